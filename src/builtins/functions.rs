@@ -1,0 +1,1029 @@
+//! Built-in functions that are not methods: print, len, iteration helpers, reflection,
+//! exec/eval, and the descriptor types (property, staticmethod, classmethod, super).
+
+use std::io::Write;
+
+use crate::builtins::check_args;
+use crate::compiler::bytecode::{BinOp, CmpOp};
+use crate::object::{IterState, ObjData};
+use crate::value::Value;
+use crate::vm::types::{is_type, type_obj};
+use crate::vm::{Args, PyResult, Vm, str_of};
+
+pub fn register(vm: &mut Vm) {
+    let b = vm.builtins;
+    let fns: &[(&'static str, crate::object::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", |vm, a| {
+            check_args(vm, "repr", &a, 1, 1)?;
+            vm.repr(a.pos[0])
+        }),
+        ("ascii", |vm, a| {
+            check_args(vm, "ascii", &a, 1, 1)?;
+            vm.ascii(a.pos[0])
+        }),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("abs", abs),
+        ("min", |vm, a| min_max(vm, a, CmpOp::Lt, "min")),
+        ("max", |vm, a| min_max(vm, a, CmpOp::Gt, "max")),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("iter", iter),
+        ("next", next),
+        ("hash", |vm, a| {
+            check_args(vm, "hash", &a, 1, 1)?;
+            let h = vm.hash(a.pos[0])?;
+            Ok(vm.new_int(h))
+        }),
+        ("id", |vm, a| {
+            check_args(vm, "id", &a, 1, 1)?;
+            let v = a.pos[0];
+            Ok(vm.new_int((v.0 & 0xFFFF_FFFF_FFFF) as i64 ^ ((v.0 >> 48) as i64)))
+        }),
+        ("ord", ord),
+        ("chr", chr),
+        ("hex", |vm, a| radix(vm, a, 16, "0x")),
+        ("oct", |vm, a| radix(vm, a, 8, "0o")),
+        ("bin", |vm, a| radix(vm, a, 2, "0b")),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("all", |vm, a| all_any(vm, a, true)),
+        ("any", |vm, a| all_any(vm, a, false)),
+        ("callable", |vm, a| {
+            check_args(vm, "callable", &a, 1, 1)?;
+            Ok(Value::bool(vm.is_callable(a.pos[0])))
+        }),
+        ("getattr", getattr),
+        ("setattr", |vm, a| {
+            check_args(vm, "setattr", &a, 3, 3)?;
+            let n = attr_name(vm, a.pos[1])?;
+            vm.setattr(a.pos[0], n, a.pos[2])?;
+            Ok(Value::NONE)
+        }),
+        ("hasattr", |vm, a| {
+            check_args(vm, "hasattr", &a, 2, 2)?;
+            let n = attr_name(vm, a.pos[1])?;
+            match vm.getattr_opt(a.pos[0], n) {
+                Ok(v) => Ok(Value::bool(v.is_some())),
+                Err(e) if vm.matches(e.0, "AttributeError") => Ok(Value::FALSE),
+                Err(e) => Err(e),
+            }
+        }),
+        ("delattr", |vm, a| {
+            check_args(vm, "delattr", &a, 2, 2)?;
+            let n = attr_name(vm, a.pos[1])?;
+            vm.delattr(a.pos[0], n)?;
+            Ok(Value::NONE)
+        }),
+        ("vars", vars),
+        ("globals", |vm, _a| Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))),
+        ("locals", locals),
+        ("dir", dir),
+        ("input", input),
+        ("exec", |vm, a| exec_eval(vm, a, false)),
+        ("eval", |vm, a| exec_eval(vm, a, true)),
+        ("__build_class__", |vm, a| vm.build_class(a)),
+        ("format", |vm, a| {
+            check_args(vm, "format", &a, 1, 2)?;
+            let spec = a.get(1).map(str_of).unwrap_or("");
+            vm.format(a.pos[0], spec)
+        }),
+        ("__import__", |vm, a| {
+            let name = str_of(a.pos[0]).to_string();
+            let globals = vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE);
+            let fromlist = a.get(3).unwrap_or(Value::NONE);
+            vm.import(&name, fromlist, 0, globals)
+        }),
+        ("open", crate::modules::io::open),
+    ];
+    for (name, f) in fns {
+        vm.add_fn(b, name, *f);
+    }
+    let consts = [("None", Value::NONE), ("True", Value::TRUE), ("False", Value::FALSE)];
+    for (n, v) in consts {
+        let k = vm.intern(n);
+        vm.dict_set_str(b, k, v);
+    }
+    let ni = vm.not_implemented;
+    let k = vm.intern("NotImplemented");
+    vm.dict_set_str(b, k, ni);
+    let el = vm.ellipsis;
+    let k = vm.intern("Ellipsis");
+    vm.dict_set_str(b, k, el);
+
+    // Constructors of iterator and descriptor types.
+    let t = vm.types.range;
+    vm.add_method(t, "__new__", range_new);
+    let t = vm.types.enumerate;
+    vm.add_method(t, "__new__", enumerate_new);
+    let t = vm.types.zip;
+    vm.add_method(t, "__new__", zip_new);
+    let t = vm.types.map;
+    vm.add_method(t, "__new__", map_new);
+    let t = vm.types.filter;
+    vm.add_method(t, "__new__", filter_new);
+    let t = vm.types.reversed;
+    vm.add_method(t, "__new__", reversed_new);
+    let t = vm.types.property;
+    vm.add_method(t, "__new__", property_new);
+    vm.add_method(t, "getter", |vm, a| property_with(vm, a, 0));
+    vm.add_method(t, "setter", |vm, a| property_with(vm, a, 1));
+    vm.add_method(t, "deleter", |vm, a| property_with(vm, a, 2));
+    let t = vm.types.staticmethod;
+    vm.add_method(t, "__new__", |vm, a| {
+        check_args(vm, "staticmethod", &a, 2, 2)?;
+        Ok(vm.alloc(vm.types.staticmethod, ObjData::StaticMethod(a.pos[1])))
+    });
+    let t = vm.types.classmethod;
+    vm.add_method(t, "__new__", |vm, a| {
+        check_args(vm, "classmethod", &a, 2, 2)?;
+        Ok(vm.alloc(vm.types.classmethod, ObjData::ClassMethod(a.pos[1])))
+    });
+    let t = vm.types.super_;
+    vm.add_method(t, "__new__", super_new);
+    let t = vm.types.super_;
+    vm.add_method(t, "__getattribute__", |vm, a| vm.getattr(a.pos[0], a.pos[1]));
+    let t = vm.types.type_;
+    vm.add_method(t, "__new__", type_new);
+    let t = vm.types.object;
+    vm.add_method(t, "__init_subclass__", |_vm, _a| Ok(Value::NONE));
+    vm.add_method(t, "__eq__", |vm, a| Ok(if a.pos[0] == a.pos[1] { Value::TRUE } else { vm.not_implemented }));
+    vm.add_method(t, "__ne__", |vm, a| {
+        let r = vm.call_method(a.pos[0], "__eq__", &[a.pos[1]])?;
+        if r == vm.not_implemented {
+            return Ok(r);
+        }
+        Ok(Value::bool(!vm.truthy(r)?))
+    });
+    vm.add_method(t, "__hash__", |vm, a| {
+        let v = a.pos[0];
+        Ok(vm.new_int(((v.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64))
+    });
+    vm.add_method(t, "__repr__", |vm, a| {
+        let v = a.pos[0];
+        let t = type_obj(vm.type_of(v));
+        let s = if t.module == "builtins" {
+            format!("<{} object at {:#x}>", t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+        } else {
+            format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+        };
+        Ok(vm.new_string(s))
+    });
+    vm.add_method(t, "__str__", |vm, a| vm.repr(a.pos[0]));
+    vm.add_method(t, "__setattr__", |vm, a| {
+        let n = attr_name(vm, a.pos[1])?;
+        vm.generic_setattr(a.pos[0], n, a.pos[2])?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(t, "__getattribute__", |vm, a| vm.getattr(a.pos[0], a.pos[1]));
+    vm.add_method(t, "__delattr__", |vm, a| {
+        vm.delattr(a.pos[0], a.pos[1])?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(t, "__format__", |vm, a| {
+        let spec = str_of(a.pos[1]);
+        if !spec.is_empty() {
+            return Err(vm.type_error(&format!(
+                "unsupported format string passed to {}.__format__",
+                vm.type_name(a.pos[0])
+            )));
+        }
+        vm.str(a.pos[0])
+    });
+    let t = vm.types.object;
+    vm.add_method(t, "__new__", |vm, a| {
+        let cls = a.pos[0];
+        Ok(vm.new_instance(cls))
+    });
+    vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
+    // object.__new__ and __init__ are found by every class; the call protocol treats
+    // these two specially, so remove them from lookup and keep them reachable by name.
+    let nk = vm.intern("__new__");
+    let ik = vm.intern("__init__");
+    let obj_new = vm.dict_get_str_in(type_obj(t).dict.get(), nk).unwrap();
+    let obj_init = vm.dict_get_str_in(type_obj(t).dict.get(), ik).unwrap();
+    vm.type_del_attr(t, nk);
+    vm.type_del_attr(t, ik);
+    vm.object_new = obj_new;
+    vm.object_init = obj_init;
+}
+
+fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::NONE;
+    let mut flush = false;
+    for (k, v) in a.kw {
+        match str_of(*k) {
+            "sep" => {
+                if !v.is_none() {
+                    if !vm.is_str(*v) {
+                        return Err(vm.type_error(&format!("sep must be None or a string, not {}", vm.type_name(*v))));
+                    }
+                    sep = str_of(*v).to_string();
+                }
+            }
+            "end" => {
+                if !v.is_none() {
+                    if !vm.is_str(*v) {
+                        return Err(vm.type_error(&format!("end must be None or a string, not {}", vm.type_name(*v))));
+                    }
+                    end = str_of(*v).to_string();
+                }
+            }
+            "file" => file = *v,
+            "flush" => flush = vm.truthy(*v)?,
+            other => {
+                return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for print()")));
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        if vm.is_str(*v) && vm.type_of(*v) == vm.types.str {
+            out.push_str(str_of(*v));
+        } else {
+            let s = vm.str(*v)?;
+            out.push_str(str_of(s));
+        }
+    }
+    out.push_str(&end);
+    if file.is_none() {
+        vm.write_stdout(&out)?;
+        if flush {
+            let _ = vm.stdout.flush();
+        }
+    } else {
+        let s = vm.new_string(out);
+        vm.call_method(file, "write", &[s])?;
+        if flush {
+            let _ = vm.call_method(file, "flush", &[]);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+impl Vm {
+    pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
+        let sys_stdout = self.redirected_stdout();
+        if let Some(f) = sys_stdout {
+            let v = self.new_str(s);
+            self.call_method(f, "write", &[v])?;
+            return Ok(());
+        }
+        if self.stdout.write_all(s.as_bytes()).is_err() {
+            return Err(self.error("OSError", "write to stdout failed"));
+        }
+        Ok(())
+    }
+
+    /// `sys.stdout` when a program replaced it with its own object.
+    fn redirected_stdout(&mut self) -> Option<Value> {
+        let sys_key = self.intern("sys");
+        let m = self.dict_get_str(self.modules, sys_key)?;
+        let d = self.module_dict(m);
+        let k = self.intern("stdout");
+        let f = self.dict_get_str(d, k)?;
+        if f.is_obj() && matches!(f.obj().data, ObjData::Native(_)) && self.type_name(f) == "TextIOWrapper" && crate::modules::io::is_std_stream(f, 1) {
+            return None;
+        }
+        Some(f)
+    }
+}
+
+fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "len", &a, 1, 1)?;
+    let n = vm.len(a.pos[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "isinstance", &a, 2, 2)?;
+    Ok(Value::bool(isinstance_of(vm, a.pos[0], a.pos[1])?))
+}
+
+fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
+    if let Some(items) = vm.tuple_items(cls) {
+        for c in items {
+            if isinstance_of(vm, v, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if !is_type(cls) {
+        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+    }
+    Ok(vm.isinstance(v, cls))
+}
+
+fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "issubclass", &a, 2, 2)?;
+    if !is_type(a.pos[0]) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    fn sub(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
+        if let Some(items) = vm.tuple_items(cls) {
+            for x in items {
+                if sub(vm, c, x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !is_type(cls) {
+            return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        }
+        Ok(vm.is_subclass(c, cls))
+    }
+    Ok(Value::bool(sub(vm, a.pos[0], a.pos[1])?))
+}
+
+fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "abs", &a, 1, 1)?;
+    let v = a.pos[0];
+    if v.is_small_int() {
+        return Ok(vm.new_int(v.as_small_int().abs()));
+    }
+    if v.is_float() {
+        return Ok(Value::float(v.as_float().abs()));
+    }
+    if v.is_bool() {
+        return Ok(Value::small_int((v == Value::TRUE) as i64));
+    }
+    if let Some(b) = vm.to_bigint(v) {
+        return Ok(vm.new_bigint(num_traits::Signed::abs(&b)));
+    }
+    match vm.call_dunder(v, "__abs__", &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(&format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
+    let key = a.kwarg("key").filter(|k| !k.is_none());
+    let default = a.kwarg("default");
+    for (k, _) in a.kw {
+        let k = str_of(*k);
+        if k != "key" && k != "default" {
+            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {name}()")));
+        }
+    }
+    let items = if a.pos.len() == 1 {
+        vm.collect_iter(a.pos[0])?
+    } else if a.pos.is_empty() {
+        return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
+    } else {
+        if default.is_some() {
+            return Err(vm.type_error(&format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        a.pos.to_vec()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = (|| {
+        let mut best = items[0];
+        let mut best_key = match key {
+            Some(k) => vm.call(k, &[best])?,
+            None => best,
+        };
+        vm.temp_roots.push(best_key);
+        for &x in &items[1..] {
+            let kx = match key {
+                Some(k) => vm.call(k, &[x])?,
+                None => x,
+            };
+            vm.temp_roots.push(kx);
+            let c = vm.compare(op, kx, best_key)?;
+            if vm.truthy(c)? {
+                best = x;
+                best_key = kx;
+            }
+        }
+        Ok(best)
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
+fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "sum", &a, 1, 2)?;
+    let mut acc = a.get(1).or_else(|| a.kwarg("start")).unwrap_or(Value::small_int(0));
+    if vm.is_str(acc) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.iter(a.pos[0])?;
+    vm.temp_roots.push(it);
+    let r = (|| {
+        while let Some(x) = vm.next(it)? {
+            // Float sums are accumulated exactly like CPython (plain adds).
+            acc = vm.binary_op(BinOp::Add, acc, x)?;
+            vm.temp_roots.push(acc);
+            vm.temp_roots.pop();
+        }
+        Ok(acc)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "sorted", &a, 1, 1)?;
+    let items = vm.collect_iter(a.pos[0])?;
+    let list = vm.new_list(items);
+    vm.temp_roots.push(list);
+    let r = crate::builtins::sort::sort_list(vm, list, a.kwarg("key"), a.kwarg("reverse"));
+    vm.temp_roots.pop();
+    r?;
+    Ok(list)
+}
+
+fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "iter", &a, 1, 2)?;
+    if a.pos.len() == 2 {
+        return Ok(vm.new_iter(IterState::Callable { func: a.pos[0], sentinel: a.pos[1] }));
+    }
+    vm.iter(a.pos[0])
+}
+
+fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "next", &a, 1, 2)?;
+    let it = a.pos[0];
+    let is_iter = matches!(it.as_obj().map(|o| &o.data), Some(ObjData::Iter(_) | ObjData::Generator(_)))
+        || vm.dunder(it, "__next__").is_some();
+    if !is_iter {
+        return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d),
+            None => {
+                let v = vm.take_stop_value();
+                Err(vm.stop_iteration(v))
+            }
+        },
+    }
+}
+
+fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "ord", &a, 1, 1)?;
+    let v = a.pos[0];
+    if vm.is_str(v) {
+        let s = str_of(v);
+        let mut chars = s.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Ok(Value::small_int(c as i64));
+        }
+        return Err(vm.type_error(&format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        )));
+    }
+    if let Some(ObjData::Bytes(b)) = v.as_obj().map(|o| &o.data) {
+        if b.len() == 1 {
+            return Ok(Value::small_int(b[0] as i64));
+        }
+        return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err(vm.type_error(&format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+}
+
+fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "chr", &a, 1, 1)?;
+    let Some(i) = vm.to_i64(a.pos[0]) else {
+        return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(a.pos[0]))));
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => {
+            let mut b = [0u8; 4];
+            Ok(vm.char_str(c.encode_utf8(&mut b)))
+        }
+        None => {
+            if (0xD800..0xE000).contains(&i) {
+                return Err(vm.unsupported("lone surrogate characters"));
+            }
+            Err(vm.value_error("chr() arg not in range(0x110000)"))
+        }
+    }
+}
+
+fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
+    let v = a.pos[0];
+    let i = match vm.to_bigint(v) {
+        Some(i) => i,
+        None => match vm.call_dunder(v, "__index__", &[])? {
+            Some(r) => vm.to_bigint(r).unwrap_or_default(),
+            None => {
+                return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+            }
+        },
+    };
+    let neg = i.sign() == num_bigint::Sign::Minus;
+    let digits = num_traits::Signed::abs(&i).to_str_radix(base);
+    Ok(vm.new_string(format!("{}{}{}", if neg { "-" } else { "" }, prefix, digits)))
+}
+
+fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "divmod", &a, 2, 2)?;
+    let (x, y) = (a.pos[0], a.pos[1]);
+    if vm.to_num(x).is_some() && vm.to_num(y).is_some() {
+        let q = vm.binary_op(BinOp::FloorDiv, x, y)?;
+        let r = vm.binary_op(BinOp::Mod, x, y)?;
+        return Ok(vm.new_tuple(vec![q, r]));
+    }
+    if let Some(r) = vm.call_dunder(x, "__divmod__", &[y])?
+        && r != vm.not_implemented
+    {
+        return Ok(r);
+    }
+    if let Some(r) = vm.call_dunder(y, "__rdivmod__", &[x])?
+        && r != vm.not_implemented
+    {
+        return Ok(r);
+    }
+    Err(vm.type_error(&format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(x),
+        vm.type_name(y)
+    )))
+}
+
+fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let base = a.get(0).or_else(|| a.kwarg("base"));
+    let exp = a.get(1).or_else(|| a.kwarg("exp"));
+    let m = a.get(2).or_else(|| a.kwarg("mod")).filter(|v| !v.is_none());
+    let (Some(b), Some(e)) = (base, exp) else {
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    match m {
+        None => vm.binary_op(BinOp::Pow, b, e),
+        Some(m) => {
+            let (Some(bi), Some(ei), Some(mi)) = (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m)) else {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            use num_traits::{One, Signed, Zero};
+            if mi.is_zero() {
+                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            }
+            let (base, exp) = if ei.is_negative() {
+                // modular inverse
+                let inv = mod_inverse(&bi, &mi).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+                (inv, -ei)
+            } else {
+                (bi, ei)
+            };
+            let mabs = mi.abs();
+            let mut r = base.modpow(&exp, &mabs);
+            if r.is_negative() {
+                r += &mabs;
+            }
+            if mi.is_negative() && !r.is_zero() {
+                r += &mi;
+            }
+            let _ = num_bigint::BigInt::one();
+            Ok(vm.new_bigint(r))
+        }
+    }
+}
+
+fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{One, Signed};
+    let m = m.abs();
+    let e = a.mod_floor(&m).extended_gcd(&m);
+    if !e.gcd.is_one() {
+        return None;
+    }
+    Some(e.x.mod_floor(&m))
+}
+
+fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "round", &a, 1, 2)?;
+    let v = a.pos[0];
+    let nd = a.get(1).or_else(|| a.kwarg("ndigits")).filter(|n| !n.is_none());
+    if v.is_float() {
+        let f = v.as_float();
+        return match nd {
+            None => {
+                if !f.is_finite() {
+                    return Err(if f.is_nan() {
+                        vm.value_error("cannot convert float NaN to integer")
+                    } else {
+                        vm.overflow_error("cannot convert float infinity to integer")
+                    });
+                }
+                let r = f.round_ties_even();
+                Ok(vm.new_bigint(crate::vm::ops::bigint_from_f64(r)))
+            }
+            Some(n) => {
+                let n = vm.to_i64(n).unwrap_or(0);
+                Ok(Value::float(crate::builtins::numbers::round_float(f, n)))
+            }
+        };
+    }
+    if let Some(i) = vm.to_bigint(v) {
+        return match nd {
+            None => Ok(vm.new_bigint(i)),
+            Some(n) => {
+                let n = vm.to_i64(n).unwrap_or(0);
+                if n >= 0 {
+                    return Ok(vm.new_bigint(i));
+                }
+                use num_integer::Integer;
+                let p = num_bigint::BigInt::from(10).pow((-n) as u32);
+                let (q, r) = i.div_mod_floor(&p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                Ok(vm.new_bigint(q * p))
+            }
+        };
+    }
+    let args: Vec<Value> = nd.into_iter().collect();
+    match vm.call_dunder(v, "__round__", &args)? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(&format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+    }
+}
+
+fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
+    check_args(vm, if all { "all" } else { "any" }, &a, 1, 1)?;
+    let it = vm.iter(a.pos[0])?;
+    vm.temp_roots.push(it);
+    let r = (|| {
+        while let Some(x) = vm.next(it)? {
+            if vm.truthy(x)? != all {
+                return Ok(Value::bool(!all));
+            }
+        }
+        Ok(Value::bool(all))
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
+    if !vm.is_str(n) {
+        return Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(n))));
+    }
+    Ok(vm.intern_value(n))
+}
+
+fn getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "getattr", &a, 2, 3)?;
+    let n = attr_name(vm, a.pos[1])?;
+    match a.get(2) {
+        None => vm.getattr(a.pos[0], n),
+        Some(d) => match vm.getattr_opt(a.pos[0], n) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(d),
+            Err(e) if vm.matches(e.0, "AttributeError") => Ok(d),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.pos.is_empty() {
+        return locals(vm, a);
+    }
+    let k = vm.intern("__dict__");
+    vm.getattr(a.pos[0], k).map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
+}
+
+fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::NONE) };
+    if !f.locals.is_none() {
+        return Ok(f.locals);
+    }
+    if f.code.flags & crate::compiler::bytecode::flags::NAMESPACE != 0 {
+        return Ok(f.globals);
+    }
+    let code = f.code.clone();
+    let slots = f.slots.clone();
+    let d = vm.new_dict();
+    for (i, n) in code.varnames.iter().enumerate() {
+        if !slots[i].is_empty() {
+            vm.dict_set_str(d, *n, slots[i]);
+        }
+    }
+    let nl = code.nlocals();
+    for (i, n) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
+        let v = crate::vm::interp::cell_get(slots[nl + i]);
+        if !v.is_empty() {
+            vm.dict_set_str(d, *n, v);
+        }
+    }
+    Ok(d)
+}
+
+fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    if a.pos.is_empty() {
+        let l = locals(vm, a)?;
+        if let ObjData::Dict(d) = &l.obj().data {
+            names = d.get().iter().map(|e| str_of(e.key).to_string()).collect();
+        }
+    } else {
+        let v = a.pos[0];
+        let mut classes = Vec::new();
+        if is_type(v) {
+            classes.extend(type_obj(v).mro.get().iter().copied());
+        } else {
+            if let Some(ObjData::Instance(i)) = v.as_obj().map(|o| &o.data) {
+                names.extend(i.shape.get().names.iter().map(|n| str_of(*n).to_string()));
+            }
+            if let Some(ObjData::Module { dict, .. }) = v.as_obj().map(|o| &o.data)
+                && let ObjData::Dict(d) = &dict.obj().data
+            {
+                names.extend(d.get().iter().map(|e| str_of(e.key).to_string()));
+            }
+            classes.extend(type_obj(vm.type_of(v)).mro.get().iter().copied());
+        }
+        if !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Module { .. })) {
+            for c in classes {
+                names.extend(type_obj(c).dict.get().iter().map(|e| str_of(e.key).to_string()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let vals = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if let Some(p) = a.get(0) {
+        let s = vm.str_string(p)?;
+        vm.write_stdout(&s)?;
+    }
+    let _ = vm.stdout.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_string(line))
+        }
+        Err(_) => Err(vm.error("EOFError", "EOF when reading a line")),
+    }
+}
+
+fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
+    let name = if is_eval { "eval" } else { "exec" };
+    check_args(vm, name, &a, 1, 3)?;
+    let src = a.pos[0];
+    if !vm.is_str(src) {
+        return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
+    }
+    let caller = vm.frames.last();
+    let (cg, cl) = match caller {
+        Some(f) => (f.globals, f.locals),
+        None => (vm.new_dict(), Value::NONE),
+    };
+    let globals = a.get(1).filter(|v| !v.is_none()).unwrap_or(cg);
+    let mut locals = a.get(2).filter(|v| !v.is_none()).unwrap_or(if a.get(1).is_some() { globals } else { cl });
+    if locals.is_none() {
+        // Inside a function: expose its locals as a snapshot.
+        let has_fn_frame = vm.frames.last().map(|f| f.code.flags & crate::compiler::bytecode::flags::NAMESPACE == 0).unwrap_or(false);
+        if has_fn_frame {
+            locals = self::locals(vm, Args::new(&[]))?;
+        }
+    }
+    let bk = vm.intern("__builtins__");
+    if vm.dict_get_str(globals, bk).is_none() {
+        let b = vm.builtins;
+        vm.dict_set_str(globals, bk, b);
+    }
+    let source = str_of(src).to_string();
+    let code = if is_eval {
+        crate::run::compile_eval(vm, &source, "<string>")?
+    } else {
+        crate::run::compile_source(vm, &source, "<string>", "<module>")?
+    };
+    let locals = if locals == globals { Value::NONE } else { locals };
+    let r = vm.run_code(code, globals, locals)?;
+    Ok(if is_eval { r } else { Value::NONE })
+}
+
+fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = &a.pos[1..];
+    let mut vals = [0i64; 3];
+    if args.is_empty() || args.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "range expected {} argument{}, got {}",
+            if args.is_empty() { "at least 1" } else { "at most 3" },
+            if args.is_empty() { "" } else { "s" },
+            args.len()
+        )));
+    }
+    for (i, v) in args.iter().enumerate() {
+        vals[i] = match vm.index_of(*v)? {
+            Some(x) => x,
+            None => {
+                return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(*v))));
+            }
+        };
+    }
+    let (start, stop, step) = match args.len() {
+        1 => (0, vals[0], 1),
+        2 => (vals[0], vals[1], 1),
+        _ => (vals[0], vals[1], vals[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(vm.alloc(vm.types.range, ObjData::Range { start, stop, step }))
+}
+
+fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let it = a.get(1).or_else(|| a.kwarg("iterable"));
+    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
+    let start = a.get(2).or_else(|| a.kwarg("start")).unwrap_or(Value::small_int(0));
+    let it = vm.iter(it)?;
+    Ok(vm.alloc(vm.types.enumerate, ObjData::Iter(crate::object::Mut::new(IterState::Enumerate { it, n: start }))))
+}
+
+fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let mut its = Vec::new();
+    for (i, v) in a.pos[1..].iter().enumerate() {
+        let it = vm.iter(*v).map_err(|e| {
+            if vm.matches(e.0, "TypeError") {
+                vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
+            } else {
+                e
+            }
+        })?;
+        its.push(it);
+    }
+    let strict = match a.kwarg("strict") {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    Ok(vm.alloc(vm.types.zip, ObjData::Iter(crate::object::Mut::new(IterState::Zip { its, strict }))))
+}
+
+fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.pos.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for v in &a.pos[2..] {
+        its.push(vm.iter(*v)?);
+    }
+    Ok(vm.alloc(vm.types.map, ObjData::Iter(crate::object::Mut::new(IterState::Map { func: a.pos[1], its }))))
+}
+
+fn filter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "filter", &a, 3, 3)?;
+    let it = vm.iter(a.pos[2])?;
+    Ok(vm.alloc(vm.types.filter, ObjData::Iter(crate::object::Mut::new(IterState::Filter { func: a.pos[1], it }))))
+}
+
+fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "reversed", &a, 2, 2)?;
+    let v = a.pos[1];
+    if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let n = match &v.as_obj().map(|o| &o.data) {
+        Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_) | ObjData::Range { .. } | ObjData::Bytes(_)) => vm.len(v)?,
+        Some(ObjData::Dict(_)) => {
+            let keys = vm.collect_iter(v)?;
+            let l = vm.new_list(keys);
+            let n = vm.len(l)?;
+            return Ok(vm.alloc(vm.types.reversed, ObjData::Iter(crate::object::Mut::new(IterState::Reversed { seq: l, idx: n }))));
+        }
+        _ => {
+            if vm.dunder(v, "__getitem__").is_some() && vm.dunder(v, "__len__").is_some() {
+                vm.len(v)?
+            } else {
+                return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(v))));
+            }
+        }
+    };
+    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(crate::object::Mut::new(IterState::Reversed { seq: v, idx: n }))))
+}
+
+fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let fget = a.get(1).or_else(|| a.kwarg("fget")).unwrap_or(Value::NONE);
+    let fset = a.get(2).or_else(|| a.kwarg("fset")).unwrap_or(Value::NONE);
+    let fdel = a.get(3).or_else(|| a.kwarg("fdel")).unwrap_or(Value::NONE);
+    Ok(vm.alloc(vm.types.property, ObjData::Property { fget, fset, fdel }))
+}
+
+fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
+    let ObjData::Property { fget, fset, fdel } = &a.pos[0].obj().data else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    let mut parts = [*fget, *fset, *fdel];
+    parts[which] = a.pos[1];
+    Ok(vm.alloc(vm.types.property, ObjData::Property { fget: parts[0], fset: parts[1], fdel: parts[2] }))
+}
+
+/// `super()` / `super(cls, obj)`: a proxy looking attributes up after `cls` in
+/// `type(obj).__mro__`.
+fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (typ, obj) = if a.pos.len() >= 3 {
+        (a.pos[1], a.pos[2])
+    } else {
+        let Some(f) = vm.frames.last() else {
+            return Err(vm.runtime_error("super(): no arguments"));
+        };
+        let code = f.code.clone();
+        let nl = code.nlocals();
+        let nc = code.cellvars.len();
+        let idx = code.freevars.iter().position(|n| str_of(*n) == "__class__");
+        let Some(i) = idx else {
+            return Err(vm.runtime_error("super(): __class__ cell not found"));
+        };
+        let cell = f.slots[nl + nc + i];
+        let cls = crate::vm::interp::cell_get(cell);
+        if code.argcount == 0 && code.flags & crate::compiler::bytecode::flags::VARARGS == 0 {
+            return Err(vm.runtime_error("super(): no arguments"));
+        }
+        let mut first = f.slots[0];
+        if first.is_empty() {
+            // The first argument may live in a cell.
+            if let Some(ci) = code.cell_args.iter().position(|x| *x == Some(0)) {
+                first = crate::vm::interp::cell_get(f.slots[nl + ci]);
+            }
+        }
+        (cls, first)
+    };
+    if !is_type(typ) {
+        return Err(vm.type_error("super() argument 1 must be a type"));
+    }
+    Ok(vm.alloc(vm.types.super_, ObjData::Super { typ, obj }))
+}
+
+impl Vm {
+    /// Attribute lookup through a `super` proxy.
+    pub fn super_getattr(&mut self, typ: Value, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let start_cls = if is_type(obj) && self.is_subclass(obj, typ) { obj } else { self.type_of(obj) };
+        let mro = type_obj(start_cls).mro.get().clone();
+        let pos = mro.iter().position(|c| *c == typ).map(|p| p + 1).unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            if let Some(v) = self.dict_get_str_in(type_obj(*c).dict.get(), name) {
+                if is_type(obj) && !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ClassMethod(_))) {
+                    if let Some(ObjData::StaticMethod(f)) = v.as_obj().map(|o| &o.data) {
+                        return Ok(Some(*f));
+                    }
+                    return Ok(Some(v));
+                }
+                if let Some(ObjData::Property { fget, .. }) = v.as_obj().map(|o| &o.data) {
+                    return self.call(*fget, &[obj]).map(Some);
+                }
+                return self.bind_descriptor(v, obj, start_cls).map(Some);
+            }
+        }
+        // object.__init__ / __new__ are kept outside the namespace.
+        match str_of(name) {
+            "__init__" => {
+                let f = self.object_init;
+                Ok(Some(self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: obj })))
+            }
+            "__new__" => Ok(Some(self.object_new)),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// `type(name, bases, dict)` and `type(obj)`.
+fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = &a.pos[1..];
+    if args.len() == 1 {
+        return Ok(vm.type_of(args[0]));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = str_of(args[0]).to_string();
+    let bases = vm.tuple_items(args[1]).unwrap_or_default();
+    let ns = vm.new_dict();
+    vm.dict_update_from(ns, args[2], false)?;
+    let cls = vm.new_class(&name, &name, bases, ns)?;
+    if a.pos[0] != vm.types.type_ {
+        cls.obj().class.set(a.pos[0]);
+    }
+    Ok(cls)
+}

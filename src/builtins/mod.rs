@@ -1,0 +1,63 @@
+//! The `builtins` namespace: built-in functions, and the constructors and methods of
+//! the built-in types (one file per type family).
+
+pub mod bytes;
+pub mod dict;
+pub mod format;
+pub mod functions;
+pub mod list;
+pub mod numbers;
+pub mod set;
+pub mod sort;
+pub mod str;
+
+use crate::value::Value;
+use crate::vm::{Args, PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    functions::register(vm);
+    numbers::register(vm);
+    str::register(vm);
+    list::register(vm);
+    dict::register(vm);
+    set::register(vm);
+    bytes::register(vm);
+}
+
+/// Checks a native's positional argument count, with CPython's message.
+pub fn check_args(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
+    let n = a.pos.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{name} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
+}
+
+/// Rejects keyword arguments for natives that take none.
+pub fn no_kwargs(vm: &mut Vm, name: &str, a: &Args) -> PyResult<()> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// The receiver of a method call, or a TypeError naming the expected type.
+pub fn receiver(vm: &mut Vm, a: &Args, ty: &str) -> PyResult<Value> {
+    match a.pos.first() {
+        Some(v) => Ok(*v),
+        None => Err(vm.type_error(&format!("descriptor needs a '{ty}' object"))),
+    }
+}

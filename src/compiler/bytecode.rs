@@ -1,0 +1,297 @@
+//! Coil's bytecode: a stack machine whose instructions name every input and effect in
+//! their operands, each mapped to a source line, with loop headers marked by
+//! `LoopHeader(slot)` so the JIT has one hot counter per loop.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::value::Value;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+            BinOp::MatMul => "@",
+        }
+    }
+    /// (`__op__`, `__rop__`, `__iop__`)
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+            BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+            BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+            BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+            BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinOp::And => ("__and__", "__rand__", "__iand__"),
+            BinOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+            BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+/// One instruction. Jump operands are instruction indices.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Op {
+    Nop,
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Cell contents; index into cellvars then freevars.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Pushes the cell object itself (to build a closure).
+    LoadClosure(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Namespace-dict access for module and class bodies.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Pushes `[callable, self]`, or `[attr, EMPTY]` when no unbound method applies.
+    LoadMethod(u32),
+    CallMethod(u32),
+    /// `[func, args...]`
+    Call(u32),
+    /// `[func, args..., kwvalues..., kwnames-tuple]`; operand counts args + kwvalues.
+    CallKw(u32),
+    /// `[func, args-tuple]` or `[func, args-tuple, kwargs-dict]` (operand 1).
+    CallEx(u32),
+    Subscr,
+    StoreSubscr,
+    DeleteSubscr,
+    Binary(BinOp),
+    InplaceBinary(BinOp),
+    Unary(UnOp),
+    Compare(CmpOp),
+    Is(bool),
+    In(bool),
+    Pop,
+    Dup,
+    DupTwo,
+    Rot2,
+    Rot3,
+    Rot4,
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `[k1, v1, ..., kn, vn]`
+    BuildMap(u32),
+    BuildSlice(u32),
+    BuildString(u32),
+    /// Append TOS to the list `depth` below it (comprehensions).
+    ListAppend(u32),
+    SetAdd(u32),
+    MapAdd(u32),
+    ListExtend(u32),
+    SetUpdate(u32),
+    DictUpdate(u32),
+    /// Like DictUpdate but rejects duplicate keyword arguments.
+    DictMerge(u32),
+    ListToTuple,
+    UnpackSequence(u32),
+    /// before-star count in the low 16 bits, after-star count in the high 16.
+    UnpackEx(u32),
+    /// Conversion in the low 2 bits (0 none, 1 str, 2 repr, 3 ascii); bit 2: a format
+    /// spec is on the stack above the value.
+    FormatValue(u32),
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Pushes the next item, or pops the iterator and jumps when exhausted.
+    ForIter(u32),
+    /// A loop header; the operand is this loop's counter slot in `Code::loop_counters`.
+    LoopHeader(u32),
+    /// Operand indexes `Code::codes`; flags: 1 defaults tuple, 2 kwdefaults dict,
+    /// 8 closure tuple (pushed in that order below the qualname).
+    MakeFunction(u32, u32),
+    Return,
+    YieldValue,
+    /// `[sub-iterator, sent]`: delegates one step; on completion pushes the result and
+    /// jumps past the loop.
+    YieldFrom(u32),
+    GetYieldFromIter,
+    /// 0: bare re-raise, 1: raise TOS, 2: raise TOS1 from TOS.
+    Raise(u32),
+    /// Re-raise TOS without a new traceback entry.
+    Reraise,
+    /// `[prev_exc, exc]`: restore the handled exception to prev_exc and re-raise exc.
+    ReraiseRestore,
+    /// Push a handler block: on exception, unwind the stack to its current depth, push
+    /// the exception and jump to the operand.
+    SetupExcept(u32),
+    PopBlock,
+    /// `[exc]` -> `[prev_handled, exc]`, and `exc` becomes the handled exception.
+    PushExcInfo,
+    /// `[prev]` -> `[]`, restoring the handled exception.
+    PopExcept,
+    /// `[exc, type]` -> `[exc, bool]`
+    CheckExcMatch,
+    /// `[ctx]` -> `[bound __exit__, result of __enter__]`
+    BeforeWith,
+    /// `[exit, prev, exc]` -> `[exit, prev, exc, result of exit(type, exc, tb)]`
+    WithExceptStart,
+    LoadAssertionError,
+    LoadBuildClass,
+    /// `[level, fromlist]` -> `[module]`
+    ImportName(u32),
+    ImportFrom(u32),
+    ImportStar,
+    /// Raises the feature-not-supported error for constant operand (a message).
+    Unsupported(u32),
+}
+
+pub mod flags {
+    pub const VARARGS: u32 = 1;
+    pub const VARKEYWORDS: u32 = 2;
+    pub const GENERATOR: u32 = 4;
+    /// A class body or module: names go through the namespace dict.
+    pub const NAMESPACE: u32 = 8;
+}
+
+/// An exception-free, immutable compiled code unit (module, class body, function,
+/// lambda or comprehension).
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+    pub ops: Vec<Op>,
+    pub lines: Vec<u32>,
+    pub consts: Vec<Value>,
+    /// Interned strings for attribute, global and namespace names.
+    pub names: Vec<Value>,
+    pub varnames: Vec<Value>,
+    pub cellvars: Vec<Value>,
+    pub freevars: Vec<Value>,
+    /// For each cellvar, the argument slot it is initialised from, if it is a parameter.
+    pub cell_args: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub codes: Vec<Rc<Code>>,
+    pub loop_counters: Vec<Cell<u32>>,
+    /// Source lines, for tracebacks.
+    pub source: Rc<[String]>,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    pub fn is_generator(&self) -> bool {
+        self.flags & flags::GENERATOR != 0
+    }
+
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.consts.iter().for_each(|v| visit(*v));
+        self.names.iter().for_each(|v| visit(*v));
+        self.varnames.iter().for_each(|v| visit(*v));
+        self.cellvars.iter().for_each(|v| visit(*v));
+        self.freevars.iter().for_each(|v| visit(*v));
+        for c in &self.codes {
+            c.trace(visit);
+        }
+    }
+
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+}

@@ -1,0 +1,11 @@
+//! Coil: a Python 3 interpreter with a tracing JIT. This crate holds the front end,
+//! the object model, the interpreter, the built-ins and the CLI entry points.
+
+pub mod builtins;
+pub mod compiler;
+pub mod gc;
+pub mod modules;
+pub mod object;
+pub mod run;
+pub mod value;
+pub mod vm;

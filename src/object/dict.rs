@@ -1,0 +1,251 @@
+//! The insertion-ordered hash table behind `dict`, class namespaces and module globals.
+//!
+//! Entries live in a dense vector in insertion order (deleted ones become holes until
+//! the next resize compacts them); a separate open-addressing index maps hashes to
+//! entry positions, probing like CPython (perturbed, `i = 5*i + 1 + perturb`).
+//! Key equality beyond identity is the caller's: it passes `eq`, which may run Python
+//! `__eq__` methods.
+
+use crate::value::Value;
+use crate::vm::PyResult;
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: i64,
+    /// EMPTY marks a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+const FREE: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    pub entries: Vec<Entry>,
+    indices: Vec<u32>,
+    used: usize,
+}
+
+pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Finds the entry for `key`. `eq` is called only for entries whose hash matches and
+    /// whose key is not identical; if it mutates this dict the probe restarts.
+    pub fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return Ok(None);
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.key == key {
+                    return Ok(Some(ix as usize));
+                }
+                if e.hash == hash {
+                    let k = e.key;
+                    if eq(k, key)? {
+                        return Ok(Some(ix as usize));
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// Lookup for keys whose equality is identity (interned strings).
+    #[inline]
+    pub fn find_identical(&self, key: Value, hash: i64) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return None;
+            }
+            if ix != DUMMY && self.entries[ix as usize].key == key {
+                return Some(ix as usize);
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    pub fn get(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
+        Ok(self.find(key, hash, eq)?.map(|i| self.entries[i].value))
+    }
+
+    pub fn insert(&mut self, key: Value, hash: i64, value: Value, eq: EqFn) -> PyResult<()> {
+        if let Some(i) = self.find(key, hash, eq)? {
+            self.entries[i].value = value;
+            return Ok(());
+        }
+        self.insert_new(key, hash, value);
+        Ok(())
+    }
+
+    /// Appends an entry known not to be present.
+    pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize();
+        }
+        let pos = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+        self.place(hash, pos);
+    }
+
+    fn place(&mut self, hash: i64, pos: u32) {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != FREE && self.indices[i] != DUMMY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.indices[i] = pos;
+    }
+
+    fn resize(&mut self) {
+        self.entries.retain(|e| !e.key.is_empty());
+        let mut size = 8;
+        while size * 2 <= (self.used + 1) * 3 {
+            size *= 2;
+        }
+        self.indices = vec![FREE; size * 2];
+        for pos in 0..self.entries.len() {
+            let h = self.entries[pos].hash;
+            self.place(h, pos as u32);
+        }
+    }
+
+    pub fn remove(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
+        let Some(pos) = self.find(key, hash, eq)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.remove_at(pos)))
+    }
+
+    pub fn remove_at(&mut self, pos: usize) -> Value {
+        let mask = self.indices.len() - 1;
+        let hash = self.entries[pos].hash;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != pos as u32 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.indices[i] = DUMMY;
+        let e = &mut self.entries[pos];
+        let old = e.value;
+        e.key = Value::EMPTY;
+        e.value = Value::EMPTY;
+        self.used -= 1;
+        if self.used == 0 {
+            self.clear();
+        }
+        old
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.used = 0;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().filter(|e| !e.key.is_empty())
+    }
+
+    /// The live entry at or after raw position `pos`, for iterators that must tolerate
+    /// the dict being touched between steps.
+    pub fn entry_from(&self, mut pos: usize) -> Option<(usize, Entry)> {
+        while pos < self.entries.len() {
+            let e = self.entries[pos];
+            if !e.key.is_empty() {
+                return Some((pos, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// The last live entry, for `popitem`.
+    pub fn last_pos(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_empty())
+    }
+
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for e in self.iter() {
+            visit(e.key);
+            visit(e.value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_eq(a: Value, b: Value) -> PyResult<bool> {
+        Ok(a == b)
+    }
+
+    #[test]
+    fn keeps_insertion_order_through_deletes_and_resizes() {
+        let mut d = Dict::new();
+        for i in 0..100 {
+            d.insert(Value::small_int(i), i, Value::small_int(i * 2), &mut int_eq).unwrap();
+        }
+        for i in (0..100).step_by(3) {
+            assert!(d.remove(Value::small_int(i), i, &mut int_eq).unwrap().is_some());
+        }
+        for i in 100..150 {
+            d.insert(Value::small_int(i), i, Value::NONE, &mut int_eq).unwrap();
+        }
+        let keys: Vec<i64> = d.iter().map(|e| e.key.as_small_int()).collect();
+        let want: Vec<i64> = (0..100).filter(|i| i % 3 != 0).chain(100..150).collect();
+        assert_eq!(keys, want);
+        assert_eq!(d.len(), want.len());
+        let got = d.get(Value::small_int(4), 4, &mut int_eq).unwrap();
+        assert_eq!(got, Some(Value::small_int(8)));
+        assert_eq!(d.get(Value::small_int(3), 3, &mut int_eq).unwrap(), None);
+    }
+
+    #[test]
+    fn colliding_hashes_are_told_apart_by_eq() {
+        let mut d = Dict::new();
+        for i in 0..20 {
+            d.insert(Value::small_int(i), 7, Value::small_int(i), &mut int_eq).unwrap();
+        }
+        for i in 0..20 {
+            let got = d.get(Value::small_int(i), 7, &mut int_eq).unwrap();
+            assert_eq!(got, Some(Value::small_int(i)));
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Heap object layout: the `#[repr(C)]` header every object starts with and the payload
+//! of each built-in kind. Field offsets are fixed so JIT code can load them directly.
+
+pub mod dict;
+pub mod set;
+pub mod shape;
+
+use std::any::Any;
+use std::cell::{Cell, UnsafeCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::compiler::bytecode::Code;
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::{Args, PyResult, Vm};
+pub use dict::Dict;
+pub use set::Set;
+pub use shape::Shape;
+
+/// Interior mutability without a borrow flag. The interpreter is single-threaded and
+/// never keeps a `&mut` from `get` across a call back into Python code, which is the
+/// discipline that makes this sound in practice.
+#[repr(transparent)]
+pub struct Mut<T>(UnsafeCell<T>);
+
+impl<T> Mut<T> {
+    pub fn new(t: T) -> Self {
+        Mut(UnsafeCell::new(t))
+    }
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn get(&self) -> &mut T {
+        unsafe { &mut *self.0.get() }
+    }
+}
+
+/// Every heap object: mark bit, class pointer, payload.
+#[repr(C)]
+pub struct Obj {
+    pub marked: Cell<bool>,
+    /// The object's Python type: a `Value` holding an `ObjData::Type`.
+    pub class: Cell<Value>,
+    pub data: ObjData,
+}
+
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// A function implemented in Rust. `bound` is the receiver for bound built-in methods
+/// (EMPTY when unbound).
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub bound: Value,
+}
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Value,
+    pub defaults: Box<[Value]>,
+    /// A dict of keyword-only defaults, or NONE.
+    pub kwdefaults: Value,
+    pub closure: Box<[Value]>,
+    pub name: Mut<Value>,
+    pub qualname: Mut<Value>,
+    /// Function attributes (`f.x = 1`), a dict or NONE.
+    pub dict: Mut<Value>,
+}
+
+pub struct TypeObj {
+    pub name: String,
+    pub qualname: String,
+    pub module: String,
+    pub bases: Mut<Vec<Value>>,
+    pub mro: Mut<Vec<Value>>,
+    pub dict: Mut<Dict>,
+    /// Bumped whenever this type's or an ancestor's namespace changes, so an inline cache
+    /// or trace can validate a lookup with one compare.
+    pub version: Cell<u64>,
+    /// The built-in type whose payload instances carry (list, dict, ...), or NONE for
+    /// plain `object` instances.
+    pub builtin_base: Cell<Value>,
+    /// `__slots__` names when the class (and every base) declares them: instances
+    /// then accept only these attributes.
+    pub slots: Option<Vec<Value>>,
+    pub subclasses: Mut<Vec<Value>>,
+}
+
+pub struct Instance {
+    pub shape: Cell<&'static Shape>,
+    pub slots: Mut<Vec<Value>>,
+    /// The payload for instances of subclasses of built-in containers, e.g. the list
+    /// behind `class Stack(list)`, or EMPTY.
+    pub base_value: Cell<Value>,
+    /// Exception state for instances of BaseException subclasses.
+    pub exc: Mut<Option<Box<ExcState>>>,
+}
+
+pub struct ExcState {
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+impl Default for ExcState {
+    fn default() -> Self {
+        ExcState { traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false }
+    }
+}
+
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<Code>,
+    pub line: u32,
+}
+
+pub struct PyStr {
+    pub s: Box<str>,
+    pub char_len: usize,
+    pub hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.s.len()
+    }
+}
+
+pub struct Generator {
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+/// Iterator states for the built-in iterables; one enum keeps `next` a single match.
+pub enum IterState {
+    /// list or tuple, by index (a list may grow while iterated, as in CPython)
+    Seq { seq: Value, idx: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    Str { s: Value, byte_pos: usize },
+    Bytes { b: Value, idx: usize },
+    Dict { dict: Value, idx: usize, kind: DictIterKind, len: usize },
+    Set { set: Value, idx: usize, len: usize },
+    Enumerate { it: Value, n: Value },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    Callable { func: Value, sentinel: Value },
+    Reversed { seq: Value, idx: usize },
+    /// Sequence protocol fallback: calls `__getitem__` with 0, 1, ... until IndexError.
+    GetItem { obj: Value, idx: i64 },
+    Exhausted,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Payloads for types defined by library modules (deque, file objects, ...), so adding
+/// one does not touch this enum.
+pub trait NativeData: Any {
+    fn trace(&self, visit: &mut dyn FnMut(Value));
+    fn as_any(&self) -> &dyn Any;
+}
+
+#[repr(C, u8)]
+pub enum ObjData {
+    Str(PyStr),
+    BigInt(BigInt),
+    List(Mut<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(Mut<Dict>),
+    /// set and frozenset; the class tells them apart
+    Set(Mut<Set>),
+    Bytes(Box<[u8]>),
+    ByteArray(Mut<Vec<u8>>),
+    Range { start: i64, stop: i64, step: i64 },
+    Slice { start: Value, stop: Value, step: Value },
+    Type(TypeObj),
+    Instance(Instance),
+    Function(Function),
+    BoundMethod { func: Value, slf: Value },
+    Builtin(Builtin),
+    Cell(Mut<Value>),
+    Module { name: Value, dict: Value },
+    Generator(Mut<Generator>),
+    Property { fget: Value, fset: Value, fdel: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super { typ: Value, obj: Value },
+    Iter(Mut<IterState>),
+    DictView { dict: Value, kind: DictIterKind },
+    Native(Box<dyn NativeData>),
+    /// NotImplemented, Ellipsis and `object()` instances: no payload.
+    Plain,
+}
+
+impl Obj {
+    #[inline(always)]
+    pub fn class(&self) -> Value {
+        self.class.get()
+    }
+
+    /// Every heap value this object references, for the collector.
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.class.get());
+        match &self.data {
+            ObjData::Str(_)
+            | ObjData::BigInt(_)
+            | ObjData::Bytes(_)
+            | ObjData::ByteArray(_)
+            | ObjData::Range { .. }
+            | ObjData::Plain => {}
+            ObjData::List(l) => l.get().iter().for_each(|v| visit(*v)),
+            ObjData::Tuple(t) => t.iter().for_each(|v| visit(*v)),
+            ObjData::Dict(d) => d.get().trace(visit),
+            ObjData::Set(s) => s.get().trace(visit),
+            ObjData::Slice { start, stop, step } => {
+                visit(*start);
+                visit(*stop);
+                visit(*step);
+            }
+            ObjData::Type(t) => {
+                t.bases.get().iter().for_each(|v| visit(*v));
+                t.mro.get().iter().for_each(|v| visit(*v));
+                t.dict.get().trace(visit);
+                visit(t.builtin_base.get());
+                if let Some(s) = &t.slots {
+                    s.iter().for_each(|v| visit(*v));
+                }
+                t.subclasses.get().iter().for_each(|v| visit(*v));
+            }
+            ObjData::Instance(i) => {
+                i.shape.get().trace(visit);
+                i.slots.get().iter().for_each(|v| visit(*v));
+                visit(i.base_value.get());
+                if let Some(e) = i.exc.get() {
+                    visit(e.cause);
+                    visit(e.context);
+                    for t in &e.traceback {
+                        t.code.trace(visit);
+                    }
+                }
+            }
+            ObjData::Function(f) => {
+                f.code.trace(visit);
+                visit(f.globals);
+                f.defaults.iter().for_each(|v| visit(*v));
+                visit(f.kwdefaults);
+                f.closure.iter().for_each(|v| visit(*v));
+                visit(*f.name.get());
+                visit(*f.qualname.get());
+                visit(*f.dict.get());
+            }
+            ObjData::BoundMethod { func, slf } => {
+                visit(*func);
+                visit(*slf);
+            }
+            ObjData::Builtin(b) => visit(b.bound),
+            ObjData::Cell(c) => visit(*c.get()),
+            ObjData::Module { name, dict } => {
+                visit(*name);
+                visit(*dict);
+            }
+            ObjData::Generator(g) => {
+                let g = g.get();
+                visit(g.name);
+                visit(g.qualname);
+                if let Some(f) = &g.frame {
+                    f.trace(visit);
+                }
+            }
+            ObjData::Property { fget, fset, fdel } => {
+                visit(*fget);
+                visit(*fset);
+                visit(*fdel);
+            }
+            ObjData::StaticMethod(v) | ObjData::ClassMethod(v) => visit(*v),
+            ObjData::Super { typ, obj } => {
+                visit(*typ);
+                visit(*obj);
+            }
+            ObjData::Iter(it) => match it.get() {
+                IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(*seq),
+                IterState::Range { .. } | IterState::Exhausted => {}
+                IterState::Str { s, .. } => visit(*s),
+                IterState::Bytes { b, .. } => visit(*b),
+                IterState::Dict { dict, .. } => visit(*dict),
+                IterState::Set { set, .. } => visit(*set),
+                IterState::Enumerate { it, n } => {
+                    visit(*it);
+                    visit(*n);
+                }
+                IterState::Zip { its, .. } => its.iter().for_each(|v| visit(*v)),
+                IterState::Map { func, its } => {
+                    visit(*func);
+                    its.iter().for_each(|v| visit(*v));
+                }
+                IterState::Filter { func, it } => {
+                    visit(*func);
+                    visit(*it);
+                }
+                IterState::Callable { func, sentinel } => {
+                    visit(*func);
+                    visit(*sentinel);
+                }
+                IterState::GetItem { obj, .. } => visit(*obj),
+            },
+            ObjData::DictView { dict, .. } => visit(*dict),
+            ObjData::Native(n) => n.trace(visit),
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Entry points: compile source text into a code object (SyntaxError on failure),
+//! run a script as `__main__`, and turn an uncaught exception into CPython's exit.
+
+use std::io::Write;
+use std::rc::Rc;
+
+use ruff_python_parser::ParseErrorType;
+use ruff_text_size::TextSize;
+
+use crate::compiler::bytecode::Code;
+use crate::compiler::codegen::{self, CompileError};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm, str_of};
+
+/// Parses and compiles module source. Syntax errors become SyntaxError exceptions.
+pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, name: &str) -> PyResult<Rc<Code>> {
+    let parsed = match ruff_python_parser::parse_module(source) {
+        Ok(p) => p,
+        Err(e) => return Err(syntax_error_from_parse(vm, source, filename, &e.error, e.location.start())),
+    };
+    let module = parsed.into_syntax();
+    codegen::compile_module(vm, &module.body, source, filename, name)
+        .map_err(|e| compile_error_to_exc(vm, source, filename, e))
+}
+
+/// Compiles an expression for `eval`: the code returns the expression's value.
+pub fn compile_eval(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
+    let trimmed = source.trim_start_matches([' ', '\t']);
+    let parsed = match ruff_python_parser::parse_expression(trimmed) {
+        Ok(p) => p,
+        Err(e) => return Err(syntax_error_from_parse(vm, trimmed, filename, &e.error, e.location.start())),
+    };
+    let expr = parsed.into_syntax();
+    codegen::compile_expression(vm, &expr.body, trimmed, filename)
+        .map_err(|e| compile_error_to_exc(vm, trimmed, filename, e))
+}
+
+fn line_col(source: &str, offset: u32) -> (usize, usize, String) {
+    let off = (offset as usize).min(source.len());
+    let before = &source[..off];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = source[line_start..off].chars().count() + 1;
+    let text = source[line_start..].lines().next().unwrap_or("").to_string();
+    (line, col, text)
+}
+
+/// Maps the parser's message to CPython's wording where they differ.
+fn cpython_message(err: &ParseErrorType, source: &str, offset: u32) -> (&'static str, String) {
+    let msg = err.to_string();
+    let lower = msg.to_lowercase();
+    if lower.contains("unexpected indentation") {
+        return ("IndentationError", "unexpected indent".into());
+    }
+    if lower.contains("expected an indented block") {
+        let (line, _, _) = line_col(source, offset);
+        let before: Vec<&str> = source.lines().take(line.saturating_sub(1)).collect();
+        let prev = before.iter().rev().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
+        let kw = prev.trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+        let prev_line = source.lines().take(line.saturating_sub(1)).collect::<Vec<_>>().iter().rposition(|l| !l.trim().is_empty()).map(|i| i + 1).unwrap_or(1);
+        let what = match kw {
+            "if" | "elif" | "else" | "while" | "for" | "try" | "with" | "finally" => format!("'{kw}' statement"),
+            "def" => "function definition".into(),
+            "class" => "class definition".into(),
+            "except" => "'except' statement".into(),
+            _ => "statement".into(),
+        };
+        return ("IndentationError", format!("expected an indented block after {what} on line {prev_line}"));
+    }
+    if lower.contains("unindent") || lower.contains("dedent") {
+        return ("IndentationError", "unindent does not match any outer indentation level".into());
+    }
+    if lower.contains("expected ':'") || (lower.contains("expected") && lower.contains("':'")) {
+        return ("SyntaxError", "expected ':'".into());
+    }
+    if lower.contains("invalid assignment target") || lower.contains("assignment expression target") {
+        return ("SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?".into());
+    }
+    if lower.contains("unterminated string") || lower.contains("missing closing quote") {
+        return ("SyntaxError", "unterminated string literal (detected at line ".to_string() + &line_col(source, offset).0.to_string() + ")");
+    }
+    // Unclosed brackets: find the innermost opener never closed.
+    if lower.contains("expected ')'") || lower.contains("expected ']'") || lower.contains("expected '}'") || lower.contains("unexpected eof") || lower.contains("end of file") {
+        if let Some(c) = unclosed_bracket(source) {
+            return ("SyntaxError", format!("'{c}' was never closed"));
+        }
+    }
+    ("SyntaxError", "invalid syntax".into())
+}
+
+fn unclosed_bracket(source: &str) -> Option<char> {
+    let mut stack = Vec::new();
+    let mut in_str: Option<char> = None;
+    let mut prev = ' ';
+    for c in source.chars() {
+        if let Some(q) = in_str {
+            if c == q && prev != '\\' {
+                in_str = None;
+            }
+        } else if c == '#' {
+            // comments are rare in error programs; ignore
+        } else if c == '\'' || c == '"' {
+            in_str = Some(c);
+        } else if "([{".contains(c) {
+            stack.push(c);
+        } else if ")]}".contains(c) {
+            stack.pop();
+        }
+        prev = c;
+    }
+    stack.first().copied()
+}
+
+fn make_syntax_error(vm: &mut Vm, kind: &str, msg: &str, filename: &str, line: usize, col: usize, text: &str) -> PyErr {
+    let cls = vm.exc_class(kind);
+    let m = vm.new_str(msg);
+    let e = vm.new_exception(cls, vec![m]);
+    let attrs: [(&str, Value); 5] = [
+        ("msg", m),
+        ("filename", vm.new_str(filename)),
+        ("lineno", Value::small_int(line as i64)),
+        ("offset", Value::small_int(col as i64)),
+        ("text", vm.new_str(text)),
+    ];
+    for (k, v) in attrs {
+        let k = vm.intern(k);
+        vm.instance_set_attr(e, k, v);
+    }
+    PyErr(e)
+}
+
+fn syntax_error_from_parse(vm: &mut Vm, source: &str, filename: &str, err: &ParseErrorType, at: TextSize) -> PyErr {
+    let (kind, msg) = cpython_message(err, source, at.to_u32());
+    let (line, col, text) = line_col(source, at.to_u32());
+    make_syntax_error(vm, kind, &msg, filename, line, col, &text)
+}
+
+fn compile_error_to_exc(vm: &mut Vm, source: &str, filename: &str, e: CompileError) -> PyErr {
+    let (line, col, text) = line_col(source, e.offset);
+    if e.kind == "NotImplementedError" {
+        return vm.error("NotImplementedError", &format!("{} (line {line})", e.msg));
+    }
+    make_syntax_error(vm, "SyntaxError", &e.msg, filename, line, col, &text)
+}
+
+/// Prints an uncaught exception (SyntaxErrors in their caret format) and returns the
+/// process exit status, handling SystemExit as CPython does.
+pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+    let _ = vm.stdout.flush();
+    let exc = e.0;
+    if vm.matches(exc, "SystemExit") {
+        let args = crate::vm::exc::exc_args(vm, exc);
+        let code = args.first().copied().unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = vm.to_i64(code) {
+            return i as i32;
+        }
+        let s = vm.str_string(code).unwrap_or_default();
+        eprintln!("{s}");
+        return 1;
+    }
+    if vm.matches(exc, "SyntaxError") {
+        let get = |vm: &mut Vm, k: &str| {
+            let k = vm.intern(k);
+            vm.instance_get_attr(exc, k)
+        };
+        if let (Some(f), Some(l), Some(o), Some(t)) = (get(vm, "filename"), get(vm, "lineno"), get(vm, "offset"), get(vm, "text")) {
+            let mut out = String::new();
+            if let Some(st) = vm.exc_state(exc)
+                && !st.traceback.is_empty()
+            {
+                // raised through exec/import: show the traceback first
+                let mut tmp = String::new();
+                let _ = &mut tmp;
+            }
+            out.push_str(&format!("  File \"{}\", line {}\n", str_of(f), l.as_small_int()));
+            let text = str_of(t);
+            let stripped = text.trim_start();
+            let lead = text.chars().count() - stripped.chars().count();
+            let stripped = stripped.trim_end();
+            if !stripped.is_empty() {
+                out.push_str(&format!("    {stripped}\n"));
+                let col = (o.as_small_int() as usize).saturating_sub(1).saturating_sub(lead);
+                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+            }
+            let summary = vm.exception_summary(exc);
+            out.push_str(&summary);
+            out.push('\n');
+            eprint!("{out}");
+            return 1;
+        }
+    }
+    vm.print_exception(exc);
+    1
+}
+
+/// Runs `source` as the `__main__` module. Returns the exit status.
+pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let main = vm.new_module("__main__");
+    vm.main_module = main;
+    let d = vm.module_dict(main);
+    let fk = vm.intern("__file__");
+    let fv = vm.new_str(filename);
+    vm.dict_set_str(d, fk, fv);
+    let bk = vm.intern("__builtins__");
+    let b = vm.builtins;
+    vm.dict_set_str(d, bk, b);
+    let key = vm.intern("__main__");
+    let modules = vm.modules;
+    vm.dict_set_str(modules, key, main);
+    let r = compile_source(vm, source, filename, "<module>").and_then(|code| vm.run_code(code, d, Value::NONE));
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => report_uncaught(vm, e),
+    };
+    let _ = vm.stdout.flush();
+    status
+}

@@ -1,0 +1,539 @@
+//! Attribute access: instance slots through shapes, class attributes along the MRO,
+//! descriptors (functions, properties, static/class methods), `__getattr__` fallback.
+
+use crate::object::{ObjData, TypeObj};
+use crate::value::Value;
+use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::{PyResult, Vm, str_of};
+
+impl Vm {
+    /// An instance's own attribute (no class lookup).
+    #[inline]
+    pub fn instance_get_attr(&self, obj: Value, name: Value) -> Option<Value> {
+        if let ObjData::Instance(i) = &obj.as_obj()?.data {
+            let idx = i.shape.get().lookup(name)?;
+            let v = i.slots.get()[idx];
+            if !v.is_empty() {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Stores an instance attribute, growing the shape on first assignment.
+    pub fn instance_set_attr(&mut self, obj: Value, name: Value, v: Value) -> bool {
+        if let ObjData::Instance(i) = &obj.obj().data {
+            let shape = i.shape.get();
+            match shape.lookup(name) {
+                Some(idx) => i.slots.get()[idx] = v,
+                None => {
+                    i.shape.set(shape.with(name));
+                    i.slots.get().push(v);
+                }
+            }
+            return true;
+        }
+        false
+    }
+
+    fn instance_del_attr(&mut self, obj: Value, name: Value) -> bool {
+        if let ObjData::Instance(i) = &obj.obj().data {
+            let shape = i.shape.get();
+            if let Some(idx) = shape.lookup(name) {
+                if i.slots.get()[idx].is_empty() {
+                    return false;
+                }
+                // Rebuild along the root so instances keep sharing shapes.
+                let names: Vec<Value> = shape.names.clone();
+                let vals: Vec<Value> = i.slots.get().clone();
+                let mut s = self.root_shape;
+                let mut nv = Vec::new();
+                for (j, n) in names.iter().enumerate() {
+                    if j != idx {
+                        s = s.with(*n);
+                        nv.push(vals[j]);
+                    }
+                }
+                i.shape.set(s);
+                *i.slots.get() = nv;
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
+        let msg = if is_type(obj) {
+            format!("type object '{}' has no attribute '{}'", type_obj(obj).name, str_of(name))
+        } else if let Some(ObjData::Module { name: m, .. }) = obj.as_obj().map(|o| &o.data) {
+            format!("module '{}' has no attribute '{}'", str_of(*m), str_of(name))
+        } else {
+            format!("'{}' object has no attribute '{}'", self.type_name(obj), str_of(name))
+        };
+        self.attribute_error(&msg)
+    }
+
+    /// `getattr` that reports a missing attribute as None instead of raising.
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        if let Some(o) = obj.as_obj() {
+            match &o.data {
+                ObjData::Type(t) => return self.type_getattr(obj, t, name),
+                ObjData::Module { dict, .. } => {
+                    if let Some(v) = self.dict_get_str(*dict, name) {
+                        return Ok(Some(v));
+                    }
+                    if str_of(name) == "__dict__" {
+                        return Ok(Some(*dict));
+                    }
+                    let ga = self.intern("__getattr__");
+                    if let Some(f) = self.dict_get_str(*dict, ga) {
+                        return self.call(f, &[name]).map(Some);
+                    }
+                    return Ok(None);
+                }
+                ObjData::Super { typ, obj: inner } => {
+                    let (t, i) = (*typ, *inner);
+                    if let Some(v) = self.super_getattr(t, i, name)? {
+                        return Ok(Some(v));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let descr = lookup(self, cls, name);
+        if let Some(d) = descr
+            && let Some(dobj) = d.as_obj()
+        {
+            match &dobj.data {
+                ObjData::Property { fget, .. } => {
+                    if fget.is_none() {
+                        return Err(self.attribute_error(&format!(
+                            "property '{}' of '{}' object has no getter",
+                            str_of(name),
+                            self.type_name(obj)
+                        )));
+                    }
+                    return self.call(*fget, &[obj]).map(Some);
+                }
+                ObjData::Instance(_) => {
+                    // A user-defined data descriptor takes precedence over the instance.
+                    let set = self.intern("__set__");
+                    let get = self.intern("__get__");
+                    let dcls = self.type_of(d);
+                    if lookup(self, dcls, set).is_some()
+                        && let Some(g) = lookup(self, dcls, get)
+                    {
+                        return self.call(g, &[d, obj, cls]).map(Some);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(v) = self.instance_get_attr(obj, name) {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return self.bind_descriptor(d, obj, cls).map(Some);
+        }
+        // Special attributes of every object.
+        match str_of(name) {
+            "__class__" => return Ok(Some(cls)),
+            "__dict__" => {
+                if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
+                    let d = self.new_dict();
+                    let names = i.shape.get().names.clone();
+                    let vals = i.slots.get().clone();
+                    for (n, v) in names.iter().zip(vals.iter()) {
+                        if !v.is_empty() {
+                            self.dict_set_str(d, *n, *v);
+                        }
+                    }
+                    return Ok(Some(d));
+                }
+                if let Some(f) = self.function(obj) {
+                    let mut d = *f.dict.get();
+                    if d.is_none() {
+                        d = self.new_dict();
+                        *f.dict.get() = d;
+                    }
+                    return Ok(Some(d));
+                }
+            }
+            _ => {}
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        let ga = self.intern("__getattr__");
+        if let Some(f) = lookup(self, cls, ga) {
+            match self.call(f, &[obj, name]) {
+                Ok(v) => return Ok(Some(v)),
+                Err(e) if self.matches(e.0, "AttributeError") => return Err(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Binds a class attribute found for instance `obj` of `cls`.
+    pub fn bind_descriptor(&mut self, d: Value, obj: Value, cls: Value) -> PyResult<Value> {
+        let Some(dobj) = d.as_obj() else { return Ok(d) };
+        Ok(match &dobj.data {
+            ObjData::Function(_) => self.alloc(self.types.method, ObjData::BoundMethod { func: d, slf: obj }),
+            ObjData::Builtin(b) if b.bound.is_empty() => self.alloc(
+                self.types.builtin_function,
+                ObjData::Builtin(crate::object::Builtin { name: b.name, func: b.func, bound: obj }),
+            ),
+            ObjData::StaticMethod(f) => *f,
+            ObjData::ClassMethod(f) => self.alloc(self.types.method, ObjData::BoundMethod { func: *f, slf: cls }),
+            ObjData::Instance(_) => {
+                let get = self.intern("__get__");
+                let dcls = self.type_of(d);
+                match lookup(self, dcls, get) {
+                    Some(g) => self.call(g, &[d, obj, cls])?,
+                    None => d,
+                }
+            }
+            _ => d,
+        })
+    }
+
+    fn type_getattr(&mut self, cls: Value, t: &'static TypeObj, name: Value) -> PyResult<Option<Value>> {
+        if let Some(d) = lookup(self, cls, name) {
+            return Ok(Some(match &d.as_obj().map(|o| &o.data) {
+                Some(ObjData::StaticMethod(f)) => *f,
+                Some(ObjData::ClassMethod(f)) => self.alloc(self.types.method, ObjData::BoundMethod { func: *f, slf: cls }),
+                Some(ObjData::Instance(_)) => {
+                    let get = self.intern("__get__");
+                    let dcls = self.type_of(d);
+                    match lookup(self, dcls, get) {
+                        Some(g) => self.call(g, &[d, Value::NONE, cls])?,
+                        None => d,
+                    }
+                }
+                _ => d,
+            }));
+        }
+        Ok(Some(match str_of(name) {
+            "__name__" => self.new_str(&t.name),
+            "__qualname__" => self.new_str(&t.qualname),
+            "__module__" => self.new_str(&t.module),
+            "__mro__" => {
+                let m = t.mro.get().clone();
+                self.new_tuple(m)
+            }
+            "__bases__" => self.new_tuple(t.bases.get().clone()),
+            "__base__" => t.bases.get().first().copied().unwrap_or(Value::NONE),
+            "__dict__" => {
+                let d = self.new_dict();
+                let entries: Vec<(Value, Value)> = t.dict.get().iter().map(|e| (e.key, e.value)).collect();
+                for (k, v) in entries {
+                    self.dict_set_str(d, k, v);
+                }
+                d
+            }
+            "__class__" => self.type_of(cls),
+            "__doc__" => Value::NONE,
+            "mro" => {
+                let f = self.new_builtin("mro", |vm, a| {
+                    let m = type_obj(a.pos[0]).mro.get().clone();
+                    Ok(vm.new_list(m))
+                });
+                self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: cls })
+            }
+            "__subclasses__" => {
+                let f = self.new_builtin("__subclasses__", |vm, a| {
+                    let s = type_obj(a.pos[0]).subclasses.get().clone();
+                    Ok(vm.new_list(s))
+                });
+                self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: cls })
+            }
+            _ => {
+                // Attributes of the metaclass (e.g. a user metaclass's methods).
+                let meta = self.type_of(cls);
+                if meta != self.types.type_
+                    && let Some(d) = lookup(self, meta, name)
+                {
+                    return self.bind_descriptor(d, cls, meta).map(Some);
+                }
+                return Ok(None);
+            }
+        }))
+    }
+
+    /// Attributes of built-in objects that are not in their type's namespace.
+    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let Some(o) = obj.as_obj() else {
+            return Ok(None);
+        };
+        let n = str_of(name);
+        Ok(match (&o.data, n) {
+            (ObjData::Function(f), "__name__") => Some(*f.name.get()),
+            (ObjData::Function(f), "__qualname__") => Some(*f.qualname.get()),
+            (ObjData::Function(f), "__module__") => {
+                let k = self.intern("__name__");
+                self.dict_get_str(f.globals, k)
+            }
+            (ObjData::Function(_), "__doc__") => Some(Value::NONE),
+            (ObjData::Function(f), "__defaults__") => {
+                if f.defaults.is_empty() {
+                    Some(Value::NONE)
+                } else {
+                    Some(self.new_tuple(f.defaults.to_vec()))
+                }
+            }
+            (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
+            (ObjData::Function(f), "__globals__") => Some(f.globals),
+            (ObjData::Function(f), _) => {
+                let d = *f.dict.get();
+                if d.is_none() { None } else { self.dict_get_str(d, name) }
+            }
+            (ObjData::BoundMethod { func, .. }, "__func__") => Some(*func),
+            (ObjData::BoundMethod { slf, .. }, "__self__") => Some(*slf),
+            (ObjData::BoundMethod { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
+                let f = *func;
+                return self.getattr_opt(f, name);
+            }
+            (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
+            (ObjData::Builtin(b), "__self__") => Some(if b.bound.is_empty() { Value::NONE } else { b.bound }),
+            (ObjData::Generator(g), "__name__") => Some(g.get().name),
+            (ObjData::Generator(g), "__qualname__") => Some(g.get().qualname),
+            (ObjData::Property { fget, .. }, "fget") => Some(*fget),
+            (ObjData::Property { fset, .. }, "fset") => Some(*fset),
+            (ObjData::Property { fdel, .. }, "fdel") => Some(*fdel),
+            (ObjData::StaticMethod(f) | ObjData::ClassMethod(f), "__func__") => Some(*f),
+            (ObjData::Module { name, .. }, "__name__") => Some(*name),
+            (ObjData::Slice { start, .. }, "start") => Some(*start),
+            (ObjData::Slice { stop, .. }, "stop") => Some(*stop),
+            (ObjData::Slice { step, .. }, "step") => Some(*step),
+            (ObjData::Range { start, .. }, "start") => Some(self.new_int(*start)),
+            (ObjData::Range { stop, .. }, "stop") => Some(self.new_int(*stop)),
+            (ObjData::Range { step, .. }, "step") => Some(self.new_int(*step)),
+            (ObjData::Instance(_), _) => {
+                if let Some(st) = self.exc_state(obj) {
+                    match n {
+                        "__traceback__" => Some(Value::NONE),
+                        "__cause__" => Some(st.cause),
+                        "__context__" => Some(st.context),
+                        "__suppress_context__" => Some(Value::bool(st.suppress_context)),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        })
+    }
+
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if let Some(o) = obj.as_obj() {
+            match &o.data {
+                ObjData::Type(t) => {
+                    if t.module == "builtins" && type_obj(cls) as *const _ == type_obj(self.types.type_) as *const _ {
+                        return Err(self.type_error(&format!(
+                            "cannot set '{}' attribute of immutable type '{}'",
+                            str_of(name),
+                            t.name
+                        )));
+                    }
+                    let name = self.intern_value(name);
+                    self.type_set_attr(obj, name, v);
+                    return Ok(());
+                }
+                ObjData::Module { dict, .. } => {
+                    let d = *dict;
+                    self.dict_set_str(d, name, v);
+                    return Ok(());
+                }
+                ObjData::Function(f) => {
+                    if str_of(name) == "__name__" {
+                        *f.name.get() = v;
+                        return Ok(());
+                    }
+                    if str_of(name) == "__qualname__" {
+                        *f.qualname.get() = v;
+                        return Ok(());
+                    }
+                    let mut d = *f.dict.get();
+                    if d.is_none() {
+                        d = self.new_dict();
+                        *f.dict.get() = d;
+                    }
+                    self.dict_set_str(d, name, v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let name = self.intern_value(name);
+        let descr = lookup(self, cls, name);
+        if let Some(d) = descr
+            && let Some(dobj) = d.as_obj()
+        {
+            match &dobj.data {
+                ObjData::Property { fset, .. } => {
+                    if fset.is_none() {
+                        return Err(self.attribute_error(&format!(
+                            "property '{}' of '{}' object has no setter",
+                            str_of(name),
+                            self.type_name(obj)
+                        )));
+                    }
+                    self.call(*fset, &[obj, v])?;
+                    return Ok(());
+                }
+                ObjData::Instance(_) => {
+                    let set = self.intern("__set__");
+                    let dcls = self.type_of(d);
+                    if let Some(s) = lookup(self, dcls, set) {
+                        self.call(s, &[d, obj, v])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let sa = self.intern("__setattr__");
+        if let Some(f) = lookup(self, cls, sa)
+            && !crate::vm::call::is_builtin_fn(f)
+        {
+            self.call(f, &[obj, name, v])?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: store in the instance, honouring `__slots__`.
+    pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if let Some(slots) = &type_obj(cls).slots
+            && !slots.iter().any(|s| crate::vm::str_eq(*s, name))
+        {
+            return Err(self.attribute_error(&format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                str_of(name)
+            )));
+        }
+        if self.instance_set_attr(obj, name, v) {
+            return Ok(());
+        }
+        Err(self.attribute_error(&format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            str_of(name)
+        )))
+    }
+
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if let Some(o) = obj.as_obj() {
+            match &o.data {
+                ObjData::Type(_) => {
+                    if !self.type_del_attr(obj, name) {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                    return Ok(());
+                }
+                ObjData::Module { dict, .. } => {
+                    let d = *dict;
+                    if !self.dict_del_str(d, name) {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Some(d) = lookup(self, cls, name)
+            && let Some(ObjData::Property { fdel, .. }) = d.as_obj().map(|o| &o.data)
+        {
+            if fdel.is_none() {
+                return Err(self.attribute_error(&format!(
+                    "property '{}' of '{}' object has no deleter",
+                    str_of(name),
+                    self.type_name(obj)
+                )));
+            }
+            self.call(*fdel, &[obj])?;
+            return Ok(());
+        }
+        let da = self.intern("__delattr__");
+        if let Some(f) = lookup(self, cls, da)
+            && !crate::vm::call::is_builtin_fn(f)
+        {
+            self.call(f, &[obj, name])?;
+            return Ok(());
+        }
+        if self.instance_del_attr(obj, name) {
+            return Ok(());
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// For `obj.name(...)`: `(function, obj)` when `name` is a plain method on the
+    /// type (no bound-method allocation), else `(attribute, EMPTY)`.
+    #[inline]
+    pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let cls = self.type_of(obj);
+        if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. })) {
+            if let Some(d) = lookup(self, cls, name) {
+                let is_plain = matches!(
+                    d.as_obj().map(|o| &o.data),
+                    Some(ObjData::Function(_)) | Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. }))
+                );
+                if is_plain && self.instance_get_attr(obj, name).is_none() {
+                    return Ok((d, obj));
+                }
+            }
+        }
+        let v = self.getattr(obj, name)?;
+        Ok((v, Value::EMPTY))
+    }
+
+    /// Calls `obj.name(*args)` looking the method up on the type (dunder protocol).
+    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let (f, slf) = self.load_method(obj, n)?;
+        if slf.is_empty() {
+            self.call(f, args)
+        } else {
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(slf);
+            a.extend_from_slice(args);
+            self.call(f, &a)
+        }
+    }
+
+    /// The type's implementation of dunder `name`, if any (instance dicts are not
+    /// consulted, as in CPython).
+    #[inline]
+    pub fn dunder(&mut self, obj: Value, name: &str) -> Option<Value> {
+        let cls = self.type_of(obj);
+        let n = self.intern(name);
+        lookup(self, cls, n)
+    }
+
+    /// Calls dunder `name` on `obj` if the type has it.
+    pub fn call_dunder(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        match self.dunder(obj, name) {
+            Some(f) => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(obj);
+                a.extend_from_slice(args);
+                self.call(f, &a).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+}

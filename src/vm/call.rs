@@ -1,0 +1,380 @@
+//! Calling: binding arguments to a new frame (defaults, `*args`, `**kwargs`,
+//! keyword-only), generators, instantiating classes, and calls from native code.
+
+use crate::object::{Function, Generator, Mut, ObjData};
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::interp::Resumed;
+use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::{Args, PyResult, Vm, str_of};
+use crate::compiler::bytecode::flags;
+
+impl Vm {
+    /// Builds the frame for calling `func` with `args` and keywords `kw`.
+    /// Returns None for generator functions (the caller makes the generator).
+    pub fn bind_frame(&mut self, fv: Value, func: &Function, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Option<Box<Frame>>> {
+        let mut frame = self.bind_args(fv, func, args, kw)?;
+        if func.code.is_generator() {
+            self.pending_generator = Some(frame);
+            return Ok(None);
+        }
+        frame.func = fv;
+        Ok(Some(frame))
+    }
+
+    fn bind_args(&mut self, fv: Value, func: &Function, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Box<Frame>> {
+        let code = func.code.clone();
+        let mut frame = Frame::new(code.clone(), func.globals, Value::NONE, fv);
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let fname = str_of(*func.qualname.get()).to_string();
+        let n = args.len().min(argcount);
+        frame.slots[..n].copy_from_slice(&args[..n]);
+        let mut idx = argcount + kwonly;
+        if has_varargs {
+            let extra = if args.len() > argcount { args[argcount..].to_vec() } else { vec![] };
+            frame.slots[idx] = self.new_tuple(extra);
+            idx += 1;
+        } else if args.len() > argcount {
+            let given = args.len();
+            let ndefaults = func.defaults.len();
+            let kw_given = kw.iter().filter(|(k, _)| {
+                code.varnames[argcount..argcount + kwonly].iter().any(|v| crate::vm::str_eq(*v, *k))
+            }).count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let kwpart = if kw_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    kw_given,
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            let msg = if kw_given > 0 {
+                format!("{fname}() takes {takes} but {given}{kwpart} were given")
+            } else {
+                format!("{fname}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(&msg));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            frame.slots[idx] = d;
+            Some(d)
+        } else {
+            None
+        };
+        for (k, v) in kw {
+            let pos = code.varnames[..argcount + kwonly].iter().position(|n| crate::vm::str_eq(*n, *k));
+            match pos {
+                Some(i) if i >= code.posonlyargcount as usize => {
+                    if !frame.slots[i].is_empty() {
+                        return Err(self.type_error(&format!(
+                            "{fname}() got multiple values for argument '{}'",
+                            str_of(*k)
+                        )));
+                    }
+                    frame.slots[i] = *v;
+                }
+                _ => match kwdict {
+                    Some(d) => self.setitem(d, *k, *v)?,
+                    None => {
+                        if let Some(i) = pos {
+                            let _ = i;
+                            return Err(self.type_error(&format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                str_of(*k)
+                            )));
+                        }
+                        return Err(self.type_error(&format!(
+                            "{fname}() got an unexpected keyword argument '{}'",
+                            str_of(*k)
+                        )));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positionals.
+        let ndefaults = func.defaults.len();
+        let mut missing = Vec::new();
+        for i in args.len().min(argcount)..argcount {
+            if frame.slots[i].is_empty() {
+                if i + ndefaults >= argcount {
+                    frame.slots[i] = func.defaults[i + ndefaults - argcount];
+                } else {
+                    missing.push(format!("'{}'", str_of(code.varnames[i])));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(&format!(
+                "{fname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        for i in argcount..argcount + kwonly {
+            if frame.slots[i].is_empty() {
+                let name = code.varnames[i];
+                let d = if func.kwdefaults.is_none() { None } else { self.dict_get_str(func.kwdefaults, name) };
+                match d {
+                    Some(v) => frame.slots[i] = v,
+                    None => missing.push(format!("'{}'", str_of(name))),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(&format!(
+                "{fname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        // Cells and free variables.
+        let nl = code.nlocals();
+        for (i, arg) in code.cell_args.iter().enumerate() {
+            let init = match arg {
+                Some(a) => frame.slots[*a as usize],
+                None => Value::EMPTY,
+            };
+            frame.slots[nl + i] = self.alloc(self.types.cell, ObjData::Cell(Mut::new(init)));
+        }
+        let nc = code.cellvars.len();
+        for (i, c) in func.closure.iter().enumerate() {
+            frame.slots[nl + nc + i] = *c;
+        }
+        Ok(frame)
+    }
+
+    pub fn make_generator(&mut self, fv: Value, func: &Function, args: &[Value]) -> PyResult<Value> {
+        let frame = match self.pending_generator.take() {
+            Some(f) => f,
+            None => self.bind_args(fv, func, args, &[])?,
+        };
+        self.new_generator(frame, *func.name.get(), *func.qualname.get())
+    }
+
+    pub fn new_generator(&mut self, mut frame: Box<Frame>, name: Value, qualname: Value) -> PyResult<Value> {
+        let g = self.alloc(
+            self.types.generator,
+            ObjData::Generator(Mut::new(Generator { frame: None, running: false, name, qualname })),
+        );
+        frame.generator = g;
+        if let ObjData::Generator(genv) = &g.obj().data {
+            genv.get().frame = Some(frame);
+        }
+        Ok(g)
+    }
+
+    /// Calls any callable from native code, running Python code to completion.
+    pub fn call(&mut self, callee: Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(callee, args, &[])
+    }
+
+    pub fn call_kw(&mut self, callee: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+        let Some(o) = callee.as_obj() else {
+            return Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee))));
+        };
+        match &o.data {
+            ObjData::Function(func) => match self.bind_frame(callee, func, args, kw)? {
+                Some(frame) => {
+                    if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
+                        return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+                    }
+                    self.run_frame(frame)
+                }
+                None => self.make_generator(callee, func, args),
+            },
+            ObjData::Builtin(b) => {
+                if b.bound.is_empty() {
+                    (b.func)(self, Args { pos: args, kw })
+                } else {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(b.bound);
+                    a.extend_from_slice(args);
+                    (b.func)(self, Args { pos: &a, kw })
+                }
+            }
+            ObjData::BoundMethod { func, slf } => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(*slf);
+                a.extend_from_slice(args);
+                self.call_kw(*func, &a, kw)
+            }
+            ObjData::Type(_) => self.call_type(callee, args, kw),
+            _ => {
+                let name = self.intern("__call__");
+                let cls = self.type_of(callee);
+                match lookup(self, cls, name) {
+                    Some(m) => {
+                        let mut a = Vec::with_capacity(args.len() + 1);
+                        a.push(callee);
+                        a.extend_from_slice(args);
+                        self.call_kw(m, &a, kw)
+                    }
+                    None => Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee)))),
+                }
+            }
+        }
+    }
+
+    /// `cls(*args, **kw)`: `__new__` then `__init__`.
+    pub fn call_type(&mut self, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+        if cls == self.types.type_ && args.len() == 1 && kw.is_empty() {
+            return Ok(self.type_of(args[0]));
+        }
+        let new_name = self.intern("__new__");
+        let init_name = self.intern("__init__");
+        let new = lookup(self, cls, new_name);
+        let base_exc = self.exc_class("BaseException");
+        let is_exc = self.is_subclass(cls, base_exc);
+        let obj = match new {
+            Some(n) => {
+                let n = match &n.obj().data {
+                    ObjData::StaticMethod(f) => *f,
+                    _ => n,
+                };
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(cls);
+                a.extend_from_slice(args);
+                let obj = self.call_kw(n, &a, kw)?;
+                // Built-in constructors initialise the object themselves.
+                if is_builtin_fn(n) {
+                    return Ok(obj);
+                }
+                obj
+            }
+            None if is_exc => self.new_exception(cls, args.to_vec()),
+            None => {
+                let bb = type_obj(cls).builtin_base.get();
+                if !bb.is_none() && bb != cls && bb != self.types.object {
+                    return Err(self.unsupported(&format!("subclassing the built-in type '{}'", type_obj(bb).name)));
+                }
+                self.new_instance(cls)
+            }
+        };
+        if !self.isinstance(obj, cls) {
+            return Ok(obj);
+        }
+        match lookup(self, cls, init_name) {
+            Some(init) => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(obj);
+                a.extend_from_slice(args);
+                let r = self.call_kw(init, &a, kw)?;
+                if !r.is_none() {
+                    return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(r))));
+                }
+            }
+            None => {
+                if (!args.is_empty() || !kw.is_empty()) && new.is_none() {
+                    return Err(self.type_error(&format!("{}() takes no arguments", type_obj(cls).name)));
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `__build_class__(body, name, *bases, metaclass=..., **kw)`
+    pub fn build_class(&mut self, args: Args) -> PyResult<Value> {
+        let body = args.pos[0];
+        let name = args.pos[1];
+        let bases: Vec<Value> = args.pos[2..].to_vec();
+        let metaclass = args.kwarg("metaclass");
+        let ns = self.new_dict();
+        self.temp_roots.push(ns);
+        let func = self.function(body).expect("class body");
+        let mut frame = Frame::new(func.code.clone(), func.globals, ns, body);
+        let nl = func.code.nlocals();
+        for i in 0..func.code.cellvars.len() {
+            frame.slots[nl + i] = self.alloc(self.types.cell, ObjData::Cell(Mut::new(Value::EMPTY)));
+        }
+        let nc = func.code.cellvars.len();
+        for (i, c) in func.closure.iter().enumerate() {
+            frame.slots[nl + nc + i] = *c;
+        }
+        let r = self.run_frame(frame);
+        self.temp_roots.pop();
+        r?;
+        let meta = match metaclass {
+            Some(m) => Some(m),
+            None => bases
+                .iter()
+                .map(|b| self.type_of(*b))
+                .find(|t| *t != self.types.type_),
+        };
+        let cls = match meta {
+            Some(m) if m != self.types.type_ => {
+                let b = self.new_tuple(bases.clone());
+                self.call(m, &[name, b, ns])?
+            }
+            _ => {
+                let qn_key = self.intern("__qualname__");
+                let qual = self.dict_get_str(ns, qn_key).map(|q| str_of(q).to_string());
+                let n = str_of(name).to_string();
+                self.new_class(&n, qual.as_deref().unwrap_or(&n), bases, ns)?
+            }
+        };
+        let cc = self.intern("__classcell__");
+        if let Some(cell) = self.dict_get_str(ns, cc) {
+            crate::vm::interp::cell_set(cell, cls);
+        }
+        Ok(cls)
+    }
+
+    /// Runs one step of any iterator-ish generator protocol for natives.
+    pub fn gen_send(&mut self, genv: Value, v: Value) -> PyResult<Option<Value>> {
+        match self.gen_resume(genv, v, None)? {
+            Resumed::Yielded(v) => Ok(Some(v)),
+            Resumed::Returned(v) => {
+                self.stop_value = v;
+                Ok(None)
+            }
+        }
+    }
+
+    /// The value carried by the StopIteration that ended the last exhausted iterator.
+    pub fn take_stop_value(&mut self) -> Value {
+        std::mem::replace(&mut self.stop_value, Value::NONE)
+    }
+
+    pub fn is_callable(&self, v: Value) -> bool {
+        match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Function(_) | ObjData::Builtin(_) | ObjData::BoundMethod { .. } | ObjData::Type(_)) => true,
+            Some(_) => {
+                let cls = self.type_of(v);
+                let t = type_obj(cls);
+                t.mro.get().iter().any(|c| {
+                    type_obj(*c).dict.get().iter().any(|e| str_of(e.key) == "__call__")
+                })
+            }
+            None => false,
+        }
+    }
+
+    pub fn is_type_value(&self, v: Value) -> bool {
+        is_type(v)
+    }
+}
+
+pub fn is_builtin_fn(v: Value) -> bool {
+    v.is_obj() && matches!(v.obj().data, ObjData::Builtin(_))
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+    }
+}

@@ -1,0 +1,351 @@
+//! Exceptions: the built-in hierarchy, constructors for the errors the runtime raises,
+//! BaseException's methods, and tracebacks printed in CPython's format.
+
+use std::io::Write;
+
+use crate::object::{ExcState, ObjData, TracebackEntry};
+use crate::value::Value;
+use crate::vm::types::{lookup, type_obj};
+use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
+
+const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+pub fn create_hierarchy(vm: &mut Vm) {
+    for (name, base) in HIERARCHY {
+        let bases = if base.is_empty() { vec![vm.types.object] } else { vec![vm.exc_class(base)] };
+        let ns = vm.new_dict();
+        let mk = vm.intern("__module__");
+        let mv = vm.intern("builtins");
+        vm.dict_set_str(ns, mk, mv);
+        let t = vm.new_class(name, name, bases, ns).expect("exception class");
+        let mk = vm.intern("__module__");
+        vm.type_del_attr(t, mk);
+        vm.types.exceptions.push((name, t));
+        let k = vm.intern(name);
+        let b = vm.builtins;
+        vm.dict_set_str(b, k, t);
+    }
+    let base = vm.exc_class("BaseException");
+    vm.add_method(base, "__init__", base_exception_init);
+    vm.add_method(base, "__str__", base_exception_str);
+    vm.add_method(base, "__repr__", base_exception_repr);
+    vm.add_method(base, "with_traceback", |_vm, a| Ok(a.pos[0]));
+    let key_error = vm.exc_class("KeyError");
+    vm.add_method(key_error, "__str__", key_error_str);
+    let os = vm.exc_class("OSError");
+    vm.add_method(os, "__str__", os_error_str);
+    // Aliases.
+    for alias in ["IOError", "EnvironmentError"] {
+        let k = vm.intern(alias);
+        let b = vm.builtins;
+        vm.dict_set_str(b, k, os);
+    }
+}
+
+fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = vm.new_tuple(a.pos[1..].to_vec());
+    let k = vm.intern("args");
+    vm.instance_set_attr(a.pos[0], k, args);
+    Ok(Value::NONE)
+}
+
+pub fn exc_args(vm: &mut Vm, e: Value) -> Vec<Value> {
+    let k = vm.intern("args");
+    match vm.instance_get_attr(e, k) {
+        Some(t) => vm.tuple_items(t).unwrap_or_default(),
+        None => vec![],
+    }
+}
+
+fn base_exception_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = exc_args(vm, a.pos[0]);
+    match args.len() {
+        0 => Ok(vm.new_str("")),
+        1 => vm.str(args[0]),
+        _ => {
+            let t = vm.new_tuple(args);
+            vm.str(t)
+        }
+    }
+}
+
+fn key_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = exc_args(vm, a.pos[0]);
+    if args.len() == 1 { vm.repr(args[0]) } else { base_exception_str(vm, a) }
+}
+
+fn os_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = exc_args(vm, a.pos[0]);
+    if args.len() >= 2 {
+        let errno = vm.str(args[0])?;
+        let msg = vm.str(args[1])?;
+        let mut s = format!("[Errno {}] {}", str_of(errno), str_of(msg));
+        if args.len() >= 3 {
+            let f = vm.repr(args[2])?;
+            s.push_str(&format!(": {}", str_of(f)));
+        }
+        return Ok(vm.new_string(s));
+    }
+    base_exception_str(vm, a)
+}
+
+fn base_exception_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = exc_args(vm, a.pos[0]);
+    let name = vm.type_name(a.pos[0]);
+    let inner = if args.len() == 1 {
+        str_of(vm.repr(args[0])?).to_string()
+    } else {
+        let t = vm.new_tuple(args.clone());
+        let r = str_of(vm.repr(t)?).to_string();
+        if args.is_empty() { String::new() } else { r[1..r.len() - 1].to_string() }
+    };
+    Ok(vm.new_string(format!("{name}({inner})")))
+}
+
+impl Vm {
+    pub fn exc_class(&self, name: &str) -> Value {
+        self.types
+            .exceptions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("no exception class {name}"))
+    }
+
+    /// A new exception instance of `cls` with the given args (no __init__ call).
+    pub fn new_exception(&mut self, cls: Value, args: Vec<Value>) -> Value {
+        let e = self.new_instance(cls);
+        let t = self.new_tuple(args);
+        let k = self.intern("args");
+        self.instance_set_attr(e, k, t);
+        if let ObjData::Instance(i) = &e.obj().data {
+            *i.exc.get() = Some(Box::new(ExcState {
+                cause: Value::NONE,
+                context: Value::NONE,
+                ..Default::default()
+            }));
+        }
+        e
+    }
+
+    pub fn new_exception_msg(&mut self, cls: Value, msg: &str) -> Value {
+        let m = self.new_str(msg);
+        self.new_exception(cls, vec![m])
+    }
+
+    pub fn error(&mut self, cls_name: &str, msg: &str) -> PyErr {
+        let cls = self.exc_class(cls_name);
+        PyErr(self.new_exception_msg(cls, msg))
+    }
+
+    pub fn type_error(&mut self, msg: &str) -> PyErr {
+        self.error("TypeError", msg)
+    }
+    pub fn value_error(&mut self, msg: &str) -> PyErr {
+        self.error("ValueError", msg)
+    }
+    pub fn index_error(&mut self, msg: &str) -> PyErr {
+        self.error("IndexError", msg)
+    }
+    pub fn attribute_error(&mut self, msg: &str) -> PyErr {
+        self.error("AttributeError", msg)
+    }
+    pub fn zero_division(&mut self, msg: &str) -> PyErr {
+        self.error("ZeroDivisionError", msg)
+    }
+    pub fn overflow_error(&mut self, msg: &str) -> PyErr {
+        self.error("OverflowError", msg)
+    }
+    pub fn runtime_error(&mut self, msg: &str) -> PyErr {
+        self.error("RuntimeError", msg)
+    }
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let cls = self.exc_class("KeyError");
+        PyErr(self.new_exception(cls, vec![key]))
+    }
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let cls = self.exc_class("StopIteration");
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        let e = self.new_exception(cls, args);
+        let k = self.intern("value");
+        self.instance_set_attr(e, k, value);
+        PyErr(e)
+    }
+    /// A feature Coil does not implement yet: a clear error, never a wrong result.
+    pub fn unsupported(&mut self, feature: &str) -> PyErr {
+        self.error("NotImplementedError", &format!("Coil does not support {feature} yet"))
+    }
+
+    pub fn exc_state(&self, e: Value) -> Option<&'static mut ExcState> {
+        match &e.as_obj()?.data {
+            ObjData::Instance(i) => i.exc.get().as_deref_mut(),
+            _ => None,
+        }
+    }
+
+    pub fn add_traceback(&mut self, e: Value, entry: TracebackEntry) {
+        if let Some(st) = self.exc_state(e) {
+            st.traceback.push(entry);
+        }
+    }
+
+    pub fn is_exception_instance(&self, v: Value) -> bool {
+        let base = self.exc_class("BaseException");
+        self.isinstance(v, base)
+    }
+
+    pub fn matches(&self, e: Value, cls_name: &str) -> bool {
+        let cls = self.exc_class(cls_name);
+        self.isinstance(e, cls)
+    }
+
+    /// Prints `e` with its traceback and chained causes/contexts, as CPython does.
+    pub fn print_exception(&mut self, e: Value) {
+        let _ = self.stdout.flush();
+        let mut out = String::new();
+        self.format_exception_chain(e, &mut out, &mut Vec::new());
+        let stderr = std::io::stderr();
+        let mut h = stderr.lock();
+        let _ = h.write_all(out.as_bytes());
+        let _ = h.flush();
+    }
+
+    fn format_exception_chain(&mut self, e: Value, out: &mut String, seen: &mut Vec<Value>) {
+        seen.push(e);
+        if let Some(st) = self.exc_state(e) {
+            let (cause, context, suppress) = (st.cause, st.context, st.suppress_context);
+            if !cause.is_none() && cause.is_obj() && !seen.contains(&cause) {
+                self.format_exception_chain(cause, out, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !suppress && !context.is_none() && context.is_obj() && !seen.contains(&context)
+            {
+                self.format_exception_chain(context, out, seen);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        self.format_one_exception(e, out);
+    }
+
+    fn format_one_exception(&mut self, e: Value, out: &mut String) {
+        if let Some(st) = self.exc_state(e) {
+            let tb = st.traceback.clone();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                let mut last: Option<(String, u32, String)> = None;
+                let mut repeat = 0;
+                for entry in tb.iter().rev() {
+                    let key = (entry.code.filename.to_string(), entry.line, entry.code.name.clone());
+                    if last.as_ref() == Some(&key) {
+                        repeat += 1;
+                        if repeat >= 3 {
+                            continue;
+                        }
+                    } else {
+                        if repeat >= 3 {
+                            let n = repeat - 2;
+                            out.push_str(&format!(
+                                "  [Previous line repeated {} more time{}]\n",
+                                n,
+                                if n > 1 { "s" } else { "" }
+                            ));
+                        }
+                        repeat = 0;
+                    }
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        entry.code.filename, entry.line, entry.code.name
+                    ));
+                    if let Some(src) = entry.code.source.get(entry.line as usize - 1) {
+                        let t = src.trim();
+                        if !t.is_empty() {
+                            out.push_str(&format!("    {t}\n"));
+                        }
+                    }
+                    last = Some(key);
+                }
+                if repeat >= 3 {
+                    let n = repeat - 2;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n > 1 { "s" } else { "" }
+                    ));
+                }
+            }
+        }
+        out.push_str(&self.exception_summary(e));
+        out.push('\n');
+    }
+
+    /// `TypeName: message` (or just `TypeName` for an empty message).
+    pub fn exception_summary(&mut self, e: Value) -> String {
+        let cls = self.type_of(e);
+        let t = type_obj(cls);
+        let name = if t.module == "builtins" || t.module == "__main__" {
+            t.qualname.clone()
+        } else {
+            format!("{}.{}", t.module, t.qualname)
+        };
+        let msg = match self.str(e) {
+            Ok(s) => str_of(s).to_string(),
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() { name } else { format!("{name}: {msg}") }
+    }
+
+    /// `type(e).__name__` lookup helper for errors raised by natives in messages.
+    pub fn class_has(&self, cls: Value, name: Value) -> bool {
+        lookup(self, cls, name).is_some()
+    }
+}

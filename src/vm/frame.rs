@@ -1,0 +1,91 @@
+//! An activation record: code, program counter, fast locals, cells and value stack in
+//! one vector, plus the handler blocks of enclosing `try` statements.
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use crate::compiler::bytecode::Code;
+use crate::value::Value;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub level: u32,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    /// `[locals | cells+frees | stack]`
+    pub slots: Vec<Value>,
+    /// Index of the first stack slot.
+    pub stack_base: usize,
+    pub globals: Value,
+    /// The namespace dict for module and class bodies (NONE for functions).
+    pub locals: Value,
+    pub func: Value,
+    pub blocks: SmallVec<[Block; 4]>,
+    /// When this frame returns, the interpreter loop that started it returns too.
+    pub is_entry: bool,
+    /// The generator object this frame belongs to, or NONE.
+    pub generator: Value,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Value, locals: Value, func: Value) -> Box<Frame> {
+        let n = code.nlocals() + code.cellvars.len() + code.freevars.len();
+        let mut slots = Vec::with_capacity(n + 16);
+        slots.resize(n, Value::EMPTY);
+        Box::new(Frame {
+            code,
+            pc: 0,
+            slots,
+            stack_base: n,
+            globals,
+            locals,
+            func,
+            blocks: SmallVec::new(),
+            is_entry: false,
+            generator: Value::NONE,
+        })
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        self.slots.push(v);
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        debug_assert!(self.slots.len() > self.stack_base);
+        unsafe { self.slots.pop().unwrap_unchecked() }
+    }
+
+    #[inline(always)]
+    pub fn top(&self) -> Value {
+        *self.slots.last().unwrap()
+    }
+
+    #[inline(always)]
+    pub fn peek(&self, depth: usize) -> Value {
+        self.slots[self.slots.len() - 1 - depth]
+    }
+
+    pub fn stack_len(&self) -> usize {
+        self.slots.len() - self.stack_base
+    }
+
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.pc.saturating_sub(1))
+    }
+
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.code.trace(visit);
+        self.slots.iter().for_each(|v| visit(*v));
+        visit(self.globals);
+        visit(self.locals);
+        visit(self.func);
+        visit(self.generator);
+    }
+}

@@ -1,0 +1,1312 @@
+//! The bytecode interpreter: one dispatch loop per Rust-level entry, Python-to-Python
+//! calls pushing frames without Rust recursion, exceptions unwound through the frames'
+//! handler blocks.
+
+use std::rc::Rc;
+
+use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp, flags};
+use crate::object::{Function, IterState, Mut, ObjData, TracebackEntry};
+use crate::value::Value;
+use crate::vm::frame::{Block, Frame};
+use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
+
+pub enum Resumed {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Vm {
+    /// Runs module or class-body code in the given namespaces.
+    pub fn run_code(&mut self, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
+        let frame = Frame::new(code, globals, locals, Value::NONE);
+        self.run_frame(frame)
+    }
+
+    /// Pushes `frame` as an entry frame and runs it to completion.
+    pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
+        frame.is_entry = true;
+        self.push_frame(frame)?;
+        self.native_depth += 1;
+        let r = self.execute();
+        self.native_depth -= 1;
+        r
+    }
+
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Resumes a generator with `sent` (or by raising `throw` at its yield point).
+    pub fn gen_resume(&mut self, genv: Value, sent: Value, throw: Option<Value>) -> PyResult<Resumed> {
+        let ObjData::Generator(g) = &genv.obj().data else {
+            return Err(self.type_error("not a generator"));
+        };
+        let g = g.get();
+        if g.running {
+            return Err(self.value_error("generator already executing"));
+        }
+        let Some(mut frame) = g.frame.take() else {
+            if let Some(e) = throw {
+                return Err(PyErr(e));
+            }
+            return Ok(Resumed::Returned(Value::NONE));
+        };
+        let started = frame.pc > 0;
+        if !started && !sent.is_none() && throw.is_none() {
+            g.frame = Some(frame);
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        if started {
+            frame.push(sent);
+        }
+        frame.is_entry = true;
+        g.running = true;
+        let saved_handled = self.handled;
+        if let Err(e) = self.push_frame(frame) {
+            g.running = false;
+            return Err(e);
+        }
+        self.native_depth += 1;
+        let r = if let Some(exc) = throw {
+            // Raise at the yield point: unwind from the suspended frame.
+            let f = self.frames.last_mut().unwrap();
+            f.pop();
+            match self.handle_error(PyErr(exc), true) {
+                Ok(()) => self.execute(),
+                Err(e) => Err(e),
+            }
+        } else {
+            self.execute()
+        };
+        self.native_depth -= 1;
+        self.handled = saved_handled;
+        let ObjData::Generator(g) = &genv.obj().data else { unreachable!() };
+        let g = g.get();
+        g.running = false;
+        match r {
+            Ok(v) => {
+                if let Some(f) = self.suspended.take() {
+                    g.frame = Some(f);
+                    Ok(Resumed::Yielded(v))
+                } else {
+                    Ok(Resumed::Returned(v))
+                }
+            }
+            Err(e) => {
+                self.suspended = None;
+                if self.matches(e.0, "StopIteration") {
+                    let re = self.runtime_error("generator raised StopIteration");
+                    if let Some(st) = self.exc_state(re.0) {
+                        st.cause = e.0;
+                    }
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Finds a handler for `err` starting in the top frame, popping frames that have
+    /// none. Returns Ok when a handler was entered, Err when the entry frame was left.
+    fn handle_error(&mut self, err: PyErr, is_reraise: bool) -> Result<(), PyErr> {
+        let e = err.0;
+        let mut first = !is_reraise;
+        loop {
+            let frame = self.frames.last_mut().expect("frame");
+            if first {
+                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line() };
+                self.add_traceback(e, entry);
+            }
+            first = true;
+            let frame = self.frames.last_mut().unwrap();
+            if let Some(b) = frame.blocks.pop() {
+                let level = frame.stack_base + b.level as usize;
+                frame.slots.truncate(level);
+                frame.push(e);
+                frame.pc = b.handler as usize;
+                return Ok(());
+            }
+            let f = self.frames.pop().unwrap();
+            if f.is_entry {
+                if !f.generator.is_none() {
+                    self.suspended = None;
+                }
+                return Err(err);
+            }
+        }
+    }
+
+    /// Sets `__context__` on a freshly raised exception from the one being handled.
+    fn chain_context(&mut self, e: Value) {
+        let h = self.handled;
+        if h.is_none() || h == e {
+            return;
+        }
+        if let Some(st) = self.exc_state(e)
+            && st.context.is_none()
+        {
+            // Avoid cycles: do not chain if e is already in h's context chain.
+            let mut c = h;
+            for _ in 0..100 {
+                match self.exc_state(c) {
+                    Some(cs) => {
+                        if cs.context == e {
+                            cs.context = Value::NONE;
+                            break;
+                        }
+                        c = cs.context;
+                        if c.is_none() {
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            if let Some(st) = self.exc_state(e) {
+                st.context = h;
+            }
+        }
+    }
+
+    /// The dispatch loop. Runs until the entry frame returns or yields.
+    pub fn execute(&mut self) -> PyResult<Value> {
+        loop {
+            match self.dispatch() {
+                Ok(v) => return Ok(v),
+                Err((err, reraise)) => {
+                    if !reraise {
+                        self.chain_context(err.0);
+                    }
+                    self.handle_error(err, reraise)?;
+                }
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn dispatch(&mut self) -> Result<Value, (PyErr, bool)> {
+        let mut frame: *mut Frame = &mut **self.frames.last_mut().unwrap();
+        macro_rules! f {
+            () => {
+                unsafe { &mut *frame }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err((e, false)),
+                }
+            };
+        }
+        macro_rules! refresh {
+            () => {{
+                frame = &mut **self.frames.last_mut().unwrap();
+            }};
+        }
+        loop {
+            let fr = f!();
+            let op = unsafe { *fr.code.ops.get_unchecked(fr.pc) };
+            fr.pc += 1;
+            match op {
+                Op::Nop => {}
+                Op::LoadFast(i) => {
+                    let v = fr.slots[i as usize];
+                    if v.is_empty() {
+                        let name = str_of(fr.code.varnames[i as usize]).to_string();
+                        let e = self.error(
+                            "UnboundLocalError",
+                            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        );
+                        return Err((e, false));
+                    }
+                    fr.push(v);
+                }
+                Op::StoreFast(i) => {
+                    let v = fr.pop();
+                    fr.slots[i as usize] = v;
+                }
+                Op::DeleteFast(i) => {
+                    if fr.slots[i as usize].is_empty() {
+                        let name = str_of(fr.code.varnames[i as usize]).to_string();
+                        let e = self.error(
+                            "UnboundLocalError",
+                            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        );
+                        return Err((e, false));
+                    }
+                    fr.slots[i as usize] = Value::EMPTY;
+                }
+                Op::LoadConst(i) => {
+                    let v = fr.code.consts[i as usize];
+                    fr.push(v);
+                }
+                Op::LoadDeref(i) => {
+                    let cell = fr.slots[fr.code.nlocals() + i as usize];
+                    let v = cell_get(cell);
+                    if v.is_empty() {
+                        let e = tri!(self.unbound_deref(fr, i));
+                        return Err((e, false));
+                    }
+                    fr.push(v);
+                }
+                Op::StoreDeref(i) => {
+                    let v = fr.pop();
+                    let cell = fr.slots[fr.code.nlocals() + i as usize];
+                    cell_set(cell, v);
+                }
+                Op::DeleteDeref(i) => {
+                    let cell = fr.slots[fr.code.nlocals() + i as usize];
+                    cell_set(cell, Value::EMPTY);
+                }
+                Op::LoadClosure(i) => {
+                    let cell = fr.slots[fr.code.nlocals() + i as usize];
+                    fr.push(cell);
+                }
+                Op::LoadGlobal(i) => {
+                    let name = fr.code.names[i as usize];
+                    let v = match self.dict_get_str(fr.globals, name) {
+                        Some(v) => v,
+                        None => match self.dict_get_str(self.builtins, name) {
+                            Some(v) => v,
+                            None => {
+                                let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                                return Err((e, false));
+                            }
+                        },
+                    };
+                    fr.push(v);
+                }
+                Op::StoreGlobal(i) => {
+                    let name = fr.code.names[i as usize];
+                    let v = fr.pop();
+                    self.dict_set_str(fr.globals, name, v);
+                }
+                Op::DeleteGlobal(i) => {
+                    let name = fr.code.names[i as usize];
+                    if !self.dict_del_str(fr.globals, name) {
+                        let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                        return Err((e, false));
+                    }
+                }
+                Op::LoadName(i) => {
+                    let name = fr.code.names[i as usize];
+                    let v = tri!(self.load_name(fr, name));
+                    fr.push(v);
+                }
+                Op::StoreName(i) => {
+                    let name = fr.code.names[i as usize];
+                    let v = fr.pop();
+                    let ns = if fr.locals.is_none() { fr.globals } else { fr.locals };
+                    tri!(self.setitem(ns, name, v));
+                }
+                Op::DeleteName(i) => {
+                    let name = fr.code.names[i as usize];
+                    let ns = if fr.locals.is_none() { fr.globals } else { fr.locals };
+                    if !self.dict_del_str(ns, name) {
+                        let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                        return Err((e, false));
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let name = fr.code.names[i as usize];
+                    let obj = fr.pop();
+                    let v = tri!(self.getattr(obj, name));
+                    f!().push(v);
+                }
+                Op::StoreAttr(i) => {
+                    let name = fr.code.names[i as usize];
+                    let obj = fr.pop();
+                    let v = fr.pop();
+                    tri!(self.setattr(obj, name, v));
+                }
+                Op::DeleteAttr(i) => {
+                    let name = fr.code.names[i as usize];
+                    let obj = fr.pop();
+                    tri!(self.delattr(obj, name));
+                }
+                Op::LoadMethod(i) => {
+                    let name = fr.code.names[i as usize];
+                    let obj = fr.pop();
+                    let (a, b) = tri!(self.load_method(obj, name));
+                    let fr = f!();
+                    fr.push(a);
+                    fr.push(b);
+                }
+                Op::CallMethod(argc) => {
+                    let argc = argc as usize;
+                    let len = fr.slots.len();
+                    let slf = fr.slots[len - argc - 1];
+                    let (start, n) = if slf.is_empty() { (len - argc, argc) } else { (len - argc - 1, argc + 1) };
+                    let callee = fr.slots[start - 1];
+                    match tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
+                        true => refresh!(),
+                        false => {}
+                    }
+                }
+                Op::Call(argc) => {
+                    let argc = argc as usize;
+                    let len = fr.slots.len();
+                    let start = len - argc;
+                    let callee = fr.slots[start - 1];
+                    match tri!(self.call_from_frame(frame, callee, start, argc, start - 1)) {
+                        true => refresh!(),
+                        false => {}
+                    }
+                }
+                Op::CallKw(argc) => {
+                    let names = fr.pop();
+                    let names = self.tuple_items(names).unwrap_or_default();
+                    let argc = argc as usize;
+                    let len = fr.slots.len();
+                    let start = len - argc;
+                    let callee = fr.slots[start - 1];
+                    let npos = argc - names.len();
+                    let pos: Vec<Value> = fr.slots[start..start + npos].to_vec();
+                    let kw: Vec<(Value, Value)> =
+                        names.iter().copied().zip(fr.slots[start + npos..].iter().copied()).collect();
+                    let r = self.call_kw_from_frame(callee, &pos, &kw);
+                    let fr = f!();
+                    fr.slots.truncate(start - 1);
+                    match tri!(r) {
+                        Some(v) => fr.push(v),
+                        None => refresh!(),
+                    }
+                }
+                Op::CallEx(has_kw) => {
+                    let kwargs = if has_kw == 1 { fr.pop() } else { Value::NONE };
+                    let args = fr.pop();
+                    let callee = fr.pop();
+                    let pos = self.tuple_items(args).unwrap_or_default();
+                    let mut kw = Vec::new();
+                    if !kwargs.is_none() {
+                        if let ObjData::Dict(d) = &kwargs.obj().data {
+                            for e in d.get().iter() {
+                                kw.push((e.key, e.value));
+                            }
+                        }
+                    }
+                    // keep args alive on the stack while calling
+                    let fr = f!();
+                    let base = fr.slots.len();
+                    fr.push(args);
+                    fr.push(kwargs);
+                    let r = self.call_kw_from_frame(callee, &pos, &kw);
+                    let fr = f!();
+                    fr.slots.truncate(base);
+                    match tri!(r) {
+                        Some(v) => fr.push(v),
+                        None => {
+                            // A frame was pushed; its caller's stack must not keep
+                            // the temporaries.
+                            let n = self.frames.len();
+                            self.frames[n - 2].slots.truncate(base);
+                            refresh!();
+                        }
+                    }
+                }
+                Op::Subscr => {
+                    let idx = fr.pop();
+                    let obj = fr.top();
+                    let v = tri!(self.getitem(obj, idx));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = v;
+                }
+                Op::StoreSubscr => {
+                    let idx = fr.pop();
+                    let obj = fr.pop();
+                    let v = fr.pop();
+                    tri!(self.setitem(obj, idx, v));
+                }
+                Op::DeleteSubscr => {
+                    let idx = fr.pop();
+                    let obj = fr.pop();
+                    tri!(self.delitem(obj, idx));
+                }
+                Op::Binary(op) => {
+                    let b = fr.pop();
+                    let a = fr.top();
+                    let r = if a.is_small_int() && b.is_small_int() {
+                        match small_int_binop(op, a.as_small_int(), b.as_small_int()) {
+                            Some(r) => r,
+                            None => tri!(self.binary_op(op, a, b)),
+                        }
+                    } else if a.is_float() && b.is_float() {
+                        match float_binop(op, a.as_float(), b.as_float()) {
+                            Some(r) => r,
+                            None => tri!(self.binary_op(op, a, b)),
+                        }
+                    } else {
+                        tri!(self.binary_op(op, a, b))
+                    };
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
+                Op::InplaceBinary(op) => {
+                    let b = fr.pop();
+                    let a = fr.top();
+                    let r = if a.is_small_int() && b.is_small_int() {
+                        match small_int_binop(op, a.as_small_int(), b.as_small_int()) {
+                            Some(r) => r,
+                            None => tri!(self.inplace_op(op, a, b)),
+                        }
+                    } else if a.is_float() && b.is_float() {
+                        match float_binop(op, a.as_float(), b.as_float()) {
+                            Some(r) => r,
+                            None => tri!(self.inplace_op(op, a, b)),
+                        }
+                    } else {
+                        tri!(self.inplace_op(op, a, b))
+                    };
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
+                Op::Unary(op) => {
+                    let a = fr.top();
+                    let r = match op {
+                        UnOp::Not => Value::bool(!tri!(self.truthy(a))),
+                        UnOp::Neg if a.is_small_int() => Value::small_int(-a.as_small_int()),
+                        UnOp::Neg if a.is_float() => Value::float(-a.as_float()),
+                        _ => tri!(self.unary_op(op, a)),
+                    };
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
+                Op::Compare(op) => {
+                    let b = fr.pop();
+                    let a = fr.top();
+                    let r = if a.is_small_int() && b.is_small_int() {
+                        Value::bool(cmp_i64(op, a.as_small_int(), b.as_small_int()))
+                    } else if a.is_float() && b.is_float() {
+                        Value::bool(cmp_f64(op, a.as_float(), b.as_float()))
+                    } else {
+                        tri!(self.compare(op, a, b))
+                    };
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
+                Op::Is(invert) => {
+                    let b = fr.pop();
+                    let a = fr.pop();
+                    fr.push(Value::bool((a == b) != invert));
+                }
+                Op::In(invert) => {
+                    let container = fr.pop();
+                    let item = fr.pop();
+                    let r = tri!(self.contains(container, item));
+                    f!().push(Value::bool(r != invert));
+                }
+                Op::Pop => {
+                    fr.pop();
+                }
+                Op::Dup => {
+                    let v = fr.top();
+                    fr.push(v);
+                }
+                Op::DupTwo => {
+                    let a = fr.peek(1);
+                    let b = fr.peek(0);
+                    fr.push(a);
+                    fr.push(b);
+                }
+                Op::Rot2 => {
+                    let l = fr.slots.len();
+                    fr.slots.swap(l - 1, l - 2);
+                }
+                Op::Rot3 => {
+                    let l = fr.slots.len();
+                    let top = fr.slots[l - 1];
+                    fr.slots[l - 1] = fr.slots[l - 2];
+                    fr.slots[l - 2] = fr.slots[l - 3];
+                    fr.slots[l - 3] = top;
+                }
+                Op::Rot4 => {
+                    let l = fr.slots.len();
+                    let top = fr.slots[l - 1];
+                    fr.slots[l - 1] = fr.slots[l - 2];
+                    fr.slots[l - 2] = fr.slots[l - 3];
+                    fr.slots[l - 3] = fr.slots[l - 4];
+                    fr.slots[l - 4] = top;
+                }
+                Op::BuildTuple(n) => {
+                    let l = fr.slots.len();
+                    let items = fr.slots.split_off(l - n as usize);
+                    let t = self.new_tuple(items);
+                    f!().push(t);
+                }
+                Op::BuildList(n) => {
+                    let l = fr.slots.len();
+                    let items = fr.slots.split_off(l - n as usize);
+                    let t = self.new_list(items);
+                    f!().push(t);
+                }
+                Op::BuildSet(n) => {
+                    let l = fr.slots.len();
+                    let items: Vec<Value> = fr.slots[l - n as usize..].to_vec();
+                    let s = self.new_set();
+                    fr.push(s);
+                    for it in items {
+                        tri!(self.set_add(s, it));
+                    }
+                    let fr = f!();
+                    let s = fr.pop();
+                    let l = fr.slots.len();
+                    fr.slots.truncate(l - n as usize);
+                    fr.push(s);
+                }
+                Op::BuildMap(n) => {
+                    let l = fr.slots.len();
+                    let items: Vec<Value> = fr.slots[l - 2 * n as usize..].to_vec();
+                    let d = self.new_dict();
+                    f!().push(d);
+                    for kv in items.chunks(2) {
+                        tri!(self.setitem(d, kv[0], kv[1]));
+                    }
+                    let fr = f!();
+                    let d = fr.pop();
+                    let l = fr.slots.len();
+                    fr.slots.truncate(l - 2 * n as usize);
+                    fr.push(d);
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { fr.pop() } else { Value::NONE };
+                    let stop = fr.pop();
+                    let start = fr.pop();
+                    let s = self.alloc(self.types.slice, ObjData::Slice { start, stop, step });
+                    f!().push(s);
+                }
+                Op::BuildString(n) => {
+                    let l = fr.slots.len();
+                    let mut s = String::new();
+                    for v in &fr.slots[l - n as usize..] {
+                        s.push_str(str_of(*v));
+                    }
+                    fr.slots.truncate(l - n as usize);
+                    let v = self.new_string(s);
+                    f!().push(v);
+                }
+                Op::ListAppend(d) => {
+                    let v = fr.pop();
+                    let list = fr.peek(d as usize - 1);
+                    if let ObjData::List(l) = &list.obj().data {
+                        l.get().push(v);
+                    }
+                }
+                Op::SetAdd(d) => {
+                    let v = fr.pop();
+                    let set = fr.peek(d as usize - 1);
+                    fr.push(v);
+                    tri!(self.set_add(set, v));
+                    f!().pop();
+                }
+                Op::MapAdd(d) => {
+                    let v = fr.peek(0);
+                    let k = fr.peek(1);
+                    let dict = fr.peek(d as usize + 1);
+                    tri!(self.setitem(dict, k, v));
+                    let fr = f!();
+                    fr.pop();
+                    fr.pop();
+                }
+                Op::ListExtend(d) => {
+                    let it = fr.top();
+                    let list = fr.peek(d as usize);
+                    let items = tri!(self.collect_iter(it));
+                    if let ObjData::List(l) = &list.obj().data {
+                        l.get().extend(items);
+                    }
+                    f!().pop();
+                }
+                Op::SetUpdate(d) => {
+                    let it = fr.top();
+                    let set = fr.peek(d as usize);
+                    let items = tri!(self.collect_iter(it));
+                    for x in items {
+                        tri!(self.set_add(set, x));
+                    }
+                    f!().pop();
+                }
+                Op::DictUpdate(d) | Op::DictMerge(d) => {
+                    let src = fr.top();
+                    let dict = fr.peek(d as usize);
+                    let merge = matches!(op, Op::DictMerge(_));
+                    tri!(self.dict_update_from(dict, src, merge));
+                    f!().pop();
+                }
+                Op::ListToTuple => {
+                    let l = fr.pop();
+                    let items = match &l.obj().data {
+                        ObjData::List(v) => v.get().clone(),
+                        _ => vec![],
+                    };
+                    let t = self.new_tuple(items);
+                    f!().push(t);
+                }
+                Op::UnpackSequence(n) => {
+                    let seq = fr.top();
+                    let items = tri!(self.unpack(seq, n as usize));
+                    let fr = f!();
+                    fr.pop();
+                    for v in items.into_iter().rev() {
+                        fr.push(v);
+                    }
+                }
+                Op::UnpackEx(spec) => {
+                    let before = (spec & 0xFFFF) as usize;
+                    let after = (spec >> 16) as usize;
+                    let seq = fr.top();
+                    let items = tri!(self.collect_iter(seq));
+                    if items.len() < before + after {
+                        let e = self.value_error(&format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        ));
+                        return Err((e, false));
+                    }
+                    let mid = self.new_list(items[before..items.len() - after].to_vec());
+                    let fr = f!();
+                    fr.pop();
+                    for v in items[items.len() - after..].iter().rev() {
+                        fr.push(*v);
+                    }
+                    fr.push(mid);
+                    for v in items[..before].iter().rev() {
+                        fr.push(*v);
+                    }
+                }
+                Op::FormatValue(fl) => {
+                    let spec = if fl & 4 != 0 { fr.pop() } else { Value::NONE };
+                    let v = fr.top();
+                    let v = match fl & 3 {
+                        1 => tri!(self.str(v)),
+                        2 => tri!(self.repr(v)),
+                        3 => tri!(self.ascii(v)),
+                        _ => v,
+                    };
+                    let r = if spec.is_none() && self.is_str(v) && self.type_of(v) == self.types.str {
+                        v
+                    } else {
+                        let spec_s = if spec.is_none() { "" } else { str_of(spec) };
+                        tri!(self.format(v, spec_s))
+                    };
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
+                Op::Jump(t) => fr.pc = t as usize,
+                Op::PopJumpIfFalse(t) => {
+                    let v = fr.pop();
+                    let b = if v.is_bool() { v == Value::TRUE } else { tri!(self.truthy(v)) };
+                    if !b {
+                        f!().pc = t as usize;
+                    }
+                }
+                Op::PopJumpIfTrue(t) => {
+                    let v = fr.pop();
+                    let b = if v.is_bool() { v == Value::TRUE } else { tri!(self.truthy(v)) };
+                    if b {
+                        f!().pc = t as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(t) => {
+                    let v = fr.top();
+                    if !tri!(self.truthy(v)) {
+                        f!().pc = t as usize;
+                    } else {
+                        f!().pop();
+                    }
+                }
+                Op::JumpIfTrueOrPop(t) => {
+                    let v = fr.top();
+                    if tri!(self.truthy(v)) {
+                        f!().pc = t as usize;
+                    } else {
+                        f!().pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = fr.top();
+                    let it = tri!(self.iter(v));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = it;
+                }
+                Op::ForIter(t) => {
+                    let it = fr.top();
+                    // Fast paths: range and list iterators.
+                    if let Some(o) = it.as_obj()
+                        && let ObjData::Iter(st) = &o.data
+                    {
+                        match st.get() {
+                            IterState::Range { cur, stop, step } => {
+                                let c = *cur;
+                                if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                    *cur = c + *step;
+                                    fr.push(self.new_int(c));
+                                } else {
+                                    fr.pop();
+                                    fr.pc = t as usize;
+                                }
+                                continue;
+                            }
+                            IterState::Seq { seq, idx } => {
+                                let item = match &seq.obj().data {
+                                    ObjData::List(l) => l.get().get(*idx).copied(),
+                                    ObjData::Tuple(tu) => tu.get(*idx).copied(),
+                                    _ => None,
+                                };
+                                match item {
+                                    Some(v) => {
+                                        *idx += 1;
+                                        fr.push(v);
+                                    }
+                                    None => {
+                                        fr.pop();
+                                        fr.pc = t as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
+                    match tri!(self.next(it)) {
+                        Some(v) => f!().push(v),
+                        None => {
+                            let fr = f!();
+                            fr.pop();
+                            fr.pc = t as usize;
+                        }
+                    }
+                }
+                Op::LoopHeader(slot) => {
+                    let c = &fr.code.loop_counters[slot as usize];
+                    c.set(c.get().wrapping_add(1));
+                    self.safepoint();
+                }
+                Op::MakeFunction(idx, fl) => {
+                    let code = fr.code.codes[idx as usize].clone();
+                    let closure = if fl & 8 != 0 { fr.pop() } else { Value::NONE };
+                    let kwdefaults = if fl & 2 != 0 { fr.pop() } else { Value::NONE };
+                    let defaults = if fl & 1 != 0 { fr.pop() } else { Value::NONE };
+                    let globals = fr.globals;
+                    let func = self.make_function(code, globals, defaults, kwdefaults, closure);
+                    f!().push(func);
+                }
+                Op::Return => {
+                    let v = fr.pop();
+                    let done = self.frames.pop().unwrap();
+                    if done.is_entry {
+                        if !done.generator.is_none() {
+                            self.suspended = None;
+                        }
+                        return Ok(v);
+                    }
+                    refresh!();
+                    f!().push(v);
+                }
+                Op::YieldValue => {
+                    let v = fr.pop();
+                    let done = self.frames.pop().unwrap();
+                    debug_assert!(done.is_entry);
+                    self.suspended = Some(done);
+                    return Ok(v);
+                }
+                Op::YieldFrom(t) => {
+                    let sent = fr.pop();
+                    let sub = fr.top();
+                    match tri!(self.yield_from_step(sub, sent)) {
+                        Resumed::Yielded(v) => {
+                            let fr = f!();
+                            fr.pc -= 1;
+                            let done = self.frames.pop().unwrap();
+                            self.suspended = Some(done);
+                            return Ok(v);
+                        }
+                        Resumed::Returned(v) => {
+                            let fr = f!();
+                            fr.pop();
+                            fr.push(v);
+                            fr.pc = t as usize;
+                        }
+                    }
+                }
+                Op::GetYieldFromIter => {
+                    let v = fr.top();
+                    let is_gen = v.is_obj() && matches!(v.obj().data, ObjData::Generator(_));
+                    if !is_gen {
+                        let it = tri!(self.iter(v));
+                        let fr = f!();
+                        let l = fr.slots.len();
+                        fr.slots[l - 1] = it;
+                    }
+                }
+                Op::Raise(n) => {
+                    let e = match n {
+                        0 => {
+                            if self.handled.is_none() {
+                                let e = self.runtime_error("No active exception to reraise");
+                                return Err((e, false));
+                            }
+                            return Err((PyErr(self.handled), true));
+                        }
+                        1 => {
+                            let v = fr.pop();
+                            tri!(self.make_exception(v))
+                        }
+                        _ => {
+                            let cause = fr.pop();
+                            let v = fr.pop();
+                            let e = tri!(self.make_exception(v));
+                            let cause = if cause.is_none() { cause } else { tri!(self.make_exception(cause)) };
+                            if let Some(st) = self.exc_state(e) {
+                                st.cause = cause;
+                                st.suppress_context = true;
+                            }
+                            e
+                        }
+                    };
+                    return Err((PyErr(e), false));
+                }
+                Op::Reraise => {
+                    let e = fr.pop();
+                    return Err((PyErr(e), true));
+                }
+                Op::ReraiseRestore => {
+                    let e = fr.pop();
+                    let prev = fr.pop();
+                    self.handled = prev;
+                    return Err((PyErr(e), true));
+                }
+                Op::SetupExcept(t) => {
+                    let level = fr.stack_len() as u32;
+                    fr.blocks.push(Block { handler: t, level });
+                }
+                Op::PopBlock => {
+                    fr.blocks.pop();
+                }
+                Op::PushExcInfo => {
+                    let e = fr.pop();
+                    fr.push(self.handled);
+                    fr.push(e);
+                    self.handled = e;
+                }
+                Op::PopExcept => {
+                    let prev = fr.pop();
+                    self.handled = prev;
+                }
+                Op::CheckExcMatch => {
+                    let ty = fr.pop();
+                    let e = fr.top();
+                    let r = tri!(self.exception_matches(e, ty));
+                    f!().push(Value::bool(r));
+                }
+                Op::BeforeWith => {
+                    let ctx = fr.pop();
+                    let exit_name = self.intern("__exit__");
+                    let enter_name = self.intern("__enter__");
+                    let exit = match self.getattr(ctx, exit_name) {
+                        Ok(x) => x,
+                        Err(_) => {
+                            let e = self.type_error(&format!(
+                                "'{}' object does not support the context manager protocol",
+                                self.type_name(ctx)
+                            ));
+                            return Err((e, false));
+                        }
+                    };
+                    f!().push(exit);
+                    let enter = tri!(self.getattr(ctx, enter_name));
+                    let r = tri!(self.call(enter, &[]));
+                    f!().push(r);
+                }
+                Op::WithExceptStart => {
+                    let e = fr.peek(0);
+                    let exit = fr.peek(2);
+                    let ty = self.type_of(e);
+                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    let b = tri!(self.truthy(r));
+                    f!().push(Value::bool(b));
+                }
+                Op::LoadAssertionError => {
+                    let c = self.exc_class("AssertionError");
+                    fr.push(c);
+                }
+                Op::LoadBuildClass => {
+                    let k = self.intern("__build_class__");
+                    let b = self.dict_get_str(self.builtins, k).unwrap_or(Value::NONE);
+                    fr.push(b);
+                }
+                Op::ImportName(i) => {
+                    let name = fr.code.names[i as usize];
+                    let fromlist = fr.pop();
+                    let level = fr.pop();
+                    let globals = fr.globals;
+                    let m = tri!(self.import(str_of(name), fromlist, level.as_small_int() as usize, globals));
+                    f!().push(m);
+                }
+                Op::ImportFrom(i) => {
+                    let name = fr.code.names[i as usize];
+                    let m = fr.top();
+                    let v = tri!(self.import_from(m, name));
+                    f!().push(v);
+                }
+                Op::ImportStar => {
+                    let m = fr.pop();
+                    let globals = fr.globals;
+                    tri!(self.import_star(m, globals));
+                }
+                Op::Unsupported(i) => {
+                    let msg = str_of(fr.code.consts[i as usize]).to_string();
+                    let e = self.unsupported(&msg);
+                    return Err((e, false));
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&mut self, fr: &Frame, i: u32) -> PyResult<PyErr> {
+        let ncell = fr.code.cellvars.len();
+        let (name, free) = if (i as usize) < ncell {
+            (str_of(fr.code.cellvars[i as usize]).to_string(), false)
+        } else {
+            (str_of(fr.code.freevars[i as usize - ncell]).to_string(), true)
+        };
+        Ok(if free {
+            self.error(
+                "NameError",
+                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.error(
+                "UnboundLocalError",
+                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        })
+    }
+
+    fn load_name(&mut self, fr: &Frame, name: Value) -> PyResult<Value> {
+        if !fr.locals.is_none() {
+            if self.type_of(fr.locals) == self.types.dict {
+                if let Some(v) = self.dict_get_str(fr.locals, name) {
+                    return Ok(v);
+                }
+            } else if let Ok(v) = self.getitem(fr.locals, name) {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.dict_get_str(fr.globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(self.builtins, name) {
+            return Ok(v);
+        }
+        Err(self.error("NameError", &format!("name '{}' is not defined", str_of(name))))
+    }
+
+    fn yield_from_step(&mut self, sub: Value, sent: Value) -> PyResult<Resumed> {
+        if sub.is_obj() && matches!(sub.obj().data, ObjData::Generator(_)) {
+            return self.gen_resume(sub, sent, None);
+        }
+        if sent.is_none() {
+            return Ok(match self.next(sub)? {
+                Some(v) => Resumed::Yielded(v),
+                None => Resumed::Returned(self.take_stop_value()),
+            });
+        }
+        let send = self.intern("send");
+        let m = self.getattr(sub, send)?;
+        match self.call(m, &[sent]) {
+            Ok(v) => Ok(Resumed::Yielded(v)),
+            Err(e) if self.matches(e.0, "StopIteration") => {
+                let k = self.intern("value");
+                let v = self.instance_get_attr(e.0, k).unwrap_or(Value::NONE);
+                Ok(Resumed::Returned(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `raise X`: X may be an instance or a class (instantiated with no args).
+    fn make_exception(&mut self, v: Value) -> PyResult<Value> {
+        if crate::vm::types::is_type(v) {
+            let base = self.exc_class("BaseException");
+            if self.is_subclass(v, base) {
+                return self.call(v, &[]);
+            }
+        } else if self.is_exception_instance(v) {
+            return Ok(v);
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn exception_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {
+        if let Some(items) = self.tuple_items(ty) {
+            for t in items {
+                if self.exception_matches(e, t)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !crate::vm::types::is_type(ty) || !self.is_subclass(ty, self.exc_class("BaseException")) {
+            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        Ok(self.isinstance(e, ty))
+    }
+
+    pub fn make_function(&mut self, code: Rc<Code>, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
+        let defaults = self.tuple_items(defaults).unwrap_or_default().into_boxed_slice();
+        let closure = self.tuple_items(closure).unwrap_or_default().into_boxed_slice();
+        let name = self.intern(&code.name);
+        let qualname = self.new_str(&code.qualname);
+        self.alloc(
+            self.types.function,
+            ObjData::Function(Function {
+                code,
+                globals,
+                defaults,
+                kwdefaults,
+                closure,
+                name: Mut::new(name),
+                qualname: Mut::new(qualname),
+                dict: Mut::new(Value::NONE),
+            }),
+        )
+    }
+
+    /// Calls `callee` with the `n` arguments at `start` in the current frame's stack.
+    /// Python functions get a new frame pushed (returns true: the caller must refresh
+    /// its frame pointer); everything else runs to completion and its result replaces
+    /// the stack from `result_slot` up.
+    #[inline]
+    fn call_from_frame(&mut self, frame: *mut Frame, callee: Value, start: usize, n: usize, result_slot: usize) -> PyResult<bool> {
+        let fr = unsafe { &mut *frame };
+        if let Some(o) = callee.as_obj() {
+            match &o.data {
+                ObjData::Function(func) => {
+                    let code = &func.code;
+                    if code.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+                        && code.argcount as usize == n
+                        && code.kwonlyargcount == 0
+                        && code.cellvars.is_empty()
+                    {
+                        let mut nf = Frame::new(code.clone(), func.globals, Value::NONE, callee);
+                        nf.slots[..n].copy_from_slice(&fr.slots[start..start + n]);
+                        for (i, c) in func.closure.iter().enumerate() {
+                            nf.slots[code.nlocals() + i] = *c;
+                        }
+                        fr.slots.truncate(result_slot);
+                        self.push_frame(nf)?;
+                        self.safepoint();
+                        return Ok(true);
+                    }
+                    let args: Vec<Value> = fr.slots[start..start + n].to_vec();
+                    let nf = self.bind_frame(callee, func, &args, &[])?;
+                    let fr = unsafe { &mut *frame };
+                    match nf {
+                        Some(nf) => {
+                            fr.slots.truncate(result_slot);
+                            self.push_frame(nf)?;
+                            self.safepoint();
+                            return Ok(true);
+                        }
+                        None => {
+                            // generator: bind_frame produced it through call
+                            let g = self.make_generator(callee, func, &args)?;
+                            let fr = unsafe { &mut *frame };
+                            fr.slots.truncate(result_slot);
+                            fr.push(g);
+                            return Ok(false);
+                        }
+                    }
+                }
+                ObjData::Builtin(b) => {
+                    let r = if b.bound.is_empty() {
+                        let args: &[Value] = unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
+                        (b.func)(self, Args::new(args))?
+                    } else {
+                        let mut args = Vec::with_capacity(n + 1);
+                        args.push(b.bound);
+                        args.extend_from_slice(&fr.slots[start..start + n]);
+                        (b.func)(self, Args::new(&args))?
+                    };
+                    let fr = unsafe { &mut *frame };
+                    fr.slots.truncate(result_slot);
+                    fr.push(r);
+                    return Ok(false);
+                }
+                ObjData::BoundMethod { func, slf } => {
+                    let (func, slf) = (*func, *slf);
+                    let mut args = Vec::with_capacity(n + 1);
+                    args.push(slf);
+                    args.extend_from_slice(&fr.slots[start..start + n]);
+                    if let Some(fobj) = self.function(func) {
+                        match self.bind_frame(func, fobj, &args, &[])? {
+                            Some(nf) => {
+                                let fr = unsafe { &mut *frame };
+                                fr.slots.truncate(result_slot);
+                                self.push_frame(nf)?;
+                                self.safepoint();
+                                return Ok(true);
+                            }
+                            None => {
+                                let g = self.make_generator(func, fobj, &args)?;
+                                let fr = unsafe { &mut *frame };
+                                fr.slots.truncate(result_slot);
+                                fr.push(g);
+                                return Ok(false);
+                            }
+                        }
+                    }
+                    let r = self.call(func, &args)?;
+                    let fr = unsafe { &mut *frame };
+                    fr.slots.truncate(result_slot);
+                    fr.push(r);
+                    return Ok(false);
+                }
+                _ => {}
+            }
+        }
+        let args: Vec<Value> = fr.slots[start..start + n].to_vec();
+        let r = self.call(callee, &args)?;
+        let fr = unsafe { &mut *frame };
+        fr.slots.truncate(result_slot);
+        fr.push(r);
+        Ok(false)
+    }
+
+    /// Keyword call from the interpreter: Some(result) when it completed, None when a
+    /// Python frame was pushed.
+    fn call_kw_from_frame(&mut self, callee: Value, pos: &[Value], kw: &[(Value, Value)]) -> PyResult<Option<Value>> {
+        let (func, args): (Value, Vec<Value>) = match callee.as_obj().map(|o| &o.data) {
+            Some(ObjData::Function(_)) => (callee, pos.to_vec()),
+            Some(ObjData::BoundMethod { func, slf }) if self.function(*func).is_some() => {
+                let mut a = vec![*slf];
+                a.extend_from_slice(pos);
+                (*func, a)
+            }
+            _ => return Ok(Some(self.call_kw(callee, pos, kw)?)),
+        };
+        let fobj = self.function(func).unwrap();
+        match self.bind_frame(func, fobj, &args, kw)? {
+            Some(nf) => {
+                self.push_frame(nf)?;
+                self.safepoint();
+                Ok(None)
+            }
+            None => Ok(Some(self.call_kw(callee, pos, kw)?)),
+        }
+    }
+}
+
+#[inline(always)]
+pub fn cell_get(cell: Value) -> Value {
+    match &cell.obj().data {
+        ObjData::Cell(c) => *c.get(),
+        _ => Value::EMPTY,
+    }
+}
+
+#[inline(always)]
+pub fn cell_set(cell: Value, v: Value) {
+    if let ObjData::Cell(c) = &cell.obj().data {
+        *c.get() = v;
+    }
+}
+
+/// Small-int arithmetic that stays small; None means "take the general path".
+#[inline(always)]
+pub fn small_int_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a.checked_mul(b)?,
+        BinOp::FloorDiv => {
+            if b == 0 {
+                return None;
+            }
+            a.div_euclid(b) - if b < 0 && a.rem_euclid(b) != 0 { 1 } else { 0 }
+        }
+        BinOp::Mod => {
+            if b == 0 {
+                return None;
+            }
+            let m = a % b;
+            if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m }
+        }
+        BinOp::And => a & b,
+        BinOp::Or => a | b,
+        BinOp::Xor => a ^ b,
+        BinOp::LShift => {
+            if !(0..48).contains(&b) {
+                return None;
+            }
+            a.checked_shl(b as u32).filter(|r| r >> b == a)?
+        }
+        BinOp::RShift => {
+            if b < 0 {
+                return None;
+            }
+            a >> b.min(63)
+        }
+        BinOp::TrueDiv => {
+            if b == 0 {
+                return None;
+            }
+            return Some(Value::float(a as f64 / b as f64));
+        }
+        _ => return None,
+    };
+    if Value::fits_small(r) { Some(Value::small_int(r)) } else { None }
+}
+
+#[inline(always)]
+pub fn float_binop(op: BinOp, a: f64, b: f64) -> Option<Value> {
+    Some(Value::float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::TrueDiv => {
+            if b == 0.0 {
+                return None;
+            }
+            a / b
+        }
+        _ => return None,
+    }))
+}
+
+#[inline(always)]
+pub fn cmp_i64(op: CmpOp, a: i64, b: i64) -> bool {
+    match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}
+
+#[inline(always)]
+pub fn cmp_f64(op: CmpOp, a: f64, b: f64) -> bool {
+    match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}

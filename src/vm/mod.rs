@@ -1,0 +1,442 @@
+//! The virtual machine state: heap, frame stack, built-in types, module table and the
+//! handles natives use to allocate objects and raise exceptions.
+
+pub mod attr;
+pub mod call;
+pub mod exc;
+pub mod frame;
+pub mod interp;
+pub mod import;
+pub mod iter;
+pub mod num;
+pub mod ops;
+pub mod types;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::gc::Heap;
+use crate::object::{
+    Dict, Function, Instance, IterState, Mut, ObjData, PyStr, Set, Shape,
+};
+use crate::value::Value;
+use frame::Frame;
+pub use types::Types;
+
+/// A raised Python exception (an instance of a BaseException subclass).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PyErr(pub Value);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Arguments to a native function. For methods `pos[0]` is the receiver.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kw: &'a [(Value, Value)],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(pos: &'a [Value]) -> Args<'a> {
+        Args { pos, kw: &[] }
+    }
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.pos.get(i).copied()
+    }
+    /// The keyword argument `name`, if passed.
+    pub fn kwarg(&self, name: &str) -> Option<Value> {
+        self.kw.iter().find(|(k, _)| str_of(*k) == name).map(|(_, v)| *v)
+    }
+}
+
+/// The text of a str value. The caller knows `v` is a str.
+pub fn str_of(v: Value) -> &'static str {
+    match &v.obj().data {
+        ObjData::Str(s) => &s.s,
+        _ => "",
+    }
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub frames: Vec<Box<Frame>>,
+    pub types: Types,
+    pub builtins: Value,
+    /// `sys.modules`
+    pub modules: Value,
+    interned: HashMap<Box<str>, Value>,
+    /// The exception being handled (`sys.exc_info()`), or NONE.
+    pub handled: Value,
+    /// Values natives keep alive across calls back into Python.
+    pub temp_roots: Vec<Value>,
+    pub recursion_limit: usize,
+    /// Nesting of Rust-level calls into the interpreter; bounds the Rust stack.
+    pub native_depth: usize,
+    pub root_shape: &'static Shape,
+    pub argv: Vec<String>,
+    /// Directories searched by `import`.
+    pub path: Vec<String>,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    pub main_module: Value,
+    /// Whether stdout has unflushed output (flushed before stderr writes and exit).
+    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Registered native libraries: module name -> initialiser.
+    pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
+    /// Loaded source files by filename, for tracebacks.
+    pub sources: HashMap<Rc<str>, Rc<[String]>>,
+    pub next_id: u64,
+    /// The frame a `yield` just suspended, handed back to its generator.
+    pub suspended: Option<Box<Frame>>,
+    /// A generator function's bound frame between `bind_frame` and `make_generator`.
+    pub pending_generator: Option<Box<Frame>>,
+    /// The value of the StopIteration that ended the last iterator `next` exhausted.
+    pub stop_value: Value,
+    /// Containers whose repr is being computed, to print `[...]` for cycles.
+    pub repr_stack: Vec<Value>,
+    /// `object.__new__` and `object.__init__`, kept out of `object`'s namespace.
+    pub object_new: Value,
+    pub object_init: Value,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let mut heap = Heap::new();
+        let types = Types::bootstrap(&mut heap);
+        let mut vm = Box::new(Vm {
+            heap,
+            frames: Vec::new(),
+            types,
+            builtins: Value::NONE,
+            modules: Value::NONE,
+            interned: HashMap::new(),
+            handled: Value::NONE,
+            temp_roots: Vec::new(),
+            recursion_limit: 1000,
+            native_depth: 0,
+            root_shape: Shape::new_root(),
+            argv: Vec::new(),
+            path: Vec::new(),
+            not_implemented: Value::NONE,
+            ellipsis: Value::NONE,
+            empty_tuple: Value::NONE,
+            main_module: Value::NONE,
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            native_modules: HashMap::new(),
+            sources: HashMap::new(),
+            next_id: 1,
+            suspended: None,
+            pending_generator: None,
+            stop_value: Value::NONE,
+            repr_stack: Vec::new(),
+            object_new: Value::NONE,
+            object_init: Value::NONE,
+        });
+        vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
+        vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
+        vm.ellipsis = vm.heap.alloc(vm.types.ellipsis_type, ObjData::Plain);
+        vm.builtins = vm.new_dict();
+        vm.modules = vm.new_dict();
+        types::populate(&mut vm);
+        crate::builtins::register(&mut vm);
+        crate::modules::register(&mut vm);
+        vm
+    }
+
+    // ---- garbage collection -------------------------------------------------------
+
+    /// A safepoint: collect if the heap asks for it. Only the interpreter calls this,
+    /// between instructions, when every live value is in a frame or a root.
+    #[inline(always)]
+    pub fn safepoint(&mut self) {
+        if self.heap.wants_collection() {
+            self.collect();
+        }
+    }
+
+    pub fn collect(&mut self) {
+        let mut roots: Vec<Value> = Vec::with_capacity(64);
+        roots.extend([
+            self.builtins,
+            self.modules,
+            self.handled,
+            self.not_implemented,
+            self.ellipsis,
+            self.empty_tuple,
+            self.main_module,
+            self.object_new,
+            self.object_init,
+            self.stop_value,
+        ]);
+        roots.extend(self.temp_roots.iter().copied());
+        roots.extend(self.interned.values().copied());
+        self.types.trace(&mut |v| roots.push(v));
+        for f in &self.frames {
+            f.trace(&mut |v| roots.push(v));
+        }
+        for r in roots {
+            self.heap.mark(r);
+        }
+        self.heap.sweep();
+    }
+
+    // ---- allocation ---------------------------------------------------------------
+
+    #[inline]
+    pub fn alloc(&mut self, class: Value, data: ObjData) -> Value {
+        self.heap.alloc(class, data)
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        let char_len = s.chars().count();
+        self.heap.alloc(
+            self.types.str,
+            ObjData::Str(PyStr { s: s.into(), char_len, hash: std::cell::Cell::new(-1) }),
+        )
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        let char_len = s.chars().count();
+        self.heap.alloc(
+            self.types.str,
+            ObjData::Str(PyStr { s: s.into_boxed_str(), char_len, hash: std::cell::Cell::new(-1) }),
+        )
+    }
+
+    /// The unique str object for `s`; identifiers and attribute names are interned so
+    /// namespace lookups compare by identity.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return *v;
+        }
+        let v = self.new_str(s);
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// Interns an existing str value (returns the canonical object).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        let s = str_of(v);
+        if let Some(i) = self.interned.get(s) {
+            return *i;
+        }
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    pub fn new_int(&mut self, i: i64) -> Value {
+        if Value::fits_small(i) {
+            Value::small_int(i)
+        } else {
+            self.heap.alloc(self.types.int, ObjData::BigInt(BigInt::from(i)))
+        }
+    }
+
+    /// An int from a big int, normalised to the inline form when it fits.
+    pub fn new_bigint(&mut self, b: BigInt) -> Value {
+        if let Some(i) = b.to_i64()
+            && Value::fits_small(i)
+        {
+            return Value::small_int(i);
+        }
+        self.heap.alloc(self.types.int, ObjData::BigInt(b))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.heap.alloc(self.types.list, ObjData::List(Mut::new(items)))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        self.heap.alloc(self.types.tuple, ObjData::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        self.heap.alloc(self.types.dict, ObjData::Dict(Mut::new(Dict::new())))
+    }
+
+    pub fn new_set(&mut self) -> Value {
+        self.heap.alloc(self.types.set, ObjData::Set(Mut::new(Set::new())))
+    }
+
+    pub fn new_frozenset(&mut self) -> Value {
+        self.heap.alloc(self.types.frozenset, ObjData::Set(Mut::new(Set::new())))
+    }
+
+    pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
+        self.heap.alloc(self.types.bytes, ObjData::Bytes(b.into_boxed_slice()))
+    }
+
+    pub fn new_iter(&mut self, st: IterState) -> Value {
+        self.heap.alloc(self.types.iterator, ObjData::Iter(Mut::new(st)))
+    }
+
+    pub fn new_instance(&mut self, class: Value) -> Value {
+        self.heap.alloc(
+            class,
+            ObjData::Instance(Instance {
+                shape: std::cell::Cell::new(self.root_shape),
+                slots: Mut::new(Vec::new()),
+                base_value: std::cell::Cell::new(Value::EMPTY),
+                exc: Mut::new(None),
+            }),
+        )
+    }
+
+    pub fn new_builtin(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
+        self.heap.alloc(
+            self.types.builtin_function,
+            ObjData::Builtin(crate::object::Builtin { name, func, bound: Value::EMPTY }),
+        )
+    }
+
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let dict = self.new_dict();
+        let n = self.intern(name);
+        let key = self.intern("__name__");
+        self.dict_set_str(dict, key, n);
+        self.alloc(self.types.module, ObjData::Module { name: n, dict })
+    }
+
+    /// Adds a native function to a module or namespace dict under `name`.
+    pub fn add_fn(&mut self, dict: Value, name: &'static str, f: crate::object::NativeFn) {
+        let fv = self.new_builtin(name, f);
+        let k = self.intern(name);
+        self.dict_set_str(dict, k, fv);
+    }
+
+    pub fn module_dict(&self, module: Value) -> Value {
+        match &module.obj().data {
+            ObjData::Module { dict, .. } => *dict,
+            _ => Value::NONE,
+        }
+    }
+
+    // ---- dicts keyed by interned strings --------------------------------------------
+
+    /// Stores under an interned str key (namespace dicts: globals, classes, modules).
+    pub fn dict_set_str(&mut self, dict: Value, key: Value, value: Value) {
+        let h = self.str_hash(key);
+        if let ObjData::Dict(d) = &dict.obj().data {
+            let d = d.get();
+            match d.find_identical(key, h) {
+                Some(i) => d.entries[i].value = value,
+                None => {
+                    // A non-interned equal key may be present (e.g. set through a dict
+                    // literal); fall back to content comparison.
+                    let r = d.insert(key, h, value, &mut |a, b| Ok(str_eq(a, b)));
+                    debug_assert!(r.is_ok());
+                }
+            }
+        }
+    }
+
+    /// Looks up an interned str key; falls back to content equality.
+    #[inline]
+    pub fn dict_get_str(&self, dict: Value, key: Value) -> Option<Value> {
+        let h = self.str_hash(key);
+        if let ObjData::Dict(d) = &dict.obj().data {
+            let d = d.get();
+            if let Some(i) = d.find_identical(key, h) {
+                return Some(d.entries[i].value);
+            }
+            return d.get(key, h, &mut |a, b| Ok(str_eq(a, b))).ok().flatten();
+        }
+        None
+    }
+
+    pub fn dict_del_str(&mut self, dict: Value, key: Value) -> bool {
+        let h = self.str_hash(key);
+        if let ObjData::Dict(d) = &dict.obj().data {
+            return matches!(d.get().remove(key, h, &mut |a, b| Ok(str_eq(a, b))), Ok(Some(_)));
+        }
+        false
+    }
+
+    /// CPython-independent but stable hash of a str (FNV-1a over UTF-8), cached.
+    #[inline]
+    pub fn str_hash(&self, key: Value) -> i64 {
+        if let ObjData::Str(s) = &key.obj().data {
+            let h = s.hash.get();
+            if h != -1 {
+                return h;
+            }
+            let mut x: u64 = 0xcbf29ce484222325;
+            for b in s.s.bytes() {
+                x ^= b as u64;
+                x = x.wrapping_mul(0x100000001b3);
+            }
+            let mut h = x as i64;
+            if h == -1 {
+                h = -2;
+            }
+            s.hash.set(h);
+            return h;
+        }
+        0
+    }
+
+    // ---- type queries ---------------------------------------------------------------
+
+    #[inline(always)]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_obj() {
+            v.obj().class()
+        } else if v.is_float() {
+            self.types.float
+        } else if v.is_small_int() {
+            self.types.int
+        } else if v.is_bool() {
+            self.types.bool
+        } else {
+            self.types.none_type
+        }
+    }
+
+    pub fn type_name(&self, v: Value) -> String {
+        types::type_obj(self.type_of(v)).name.clone()
+    }
+
+    pub fn is_str(&self, v: Value) -> bool {
+        v.is_obj() && matches!(v.obj().data, ObjData::Str(_))
+    }
+
+    pub fn is_int(&self, v: Value) -> bool {
+        v.is_small_int() || (v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)))
+    }
+
+    pub fn function(&self, v: Value) -> Option<&'static Function> {
+        match &v.as_obj()?.data {
+            ObjData::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn fresh_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+}
+
+/// Content equality of two str values.
+pub fn str_eq(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    match (a.as_obj().map(|o| &o.data), b.as_obj().map(|o| &o.data)) {
+        (Some(ObjData::Str(x)), Some(ObjData::Str(y))) => x.s == y.s,
+        _ => false,
+    }
+}

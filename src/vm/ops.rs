@@ -1,0 +1,1392 @@
+//! Generic operations on values: truth, arithmetic and comparison dispatch (built-in
+//! fast cases, then dunder methods with NotImplemented fallbacks), hashing, equality,
+//! containment, item access with slices, repr and str.
+
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+
+use crate::compiler::bytecode::{BinOp, CmpOp, UnOp};
+use crate::object::{ObjData, PyStr};
+use crate::value::Value;
+use crate::vm::num::{float_repr, hash_f64};
+use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::{PyErr, PyResult, Vm, str_of};
+
+/// Resolved slice bounds.
+pub struct SliceIdx {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: usize,
+}
+
+impl Vm {
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        if v.is_bool() {
+            return Ok(v == Value::TRUE);
+        }
+        if v.is_none() {
+            return Ok(false);
+        }
+        if v.is_small_int() {
+            return Ok(v.as_small_int() != 0);
+        }
+        if v.is_float() {
+            return Ok(v.as_float() != 0.0);
+        }
+        let o = v.obj();
+        match &o.data {
+            ObjData::Str(s) => Ok(!s.s.is_empty()),
+            ObjData::BigInt(b) => Ok(!b.is_zero()),
+            ObjData::List(l) => Ok(!l.get().is_empty()),
+            ObjData::Tuple(t) => Ok(!t.is_empty()),
+            ObjData::Dict(d) => Ok(!d.get().is_empty()),
+            ObjData::Set(s) => Ok(!s.get().is_empty()),
+            ObjData::Bytes(b) => Ok(!b.is_empty()),
+            ObjData::ByteArray(b) => Ok(!b.get().is_empty()),
+            ObjData::Range { .. } => Ok(self.len(v)? != 0),
+            ObjData::Instance(_) | ObjData::Native(_) => {
+                if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
+                    if !r.is_bool() {
+                        return Err(self.type_error(&format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(r)
+                        )));
+                    }
+                    return Ok(r == Value::TRUE);
+                }
+                if self.dunder(v, "__len__").is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                Ok(true)
+            }
+            ObjData::DictView { .. } => Ok(self.len(v)? != 0),
+            _ => Ok(true),
+        }
+    }
+
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(o) = v.as_obj() {
+            match &o.data {
+                ObjData::Str(s) => return Ok(s.char_len),
+                ObjData::List(l) => return Ok(l.get().len()),
+                ObjData::Tuple(t) => return Ok(t.len()),
+                ObjData::Dict(d) => return Ok(d.get().len()),
+                ObjData::Set(s) => return Ok(s.get().len()),
+                ObjData::Bytes(b) => return Ok(b.len()),
+                ObjData::ByteArray(b) => return Ok(b.get().len()),
+                ObjData::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step)),
+                ObjData::DictView { dict, .. } => return self.len(*dict),
+                _ => {}
+            }
+        }
+        match self.call_dunder(v, "__len__", &[])? {
+            Some(r) => {
+                let n = self.to_i64(r).ok_or_else(|| {
+                    self.type_error(&format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))
+                })?;
+                if n < 0 {
+                    return Err(self.value_error("__len__() should return >= 0"));
+                }
+                Ok(n as usize)
+            }
+            None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(v)))),
+        }
+    }
+
+    // ---- arithmetic -----------------------------------------------------------------
+
+    pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.num_binop(op, a, b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.builtin_binop(op, a, b)? {
+            return Ok(r);
+        }
+        let (name, rname, _) = op.dunders();
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        // A subclass's reflected method goes first.
+        let b_first = ta != tb && self.is_subclass(tb, ta) && self.dunder(b, rname).is_some();
+        if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.try_dunder(a, name, b)? {
+            return Ok(r);
+        }
+        if ta != tb && !b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+            return Ok(r);
+        }
+        Err(self.binop_type_error(op, a, b))
+    }
+
+    fn binop_type_error(&mut self, op: BinOp, a: Value, b: Value) -> PyErr {
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        if op == BinOp::Add && (na == "str" || na == "list" || na == "tuple" || na == "bytes") && self.type_of(a) != self.types.object {
+            let builtin_seq = matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_)));
+            if builtin_seq {
+                if na == "bytes" {
+                    return self.type_error(&format!("can't concat {nb} to bytes"));
+                }
+                return self.type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
+            }
+        }
+        if op == BinOp::Mul
+            && (matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_)))
+                || matches!(b.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))))
+        {
+            let other = if matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))) { nb } else { na };
+            return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
+        }
+        self.type_error(&format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), na, nb))
+    }
+
+    /// Calls `a.name(b)`; None when missing or NotImplemented.
+    fn try_dunder(&mut self, a: Value, name: &str, b: Value) -> PyResult<Option<Value>> {
+        match self.call_dunder(a, name, &[b])? {
+            Some(r) if r != self.not_implemented => Ok(Some(r)),
+            _ => Ok(None),
+        }
+    }
+
+    fn builtin_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (Some(oa), ob) = (a.as_obj(), b.as_obj()) else {
+            // int * sequence
+            if op == BinOp::Mul && self.is_intlike(a) && b.is_obj() {
+                return self.builtin_binop(op, b, a);
+            }
+            return Ok(None);
+        };
+        if !self.is_builtin_exact(a) {
+            return Ok(None);
+        }
+        match (&oa.data, ob.map(|o| &o.data)) {
+            (ObjData::Str(x), Some(ObjData::Str(y))) if op == BinOp::Add => {
+                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                s.push_str(&x.s);
+                s.push_str(&y.s);
+                Ok(Some(self.new_string(s)))
+            }
+            (ObjData::Str(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
+                let n = self.repeat_count(b, x.s.len())?;
+                Ok(Some(self.new_string(x.s.repeat(n))))
+            }
+            (ObjData::Str(_), _) if op == BinOp::Mod => Ok(Some(crate::builtins::format::percent_format(self, a, b)?)),
+            (ObjData::List(x), Some(ObjData::List(y))) if op == BinOp::Add => {
+                let mut v = x.get().clone();
+                v.extend_from_slice(y.get());
+                Ok(Some(self.new_list(v)))
+            }
+            (ObjData::List(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
+                let n = self.repeat_count(b, x.get().len())?;
+                let items = x.get();
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend_from_slice(items);
+                }
+                Ok(Some(self.new_list(v)))
+            }
+            (ObjData::Tuple(x), Some(ObjData::Tuple(y))) if op == BinOp::Add => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Ok(Some(self.new_tuple(v)))
+            }
+            (ObjData::Tuple(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
+                let n = self.repeat_count(b, x.len())?;
+                let mut v = Vec::with_capacity(x.len() * n);
+                for _ in 0..n {
+                    v.extend_from_slice(x);
+                }
+                Ok(Some(self.new_tuple(v)))
+            }
+            (ObjData::Bytes(x), Some(ObjData::Bytes(y) )) if op == BinOp::Add => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Ok(Some(self.new_bytes(v)))
+            }
+            (ObjData::Bytes(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
+                let n = self.repeat_count(b, x.len())?;
+                Ok(Some(self.new_bytes(x.repeat(n))))
+            }
+            (ObjData::ByteArray(x), Some(ObjData::ByteArray(y))) if op == BinOp::Add => {
+                let mut v = x.get().clone();
+                v.extend_from_slice(y.get());
+                Ok(Some(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(v)))))
+            }
+            (ObjData::Bytes(_), _) if op == BinOp::Mod => Err(self.unsupported("bytes %-formatting")),
+            (ObjData::Set(_), Some(ObjData::Set(_))) => crate::builtins::set::set_binop(self, op, a, b),
+            (ObjData::Dict(_), Some(ObjData::Dict(_))) if op == BinOp::Or => {
+                let d = crate::builtins::dict::dict_copy(self, a)?;
+                self.temp_roots.push(d);
+                let r = self.dict_update_from(d, b, false);
+                self.temp_roots.pop();
+                r?;
+                Ok(Some(d))
+            }
+            (ObjData::DictView { .. }, _) => crate::builtins::dict::view_binop(self, op, a, b),
+            _ => Ok(None),
+        }
+    }
+
+    fn repeat_count(&mut self, n: Value, item_len: usize) -> PyResult<usize> {
+        let n = match self.to_i64(n) {
+            Some(n) => n,
+            None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
+        if n <= 0 {
+            return Ok(0);
+        }
+        if (n as u128) * (item_len.max(1) as u128) > (1u128 << 34) {
+            return Err(self.error("MemoryError", ""));
+        }
+        Ok(n as usize)
+    }
+
+    /// Whether `v`'s type is a built-in type (not a user subclass).
+    pub fn is_builtin_exact(&self, v: Value) -> bool {
+        type_obj(self.type_of(v)).module == "builtins"
+    }
+
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(o) = a.as_obj() {
+            match &o.data {
+                ObjData::List(l) if self.is_builtin_exact(a) => {
+                    if op == BinOp::Add {
+                        let items = self.collect_iter(b)?;
+                        l.get().extend(items);
+                        return Ok(a);
+                    }
+                    if op == BinOp::Mul && self.is_intlike(b) {
+                        let n = self.repeat_count(b, l.get().len())?;
+                        let items = l.get().clone();
+                        let v = l.get();
+                        v.clear();
+                        for _ in 0..n {
+                            v.extend_from_slice(&items);
+                        }
+                        return Ok(a);
+                    }
+                }
+                ObjData::Set(_) if self.type_of(a) == self.types.set => {
+                    if matches!(b.as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
+                        && let Some(r) = crate::builtins::set::set_inplace(self, op, a, b)?
+                    {
+                        return Ok(r);
+                    }
+                }
+                ObjData::Dict(_) if op == BinOp::Or && self.is_builtin_exact(a) => {
+                    self.dict_update_from(a, b, false)?;
+                    return Ok(a);
+                }
+                ObjData::ByteArray(x) if op == BinOp::Add => {
+                    let extra = self.bytes_of(b)?;
+                    x.get().extend_from_slice(&extra);
+                    return Ok(a);
+                }
+                ObjData::Instance(_) | ObjData::Native(_) => {
+                    let (_, _, iname) = op.dunders();
+                    if let Some(r) = self.try_dunder(a, iname, b)? {
+                        return Ok(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.binary_op(op, a, b)
+    }
+
+    pub fn unary_op(&mut self, op: UnOp, a: Value) -> PyResult<Value> {
+        if let Some(n) = self.to_num(a) {
+            use crate::vm::num::Num;
+            return Ok(match (op, n) {
+                (UnOp::Neg, Num::Int(i)) => self.new_bigint(-i),
+                (UnOp::Pos, Num::Int(i)) => self.new_bigint(i),
+                (UnOp::Invert, Num::Int(i)) => self.new_bigint(-i - 1),
+                (UnOp::Neg, Num::Float(f)) => Value::float(-f),
+                (UnOp::Pos, Num::Float(f)) => Value::float(f),
+                (UnOp::Not, _) => Value::bool(!self.truthy(a)?),
+                (UnOp::Invert, Num::Float(_)) => {
+                    return Err(self.type_error("bad operand type for unary ~: 'float'"));
+                }
+            });
+        }
+        let (name, sym) = match op {
+            UnOp::Neg => ("__neg__", "-"),
+            UnOp::Pos => ("__pos__", "+"),
+            UnOp::Invert => ("__invert__", "~"),
+            UnOp::Not => return Ok(Value::bool(!self.truthy(a)?)),
+        };
+        match self.call_dunder(a, name, &[])? {
+            Some(r) => Ok(r),
+            None => Err(self.type_error(&format!("bad operand type for unary {}: '{}'", sym, self.type_name(a)))),
+        }
+    }
+
+    // ---- comparison -----------------------------------------------------------------
+
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b && !(a.is_float() && a.as_float().is_nan()) {
+            return Ok(true);
+        }
+        let r = self.compare(CmpOp::Eq, a, b)?;
+        if r.is_bool() {
+            return Ok(r == Value::TRUE);
+        }
+        self.truthy(r)
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.builtin_compare(op, a, b)? {
+            return Ok(Value::bool(r));
+        }
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let swapped = op.swapped();
+        let b_first = ta != tb && self.is_subclass(tb, ta) && self.dunder(b, swapped.dunder()).is_some();
+        if b_first && let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.try_dunder(a, op.dunder(), b)? {
+            return Ok(r);
+        }
+        if !b_first && let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
+            return Ok(r);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::bool(a == b)),
+            CmpOp::Ne => {
+                // __ne__ defaults to the inverse of __eq__.
+                if let Some(r) = self.try_dunder(a, "__eq__", b)? {
+                    let t = self.truthy(r)?;
+                    return Ok(Value::bool(!t));
+                }
+                Ok(Value::bool(a != b))
+            }
+            _ => Err(self.type_error(&format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    fn builtin_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering;
+        if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
+            use crate::vm::num::Num;
+            let ord = match (x, y) {
+                (Num::Int(x), Num::Int(y)) => Some(x.cmp(&y)),
+                (Num::Float(x), Num::Float(y)) => x.partial_cmp(&y),
+                (Num::Int(x), Num::Float(y)) => cmp_int_float(&x, y),
+                (Num::Float(x), Num::Int(y)) => cmp_int_float(&y, x).map(|o| o.reverse()),
+            };
+            return Ok(Some(match ord {
+                Some(o) => ord_matches(op, o),
+                None => op == CmpOp::Ne,
+            }));
+        }
+        let (Some(oa), Some(ob)) = (a.as_obj(), b.as_obj()) else {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) && (a.is_none() || b.is_none() || !a.is_obj() || !b.is_obj()) {
+                if a.is_obj() && !self.is_builtin_exact(a) {
+                    return Ok(None);
+                }
+                if b.is_obj() && !self.is_builtin_exact(b) {
+                    return Ok(None);
+                }
+                return Ok(Some((a == b) == (op == CmpOp::Eq)));
+            }
+            return Ok(None);
+        };
+        let ord: Option<Ordering> = match (&oa.data, &ob.data) {
+            (ObjData::Str(x), ObjData::Str(y)) => Some(x.s.cmp(&y.s)),
+            (ObjData::Bytes(x), ObjData::Bytes(y)) => Some(x.cmp(y)),
+            (ObjData::ByteArray(x), ObjData::ByteArray(y)) => Some(x.get().as_slice().cmp(y.get().as_slice())),
+            (ObjData::Bytes(x), ObjData::ByteArray(y)) => Some(x.as_ref().cmp(y.get().as_slice())),
+            (ObjData::ByteArray(x), ObjData::Bytes(y)) => Some(x.get().as_slice().cmp(y.as_ref())),
+            (ObjData::List(_), ObjData::List(_)) | (ObjData::Tuple(_), ObjData::Tuple(_))
+                if self.is_builtin_exact(a) || self.dunder(a, op.dunder()).is_none() =>
+            {
+                return self.seq_compare(op, a, b).map(Some);
+            }
+            (ObjData::Dict(_), ObjData::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let e = crate::builtins::dict::dict_eq(self, a, b)?;
+                return Ok(Some(e == (op == CmpOp::Eq)));
+            }
+            (ObjData::Set(_), ObjData::Set(_)) => return crate::builtins::set::set_compare(self, op, a, b).map(Some),
+            (ObjData::Range { .. }, ObjData::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let x = self.collect_iter(a)?;
+                let y = self.collect_iter(b)?;
+                return Ok(Some((x == y) == (op == CmpOp::Eq)));
+            }
+            (ObjData::DictView { kind: k1, .. }, ObjData::DictView { kind: k2, .. })
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && *k1 != crate::object::DictIterKind::Values && *k1 == *k2 =>
+            {
+                let x = crate::builtins::set::to_set(self, a)?;
+                let y = crate::builtins::set::to_set(self, b)?;
+                return crate::builtins::set::set_compare(self, op, x, y).map(Some);
+            }
+            _ => None,
+        };
+        Ok(ord.map(|o| ord_matches(op, o)))
+    }
+
+    fn seq_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
+        let (x, y) = (self.seq_items(a), self.seq_items(b));
+        let n = x.len().min(y.len());
+        for i in 0..n {
+            if !self.eq(x[i], y[i])? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => {
+                        let r = self.compare(op, x[i], y[i])?;
+                        self.truthy(r)
+                    }
+                };
+            }
+        }
+        Ok(ord_matches(op, x.len().cmp(&y.len())))
+    }
+
+    /// A snapshot of a list's or tuple's items.
+    pub fn seq_items(&self, v: Value) -> Vec<Value> {
+        match &v.obj().data {
+            ObjData::List(l) => l.get().clone(),
+            ObjData::Tuple(t) => t.to_vec(),
+            _ => vec![],
+        }
+    }
+
+    // ---- hashing --------------------------------------------------------------------
+
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_small_int() {
+            return Ok(Vm::hash_i64(v.as_small_int()));
+        }
+        if v.is_float() {
+            return Ok(hash_f64(v.as_float()));
+        }
+        if v.is_bool() {
+            return Ok((v == Value::TRUE) as i64);
+        }
+        if v.is_none() {
+            return Ok(-0x3fb4_2f1a);
+        }
+        let o = v.obj();
+        match &o.data {
+            ObjData::Str(_) if self.is_builtin_exact(v) => Ok(self.str_hash(v)),
+            ObjData::BigInt(b) => Ok(Vm::hash_bigint(b)),
+            ObjData::Tuple(t) if self.is_builtin_exact(v) => {
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let mut acc: u64 = P5;
+                for item in t.iter() {
+                    let lane = self.hash(*item)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
+                }
+                acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
+                if acc == u64::MAX {
+                    return Ok(1546275796);
+                }
+                Ok(acc as i64)
+            }
+            ObjData::Bytes(b) => {
+                let mut x: u64 = 0xcbf29ce484222325;
+                for c in b.iter() {
+                    x ^= *c as u64;
+                    x = x.wrapping_mul(0x100000001b3);
+                }
+                Ok(if x as i64 == -1 { -2 } else { x as i64 })
+            }
+            ObjData::Set(s) if self.type_of(v) == self.types.frozenset => {
+                // CPython's frozenset hash.
+                let mut hash: u64 = 0;
+                for e in s.get().iter() {
+                    let h = e.hash as u64;
+                    hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+                }
+                hash ^= (s.get().len() as u64 + 1).wrapping_mul(1927868237);
+                hash ^= (hash >> 11) ^ (hash >> 25);
+                hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+                let h = hash as i64;
+                Ok(if h == -1 { 590923713 } else { h })
+            }
+            ObjData::List(_) | ObjData::Dict(_) | ObjData::Set(_) | ObjData::ByteArray(_) | ObjData::Slice { .. }
+                if self.is_builtin_exact(v) =>
+            {
+                Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            _ => {
+                let cls = self.type_of(v);
+                let hn = self.intern("__hash__");
+                let en = self.intern("__eq__");
+                let h = lookup(self, cls, hn);
+                match h {
+                    Some(f) if f.is_none() => Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(f) if !crate::vm::call::is_builtin_fn(f) => {
+                        let r = self.call(f, &[v])?;
+                        match self.to_bigint(r) {
+                            Some(b) => Ok(Vm::hash_bigint(&b)),
+                            None => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    _ => {
+                        // A class that defines __eq__ but not __hash__ is unhashable.
+                        for c in type_obj(cls).mro.get().clone() {
+                            let t = type_obj(c);
+                            if self.dict_get_str_in(t.dict.get(), hn).is_some() {
+                                break;
+                            }
+                            if t.module != "builtins" && self.dict_get_str_in(t.dict.get(), en).is_some() {
+                                return Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))));
+                            }
+                        }
+                        Ok(((v.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64)
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- containers -----------------------------------------------------------------
+
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(o) = container.as_obj() {
+            match &o.data {
+                ObjData::Str(s) if self.is_builtin_exact(container) || self.dunder(container, "__contains__").is_none() => {
+                    return match &item.as_obj().map(|o| &o.data) {
+                        Some(ObjData::Str(sub)) => Ok(s.s.contains(&*sub.s)),
+                        _ => Err(self.type_error(&format!(
+                            "'in <string>' requires string as left operand, not {}",
+                            self.type_name(item)
+                        ))),
+                    };
+                }
+                ObjData::List(_) | ObjData::Tuple(_) if self.is_builtin_exact(container) => {
+                    let mut i = 0;
+                    loop {
+                        let x = match &container.obj().data {
+                            ObjData::List(l) => l.get().get(i).copied(),
+                            ObjData::Tuple(t) => t.get(i).copied(),
+                            _ => None,
+                        };
+                        let Some(x) = x else { return Ok(false) };
+                        if self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                        i += 1;
+                    }
+                }
+                ObjData::Dict(_) if self.is_builtin_exact(container) => return Ok(self.dict_get(container, item)?.is_some()),
+                ObjData::Set(_) if self.is_builtin_exact(container) => return crate::builtins::set::set_contains(self, container, item),
+                ObjData::DictView { dict, kind } => {
+                    let d = *dict;
+                    return match kind {
+                        crate::object::DictIterKind::Keys => Ok(self.dict_get(d, item)?.is_some()),
+                        crate::object::DictIterKind::Items => {
+                            let Some(kv) = self.tuple_items(item) else { return Ok(false) };
+                            if kv.len() != 2 {
+                                return Ok(false);
+                            }
+                            match self.dict_get(d, kv[0])? {
+                                Some(v) => self.eq(v, kv[1]),
+                                None => Ok(false),
+                            }
+                        }
+                        crate::object::DictIterKind::Values => {
+                            let vals: Vec<Value> = match &d.obj().data {
+                                ObjData::Dict(dd) => dd.get().iter().map(|e| e.value).collect(),
+                                _ => vec![],
+                            };
+                            for v in vals {
+                                if self.eq(v, item)? {
+                                    return Ok(true);
+                                }
+                            }
+                            Ok(false)
+                        }
+                    };
+                }
+                ObjData::Range { start, stop, step } => {
+                    if let Some(i) = self.to_i64(item) {
+                        let (start, stop, step) = (*start, *stop, *step);
+                        let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                        return Ok(inside && (i - start) % step == 0);
+                    }
+                }
+                ObjData::Bytes(_) | ObjData::ByteArray(_) => {
+                    let hay = self.bytes_of(container)?;
+                    if let Some(b) = self.to_i64(item) {
+                        return Ok(hay.contains(&(b as u8)));
+                    }
+                    let needle = self.bytes_of(item)?;
+                    return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+                }
+                _ => {}
+            }
+        }
+        if let Some(r) = self.call_dunder(container, "__contains__", &[item])? {
+            return self.truthy(r);
+        }
+        let it = self.iter(container).map_err(|_| {
+            self.type_error(&format!("argument of type '{}' is not iterable", self.type_name(container)))
+        })?;
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(x) = self.next(it)? {
+                if self.eq(x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// An index value as i64 (ints, bools, `__index__`).
+    pub fn index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if let Some(i) = self.to_i64(v) {
+            return Ok(Some(i));
+        }
+        if self.to_bigint(v).is_some() {
+            return Err(self.error("IndexError", "cannot fit 'int' into an index-sized integer"));
+        }
+        if v.is_obj()
+            && matches!(v.obj().data, ObjData::Instance(_))
+            && let Some(r) = self.call_dunder(v, "__index__", &[])?
+        {
+            return Ok(self.to_i64(r));
+        }
+        Ok(None)
+    }
+
+    pub fn slice_indices(&mut self, slice: Value, len: usize) -> PyResult<SliceIdx> {
+        let ObjData::Slice { start, stop, step } = &slice.obj().data else { unreachable!() };
+        let len = len as i64;
+        let step = if step.is_none() {
+            1
+        } else {
+            match self.index_of(*step)? {
+                Some(s) => s,
+                None => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+            }
+        };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let mut bound = |v: Value, default: i64| -> PyResult<i64> {
+            if v.is_none() {
+                return Ok(default);
+            }
+            let i = match self.index_of(v)? {
+                Some(i) => i,
+                None => {
+                    return Err(self.type_error("slice indices must be integers or None or have an __index__ method"));
+                }
+            };
+            Ok(if i < 0 { (i + len).max(lower) } else { i.min(upper) })
+        };
+        let start = bound(*start, if step < 0 { upper } else { lower })?;
+        let stop = bound(*stop, if step < 0 { lower } else { upper })?;
+        let n = if step < 0 {
+            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        } else if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        };
+        Ok(SliceIdx { start, stop, step, len: n as usize })
+    }
+
+    fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match self.index_of(idx)? {
+            Some(i) => i,
+            None => {
+                return Err(self.type_error(&format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(idx)
+                )));
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            let msg = match what {
+                "list" => "list index out of range",
+                "tuple" => "tuple index out of range",
+                "string" => "string index out of range",
+                "range object" => "range object index out of range",
+                _ => "index out of range",
+            };
+            return Err(self.index_error(msg));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn getitem(&mut self, obj: Value, idx: Value) -> PyResult<Value> {
+        let is_slice = idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. });
+        if let Some(o) = obj.as_obj()
+            && (self.is_builtin_exact(obj) || self.dunder(obj, "__getitem__").map(crate::vm::call::is_builtin_fn).unwrap_or(true))
+        {
+            match &o.data {
+                ObjData::List(l) => {
+                    if idx.is_small_int() {
+                        let i = idx.as_small_int();
+                        let v = l.get();
+                        let j = if i < 0 { i + v.len() as i64 } else { i };
+                        if j >= 0 && (j as usize) < v.len() {
+                            return Ok(v[j as usize]);
+                        }
+                    }
+                    if is_slice {
+                        let s = self.slice_indices(idx, l.get().len())?;
+                        let v = l.get();
+                        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
+                        return Ok(self.new_list(items));
+                    }
+                    let n = l.get().len();
+                    let i = self.norm_index(idx, n, "list")?;
+                    return Ok(l.get()[i]);
+                }
+                ObjData::Tuple(t) => {
+                    if is_slice {
+                        let s = self.slice_indices(idx, t.len())?;
+                        let items = (0..s.len).map(|k| t[(s.start + k as i64 * s.step) as usize]).collect();
+                        return Ok(self.new_tuple(items));
+                    }
+                    let i = self.norm_index(idx, t.len(), "tuple")?;
+                    return Ok(t[i]);
+                }
+                ObjData::Str(s) => return self.str_getitem(s, idx, is_slice),
+                ObjData::Dict(_) => {
+                    return match self.dict_get(obj, idx)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.key_error(idx)),
+                    };
+                }
+                ObjData::Range { start, stop, step } => {
+                    let (start, stop, step) = (*start, *stop, *step);
+                    let n = range_len(start, stop, step);
+                    if is_slice {
+                        let s = self.slice_indices(idx, n)?;
+                        let nstart = start + s.start * step;
+                        let nstep = step * s.step;
+                        let nstop = nstart + s.len as i64 * nstep;
+                        return Ok(self.alloc(self.types.range, ObjData::Range { start: nstart, stop: nstop, step: nstep }));
+                    }
+                    let i = self.norm_index(idx, n, "range object")?;
+                    return Ok(self.new_int(start + i as i64 * step));
+                }
+                ObjData::Bytes(b) => {
+                    if is_slice {
+                        let s = self.slice_indices(idx, b.len())?;
+                        let items = (0..s.len).map(|k| b[(s.start + k as i64 * s.step) as usize]).collect();
+                        return Ok(self.new_bytes(items));
+                    }
+                    let i = self.norm_index(idx, b.len(), "index")?;
+                    return Ok(Value::small_int(b[i] as i64));
+                }
+                ObjData::ByteArray(b) => {
+                    if is_slice {
+                        let s = self.slice_indices(idx, b.get().len())?;
+                        let v = b.get();
+                        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
+                        return Ok(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(items))));
+                    }
+                    let i = self.norm_index(idx, b.get().len(), "bytearray")?;
+                    return Ok(Value::small_int(b.get()[i] as i64));
+                }
+                ObjData::Type(_) => {
+                    // `list[int]` and friends in annotations.
+                    let cgi = self.intern("__class_getitem__");
+                    if let Some(f) = lookup(self, obj, cgi) {
+                        let f = match &f.obj().data {
+                            ObjData::ClassMethod(f) => *f,
+                            _ => f,
+                        };
+                        return self.call(f, &[obj, idx]);
+                    }
+                    return Ok(obj);
+                }
+                _ => {}
+            }
+        }
+        match self.call_dunder(obj, "__getitem__", &[idx])? {
+            Some(v) => Ok(v),
+            None => {
+                if is_type(obj) {
+                    return Err(self.type_error(&format!("type '{}' is not subscriptable", type_obj(obj).name)));
+                }
+                Err(self.type_error(&format!("'{}' object is not subscriptable", self.type_name(obj))))
+            }
+        }
+    }
+
+    fn str_getitem(&mut self, s: &PyStr, idx: Value, is_slice: bool) -> PyResult<Value> {
+        if is_slice {
+            let sl = self.slice_indices(idx, s.char_len)?;
+            if s.is_ascii() {
+                let b = s.s.as_bytes();
+                if sl.step == 1 {
+                    let st = sl.start as usize;
+                    let text = &s.s[st..st + sl.len];
+                    return Ok(self.new_str(text));
+                }
+                let out: String = (0..sl.len).map(|k| b[(sl.start + k as i64 * sl.step) as usize] as char).collect();
+                return Ok(self.new_string(out));
+            }
+            let chars: Vec<char> = s.s.chars().collect();
+            let out: String = (0..sl.len).map(|k| chars[(sl.start + k as i64 * sl.step) as usize]).collect();
+            return Ok(self.new_string(out));
+        }
+        let i = self.norm_index(idx, s.char_len, "string")?;
+        if s.is_ascii() {
+            let text = &s.s[i..i + 1];
+            return Ok(self.char_str(text));
+        }
+        let c = s.s.chars().nth(i).unwrap();
+        let mut buf = [0u8; 4];
+        Ok(self.char_str(c.encode_utf8(&mut buf)))
+    }
+
+    pub fn setitem(&mut self, obj: Value, idx: Value, v: Value) -> PyResult<()> {
+        if let Some(o) = obj.as_obj()
+            && self.is_builtin_exact(obj)
+        {
+            match &o.data {
+                ObjData::List(l) => {
+                    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+                        return self.list_set_slice(obj, idx, v);
+                    }
+                    let n = l.get().len();
+                    let i = self.norm_index(idx, n, "list").map_err(|e| {
+                        if self.matches(e.0, "IndexError") { self.index_error("list assignment index out of range") } else { e }
+                    })?;
+                    l.get()[i] = v;
+                    return Ok(());
+                }
+                ObjData::Dict(_) => return self.dict_set(obj, idx, v),
+                ObjData::ByteArray(b) => {
+                    let n = b.get().len();
+                    let i = self.norm_index(idx, n, "bytearray")?;
+                    let x = self.to_i64(v).filter(|x| (0..256).contains(x));
+                    match x {
+                        Some(x) => b.get()[i] = x as u8,
+                        None => return Err(self.value_error("byte must be in range(0, 256)")),
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        match self.call_dunder(obj, "__setitem__", &[idx, v])? {
+            Some(_) => Ok(()),
+            None => Err(self.type_error(&format!("'{}' object does not support item assignment", self.type_name(obj)))),
+        }
+    }
+
+    fn list_set_slice(&mut self, list: Value, idx: Value, v: Value) -> PyResult<()> {
+        let items = self.collect_iter(v)?;
+        let ObjData::List(l) = &list.obj().data else { unreachable!() };
+        let n = l.get().len();
+        let s = self.slice_indices(idx, n)?;
+        if s.step == 1 {
+            let start = s.start as usize;
+            let stop = (s.stop.max(s.start)) as usize;
+            l.get().splice(start..stop, items);
+            return Ok(());
+        }
+        if items.len() != s.len {
+            return Err(self.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                s.len
+            )));
+        }
+        let vec = l.get();
+        for (k, item) in items.into_iter().enumerate() {
+            vec[(s.start + k as i64 * s.step) as usize] = item;
+        }
+        Ok(())
+    }
+
+    pub fn delitem(&mut self, obj: Value, idx: Value) -> PyResult<()> {
+        if let Some(o) = obj.as_obj()
+            && self.is_builtin_exact(obj)
+        {
+            match &o.data {
+                ObjData::List(l) => {
+                    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+                        let n = l.get().len();
+                        let s = self.slice_indices(idx, n)?;
+                        let mut del: Vec<usize> = (0..s.len).map(|k| (s.start + k as i64 * s.step) as usize).collect();
+                        del.sort_unstable();
+                        let v = l.get();
+                        let mut keep = Vec::with_capacity(v.len() - del.len());
+                        let mut di = 0;
+                        for (i, x) in v.iter().enumerate() {
+                            if di < del.len() && del[di] == i {
+                                di += 1;
+                            } else {
+                                keep.push(*x);
+                            }
+                        }
+                        *v = keep;
+                        return Ok(());
+                    }
+                    let n = l.get().len();
+                    let i = self.norm_index(idx, n, "list").map_err(|e| {
+                        if self.matches(e.0, "IndexError") { self.index_error("list assignment index out of range") } else { e }
+                    })?;
+                    l.get().remove(i);
+                    return Ok(());
+                }
+                ObjData::Dict(_) => {
+                    if self.dict_del(obj, idx)?.is_none() {
+                        return Err(self.key_error(idx));
+                    }
+                    return Ok(());
+                }
+                ObjData::ByteArray(b) => {
+                    let n = b.get().len();
+                    let i = self.norm_index(idx, n, "bytearray")?;
+                    b.get().remove(i);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        match self.call_dunder(obj, "__delitem__", &[idx])? {
+            Some(_) => Ok(()),
+            None => Err(self.type_error(&format!("'{}' object does not support item deletion", self.type_name(obj)))),
+        }
+    }
+
+    // ---- dict and set primitives ----------------------------------------------------
+
+    pub fn dict_get(&mut self, d: Value, k: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(k)?;
+        let ObjData::Dict(dict) = &d.obj().data else { return Ok(None) };
+        let vm: *mut Vm = self;
+        dict.get().get(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
+    }
+
+    pub fn dict_set(&mut self, d: Value, k: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(k)?;
+        let ObjData::Dict(dict) = &d.obj().data else { return Ok(()) };
+        let vm: *mut Vm = self;
+        dict.get().insert(k, h, v, &mut |a, b| unsafe { (*vm).eq(a, b) })
+    }
+
+    pub fn dict_del(&mut self, d: Value, k: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(k)?;
+        let ObjData::Dict(dict) = &d.obj().data else { return Ok(None) };
+        let vm: *mut Vm = self;
+        dict.get().remove(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
+    }
+
+    pub fn set_add(&mut self, s: Value, k: Value) -> PyResult<()> {
+        let h = self.hash(k)?;
+        let ObjData::Set(set) = &s.obj().data else { return Ok(()) };
+        let vm: *mut Vm = self;
+        set.get().add(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })?;
+        Ok(())
+    }
+
+    /// `dict.update(src)`; with `merge`, duplicate keys are an error (`f(**a, **b)`).
+    pub fn dict_update_from(&mut self, d: Value, src: Value, merge: bool) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = match &src.obj().data {
+            ObjData::Dict(s) => s.get().iter().map(|e| (e.key, e.value)).collect(),
+            _ => {
+                if self.dunder(src, "keys").is_some() {
+                    let keys = self.call_method(src, "keys", &[])?;
+                    let keys = self.collect_iter(keys)?;
+                    let mut out = Vec::new();
+                    for k in keys {
+                        let v = self.getitem(src, k)?;
+                        out.push((k, v));
+                    }
+                    out
+                } else {
+                    if merge {
+                        return Err(self.type_error(&format!(
+                            "argument after ** must be a mapping, not {}",
+                            self.type_name(src)
+                        )));
+                    }
+                    let items = self.collect_iter(src)?;
+                    let mut out = Vec::new();
+                    for (i, it) in items.into_iter().enumerate() {
+                        let kv = self.collect_iter(it)?;
+                        if kv.len() != 2 {
+                            return Err(self.value_error(&format!(
+                                "dictionary update sequence element #{} has length {}; 2 is required",
+                                i,
+                                kv.len()
+                            )));
+                        }
+                        out.push((kv[0], kv[1]));
+                    }
+                    out
+                }
+            }
+        };
+        for (k, v) in pairs {
+            if merge && self.dict_get(d, k)?.is_some() {
+                let ks = self.str(k)?;
+                return Err(self.type_error(&format!("got multiple values for keyword argument '{}'", str_of(ks))));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn bytes_of(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Bytes(b)) => Ok(b.to_vec()),
+            Some(ObjData::ByteArray(b)) => Ok(b.get().clone()),
+            _ => Err(self.type_error(&format!("a bytes-like object is required, not '{}'", self.type_name(v)))),
+        }
+    }
+
+    // ---- repr and str ---------------------------------------------------------------
+
+    pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        let s = self.repr_string(v)?;
+        Ok(self.new_string(s))
+    }
+
+    pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(o) = v.as_obj() {
+            if let ObjData::Str(_) = &o.data
+                && self.type_of(v) == self.types.str
+            {
+                return Ok(v);
+            }
+            if !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_)) {
+                if let Some(r) = self.call_dunder(v, "__str__", &[])? {
+                    if !self.is_str(r) {
+                        return Err(self.type_error(&format!("__str__ returned non-string (type {})", self.type_name(r))));
+                    }
+                    return Ok(r);
+                }
+            }
+        }
+        self.repr(v)
+    }
+
+    pub fn ascii(&mut self, v: Value) -> PyResult<Value> {
+        let r = self.repr_string(v)?;
+        let mut out = String::new();
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n < 256 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 65536 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(self.new_string(out))
+    }
+
+    pub fn str_string(&mut self, v: Value) -> PyResult<String> {
+        let s = self.str(v)?;
+        Ok(str_of(s).to_string())
+    }
+
+    pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
+        if v.is_small_int() {
+            return Ok(v.as_small_int().to_string());
+        }
+        if v.is_float() {
+            return Ok(float_repr(v.as_float()));
+        }
+        if v.is_bool() {
+            return Ok(if v == Value::TRUE { "True" } else { "False" }.into());
+        }
+        if v.is_none() {
+            return Ok("None".into());
+        }
+        if v.is_empty() {
+            return Ok("<NULL>".into());
+        }
+        let o = v.obj();
+        let user = !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_));
+        if user
+            && let Some(f) = self.dunder(v, "__repr__")
+            && !(crate::vm::call::is_builtin_fn(f) && matches!(o.data, ObjData::Instance(_)) && !self.is_exception_instance(v) && str_of(self.builtin_name(f)) == "__repr__")
+        {
+            let r = self.call(f, &[v])?;
+            if !self.is_str(r) {
+                return Err(self.type_error(&format!("__repr__ returned non-string (type {})", self.type_name(r))));
+            }
+            return Ok(str_of(r).to_string());
+        }
+        if self.repr_stack.contains(&v) {
+            return Ok(match &o.data {
+                ObjData::List(_) => "[...]",
+                ObjData::Dict(_) => "{...}",
+                ObjData::Tuple(_) => "(...)",
+                _ => "...",
+            }
+            .into());
+        }
+        self.repr_stack.push(v);
+        if self.repr_stack.len() > self.recursion_limit {
+            self.repr_stack.pop();
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        let r = self.repr_builtin(v);
+        self.repr_stack.pop();
+        r
+    }
+
+    fn builtin_name(&mut self, f: Value) -> Value {
+        match &f.obj().data {
+            ObjData::Builtin(b) => self.intern(b.name),
+            _ => Value::NONE,
+        }
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        for x in items {
+            parts.push(self.repr_string(*x)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    fn repr_builtin(&mut self, v: Value) -> PyResult<String> {
+        let o = v.obj();
+        Ok(match &o.data {
+            ObjData::Str(s) => str_repr(&s.s),
+            ObjData::BigInt(b) => b.to_string(),
+            ObjData::List(l) => {
+                let items = l.get().clone();
+                format!("[{}]", self.join_reprs(&items)?)
+            }
+            ObjData::Tuple(t) => {
+                let items = t.to_vec();
+                if items.len() == 1 {
+                    format!("({},)", self.repr_string(items[0])?)
+                } else {
+                    format!("({})", self.join_reprs(&items)?)
+                }
+            }
+            ObjData::Dict(d) => {
+                let entries: Vec<(Value, Value)> = d.get().iter().map(|e| (e.key, e.value)).collect();
+                let mut parts = Vec::new();
+                for (k, val) in entries {
+                    parts.push(format!("{}: {}", self.repr_string(k)?, self.repr_string(val)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            ObjData::Set(s) => {
+                let items: Vec<Value> = s.get().iter().map(|e| e.key).collect();
+                let frozen = self.type_of(v) == self.types.frozenset;
+                if items.is_empty() {
+                    if frozen { "frozenset()".into() } else { "set()".into() }
+                } else if frozen {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            ObjData::Bytes(b) => bytes_repr(b),
+            ObjData::ByteArray(b) => format!("bytearray({})", bytes_repr(b.get())),
+            ObjData::Range { start, stop, step } => {
+                if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
+            }
+            ObjData::Slice { start, stop, step } => {
+                let (a, b, c) = (*start, *stop, *step);
+                format!("slice({}, {}, {})", self.repr_string(a)?, self.repr_string(b)?, self.repr_string(c)?)
+            }
+            ObjData::Type(t) => {
+                if t.module == "builtins" {
+                    format!("<class '{}'>", t.qualname)
+                } else {
+                    format!("<class '{}.{}'>", t.module, t.qualname)
+                }
+            }
+            ObjData::Function(f) => format!("<function {} at {:#x}>", str_of(*f.qualname.get()), v.0 & 0xFFFF_FFFF_FFFF),
+            ObjData::BoundMethod { func, slf } => {
+                let (func, slf) = (*func, *slf);
+                let name = match self.function(func) {
+                    Some(f) => str_of(*f.qualname.get()).to_string(),
+                    None => "?".into(),
+                };
+                format!("<bound method {} of {}>", name, self.repr_string(slf)?)
+            }
+            ObjData::Builtin(b) => {
+                if b.bound.is_empty() {
+                    format!("<built-in function {}>", b.name)
+                } else {
+                    format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(b.bound), b.bound.0 & 0xFFFF_FFFF_FFFF)
+                }
+            }
+            ObjData::Module { name, .. } => format!("<module '{}'>", str_of(*name)),
+            ObjData::Generator(g) => format!("<generator object {} at {:#x}>", str_of(g.get().qualname), v.0 & 0xFFFF_FFFF_FFFF),
+            ObjData::Plain if v == self.not_implemented => "NotImplemented".into(),
+            ObjData::Plain if v == self.ellipsis => "Ellipsis".into(),
+            ObjData::DictView { dict, kind } => {
+                let d = *dict;
+                let name = match kind {
+                    crate::object::DictIterKind::Keys => "dict_keys",
+                    crate::object::DictIterKind::Values => "dict_values",
+                    crate::object::DictIterKind::Items => "dict_items",
+                };
+                let items = self.collect_iter(v)?;
+                let _ = d;
+                format!("{}([{}])", name, self.join_reprs(&items)?)
+            }
+            ObjData::Instance(_) if self.is_exception_instance(v) => {
+                let r = self.call_method(v, "__repr__", &[])?;
+                str_of(r).to_string()
+            }
+            _ => {
+                let t = type_obj(self.type_of(v));
+                if t.module == "builtins" {
+                    format!("<{} object at {:#x}>", t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+                } else {
+                    format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+                }
+            }
+        })
+    }
+
+    pub fn format(&mut self, v: Value, spec: &str) -> PyResult<Value> {
+        crate::builtins::format::format_value(self, v, spec)
+    }
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop - start - 1) / step + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    }
+}
+
+fn ord_matches(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    }
+}
+
+/// Exact comparison of an int with a float.
+fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    if let Some(x) = i.to_i64()
+        && x.unsigned_abs() < (1u64 << 53)
+    {
+        return (x as f64).partial_cmp(&f);
+    }
+    let fl = f.floor();
+    let fi = BigInt::from(fl as i128);
+    let fi = if fl.abs() >= 1e38 { num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl) } else { fi };
+    match i.cmp(&fi) {
+        std::cmp::Ordering::Equal => {
+            if f > fl { Some(std::cmp::Ordering::Less) } else { Some(std::cmp::Ordering::Equal) }
+        }
+        o => Some(o),
+    }
+}
+
+pub fn bigint_from_f64(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let m = BigInt::from(mant);
+    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if f < 0.0 { -r } else { r }
+}
+
+/// Python's `repr` of a str.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xd800..=0xdfff)
+        || (0x2066..=0x206f).contains(&n)
+        || n == 0xfff9
+        || n == 0xfffa
+        || n == 0xfffb
+        || n >= 0xe0000
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}

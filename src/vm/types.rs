@@ -1,0 +1,346 @@
+//! Type objects: the built-in types, class creation with C3 linearisation, and
+//! attribute lookup along the MRO.
+
+use std::cell::Cell;
+
+use crate::gc::Heap;
+use crate::object::{Dict, Mut, ObjData, TypeObj};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm, str_of};
+
+macro_rules! builtin_types {
+    ($($field:ident : $name:literal),* $(,)?) => {
+        /// The built-in type objects, created once per VM.
+        pub struct Types {
+            pub type_: Value,
+            pub object: Value,
+            $(pub $field: Value,)*
+            /// Exception classes by name.
+            pub exceptions: Vec<(&'static str, Value)>,
+        }
+
+        impl Types {
+            pub fn bootstrap(heap: &mut Heap) -> Types {
+                let type_ = heap.alloc(Value::NONE, ObjData::Type(new_type_obj("type", vec![])));
+                type_.obj().class.set(type_);
+                let object = heap.alloc(type_, ObjData::Type(new_type_obj("object", vec![])));
+                type_obj(object).mro.get().push(object);
+                type_obj(type_).mro.get().extend([type_, object]);
+                let mut ty = Types {
+                    type_,
+                    object,
+                    $($field: Value::NONE,)*
+                    exceptions: Vec::new(),
+                };
+                $(ty.$field = make_builtin(heap, type_, object, $name);)*
+                ty
+            }
+
+            pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+                visit(self.type_);
+                visit(self.object);
+                $(visit(self.$field);)*
+                for (_, v) in &self.exceptions {
+                    visit(*v);
+                }
+            }
+
+            /// (name, type) for every built-in exposed in `builtins`.
+            pub fn public(&self) -> Vec<(&'static str, Value)> {
+                vec![("type", self.type_), ("object", self.object), $(($name, self.$field),)*]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    int: "int",
+    bool: "bool",
+    float: "float",
+    complex: "complex",
+    str: "str",
+    list: "list",
+    tuple: "tuple",
+    dict: "dict",
+    set: "set",
+    frozenset: "frozenset",
+    bytes: "bytes",
+    bytearray: "bytearray",
+    none_type: "NoneType",
+    range: "range",
+    slice: "slice",
+    function: "function",
+    builtin_function: "builtin_function_or_method",
+    method: "method",
+    module: "module",
+    generator: "generator",
+    cell: "cell",
+    property: "property",
+    staticmethod: "staticmethod",
+    classmethod: "classmethod",
+    super_: "super",
+    iterator: "iterator",
+    dict_keys: "dict_keys",
+    dict_values: "dict_values",
+    dict_items: "dict_items",
+    not_implemented_type: "NotImplementedType",
+    ellipsis_type: "ellipsis",
+    enumerate: "enumerate",
+    zip: "zip",
+    map: "map",
+    filter: "filter",
+    reversed: "reversed",
+}
+
+pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
+    TypeObj {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        module: "builtins".to_string(),
+        bases: Mut::new(bases),
+        mro: Mut::new(Vec::new()),
+        dict: Mut::new(Dict::new()),
+        version: Cell::new(1),
+        builtin_base: Cell::new(Value::NONE),
+        slots: None,
+        subclasses: Mut::new(Vec::new()),
+    }
+}
+
+fn make_builtin(heap: &mut Heap, type_: Value, object: Value, name: &str) -> Value {
+    let t = heap.alloc(type_, ObjData::Type(new_type_obj(name, vec![object])));
+    type_obj(t).mro.get().extend([t, object]);
+    type_obj(t).builtin_base.set(t);
+    t
+}
+
+/// The payload of a type object. The caller knows `t` is a type.
+#[inline(always)]
+pub fn type_obj(t: Value) -> &'static TypeObj {
+    match &t.obj().data {
+        ObjData::Type(t) => t,
+        _ => panic!("not a type object"),
+    }
+}
+
+pub fn is_type(v: Value) -> bool {
+    v.is_obj() && matches!(v.obj().data, ObjData::Type(_))
+}
+
+/// Fixes up the built-in type hierarchy (bool < int, exceptions) and exposes the
+/// built-in types in `builtins`.
+pub fn populate(vm: &mut Vm) {
+    let t = &vm.types;
+    set_base(t.bool, t.int, t.object);
+    for (name, ty) in vm.types.public() {
+        let k = vm.intern(name);
+        let b = vm.builtins;
+        vm.dict_set_str(b, k, ty);
+    }
+    crate::vm::exc::create_hierarchy(vm);
+}
+
+fn set_base(t: Value, base: Value, object: Value) {
+    let to = type_obj(t);
+    // Safe: bootstrap-time mutation of a fresh type.
+    *to.bases.get() = vec![base];
+    *to.mro.get() = vec![t, base, object];
+}
+
+/// Looks `name` (an interned str) up along `cls`'s MRO.
+#[inline]
+pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
+    for &c in type_obj(cls).mro.get().iter() {
+        if let Some(v) = vm.dict_get_str_in(type_obj(c).dict.get(), name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+impl Vm {
+    /// Namespace lookup in a raw type dict.
+    #[inline]
+    pub fn dict_get_str_in(&self, d: &Dict, key: Value) -> Option<Value> {
+        let h = self.str_hash(key);
+        if let Some(i) = d.find_identical(key, h) {
+            return Some(d.entries[i].value);
+        }
+        d.get(key, h, &mut |a, b| Ok(crate::vm::str_eq(a, b))).ok().flatten()
+    }
+
+    /// Sets an attribute in a class namespace and invalidates caches keyed on the
+    /// type's version (the class and all its subclasses).
+    pub fn type_set_attr(&mut self, cls: Value, name: Value, value: Value) {
+        let h = self.str_hash(name);
+        let d = type_obj(cls).dict.get();
+        match d.find_identical(name, h) {
+            Some(i) => d.entries[i].value = value,
+            None => {
+                let _ = d.insert(name, h, value, &mut |a, b| Ok(crate::vm::str_eq(a, b)));
+            }
+        }
+        bump_version(cls);
+    }
+
+    pub fn type_del_attr(&mut self, cls: Value, name: Value) -> bool {
+        let h = self.str_hash(name);
+        let d = type_obj(cls).dict.get();
+        let r = matches!(d.remove(name, h, &mut |a, b| Ok(crate::vm::str_eq(a, b))), Ok(Some(_)));
+        bump_version(cls);
+        r
+    }
+
+    /// Adds a native method to a built-in type.
+    pub fn add_method(&mut self, cls: Value, name: &'static str, f: crate::object::NativeFn) {
+        let fv = self.new_builtin(name, f);
+        let k = self.intern(name);
+        self.type_set_attr(cls, k, fv);
+    }
+
+    /// Creates a type implemented in Rust (e.g. by a library module).
+    pub fn new_native_type(&mut self, name: &str, module: &str, base: Value) -> Value {
+        let mut t = new_type_obj(name, vec![base]);
+        t.module = module.to_string();
+        let tv = self.alloc(self.types.type_, ObjData::Type(t));
+        let mut mro = vec![tv];
+        mro.extend(type_obj(base).mro.get().iter().copied());
+        *type_obj(tv).mro.get() = mro;
+        type_obj(tv).builtin_base.set(type_obj(base).builtin_base.get());
+        type_obj(base).subclasses.get().push(tv);
+        tv
+    }
+
+    /// `class name(bases): ...` once the body has run into `ns`.
+    pub fn new_class(&mut self, name: &str, qualname: &str, bases: Vec<Value>, ns: Value) -> PyResult<Value> {
+        let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
+        for b in &bases {
+            if !is_type(*b) {
+                return Err(self.type_error("bases must be types"));
+            }
+        }
+        let mro_tail = c3_merge(bases.iter().map(|b| type_obj(*b).mro.get().clone()).collect(), bases.clone())
+            .ok_or_else(|| {
+                let names: Vec<String> = bases.iter().map(|b| type_obj(*b).name.clone()).collect();
+                self.type_error(&format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                ))
+            })?;
+        let mut t = new_type_obj(name, bases.clone());
+        t.qualname = qualname.to_string();
+        let module_key = self.intern("__module__");
+        t.module = match self.dict_get_str(ns, module_key) {
+            Some(m) if self.is_str(m) => str_of(m).to_string(),
+            _ => "__main__".to_string(),
+        };
+        // Builtin payload: the first non-object builtin base along the MRO.
+        let mut builtin_base = Value::NONE;
+        for &c in &mro_tail {
+            let bb = type_obj(c).builtin_base.get();
+            if !bb.is_none() {
+                builtin_base = bb;
+                break;
+            }
+        }
+        t.builtin_base = Cell::new(builtin_base);
+        // __slots__: only when every class in the MRO that is user-defined has them.
+        let slots_key = self.intern("__slots__");
+        if let Some(s) = self.dict_get_str(ns, slots_key) {
+            let mut names = Vec::new();
+            let items = if self.is_str(s) { vec![s] } else { self.collect_iter(s)? };
+            for n in items {
+                if n.is_obj() && self.is_str(n) {
+                    names.push(self.intern_value(n));
+                }
+            }
+            let mut all = names;
+            let mut has_dict = all.iter().any(|n| str_of(*n) == "__dict__");
+            for &b in &bases {
+                let bt = type_obj(b);
+                if b == self.types.object || bt.module == "builtins" {
+                    continue;
+                }
+                match &bt.slots {
+                    Some(bs) => all.extend(bs.iter().copied()),
+                    None => has_dict = true,
+                }
+            }
+            if !has_dict {
+                t.slots = Some(all);
+            }
+        }
+        let tv = self.alloc(self.types.type_, ObjData::Type(t));
+        let mut mro = vec![tv];
+        mro.extend(mro_tail);
+        *type_obj(tv).mro.get() = mro;
+        // Copy the namespace.
+        if let ObjData::Dict(d) = &ns.obj().data {
+            let entries: Vec<(Value, Value)> = d.get().iter().map(|e| (e.key, e.value)).collect();
+            for (k, v) in entries {
+                if self.is_str(k) {
+                    let k = self.intern_value(k);
+                    self.type_set_attr(tv, k, v);
+                }
+            }
+        }
+        for b in &bases {
+            type_obj(*b).subclasses.get().push(tv);
+        }
+        Ok(tv)
+    }
+
+    /// Whether `cls` is `base` or derives from it.
+    pub fn is_subclass(&self, cls: Value, base: Value) -> bool {
+        cls == base || type_obj(cls).mro.get().contains(&base)
+    }
+
+    pub fn isinstance(&self, v: Value, cls: Value) -> bool {
+        let t = self.type_of(v);
+        self.is_subclass(t, cls)
+    }
+}
+
+fn bump_version(cls: Value) {
+    let t = type_obj(cls);
+    t.version.set(t.version.get() + 1);
+    for &s in t.subclasses.get().iter() {
+        bump_version(s);
+    }
+}
+
+/// C3 linearisation of the bases' MROs (without the class itself).
+fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> {
+    seqs.push(bases);
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut next = None;
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|t| t[1..].contains(&cand)) {
+                next = Some(cand);
+                break;
+            }
+        }
+        let c = next?;
+        out.push(c);
+        for s in seqs.iter_mut() {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// Whether the value's type overrides `name` below `object` (used to skip slow
+    /// dunder dispatch for plain instances).
+    pub fn has_dunder(&self, v: Value, name: Value) -> Option<Value> {
+        let t = self.type_of(v);
+        lookup(self, t, name)
+    }
+}
