@@ -1,0 +1,13 @@
+//! The `itertools` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("itertools", init);
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("itertools");
+    Ok(m)
+}

@@ -1,0 +1,13 @@
+//! The `math` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("math", init);
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("math");
+    Ok(m)
+}

@@ -1,0 +1,13 @@
+//! The `operator` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("operator", init);
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("operator");
+    Ok(m)
+}

@@ -1,0 +1,13 @@
+//! The `sys` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("sys", init);
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("sys");
+    Ok(m)
+}
