@@ -1,0 +1,18 @@
+print(list(enumerate('abc')), list(enumerate('abc', 1)), list(enumerate('ab', start=-1)))
+e = enumerate(['x', 'y'])
+print(type(e).__name__, next(e), next(e), next(e, 'done'))
+print(list(zip('abc', [1, 2, 3])), list(zip('abcd', range(2))), list(zip()), list(zip([1])))
+print(list(zip('ab', 'cd', 'ef')), dict(zip(['k1', 'k2'], ['v1', 'v2'])))
+print(list(zip(*[(1, 'a'), (2, 'b')])))
+try:
+    list(zip([1, 2], [3], strict=True))
+except ValueError as ex:
+    print('ValueError:', ex)
+print(list(map(abs, [-1, 2, -3])), list(map(pow, [2, 3], [3, 2])), list(map(lambda a, b, c: a + b + c, 'ab', 'cd', 'ef')))
+print(list(map(str.upper, ['x'])), list(map(len, ['aa', 'b', ''])), list(map(int, '123')))
+print(list(map(lambda x, y: x * y, [1, 2, 3], [4, 5])))
+print(list(filter(None, [0, 1, '', 'a', None, [], [0], False, True])))
+print(list(filter(lambda x: x % 2, range(10))), list(filter(str.isdigit, 'a1b2c3')))
+m = map(lambda x: x * 10, [1, 2, 3])
+print(next(m), list(m), list(m))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__, type(zip()).__name__)

@@ -1,0 +1,6 @@
+first = input()
+print('got', repr(first))
+second = input()
+print('got', repr(second))
+third = input()
+print('never', third)

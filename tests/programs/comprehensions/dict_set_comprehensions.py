@@ -1,0 +1,13 @@
+print({x: x ** 2 for x in range(5)})
+print({k: v for k, v in zip('abc', [1, 2, 3]) if v != 2})
+print({v: k for k, v in {'a': 1, 'b': 2}.items()})
+print({w[0]: w for w in ['apple', 'avocado', 'banana', 'blueberry']})
+print({i % 3: i for i in range(10)})
+print({(x, y): x * y for x in range(2) for y in range(2)})
+print({x % 4 for x in range(100)})
+print({n for n in [3, 1, 3, 2, 1]})
+print(sorted({w.lower() for w in 'The the THE cat Cat'.split()}))
+counts = {c: 'mississippi'.count(c) for c in 'mississippi'}
+print(counts)
+print({k: [i for i in range(k)] for k in range(4)})
+print({str(k): {j: j for j in range(k)} for k in range(3)})

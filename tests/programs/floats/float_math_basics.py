@@ -1,0 +1,11 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf)
+print(math.sqrt(2), math.sqrt(16), math.hypot(3, 4))
+print(math.floor(3.7), math.ceil(3.2), math.fabs(-2), math.copysign(3, -0.0))
+print(math.isclose(0.1 + 0.2, 0.3), math.fsum([0.1] * 10), sum([0.1] * 10))
+print(math.gcd(12, 18), math.factorial(10), math.comb(10, 3), math.perm(5, 2))
+print(math.log(1), math.log2(1024), math.log10(1000), math.exp(0))
+print(round(math.sin(0), 10), round(math.cos(0), 10), math.atan2(0, 1))
+print(math.modf(2.5), math.frexp(8.0), math.ldexp(0.5, 4))
+print(divmod(7.5, 2), divmod(-7.5, 2), pow(2.0, 3), pow(2, 0.5))
+print(max(1.5, 2.5, -1.0), min([0.1, 0.01, 0.001]), sum([1.5, 2.5], 0.5), abs(-0.0))

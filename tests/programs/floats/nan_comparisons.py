@@ -1,0 +1,16 @@
+nan = float('nan')
+inf = float('inf')
+print(nan == nan, nan != nan, nan < 1, nan > 1, nan <= nan, nan >= 0)
+print(nan is nan, [nan] == [nan], (nan,) == (nan,))
+other = float('nan')
+print([nan] == [other], nan in [other], nan in [nan])
+print(inf == inf, inf > 1e308, -inf < -1e308, inf == -(-inf))
+print(max(nan, 1), max(1, nan), min(nan, 1), min(1, nan))
+print(sorted([3.0, 1.0, 2.0]), nan != 0)
+print(inf - inf != inf - inf, 0 * inf)
+import math
+print(math.isnan(nan), math.isinf(-inf), math.isfinite(1e308), math.isnan(inf - inf))
+d = {nan: 'a'}
+print(d.get(nan), d.get(float('nan')))
+print(float('nan') == float('nan'), str(nan), str(-nan))
+print(1e308 * 10 == inf, -1e308 * 10 == -inf)

@@ -1,0 +1,10 @@
+print(-5, - 5, -(-5), --5, -+-5)
+n = -2**100
+print(n, abs(n), -n, n + 2**100, n * n)
+print(str(-0), repr(-0), -0 == 0)
+print(round(-2.5), round(-3.5), round(-17, -1), round(-15, -1), round(-25, -1))
+print(round(12345, -2), round(12355, -1), type(round(5, -1)).__name__)
+print(-13 // 4, -13 % 4, -13 // -4, -13 % -4, 13 % -4)
+print(sorted([-3, 10, -100, 0, 7]), min(-1, -2), max(-1, -2))
+print(int('-000'), str(-12345678901234567890), len(str(-10**50)))
+print(-7 >> 1, -7 << 1, -7 & 0xff)

@@ -1,0 +1,3 @@
+items = ['a', 'b', 'c']
+for i in range(len(items) + 1):
+    print(i, items[i])

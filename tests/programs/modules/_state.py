@@ -1,0 +1,6 @@
+items = []
+config = {"debug": False}
+
+def add(x):
+    items.append(x)
+    return len(items)

@@ -1,0 +1,6 @@
+print("init shapes package")
+from .circle import Circle
+from . import square
+VERSION = "1.0"
+def describe():
+    return f"shapes v{VERSION}"

@@ -1,0 +1,3 @@
+PI = 3.14159
+def fmt(x):
+    return round(x, 3)

@@ -1,0 +1,10 @@
+print({x % 5 for x in range(20)})
+print({x * x for x in range(-3, 4)})
+print({c for c in 'mississippi'} == set('misp'), sorted({c for c in 'mississippi'}))
+print({(x, y) for x in range(2) for y in range(2) if x != y} == {(0, 1), (1, 0)})
+print({len(w) for w in 'a bb ccc dd e'.split()})
+s = set()
+print(s, type({*()}).__name__, {*[1, 2], *[2, 3]})
+evens = {n for n in range(10) if n % 2 == 0}
+print(evens, 4 in evens, 5 in evens, len(evens))
+print(set(), set([]), set(()), set(''), set(range(3)), set({1: 'a', 2: 'b'}))

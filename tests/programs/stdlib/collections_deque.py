@@ -1,0 +1,40 @@
+from collections import deque
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d))
+print(d.pop(), d.popleft(), d)
+d.extend([7, 8])
+d.extendleft([-1, -2])
+print(d)
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d)
+print(d[0], d[-1], 7 in d, d.count(7), d.index(8))
+d.remove(7)
+print(d, list(reversed(d)))
+m = deque(maxlen=3)
+for i in range(6):
+    m.append(i)
+    print(list(m), end=" ")
+print()
+print(m, m.maxlen)
+m.appendleft(99)
+print(m)
+e = deque()
+try:
+    e.pop()
+except IndexError as ex:
+    print("IndexError:", ex)
+try:
+    e.popleft()
+except IndexError as ex:
+    print("IndexError:", ex)
+q = deque("abc")
+q.clear()
+print(q, bool(q))
+print(deque(range(5), maxlen=2))
+w = deque([1, 2, 3])
+w[1] = 20
+print(w, w == deque([1, 20, 3]))

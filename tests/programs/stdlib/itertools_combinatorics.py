@@ -1,0 +1,12 @@
+import itertools as it
+print(list(it.product("ab", [1, 2])))
+print(list(it.product(range(2), repeat=3)))
+print(len(list(it.product("abc", "de", "fgh"))))
+print(list(it.permutations([1, 2, 3])))
+print(list(it.permutations("abcd", 2)))
+print(list(it.combinations("abcd", 2)))
+print(list(it.combinations(range(5), 3)))
+print(list(it.combinations_with_replacement("abc", 2)))
+print(list(it.combinations([1, 2], 3)), list(it.permutations([], 0)))
+print(sum(1 for _ in it.permutations(range(6))))
+print(["".join(p) for p in it.permutations("cat")])

@@ -1,0 +1,21 @@
+print('%s and %s' % ('this', 'that'))
+print('%s' % 'single', '%s' % ('tuple',), '%s' % ([1, 2],), '%s' % (None,))
+print('%r %r %r' % ('quoted', 1.5, [1, 'a']))
+print('%d %i %d %d' % (42, -7, 3.99, True))
+print('%x %X %o %#x %#X %#o' % (255, 255, 8, 255, 255, 8))
+print('%e %E %.2e %f %.3f %g %G %g' % (12345.678, 12345.678, 0.000123, 3.14159, 2.0, 1e-10, 1e20, 100000.0))
+print('%c%c%c' % (72, 'i', 33), '%%', '100%%' % ())
+print('[%5s] [%-5s] [%5d] [%-5d] [%05d] [%+d] [% d]' % ('ab', 'ab', 42, 42, 42, 42, 42))
+print('[%.2s] [%8.3f] [%-8.2f] [%08.2f] [%+.1e]' % ('abcdef', 3.14159, 2.5, -2.5, 12345.0))
+print('[%*d] [%-*d] [%.*f]' % (6, 7, 6, 7, 2, 3.14159))
+print('%(name)s is %(age)d years' % {'name': 'Ann', 'age': 30})
+print('%(x)r %(x)s %(y)05.1f' % {'x': 'v', 'y': 2.25})
+print('%s' % 10**30, '%d' % 10**30, '%x' % 2**70)
+print('%s %s' % (b'bytes', (1, 2)))
+for bad in [('%d', 'str'), ('%s %s', ('one',)), ('%s', (1, 2)), ('%z', 1), ('%(k)s', {'j': 1})]:
+    try:
+        print(bad[0] % bad[1])
+    except (TypeError, ValueError, KeyError) as e:
+        print(type(e).__name__ + ':', e)
+print('%5.1f%%' % 12.345, '%-10s|' % 'left', '%10s|' % 'right')
+print('%c' % 0x1F600, '%a' % 'é', '%s' % 'é')

@@ -1,0 +1,8 @@
+# Special-case Unicode mappings (multi-char results, final sigma, casefold)
+print('ß'.upper(), len('ß'.upper()), 'ǅ'.lower(), 'ǅ'.upper(), 'ﬁ'.upper(), 'İ'.lower(), len('İ'.lower()))
+print('Straße'.casefold(), 'ΣΑΣ'.lower(), 'ΣΑΣ ΟΔΟΣ'.lower(), 'σ'.upper())
+print('naïve café'.title(), 'ÀÉÎ'.isupper(), 'àéî'.islower(), '٣'.isdigit(), '½'.isnumeric(), '½'.isdigit())
+print('ǆemal'.title(), 'ǆemal'.capitalize(), 'ß'.swapcase(), 'ﬃ'.title())
+print('ΑΒΓ'.lower(), 'абв'.upper(), 'Ωmega'.swapcase())
+print('Straße' == 'STRASSE', 'Straße'.casefold() == 'STRASSE'.casefold())
+print('x²'.isdigit(), 'x²'[1].isdecimal(), '²'.isnumeric(), 'Ⅻ'.isnumeric(), '一'.isnumeric())
