@@ -269,6 +269,8 @@ pub struct Code {
     pub loop_counters: Vec<Cell<u32>>,
     /// Source lines, for tracebacks.
     pub source: Rc<[String]>,
+    /// The docstring (a str constant) or NONE.
+    pub doc: Value,
 }
 
 impl Code {
@@ -281,6 +283,7 @@ impl Code {
     }
 
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.doc);
         self.consts.iter().for_each(|v| visit(*v));
         self.names.iter().for_each(|v| visit(*v));
         self.varnames.iter().for_each(|v| visit(*v));

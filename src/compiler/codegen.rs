@@ -49,6 +49,7 @@ struct Unit<'a> {
     codes: Vec<Rc<Code>>,
     fblocks: Vec<FBlock<'a>>,
     loops: u32,
+    doc: Value,
     name: String,
     qualname: String,
     firstlineno: u32,
@@ -199,6 +200,7 @@ impl<'a> Compiler<'a> {
             codes: Vec::new(),
             fblocks: Vec::new(),
             loops: 0,
+            doc: Value::NONE,
             name: name.to_string(),
             qualname: qualname.to_string(),
             firstlineno: line,
@@ -245,6 +247,7 @@ impl<'a> Compiler<'a> {
             codes: u.codes,
             loop_counters: (0..u.loops).map(|_| std::cell::Cell::new(0)).collect(),
             source: self.source_lines.clone(),
+            doc: u.doc,
         })
     }
 
@@ -1089,7 +1092,10 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(f.range.start());
         self.push_unit(scope, &f.name.id, &qual, line);
         self.set_arg_counts(&f.parameters);
-        // The docstring is not kept; skip it so it costs nothing at run time.
+        if let Some(d) = docstring(&f.body) {
+            let v = self.vm.new_str(d);
+            self.unit().doc = v;
+        }
         let body: &'a [Stmt] = &f.body;
         self.stmts(body)?;
         self.load_const(Value::NONE);
@@ -1126,6 +1132,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst(q));
         let qn = self.name("__qualname__");
         self.emit(Op::StoreName(qn));
+        if let Some(d) = docstring(&c.body) {
+            let di = self.str_const(d);
+            self.emit(Op::LoadConst(di));
+            let dn = self.name("__doc__");
+            self.emit(Op::StoreName(dn));
+        }
         self.stmts(&c.body)?;
         if self.st.scopes[scope].needs_class_cell {
             let i = self.deref_index("__class__");
@@ -1713,6 +1725,17 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(n)
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(e) => match &*e.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

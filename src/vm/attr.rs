@@ -3,7 +3,7 @@
 
 use crate::object::{ObjData, TypeObj};
 use crate::value::Value;
-use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::types::{is_type, lookup, lookup_owner, type_obj};
 use crate::vm::{PyResult, Vm, str_of};
 
 impl Vm {
@@ -108,7 +108,8 @@ impl Vm {
                 _ => {}
             }
         }
-        let descr = lookup(self, cls, name);
+        let found = lookup_owner(self, cls, name);
+        let descr = found.map(|(d, _)| d);
         if let Some(d) = descr
             && let Some(dobj) = d.as_obj()
         {
@@ -140,8 +141,9 @@ impl Vm {
         if let Some(v) = self.instance_get_attr(obj, name) {
             return Ok(Some(v));
         }
-        if let Some(d) = descr {
-            return self.bind_descriptor(d, obj, cls).map(Some);
+        if let Some((d, owner)) = found {
+            let slf = if matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj };
+            return self.bind_descriptor(d, slf, cls).map(Some);
         }
         // Special attributes of every object.
         match str_of(name) {
@@ -282,7 +284,13 @@ impl Vm {
                 let k = self.intern("__name__");
                 self.dict_get_str(f.globals, k)
             }
-            (ObjData::Function(_), "__doc__") => Some(Value::NONE),
+            (ObjData::Function(f), "__doc__") => Some(f.code.doc),
+            (ObjData::Property { fget, .. }, "__doc__") => {
+                let g = *fget;
+                if g.is_none() { Some(Value::NONE) } else { self.getattr_opt(g, name)? }
+            }
+            (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
+            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() { Value::TRUE } else { Value::NONE }),
             (ObjData::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
@@ -487,13 +495,19 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(obj);
         if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. })) {
-            if let Some(d) = lookup(self, cls, name) {
-                let is_plain = matches!(
-                    d.as_obj().map(|o| &o.data),
-                    Some(ObjData::Function(_)) | Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. }))
-                );
-                if is_plain && self.instance_get_attr(obj, name).is_none() {
-                    return Ok((d, obj));
+            if let Some((d, owner)) = lookup_owner(self, cls, name) {
+                match d.as_obj().map(|o| &o.data) {
+                    Some(ObjData::Function(_)) => {
+                        if self.instance_get_attr(obj, name).is_none() {
+                            return Ok((d, obj));
+                        }
+                    }
+                    Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. })) => {
+                        if self.instance_get_attr(obj, name).is_none() {
+                            return Ok((d, self.method_self(obj, owner)));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -526,10 +540,12 @@ impl Vm {
 
     /// Calls dunder `name` on `obj` if the type has it.
     pub fn call_dunder(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-        match self.dunder(obj, name) {
-            Some(f) => {
+        let cls = self.type_of(obj);
+        let n = self.intern(name);
+        match lookup_owner(self, cls, n) {
+            Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(obj);
+                a.push(if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj });
                 a.extend_from_slice(args);
                 self.call(f, &a).map(Some)
             }

@@ -73,9 +73,10 @@ impl Vm {
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
             // Raise at the yield point: unwind from the suspended frame.
-            let f = self.frames.last_mut().unwrap();
-            f.pop();
-            match self.handle_error(PyErr(exc), true) {
+            if started {
+                self.frames.last_mut().unwrap().pop();
+            }
+            match self.handle_error(PyErr(exc), false) {
                 Ok(()) => self.execute(),
                 Err(e) => Err(e),
             }
@@ -342,7 +343,7 @@ impl Vm {
                     let len = fr.slots.len();
                     let slf = fr.slots[len - argc - 1];
                     let (start, n) = if slf.is_empty() { (len - argc, argc) } else { (len - argc - 1, argc + 1) };
-                    let callee = fr.slots[start - 1];
+                    let callee = fr.slots[len - argc - 2];
                     match tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
                         true => refresh!(),
                         false => {}

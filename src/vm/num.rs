@@ -73,6 +73,14 @@ impl Vm {
 
     /// Arithmetic on two numbers; None when either is not a number.
     pub fn num_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Some(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            })));
+        }
         let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) else {
             return Ok(None);
         };

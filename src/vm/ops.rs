@@ -66,6 +66,7 @@ impl Vm {
     }
 
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        let v = self.unwrap_payload(v, "__len__");
         if let Some(o) = v.as_obj() {
             match &o.data {
                 ObjData::Str(s) => return Ok(s.char_len),
@@ -97,13 +98,15 @@ impl Vm {
     // ---- arithmetic -----------------------------------------------------------------
 
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        let (name, rname, _) = op.dunders();
+        let a = self.unwrap_payload(a, name);
+        let b = self.unwrap_payload(b, rname);
         if let Some(r) = self.num_binop(op, a, b)? {
             return Ok(r);
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
-        let (name, rname, _) = op.dunders();
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         // A subclass's reflected method goes first.
@@ -336,6 +339,8 @@ impl Vm {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        let a = self.unwrap_payload(a, op.dunder());
+        let b = self.unwrap_payload(b, op.swapped().dunder());
         if let Some(r) = self.builtin_compare(op, a, b)? {
             return Ok(Value::bool(r));
         }
@@ -520,6 +525,10 @@ impl Vm {
             {
                 Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
             }
+            ObjData::Instance(i) if !i.base_value.get().is_empty() && self.unwrap_payload(v, "__hash__") != v => {
+                let p = i.base_value.get();
+                self.hash(p)
+            }
             _ => {
                 let cls = self.type_of(v);
                 let hn = self.intern("__hash__");
@@ -555,6 +564,7 @@ impl Vm {
     // ---- containers -----------------------------------------------------------------
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let container = self.unwrap_payload(container, "__contains__");
         if let Some(o) = container.as_obj() {
             match &o.data {
                 ObjData::Str(s) if self.is_builtin_exact(container) || self.dunder(container, "__contains__").is_none() => {
@@ -729,6 +739,20 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: Value, idx: Value) -> PyResult<Value> {
+        let p = self.unwrap_payload(obj, "__getitem__");
+        if p != obj {
+            // dict subclasses: a missing key goes to __missing__.
+            if let ObjData::Dict(_) = &p.obj().data {
+                if let Some(v) = self.dict_get(p, idx)? {
+                    return Ok(v);
+                }
+                if let Some(r) = self.call_dunder(obj, "__missing__", &[idx])? {
+                    return Ok(r);
+                }
+                return Err(self.key_error(idx));
+            }
+            return self.getitem(p, idx);
+        }
         let is_slice = idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. });
         if let Some(o) = obj.as_obj()
             && (self.is_builtin_exact(obj) || self.dunder(obj, "__getitem__").map(crate::vm::call::is_builtin_fn).unwrap_or(true))
@@ -855,6 +879,7 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: Value, idx: Value, v: Value) -> PyResult<()> {
+        let obj = self.unwrap_payload(obj, "__setitem__");
         if let Some(o) = obj.as_obj()
             && self.is_builtin_exact(obj)
         {
@@ -916,6 +941,7 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: Value, idx: Value) -> PyResult<()> {
+        let obj = self.unwrap_payload(obj, "__delitem__");
         if let Some(o) = obj.as_obj()
             && self.is_builtin_exact(obj)
         {
@@ -1062,6 +1088,8 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        let v = self.unwrap_payload(v, "__str__");
+        let v = if self.base_payload(v).is_empty() { v } else { self.unwrap_payload(v, "__repr__") };
         if let Some(o) = v.as_obj() {
             if let ObjData::Str(_) = &o.data
                 && self.type_of(v) == self.types.str
@@ -1118,6 +1146,10 @@ impl Vm {
         }
         if v.is_empty() {
             return Ok("<NULL>".into());
+        }
+        let p = self.unwrap_payload(v, "__repr__");
+        if p != v {
+            return self.repr_string(p);
         }
         let o = v.obj();
         let user = !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_));

@@ -147,6 +147,23 @@ fn set_base(t: Value, base: Value, object: Value) {
     *to.mro.get() = vec![t, base, object];
 }
 
+/// Like `lookup`, also returning the class on the MRO that defines `name`.
+pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<(Value, Value)> {
+    for &c in type_obj(cls).mro.get().iter() {
+        if let Some(v) = vm.dict_get_str_in(type_obj(c).dict.get(), name) {
+            return Some((v, c));
+        }
+    }
+    None
+}
+
+/// Whether `t` is a built-in type whose instances carry a built-in payload (list,
+/// dict, int, ...), as opposed to `object`.
+pub fn is_payload_type(t: Value) -> bool {
+    let to = type_obj(t);
+    to.builtin_base.get() == t && to.module == "builtins"
+}
+
 /// Looks `name` (an interned str) up along `cls`'s MRO.
 #[inline]
 pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
@@ -223,7 +240,7 @@ impl Vm {
             .ok_or_else(|| {
                 let names: Vec<String> = bases.iter().map(|b| type_obj(*b).name.clone()).collect();
                 self.type_error(&format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 ))
             })?;
@@ -284,6 +301,11 @@ impl Vm {
                 }
             }
         }
+        let eq = self.intern("__eq__");
+        let hash = self.intern("__hash__");
+        if self.dict_get_str(ns, eq).is_some() && self.dict_get_str(ns, hash).is_none() {
+            self.type_set_attr(tv, hash, Value::NONE);
+        }
         for b in &bases {
             type_obj(*b).subclasses.get().push(tv);
         }
@@ -337,6 +359,40 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> 
 }
 
 impl Vm {
+    /// The built-in payload of an instance of a user subclass of a built-in type
+    /// (e.g. the list inside `class Stack(list)`), or EMPTY.
+    #[inline]
+    pub fn base_payload(&self, v: Value) -> Value {
+        match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Instance(i)) => i.base_value.get(),
+            _ => Value::EMPTY,
+        }
+    }
+
+    /// For an instance of a built-in subclass whose class does not override `dunder`,
+    /// the payload the built-in operation should act on; otherwise `v` itself.
+    #[inline]
+    pub fn unwrap_payload(&mut self, v: Value, dunder: &str) -> Value {
+        let p = self.base_payload(v);
+        if p.is_empty() {
+            return v;
+        }
+        let cls = self.type_of(v);
+        let n = self.intern(dunder);
+        match lookup_owner(self, cls, n) {
+            Some((_, owner)) if !is_payload_type(owner) && owner != self.types.object => v,
+            _ => p,
+        }
+    }
+
+    /// The receiver a method found on `owner` should see: built-in methods act on the
+    /// payload of a built-in subclass instance.
+    #[inline]
+    pub fn method_self(&self, obj: Value, owner: Value) -> Value {
+        let p = self.base_payload(obj);
+        if !p.is_empty() && is_payload_type(owner) { p } else { obj }
+    }
+
     /// Whether the value's type overrides `name` below `object` (used to skip slow
     /// dunder dispatch for plain instances).
     pub fn has_dunder(&self, v: Value, name: Value) -> Option<Value> {
