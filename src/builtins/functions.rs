@@ -127,6 +127,17 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__new__", filter_new);
     let t = vm.types.reversed;
     vm.add_method(t, "__new__", reversed_new);
+    let iter_types = [vm.types.iterator, vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed];
+    for t in iter_types {
+        vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
+        vm.add_method(t, "__next__", |vm, a| match vm.next(a.pos[0])? {
+            Some(v) => Ok(v),
+            None => {
+                let v = vm.take_stop_value();
+                Err(vm.stop_iteration(v))
+            }
+        });
+    }
     let g = vm.types.generator;
     vm.add_method(g, "__iter__", |_vm, a| Ok(a.pos[0]));
     vm.add_method(g, "__next__", |vm, a| match vm.gen_send(a.pos[0], Value::NONE)? {
@@ -839,8 +850,19 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if let ObjData::Dict(d) = &l.obj().data {
             names = d.get().iter().map(|e| str_of(e.key).to_string()).collect();
         }
+        names.sort();
+        names.dedup();
     } else {
-        let v = a.pos[0];
+        names = dir_names(vm, a.pos[0]);
+    }
+    let vals = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(vals))
+}
+
+/// The sorted attribute names `dir(v)` reports.
+pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    {
         let mut classes = Vec::new();
         if is_type(v) {
             classes.extend(type_obj(v).mro.get().iter().copied());
@@ -863,8 +885,7 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     names.sort();
     names.dedup();
-    let vals = names.iter().map(|n| vm.new_str(n)).collect();
-    Ok(vm.new_list(vals))
+    names
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -39,6 +39,7 @@ struct Unit<'a> {
     scope: usize,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    positions: Vec<(u32, u32)>,
     consts: Vec<Value>,
     const_keys: HashMap<(u8, u64), u32>,
     names: Vec<Value>,
@@ -63,8 +64,10 @@ pub struct Compiler<'a> {
     vm: &'a mut Vm,
     st: SymbolTable,
     units: Vec<Unit<'a>>,
-    line_starts: Vec<u32>,
+    line_starts: Rc<[u32]>,
     line: u32,
+    /// Source byte range of the node being compiled.
+    pos: (u32, u32),
     filename: Rc<str>,
     source_lines: Rc<[String]>,
 }
@@ -102,7 +105,8 @@ pub fn compile_module(
     // The compiler keeps `&mut Vm` for the whole compilation; it only allocates
     // constants, and no collection runs until the interpreter's next safepoint.
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, filename, source_lines };
+    let line_starts: Rc<[u32]> = line_starts.into();
+    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename, source_lines };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
     c.stmts(body)?;
@@ -134,7 +138,8 @@ pub fn compile_expression(vm: &mut Vm, expr: &Expr, source: &str, filename: &str
     };
     let source_lines: Rc<[String]> = source.lines().map(|l| l.to_string()).collect::<Vec<_>>().into();
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, filename: filename.into(), source_lines };
+    let line_starts: Rc<[u32]> = line_starts.into();
+    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename: filename.into(), source_lines };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
     let Stmt::Expr(e) = &body[0] else { unreachable!() };
@@ -190,6 +195,7 @@ impl<'a> Compiler<'a> {
             scope,
             ops: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             consts: vec![Value::NONE],
             const_keys: HashMap::new(),
             names: Vec::new(),
@@ -234,6 +240,8 @@ impl<'a> Compiler<'a> {
             firstlineno: u.firstlineno,
             ops: u.ops,
             lines: u.lines,
+            positions: u.positions,
+            line_starts: self.line_starts.clone(),
             consts: u.consts,
             names: u.names,
             varnames,
@@ -253,9 +261,11 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, op: Op) -> usize {
         let line = self.line;
+        let pos = self.pos;
         let u = self.unit();
         u.ops.push(op);
         u.lines.push(line);
+        u.positions.push(pos);
         u.ops.len() - 1
     }
 
@@ -436,6 +446,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
         self.set_line(s.range().start());
+        self.pos = (s.range().start().to_u32(), s.range().end().to_u32());
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
@@ -534,6 +545,8 @@ impl<'a> Compiler<'a> {
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
+                // CPython reports a failed assert at its test expression.
+                self.pos = (a.test.range().start().to_u32(), a.test.range().end().to_u32());
                 let j = self.emit(Op::PopJumpIfTrue(0));
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = &a.msg {
@@ -1166,14 +1179,14 @@ impl<'a> Compiler<'a> {
 
     // ---- expressions ----------------------------------------------------------------
 
+    /// Compiles `e`; its instructions carry `e`'s line and source range, as in
+    /// CPython, so tracebacks can underline the failing expression.
     fn expr(&mut self, e: &'a Expr) -> CResult<()> {
-        let saved = self.line;
-        let l = self.line_of(e.range().start());
-        if l > self.line {
-            self.line = l;
-        }
+        let saved = (self.line, self.pos);
+        self.line = self.line_of(e.range().start());
+        self.pos = (e.range().start().to_u32(), e.range().end().to_u32());
         let r = self.expr_inner(e);
-        self.line = saved;
+        (self.line, self.pos) = saved;
         r
     }
 

@@ -77,7 +77,19 @@ impl Vm {
         } else {
             format!("'{}' object has no attribute '{}'", self.type_name(obj), str_of(name))
         };
-        self.attribute_error(&msg)
+        let e = self.attribute_error(&msg);
+        let keys = [("name", name), ("obj", obj)];
+        for (k, v) in keys {
+            let k = self.intern(k);
+            self.instance_set_attr(e.0, k, v);
+        }
+        // The hint needs dir(obj), computed now while obj is at hand.
+        let names = crate::builtins::functions::dir_names(self, obj);
+        let hint = crate::vm::suggest::suggest(str_of(name), names.iter().map(|s| s.as_str()));
+        if let Some(st) = self.exc_state(e.0) {
+            st.suggestion = hint;
+        }
+        e
     }
 
     /// `getattr` that reports a missing attribute as None instead of raising.

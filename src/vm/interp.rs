@@ -119,7 +119,7 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("frame");
             if first {
-                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line() };
+                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line(), pc: frame.pc.saturating_sub(1) };
                 self.add_traceback(e, entry);
             }
             first = true;
@@ -275,7 +275,7 @@ impl Vm {
                         None => match self.dict_get_str(self.builtins, name) {
                             Some(v) => v,
                             None => {
-                                let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                                let e = self.name_error(name);
                                 return Err((e, false));
                             }
                         },
@@ -1012,7 +1012,7 @@ impl Vm {
         if let Some(v) = self.dict_get_str(self.builtins, name) {
             return Ok(v);
         }
-        Err(self.error("NameError", &format!("name '{}' is not defined", str_of(name))))
+        Err(self.name_error(name))
     }
 
     fn yield_from_step(&mut self, sub: Value, sent: Value) -> PyResult<Resumed> {

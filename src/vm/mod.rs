@@ -10,6 +10,7 @@ pub mod import;
 pub mod iter;
 pub mod num;
 pub mod ops;
+pub mod suggest;
 pub mod types;
 
 use std::collections::HashMap;

@@ -359,14 +359,8 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
-            CmpOp::Ne => {
-                // __ne__ defaults to the inverse of __eq__.
-                if let Some(r) = self.try_dunder(a, "__eq__", b)? {
-                    let t = self.truthy(r)?;
-                    return Ok(Value::bool(!t));
-                }
-                Ok(Value::bool(a != b))
-            }
+            // object.__ne__ already inverted a user __eq__ above.
+            CmpOp::Ne => Ok(Value::bool(a != b)),
             _ => Err(self.type_error(&format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
