@@ -88,7 +88,13 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         set(vm, d, name, s);
         set(vm, d, &format!("__{name}__"), s);
     }
-    vm.add_fn(d, "exit", exit);
+    vm.add_fn(d, "exit", |vm, a| {
+        // sys.exit(None) raises SystemExit with no arguments, as in CPython.
+        if a.pos.len() == 1 && a.pos[0].is_none() {
+            return exit(vm, Args::new(&[]));
+        }
+        exit(vm, a)
+    });
     vm.add_fn(d, "getrecursionlimit", |vm, _a| Ok(vm.new_int(vm.recursion_limit as i64)));
     vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
     vm.add_fn(d, "getsizeof", |vm, _a| Err(vm.unsupported("sys.getsizeof()")));
