@@ -1056,6 +1056,45 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 
+    /// Pushes the `__annotations__` dict when any parameter or the return is annotated.
+    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let mut items: Vec<(&'a str, &'a Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((&a.parameter.name.id, an));
+            }
+        }
+        if let Some(v) = &p.vararg
+            && let Some(an) = &v.annotation
+        {
+            items.push((&v.name.id, an));
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((&a.parameter.name.id, an));
+            }
+        }
+        if let Some(v) = &p.kwarg
+            && let Some(an) = &v.annotation
+        {
+            items.push((&v.name.id, an));
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(0);
+        }
+        let n = items.len() as u32;
+        for (name, e) in items {
+            let k = self.str_const(name);
+            self.emit(Op::LoadConst(k));
+            self.expr(e)?;
+        }
+        self.emit(Op::BuildMap(n));
+        Ok(4)
+    }
+
     /// Pushes the closure tuple for the scope about to be made into a function.
     fn closure(&mut self, code: &Code) -> u32 {
         if code.freevars.is_empty() {
@@ -1099,7 +1138,8 @@ impl<'a> Compiler<'a> {
             self.expr(&d.expression)?;
         }
         self.set_line(f.range.start());
-        let fl = self.defaults(&f.parameters)?;
+        let mut fl = self.defaults(&f.parameters)?;
+        fl |= self.annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self.st.by_node[&node_key(f)];
         let qual = self.qualname_for(&f.name.id);
         let line = self.line_of(f.range.start());

@@ -160,7 +160,7 @@ impl Vm {
         // Special attributes of every object.
         match str_of(name) {
             "__class__" => return Ok(Some(cls)),
-            "__dict__" => {
+            "__dict__" if type_obj(cls).slots.is_none() => {
                 if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
                     let d = self.new_dict();
                     let names = i.shape.get().names.clone();
@@ -312,9 +312,21 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
+            (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
                 let d = *f.dict.get();
-                if d.is_none() { None } else { self.dict_get_str(d, name) }
+                let found = if d.is_none() { None } else { self.dict_get_str(d, name) };
+                if found.is_none() && n == "__annotations__" {
+                    let ann = self.new_dict();
+                    let mut d = *f.dict.get();
+                    if d.is_none() {
+                        d = self.new_dict();
+                        *f.dict.get() = d;
+                    }
+                    self.dict_set_str(d, name, ann);
+                    return Ok(Some(ann));
+                }
+                found
             }
             (ObjData::BoundMethod { func, .. }, "__func__") => Some(*func),
             (ObjData::BoundMethod { slf, .. }, "__self__") => Some(*slf),
@@ -468,6 +480,13 @@ impl Vm {
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
                     if !self.dict_del_str(d, name) {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                    return Ok(());
+                }
+                ObjData::Function(f) => {
+                    let d = *f.dict.get();
+                    if d.is_none() || !self.dict_del_str(d, name) {
                         return Err(self.no_attribute(obj, name));
                     }
                     return Ok(());

@@ -798,10 +798,19 @@ impl Vm {
                 Op::MakeFunction(idx, fl) => {
                     let code = fr.code.codes[idx as usize].clone();
                     let closure = if fl & 8 != 0 { fr.pop() } else { Value::NONE };
+                    let annotations = if fl & 4 != 0 { fr.pop() } else { Value::NONE };
                     let kwdefaults = if fl & 2 != 0 { fr.pop() } else { Value::NONE };
                     let defaults = if fl & 1 != 0 { fr.pop() } else { Value::NONE };
                     let globals = fr.globals;
                     let func = self.make_function(code, globals, defaults, kwdefaults, closure);
+                    if !annotations.is_none()
+                        && let ObjData::Function(fo) = &func.obj().data
+                    {
+                        let d = self.new_dict();
+                        let k = self.intern("__annotations__");
+                        self.dict_set_str(d, k, annotations);
+                        *fo.dict.get() = d;
+                    }
                     f!().push(func);
                 }
                 Op::Return => {

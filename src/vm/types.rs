@@ -231,14 +231,17 @@ impl Vm {
     /// `class name(bases): ...` once the body has run into `ns`.
     pub fn new_class(&mut self, name: &str, qualname: &str, bases: Vec<Value>, ns: Value) -> PyResult<Value> {
         let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
-        for b in &bases {
+        for (i, b) in bases.iter().enumerate() {
             if !is_type(*b) {
                 return Err(self.type_error("bases must be types"));
             }
+            if bases[..i].contains(b) {
+                return Err(self.type_error(&format!("duplicate base class {}", type_obj(*b).name)));
+            }
         }
         let mro_tail = c3_merge(bases.iter().map(|b| type_obj(*b).mro.get().clone()).collect(), bases.clone())
-            .ok_or_else(|| {
-                let names: Vec<String> = bases.iter().map(|b| type_obj(*b).name.clone()).collect();
+            .map_err(|heads| {
+                let names: Vec<String> = heads.iter().map(|b| type_obj(*b).name.clone()).collect();
                 self.type_error(&format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
@@ -331,14 +334,15 @@ fn bump_version(cls: Value) {
     }
 }
 
-/// C3 linearisation of the bases' MROs (without the class itself).
-fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> {
+/// C3 linearisation of the bases' MROs (without the class itself). On conflict,
+/// the heads of the sequences left, for CPython's error message.
+fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Result<Vec<Value>, Vec<Value>> {
     seqs.push(bases);
     let mut out = Vec::new();
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let mut next = None;
         for s in &seqs {
@@ -348,7 +352,15 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> 
                 break;
             }
         }
-        let c = next?;
+        let Some(c) = next else {
+            let mut heads: Vec<Value> = Vec::new();
+            for s in &seqs {
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
+                }
+            }
+            return Err(heads);
+        };
         out.push(c);
         for s in seqs.iter_mut() {
             if s[0] == c {
