@@ -438,3 +438,28 @@ mod tests {
         assert_eq!(float_divmod(7.5, 2.0), (3.0, 1.5));
     }
 }
+
+#[cfg(test)]
+mod vm_tests {
+    use crate::compiler::bytecode::BinOp;
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    #[test]
+    fn small_int_overflow_promotes_to_big_ints_and_back() {
+        let mut vm = Vm::new();
+        let max = Value::small_int(crate::value::SMALL_INT_MAX);
+        let one = Value::small_int(1);
+        let big = vm.binary_op(BinOp::Add, max, one).unwrap();
+        assert!(big.is_obj(), "past 48 bits the int lives on the heap");
+        assert_eq!(vm.repr_string(big).unwrap(), "140737488355328");
+        let back = vm.binary_op(BinOp::Sub, big, one).unwrap();
+        assert!(back.is_small_int());
+        let p = vm.binary_op(BinOp::Pow, Value::small_int(2), Value::small_int(100)).unwrap();
+        assert_eq!(vm.repr_string(p).unwrap(), "1267650600228229401496703205376");
+        let q = vm.binary_op(BinOp::FloorDiv, p, Value::small_int(-3)).unwrap();
+        assert_eq!(vm.repr_string(q).unwrap(), "-422550200076076467165567735126");
+        let m = vm.binary_op(BinOp::Mod, p, Value::small_int(-7)).unwrap();
+        assert_eq!(vm.repr_string(m).unwrap(), "-5");
+    }
+}
