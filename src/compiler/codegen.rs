@@ -983,12 +983,14 @@ impl<'a> Compiler<'a> {
         };
         self.expr(&first.context_expr)?;
         self.emit(Op::BeforeWith);
-        let setup = self.emit(Op::SetupExcept(0));
-        self.unit().fblocks.push(FBlock::With);
+        // Bind the __enter__ result before the handler's block is set up, so the block
+        // level is [exit] and an exception inside nested loops unwinds to it exactly.
         match &first.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit_pop(),
         }
+        let setup = self.emit(Op::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::With);
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
