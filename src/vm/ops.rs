@@ -213,7 +213,15 @@ impl Vm {
                 v.extend_from_slice(y.get());
                 Ok(Some(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(v)))))
             }
-            (ObjData::Bytes(_), _) if op == BinOp::Mod => Err(self.unsupported("bytes %-formatting")),
+            (ObjData::Bytes(x), _) if op == BinOp::Mod => {
+                let r = crate::builtins::format::bytes_percent_format(self, x, b)?;
+                Ok(Some(self.new_bytes(r)))
+            }
+            (ObjData::ByteArray(x), _) if op == BinOp::Mod => {
+                let fmt = x.get().clone();
+                let r = crate::builtins::format::bytes_percent_format(self, &fmt, b)?;
+                Ok(Some(crate::builtins::bytes::new_bytearray(self, r)))
+            }
             (ObjData::Set(_), Some(ObjData::Set(_))) => crate::builtins::set::set_binop(self, op, a, b),
             (ObjData::Dict(_), Some(ObjData::Dict(_))) if op == BinOp::Or => {
                 let d = crate::builtins::dict::dict_copy(self, a)?;
@@ -871,16 +879,7 @@ impl Vm {
                     return Ok(());
                 }
                 ObjData::Dict(_) => return self.dict_set(obj, idx, v),
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    let x = self.to_i64(v).filter(|x| (0..256).contains(x));
-                    match x {
-                        Some(x) => b.get()[i] = x as u8,
-                        None => return Err(self.value_error("byte must be in range(0, 256)")),
-                    }
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_setitem(self, obj, idx, v),
                 _ => {}
             }
         }
@@ -952,12 +951,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    b.get().remove(i);
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_delitem(self, obj, idx),
                 _ => {}
             }
         }
