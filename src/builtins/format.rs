@@ -500,14 +500,13 @@ fn latin1(b: &[u8]) -> String {
 }
 
 fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
-    let is_tuple = vm.is_builtin_exact(args) && matches!(args.as_obj().map(|o| &o.data), Some(ObjData::Tuple(_)))
-        || (args.is_obj() && matches!(args.obj().data, ObjData::Tuple(_)));
+    let is_tuple = matches!(args.as_obj().map(|o| &o.data), Some(ObjData::Tuple(_)));
     let items: Vec<Value> = if is_tuple { vm.seq_items(args) } else { vec![args] };
     // A mapping argument (not a tuple or str) enables `%(name)s`.
     let is_mapping = !is_tuple
         && args.is_obj()
         && !matches!(args.obj().data, ObjData::Str(_) | ObjData::Bytes(_) | ObjData::ByteArray(_))
-        && vm.dunder(args, "__getitem__").is_some();
+        && (matches!(args.obj().data, ObjData::Dict(_) | ObjData::List(_)) || vm.dunder(args, "__getitem__").is_some());
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut argi = 0usize;

@@ -7,6 +7,7 @@ use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
+    crate::builtins::format::register(vm);
     let t = vm.types.str;
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("__new__", str_new),

@@ -1338,9 +1338,11 @@ pub fn str_repr(s: &str) -> String {
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_unprintable(c) => {
+            c if !crate::builtins::str::is_printable(c) => {
                 let n = c as u32;
-                if n < 0x10000 {
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
                     out.push_str(&format!("\\u{n:04x}"));
                 } else {
                     out.push_str(&format!("\\U{n:08x}"));
@@ -1351,16 +1353,6 @@ pub fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xd800..=0xdfff)
-        || (0x2066..=0x206f).contains(&n)
-        || n == 0xfff9
-        || n == 0xfffa
-        || n == 0xfffb
-        || n >= 0xe0000
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
