@@ -290,7 +290,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
 
 /// The contents of a bytes or bytearray (a copy).
 pub fn data_of(v: Value) -> Option<Vec<u8>> {
-    match &v.as_obj()?.data {
+    match &crate::builtins::str::payload(v).as_obj()?.data {
         ObjData::Bytes(b) => Some(b.to_vec()),
         ObjData::ByteArray(b) => Some(b.get().clone()),
         _ => None,
@@ -298,7 +298,7 @@ pub fn data_of(v: Value) -> Option<Vec<u8>> {
 }
 
 fn is_bytearray(v: Value) -> bool {
-    matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ByteArray(_)))
+    matches!(crate::builtins::str::payload(v).as_obj().map(|o| &o.data), Some(ObjData::ByteArray(_)))
 }
 
 pub fn new_bytearray(vm: &mut Vm, b: Vec<u8>) -> Value {
@@ -506,19 +506,15 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
+// For a subclass the core wraps these built-in values as the instance's payload.
 fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
     let d = construct(vm, a, false)?;
-    if cls == vm.types.bytes {
-        return Ok(vm.new_bytes(d));
-    }
-    Ok(vm.alloc(cls, ObjData::Bytes(d.into_boxed_slice())))
+    Ok(vm.new_bytes(d))
 }
 
 fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
     let d = construct(vm, a, true)?;
-    Ok(vm.alloc(cls, ObjData::ByteArray(Mut::new(d))))
+    Ok(new_bytearray(vm, d))
 }
 
 // ---- item assignment for bytearray (called from the core's setitem/delitem) -------
@@ -1193,7 +1189,7 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- bytearray mutation ----
 
 fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>> {
-    match a.pos.first().and_then(|v| v.as_obj()).map(|o| &o.data) {
+    match a.pos.first().and_then(|v| crate::builtins::str::payload(*v).as_obj()).map(|o| &o.data) {
         Some(ObjData::ByteArray(b)) => Ok(b),
         _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'bytearray' object"))),
     }
@@ -1261,6 +1257,20 @@ fn ba_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (v, d) = this(vm, &a, "__mul__")?;
+    check_args(vm, "__mul__", &a, 2, 2)?;
+    let n = match vm.index_of(a.pos[1])? {
+        Some(n) => n,
+        None => return Ok(vm.not_implemented),
+    };
+    let n = n.max(0) as usize;
+    if (n as u128) * (d.len().max(1) as u128) > (1u128 << 34) {
+        return Err(vm.error("MemoryError", ""));
+    }
+    Ok(like(vm, v, d.repeat(n)))
+}
+
 pub fn register(vm: &mut Vm) {
     let shared: &[(&'static str, crate::object::NativeFn)] = &[
         ("decode", bytes_decode),
@@ -1314,16 +1324,19 @@ pub fn register(vm: &mut Vm) {
         ("__getitem__", |vm, a| {
             let (v, _) = this(vm, &a, "__getitem__")?;
             check_args(vm, "__getitem__", &a, 2, 2)?;
-            vm.getitem(v, a.pos[1])
+            let p = crate::builtins::str::payload(v);
+            vm.getitem(p, a.pos[1])
         }),
         ("__contains__", |vm, a| {
             let (v, _) = this(vm, &a, "__contains__")?;
             check_args(vm, "__contains__", &a, 2, 2)?;
-            Ok(Value::bool(vm.contains(v, a.pos[1])?))
+            let p = crate::builtins::str::payload(v);
+            Ok(Value::bool(vm.contains(p, a.pos[1])?))
         }),
         ("__iter__", |vm, a| {
             let (v, _) = this(vm, &a, "__iter__")?;
-            Ok(vm.new_iter(crate::object::IterState::Bytes { b: v, idx: 0 }))
+            let p = crate::builtins::str::payload(v);
+            Ok(vm.new_iter(crate::object::IterState::Bytes { b: p, idx: 0 }))
         }),
         ("__mod__", |vm, a| {
             let (v, d) = this(vm, &a, "__mod__")?;
@@ -1331,6 +1344,21 @@ pub fn register(vm: &mut Vm) {
             let r = crate::builtins::format::bytes_percent_format(vm, &d, a.pos[1])?;
             Ok(like(vm, v, r))
         }),
+        ("__add__", |vm, a| {
+            let (v, mut d) = this(vm, &a, "__add__")?;
+            check_args(vm, "__add__", &a, 2, 2)?;
+            let Some(o) = data_of(a.pos[1]) else {
+                return Err(vm.type_error(&format!(
+                    "can't concat {} to {}",
+                    vm.type_name(a.pos[1]),
+                    vm.type_name(v)
+                )));
+            };
+            d.extend_from_slice(&o);
+            Ok(like(vm, v, d))
+        }),
+        ("__mul__", bytes_mul),
+        ("__rmul__", bytes_mul),
         ("__repr__", |vm, a| {
             let (v, d) = this(vm, &a, "__repr__")?;
             let r = crate::vm::ops::bytes_repr(&d);
@@ -1383,13 +1411,15 @@ pub fn register(vm: &mut Vm) {
         ("__setitem__", |vm, a| {
             ba_this(vm, &a, "__setitem__")?;
             check_args(vm, "__setitem__", &a, 3, 3)?;
-            bytearray_setitem(vm, a.pos[0], a.pos[1], a.pos[2])?;
+            let p = crate::builtins::str::payload(a.pos[0]);
+            bytearray_setitem(vm, p, a.pos[1], a.pos[2])?;
             Ok(Value::NONE)
         }),
         ("__delitem__", |vm, a| {
             ba_this(vm, &a, "__delitem__")?;
             check_args(vm, "__delitem__", &a, 2, 2)?;
-            bytearray_delitem(vm, a.pos[0], a.pos[1])?;
+            let p = crate::builtins::str::payload(a.pos[0]);
+            bytearray_delitem(vm, p, a.pos[1])?;
             Ok(Value::NONE)
         }),
         ("__alloc__", |vm, a| {

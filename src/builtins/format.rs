@@ -466,11 +466,31 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(vm.new_string(s));
     }
     let tn = vm.type_name(v);
-    let s = match &v.obj().data {
+    let p = crate::builtins::str::payload(v);
+    if p.is_float() {
+        let sp = spec_for(vm, spec, &tn, true)?;
+        let s = format_float(vm, p.as_float(), &sp, &tn)?;
+        return Ok(vm.new_string(s));
+    }
+    if p.is_small_int() || p.is_bool() {
+        if spec.is_empty() {
+            return vm.str(v);
+        }
+        let sp = spec_for(vm, spec, &tn, true)?;
+        let i = vm.to_bigint(p).unwrap_or_default();
+        let s = format_int(vm, &i, &sp, &tn)?;
+        return Ok(vm.new_string(s));
+    }
+    if !p.is_obj() {
+        return vm.str(v);
+    }
+    let s = match &p.obj().data {
+        ObjData::Str(_) if spec.is_empty() => return vm.str(v),
         ObjData::Str(s) => {
             let sp = spec_for(vm, spec, &tn, false)?;
             format_str(vm, &s.s, &sp, &tn)?
         }
+        ObjData::BigInt(_) if spec.is_empty() => return vm.str(v),
         ObjData::BigInt(b) => {
             let sp = spec_for(vm, spec, &tn, true)?;
             format_int(vm, b, &sp, &tn)?

@@ -110,7 +110,7 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__iter__", |vm, a| {
             let (v, _) = this(vm, &a, "__iter__")?;
-            Ok(vm.new_iter(IterState::Str { s: v, byte_pos: 0 }))
+            Ok(vm.new_iter(IterState::Str { s: payload(v), byte_pos: 0 }))
         }),
         ("__str__", |vm, a| {
             let (v, s) = this(vm, &a, "__str__")?;
@@ -140,9 +140,21 @@ pub fn register(vm: &mut Vm) {
 
 // ---- argument helpers -------------------------------------------------------------
 
+/// The built-in payload of an instance of a user subclass of a built-in type
+/// (`class S(str)`), else the value itself.
+pub fn payload(v: Value) -> Value {
+    if let Some(ObjData::Instance(i)) = v.as_obj().map(|o| &o.data) {
+        let p = i.base_value.get();
+        if !p.is_empty() {
+            return p;
+        }
+    }
+    v
+}
+
 /// The text of a str (or str subclass) value.
 pub fn as_str(v: Value) -> Option<&'static str> {
-    match &v.as_obj()?.data {
+    match &payload(v).as_obj()?.data {
         ObjData::Str(s) => Some(&s.s),
         _ => None,
     }
@@ -532,11 +544,16 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         Some(o) => vm.str(o)?,
     };
-    if cls == vm.types.str {
-        return Ok(r);
+    // For a subclass the core wraps this built-in value as the instance's payload.
+    let _ = cls;
+    if vm.type_of(r) != vm.types.str {
+        let s = str_of(r);
+        return Ok(vm.alloc(
+            vm.types.str,
+            ObjData::Str(PyStr { s: s.into(), char_len: s.chars().count(), hash: std::cell::Cell::new(-1) }),
+        ));
     }
-    let s = str_of(r);
-    Ok(vm.alloc(cls, ObjData::Str(PyStr { s: s.into(), char_len: s.chars().count(), hash: std::cell::Cell::new(-1) })))
+    Ok(r)
 }
 
 fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {

@@ -715,6 +715,9 @@ impl Vm {
     fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.index_of(idx)? {
             Some(i) => i,
+            None if what == "string" => {
+                return Err(self.type_error(&format!("string indices must be integers, not '{}'", self.type_name(idx))));
+            }
             None => {
                 return Err(self.type_error(&format!(
                     "{what} indices must be integers or slices, not {}",
