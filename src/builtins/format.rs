@@ -271,7 +271,10 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
         'g' => {
             let p = prec.max(1);
             let (_, e) = sci_parts(x, p - 1);
-            let mut s = if -4 <= e && (e as i64) < p as i64 {
+            // The empty type switches to exponent form one digit earlier, so a
+            // fixed result always has a digit after the point.
+            let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
+            let mut s = if -4 <= e && (e as i64) < limit {
                 format!("{:.*}", (p as i64 - 1 - e as i64) as usize, x)
             } else {
                 let (m, e2) = sci_parts(x, p - 1);
@@ -1119,7 +1122,8 @@ mod tests {
             (100.0, "#g", "100.000"),
             (123.0, ".10g", "123"),
             (2.0, "", "2.0"),
-            (100.0, ".3", "100.0"),
+            (100.0, ".3", "1e+02"),
+            (10.0, ".3", "10.0"),
             (2.5, ".0f", "2"),
             (-0.0, "z.1f", "0.0"),
             (1234.0, "010,.1f", "0,001,234.0"),
