@@ -216,7 +216,15 @@ impl Vm {
                 v.extend_from_slice(y.get());
                 Ok(Some(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(v)))))
             }
-            (ObjData::Bytes(_), _) if op == BinOp::Mod => Err(self.unsupported("bytes %-formatting")),
+            (ObjData::Bytes(x), _) if op == BinOp::Mod => {
+                let r = crate::builtins::format::bytes_percent_format(self, x, b)?;
+                Ok(Some(self.new_bytes(r)))
+            }
+            (ObjData::ByteArray(x), _) if op == BinOp::Mod => {
+                let fmt = x.get().clone();
+                let r = crate::builtins::format::bytes_percent_format(self, &fmt, b)?;
+                Ok(Some(crate::builtins::bytes::new_bytearray(self, r)))
+            }
             (ObjData::Set(_), Some(ObjData::Set(_))) => crate::builtins::set::set_binop(self, op, a, b),
             (ObjData::Dict(_), Some(ObjData::Dict(_))) if op == BinOp::Or => {
                 let d = crate::builtins::dict::dict_copy(self, a)?;
@@ -711,6 +719,9 @@ impl Vm {
     fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.index_of(idx)? {
             Some(i) => i,
+            None if what == "string" => {
+                return Err(self.type_error(&format!("string indices must be integers, not '{}'", self.type_name(idx))));
+            }
             None => {
                 return Err(self.type_error(&format!(
                     "{what} indices must be integers or slices, not {}",
@@ -890,16 +901,7 @@ impl Vm {
                     return Ok(());
                 }
                 ObjData::Dict(_) => return self.dict_set(obj, idx, v),
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    let x = self.to_i64(v).filter(|x| (0..256).contains(x));
-                    match x {
-                        Some(x) => b.get()[i] = x as u8,
-                        None => return Err(self.value_error("byte must be in range(0, 256)")),
-                    }
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_setitem(self, obj, idx, v),
                 _ => {}
             }
         }
@@ -972,12 +974,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    b.get().remove(i);
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_delitem(self, obj, idx),
                 _ => {}
             }
         }
@@ -1370,9 +1367,11 @@ pub fn str_repr(s: &str) -> String {
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_unprintable(c) => {
+            c if !crate::builtins::str::is_printable(c) => {
                 let n = c as u32;
-                if n < 0x10000 {
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
                     out.push_str(&format!("\\u{n:04x}"));
                 } else {
                     out.push_str(&format!("\\U{n:08x}"));
@@ -1383,16 +1382,6 @@ pub fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xd800..=0xdfff)
-        || (0x2066..=0x206f).contains(&n)
-        || n == 0xfff9
-        || n == 0xfffa
-        || n == 0xfffb
-        || n >= 0xe0000
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
