@@ -248,8 +248,9 @@ impl Vm {
                 a.push(cls);
                 a.extend_from_slice(args);
                 let obj = self.call_kw(n, &a, kw)?;
-                // Built-in constructors initialise the object themselves.
-                if is_builtin_fn(n) {
+                // Built-in constructors initialise the object themselves, unless a
+                // subclass defines its own `__init__`.
+                if is_builtin_fn(n) && lookup(self, cls, init_name).is_none_or(is_builtin_fn) {
                     return Ok(obj);
                 }
                 obj

@@ -756,6 +756,9 @@ impl Vm {
                 ObjData::Tuple(t) => {
                     if is_slice {
                         let s = self.slice_indices(idx, t.len())?;
+                        if s.step == 1 && s.len == t.len() && self.type_of(obj) == self.types.tuple {
+                            return Ok(obj);
+                        }
                         let items = (0..s.len).map(|k| t[(s.start + k as i64 * s.step) as usize]).collect();
                         return Ok(self.new_tuple(items));
                     }
@@ -766,6 +769,9 @@ impl Vm {
                 ObjData::Dict(_) => {
                     return match self.dict_get(obj, idx)? {
                         Some(v) => Ok(v),
+                        None if !self.is_builtin_exact(obj) && self.dunder(obj, "__missing__").is_some() => {
+                            Ok(self.call_dunder(obj, "__missing__", &[idx])?.unwrap_or(Value::NONE))
+                        }
                         None => Err(self.key_error(idx)),
                     };
                 }
@@ -891,7 +897,9 @@ impl Vm {
     }
 
     fn list_set_slice(&mut self, list: Value, idx: Value, v: Value) -> PyResult<()> {
-        let items = self.collect_iter(v)?;
+        let items = self.collect_iter(v).map_err(|e| {
+            if self.matches(e.0, "TypeError") && self.iter(v).is_err() { self.type_error("can only assign an iterable") } else { e }
+        })?;
         let ObjData::List(l) = &list.obj().data else { unreachable!() };
         let n = l.get().len();
         let s = self.slice_indices(idx, n)?;
