@@ -227,6 +227,12 @@ pub fn register(vm: &mut Vm) {
                 ("__ror__", |vm, a| view_op(vm, a, BinOp::Or, true)),
                 ("__rsub__", |vm, a| view_op(vm, a, BinOp::Sub, true)),
                 ("__rxor__", |vm, a| view_op(vm, a, BinOp::Xor, true)),
+                ("__eq__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Eq)),
+                ("__ne__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ne)),
+                ("__lt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Lt)),
+                ("__le__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Le)),
+                ("__gt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Gt)),
+                ("__ge__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ge)),
                 ("isdisjoint", |vm, a| {
                     check_args(vm, "isdisjoint", &a, 2, 2)?;
                     let it = vm.iter(a.pos[1])?;
@@ -496,6 +502,27 @@ fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> 
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented),
     }
+}
+
+/// Comparisons of keys/items views with sets and views (as set relations).
+fn view_cmp(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyResult<Value> {
+    check_args(vm, op.dunder(), &a, 2, 2)?;
+    let other = a.pos[1];
+    let other_ok = is_set_view(other) || matches!(other.as_obj().map(|o| &o.data), Some(ObjData::Set(_)));
+    if !other_ok {
+        return Ok(vm.not_implemented);
+    }
+    let x = crate::builtins::set::to_set(vm, a.pos[0])?;
+    vm.temp_roots.push(x);
+    let r = (|| {
+        let y = if is_set_view(other) { crate::builtins::set::to_set(vm, other)? } else { other };
+        vm.temp_roots.push(y);
+        let r = crate::builtins::set::set_compare(vm, op, x, y);
+        vm.temp_roots.pop();
+        r
+    })();
+    vm.temp_roots.pop();
+    Ok(Value::bool(r?))
 }
 
 /// `dictviews_to_set`: a new set of the items of a view (or any iterable).

@@ -496,6 +496,25 @@ pub fn set_contains(vm: &mut Vm, s: Value, k: Value) -> PyResult<bool> {
     contains_hashed(vm, s, k, h)
 }
 
+/// `s.update(other)` (the interpreter's SET_UPDATE).
+pub fn set_update(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
+    update_internal(vm, s, other)
+}
+
+/// The frozenset constant CPython's compiler makes for a set display of constants:
+/// built from the tuple, then rebuilt from its own iteration order when the compiler
+/// merges constants.
+pub fn const_set_literal(vm: &mut Vm, tuple: Value) -> PyResult<Value> {
+    let f1 = vm.new_frozenset();
+    rooted(vm, f1, |vm| update_internal(vm, f1, tuple))?;
+    let order: Vec<Value> = entries(f1).into_iter().map(|(k, _)| k).collect();
+    let f2 = vm.new_frozenset();
+    for k in order {
+        vm.set_add(f2, k)?;
+    }
+    Ok(f2)
+}
+
 /// A new set holding the items of any iterable.
 pub fn to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let s = vm.new_set();

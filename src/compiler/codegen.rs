@@ -1312,6 +1312,15 @@ impl<'a> Compiler<'a> {
                             }
                         }
                     }
+                } else if s.elts.len() > 2
+                    && let Some(t) = self.const_tuple(&s.elts)
+                    && let Ok(fs) = crate::builtins::set::const_set_literal(self.vm, t)
+                {
+                    // As CPython: BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE (the
+                    // constant's table layout decides the iteration order).
+                    self.emit(Op::BuildSet(0));
+                    self.load_const(fs);
+                    self.emit(Op::SetUpdate(1));
                 } else {
                     for x in &s.elts {
                         self.expr(x)?;

@@ -629,10 +629,7 @@ impl Vm {
                 Op::SetUpdate(d) => {
                     let it = fr.top();
                     let set = fr.peek(d as usize);
-                    let items = tri!(self.collect_iter(it));
-                    for x in items {
-                        tri!(self.set_add(set, x));
-                    }
+                    tri!(crate::builtins::set::set_update(self, set, it));
                     f!().pop();
                 }
                 Op::DictUpdate(d) | Op::DictMerge(d) => {
