@@ -97,7 +97,19 @@ impl Vm {
     // ---- arithmetic -----------------------------------------------------------------
 
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-        if let Some(r) = self.num_binop(op, a, b)? {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
+        // Instances of int subclasses dispatch through their (possibly overridden) dunders.
+        let sub_int = |v: Value, int: Value| v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int;
+        if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
+            && let Some(r) = self.num_binop(op, a, b)?
+        {
             return Ok(r);
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
