@@ -53,6 +53,11 @@ pub fn register(vm: &mut Vm) {
             Ok(vm.new_int(n as i64))
         }),
         ("to_bytes", int_to_bytes),
+        ("as_integer_ratio", |vm, a| {
+            let i = int_self(vm, &a, "as_integer_ratio")?;
+            let n = vm.new_bigint(i);
+            Ok(vm.new_tuple(vec![n, Value::small_int(1)]))
+        }),
         ("conjugate", int_plain),
         ("__index__", int_plain),
         ("__int__", int_plain),
