@@ -1381,16 +1381,12 @@ impl<'a> Compiler<'a> {
                     }
                 } else if s.elts.len() > 2
                     && let Some(t) = self.const_tuple(&s.elts)
+                    && let Ok(fs) = crate::builtins::set::const_set_literal(self.vm, t)
                 {
-                    // Like CPython: a constant frozenset merged into a new set, which
-                    // decides the set's iteration order.
-                    let fs = self.vm.new_frozenset();
-                    for x in self.vm.tuple_items(t).unwrap_or_default() {
-                        self.vm.set_add(fs, x).map_err(|_| CompileError { msg: "unhashable constant".into(), offset: s.range.start().to_u32(), kind: "SyntaxError" })?;
-                    }
+                    // As CPython: BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE (the
+                    // constant's table layout decides the iteration order).
                     self.emit(Op::BuildSet(0));
-                    let i = self.add_const(fs);
-                    self.emit(Op::LoadConst(i));
+                    self.load_const(fs);
                     self.emit(Op::SetUpdate(1));
                 } else {
                     for x in &s.elts {

@@ -237,6 +237,49 @@ impl Set {
         *self = Set::new();
     }
 
+    /// CPython's one big resize before adding `n` keys (set_update_internal, set_merge).
+    pub fn presize(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// `set_merge`: adds every key of `other`, copying the table layout the way
+    /// CPython does (so `set(s)` iterates like CPython's copy).
+    pub fn merge(&mut self, other: &Set, eq: EqFn) -> PyResult<()> {
+        if other.used == 0 {
+            return Ok(());
+        }
+        self.presize(other.used);
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            self.table.copy_from_slice(&other.table);
+            self.fill = other.fill;
+            self.used = other.used;
+            return Ok(());
+        }
+        if self.fill == 0 {
+            self.fill = other.used;
+            self.used = other.used;
+            for e in other.iter() {
+                Set::insert_clean(&mut self.table, e.key, e.hash);
+            }
+            return Ok(());
+        }
+        for e in other.iter() {
+            self.add(e.key, e.hash, eq)?;
+        }
+        Ok(())
+    }
+
+    /// Resizes dummies away when more than a quarter of the table is dummies, as
+    /// `set_difference_update_internal` does.
+    pub fn compact(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            self.resize(minused);
+        }
+    }
+
     /// Live entries in table order (CPython's iteration order).
     pub fn iter(&self) -> impl Iterator<Item = &SetEntry> + '_ {
         self.table.iter().filter(|e| !e.key.is_empty() && e.key != DUMMY)

@@ -630,17 +630,7 @@ impl Vm {
                 Op::SetUpdate(d) => {
                     let it = fr.top();
                     let set = fr.peek(d as usize);
-                    if let (ObjData::Set(dst), ObjData::Set(src)) = (&set.obj().data, &it.obj().data) {
-                        let src = src.get().clone();
-                        let vm: *mut Vm = self;
-                        tri!(dst.get().merge_from(&src, &mut |a, b| unsafe { (*vm).eq(a, b) }));
-                        f!().pop();
-                        continue;
-                    }
-                    let items = tri!(self.collect_iter(it));
-                    for x in items {
-                        tri!(self.set_add(set, x));
-                    }
+                    tri!(crate::builtins::set::set_update(self, set, it));
                     f!().pop();
                 }
                 Op::DictUpdate(d) | Op::DictMerge(d) => {

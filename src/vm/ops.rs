@@ -101,7 +101,19 @@ impl Vm {
         let (name, rname, _) = op.dunders();
         let a = self.unwrap_payload(a, name);
         let b = self.unwrap_payload(b, rname);
-        if let Some(r) = self.num_binop(op, a, b)? {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
+        // Instances of int subclasses dispatch through their (possibly overridden) dunders.
+        let sub_int = |v: Value, int: Value| v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int;
+        if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
+            && let Some(r) = self.num_binop(op, a, b)?
+        {
             return Ok(r);
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
@@ -785,6 +797,9 @@ impl Vm {
                 ObjData::Tuple(t) => {
                     if is_slice {
                         let s = self.slice_indices(idx, t.len())?;
+                        if s.step == 1 && s.len == t.len() && self.type_of(obj) == self.types.tuple {
+                            return Ok(obj);
+                        }
                         let items = (0..s.len).map(|k| t[(s.start + k as i64 * s.step) as usize]).collect();
                         return Ok(self.new_tuple(items));
                     }
@@ -795,6 +810,9 @@ impl Vm {
                 ObjData::Dict(_) => {
                     return match self.dict_get(obj, idx)? {
                         Some(v) => Ok(v),
+                        None if !self.is_builtin_exact(obj) && self.dunder(obj, "__missing__").is_some() => {
+                            Ok(self.call_dunder(obj, "__missing__", &[idx])?.unwrap_or(Value::NONE))
+                        }
                         None => Err(self.key_error(idx)),
                     };
                 }
@@ -912,7 +930,9 @@ impl Vm {
     }
 
     fn list_set_slice(&mut self, list: Value, idx: Value, v: Value) -> PyResult<()> {
-        let items = self.collect_iter(v)?;
+        let items = self.collect_iter(v).map_err(|e| {
+            if self.matches(e.0, "TypeError") && self.iter(v).is_err() { self.type_error("can only assign an iterable") } else { e }
+        })?;
         let ObjData::List(l) = &list.obj().data else { unreachable!() };
         let n = l.get().len();
         let s = self.slice_indices(idx, n)?;
