@@ -342,7 +342,7 @@ impl Vm {
                     let len = fr.slots.len();
                     let slf = fr.slots[len - argc - 1];
                     let (start, n) = if slf.is_empty() { (len - argc, argc) } else { (len - argc - 1, argc + 1) };
-                    let callee = fr.slots[start - 1];
+                    let callee = fr.slots[len - argc - 2];
                     match tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
                         true => refresh!(),
                         false => {}
