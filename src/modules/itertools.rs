@@ -79,6 +79,20 @@ pub fn lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     vm.truthy(r)
 }
 
+/// Adds a method. A name with a trailing space (`"__repr__ "`) is stored without it
+/// under a builtin named differently, because the core treats a builtin called
+/// `__repr__` on a plain instance as `object.__repr__` and skips it.
+pub fn add_method_as(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
+    match name.strip_suffix(' ') {
+        Some(key) => {
+            let fv = vm.new_builtin("repr", f);
+            let k = vm.intern(key);
+            vm.type_set_attr(t, k, fv);
+        }
+        None => vm.add_method(t, name, f),
+    }
+}
+
 pub fn iter_self(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(a.pos[0])
 }
