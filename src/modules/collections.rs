@@ -1,13 +1,1441 @@
-//! The `collections` module.
+//! The `collections` module: deque (a native type over a `VecDeque`), defaultdict,
+//! OrderedDict, Counter and namedtuple.
+//!
+//! defaultdict, OrderedDict and Counter are subclasses of `dict`, and namedtuple classes
+//! subclasses of `tuple`, as in CPython. Their instances are ordinary instances whose
+//! `base_value` holds the real dict/tuple payload (the layout the core uses for user
+//! subclasses of built-in containers); every dict/tuple operation is provided here as
+//! a method on the type, so the types work whether or not the core special-cases
+//! `base_value`. Switching to core-provided subclass support later only means deleting
+//! the proxy methods that the core handles itself.
 
+use std::collections::VecDeque;
+
+use crate::compiler::bytecode::{BinOp, CmpOp};
+use crate::modules::itertools::{arg, lt, make_type, native, run_source, set_attr, ty};
+use crate::object::{DictIterKind, Mut, NativeData, ObjData};
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::types::{lookup, type_obj};
+use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("collections", init);
 }
 
+const PY_SRC: &str = r#"
+def _nt_hash(self):
+    return hash(_nt_tuple(self))
+"#;
+
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("collections");
+    let d = vm.module_dict(m);
+    vm.add_fn(d, "namedtuple", namedtuple);
+    vm.add_fn(d, "_nt_tuple", |vm, a| Ok(inner_tuple(vm, a.pos[0])));
+    init_deque(vm, m);
+    init_dicts(vm, m);
+    let tg = make_type(vm, "collections._tuplegetter", "_tuplegetter", "collections", vm.types.object);
+    vm.add_method(tg, "__get__", tuplegetter_get);
+    vm.add_method(tg, "__set__", |vm, _a| Err(vm.attribute_error("can't set attribute")));
+    vm.add_method(tg, "__delete__", |vm, _a| Err(vm.attribute_error("can't delete attribute")));
+    run_source(vm, m, PY_SRC, "<collections>")?;
+    let h = crate::modules::itertools::get_attr(vm, m, "_nt_hash");
+    NT_HASH.with(|c| c.set(h));
+    let abc = vm.new_module("collections.abc");
+    set_attr(vm, m, "abc", abc);
     Ok(m)
+}
+
+thread_local! {
+    static NT_HASH: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
+}
+
+fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)]) {
+    for (n, f) in fns {
+        crate::modules::itertools::add_method_as(vm, t, n, *f);
+    }
+}
+
+fn new_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
+    let g = vm.new_builtin(name, f);
+    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE });
+    let k = vm.intern(name);
+    vm.type_set_attr(t, k, p);
+}
+
+// ---- deque --------------------------------------------------------------------------
+
+pub struct Deque {
+    items: Mut<VecDeque<Value>>,
+    maxlen: std::cell::Cell<Option<usize>>,
+}
+
+impl NativeData for Deque {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.items.get().iter().for_each(|v| visit(*v));
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn dq(vm: &mut Vm, v: Value) -> PyResult<&'static Deque> {
+    match native::<Deque>(v) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error(&format!("descriptor requires a 'collections.deque' object but received '{}'", vm.type_name(v)))),
+    }
+}
+
+fn dq_push(d: &Deque, v: Value, left: bool) {
+    let items = d.items.get();
+    if d.maxlen.get() == Some(0) {
+        return;
+    }
+    if left {
+        if d.maxlen.get() == Some(items.len()) {
+            items.pop_back();
+        }
+        items.push_front(v);
+    } else {
+        if d.maxlen.get() == Some(items.len()) {
+            items.pop_front();
+        }
+        items.push_back(v);
+    }
+}
+
+fn init_deque(vm: &mut Vm, m: Value) {
+    let t = make_type(vm, "collections.deque", "deque", "collections", vm.types.object);
+    set_attr(vm, m, "deque", t);
+    add_fns(
+        vm,
+        t,
+        &[
+            ("__new__", deque_new),
+            ("__init__", deque_init),
+            ("append", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                dq_push(d, a.pos[1], false);
+                Ok(Value::NONE)
+            }),
+            ("appendleft", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                dq_push(d, a.pos[1], true);
+                Ok(Value::NONE)
+            }),
+            ("pop", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                d.items.get().pop_back().ok_or_else(|| vm.index_error("pop from an empty deque"))
+            }),
+            ("popleft", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                d.items.get().pop_front().ok_or_else(|| vm.index_error("pop from an empty deque"))
+            }),
+            ("extend", |vm, a| deque_extend(vm, a.pos[0], a.pos[1], false)),
+            ("extendleft", |vm, a| deque_extend(vm, a.pos[0], a.pos[1], true)),
+            ("__iadd__", |vm, a| {
+                deque_extend(vm, a.pos[0], a.pos[1], false)?;
+                Ok(a.pos[0])
+            }),
+            ("rotate", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let n = match a.get(1) {
+                    Some(v) => vm.to_i64(v).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?,
+                    None => 1,
+                };
+                let items = d.items.get();
+                let len = items.len() as i64;
+                if len > 1 {
+                    let k = n.rem_euclid(len) as usize;
+                    items.rotate_right(k);
+                }
+                Ok(Value::NONE)
+            }),
+            ("clear", |vm, a| {
+                dq(vm, a.pos[0])?.items.get().clear();
+                Ok(Value::NONE)
+            }),
+            ("copy", deque_copy),
+            ("__copy__", deque_copy),
+            ("count", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let mut n = 0;
+                for x in items {
+                    if vm.eq(x, a.pos[1])? {
+                        n += 1;
+                    }
+                }
+                Ok(vm.new_int(n))
+            }),
+            ("index", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let len = items.len() as i64;
+                let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+                let start = a.get(2).and_then(|v| vm.to_i64(v)).map(norm).unwrap_or(0);
+                let stop = a.get(3).and_then(|v| vm.to_i64(v)).map(norm).unwrap_or(len);
+                for i in start..stop {
+                    if vm.eq(items[i as usize], a.pos[1])? {
+                        return Ok(vm.new_int(i));
+                    }
+                }
+                let r = vm.repr_string(a.pos[1])?;
+                Err(vm.value_error(&format!("{r} is not in deque")))
+            }),
+            ("insert", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let len = d.items.get().len();
+                if d.maxlen.get() == Some(len) {
+                    return Err(vm.index_error("deque already at its maximum size"));
+                }
+                let i = vm.to_i64(a.pos[1]).unwrap_or(0);
+                let i = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) } as usize;
+                d.items.get().insert(i, a.pos[2]);
+                Ok(Value::NONE)
+            }),
+            ("remove", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                for (i, x) in items.iter().enumerate() {
+                    if vm.eq(*x, a.pos[1])? {
+                        dq(vm, a.pos[0])?.items.get().remove(i);
+                        return Ok(Value::NONE);
+                    }
+                }
+                Err(vm.value_error("deque.remove(x): x not in deque"))
+            }),
+            ("reverse", |vm, a| {
+                dq(vm, a.pos[0])?.items.get().make_contiguous().reverse();
+                Ok(Value::NONE)
+            }),
+            ("__len__", |vm, a| {
+                let n = dq(vm, a.pos[0])?.items.get().len();
+                Ok(vm.new_int(n as i64))
+            }),
+            ("__bool__", |vm, a| Ok(Value::bool(!dq(vm, a.pos[0])?.items.get().is_empty()))),
+            ("__iter__", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let l = vm.new_list(items);
+                vm.iter(l)
+            }),
+            ("__reversed__", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().rev().copied().collect();
+                let l = vm.new_list(items);
+                vm.iter(l)
+            }),
+            ("__contains__", |vm, a| {
+                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                for x in items {
+                    if vm.eq(x, a.pos[1])? {
+                        return Ok(Value::TRUE);
+                    }
+                }
+                Ok(Value::FALSE)
+            }),
+            ("__getitem__", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let i = deque_index(vm, d, a.pos[1])?;
+                Ok(d.items.get()[i])
+            }),
+            ("__setitem__", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let i = deque_index(vm, d, a.pos[1])?;
+                d.items.get()[i] = a.pos[2];
+                Ok(Value::NONE)
+            }),
+            ("__delitem__", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let i = deque_index(vm, d, a.pos[1])?;
+                d.items.get().remove(i);
+                Ok(Value::NONE)
+            }),
+            ("__repr__ ", deque_repr),
+            ("__eq__", |vm, a| deque_cmp(vm, a, CmpOp::Eq)),
+            ("__ne__", |vm, a| deque_cmp(vm, a, CmpOp::Ne)),
+            ("__lt__", |vm, a| deque_cmp(vm, a, CmpOp::Lt)),
+            ("__le__", |vm, a| deque_cmp(vm, a, CmpOp::Le)),
+            ("__gt__", |vm, a| deque_cmp(vm, a, CmpOp::Gt)),
+            ("__ge__", |vm, a| deque_cmp(vm, a, CmpOp::Ge)),
+            ("__add__", |vm, a| {
+                let Some(o) = native::<Deque>(a.pos[1]) else {
+                    return Err(vm.type_error(&format!(
+                        "can only concatenate deque (not \"{}\") to deque",
+                        vm.type_name(a.pos[1])
+                    )));
+                };
+                let d = dq(vm, a.pos[0])?;
+                let mut items: Vec<Value> = d.items.get().iter().copied().collect();
+                items.extend(o.items.get().iter().copied());
+                new_deque(vm, vm.type_of(a.pos[0]), items, d.maxlen.get())
+            }),
+            ("__mul__", |vm, a| {
+                let d = dq(vm, a.pos[0])?;
+                let n = vm.to_i64(a.pos[1]).unwrap_or(0).max(0) as usize;
+                let items: Vec<Value> = d.items.get().iter().copied().collect();
+                let mut out = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    out.extend_from_slice(&items);
+                }
+                new_deque(vm, vm.type_of(a.pos[0]), out, d.maxlen.get())
+            }),
+        ],
+    );
+    new_property(vm, t, "maxlen", |vm, a| {
+        Ok(match dq(vm, a.pos[0])?.maxlen.get() {
+            Some(n) => vm.new_int(n as i64),
+            None => Value::NONE,
+        })
+    });
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(t, hk, Value::NONE);
+}
+
+fn new_deque(vm: &mut Vm, cls: Value, items: Vec<Value>, maxlen: Option<usize>) -> PyResult<Value> {
+    let d = Deque { items: Mut::new(VecDeque::new()), maxlen: std::cell::Cell::new(maxlen) };
+    for v in items {
+        dq_push(&d, v, false);
+    }
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(d))))
+}
+
+fn deque_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let obj = new_deque(vm, cls, Vec::new(), None)?;
+    // Built-in constructors run no separate __init__, so initialise here.
+    let mut args = vec![obj];
+    args.extend_from_slice(&a.pos[1..]);
+    vm.temp_roots.push(obj);
+    let r = deque_init(vm, Args { pos: &args, kw: a.kw });
+    vm.temp_roots.pop();
+    r?;
+    Ok(obj)
+}
+
+fn deque_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = dq(vm, a.pos[0])?;
+    let maxlen = match arg(&a, 2, "maxlen") {
+        Some(v) if !v.is_none() => {
+            let n = vm.to_i64(v).ok_or_else(|| vm.type_error("an integer is required"))?;
+            if n < 0 {
+                return Err(vm.value_error("maxlen must be non-negative"));
+            }
+            Some(n as usize)
+        }
+        _ => None,
+    };
+    d.maxlen.set(maxlen);
+    d.items.get().clear();
+    if let Some(src) = arg(&a, 1, "iterable") {
+        deque_extend(vm, a.pos[0], src, false)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn deque_extend(vm: &mut Vm, dv: Value, src: Value, left: bool) -> PyResult<Value> {
+    let items = vm.collect_iter(src)?;
+    let d = dq(vm, dv)?;
+    for v in items {
+        dq_push(d, v, left);
+    }
+    Ok(Value::NONE)
+}
+
+fn deque_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = dq(vm, a.pos[0])?;
+    let items: Vec<Value> = d.items.get().iter().copied().collect();
+    new_deque(vm, vm.type_of(a.pos[0]), items, d.maxlen.get())
+}
+
+fn deque_index(vm: &mut Vm, d: &Deque, idx: Value) -> PyResult<usize> {
+    let Some(i) = vm.index_of(idx)? else {
+        return Err(vm.type_error(&format!("sequence index must be integer, not '{}'", vm.type_name(idx))));
+    };
+    let len = d.items.get().len() as i64;
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.index_error("deque index out of range"));
+    }
+    Ok(j as usize)
+}
+
+fn deque_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = a.pos[0];
+    let d = dq(vm, v)?;
+    let name = type_obj(vm.type_of(v)).name.clone();
+    if vm.repr_stack.contains(&v) {
+        return Ok(vm.new_str("[...]"));
+    }
+    let items: Vec<Value> = d.items.get().iter().copied().collect();
+    vm.repr_stack.push(v);
+    let l = vm.new_list(items);
+    let r = vm.repr_string(l);
+    vm.repr_stack.pop();
+    let r = r?;
+    let s = match d.maxlen.get() {
+        Some(n) => format!("{name}({r}, maxlen={n})"),
+        None => format!("{name}({r})"),
+    };
+    Ok(vm.new_string(s))
+}
+
+fn deque_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (native::<Deque>(a.pos[0]), native::<Deque>(a.pos[1])) else {
+        return Ok(vm.not_implemented);
+    };
+    let l1 = vm.new_list(x.items.get().iter().copied().collect());
+    vm.temp_roots.push(l1);
+    let l2 = vm.new_list(y.items.get().iter().copied().collect());
+    vm.temp_roots.push(l2);
+    let r = vm.compare(op, l1, l2);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    r
+}
+
+// ---- dict subclasses ------------------------------------------------------------------
+
+/// The dict payload behind a defaultdict/OrderedDict/Counter (or a plain dict).
+fn inner(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(o) = v.as_obj() {
+        match &o.data {
+            ObjData::Instance(i) => {
+                let b = i.base_value.get();
+                if b.is_obj() && matches!(b.obj().data, ObjData::Dict(_)) {
+                    return Ok(b);
+                }
+            }
+            ObjData::Dict(_) => return Ok(v),
+            _ => {}
+        }
+    }
+    Err(vm.type_error(&format!("descriptor requires a 'dict' object but received '{}'", vm.type_name(v))))
+}
+
+fn is_dictlike(v: Value) -> bool {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(_)) => true,
+        Some(ObjData::Instance(i)) => {
+            let b = i.base_value.get();
+            b.is_obj() && matches!(b.obj().data, ObjData::Dict(_))
+        }
+        _ => false,
+    }
+}
+
+fn new_dict_instance(vm: &mut Vm, cls: Value) -> Value {
+    let obj = vm.new_instance(cls);
+    let d = vm.new_dict();
+    if let ObjData::Instance(i) = &obj.obj().data {
+        i.base_value.set(d);
+    }
+    obj
+}
+
+fn entries(d: Value) -> Vec<(Value, Value)> {
+    match &d.obj().data {
+        ObjData::Dict(x) => x.get().iter().map(|e| (e.key, e.value)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `dict.update(src, **kw)` onto the payload `d`.
+fn update_inner(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) -> PyResult<()> {
+    if let Some(s) = src {
+        let s = if is_dictlike(s) { inner(vm, s)? } else { s };
+        vm.dict_update_from(d, s, false)?;
+    }
+    for (k, v) in kw {
+        vm.dict_set(d, *k, *v)?;
+    }
+    Ok(())
+}
+
+fn view(vm: &mut Vm, a: &Args, kind: DictIterKind) -> PyResult<Value> {
+    let d = inner(vm, a.pos[0])?;
+    let cls = match kind {
+        DictIterKind::Keys => vm.types.dict_keys,
+        DictIterKind::Values => vm.types.dict_values,
+        DictIterKind::Items => vm.types.dict_items,
+    };
+    Ok(vm.alloc(cls, ObjData::DictView { dict: d, kind }))
+}
+
+fn dict_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, k) = (a.pos[0], a.pos[1]);
+    let d = inner(vm, s)?;
+    if let Some(v) = vm.dict_get(d, k)? {
+        return Ok(v);
+    }
+    if let Some(r) = vm.call_dunder(s, "__missing__", &[k])? {
+        return Ok(r);
+    }
+    Err(vm.key_error(k))
+}
+
+fn dict_repr_body(vm: &mut Vm, pairs: &[(Value, Value)]) -> PyResult<String> {
+    let mut parts = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        parts.push(format!("{}: {}", vm.repr_string(*k)?, vm.repr_string(*v)?));
+    }
+    Ok(format!("{{{}}}", parts.join(", ")))
+}
+
+fn guarded_repr(vm: &mut Vm, s: Value, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<Value> {
+    if vm.repr_stack.contains(&s) {
+        return Ok(vm.new_str("..."));
+    }
+    vm.repr_stack.push(s);
+    let r = f(vm);
+    vm.repr_stack.pop();
+    let r = r?;
+    Ok(vm.new_string(r))
+}
+
+fn cls_name(vm: &Vm, v: Value) -> String {
+    type_obj(vm.type_of(v)).name.clone()
+}
+
+fn dict_proxy_methods(vm: &mut Vm, t: Value) {
+    add_fns(
+        vm,
+        t,
+        &[
+            ("__len__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                let n = vm.len(d)?;
+                Ok(vm.new_int(n as i64))
+            }),
+            ("__bool__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                Ok(Value::bool(vm.len(d)? != 0))
+            }),
+            ("__iter__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                vm.iter(d)
+            }),
+            ("__reversed__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                let keys: Vec<Value> = entries(d).into_iter().rev().map(|(k, _)| k).collect();
+                let l = vm.new_list(keys);
+                vm.iter(l)
+            }),
+            ("__contains__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                Ok(Value::bool(vm.dict_get(d, a.pos[1])?.is_some()))
+            }),
+            ("__getitem__", dict_getitem),
+            ("__setitem__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                vm.dict_set(d, a.pos[1], a.pos[2])?;
+                Ok(Value::NONE)
+            }),
+            ("__delitem__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                match vm.dict_del(d, a.pos[1])? {
+                    Some(_) => Ok(Value::NONE),
+                    None => Err(vm.key_error(a.pos[1])),
+                }
+            }),
+            ("keys", |vm, a| view(vm, &a, DictIterKind::Keys)),
+            ("values", |vm, a| view(vm, &a, DictIterKind::Values)),
+            ("items", |vm, a| view(vm, &a, DictIterKind::Items)),
+            ("get", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                Ok(vm.dict_get(d, a.pos[1])?.unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+            }),
+            ("pop", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                match vm.dict_del(d, a.pos[1])? {
+                    Some(v) => Ok(v),
+                    None => match a.get(2) {
+                        Some(dflt) => Ok(dflt),
+                        None => Err(vm.key_error(a.pos[1])),
+                    },
+                }
+            }),
+            ("popitem", |vm, a| dict_popitem(vm, a.pos[0], true)),
+            ("setdefault", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                if let Some(v) = vm.dict_get(d, a.pos[1])? {
+                    return Ok(v);
+                }
+                let v = a.get(2).unwrap_or(Value::NONE);
+                vm.dict_set(d, a.pos[1], v)?;
+                Ok(v)
+            }),
+            ("clear", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                if let ObjData::Dict(x) = &d.obj().data {
+                    x.get().clear();
+                }
+                Ok(Value::NONE)
+            }),
+            ("update", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                update_inner(vm, d, a.get(1), a.kw)?;
+                Ok(Value::NONE)
+            }),
+            ("__ior__", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                update_inner(vm, d, a.get(1), &[])?;
+                Ok(a.pos[0])
+            }),
+            ("__eq__", |vm, a| dict_eq(vm, a.pos[0], a.pos[1], false)),
+            ("__ne__", |vm, a| {
+                let r = dict_eq(vm, a.pos[0], a.pos[1], false)?;
+                if r == vm.not_implemented {
+                    return Ok(r);
+                }
+                Ok(Value::bool(r != Value::TRUE))
+            }),
+        ],
+    );
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(t, hk, Value::NONE);
+}
+
+fn dict_eq(vm: &mut Vm, a: Value, b: Value, ordered: bool) -> PyResult<Value> {
+    if !is_dictlike(b) {
+        return Ok(vm.not_implemented);
+    }
+    let (x, y) = (inner(vm, a)?, inner(vm, b)?);
+    if ordered {
+        let (ex, ey) = (entries(x), entries(y));
+        if ex.len() != ey.len() {
+            return Ok(Value::FALSE);
+        }
+        for ((k1, _), (k2, _)) in ex.iter().zip(ey.iter()) {
+            if !vm.eq(*k1, *k2)? {
+                return Ok(Value::FALSE);
+            }
+        }
+    }
+    Ok(Value::bool(crate::builtins::dict::dict_eq(vm, x, y)?))
+}
+
+fn dict_popitem(vm: &mut Vm, s: Value, last: bool) -> PyResult<Value> {
+    let d = inner(vm, s)?;
+    let ObjData::Dict(x) = &d.obj().data else { unreachable!() };
+    let pos = if last { x.get().last_pos() } else { x.get().entry_from(0).map(|(p, _)| p) };
+    let Some(p) = pos else { return Err(vm.key_error_msg("dictionary is empty")) };
+    let k = x.get().entries[p].key;
+    let v = x.get().remove_at(p);
+    Ok(vm.new_tuple(vec![k, v]))
+}
+
+impl Vm {
+    /// A KeyError whose argument is the message string.
+    fn key_error_msg(&mut self, msg: &str) -> crate::vm::PyErr {
+        let s = self.new_str(msg);
+        self.key_error(s)
+    }
+}
+
+fn init_dicts(vm: &mut Vm, m: Value) {
+    let dict = vm.types.dict;
+    // defaultdict
+    let t = make_type(vm, "collections.defaultdict", "defaultdict", "collections", dict);
+    set_attr(vm, m, "defaultdict", t);
+    dict_proxy_methods(vm, t);
+    add_fns(
+        vm,
+        t,
+        &[
+            ("__new__", |vm, a| {
+                let f = a.get(1).unwrap_or(Value::NONE);
+                if !f.is_none() && !vm.is_callable(f) {
+                    return Err(vm.type_error("first argument must be callable or None"));
+                }
+                let obj = new_dict_instance(vm, a.pos[0]);
+                vm.temp_roots.push(obj);
+                let k = vm.intern("default_factory");
+                vm.instance_set_attr(obj, k, f);
+                let d = inner(vm, obj)?;
+                let r = update_inner(vm, d, a.get(2), a.kw);
+                vm.temp_roots.pop();
+                r?;
+                Ok(obj)
+            }),
+            ("__missing__", |vm, a| {
+                let (s, key) = (a.pos[0], a.pos[1]);
+                let k = vm.intern("default_factory");
+                let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
+                if f.is_none() {
+                    return Err(vm.key_error(key));
+                }
+                let v = vm.call(f, &[])?;
+                vm.temp_roots.push(v);
+                let d = inner(vm, s);
+                let r = d.and_then(|d| vm.dict_set(d, key, v));
+                vm.temp_roots.pop();
+                r?;
+                Ok(v)
+            }),
+            ("__repr__ ", |vm, a| {
+                let s = a.pos[0];
+                let k = vm.intern("default_factory");
+                let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
+                let d = inner(vm, s)?;
+                let name = cls_name(vm, s);
+                guarded_repr(vm, s, |vm| {
+                    let fr = vm.repr_string(f)?;
+                    let body = dict_repr_body(vm, &entries(d))?;
+                    Ok(format!("{name}({fr}, {body})"))
+                })
+            }),
+            ("copy", defaultdict_copy),
+            ("__copy__", defaultdict_copy),
+        ],
+    );
+
+    // OrderedDict
+    let t = make_type(vm, "collections.OrderedDict", "OrderedDict", "collections", dict);
+    set_attr(vm, m, "OrderedDict", t);
+    dict_proxy_methods(vm, t);
+    add_fns(
+        vm,
+        t,
+        &[
+            ("__new__", |vm, a| {
+                if a.len() > 2 {
+                    return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
+                }
+                let obj = new_dict_instance(vm, a.pos[0]);
+                vm.temp_roots.push(obj);
+                let d = inner(vm, obj)?;
+                let r = update_inner(vm, d, a.get(1), a.kw);
+                vm.temp_roots.pop();
+                r?;
+                Ok(obj)
+            }),
+            ("__repr__ ", |vm, a| {
+                let s = a.pos[0];
+                let d = inner(vm, s)?;
+                let name = cls_name(vm, s);
+                let es = entries(d);
+                if es.is_empty() {
+                    return Ok(vm.new_string(format!("{name}()")));
+                }
+                guarded_repr(vm, s, |vm| {
+                    let mut parts = Vec::new();
+                    for (k, v) in es {
+                        parts.push(format!("({}, {})", vm.repr_string(k)?, vm.repr_string(v)?));
+                    }
+                    Ok(format!("{name}([{}])", parts.join(", ")))
+                })
+            }),
+            ("__eq__", |vm, a| {
+                let ordered = vm.isinstance(a.pos[1], ty("collections.OrderedDict"));
+                dict_eq(vm, a.pos[0], a.pos[1], ordered)
+            }),
+            ("__ne__", |vm, a| {
+                let ordered = vm.isinstance(a.pos[1], ty("collections.OrderedDict"));
+                let r = dict_eq(vm, a.pos[0], a.pos[1], ordered)?;
+                if r == vm.not_implemented {
+                    return Ok(r);
+                }
+                Ok(Value::bool(r != Value::TRUE))
+            }),
+            ("popitem", |vm, a| {
+                let last = match arg(&a, 1, "last") {
+                    Some(v) => vm.truthy(v)?,
+                    None => true,
+                };
+                dict_popitem(vm, a.pos[0], last)
+            }),
+            ("move_to_end", |vm, a| {
+                let s = a.pos[0];
+                let Some(key) = arg(&a, 1, "key") else {
+                    return Err(vm.type_error("move_to_end() missing required argument 'key' (pos 1)"));
+                };
+                let last = match arg(&a, 2, "last") {
+                    Some(v) => vm.truthy(v)?,
+                    None => true,
+                };
+                let d = inner(vm, s)?;
+                let h = vm.hash(key)?;
+                let ObjData::Dict(x) = &d.obj().data else { unreachable!() };
+                let vmp: *mut Vm = vm;
+                let Some(p) = x.get().find(key, h, &mut |a, b| unsafe { (*vmp).eq(a, b) })? else {
+                    return Err(vm.key_error(key));
+                };
+                let e = x.get().entries[p];
+                x.get().remove_at(p);
+                if last {
+                    x.get().insert_new(e.key, e.hash, e.value);
+                } else {
+                    let rest: Vec<crate::object::dict::Entry> = x.get().iter().copied().collect();
+                    let nd = x.get();
+                    nd.clear();
+                    nd.insert_new(e.key, e.hash, e.value);
+                    for r in rest {
+                        nd.insert_new(r.key, r.hash, r.value);
+                    }
+                }
+                Ok(Value::NONE)
+            }),
+            ("copy", |vm, a| {
+                let s = a.pos[0];
+                let obj = new_dict_instance(vm, vm.type_of(s));
+                let (src, dst) = (inner(vm, s)?, inner(vm, obj)?);
+                if let (ObjData::Dict(x), ObjData::Dict(y)) = (&src.obj().data, &dst.obj().data) {
+                    *y.get() = x.get().clone();
+                }
+                Ok(obj)
+            }),
+        ],
+    );
+
+    // Counter
+    let t = make_type(vm, "collections.Counter", "Counter", "collections", dict);
+    set_attr(vm, m, "Counter", t);
+    dict_proxy_methods(vm, t);
+    add_fns(
+        vm,
+        t,
+        &[
+            ("__new__", |vm, a| {
+                if a.len() > 2 {
+                    return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
+                }
+                let obj = new_dict_instance(vm, a.pos[0]);
+                vm.temp_roots.push(obj);
+                let r = counter_update(vm, obj, a.get(1), a.kw, 1);
+                vm.temp_roots.pop();
+                r?;
+                Ok(obj)
+            }),
+            ("__missing__", |_vm, _a| Ok(Value::small_int(0))),
+            ("update", |vm, a| {
+                counter_update(vm, a.pos[0], a.get(1), a.kw, 1)?;
+                Ok(Value::NONE)
+            }),
+            ("subtract", |vm, a| {
+                counter_update(vm, a.pos[0], a.get(1), a.kw, -1)?;
+                Ok(Value::NONE)
+            }),
+            ("total", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                let mut acc = Value::small_int(0);
+                for (_, v) in entries(d) {
+                    acc = vm.binary_op(BinOp::Add, acc, v)?;
+                }
+                Ok(acc)
+            }),
+            ("most_common", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                let n = match arg(&a, 1, "n") {
+                    Some(v) if !v.is_none() => Some(vm.to_i64(v).unwrap_or(0).max(0) as usize),
+                    _ => None,
+                };
+                let mut items = most_common(vm, d)?;
+                if let Some(n) = n {
+                    items.truncate(n);
+                }
+                let mut out = Vec::with_capacity(items.len());
+                for (k, v) in items {
+                    out.push(vm.new_tuple(vec![k, v]));
+                }
+                Ok(vm.new_list(out))
+            }),
+            ("elements", |vm, a| {
+                let d = inner(vm, a.pos[0])?;
+                let mut out = Vec::new();
+                for (k, v) in entries(d) {
+                    let n = vm.to_i64(v).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?;
+                    for _ in 0..n.max(0) {
+                        out.push(k);
+                    }
+                }
+                let l = vm.new_list(out);
+                vm.iter(l)
+            }),
+            ("copy", |vm, a| {
+                let s = a.pos[0];
+                let obj = new_dict_instance(vm, vm.type_of(s));
+                let (src, dst) = (inner(vm, s)?, inner(vm, obj)?);
+                if let (ObjData::Dict(x), ObjData::Dict(y)) = (&src.obj().data, &dst.obj().data) {
+                    *y.get() = x.get().clone();
+                }
+                Ok(obj)
+            }),
+            ("__repr__ ", |vm, a| {
+                let s = a.pos[0];
+                let d = inner(vm, s)?;
+                let name = cls_name(vm, s);
+                if vm.len(d)? == 0 {
+                    return Ok(vm.new_string(format!("{name}()")));
+                }
+                guarded_repr(vm, s, |vm| {
+                    let items = match most_common(vm, d) {
+                        Ok(i) => i,
+                        Err(_) => entries(d),
+                    };
+                    let body = dict_repr_body(vm, &items)?;
+                    Ok(format!("{name}({body})"))
+                })
+            }),
+            ("__add__", |vm, a| counter_binop(vm, a, '+')),
+            ("__sub__", |vm, a| counter_binop(vm, a, '-')),
+            ("__or__", |vm, a| counter_binop(vm, a, '|')),
+            ("__and__", |vm, a| counter_binop(vm, a, '&')),
+            ("__pos__", |vm, a| counter_unary(vm, a.pos[0], false)),
+            ("__neg__", |vm, a| counter_unary(vm, a.pos[0], true)),
+        ],
+    );
+}
+
+fn defaultdict_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = a.pos[0];
+    let k = vm.intern("default_factory");
+    let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
+    let obj = new_dict_instance(vm, vm.type_of(s));
+    vm.instance_set_attr(obj, k, f);
+    let (src, dst) = (inner(vm, s)?, inner(vm, obj)?);
+    if let (ObjData::Dict(x), ObjData::Dict(y)) = (&src.obj().data, &dst.obj().data) {
+        *y.get() = x.get().clone();
+    }
+    Ok(obj)
+}
+
+/// Items sorted by count, largest first, ties in insertion order.
+fn most_common(vm: &mut Vm, d: Value) -> PyResult<Vec<(Value, Value)>> {
+    let mut items = entries(d);
+    let mut err = None;
+    let vmp: *mut Vm = vm;
+    items.sort_by(|x, y| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let vm = unsafe { &mut *vmp };
+        match lt(vm, y.1, x.1) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match lt(vm, x.1, y.1) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(items)
+}
+
+fn counter_update(vm: &mut Vm, s: Value, src: Option<Value>, kw: &[(Value, Value)], sign: i64) -> PyResult<()> {
+    let d = inner(vm, s)?;
+    let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
+    let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
+        let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
+        let nv = vm.binary_op(op, cur, n)?;
+        vm.dict_set(d, k, nv)
+    };
+    if let Some(src) = src
+        && !src.is_none()
+    {
+        let mapping = is_dictlike(src) || vm.dunder(src, "keys").is_some() && !vm.is_str(src);
+        if mapping {
+            let pairs = if is_dictlike(src) {
+                let sd = inner(vm, src)?;
+                entries(sd)
+            } else {
+                let keys = vm.call_method(src, "keys", &[])?;
+                let keys = vm.collect_iter(keys)?;
+                let mut out = Vec::new();
+                for k in keys {
+                    let v = vm.getitem(src, k)?;
+                    out.push((k, v));
+                }
+                out
+            };
+            for (k, v) in pairs {
+                add(vm, k, v)?;
+            }
+        } else {
+            let it = vm.iter(src)?;
+            vm.temp_roots.push(it);
+            let r = (|| {
+                while let Some(x) = vm.next(it)? {
+                    add(vm, x, Value::small_int(1))?;
+                }
+                Ok(())
+            })();
+            vm.temp_roots.pop();
+            r?;
+        }
+    }
+    for (k, v) in kw {
+        add(vm, *k, *v)?;
+    }
+    Ok(())
+}
+
+fn counter_binop(vm: &mut Vm, a: Args, op: char) -> PyResult<Value> {
+    let (s, o) = (a.pos[0], a.pos[1]);
+    let ct = ty("collections.Counter");
+    if !vm.isinstance(o, ct) {
+        return Ok(vm.not_implemented);
+    }
+    let (x, y) = (inner(vm, s)?, inner(vm, o)?);
+    let result = new_dict_instance(vm, ct);
+    vm.temp_roots.push(result);
+    let r = (|| {
+        let rd = inner(vm, result)?;
+        let zero = Value::small_int(0);
+        for (k, c) in entries(x) {
+            let oc = vm.dict_get(y, k)?.unwrap_or(zero);
+            let nc = match op {
+                '+' => vm.binary_op(BinOp::Add, c, oc)?,
+                '-' => vm.binary_op(BinOp::Sub, c, oc)?,
+                '|' => {
+                    if lt(vm, c, oc)? {
+                        oc
+                    } else {
+                        c
+                    }
+                }
+                _ => {
+                    if lt(vm, c, oc)? {
+                        c
+                    } else {
+                        oc
+                    }
+                }
+            };
+            if lt(vm, zero, nc)? {
+                vm.dict_set(rd, k, nc)?;
+            }
+        }
+        if op != '&' {
+            for (k, c) in entries(y) {
+                if vm.dict_get(x, k)?.is_some() {
+                    continue;
+                }
+                if op == '-' {
+                    if lt(vm, c, zero)? {
+                        let n = vm.binary_op(BinOp::Sub, zero, c)?;
+                        vm.dict_set(rd, k, n)?;
+                    }
+                } else if lt(vm, zero, c)? {
+                    vm.dict_set(rd, k, c)?;
+                }
+            }
+        }
+        Ok(result)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn counter_unary(vm: &mut Vm, s: Value, neg: bool) -> PyResult<Value> {
+    let x = inner(vm, s)?;
+    let result = new_dict_instance(vm, ty("collections.Counter"));
+    vm.temp_roots.push(result);
+    let r = (|| {
+        let rd = inner(vm, result)?;
+        let zero = Value::small_int(0);
+        for (k, c) in entries(x) {
+            if neg {
+                if lt(vm, c, zero)? {
+                    let n = vm.binary_op(BinOp::Sub, zero, c)?;
+                    vm.dict_set(rd, k, n)?;
+                }
+            } else if lt(vm, zero, c)? {
+                vm.dict_set(rd, k, c)?;
+            }
+        }
+        Ok(result)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+// ---- namedtuple ---------------------------------------------------------------------
+
+/// The tuple payload of a namedtuple instance (or the tuple itself).
+fn inner_tuple(vm: &mut Vm, v: Value) -> Value {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(i)) => {
+            let b = i.base_value.get();
+            if b.is_obj() && matches!(b.obj().data, ObjData::Tuple(_)) {
+                return b;
+            }
+            vm.empty_tuple
+        }
+        Some(ObjData::Tuple(_)) => v,
+        _ => vm.empty_tuple,
+    }
+}
+
+fn is_tuplelike(v: Value) -> bool {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Tuple(_)) => true,
+        Some(ObjData::Instance(i)) => {
+            let b = i.base_value.get();
+            b.is_obj() && matches!(b.obj().data, ObjData::Tuple(_))
+        }
+        _ => false,
+    }
+}
+
+fn tuple_items_of(vm: &mut Vm, v: Value) -> Vec<Value> {
+    let t = inner_tuple(vm, v);
+    vm.tuple_items(t).unwrap_or_default()
+}
+
+fn class_attr(vm: &mut Vm, cls: Value, name: &str) -> Value {
+    let k = vm.intern(name);
+    lookup(vm, cls, k).unwrap_or(Value::NONE)
+}
+
+fn field_names(vm: &mut Vm, cls: Value) -> Vec<Value> {
+    let f = class_attr(vm, cls, "_fields");
+    vm.tuple_items(f).unwrap_or_default()
+}
+
+fn new_nt_instance(vm: &mut Vm, cls: Value, items: Vec<Value>) -> Value {
+    let t = vm.new_tuple(items);
+    vm.temp_roots.push(t);
+    let obj = vm.new_instance(cls);
+    if let ObjData::Instance(i) = &obj.obj().data {
+        i.base_value.set(t);
+    }
+    vm.temp_roots.pop();
+    obj
+}
+
+fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let fields = field_names(vm, cls);
+    let defaults = class_attr(vm, cls, "_field_defaults");
+    let name = type_obj(cls).name.clone();
+    let args = &a.pos[1..];
+    if args.len() > fields.len() {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__() takes {} positional arguments but {} were given",
+            fields.len() + 1,
+            args.len() + 1
+        )));
+    }
+    let mut vals: Vec<Value> = vec![Value::EMPTY; fields.len()];
+    vals[..args.len()].copy_from_slice(args);
+    for (k, v) in a.kw {
+        match fields.iter().position(|f| crate::vm::str_eq(*f, *k)) {
+            Some(i) => {
+                if !vals[i].is_empty() {
+                    return Err(vm.type_error(&format!(
+                        "{name}.__new__() got multiple values for argument '{}'",
+                        str_of(*k)
+                    )));
+                }
+                vals[i] = *v;
+            }
+            None => {
+                return Err(vm.type_error(&format!(
+                    "{name}.__new__() got an unexpected keyword argument '{}'",
+                    str_of(*k)
+                )));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (i, v) in vals.iter_mut().enumerate() {
+        if v.is_empty() {
+            let d = if defaults.is_none() { None } else { vm.dict_get(defaults, fields[i])? };
+            match d {
+                Some(x) => *v = x,
+                None => missing.push(format!("'{}'", str_of(fields[i]))),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        return Err(vm.type_error(&format!(
+            "{name}.__new__() missing {} required positional argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(new_nt_instance(vm, cls, vals))
+}
+
+fn nt_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = a.pos[0];
+    let cls = vm.type_of(s);
+    let fields = field_names(vm, cls);
+    let items = tuple_items_of(vm, s);
+    let name = type_obj(cls).name.clone();
+    guarded_repr(vm, s, |vm| {
+        let mut parts = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let f = fields.get(i).map(|f| str_of(*f)).unwrap_or("?");
+            parts.push(format!("{f}={}", vm.repr_string(*v)?));
+        }
+        Ok(format!("{name}({})", parts.join(", ")))
+    })
+}
+
+fn nt_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    if !is_tuplelike(a.pos[1]) {
+        return Ok(vm.not_implemented);
+    }
+    let x = inner_tuple(vm, a.pos[0]);
+    let y = inner_tuple(vm, a.pos[1]);
+    vm.compare(op, x, y)
+}
+
+fn tuplegetter_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (g, obj) = (a.pos[0], a.get(1).unwrap_or(Value::NONE));
+    if obj.is_none() {
+        return Ok(g);
+    }
+    let k = vm.intern("__index__");
+    let idx = vm.instance_get_attr(g, k).unwrap_or(Value::small_int(0));
+    let t = inner_tuple(vm, obj);
+    vm.getitem(t, idx)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) if c.is_alphabetic() || c == '_' => {}
+        _ => return false,
+    }
+    cs.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (Some(tn), Some(fnames)) = (arg(&a, 0, "typename"), arg(&a, 1, "field_names")) else {
+        return Err(vm.type_error("namedtuple() missing 2 required positional arguments: 'typename' and 'field_names'"));
+    };
+    let typename = vm.str_string(tn)?;
+    let names: Vec<String> = if vm.is_str(fnames) {
+        str_of(fnames).replace(',', " ").split_whitespace().map(|s| s.to_string()).collect()
+    } else {
+        let items = vm.collect_iter(fnames)?;
+        let mut out = Vec::new();
+        for x in items {
+            out.push(vm.str_string(x)?);
+        }
+        out
+    };
+    let rename = match a.kwarg("rename") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut names = names;
+    if rename {
+        let mut seen = std::collections::HashSet::new();
+        for (i, n) in names.iter_mut().enumerate() {
+            if !is_identifier(n) || KEYWORDS.contains(&n.as_str()) || n.starts_with('_') || seen.contains(n) {
+                *n = format!("_{i}");
+            }
+            seen.insert(n.clone());
+        }
+    }
+    for n in std::iter::once(&typename).chain(names.iter()) {
+        if !is_identifier(n) {
+            return Err(vm.value_error(&format!("Type names and field names must be valid identifiers: '{n}'")));
+        }
+        if KEYWORDS.contains(&n.as_str()) {
+            return Err(vm.value_error(&format!("Type names and field names cannot be a keyword: '{n}'")));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for n in &names {
+        if n.starts_with('_') && !rename {
+            return Err(vm.value_error(&format!("Field names cannot start with an underscore: '{n}'")));
+        }
+        if !seen.insert(n.clone()) {
+            return Err(vm.value_error(&format!("Encountered duplicate field name: '{n}'")));
+        }
+    }
+    let defaults = match a.kwarg("defaults") {
+        Some(v) if !v.is_none() => vm.collect_iter(v)?,
+        _ => Vec::new(),
+    };
+    if defaults.len() > names.len() {
+        return Err(vm.type_error("Got more default values than field names"));
+    }
+    let module = match a.kwarg("module") {
+        Some(m) if !m.is_none() => vm.str_string(m)?,
+        _ => {
+            let g = vm.frames.last().map(|f| f.globals);
+            match g {
+                Some(g) if !g.is_none() => {
+                    let k = vm.intern("__name__");
+                    match vm.dict_get_str(g, k) {
+                        Some(n) if vm.is_str(n) => str_of(n).to_string(),
+                        _ => "__main__".into(),
+                    }
+                }
+                _ => "__main__".into(),
+            }
+        }
+    };
+    let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+    make_namedtuple(vm, &typename, &refs, &module, &defaults)
+}
+
+/// Creates a namedtuple class (also used by functools for CacheInfo).
+pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &str, defaults: &[Value]) -> PyResult<Value> {
+    if ty("collections._tuplegetter").is_none() {
+        vm.import("collections", Value::NONE, 0, Value::NONE)?;
+    }
+    let base = vm.types.tuple;
+    let cls = vm.new_native_type(typename, module, base);
+    vm.temp_roots.push(cls);
+    let r = (|| {
+        add_fns(
+            vm,
+            cls,
+            &[
+                ("__new__", nt_new),
+                ("__repr__ ", nt_repr),
+                ("__len__", |vm, a| {
+                    let n = tuple_items_of(vm, a.pos[0]).len();
+                    Ok(vm.new_int(n as i64))
+                }),
+                ("__iter__", |vm, a| {
+                    let t = inner_tuple(vm, a.pos[0]);
+                    vm.iter(t)
+                }),
+                ("__getitem__", |vm, a| {
+                    let t = inner_tuple(vm, a.pos[0]);
+                    vm.getitem(t, a.pos[1])
+                }),
+                ("__contains__", |vm, a| {
+                    let t = inner_tuple(vm, a.pos[0]);
+                    Ok(Value::bool(vm.contains(t, a.pos[1])?))
+                }),
+                ("__eq__", |vm, a| nt_cmp(vm, a, CmpOp::Eq)),
+                ("__ne__", |vm, a| nt_cmp(vm, a, CmpOp::Ne)),
+                ("__lt__", |vm, a| nt_cmp(vm, a, CmpOp::Lt)),
+                ("__le__", |vm, a| nt_cmp(vm, a, CmpOp::Le)),
+                ("__gt__", |vm, a| nt_cmp(vm, a, CmpOp::Gt)),
+                ("__ge__", |vm, a| nt_cmp(vm, a, CmpOp::Ge)),
+                ("__add__", |vm, a| {
+                    if !is_tuplelike(a.pos[1]) {
+                        return Ok(vm.not_implemented);
+                    }
+                    let mut x = tuple_items_of(vm, a.pos[0]);
+                    x.extend(tuple_items_of(vm, a.pos[1]));
+                    Ok(vm.new_tuple(x))
+                }),
+                ("__mul__", |vm, a| {
+                    let t = inner_tuple(vm, a.pos[0]);
+                    vm.binary_op(BinOp::Mul, t, a.pos[1])
+                }),
+                ("__rmul__", |vm, a| {
+                    let t = inner_tuple(vm, a.pos[0]);
+                    vm.binary_op(BinOp::Mul, t, a.pos[1])
+                }),
+                ("__getnewargs__", |vm, a| Ok(inner_tuple(vm, a.pos[0]))),
+                ("count", |vm, a| {
+                    let mut n = 0;
+                    for x in tuple_items_of(vm, a.pos[0]) {
+                        if vm.eq(x, a.pos[1])? {
+                            n += 1;
+                        }
+                    }
+                    Ok(vm.new_int(n))
+                }),
+                ("index", |vm, a| {
+                    for (i, x) in tuple_items_of(vm, a.pos[0]).into_iter().enumerate() {
+                        if vm.eq(x, a.pos[1])? {
+                            return Ok(vm.new_int(i as i64));
+                        }
+                    }
+                    Err(vm.value_error("tuple.index(x): x not in tuple"))
+                }),
+                ("_asdict", |vm, a| {
+                    let s = a.pos[0];
+                    let cls = vm.type_of(s);
+                    let fields = field_names(vm, cls);
+                    let items = tuple_items_of(vm, s);
+                    let d = vm.new_dict();
+                    for (f, v) in fields.into_iter().zip(items) {
+                        vm.dict_set(d, f, v)?;
+                    }
+                    Ok(d)
+                }),
+                ("_replace", |vm, a| {
+                    let s = a.pos[0];
+                    let cls = vm.type_of(s);
+                    let fields = field_names(vm, cls);
+                    let mut items = tuple_items_of(vm, s);
+                    let mut unknown = Vec::new();
+                    for (k, v) in a.kw {
+                        match fields.iter().position(|f| crate::vm::str_eq(*f, *k)) {
+                            Some(i) => items[i] = *v,
+                            None => unknown.push(format!("'{}'", str_of(*k))),
+                        }
+                    }
+                    if !unknown.is_empty() {
+                        return Err(vm.value_error(&format!("Got unexpected field names: [{}]", unknown.join(", "))));
+                    }
+                    Ok(new_nt_instance(vm, cls, items))
+                }),
+            ],
+        );
+        let make = vm.new_builtin("_make", |vm, a| {
+            let cls = a.pos[0];
+            let Some(src) = a.get(1) else { return Err(vm.type_error("_make() missing iterable")) };
+            let items = vm.collect_iter(src)?;
+            let n = field_names(vm, cls).len();
+            if items.len() != n {
+                return Err(vm.type_error(&format!("Expected {n} arguments, got {}", items.len())));
+            }
+            Ok(new_nt_instance(vm, cls, items))
+        });
+        let cm = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(make));
+        let k = vm.intern("_make");
+        vm.type_set_attr(cls, k, cm);
+        let mut fvals = Vec::new();
+        for f in fields {
+            fvals.push(vm.intern(f));
+        }
+        let ft = vm.new_tuple(fvals.clone());
+        for (name, v) in [("_fields", ft), ("__match_args__", ft), ("__slots__", vm.empty_tuple)] {
+            let k = vm.intern(name);
+            vm.type_set_attr(cls, k, v);
+        }
+        let fd = vm.new_dict();
+        let k = vm.intern("_field_defaults");
+        vm.type_set_attr(cls, k, fd);
+        let off = fields.len() - defaults.len();
+        for (i, d) in defaults.iter().enumerate() {
+            vm.dict_set(fd, fvals[off + i], *d)?;
+        }
+        let h = NT_HASH.with(|c| c.get());
+        let k = vm.intern("__hash__");
+        if !h.is_none() {
+            vm.type_set_attr(cls, k, h);
+        }
+        let tg = ty("collections._tuplegetter");
+        let ik = vm.intern("__index__");
+        for (i, f) in fvals.iter().enumerate() {
+            let g = vm.new_instance(tg);
+            vm.instance_set_attr(g, ik, Value::small_int(i as i64));
+            vm.type_set_attr(cls, *f, g);
+        }
+        Ok(cls)
+    })();
+    vm.temp_roots.pop();
+    r
 }

@@ -1,13 +1,637 @@
-//! The `functools` module.
+//! The `functools` module: reduce, partial, lru_cache/cache, cmp_to_key, wraps and
+//! update_wrapper in Rust; total_ordering and cached_property in embedded Python.
+//!
+//! `partial` objects and lru_cache wrappers are plain instances of Rust-defined types,
+//! so they carry a normal attribute namespace (`func`, `__wrapped__`, `__name__`, ...)
+//! like their CPython counterparts; the cache itself lives in a native payload object
+//! stored in a hidden attribute.
 
+use crate::compiler::bytecode::CmpOp;
+use crate::modules::itertools::{arg, make_type, native, run_source, set_attr, ty};
+use crate::object::{Mut, NativeData, ObjData};
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("functools", init);
 }
 
+const PY_SRC: &str = r#"
+WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
+WRAPPER_UPDATES = ('__dict__',)
+
+def _gt_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result and self != other
+
+def _le_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result or self == other
+
+def _ge_from_lt(self, other):
+    op_result = type(self).__lt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+def _ge_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result or self == other
+
+def _lt_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result and self != other
+
+def _gt_from_le(self, other):
+    op_result = type(self).__le__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+def _lt_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result and self != other
+
+def _ge_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result or self == other
+
+def _le_from_gt(self, other):
+    op_result = type(self).__gt__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+def _le_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result or self == other
+
+def _gt_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return op_result and self != other
+
+def _lt_from_ge(self, other):
+    op_result = type(self).__ge__(self, other)
+    if op_result is NotImplemented:
+        return op_result
+    return not op_result
+
+_convert = {
+    '__lt__': [('__gt__', _gt_from_lt),
+               ('__le__', _le_from_lt),
+               ('__ge__', _ge_from_lt)],
+    '__le__': [('__ge__', _ge_from_le),
+               ('__lt__', _lt_from_le),
+               ('__gt__', _gt_from_le)],
+    '__gt__': [('__lt__', _lt_from_gt),
+               ('__ge__', _ge_from_gt),
+               ('__le__', _le_from_gt)],
+    '__ge__': [('__le__', _le_from_ge),
+               ('__gt__', _gt_from_ge),
+               ('__lt__', _lt_from_ge)]
+}
+
+def total_ordering(cls):
+    """Class decorator that fills in missing ordering methods"""
+    roots = [op for op in ('__lt__', '__le__', '__gt__', '__ge__')
+             if getattr(cls, op, None) is not getattr(object, op, None)]
+    if not roots:
+        raise ValueError('must define at least one ordering operation: < > <= >=')
+    root = max(roots)
+    for opname, opfunc in _convert[root]:
+        if opname not in roots:
+            opfunc.__name__ = opname
+            setattr(cls, opname, opfunc)
+    return cls
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+
+    def __set_name__(self, owner, name):
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        name = self.attrname
+        if name is None:
+            name = self.func.__name__
+        val = self.func(instance)
+        setattr(instance, name, val)
+        return val
+
+def _unwrap_partial(func):
+    while isinstance(func, partial):
+        func = func.func
+    return func
+"#;
+
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("functools");
+    let d = vm.module_dict(m);
+    vm.add_fn(d, "reduce", reduce);
+    vm.add_fn(d, "lru_cache", lru_cache);
+    vm.add_fn(d, "cache", cache);
+    vm.add_fn(d, "cmp_to_key", cmp_to_key);
+    vm.add_fn(d, "update_wrapper", update_wrapper);
+    vm.add_fn(d, "wraps", wraps);
+    vm.add_fn(d, "_make_lru_wrapper", make_lru_wrapper_fn);
+
+    let obj = vm.types.object;
+    let p = make_type(vm, "functools.partial", "partial", "functools", obj);
+    vm.add_method(p, "__new__", partial_new);
+    vm.add_method(p, "__call__", partial_call);
+    crate::modules::itertools::add_method_as(vm, p, "__repr__ ", partial_repr);
+    set_attr(vm, m, "partial", p);
+
+    let w = make_type(vm, "functools._lru_cache_wrapper", "_lru_cache_wrapper", "functools", obj);
+    vm.add_method(w, "__call__", lru_call);
+    vm.add_method(w, "cache_info", lru_cache_info);
+    vm.add_method(w, "cache_clear", lru_cache_clear);
+    vm.add_method(w, "__get__", lru_get);
+    set_attr(vm, m, "_lru_cache_wrapper", w);
+    make_type(vm, "functools._lru_state", "_lru_state", "functools", obj);
+
+    let k = make_type(vm, "functools.KeyWrapper", "KeyWrapper", "functools", obj);
+    vm.add_method(k, "__call__", key_call);
+    vm.add_method(k, "__lt__", |vm, a| key_cmp(vm, a, CmpOp::Lt));
+    vm.add_method(k, "__le__", |vm, a| key_cmp(vm, a, CmpOp::Le));
+    vm.add_method(k, "__gt__", |vm, a| key_cmp(vm, a, CmpOp::Gt));
+    vm.add_method(k, "__ge__", |vm, a| key_cmp(vm, a, CmpOp::Ge));
+    vm.add_method(k, "__eq__", |vm, a| key_cmp(vm, a, CmpOp::Eq));
+    vm.add_method(k, "__ne__", |vm, a| key_cmp(vm, a, CmpOp::Ne));
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(k, hk, Value::NONE);
+
+    let fields = ["hits", "misses", "maxsize", "currsize"];
+    let ci = crate::modules::collections::make_namedtuple(vm, "CacheInfo", &fields, "functools", &[])?;
+    set_attr(vm, m, "_CacheInfo", ci);
+    CACHE_INFO.with(|c| c.set(ci));
+    run_source(vm, m, PY_SRC, "<functools>")?;
     Ok(m)
+}
+
+thread_local! {
+    static CACHE_INFO: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
+}
+
+// ---- reduce -------------------------------------------------------------------------
+
+fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "reduce", &a, 2, 3)?;
+    let (f, seq) = (a.pos[0], a.pos[1]);
+    let it = vm.iter(seq).map_err(|e| {
+        if vm.matches(e.0, "TypeError") {
+            vm.type_error("reduce() arg 2 must support iteration")
+        } else {
+            e
+        }
+    })?;
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(it);
+    let r = (|| {
+        let mut acc = match a.get(2) {
+            Some(init) => init,
+            None => match vm.next(it)? {
+                Some(v) => v,
+                None => return Err(vm.type_error("reduce() of empty iterable with no initial value")),
+            },
+        };
+        let slot = vm.temp_roots.len();
+        vm.temp_roots.push(acc);
+        while let Some(x) = vm.next(it)? {
+            acc = vm.call(f, &[acc, x])?;
+            vm.temp_roots[slot] = acc;
+        }
+        Ok(acc)
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
+// ---- partial ------------------------------------------------------------------------
+
+fn iattr(vm: &mut Vm, obj: Value, name: &str) -> Value {
+    let k = vm.intern(name);
+    vm.instance_get_attr(obj, k).unwrap_or(Value::NONE)
+}
+
+fn set_iattr(vm: &mut Vm, obj: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.instance_set_attr(obj, k, v);
+}
+
+fn partial_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let Some(mut func) = a.get(1) else {
+        return Err(vm.type_error("type 'partial' takes at least one argument"));
+    };
+    if !vm.is_callable(func) {
+        return Err(vm.type_error("the first argument must be callable"));
+    }
+    let mut args: Vec<Value> = Vec::new();
+    let kw = vm.new_dict();
+    vm.temp_roots.push(kw);
+    // Flatten partial(partial(f, ...), ...) like CPython.
+    if vm.type_of(func) == ty("functools.partial") {
+        let inner_args = iattr(vm, func, "args");
+        let inner_kw = iattr(vm, func, "keywords");
+        args.extend(vm.tuple_items(inner_args).unwrap_or_default());
+        if !inner_kw.is_none() {
+            vm.dict_update_from(kw, inner_kw, false)?;
+        }
+        func = iattr(vm, func, "func");
+    }
+    args.extend_from_slice(&a.pos[2..]);
+    for (k, v) in a.kw {
+        vm.dict_set(kw, *k, *v)?;
+    }
+    let obj = vm.new_instance(cls);
+    let t = vm.new_tuple(args);
+    set_iattr(vm, obj, "func", func);
+    set_iattr(vm, obj, "args", t);
+    set_iattr(vm, obj, "keywords", kw);
+    vm.temp_roots.pop();
+    Ok(obj)
+}
+
+fn partial_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = a.pos[0];
+    let func = iattr(vm, p, "func");
+    let pargs = iattr(vm, p, "args");
+    let kw = iattr(vm, p, "keywords");
+    let mut args = vm.tuple_items(pargs).unwrap_or_default();
+    args.extend_from_slice(&a.pos[1..]);
+    let mut kws: Vec<(Value, Value)> = match kw.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(d)) => d.get().iter().map(|e| (e.key, e.value)).collect(),
+        _ => Vec::new(),
+    };
+    for (k, v) in a.kw {
+        match kws.iter_mut().find(|(x, _)| crate::vm::str_eq(*x, *k)) {
+            Some(e) => e.1 = *v,
+            None => kws.push((*k, *v)),
+        }
+    }
+    vm.call_kw(func, &args, &kws)
+}
+
+fn partial_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = a.pos[0];
+    let func = iattr(vm, p, "func");
+    let pargs = iattr(vm, p, "args");
+    let kw = iattr(vm, p, "keywords");
+    let mut parts = vec![vm.repr_string(func)?];
+    for x in vm.tuple_items(pargs).unwrap_or_default() {
+        parts.push(vm.repr_string(x)?);
+    }
+    if let Some(ObjData::Dict(d)) = kw.as_obj().map(|o| &o.data) {
+        let entries: Vec<(Value, Value)> = d.get().iter().map(|e| (e.key, e.value)).collect();
+        for (k, v) in entries {
+            let ks = vm.str_string(k)?;
+            parts.push(format!("{}={}", ks, vm.repr_string(v)?));
+        }
+    }
+    let t = crate::vm::types::type_obj(vm.type_of(p));
+    let name = if t.module == "functools" { "functools.partial".to_string() } else { t.qualname.clone() };
+    Ok(vm.new_string(format!("{}({})", name, parts.join(", "))))
+}
+
+/// A partial of a native function with keyword arguments (used for decorators).
+fn native_partial(vm: &mut Vm, f: Value, kw: &[(&str, Value)]) -> PyResult<Value> {
+    let p = ty("functools.partial");
+    let mut k = Vec::new();
+    for (n, v) in kw {
+        k.push((vm.intern(n), *v));
+    }
+    vm.call_kw(p, &[f], &k)
+}
+
+// ---- lru_cache ----------------------------------------------------------------------
+
+struct LruState {
+    func: Value,
+    cache: Value,
+    maxsize: Option<usize>,
+    typed: bool,
+    hits: Mut<u64>,
+    misses: Mut<u64>,
+    kwd_mark: Value,
+}
+
+impl NativeData for LruState {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.func);
+        visit(self.cache);
+        visit(self.kwd_mark);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn lru_cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let maxsize = arg(&a, 0, "maxsize").unwrap_or(Value::small_int(128));
+    let typed = arg(&a, 1, "typed").unwrap_or(Value::FALSE);
+    if vm.is_intlike(maxsize) && !maxsize.is_bool() || maxsize.is_none() {
+        let f = vm.new_builtin("_make_lru_wrapper", make_lru_wrapper_fn);
+        return native_partial(vm, f, &[("maxsize", maxsize), ("typed", typed)]);
+    }
+    if vm.is_callable(maxsize) && !maxsize.is_bool() {
+        return make_lru_wrapper(vm, maxsize, Value::small_int(128), typed);
+    }
+    Err(vm.type_error("Expected first argument to be an integer, a callable, or None"))
+}
+
+fn cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "cache", &a, 1, 1)?;
+    make_lru_wrapper(vm, a.pos[0], Value::NONE, Value::FALSE)
+}
+
+fn make_lru_wrapper_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(f) = a.get(0) else { return Err(vm.type_error("missing function")) };
+    let maxsize = a.kwarg("maxsize").unwrap_or(Value::small_int(128));
+    let typed = a.kwarg("typed").unwrap_or(Value::FALSE);
+    make_lru_wrapper(vm, f, maxsize, typed)
+}
+
+fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value, typed: Value) -> PyResult<Value> {
+    let maxsize = if maxsize.is_none() {
+        None
+    } else {
+        let m = vm.to_i64(maxsize).unwrap_or(0);
+        Some(m.max(0) as usize)
+    };
+    let typed = vm.truthy(typed)?;
+    let cache = vm.new_dict();
+    vm.temp_roots.push(cache);
+    let mark = vm.alloc(vm.types.object, ObjData::Plain);
+    vm.temp_roots.push(mark);
+    let st = LruState { func, cache, maxsize, typed, hits: Mut::new(0), misses: Mut::new(0), kwd_mark: mark };
+    let stv = vm.alloc(ty("functools._lru_state"), ObjData::Native(Box::new(st)));
+    vm.temp_roots.push(stv);
+    let w = vm.new_instance(ty("functools._lru_cache_wrapper"));
+    vm.temp_roots.push(w);
+    set_iattr(vm, w, "__lru_state__", stv);
+    let r = do_update_wrapper(vm, w, func);
+    let n = vm.temp_roots.len();
+    vm.temp_roots.truncate(n - 4);
+    r?;
+    Ok(w)
+}
+
+fn lru_state(vm: &mut Vm, w: Value) -> PyResult<&'static LruState> {
+    let s = iattr(vm, w, "__lru_state__");
+    match native::<LruState>(s) {
+        Some(st) => Ok(st),
+        None => Err(vm.type_error("not an lru_cache wrapper")),
+    }
+}
+
+fn make_key(vm: &mut Vm, st: &LruState, args: &[Value], kw: &[(Value, Value)]) -> Value {
+    if kw.is_empty() && args.len() == 1 && !st.typed {
+        let x = args[0];
+        let t = vm.type_of(x);
+        if t == vm.types.int || t == vm.types.str {
+            return x;
+        }
+    }
+    let mut items = args.to_vec();
+    if !kw.is_empty() {
+        items.push(st.kwd_mark);
+        for (k, v) in kw {
+            items.push(*k);
+            items.push(*v);
+        }
+    }
+    if st.typed {
+        for x in args {
+            items.push(vm.type_of(*x));
+        }
+        for (_, v) in kw {
+            items.push(vm.type_of(*v));
+        }
+    }
+    vm.new_tuple(items)
+}
+
+fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let st = lru_state(vm, a.pos[0])?;
+    let args = &a.pos[1..];
+    if st.maxsize == Some(0) {
+        *st.misses.get() += 1;
+        return vm.call_kw(st.func, args, a.kw);
+    }
+    let key = make_key(vm, st, args, a.kw);
+    vm.temp_roots.push(key);
+    let r = (|| {
+        let h = vm.hash(key)?;
+        let ObjData::Dict(d) = &st.cache.obj().data else { unreachable!() };
+        let vmp: *mut Vm = vm;
+        let pos = d.get().find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?;
+        if let Some(i) = pos {
+            *st.hits.get() += 1;
+            let e = d.get().entries[i];
+            if st.maxsize.is_some() {
+                // Move to the most recently used end.
+                d.get().remove_at(i);
+                d.get().insert_new(e.key, e.hash, e.value);
+            }
+            return Ok(e.value);
+        }
+        *st.misses.get() += 1;
+        let result = vm.call_kw(st.func, args, a.kw)?;
+        vm.temp_roots.push(result);
+        let d = match &st.cache.obj().data {
+            ObjData::Dict(d) => d,
+            _ => unreachable!(),
+        };
+        let present = d.get().find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?.is_some();
+        if !present {
+            if let Some(m) = st.maxsize
+                && d.get().len() >= m
+                && let Some((i, _)) = d.get().entry_from(0)
+            {
+                d.get().remove_at(i);
+            }
+            d.get().insert_new(key, h, result);
+        }
+        vm.temp_roots.pop();
+        Ok(result)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn lru_cache_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let st = lru_state(vm, a.pos[0])?;
+    let hits = vm.new_int(*st.hits.get() as i64);
+    let misses = vm.new_int(*st.misses.get() as i64);
+    let maxsize = match st.maxsize {
+        Some(m) => vm.new_int(m as i64),
+        None => Value::NONE,
+    };
+    let cur = vm.len(st.cache)?;
+    let cur = vm.new_int(cur as i64);
+    let ci = CACHE_INFO.with(|c| c.get());
+    vm.call(ci, &[hits, misses, maxsize, cur])
+}
+
+fn lru_cache_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let st = lru_state(vm, a.pos[0])?;
+    *st.hits.get() = 0;
+    *st.misses.get() = 0;
+    if let ObjData::Dict(d) = &st.cache.obj().data {
+        d.get().clear();
+    }
+    Ok(Value::NONE)
+}
+
+fn lru_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (w, obj) = (a.pos[0], a.get(1).unwrap_or(Value::NONE));
+    if obj.is_none() {
+        return Ok(w);
+    }
+    Ok(vm.alloc(vm.types.method, ObjData::BoundMethod { func: w, slf: obj }))
+}
+
+// ---- cmp_to_key ---------------------------------------------------------------------
+
+struct KeyObj {
+    cmp: Value,
+    obj: Value,
+}
+
+impl NativeData for KeyObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.cmp);
+        visit(self.obj);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn cmp_to_key(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(cmp) = arg(&a, 0, "mycmp") else {
+        return Err(vm.type_error("cmp_to_key() missing required argument 'mycmp' (pos 1)"));
+    };
+    Ok(vm.alloc(ty("functools.KeyWrapper"), ObjData::Native(Box::new(KeyObj { cmp, obj: Value::EMPTY }))))
+}
+
+fn key_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(k) = native::<KeyObj>(a.pos[0]) else { return Err(vm.type_error("bad KeyWrapper")) };
+    let Some(obj) = arg(&a, 1, "obj") else {
+        return Err(vm.type_error("KeyWrapper() missing required argument 'obj' (pos 1)"));
+    };
+    Ok(vm.alloc(ty("functools.KeyWrapper"), ObjData::Native(Box::new(KeyObj { cmp: k.cmp, obj }))))
+}
+
+fn key_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (native::<KeyObj>(a.pos[0]), a.get(1).and_then(native::<KeyObj>)) else {
+        return Err(vm.type_error("other argument must be K instance"));
+    };
+    let r = vm.call(x.cmp, &[x.obj, y.obj])?;
+    vm.compare(op, r, Value::small_int(0))
+}
+
+// ---- update_wrapper / wraps ---------------------------------------------------------
+
+fn do_update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<()> {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        let k = vm.intern(name);
+        if let Ok(Some(v)) = vm.getattr_opt(wrapped, k) {
+            vm.setattr(wrapper, k, v)?;
+        }
+    }
+    let dk = vm.intern("__dict__");
+    if let Ok(Some(d)) = vm.getattr_opt(wrapped, dk)
+        && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
+    {
+        let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();
+        for (k, v) in entries {
+            if vm.is_str(k) {
+                let k = vm.intern_value(k);
+                vm.setattr(wrapper, k, v)?;
+            }
+        }
+    }
+    let wk = vm.intern("__wrapped__");
+    vm.setattr(wrapper, wk, wrapped)
+}
+
+fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (Some(wrapper), Some(wrapped)) = (arg(&a, 0, "wrapper"), arg(&a, 1, "wrapped")) else {
+        return Err(vm.type_error("update_wrapper() missing required positional argument"));
+    };
+    let assigned = arg(&a, 2, "assigned");
+    let updated = arg(&a, 3, "updated");
+    if assigned.is_none() && updated.is_none() {
+        do_update_wrapper(vm, wrapper, wrapped)?;
+        return Ok(wrapper);
+    }
+    let names = match assigned {
+        Some(v) => vm.collect_iter(v)?,
+        None => ["__module__", "__name__", "__qualname__", "__doc__"].iter().map(|n| vm.intern(n)).collect(),
+    };
+    for k in names {
+        let k = vm.intern_value(k);
+        if let Ok(Some(v)) = vm.getattr_opt(wrapped, k) {
+            vm.setattr(wrapper, k, v)?;
+        }
+    }
+    let upd = match updated {
+        Some(v) => vm.collect_iter(v)?,
+        None => vec![vm.intern("__dict__")],
+    };
+    for k in upd {
+        let k = vm.intern_value(k);
+        if let Ok(Some(d)) = vm.getattr_opt(wrapped, k)
+            && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
+        {
+            let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();
+            for (ek, v) in entries {
+                if vm.is_str(ek) {
+                    let ek = vm.intern_value(ek);
+                    vm.setattr(wrapper, ek, v)?;
+                }
+            }
+        }
+    }
+    let wk = vm.intern("__wrapped__");
+    vm.setattr(wrapper, wk, wrapped)?;
+    Ok(wrapper)
+}
+
+fn wraps(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(wrapped) = arg(&a, 0, "wrapped") else {
+        return Err(vm.type_error("wraps() missing 1 required positional argument: 'wrapped'"));
+    };
+    let f = vm.new_builtin("update_wrapper", update_wrapper);
+    let mut kw = vec![("wrapped", wrapped)];
+    if let Some(x) = arg(&a, 1, "assigned") {
+        kw.push(("assigned", x));
+    }
+    if let Some(x) = arg(&a, 2, "updated") {
+        kw.push(("updated", x));
+    }
+    let _ = str_of;
+    native_partial(vm, f, &kw)
 }

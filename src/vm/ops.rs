@@ -552,6 +552,11 @@ impl Vm {
                     Some(f) if f.is_none() => Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))),
                     Some(f) if !crate::vm::call::is_builtin_fn(f) => {
                         let r = self.call(f, &[v])?;
+                        // A result that fits a hash is used as is (CPython only
+                        // re-hashes out-of-range ints).
+                        if let Some(i) = self.to_i64(r) {
+                            return Ok(if i == -1 { -2 } else { i });
+                        }
                         match self.to_bigint(r) {
                             Some(b) => Ok(Vm::hash_bigint(&b)),
                             None => Err(self.type_error("__hash__ method should return an integer")),
