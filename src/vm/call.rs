@@ -182,6 +182,7 @@ impl Vm {
     }
 
     pub fn call_kw(&mut self, callee: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+        self.check_native_stack()?;
         let Some(o) = callee.as_obj() else {
             return Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee))));
         };

@@ -119,6 +119,18 @@ impl Vm {
         if let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
+        // `seq * obj` where obj has __index__.
+        if op == BinOp::Mul {
+            let is_seq = |v: Value| matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_) | ObjData::ByteArray(_)));
+            for (seq, n) in [(a, b), (b, a)] {
+                if is_seq(seq)
+                    && matches!(n.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)))
+                    && let Some(i) = self.call_dunder(n, "__index__", &[])?
+                {
+                    return self.binary_op(op, seq, i);
+                }
+            }
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         // A subclass's reflected method goes first.
