@@ -730,11 +730,12 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                         crate::vm::ops::bigint_from_f64(f.trunc())
                     }
                     _ => {
-                        let got = if vm.dunder(v, "__index__").is_some() {
-                            let r = vm.call_method(v, "__index__", &[])?;
-                            vm.to_bigint(r)
-                        } else if matches!(conv, 'd' | 'i' | 'u') && vm.dunder(v, "__int__").is_some() {
+                        // %d converts with __int__ (like int()); %x and %o need __index__.
+                        let got = if matches!(conv, 'd' | 'i' | 'u') && vm.dunder(v, "__int__").is_some() {
                             let r = vm.call_method(v, "__int__", &[])?;
+                            vm.to_bigint(r)
+                        } else if vm.dunder(v, "__index__").is_some() {
+                            let r = vm.call_method(v, "__index__", &[])?;
                             vm.to_bigint(r)
                         } else {
                             None
