@@ -293,7 +293,153 @@ pub fn data_of(v: Value) -> Option<Vec<u8>> {
     match &crate::builtins::str::payload(v).as_obj()?.data {
         ObjData::Bytes(b) => Some(b.to_vec()),
         ObjData::ByteArray(b) => Some(b.get().clone()),
+        ObjData::Native(n) => n.as_any().downcast_ref::<MemView>().map(|m| m.data()),
         _ => None,
+    }
+}
+
+// ---- memoryview (contiguous, one-dimensional views of bytes and bytearray) --------
+
+/// A window `[start, start+len)` on a bytes or bytearray.
+struct MemView {
+    obj: Value,
+    start: usize,
+    len: usize,
+}
+
+impl crate::object::NativeData for MemView {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.obj);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl MemView {
+    fn data(&self) -> Vec<u8> {
+        let all = match &self.obj.obj().data {
+            ObjData::Bytes(b) => &b[..],
+            ObjData::ByteArray(b) => &b.get()[..],
+            _ => &[][..],
+        };
+        let s = self.start.min(all.len());
+        let e = (self.start + self.len).min(all.len());
+        all[s..e].to_vec()
+    }
+}
+
+fn memview(v: Value) -> Option<&'static MemView> {
+    match &v.as_obj()?.data {
+        ObjData::Native(n) => n.as_any().downcast_ref::<MemView>(),
+        _ => None,
+    }
+}
+
+fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "memoryview", &Args::new(&a.pos[1..]), 1, 1)?;
+    let cls = a.pos[0];
+    let o = crate::builtins::str::payload(a.pos[1]);
+    let mv = if let Some(m) = memview(o) {
+        MemView { obj: m.obj, start: m.start, len: m.len }
+    } else {
+        match &o.as_obj().map(|x| &x.data) {
+            Some(ObjData::Bytes(b)) => MemView { obj: o, start: 0, len: b.len() },
+            Some(ObjData::ByteArray(b)) => MemView { obj: o, start: 0, len: b.get().len() },
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "memoryview: a bytes-like object is required, not '{}'",
+                    vm.type_name(o)
+                )));
+            }
+        }
+    };
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))))
+}
+
+fn memview_this(vm: &mut Vm, a: &Args) -> PyResult<&'static MemView> {
+    match a.pos.first().and_then(|v| memview(*v)) {
+        Some(m) => Ok(m),
+        None => Err(vm.type_error("descriptor requires a 'memoryview' object")),
+    }
+}
+
+fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let m = memview_this(vm, &a)?;
+    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let idx = a.pos[1];
+    let d = m.data();
+    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+        let s = vm.slice_indices(idx, d.len())?;
+        let cls = vm.type_of(a.pos[0]);
+        let mv = if s.step == 1 {
+            MemView { obj: m.obj, start: m.start + s.start as usize, len: s.len }
+        } else {
+            let items: Vec<u8> = (0..s.len).map(|k| d[(s.start + k as i64 * s.step) as usize]).collect();
+            let n = items.len();
+            let b = vm.new_bytes(items);
+            MemView { obj: b, start: 0, len: n }
+        };
+        return Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))));
+    }
+    let i = match vm.index_of(idx)? {
+        Some(i) => i,
+        None => return Err(vm.type_error("memoryview: invalid slice key")),
+    };
+    let j = if i < 0 { i + d.len() as i64 } else { i };
+    if j < 0 || j >= d.len() as i64 {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    }
+    Ok(Value::small_int(d[j as usize] as i64))
+}
+
+fn register_memoryview(vm: &mut Vm) {
+    let t = vm.new_native_type("memoryview", "builtins", vm.types.object);
+    let b = vm.builtins;
+    let k = vm.intern("memoryview");
+    vm.dict_set_str(b, k, t);
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", memview_new),
+        ("__getitem__", memview_getitem),
+        ("__len__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(vm.new_int(m.data().len() as i64))
+        }),
+        ("tobytes", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let d = m.data();
+            Ok(vm.new_bytes(d))
+        }),
+        ("__bytes__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let d = m.data();
+            Ok(vm.new_bytes(d))
+        }),
+        ("tolist", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let items = m.data().into_iter().map(|x| Value::small_int(x as i64)).collect();
+            Ok(vm.new_list(items))
+        }),
+        ("hex", hex),
+        ("__iter__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let b = vm.new_bytes(m.data());
+            vm.iter(b)
+        }),
+        ("__eq__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            check_args(vm, "__eq__", &a, 2, 2)?;
+            match data_of(a.pos[1]) {
+                Some(o) => Ok(Value::bool(m.data() == o)),
+                None => Ok(vm.not_implemented),
+            }
+        }),
+        ("release", |_vm, _a| Ok(Value::NONE)),
+        ("__enter__", |_vm, a| Ok(a.pos[0])),
+        ("__exit__", |_vm, _a| Ok(Value::NONE)),
+    ];
+    for (name, f) in methods {
+        vm.add_method(t, name, *f);
     }
 }
 
@@ -1272,6 +1418,7 @@ fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
+    register_memoryview(vm);
     let shared: &[(&'static str, crate::object::NativeFn)] = &[
         ("decode", bytes_decode),
         ("hex", hex),
