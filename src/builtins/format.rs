@@ -216,6 +216,9 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
         if spec.alt {
             return Err(vm.value_error("Alternate form (#) is not allowed with integer format specifier 'c'"));
         }
+        if i.to_i64().is_none() {
+            return Err(vm.overflow_error("Python int too large to convert to C long"));
+        }
         let ch = i.to_u32().and_then(char::from_u32);
         let Some(ch) = ch else {
             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
@@ -901,15 +904,18 @@ impl Fmt<'_> {
             }
             // Find the matching '}'.
             let st = i + 1;
+            // In the field name, `[...]` may hold any chars; after ':' braces nest.
             let mut depth_b = 1;
             let mut j = st;
             let mut in_bracket = false;
+            let mut in_spec = false;
             while j < n {
                 match c[j] {
-                    '[' => in_bracket = true,
-                    ']' => in_bracket = false,
+                    '[' if !in_spec => in_bracket = true,
+                    ']' if !in_spec => in_bracket = false,
+                    ':' if !in_bracket => in_spec = true,
                     '{' if !in_bracket => depth_b += 1,
-                    '}' if !in_bracket || depth_b > 0 => {
+                    '}' if !in_bracket => {
                         depth_b -= 1;
                         if depth_b == 0 {
                             break;
@@ -949,7 +955,7 @@ impl Fmt<'_> {
         let mut spec = String::new();
         if k < fc.len() && fc[k] == '!' {
             if k + 1 >= fc.len() {
-                return Err(vm.value_error("end of string while looking for conversion specifier"));
+                return Err(vm.value_error("unmatched '{' in format spec"));
             }
             conv = Some(fc[k + 1]);
             k += 2;
