@@ -831,50 +831,7 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let mut parts: Vec<Vec<u8>> = Vec::new();
     match sep {
-        None => {
-            let words: Vec<(usize, usize)> = {
-                let mut w = Vec::new();
-                let mut i = 0;
-                while i < d.len() {
-                    while i < d.len() && is_bspace(d[i]) {
-                        i += 1;
-                    }
-                    if i >= d.len() {
-                        break;
-                    }
-                    let st = i;
-                    while i < d.len() && !is_bspace(d[i]) {
-                        i += 1;
-                    }
-                    w.push((st, i));
-                }
-                w
-            };
-            if words.len() <= max.saturating_add(1) {
-                parts = words.iter().map(|(s, e)| d[*s..*e].to_vec()).collect();
-            } else if !right {
-                for (s, e) in &words[..max] {
-                    parts.push(d[*s..*e].to_vec());
-                }
-                let rest = &d[words[max].0..];
-                let mut end = rest.len();
-                while end > 0 && is_bspace(rest[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(rest[..end].to_vec());
-            } else {
-                let k = words.len() - max;
-                let head = &d[..words[k - 1].1];
-                let mut st = 0;
-                while st < head.len() && is_bspace(head[st]) {
-                    st += 1;
-                }
-                parts.push(head[st..].to_vec());
-                for (s, e) in &words[k..] {
-                    parts.push(d[*s..*e].to_vec());
-                }
-            }
-        }
+        None => parts = split_bspace(&d, max, right),
         Some(sv) => {
             let sep = bytes_arg(vm, sv)?;
             if sep.is_empty() {
@@ -915,6 +872,56 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     }
     let items: Vec<Value> = parts.into_iter().map(|p| like(vm, recv, p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// Whitespace split with CPython's maxsplit semantics: the unsplit remainder keeps
+/// its whitespace on the far side.
+fn split_bspace(d: &[u8], max: usize, right: bool) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut left = max;
+    if !right {
+        let mut i = 0;
+        while i < d.len() && is_bspace(d[i]) {
+            i += 1;
+        }
+        while i < d.len() {
+            if left == 0 {
+                out.push(d[i..].to_vec());
+                break;
+            }
+            let st = i;
+            while i < d.len() && !is_bspace(d[i]) {
+                i += 1;
+            }
+            out.push(d[st..i].to_vec());
+            while i < d.len() && is_bspace(d[i]) {
+                i += 1;
+            }
+            left -= 1;
+        }
+    } else {
+        let mut e = d.len();
+        while e > 0 && is_bspace(d[e - 1]) {
+            e -= 1;
+        }
+        while e > 0 {
+            if left == 0 {
+                out.push(d[..e].to_vec());
+                break;
+            }
+            let en = e;
+            while e > 0 && !is_bspace(d[e - 1]) {
+                e -= 1;
+            }
+            out.push(d[e..en].to_vec());
+            while e > 0 && is_bspace(d[e - 1]) {
+                e -= 1;
+            }
+            left -= 1;
+        }
+        out.reverse();
+    }
+    out
 }
 
 fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> {
