@@ -555,15 +555,26 @@ fn ints_to_bytes(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<u8>> {
         return Ok(d);
     }
     let items = vm.collect_iter(v)?;
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = int_arg(vm, x)?;
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error(msg));
+    items_to_bytes(vm, items, msg)
+}
+
+/// Ints (or `__index__` objects, kept rooted while their methods run) to bytes.
+fn items_to_bytes(vm: &mut Vm, items: Vec<Value>, msg: &str) -> PyResult<Vec<u8>> {
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend(items.iter().copied());
+    let r = (|| {
+        let mut out = Vec::with_capacity(items.len());
+        for x in &items {
+            let i = int_arg(vm, *x)?;
+            if !(0..256).contains(&i) {
+                return Err(vm.value_error(msg));
+            }
+            out.push(i as u8);
         }
-        out.push(i as u8);
-    }
-    Ok(out)
+        Ok(out)
+    })();
+    vm.temp_roots.truncate(mark);
+    r
 }
 
 // ---- constructors -----------------------------------------------------------------
@@ -641,15 +652,7 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
         Ok(_) => vm.collect_iter(src)?,
         Err(_) => return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src)))),
     };
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = int_arg(vm, x)?;
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error(if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" }));
-        }
-        out.push(i as u8);
-    }
-    Ok(out)
+    items_to_bytes(vm, items, if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" })
 }
 
 // For a subclass the core wraps these built-in values as the instance's payload.

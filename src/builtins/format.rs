@@ -510,14 +510,20 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `fmt % args`
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let s = percent_core(vm, str_of(fmt), args, false)?;
-    Ok(vm.new_string(s))
+    // The right operand was popped off the stack: keep it alive while `__str__`s run.
+    vm.temp_roots.extend([fmt, args]);
+    let s = percent_core(vm, str_of(fmt), args, false);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    Ok(vm.new_string(s?))
 }
 
 /// `bytes % args`: the format is latin-1 decoded, run in bytes mode, and re-encoded.
 pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
     let f: String = fmt.iter().map(|&b| b as char).collect();
-    let s = percent_core(vm, &f, args, true)?;
+    vm.temp_roots.push(args);
+    let s = percent_core(vm, &f, args, true);
+    vm.temp_roots.pop();
+    let s = s?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }
 
