@@ -154,8 +154,7 @@ fn handle_decode_error(
     vm: &mut Vm,
     codec: Codec,
     b: &[u8],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     reason: &str,
     errors: &str,
     out: &mut String,
@@ -202,7 +201,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                                 (n, r)
                             }
                         };
-                        handle_decode_error(vm, codec, b, start, start + len, reason, errors, &mut out)?;
+                        handle_decode_error(vm, codec, b, (start, start + len), reason, errors, &mut out)?;
                         i = start + len;
                         if i >= b.len() {
                             break;
@@ -216,7 +215,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 if x < 128 {
                     out.push(x as char);
                 } else {
-                    handle_decode_error(vm, codec, b, i, i + 1, "ordinal not in range(128)", errors, &mut out)?;
+                    handle_decode_error(vm, codec, b, (i, i + 1), "ordinal not in range(128)", errors, &mut out)?;
                 }
             }
         }
@@ -247,14 +246,14 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                         pos += c.len_utf16() * 2;
                     }
                     Err(_) => {
-                        handle_decode_error(vm, codec, b, pos, pos + 2, "illegal encoding", errors, &mut out)?;
+                        handle_decode_error(vm, codec, b, (pos, pos + 2), "illegal encoding", errors, &mut out)?;
                         pos += 2;
                     }
                 }
             }
             if data.len() % 2 == 1 {
                 let st = b.len() - 1;
-                handle_decode_error(vm, codec, b, st, b.len(), "truncated data", errors, &mut out)?;
+                handle_decode_error(vm, codec, b, (st, b.len()), "truncated data", errors, &mut out)?;
             }
         }
         Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
@@ -274,12 +273,12 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 let u = if be { u32::from_be_bytes(c) } else { u32::from_le_bytes(c) };
                 match char::from_u32(u) {
                     Some(ch) => out.push(ch),
-                    None => handle_decode_error(vm, codec, b, pos, pos + 4, "code point not in range(0x110000)", errors, &mut out)?,
+                    None => handle_decode_error(vm, codec, b, (pos, pos + 4), "code point not in range(0x110000)", errors, &mut out)?,
                 }
                 pos += 4;
             }
             if pos < b.len() {
-                handle_decode_error(vm, codec, b, pos, b.len(), "truncated data", errors, &mut out)?;
+                handle_decode_error(vm, codec, b, (pos, b.len()), "truncated data", errors, &mut out)?;
             }
         }
     }

@@ -390,8 +390,8 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec, type_name: &str) -> PyResul
     if spec.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
     }
-    if spec.grouping.is_some() {
-        return Err(vm.value_error(&format!("Cannot specify '{}' with 's'.", spec.grouping.unwrap())));
+    if let Some(g) = spec.grouping {
+        return Err(vm.value_error(&format!("Cannot specify '{g}' with 's'.")));
     }
     let s: std::borrow::Cow<str> = match spec.precision {
         Some(p) => s.chars().take(p).collect::<String>().into(),
