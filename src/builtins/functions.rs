@@ -98,6 +98,7 @@ pub fn register(vm: &mut Vm) {
             vm.import(&name, fromlist, 0, globals)
         }),
         ("open", crate::modules::io::open),
+        ("compile", compile),
     ];
     for (name, f) in fns {
         vm.add_fn(b, name, *f);
@@ -117,6 +118,42 @@ pub fn register(vm: &mut Vm) {
     // Constructors of iterator and descriptor types.
     let t = vm.types.range;
     vm.add_method(t, "__new__", range_new);
+    vm.add_method(t, "index", range_index);
+    vm.add_method(t, "count", |vm, a| {
+        let r = range_index(vm, a);
+        Ok(Value::small_int(r.is_ok() as i64))
+    });
+    vm.add_method(t, "__len__", |vm, a| {
+        let n = vm.len(a.pos[0])?;
+        Ok(vm.new_int(n as i64))
+    });
+    vm.add_method(t, "__contains__", |vm, a| Ok(Value::bool(vm.contains(a.pos[0], a.pos[1])?)));
+    vm.add_method(t, "__getitem__", |vm, a| vm.getitem(a.pos[0], a.pos[1]));
+    vm.add_method(t, "__iter__", |vm, a| vm.iter(a.pos[0]));
+    let t = vm.types.slice;
+    vm.add_method(t, "__new__", |vm, a| {
+        let args = &a.pos[1..];
+        let (start, stop, step) = match args.len() {
+            1 => (Value::NONE, args[0], Value::NONE),
+            2 => (args[0], args[1], Value::NONE),
+            3 => (args[0], args[1], args[2]),
+            n => {
+                let msg = if n == 0 { "slice expected at least 1 argument, got 0".to_string() } else { format!("slice expected at most 3 arguments, got {n}") };
+                return Err(vm.type_error(&msg));
+            }
+        };
+        Ok(vm.alloc(vm.types.slice, ObjData::Slice { start, stop, step }))
+    });
+    vm.add_method(t, "indices", |vm, a| {
+        check_args(vm, "indices", &a, 2, 2)?;
+        let n = vm.index_of(a.pos[1])?.unwrap_or(0);
+        if n < 0 {
+            return Err(vm.value_error("length should not be negative"));
+        }
+        let s = vm.slice_indices(a.pos[0], n as usize)?;
+        let items = vec![vm.new_int(s.start), vm.new_int(s.stop), vm.new_int(s.step)];
+        Ok(vm.new_tuple(items))
+    });
     let t = vm.types.enumerate;
     vm.add_method(t, "__new__", enumerate_new);
     let t = vm.types.zip;
@@ -127,7 +164,28 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__new__", filter_new);
     let t = vm.types.reversed;
     vm.add_method(t, "__new__", reversed_new);
-    let iter_types = [vm.types.iterator, vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed];
+    let t = &vm.types;
+    let iter_types = [
+        t.iterator,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.str_ascii_iterator,
+        t.str_iterator,
+        t.bytes_iterator,
+        t.bytearray_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+        t.callable_iterator,
+        t.list_reverseiterator,
+    ];
     for t in iter_types {
         vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
         vm.add_method(t, "__next__", |vm, a| match vm.next(a.pos[0])? {
@@ -580,6 +638,15 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !is_iter {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
     }
+    if !matches!(it.as_obj().map(|o| &o.data), Some(ObjData::Iter(_) | ObjData::Generator(_))) {
+        // A Python-level iterator: its own StopIteration propagates unchanged.
+        return match vm.call_dunder(it, "__next__", &[]) {
+            Ok(Some(v)) => Ok(v),
+            Err(e) if vm.matches(e.0, "StopIteration") && a.get(1).is_some() => Ok(a.pos[1]),
+            Err(e) => Err(e),
+            Ok(None) => Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it)))),
+        };
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match a.get(1) {
@@ -919,7 +986,8 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
     let name = if is_eval { "eval" } else { "exec" };
     check_args(vm, name, &a, 1, 3)?;
     let src = a.pos[0];
-    if !vm.is_str(src) {
+    let compiled = code_of(src);
+    if !vm.is_str(src) && compiled.is_none() {
         return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
     }
     let caller = vm.frames.last();
@@ -941,15 +1009,70 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         let b = vm.builtins;
         vm.dict_set_str(globals, bk, b);
     }
-    let source = str_of(src).to_string();
-    let code = if is_eval {
-        crate::run::compile_eval(vm, &source, "<string>")?
-    } else {
-        crate::run::compile_source(vm, &source, "<string>", "<module>")?
+    let (code, returns) = match compiled {
+        Some((c, e)) => (c, e),
+        None => {
+            let source = str_of(src).to_string();
+            if is_eval {
+                (crate::run::compile_eval(vm, &source, "<string>")?, true)
+            } else {
+                (crate::run::compile_source(vm, &source, "<string>", "<module>")?, false)
+            }
+        }
     };
     let locals = if locals == globals { Value::NONE } else { locals };
     let r = vm.run_code(code, globals, locals)?;
-    Ok(if is_eval { r } else { Value::NONE })
+    Ok(if is_eval && returns { r } else { Value::NONE })
+}
+
+/// A code object made by `compile()`.
+struct CodeObject {
+    code: std::rc::Rc<crate::compiler::bytecode::Code>,
+    is_eval: bool,
+}
+
+impl crate::object::NativeData for CodeObject {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.code.trace(visit);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn code_of(v: Value) -> Option<(std::rc::Rc<crate::compiler::bytecode::Code>, bool)> {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<CodeObject>().map(|c| (c.code.clone(), c.is_eval)),
+        _ => None,
+    }
+}
+
+/// `compile(source, filename, mode)` for modes 'exec', 'eval' and 'single'.
+fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let src = a.get(0).or_else(|| a.kwarg("source"));
+    let filename = a.get(1).or_else(|| a.kwarg("filename"));
+    let mode = a.get(2).or_else(|| a.kwarg("mode"));
+    let (Some(src), Some(filename), Some(mode)) = (src, filename, mode) else {
+        return Err(vm.type_error("compile() missing required argument"));
+    };
+    if !vm.is_str(src) {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    }
+    let (source, fname) = (str_of(src).to_string(), str_of(filename).to_string());
+    let (code, is_eval) = match str_of(mode) {
+        "eval" => (crate::run::compile_eval(vm, &source, &fname)?, true),
+        "exec" | "single" => (crate::run::compile_source(vm, &source, &fname, "<module>")?, false),
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let cls = match vm.code_type {
+        Some(t) => t,
+        None => {
+            let t = vm.new_native_type("code", "builtins", vm.types.object);
+            vm.code_type = Some(t);
+            t
+        }
+    };
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval }))))
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -980,6 +1103,20 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(vm.alloc(vm.types.range, ObjData::Range { start, stop, step }))
+}
+
+fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "index", &a, 2, 2)?;
+    let ObjData::Range { start, step, .. } = &a.pos[0].obj().data else {
+        return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
+    };
+    let (start, step) = (*start, *step);
+    if vm.is_intlike(a.pos[1]) && vm.contains(a.pos[0], a.pos[1])? {
+        let i = vm.to_i64(a.pos[1]).unwrap_or(0);
+        return Ok(vm.new_int((i - start) / step));
+    }
+    let r = vm.repr_string(a.pos[1])?;
+    Err(vm.value_error(&format!("{r} is not in range")))
 }
 
 fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1048,7 +1185,12 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
         }
     };
-    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(crate::object::Mut::new(IterState::Reversed { seq: v, idx: n }))))
+    if let ObjData::Range { start, step, .. } = &v.obj().data {
+        let (start, step) = (*start, *step);
+        let last = start + (n as i64 - 1) * step;
+        return Ok(vm.new_iter(IterState::Range { cur: last, stop: start - step, step: -step }));
+    }
+    Ok(vm.new_iter(IterState::Reversed { seq: v, idx: n }))
 }
 
 fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {

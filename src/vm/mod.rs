@@ -115,6 +115,8 @@ pub struct Vm {
     /// The callee of the call whose `**` arguments are being merged, for the error
     /// message on a duplicate keyword.
     pub merge_callee: Option<Value>,
+    /// The `code` type, created on first `compile()`.
+    pub code_type: Option<Value>,
 }
 
 impl Vm {
@@ -152,6 +154,7 @@ impl Vm {
             stack_base: stack_address(),
             native_stack_budget: NATIVE_STACK_BUDGET,
             merge_callee: None,
+            code_type: None,
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
@@ -189,6 +192,7 @@ impl Vm {
             self.object_init,
             self.stop_value,
         ]);
+        roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());
         roots.extend(self.interned.values().copied());
         self.types.trace(&mut |v| roots.push(v));
@@ -291,7 +295,31 @@ impl Vm {
     }
 
     pub fn new_iter(&mut self, st: IterState) -> Value {
-        self.heap.alloc(self.types.iterator, ObjData::Iter(Mut::new(st)))
+        let t = &self.types;
+        let cls = match &st {
+            IterState::Seq { seq, .. } => match &seq.obj().data {
+                ObjData::List(_) => t.list_iterator,
+                _ => t.tuple_iterator,
+            },
+            IterState::Range { .. } => t.range_iterator,
+            IterState::Str { s, .. } => match &s.obj().data {
+                ObjData::Str(p) if p.is_ascii() => t.str_ascii_iterator,
+                _ => t.str_iterator,
+            },
+            IterState::Bytes { b, .. } => match &b.obj().data {
+                ObjData::ByteArray(_) => t.bytearray_iterator,
+                _ => t.bytes_iterator,
+            },
+            IterState::Dict { kind: crate::object::DictIterKind::Keys, .. } => t.dict_keyiterator,
+            IterState::Dict { kind: crate::object::DictIterKind::Values, .. } => t.dict_valueiterator,
+            IterState::Dict { kind: crate::object::DictIterKind::Items, .. } => t.dict_itemiterator,
+            IterState::Set { .. } => t.set_iterator,
+            IterState::Callable { .. } => t.callable_iterator,
+            IterState::Reversed { seq, .. } if matches!(seq.obj().data, ObjData::List(_)) => t.list_reverseiterator,
+            IterState::Reversed { .. } => t.reversed,
+            _ => t.iterator,
+        };
+        self.heap.alloc(cls, ObjData::Iter(Mut::new(st)))
     }
 
     pub fn new_instance(&mut self, class: Value) -> Value {

@@ -90,6 +90,19 @@ builtin_types! {
     map: "map",
     filter: "filter",
     reversed: "reversed",
+    list_iterator: "list_iterator",
+    tuple_iterator: "tuple_iterator",
+    range_iterator: "range_iterator",
+    str_ascii_iterator: "str_ascii_iterator",
+    str_iterator: "str_iterator",
+    bytes_iterator: "bytes_iterator",
+    bytearray_iterator: "bytearray_iterator",
+    dict_keyiterator: "dict_keyiterator",
+    dict_valueiterator: "dict_valueiterator",
+    dict_itemiterator: "dict_itemiterator",
+    set_iterator: "set_iterator",
+    callable_iterator: "callable_iterator",
+    list_reverseiterator: "list_reverseiterator",
 }
 
 pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
@@ -132,7 +145,15 @@ pub fn is_type(v: Value) -> bool {
 pub fn populate(vm: &mut Vm) {
     let t = &vm.types;
     set_base(t.bool, t.int, t.object);
+    const EXPOSED: &[&str] = &[
+        "type", "object", "int", "bool", "float", "complex", "str", "list", "tuple", "dict", "set",
+        "frozenset", "bytes", "bytearray", "range", "slice", "property", "staticmethod", "classmethod",
+        "super", "enumerate", "zip", "map", "filter", "reversed",
+    ];
     for (name, ty) in vm.types.public() {
+        if !EXPOSED.contains(&name) {
+            continue;
+        }
         let k = vm.intern(name);
         let b = vm.builtins;
         vm.dict_set_str(b, k, ty);
