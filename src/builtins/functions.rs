@@ -941,6 +941,9 @@ pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
         } else {
             if let Some(ObjData::Instance(i)) = v.as_obj().map(|o| &o.data) {
                 names.extend(i.shape.get().names.iter().map(|n| str_of(*n).to_string()));
+                if let Some(ObjData::Dict(d)) = i.dict.get().as_obj().map(|o| &o.data) {
+                    names.extend(d.get().iter().filter(|e| vm.is_str(e.key)).map(|e| str_of(e.key).to_string()));
+                }
             }
             if let Some(ObjData::Module { dict, .. }) = v.as_obj().map(|o| &o.data)
                 && let ObjData::Dict(d) = &dict.obj().data

@@ -95,6 +95,9 @@ pub struct Instance {
     pub base_value: Cell<Value>,
     /// Exception state for instances of BaseException subclasses.
     pub exc: Mut<Option<Box<ExcState>>>,
+    /// Once `__dict__` has been taken, the attributes live in this dict (EMPTY until
+    /// then), so the dict and the instance stay one namespace.
+    pub dict: Cell<Value>,
 }
 
 pub struct ExcState {
@@ -244,6 +247,7 @@ impl Obj {
                 i.shape.get().trace(visit);
                 i.slots.get().iter().for_each(|v| visit(*v));
                 visit(i.base_value.get());
+                visit(i.dict.get());
                 if let Some(e) = i.exc.get() {
                     visit(e.cause);
                     visit(e.context);

@@ -11,6 +11,10 @@ impl Vm {
     #[inline]
     pub fn instance_get_attr(&self, obj: Value, name: Value) -> Option<Value> {
         if let ObjData::Instance(i) = &obj.as_obj()?.data {
+            let d = i.dict.get();
+            if !d.is_empty() {
+                return self.dict_get_str(d, name);
+            }
             let idx = i.shape.get().lookup(name)?;
             let v = i.slots.get()[idx];
             if !v.is_empty() {
@@ -23,6 +27,11 @@ impl Vm {
     /// Stores an instance attribute, growing the shape on first assignment.
     pub fn instance_set_attr(&mut self, obj: Value, name: Value, v: Value) -> bool {
         if let ObjData::Instance(i) = &obj.obj().data {
+            let d = i.dict.get();
+            if !d.is_empty() {
+                self.dict_set_str(d, name, v);
+                return true;
+            }
             let shape = i.shape.get();
             match shape.lookup(name) {
                 Some(idx) => i.slots.get()[idx] = v,
@@ -38,6 +47,10 @@ impl Vm {
 
     fn instance_del_attr(&mut self, obj: Value, name: Value) -> bool {
         if let ObjData::Instance(i) = &obj.obj().data {
+            let d = i.dict.get();
+            if !d.is_empty() {
+                return self.dict_del_str(d, name);
+            }
             let shape = i.shape.get();
             if let Some(idx) = shape.lookup(name) {
                 if i.slots.get()[idx].is_empty() {
@@ -90,6 +103,27 @@ impl Vm {
             st.suggestion = hint;
         }
         e
+    }
+
+    /// The instance's `__dict__`, moving its attributes out of shape slots into a dict
+    /// the first time, so later changes through either view are seen by both.
+    pub fn instance_dict(&mut self, obj: Value) -> Value {
+        let ObjData::Instance(i) = &obj.obj().data else { return Value::NONE };
+        let d = i.dict.get();
+        if !d.is_empty() {
+            return d;
+        }
+        let d = self.new_dict();
+        let names = i.shape.get().names.clone();
+        let vals = std::mem::take(i.slots.get());
+        for (n, v) in names.iter().zip(vals.iter()) {
+            if !v.is_empty() {
+                self.dict_set_str(d, *n, *v);
+            }
+        }
+        i.shape.set(self.root_shape);
+        i.dict.set(d);
+        d
     }
 
     /// `getattr` that reports a missing attribute as None instead of raising.
@@ -161,16 +195,8 @@ impl Vm {
         match str_of(name) {
             "__class__" => return Ok(Some(cls)),
             "__dict__" if type_obj(cls).slots.is_none() => {
-                if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
-                    let d = self.new_dict();
-                    let names = i.shape.get().names.clone();
-                    let vals = i.slots.get().clone();
-                    for (n, v) in names.iter().zip(vals.iter()) {
-                        if !v.is_empty() {
-                            self.dict_set_str(d, *n, *v);
-                        }
-                    }
-                    return Ok(Some(d));
+                if let Some(ObjData::Instance(_)) = obj.as_obj().map(|o| &o.data) {
+                    return Ok(Some(self.instance_dict(obj)));
                 }
                 if let Some(f) = self.function(obj) {
                     let mut d = *f.dict.get();

@@ -330,6 +330,7 @@ impl Vm {
                 slots: Mut::new(Vec::new()),
                 base_value: std::cell::Cell::new(Value::EMPTY),
                 exc: Mut::new(None),
+                dict: std::cell::Cell::new(Value::EMPTY),
             }),
         )
     }
