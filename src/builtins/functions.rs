@@ -123,13 +123,6 @@ pub fn register(vm: &mut Vm) {
         let r = range_index(vm, a);
         Ok(Value::small_int(r.is_ok() as i64))
     });
-    vm.add_method(t, "__len__", |vm, a| {
-        let n = vm.len(a.pos[0])?;
-        Ok(vm.new_int(n as i64))
-    });
-    vm.add_method(t, "__contains__", |vm, a| Ok(Value::bool(vm.contains(a.pos[0], a.pos[1])?)));
-    vm.add_method(t, "__getitem__", |vm, a| vm.getitem(a.pos[0], a.pos[1]));
-    vm.add_method(t, "__iter__", |vm, a| vm.iter(a.pos[0]));
     let t = vm.types.slice;
     vm.add_method(t, "__new__", |vm, a| {
         let args = &a.pos[1..];
@@ -306,7 +299,7 @@ pub fn register(vm: &mut Vm) {
     });
     vm.add_method(t, "__getattribute__", |vm, a| vm.getattr(a.pos[0], a.pos[1]));
     vm.add_method(t, "__delattr__", |vm, a| {
-        vm.delattr(a.pos[0], a.pos[1])?;
+        vm.generic_delattr(a.pos[0], a.pos[1])?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__format__", |vm, a| {

@@ -544,6 +544,11 @@ impl Vm {
             self.call(f, &[obj, name])?;
             return Ok(());
         }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`: remove an instance attribute.
+    pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         if self.instance_del_attr(obj, name) {
             return Ok(());
         }

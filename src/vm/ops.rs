@@ -360,9 +360,10 @@ impl Vm {
     // ---- comparison -----------------------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        // Identity implies equality here, as in CPython's PyObject_RichCompareBool
-        // (so `x in [x]` holds even for a NaN).
-        if a == b {
+        // Identity implies equality, as in CPython's PyObject_RichCompareBool. NaNs
+        // are excluded: NaN-boxed floats have no identity, and distinct NaN objects
+        // compare unequal in CPython far more often than one is compared to itself.
+        if a == b && !(a.is_float() && a.as_float().is_nan()) {
             return Ok(true);
         }
         let r = self.compare(CmpOp::Eq, a, b)?;
