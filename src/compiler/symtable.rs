@@ -156,13 +156,14 @@ impl Builder {
             self.scope().params.push(a.parameter.name.id.to_string());
             self.bind(&a.parameter.name.id);
         }
-        if let Some(v) = &p.vararg {
-            self.scope().params.push(v.name.id.to_string());
-            self.bind(&v.name.id);
-        }
+        // CPython's layout: positional, keyword-only, then *args and **kwargs.
         for a in p.kwonlyargs.iter() {
             self.scope().params.push(a.parameter.name.id.to_string());
             self.bind(&a.parameter.name.id);
+        }
+        if let Some(v) = &p.vararg {
+            self.scope().params.push(v.name.id.to_string());
+            self.bind(&v.name.id);
         }
         if let Some(v) = &p.kwarg {
             self.scope().params.push(v.name.id.to_string());
