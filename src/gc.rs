@@ -114,3 +114,50 @@ impl Drop for Heap {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::Mut;
+
+    fn list(heap: &mut Heap, items: Vec<Value>) -> Value {
+        heap.alloc(Value::NONE, ObjData::List(Mut::new(items)))
+    }
+
+    fn set_items(v: Value, items: Vec<Value>) {
+        if let ObjData::List(l) = &v.obj().data {
+            *l.get() = items;
+        }
+    }
+
+    #[test]
+    fn unreachable_cycles_are_freed_and_reachable_objects_kept() {
+        let mut heap = Heap::new();
+        let a = list(&mut heap, vec![]);
+        let b = list(&mut heap, vec![a]);
+        set_items(a, vec![b]); // a <-> b: a cycle with no root
+        let kept_child = list(&mut heap, vec![Value::small_int(7)]);
+        let root = list(&mut heap, vec![kept_child, Value::float(1.5)]);
+        assert_eq!(heap.live_objects(), 4);
+        heap.mark(root);
+        heap.sweep();
+        assert_eq!(heap.live_objects(), 2);
+        // The survivors are intact and unmarked for the next cycle.
+        let ObjData::List(l) = &root.obj().data else { panic!() };
+        assert_eq!(l.get()[0], kept_child);
+        assert!(!root.obj().marked.get());
+        heap.sweep();
+        assert_eq!(heap.live_objects(), 0);
+    }
+
+    #[test]
+    fn stress_mode_requests_collection_after_any_allocation() {
+        let mut heap = Heap::new();
+        heap.stress = true;
+        assert!(!heap.wants_collection());
+        list(&mut heap, vec![]);
+        assert!(heap.wants_collection());
+        heap.sweep();
+        assert!(!heap.wants_collection());
+    }
+}

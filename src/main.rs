@@ -33,6 +33,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> i32 {
     let mut vm = coil::vm::Vm::new();
+    // This thread has a 1 GiB stack: allow deep native recursion, keep headroom.
+    vm.native_stack_budget = 900 << 20;
     let (source, filename, argv) = if let Some(code) = cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());

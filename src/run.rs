@@ -49,6 +49,21 @@ fn line_col(source: &str, offset: u32) -> (usize, usize, String) {
 fn cpython_message(err: &ParseErrorType, source: &str, offset: u32) -> (&'static str, String) {
     let msg = err.to_string();
     let lower = msg.to_lowercase();
+    let dbg = format!("{err:?}");
+    let at_char = source.get(offset as usize..).and_then(|s| s.chars().next());
+    if dbg.starts_with("ExpectedToken { expected: Colon") {
+        return ("SyntaxError", "expected ':'".into());
+    }
+    if let Some(c @ (')' | ']' | '}')) = at_char
+        && (lower.contains("expected a statement") || lower.contains("expected an expression"))
+    {
+        return ("SyntaxError", format!("unmatched '{c}'"));
+    }
+    if dbg.starts_with("InvalidAssignmentTarget") {
+        let lit = at_char.is_some_and(|c| c.is_ascii_digit() || c == '"' || c == '\'');
+        let what = if lit { "literal" } else { "expression" };
+        return ("SyntaxError", format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"));
+    }
     if lower.contains("unexpected indentation") {
         return ("IndentationError", "unexpected indent".into());
     }
@@ -182,8 +197,11 @@ pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             let stripped = stripped.trim_end();
             if !stripped.is_empty() {
                 out.push_str(&format!("    {stripped}\n"));
-                let col = (o.as_small_int() as usize).saturating_sub(1).saturating_sub(lead);
-                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                let no_caret = vm.matches(exc, "IndentationError") && vm.exception_summary(exc).ends_with("unexpected indent");
+                if !no_caret {
+                    let col = (o.as_small_int() as usize).saturating_sub(1).saturating_sub(lead);
+                    out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                }
             }
             let summary = vm.exception_summary(exc);
             out.push_str(&summary);

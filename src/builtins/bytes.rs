@@ -1,5 +1,1446 @@
-//! Constructors and methods of the built-in `bytes` types.
+//! Constructors and methods of the built-in `bytes` types, and the text codecs
+//! (`str.encode`, `bytes.decode`).
 
-use crate::vm::Vm;
+use crate::builtins::check_args;
+use crate::object::{Mut, ObjData};
+use crate::value::Value;
+use crate::vm::{Args, PyResult, Vm, str_of};
 
-pub fn register(_vm: &mut Vm) {}
+// ---- codecs -----------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    Utf16,
+    Utf16Le,
+    Utf16Be,
+    Utf32,
+    Utf32Le,
+    Utf32Be,
+}
+
+impl Codec {
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+            Codec::Utf16 => "utf-16",
+            Codec::Utf16Le => "utf-16-le",
+            Codec::Utf16Be => "utf-16-be",
+            Codec::Utf32 => "utf-32",
+            Codec::Utf32Le => "utf-32-le",
+            Codec::Utf32Be => "utf-32-be",
+        }
+    }
+}
+
+fn lookup_codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
+    let n: String = enc.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
+    Ok(match n.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => Codec::Latin1,
+        "utf-16" | "utf16" | "u16" => Codec::Utf16,
+        "utf-16-le" | "utf-16le" => Codec::Utf16Le,
+        "utf-16-be" | "utf-16be" => Codec::Utf16Be,
+        "utf-32" | "utf32" | "u32" => Codec::Utf32,
+        "utf-32-le" | "utf-32le" => Codec::Utf32Le,
+        "utf-32-be" | "utf-32be" => Codec::Utf32Be,
+        _ => return Err(vm.error("LookupError", &format!("unknown encoding: {enc}"))),
+    })
+}
+
+fn char_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}
+
+/// `s.encode(encoding, errors)`
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let codec = lookup_codec(vm, encoding)?;
+    let limit: u32 = match codec {
+        Codec::Ascii => 128,
+        Codec::Latin1 => 256,
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
+            let mut out = Vec::with_capacity(s.len() * 2 + 2);
+            let be = codec == Codec::Utf16Be;
+            if codec == Codec::Utf16 {
+                out.extend_from_slice(&[0xFF, 0xFE]);
+            }
+            for u in s.encode_utf16() {
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
+            let mut out = Vec::with_capacity(s.len() * 4 + 4);
+            let be = codec == Codec::Utf32Be;
+            if codec == Codec::Utf32 {
+                out.extend_from_slice(&[0xFF, 0xFE, 0, 0]);
+            }
+            for c in s.chars() {
+                let u = c as u32;
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j] as u32) >= limit {
+            j += 1;
+        }
+        match errors {
+            "strict" => {
+                let what = if j - i == 1 {
+                    format!("character '{}' in position {i}", char_escape(c))
+                } else {
+                    format!("characters in position {i}-{}", j - 1)
+                };
+                return Err(vm.error(
+                    "UnicodeEncodeError",
+                    &format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name()),
+                ));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
+            "xmlcharrefreplace" => {
+                for c in &chars[i..j] {
+                    out.extend_from_slice(format!("&#{};", *c as u32).as_bytes());
+                }
+            }
+            "backslashreplace" => {
+                for c in &chars[i..j] {
+                    out.extend_from_slice(char_escape(*c).as_bytes());
+                }
+            }
+            _ => return Err(vm.error("LookupError", &format!("unknown error handler name '{errors}'"))),
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+fn decode_error(vm: &mut Vm, codec: Codec, b: &[u8], start: usize, end: usize, reason: &str) -> crate::vm::PyErr {
+    let what = if end - start == 1 {
+        format!("byte 0x{:02x} in position {start}", b[start])
+    } else {
+        format!("bytes in position {start}-{}", end - 1)
+    };
+    vm.error("UnicodeDecodeError", &format!("'{}' codec can't decode {what}: {reason}", codec.name()))
+}
+
+/// Applies a decode error handler to `b[start..end]`.
+fn handle_decode_error(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
+    match errors {
+        "strict" => Err(decode_error(vm, codec, b, start, end, reason)),
+        "ignore" => Ok(()),
+        "replace" => {
+            out.push('\u{FFFD}');
+            Ok(())
+        }
+        "backslashreplace" => {
+            for x in &b[start..end] {
+                out.push_str(&format!("\\x{x:02x}"));
+            }
+            Ok(())
+        }
+        _ => Err(vm.error("LookupError", &format!("unknown error handler name '{errors}'"))),
+    }
+}
+
+/// `b.decode(encoding, errors)`
+pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let codec = lookup_codec(vm, encoding)?;
+    let mut out = String::with_capacity(b.len());
+    match codec {
+        Codec::Utf8 => {
+            let mut i = 0;
+            loop {
+                match std::str::from_utf8(&b[i..]) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&b[i..i + good]).unwrap());
+                        let start = i + good;
+                        let (len, reason) = match e.error_len() {
+                            None => (b.len() - start, "unexpected end of data"),
+                            Some(n) => {
+                                let lead = b[start];
+                                let r = if (0xC2..=0xF4).contains(&lead) { "invalid continuation byte" } else { "invalid start byte" };
+                                (n, r)
+                            }
+                        };
+                        handle_decode_error(vm, codec, b, start, start + len, reason, errors, &mut out)?;
+                        i = start + len;
+                        if i >= b.len() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Codec::Ascii => {
+            for (i, &x) in b.iter().enumerate() {
+                if x < 128 {
+                    out.push(x as char);
+                } else {
+                    handle_decode_error(vm, codec, b, i, i + 1, "ordinal not in range(128)", errors, &mut out)?;
+                }
+            }
+        }
+        Codec::Latin1 => out.extend(b.iter().map(|&x| x as char)),
+        Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
+            let mut be = codec == Codec::Utf16Be;
+            let mut data = b;
+            let mut off = 0;
+            if codec == Codec::Utf16 && b.len() >= 2 {
+                if b[0] == 0xFF && b[1] == 0xFE {
+                    data = &b[2..];
+                    off = 2;
+                } else if b[0] == 0xFE && b[1] == 0xFF {
+                    data = &b[2..];
+                    off = 2;
+                    be = true;
+                }
+            }
+            let units: Vec<u16> = data
+                .chunks_exact(2)
+                .map(|c| if be { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
+                .collect();
+            let mut pos = off;
+            for r in char::decode_utf16(units.iter().copied()) {
+                match r {
+                    Ok(c) => {
+                        out.push(c);
+                        pos += c.len_utf16() * 2;
+                    }
+                    Err(_) => {
+                        handle_decode_error(vm, codec, b, pos, pos + 2, "illegal encoding", errors, &mut out)?;
+                        pos += 2;
+                    }
+                }
+            }
+            if data.len() % 2 == 1 {
+                let st = b.len() - 1;
+                handle_decode_error(vm, codec, b, st, b.len(), "truncated data", errors, &mut out)?;
+            }
+        }
+        Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
+            let mut be = codec == Codec::Utf32Be;
+            let mut off = 0;
+            if codec == Codec::Utf32 && b.len() >= 4 {
+                if b[..4] == [0xFF, 0xFE, 0, 0] {
+                    off = 4;
+                } else if b[..4] == [0, 0, 0xFE, 0xFF] {
+                    off = 4;
+                    be = true;
+                }
+            }
+            let mut pos = off;
+            while pos + 4 <= b.len() {
+                let c = [b[pos], b[pos + 1], b[pos + 2], b[pos + 3]];
+                let u = if be { u32::from_be_bytes(c) } else { u32::from_le_bytes(c) };
+                match char::from_u32(u) {
+                    Some(ch) => out.push(ch),
+                    None => handle_decode_error(vm, codec, b, pos, pos + 4, "code point not in range(0x110000)", errors, &mut out)?,
+                }
+                pos += 4;
+            }
+            if pos < b.len() {
+                handle_decode_error(vm, codec, b, pos, b.len(), "truncated data", errors, &mut out)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+// ---- helpers ----------------------------------------------------------------------
+
+/// The contents of a bytes or bytearray (a copy).
+pub fn data_of(v: Value) -> Option<Vec<u8>> {
+    match &crate::builtins::str::payload(v).as_obj()?.data {
+        ObjData::Bytes(b) => Some(b.to_vec()),
+        ObjData::ByteArray(b) => Some(b.get().clone()),
+        _ => None,
+    }
+}
+
+fn is_bytearray(v: Value) -> bool {
+    matches!(crate::builtins::str::payload(v).as_obj().map(|o| &o.data), Some(ObjData::ByteArray(_)))
+}
+
+pub fn new_bytearray(vm: &mut Vm, b: Vec<u8>) -> Value {
+    vm.alloc(vm.types.bytearray, ObjData::ByteArray(Mut::new(b)))
+}
+
+/// A result of the receiver's kind: bytes for bytes, bytearray for bytearray.
+fn like(vm: &mut Vm, recv: Value, b: Vec<u8>) -> Value {
+    if is_bytearray(recv) { new_bytearray(vm, b) } else { vm.new_bytes(b) }
+}
+
+/// The receiver of a bytes/bytearray method.
+fn this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Vec<u8>)> {
+    match a.pos.first() {
+        Some(v) => match data_of(*v) {
+            Some(d) => Ok((*v, d)),
+            None => Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                vm.type_name(*v)
+            ))),
+        },
+        None => Err(vm.type_error(&format!("unbound method bytes.{name}() needs an argument"))),
+    }
+}
+
+fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match data_of(v) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+    }
+}
+
+/// A sub argument that may be an int (one byte) or bytes-like.
+fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(d) = data_of(v) {
+        return Ok(d);
+    }
+    if vm.is_intlike(v) {
+        return match vm.to_i64(v) {
+            Some(x) if (0..256).contains(&x) => Ok(vec![x as u8]),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    Err(vm.type_error(&format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v))))
+}
+
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.index_of(v)? {
+        Some(i) => Ok(i),
+        None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+}
+
+/// A value stored into a bytearray: an int in range(256).
+fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = int_arg(vm, v)?;
+    if !(0..256).contains(&i) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    Ok(i as u8)
+}
+
+fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
+    a.get(i).or_else(|| a.kwarg(name))
+}
+
+fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn count_sub(hay: &[u8], needle: &[u8]) -> usize {
+    if needle.is_empty() {
+        return hay.len() + 1;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if &hay[i..i + needle.len()] == needle {
+            n += 1;
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+fn is_bspace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Iterable of ints (or bytes-like) to bytes, with the constructor's range message.
+fn ints_to_bytes(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<u8>> {
+    if let Some(d) = data_of(v) {
+        return Ok(d);
+    }
+    let items = vm.collect_iter(v)?;
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        let i = int_arg(vm, x)?;
+        if !(0..256).contains(&i) {
+            return Err(vm.value_error(msg));
+        }
+        out.push(i as u8);
+    }
+    Ok(out)
+}
+
+// ---- constructors -----------------------------------------------------------------
+
+fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
+    let name = if ba { "bytearray" } else { "bytes" };
+    let src = arg(&a, 1, "source");
+    let encoding = arg(&a, 2, "encoding");
+    let errors = arg(&a, 3, "errors");
+    if a.pos.len() > 4 {
+        return Err(vm.type_error(&format!("{name}() takes at most 3 arguments ({} given)", a.pos.len() - 1)));
+    }
+    let Some(src) = src else {
+        if encoding.is_some() || errors.is_some() {
+            return Err(vm.type_error(if encoding.is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }));
+        }
+        return Ok(Vec::new());
+    };
+    if vm.is_str(src) {
+        let Some(e) = encoding else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        if !vm.is_str(e) {
+            return Err(vm.type_error(&format!("{name}() argument 'encoding' must be str, not {}", vm.type_name(e))));
+        }
+        let errs = match errors {
+            Some(e) if vm.is_str(e) => str_of(e).to_string(),
+            _ => "strict".into(),
+        };
+        return encode(vm, str_of(src), str_of(e), &errs);
+    }
+    if encoding.is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(vm.type_error("errors without a string argument"));
+    }
+    if let Some(d) = data_of(src) {
+        return Ok(d);
+    }
+    if vm.is_intlike(src) {
+        let n = match vm.to_i64(src) {
+            Some(n) => n,
+            None => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        if n > 1 << 34 {
+            return Err(vm.error("MemoryError", ""));
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    if !ba && let Some(r) = vm.call_dunder(src, "__bytes__", &[])? {
+        return match data_of(r) {
+            Some(d) => Ok(d),
+            None => Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)))),
+        };
+    }
+    if vm.dunder(src, "__iter__").is_none() && vm.dunder(src, "__getitem__").is_none() && !src.is_obj() {
+        return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src))));
+    }
+    if vm.dunder(src, "__index__").is_some() {
+        let n = int_arg(vm, src)?;
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    let items = match vm.iter(src) {
+        Ok(_) => vm.collect_iter(src)?,
+        Err(_) => return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src)))),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        let i = int_arg(vm, x)?;
+        if !(0..256).contains(&i) {
+            return Err(vm.value_error(if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" }));
+        }
+        out.push(i as u8);
+    }
+    Ok(out)
+}
+
+// For a subclass the core wraps these built-in values as the instance's payload.
+fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = construct(vm, a, false)?;
+    Ok(vm.new_bytes(d))
+}
+
+fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = construct(vm, a, true)?;
+    Ok(new_bytearray(vm, d))
+}
+
+// ---- item assignment for bytearray (called from the core's setitem/delitem) -------
+
+pub fn bytearray_setitem(vm: &mut Vm, obj: Value, idx: Value, v: Value) -> PyResult<()> {
+    let ObjData::ByteArray(b) = &obj.obj().data else { return Ok(()) };
+    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+        let items = if vm.is_intlike(v) || v.is_none() || vm.is_str(v) {
+            return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+        } else {
+            ints_to_bytes(vm, v, "byte must be in range(0, 256)")?
+        };
+        let n = b.get().len();
+        let s = vm.slice_indices(idx, n)?;
+        if s.step == 1 {
+            let start = s.start as usize;
+            let stop = s.stop.max(s.start) as usize;
+            b.get().splice(start..stop, items);
+            return Ok(());
+        }
+        if items.len() != s.len {
+            return Err(vm.value_error(&format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                items.len(),
+                s.len
+            )));
+        }
+        let vec = b.get();
+        for (k, x) in items.into_iter().enumerate() {
+            vec[(s.start + k as i64 * s.step) as usize] = x;
+        }
+        return Ok(());
+    }
+    let i = index_in(vm, idx, b.get().len())?;
+    let x = byte_value(vm, v)?;
+    b.get()[i] = x;
+    Ok(())
+}
+
+fn index_in(vm: &mut Vm, idx: Value, len: usize) -> PyResult<usize> {
+    let i = match vm.index_of(idx)? {
+        Some(i) => i,
+        None => {
+            return Err(vm.type_error(&format!(
+                "bytearray indices must be integers or slices, not {}",
+                vm.type_name(idx)
+            )));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error("bytearray index out of range"));
+    }
+    Ok(j as usize)
+}
+
+pub fn bytearray_delitem(vm: &mut Vm, obj: Value, idx: Value) -> PyResult<()> {
+    let ObjData::ByteArray(b) = &obj.obj().data else { return Ok(()) };
+    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+        let n = b.get().len();
+        let s = vm.slice_indices(idx, n)?;
+        let mut del = vec![false; n];
+        for k in 0..s.len {
+            del[(s.start + k as i64 * s.step) as usize] = true;
+        }
+        let v = b.get();
+        let mut k = 0;
+        v.retain(|_| {
+            let keep = !del[k];
+            k += 1;
+            keep
+        });
+        return Ok(());
+    }
+    let i = index_in(vm, idx, b.get().len())?;
+    b.get().remove(i);
+    Ok(())
+}
+
+// ---- methods ----------------------------------------------------------------------
+
+fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<Option<(usize, usize)>> {
+    let get = |vm: &mut Vm, v: Option<Value>| -> PyResult<Option<i64>> {
+        match v {
+            None => Ok(None),
+            Some(v) if v.is_none() => Ok(None),
+            Some(v) => match vm.index_of(v)? {
+                Some(i) => Ok(Some(i)),
+                None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            },
+        }
+    };
+    let st = get(vm, a.get(i))?;
+    let en = get(vm, a.get(i + 1))?;
+    if st.is_some_and(|s| s > len as i64) {
+        return Ok(None);
+    }
+    let (s, e) = crate::builtins::str::adjust_bounds(len, st, en);
+    if s > e {
+        return Ok(None);
+    }
+    Ok(Some((s, e)))
+}
+
+fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<Value> {
+    let (_, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
+    let sub = sub_arg(vm, a.pos[1])?;
+    let mut r = -1i64;
+    if let Some((s, e)) = window(vm, &a, 2, d.len())? {
+        let hay = &d[s..e];
+        let f = if right { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) };
+        if let Some(k) = f {
+            r = (s + k) as i64;
+        }
+    }
+    if r < 0 && raise {
+        return Err(vm.value_error("subsection not found"));
+    }
+    Ok(vm.new_int(r))
+}
+
+fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (_, d) = this(vm, &a, "count")?;
+    check_args(vm, "count", &Args::new(&a.pos[1..]), 1, 3)?;
+    let sub = sub_arg(vm, a.pos[1])?;
+    let n = match window(vm, &a, 2, d.len())? {
+        Some((s, e)) => count_sub(&d[s..e], &sub),
+        None => 0,
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
+    let name = if ends { "endswith" } else { "startswith" };
+    let (_, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
+    let p = a.pos[1];
+    let cands: Vec<Value> = match p.as_obj().map(|o| &o.data) {
+        Some(ObjData::Tuple(items)) => items.to_vec(),
+        Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) => vec![p],
+        _ => {
+            return Err(vm.type_error(&format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                vm.type_name(p)
+            )));
+        }
+    };
+    let Some((s, e)) = window(vm, &a, 2, d.len())? else { return Ok(Value::FALSE) };
+    let hay = &d[s..e];
+    for c in cands {
+        let c = bytes_arg(vm, c)?;
+        if (ends && hay.ends_with(&c)) || (!ends && hay.starts_with(&c)) {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
+    let name = if right { "rsplit" } else { "split" };
+    let (recv, d) = this(vm, &a, name)?;
+    let sep = arg(&a, 1, "sep").filter(|v| !v.is_none());
+    let maxsplit = match arg(&a, 2, "maxsplit") {
+        Some(m) => int_arg(vm, m)?,
+        None => -1,
+    };
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    match sep {
+        None => {
+            let words: Vec<(usize, usize)> = {
+                let mut w = Vec::new();
+                let mut i = 0;
+                while i < d.len() {
+                    while i < d.len() && is_bspace(d[i]) {
+                        i += 1;
+                    }
+                    if i >= d.len() {
+                        break;
+                    }
+                    let st = i;
+                    while i < d.len() && !is_bspace(d[i]) {
+                        i += 1;
+                    }
+                    w.push((st, i));
+                }
+                w
+            };
+            if words.len() <= max.saturating_add(1) {
+                parts = words.iter().map(|(s, e)| d[*s..*e].to_vec()).collect();
+            } else if !right {
+                for (s, e) in &words[..max] {
+                    parts.push(d[*s..*e].to_vec());
+                }
+                let rest = &d[words[max].0..];
+                let mut end = rest.len();
+                while end > 0 && is_bspace(rest[end - 1]) {
+                    end -= 1;
+                }
+                parts.push(rest[..end].to_vec());
+            } else {
+                let k = words.len() - max;
+                let head = &d[..words[k - 1].1];
+                let mut st = 0;
+                while st < head.len() && is_bspace(head[st]) {
+                    st += 1;
+                }
+                parts.push(head[st..].to_vec());
+                for (s, e) in &words[k..] {
+                    parts.push(d[*s..*e].to_vec());
+                }
+            }
+        }
+        Some(sv) => {
+            let sep = bytes_arg(vm, sv)?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let mut idxs = Vec::new();
+            if !right {
+                let mut i = 0;
+                while idxs.len() < max {
+                    match find_sub(&d[i..], &sep) {
+                        Some(k) => {
+                            idxs.push(i + k);
+                            i += k + sep.len();
+                        }
+                        None => break,
+                    }
+                }
+            } else {
+                let mut end = d.len();
+                while idxs.len() < max {
+                    match rfind_sub(&d[..end], &sep) {
+                        Some(k) => {
+                            idxs.push(k);
+                            end = k;
+                        }
+                        None => break,
+                    }
+                }
+                idxs.reverse();
+            }
+            let mut st = 0;
+            for k in idxs {
+                parts.push(d[st..k].to_vec());
+                st = k + sep.len();
+            }
+            parts.push(d[st..].to_vec());
+        }
+    }
+    let items: Vec<Value> = parts.into_iter().map(|p| like(vm, recv, p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 1)?;
+    let set: Option<Vec<u8>> = match a.get(1).filter(|v| !v.is_none()) {
+        Some(c) => Some(bytes_arg(vm, c)?),
+        None => None,
+    };
+    let strip_it = |b: u8| match &set {
+        Some(s) => s.contains(&b),
+        None => is_bspace(b),
+    };
+    let mut s = 0;
+    let mut e = d.len();
+    if l {
+        while s < e && strip_it(d[s]) {
+            s += 1;
+        }
+    }
+    if r {
+        while e > s && strip_it(d[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(like(vm, recv, d[s..e].to_vec()))
+}
+
+fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, "replace")?;
+    check_args(vm, "replace", &Args::new(&a.pos[1..]), 2, 3)?;
+    let old = bytes_arg(vm, a.pos[1])?;
+    let new = bytes_arg(vm, a.pos[2])?;
+    let count = match a.get(3) {
+        Some(c) => int_arg(vm, c)?,
+        None => -1,
+    };
+    let mut left = if count < 0 { usize::MAX } else { count as usize };
+    let mut out = Vec::with_capacity(d.len());
+    if old.is_empty() {
+        for &x in &d {
+            if left > 0 {
+                out.extend_from_slice(&new);
+                left -= 1;
+            }
+            out.push(x);
+        }
+        if left > 0 {
+            out.extend_from_slice(&new);
+        }
+    } else {
+        let mut i = 0;
+        while i < d.len() {
+            if left > 0 && d[i..].starts_with(&old) {
+                out.extend_from_slice(&new);
+                i += old.len();
+                left -= 1;
+            } else {
+                out.push(d[i]);
+                i += 1;
+            }
+        }
+    }
+    Ok(like(vm, recv, out))
+}
+
+fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, sep) = this(vm, &a, "join")?;
+    check_args(vm, "join", &Args::new(&a.pos[1..]), 1, 1)?;
+    let items = vm.collect_iter(a.pos[1])?;
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        let Some(d) = data_of(*x) else {
+            return Err(vm.type_error(&format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                vm.type_name(*x)
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend_from_slice(&d);
+    }
+    Ok(like(vm, recv, out))
+}
+
+fn map_bytes(vm: &mut Vm, a: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    Ok(like(vm, recv, f(&d)))
+}
+
+fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
+    let (_, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    Ok(Value::bool(f(&d)))
+}
+
+fn title(d: &[u8]) -> Vec<u8> {
+    let mut prev = false;
+    d.iter()
+        .map(|&c| {
+            let r = if prev { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+            prev = c.is_ascii_alphabetic();
+            r
+        })
+        .collect()
+}
+
+fn capitalize(d: &[u8]) -> Vec<u8> {
+    d.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+}
+
+fn swapcase(d: &[u8]) -> Vec<u8> {
+    d.iter()
+        .map(|&c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+        .collect()
+}
+
+fn is_title(d: &[u8]) -> bool {
+    let mut cased = false;
+    let mut prev = false;
+    for &c in d {
+        if c.is_ascii_uppercase() {
+            if prev {
+                return false;
+            }
+            prev = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev {
+                return false;
+            }
+            prev = true;
+            cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    cased
+}
+
+fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 2)?;
+    let width = int_arg(vm, a.pos[1])?;
+    let fill = match a.get(2) {
+        Some(f) => match data_of(f) {
+            Some(x) if x.len() == 1 => x[0],
+            Some(_) => return Err(vm.type_error(&format!("{name}() argument 2 must be a byte string of length 1, not bytes"))),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    vm.type_name(f)
+                )));
+            }
+        },
+        None => b' ',
+    };
+    let len = d.len() as i64;
+    if width <= len {
+        return Ok(like(vm, recv, d));
+    }
+    let marg = (width - len) as usize;
+    let (l, r) = match how {
+        '<' => (0, marg),
+        '>' => (marg, 0),
+        _ => {
+            let l = marg / 2 + (marg & width as usize & 1);
+            (l, marg - l)
+        }
+    };
+    let mut out = vec![fill; l];
+    out.extend_from_slice(&d);
+    out.extend(std::iter::repeat_n(fill, r));
+    Ok(like(vm, recv, out))
+}
+
+fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, "zfill")?;
+    check_args(vm, "zfill", &Args::new(&a.pos[1..]), 1, 1)?;
+    let width = int_arg(vm, a.pos[1])?;
+    if width <= d.len() as i64 {
+        return Ok(like(vm, recv, d));
+    }
+    let n = width as usize - d.len();
+    let mut out = Vec::with_capacity(width as usize);
+    let (sign, rest) = if !d.is_empty() && (d[0] == b'+' || d[0] == b'-') { (&d[..1], &d[1..]) } else { (&d[..0], &d[..]) };
+    out.extend_from_slice(sign);
+    out.extend(std::iter::repeat_n(b'0', n));
+    out.extend_from_slice(rest);
+    Ok(like(vm, recv, out))
+}
+
+fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
+    let name = if right { "rpartition" } else { "partition" };
+    let (recv, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
+    let sep = bytes_arg(vm, a.pos[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let f = if right { rfind_sub(&d, &sep) } else { find_sub(&d, &sep) };
+    let (x, y, z) = match f {
+        Some(k) => (d[..k].to_vec(), sep.clone(), d[k + sep.len()..].to_vec()),
+        None if right => (vec![], vec![], d.clone()),
+        None => (d.clone(), vec![], vec![]),
+    };
+    let items = vec![like(vm, recv, x), like(vm, recv, y), like(vm, recv, z)];
+    Ok(vm.new_tuple(items))
+}
+
+fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, "splitlines")?;
+    let keep = match arg(&a, 1, "keepends") {
+        Some(k) => vm.truthy(k)?,
+        None => false,
+    };
+    let mut parts = Vec::new();
+    let mut st = 0;
+    let mut i = 0;
+    while i < d.len() {
+        if d[i] == b'\n' || d[i] == b'\r' {
+            let mut end = i + 1;
+            if d[i] == b'\r' && i + 1 < d.len() && d[i + 1] == b'\n' {
+                end += 1;
+            }
+            parts.push(if keep { d[st..end].to_vec() } else { d[st..i].to_vec() });
+            st = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if st < d.len() {
+        parts.push(d[st..].to_vec());
+    }
+    let items: Vec<Value> = parts.into_iter().map(|p| like(vm, recv, p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (_, d) = this(vm, &a, "hex")?;
+    let sep = arg(&a, 1, "sep");
+    let per = match arg(&a, 2, "bytes_per_sep") {
+        Some(p) => int_arg(vm, p)?,
+        None => 1,
+    };
+    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
+    let Some(sep) = sep else { return Ok(vm.new_string(digits.concat())) };
+    let sep_s: String = if let Some(s) = crate::builtins::str::as_str(sep) {
+        s.to_string()
+    } else if let Some(b) = data_of(sep) {
+        b.iter().map(|&x| x as char).collect()
+    } else {
+        return Err(vm.type_error(&format!("sep must be str or bytes., not {}", vm.type_name(sep))));
+    };
+    if sep_s.chars().count() != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    if per == 0 || d.is_empty() {
+        return Ok(vm.new_string(digits.concat()));
+    }
+    let k = per.unsigned_abs() as usize;
+    let n = digits.len();
+    let mut out = String::with_capacity(n * 3);
+    for (i, h) in digits.iter().enumerate() {
+        if i > 0 {
+            let boundary = if per > 0 { (n - i).is_multiple_of(k) } else { i.is_multiple_of(k) };
+            if boundary {
+                out.push_str(&sep_s);
+            }
+        }
+        out.push_str(h);
+    }
+    Ok(vm.new_string(out))
+}
+
+fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "fromhex", &a, 2, 2)?;
+    let cls = a.pos[0];
+    let Some(s) = crate::builtins::str::as_str(a.pos[1]) else {
+        return Err(vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(a.pos[1]))));
+    };
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let hexv = |c: u8| (c as char).to_digit(16);
+    while i < b.len() {
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(h) = hexv(b[i]) else {
+            return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {i}")));
+        };
+        let Some(l) = b.get(i + 1).and_then(|c| hexv(*c)) else {
+            return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)));
+        };
+        out.push((h * 16 + l) as u8);
+        i += 2;
+    }
+    if crate::vm::types::type_obj(cls).builtin_base.get() == vm.types.bytearray {
+        let r = new_bytearray(vm, out);
+        if cls != vm.types.bytearray {
+            return vm.call(cls, &[r]);
+        }
+        return Ok(r);
+    }
+    let r = vm.new_bytes(out);
+    if cls != vm.types.bytes {
+        return vm.call(cls, &[r]);
+    }
+    Ok(r)
+}
+
+fn bytes_decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (_, d) = this(vm, &a, "decode")?;
+    let enc = match arg(&a, 1, "encoding") {
+        Some(e) if vm.is_str(e) => str_of(e).to_string(),
+        Some(e) => return Err(vm.type_error(&format!("decode() argument 'encoding' must be str, not {}", vm.type_name(e)))),
+        None => "utf-8".into(),
+    };
+    let errs = match arg(&a, 2, "errors") {
+        Some(e) if vm.is_str(e) => str_of(e).to_string(),
+        Some(e) => return Err(vm.type_error(&format!("decode() argument 'errors' must be str, not {}", vm.type_name(e)))),
+        None => "strict".into(),
+    };
+    let s = decode(vm, &d, &enc, &errs)?;
+    Ok(vm.new_string(s))
+}
+
+fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, "translate")?;
+    check_args(vm, "translate", &Args::new(&a.pos[1..]), 1, 2)?;
+    let table = a.pos[1];
+    let tbl: Option<Vec<u8>> = if table.is_none() {
+        None
+    } else {
+        let t = bytes_arg(vm, table)?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match arg(&a, 2, "delete") {
+        Some(x) => bytes_arg(vm, x)?,
+        None => vec![],
+    };
+    let out: Vec<u8> = d
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| match &tbl {
+            Some(t) => t[b as usize],
+            None => b,
+        })
+        .collect();
+    Ok(like(vm, recv, out))
+}
+
+fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "maketrans", &a, 2, 2)?;
+    let from = bytes_arg(vm, a.pos[0])?;
+    let to = bytes_arg(vm, a.pos[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255u8).collect();
+    for (f, x) in from.iter().zip(to.iter()) {
+        t[*f as usize] = *x;
+    }
+    Ok(vm.new_bytes(t))
+}
+
+fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
+    let name = if prefix { "removeprefix" } else { "removesuffix" };
+    let (recv, d) = this(vm, &a, name)?;
+    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
+    let x = bytes_arg(vm, a.pos[1])?;
+    let out = if prefix {
+        d.strip_prefix(x.as_slice()).unwrap_or(&d).to_vec()
+    } else {
+        d.strip_suffix(x.as_slice()).unwrap_or(&d).to_vec()
+    };
+    Ok(like(vm, recv, out))
+}
+
+fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (recv, d) = this(vm, &a, "expandtabs")?;
+    let ts = match arg(&a, 1, "tabsize") {
+        Some(t) => int_arg(vm, t)?,
+        None => 8,
+    };
+    let mut out = Vec::with_capacity(d.len());
+    let mut col: i64 = 0;
+    for &c in &d {
+        match c {
+            b'\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(like(vm, recv, out))
+}
+
+// ---- bytearray mutation ----
+
+fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>> {
+    match a.pos.first().and_then(|v| crate::builtins::str::payload(*v).as_obj()).map(|o| &o.data) {
+        Some(ObjData::ByteArray(b)) => Ok(b),
+        _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'bytearray' object"))),
+    }
+}
+
+fn ba_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ba_this(vm, &a, "append")?;
+    check_args(vm, "append", &Args::new(&a.pos[1..]), 1, 1)?;
+    let x = byte_value(vm, a.pos[1])?;
+    b.get().push(x);
+    Ok(Value::NONE)
+}
+
+fn ba_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ba_this(vm, &a, "extend")?;
+    check_args(vm, "extend", &Args::new(&a.pos[1..]), 1, 1)?;
+    if vm.is_str(a.pos[1]) {
+        return Err(vm.type_error("expected iterable of integers; got: 'str'"));
+    }
+    let items = ints_to_bytes(vm, a.pos[1], "byte must be in range(0, 256)")?;
+    b.get().extend_from_slice(&items);
+    Ok(Value::NONE)
+}
+
+fn ba_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ba_this(vm, &a, "pop")?;
+    check_args(vm, "pop", &Args::new(&a.pos[1..]), 0, 1)?;
+    let n = b.get().len();
+    if n == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let i = match a.get(1) {
+        Some(i) => int_arg(vm, i)?,
+        None => -1,
+    };
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let x = b.get().remove(j as usize);
+    Ok(Value::small_int(x as i64))
+}
+
+fn ba_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ba_this(vm, &a, "insert")?;
+    check_args(vm, "insert", &Args::new(&a.pos[1..]), 2, 2)?;
+    let i = int_arg(vm, a.pos[1])?;
+    let x = byte_value(vm, a.pos[2])?;
+    let n = b.get().len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    b.get().insert(j as usize, x);
+    Ok(Value::NONE)
+}
+
+fn ba_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ba_this(vm, &a, "remove")?;
+    check_args(vm, "remove", &Args::new(&a.pos[1..]), 1, 1)?;
+    let x = byte_value(vm, a.pos[1])?;
+    match b.get().iter().position(|c| *c == x) {
+        Some(k) => {
+            b.get().remove(k);
+            Ok(Value::NONE)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (v, d) = this(vm, &a, "__mul__")?;
+    check_args(vm, "__mul__", &a, 2, 2)?;
+    let n = match vm.index_of(a.pos[1])? {
+        Some(n) => n,
+        None => return Ok(vm.not_implemented),
+    };
+    let n = n.max(0) as usize;
+    if (n as u128) * (d.len().max(1) as u128) > (1u128 << 34) {
+        return Err(vm.error("MemoryError", ""));
+    }
+    Ok(like(vm, v, d.repeat(n)))
+}
+
+pub fn register(vm: &mut Vm) {
+    let shared: &[(&'static str, crate::object::NativeFn)] = &[
+        ("decode", bytes_decode),
+        ("hex", hex),
+        ("join", join),
+        ("split", |vm, a| split(vm, a, false)),
+        ("rsplit", |vm, a| split(vm, a, true)),
+        ("strip", |vm, a| strip(vm, a, true, true, "strip")),
+        ("lstrip", |vm, a| strip(vm, a, true, false, "lstrip")),
+        ("rstrip", |vm, a| strip(vm, a, false, true, "rstrip")),
+        ("replace", replace),
+        ("find", |vm, a| find(vm, a, false, false, "find")),
+        ("rfind", |vm, a| find(vm, a, true, false, "rfind")),
+        ("index", |vm, a| find(vm, a, false, true, "index")),
+        ("rindex", |vm, a| find(vm, a, true, true, "rindex")),
+        ("count", count),
+        ("startswith", |vm, a| starts_ends(vm, a, false)),
+        ("endswith", |vm, a| starts_ends(vm, a, true)),
+        ("upper", |vm, a| map_bytes(vm, a, "upper", |d| d.to_ascii_uppercase())),
+        ("lower", |vm, a| map_bytes(vm, a, "lower", |d| d.to_ascii_lowercase())),
+        ("title", |vm, a| map_bytes(vm, a, "title", title)),
+        ("capitalize", |vm, a| map_bytes(vm, a, "capitalize", capitalize)),
+        ("swapcase", |vm, a| map_bytes(vm, a, "swapcase", swapcase)),
+        ("isalpha", |vm, a| pred(vm, a, "isalpha", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_alphabetic()))),
+        ("isdigit", |vm, a| pred(vm, a, "isdigit", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_digit()))),
+        ("isalnum", |vm, a| pred(vm, a, "isalnum", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_alphanumeric()))),
+        ("isspace", |vm, a| pred(vm, a, "isspace", |d| !d.is_empty() && d.iter().all(|c| is_bspace(*c)))),
+        ("isupper", |vm, a| {
+            pred(vm, a, "isupper", |d| d.iter().any(|c| c.is_ascii_uppercase()) && !d.iter().any(|c| c.is_ascii_lowercase()))
+        }),
+        ("islower", |vm, a| {
+            pred(vm, a, "islower", |d| d.iter().any(|c| c.is_ascii_lowercase()) && !d.iter().any(|c| c.is_ascii_uppercase()))
+        }),
+        ("istitle", |vm, a| pred(vm, a, "istitle", is_title)),
+        ("isascii", |vm, a| pred(vm, a, "isascii", |d| d.is_ascii())),
+        ("center", |vm, a| justify(vm, a, '^', "center")),
+        ("ljust", |vm, a| justify(vm, a, '<', "ljust")),
+        ("rjust", |vm, a| justify(vm, a, '>', "rjust")),
+        ("zfill", zfill),
+        ("partition", |vm, a| partition(vm, a, false)),
+        ("rpartition", |vm, a| partition(vm, a, true)),
+        ("splitlines", splitlines),
+        ("translate", translate),
+        ("removeprefix", |vm, a| remove_affix(vm, a, true)),
+        ("removesuffix", |vm, a| remove_affix(vm, a, false)),
+        ("expandtabs", expandtabs),
+        ("__len__", |vm, a| {
+            let (_, d) = this(vm, &a, "__len__")?;
+            Ok(vm.new_int(d.len() as i64))
+        }),
+        ("__getitem__", |vm, a| {
+            let (v, _) = this(vm, &a, "__getitem__")?;
+            check_args(vm, "__getitem__", &a, 2, 2)?;
+            let p = crate::builtins::str::payload(v);
+            vm.getitem(p, a.pos[1])
+        }),
+        ("__contains__", |vm, a| {
+            let (v, _) = this(vm, &a, "__contains__")?;
+            check_args(vm, "__contains__", &a, 2, 2)?;
+            let p = crate::builtins::str::payload(v);
+            Ok(Value::bool(vm.contains(p, a.pos[1])?))
+        }),
+        ("__iter__", |vm, a| {
+            let (v, _) = this(vm, &a, "__iter__")?;
+            let p = crate::builtins::str::payload(v);
+            Ok(vm.new_iter(crate::object::IterState::Bytes { b: p, idx: 0 }))
+        }),
+        ("__mod__", |vm, a| {
+            let (v, d) = this(vm, &a, "__mod__")?;
+            check_args(vm, "__mod__", &a, 2, 2)?;
+            let r = crate::builtins::format::bytes_percent_format(vm, &d, a.pos[1])?;
+            Ok(like(vm, v, r))
+        }),
+        ("__add__", |vm, a| {
+            let (v, mut d) = this(vm, &a, "__add__")?;
+            check_args(vm, "__add__", &a, 2, 2)?;
+            let Some(o) = data_of(a.pos[1]) else {
+                return Err(vm.type_error(&format!(
+                    "can't concat {} to {}",
+                    vm.type_name(a.pos[1]),
+                    vm.type_name(v)
+                )));
+            };
+            d.extend_from_slice(&o);
+            Ok(like(vm, v, d))
+        }),
+        ("__mul__", bytes_mul),
+        ("__rmul__", bytes_mul),
+        ("__repr__", |vm, a| {
+            let (v, d) = this(vm, &a, "__repr__")?;
+            let r = crate::vm::ops::bytes_repr(&d);
+            let s = if is_bytearray(v) { format!("{}({r})", vm.type_name(v)) } else { r };
+            Ok(vm.new_string(s))
+        }),
+    ];
+    for t in [vm.types.bytes, vm.types.bytearray] {
+        for (name, f) in shared {
+            vm.add_method(t, name, *f);
+        }
+        let fh = vm.new_builtin("fromhex", fromhex);
+        let cm = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(fh));
+        let k = vm.intern("fromhex");
+        vm.type_set_attr(t, k, cm);
+        let mt = vm.new_builtin("maketrans", maketrans);
+        let sm = vm.alloc(vm.types.staticmethod, ObjData::StaticMethod(mt));
+        let k = vm.intern("maketrans");
+        vm.type_set_attr(t, k, sm);
+    }
+    let t = vm.types.bytes;
+    vm.add_method(t, "__new__", bytes_new);
+    vm.add_method(t, "__bytes__", |vm, a| {
+        let (_, d) = this(vm, &a, "__bytes__")?;
+        Ok(vm.new_bytes(d))
+    });
+    let t = vm.types.bytearray;
+    let ba: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", bytearray_new),
+        ("append", ba_append),
+        ("extend", ba_extend),
+        ("pop", ba_pop),
+        ("insert", ba_insert),
+        ("remove", ba_remove),
+        ("reverse", |vm, a| {
+            let b = ba_this(vm, &a, "reverse")?;
+            b.get().reverse();
+            Ok(Value::NONE)
+        }),
+        ("clear", |vm, a| {
+            let b = ba_this(vm, &a, "clear")?;
+            b.get().clear();
+            Ok(Value::NONE)
+        }),
+        ("copy", |vm, a| {
+            let b = ba_this(vm, &a, "copy")?;
+            let d = b.get().clone();
+            Ok(new_bytearray(vm, d))
+        }),
+        ("__setitem__", |vm, a| {
+            ba_this(vm, &a, "__setitem__")?;
+            check_args(vm, "__setitem__", &a, 3, 3)?;
+            let p = crate::builtins::str::payload(a.pos[0]);
+            bytearray_setitem(vm, p, a.pos[1], a.pos[2])?;
+            Ok(Value::NONE)
+        }),
+        ("__delitem__", |vm, a| {
+            ba_this(vm, &a, "__delitem__")?;
+            check_args(vm, "__delitem__", &a, 2, 2)?;
+            let p = crate::builtins::str::payload(a.pos[0]);
+            bytearray_delitem(vm, p, a.pos[1])?;
+            Ok(Value::NONE)
+        }),
+        ("__alloc__", |vm, a| {
+            let b = ba_this(vm, &a, "__alloc__")?;
+            let n = b.get().capacity() as i64 + 1;
+            Ok(vm.new_int(n))
+        }),
+    ];
+    for (name, f) in ba {
+        vm.add_method(t, name, *f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_search_helpers() {
+        assert_eq!(count_sub(b"aaaa", b"aa"), 2);
+        assert_eq!(rfind_sub(b"hello", b"l"), Some(3));
+        assert_eq!(find_sub(b"abc", b""), Some(0));
+    }
+}

@@ -1,11 +1,485 @@
 //! Constructor and methods of `dict`, and dict views.
 
+use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::BinOp;
-use crate::object::ObjData;
+use crate::object::{DictIterKind, IterState, Mut, ObjData};
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyErr, PyResult, Vm};
 
-pub fn register(_vm: &mut Vm) {}
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.dict;
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", dict_new),
+        ("__init__", dict_init),
+        ("get", |vm, a| {
+            no_kwargs(vm, "get", &a)?;
+            check_args(vm, "get", &a, 2, 3).map_err(|_| arg_count(vm, "get", &a, 1, 2))?;
+            let d = recv(vm, &a, "get")?;
+            Ok(vm.dict_get(d, a.pos[1])?.unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+        }),
+        ("setdefault", |vm, a| {
+            no_kwargs(vm, "setdefault", &a)?;
+            check_args(vm, "setdefault", &a, 2, 3).map_err(|_| arg_count(vm, "setdefault", &a, 1, 2))?;
+            let d = recv(vm, &a, "setdefault")?;
+            if let Some(v) = vm.dict_get(d, a.pos[1])? {
+                return Ok(v);
+            }
+            let v = a.get(2).unwrap_or(Value::NONE);
+            vm.dict_set(d, a.pos[1], v)?;
+            Ok(v)
+        }),
+        ("pop", |vm, a| {
+            no_kwargs(vm, "pop", &a)?;
+            check_args(vm, "pop", &a, 2, 3).map_err(|_| arg_count(vm, "pop", &a, 1, 2))?;
+            let d = recv(vm, &a, "pop")?;
+            match vm.dict_del(d, a.pos[1])? {
+                Some(v) => Ok(v),
+                None => match a.get(2) {
+                    Some(v) => Ok(v),
+                    None => Err(vm.key_error(a.pos[1])),
+                },
+            }
+        }),
+        ("popitem", |vm, a| {
+            check_args(vm, "popitem", &a, 1, 1)?;
+            let d = recv(vm, &a, "popitem")?;
+            let ObjData::Dict(dd) = &d.obj().data else { unreachable!() };
+            let dict = dd.get();
+            match dict.last_pos() {
+                Some(pos) => {
+                    let k = dict.entries[pos].key;
+                    let v = dict.remove_at(pos);
+                    Ok(vm.new_tuple(vec![k, v]))
+                }
+                None => Err(vm.error("KeyError", "popitem(): dictionary is empty")),
+            }
+        }),
+        ("keys", |vm, a| view(vm, a, DictIterKind::Keys)),
+        ("values", |vm, a| view(vm, a, DictIterKind::Values)),
+        ("items", |vm, a| view(vm, a, DictIterKind::Items)),
+        ("update", |vm, a| {
+            let d = recv(vm, &a, "update")?;
+            if a.len() > 2 {
+                return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", a.len() - 1)));
+            }
+            update(vm, d, a.get(1), a.kw)?;
+            Ok(Value::NONE)
+        }),
+        ("copy", |vm, a| {
+            check_args(vm, "copy", &a, 1, 1)?;
+            let d = recv(vm, &a, "copy")?;
+            dict_copy(vm, d)
+        }),
+        ("clear", |vm, a| {
+            let d = recv(vm, &a, "clear")?;
+            if let ObjData::Dict(dd) = &d.obj().data {
+                dd.get().clear();
+            }
+            Ok(Value::NONE)
+        }),
+        ("__getitem__", |vm, a| {
+            check_args(vm, "__getitem__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__getitem__")?;
+            match vm.dict_get(d, a.pos[1])? {
+                Some(v) => Ok(v),
+                None => {
+                    if !vm.is_builtin_exact(d)
+                        && let Some(r) = vm.call_dunder(d, "__missing__", &[a.pos[1]])?
+                    {
+                        return Ok(r);
+                    }
+                    Err(vm.key_error(a.pos[1]))
+                }
+            }
+        }),
+        ("__setitem__", |vm, a| {
+            check_args(vm, "__setitem__", &a, 3, 3)?;
+            let d = recv(vm, &a, "__setitem__")?;
+            vm.dict_set(d, a.pos[1], a.pos[2])?;
+            Ok(Value::NONE)
+        }),
+        ("__delitem__", |vm, a| {
+            check_args(vm, "__delitem__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__delitem__")?;
+            match vm.dict_del(d, a.pos[1])? {
+                Some(_) => Ok(Value::NONE),
+                None => Err(vm.key_error(a.pos[1])),
+            }
+        }),
+        ("__contains__", |vm, a| {
+            check_args(vm, "__contains__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__contains__")?;
+            Ok(Value::bool(vm.dict_get(d, a.pos[1])?.is_some()))
+        }),
+        ("__len__", |vm, a| {
+            let d = recv(vm, &a, "__len__")?;
+            Ok(vm.new_int(dict_len(d) as i64))
+        }),
+        ("__iter__", |vm, a| {
+            let d = recv(vm, &a, "__iter__")?;
+            let len = dict_len(d);
+            Ok(vm.new_iter(IterState::Dict { dict: d, idx: 0, kind: DictIterKind::Keys, len }))
+        }),
+        ("__reversed__", |vm, a| {
+            let d = recv(vm, &a, "__reversed__")?;
+            reversed_keys(vm, d, DictIterKind::Keys)
+        }),
+        ("__eq__", |vm, a| {
+            check_args(vm, "__eq__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__eq__")?;
+            if !is_dict(a.pos[1]) {
+                return Ok(vm.not_implemented);
+            }
+            Ok(Value::bool(dict_eq(vm, d, a.pos[1])?))
+        }),
+        ("__ne__", |vm, a| {
+            check_args(vm, "__ne__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__ne__")?;
+            if !is_dict(a.pos[1]) {
+                return Ok(vm.not_implemented);
+            }
+            Ok(Value::bool(!dict_eq(vm, d, a.pos[1])?))
+        }),
+        ("__or__", |vm, a| {
+            check_args(vm, "__or__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__or__")?;
+            if !is_dict(a.pos[1]) {
+                return Ok(vm.not_implemented);
+            }
+            let r = dict_copy(vm, d)?;
+            vm.temp_roots.push(r);
+            let res = update(vm, r, Some(a.pos[1]), &[]);
+            vm.temp_roots.pop();
+            res?;
+            Ok(r)
+        }),
+        ("__ror__", |vm, a| {
+            check_args(vm, "__ror__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__ror__")?;
+            if !is_dict(a.pos[1]) {
+                return Ok(vm.not_implemented);
+            }
+            let r = dict_copy(vm, a.pos[1])?;
+            vm.temp_roots.push(r);
+            let res = update(vm, r, Some(d), &[]);
+            vm.temp_roots.pop();
+            res?;
+            Ok(r)
+        }),
+        ("__ior__", |vm, a| {
+            check_args(vm, "__ior__", &a, 2, 2)?;
+            let d = recv(vm, &a, "__ior__")?;
+            update(vm, d, Some(a.pos[1]), &[])?;
+            Ok(d)
+        }),
+        ("__repr__", dict_repr),
+    ];
+    for (name, f) in methods {
+        vm.add_method(t, name, *f);
+    }
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(t, hk, Value::NONE);
+    let fk = vm.new_builtin("fromkeys", fromkeys);
+    let cm = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(fk));
+    let k = vm.intern("fromkeys");
+    vm.type_set_attr(t, k, cm);
+
+    // Views.
+    for (t, kind) in [
+        (vm.types.dict_keys, DictIterKind::Keys),
+        (vm.types.dict_values, DictIterKind::Values),
+        (vm.types.dict_items, DictIterKind::Items),
+    ] {
+        vm.add_method(t, "__len__", |vm, a| {
+            let d = view_dict(vm, &a)?;
+            Ok(vm.new_int(dict_len(d) as i64))
+        });
+        vm.add_method(t, "__iter__", |vm, a| {
+            let d = view_dict(vm, &a)?;
+            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else { unreachable!() };
+            let len = dict_len(d);
+            Ok(vm.new_iter(IterState::Dict { dict: d, idx: 0, kind: *kind, len }))
+        });
+        vm.add_method(t, "__reversed__", |vm, a| {
+            let d = view_dict(vm, &a)?;
+            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else { unreachable!() };
+            reversed_keys(vm, d, *kind)
+        });
+        vm.add_method(t, "__contains__", |vm, a| {
+            check_args(vm, "__contains__", &a, 2, 2)?;
+            view_dict(vm, &a)?;
+            Ok(Value::bool(vm.contains(a.pos[0], a.pos[1])?))
+        });
+        let mk = vm.intern("mapping");
+        let getter = vm.new_builtin("mapping", |vm, a| {
+            let d = view_dict(vm, &a)?;
+            Ok(d)
+        });
+        let prop = vm.alloc(vm.types.property, ObjData::Property { fget: getter, fset: Value::NONE, fdel: Value::NONE });
+        vm.type_set_attr(t, mk, prop);
+        if kind != DictIterKind::Values {
+            let ops: &[(&'static str, crate::object::NativeFn)] = &[
+                ("__and__", |vm, a| view_op(vm, a, BinOp::And, false)),
+                ("__or__", |vm, a| view_op(vm, a, BinOp::Or, false)),
+                ("__sub__", |vm, a| view_op(vm, a, BinOp::Sub, false)),
+                ("__xor__", |vm, a| view_op(vm, a, BinOp::Xor, false)),
+                ("__rand__", |vm, a| view_op(vm, a, BinOp::And, true)),
+                ("__ror__", |vm, a| view_op(vm, a, BinOp::Or, true)),
+                ("__rsub__", |vm, a| view_op(vm, a, BinOp::Sub, true)),
+                ("__rxor__", |vm, a| view_op(vm, a, BinOp::Xor, true)),
+                ("__eq__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Eq)),
+                ("__ne__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ne)),
+                ("__lt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Lt)),
+                ("__le__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Le)),
+                ("__gt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Gt)),
+                ("__ge__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ge)),
+                ("isdisjoint", |vm, a| {
+                    check_args(vm, "isdisjoint", &a, 2, 2)?;
+                    let it = vm.iter(a.pos[1])?;
+                    vm.temp_roots.push(it);
+                    let r = (|| {
+                        while let Some(x) = vm.next(it)? {
+                            if vm.contains(a.pos[0], x)? {
+                                return Ok(Value::FALSE);
+                            }
+                        }
+                        Ok(Value::TRUE)
+                    })();
+                    vm.temp_roots.pop();
+                    r
+                }),
+            ];
+            for (name, f) in ops {
+                vm.add_method(t, name, *f);
+            }
+            vm.type_set_attr(t, hk, Value::NONE);
+        }
+    }
+}
+
+fn arg_count(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> PyErr {
+    let n = a.len().saturating_sub(1);
+    if n < min {
+        vm.type_error(&format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }))
+    } else {
+        vm.type_error(&format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }))
+    }
+}
+
+fn is_dict(v: Value) -> bool {
+    v.is_obj() && matches!(v.obj().data, ObjData::Dict(_))
+}
+
+fn dict_len(d: Value) -> usize {
+    match &d.obj().data {
+        ObjData::Dict(x) => x.get().len(),
+        _ => 0,
+    }
+}
+
+fn recv(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) if is_dict(v) => Ok(v),
+        Some(v) => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object")))
+        }
+        None => Err(vm.type_error(&format!("unbound method dict.{name}() needs an argument"))),
+    }
+}
+
+fn view_dict(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0).and_then(|v| v.as_obj()).map(|o| &o.data) {
+        Some(ObjData::DictView { dict, .. }) => Ok(*dict),
+        _ => Err(vm.type_error("descriptor requires a dict view")),
+    }
+}
+
+fn view(vm: &mut Vm, a: Args, kind: DictIterKind) -> PyResult<Value> {
+    let name = match kind {
+        DictIterKind::Keys => "keys",
+        DictIterKind::Values => "values",
+        DictIterKind::Items => "items",
+    };
+    check_args(vm, name, &a, 1, 1).map_err(|_| vm.type_error(&format!("dict.{name}() takes no arguments ({} given)", a.len().saturating_sub(1))))?;
+    let d = recv(vm, &a, name)?;
+    let cls = match kind {
+        DictIterKind::Keys => vm.types.dict_keys,
+        DictIterKind::Values => vm.types.dict_values,
+        DictIterKind::Items => vm.types.dict_items,
+    };
+    Ok(vm.alloc(cls, ObjData::DictView { dict: d, kind }))
+}
+
+fn reversed_keys(vm: &mut Vm, d: Value, kind: DictIterKind) -> PyResult<Value> {
+    let items: Vec<Value> = match &d.obj().data {
+        ObjData::Dict(x) => {
+            let ents: Vec<(Value, Value)> = x.get().iter().map(|e| (e.key, e.value)).collect();
+            let mut out = Vec::with_capacity(ents.len());
+            for (k, v) in ents {
+                out.push(match kind {
+                    DictIterKind::Keys => k,
+                    DictIterKind::Values => v,
+                    DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                });
+            }
+            out
+        }
+        _ => vec![],
+    };
+    let n = items.len();
+    let l = vm.new_list(items);
+    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(Mut::new(IterState::Reversed { seq: l, idx: n }))))
+}
+
+/// `dict.update(src, **kw)` with CPython's errors.
+pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) -> PyResult<()> {
+    if let Some(src) = src {
+        if is_dict(src) && (vm.is_builtin_exact(src) || vm.dunder(src, "keys").is_some_and(crate::vm::call::is_builtin_fn)) {
+            let pairs: Vec<(Value, i64, Value)> = match &src.obj().data {
+                ObjData::Dict(s) => s.get().iter().map(|e| (e.key, e.hash, e.value)).collect(),
+                _ => vec![],
+            };
+            let ObjData::Dict(dd) = &d.obj().data else { return Ok(()) };
+            for (k, h, v) in pairs {
+                let vmp: *mut Vm = vm;
+                dd.get().insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
+            }
+        } else if {
+            let kn = vm.intern("keys");
+            vm.getattr_opt(src, kn)?.is_some()
+        } {
+            let keys = vm.call_method(src, "keys", &[])?;
+            let keys = vm.collect_iter(keys)?;
+            let base = vm.temp_roots.len();
+            vm.temp_roots.extend_from_slice(&keys);
+            let r = (|| {
+                for k in keys {
+                    let v = vm.getitem(src, k)?;
+                    vm.dict_set(d, k, v)?;
+                }
+                Ok(())
+            })();
+            vm.temp_roots.truncate(base);
+            r?;
+        } else {
+            let it = vm.iter(src)?;
+            vm.temp_roots.push(it);
+            let r = (|| {
+                let mut i = 0usize;
+                while let Some(item) = vm.next(it)? {
+                    vm.temp_roots.push(item);
+                    let kv = match vm.collect_iter(item) {
+                        Ok(kv) => kv,
+                        Err(e) => {
+                            vm.temp_roots.pop();
+                            if vm.matches(e.0, "TypeError") && vm.iter(item).is_err() {
+                                return Err(vm.type_error(&format!(
+                                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                                )));
+                            }
+                            return Err(e);
+                        }
+                    };
+                    vm.temp_roots.pop();
+                    if kv.len() != 2 {
+                        return Err(vm.value_error(&format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            kv.len()
+                        )));
+                    }
+                    vm.dict_set(d, kv[0], kv[1])?;
+                    i += 1;
+                }
+                Ok(())
+            })();
+            vm.temp_roots.pop();
+            r?;
+        }
+    }
+    for (k, v) in kw {
+        vm.dict_set(d, *k, *v)?;
+    }
+    Ok(())
+}
+
+fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let d = vm.alloc(cls, ObjData::Dict(Mut::new(crate::object::Dict::new())));
+    if cls == vm.types.dict || crate::builtins::list::new_fills(vm, cls) {
+        if a.len() > 2 {
+            return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", a.len() - 1)));
+        }
+        vm.temp_roots.push(d);
+        let r = update(vm, d, a.get(1), a.kw);
+        vm.temp_roots.pop();
+        r?;
+    }
+    Ok(d)
+}
+
+fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = recv(vm, &a, "__init__")?;
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", a.len() - 1)));
+    }
+    update(vm, d, a.get(1), a.kw)?;
+    Ok(Value::NONE)
+}
+
+fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() < 2 || a.len() > 3 {
+        return Err(arg_count(vm, "fromkeys", &a, 1, 2));
+    }
+    let cls = a.pos[0];
+    let value = a.get(2).unwrap_or(Value::NONE);
+    let d = if cls == vm.types.dict { vm.new_dict() } else { vm.call(cls, &[])? };
+    vm.temp_roots.push(d);
+    let r = (|| {
+        let keys = vm.collect_iter(a.pos[1])?;
+        let base = vm.temp_roots.len();
+        vm.temp_roots.extend_from_slice(&keys);
+        let r = (|| {
+            for k in keys {
+                if is_dict(d) && vm.is_builtin_exact(d) {
+                    vm.dict_set(d, k, value)?;
+                } else {
+                    vm.setitem(d, k, value)?;
+                }
+            }
+            Ok(())
+        })();
+        vm.temp_roots.truncate(base);
+        r
+    })();
+    vm.temp_roots.pop();
+    r?;
+    Ok(d)
+}
+
+fn dict_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = recv(vm, &a, "__repr__")?;
+    if vm.repr_stack.contains(&d) {
+        return Ok(vm.new_str("{...}"));
+    }
+    let ents: Vec<(Value, Value)> = match &d.obj().data {
+        ObjData::Dict(x) => x.get().iter().map(|e| (e.key, e.value)).collect(),
+        _ => vec![],
+    };
+    vm.repr_stack.push(d);
+    let r = (|| {
+        let mut parts = Vec::with_capacity(ents.len());
+        for (k, v) in ents {
+            let ks = vm.repr_string(k)?;
+            let vs = vm.repr_string(v)?;
+            parts.push(format!("{ks}: {vs}"));
+        }
+        Ok(format!("{{{}}}", parts.join(", ")))
+    })();
+    vm.repr_stack.pop();
+    let s = r?;
+    Ok(vm.new_string(s))
+}
 
 /// A shallow copy of a dict.
 pub fn dict_copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
@@ -14,9 +488,101 @@ pub fn dict_copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
     Ok(vm.alloc(vm.types.dict, ObjData::Dict(crate::object::Mut::new(copy))))
 }
 
-/// Set operations on dict views (`d.keys() & other`).
-pub fn view_binop(_vm: &mut Vm, _op: BinOp, _a: Value, _b: Value) -> PyResult<Option<Value>> {
-    Ok(None)
+fn is_set_view(v: Value) -> bool {
+    matches!(
+        v.as_obj().map(|o| &o.data),
+        Some(ObjData::DictView { kind: DictIterKind::Keys | DictIterKind::Items, .. })
+    )
+}
+
+fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
+    check_args(vm, "view operator", &a, 2, 2)?;
+    let (x, y) = if reflected { (a.pos[1], a.pos[0]) } else { (a.pos[0], a.pos[1]) };
+    match view_binop(vm, op, x, y)? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented),
+    }
+}
+
+/// Comparisons of keys/items views with sets and views (as set relations).
+fn view_cmp(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyResult<Value> {
+    check_args(vm, op.dunder(), &a, 2, 2)?;
+    let other = a.pos[1];
+    let other_ok = is_set_view(other) || matches!(other.as_obj().map(|o| &o.data), Some(ObjData::Set(_)));
+    if !other_ok {
+        return Ok(vm.not_implemented);
+    }
+    let x = crate::builtins::set::to_set(vm, a.pos[0])?;
+    vm.temp_roots.push(x);
+    let r = (|| {
+        let y = if is_set_view(other) { crate::builtins::set::to_set(vm, other)? } else { other };
+        vm.temp_roots.push(y);
+        let r = crate::builtins::set::set_compare(vm, op, x, y);
+        vm.temp_roots.pop();
+        r
+    })();
+    vm.temp_roots.pop();
+    Ok(Value::bool(r?))
+}
+
+/// `dictviews_to_set`: a new set of the items of a view (or any iterable).
+fn view_to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let src = match &v.obj().data {
+        ObjData::DictView { dict, kind: DictIterKind::Keys } if vm.type_of(*dict) == vm.types.dict => *dict,
+        _ => v,
+    };
+    crate::builtins::set::to_set(vm, src)
+}
+
+/// Set operations on dict views (`d.keys() & other`); the results are sets.
+pub fn view_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if !matches!(op, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) || (!is_set_view(a) && !is_set_view(b)) {
+        return Ok(None);
+    }
+    // Other operands must be iterable.
+    if op == BinOp::And {
+        let (mut slf, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+        let len_self = vm.len(slf)?;
+        if vm.type_of(other) == vm.types.set && len_self <= vm.len(other)? {
+            let r = vm.call_method(other, "intersection", &[slf])?;
+            return Ok(Some(r));
+        }
+        if is_set_view(other) && vm.len(other)? > len_self {
+            std::mem::swap(&mut slf, &mut other);
+        }
+        let result = vm.new_set();
+        vm.temp_roots.push(result);
+        let r = (|| {
+            let it = vm.iter(other)?;
+            vm.temp_roots.push(it);
+            let r = (|| {
+                while let Some(k) = vm.next(it)? {
+                    if vm.contains(slf, k)? {
+                        vm.set_add(result, k)?;
+                    }
+                }
+                Ok(())
+            })();
+            vm.temp_roots.pop();
+            r
+        })();
+        vm.temp_roots.pop();
+        r?;
+        return Ok(Some(result));
+    }
+    let left = view_to_set(vm, a)?;
+    vm.temp_roots.push(left);
+    let r = (|| {
+        match op {
+            BinOp::Or => vm.call_method(left, "update", &[b])?,
+            BinOp::Sub => vm.call_method(left, "difference_update", &[b])?,
+            _ => vm.call_method(left, "symmetric_difference_update", &[b])?,
+        };
+        Ok(())
+    })();
+    vm.temp_roots.pop();
+    r?;
+    Ok(Some(left))
 }
 
 /// `a == b` for dicts: same keys, equal values.

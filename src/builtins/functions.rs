@@ -127,6 +127,74 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__new__", filter_new);
     let t = vm.types.reversed;
     vm.add_method(t, "__new__", reversed_new);
+    let iter_types = [vm.types.iterator, vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed];
+    for t in iter_types {
+        vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
+        vm.add_method(t, "__next__", |vm, a| match vm.next(a.pos[0])? {
+            Some(v) => Ok(v),
+            None => {
+                let v = vm.take_stop_value();
+                Err(vm.stop_iteration(v))
+            }
+        });
+    }
+    let g = vm.types.generator;
+    vm.add_method(g, "__iter__", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(g, "__next__", |vm, a| match vm.gen_send(a.pos[0], Value::NONE)? {
+        Some(v) => Ok(v),
+        None => {
+            let v = vm.take_stop_value();
+            Err(vm.stop_iteration(v))
+        }
+    });
+    vm.add_method(g, "send", |vm, a| {
+        check_args(vm, "send", &a, 2, 2)?;
+        match vm.gen_send(a.pos[0], a.pos[1])? {
+            Some(v) => Ok(v),
+            None => {
+                let v = vm.take_stop_value();
+                Err(vm.stop_iteration(v))
+            }
+        }
+    });
+    vm.add_method(g, "throw", gen_throw);
+    vm.add_method(g, "close", gen_close);
+    // __init__ of the mutable containers, for `super().__init__(...)` in subclasses.
+    let t = vm.types.list;
+    vm.add_method(t, "__init__", |vm, a| {
+        let items = match a.get(1) {
+            Some(it) => vm.collect_iter(it)?,
+            None => vec![],
+        };
+        if let ObjData::List(l) = &a.pos[0].obj().data {
+            *l.get() = items;
+        }
+        Ok(Value::NONE)
+    });
+    let t = vm.types.dict;
+    vm.add_method(t, "__init__", |vm, a| {
+        let d = a.pos[0];
+        if let Some(src) = a.get(1) {
+            vm.dict_update_from(d, src, false)?;
+        }
+        for (k, v) in a.kw {
+            vm.dict_set(d, *k, *v)?;
+        }
+        Ok(Value::NONE)
+    });
+    let t = vm.types.set;
+    vm.add_method(t, "__init__", |vm, a| {
+        let s = a.pos[0];
+        if let ObjData::Set(set) = &s.obj().data {
+            set.get().clear();
+        }
+        if let Some(it) = a.get(1) {
+            for x in vm.collect_iter(it)? {
+                vm.set_add(s, x)?;
+            }
+        }
+        Ok(Value::NONE)
+    });
     let t = vm.types.property;
     vm.add_method(t, "__new__", property_new);
     vm.add_method(t, "getter", |vm, a| property_with(vm, a, 0));
@@ -209,6 +277,50 @@ pub fn register(vm: &mut Vm) {
     vm.type_del_attr(t, ik);
     vm.object_new = obj_new;
     vm.object_init = obj_init;
+}
+
+fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "throw", &a, 2, 4)?;
+    let (t, v) = (a.pos[1], a.get(2).unwrap_or(Value::NONE));
+    let exc = if is_type(t) {
+        if v.is_none() {
+            vm.call(t, &[])?
+        } else if vm.isinstance(v, t) {
+            v
+        } else {
+            vm.call(t, &[v])?
+        }
+    } else if vm.is_exception_instance(t) {
+        t
+    } else {
+        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str"));
+    };
+    match vm.gen_resume(a.pos[0], Value::NONE, Some(exc))? {
+        crate::vm::interp::Resumed::Yielded(v) => Ok(v),
+        crate::vm::interp::Resumed::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let g = a.pos[0];
+    let ObjData::Generator(st) = &g.obj().data else { return Ok(Value::NONE) };
+    let started = st.get().frame.as_ref().map(|f| f.pc > 0);
+    match started {
+        None => return Ok(Value::NONE),
+        Some(false) => {
+            st.get().frame = None;
+            return Ok(Value::NONE);
+        }
+        Some(true) => {}
+    }
+    let ge = vm.exc_class("GeneratorExit");
+    let exc = vm.new_exception(ge, vec![]);
+    match vm.gen_resume(g, Value::NONE, Some(exc)) {
+        Ok(crate::vm::interp::Resumed::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(_) => Ok(Value::NONE),
+        Err(e) if vm.matches(e.0, "GeneratorExit") || vm.matches(e.0, "StopIteration") => Ok(Value::NONE),
+        Err(e) => Err(e),
+    }
 }
 
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -738,8 +850,19 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if let ObjData::Dict(d) = &l.obj().data {
             names = d.get().iter().map(|e| str_of(e.key).to_string()).collect();
         }
+        names.sort();
+        names.dedup();
     } else {
-        let v = a.pos[0];
+        names = dir_names(vm, a.pos[0]);
+    }
+    let vals = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(vals))
+}
+
+/// The sorted attribute names `dir(v)` reports.
+pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    {
         let mut classes = Vec::new();
         if is_type(v) {
             classes.extend(type_obj(v).mro.get().iter().copied());
@@ -762,8 +885,7 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     names.sort();
     names.dedup();
-    let vals = names.iter().map(|n| vm.new_str(n)).collect();
-    Ok(vm.new_list(vals))
+    names
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -993,7 +1115,8 @@ impl Vm {
                 if let Some(ObjData::Property { fget, .. }) = v.as_obj().map(|o| &o.data) {
                     return self.call(*fget, &[obj]).map(Some);
                 }
-                return self.bind_descriptor(v, obj, start_cls).map(Some);
+                let slf = if matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, *c) } else { obj };
+                return self.bind_descriptor(v, slf, start_cls).map(Some);
             }
         }
         // object.__init__ / __new__ are kept outside the namespace.

@@ -1,5 +1,672 @@
-//! Constructors and methods of the built-in `list` types.
+//! Constructors and methods of the built-in `list` and `tuple` types.
+//!
+//! The natives work on the payload directly (never through `vm.getitem` & co.), so
+//! they are also correct as `super().__getitem__(...)` of a subclass that overrides
+//! the dunder.
 
-use crate::vm::Vm;
+use crate::builtins::{check_args, no_kwargs};
+use crate::compiler::bytecode::CmpOp;
+use crate::object::{IterState, Mut, ObjData};
+use crate::value::Value;
+use crate::vm::types::lookup;
+use crate::vm::{Args, PyResult, Vm};
 
-pub fn register(_vm: &mut Vm) {}
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.list;
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", list_new),
+        ("__init__", list_init),
+        ("append", list_append),
+        ("extend", list_extend),
+        ("insert", list_insert),
+        ("pop", list_pop),
+        ("remove", list_remove),
+        ("index", |vm, a| seq_index(vm, a, "list")),
+        ("count", |vm, a| seq_count(vm, a, "list")),
+        ("reverse", |vm, a| {
+            let l = list_of(vm, &a, "reverse")?;
+            l.get().reverse();
+            Ok(Value::NONE)
+        }),
+        ("sort", list_sort),
+        ("copy", |vm, a| {
+            let l = list_of(vm, &a, "copy")?;
+            let v = l.get().clone();
+            Ok(vm.new_list(v))
+        }),
+        ("clear", |vm, a| {
+            let l = list_of(vm, &a, "clear")?;
+            l.get().clear();
+            Ok(Value::NONE)
+        }),
+        ("__len__", |vm, a| {
+            let l = list_of(vm, &a, "__len__")?;
+            let n = l.get().len();
+            Ok(vm.new_int(n as i64))
+        }),
+        ("__getitem__", list_getitem),
+        ("__setitem__", list_setitem),
+        ("__delitem__", list_delitem),
+        ("__contains__", seq_contains),
+        ("__iter__", seq_iter),
+        ("__reversed__", seq_reversed),
+        ("__eq__", |vm, a| seq_cmp(vm, a, CmpOp::Eq)),
+        ("__ne__", |vm, a| seq_cmp(vm, a, CmpOp::Ne)),
+        ("__lt__", |vm, a| seq_cmp(vm, a, CmpOp::Lt)),
+        ("__le__", |vm, a| seq_cmp(vm, a, CmpOp::Le)),
+        ("__gt__", |vm, a| seq_cmp(vm, a, CmpOp::Gt)),
+        ("__ge__", |vm, a| seq_cmp(vm, a, CmpOp::Ge)),
+        ("__add__", seq_add),
+        ("__mul__", seq_mul),
+        ("__rmul__", seq_mul),
+        ("__iadd__", |vm, a| {
+            check_args(vm, "__iadd__", &a, 2, 2)?;
+            let items = vm.collect_iter(a.pos[1])?;
+            let l = list_of(vm, &a, "__iadd__")?;
+            l.get().extend(items);
+            Ok(a.pos[0])
+        }),
+        ("__imul__", |vm, a| {
+            check_args(vm, "__imul__", &a, 2, 2)?;
+            let Some(n) = vm.index_of(a.pos[1])? else { return Ok(vm.not_implemented) };
+            let l = list_of(vm, &a, "__imul__")?;
+            let v = l.get();
+            let items = v.clone();
+            v.clear();
+            for _ in 0..n.max(0) {
+                v.extend_from_slice(&items);
+            }
+            Ok(a.pos[0])
+        }),
+        ("__repr__", seq_repr),
+    ];
+    for (name, f) in methods {
+        vm.add_method(t, name, *f);
+    }
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(t, hk, Value::NONE);
+
+    let t = vm.types.tuple;
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", tuple_new),
+        ("index", |vm, a| seq_index(vm, a, "tuple")),
+        ("count", |vm, a| seq_count(vm, a, "tuple")),
+        ("__len__", |vm, a| {
+            let n = seq_items(vm, &a, "__len__")?.len();
+            Ok(vm.new_int(n as i64))
+        }),
+        ("__getitem__", tuple_getitem),
+        ("__contains__", seq_contains),
+        ("__iter__", seq_iter),
+        ("__eq__", |vm, a| seq_cmp(vm, a, CmpOp::Eq)),
+        ("__ne__", |vm, a| seq_cmp(vm, a, CmpOp::Ne)),
+        ("__lt__", |vm, a| seq_cmp(vm, a, CmpOp::Lt)),
+        ("__le__", |vm, a| seq_cmp(vm, a, CmpOp::Le)),
+        ("__gt__", |vm, a| seq_cmp(vm, a, CmpOp::Gt)),
+        ("__ge__", |vm, a| seq_cmp(vm, a, CmpOp::Ge)),
+        ("__add__", seq_add),
+        ("__mul__", seq_mul),
+        ("__rmul__", seq_mul),
+        ("__repr__", seq_repr),
+        ("__hash__", |vm, a| {
+            let items = seq_items(vm, &a, "__hash__")?;
+            let t = vm.new_tuple(items);
+            vm.temp_roots.push(t);
+            let h = vm.hash(t);
+            vm.temp_roots.pop();
+            let h = h?;
+            Ok(vm.new_int(h))
+        }),
+        ("__getnewargs__", |vm, a| {
+            let items = seq_items(vm, &a, "__getnewargs__")?;
+            let t = vm.new_tuple(items);
+            Ok(vm.new_tuple(vec![t]))
+        }),
+    ];
+    for (name, f) in methods {
+        vm.add_method(t, name, *f);
+    }
+}
+
+/// Whether the built-in `__new__` of `cls` should consume the constructor arguments:
+/// true unless a subclass defines its own `__init__` (which the call protocol then runs).
+pub fn new_fills(vm: &mut Vm, cls: Value) -> bool {
+    let ik = vm.intern("__init__");
+    match lookup(vm, cls, ik) {
+        Some(f) => crate::vm::call::is_builtin_fn(f),
+        None => true,
+    }
+}
+
+fn descr_error(vm: &mut Vm, name: &str, ty: &str, v: Option<Value>) -> crate::vm::PyErr {
+    match v {
+        Some(v) => {
+            let tn = vm.type_name(v);
+            vm.type_error(&format!("descriptor '{name}' for '{ty}' objects doesn't apply to a '{tn}' object"))
+        }
+        None => vm.type_error(&format!("unbound method {ty}.{name}() needs an argument")),
+    }
+}
+
+/// The list payload of the receiver.
+pub fn list_of(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<Value>>> {
+    if let Some(v) = a.get(0)
+        && let Some(o) = v.as_obj()
+        && let ObjData::List(l) = &o.data
+    {
+        return Ok(l);
+    }
+    Err(descr_error(vm, name, "list", a.get(0)))
+}
+
+/// A snapshot of the receiver's items (list or tuple).
+fn seq_items(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Vec<Value>> {
+    if let Some(v) = a.get(0)
+        && let Some(o) = v.as_obj()
+    {
+        match &o.data {
+            ObjData::List(l) => return Ok(l.get().clone()),
+            ObjData::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+    }
+    Err(descr_error(vm, name, "tuple", a.get(0)))
+}
+
+/// Item `i` of a list or tuple, re-read each time (the list may change).
+fn seq_at(v: Value, i: usize) -> Option<Value> {
+    match &v.obj().data {
+        ObjData::List(l) => l.get().get(i).copied(),
+        ObjData::Tuple(t) => t.get(i).copied(),
+        _ => None,
+    }
+}
+
+fn seq_len(v: Value) -> usize {
+    match &v.obj().data {
+        ObjData::List(l) => l.get().len(),
+        ObjData::Tuple(t) => t.len(),
+        _ => 0,
+    }
+}
+
+fn is_seq_kind(v: Value, list: bool) -> bool {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::List(_)) => list,
+        Some(ObjData::Tuple(_)) => !list,
+        _ => false,
+    }
+}
+
+fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let l = vm.alloc(cls, ObjData::List(Mut::new(Vec::new())));
+    if cls == vm.types.list || new_fills(vm, cls) {
+        if cls == vm.types.list {
+            no_kwargs(vm, "list", &a)?;
+        }
+        check_args(vm, "list", &Args::new(&a.pos[1..]), 0, 1)?;
+        if let Some(src) = a.get(1) {
+            vm.temp_roots.push(l);
+            let r = vm.collect_iter(src);
+            vm.temp_roots.pop();
+            if let ObjData::List(v) = &l.obj().data {
+                *v.get() = r?;
+            }
+        }
+    }
+    Ok(l)
+}
+
+fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, "list", &a)?;
+    list_of(vm, &a, "__init__")?;
+    check_args(vm, "list", &Args::new(&a.pos[1..]), 0, 1)?;
+    let items = match a.get(1) {
+        Some(src) => vm.collect_iter(src)?,
+        None => Vec::new(),
+    };
+    let l = list_of(vm, &a, "__init__")?;
+    *l.get() = items;
+    Ok(Value::NONE)
+}
+
+fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    if cls == vm.types.tuple {
+        no_kwargs(vm, "tuple", &a)?;
+    }
+    check_args(vm, "tuple", &Args::new(&a.pos[1..]), 0, 1)?;
+    let items = match a.get(1) {
+        Some(src) => {
+            if cls == vm.types.tuple && vm.type_of(src) == vm.types.tuple {
+                return Ok(src);
+            }
+            vm.collect_iter(src)?
+        }
+        None => Vec::new(),
+    };
+    if cls == vm.types.tuple {
+        return Ok(vm.new_tuple(items));
+    }
+    Ok(vm.alloc(cls, ObjData::Tuple(items.into_boxed_slice())))
+}
+
+fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "list.append", &a, 2, 2).map_err(|_| vm.type_error(&format!("list.append() takes exactly one argument ({} given)", a.len().saturating_sub(1))))?;
+    let l = list_of(vm, &a, "append")?;
+    l.get().push(a.pos[1]);
+    Ok(Value::NONE)
+}
+
+fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() != 2 {
+        return Err(vm.type_error(&format!("list.extend() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    list_of(vm, &a, "extend")?;
+    let items = if a.pos[0] == a.pos[1] {
+        seq_items(vm, &a, "extend")?
+    } else {
+        vm.collect_iter(a.pos[1])?
+    };
+    let l = list_of(vm, &a, "extend")?;
+    l.get().extend(items);
+    Ok(Value::NONE)
+}
+
+fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.index_of(v)? {
+        Some(i) => Ok(i),
+        None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+}
+
+fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!("insert expected 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
+    let i = index_arg(vm, a.pos[1])?;
+    let l = list_of(vm, &a, "insert")?;
+    let v = l.get();
+    let n = v.len() as i64;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    v.insert(i as usize, a.pos[2]);
+    Ok(Value::NONE)
+}
+
+fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "pop", &a, 1, 2).map_err(|_| vm.type_error(&format!("pop expected at most 1 argument, got {}", a.len().saturating_sub(1))))?;
+    let i = match a.get(1) {
+        Some(x) => index_arg(vm, x)?,
+        None => -1,
+    };
+    let l = list_of(vm, &a, "pop")?;
+    let v = l.get();
+    if v.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let n = v.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(v.remove(j as usize))
+}
+
+fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() != 2 {
+        return Err(vm.type_error(&format!("list.remove() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    let lv = a.pos[0];
+    list_of(vm, &a, "remove")?;
+    let x = a.pos[1];
+    let mut i = 0;
+    while let Some(item) = seq_at(lv, i) {
+        if vm.eq(item, x)? {
+            let l = list_of(vm, &a, "remove")?;
+            let v = l.get();
+            if i < v.len() {
+                v.remove(i);
+            }
+            return Ok(Value::NONE);
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+/// Resolves optional start/end arguments of `index` against `len`.
+fn clamp_range(vm: &mut Vm, start: Option<Value>, end: Option<Value>, len: usize) -> PyResult<(usize, usize)> {
+    let n = len as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let s = match start {
+        Some(v) if !v.is_none() => norm(slice_index(vm, v)?),
+        _ => 0,
+    };
+    let e = match end {
+        Some(v) if !v.is_none() => norm(slice_index(vm, v)?),
+        _ => n,
+    };
+    Ok((s as usize, e as usize))
+}
+
+fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(b) = vm.to_bigint(v)
+        && vm.to_i64(v).is_none()
+    {
+        use num_traits::Signed;
+        return Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 });
+    }
+    match vm.index_of(v)? {
+        Some(i) => Ok(i),
+        None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+    }
+}
+
+fn seq_index(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
+    no_kwargs(vm, "index", &a)?;
+    if a.len() < 2 || a.len() > 4 {
+        return Err(vm.type_error(&format!("index expected at least 1 argument, got {}", a.len().saturating_sub(1))));
+    }
+    let s = a.pos[0];
+    if !is_seq_kind(s, ty == "list") {
+        return Err(descr_error(vm, "index", ty, Some(s)));
+    }
+    let x = a.pos[1];
+    let (start, end) = clamp_range(vm, a.get(2), a.get(3), seq_len(s))?;
+    let mut i = start;
+    while i < end {
+        let Some(item) = seq_at(s, i) else { break };
+        if vm.eq(item, x)? {
+            return Ok(vm.new_int(i as i64));
+        }
+        i += 1;
+    }
+    if ty == "list" {
+        let r = vm.repr_string(x)?;
+        Err(vm.value_error(&format!("{r} is not in list")))
+    } else {
+        Err(vm.value_error("tuple.index(x): x not in tuple"))
+    }
+}
+
+fn seq_count(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
+    if a.len() != 2 {
+        return Err(vm.type_error(&format!("{ty}.count() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    let s = a.pos[0];
+    if !is_seq_kind(s, ty == "list") {
+        return Err(descr_error(vm, "count", ty, Some(s)));
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = seq_at(s, i) {
+        if vm.eq(item, a.pos[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(vm.new_int(n))
+}
+
+fn list_sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    for (k, _) in a.kw {
+        let k = crate::vm::str_of(*k);
+        if k != "key" && k != "reverse" {
+            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for sort()")));
+        }
+    }
+    list_of(vm, &a, "sort")?;
+    crate::builtins::sort::sort_list(vm, a.pos[0], a.kwarg("key"), a.kwarg("reverse"))?;
+    Ok(Value::NONE)
+}
+
+fn is_slice(v: Value) -> bool {
+    v.is_obj() && matches!(v.obj().data, ObjData::Slice { .. })
+}
+
+fn item_index(vm: &mut Vm, idx: Value, len: usize, ty: &str, msg: &str) -> PyResult<usize> {
+    let i = match vm.index_of(idx)? {
+        Some(i) => i,
+        None => {
+            return Err(vm.type_error(&format!("{ty} indices must be integers or slices, not {}", vm.type_name(idx))));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error(msg));
+    }
+    Ok(j as usize)
+}
+
+fn list_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let l = list_of(vm, &a, "__getitem__")?;
+    let idx = a.pos[1];
+    if is_slice(idx) {
+        let n = l.get().len();
+        let s = vm.slice_indices(idx, n)?;
+        let v = l.get();
+        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
+        return Ok(vm.new_list(items));
+    }
+    let n = l.get().len();
+    let i = item_index(vm, idx, n, "list", "list index out of range")?;
+    Ok(l.get()[i])
+}
+
+fn tuple_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let items = seq_items(vm, &a, "__getitem__")?;
+    let idx = a.pos[1];
+    if is_slice(idx) {
+        let s = vm.slice_indices(idx, items.len())?;
+        let out = (0..s.len).map(|k| items[(s.start + k as i64 * s.step) as usize]).collect();
+        return Ok(vm.new_tuple(out));
+    }
+    let i = item_index(vm, idx, items.len(), "tuple", "tuple index out of range")?;
+    Ok(items[i])
+}
+
+fn list_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__setitem__", &a, 3, 3)?;
+    list_of(vm, &a, "__setitem__")?;
+    let (idx, val) = (a.pos[1], a.pos[2]);
+    if is_slice(idx) {
+        let items = if val == a.pos[0] { seq_items(vm, &a, "__setitem__")? } else { vm.collect_iter(val)? };
+        let l = list_of(vm, &a, "__setitem__")?;
+        let n = l.get().len();
+        let s = vm.slice_indices(idx, n)?;
+        if s.step == 1 {
+            let start = s.start as usize;
+            let stop = s.stop.max(s.start) as usize;
+            l.get().splice(start..stop, items);
+            return Ok(Value::NONE);
+        }
+        if items.len() != s.len {
+            return Err(vm.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                s.len
+            )));
+        }
+        let v = l.get();
+        for (k, item) in items.into_iter().enumerate() {
+            v[(s.start + k as i64 * s.step) as usize] = item;
+        }
+        return Ok(Value::NONE);
+    }
+    let l = list_of(vm, &a, "__setitem__")?;
+    let n = l.get().len();
+    let i = item_index(vm, idx, n, "list", "list assignment index out of range")?;
+    let l = list_of(vm, &a, "__setitem__")?;
+    if let Some(slot) = l.get().get_mut(i) {
+        *slot = val;
+    }
+    Ok(Value::NONE)
+}
+
+fn list_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__delitem__", &a, 2, 2)?;
+    let l = list_of(vm, &a, "__delitem__")?;
+    let idx = a.pos[1];
+    if is_slice(idx) {
+        let n = l.get().len();
+        let s = vm.slice_indices(idx, n)?;
+        let mut del = vec![false; n];
+        for k in 0..s.len {
+            del[(s.start + k as i64 * s.step) as usize] = true;
+        }
+        let v = l.get();
+        let mut k = 0;
+        v.retain(|_| {
+            let keep = !del.get(k).copied().unwrap_or(false);
+            k += 1;
+            keep
+        });
+        return Ok(Value::NONE);
+    }
+    let n = l.get().len();
+    let i = item_index(vm, idx, n, "list", "list assignment index out of range")?;
+    let l = list_of(vm, &a, "__delitem__")?;
+    if i < l.get().len() {
+        l.get().remove(i);
+    }
+    Ok(Value::NONE)
+}
+
+fn seq_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__contains__", &a, 2, 2)?;
+    let s = a.pos[0];
+    let mut i = 0;
+    while let Some(item) = seq_at(s, i) {
+        if vm.eq(item, a.pos[1])? {
+            return Ok(Value::TRUE);
+        }
+        i += 1;
+    }
+    Ok(Value::FALSE)
+}
+
+fn seq_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = a.pos[0];
+    if !matches!(s.as_obj().map(|o| &o.data), Some(ObjData::List(_) | ObjData::Tuple(_))) {
+        return Err(descr_error(vm, "__iter__", "list", Some(s)));
+    }
+    Ok(vm.new_iter(IterState::Seq { seq: s, idx: 0 }))
+}
+
+fn seq_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = a.pos[0];
+    let n = seq_len(s);
+    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(Mut::new(IterState::Reversed { seq: s, idx: n }))))
+}
+
+/// Rich comparison of two lists or two tuples, item by item.
+pub fn seq_compare(vm: &mut Vm, op: CmpOp, x: Value, y: Value) -> PyResult<bool> {
+    let mut i = 0;
+    loop {
+        let (a, b) = (seq_at(x, i), seq_at(y, i));
+        let (Some(a), Some(b)) = (a, b) else { break };
+        if !vm.eq(a, b)? {
+            return match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => {
+                    let r = vm.compare(op, a, b)?;
+                    vm.truthy(r)
+                }
+            };
+        }
+        i += 1;
+    }
+    let (n, m) = (seq_len(x), seq_len(y));
+    use std::cmp::Ordering::*;
+    let o = n.cmp(&m);
+    Ok(match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    })
+}
+
+fn seq_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    check_args(vm, op.dunder(), &a, 2, 2)?;
+    let (x, y) = (a.pos[0], a.pos[1]);
+    let list = is_seq_kind(x, true);
+    if !is_seq_kind(y, list) {
+        return Ok(vm.not_implemented);
+    }
+    Ok(Value::bool(seq_compare(vm, op, x, y)?))
+}
+
+fn seq_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__add__", &a, 2, 2)?;
+    let (x, y) = (a.pos[0], a.pos[1]);
+    let list = is_seq_kind(x, true);
+    if !is_seq_kind(y, list) {
+        let (tn, on) = (if list { "list" } else { "tuple" }, vm.type_name(y));
+        return Err(vm.type_error(&format!("can only concatenate {tn} (not \"{on}\") to {tn}")));
+    }
+    let mut items = seq_items(vm, &a, "__add__")?;
+    items.extend(seq_items(vm, &Args::new(&a.pos[1..]), "__add__")?);
+    Ok(if list { vm.new_list(items) } else { vm.new_tuple(items) })
+}
+
+fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "__mul__", &a, 2, 2)?;
+    let x = a.pos[0];
+    let Some(n) = vm.index_of(a.pos[1])? else {
+        return Err(vm.type_error(&format!("can't multiply sequence by non-int of type '{}'", vm.type_name(a.pos[1]))));
+    };
+    let items = seq_items(vm, &a, "__mul__")?;
+    let n = n.max(0) as usize;
+    if n.saturating_mul(items.len()) > 1 << 32 {
+        return Err(vm.error("MemoryError", ""));
+    }
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(&items);
+    }
+    Ok(if is_seq_kind(x, true) { vm.new_list(out) } else { vm.new_tuple(out) })
+}
+
+fn seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = a.pos[0];
+    let list = is_seq_kind(s, true);
+    if vm.repr_stack.contains(&s) {
+        return Ok(vm.new_str(if list { "[...]" } else { "(...)" }));
+    }
+    let items = seq_items(vm, &a, "__repr__")?;
+    vm.repr_stack.push(s);
+    let mut parts = Vec::with_capacity(items.len());
+    let mut err = None;
+    for x in &items {
+        match vm.repr_string(*x) {
+            Ok(r) => parts.push(r),
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    vm.repr_stack.pop();
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let body = parts.join(", ");
+    let out = if list {
+        format!("[{body}]")
+    } else if parts.len() == 1 {
+        format!("({body},)")
+    } else {
+        format!("({body})")
+    };
+    Ok(vm.new_string(out))
+}

@@ -253,6 +253,10 @@ pub struct Code {
     pub firstlineno: u32,
     pub ops: Vec<Op>,
     pub lines: Vec<u32>,
+    /// Source byte range (start, end) of the node each instruction came from.
+    pub positions: Vec<(u32, u32)>,
+    /// Byte offset of each source line's start, shared by a file's code objects.
+    pub line_starts: Rc<[u32]>,
     pub consts: Vec<Value>,
     /// Interned strings for attribute, global and namespace names.
     pub names: Vec<Value>,
@@ -269,6 +273,8 @@ pub struct Code {
     pub loop_counters: Vec<Cell<u32>>,
     /// Source lines, for tracebacks.
     pub source: Rc<[String]>,
+    /// The docstring (a str constant) or NONE.
+    pub doc: Value,
 }
 
 impl Code {
@@ -281,6 +287,7 @@ impl Code {
     }
 
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.doc);
         self.consts.iter().for_each(|v| visit(*v));
         self.names.iter().for_each(|v| visit(*v));
         self.varnames.iter().for_each(|v| visit(*v));
@@ -289,6 +296,24 @@ impl Code {
         for c in &self.codes {
             c.trace(visit);
         }
+    }
+
+    /// (line, column, end line, end column) of instruction `pc`, columns in bytes.
+    pub fn position_of(&self, pc: usize) -> Option<(u32, u32, u32, u32)> {
+        let (s, e) = *self.positions.get(pc)?;
+        if s == 0 && e == 0 && self.line_starts.len() < 2 {
+            return None;
+        }
+        let at = |off: u32| -> (u32, u32) {
+            let i = match self.line_starts.binary_search(&off) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            };
+            (i as u32 + 1, off - self.line_starts[i])
+        };
+        let (l1, c1) = at(s);
+        let (l2, c2) = at(e);
+        Some((l1, c1, l2, c2))
     }
 
     pub fn line_of(&self, pc: usize) -> u32 {

@@ -39,6 +39,7 @@ struct Unit<'a> {
     scope: usize,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    positions: Vec<(u32, u32)>,
     consts: Vec<Value>,
     const_keys: HashMap<(u8, u64), u32>,
     names: Vec<Value>,
@@ -49,6 +50,7 @@ struct Unit<'a> {
     codes: Vec<Rc<Code>>,
     fblocks: Vec<FBlock<'a>>,
     loops: u32,
+    doc: Value,
     name: String,
     qualname: String,
     firstlineno: u32,
@@ -62,8 +64,10 @@ pub struct Compiler<'a> {
     vm: &'a mut Vm,
     st: SymbolTable,
     units: Vec<Unit<'a>>,
-    line_starts: Vec<u32>,
+    line_starts: Rc<[u32]>,
     line: u32,
+    /// Source byte range of the node being compiled.
+    pos: (u32, u32),
     filename: Rc<str>,
     source_lines: Rc<[String]>,
 }
@@ -101,7 +105,8 @@ pub fn compile_module(
     // The compiler keeps `&mut Vm` for the whole compilation; it only allocates
     // constants, and no collection runs until the interpreter's next safepoint.
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, filename, source_lines };
+    let line_starts: Rc<[u32]> = line_starts.into();
+    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename, source_lines };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
     c.stmts(body)?;
@@ -133,7 +138,8 @@ pub fn compile_expression(vm: &mut Vm, expr: &Expr, source: &str, filename: &str
     };
     let source_lines: Rc<[String]> = source.lines().map(|l| l.to_string()).collect::<Vec<_>>().into();
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, filename: filename.into(), source_lines };
+    let line_starts: Rc<[u32]> = line_starts.into();
+    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename: filename.into(), source_lines };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
     let Stmt::Expr(e) = &body[0] else { unreachable!() };
@@ -189,6 +195,7 @@ impl<'a> Compiler<'a> {
             scope,
             ops: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             consts: vec![Value::NONE],
             const_keys: HashMap::new(),
             names: Vec::new(),
@@ -199,6 +206,7 @@ impl<'a> Compiler<'a> {
             codes: Vec::new(),
             fblocks: Vec::new(),
             loops: 0,
+            doc: Value::NONE,
             name: name.to_string(),
             qualname: qualname.to_string(),
             firstlineno: line,
@@ -232,6 +240,8 @@ impl<'a> Compiler<'a> {
             firstlineno: u.firstlineno,
             ops: u.ops,
             lines: u.lines,
+            positions: u.positions,
+            line_starts: self.line_starts.clone(),
             consts: u.consts,
             names: u.names,
             varnames,
@@ -245,14 +255,17 @@ impl<'a> Compiler<'a> {
             codes: u.codes,
             loop_counters: (0..u.loops).map(|_| std::cell::Cell::new(0)).collect(),
             source: self.source_lines.clone(),
+            doc: u.doc,
         })
     }
 
     fn emit(&mut self, op: Op) -> usize {
         let line = self.line;
+        let pos = self.pos;
         let u = self.unit();
         u.ops.push(op);
         u.lines.push(line);
+        u.positions.push(pos);
         u.ops.len() - 1
     }
 
@@ -433,6 +446,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
         self.set_line(s.range().start());
+        self.pos = (s.range().start().to_u32(), s.range().end().to_u32());
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
@@ -531,6 +545,8 @@ impl<'a> Compiler<'a> {
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
+                // CPython reports a failed assert at its test expression.
+                self.pos = (a.test.range().start().to_u32(), a.test.range().end().to_u32());
                 let j = self.emit(Op::PopJumpIfTrue(0));
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = &a.msg {
@@ -967,12 +983,14 @@ impl<'a> Compiler<'a> {
         };
         self.expr(&first.context_expr)?;
         self.emit(Op::BeforeWith);
-        let setup = self.emit(Op::SetupExcept(0));
-        self.unit().fblocks.push(FBlock::With);
+        // Bind the __enter__ result before the handler's block is set up, so the block
+        // level is [exit] and an exception inside nested loops unwinds to it exactly.
         match &first.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit_pop(),
         }
+        let setup = self.emit(Op::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::With);
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
@@ -1040,6 +1058,45 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 
+    /// Pushes the `__annotations__` dict when any parameter or the return is annotated.
+    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let mut items: Vec<(&'a str, &'a Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((&a.parameter.name.id, an));
+            }
+        }
+        if let Some(v) = &p.vararg
+            && let Some(an) = &v.annotation
+        {
+            items.push((&v.name.id, an));
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((&a.parameter.name.id, an));
+            }
+        }
+        if let Some(v) = &p.kwarg
+            && let Some(an) = &v.annotation
+        {
+            items.push((&v.name.id, an));
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(0);
+        }
+        let n = items.len() as u32;
+        for (name, e) in items {
+            let k = self.str_const(name);
+            self.emit(Op::LoadConst(k));
+            self.expr(e)?;
+        }
+        self.emit(Op::BuildMap(n));
+        Ok(4)
+    }
+
     /// Pushes the closure tuple for the scope about to be made into a function.
     fn closure(&mut self, code: &Code) -> u32 {
         if code.freevars.is_empty() {
@@ -1083,13 +1140,17 @@ impl<'a> Compiler<'a> {
             self.expr(&d.expression)?;
         }
         self.set_line(f.range.start());
-        let fl = self.defaults(&f.parameters)?;
+        let mut fl = self.defaults(&f.parameters)?;
+        fl |= self.annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self.st.by_node[&node_key(f)];
         let qual = self.qualname_for(&f.name.id);
         let line = self.line_of(f.range.start());
         self.push_unit(scope, &f.name.id, &qual, line);
         self.set_arg_counts(&f.parameters);
-        // The docstring is not kept; skip it so it costs nothing at run time.
+        if let Some(d) = docstring(&f.body) {
+            let v = self.vm.new_str(d);
+            self.unit().doc = v;
+        }
         let body: &'a [Stmt] = &f.body;
         self.stmts(body)?;
         self.load_const(Value::NONE);
@@ -1126,6 +1187,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst(q));
         let qn = self.name("__qualname__");
         self.emit(Op::StoreName(qn));
+        if let Some(d) = docstring(&c.body) {
+            let di = self.str_const(d);
+            self.emit(Op::LoadConst(di));
+            let dn = self.name("__doc__");
+            self.emit(Op::StoreName(dn));
+        }
         self.stmts(&c.body)?;
         if self.st.scopes[scope].needs_class_cell {
             let i = self.deref_index("__class__");
@@ -1154,14 +1221,14 @@ impl<'a> Compiler<'a> {
 
     // ---- expressions ----------------------------------------------------------------
 
+    /// Compiles `e`; its instructions carry `e`'s line and source range, as in
+    /// CPython, so tracebacks can underline the failing expression.
     fn expr(&mut self, e: &'a Expr) -> CResult<()> {
-        let saved = self.line;
-        let l = self.line_of(e.range().start());
-        if l > self.line {
-            self.line = l;
-        }
+        let saved = (self.line, self.pos);
+        self.line = self.line_of(e.range().start());
+        self.pos = (e.range().start().to_u32(), e.range().end().to_u32());
         let r = self.expr_inner(e);
-        self.line = saved;
+        (self.line, self.pos) = saved;
         r
     }
 
@@ -1312,6 +1379,15 @@ impl<'a> Compiler<'a> {
                             }
                         }
                     }
+                } else if s.elts.len() > 2
+                    && let Some(t) = self.const_tuple(&s.elts)
+                    && let Ok(fs) = crate::builtins::set::const_set_literal(self.vm, t)
+                {
+                    // As CPython: BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE (the
+                    // constant's table layout decides the iteration order).
+                    self.emit(Op::BuildSet(0));
+                    self.load_const(fs);
+                    self.emit(Op::SetUpdate(1));
                 } else {
                     for x in &s.elts {
                         self.expr(x)?;
@@ -1713,6 +1789,17 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(n)
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(e) => match &*e.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

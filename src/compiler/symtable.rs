@@ -75,6 +75,11 @@ impl Scope {
         if self.globals.contains(name) {
             return NameKind::GlobalExplicit;
         }
+        // A class body's own bindings live in its namespace even when methods need
+        // the same name from an enclosing function (passed through as a free var).
+        if self.kind == ScopeKind::Class && self.is_bound(name) && !self.nonlocals.contains(name) {
+            return NameKind::Namespace;
+        }
         if self.frees.iter().any(|n| n == name) {
             return NameKind::Free;
         }

@@ -1,15 +1,902 @@
-//! File objects: `open()` for text files, and the standard streams.
+//! File objects: `open()` for text and binary files, `io.StringIO`, and the standard
+//! streams used by `sys` (stdout writes go through the VM's buffered stdout so they
+//! stay ordered with `print`).
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+
+use crate::object::{NativeData, ObjData};
 use crate::value::Value;
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
 
-pub fn register(_vm: &mut Vm) {}
+enum Kind {
+    Stdin,
+    Stdout,
+    Stderr,
+    /// Read-only file: the whole contents are in `buf`.
+    Read,
+    /// Write-only file ('w', 'a', 'x'): streamed through a buffer.
+    Write(BufWriter<File>),
+    /// Read/write file ('+' modes): contents in `buf`, written back on flush.
+    Update(File),
+    /// `io.StringIO`
+    Memory,
+}
 
-pub fn open(vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    Err(vm.unsupported("open()"))
+struct State {
+    kind: Kind,
+    binary: bool,
+    closed: bool,
+    readable: bool,
+    writable: bool,
+    append: bool,
+    buf: Vec<u8>,
+    pos: usize,
+    dirty: bool,
+}
+
+pub struct FileObj {
+    st: RefCell<State>,
+    name: Value,
+    mode: Value,
+}
+
+impl NativeData for FileObj {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.name);
+        visit(self.mode);
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Drop for FileObj {
+    fn drop(&mut self) {
+        let st = self.st.get_mut();
+        let _ = flush_state(st);
+    }
+}
+
+fn flush_state(st: &mut State) -> std::io::Result<()> {
+    match &mut st.kind {
+        Kind::Write(w) => w.flush(),
+        Kind::Update(f) => {
+            if st.dirty {
+                f.seek(SeekFrom::Start(0))?;
+                f.write_all(&st.buf)?;
+                f.set_len(st.buf.len() as u64)?;
+                f.flush()?;
+                st.dirty = false;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn file_of(v: Value) -> Option<&'static FileObj> {
+    match &v.as_obj()?.data {
+        ObjData::Native(n) => n.as_any().downcast_ref::<FileObj>(),
+        _ => None,
+    }
 }
 
 /// Whether `f` is the interpreter's own stdout (fd 1) or stderr (fd 2) object.
-pub fn is_std_stream(_f: Value, _fd: i32) -> bool {
-    false
+pub fn is_std_stream(f: Value, fd: i32) -> bool {
+    match file_of(f) {
+        Some(fo) => matches!((&fo.st.borrow().kind, fd), (Kind::Stdout, 1) | (Kind::Stderr, 2) | (Kind::Stdin, 0)),
+        None => false,
+    }
+}
+
+const TYPES: [&str; 5] = ["TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "StringIO"];
+
+pub fn register(vm: &mut Vm) {
+    // The `_io` module holds the file types from start-up (open() is a builtin).
+    let m = vm.new_module("_io");
+    let d = vm.module_dict(m);
+    let key = vm.intern("_io");
+    let modules = vm.modules;
+    vm.dict_set_str(modules, key, m);
+    let object = vm.types.object;
+    for name in TYPES {
+        let t = vm.new_native_type(name, "_io", object);
+        add_file_methods(vm, t);
+        let k = vm.intern(name);
+        vm.dict_set_str(d, k, t);
+    }
+    let sio = io_type(vm, "StringIO");
+    vm.add_method(sio, "__new__", stringio_new);
+    vm.add_method(sio, "getvalue", stringio_getvalue);
+    // io.UnsupportedOperation(OSError, ValueError)
+    let ns = vm.new_dict();
+    let mk = vm.intern("__module__");
+    let mv = vm.intern("io");
+    vm.dict_set_str(ns, mk, mv);
+    let bases = vec![vm.exc_class("OSError"), vm.exc_class("ValueError")];
+    if let Ok(c) = vm.new_class("UnsupportedOperation", "UnsupportedOperation", bases, ns) {
+        let k = vm.intern("UnsupportedOperation");
+        vm.dict_set_str(d, k, c);
+    }
+    vm.add_fn(d, "open", open);
+    vm.native_modules.insert("io", init_io);
+}
+
+fn init_io(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("io");
+    let d = vm.module_dict(m);
+    let k = vm.intern("_io");
+    let modules = vm.modules;
+    let src = vm.dict_get_str(modules, k).map(|m| vm.module_dict(m));
+    if let Some(src) = src
+        && let ObjData::Dict(sd) = &src.obj().data
+    {
+        let entries: Vec<(Value, Value)> = sd.get().iter().map(|e| (e.key, e.value)).collect();
+        for (k, v) in entries {
+            if str_of(k) != "__name__" {
+                vm.dict_set_str(d, k, v);
+            }
+        }
+    }
+    let k = vm.intern("SEEK_SET");
+    vm.dict_set_str(d, k, Value::small_int(0));
+    let k = vm.intern("SEEK_CUR");
+    vm.dict_set_str(d, k, Value::small_int(1));
+    let k = vm.intern("SEEK_END");
+    vm.dict_set_str(d, k, Value::small_int(2));
+    Ok(m)
+}
+
+fn io_attr(vm: &mut Vm, name: &str) -> Value {
+    let key = vm.intern("_io");
+    let modules = vm.modules;
+    let m = vm.dict_get_str(modules, key).expect("_io module");
+    let d = vm.module_dict(m);
+    let k = vm.intern(name);
+    vm.dict_get_str(d, k).expect("_io attribute")
+}
+
+fn io_type(vm: &mut Vm, name: &str) -> Value {
+    io_attr(vm, name)
+}
+
+fn add_property(vm: &mut Vm, cls: Value, name: &'static str, f: crate::object::NativeFn) {
+    let g = vm.new_builtin(name, f);
+    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE });
+    let k = vm.intern(name);
+    vm.type_set_attr(cls, k, p);
+}
+
+fn add_file_methods(vm: &mut Vm, t: Value) {
+    vm.add_method(t, "read", read);
+    vm.add_method(t, "readline", readline);
+    vm.add_method(t, "readlines", readlines);
+    vm.add_method(t, "write", write);
+    vm.add_method(t, "writelines", writelines);
+    vm.add_method(t, "close", close);
+    vm.add_method(t, "flush", flush);
+    vm.add_method(t, "seek", seek);
+    vm.add_method(t, "tell", tell);
+    vm.add_method(t, "truncate", truncate);
+    vm.add_method(t, "readable", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(Value::bool(f.st.borrow().readable))
+    });
+    vm.add_method(t, "writable", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(Value::bool(f.st.borrow().writable))
+    });
+    vm.add_method(t, "seekable", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(Value::bool(!matches!(f.st.borrow().kind, Kind::Stdin | Kind::Stdout | Kind::Stderr)))
+    });
+    vm.add_method(t, "isatty", |vm, a| {
+        let f = this(vm, a)?;
+        use std::io::IsTerminal;
+        Ok(Value::bool(match f.st.borrow().kind {
+            Kind::Stdin => std::io::stdin().is_terminal(),
+            Kind::Stdout => std::io::stdout().is_terminal(),
+            Kind::Stderr => std::io::stderr().is_terminal(),
+            _ => false,
+        }))
+    });
+    vm.add_method(t, "fileno", |vm, a| {
+        let f = this(vm, a)?;
+        let n = match f.st.borrow().kind {
+            Kind::Stdin => 0,
+            Kind::Stdout => 1,
+            Kind::Stderr => 2,
+            _ => return Err(vm.unsupported("fileno() of files")),
+        };
+        Ok(Value::small_int(n))
+    });
+    vm.add_method(t, "__enter__", |vm, a| {
+        let f = this(vm, a)?;
+        check_open(vm, f)?;
+        Ok(a.pos[0])
+    });
+    vm.add_method(t, "__exit__", |vm, a| {
+        close(vm, Args::new(&a.pos[..1]))?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(t, "__iter__", |vm, a| {
+        let f = this(vm, a)?;
+        check_open(vm, f)?;
+        Ok(a.pos[0])
+    });
+    vm.add_method(t, "__next__", |vm, a| {
+        let line = readline(vm, Args::new(&a.pos[..1]))?;
+        if vm.len(line)? == 0 {
+            return Err(vm.stop_iteration(Value::NONE));
+        }
+        Ok(line)
+    });
+    vm.add_method(t, "__repr__", file_repr);
+    add_property(vm, t, "closed", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(Value::bool(f.st.borrow().closed))
+    });
+    add_property(vm, t, "name", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(f.name)
+    });
+    add_property(vm, t, "mode", |vm, a| {
+        let f = this(vm, a)?;
+        Ok(f.mode)
+    });
+    add_property(vm, t, "encoding", |vm, a| {
+        let _ = this(vm, a)?;
+        Ok(vm.new_str("utf-8"))
+    });
+}
+
+fn this(vm: &mut Vm, a: Args) -> PyResult<&'static FileObj> {
+    match a.get(0).and_then(file_of) {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error("descriptor requires a file object")),
+    }
+}
+
+fn check_open(vm: &mut Vm, f: &FileObj) -> PyResult<()> {
+    if f.st.borrow().closed {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
+fn unsupported_op(vm: &mut Vm, msg: &str) -> PyErr {
+    let cls = io_attr(vm, "UnsupportedOperation");
+    let e = vm.new_exception_msg(cls, msg);
+    PyErr(e)
+}
+
+/// An OSError subclass chosen by errno, with (errno, strerror, filename).
+pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyErr {
+    let errno = e.raw_os_error().unwrap_or(0);
+    let cls_name = match errno {
+        2 => "FileNotFoundError",
+        1 | 13 => "PermissionError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        _ => "OSError",
+    };
+    let full = e.to_string();
+    let strerror = match full.rfind(" (os error ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let cls = vm.exc_class(cls_name);
+    let ev = Value::small_int(errno as i64);
+    let sv = vm.new_string(strerror);
+    let mut args = vec![ev, sv];
+    if let Some(f) = filename {
+        args.push(f);
+    }
+    let exc = vm.new_exception(cls, args);
+    for (k, v) in [("errno", ev), ("strerror", sv), ("filename", filename.unwrap_or(Value::NONE))] {
+        let k = vm.intern(k);
+        vm.instance_set_attr(exc, k, v);
+    }
+    PyErr(exc)
+}
+
+pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let mut params = [None; 8];
+    for (i, v) in a.pos.iter().enumerate() {
+        if i >= names.len() {
+            return Err(vm.type_error(&format!("open() takes at most 8 arguments ({} given)", a.pos.len())));
+        }
+        params[i] = Some(*v);
+    }
+    for (k, v) in a.kw {
+        match names.iter().position(|n| *n == str_of(*k)) {
+            Some(i) => params[i] = Some(*v),
+            None => {
+                return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for open()", str_of(*k))));
+            }
+        }
+    }
+    let Some(file) = params[0] else {
+        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
+    };
+    if !vm.is_str(file) {
+        if vm.is_int(file) {
+            return Err(vm.unsupported("open() of a file descriptor"));
+        }
+        return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file))));
+    }
+    let mode_v = params[1].unwrap_or_else(|| Value::NONE);
+    let mode = if mode_v.is_none() { "r".to_string() } else if vm.is_str(mode_v) { str_of(mode_v).to_string() } else {
+        return Err(vm.type_error(&format!("open() argument 'mode' must be str, not {}", vm.type_name(mode_v))));
+    };
+    let newline_raw = params[5].filter(|v| !v.is_none()).map(|v| str_of(v).to_string());
+    let mut kind_c = None;
+    let (mut plus, mut binary, mut text) = (false, false, false);
+    for c in mode.chars() {
+        match c {
+            'r' | 'w' | 'a' | 'x' if kind_c.is_none() => kind_c = Some(c),
+            '+' if !plus => plus = true,
+            'b' if !binary => binary = true,
+            't' if !text => text = true,
+            _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
+        }
+    }
+    if binary && text {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    let Some(kc) = kind_c else {
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+    };
+    if binary && params[3].is_some_and(|v| !v.is_none()) {
+        return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+    }
+    let path = str_of(file).to_string();
+    let mut oo = std::fs::OpenOptions::new();
+    match kc {
+        'r' => {
+            oo.read(true);
+            if plus {
+                oo.write(true);
+            }
+        }
+        'w' => {
+            oo.write(true).create(true).truncate(true);
+            if plus {
+                oo.read(true);
+            }
+        }
+        'a' => {
+            oo.append(true).create(true);
+            if plus {
+                oo.read(true);
+            }
+        }
+        _ => {
+            oo.write(true).create_new(true);
+            if plus {
+                oo.read(true);
+            }
+        }
+    }
+    let mut f = oo.open(&path).map_err(|e| os_error(vm, &e, Some(file)))?;
+    if let Ok(md) = f.metadata()
+        && md.is_dir()
+    {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(os_error(vm, &e, Some(file)));
+    }
+    let translate = newline_raw.is_none();
+    let mut buf = Vec::new();
+    let needs_contents = kc == 'r' || plus;
+    if needs_contents {
+        f.read_to_end(&mut buf).map_err(|e| os_error(vm, &e, Some(file)))?;
+        if !binary {
+            buf = decode_text(vm, buf, translate)?;
+        }
+    }
+    let pos = if kc == 'a' { buf.len() } else { 0 };
+    let kind = if plus {
+        Kind::Update(f)
+    } else if kc == 'r' {
+        Kind::Read
+    } else {
+        Kind::Write(BufWriter::with_capacity(1 << 16, f))
+    };
+    let st = State {
+        kind,
+        binary,
+        closed: false,
+        readable: kc == 'r' || plus,
+        writable: kc != 'r' || plus,
+        append: kc == 'a',
+        buf,
+        pos,
+        dirty: false,
+    };
+    let tname = if !binary {
+        "TextIOWrapper"
+    } else if plus {
+        "BufferedRandom"
+    } else if kc == 'r' {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
+    let cls = io_type(vm, tname);
+    let mode_v = vm.new_string(mode);
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name: file, mode: mode_v }))))
+}
+
+fn decode_text(vm: &mut Vm, buf: Vec<u8>, translate: bool) -> PyResult<Vec<u8>> {
+    let s = match String::from_utf8(buf) {
+        Ok(s) => s,
+        Err(e) => {
+            let pos = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[pos];
+            return Err(vm.error(
+                "UnicodeDecodeError",
+                &format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
+            ));
+        }
+    };
+    if translate && s.contains('\r') {
+        Ok(s.replace("\r\n", "\n").replace('\r', "\n").into_bytes())
+    } else {
+        Ok(s.into_bytes())
+    }
+}
+
+/// A standard stream object (`sys.stdin`, `sys.stdout`, `sys.stderr`).
+pub fn std_stream(vm: &mut Vm, fd: i32) -> Value {
+    let (kind, name, mode) = match fd {
+        0 => (Kind::Stdin, "<stdin>", "r"),
+        1 => (Kind::Stdout, "<stdout>", "w"),
+        _ => (Kind::Stderr, "<stderr>", "w"),
+    };
+    let st = State {
+        kind,
+        binary: false,
+        closed: false,
+        readable: fd == 0,
+        writable: fd != 0,
+        append: false,
+        buf: Vec::new(),
+        pos: 0,
+        dirty: false,
+    };
+    let cls = io_type(vm, "TextIOWrapper");
+    let name = vm.new_str(name);
+    let mode = vm.new_str(mode);
+    vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name, mode })))
+}
+
+fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let init = a.get(1).or_else(|| a.kwarg("initial_value")).filter(|v| !v.is_none());
+    let buf = match init {
+        Some(v) if vm.is_str(v) => str_of(v).as_bytes().to_vec(),
+        Some(v) => {
+            return Err(vm.type_error(&format!("initial_value must be str or None, not {}", vm.type_name(v))));
+        }
+        None => Vec::new(),
+    };
+    let st = State {
+        kind: Kind::Memory,
+        binary: false,
+        closed: false,
+        readable: true,
+        writable: true,
+        append: false,
+        buf,
+        pos: 0,
+        dirty: false,
+    };
+    let cls = a.pos[0];
+    let name = Value::NONE;
+    let mode = Value::NONE;
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name, mode }))))
+}
+
+fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_open(vm, f)?;
+    let s = String::from_utf8_lossy(&f.st.borrow().buf).into_owned();
+    Ok(vm.new_string(s))
+}
+
+fn file_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    let tname = vm.type_name(a.pos[0]);
+    if f.name.is_none() {
+        return Ok(vm.new_string(format!("<_io.{tname} object at {:#x}>", a.pos[0].0 & 0xFFFF_FFFF_FFFF)));
+    }
+    if f.st.borrow().closed {
+        return Ok(vm.new_string(format!("<_io.{tname} [closed]>")));
+    }
+    let name = vm.repr_string(f.name)?;
+    let s = if f.st.borrow().binary {
+        format!("<_io.{tname} name={name}>")
+    } else {
+        format!("<_io.{tname} name={name} mode='{}' encoding='UTF-8'>", str_of(f.mode))
+    };
+    Ok(vm.new_string(s))
+}
+
+fn make_result(vm: &mut Vm, binary: bool, bytes: &[u8]) -> Value {
+    if binary {
+        vm.new_bytes(bytes.to_vec())
+    } else {
+        // Text buffers always hold valid UTF-8 and are cut at char boundaries.
+        vm.new_string(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+fn check_readable(vm: &mut Vm, f: &FileObj) -> PyResult<()> {
+    check_open(vm, f)?;
+    if !f.st.borrow().readable {
+        return Err(unsupported_op(vm, "not readable"));
+    }
+    Ok(())
+}
+
+fn check_writable(vm: &mut Vm, f: &FileObj) -> PyResult<()> {
+    check_open(vm, f)?;
+    if !f.st.borrow().writable {
+        return Err(unsupported_op(vm, "not writable"));
+    }
+    Ok(())
+}
+
+fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match vm.index_of(v)? {
+            Some(n) if n < 0 => Ok(None),
+            Some(n) => Ok(Some(n as usize)),
+            None => Err(vm.type_error(&format!("argument should be integer or None, not '{}'", vm.type_name(v)))),
+        },
+    }
+}
+
+fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
+    let _ = vm.stdout.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(_) => Ok(line),
+        Err(e) => Err(os_error(vm, &e, None)),
+    }
+}
+
+fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_readable(vm, f)?;
+    let n = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    if matches!(f.st.borrow().kind, Kind::Stdin) {
+        let _ = vm.stdout.flush();
+        let mut s = String::new();
+        match n {
+            None => {
+                std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(vm, &e, None))?;
+            }
+            Some(n) => {
+                while s.chars().count() < n {
+                    let line = read_stdin_line(vm)?;
+                    if line.is_empty() {
+                        break;
+                    }
+                    s.push_str(&line);
+                }
+                if s.chars().count() > n {
+                    return Err(vm.unsupported("sys.stdin.read(n) with a partial line"));
+                }
+            }
+        }
+        return Ok(vm.new_string(s));
+    }
+    let mut st = f.st.borrow_mut();
+    let start = st.pos.min(st.buf.len());
+    let end = match n {
+        None => st.buf.len(),
+        Some(n) if st.binary => (start + n).min(st.buf.len()),
+        Some(n) => {
+            let rest = &st.buf[start..];
+            let mut count = 0;
+            let mut i = 0;
+            while i < rest.len() && count < n {
+                i += utf8_len(rest[i]);
+                count += 1;
+            }
+            start + i.min(rest.len())
+        }
+    };
+    st.pos = end;
+    let binary = st.binary;
+    let bytes = st.buf[start..end].to_vec();
+    drop(st);
+    Ok(make_result(vm, binary, &bytes))
+}
+
+fn utf8_len(b: u8) -> usize {
+    if b < 0x80 {
+        1
+    } else if b >= 0xF0 {
+        4
+    } else if b >= 0xE0 {
+        3
+    } else {
+        2
+    }
+}
+
+fn readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_readable(vm, f)?;
+    let limit = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    if matches!(f.st.borrow().kind, Kind::Stdin) {
+        let line = read_stdin_line(vm)?;
+        if limit.is_some() {
+            return Err(vm.unsupported("sys.stdin.readline(size)"));
+        }
+        return Ok(vm.new_string(line));
+    }
+    let mut st = f.st.borrow_mut();
+    let start = st.pos.min(st.buf.len());
+    let rest = &st.buf[start..];
+    let mut end = match rest.iter().position(|&b| b == b'\n') {
+        Some(i) => start + i + 1,
+        None => st.buf.len(),
+    };
+    if let Some(n) = limit {
+        if st.binary {
+            end = end.min(start + n);
+        } else {
+            let mut i = start;
+            let mut count = 0;
+            while i < end && count < n {
+                i += utf8_len(st.buf[i]);
+                count += 1;
+            }
+            end = i.min(end);
+        }
+    }
+    st.pos = end;
+    let binary = st.binary;
+    let bytes = st.buf[start..end].to_vec();
+    drop(st);
+    Ok(make_result(vm, binary, &bytes))
+}
+
+fn readlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_readable(vm, f)?;
+    let hint = size_arg(vm, a.get(1))?;
+    let mut lines = Vec::new();
+    let mut total = 0;
+    loop {
+        let l = readline(vm, Args::new(&a.pos[..1]))?;
+        let n = vm.len(l)?;
+        if n == 0 {
+            break;
+        }
+        total += n;
+        lines.push(l);
+        if let Some(h) = hint
+            && h > 0
+            && total >= h
+        {
+            break;
+        }
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_writable(vm, f)?;
+    let Some(v) = a.get(1) else {
+        return Err(vm.type_error(&format!("write() takes exactly one argument (0 given)")));
+    };
+    let binary = f.st.borrow().binary;
+    let (data, count): (Vec<u8>, usize) = if binary {
+        match &v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Bytes(b)) => (b.to_vec(), b.len()),
+            Some(ObjData::ByteArray(b)) => (b.get().clone(), b.get().len()),
+            _ => return Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        }
+    } else {
+        if !vm.is_str(v) {
+            return Err(vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(v))));
+        }
+        let s = str_of(v);
+        let n = match &v.obj().data {
+            ObjData::Str(p) => p.char_len,
+            _ => s.chars().count(),
+        };
+        (s.as_bytes().to_vec(), n)
+    };
+    write_bytes(vm, f, &data)?;
+    Ok(vm.new_int(count as i64))
+}
+
+fn write_bytes(vm: &mut Vm, f: &FileObj, data: &[u8]) -> PyResult<()> {
+    let mut st = f.st.borrow_mut();
+    let r = match &mut st.kind {
+        Kind::Stdout => {
+            drop(st);
+            return vm.stdout.write_all(data).map_err(|e| os_error(vm, &e, None));
+        }
+        Kind::Stderr => {
+            drop(st);
+            let _ = vm.stdout.flush();
+            let mut err = std::io::stderr();
+            return err.write_all(data).and_then(|_| err.flush()).map_err(|e| os_error(vm, &e, None));
+        }
+        Kind::Write(w) => w.write_all(data),
+        Kind::Stdin | Kind::Read => Ok(()),
+        Kind::Update(_) | Kind::Memory => {
+            if st.append {
+                st.pos = st.buf.len();
+            }
+            let pos = st.pos;
+            if pos > st.buf.len() {
+                st.buf.resize(pos, 0);
+            }
+            let end = pos + data.len();
+            let overlap = end.min(st.buf.len());
+            st.buf[pos..overlap].copy_from_slice(&data[..overlap - pos]);
+            st.buf.extend_from_slice(&data[overlap - pos..]);
+            st.pos = end;
+            st.dirty = true;
+            Ok(())
+        }
+    };
+    drop(st);
+    r.map_err(|e| os_error(vm, &e, None))
+}
+
+fn writelines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_writable(vm, f)?;
+    let Some(lines) = a.get(1) else {
+        return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
+    };
+    let items = vm.collect_iter(lines)?;
+    for it in items {
+        write(vm, Args::new(&[a.pos[0], it]))?;
+    }
+    Ok(Value::NONE)
+}
+
+fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    let mut st = f.st.borrow_mut();
+    if st.closed {
+        return Ok(Value::NONE);
+    }
+    if matches!(st.kind, Kind::Stdout) {
+        drop(st);
+        let _ = vm.stdout.flush();
+        return Ok(Value::NONE);
+    }
+    let r = flush_state(&mut st);
+    st.closed = true;
+    if !matches!(st.kind, Kind::Memory | Kind::Stdin | Kind::Stderr) {
+        st.kind = Kind::Read;
+        st.buf = Vec::new();
+    }
+    drop(st);
+    r.map_err(|e| os_error(vm, &e, None))?;
+    Ok(Value::NONE)
+}
+
+fn flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_open(vm, f)?;
+    let mut st = f.st.borrow_mut();
+    if matches!(st.kind, Kind::Stdout) {
+        drop(st);
+        let _ = vm.stdout.flush();
+        return Ok(Value::NONE);
+    }
+    let r = flush_state(&mut st);
+    drop(st);
+    r.map_err(|e| os_error(vm, &e, None))?;
+    Ok(Value::NONE)
+}
+
+fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_open(vm, f)?;
+    let Some(off) = a.get(1) else {
+        return Err(vm.type_error("seek expected at least 1 argument, got 0"));
+    };
+    let Some(off) = vm.index_of(off)? else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    let whence = match a.get(2) {
+        Some(w) => vm.index_of(w)?.unwrap_or(0),
+        None => 0,
+    };
+    let mut st = f.st.borrow_mut();
+    if let Kind::Write(w) = &mut st.kind {
+        let sf = match whence {
+            0 => SeekFrom::Start(off.max(0) as u64),
+            1 => SeekFrom::Current(off),
+            _ => SeekFrom::End(off),
+        };
+        let r = w.seek(sf);
+        drop(st);
+        let p = r.map_err(|e| os_error(vm, &e, None))?;
+        return Ok(vm.new_int(p as i64));
+    }
+    if matches!(st.kind, Kind::Stdin | Kind::Stdout | Kind::Stderr) {
+        drop(st);
+        return Err(unsupported_op(vm, "underlying stream is not seekable"));
+    }
+    let binary = st.binary;
+    let newpos: i64 = match whence {
+        0 => off,
+        1 if binary || off == 0 => st.pos as i64 + off,
+        2 if binary || off == 0 => st.buf.len() as i64 + off,
+        1 | 2 => {
+            drop(st);
+            return Err(unsupported_op(vm, if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" }));
+        }
+        _ => {
+            drop(st);
+            return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)")));
+        }
+    };
+    if newpos < 0 {
+        drop(st);
+        return Err(vm.value_error(&format!("negative seek position {newpos}")));
+    }
+    st.pos = newpos as usize;
+    Ok(vm.new_int(newpos))
+}
+
+fn tell(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_open(vm, f)?;
+    let mut st = f.st.borrow_mut();
+    let p = match &mut st.kind {
+        Kind::Write(w) => match w.stream_position() {
+            Ok(p) => p as i64,
+            Err(e) => {
+                drop(st);
+                return Err(os_error(vm, &e, None));
+            }
+        },
+        Kind::Stdin | Kind::Stdout | Kind::Stderr => {
+            drop(st);
+            return Err(unsupported_op(vm, "underlying stream is not seekable"));
+        }
+        _ => st.pos as i64,
+    };
+    drop(st);
+    Ok(vm.new_int(p))
+}
+
+fn truncate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    check_writable(vm, f)?;
+    let size = size_arg(vm, a.get(1))?;
+    let mut st = f.st.borrow_mut();
+    match &mut st.kind {
+        Kind::Update(_) | Kind::Memory => {
+            let n = size.unwrap_or(st.pos);
+            st.buf.truncate(n);
+            st.dirty = true;
+            Ok(vm.new_int(n as i64))
+        }
+        _ => {
+            drop(st);
+            Err(vm.unsupported("truncate() on this file"))
+        }
+    }
 }

@@ -1,13 +1,290 @@
-//! The `os` module.
+//! The `os` module and its `os.path` submodule (POSIX semantics, as posixpath).
 
+use crate::modules::io::os_error;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("os", init);
+    vm.native_modules.insert("os.path", init_path);
+    vm.native_modules.insert("posixpath", init_path);
+}
+
+fn set(vm: &mut Vm, d: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.dict_set_str(d, k, v);
+}
+
+fn init_path(vm: &mut Vm) -> PyResult<Value> {
+    let os = vm.import("os", Value::NONE, 0, Value::NONE)?;
+    let k = vm.intern("path");
+    vm.getattr(os, k)
 }
 
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("os");
+    let d = vm.module_dict(m);
+    for (k, v) in [("sep", "/"), ("linesep", "\n"), ("name", "posix"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")] {
+        let v = vm.new_str(v);
+        set(vm, d, k, v);
+    }
+    set(vm, d, "altsep", Value::NONE);
+    let env = vm.new_dict();
+    for (k, v) in std::env::vars() {
+        let k = vm.new_string(k);
+        let v = vm.new_string(v);
+        vm.dict_set(env, k, v)?;
+    }
+    set(vm, d, "environ", env);
+    vm.add_fn(d, "getpid", |vm, _a| Ok(vm.new_int(std::process::id() as i64)));
+    vm.add_fn(d, "getcwd", |vm, _a| {
+        let p = std::env::current_dir().map_err(|e| os_error(vm, &e, None))?;
+        Ok(vm.new_string(p.display().to_string()))
+    });
+    vm.add_fn(d, "remove", remove);
+    vm.add_fn(d, "unlink", remove);
+    vm.add_fn(d, "rmdir", |vm, a| {
+        let p = path_arg(vm, a, 0, "rmdir")?;
+        std::fs::remove_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "mkdir", |vm, a| {
+        let p = path_arg(vm, a, 0, "mkdir")?;
+        std::fs::create_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "makedirs", |vm, a| {
+        let p = path_arg(vm, a, 0, "makedirs")?;
+        let exist_ok = match a.get(2).or_else(|| a.kwarg("exist_ok")) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        if !exist_ok && std::path::Path::new(str_of(p)).exists() {
+            let e = std::io::Error::from_raw_os_error(17);
+            return Err(os_error(vm, &e, Some(p)));
+        }
+        std::fs::create_dir_all(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "rename", |vm, a| {
+        let p = path_arg(vm, a, 0, "rename")?;
+        let q = path_arg(vm, a, 1, "rename")?;
+        std::fs::rename(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "listdir", |vm, a| {
+        let p = match a.get(0) {
+            Some(v) => path_arg(vm, a, 0, "listdir").map(|_| v)?,
+            None => vm.new_str("."),
+        };
+        let rd = std::fs::read_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        let mut names = Vec::new();
+        for ent in rd {
+            let ent = ent.map_err(|e| os_error(vm, &e, Some(p)))?;
+            names.push(ent.file_name().to_string_lossy().into_owned());
+        }
+        let vals = names.into_iter().map(|n| vm.new_string(n)).collect();
+        Ok(vm.new_list(vals))
+    });
+    vm.add_fn(d, "getenv", |vm, a| {
+        let k = path_arg(vm, a, 0, "getenv")?;
+        match std::env::var(str_of(k)) {
+            Ok(v) => Ok(vm.new_string(v)),
+            Err(_) => Ok(a.get(1).unwrap_or(Value::NONE)),
+        }
+    });
+    vm.add_fn(d, "cpu_count", |vm, _a| {
+        let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        Ok(vm.new_int(n as i64))
+    });
+    vm.add_fn(d, "urandom", |vm, a| {
+        let n = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0).max(0) as usize;
+        let mut buf = vec![0u8; n];
+        use std::io::Read;
+        if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+            let _ = f.read_exact(&mut buf);
+        }
+        Ok(vm.new_bytes(buf))
+    });
+    vm.add_fn(d, "fspath", |vm, a| path_arg(vm, a, 0, "fspath"));
+    vm.add_fn(d, "_exit", |vm, a| {
+        use std::io::Write;
+        let _ = vm.stdout.flush();
+        let code = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0);
+        std::process::exit(code as i32)
+    });
+
+    let p = vm.new_module("posixpath");
+    let pd = vm.module_dict(p);
+    let sep = vm.new_str("/");
+    set(vm, pd, "sep", sep);
+    vm.add_fn(pd, "exists", |vm, a| {
+        let p = path_arg(vm, a, 0, "exists")?;
+        Ok(Value::bool(std::fs::metadata(str_of(p)).is_ok()))
+    });
+    vm.add_fn(pd, "isfile", |vm, a| {
+        let p = path_arg(vm, a, 0, "isfile")?;
+        Ok(Value::bool(std::fs::metadata(str_of(p)).map(|m| m.is_file()).unwrap_or(false)))
+    });
+    vm.add_fn(pd, "isdir", |vm, a| {
+        let p = path_arg(vm, a, 0, "isdir")?;
+        Ok(Value::bool(std::fs::metadata(str_of(p)).map(|m| m.is_dir()).unwrap_or(false)))
+    });
+    vm.add_fn(pd, "islink", |vm, a| {
+        let p = path_arg(vm, a, 0, "islink")?;
+        Ok(Value::bool(std::fs::symlink_metadata(str_of(p)).map(|m| m.file_type().is_symlink()).unwrap_or(false)))
+    });
+    vm.add_fn(pd, "getsize", |vm, a| {
+        let p = path_arg(vm, a, 0, "getsize")?;
+        let m = std::fs::metadata(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(vm.new_int(m.len() as i64))
+    });
+    vm.add_fn(pd, "isabs", |vm, a| {
+        let p = path_arg(vm, a, 0, "isabs")?;
+        Ok(Value::bool(str_of(p).starts_with('/')))
+    });
+    vm.add_fn(pd, "join", join);
+    vm.add_fn(pd, "basename", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "basename")?);
+        let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
+        Ok(vm.new_str(&p[i..]))
+    });
+    vm.add_fn(pd, "dirname", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "dirname")?);
+        let (h, _) = split_path(p);
+        Ok(vm.new_string(h))
+    });
+    vm.add_fn(pd, "split", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "split")?);
+        let (h, t) = split_path(p);
+        let h = vm.new_string(h);
+        let t = vm.new_string(t);
+        Ok(vm.new_tuple(vec![h, t]))
+    });
+    vm.add_fn(pd, "splitext", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "splitext")?);
+        let (r, e) = splitext(p);
+        let r = vm.new_str(r);
+        let e = vm.new_str(e);
+        Ok(vm.new_tuple(vec![r, e]))
+    });
+    vm.add_fn(pd, "normpath", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "normpath")?);
+        Ok(vm.new_string(normpath(p)))
+    });
+    vm.add_fn(pd, "abspath", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "abspath")?);
+        let full = if p.starts_with('/') {
+            p.to_string()
+        } else {
+            let cwd = std::env::current_dir().map_err(|e| os_error(vm, &e, None))?;
+            format!("{}/{}", cwd.display(), p)
+        };
+        Ok(vm.new_string(normpath(&full)))
+    });
+    vm.add_fn(pd, "expanduser", |vm, a| {
+        let p = str_of(path_arg(vm, a, 0, "expanduser")?);
+        if let Some(rest) = p.strip_prefix('~')
+            && (rest.is_empty() || rest.starts_with('/'))
+            && let Ok(h) = std::env::var("HOME")
+        {
+            return Ok(vm.new_string(format!("{}{}", h.trim_end_matches('/'), rest)));
+        }
+        Ok(vm.new_str(p))
+    });
+    set(vm, d, "path", p);
+    let key = vm.intern("os.path");
+    let modules = vm.modules;
+    vm.dict_set_str(modules, key, p);
     Ok(m)
+}
+
+fn path_arg(vm: &mut Vm, a: Args, i: usize, fname: &str) -> PyResult<Value> {
+    match a.get(i) {
+        Some(v) if vm.is_str(v) => Ok(v),
+        Some(v) => Err(vm.type_error(&format!(
+            "{fname}: path should be string, bytes or os.PathLike, not {}",
+            vm.type_name(v)
+        ))),
+        None => Err(vm.type_error(&format!("{fname}() missing required argument 'path' (pos {})", i + 1))),
+    }
+}
+
+fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "remove")?;
+    std::fs::remove_file(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+    Ok(Value::NONE)
+}
+
+fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let mut path = String::from(str_of(path_arg(vm, a, 0, "join")?));
+    for i in 1..a.pos.len() {
+        let b = a.pos[i];
+        if !vm.is_str(b) {
+            return Err(vm.type_error(&format!(
+                "join() argument must be str, bytes, or os.PathLike object, not '{}'",
+                vm.type_name(b)
+            )));
+        }
+        let b = str_of(b);
+        if b.starts_with('/') {
+            path = b.to_string();
+        } else if path.is_empty() || path.ends_with('/') {
+            path.push_str(b);
+        } else {
+            path.push('/');
+            path.push_str(b);
+        }
+    }
+    Ok(vm.new_string(path))
+}
+
+fn split_path(p: &str) -> (String, String) {
+    let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
+    let (head, tail) = (&p[..i], &p[i..]);
+    let mut head = head.to_string();
+    if !head.is_empty() && !head.chars().all(|c| c == '/') {
+        head = head.trim_end_matches('/').to_string();
+    }
+    (head, tail.to_string())
+}
+
+fn splitext(p: &str) -> (&str, &str) {
+    let sep = p.rfind('/').map(|i| i as isize).unwrap_or(-1);
+    if let Some(dot) = p.rfind('.')
+        && dot as isize > sep
+    {
+        let start = (sep + 1) as usize;
+        if p[start..dot].bytes().any(|b| b != b'.') {
+            return (&p[..dot], &p[dot..]);
+        }
+    }
+    (p, "")
+}
+
+fn normpath(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let initial = if p.starts_with("//") && !p.starts_with("///") {
+        2
+    } else if p.starts_with('/') {
+        1
+    } else {
+        0
+    };
+    let mut comps: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        if c.is_empty() || c == "." {
+            continue;
+        }
+        if c != ".." || (initial == 0 && comps.is_empty()) || comps.last() == Some(&"..") {
+            comps.push(c);
+        } else if !comps.is_empty() {
+            comps.pop();
+        }
+    }
+    let mut s = "/".repeat(initial);
+    s.push_str(&comps.join("/"));
+    if s.is_empty() { ".".into() } else { s }
 }

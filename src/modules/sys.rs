@@ -1,13 +1,139 @@
-//! The `sys` module.
+//! The `sys` module, plus the `exit`/`quit` builtins and `SystemExit.code`.
 
+use crate::object::ObjData;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("sys", init);
+    // SystemExit.code: None, the single argument, or the args tuple.
+    let se = vm.exc_class("SystemExit");
+    let g = vm.new_builtin("code", |vm, a| {
+        let args = crate::vm::exc::exc_args(vm, a.pos[0]);
+        Ok(match args.len() {
+            0 => Value::NONE,
+            1 => args[0],
+            _ => vm.new_tuple(args),
+        })
+    });
+    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE });
+    let k = vm.intern("code");
+    vm.type_set_attr(se, k, p);
+    let b = vm.builtins;
+    vm.add_fn(b, "exit", exit);
+    vm.add_fn(b, "quit", exit);
+}
+
+fn exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(&format!("exit expected at most 1 argument, got {}", a.pos.len())));
+    }
+    let cls = vm.exc_class("SystemExit");
+    let args = a.pos.to_vec();
+    Err(crate::vm::PyErr(vm.new_exception(cls, args)))
+}
+
+fn set(vm: &mut Vm, d: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.dict_set_str(d, k, v);
 }
 
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("sys");
+    let d = vm.module_dict(m);
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|s| vm.new_str(s)).collect();
+    let argv = vm.new_list(argv);
+    set(vm, d, "argv", argv);
+    let path: Vec<Value> = vm.path.clone().iter().map(|s| vm.new_str(s)).collect();
+    let path = vm.new_list(path);
+    set(vm, d, "path", path);
+    let modules = vm.modules;
+    set(vm, d, "modules", modules);
+    let maxsize = vm.new_int(i64::MAX);
+    set(vm, d, "maxsize", maxsize);
+    set(vm, d, "maxunicode", Value::small_int(0x10FFFF));
+    let s = vm.new_str("3.11.7 (main, Coil) [Rust]");
+    set(vm, d, "version", s);
+    let s = vm.new_str("final");
+    let vi = vm.new_tuple(vec![Value::small_int(3), Value::small_int(11), Value::small_int(7), s, Value::small_int(0)]);
+    set(vm, d, "version_info", vi);
+    set(vm, d, "hexversion", Value::small_int(0x030B07F0));
+    for (k, v) in [("platform", "linux"), ("byteorder", "little"), ("executable", "coil"), ("implementation_name", "coil")] {
+        let v = vm.new_str(v);
+        set(vm, d, k, v);
+    }
+    let bm = vm.new_tuple(vec![]);
+    set(vm, d, "builtin_module_names", bm);
+    let flags = vm.new_dict();
+    set(vm, d, "_flags", flags);
+    // float_info as a small namespace module
+    let fi = vm.new_module("sys.float_info");
+    let fd = vm.module_dict(fi);
+    for (k, v) in [("max", f64::MAX), ("min", f64::MIN_POSITIVE), ("epsilon", f64::EPSILON)] {
+        set(vm, fd, k, Value::float(v));
+    }
+    for (k, v) in [("dig", 15), ("mant_dig", 53), ("max_exp", 1024), ("min_exp", -1021), ("radix", 2), ("max_10_exp", 308), ("min_10_exp", -307)] {
+        set(vm, fd, k, Value::small_int(v));
+    }
+    set(vm, d, "float_info", fi);
+    let ii = vm.new_module("sys.int_info");
+    let idd = vm.module_dict(ii);
+    set(vm, idd, "bits_per_digit", Value::small_int(30));
+    set(vm, idd, "sizeof_digit", Value::small_int(4));
+    set(vm, idd, "default_max_str_digits", Value::small_int(4300));
+    set(vm, idd, "str_digits_check_threshold", Value::small_int(640));
+    set(vm, d, "int_info", ii);
+    for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        let s = crate::modules::io::std_stream(vm, fd);
+        set(vm, d, name, s);
+        set(vm, d, &format!("__{name}__"), s);
+    }
+    vm.add_fn(d, "exit", |vm, a| {
+        // sys.exit(None) raises SystemExit with no arguments, as in CPython.
+        if a.pos.len() == 1 && a.pos[0].is_none() {
+            return exit(vm, Args::new(&[]));
+        }
+        exit(vm, a)
+    });
+    vm.add_fn(d, "getrecursionlimit", |vm, _a| Ok(vm.new_int(vm.recursion_limit as i64)));
+    vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
+    vm.add_fn(d, "getsizeof", |vm, _a| Err(vm.unsupported("sys.getsizeof()")));
+    vm.add_fn(d, "intern", |vm, a| {
+        match a.get(0) {
+            Some(s) if vm.is_str(s) => Ok(vm.intern_value(s)),
+            Some(s) => Err(vm.type_error(&format!("intern() argument must be str, not {}", vm.type_name(s)))),
+            None => Err(vm.type_error("intern() takes exactly one argument (0 given)")),
+        }
+    });
+    vm.add_fn(d, "exc_info", |vm, _a| {
+        let e = vm.handled;
+        if e.is_none() {
+            return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+        }
+        let t = vm.type_of(e);
+        Ok(vm.new_tuple(vec![t, e, Value::NONE]))
+    });
+    vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
+    vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));
+    vm.add_fn(d, "getrefcount", |vm, _a| Err(vm.unsupported("sys.getrefcount()")));
+    vm.add_fn(d, "_getframe", |vm, _a| Err(vm.unsupported("sys._getframe()")));
+    vm.add_fn(d, "getswitchinterval", |_vm, _a| Ok(Value::float(0.005)));
     Ok(m)
+}
+
+fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(v) = a.get(0) else {
+        return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
+    if v.is_float() {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let Some(n) = vm.index_of(v)? else {
+        return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+    };
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::NONE)
 }

@@ -102,11 +102,13 @@ pub struct ExcState {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// CPython's "Did you mean: 'x'?" hint, printed with the traceback.
+    pub suggestion: Option<String>,
 }
 
 impl Default for ExcState {
     fn default() -> Self {
-        ExcState { traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false }
+        ExcState { traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false, suggestion: None }
     }
 }
 
@@ -114,6 +116,8 @@ impl Default for ExcState {
 pub struct TracebackEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// The failing instruction, for CPython's position carets.
+    pub pc: usize,
 }
 
 pub struct PyStr {

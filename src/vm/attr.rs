@@ -3,7 +3,7 @@
 
 use crate::object::{ObjData, TypeObj};
 use crate::value::Value;
-use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::types::{is_type, lookup, lookup_owner, type_obj};
 use crate::vm::{PyResult, Vm, str_of};
 
 impl Vm {
@@ -77,7 +77,19 @@ impl Vm {
         } else {
             format!("'{}' object has no attribute '{}'", self.type_name(obj), str_of(name))
         };
-        self.attribute_error(&msg)
+        let e = self.attribute_error(&msg);
+        let keys = [("name", name), ("obj", obj)];
+        for (k, v) in keys {
+            let k = self.intern(k);
+            self.instance_set_attr(e.0, k, v);
+        }
+        // The hint needs dir(obj), computed now while obj is at hand.
+        let names = crate::builtins::functions::dir_names(self, obj);
+        let hint = crate::vm::suggest::suggest(str_of(name), names.iter().map(|s| s.as_str()));
+        if let Some(st) = self.exc_state(e.0) {
+            st.suggestion = hint;
+        }
+        e
     }
 
     /// `getattr` that reports a missing attribute as None instead of raising.
@@ -108,7 +120,8 @@ impl Vm {
                 _ => {}
             }
         }
-        let descr = lookup(self, cls, name);
+        let found = lookup_owner(self, cls, name);
+        let descr = found.map(|(d, _)| d);
         if let Some(d) = descr
             && let Some(dobj) = d.as_obj()
         {
@@ -140,13 +153,14 @@ impl Vm {
         if let Some(v) = self.instance_get_attr(obj, name) {
             return Ok(Some(v));
         }
-        if let Some(d) = descr {
-            return self.bind_descriptor(d, obj, cls).map(Some);
+        if let Some((d, owner)) = found {
+            let slf = if matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj };
+            return self.bind_descriptor(d, slf, cls).map(Some);
         }
         // Special attributes of every object.
         match str_of(name) {
             "__class__" => return Ok(Some(cls)),
-            "__dict__" => {
+            "__dict__" if type_obj(cls).slots.is_none() => {
                 if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
                     let d = self.new_dict();
                     let names = i.shape.get().names.clone();
@@ -282,7 +296,13 @@ impl Vm {
                 let k = self.intern("__name__");
                 self.dict_get_str(f.globals, k)
             }
-            (ObjData::Function(_), "__doc__") => Some(Value::NONE),
+            (ObjData::Function(f), "__doc__") => Some(f.code.doc),
+            (ObjData::Property { fget, .. }, "__doc__") => {
+                let g = *fget;
+                if g.is_none() { Some(Value::NONE) } else { self.getattr_opt(g, name)? }
+            }
+            (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
+            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() { Value::TRUE } else { Value::NONE }),
             (ObjData::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
@@ -292,9 +312,21 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
+            (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
                 let d = *f.dict.get();
-                if d.is_none() { None } else { self.dict_get_str(d, name) }
+                let found = if d.is_none() { None } else { self.dict_get_str(d, name) };
+                if found.is_none() && n == "__annotations__" {
+                    let ann = self.new_dict();
+                    let mut d = *f.dict.get();
+                    if d.is_none() {
+                        d = self.new_dict();
+                        *f.dict.get() = d;
+                    }
+                    self.dict_set_str(d, name, ann);
+                    return Ok(Some(ann));
+                }
+                found
             }
             (ObjData::BoundMethod { func, .. }, "__func__") => Some(*func),
             (ObjData::BoundMethod { slf, .. }, "__self__") => Some(*slf),
@@ -452,6 +484,13 @@ impl Vm {
                     }
                     return Ok(());
                 }
+                ObjData::Function(f) => {
+                    let d = *f.dict.get();
+                    if d.is_none() || !self.dict_del_str(d, name) {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                    return Ok(());
+                }
                 _ => {}
             }
         }
@@ -487,13 +526,19 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(obj);
         if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. })) {
-            if let Some(d) = lookup(self, cls, name) {
-                let is_plain = matches!(
-                    d.as_obj().map(|o| &o.data),
-                    Some(ObjData::Function(_)) | Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. }))
-                );
-                if is_plain && self.instance_get_attr(obj, name).is_none() {
-                    return Ok((d, obj));
+            if let Some((d, owner)) = lookup_owner(self, cls, name) {
+                match d.as_obj().map(|o| &o.data) {
+                    Some(ObjData::Function(_)) => {
+                        if self.instance_get_attr(obj, name).is_none() {
+                            return Ok((d, obj));
+                        }
+                    }
+                    Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. })) => {
+                        if self.instance_get_attr(obj, name).is_none() {
+                            return Ok((d, self.method_self(obj, owner)));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -526,10 +571,12 @@ impl Vm {
 
     /// Calls dunder `name` on `obj` if the type has it.
     pub fn call_dunder(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-        match self.dunder(obj, name) {
-            Some(f) => {
+        let cls = self.type_of(obj);
+        let n = self.intern(name);
+        match lookup_owner(self, cls, n) {
+            Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(obj);
+                a.push(if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj });
                 a.extend_from_slice(args);
                 self.call(f, &a).map(Some)
             }

@@ -182,6 +182,7 @@ impl Vm {
     }
 
     pub fn call_kw(&mut self, callee: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+        self.check_native_stack()?;
         let Some(o) = callee.as_obj() else {
             return Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee))));
         };
@@ -197,7 +198,23 @@ impl Vm {
             },
             ObjData::Builtin(b) => {
                 if b.bound.is_empty() {
-                    (b.func)(self, Args { pos: args, kw })
+                    let r = (b.func)(self, Args { pos: args, kw })?;
+                    if b.name == "__new__"
+                        && let Some(&cls) = args.first()
+                        && is_type(cls)
+                        && !type_obj(cls).builtin_base.get().is_none()
+                        && type_obj(cls).module != "builtins"
+                        && self.type_of(r) != cls
+                        && self.base_payload(r).is_empty()
+                        && self.is_subclass(cls, self.type_of(r))
+                    {
+                        let inst = self.new_instance(cls);
+                        if let ObjData::Instance(i) = &inst.obj().data {
+                            i.base_value.set(r);
+                        }
+                        return Ok(inst);
+                    }
+                    Ok(r)
                 } else {
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(b.bound);
@@ -238,7 +255,10 @@ impl Vm {
         let new = lookup(self, cls, new_name);
         let base_exc = self.exc_class("BaseException");
         let is_exc = self.is_subclass(cls, base_exc);
-        let obj = match new {
+        let bb = type_obj(cls).builtin_base.get();
+        let builtin_sub = !bb.is_none() && bb != cls && bb != self.types.object && !is_exc;
+        let user_new = new.filter(|n| !is_builtin_fn(*n));
+        let obj = match user_new {
             Some(n) => {
                 let n = match &n.obj().data {
                     ObjData::StaticMethod(f) => *f,
@@ -247,21 +267,45 @@ impl Vm {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(cls);
                 a.extend_from_slice(args);
-                let obj = self.call_kw(n, &a, kw)?;
-                // Built-in constructors initialise the object themselves.
-                if is_builtin_fn(n) {
-                    return Ok(obj);
-                }
-                obj
+                self.call_kw(n, &a, kw)?
             }
-            None if is_exc => self.new_exception(cls, args.to_vec()),
-            None => {
-                let bb = type_obj(cls).builtin_base.get();
-                if !bb.is_none() && bb != cls && bb != self.types.object {
-                    return Err(self.unsupported(&format!("subclassing the built-in type '{}'", type_obj(bb).name)));
+            None if builtin_sub => {
+                // An instance of a user subclass of a built-in type carries the
+                // built-in value as its payload. Mutable containers start empty and
+                // are filled by __init__; immutable values are made from the args.
+                let mutable = [self.types.list, self.types.dict, self.types.set, self.types.bytearray].contains(&bb);
+                let has_user_init = matches!(crate::vm::types::lookup_owner(self, cls, init_name), Some((_, owner)) if !crate::vm::types::is_payload_type(owner) && owner != self.types.object);
+                let Some(bnew) = new else {
+                    return Err(self.unsupported(&format!("subclassing '{}'", type_obj(bb).name)));
+                };
+                let payload = if mutable && has_user_init {
+                    self.call(bnew, &[bb])?
+                } else {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(bb);
+                    a.extend_from_slice(args);
+                    self.call_kw(bnew, &a, kw)?
+                };
+                let inst = self.new_instance(cls);
+                if let ObjData::Instance(i) = &inst.obj().data {
+                    i.base_value.set(payload);
                 }
-                self.new_instance(cls)
+                if !has_user_init {
+                    return Ok(inst);
+                }
+                inst
             }
+            None => match new {
+                Some(n) => {
+                    // A built-in constructor called on the built-in type itself.
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(cls);
+                    a.extend_from_slice(args);
+                    return self.call_kw(n, &a, kw);
+                }
+                None if is_exc => self.new_exception(cls, args.to_vec()),
+                None => self.new_instance(cls),
+            },
         };
         if !self.isinstance(obj, cls) {
             return Ok(obj);

@@ -310,6 +310,9 @@ impl Vm {
                         let t = src.trim();
                         if !t.is_empty() {
                             out.push_str(&format!("    {t}\n"));
+                            if let Some(carets) = caret_line(src, &entry) {
+                                out.push_str(&carets);
+                            }
                         }
                     }
                     last = Some(key);
@@ -325,6 +328,9 @@ impl Vm {
             }
         }
         out.push_str(&self.exception_summary(e));
+        if let Some(s) = self.exc_state(e).and_then(|st| st.suggestion.clone()) {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         out.push('\n');
     }
 
@@ -347,5 +353,96 @@ impl Vm {
     /// `type(e).__name__` lookup helper for errors raised by natives in messages.
     pub fn class_has(&self, cls: Value, name: Value) -> bool {
         lookup(self, cls, name).is_some()
+    }
+}
+
+/// The marker line CPython 3.11 prints under a traceback's source line: `^` under the
+/// failing expression, or `~` and `^` around the operator of a binary operation or
+/// the brackets of a subscript. None when the expression spans the whole line.
+fn caret_line(line: &str, entry: &TracebackEntry) -> Option<String> {
+    let (l1, c1, l2, c2) = entry.code.position_of(entry.pc)?;
+    if l1 != entry.line {
+        return None;
+    }
+    let char_col = |b: u32| line.get(..b as usize).map(|s| s.chars().count()).unwrap_or(line.chars().count());
+    let stripped = line.trim();
+    let lead = line.chars().count() - line.trim_start().chars().count();
+    let start = char_col(c1);
+    let mut end = if l2 == l1 { char_col(c2) } else { lead + stripped.chars().count() };
+    let anchors = if l1 == l2 {
+        let seg_start = line.char_indices().nth(start).map(|(i, _)| i).unwrap_or(line.len());
+        let seg_end = line.char_indices().nth(end).map(|(i, _)| i).unwrap_or(line.len());
+        line.get(seg_start..seg_end).and_then(caret_anchors)
+    } else {
+        None
+    };
+    if end < start {
+        end = start;
+    }
+    let spans_all = end - start >= stripped.chars().count();
+    let has_anchor = anchors.is_some_and(|(l, r)| r > l);
+    if spans_all && !has_anchor {
+        return None;
+    }
+    let mut s = String::from("    ");
+    s.push_str(&" ".repeat(start.saturating_sub(lead)));
+    match anchors {
+        Some((l, r)) => {
+            s.push_str(&"~".repeat(l));
+            s.push_str(&"^".repeat(r - l));
+            s.push_str(&"~".repeat((end - start).saturating_sub(r)));
+        }
+        None => s.push_str(&"^".repeat(end - start)),
+    }
+    s.push('\n');
+    Some(s)
+}
+
+/// CPython's `_extract_caret_anchors_from_line_segment`: for a binary operation the
+/// operator, for a subscript the bracketed part (character offsets in `segment`).
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    if body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(e) = &body[0] else { return None };
+    let chars: Vec<char> = segment.chars().collect();
+    let norm = |b: usize| segment.get(..b).map(|s| s.chars().count()).unwrap_or(chars.len());
+    match &*e.value {
+        Expr::BinOp(b) => {
+            let op_start = norm(b.left.range().end().to_usize());
+            let op_end = norm(b.right.range().start().to_usize());
+            let op_str: String = chars[op_start..op_end].iter().collect();
+            let offset = op_str.chars().count() - op_str.trim_start().chars().count();
+            let mut left = op_start + offset;
+            let mut right = left + 1;
+            let op_chars: Vec<char> = op_str.chars().collect();
+            if offset + 1 < op_chars.len() && !op_chars[offset + 1].is_whitespace() {
+                right += 1;
+            }
+            while left < chars.len() && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#') {
+                left += 1;
+                right += 1;
+            }
+            Some((left, right))
+        }
+        Expr::Subscript(s) => {
+            let mut left = norm(s.value.range().end().to_usize());
+            let mut right = norm(s.slice.range().end().to_usize()) + 1;
+            while left < chars.len() && (chars[left].is_whitespace() || chars[left] != '[') {
+                left += 1;
+            }
+            while right < chars.len() && (chars[right].is_whitespace() || chars[right] != ']') {
+                right += 1;
+            }
+            if right < chars.len() {
+                right += 1;
+            }
+            Some((left, right))
+        }
+        _ => None,
     }
 }

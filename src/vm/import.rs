@@ -131,7 +131,11 @@ impl Vm {
                 return self.exec_module_file(full, &file, None, parent);
             }
         }
-        Err(self.error("ModuleNotFoundError", &format!("No module named '{full}'")))
+        let e = self.error("ModuleNotFoundError", &format!("No module named '{full}'"));
+        let k = self.intern("name");
+        let n = self.new_str(full);
+        self.instance_set_attr(e.0, k, n);
+        Err(e)
     }
 
     fn exec_module_file(&mut self, full: &str, file: &Path, pkg_dir: Option<PathBuf>, parent: Value) -> PyResult<Value> {

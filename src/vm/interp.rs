@@ -73,9 +73,10 @@ impl Vm {
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
             // Raise at the yield point: unwind from the suspended frame.
-            let f = self.frames.last_mut().unwrap();
-            f.pop();
-            match self.handle_error(PyErr(exc), true) {
+            if started {
+                self.frames.last_mut().unwrap().pop();
+            }
+            match self.handle_error(PyErr(exc), false) {
                 Ok(()) => self.execute(),
                 Err(e) => Err(e),
             }
@@ -118,7 +119,7 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("frame");
             if first {
-                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line() };
+                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line(), pc: frame.pc.saturating_sub(1) };
                 self.add_traceback(e, entry);
             }
             first = true;
@@ -274,7 +275,7 @@ impl Vm {
                         None => match self.dict_get_str(self.builtins, name) {
                             Some(v) => v,
                             None => {
-                                let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                                let e = self.name_error(name);
                                 return Err((e, false));
                             }
                         },
@@ -629,10 +630,7 @@ impl Vm {
                 Op::SetUpdate(d) => {
                     let it = fr.top();
                     let set = fr.peek(d as usize);
-                    let items = tri!(self.collect_iter(it));
-                    for x in items {
-                        tri!(self.set_add(set, x));
-                    }
+                    tri!(crate::builtins::set::set_update(self, set, it));
                     f!().pop();
                 }
                 Op::DictUpdate(d) | Op::DictMerge(d) => {
@@ -797,10 +795,19 @@ impl Vm {
                 Op::MakeFunction(idx, fl) => {
                     let code = fr.code.codes[idx as usize].clone();
                     let closure = if fl & 8 != 0 { fr.pop() } else { Value::NONE };
+                    let annotations = if fl & 4 != 0 { fr.pop() } else { Value::NONE };
                     let kwdefaults = if fl & 2 != 0 { fr.pop() } else { Value::NONE };
                     let defaults = if fl & 1 != 0 { fr.pop() } else { Value::NONE };
                     let globals = fr.globals;
                     let func = self.make_function(code, globals, defaults, kwdefaults, closure);
+                    if !annotations.is_none()
+                        && let ObjData::Function(fo) = &func.obj().data
+                    {
+                        let d = self.new_dict();
+                        let k = self.intern("__annotations__");
+                        self.dict_set_str(d, k, annotations);
+                        *fo.dict.get() = d;
+                    }
                     f!().push(func);
                 }
                 Op::Return => {
@@ -1011,7 +1018,7 @@ impl Vm {
         if let Some(v) = self.dict_get_str(self.builtins, name) {
             return Ok(v);
         }
-        Err(self.error("NameError", &format!("name '{}' is not defined", str_of(name))))
+        Err(self.name_error(name))
     }
 
     fn yield_from_step(&mut self, sub: Value, sent: Value) -> PyResult<Resumed> {

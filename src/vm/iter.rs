@@ -8,6 +8,7 @@ use crate::vm::{PyResult, Vm};
 
 impl Vm {
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
+        let v = self.unwrap_payload(v, "__iter__");
         if let Some(o) = v.as_obj() {
             let st = match &o.data {
                 ObjData::List(_) | ObjData::Tuple(_) => Some(IterState::Seq { seq: v, idx: 0 }),

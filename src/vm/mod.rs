@@ -10,6 +10,7 @@ pub mod import;
 pub mod iter;
 pub mod num;
 pub mod ops;
+pub mod suggest;
 pub mod types;
 
 use std::collections::HashMap;
@@ -107,6 +108,10 @@ pub struct Vm {
     /// `object.__new__` and `object.__init__`, kept out of `object`'s namespace.
     pub object_new: Value,
     pub object_init: Value,
+    /// Address near the base of the interpreter thread's stack, to bound native
+    /// recursion by the stack actually used.
+    pub stack_base: usize,
+    pub native_stack_budget: usize,
 }
 
 impl Vm {
@@ -141,6 +146,8 @@ impl Vm {
             repr_stack: Vec::new(),
             object_new: Value::NONE,
             object_init: Value::NONE,
+            stack_base: stack_address(),
+            native_stack_budget: NATIVE_STACK_BUDGET,
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
@@ -427,6 +434,29 @@ impl Vm {
     pub fn fresh_id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
+    }
+}
+
+/// Rust stack a Vm may use before native recursion raises RecursionError. The
+/// interpreter thread reserves 1 GiB; the main thread (tests) has less.
+const NATIVE_STACK_BUDGET: usize = 200 << 20;
+
+#[inline(always)]
+fn stack_address() -> usize {
+    let x = 0u8;
+    std::hint::black_box(&x) as *const u8 as usize
+}
+
+impl Vm {
+    /// Fails with RecursionError when native (Rust-level) recursion has used up its
+    /// stack budget, e.g. a `__mul__` that calls itself through built-ins.
+    #[inline]
+    pub fn check_native_stack(&mut self) -> PyResult<()> {
+        let used = self.stack_base.saturating_sub(stack_address());
+        if used > self.native_stack_budget {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
     }
 }
 

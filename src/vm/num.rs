@@ -73,6 +73,14 @@ impl Vm {
 
     /// Arithmetic on two numbers; None when either is not a number.
     pub fn num_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Some(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            })));
+        }
         let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) else {
             return Ok(None);
         };
@@ -428,5 +436,30 @@ mod tests {
         assert_eq!(float_divmod(7.0, -2.0), (-4.0, -1.0));
         assert_eq!(float_divmod(-7.0, 2.0), (-4.0, 1.0));
         assert_eq!(float_divmod(7.5, 2.0), (3.0, 1.5));
+    }
+}
+
+#[cfg(test)]
+mod vm_tests {
+    use crate::compiler::bytecode::BinOp;
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    #[test]
+    fn small_int_overflow_promotes_to_big_ints_and_back() {
+        let mut vm = Vm::new();
+        let max = Value::small_int(crate::value::SMALL_INT_MAX);
+        let one = Value::small_int(1);
+        let big = vm.binary_op(BinOp::Add, max, one).unwrap();
+        assert!(big.is_obj(), "past 48 bits the int lives on the heap");
+        assert_eq!(vm.repr_string(big).unwrap(), "140737488355328");
+        let back = vm.binary_op(BinOp::Sub, big, one).unwrap();
+        assert!(back.is_small_int());
+        let p = vm.binary_op(BinOp::Pow, Value::small_int(2), Value::small_int(100)).unwrap();
+        assert_eq!(vm.repr_string(p).unwrap(), "1267650600228229401496703205376");
+        let q = vm.binary_op(BinOp::FloorDiv, p, Value::small_int(-3)).unwrap();
+        assert_eq!(vm.repr_string(q).unwrap(), "-422550200076076467165567735126");
+        let m = vm.binary_op(BinOp::Mod, p, Value::small_int(-7)).unwrap();
+        assert_eq!(vm.repr_string(m).unwrap(), "-5");
     }
 }

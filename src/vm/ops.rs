@@ -66,6 +66,7 @@ impl Vm {
     }
 
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        let v = self.unwrap_payload(v, "__len__");
         if let Some(o) = v.as_obj() {
             match &o.data {
                 ObjData::Str(s) => return Ok(s.char_len),
@@ -97,13 +98,39 @@ impl Vm {
     // ---- arithmetic -----------------------------------------------------------------
 
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-        if let Some(r) = self.num_binop(op, a, b)? {
+        let (name, rname, _) = op.dunders();
+        let a = self.unwrap_payload(a, name);
+        let b = self.unwrap_payload(b, rname);
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
+        // Instances of int subclasses dispatch through their (possibly overridden) dunders.
+        let sub_int = |v: Value, int: Value| v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int;
+        if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
+            && let Some(r) = self.num_binop(op, a, b)?
+        {
             return Ok(r);
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
-        let (name, rname, _) = op.dunders();
+        // `seq * obj` where obj has __index__.
+        if op == BinOp::Mul {
+            let is_seq = |v: Value| matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_) | ObjData::ByteArray(_)));
+            for (seq, n) in [(a, b), (b, a)] {
+                if is_seq(seq)
+                    && matches!(n.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)))
+                    && let Some(i) = self.call_dunder(n, "__index__", &[])?
+                {
+                    return self.binary_op(op, seq, i);
+                }
+            }
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         // A subclass's reflected method goes first.
@@ -213,7 +240,15 @@ impl Vm {
                 v.extend_from_slice(y.get());
                 Ok(Some(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(v)))))
             }
-            (ObjData::Bytes(_), _) if op == BinOp::Mod => Err(self.unsupported("bytes %-formatting")),
+            (ObjData::Bytes(x), _) if op == BinOp::Mod => {
+                let r = crate::builtins::format::bytes_percent_format(self, x, b)?;
+                Ok(Some(self.new_bytes(r)))
+            }
+            (ObjData::ByteArray(x), _) if op == BinOp::Mod => {
+                let fmt = x.get().clone();
+                let r = crate::builtins::format::bytes_percent_format(self, &fmt, b)?;
+                Ok(Some(crate::builtins::bytes::new_bytearray(self, r)))
+            }
             (ObjData::Set(_), Some(ObjData::Set(_))) => crate::builtins::set::set_binop(self, op, a, b),
             (ObjData::Dict(_), Some(ObjData::Dict(_))) if op == BinOp::Or => {
                 let d = crate::builtins::dict::dict_copy(self, a)?;
@@ -336,6 +371,8 @@ impl Vm {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        let a = self.unwrap_payload(a, op.dunder());
+        let b = self.unwrap_payload(b, op.swapped().dunder());
         if let Some(r) = self.builtin_compare(op, a, b)? {
             return Ok(Value::bool(r));
         }
@@ -354,14 +391,8 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
-            CmpOp::Ne => {
-                // __ne__ defaults to the inverse of __eq__.
-                if let Some(r) = self.try_dunder(a, "__eq__", b)? {
-                    let t = self.truthy(r)?;
-                    return Ok(Value::bool(!t));
-                }
-                Ok(Value::bool(a != b))
-            }
+            // object.__ne__ already inverted a user __eq__ above.
+            CmpOp::Ne => Ok(Value::bool(a != b)),
             _ => Err(self.type_error(&format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -520,6 +551,10 @@ impl Vm {
             {
                 Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
             }
+            ObjData::Instance(i) if !i.base_value.get().is_empty() && self.unwrap_payload(v, "__hash__") != v => {
+                let p = i.base_value.get();
+                self.hash(p)
+            }
             _ => {
                 let cls = self.type_of(v);
                 let hn = self.intern("__hash__");
@@ -560,6 +595,7 @@ impl Vm {
     // ---- containers -----------------------------------------------------------------
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let container = self.unwrap_payload(container, "__contains__");
         if let Some(o) = container.as_obj() {
             match &o.data {
                 ObjData::Str(s) if self.is_builtin_exact(container) || self.dunder(container, "__contains__").is_none() => {
@@ -712,6 +748,9 @@ impl Vm {
     fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.index_of(idx)? {
             Some(i) => i,
+            None if what == "string" => {
+                return Err(self.type_error(&format!("string indices must be integers, not '{}'", self.type_name(idx))));
+            }
             None => {
                 return Err(self.type_error(&format!(
                     "{what} indices must be integers or slices, not {}",
@@ -734,6 +773,20 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: Value, idx: Value) -> PyResult<Value> {
+        let p = self.unwrap_payload(obj, "__getitem__");
+        if p != obj {
+            // dict subclasses: a missing key goes to __missing__.
+            if let ObjData::Dict(_) = &p.obj().data {
+                if let Some(v) = self.dict_get(p, idx)? {
+                    return Ok(v);
+                }
+                if let Some(r) = self.call_dunder(obj, "__missing__", &[idx])? {
+                    return Ok(r);
+                }
+                return Err(self.key_error(idx));
+            }
+            return self.getitem(p, idx);
+        }
         let is_slice = idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. });
         if let Some(o) = obj.as_obj()
             && (self.is_builtin_exact(obj) || self.dunder(obj, "__getitem__").map(crate::vm::call::is_builtin_fn).unwrap_or(true))
@@ -761,6 +814,9 @@ impl Vm {
                 ObjData::Tuple(t) => {
                     if is_slice {
                         let s = self.slice_indices(idx, t.len())?;
+                        if s.step == 1 && s.len == t.len() && self.type_of(obj) == self.types.tuple {
+                            return Ok(obj);
+                        }
                         let items = (0..s.len).map(|k| t[(s.start + k as i64 * s.step) as usize]).collect();
                         return Ok(self.new_tuple(items));
                     }
@@ -771,6 +827,9 @@ impl Vm {
                 ObjData::Dict(_) => {
                     return match self.dict_get(obj, idx)? {
                         Some(v) => Ok(v),
+                        None if !self.is_builtin_exact(obj) && self.dunder(obj, "__missing__").is_some() => {
+                            Ok(self.call_dunder(obj, "__missing__", &[idx])?.unwrap_or(Value::NONE))
+                        }
                         None => Err(self.key_error(idx)),
                     };
                 }
@@ -860,6 +919,7 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: Value, idx: Value, v: Value) -> PyResult<()> {
+        let obj = self.unwrap_payload(obj, "__setitem__");
         if let Some(o) = obj.as_obj()
             && self.is_builtin_exact(obj)
         {
@@ -876,16 +936,7 @@ impl Vm {
                     return Ok(());
                 }
                 ObjData::Dict(_) => return self.dict_set(obj, idx, v),
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    let x = self.to_i64(v).filter(|x| (0..256).contains(x));
-                    match x {
-                        Some(x) => b.get()[i] = x as u8,
-                        None => return Err(self.value_error("byte must be in range(0, 256)")),
-                    }
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_setitem(self, obj, idx, v),
                 _ => {}
             }
         }
@@ -896,7 +947,9 @@ impl Vm {
     }
 
     fn list_set_slice(&mut self, list: Value, idx: Value, v: Value) -> PyResult<()> {
-        let items = self.collect_iter(v)?;
+        let items = self.collect_iter(v).map_err(|e| {
+            if self.matches(e.0, "TypeError") && self.iter(v).is_err() { self.type_error("can only assign an iterable") } else { e }
+        })?;
         let ObjData::List(l) = &list.obj().data else { unreachable!() };
         let n = l.get().len();
         let s = self.slice_indices(idx, n)?;
@@ -921,6 +974,7 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: Value, idx: Value) -> PyResult<()> {
+        let obj = self.unwrap_payload(obj, "__delitem__");
         if let Some(o) = obj.as_obj()
             && self.is_builtin_exact(obj)
         {
@@ -957,12 +1011,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                ObjData::ByteArray(b) => {
-                    let n = b.get().len();
-                    let i = self.norm_index(idx, n, "bytearray")?;
-                    b.get().remove(i);
-                    return Ok(());
-                }
+                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_delitem(self, obj, idx),
                 _ => {}
             }
         }
@@ -1067,6 +1116,8 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        let v = self.unwrap_payload(v, "__str__");
+        let v = if self.base_payload(v).is_empty() { v } else { self.unwrap_payload(v, "__repr__") };
         if let Some(o) = v.as_obj() {
             if let ObjData::Str(_) = &o.data
                 && self.type_of(v) == self.types.str
@@ -1123,6 +1174,10 @@ impl Vm {
         }
         if v.is_empty() {
             return Ok("<NULL>".into());
+        }
+        let p = self.unwrap_payload(v, "__repr__");
+        if p != v {
+            return self.repr_string(p);
         }
         let o = v.obj();
         let user = !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_));
@@ -1349,9 +1404,11 @@ pub fn str_repr(s: &str) -> String {
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_unprintable(c) => {
+            c if !crate::builtins::str::is_printable(c) => {
                 let n = c as u32;
-                if n < 0x10000 {
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
                     out.push_str(&format!("\\u{n:04x}"));
                 } else {
                     out.push_str(&format!("\\U{n:08x}"));
@@ -1362,16 +1419,6 @@ pub fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xd800..=0xdfff)
-        || (0x2066..=0x206f).contains(&n)
-        || n == 0xfff9
-        || n == 0xfffa
-        || n == 0xfffb
-        || n >= 0xe0000
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {

@@ -147,6 +147,23 @@ fn set_base(t: Value, base: Value, object: Value) {
     *to.mro.get() = vec![t, base, object];
 }
 
+/// Like `lookup`, also returning the class on the MRO that defines `name`.
+pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<(Value, Value)> {
+    for &c in type_obj(cls).mro.get().iter() {
+        if let Some(v) = vm.dict_get_str_in(type_obj(c).dict.get(), name) {
+            return Some((v, c));
+        }
+    }
+    None
+}
+
+/// Whether `t` is a built-in type whose instances carry a built-in payload (list,
+/// dict, int, ...), as opposed to `object`.
+pub fn is_payload_type(t: Value) -> bool {
+    let to = type_obj(t);
+    to.builtin_base.get() == t && to.module == "builtins"
+}
+
 /// Looks `name` (an interned str) up along `cls`'s MRO.
 #[inline]
 pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
@@ -214,16 +231,19 @@ impl Vm {
     /// `class name(bases): ...` once the body has run into `ns`.
     pub fn new_class(&mut self, name: &str, qualname: &str, bases: Vec<Value>, ns: Value) -> PyResult<Value> {
         let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
-        for b in &bases {
+        for (i, b) in bases.iter().enumerate() {
             if !is_type(*b) {
                 return Err(self.type_error("bases must be types"));
             }
+            if bases[..i].contains(b) {
+                return Err(self.type_error(&format!("duplicate base class {}", type_obj(*b).name)));
+            }
         }
         let mro_tail = c3_merge(bases.iter().map(|b| type_obj(*b).mro.get().clone()).collect(), bases.clone())
-            .ok_or_else(|| {
-                let names: Vec<String> = bases.iter().map(|b| type_obj(*b).name.clone()).collect();
+            .map_err(|heads| {
+                let names: Vec<String> = heads.iter().map(|b| type_obj(*b).name.clone()).collect();
                 self.type_error(&format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 ))
             })?;
@@ -284,6 +304,11 @@ impl Vm {
                 }
             }
         }
+        let eq = self.intern("__eq__");
+        let hash = self.intern("__hash__");
+        if self.dict_get_str(ns, eq).is_some() && self.dict_get_str(ns, hash).is_none() {
+            self.type_set_attr(tv, hash, Value::NONE);
+        }
         for b in &bases {
             type_obj(*b).subclasses.get().push(tv);
         }
@@ -309,14 +334,15 @@ fn bump_version(cls: Value) {
     }
 }
 
-/// C3 linearisation of the bases' MROs (without the class itself).
-fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> {
+/// C3 linearisation of the bases' MROs (without the class itself). On conflict,
+/// the heads of the sequences left, for CPython's error message.
+fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Result<Vec<Value>, Vec<Value>> {
     seqs.push(bases);
     let mut out = Vec::new();
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let mut next = None;
         for s in &seqs {
@@ -326,7 +352,15 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> 
                 break;
             }
         }
-        let c = next?;
+        let Some(c) = next else {
+            let mut heads: Vec<Value> = Vec::new();
+            for s in &seqs {
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
+                }
+            }
+            return Err(heads);
+        };
         out.push(c);
         for s in seqs.iter_mut() {
             if s[0] == c {
@@ -337,6 +371,40 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Option<Vec<Value>> 
 }
 
 impl Vm {
+    /// The built-in payload of an instance of a user subclass of a built-in type
+    /// (e.g. the list inside `class Stack(list)`), or EMPTY.
+    #[inline]
+    pub fn base_payload(&self, v: Value) -> Value {
+        match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Instance(i)) => i.base_value.get(),
+            _ => Value::EMPTY,
+        }
+    }
+
+    /// For an instance of a built-in subclass whose class does not override `dunder`,
+    /// the payload the built-in operation should act on; otherwise `v` itself.
+    #[inline]
+    pub fn unwrap_payload(&mut self, v: Value, dunder: &str) -> Value {
+        let p = self.base_payload(v);
+        if p.is_empty() {
+            return v;
+        }
+        let cls = self.type_of(v);
+        let n = self.intern(dunder);
+        match lookup_owner(self, cls, n) {
+            Some((_, owner)) if !is_payload_type(owner) && owner != self.types.object => v,
+            _ => p,
+        }
+    }
+
+    /// The receiver a method found on `owner` should see: built-in methods act on the
+    /// payload of a built-in subclass instance.
+    #[inline]
+    pub fn method_self(&self, obj: Value, owner: Value) -> Value {
+        let p = self.base_payload(obj);
+        if !p.is_empty() && is_payload_type(owner) { p } else { obj }
+    }
+
     /// Whether the value's type overrides `name` below `object` (used to skip slow
     /// dunder dispatch for plain instances).
     pub fn has_dunder(&self, v: Value, name: Value) -> Option<Value> {
