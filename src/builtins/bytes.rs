@@ -154,8 +154,7 @@ fn handle_decode_error(
     vm: &mut Vm,
     codec: Codec,
     b: &[u8],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     reason: &str,
     errors: &str,
     out: &mut String,
@@ -202,7 +201,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                                 (n, r)
                             }
                         };
-                        handle_decode_error(vm, codec, b, start, start + len, reason, errors, &mut out)?;
+                        handle_decode_error(vm, codec, b, (start, start + len), reason, errors, &mut out)?;
                         i = start + len;
                         if i >= b.len() {
                             break;
@@ -216,7 +215,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 if x < 128 {
                     out.push(x as char);
                 } else {
-                    handle_decode_error(vm, codec, b, i, i + 1, "ordinal not in range(128)", errors, &mut out)?;
+                    handle_decode_error(vm, codec, b, (i, i + 1), "ordinal not in range(128)", errors, &mut out)?;
                 }
             }
         }
@@ -247,14 +246,14 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                         pos += c.len_utf16() * 2;
                     }
                     Err(_) => {
-                        handle_decode_error(vm, codec, b, pos, pos + 2, "illegal encoding", errors, &mut out)?;
+                        handle_decode_error(vm, codec, b, (pos, pos + 2), "illegal encoding", errors, &mut out)?;
                         pos += 2;
                     }
                 }
             }
             if data.len() % 2 == 1 {
                 let st = b.len() - 1;
-                handle_decode_error(vm, codec, b, st, b.len(), "truncated data", errors, &mut out)?;
+                handle_decode_error(vm, codec, b, (st, b.len()), "truncated data", errors, &mut out)?;
             }
         }
         Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
@@ -274,12 +273,12 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 let u = if be { u32::from_be_bytes(c) } else { u32::from_le_bytes(c) };
                 match char::from_u32(u) {
                     Some(ch) => out.push(ch),
-                    None => handle_decode_error(vm, codec, b, pos, pos + 4, "code point not in range(0x110000)", errors, &mut out)?,
+                    None => handle_decode_error(vm, codec, b, (pos, pos + 4), "code point not in range(0x110000)", errors, &mut out)?,
                 }
                 pos += 4;
             }
             if pos < b.len() {
-                handle_decode_error(vm, codec, b, pos, b.len(), "truncated data", errors, &mut out)?;
+                handle_decode_error(vm, codec, b, (pos, b.len()), "truncated data", errors, &mut out)?;
             }
         }
     }
@@ -293,7 +292,153 @@ pub fn data_of(v: Value) -> Option<Vec<u8>> {
     match &crate::builtins::str::payload(v).as_obj()?.data {
         ObjData::Bytes(b) => Some(b.to_vec()),
         ObjData::ByteArray(b) => Some(b.get().clone()),
+        ObjData::Native(n) => n.as_any().downcast_ref::<MemView>().map(|m| m.data()),
         _ => None,
+    }
+}
+
+// ---- memoryview (contiguous, one-dimensional views of bytes and bytearray) --------
+
+/// A window `[start, start+len)` on a bytes or bytearray.
+struct MemView {
+    obj: Value,
+    start: usize,
+    len: usize,
+}
+
+impl crate::object::NativeData for MemView {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.obj);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl MemView {
+    fn data(&self) -> Vec<u8> {
+        let all = match &self.obj.obj().data {
+            ObjData::Bytes(b) => &b[..],
+            ObjData::ByteArray(b) => &b.get()[..],
+            _ => &[][..],
+        };
+        let s = self.start.min(all.len());
+        let e = (self.start + self.len).min(all.len());
+        all[s..e].to_vec()
+    }
+}
+
+fn memview(v: Value) -> Option<&'static MemView> {
+    match &v.as_obj()?.data {
+        ObjData::Native(n) => n.as_any().downcast_ref::<MemView>(),
+        _ => None,
+    }
+}
+
+fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "memoryview", &Args::new(&a.pos[1..]), 1, 1)?;
+    let cls = a.pos[0];
+    let o = crate::builtins::str::payload(a.pos[1]);
+    let mv = if let Some(m) = memview(o) {
+        MemView { obj: m.obj, start: m.start, len: m.len }
+    } else {
+        match &o.as_obj().map(|x| &x.data) {
+            Some(ObjData::Bytes(b)) => MemView { obj: o, start: 0, len: b.len() },
+            Some(ObjData::ByteArray(b)) => MemView { obj: o, start: 0, len: b.get().len() },
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "memoryview: a bytes-like object is required, not '{}'",
+                    vm.type_name(o)
+                )));
+            }
+        }
+    };
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))))
+}
+
+fn memview_this(vm: &mut Vm, a: &Args) -> PyResult<&'static MemView> {
+    match a.pos.first().and_then(|v| memview(*v)) {
+        Some(m) => Ok(m),
+        None => Err(vm.type_error("descriptor requires a 'memoryview' object")),
+    }
+}
+
+fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let m = memview_this(vm, &a)?;
+    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let idx = a.pos[1];
+    let d = m.data();
+    if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
+        let s = vm.slice_indices(idx, d.len())?;
+        let cls = vm.type_of(a.pos[0]);
+        let mv = if s.step == 1 {
+            MemView { obj: m.obj, start: m.start + s.start as usize, len: s.len }
+        } else {
+            let items: Vec<u8> = (0..s.len).map(|k| d[(s.start + k as i64 * s.step) as usize]).collect();
+            let n = items.len();
+            let b = vm.new_bytes(items);
+            MemView { obj: b, start: 0, len: n }
+        };
+        return Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))));
+    }
+    let i = match vm.index_of(idx)? {
+        Some(i) => i,
+        None => return Err(vm.type_error("memoryview: invalid slice key")),
+    };
+    let j = if i < 0 { i + d.len() as i64 } else { i };
+    if j < 0 || j >= d.len() as i64 {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    }
+    Ok(Value::small_int(d[j as usize] as i64))
+}
+
+fn register_memoryview(vm: &mut Vm) {
+    let t = vm.new_native_type("memoryview", "builtins", vm.types.object);
+    let b = vm.builtins;
+    let k = vm.intern("memoryview");
+    vm.dict_set_str(b, k, t);
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__new__", memview_new),
+        ("__getitem__", memview_getitem),
+        ("__len__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(vm.new_int(m.data().len() as i64))
+        }),
+        ("tobytes", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let d = m.data();
+            Ok(vm.new_bytes(d))
+        }),
+        ("__bytes__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let d = m.data();
+            Ok(vm.new_bytes(d))
+        }),
+        ("tolist", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let items = m.data().into_iter().map(|x| Value::small_int(x as i64)).collect();
+            Ok(vm.new_list(items))
+        }),
+        ("hex", hex),
+        ("__iter__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let b = vm.new_bytes(m.data());
+            vm.iter(b)
+        }),
+        ("__eq__", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            check_args(vm, "__eq__", &a, 2, 2)?;
+            match data_of(a.pos[1]) {
+                Some(o) => Ok(Value::bool(m.data() == o)),
+                None => Ok(vm.not_implemented),
+            }
+        }),
+        ("release", |_vm, _a| Ok(Value::NONE)),
+        ("__enter__", |_vm, a| Ok(a.pos[0])),
+        ("__exit__", |_vm, _a| Ok(Value::NONE)),
+    ];
+    for (name, f) in methods {
+        vm.add_method(t, name, *f);
     }
 }
 
@@ -409,15 +554,26 @@ fn ints_to_bytes(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<u8>> {
         return Ok(d);
     }
     let items = vm.collect_iter(v)?;
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = int_arg(vm, x)?;
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error(msg));
+    items_to_bytes(vm, items, msg)
+}
+
+/// Ints (or `__index__` objects, kept rooted while their methods run) to bytes.
+fn items_to_bytes(vm: &mut Vm, items: Vec<Value>, msg: &str) -> PyResult<Vec<u8>> {
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend(items.iter().copied());
+    let r = (|| {
+        let mut out = Vec::with_capacity(items.len());
+        for x in &items {
+            let i = int_arg(vm, *x)?;
+            if !(0..256).contains(&i) {
+                return Err(vm.value_error(msg));
+            }
+            out.push(i as u8);
         }
-        out.push(i as u8);
-    }
-    Ok(out)
+        Ok(out)
+    })();
+    vm.temp_roots.truncate(mark);
+    r
 }
 
 // ---- constructors -----------------------------------------------------------------
@@ -495,15 +651,7 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
         Ok(_) => vm.collect_iter(src)?,
         Err(_) => return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src)))),
     };
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = int_arg(vm, x)?;
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error(if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" }));
-        }
-        out.push(i as u8);
-    }
-    Ok(out)
+    items_to_bytes(vm, items, if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" })
 }
 
 // For a subclass the core wraps these built-in values as the instance's payload.
@@ -685,50 +833,7 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let mut parts: Vec<Vec<u8>> = Vec::new();
     match sep {
-        None => {
-            let words: Vec<(usize, usize)> = {
-                let mut w = Vec::new();
-                let mut i = 0;
-                while i < d.len() {
-                    while i < d.len() && is_bspace(d[i]) {
-                        i += 1;
-                    }
-                    if i >= d.len() {
-                        break;
-                    }
-                    let st = i;
-                    while i < d.len() && !is_bspace(d[i]) {
-                        i += 1;
-                    }
-                    w.push((st, i));
-                }
-                w
-            };
-            if words.len() <= max.saturating_add(1) {
-                parts = words.iter().map(|(s, e)| d[*s..*e].to_vec()).collect();
-            } else if !right {
-                for (s, e) in &words[..max] {
-                    parts.push(d[*s..*e].to_vec());
-                }
-                let rest = &d[words[max].0..];
-                let mut end = rest.len();
-                while end > 0 && is_bspace(rest[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(rest[..end].to_vec());
-            } else {
-                let k = words.len() - max;
-                let head = &d[..words[k - 1].1];
-                let mut st = 0;
-                while st < head.len() && is_bspace(head[st]) {
-                    st += 1;
-                }
-                parts.push(head[st..].to_vec());
-                for (s, e) in &words[k..] {
-                    parts.push(d[*s..*e].to_vec());
-                }
-            }
-        }
+        None => parts = split_bspace(&d, max, right),
         Some(sv) => {
             let sep = bytes_arg(vm, sv)?;
             if sep.is_empty() {
@@ -769,6 +874,56 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     }
     let items: Vec<Value> = parts.into_iter().map(|p| like(vm, recv, p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// Whitespace split with CPython's maxsplit semantics: the unsplit remainder keeps
+/// its whitespace on the far side.
+fn split_bspace(d: &[u8], max: usize, right: bool) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut left = max;
+    if !right {
+        let mut i = 0;
+        while i < d.len() && is_bspace(d[i]) {
+            i += 1;
+        }
+        while i < d.len() {
+            if left == 0 {
+                out.push(d[i..].to_vec());
+                break;
+            }
+            let st = i;
+            while i < d.len() && !is_bspace(d[i]) {
+                i += 1;
+            }
+            out.push(d[st..i].to_vec());
+            while i < d.len() && is_bspace(d[i]) {
+                i += 1;
+            }
+            left -= 1;
+        }
+    } else {
+        let mut e = d.len();
+        while e > 0 && is_bspace(d[e - 1]) {
+            e -= 1;
+        }
+        while e > 0 {
+            if left == 0 {
+                out.push(d[..e].to_vec());
+                break;
+            }
+            let en = e;
+            while e > 0 && !is_bspace(d[e - 1]) {
+                e -= 1;
+            }
+            out.push(d[e..en].to_vec());
+            while e > 0 && is_bspace(d[e - 1]) {
+                e -= 1;
+            }
+            left -= 1;
+        }
+        out.reverse();
+    }
+    out
 }
 
 fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> {
@@ -1272,6 +1427,7 @@ fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 pub fn register(vm: &mut Vm) {
+    register_memoryview(vm);
     let shared: &[(&'static str, crate::object::NativeFn)] = &[
         ("decode", bytes_decode),
         ("hex", hex),

@@ -216,6 +216,9 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
         if spec.alt {
             return Err(vm.value_error("Alternate form (#) is not allowed with integer format specifier 'c'"));
         }
+        if i.to_i64().is_none() {
+            return Err(vm.overflow_error("Python int too large to convert to C long"));
+        }
         let ch = i.to_u32().and_then(char::from_u32);
         let Some(ch) = ch else {
             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
@@ -387,8 +390,8 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec, type_name: &str) -> PyResul
     if spec.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
     }
-    if spec.grouping.is_some() {
-        return Err(vm.value_error(&format!("Cannot specify '{}' with 's'.", spec.grouping.unwrap())));
+    if let Some(g) = spec.grouping {
+        return Err(vm.value_error(&format!("Cannot specify '{g}' with 's'.")));
     }
     let s: std::borrow::Cow<str> = match spec.precision {
         Some(p) => s.chars().take(p).collect::<String>().into(),
@@ -507,14 +510,20 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `fmt % args`
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let s = percent_core(vm, str_of(fmt), args, false)?;
-    Ok(vm.new_string(s))
+    // The right operand was popped off the stack: keep it alive while `__str__`s run.
+    vm.temp_roots.extend([fmt, args]);
+    let s = percent_core(vm, str_of(fmt), args, false);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    Ok(vm.new_string(s?))
 }
 
 /// `bytes % args`: the format is latin-1 decoded, run in bytes mode, and re-encoded.
 pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
     let f: String = fmt.iter().map(|&b| b as char).collect();
-    let s = percent_core(vm, &f, args, true)?;
+    vm.temp_roots.push(args);
+    let s = percent_core(vm, &f, args, true);
+    vm.temp_roots.pop();
+    let s = s?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }
 
@@ -730,11 +739,12 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                         crate::vm::ops::bigint_from_f64(f.trunc())
                     }
                     _ => {
-                        let got = if vm.dunder(v, "__index__").is_some() {
-                            let r = vm.call_method(v, "__index__", &[])?;
-                            vm.to_bigint(r)
-                        } else if matches!(conv, 'd' | 'i' | 'u') && vm.dunder(v, "__int__").is_some() {
+                        // %d converts with __int__ (like int()); %x and %o need __index__.
+                        let got = if matches!(conv, 'd' | 'i' | 'u') && vm.dunder(v, "__int__").is_some() {
                             let r = vm.call_method(v, "__int__", &[])?;
+                            vm.to_bigint(r)
+                        } else if vm.dunder(v, "__index__").is_some() {
+                            let r = vm.call_method(v, "__index__", &[])?;
                             vm.to_bigint(r)
                         } else {
                             None
@@ -901,15 +911,18 @@ impl Fmt<'_> {
             }
             // Find the matching '}'.
             let st = i + 1;
+            // In the field name, `[...]` may hold any chars; after ':' braces nest.
             let mut depth_b = 1;
             let mut j = st;
             let mut in_bracket = false;
+            let mut in_spec = false;
             while j < n {
                 match c[j] {
-                    '[' => in_bracket = true,
-                    ']' => in_bracket = false,
+                    '[' if !in_spec => in_bracket = true,
+                    ']' if !in_spec => in_bracket = false,
+                    ':' if !in_bracket => in_spec = true,
                     '{' if !in_bracket => depth_b += 1,
-                    '}' if !in_bracket || depth_b > 0 => {
+                    '}' if !in_bracket => {
                         depth_b -= 1;
                         if depth_b == 0 {
                             break;
@@ -949,7 +962,7 @@ impl Fmt<'_> {
         let mut spec = String::new();
         if k < fc.len() && fc[k] == '!' {
             if k + 1 >= fc.len() {
-                return Err(vm.value_error("end of string while looking for conversion specifier"));
+                return Err(vm.value_error("unmatched '{' in format spec"));
             }
             conv = Some(fc[k + 1]);
             k += 2;

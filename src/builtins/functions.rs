@@ -654,6 +654,11 @@ fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "divmod", &a, 2, 2)?;
     let (x, y) = (a.pos[0], a.pos[1]);
     if vm.to_num(x).is_some() && vm.to_num(y).is_some() {
+        if (x.is_float() || y.is_float()) && matches!(vm.to_num(y), Some(crate::vm::num::Num::Float(f)) if f == 0.0)
+            || (x.is_float() && vm.to_i64(y) == Some(0))
+        {
+            return Err(vm.zero_division("float divmod()"));
+        }
         let q = vm.binary_op(BinOp::FloorDiv, x, y)?;
         let r = vm.binary_op(BinOp::Mod, x, y)?;
         return Ok(vm.new_tuple(vec![q, r]));

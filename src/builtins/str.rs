@@ -499,13 +499,13 @@ fn py_casefold(s: &str) -> String {
 
 fn map_str(vm: &mut Vm, a: Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    check_args(vm, &format!("str.{name}"), &Args::new(&a.pos[1..]), 0, 0)?;
     Ok(vm.new_string(f(s)))
 }
 
 fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    check_args(vm, &format!("str.{name}"), &Args::new(&a.pos[1..]), 0, 0)?;
     Ok(Value::bool(f(s)))
 }
 
@@ -826,7 +826,10 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     let fill = match a.get(2) {
         Some(f) => {
             let Some(fs) = as_str(f) else {
-                return Err(vm.type_error(&format!("{name}() argument 2 must be str, not {}", vm.type_name(f))));
+                return Err(vm.type_error(&format!(
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(f)
+                )));
             };
             let mut it = fs.chars();
             match (it.next(), it.next()) {

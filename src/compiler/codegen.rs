@@ -109,6 +109,12 @@ pub fn compile_module(
     let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename, source_lines };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
+    if let Some(d) = docstring(body) {
+        let di = c.str_const(d);
+        c.emit(Op::LoadConst(di));
+        let dn = c.name("__doc__");
+        c.emit(Op::StoreName(dn));
+    }
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
     let none = c.add_const(Value::NONE);
@@ -361,6 +367,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
+        if self.scope_kind() == ScopeKind::Module && self.name_kind(name) == NameKind::GlobalImplicit {
+            // Module code may run with a separate locals dict (exec/eval).
+            let i = self.name(name);
+            self.emit(Op::LoadName(i));
+            return;
+        }
         match self.name_kind(name) {
             NameKind::Local => {
                 let i = self.local_index(name);
@@ -376,16 +388,17 @@ impl<'a> Compiler<'a> {
             }
             NameKind::Namespace => {
                 let i = self.name(name);
-                if self.scope_kind() == ScopeKind::Module {
-                    self.emit(Op::LoadGlobal(i));
-                } else {
-                    self.emit(Op::LoadName(i));
-                }
+                self.emit(Op::LoadName(i));
             }
         }
     }
 
     fn store_name(&mut self, name: &str) {
+        if self.scope_kind() == ScopeKind::Module && self.name_kind(name) == NameKind::GlobalImplicit {
+            let i = self.name(name);
+            self.emit(Op::StoreName(i));
+            return;
+        }
         match self.name_kind(name) {
             NameKind::Local => {
                 let i = self.local_index(name);

@@ -302,7 +302,11 @@ impl Vm {
                 let k = self.intern("__name__");
                 self.dict_get_str(f.globals, k)
             }
-            (ObjData::Function(f), "__doc__") => Some(f.code.doc),
+            (ObjData::Function(f), "__doc__") => {
+                let d = *f.dict.get();
+                let set = if d.is_none() { None } else { self.dict_get_str(d, name) };
+                Some(set.unwrap_or(f.code.doc))
+            }
             (ObjData::Property { fget, .. }, "__doc__") => {
                 let g = *fget;
                 if g.is_none() { Some(Value::NONE) } else { self.getattr_opt(g, name)? }
@@ -531,7 +535,7 @@ impl Vm {
     #[inline]
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(obj);
-        if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. })) {
+        if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. } | ObjData::Super { .. })) {
             if let Some((d, owner)) = lookup_owner(self, cls, name) {
                 match d.as_obj().map(|o| &o.data) {
                     Some(ObjData::Function(_)) => {

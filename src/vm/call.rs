@@ -303,7 +303,24 @@ impl Vm {
                     a.extend_from_slice(args);
                     return self.call_kw(n, &a, kw);
                 }
-                None if is_exc => self.new_exception(cls, args.to_vec()),
+                None if is_exc => {
+                    // OSError(errno, ...) builds the errno's subclass, as in CPython.
+                    let mut cls = cls;
+                    if cls == self.exc_class("OSError") && args.len() >= 2 {
+                        let sub = match self.to_i64(args[0]) {
+                            Some(2) => Some("FileNotFoundError"),
+                            Some(13) => Some("PermissionError"),
+                            Some(17) => Some("FileExistsError"),
+                            Some(20) => Some("NotADirectoryError"),
+                            Some(21) => Some("IsADirectoryError"),
+                            _ => None,
+                        };
+                        if let Some(s) = sub {
+                            cls = self.exc_class(s);
+                        }
+                    }
+                    self.new_exception(cls, args.to_vec())
+                }
                 None => self.new_instance(cls),
             },
         };

@@ -77,6 +77,26 @@ pub fn create_hierarchy(vm: &mut Vm) {
     vm.add_method(base, "__str__", base_exception_str);
     vm.add_method(base, "__repr__", base_exception_repr);
     vm.add_method(base, "with_traceback", |_vm, a| Ok(a.pos[0]));
+    let stop = vm.exc_class("StopIteration");
+    vm.add_method(stop, "__init__", |vm, a| {
+        base_exception_init(vm, a)?;
+        let k = vm.intern("value");
+        let v = a.get(1).unwrap_or(Value::NONE);
+        vm.instance_set_attr(a.pos[0], k, v);
+        Ok(Value::NONE)
+    });
+    let os_error = vm.exc_class("OSError");
+    vm.add_method(os_error, "__init__", |vm, a| {
+        base_exception_init(vm, a)?;
+        let names = ["errno", "strerror", "filename"];
+        let n = a.pos.len() - 1;
+        for (i, name) in names.iter().enumerate() {
+            let v = if (2..=3).contains(&n) || (n > 3 && i < 3) { a.get(i + 1).unwrap_or(Value::NONE) } else { Value::NONE };
+            let k = vm.intern(name);
+            vm.instance_set_attr(a.pos[0], k, v);
+        }
+        Ok(Value::NONE)
+    });
     let key_error = vm.exc_class("KeyError");
     vm.add_method(key_error, "__str__", key_error_str);
     let os = vm.exc_class("OSError");

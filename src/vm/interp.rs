@@ -637,6 +637,10 @@ impl Vm {
                     let src = fr.top();
                     let dict = fr.peek(d as usize);
                     let merge = matches!(op, Op::DictMerge(_));
+                    if merge {
+                        // Stack: [callee, args-tuple, kwargs-dict, src]
+                        self.merge_callee = Some(fr.peek(d as usize + 2));
+                    }
                     tri!(self.dict_update_from(dict, src, merge));
                     f!().pop();
                 }
@@ -875,7 +879,17 @@ impl Vm {
                             let cause = fr.pop();
                             let v = fr.pop();
                             let e = tri!(self.make_exception(v));
-                            let cause = if cause.is_none() { cause } else { tri!(self.make_exception(cause)) };
+                            let cause = if cause.is_none() {
+                                cause
+                            } else {
+                                match self.make_exception(cause) {
+                                    Ok(c) => c,
+                                    Err(_) => {
+                                        let e = self.type_error("exception causes must derive from BaseException");
+                                        return Err((e, false));
+                                    }
+                                }
+                            };
                             if let Some(st) = self.exc_state(e) {
                                 st.cause = cause;
                                 st.suppress_context = true;

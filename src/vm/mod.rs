@@ -112,6 +112,9 @@ pub struct Vm {
     /// recursion by the stack actually used.
     pub stack_base: usize,
     pub native_stack_budget: usize,
+    /// The callee of the call whose `**` arguments are being merged, for the error
+    /// message on a duplicate keyword.
+    pub merge_callee: Option<Value>,
 }
 
 impl Vm {
@@ -148,6 +151,7 @@ impl Vm {
             object_init: Value::NONE,
             stack_base: stack_address(),
             native_stack_budget: NATIVE_STACK_BUDGET,
+            merge_callee: None,
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);

@@ -360,7 +360,9 @@ impl Vm {
     // ---- comparison -----------------------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b && !(a.is_float() && a.as_float().is_nan()) {
+        // Identity implies equality here, as in CPython's PyObject_RichCompareBool
+        // (so `x in [x]` holds even for a NaN).
+        if a == b {
             return Ok(true);
         }
         let r = self.compare(CmpOp::Eq, a, b)?;
@@ -439,6 +441,11 @@ impl Vm {
                 if self.is_builtin_exact(a) || self.dunder(a, op.dunder()).is_none() =>
             {
                 return self.seq_compare(op, a, b).map(Some);
+            }
+            (ObjData::BoundMethod { func: f1, slf: s1 }, ObjData::BoundMethod { func: f2, slf: s2 })
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                return Ok(Some((f1 == f2 && s1 == s2) == (op == CmpOp::Eq)));
             }
             (ObjData::Dict(_), ObjData::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = crate::builtins::dict::dict_eq(self, a, b)?;
@@ -1017,7 +1024,7 @@ impl Vm {
         }
         match self.call_dunder(obj, "__delitem__", &[idx])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(&format!("'{}' object does not support item deletion", self.type_name(obj)))),
+            None => Err(self.type_error(&format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
         }
     }
 
@@ -1093,7 +1100,12 @@ impl Vm {
         for (k, v) in pairs {
             if merge && self.dict_get(d, k)?.is_some() {
                 let ks = self.str(k)?;
-                return Err(self.type_error(&format!("got multiple values for keyword argument '{}'", str_of(ks))));
+                let callee = self.merge_callee.take();
+                let who = match callee {
+                    Some(c) => format!("{} ", self.function_str(c)),
+                    None => String::new(),
+                };
+                return Err(self.type_error(&format!("{who}got multiple values for keyword argument '{}'", str_of(ks))));
             }
             self.dict_set(d, k, v)?;
         }
@@ -1329,6 +1341,30 @@ impl Vm {
 
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<Value> {
         crate::builtins::format::format_value(self, v, spec)
+    }
+}
+
+impl Vm {
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for functions.
+    pub fn function_str(&mut self, f: Value) -> String {
+        match f.as_obj().map(|o| &o.data) {
+            Some(ObjData::Function(func)) => {
+                let k = self.intern("__name__");
+                let module = self.dict_get_str(func.globals, k).map(|m| str_of(m).to_string());
+                let q = str_of(*func.qualname.get());
+                match module {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Some(ObjData::BoundMethod { func, .. }) => {
+                let f = *func;
+                self.function_str(f)
+            }
+            Some(ObjData::Builtin(b)) => format!("{}()", b.name),
+            Some(ObjData::Type(t)) => format!("{}()", t.qualname),
+            _ => format!("{} object", self.type_name(f)),
+        }
     }
 }
 

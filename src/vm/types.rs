@@ -235,6 +235,10 @@ impl Vm {
             if !is_type(*b) {
                 return Err(self.type_error("bases must be types"));
             }
+            let final_types = [self.types.bool, self.types.none_type, self.types.range, self.types.slice, self.types.function, self.types.generator, self.types.builtin_function, self.types.method, self.types.not_implemented_type, self.types.ellipsis_type];
+            if final_types.contains(b) {
+                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", type_obj(*b).name)));
+            }
             if bases[..i].contains(b) {
                 return Err(self.type_error(&format!("duplicate base class {}", type_obj(*b).name)));
             }
