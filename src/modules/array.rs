@@ -217,7 +217,7 @@ fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 return push_values(vm, ar, &vals);
             }
             let items = vm.collect_iter(init)?;
-            push_values(vm, ar, &items)
+            rooted_push(vm, ar, items)
         })();
         vm.temp_roots.pop();
         r?;
@@ -356,7 +356,16 @@ fn extend_from(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
         return Ok(());
     }
     let items = vm.collect_iter(src)?;
-    push_values(vm, ar, &items)
+    rooted_push(vm, ar, items)
+}
+
+/// `push_values` with the items kept alive (conversions may run Python code).
+fn rooted_push(vm: &mut Vm, a: &Arr, items: Vec<Value>) -> PyResult<()> {
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = push_values(vm, a, &items);
+    vm.temp_roots.truncate(base);
+    r
 }
 
 fn init(vm: &mut Vm) -> PyResult<Value> {

@@ -26,6 +26,91 @@ const PY_SRC: &str = r#"
 def _nt_hash(self):
     return hash(_nt_tuple(self))
 
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            for k in mapping:
+                d[k] = None
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def __eq__(self, other):
+        return dict(self.items()) == dict(other.items())
+
+ChainMap.__module__ = 'collections'
+
 def _nt_new_py(_cls, *args, **kwargs):
     return _nt_new(_cls, *args, **kwargs)
 "#;
@@ -47,8 +132,6 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     NT_HASH.with(|c| c.set(h));
     let n = crate::modules::itertools::get_attr(vm, m, "_nt_new_py");
     NT_NEW.with(|c| c.set(n));
-    let abc = vm.new_module("collections.abc");
-    set_attr(vm, m, "abc", abc);
     Ok(m)
 }
 
@@ -941,9 +1024,16 @@ fn counter_update(vm: &mut Vm, s: Value, src: Option<Value>, kw: &[(Value, Value
     let d = inner(vm, s)?;
     let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
     let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
-        let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
-        let nv = vm.binary_op(op, cur, n)?;
-        vm.dict_set(d, k, nv)
+        let base = vm.temp_roots.len();
+        vm.temp_roots.extend([k, n]);
+        let r = (|| {
+            let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
+            let nv = vm.binary_op(op, cur, n)?;
+            vm.temp_roots.push(nv);
+            vm.dict_set(d, k, nv)
+        })();
+        vm.temp_roots.truncate(base);
+        r
     };
     if let Some(src) = src
         && !src.is_none()
@@ -1126,9 +1216,14 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = type_obj(cls).name.clone();
     let args = &a.pos[1..];
     if args.len() > fields.len() {
+        let ndef = if defaults.is_none() { 0 } else { vm.len(defaults)? };
+        let takes = if ndef > 0 {
+            format!("from {} to {}", fields.len() - ndef + 1, fields.len() + 1)
+        } else {
+            (fields.len() + 1).to_string()
+        };
         return Err(vm.type_error(&format!(
-            "{name}.__new__() takes {} positional arguments but {} were given",
-            fields.len() + 1,
+            "{name}.__new__() takes {takes} positional arguments but {} were given",
             args.len() + 1
         )));
     }
