@@ -25,6 +25,94 @@ pub fn register(vm: &mut Vm) {
 const PY_SRC: &str = r#"
 def _nt_hash(self):
     return hash(_nt_tuple(self))
+
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            for k in mapping:
+                d[k] = None
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def __eq__(self, other):
+        return dict(self.items()) == dict(other.items())
+
+ChainMap.__module__ = 'collections'
+
+def _nt_new_py(_cls, *args, **kwargs):
+    return _nt_new(_cls, *args, **kwargs)
 "#;
 
 fn init(vm: &mut Vm) -> PyResult<Value> {
@@ -32,6 +120,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.module_dict(m);
     vm.add_fn(d, "namedtuple", namedtuple);
     vm.add_fn(d, "_nt_tuple", |vm, a| Ok(inner_tuple(vm, a.pos[0])));
+    vm.add_fn(d, "_nt_new", nt_new);
     init_deque(vm, m);
     init_dicts(vm, m);
     let tg = make_type(vm, "collections._tuplegetter", "_tuplegetter", "collections", vm.types.object);
@@ -41,13 +130,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     run_source(vm, m, PY_SRC, "<collections>")?;
     let h = crate::modules::itertools::get_attr(vm, m, "_nt_hash");
     NT_HASH.with(|c| c.set(h));
-    let abc = vm.new_module("collections.abc");
-    set_attr(vm, m, "abc", abc);
+    let n = crate::modules::itertools::get_attr(vm, m, "_nt_new_py");
+    NT_NEW.with(|c| c.set(n));
     Ok(m)
 }
 
 thread_local! {
     static NT_HASH: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
+    static NT_NEW: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
 }
 
 fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)]) {
@@ -488,6 +578,13 @@ fn guarded_repr(vm: &mut Vm, s: Value, f: impl FnOnce(&mut Vm) -> PyResult<Strin
     Ok(vm.new_string(r))
 }
 
+/// `__str__` for payload-carrying types: `repr(self)` (the core would otherwise print
+/// the bare dict/tuple payload).
+fn str_via_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = vm.repr_string(a.pos[0])?;
+    Ok(vm.new_string(s))
+}
+
 fn cls_name(vm: &Vm, v: Value) -> String {
     type_obj(vm.type_of(v)).name.clone()
 }
@@ -497,6 +594,7 @@ fn dict_proxy_methods(vm: &mut Vm, t: Value) {
         vm,
         t,
         &[
+            ("__str__", str_via_repr),
             ("__len__", |vm, a| {
                 let d = inner(vm, a.pos[0])?;
                 let n = vm.len(d)?;
@@ -638,20 +736,17 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         vm,
         t,
         &[
-            ("__new__", |vm, a| {
+            ("__init__", |vm, a| {
+                let obj = a.pos[0];
                 let f = a.get(1).unwrap_or(Value::NONE);
                 if !f.is_none() && !vm.is_callable(f) {
                     return Err(vm.type_error("first argument must be callable or None"));
                 }
-                let obj = new_dict_instance(vm, a.pos[0]);
-                vm.temp_roots.push(obj);
                 let k = vm.intern("default_factory");
                 vm.instance_set_attr(obj, k, f);
                 let d = inner(vm, obj)?;
-                let r = update_inner(vm, d, a.get(2), a.kw);
-                vm.temp_roots.pop();
-                r?;
-                Ok(obj)
+                update_inner(vm, d, a.get(2), a.kw)?;
+                Ok(Value::NONE)
             }),
             ("__missing__", |vm, a| {
                 let (s, key) = (a.pos[0], a.pos[1]);
@@ -693,17 +788,13 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         vm,
         t,
         &[
-            ("__new__", |vm, a| {
+            ("__init__", |vm, a| {
                 if a.len() > 2 {
                     return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
                 }
-                let obj = new_dict_instance(vm, a.pos[0]);
-                vm.temp_roots.push(obj);
-                let d = inner(vm, obj)?;
-                let r = update_inner(vm, d, a.get(1), a.kw);
-                vm.temp_roots.pop();
-                r?;
-                Ok(obj)
+                let d = inner(vm, a.pos[0])?;
+                update_inner(vm, d, a.get(1), a.kw)?;
+                Ok(Value::NONE)
             }),
             ("__repr__ ", |vm, a| {
                 let s = a.pos[0];
@@ -791,16 +882,12 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         vm,
         t,
         &[
-            ("__new__", |vm, a| {
+            ("__init__", |vm, a| {
                 if a.len() > 2 {
                     return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
                 }
-                let obj = new_dict_instance(vm, a.pos[0]);
-                vm.temp_roots.push(obj);
-                let r = counter_update(vm, obj, a.get(1), a.kw, 1);
-                vm.temp_roots.pop();
-                r?;
-                Ok(obj)
+                counter_update(vm, a.pos[0], a.get(1), a.kw, 1)?;
+                Ok(Value::NONE)
             }),
             ("__missing__", |_vm, _a| Ok(Value::small_int(0))),
             ("update", |vm, a| {
@@ -873,6 +960,12 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 })
             }),
             ("__add__", |vm, a| counter_binop(vm, a, '+')),
+            // Reflected forms exist so the core passes a Counter right operand through
+            // as itself (not its dict payload); they defer like CPython's absent ones.
+            ("__radd__", |vm, _a| Ok(vm.not_implemented)),
+            ("__rsub__", |vm, _a| Ok(vm.not_implemented)),
+            ("__ror__", |vm, _a| Ok(vm.not_implemented)),
+            ("__rand__", |vm, _a| Ok(vm.not_implemented)),
             ("__sub__", |vm, a| counter_binop(vm, a, '-')),
             ("__or__", |vm, a| counter_binop(vm, a, '|')),
             ("__and__", |vm, a| counter_binop(vm, a, '&')),
@@ -931,9 +1024,16 @@ fn counter_update(vm: &mut Vm, s: Value, src: Option<Value>, kw: &[(Value, Value
     let d = inner(vm, s)?;
     let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
     let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
-        let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
-        let nv = vm.binary_op(op, cur, n)?;
-        vm.dict_set(d, k, nv)
+        let base = vm.temp_roots.len();
+        vm.temp_roots.extend([k, n]);
+        let r = (|| {
+            let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
+            let nv = vm.binary_op(op, cur, n)?;
+            vm.temp_roots.push(nv);
+            vm.dict_set(d, k, nv)
+        })();
+        vm.temp_roots.truncate(base);
+        r
     };
     if let Some(src) = src
         && !src.is_none()
@@ -1116,9 +1216,14 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = type_obj(cls).name.clone();
     let args = &a.pos[1..];
     if args.len() > fields.len() {
+        let ndef = if defaults.is_none() { 0 } else { vm.len(defaults)? };
+        let takes = if ndef > 0 {
+            format!("from {} to {}", fields.len() - ndef + 1, fields.len() + 1)
+        } else {
+            (fields.len() + 1).to_string()
+        };
         return Err(vm.type_error(&format!(
-            "{name}.__new__() takes {} positional arguments but {} were given",
-            fields.len() + 1,
+            "{name}.__new__() takes {takes} positional arguments but {} were given",
             args.len() + 1
         )));
     }
@@ -1305,8 +1410,8 @@ pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &st
             vm,
             cls,
             &[
-                ("__new__", nt_new),
                 ("__repr__ ", nt_repr),
+                ("__str__", str_via_repr),
                 ("__len__", |vm, a| {
                     let n = tuple_items_of(vm, a.pos[0]).len();
                     Ok(vm.new_int(n as i64))
@@ -1424,9 +1529,10 @@ pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &st
         }
         let h = NT_HASH.with(|c| c.get());
         let k = vm.intern("__hash__");
-        if !h.is_none() {
-            vm.type_set_attr(cls, k, h);
-        }
+        vm.type_set_attr(cls, k, h);
+        let n = NT_NEW.with(|c| c.get());
+        let k = vm.intern("__new__");
+        vm.type_set_attr(cls, k, n);
         let tg = ty("collections._tuplegetter");
         let ik = vm.intern("__index__");
         for (i, f) in fvals.iter().enumerate() {

@@ -146,6 +146,14 @@ def _unwrap_partial(func):
 
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("functools");
+    vm.temp_roots.push(m);
+    let r = init_into(vm, m);
+    vm.temp_roots.pop();
+    r?;
+    Ok(m)
+}
+
+fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     let d = vm.module_dict(m);
     vm.add_fn(d, "reduce", reduce);
     vm.add_fn(d, "lru_cache", lru_cache);
@@ -186,7 +194,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     set_attr(vm, m, "_CacheInfo", ci);
     CACHE_INFO.with(|c| c.set(ci));
     run_source(vm, m, PY_SRC, "<functools>")?;
-    Ok(m)
+    Ok(())
 }
 
 thread_local! {

@@ -51,7 +51,11 @@ pub fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
 pub fn run_source(vm: &mut Vm, module: Value, src: &str, filename: &str) -> PyResult<()> {
     let code = crate::run::compile_source(vm, src, filename, "<module>")?;
     let d = vm.module_dict(module);
-    vm.run_code(code, d, d)?;
+    // The module object is otherwise unreachable until its initialiser returns.
+    vm.temp_roots.push(module);
+    let r = vm.run_code(code, d, d);
+    vm.temp_roots.pop();
+    r?;
     Ok(())
 }
 
@@ -870,11 +874,11 @@ fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)>
     let Some(rv) = arg(a, 2, "r") else {
         return Err(vm.type_error(&format!("{name}() missing required argument 'r' (pos 2)")));
     };
-    let pool = vm.collect_iter(src)?;
     let r = int_arg(vm, rv, &format!("'{}' object cannot be interpreted as an integer", vm.type_name(rv)))?;
     if r < 0 {
         return Err(vm.value_error("r must be non-negative"));
     }
+    let pool = vm.collect_iter(src)?;
     Ok((pool, r as usize))
 }
 

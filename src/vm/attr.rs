@@ -318,6 +318,12 @@ impl Vm {
         Ok(match (&o.data, n) {
             (ObjData::Function(f), "__name__") => Some(*f.name.get()),
             (ObjData::Function(f), "__qualname__") => Some(*f.qualname.get()),
+            // An assigned `__doc__`/`__module__` (functools.wraps) lives in the dict.
+            (ObjData::Function(f), "__module__" | "__doc__")
+                if !f.dict.get().is_none() && self.dict_get_str(*f.dict.get(), name).is_some() =>
+            {
+                self.dict_get_str(*f.dict.get(), name)
+            }
             (ObjData::Function(f), "__module__") => {
                 let k = self.intern("__name__");
                 self.dict_get_str(f.globals, k)
