@@ -297,7 +297,13 @@ pub fn register(vm: &mut Vm) {
         vm.generic_setattr(a.pos[0], n, a.pos[2])?;
         Ok(Value::NONE)
     });
-    vm.add_method(t, "__getattribute__", |vm, a| vm.getattr(a.pos[0], a.pos[1]));
+    vm.add_method(t, "__getattribute__", |vm, a| {
+        let n = attr_name(vm, a.pos[1])?;
+        match vm.getattr_generic(a.pos[0], n)? {
+            Some(v) => Ok(v),
+            None => Err(vm.no_attribute(a.pos[0], n)),
+        }
+    });
     vm.add_method(t, "__delattr__", |vm, a| {
         vm.generic_delattr(a.pos[0], a.pos[1])?;
         Ok(Value::NONE)
@@ -605,7 +611,9 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "sorted", &a, 1, 1)?;
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", a.pos.len())));
+    }
     let items = vm.collect_iter(a.pos[0])?;
     let list = vm.new_list(items);
     vm.temp_roots.push(list);
@@ -1193,16 +1201,18 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let fget = a.get(1).or_else(|| a.kwarg("fget")).unwrap_or(Value::NONE);
     let fset = a.get(2).or_else(|| a.kwarg("fset")).unwrap_or(Value::NONE);
     let fdel = a.get(3).or_else(|| a.kwarg("fdel")).unwrap_or(Value::NONE);
-    Ok(vm.alloc(vm.types.property, ObjData::Property { fget, fset, fdel }))
+    let doc = a.get(4).or_else(|| a.kwarg("doc")).unwrap_or(Value::NONE);
+    Ok(vm.alloc(vm.types.property, ObjData::Property { fget, fset, fdel, doc }))
 }
 
 fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
-    let ObjData::Property { fget, fset, fdel } = &a.pos[0].obj().data else {
+    let ObjData::Property { fget, fset, fdel, doc } = &a.pos[0].obj().data else {
         return Err(vm.type_error("descriptor requires a property"));
     };
     let mut parts = [*fget, *fset, *fdel];
     parts[which] = a.pos[1];
-    Ok(vm.alloc(vm.types.property, ObjData::Property { fget: parts[0], fset: parts[1], fdel: parts[2] }))
+    let doc = *doc;
+    Ok(vm.alloc(vm.types.property, ObjData::Property { fget: parts[0], fset: parts[1], fdel: parts[2], doc }))
 }
 
 /// `super()` / `super(cls, obj)`: a proxy looking attributes up after `cls` in

@@ -562,7 +562,7 @@ fn seq_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn seq_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = a.pos[0];
     let n = seq_len(s);
-    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(Mut::new(IterState::Reversed { seq: s, idx: n }))))
+    Ok(vm.new_iter(IterState::Reversed { seq: s, idx: n }))
 }
 
 /// Rich comparison of two lists or two tuples, item by item.

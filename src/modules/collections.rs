@@ -148,7 +148,7 @@ fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)
 
 fn new_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
     let g = vm.new_builtin(name, f);
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE });
+    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
     let k = vm.intern(name);
     vm.type_set_attr(t, k, p);
 }

@@ -4,6 +4,7 @@
 pub mod array;
 pub mod bisect;
 pub mod collections;
+pub mod copy;
 pub mod functools;
 pub mod heapq;
 pub mod io;
@@ -22,6 +23,7 @@ pub fn register(vm: &mut Vm) {
     array::register(vm);
     bisect::register(vm);
     collections::register(vm);
+    copy::register(vm);
     functools::register(vm);
     heapq::register(vm);
     io::register(vm);

@@ -16,7 +16,7 @@ pub fn register(vm: &mut Vm) {
             _ => vm.new_tuple(args),
         })
     });
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE });
+    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
     let k = vm.intern("code");
     vm.type_set_attr(se, k, p);
     let b = vm.builtins;

@@ -85,6 +85,9 @@ pub struct TypeObj {
     /// then accept only these attributes.
     pub slots: Option<Vec<Value>>,
     pub subclasses: Mut<Vec<Value>>,
+    /// (version, bits) caching which attribute hooks (`__getattribute__`,
+    /// `__setattr__`, `__delattr__`) the class overrides; see `Vm::type_hooks`.
+    pub hooks: Cell<(u64, u8)>,
 }
 
 pub struct Instance {
@@ -197,7 +200,7 @@ pub enum ObjData {
     Cell(Mut<Value>),
     Module { name: Value, dict: Value },
     Generator(Mut<Generator>),
-    Property { fget: Value, fset: Value, fdel: Value },
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
     StaticMethod(Value),
     ClassMethod(Value),
     Super { typ: Value, obj: Value },
@@ -284,10 +287,11 @@ impl Obj {
                     f.trace(visit);
                 }
             }
-            ObjData::Property { fget, fset, fdel } => {
+            ObjData::Property { fget, fset, fdel, doc } => {
                 visit(*fget);
                 visit(*fset);
                 visit(*fdel);
+                visit(*doc);
             }
             ObjData::StaticMethod(v) | ObjData::ClassMethod(v) => visit(*v),
             ObjData::Super { typ, obj } => {

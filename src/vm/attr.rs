@@ -129,6 +129,31 @@ impl Vm {
     /// `getattr` that reports a missing attribute as None instead of raising.
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
+        if obj.is_obj()
+            && matches!(obj.obj().data, ObjData::Instance(_))
+            && self.type_hooks(cls) & crate::vm::types::HOOK_GETATTRIBUTE != 0
+        {
+            let ga = self.intern("__getattribute__");
+            let f = lookup(self, cls, ga).unwrap_or(Value::NONE);
+            return match self.call(f, &[obj, name]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.matches(e.0, "AttributeError") => {
+                    let gn = self.intern("__getattr__");
+                    match lookup(self, cls, gn) {
+                        Some(g) => self.call(g, &[obj, name]).map(Some),
+                        None => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
+            };
+        }
+        self.getattr_generic(obj, name)
+    }
+
+    /// `object.__getattribute__` (plus the `__getattr__` fallback): descriptors,
+    /// instance attributes, class attributes.
+    pub fn getattr_generic(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
         if let Some(o) = obj.as_obj() {
             match &o.data {
                 ObjData::Type(t) => return self.type_getattr(obj, t, name),
@@ -282,6 +307,8 @@ impl Vm {
             }
             "__class__" => self.type_of(cls),
             "__doc__" => Value::NONE,
+            "__new__" if cls == self.types.object => self.object_new,
+            "__init__" if cls == self.types.object => self.object_init,
             "mro" => {
                 let f = self.new_builtin("mro", |vm, a| {
                     let m = type_obj(a.pos[0]).mro.get().clone();
@@ -333,9 +360,15 @@ impl Vm {
                 let set = if d.is_none() { None } else { self.dict_get_str(d, name) };
                 Some(set.unwrap_or(f.code.doc))
             }
-            (ObjData::Property { fget, .. }, "__doc__") => {
+            (ObjData::Property { fget, doc, .. }, "__doc__") => {
                 let g = *fget;
-                if g.is_none() { Some(Value::NONE) } else { self.getattr_opt(g, name)? }
+                if !doc.is_none() {
+                    Some(*doc)
+                } else if g.is_none() {
+                    Some(Value::NONE)
+                } else {
+                    self.getattr_opt(g, name)?
+                }
             }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
             (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() { Value::TRUE } else { Value::NONE }),
@@ -471,12 +504,12 @@ impl Vm {
                 _ => {}
             }
         }
-        let sa = self.intern("__setattr__");
-        if let Some(f) = lookup(self, cls, sa)
-            && !crate::vm::call::is_builtin_fn(f)
-        {
-            self.call(f, &[obj, name, v])?;
-            return Ok(());
+        if self.type_hooks(cls) & crate::vm::types::HOOK_SETATTR != 0 {
+            let sa = self.intern("__setattr__");
+            if let Some(f) = lookup(self, cls, sa) {
+                self.call(f, &[obj, name, v])?;
+                return Ok(());
+            }
         }
         self.generic_setattr(obj, name, v)
     }
@@ -543,12 +576,12 @@ impl Vm {
             self.call(*fdel, &[obj])?;
             return Ok(());
         }
-        let da = self.intern("__delattr__");
-        if let Some(f) = lookup(self, cls, da)
-            && !crate::vm::call::is_builtin_fn(f)
-        {
-            self.call(f, &[obj, name])?;
-            return Ok(());
+        if self.type_hooks(cls) & crate::vm::types::HOOK_DELATTR != 0 {
+            let da = self.intern("__delattr__");
+            if let Some(f) = lookup(self, cls, da) {
+                self.call(f, &[obj, name])?;
+                return Ok(());
+            }
         }
         self.generic_delattr(obj, name)
     }

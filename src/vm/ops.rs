@@ -670,6 +670,9 @@ impl Vm {
                 ObjData::Bytes(_) | ObjData::ByteArray(_) => {
                     let hay = self.bytes_of(container)?;
                     if let Some(b) = self.to_i64(item) {
+                        if !(0..256).contains(&b) {
+                            return Err(self.value_error("byte must be in range(0, 256)"));
+                        }
                         return Ok(hay.contains(&(b as u8)));
                     }
                     let needle = self.bytes_of(item)?;

@@ -117,6 +117,7 @@ pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
         builtin_base: Cell::new(Value::NONE),
         slots: None,
         subclasses: Mut::new(Vec::new()),
+        hooks: Cell::new((0, 0)),
     }
 }
 
@@ -395,7 +396,34 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Result<Vec<Value>, 
     }
 }
 
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+pub const HOOK_SETATTR: u8 = 2;
+pub const HOOK_DELATTR: u8 = 4;
+
 impl Vm {
+    /// Which attribute hooks `cls` overrides below `object`, cached per type version
+    /// so ordinary attribute access pays one compare.
+    #[inline]
+    pub fn type_hooks(&mut self, cls: Value) -> u8 {
+        let t = type_obj(cls);
+        let (ver, bits) = t.hooks.get();
+        if ver == t.version.get() {
+            return bits;
+        }
+        let mut bits = 0;
+        for (name, bit) in [("__getattribute__", HOOK_GETATTRIBUTE), ("__setattr__", HOOK_SETATTR), ("__delattr__", HOOK_DELATTR)] {
+            let n = self.intern(name);
+            if let Some((f, owner)) = lookup_owner(self, cls, n)
+                && owner != self.types.object
+                && !crate::vm::call::is_builtin_fn(f)
+            {
+                bits |= bit;
+            }
+        }
+        t.hooks.set((t.version.get(), bits));
+        bits
+    }
+
     /// The built-in payload of an instance of a user subclass of a built-in type
     /// (e.g. the list inside `class Stack(list)`), or EMPTY.
     #[inline]
