@@ -37,7 +37,11 @@ impl Heap {
 
     #[inline]
     pub fn alloc(&mut self, class: Value, data: ObjData) -> Value {
-        let obj = Box::new(Obj { marked: Cell::new(false), class: Cell::new(class), data });
+        let obj = Box::new(Obj {
+            marked: Cell::new(false),
+            class: Cell::new(class),
+            data,
+        });
         let p = Box::into_raw(obj);
         self.objects.push(p);
         self.allocated_since_gc += 1;
@@ -143,7 +147,9 @@ mod tests {
         heap.sweep();
         assert_eq!(heap.live_objects(), 2);
         // The survivors are intact and unmarked for the next cycle.
-        let ObjData::List(l) = &root.obj().data else { panic!() };
+        let ObjData::List(l) = &root.obj().data else {
+            panic!()
+        };
         assert_eq!(l.get()[0], kept_child);
         assert!(!root.obj().marked.get());
         heap.sweep();

@@ -6,13 +6,21 @@ use std::process::ExitCode;
 use clap::Parser;
 
 #[derive(Parser)]
-#[command(name = "coil", version, about = "Coil: a Python 3 interpreter with a tracing JIT")]
+#[command(
+    name = "coil",
+    version,
+    about = "Coil: a Python 3 interpreter with a tracing JIT"
+)]
 struct Cli {
     /// Program passed in as a string.
     #[arg(short = 'c', value_name = "CODE")]
     command: Option<String>,
     /// Script to run ('-' reads the program from stdin), then its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE [ARGS]")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE [ARGS]"
+    )]
     args: Vec<String>,
 }
 
@@ -61,11 +69,17 @@ fn run(cli: Cli) -> i32 {
                         std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
                         _ => e.to_string(),
                     };
-                    eprintln!("coil: can't open file '{}': [Errno {errno}] {msg}", abs.display());
+                    eprintln!(
+                        "coil: can't open file '{}': [Errno {errno}] {msg}",
+                        abs.display()
+                    );
                     return 2;
                 }
             };
-            let dir = abs.parent().map(|p| p.display().to_string()).unwrap_or_else(|| ".".into());
+            let dir = abs
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| ".".into());
             vm.path.push(dir);
             (source, abs.display().to_string(), cli.args.clone())
         }

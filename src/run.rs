@@ -16,7 +16,15 @@ use crate::vm::{PyErr, PyResult, Vm, str_of};
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, name: &str) -> PyResult<Rc<Code>> {
     let parsed = match ruff_python_parser::parse_module(source) {
         Ok(p) => p,
-        Err(e) => return Err(syntax_error_from_parse(vm, source, filename, &e.error, e.location.start())),
+        Err(e) => {
+            return Err(syntax_error_from_parse(
+                vm,
+                source,
+                filename,
+                &e.error,
+                e.location.start(),
+            ));
+        }
     };
     let module = parsed.into_syntax();
     codegen::compile_module(vm, &module.body, source, filename, name)
@@ -28,7 +36,15 @@ pub fn compile_eval(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Co
     let trimmed = source.trim_start_matches([' ', '\t']);
     let parsed = match ruff_python_parser::parse_expression(trimmed) {
         Ok(p) => p,
-        Err(e) => return Err(syntax_error_from_parse(vm, trimmed, filename, &e.error, e.location.start())),
+        Err(e) => {
+            return Err(syntax_error_from_parse(
+                vm,
+                trimmed,
+                filename,
+                &e.error,
+                e.location.start(),
+            ));
+        }
     };
     let expr = parsed.into_syntax();
     codegen::compile_expression(vm, &expr.body, trimmed, filename)
@@ -41,7 +57,11 @@ fn line_col(source: &str, offset: u32) -> (usize, usize, String) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
     let col = source[line_start..off].chars().count() + 1;
-    let text = source[line_start..].lines().next().unwrap_or("").to_string();
+    let text = source[line_start..]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
     (line, col, text)
 }
 
@@ -62,7 +82,10 @@ fn cpython_message(err: &ParseErrorType, source: &str, offset: u32) -> (&'static
     if dbg.starts_with("InvalidAssignmentTarget") {
         let lit = at_char.is_some_and(|c| c.is_ascii_digit() || c == '"' || c == '\'');
         let what = if lit { "literal" } else { "expression" };
-        return ("SyntaxError", format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"));
+        return (
+            "SyntaxError",
+            format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+        );
     }
     if lower.contains("unexpected indentation") {
         return ("IndentationError", "unexpected indent".into());
@@ -70,32 +93,70 @@ fn cpython_message(err: &ParseErrorType, source: &str, offset: u32) -> (&'static
     if lower.contains("expected an indented block") {
         let (line, _, _) = line_col(source, offset);
         let before: Vec<&str> = source.lines().take(line.saturating_sub(1)).collect();
-        let prev = before.iter().rev().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
-        let kw = prev.trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
-        let prev_line = source.lines().take(line.saturating_sub(1)).collect::<Vec<_>>().iter().rposition(|l| !l.trim().is_empty()).map(|i| i + 1).unwrap_or(1);
+        let prev = before
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .copied()
+            .unwrap_or("");
+        let kw = prev
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or("");
+        let prev_line = source
+            .lines()
+            .take(line.saturating_sub(1))
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| !l.trim().is_empty())
+            .map(|i| i + 1)
+            .unwrap_or(1);
         let what = match kw {
-            "if" | "elif" | "else" | "while" | "for" | "try" | "with" | "finally" => format!("'{kw}' statement"),
+            "if" | "elif" | "else" | "while" | "for" | "try" | "with" | "finally" => {
+                format!("'{kw}' statement")
+            }
             "def" => "function definition".into(),
             "class" => "class definition".into(),
             "except" => "'except' statement".into(),
             _ => "statement".into(),
         };
-        return ("IndentationError", format!("expected an indented block after {what} on line {prev_line}"));
+        return (
+            "IndentationError",
+            format!("expected an indented block after {what} on line {prev_line}"),
+        );
     }
     if lower.contains("unindent") || lower.contains("dedent") {
-        return ("IndentationError", "unindent does not match any outer indentation level".into());
+        return (
+            "IndentationError",
+            "unindent does not match any outer indentation level".into(),
+        );
     }
     if lower.contains("expected ':'") || (lower.contains("expected") && lower.contains("':'")) {
         return ("SyntaxError", "expected ':'".into());
     }
-    if lower.contains("invalid assignment target") || lower.contains("assignment expression target") {
-        return ("SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?".into());
+    if lower.contains("invalid assignment target") || lower.contains("assignment expression target")
+    {
+        return (
+            "SyntaxError",
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?".into(),
+        );
     }
     if lower.contains("unterminated string") || lower.contains("missing closing quote") {
-        return ("SyntaxError", "unterminated string literal (detected at line ".to_string() + &line_col(source, offset).0.to_string() + ")");
+        return (
+            "SyntaxError",
+            "unterminated string literal (detected at line ".to_string()
+                + &line_col(source, offset).0.to_string()
+                + ")",
+        );
     }
     // Unclosed brackets: find the innermost opener never closed.
-    if lower.contains("expected ')'") || lower.contains("expected ']'") || lower.contains("expected '}'") || lower.contains("unexpected eof") || lower.contains("end of file") {
+    if lower.contains("expected ')'")
+        || lower.contains("expected ']'")
+        || lower.contains("expected '}'")
+        || lower.contains("unexpected eof")
+        || lower.contains("end of file")
+    {
         if let Some(c) = unclosed_bracket(source) {
             return ("SyntaxError", format!("'{c}' was never closed"));
         }
@@ -126,7 +187,15 @@ fn unclosed_bracket(source: &str) -> Option<char> {
     stack.first().copied()
 }
 
-fn make_syntax_error(vm: &mut Vm, kind: &str, msg: &str, filename: &str, line: usize, col: usize, text: &str) -> PyErr {
+fn make_syntax_error(
+    vm: &mut Vm,
+    kind: &str,
+    msg: &str,
+    filename: &str,
+    line: usize,
+    col: usize,
+    text: &str,
+) -> PyErr {
     let cls = vm.exc_class(kind);
     let m = vm.new_str(msg);
     let e = vm.new_exception(cls, vec![m]);
@@ -144,7 +213,13 @@ fn make_syntax_error(vm: &mut Vm, kind: &str, msg: &str, filename: &str, line: u
     PyErr(e)
 }
 
-fn syntax_error_from_parse(vm: &mut Vm, source: &str, filename: &str, err: &ParseErrorType, at: TextSize) -> PyErr {
+fn syntax_error_from_parse(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    err: &ParseErrorType,
+    at: TextSize,
+) -> PyErr {
     let (kind, msg) = cpython_message(err, source, at.to_u32());
     let (line, col, text) = line_col(source, at.to_u32());
     make_syntax_error(vm, kind, &msg, filename, line, col, &text)
@@ -181,7 +256,12 @@ pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             let k = vm.intern(k);
             vm.instance_get_attr(exc, k)
         };
-        if let (Some(f), Some(l), Some(o), Some(t)) = (get(vm, "filename"), get(vm, "lineno"), get(vm, "offset"), get(vm, "text")) {
+        if let (Some(f), Some(l), Some(o), Some(t)) = (
+            get(vm, "filename"),
+            get(vm, "lineno"),
+            get(vm, "offset"),
+            get(vm, "text"),
+        ) {
             let mut out = String::new();
             if let Some(st) = vm.exc_state(exc)
                 && !st.traceback.is_empty()
@@ -190,16 +270,23 @@ pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
                 let mut tmp = String::new();
                 let _ = &mut tmp;
             }
-            out.push_str(&format!("  File \"{}\", line {}\n", str_of(f), l.as_small_int()));
+            out.push_str(&format!(
+                "  File \"{}\", line {}\n",
+                str_of(f),
+                l.as_small_int()
+            ));
             let text = str_of(t);
             let stripped = text.trim_start();
             let lead = text.chars().count() - stripped.chars().count();
             let stripped = stripped.trim_end();
             if !stripped.is_empty() {
                 out.push_str(&format!("    {stripped}\n"));
-                let no_caret = vm.matches(exc, "IndentationError") && vm.exception_summary(exc).ends_with("unexpected indent");
+                let no_caret = vm.matches(exc, "IndentationError")
+                    && vm.exception_summary(exc).ends_with("unexpected indent");
                 if !no_caret {
-                    let col = (o.as_small_int() as usize).saturating_sub(1).saturating_sub(lead);
+                    let col = (o.as_small_int() as usize)
+                        .saturating_sub(1)
+                        .saturating_sub(lead);
                     out.push_str(&format!("    {}^\n", " ".repeat(col)));
                 }
             }
@@ -228,7 +315,8 @@ pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     let key = vm.intern("__main__");
     let modules = vm.modules;
     vm.dict_set_str(modules, key, main);
-    let r = compile_source(vm, source, filename, "<module>").and_then(|code| vm.run_code(code, d, Value::NONE));
+    let r = compile_source(vm, source, filename, "<module>")
+        .and_then(|code| vm.run_code(code, d, Value::NONE));
     let status = match r {
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, e),

@@ -22,10 +22,16 @@ struct Mode {
     env: &'static [(&'static str, &'static str)],
 }
 
-const MODES: &[Mode] = &[Mode { name: "interp", args: &[], env: &[] }];
+const MODES: &[Mode] = &[Mode {
+    name: "interp",
+    args: &[],
+    env: &[],
+}];
 
 fn programs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("programs")
 }
 
 fn discover() -> Vec<PathBuf> {
@@ -53,11 +59,16 @@ fn discover() -> Vec<PathBuf> {
 }
 
 fn rel(p: &Path) -> String {
-    p.strip_prefix(programs_dir()).unwrap().to_string_lossy().replace('\\', "/")
+    p.strip_prefix(programs_dir())
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 fn known_failures() -> BTreeSet<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("known_failures.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("known_failures.txt");
     std::fs::read_to_string(path)
         .unwrap_or_default()
         .lines()
@@ -67,25 +78,43 @@ fn known_failures() -> BTreeSet<String> {
 }
 
 fn last_nonempty_line(s: &str) -> String {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim_end().to_string()
+    s.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_end()
+        .to_string()
 }
 
 /// Runs one program in one mode; Err describes the first difference.
 fn check(prog: &Path, mode: &Mode) -> Result<(), String> {
     let dir = prog.parent().unwrap();
     let stem = prog.with_extension("");
-    let expected_out = std::fs::read(stem.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
-    let status = std::fs::read_to_string(stem.with_extension("status")).map_err(|e| format!("no .status: {e}"))?;
+    let expected_out =
+        std::fs::read(stem.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
+    let status = std::fs::read_to_string(stem.with_extension("status"))
+        .map_err(|e| format!("no .status: {e}"))?;
     let mut status_lines = status.lines();
-    let expected_code: i32 = status_lines.next().unwrap_or("0").trim().parse().unwrap_or(0);
+    let expected_code: i32 = status_lines
+        .next()
+        .unwrap_or("0")
+        .trim()
+        .parse()
+        .unwrap_or(0);
     let expected_last = status_lines.next().map(|s| s.to_string());
     let input = stem.with_extension("in");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coil"));
-    cmd.args(mode.args).arg(prog.file_name().unwrap()).current_dir(dir);
+    cmd.args(mode.args)
+        .arg(prog.file_name().unwrap())
+        .current_dir(dir);
     for (k, v) in mode.env {
         cmd.env(k, v);
     }
-    cmd.stdin(if input.exists() { Stdio::from(std::fs::File::open(&input).unwrap()) } else { Stdio::null() });
+    cmd.stdin(if input.exists() {
+        Stdio::from(std::fs::File::open(&input).unwrap())
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| format!("spawn: {e}"))?;
     let mut out_pipe = child.stdout.take().unwrap();
@@ -117,7 +146,11 @@ fn check(prog: &Path, mode: &Mode) -> Result<(), String> {
     if out != expected_out {
         let got = String::from_utf8_lossy(&out);
         let want = String::from_utf8_lossy(&expected_out);
-        let line = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(got.lines().count().min(want.lines().count()));
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.lines().count().min(want.lines().count()));
         return Err(format!(
             "stdout differs at line {}:\n    got:  {:?}\n    want: {:?}\n    stderr tail: {}",
             line + 1,
@@ -127,12 +160,19 @@ fn check(prog: &Path, mode: &Mode) -> Result<(), String> {
         ));
     }
     if code != expected_code {
-        return Err(format!("exit status {code}, want {expected_code}; stderr tail: {}", last_nonempty_line(&err)));
+        return Err(format!(
+            "exit status {code}, want {expected_code}; stderr tail: {}",
+            last_nonempty_line(&err)
+        ));
     }
     if let Some(want) = expected_last
         && last_nonempty_line(&err) != want.trim_end()
     {
-        return Err(format!("last stderr line {:?}, want {:?}", last_nonempty_line(&err), want));
+        return Err(format!(
+            "last stderr line {:?}, want {:?}",
+            last_nonempty_line(&err),
+            want
+        ));
     }
     let err_file = stem.with_extension("err");
     if err_file.exists() {
@@ -151,13 +191,22 @@ fn programs_match_cpython() {
     assert!(!progs.is_empty(), "no test programs found");
     let known = known_failures();
     let modes: Vec<&Mode> = match std::env::var("COIL_TEST_MODES") {
-        Ok(m) => MODES.iter().filter(|x| m.split(',').any(|n| n == x.name)).collect(),
+        Ok(m) => MODES
+            .iter()
+            .filter(|x| m.split(',').any(|n| n == x.name))
+            .collect(),
         Err(_) => MODES.iter().collect(),
     };
-    let jobs: Vec<(PathBuf, &Mode)> = progs.iter().flat_map(|p| modes.iter().map(move |m| (p.clone(), *m))).collect();
+    let jobs: Vec<(PathBuf, &Mode)> = progs
+        .iter()
+        .flat_map(|p| modes.iter().map(move |m| (p.clone(), *m)))
+        .collect();
     let results = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(4);
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
@@ -203,13 +252,24 @@ fn programs_match_cpython() {
             }
         }
     }
-    println!("programs: {passed} passed, {failed} failed ({} known failures listed)", known.len());
+    println!(
+        "programs: {passed} passed, {failed} failed ({} known failures listed)",
+        known.len()
+    );
     if !unexpected_pass.is_empty() {
         println!("now passing, remove from tests/known_failures.txt:");
         for n in &unexpected_pass {
             println!("    {n}");
         }
     }
-    assert!(unexpected_fail.is_empty(), "{} programs differ from CPython: {:?}", unexpected_fail.len(), unexpected_fail);
-    assert!(unexpected_pass.is_empty() || filtered, "known failures now pass: {unexpected_pass:?}");
+    assert!(
+        unexpected_fail.is_empty(),
+        "{} programs differ from CPython: {:?}",
+        unexpected_fail.len(),
+        unexpected_fail
+    );
+    assert!(
+        unexpected_pass.is_empty() || filtered,
+        "known failures now pass: {unexpected_pass:?}"
+    );
 }

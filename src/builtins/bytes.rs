@@ -38,11 +38,17 @@ impl Codec {
 }
 
 fn lookup_codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
-    let n: String = enc.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
+    let n: String = enc
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '_' || c == ' ' { '-' } else { c })
+        .collect();
     Ok(match n.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
         "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
-        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => Codec::Latin1,
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
+        | "iso-ir-100" => Codec::Latin1,
         "utf-16" | "utf16" | "u16" => Codec::Utf16,
         "utf-16-le" | "utf-16le" => Codec::Utf16Le,
         "utf-16-be" | "utf-16be" => Codec::Utf16Be,
@@ -118,7 +124,10 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 };
                 return Err(vm.error(
                     "UnicodeEncodeError",
-                    &format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name()),
+                    &format!(
+                        "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                        codec.name()
+                    ),
                 ));
             }
             "ignore" => {}
@@ -133,20 +142,35 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                     out.extend_from_slice(char_escape(*c).as_bytes());
                 }
             }
-            _ => return Err(vm.error("LookupError", &format!("unknown error handler name '{errors}'"))),
+            _ => {
+                return Err(vm.error(
+                    "LookupError",
+                    &format!("unknown error handler name '{errors}'"),
+                ));
+            }
         }
         i = j;
     }
     Ok(out)
 }
 
-fn decode_error(vm: &mut Vm, codec: Codec, b: &[u8], start: usize, end: usize, reason: &str) -> crate::vm::PyErr {
+fn decode_error(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::vm::PyErr {
     let what = if end - start == 1 {
         format!("byte 0x{:02x} in position {start}", b[start])
     } else {
         format!("bytes in position {start}-{}", end - 1)
     };
-    vm.error("UnicodeDecodeError", &format!("'{}' codec can't decode {what}: {reason}", codec.name()))
+    vm.error(
+        "UnicodeDecodeError",
+        &format!("'{}' codec can't decode {what}: {reason}", codec.name()),
+    )
 }
 
 /// Applies a decode error handler to `b[start..end]`.
@@ -172,7 +196,10 @@ fn handle_decode_error(
             }
             Ok(())
         }
-        _ => Err(vm.error("LookupError", &format!("unknown error handler name '{errors}'"))),
+        _ => Err(vm.error(
+            "LookupError",
+            &format!("unknown error handler name '{errors}'"),
+        )),
     }
 }
 
@@ -197,11 +224,23 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                             None => (b.len() - start, "unexpected end of data"),
                             Some(n) => {
                                 let lead = b[start];
-                                let r = if (0xC2..=0xF4).contains(&lead) { "invalid continuation byte" } else { "invalid start byte" };
+                                let r = if (0xC2..=0xF4).contains(&lead) {
+                                    "invalid continuation byte"
+                                } else {
+                                    "invalid start byte"
+                                };
                                 (n, r)
                             }
                         };
-                        handle_decode_error(vm, codec, b, (start, start + len), reason, errors, &mut out)?;
+                        handle_decode_error(
+                            vm,
+                            codec,
+                            b,
+                            (start, start + len),
+                            reason,
+                            errors,
+                            &mut out,
+                        )?;
                         i = start + len;
                         if i >= b.len() {
                             break;
@@ -215,7 +254,15 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 if x < 128 {
                     out.push(x as char);
                 } else {
-                    handle_decode_error(vm, codec, b, (i, i + 1), "ordinal not in range(128)", errors, &mut out)?;
+                    handle_decode_error(
+                        vm,
+                        codec,
+                        b,
+                        (i, i + 1),
+                        "ordinal not in range(128)",
+                        errors,
+                        &mut out,
+                    )?;
                 }
             }
         }
@@ -236,7 +283,13 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
             }
             let units: Vec<u16> = data
                 .chunks_exact(2)
-                .map(|c| if be { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
+                .map(|c| {
+                    if be {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_le_bytes([c[0], c[1]])
+                    }
+                })
                 .collect();
             let mut pos = off;
             for r in char::decode_utf16(units.iter().copied()) {
@@ -246,14 +299,30 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                         pos += c.len_utf16() * 2;
                     }
                     Err(_) => {
-                        handle_decode_error(vm, codec, b, (pos, pos + 2), "illegal encoding", errors, &mut out)?;
+                        handle_decode_error(
+                            vm,
+                            codec,
+                            b,
+                            (pos, pos + 2),
+                            "illegal encoding",
+                            errors,
+                            &mut out,
+                        )?;
                         pos += 2;
                     }
                 }
             }
             if data.len() % 2 == 1 {
                 let st = b.len() - 1;
-                handle_decode_error(vm, codec, b, (st, b.len()), "truncated data", errors, &mut out)?;
+                handle_decode_error(
+                    vm,
+                    codec,
+                    b,
+                    (st, b.len()),
+                    "truncated data",
+                    errors,
+                    &mut out,
+                )?;
             }
         }
         Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
@@ -270,15 +339,35 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
             let mut pos = off;
             while pos + 4 <= b.len() {
                 let c = [b[pos], b[pos + 1], b[pos + 2], b[pos + 3]];
-                let u = if be { u32::from_be_bytes(c) } else { u32::from_le_bytes(c) };
+                let u = if be {
+                    u32::from_be_bytes(c)
+                } else {
+                    u32::from_le_bytes(c)
+                };
                 match char::from_u32(u) {
                     Some(ch) => out.push(ch),
-                    None => handle_decode_error(vm, codec, b, (pos, pos + 4), "code point not in range(0x110000)", errors, &mut out)?,
+                    None => handle_decode_error(
+                        vm,
+                        codec,
+                        b,
+                        (pos, pos + 4),
+                        "code point not in range(0x110000)",
+                        errors,
+                        &mut out,
+                    )?,
                 }
                 pos += 4;
             }
             if pos < b.len() {
-                handle_decode_error(vm, codec, b, (pos, b.len()), "truncated data", errors, &mut out)?;
+                handle_decode_error(
+                    vm,
+                    codec,
+                    b,
+                    (pos, b.len()),
+                    "truncated data",
+                    errors,
+                    &mut out,
+                )?;
             }
         }
     }
@@ -340,11 +429,23 @@ fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let o = crate::builtins::str::payload(a.pos[1]);
     let mv = if let Some(m) = memview(o) {
-        MemView { obj: m.obj, start: m.start, len: m.len }
+        MemView {
+            obj: m.obj,
+            start: m.start,
+            len: m.len,
+        }
     } else {
         match &o.as_obj().map(|x| &x.data) {
-            Some(ObjData::Bytes(b)) => MemView { obj: o, start: 0, len: b.len() },
-            Some(ObjData::ByteArray(b)) => MemView { obj: o, start: 0, len: b.get().len() },
+            Some(ObjData::Bytes(b)) => MemView {
+                obj: o,
+                start: 0,
+                len: b.len(),
+            },
+            Some(ObjData::ByteArray(b)) => MemView {
+                obj: o,
+                start: 0,
+                len: b.get().len(),
+            },
             _ => {
                 return Err(vm.type_error(&format!(
                     "memoryview: a bytes-like object is required, not '{}'",
@@ -372,12 +473,22 @@ fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let s = vm.slice_indices(idx, d.len())?;
         let cls = vm.type_of(a.pos[0]);
         let mv = if s.step == 1 {
-            MemView { obj: m.obj, start: m.start + s.start as usize, len: s.len }
+            MemView {
+                obj: m.obj,
+                start: m.start + s.start as usize,
+                len: s.len,
+            }
         } else {
-            let items: Vec<u8> = (0..s.len).map(|k| d[(s.start + k as i64 * s.step) as usize]).collect();
+            let items: Vec<u8> = (0..s.len)
+                .map(|k| d[(s.start + k as i64 * s.step) as usize])
+                .collect();
             let n = items.len();
             let b = vm.new_bytes(items);
-            MemView { obj: b, start: 0, len: n }
+            MemView {
+                obj: b,
+                start: 0,
+                len: n,
+            }
         };
         return Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))));
     }
@@ -416,7 +527,11 @@ fn register_memoryview(vm: &mut Vm) {
         }),
         ("tolist", |vm, a| {
             let m = memview_this(vm, &a)?;
-            let items = m.data().into_iter().map(|x| Value::small_int(x as i64)).collect();
+            let items = m
+                .data()
+                .into_iter()
+                .map(|x| Value::small_int(x as i64))
+                .collect();
             Ok(vm.new_list(items))
         }),
         ("hex", hex),
@@ -443,7 +558,10 @@ fn register_memoryview(vm: &mut Vm) {
 }
 
 fn is_bytearray(v: Value) -> bool {
-    matches!(crate::builtins::str::payload(v).as_obj().map(|o| &o.data), Some(ObjData::ByteArray(_)))
+    matches!(
+        crate::builtins::str::payload(v).as_obj().map(|o| &o.data),
+        Some(ObjData::ByteArray(_))
+    )
 }
 
 pub fn new_bytearray(vm: &mut Vm, b: Vec<u8>) -> Value {
@@ -452,7 +570,11 @@ pub fn new_bytearray(vm: &mut Vm, b: Vec<u8>) -> Value {
 
 /// A result of the receiver's kind: bytes for bytes, bytearray for bytearray.
 fn like(vm: &mut Vm, recv: Value, b: Vec<u8>) -> Value {
-    if is_bytearray(recv) { new_bytearray(vm, b) } else { vm.new_bytes(b) }
+    if is_bytearray(recv) {
+        new_bytearray(vm, b)
+    } else {
+        vm.new_bytes(b)
+    }
 }
 
 /// The receiver of a bytes/bytearray method.
@@ -472,7 +594,10 @@ fn this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Vec<u8>)> {
 fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match data_of(v) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -487,13 +612,19 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
             _ => Err(vm.value_error("byte must be in range(0, 256)")),
         };
     }
-    Err(vm.type_error(&format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v))))
+    Err(vm.type_error(&format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(i) => Ok(i),
-        None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -584,7 +715,10 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     let encoding = arg(&a, 2, "encoding");
     let errors = arg(&a, 3, "errors");
     if a.pos.len() > 4 {
-        return Err(vm.type_error(&format!("{name}() takes at most 3 arguments ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "{name}() takes at most 3 arguments ({} given)",
+            a.pos.len() - 1
+        )));
     }
     let Some(src) = src else {
         if encoding.is_some() || errors.is_some() {
@@ -601,7 +735,10 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
             return Err(vm.type_error("string argument without an encoding"));
         };
         if !vm.is_str(e) {
-            return Err(vm.type_error(&format!("{name}() argument 'encoding' must be str, not {}", vm.type_name(e))));
+            return Err(vm.type_error(&format!(
+                "{name}() argument 'encoding' must be str, not {}",
+                vm.type_name(e)
+            )));
         }
         let errs = match errors {
             Some(e) if vm.is_str(e) => str_of(e).to_string(),
@@ -634,11 +771,20 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     if !ba && let Some(r) = vm.call_dunder(src, "__bytes__", &[])? {
         return match data_of(r) {
             Some(d) => Ok(d),
-            None => Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)))),
+            None => Err(vm.type_error(&format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(r)
+            ))),
         };
     }
-    if vm.dunder(src, "__iter__").is_none() && vm.dunder(src, "__getitem__").is_none() && !src.is_obj() {
-        return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src))));
+    if vm.dunder(src, "__iter__").is_none()
+        && vm.dunder(src, "__getitem__").is_none()
+        && !src.is_obj()
+    {
+        return Err(vm.type_error(&format!(
+            "cannot convert '{}' object to {name}",
+            vm.type_name(src)
+        )));
     }
     if vm.dunder(src, "__index__").is_some() {
         let n = int_arg(vm, src)?;
@@ -649,9 +795,22 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     }
     let items = match vm.iter(src) {
         Ok(_) => vm.collect_iter(src)?,
-        Err(_) => return Err(vm.type_error(&format!("cannot convert '{}' object to {name}", vm.type_name(src)))),
+        Err(_) => {
+            return Err(vm.type_error(&format!(
+                "cannot convert '{}' object to {name}",
+                vm.type_name(src)
+            )));
+        }
     };
-    items_to_bytes(vm, items, if ba { "byte must be in range(0, 256)" } else { "bytes must be in range(0, 256)" })
+    items_to_bytes(
+        vm,
+        items,
+        if ba {
+            "byte must be in range(0, 256)"
+        } else {
+            "bytes must be in range(0, 256)"
+        },
+    )
 }
 
 // For a subclass the core wraps these built-in values as the instance's payload.
@@ -668,10 +827,14 @@ fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- item assignment for bytearray (called from the core's setitem/delitem) -------
 
 pub fn bytearray_setitem(vm: &mut Vm, obj: Value, idx: Value, v: Value) -> PyResult<()> {
-    let ObjData::ByteArray(b) = &obj.obj().data else { return Ok(()) };
+    let ObjData::ByteArray(b) = &obj.obj().data else {
+        return Ok(());
+    };
     if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
         let items = if vm.is_intlike(v) || v.is_none() || vm.is_str(v) {
-            return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+            return Err(vm.type_error(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+            ));
         } else {
             ints_to_bytes(vm, v, "byte must be in range(0, 256)")?
         };
@@ -720,7 +883,9 @@ fn index_in(vm: &mut Vm, idx: Value, len: usize) -> PyResult<usize> {
 }
 
 pub fn bytearray_delitem(vm: &mut Vm, obj: Value, idx: Value) -> PyResult<()> {
-    let ObjData::ByteArray(b) = &obj.obj().data else { return Ok(()) };
+    let ObjData::ByteArray(b) = &obj.obj().data else {
+        return Ok(());
+    };
     if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
         let n = b.get().len();
         let s = vm.slice_indices(idx, n)?;
@@ -751,7 +916,9 @@ fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<Option<(usize
             Some(v) if v.is_none() => Ok(None),
             Some(v) => match vm.index_of(v)? {
                 Some(i) => Ok(Some(i)),
-                None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             },
         }
     };
@@ -774,7 +941,11 @@ fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<
     let mut r = -1i64;
     if let Some((s, e)) = window(vm, &a, 2, d.len())? {
         let hay = &d[s..e];
-        let f = if right { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) };
+        let f = if right {
+            rfind_sub(hay, &sub)
+        } else {
+            find_sub(hay, &sub)
+        };
         if let Some(k) = f {
             r = (s + k) as i64;
         }
@@ -811,7 +982,9 @@ fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
             )));
         }
     };
-    let Some((s, e)) = window(vm, &a, 2, d.len())? else { return Ok(Value::FALSE) };
+    let Some((s, e)) = window(vm, &a, 2, d.len())? else {
+        return Ok(Value::FALSE);
+    };
     let hay = &d[s..e];
     for c in cands {
         let c = bytes_arg(vm, c)?;
@@ -830,7 +1003,11 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
         Some(m) => int_arg(vm, m)?,
         None => -1,
     };
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut parts: Vec<Vec<u8>> = Vec::new();
     match sep {
         None => parts = split_bspace(&d, max, right),
@@ -961,7 +1138,11 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(c) => int_arg(vm, c)?,
         None => -1,
     };
-    let mut left = if count < 0 { usize::MAX } else { count as usize };
+    let mut left = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let mut out = Vec::with_capacity(d.len());
     if old.is_empty() {
         for &x in &d {
@@ -1026,7 +1207,11 @@ fn title(d: &[u8]) -> Vec<u8> {
     let mut prev = false;
     d.iter()
         .map(|&c| {
-            let r = if prev { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+            let r = if prev {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
             prev = c.is_ascii_alphabetic();
             r
         })
@@ -1034,12 +1219,27 @@ fn title(d: &[u8]) -> Vec<u8> {
 }
 
 fn capitalize(d: &[u8]) -> Vec<u8> {
-    d.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+    d.iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 fn swapcase(d: &[u8]) -> Vec<u8> {
     d.iter()
-        .map(|&c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+        .map(|&c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
         .collect()
 }
 
@@ -1073,7 +1273,11 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     let fill = match a.get(2) {
         Some(f) => match data_of(f) {
             Some(x) if x.len() == 1 => x[0],
-            Some(_) => return Err(vm.type_error(&format!("{name}() argument 2 must be a byte string of length 1, not bytes"))),
+            Some(_) => {
+                return Err(vm.type_error(&format!(
+                    "{name}() argument 2 must be a byte string of length 1, not bytes"
+                )));
+            }
             None => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
@@ -1111,7 +1315,11 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let n = width as usize - d.len();
     let mut out = Vec::with_capacity(width as usize);
-    let (sign, rest) = if !d.is_empty() && (d[0] == b'+' || d[0] == b'-') { (&d[..1], &d[1..]) } else { (&d[..0], &d[..]) };
+    let (sign, rest) = if !d.is_empty() && (d[0] == b'+' || d[0] == b'-') {
+        (&d[..1], &d[1..])
+    } else {
+        (&d[..0], &d[..])
+    };
     out.extend_from_slice(sign);
     out.extend(std::iter::repeat_n(b'0', n));
     out.extend_from_slice(rest);
@@ -1126,7 +1334,11 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let f = if right { rfind_sub(&d, &sep) } else { find_sub(&d, &sep) };
+    let f = if right {
+        rfind_sub(&d, &sep)
+    } else {
+        find_sub(&d, &sep)
+    };
     let (x, y, z) = match f {
         Some(k) => (d[..k].to_vec(), sep.clone(), d[k + sep.len()..].to_vec()),
         None if right => (vec![], vec![], d.clone()),
@@ -1151,7 +1363,11 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
             if d[i] == b'\r' && i + 1 < d.len() && d[i + 1] == b'\n' {
                 end += 1;
             }
-            parts.push(if keep { d[st..end].to_vec() } else { d[st..i].to_vec() });
+            parts.push(if keep {
+                d[st..end].to_vec()
+            } else {
+                d[st..i].to_vec()
+            });
             st = end;
             i = end;
         } else {
@@ -1173,13 +1389,18 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => 1,
     };
     let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
-    let Some(sep) = sep else { return Ok(vm.new_string(digits.concat())) };
+    let Some(sep) = sep else {
+        return Ok(vm.new_string(digits.concat()));
+    };
     let sep_s: String = if let Some(s) = crate::builtins::str::as_str(sep) {
         s.to_string()
     } else if let Some(b) = data_of(sep) {
         b.iter().map(|&x| x as char).collect()
     } else {
-        return Err(vm.type_error(&format!("sep must be str or bytes., not {}", vm.type_name(sep))));
+        return Err(vm.type_error(&format!(
+            "sep must be str or bytes., not {}",
+            vm.type_name(sep)
+        )));
     };
     if sep_s.chars().count() != 1 {
         return Err(vm.value_error("sep must be length 1."));
@@ -1192,7 +1413,11 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut out = String::with_capacity(n * 3);
     for (i, h) in digits.iter().enumerate() {
         if i > 0 {
-            let boundary = if per > 0 { (n - i).is_multiple_of(k) } else { i.is_multiple_of(k) };
+            let boundary = if per > 0 {
+                (n - i).is_multiple_of(k)
+            } else {
+                i.is_multiple_of(k)
+            };
             if boundary {
                 out.push_str(&sep_s);
             }
@@ -1206,7 +1431,10 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "fromhex", &a, 2, 2)?;
     let cls = a.pos[0];
     let Some(s) = crate::builtins::str::as_str(a.pos[1]) else {
-        return Err(vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(a.pos[1]))));
+        return Err(vm.type_error(&format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(a.pos[1])
+        )));
     };
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -1218,10 +1446,15 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
             continue;
         }
         let Some(h) = hexv(b[i]) else {
-            return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {i}")));
+            return Err(vm.value_error(&format!(
+                "non-hexadecimal number found in fromhex() arg at position {i}"
+            )));
         };
         let Some(l) = b.get(i + 1).and_then(|c| hexv(*c)) else {
-            return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)));
+            return Err(vm.value_error(&format!(
+                "non-hexadecimal number found in fromhex() arg at position {}",
+                i + 1
+            )));
         };
         out.push((h * 16 + l) as u8);
         i += 2;
@@ -1244,12 +1477,22 @@ fn bytes_decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, d) = this(vm, &a, "decode")?;
     let enc = match arg(&a, 1, "encoding") {
         Some(e) if vm.is_str(e) => str_of(e).to_string(),
-        Some(e) => return Err(vm.type_error(&format!("decode() argument 'encoding' must be str, not {}", vm.type_name(e)))),
+        Some(e) => {
+            return Err(vm.type_error(&format!(
+                "decode() argument 'encoding' must be str, not {}",
+                vm.type_name(e)
+            )));
+        }
         None => "utf-8".into(),
     };
     let errs = match arg(&a, 2, "errors") {
         Some(e) if vm.is_str(e) => str_of(e).to_string(),
-        Some(e) => return Err(vm.type_error(&format!("decode() argument 'errors' must be str, not {}", vm.type_name(e)))),
+        Some(e) => {
+            return Err(vm.type_error(&format!(
+                "decode() argument 'errors' must be str, not {}",
+                vm.type_name(e)
+            )));
+        }
         None => "strict".into(),
     };
     let s = decode(vm, &d, &enc, &errs)?;
@@ -1299,7 +1542,11 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
-    let name = if prefix { "removeprefix" } else { "removesuffix" };
+    let name = if prefix {
+        "removeprefix"
+    } else {
+        "removesuffix"
+    };
     let (recv, d) = this(vm, &a, name)?;
     check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
     let x = bytes_arg(vm, a.pos[1])?;
@@ -1344,9 +1591,16 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- bytearray mutation ----
 
 fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>> {
-    match a.pos.first().and_then(|v| crate::builtins::str::payload(*v).as_obj()).map(|o| &o.data) {
+    match a
+        .pos
+        .first()
+        .and_then(|v| crate::builtins::str::payload(*v).as_obj())
+        .map(|o| &o.data)
+    {
         Some(ObjData::ByteArray(b)) => Ok(b),
-        _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'bytearray' object"))),
+        _ => Err(vm.type_error(&format!(
+            "descriptor '{name}' requires a 'bytearray' object"
+        ))),
     }
 }
 
@@ -1445,20 +1699,48 @@ pub fn register(vm: &mut Vm) {
         ("count", count),
         ("startswith", |vm, a| starts_ends(vm, a, false)),
         ("endswith", |vm, a| starts_ends(vm, a, true)),
-        ("upper", |vm, a| map_bytes(vm, a, "upper", |d| d.to_ascii_uppercase())),
-        ("lower", |vm, a| map_bytes(vm, a, "lower", |d| d.to_ascii_lowercase())),
+        ("upper", |vm, a| {
+            map_bytes(vm, a, "upper", |d| d.to_ascii_uppercase())
+        }),
+        ("lower", |vm, a| {
+            map_bytes(vm, a, "lower", |d| d.to_ascii_lowercase())
+        }),
         ("title", |vm, a| map_bytes(vm, a, "title", title)),
-        ("capitalize", |vm, a| map_bytes(vm, a, "capitalize", capitalize)),
+        ("capitalize", |vm, a| {
+            map_bytes(vm, a, "capitalize", capitalize)
+        }),
         ("swapcase", |vm, a| map_bytes(vm, a, "swapcase", swapcase)),
-        ("isalpha", |vm, a| pred(vm, a, "isalpha", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_alphabetic()))),
-        ("isdigit", |vm, a| pred(vm, a, "isdigit", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_digit()))),
-        ("isalnum", |vm, a| pred(vm, a, "isalnum", |d| !d.is_empty() && d.iter().all(|c| c.is_ascii_alphanumeric()))),
-        ("isspace", |vm, a| pred(vm, a, "isspace", |d| !d.is_empty() && d.iter().all(|c| is_bspace(*c)))),
+        ("isalpha", |vm, a| {
+            pred(vm, a, "isalpha", |d| {
+                !d.is_empty() && d.iter().all(|c| c.is_ascii_alphabetic())
+            })
+        }),
+        ("isdigit", |vm, a| {
+            pred(vm, a, "isdigit", |d| {
+                !d.is_empty() && d.iter().all(|c| c.is_ascii_digit())
+            })
+        }),
+        ("isalnum", |vm, a| {
+            pred(vm, a, "isalnum", |d| {
+                !d.is_empty() && d.iter().all(|c| c.is_ascii_alphanumeric())
+            })
+        }),
+        ("isspace", |vm, a| {
+            pred(vm, a, "isspace", |d| {
+                !d.is_empty() && d.iter().all(|c| is_bspace(*c))
+            })
+        }),
         ("isupper", |vm, a| {
-            pred(vm, a, "isupper", |d| d.iter().any(|c| c.is_ascii_uppercase()) && !d.iter().any(|c| c.is_ascii_lowercase()))
+            pred(vm, a, "isupper", |d| {
+                d.iter().any(|c| c.is_ascii_uppercase())
+                    && !d.iter().any(|c| c.is_ascii_lowercase())
+            })
         }),
         ("islower", |vm, a| {
-            pred(vm, a, "islower", |d| d.iter().any(|c| c.is_ascii_lowercase()) && !d.iter().any(|c| c.is_ascii_uppercase()))
+            pred(vm, a, "islower", |d| {
+                d.iter().any(|c| c.is_ascii_lowercase())
+                    && !d.iter().any(|c| c.is_ascii_uppercase())
+            })
         }),
         ("istitle", |vm, a| pred(vm, a, "istitle", is_title)),
         ("isascii", |vm, a| pred(vm, a, "isascii", |d| d.is_ascii())),
@@ -1518,7 +1800,11 @@ pub fn register(vm: &mut Vm) {
         ("__repr__", |vm, a| {
             let (v, d) = this(vm, &a, "__repr__")?;
             let r = crate::vm::ops::bytes_repr(&d);
-            let s = if is_bytearray(v) { format!("{}({r})", vm.type_name(v)) } else { r };
+            let s = if is_bytearray(v) {
+                format!("{}({r})", vm.type_name(v))
+            } else {
+                r
+            };
             Ok(vm.new_string(s))
         }),
     ];

@@ -15,11 +15,14 @@ pub fn register(vm: &mut Vm) {
             no_kwargs(vm, "get", &a)?;
             check_args(vm, "get", &a, 2, 3).map_err(|_| arg_count(vm, "get", &a, 1, 2))?;
             let d = recv(vm, &a, "get")?;
-            Ok(vm.dict_get(d, a.pos[1])?.unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+            Ok(vm
+                .dict_get(d, a.pos[1])?
+                .unwrap_or(a.get(2).unwrap_or(Value::NONE)))
         }),
         ("setdefault", |vm, a| {
             no_kwargs(vm, "setdefault", &a)?;
-            check_args(vm, "setdefault", &a, 2, 3).map_err(|_| arg_count(vm, "setdefault", &a, 1, 2))?;
+            check_args(vm, "setdefault", &a, 2, 3)
+                .map_err(|_| arg_count(vm, "setdefault", &a, 1, 2))?;
             let d = recv(vm, &a, "setdefault")?;
             if let Some(v) = vm.dict_get(d, a.pos[1])? {
                 return Ok(v);
@@ -43,7 +46,9 @@ pub fn register(vm: &mut Vm) {
         ("popitem", |vm, a| {
             check_args(vm, "popitem", &a, 1, 1)?;
             let d = recv(vm, &a, "popitem")?;
-            let ObjData::Dict(dd) = &d.obj().data else { unreachable!() };
+            let ObjData::Dict(dd) = &d.obj().data else {
+                unreachable!()
+            };
             let dict = dd.get();
             match dict.last_pos() {
                 Some(pos) => {
@@ -60,7 +65,10 @@ pub fn register(vm: &mut Vm) {
         ("update", |vm, a| {
             let d = recv(vm, &a, "update")?;
             if a.len() > 2 {
-                return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", a.len() - 1)));
+                return Err(vm.type_error(&format!(
+                    "update expected at most 1 argument, got {}",
+                    a.len() - 1
+                )));
             }
             update(vm, d, a.get(1), a.kw)?;
             Ok(Value::NONE)
@@ -118,7 +126,12 @@ pub fn register(vm: &mut Vm) {
         ("__iter__", |vm, a| {
             let d = recv(vm, &a, "__iter__")?;
             let len = dict_len(d);
-            Ok(vm.new_iter(IterState::Dict { dict: d, idx: 0, kind: DictIterKind::Keys, len }))
+            Ok(vm.new_iter(IterState::Dict {
+                dict: d,
+                idx: 0,
+                kind: DictIterKind::Keys,
+                len,
+            }))
         }),
         ("__reversed__", |vm, a| {
             let d = recv(vm, &a, "__reversed__")?;
@@ -196,13 +209,22 @@ pub fn register(vm: &mut Vm) {
         });
         vm.add_method(t, "__iter__", |vm, a| {
             let d = view_dict(vm, &a)?;
-            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else { unreachable!() };
+            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else {
+                unreachable!()
+            };
             let len = dict_len(d);
-            Ok(vm.new_iter(IterState::Dict { dict: d, idx: 0, kind: *kind, len }))
+            Ok(vm.new_iter(IterState::Dict {
+                dict: d,
+                idx: 0,
+                kind: *kind,
+                len,
+            }))
         });
         vm.add_method(t, "__reversed__", |vm, a| {
             let d = view_dict(vm, &a)?;
-            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else { unreachable!() };
+            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else {
+                unreachable!()
+            };
             reversed_keys(vm, d, *kind)
         });
         vm.add_method(t, "__contains__", |vm, a| {
@@ -215,7 +237,15 @@ pub fn register(vm: &mut Vm) {
             let d = view_dict(vm, &a)?;
             Ok(d)
         });
-        let prop = vm.alloc(vm.types.property, ObjData::Property { fget: getter, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+        let prop = vm.alloc(
+            vm.types.property,
+            ObjData::Property {
+                fget: getter,
+                fset: Value::NONE,
+                fdel: Value::NONE,
+                doc: Value::NONE,
+            },
+        );
         vm.type_set_attr(t, mk, prop);
         if kind != DictIterKind::Values {
             let ops: &[(&'static str, crate::object::NativeFn)] = &[
@@ -227,12 +257,24 @@ pub fn register(vm: &mut Vm) {
                 ("__ror__", |vm, a| view_op(vm, a, BinOp::Or, true)),
                 ("__rsub__", |vm, a| view_op(vm, a, BinOp::Sub, true)),
                 ("__rxor__", |vm, a| view_op(vm, a, BinOp::Xor, true)),
-                ("__eq__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Eq)),
-                ("__ne__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ne)),
-                ("__lt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Lt)),
-                ("__le__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Le)),
-                ("__gt__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Gt)),
-                ("__ge__", |vm, a| view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ge)),
+                ("__eq__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Eq)
+                }),
+                ("__ne__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ne)
+                }),
+                ("__lt__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Lt)
+                }),
+                ("__le__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Le)
+                }),
+                ("__gt__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Gt)
+                }),
+                ("__ge__", |vm, a| {
+                    view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ge)
+                }),
                 ("isdisjoint", |vm, a| {
                     check_args(vm, "isdisjoint", &a, 2, 2)?;
                     let it = vm.iter(a.pos[1])?;
@@ -260,9 +302,15 @@ pub fn register(vm: &mut Vm) {
 fn arg_count(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> PyErr {
     let n = a.len().saturating_sub(1);
     if n < min {
-        vm.type_error(&format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }))
+        vm.type_error(&format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ))
     } else {
-        vm.type_error(&format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }))
+        vm.type_error(&format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        ))
     }
 }
 
@@ -282,7 +330,9 @@ fn recv(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         Some(v) if is_dict(v) => Ok(v),
         Some(v) => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object"
+            )))
         }
         None => Err(vm.type_error(&format!("unbound method dict.{name}() needs an argument"))),
     }
@@ -301,7 +351,12 @@ fn view(vm: &mut Vm, a: Args, kind: DictIterKind) -> PyResult<Value> {
         DictIterKind::Values => "values",
         DictIterKind::Items => "items",
     };
-    check_args(vm, name, &a, 1, 1).map_err(|_| vm.type_error(&format!("dict.{name}() takes no arguments ({} given)", a.len().saturating_sub(1))))?;
+    check_args(vm, name, &a, 1, 1).map_err(|_| {
+        vm.type_error(&format!(
+            "dict.{name}() takes no arguments ({} given)",
+            a.len().saturating_sub(1)
+        ))
+    })?;
     let d = recv(vm, &a, name)?;
     let cls = match kind {
         DictIterKind::Keys => vm.types.dict_keys,
@@ -329,21 +384,32 @@ fn reversed_keys(vm: &mut Vm, d: Value, kind: DictIterKind) -> PyResult<Value> {
     };
     let n = items.len();
     let l = vm.new_list(items);
-    Ok(vm.alloc(vm.types.reversed, ObjData::Iter(Mut::new(IterState::Reversed { seq: l, idx: n }))))
+    Ok(vm.alloc(
+        vm.types.reversed,
+        ObjData::Iter(Mut::new(IterState::Reversed { seq: l, idx: n })),
+    ))
 }
 
 /// `dict.update(src, **kw)` with CPython's errors.
 pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) -> PyResult<()> {
     if let Some(src) = src {
-        if is_dict(src) && (vm.is_builtin_exact(src) || vm.dunder(src, "keys").is_some_and(crate::vm::call::is_builtin_fn)) {
+        if is_dict(src)
+            && (vm.is_builtin_exact(src)
+                || vm
+                    .dunder(src, "keys")
+                    .is_some_and(crate::vm::call::is_builtin_fn))
+        {
             let pairs: Vec<(Value, i64, Value)> = match &src.obj().data {
                 ObjData::Dict(s) => s.get().iter().map(|e| (e.key, e.hash, e.value)).collect(),
                 _ => vec![],
             };
-            let ObjData::Dict(dd) = &d.obj().data else { return Ok(()) };
+            let ObjData::Dict(dd) = &d.obj().data else {
+                return Ok(());
+            };
             for (k, h, v) in pairs {
                 let vmp: *mut Vm = vm;
-                dd.get().insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
+                dd.get()
+                    .insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
             }
         } else if {
             let kn = vm.intern("keys");
@@ -408,7 +474,10 @@ fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let d = vm.alloc(cls, ObjData::Dict(Mut::new(crate::object::Dict::new())));
     if cls == vm.types.dict || crate::builtins::list::new_fills(vm, cls) {
         if a.len() > 2 {
-            return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", a.len() - 1)));
+            return Err(vm.type_error(&format!(
+                "dict expected at most 1 argument, got {}",
+                a.len() - 1
+            )));
         }
         vm.temp_roots.push(d);
         let r = update(vm, d, a.get(1), a.kw);
@@ -421,7 +490,10 @@ fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let d = recv(vm, &a, "__init__")?;
     if a.len() > 2 {
-        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", a.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "dict expected at most 1 argument, got {}",
+            a.len() - 1
+        )));
     }
     update(vm, d, a.get(1), a.kw)?;
     Ok(Value::NONE)
@@ -433,7 +505,11 @@ fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let cls = a.pos[0];
     let value = a.get(2).unwrap_or(Value::NONE);
-    let d = if cls == vm.types.dict { vm.new_dict() } else { vm.call(cls, &[])? };
+    let d = if cls == vm.types.dict {
+        vm.new_dict()
+    } else {
+        vm.call(cls, &[])?
+    };
     vm.temp_roots.push(d);
     let r = (|| {
         let keys = vm.collect_iter(a.pos[1])?;
@@ -483,7 +559,9 @@ fn dict_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// A shallow copy of a dict.
 pub fn dict_copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
-    let ObjData::Dict(src) = &d.obj().data else { return Err(vm.type_error("expected dict")) };
+    let ObjData::Dict(src) = &d.obj().data else {
+        return Err(vm.type_error("expected dict"));
+    };
     let copy = src.get().clone();
     Ok(vm.alloc(vm.types.dict, ObjData::Dict(crate::object::Mut::new(copy))))
 }
@@ -491,13 +569,20 @@ pub fn dict_copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
 fn is_set_view(v: Value) -> bool {
     matches!(
         v.as_obj().map(|o| &o.data),
-        Some(ObjData::DictView { kind: DictIterKind::Keys | DictIterKind::Items, .. })
+        Some(ObjData::DictView {
+            kind: DictIterKind::Keys | DictIterKind::Items,
+            ..
+        })
     )
 }
 
 fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
     check_args(vm, "view operator", &a, 2, 2)?;
-    let (x, y) = if reflected { (a.pos[1], a.pos[0]) } else { (a.pos[0], a.pos[1]) };
+    let (x, y) = if reflected {
+        (a.pos[1], a.pos[0])
+    } else {
+        (a.pos[0], a.pos[1])
+    };
     match view_binop(vm, op, x, y)? {
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented),
@@ -508,14 +593,19 @@ fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> 
 fn view_cmp(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyResult<Value> {
     check_args(vm, op.dunder(), &a, 2, 2)?;
     let other = a.pos[1];
-    let other_ok = is_set_view(other) || matches!(other.as_obj().map(|o| &o.data), Some(ObjData::Set(_)));
+    let other_ok =
+        is_set_view(other) || matches!(other.as_obj().map(|o| &o.data), Some(ObjData::Set(_)));
     if !other_ok {
         return Ok(vm.not_implemented);
     }
     let x = crate::builtins::set::to_set(vm, a.pos[0])?;
     vm.temp_roots.push(x);
     let r = (|| {
-        let y = if is_set_view(other) { crate::builtins::set::to_set(vm, other)? } else { other };
+        let y = if is_set_view(other) {
+            crate::builtins::set::to_set(vm, other)?
+        } else {
+            other
+        };
         vm.temp_roots.push(y);
         let r = crate::builtins::set::set_compare(vm, op, x, y);
         vm.temp_roots.pop();
@@ -528,7 +618,10 @@ fn view_cmp(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyRes
 /// `dictviews_to_set`: a new set of the items of a view (or any iterable).
 fn view_to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let src = match &v.obj().data {
-        ObjData::DictView { dict, kind: DictIterKind::Keys } if vm.type_of(*dict) == vm.types.dict => *dict,
+        ObjData::DictView {
+            dict,
+            kind: DictIterKind::Keys,
+        } if vm.type_of(*dict) == vm.types.dict => *dict,
         _ => v,
     };
     crate::builtins::set::to_set(vm, src)
@@ -536,7 +629,9 @@ fn view_to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 /// Set operations on dict views (`d.keys() & other`); the results are sets.
 pub fn view_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if !matches!(op, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) || (!is_set_view(a) && !is_set_view(b)) {
+    if !matches!(op, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
+        || (!is_set_view(a) && !is_set_view(b))
+    {
         return Ok(None);
     }
     // Other operands must be iterable.
@@ -587,7 +682,9 @@ pub fn view_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option
 
 /// `a == b` for dicts: same keys, equal values.
 pub fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    let (ObjData::Dict(x), ObjData::Dict(y)) = (&a.obj().data, &b.obj().data) else { return Ok(false) };
+    let (ObjData::Dict(x), ObjData::Dict(y)) = (&a.obj().data, &b.obj().data) else {
+        return Ok(false);
+    };
     if x.get().len() != y.get().len() {
         return Ok(false);
     }

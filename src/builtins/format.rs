@@ -27,7 +27,17 @@ pub struct Spec {
 
 impl Spec {
     pub fn empty() -> Spec {
-        Spec { fill: ' ', align: None, sign: '-', z: false, alt: false, width: 0, grouping: None, precision: None, ty: None }
+        Spec {
+            fill: ' ',
+            align: None,
+            sign: '-',
+            z: false,
+            alt: false,
+            width: 0,
+            grouping: None,
+            precision: None,
+            ty: None,
+        }
     }
 }
 
@@ -76,7 +86,9 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, St
     }
     if i > st {
         let w: String = c[st..i].iter().collect();
-        s.width = w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = w
+            .parse()
+            .map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
     if i < c.len() && c[i] == ',' {
         s.grouping = Some(',');
@@ -102,10 +114,15 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, St
             return Err("Format specifier missing precision".into());
         }
         let p: String = c[st..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if c.len() - i > 1 {
-        return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'"));
+        return Err(format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        ));
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -113,7 +130,10 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, St
     if let Some(g) = s.grouping {
         let ok = match s.ty {
             None => true,
-            Some(t) => matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%') || (g == '_' && matches!(t, 'b' | 'o' | 'x' | 'X')),
+            Some(t) => {
+                matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%')
+                    || (g == '_' && matches!(t, 'b' | 'o' | 'x' | 'X'))
+            }
         };
         if !ok {
             return Err(format!("Cannot specify '{g}' with '{}'.", s.ty.unwrap()));
@@ -126,7 +146,10 @@ fn unknown_code(t: char, type_name: &str) -> String {
     if (t as u32) > 32 && (t as u32) < 128 {
         format!("Unknown format code '{t}' for object of type '{type_name}'")
     } else {
-        format!("Unknown format code '\\x{:x}' for object of type '{type_name}'", t as u32)
+        format!(
+            "Unknown format code '\\x{:x}' for object of type '{type_name}'",
+            t as u32
+        )
     }
 }
 
@@ -180,8 +203,16 @@ fn finish_number(neg: bool, prefix: &str, digits: &str, rest: &str, spec: &Spec)
     let fixed_len = sign.len() + prefix.chars().count() + rest.chars().count();
     let body = match spec.grouping {
         Some(g) => {
-            let every = if matches!(spec.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
-            let min = if spec.fill == '0' && align == '=' { spec.width.saturating_sub(fixed_len) } else { 0 };
+            let every = if matches!(spec.ty, Some('b' | 'o' | 'x' | 'X')) {
+                4
+            } else {
+                3
+            };
+            let min = if spec.fill == '0' && align == '=' {
+                spec.width.saturating_sub(fixed_len)
+            } else {
+                0
+            };
             group_digits(digits, g, every, min)
         }
         None => digits.to_string(),
@@ -214,7 +245,9 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
             return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if spec.alt {
-            return Err(vm.value_error("Alternate form (#) is not allowed with integer format specifier 'c'"));
+            return Err(vm.value_error(
+                "Alternate form (#) is not allowed with integer format specifier 'c'",
+            ));
         }
         if i.to_i64().is_none() {
             return Err(vm.overflow_error("Python int too large to convert to C long"));
@@ -250,7 +283,11 @@ fn sci_parts(x: f64, p: usize) -> (String, i32) {
 }
 
 fn exp_str(e: i32) -> String {
-    if e < 0 { format!("e-{:02}", -e) } else { format!("e+{e:02}") }
+    if e < 0 {
+        format!("e-{:02}", -e)
+    } else {
+        format!("e+{e:02}")
+    }
 }
 
 /// Formats a finite non-negative float per type (`e f g r`), returning the text
@@ -328,7 +365,12 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
 pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
     let t = spec.ty;
     let (ty, upper, pct, add_dot_0) = match t {
-        None => (if spec.precision.is_some() { 'g' } else { 'r' }, false, false, true),
+        None => (
+            if spec.precision.is_some() { 'g' } else { 'r' },
+            false,
+            false,
+            true,
+        ),
         Some('e') => ('e', false, false, false),
         Some('E') => ('e', true, false, false),
         Some('f') => ('f', false, false, false),
@@ -342,7 +384,15 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, type_name: &str) -> PyResu
     Ok(float_to_string(x, ty, upper, pct, add_dot_0, prec, spec))
 }
 
-fn float_to_string(x: f64, ty: char, upper: bool, pct: bool, add_dot_0: bool, prec: usize, spec: &Spec) -> String {
+fn float_to_string(
+    x: f64,
+    ty: char,
+    upper: bool,
+    pct: bool,
+    add_dot_0: bool,
+    prec: usize,
+    spec: &Spec,
+) -> String {
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let mut body = if x.is_nan() {
         "nan".to_string()
@@ -361,7 +411,9 @@ fn float_to_string(x: f64, ty: char, upper: bool, pct: bool, add_dot_0: bool, pr
     if neg && spec.z && x.is_finite() && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         neg = false;
     }
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let (digits, rest) = body.split_at(split);
     if x.is_finite() {
         finish_number(neg, "", digits, rest, spec)
@@ -413,8 +465,14 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Value> {
     let sv = vm.new_str(spec);
     match vm.call_dunder(v, "__format__", &[sv])? {
         Some(r) if vm.is_str(r) => Ok(r),
-        Some(r) => Err(vm.type_error(&format!("__format__ must return a str, not {}", vm.type_name(r)))),
-        None => Err(vm.type_error(&format!("Type {} doesn't define __format__", vm.type_name(v)))),
+        Some(r) => Err(vm.type_error(&format!(
+            "__format__ must return a str, not {}",
+            vm.type_name(r)
+        ))),
+        None => Err(vm.type_error(&format!(
+            "Type {} doesn't define __format__",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -465,7 +523,10 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = a.pos[0];
     let spec_v = a.pos[1];
     if !vm.is_str(spec_v) {
-        return Err(vm.type_error(&format!("__format__() argument must be str, not {}", vm.type_name(spec_v))));
+        return Err(vm.type_error(&format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec_v)
+        )));
     }
     let spec = str_of(spec_v);
     if let Some(s) = format_builtin(vm, v, spec)? {
@@ -533,12 +594,20 @@ fn latin1(b: &[u8]) -> String {
 
 fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
     let is_tuple = matches!(args.as_obj().map(|o| &o.data), Some(ObjData::Tuple(_)));
-    let items: Vec<Value> = if is_tuple { vm.seq_items(args) } else { vec![args] };
+    let items: Vec<Value> = if is_tuple {
+        vm.seq_items(args)
+    } else {
+        vec![args]
+    };
     // A mapping argument (not a tuple or str) enables `%(name)s`.
     let is_mapping = !is_tuple
         && args.is_obj()
-        && !matches!(args.obj().data, ObjData::Str(_) | ObjData::Bytes(_) | ObjData::ByteArray(_))
-        && (matches!(args.obj().data, ObjData::Dict(_) | ObjData::List(_)) || vm.dunder(args, "__getitem__").is_some());
+        && !matches!(
+            args.obj().data,
+            ObjData::Str(_) | ObjData::Bytes(_) | ObjData::ByteArray(_)
+        )
+        && (matches!(args.obj().data, ObjData::Dict(_) | ObjData::List(_))
+            || vm.dunder(args, "__getitem__").is_some());
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut argi = 0usize;
@@ -616,7 +685,9 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
         let mut width: usize = 0;
         if i < n && chars[i] == '*' {
             let w = next_arg(vm, &mut argi)?;
-            let Some(w) = vm.to_i64(w) else { return Err(vm.type_error("* wants int")) };
+            let Some(w) = vm.to_i64(w) else {
+                return Err(vm.type_error("* wants int"));
+            };
             if w < 0 {
                 left = true;
             }
@@ -634,7 +705,9 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
             i += 1;
             if i < n && chars[i] == '*' {
                 let p = next_arg(vm, &mut argi)?;
-                let Some(p) = vm.to_i64(p) else { return Err(vm.type_error("* wants int")) };
+                let Some(p) = vm.to_i64(p) else {
+                    return Err(vm.type_error("* wants int"));
+                };
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -663,7 +736,25 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
         let v = match arg {
             Some(v) => v,
             None => {
-                if !matches!(conv, 's' | 'r' | 'a' | 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' | 'b') {
+                if !matches!(
+                    conv,
+                    's' | 'r'
+                        | 'a'
+                        | 'd'
+                        | 'i'
+                        | 'u'
+                        | 'x'
+                        | 'X'
+                        | 'o'
+                        | 'e'
+                        | 'E'
+                        | 'f'
+                        | 'F'
+                        | 'g'
+                        | 'G'
+                        | 'c'
+                        | 'b'
+                ) {
                     // CPython reports the bad character before consuming an argument.
                     return Err(bad_conv(vm, conv, i - 1));
                 }
@@ -672,7 +763,13 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
         };
         let mut spec = Spec::empty();
         spec.width = width;
-        spec.sign = if plus { '+' } else if space { ' ' } else { '-' };
+        spec.sign = if plus {
+            '+'
+        } else if space {
+            ' '
+        } else {
+            '-'
+        };
         spec.alt = alt;
         if left {
             spec.align = Some('<');
@@ -733,14 +830,24 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                     Some(crate::vm::num::Num::Int(b)) => b,
                     Some(crate::vm::num::Num::Float(f)) if matches!(conv, 'd' | 'i' | 'u') => {
                         if !f.is_finite() {
-                            let m = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
-                            return Err(if f.is_nan() { vm.value_error(m) } else { vm.overflow_error(m) });
+                            let m = if f.is_nan() {
+                                "cannot convert float NaN to integer"
+                            } else {
+                                "cannot convert float infinity to integer"
+                            };
+                            return Err(if f.is_nan() {
+                                vm.value_error(m)
+                            } else {
+                                vm.overflow_error(m)
+                            });
                         }
                         crate::vm::ops::bigint_from_f64(f.trunc())
                     }
                     _ => {
                         // %d converts with __int__ (like int()); %x and %o need __index__.
-                        let got = if matches!(conv, 'd' | 'i' | 'u') && vm.dunder(v, "__int__").is_some() {
+                        let got = if matches!(conv, 'd' | 'i' | 'u')
+                            && vm.dunder(v, "__int__").is_some()
+                        {
                             let r = vm.call_method(v, "__int__", &[])?;
                             vm.to_bigint(r)
                         } else if vm.dunder(v, "__index__").is_some() {
@@ -753,9 +860,15 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                             Some(b) => b,
                             None => {
                                 let msg = if matches!(conv, 'd' | 'i' | 'u') {
-                                    format!("%{conv} format: a real number is required, not {}", vm.type_name(v))
+                                    format!(
+                                        "%{conv} format: a real number is required, not {}",
+                                        vm.type_name(v)
+                                    )
                                 } else {
-                                    format!("%{conv} format: an integer is required, not {}", vm.type_name(v))
+                                    format!(
+                                        "%{conv} format: an integer is required, not {}",
+                                        vm.type_name(v)
+                                    )
                                 };
                                 return Err(vm.type_error(&msg));
                             }
@@ -777,22 +890,45 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                 {
                     digits = format!("{}{digits}", "0".repeat(p - digits.len()));
                 }
-                finish_number(iv.is_negative(), if alt { prefix } else { "" }, &digits, "", &spec)
+                finish_number(
+                    iv.is_negative(),
+                    if alt { prefix } else { "" },
+                    &digits,
+                    "",
+                    &spec,
+                )
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match vm.to_num(v) {
                     Some(crate::vm::num::Num::Float(f)) => f,
                     Some(crate::vm::num::Num::Int(b)) => vm.int_to_float(&b)?,
                     None => {
-                        let r = if vm.dunder(v, "__float__").is_some() { Some(vm.call_method(v, "__float__", &[])?) } else { None };
+                        let r = if vm.dunder(v, "__float__").is_some() {
+                            Some(vm.call_method(v, "__float__", &[])?)
+                        } else {
+                            None
+                        };
                         match r {
                             Some(r) if r.is_float() => r.as_float(),
-                            _ => return Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v)))),
+                            _ => {
+                                return Err(vm.type_error(&format!(
+                                    "must be real number, not {}",
+                                    vm.type_name(v)
+                                )));
+                            }
                         }
                     }
                 };
                 let lower = conv.to_ascii_lowercase();
-                float_to_string(f, lower, conv.is_ascii_uppercase(), false, false, prec.unwrap_or(6), &spec)
+                float_to_string(
+                    f,
+                    lower,
+                    conv.is_ascii_uppercase(),
+                    false,
+                    false,
+                    prec.unwrap_or(6),
+                    &spec,
+                )
             }
             'c' => {
                 let ch: String = if bytes_mode {
@@ -802,7 +938,11 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                         _ => match vm.to_i64(v) {
                             Some(x) if (0..256).contains(&x) => (x as u8 as char).to_string(),
                             Some(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
-                            None => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                            None => {
+                                return Err(vm.type_error(
+                                    "%c requires an integer in range(256) or a single byte",
+                                ));
+                            }
                         },
                     }
                 } else if vm.is_str(v) {
@@ -842,7 +982,10 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
 }
 
 fn bad_conv(vm: &mut Vm, c: char, idx: usize) -> crate::vm::PyErr {
-    vm.value_error(&format!("unsupported format character '{c}' (0x{:x}) at index {idx}", c as u32))
+    vm.value_error(&format!(
+        "unsupported format character '{c}' (0x{:x}) at index {idx}",
+        c as u32
+    ))
 }
 
 // ---- str.format -----------------------------------------------------------------
@@ -862,9 +1005,16 @@ struct Fmt<'a> {
 
 fn str_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(s) = a.get(0).filter(|v| vm.is_str(*v)) else {
-        return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply to this object"));
+        return Err(
+            vm.type_error("descriptor 'format' for 'str' objects doesn't apply to this object")
+        );
     };
-    let mut f = Fmt { args: &a.pos[1..], kw: Kw::Slice(a.kw), auto: Some(0), manual: false };
+    let mut f = Fmt {
+        args: &a.pos[1..],
+        kw: Kw::Slice(a.kw),
+        auto: Some(0),
+        manual: false,
+    };
     let out = f.run(vm, str_of(s), 2)?;
     Ok(vm.new_string(out))
 }
@@ -872,7 +1022,12 @@ fn str_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     crate::builtins::check_args(vm, "format_map", &a, 2, 2)?;
     let s = a.pos[0];
-    let mut f = Fmt { args: &[], kw: Kw::Map(a.pos[1]), auto: Some(0), manual: false };
+    let mut f = Fmt {
+        args: &[],
+        kw: Kw::Map(a.pos[1]),
+        auto: Some(0),
+        manual: false,
+    };
     let out = f.run(vm, str_of(s), 2)?;
     Ok(vm.new_string(out))
 }
@@ -984,7 +1139,11 @@ impl Fmt<'_> {
                 Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
             };
             vm.temp_roots.push(v);
-            let spec = if spec.contains('{') { self.run(vm, &spec, depth - 1)? } else { spec };
+            let spec = if spec.contains('{') {
+                self.run(vm, &spec, depth - 1)?
+            } else {
+                spec
+            };
             let r = format_value(vm, v, &spec);
             vm.temp_roots.pop();
             let r = r?;
@@ -999,18 +1158,24 @@ impl Fmt<'_> {
         let first = &name[..end];
         let mut v = if first.is_empty() {
             if self.manual {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             let idx = self.auto.unwrap_or(0);
             self.auto = Some(idx + 1);
             self.positional(vm, idx)?
         } else if first.bytes().all(|b| b.is_ascii_digit()) {
             if self.auto.is_some_and(|a| a > 0) {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             self.manual = true;
             self.auto = None;
-            let idx: usize = first.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?;
+            let idx: usize = first
+                .parse()
+                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?;
             self.positional(vm, idx)?
         } else {
             match &self.kw {
@@ -1074,10 +1239,14 @@ impl Fmt<'_> {
                 vm.temp_roots.pop();
                 v = r?;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(
+                        vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                    );
                 }
             } else {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         Ok(v)
@@ -1086,7 +1255,9 @@ impl Fmt<'_> {
     fn positional(&self, vm: &mut Vm, idx: usize) -> PyResult<Value> {
         match self.args.get(idx) {
             Some(v) => Ok(*v),
-            None => Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple"))),
+            None => Err(vm.index_error(&format!(
+                "Replacement index {idx} out of range for positional args tuple"
+            ))),
         }
     }
 }
@@ -1108,7 +1279,12 @@ mod tests {
         let sp = parse_spec(spec, "float", true).unwrap();
         let t = sp.ty;
         let (ty, upper, pct, add) = match t {
-            None => (if sp.precision.is_some() { 'g' } else { 'r' }, false, false, true),
+            None => (
+                if sp.precision.is_some() { 'g' } else { 'r' },
+                false,
+                false,
+                true,
+            ),
             Some('%') => ('f', false, true, false),
             Some(c) => (c.to_ascii_lowercase(), c.is_ascii_uppercase(), false, false),
         };

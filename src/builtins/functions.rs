@@ -79,7 +79,9 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("vars", vars),
-        ("globals", |vm, _a| Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))),
+        ("globals", |vm, _a| {
+            Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))
+        }),
         ("locals", locals),
         ("dir", dir),
         ("input", input),
@@ -103,7 +105,11 @@ pub fn register(vm: &mut Vm) {
     for (name, f) in fns {
         vm.add_fn(b, name, *f);
     }
-    let consts = [("None", Value::NONE), ("True", Value::TRUE), ("False", Value::FALSE)];
+    let consts = [
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+    ];
     for (n, v) in consts {
         let k = vm.intern(n);
         vm.dict_set_str(b, k, v);
@@ -131,7 +137,11 @@ pub fn register(vm: &mut Vm) {
             2 => (args[0], args[1], Value::NONE),
             3 => (args[0], args[1], args[2]),
             n => {
-                let msg = if n == 0 { "slice expected at least 1 argument, got 0".to_string() } else { format!("slice expected at most 3 arguments, got {n}") };
+                let msg = if n == 0 {
+                    "slice expected at least 1 argument, got 0".to_string()
+                } else {
+                    format!("slice expected at most 3 arguments, got {n}")
+                };
                 return Err(vm.type_error(&msg));
             }
         };
@@ -191,11 +201,13 @@ pub fn register(vm: &mut Vm) {
     }
     let g = vm.types.generator;
     vm.add_method(g, "__iter__", |_vm, a| Ok(a.pos[0]));
-    vm.add_method(g, "__next__", |vm, a| match vm.gen_send(a.pos[0], Value::NONE)? {
-        Some(v) => Ok(v),
-        None => {
-            let v = vm.take_stop_value();
-            Err(vm.stop_iteration(v))
+    vm.add_method(g, "__next__", |vm, a| {
+        match vm.gen_send(a.pos[0], Value::NONE)? {
+            Some(v) => Ok(v),
+            None => {
+                let v = vm.take_stop_value();
+                Err(vm.stop_iteration(v))
+            }
         }
     });
     vm.add_method(g, "send", |vm, a| {
@@ -264,12 +276,20 @@ pub fn register(vm: &mut Vm) {
     let t = vm.types.super_;
     vm.add_method(t, "__new__", super_new);
     let t = vm.types.super_;
-    vm.add_method(t, "__getattribute__", |vm, a| vm.getattr(a.pos[0], a.pos[1]));
+    vm.add_method(t, "__getattribute__", |vm, a| {
+        vm.getattr(a.pos[0], a.pos[1])
+    });
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
     let t = vm.types.object;
     vm.add_method(t, "__init_subclass__", |_vm, _a| Ok(Value::NONE));
-    vm.add_method(t, "__eq__", |vm, a| Ok(if a.pos[0] == a.pos[1] { Value::TRUE } else { vm.not_implemented }));
+    vm.add_method(t, "__eq__", |vm, a| {
+        Ok(if a.pos[0] == a.pos[1] {
+            Value::TRUE
+        } else {
+            vm.not_implemented
+        })
+    });
     vm.add_method(t, "__ne__", |vm, a| {
         let r = vm.call_method(a.pos[0], "__eq__", &[a.pos[1]])?;
         if r == vm.not_implemented {
@@ -287,7 +307,12 @@ pub fn register(vm: &mut Vm) {
         let s = if t.module == "builtins" {
             format!("<{} object at {:#x}>", t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
         } else {
-            format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+            format!(
+                "<{}.{} object at {:#x}>",
+                t.module,
+                t.qualname,
+                v.0 & 0xFFFF_FFFF_FFFF
+            )
         };
         Ok(vm.new_string(s))
     });
@@ -350,7 +375,9 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else if vm.is_exception_instance(t) {
         t
     } else {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str"));
+        return Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        ));
     };
     match vm.gen_resume(a.pos[0], Value::NONE, Some(exc))? {
         crate::vm::interp::Resumed::Yielded(v) => Ok(v),
@@ -360,7 +387,9 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let g = a.pos[0];
-    let ObjData::Generator(st) = &g.obj().data else { return Ok(Value::NONE) };
+    let ObjData::Generator(st) = &g.obj().data else {
+        return Ok(Value::NONE);
+    };
     let started = st.get().frame.as_ref().map(|f| f.pc > 0);
     match started {
         None => return Ok(Value::NONE),
@@ -373,9 +402,13 @@ fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let ge = vm.exc_class("GeneratorExit");
     let exc = vm.new_exception(ge, vec![]);
     match vm.gen_resume(g, Value::NONE, Some(exc)) {
-        Ok(crate::vm::interp::Resumed::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(crate::vm::interp::Resumed::Yielded(_)) => {
+            Err(vm.runtime_error("generator ignored GeneratorExit"))
+        }
         Ok(_) => Ok(Value::NONE),
-        Err(e) if vm.matches(e.0, "GeneratorExit") || vm.matches(e.0, "StopIteration") => Ok(Value::NONE),
+        Err(e) if vm.matches(e.0, "GeneratorExit") || vm.matches(e.0, "StopIteration") => {
+            Ok(Value::NONE)
+        }
         Err(e) => Err(e),
     }
 }
@@ -390,7 +423,10 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "sep" => {
                 if !v.is_none() {
                     if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!("sep must be None or a string, not {}", vm.type_name(*v))));
+                        return Err(vm.type_error(&format!(
+                            "sep must be None or a string, not {}",
+                            vm.type_name(*v)
+                        )));
                     }
                     sep = str_of(*v).to_string();
                 }
@@ -398,7 +434,10 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "end" => {
                 if !v.is_none() {
                     if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!("end must be None or a string, not {}", vm.type_name(*v))));
+                        return Err(vm.type_error(&format!(
+                            "end must be None or a string, not {}",
+                            vm.type_name(*v)
+                        )));
                     }
                     end = str_of(*v).to_string();
                 }
@@ -406,7 +445,9 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "file" => file = *v,
             "flush" => flush = vm.truthy(*v)?,
             other => {
-                return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for print()")));
+                return Err(vm.type_error(&format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )));
             }
         }
     }
@@ -459,7 +500,11 @@ impl Vm {
         let d = self.module_dict(m);
         let k = self.intern("stdout");
         let f = self.dict_get_str(d, k)?;
-        if f.is_obj() && matches!(f.obj().data, ObjData::Native(_)) && self.type_name(f) == "TextIOWrapper" && crate::modules::io::is_std_stream(f, 1) {
+        if f.is_obj()
+            && matches!(f.obj().data, ObjData::Native(_))
+            && self.type_name(f) == "TextIOWrapper"
+            && crate::modules::io::is_std_stream(f, 1)
+        {
             return None;
         }
         Some(f)
@@ -487,7 +532,9 @@ fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
         return Ok(false);
     }
     if !is_type(cls) {
-        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        return Err(
+            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
     }
     Ok(vm.isinstance(v, cls))
 }
@@ -507,7 +554,9 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Ok(false);
         }
         if !is_type(cls) {
-            return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+            return Err(
+                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+            );
         }
         Ok(vm.is_subclass(c, cls))
     }
@@ -531,7 +580,10 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     match vm.call_dunder(v, "__abs__", &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(&format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "bad operand type for abs(): '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -541,7 +593,9 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
     for (k, _) in a.kw {
         let k = str_of(*k);
         if k != "key" && k != "default" {
-            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {name}()")));
+            return Err(vm.type_error(&format!(
+                "'{k}' is an invalid keyword argument for {name}()"
+            )));
         }
     }
     let items = if a.pos.len() == 1 {
@@ -591,7 +645,10 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
 
 fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "sum", &a, 1, 2)?;
-    let mut acc = a.get(1).or_else(|| a.kwarg("start")).unwrap_or(Value::small_int(0));
+    let mut acc = a
+        .get(1)
+        .or_else(|| a.kwarg("start"))
+        .unwrap_or(Value::small_int(0));
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -626,7 +683,10 @@ fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "iter", &a, 1, 2)?;
     if a.pos.len() == 2 {
-        return Ok(vm.new_iter(IterState::Callable { func: a.pos[0], sentinel: a.pos[1] }));
+        return Ok(vm.new_iter(IterState::Callable {
+            func: a.pos[0],
+            sentinel: a.pos[1],
+        }));
     }
     vm.iter(a.pos[0])
 }
@@ -634,18 +694,25 @@ fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "next", &a, 1, 2)?;
     let it = a.pos[0];
-    let is_iter = matches!(it.as_obj().map(|o| &o.data), Some(ObjData::Iter(_) | ObjData::Generator(_)))
-        || vm.dunder(it, "__next__").is_some();
+    let is_iter = matches!(
+        it.as_obj().map(|o| &o.data),
+        Some(ObjData::Iter(_) | ObjData::Generator(_))
+    ) || vm.dunder(it, "__next__").is_some();
     if !is_iter {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    if !matches!(it.as_obj().map(|o| &o.data), Some(ObjData::Iter(_) | ObjData::Generator(_))) {
+    if !matches!(
+        it.as_obj().map(|o| &o.data),
+        Some(ObjData::Iter(_) | ObjData::Generator(_))
+    ) {
         // A Python-level iterator: its own StopIteration propagates unchanged.
         return match vm.call_dunder(it, "__next__", &[]) {
             Ok(Some(v)) => Ok(v),
             Err(e) if vm.matches(e.0, "StopIteration") && a.get(1).is_some() => Ok(a.pos[1]),
             Err(e) => Err(e),
-            Ok(None) => Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it)))),
+            Ok(None) => {
+                Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))))
+            }
         };
     }
     match vm.next(it)? {
@@ -678,15 +745,24 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if b.len() == 1 {
             return Ok(Value::small_int(b[0] as i64));
         }
-        return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(&format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
-    Err(vm.type_error(&format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+    Err(vm.type_error(&format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    )))
 }
 
 fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "chr", &a, 1, 1)?;
     let Some(i) = vm.to_i64(a.pos[0]) else {
-        return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(a.pos[0])
+        )));
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -709,20 +785,29 @@ fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
         None => match vm.call_dunder(v, "__index__", &[])? {
             Some(r) => vm.to_bigint(r).unwrap_or_default(),
             None => {
-                return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )));
             }
         },
     };
     let neg = i.sign() == num_bigint::Sign::Minus;
     let digits = num_traits::Signed::abs(&i).to_str_radix(base);
-    Ok(vm.new_string(format!("{}{}{}", if neg { "-" } else { "" }, prefix, digits)))
+    Ok(vm.new_string(format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        digits
+    )))
 }
 
 fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "divmod", &a, 2, 2)?;
     let (x, y) = (a.pos[0], a.pos[1]);
     if vm.to_num(x).is_some() && vm.to_num(y).is_some() {
-        if (x.is_float() || y.is_float()) && matches!(vm.to_num(y), Some(crate::vm::num::Num::Float(f)) if f == 0.0)
+        if (x.is_float() || y.is_float())
+            && matches!(vm.to_num(y), Some(crate::vm::num::Num::Float(f)) if f == 0.0)
             || (x.is_float() && vm.to_i64(y) == Some(0))
         {
             return Err(vm.zero_division("float divmod()"));
@@ -758,8 +843,12 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match m {
         None => vm.binary_op(BinOp::Pow, b, e),
         Some(m) => {
-            let (Some(bi), Some(ei), Some(mi)) = (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(bi), Some(ei), Some(mi)) =
+                (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m))
+            else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             use num_traits::{One, Signed, Zero};
             if mi.is_zero() {
@@ -767,7 +856,9 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             let (base, exp) = if ei.is_negative() {
                 // modular inverse
-                let inv = mod_inverse(&bi, &mi).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+                let inv = mod_inverse(&bi, &mi).ok_or_else(|| {
+                    vm.value_error("base is not invertible for the given modulus")
+                })?;
                 (inv, -ei)
             } else {
                 (bi, ei)
@@ -800,7 +891,10 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
 fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "round", &a, 1, 2)?;
     let v = a.pos[0];
-    let nd = a.get(1).or_else(|| a.kwarg("ndigits")).filter(|n| !n.is_none());
+    let nd = a
+        .get(1)
+        .or_else(|| a.kwarg("ndigits"))
+        .filter(|n| !n.is_none());
     if v.is_float() {
         let f = v.as_float();
         return match nd {
@@ -833,7 +927,11 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 let p = num_bigint::BigInt::from(10).pow((-n) as u32);
                 let (q, r) = i.div_mod_floor(&p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && q.is_odd()) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(vm.new_bigint(q * p))
             }
         };
@@ -841,7 +939,10 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args: Vec<Value> = nd.into_iter().collect();
     match vm.call_dunder(v, "__round__", &args)? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(&format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -863,7 +964,10 @@ fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
 
 fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
     if !vm.is_str(n) {
-        return Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(n))));
+        return Err(vm.type_error(&format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(n)
+        )));
     }
     Ok(vm.intern_value(n))
 }
@@ -887,11 +991,14 @@ fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return locals(vm, a);
     }
     let k = vm.intern("__dict__");
-    vm.getattr(a.pos[0], k).map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
+    vm.getattr(a.pos[0], k)
+        .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
 }
 
 fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::NONE) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::NONE);
+    };
     if !f.locals.is_none() {
         return Ok(f.locals);
     }
@@ -943,7 +1050,12 @@ pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
             if let Some(ObjData::Instance(i)) = v.as_obj().map(|o| &o.data) {
                 names.extend(i.shape.get().names.iter().map(|n| str_of(*n).to_string()));
                 if let Some(ObjData::Dict(d)) = i.dict.get().as_obj().map(|o| &o.data) {
-                    names.extend(d.get().iter().filter(|e| vm.is_str(e.key)).map(|e| str_of(e.key).to_string()));
+                    names.extend(
+                        d.get()
+                            .iter()
+                            .filter(|e| vm.is_str(e.key))
+                            .map(|e| str_of(e.key).to_string()),
+                    );
                 }
             }
             if let Some(ObjData::Module { dict, .. }) = v.as_obj().map(|o| &o.data)
@@ -955,7 +1067,13 @@ pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
         }
         if !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Module { .. })) {
             for c in classes {
-                names.extend(type_obj(c).dict.get().iter().map(|e| str_of(e.key).to_string()));
+                names.extend(
+                    type_obj(c)
+                        .dict
+                        .get()
+                        .iter()
+                        .map(|e| str_of(e.key).to_string()),
+                );
             }
         }
     }
@@ -992,7 +1110,9 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
     let src = a.pos[0];
     let compiled = code_of(src);
     if !vm.is_str(src) && compiled.is_none() {
-        return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
+        return Err(vm.type_error(&format!(
+            "{name}() arg 1 must be a string, bytes or code object"
+        )));
     }
     let caller = vm.frames.last();
     let (cg, cl) = match caller {
@@ -1000,10 +1120,17 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         None => (vm.new_dict(), Value::NONE),
     };
     let globals = a.get(1).filter(|v| !v.is_none()).unwrap_or(cg);
-    let mut locals = a.get(2).filter(|v| !v.is_none()).unwrap_or(if a.get(1).is_some() { globals } else { cl });
+    let mut locals = a
+        .get(2)
+        .filter(|v| !v.is_none())
+        .unwrap_or(if a.get(1).is_some() { globals } else { cl });
     if locals.is_none() {
         // Inside a function: expose its locals as a snapshot.
-        let has_fn_frame = vm.frames.last().map(|f| f.code.flags & crate::compiler::bytecode::flags::NAMESPACE == 0).unwrap_or(false);
+        let has_fn_frame = vm
+            .frames
+            .last()
+            .map(|f| f.code.flags & crate::compiler::bytecode::flags::NAMESPACE == 0)
+            .unwrap_or(false);
         if has_fn_frame {
             locals = self::locals(vm, Args::new(&[]))?;
         }
@@ -1020,11 +1147,18 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
             if is_eval {
                 (crate::run::compile_eval(vm, &source, "<string>")?, true)
             } else {
-                (crate::run::compile_source(vm, &source, "<string>", "<module>")?, false)
+                (
+                    crate::run::compile_source(vm, &source, "<string>", "<module>")?,
+                    false,
+                )
             }
         }
     };
-    let locals = if locals == globals { Value::NONE } else { locals };
+    let locals = if locals == globals {
+        Value::NONE
+    } else {
+        locals
+    };
     let r = vm.run_code(code, globals, locals)?;
     Ok(if is_eval && returns { r } else { Value::NONE })
 }
@@ -1046,7 +1180,10 @@ impl crate::object::NativeData for CodeObject {
 
 fn code_of(v: Value) -> Option<(std::rc::Rc<crate::compiler::bytecode::Code>, bool)> {
     match v.as_obj().map(|o| &o.data) {
-        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<CodeObject>().map(|c| (c.code.clone(), c.is_eval)),
+        Some(ObjData::Native(n)) => n
+            .as_any()
+            .downcast_ref::<CodeObject>()
+            .map(|c| (c.code.clone(), c.is_eval)),
         _ => None,
     }
 }
@@ -1065,7 +1202,10 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (source, fname) = (str_of(src).to_string(), str_of(filename).to_string());
     let (code, is_eval) = match str_of(mode) {
         "eval" => (crate::run::compile_eval(vm, &source, &fname)?, true),
-        "exec" | "single" => (crate::run::compile_source(vm, &source, &fname, "<module>")?, false),
+        "exec" | "single" => (
+            crate::run::compile_source(vm, &source, &fname, "<module>")?,
+            false,
+        ),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let cls = match vm.code_type {
@@ -1085,7 +1225,11 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if args.is_empty() || args.len() > 3 {
         return Err(vm.type_error(&format!(
             "range expected {} argument{}, got {}",
-            if args.is_empty() { "at least 1" } else { "at most 3" },
+            if args.is_empty() {
+                "at least 1"
+            } else {
+                "at most 3"
+            },
             if args.is_empty() { "" } else { "s" },
             args.len()
         )));
@@ -1094,7 +1238,10 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vals[i] = match vm.index_of(*v)? {
             Some(x) => x,
             None => {
-                return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(*v))));
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(*v)
+                )));
             }
         };
     }
@@ -1125,10 +1272,21 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let it = a.get(1).or_else(|| a.kwarg("iterable"));
-    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
-    let start = a.get(2).or_else(|| a.kwarg("start")).unwrap_or(Value::small_int(0));
+    let Some(it) = it else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = a
+        .get(2)
+        .or_else(|| a.kwarg("start"))
+        .unwrap_or(Value::small_int(0));
     let it = vm.iter(it)?;
-    Ok(vm.alloc(vm.types.enumerate, ObjData::Iter(crate::object::Mut::new(IterState::Enumerate { it, n: start }))))
+    Ok(vm.alloc(
+        vm.types.enumerate,
+        ObjData::Iter(crate::object::Mut::new(IterState::Enumerate {
+            it,
+            n: start,
+        })),
+    ))
 }
 
 fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1147,7 +1305,10 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(s) => vm.truthy(s)?,
         None => false,
     };
-    Ok(vm.alloc(vm.types.zip, ObjData::Iter(crate::object::Mut::new(IterState::Zip { its, strict }))))
+    Ok(vm.alloc(
+        vm.types.zip,
+        ObjData::Iter(crate::object::Mut::new(IterState::Zip { its, strict })),
+    ))
 }
 
 fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1158,13 +1319,25 @@ fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     for v in &a.pos[2..] {
         its.push(vm.iter(*v)?);
     }
-    Ok(vm.alloc(vm.types.map, ObjData::Iter(crate::object::Mut::new(IterState::Map { func: a.pos[1], its }))))
+    Ok(vm.alloc(
+        vm.types.map,
+        ObjData::Iter(crate::object::Mut::new(IterState::Map {
+            func: a.pos[1],
+            its,
+        })),
+    ))
 }
 
 fn filter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "filter", &a, 3, 3)?;
     let it = vm.iter(a.pos[2])?;
-    Ok(vm.alloc(vm.types.filter, ObjData::Iter(crate::object::Mut::new(IterState::Filter { func: a.pos[1], it }))))
+    Ok(vm.alloc(
+        vm.types.filter,
+        ObjData::Iter(crate::object::Mut::new(IterState::Filter {
+            func: a.pos[1],
+            it,
+        })),
+    ))
 }
 
 fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1174,25 +1347,43 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(r);
     }
     let n = match &v.as_obj().map(|o| &o.data) {
-        Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_) | ObjData::Range { .. } | ObjData::Bytes(_)) => vm.len(v)?,
+        Some(
+            ObjData::List(_)
+            | ObjData::Tuple(_)
+            | ObjData::Str(_)
+            | ObjData::Range { .. }
+            | ObjData::Bytes(_),
+        ) => vm.len(v)?,
         Some(ObjData::Dict(_)) => {
             let keys = vm.collect_iter(v)?;
             let l = vm.new_list(keys);
             let n = vm.len(l)?;
-            return Ok(vm.alloc(vm.types.reversed, ObjData::Iter(crate::object::Mut::new(IterState::Reversed { seq: l, idx: n }))));
+            return Ok(vm.alloc(
+                vm.types.reversed,
+                ObjData::Iter(crate::object::Mut::new(IterState::Reversed {
+                    seq: l,
+                    idx: n,
+                })),
+            ));
         }
         _ => {
             if vm.dunder(v, "__getitem__").is_some() && vm.dunder(v, "__len__").is_some() {
                 vm.len(v)?
             } else {
-                return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(v))));
+                return Err(
+                    vm.type_error(&format!("'{}' object is not reversible", vm.type_name(v)))
+                );
             }
         }
     };
     if let ObjData::Range { start, step, .. } = &v.obj().data {
         let (start, step) = (*start, *step);
         let last = start + (n as i64 - 1) * step;
-        return Ok(vm.new_iter(IterState::Range { cur: last, stop: start - step, step: -step }));
+        return Ok(vm.new_iter(IterState::Range {
+            cur: last,
+            stop: start - step,
+            step: -step,
+        }));
     }
     Ok(vm.new_iter(IterState::Reversed { seq: v, idx: n }))
 }
@@ -1202,17 +1393,39 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let fset = a.get(2).or_else(|| a.kwarg("fset")).unwrap_or(Value::NONE);
     let fdel = a.get(3).or_else(|| a.kwarg("fdel")).unwrap_or(Value::NONE);
     let doc = a.get(4).or_else(|| a.kwarg("doc")).unwrap_or(Value::NONE);
-    Ok(vm.alloc(vm.types.property, ObjData::Property { fget, fset, fdel, doc }))
+    Ok(vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    ))
 }
 
 fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
-    let ObjData::Property { fget, fset, fdel, doc } = &a.pos[0].obj().data else {
+    let ObjData::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &a.pos[0].obj().data
+    else {
         return Err(vm.type_error("descriptor requires a property"));
     };
     let mut parts = [*fget, *fset, *fdel];
     parts[which] = a.pos[1];
     let doc = *doc;
-    Ok(vm.alloc(vm.types.property, ObjData::Property { fget: parts[0], fset: parts[1], fdel: parts[2], doc }))
+    Ok(vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget: parts[0],
+            fset: parts[1],
+            fdel: parts[2],
+            doc,
+        },
+    ))
 }
 
 /// `super()` / `super(cls, obj)`: a proxy looking attributes up after `cls` in
@@ -1253,13 +1466,28 @@ fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 impl Vm {
     /// Attribute lookup through a `super` proxy.
-    pub fn super_getattr(&mut self, typ: Value, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        let start_cls = if is_type(obj) && self.is_subclass(obj, typ) { obj } else { self.type_of(obj) };
+    pub fn super_getattr(
+        &mut self,
+        typ: Value,
+        obj: Value,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
+        let start_cls = if is_type(obj) && self.is_subclass(obj, typ) {
+            obj
+        } else {
+            self.type_of(obj)
+        };
         let mro = type_obj(start_cls).mro.get().clone();
-        let pos = mro.iter().position(|c| *c == typ).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|c| *c == typ)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for c in &mro[pos..] {
             if let Some(v) = self.dict_get_str_in(type_obj(*c).dict.get(), name) {
-                if is_type(obj) && !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ClassMethod(_))) {
+                if is_type(obj)
+                    && !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ClassMethod(_)))
+                {
                     if let Some(ObjData::StaticMethod(f)) = v.as_obj().map(|o| &o.data) {
                         return Ok(Some(*f));
                     }
@@ -1268,7 +1496,11 @@ impl Vm {
                 if let Some(ObjData::Property { fget, .. }) = v.as_obj().map(|o| &o.data) {
                     return self.call(*fget, &[obj]).map(Some);
                 }
-                let slf = if matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, *c) } else { obj };
+                let slf = if matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) {
+                    self.method_self(obj, *c)
+                } else {
+                    obj
+                };
                 return self.bind_descriptor(v, slf, start_cls).map(Some);
             }
         }
@@ -1276,7 +1508,10 @@ impl Vm {
         match str_of(name) {
             "__init__" => {
                 let f = self.object_init;
-                Ok(Some(self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: obj })))
+                Ok(Some(self.alloc(
+                    self.types.method,
+                    ObjData::BoundMethod { func: f, slf: obj },
+                )))
             }
             "__new__" => Ok(Some(self.object_new)),
             _ => Ok(None),

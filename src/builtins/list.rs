@@ -68,7 +68,9 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__imul__", |vm, a| {
             check_args(vm, "__imul__", &a, 2, 2)?;
-            let Some(n) = vm.index_of(a.pos[1])? else { return Ok(vm.not_implemented) };
+            let Some(n) = vm.index_of(a.pos[1])? else {
+                return Ok(vm.not_implemented);
+            };
             let l = list_of(vm, &a, "__imul__")?;
             let v = l.get();
             let items = v.clone();
@@ -142,7 +144,9 @@ fn descr_error(vm: &mut Vm, name: &str, ty: &str, v: Option<Value>) -> crate::vm
     match v {
         Some(v) => {
             let tn = vm.type_name(v);
-            vm.type_error(&format!("descriptor '{name}' for '{ty}' objects doesn't apply to a '{tn}' object"))
+            vm.type_error(&format!(
+                "descriptor '{name}' for '{ty}' objects doesn't apply to a '{tn}' object"
+            ))
         }
         None => vm.type_error(&format!("unbound method {ty}.{name}() needs an argument")),
     }
@@ -253,7 +257,12 @@ fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "list.append", &a, 2, 2).map_err(|_| vm.type_error(&format!("list.append() takes exactly one argument ({} given)", a.len().saturating_sub(1))))?;
+    check_args(vm, "list.append", &a, 2, 2).map_err(|_| {
+        vm.type_error(&format!(
+            "list.append() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        ))
+    })?;
     let l = list_of(vm, &a, "append")?;
     l.get().push(a.pos[1]);
     Ok(Value::NONE)
@@ -261,7 +270,10 @@ fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.len() != 2 {
-        return Err(vm.type_error(&format!("list.extend() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "list.extend() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        )));
     }
     list_of(vm, &a, "extend")?;
     let items = if a.pos[0] == a.pos[1] {
@@ -277,13 +289,19 @@ fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(i) => Ok(i),
-        None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
 fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.len() != 3 {
-        return Err(vm.type_error(&format!("insert expected 2 arguments, got {}", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "insert expected 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
     }
     let i = index_arg(vm, a.pos[1])?;
     let l = list_of(vm, &a, "insert")?;
@@ -295,7 +313,12 @@ fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "pop", &a, 1, 2).map_err(|_| vm.type_error(&format!("pop expected at most 1 argument, got {}", a.len().saturating_sub(1))))?;
+    check_args(vm, "pop", &a, 1, 2).map_err(|_| {
+        vm.type_error(&format!(
+            "pop expected at most 1 argument, got {}",
+            a.len().saturating_sub(1)
+        ))
+    })?;
     let i = match a.get(1) {
         Some(x) => index_arg(vm, x)?,
         None => -1,
@@ -315,7 +338,10 @@ fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.len() != 2 {
-        return Err(vm.type_error(&format!("list.remove() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "list.remove() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        )));
     }
     let lv = a.pos[0];
     list_of(vm, &a, "remove")?;
@@ -336,7 +362,12 @@ fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// Resolves optional start/end arguments of `index` against `len`.
-fn clamp_range(vm: &mut Vm, start: Option<Value>, end: Option<Value>, len: usize) -> PyResult<(usize, usize)> {
+fn clamp_range(
+    vm: &mut Vm,
+    start: Option<Value>,
+    end: Option<Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let n = len as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
     let s = match start {
@@ -355,7 +386,11 @@ fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
         && vm.to_i64(v).is_none()
     {
         use num_traits::Signed;
-        return Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 });
+        return Ok(if b.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
     }
     match vm.index_of(v)? {
         Some(i) => Ok(i),
@@ -366,7 +401,10 @@ fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
 fn seq_index(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
     no_kwargs(vm, "index", &a)?;
     if a.len() < 2 || a.len() > 4 {
-        return Err(vm.type_error(&format!("index expected at least 1 argument, got {}", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "index expected at least 1 argument, got {}",
+            a.len().saturating_sub(1)
+        )));
     }
     let s = a.pos[0];
     if !is_seq_kind(s, ty == "list") {
@@ -392,7 +430,10 @@ fn seq_index(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
 
 fn seq_count(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
     if a.len() != 2 {
-        return Err(vm.type_error(&format!("{ty}.count() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "{ty}.count() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        )));
     }
     let s = a.pos[0];
     if !is_seq_kind(s, ty == "list") {
@@ -432,7 +473,10 @@ fn item_index(vm: &mut Vm, idx: Value, len: usize, ty: &str, msg: &str) -> PyRes
     let i = match vm.index_of(idx)? {
         Some(i) => i,
         None => {
-            return Err(vm.type_error(&format!("{ty} indices must be integers or slices, not {}", vm.type_name(idx))));
+            return Err(vm.type_error(&format!(
+                "{ty} indices must be integers or slices, not {}",
+                vm.type_name(idx)
+            )));
         }
     };
     let j = if i < 0 { i + len as i64 } else { i };
@@ -450,7 +494,9 @@ fn list_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let n = l.get().len();
         let s = vm.slice_indices(idx, n)?;
         let v = l.get();
-        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
+        let items = (0..s.len)
+            .map(|k| v[(s.start + k as i64 * s.step) as usize])
+            .collect();
         return Ok(vm.new_list(items));
     }
     let n = l.get().len();
@@ -464,7 +510,9 @@ fn tuple_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let idx = a.pos[1];
     if is_slice(idx) {
         let s = vm.slice_indices(idx, items.len())?;
-        let out = (0..s.len).map(|k| items[(s.start + k as i64 * s.step) as usize]).collect();
+        let out = (0..s.len)
+            .map(|k| items[(s.start + k as i64 * s.step) as usize])
+            .collect();
         return Ok(vm.new_tuple(out));
     }
     let i = item_index(vm, idx, items.len(), "tuple", "tuple index out of range")?;
@@ -476,7 +524,11 @@ fn list_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     list_of(vm, &a, "__setitem__")?;
     let (idx, val) = (a.pos[1], a.pos[2]);
     if is_slice(idx) {
-        let items = if val == a.pos[0] { seq_items(vm, &a, "__setitem__")? } else { vm.collect_iter(val)? };
+        let items = if val == a.pos[0] {
+            seq_items(vm, &a, "__setitem__")?
+        } else {
+            vm.collect_iter(val)?
+        };
         let l = list_of(vm, &a, "__setitem__")?;
         let n = l.get().len();
         let s = vm.slice_indices(idx, n)?;
@@ -553,7 +605,10 @@ fn seq_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn seq_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = a.pos[0];
-    if !matches!(s.as_obj().map(|o| &o.data), Some(ObjData::List(_) | ObjData::Tuple(_))) {
+    if !matches!(
+        s.as_obj().map(|o| &o.data),
+        Some(ObjData::List(_) | ObjData::Tuple(_))
+    ) {
         return Err(descr_error(vm, "__iter__", "list", Some(s)));
     }
     Ok(vm.new_iter(IterState::Seq { seq: s, idx: 0 }))
@@ -616,14 +671,21 @@ fn seq_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let mut items = seq_items(vm, &a, "__add__")?;
     items.extend(seq_items(vm, &Args::new(&a.pos[1..]), "__add__")?);
-    Ok(if list { vm.new_list(items) } else { vm.new_tuple(items) })
+    Ok(if list {
+        vm.new_list(items)
+    } else {
+        vm.new_tuple(items)
+    })
 }
 
 fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "__mul__", &a, 2, 2)?;
     let x = a.pos[0];
     let Some(n) = vm.index_of(a.pos[1])? else {
-        return Err(vm.type_error(&format!("can't multiply sequence by non-int of type '{}'", vm.type_name(a.pos[1]))));
+        return Err(vm.type_error(&format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(a.pos[1])
+        )));
     };
     let items = seq_items(vm, &a, "__mul__")?;
     let n = n.max(0) as usize;
@@ -634,7 +696,11 @@ fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     for _ in 0..n {
         out.extend_from_slice(&items);
     }
-    Ok(if is_seq_kind(x, true) { vm.new_list(out) } else { vm.new_tuple(out) })
+    Ok(if is_seq_kind(x, true) {
+        vm.new_list(out)
+    } else {
+        vm.new_tuple(out)
+    })
 }
 
 fn seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -49,7 +49,11 @@ pub fn register(vm: &mut Vm) {
         }),
         ("bit_count", |vm, a| {
             let i = int_self(vm, &a, "bit_count")?;
-            let n: u64 = i.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+            let n: u64 = i
+                .magnitude()
+                .iter_u64_digits()
+                .map(|d| d.count_ones() as u64)
+                .sum();
             Ok(vm.new_int(n as i64))
         }),
         ("to_bytes", int_to_bytes),
@@ -104,7 +108,9 @@ pub fn register(vm: &mut Vm) {
                 None => Ok(vm.new_bigint(i)),
                 Some(n) => {
                     let Some(n) = vm.index_of(n)? else {
-                        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+                        return Err(
+                            vm.type_error("'float' object cannot be interpreted as an integer")
+                        );
                     };
                     if n >= 0 {
                         return Ok(vm.new_bigint(i));
@@ -112,19 +118,39 @@ pub fn register(vm: &mut Vm) {
                     let p = BigInt::from(10).pow((-n).min(100000) as u32);
                     let (q, r) = i.div_mod_floor(&p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                    let q = if twice > p || (twice == p && q.is_odd()) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(vm.new_bigint(q * p))
                 }
             }
         }),
-        ("__divmod__", |vm, a| divmod_native(vm, a, false, int_operand)),
-        ("__rdivmod__", |vm, a| divmod_native(vm, a, true, int_operand)),
-        ("__eq__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Eq)),
-        ("__ne__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ne)),
-        ("__lt__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Lt)),
-        ("__le__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Le)),
-        ("__gt__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Gt)),
-        ("__ge__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ge)),
+        ("__divmod__", |vm, a| {
+            divmod_native(vm, a, false, int_operand)
+        }),
+        ("__rdivmod__", |vm, a| {
+            divmod_native(vm, a, true, int_operand)
+        }),
+        ("__eq__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Eq)
+        }),
+        ("__ne__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ne)
+        }),
+        ("__lt__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Lt)
+        }),
+        ("__le__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Le)
+        }),
+        ("__gt__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Gt)
+        }),
+        ("__ge__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ge)
+        }),
         ("__getnewargs__", |vm, a| {
             let i = int_self(vm, &a, "__getnewargs__")?;
             let v = vm.new_bigint(i);
@@ -264,14 +290,30 @@ pub fn register(vm: &mut Vm) {
             let f = float_self(vm, &a, "__repr__")?;
             Ok(vm.new_string(crate::vm::num::float_repr(f)))
         }),
-        ("__divmod__", |vm, a| divmod_native(vm, a, false, float_operand)),
-        ("__rdivmod__", |vm, a| divmod_native(vm, a, true, float_operand)),
-        ("__eq__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Eq)),
-        ("__ne__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ne)),
-        ("__lt__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Lt)),
-        ("__le__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Le)),
-        ("__gt__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Gt)),
-        ("__ge__", |vm, a| cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ge)),
+        ("__divmod__", |vm, a| {
+            divmod_native(vm, a, false, float_operand)
+        }),
+        ("__rdivmod__", |vm, a| {
+            divmod_native(vm, a, true, float_operand)
+        }),
+        ("__eq__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Eq)
+        }),
+        ("__ne__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ne)
+        }),
+        ("__lt__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Lt)
+        }),
+        ("__le__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Le)
+        }),
+        ("__gt__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Gt)
+        }),
+        ("__ge__", |vm, a| {
+            cmp_native(vm, a, crate::compiler::bytecode::CmpOp::Ge)
+        }),
     ];
     for (name, f) in methods {
         vm.add_method(t, name, *f);
@@ -291,7 +333,15 @@ fn add_classmethod(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::
 /// A read-only attribute computed by a native getter.
 pub fn add_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
     let fget = vm.new_builtin(name, f);
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+    let p = vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    );
     let k = vm.intern(name);
     vm.type_set_attr(t, k, p);
 }
@@ -305,7 +355,9 @@ fn int_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<BigInt> {
         return Ok(i);
     }
     let tn = a.get(0).map(|v| vm.type_name(v)).unwrap_or_default();
-    Err(vm.type_error(&format!("descriptor '{name}' for 'int' objects doesn't apply to a '{tn}' object")))
+    Err(vm.type_error(&format!(
+        "descriptor '{name}' for 'int' objects doesn't apply to a '{tn}' object"
+    )))
 }
 
 fn float_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
@@ -315,7 +367,9 @@ fn float_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
         return Ok(v.as_float());
     }
     let tn = a.get(0).map(|v| vm.type_name(v)).unwrap_or_default();
-    Err(vm.type_error(&format!("descriptor '{name}' for 'float' objects doesn't apply to a '{tn}' object")))
+    Err(vm.type_error(&format!(
+        "descriptor '{name}' for 'float' objects doesn't apply to a '{tn}' object"
+    )))
 }
 
 /// The plain int value of the receiver (`int(x)` for subclasses and bools).
@@ -337,7 +391,13 @@ fn float_operand(vm: &Vm, v: Value) -> bool {
     v.is_float() || vm.is_intlike(v)
 }
 
-fn num_binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool, ok: fn(&Vm, Value) -> bool) -> PyResult<Value> {
+fn num_binop_native(
+    vm: &mut Vm,
+    a: Args,
+    op: BinOp,
+    reflected: bool,
+    ok: fn(&Vm, Value) -> bool,
+) -> PyResult<Value> {
     check_args(vm, op.dunders().0, &a, 2, 2)?;
     let (x, y) = (a.pos[0], a.pos[1]);
     if !ok(vm, y) || vm.to_num(x).is_none() {
@@ -350,7 +410,12 @@ fn num_binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool, ok: fn(&Vm
     }
 }
 
-fn divmod_native(vm: &mut Vm, a: Args, reflected: bool, ok: fn(&Vm, Value) -> bool) -> PyResult<Value> {
+fn divmod_native(
+    vm: &mut Vm,
+    a: Args,
+    reflected: bool,
+    ok: fn(&Vm, Value) -> bool,
+) -> PyResult<Value> {
     check_args(vm, "__divmod__", &a, 2, 2)?;
     let (x, y) = (a.pos[0], a.pos[1]);
     if !ok(vm, y) || vm.to_num(x).is_none() {
@@ -422,11 +487,18 @@ fn int_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match str_of(*k) {
             "base" if base.is_none() => base = Some(*v),
             "x" if x.is_none() => x = Some(*v),
-            k => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for int()"))),
+            k => {
+                return Err(
+                    vm.type_error(&format!("'{k}' is an invalid keyword argument for int()"))
+                );
+            }
         }
     }
     if a.len() > 3 {
-        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", a.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "int() takes at most 2 arguments ({} given)",
+            a.len() - 1
+        )));
     }
     let v = int_value(vm, x, base)?;
     Ok(int_of_class(vm, cls, v))
@@ -443,7 +515,10 @@ fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<Big
         let b = match vm.index_of(b)? {
             Some(b) => b,
             None => {
-                return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(b))));
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(b)
+                )));
             }
         };
         if b != 0 && !(2..=36).contains(&b) {
@@ -483,7 +558,10 @@ fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<Big
         if let Some(r) = vm.call_dunder(x, name, &[])? {
             return match vm.to_bigint(r) {
                 Some(i) => Ok(i),
-                None => Err(vm.type_error(&format!("{name} returned non-int (type {})", vm.type_name(r)))),
+                None => Err(vm.type_error(&format!(
+                    "{name} returned non-int (type {})",
+                    vm.type_name(r)
+                ))),
             };
         }
     }
@@ -496,7 +574,10 @@ fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<Big
         {
             return Ok(i);
         }
-        return Err(vm.type_error(&format!("__trunc__ returned non-Integral (type {})", vm.type_name(r))));
+        return Err(vm.type_error(&format!(
+            "__trunc__ returned non-Integral (type {})",
+            vm.type_name(r)
+        )));
     }
     Err(vm.type_error(&format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -566,7 +647,8 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, Option<usize>> {
     if clean.is_empty() || !prev_digit {
         return Err(None);
     }
-    if base0_decimal && clean.len() > 1 && clean.starts_with('0') && clean.chars().any(|c| c != '0') {
+    if base0_decimal && clean.len() > 1 && clean.starts_with('0') && clean.chars().any(|c| c != '0')
+    {
         return Err(None);
     }
     if !base.is_power_of_two() && clean.len() > 4300 {
@@ -586,13 +668,22 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "length" => length = Some(*v),
             "byteorder" => order = Some(*v),
             "signed" => signed = Some(*v),
-            k => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for to_bytes()"))),
+            k => {
+                return Err(vm.type_error(&format!(
+                    "'{k}' is an invalid keyword argument for to_bytes()"
+                )));
+            }
         }
     }
     let length = match length {
         Some(l) => match vm.index_of(l)? {
             Some(l) => l,
-            None => return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(l)))),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(l)
+                )));
+            }
         },
         None => 1,
     };
@@ -607,7 +698,11 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !signed && i.is_negative() {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { i.to_signed_bytes_le() } else { i.to_bytes_le().1 };
+    let mut bytes = if signed {
+        i.to_signed_bytes_le()
+    } else {
+        i.to_bytes_le().1
+    };
     if i.is_zero() {
         bytes.clear();
     }
@@ -649,7 +744,11 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "bytes" => src = Some(*v),
             "byteorder" => order = Some(*v),
             "signed" => signed = Some(*v),
-            k => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for from_bytes()"))),
+            k => {
+                return Err(vm.type_error(&format!(
+                    "'{k}' is an invalid keyword argument for from_bytes()"
+                )));
+            }
         }
     }
     let Some(src) = src else {
@@ -684,7 +783,11 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !little {
         bytes.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &bytes)
+    };
     if cls == vm.types.int {
         return Ok(vm.new_bigint(v));
     }
@@ -718,7 +821,9 @@ fn float_value(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return vm.int_to_float(&i);
     }
     let text = match x.as_obj().map(|o| &o.data) {
-        Some(ObjData::Str(s)) if vm.is_builtin_exact(x) || vm.dunder(x, "__float__").is_none() => Some(s.s.to_string()),
+        Some(ObjData::Str(s)) if vm.is_builtin_exact(x) || vm.dunder(x, "__float__").is_none() => {
+            Some(s.s.to_string())
+        }
         Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) => {
             let b = vm.bytes_of(x)?;
             Some(String::from_utf8_lossy(&b).into_owned())
@@ -749,7 +854,10 @@ fn float_value(vm: &mut Vm, x: Value) -> PyResult<f64> {
     {
         return vm.int_to_float(&i);
     }
-    Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
+    Err(vm.type_error(&format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(x)
+    )))
 }
 
 /// Python's float-from-string rules (whitespace, underscores between digits, inf/nan).
@@ -783,7 +891,11 @@ pub fn parse_float(text: &str) -> Option<f64> {
                 clean.push(c as char);
                 n += 1;
             } else if c == b'_' {
-                if *i == start || !b[*i - 1].is_ascii_digit() || *i + 1 >= b.len() || !b[*i + 1].is_ascii_digit() {
+                if *i == start
+                    || !b[*i - 1].is_ascii_digit()
+                    || *i + 1 >= b.len()
+                    || !b[*i + 1].is_ascii_digit()
+                {
                     return None;
                 }
             } else {
@@ -839,7 +951,11 @@ fn float_ratio(f: f64) -> (BigInt, BigInt) {
     }
     let m = BigInt::from(mant);
     let m = if f < 0.0 { -m } else { m };
-    if e >= 0 { (m << e as usize, BigInt::one()) } else { (m, BigInt::one() << (-e) as usize) }
+    if e >= 0 {
+        (m << e as usize, BigInt::one())
+    } else {
+        (m, BigInt::one() << (-e) as usize)
+    }
 }
 
 /// `float.hex()`.
@@ -857,8 +973,15 @@ fn float_hex(f: f64) -> String {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    format!("{sign}0x{lead}.{mant:013x}p{}{e}", if e >= 0 { "+" } else { "" })
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    format!(
+        "{sign}0x{lead}.{mant:013x}p{}{e}",
+        if e >= 0 { "+" } else { "" }
+    )
 }
 
 fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -866,11 +989,16 @@ fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let s = a.pos[1];
     if !vm.is_str(s) {
-        return Err(vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(s))));
+        return Err(vm.type_error(&format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(s)
+        )));
     }
     let f = match parse_hex_float(str_of(s)) {
         Ok(f) => f,
-        Err(true) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(true) => {
+            return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
+        }
         Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
     };
     let v = Value::float(f);

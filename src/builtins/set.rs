@@ -59,7 +59,11 @@ pub fn register(vm: &mut Vm) {
         ("__iter__", |vm, a| {
             let s = recv(vm, &a, "__iter__")?;
             let len = set_of(s).map(|x| x.get().len()).unwrap_or(0);
-            Ok(vm.new_iter(crate::object::IterState::Set { set: s, idx: 0, len }))
+            Ok(vm.new_iter(crate::object::IterState::Set {
+                set: s,
+                idx: 0,
+                len,
+            }))
         }),
         ("__eq__", |vm, a| cmp_native(vm, a, CmpOp::Eq)),
         ("__ne__", |vm, a| cmp_native(vm, a, CmpOp::Ne)),
@@ -186,7 +190,9 @@ fn recv(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         Some(v) if is_anyset(v) => Ok(v),
         Some(v) => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object"
+            )))
         }
         None => Err(vm.type_error(&format!("unbound method set.{name}() needs an argument"))),
     }
@@ -199,14 +205,21 @@ fn arity(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
             Some(v) if vm.isinstance(v, vm.types.frozenset) => "frozenset",
             _ => "set",
         };
-        return Err(vm.type_error(&format!("{owner}.{name}() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "{owner}.{name}() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        )));
     }
     Ok(())
 }
 
 /// `set` or `frozenset`: the built-in base of `cls` (make_new_set_basetype).
 fn base_type(vm: &Vm, cls: Value) -> Value {
-    if vm.is_subclass(cls, vm.types.frozenset) { vm.types.frozenset } else { vm.types.set }
+    if vm.is_subclass(cls, vm.types.frozenset) {
+        vm.types.frozenset
+    } else {
+        vm.types.set
+    }
 }
 
 fn new_like(vm: &mut Vm, s: Value) -> Value {
@@ -253,19 +266,25 @@ macro_rules! eqf {
 }
 
 fn contains_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
-    let Some(set) = set_of(s) else { return Ok(false) };
+    let Some(set) = set_of(s) else {
+        return Ok(false);
+    };
     let mut eq = eqf!(vm);
     set.get().contains(k, h, &mut eq)
 }
 
 fn add_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
-    let Some(set) = set_of(s) else { return Ok(false) };
+    let Some(set) = set_of(s) else {
+        return Ok(false);
+    };
     let mut eq = eqf!(vm);
     set.get().add(k, h, &mut eq)
 }
 
 fn discard_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
-    let Some(set) = set_of(s) else { return Ok(false) };
+    let Some(set) = set_of(s) else {
+        return Ok(false);
+    };
     let mut eq = eqf!(vm);
     set.get().discard(k, h, &mut eq)
 }
@@ -276,7 +295,9 @@ fn discard_key(vm: &mut Vm, s: Value, k: Value) -> PyResult<bool> {
 }
 
 fn entries(s: Value) -> Vec<(Value, i64)> {
-    set_of(s).map(|x| x.get().iter().map(|e| (e.key, e.hash)).collect()).unwrap_or_default()
+    set_of(s)
+        .map(|x| x.get().iter().map(|e| (e.key, e.hash)).collect())
+        .unwrap_or_default()
 }
 
 fn set_len(s: Value) -> usize {
@@ -354,7 +375,11 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
     let result = new_like(vm, so);
     rooted(vm, result, |vm| {
         if is_anyset(other) {
-            let (big, small) = if set_len(other) > set_len(so) { (other, so) } else { (so, other) };
+            let (big, small) = if set_len(other) > set_len(so) {
+                (other, so)
+            } else {
+                (so, other)
+            };
             for (k, h) in entries(small) {
                 if contains_hashed(vm, big, k, h)? {
                     add_hashed(vm, result, k, h)?;
@@ -384,7 +409,11 @@ fn difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
         return Ok(());
     }
     if is_anyset(other) {
-        let other = if (set_len(other) >> 3) > set_len(so) { intersection(vm, so, other)? } else { other };
+        let other = if (set_len(other) >> 3) > set_len(so) {
+            intersection(vm, so, other)?
+        } else {
+            other
+        };
         for (k, h) in entries(other) {
             discard_hashed(vm, so, k, h)?;
         }
@@ -424,7 +453,11 @@ fn difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
     let result = new_like(vm, so);
     rooted(vm, result, |vm| {
         for (k, h) in entries(so) {
-            let found = if is_dict { vm.dict_get(other, k)?.is_some() } else { contains_hashed(vm, other, k, h)? };
+            let found = if is_dict {
+                vm.dict_get(other, k)?.is_some()
+            } else {
+                contains_hashed(vm, other, k, h)?
+            };
             if !found {
                 add_hashed(vm, result, k, h)?;
             }
@@ -456,13 +489,19 @@ fn symmetric_difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResult
         };
         return toggle(vm, ents);
     }
-    let otherset = if is_anyset(other) { other } else { make_set_like(vm, so, other)? };
+    let otherset = if is_anyset(other) {
+        other
+    } else {
+        make_set_like(vm, so, other)?
+    };
     rooted(vm, otherset, |vm| toggle(vm, entries(otherset)))
 }
 
 fn symmetric_difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
     let otherset = make_set_like(vm, so, other)?;
-    rooted(vm, otherset, |vm| symmetric_difference_update(vm, otherset, so))?;
+    rooted(vm, otherset, |vm| {
+        symmetric_difference_update(vm, otherset, so)
+    })?;
     Ok(otherset)
 }
 
@@ -685,7 +724,11 @@ fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(Value::bool(set_len(s) == 0));
     }
     if is_anyset(other) {
-        let (big, small) = if set_len(other) > set_len(s) { (other, s) } else { (s, other) };
+        let (big, small) = if set_len(other) > set_len(s) {
+            (other, s)
+        } else {
+            (s, other)
+        };
         for (k, h) in entries(small) {
             if contains_hashed(vm, big, k, h)? {
                 return Ok(Value::FALSE);
@@ -716,7 +759,11 @@ fn cmp_native(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
 
 fn binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
     check_args(vm, "set operator", &a, 2, 2)?;
-    let (x, y) = if reflected { (a.pos[1], a.pos[0]) } else { (a.pos[0], a.pos[1]) };
+    let (x, y) = if reflected {
+        (a.pos[1], a.pos[0])
+    } else {
+        (a.pos[0], a.pos[1])
+    };
     match set_binop(vm, op, x, y)? {
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented),
@@ -759,5 +806,9 @@ fn set_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(e);
     }
     let body = parts.join(", ");
-    Ok(vm.new_string(if t == vm.types.set { format!("{{{body}}}") } else { format!("{name}({{{body}}})") }))
+    Ok(vm.new_string(if t == vm.types.set {
+        format!("{{{body}}}")
+    } else {
+        format!("{name}({{{body}}})")
+    }))
 }

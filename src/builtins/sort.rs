@@ -7,13 +7,20 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Sorts the list in place by `key` (None: the items), optionally reversed.
-pub fn sort_list(vm: &mut Vm, list: Value, key: Option<Value>, reverse: Option<Value>) -> PyResult<()> {
+pub fn sort_list(
+    vm: &mut Vm,
+    list: Value,
+    key: Option<Value>,
+    reverse: Option<Value>,
+) -> PyResult<()> {
     let key = key.filter(|k| !k.is_none());
     let reverse = match reverse {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let ObjData::List(l) = &list.obj().data else { return Ok(()) };
+    let ObjData::List(l) = &list.obj().data else {
+        return Ok(());
+    };
     let mut items = std::mem::take(l.get());
     let keys = match key {
         Some(k) => {

@@ -25,23 +25,55 @@ pub fn register(vm: &mut Vm) {
         ("count", count),
         ("startswith", |vm, a| starts_ends(vm, a, false)),
         ("endswith", |vm, a| starts_ends(vm, a, true)),
-        ("upper", |vm, a| map_str(vm, a, "upper", |s| s.to_uppercase())),
+        ("upper", |vm, a| {
+            map_str(vm, a, "upper", |s| s.to_uppercase())
+        }),
         ("lower", |vm, a| map_str(vm, a, "lower", py_lower)),
         ("title", |vm, a| map_str(vm, a, "title", py_title)),
-        ("capitalize", |vm, a| map_str(vm, a, "capitalize", py_capitalize)),
+        ("capitalize", |vm, a| {
+            map_str(vm, a, "capitalize", py_capitalize)
+        }),
         ("swapcase", |vm, a| map_str(vm, a, "swapcase", py_swapcase)),
         ("casefold", |vm, a| map_str(vm, a, "casefold", py_casefold)),
-        ("isdigit", |vm, a| pred(vm, a, "isdigit", |s| !s.is_empty() && s.chars().all(is_digit))),
-        ("isdecimal", |vm, a| pred(vm, a, "isdecimal", |s| !s.is_empty() && s.chars().all(is_decimal))),
-        ("isnumeric", |vm, a| pred(vm, a, "isnumeric", |s| !s.is_empty() && s.chars().all(is_numeric))),
-        ("isalpha", |vm, a| pred(vm, a, "isalpha", |s| !s.is_empty() && s.chars().all(is_alpha))),
-        ("isalnum", |vm, a| pred(vm, a, "isalnum", |s| !s.is_empty() && s.chars().all(is_alnum))),
-        ("isspace", |vm, a| pred(vm, a, "isspace", |s| !s.is_empty() && s.chars().all(is_space))),
+        ("isdigit", |vm, a| {
+            pred(vm, a, "isdigit", |s| {
+                !s.is_empty() && s.chars().all(is_digit)
+            })
+        }),
+        ("isdecimal", |vm, a| {
+            pred(vm, a, "isdecimal", |s| {
+                !s.is_empty() && s.chars().all(is_decimal)
+            })
+        }),
+        ("isnumeric", |vm, a| {
+            pred(vm, a, "isnumeric", |s| {
+                !s.is_empty() && s.chars().all(is_numeric)
+            })
+        }),
+        ("isalpha", |vm, a| {
+            pred(vm, a, "isalpha", |s| {
+                !s.is_empty() && s.chars().all(is_alpha)
+            })
+        }),
+        ("isalnum", |vm, a| {
+            pred(vm, a, "isalnum", |s| {
+                !s.is_empty() && s.chars().all(is_alnum)
+            })
+        }),
+        ("isspace", |vm, a| {
+            pred(vm, a, "isspace", |s| {
+                !s.is_empty() && s.chars().all(is_space)
+            })
+        }),
         ("isupper", |vm, a| pred(vm, a, "isupper", is_upper_str)),
         ("islower", |vm, a| pred(vm, a, "islower", is_lower_str)),
         ("istitle", |vm, a| pred(vm, a, "istitle", is_title_str)),
-        ("isidentifier", |vm, a| pred(vm, a, "isidentifier", is_identifier)),
-        ("isprintable", |vm, a| pred(vm, a, "isprintable", |s| s.chars().all(is_printable))),
+        ("isidentifier", |vm, a| {
+            pred(vm, a, "isidentifier", is_identifier)
+        }),
+        ("isprintable", |vm, a| {
+            pred(vm, a, "isprintable", |s| s.chars().all(is_printable))
+        }),
         ("isascii", |vm, a| pred(vm, a, "isascii", |s| s.is_ascii())),
         ("center", |vm, a| justify(vm, a, '^', "center")),
         ("ljust", |vm, a| justify(vm, a, '<', "ljust")),
@@ -110,7 +142,10 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__iter__", |vm, a| {
             let (v, _) = this(vm, &a, "__iter__")?;
-            Ok(vm.new_iter(IterState::Str { s: payload(v), byte_pos: 0 }))
+            Ok(vm.new_iter(IterState::Str {
+                s: payload(v),
+                byte_pos: 0,
+            }))
         }),
         ("__str__", |vm, a| {
             let (v, s) = this(vm, &a, "__str__")?;
@@ -176,7 +211,8 @@ fn this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, &'static str)> {
 
 /// Positional argument `i` (counting self) or keyword `name`.
 fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.get(i).or_else(|| if name.is_empty() { None } else { a.kwarg(name) })
+    a.get(i)
+        .or_else(|| if name.is_empty() { None } else { a.kwarg(name) })
 }
 
 fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
@@ -189,7 +225,10 @@ fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(i) => Ok(i),
-        None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -200,7 +239,9 @@ fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
         Some(v) if v.is_none() => Ok(None),
         Some(v) => match vm.index_of(v)? {
             Some(i) => Ok(Some(i)),
-            None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }
@@ -231,10 +272,18 @@ impl<'a> Text<'a> {
         if self.ascii {
             return ci.min(self.s.len());
         }
-        self.s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(self.s.len())
+        self.s
+            .char_indices()
+            .nth(ci)
+            .map(|(b, _)| b)
+            .unwrap_or(self.s.len())
     }
     fn char_idx(&self, bi: usize) -> usize {
-        if self.ascii { bi } else { self.s[..bi].chars().count() }
+        if self.ascii {
+            bi
+        } else {
+            self.s[..bi].chars().count()
+        }
     }
 }
 
@@ -245,11 +294,12 @@ pub fn is_space(c: char) -> bool {
 }
 
 const ND_ZEROS: &[u32] = &[
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
-    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
-    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
-    0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
-    0x16AC0, 0x16B50, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
 pub fn is_decimal(c: char) -> bool {
@@ -275,10 +325,54 @@ pub fn is_numeric(c: char) -> bool {
         return true;
     }
     let n = c as u32;
-    matches!(n, 0x3007 | 0x4E00 | 0x4E8C | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03 | 0x516B | 0x4E5D | 0x5341
-        | 0x767E | 0x5343 | 0x4E07 | 0x842C | 0x5104 | 0x5146 | 0x96F6 | 0x5EFF | 0x5345 | 0x4EBF | 0x58F1 | 0x58F9
-        | 0x8CB3 | 0x8D30 | 0x53C1 | 0x53C2 | 0x53C3 | 0x8086 | 0x4F0D | 0x9678 | 0x9646 | 0x67D2 | 0x634C | 0x7396
-        | 0x62FE | 0x4EDF | 0x4F70 | 0x964C | 0x842D | 0x4EAC | 0x5793 | 0x79ED | 0x4E24 | 0x5169)
+    matches!(
+        n,
+        0x3007
+            | 0x4E00
+            | 0x4E8C
+            | 0x4E09
+            | 0x56DB
+            | 0x4E94
+            | 0x516D
+            | 0x4E03
+            | 0x516B
+            | 0x4E5D
+            | 0x5341
+            | 0x767E
+            | 0x5343
+            | 0x4E07
+            | 0x842C
+            | 0x5104
+            | 0x5146
+            | 0x96F6
+            | 0x5EFF
+            | 0x5345
+            | 0x4EBF
+            | 0x58F1
+            | 0x58F9
+            | 0x8CB3
+            | 0x8D30
+            | 0x53C1
+            | 0x53C2
+            | 0x53C3
+            | 0x8086
+            | 0x4F0D
+            | 0x9678
+            | 0x9646
+            | 0x67D2
+            | 0x634C
+            | 0x7396
+            | 0x62FE
+            | 0x4EDF
+            | 0x4F70
+            | 0x964C
+            | 0x842D
+            | 0x4EAC
+            | 0x5793
+            | 0x79ED
+            | 0x4E24
+            | 0x5169
+    )
 }
 
 pub fn is_alpha(c: char) -> bool {
@@ -304,8 +398,19 @@ fn is_cased(c: char) -> bool {
 }
 
 fn is_case_ignorable(c: char) -> bool {
-    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{AD}' | '\u{B7}' | '\u{2018}' | '\u{2019}' | '\u{2024}' | '\u{2027}')
-        || is_combining(c)
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '^'
+            | '`'
+            | '\u{AD}'
+            | '\u{B7}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+    ) || is_combining(c)
 }
 
 fn is_upper_str(s: &str) -> bool {
@@ -385,8 +490,15 @@ pub fn is_printable(c: char) -> bool {
 fn lower_at(chars: &[char], i: usize, out: &mut String) {
     let c = chars[i];
     if c == 'Σ' {
-        let before = chars[..i].iter().rev().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
-        let after = chars[i + 1..].iter().find(|c| !is_case_ignorable(**c)).is_some_and(|c| is_cased(*c));
+        let before = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !is_case_ignorable(**c))
+            .is_some_and(|c| is_cased(*c));
+        let after = chars[i + 1..]
+            .iter()
+            .find(|c| !is_case_ignorable(**c))
+            .is_some_and(|c| is_cased(*c));
         out.push(if before && !after { 'ς' } else { 'σ' });
         return;
     }
@@ -515,7 +627,10 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let encoding = arg(&a, 2, "encoding");
     let errors = arg(&a, 3, "errors");
     if a.pos.len() > 4 {
-        return Err(vm.type_error(&format!("str() takes at most 3 arguments ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "str() takes at most 3 arguments ({} given)",
+            a.pos.len() - 1
+        )));
     }
     let r = match obj {
         None => vm.new_str(""),
@@ -550,7 +665,11 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let s = str_of(r);
         return Ok(vm.alloc(
             vm.types.str,
-            ObjData::Str(PyStr { s: s.into(), char_len: s.chars().count(), hash: std::cell::Cell::new(-1) }),
+            ObjData::Str(PyStr {
+                s: s.into(),
+                char_len: s.chars().count(),
+                hash: std::cell::Cell::new(-1),
+            }),
         ));
     }
     Ok(r)
@@ -560,7 +679,10 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rsplit" } else { "split" };
     let (_, s) = this(vm, &a, name)?;
     if a.pos.len() > 3 {
-        return Err(vm.type_error(&format!("{name}() takes at most 2 arguments ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            a.pos.len() - 1
+        )));
     }
     let sep = arg(&a, 1, "sep").filter(|v| !v.is_none());
     let maxsplit = match arg(&a, 2, "maxsplit") {
@@ -571,7 +693,9 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
         None => split_whitespace(s, maxsplit, right),
         Some(sv) => {
             let Some(sep) = as_str(sv) else {
-                return Err(vm.type_error(&format!("must be str or None, not {}", vm.type_name(sv))));
+                return Err(
+                    vm.type_error(&format!("must be str or None, not {}", vm.type_name(sv)))
+                );
             };
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
@@ -584,7 +708,11 @@ fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
 }
 
 pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64, right: bool) -> Vec<&'a str> {
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     if right {
         let mut v: Vec<&str> = s.rsplitn(max.saturating_add(1), sep).collect();
         v.reverse();
@@ -596,7 +724,11 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64, right: bool) -> Vec<&
 
 fn split_whitespace(s: &str, maxsplit: i64, right: bool) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     if !right {
         let mut rest = s.trim_start_matches(is_space);
         while !rest.is_empty() {
@@ -648,7 +780,10 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let items = match it.as_obj().map(|o| &o.data) {
         Some(ObjData::List(_) | ObjData::Tuple(_)) => vm.seq_items(it),
         _ => vm.collect_iter(it).map_err(|e| {
-            if vm.matches(e.0, "TypeError") && vm.dunder(it, "__iter__").is_none() && vm.dunder(it, "__getitem__").is_none() {
+            if vm.matches(e.0, "TypeError")
+                && vm.dunder(it, "__iter__").is_none()
+                && vm.dunder(it, "__getitem__").is_none()
+            {
                 vm.type_error("can only join an iterable")
             } else {
                 e
@@ -716,7 +851,11 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(c) => int_arg(vm, c)?,
         None => -1,
     };
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let out = if old.is_empty() {
         let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1));
         let mut n = 0;
@@ -780,7 +919,11 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(Value::small_int(0));
     }
     let hay = &s[t.byte(st)..t.byte(en)];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
     Ok(vm.new_int(n as i64))
 }
 
@@ -834,7 +977,11 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
             let mut it = fs.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    );
+                }
             }
         }
         None => ' ',
@@ -898,7 +1045,18 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -976,11 +1134,19 @@ fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
-    let name = if prefix { "removeprefix" } else { "removesuffix" };
+    let name = if prefix {
+        "removeprefix"
+    } else {
+        "removesuffix"
+    };
     let (_, s) = this(vm, &a, name)?;
     check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
     let x = str_arg(vm, a.pos[1], &format!("{name}() argument "))?;
-    let out = if prefix { s.strip_prefix(x).unwrap_or(s) } else { s.strip_suffix(x).unwrap_or(s) };
+    let out = if prefix {
+        s.strip_prefix(x).unwrap_or(s)
+    } else {
+        s.strip_suffix(x).unwrap_or(s)
+    };
     Ok(vm.new_str(out))
 }
 
@@ -992,9 +1158,13 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if a.pos.len() == 1 {
             let m = a.pos[0];
             if !matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Dict(_))) {
-                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
             }
-            let ObjData::Dict(dd) = &m.obj().data else { unreachable!() };
+            let ObjData::Dict(dd) = &m.obj().data else {
+                unreachable!()
+            };
             let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();
             for (k, v) in entries {
                 let key = match as_str(k) {
@@ -1002,11 +1172,19 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
                         let mut it = ks.chars();
                         match (it.next(), it.next()) {
                             (Some(c), None) => Value::small_int(c as i64),
-                            _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                            _ => {
+                                return Err(vm.value_error(
+                                    "string keys in translate table must be of length 1",
+                                ));
+                            }
                         }
                     }
                     None if vm.is_int(k) => k,
-                    None => return Err(vm.type_error("keys in translate table must be strings or integers")),
+                    None => {
+                        return Err(
+                            vm.type_error("keys in translate table must be strings or integers")
+                        );
+                    }
                 };
                 vm.dict_set(d, key, v)?;
             }
@@ -1056,7 +1234,11 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 } else if let Some(i) = vm.to_i64(v) {
                     match u32::try_from(i).ok().and_then(char::from_u32) {
                         Some(ch) => out.push(ch),
-                        None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+                        None => {
+                            return Err(
+                                vm.value_error("character mapping must be in range(0x110000)")
+                            );
+                        }
                     }
                 } else {
                     return Err(vm.type_error("character mapping must return integer, None or str"));
@@ -1080,7 +1262,9 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn str_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
     let (_, s) = this(vm, &a, op.dunder())?;
     check_args(vm, op.dunder(), &a, 2, 2)?;
-    let Some(o) = as_str(a.pos[1]) else { return Ok(vm.not_implemented) };
+    let Some(o) = as_str(a.pos[1]) else {
+        return Ok(vm.not_implemented);
+    };
     let ord = s.cmp(o);
     use std::cmp::Ordering::*;
     Ok(Value::bool(match op {
@@ -1108,7 +1292,13 @@ mod tests {
 
     #[test]
     fn whitespace_split() {
-        assert_eq!(split_whitespace("  a  b c   d  ", 2, false), vec!["a", "b", "c   d  "]);
-        assert_eq!(split_whitespace("  a  b c   d  ", 2, true), vec!["  a  b", "c", "d"]);
+        assert_eq!(
+            split_whitespace("  a  b c   d  ", 2, false),
+            vec!["a", "b", "c   d  "]
+        );
+        assert_eq!(
+            split_whitespace("  a  b c   d  ", 2, true),
+            vec!["  a  b", "c", "d"]
+        );
     }
 }

@@ -25,7 +25,11 @@ pub struct CompileError {
 type CResult<T> = Result<T, CompileError>;
 
 enum FBlock<'a> {
-    Loop { start: usize, breaks: Vec<usize>, is_for: bool },
+    Loop {
+        start: usize,
+        breaks: Vec<usize>,
+        is_for: bool,
+    },
     TryExcept,
     Finally(&'a [Stmt]),
     /// Inside an except clause body: `[prev_exc]` on the stack, a cleanup block pushed.
@@ -73,7 +77,11 @@ pub struct Compiler<'a> {
 }
 
 fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
-    Err(CompileError { msg: msg.into(), offset: offset.to_u32(), kind: "SyntaxError" })
+    Err(CompileError {
+        msg: msg.into(),
+        offset: offset.to_u32(),
+        kind: "SyntaxError",
+    })
 }
 
 fn unsupported<T>(feature: &str, offset: TextSize) -> CResult<T> {
@@ -91,22 +99,38 @@ pub fn compile_module(
     filename: &str,
     name: &str,
 ) -> CResult<Rc<Code>> {
-    let st = super::symtable::analyze(body)
-        .map_err(|e| CompileError { msg: e.msg, offset: e.offset, kind: "SyntaxError" })?;
+    let st = super::symtable::analyze(body).map_err(|e| CompileError {
+        msg: e.msg,
+        offset: e.offset,
+        kind: "SyntaxError",
+    })?;
     let mut line_starts = vec![0u32];
     for (i, b) in source.bytes().enumerate() {
         if b == b'\n' {
             line_starts.push(i as u32 + 1);
         }
     }
-    let source_lines: Rc<[String]> = source.lines().map(|l| l.to_string()).collect::<Vec<_>>().into();
+    let source_lines: Rc<[String]> = source
+        .lines()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .into();
     let filename: Rc<str> = filename.into();
     vm.sources.insert(filename.clone(), source_lines.clone());
     // The compiler keeps `&mut Vm` for the whole compilation; it only allocates
     // constants, and no collection runs until the interpreter's next safepoint.
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
     let line_starts: Rc<[u32]> = line_starts.into();
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename, source_lines };
+    let mut c = Compiler {
+        vm,
+        st,
+        units: Vec::new(),
+        line_starts,
+        line: 1,
+        pos: (0, 0),
+        filename,
+        source_lines,
+    };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
     if let Some(d) = docstring(body) {
@@ -125,14 +149,22 @@ pub fn compile_module(
 }
 
 /// Compiles a single expression (for `eval`) into code that returns its value.
-pub fn compile_expression(vm: &mut Vm, expr: &Expr, source: &str, filename: &str) -> CResult<Rc<Code>> {
+pub fn compile_expression(
+    vm: &mut Vm,
+    expr: &Expr,
+    source: &str,
+    filename: &str,
+) -> CResult<Rc<Code>> {
     let body = vec![Stmt::Expr(ast::StmtExpr {
         range: expr.range(),
         node_index: Default::default(),
         value: Box::new(expr.clone()),
     })];
-    let st = super::symtable::analyze(&body)
-        .map_err(|e| CompileError { msg: e.msg, offset: e.offset, kind: "SyntaxError" })?;
+    let st = super::symtable::analyze(&body).map_err(|e| CompileError {
+        msg: e.msg,
+        offset: e.offset,
+        kind: "SyntaxError",
+    })?;
     let line_starts = {
         let mut v = vec![0u32];
         for (i, b) in source.bytes().enumerate() {
@@ -142,13 +174,28 @@ pub fn compile_expression(vm: &mut Vm, expr: &Expr, source: &str, filename: &str
         }
         v
     };
-    let source_lines: Rc<[String]> = source.lines().map(|l| l.to_string()).collect::<Vec<_>>().into();
+    let source_lines: Rc<[String]> = source
+        .lines()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .into();
     let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
     let line_starts: Rc<[u32]> = line_starts.into();
-    let mut c = Compiler { vm, st, units: Vec::new(), line_starts, line: 1, pos: (0, 0), filename: filename.into(), source_lines };
+    let mut c = Compiler {
+        vm,
+        st,
+        units: Vec::new(),
+        line_starts,
+        line: 1,
+        pos: (0, 0),
+        filename: filename.into(),
+        source_lines,
+    };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
-    let Stmt::Expr(e) = &body[0] else { unreachable!() };
+    let Stmt::Expr(e) = &body[0] else {
+        unreachable!()
+    };
     // The body vector lives until the end of this function; the compiler does not
     // outlive it.
     let e: &Expr = unsafe { &*(&*e.value as *const Expr) };
@@ -227,7 +274,8 @@ impl<'a> Compiler<'a> {
 
     fn finish_unit(&mut self) -> Rc<Code> {
         let u = self.units.pop().unwrap();
-        let intern = |vm: &mut Vm, v: &Vec<String>| v.iter().map(|n| vm.intern(n)).collect::<Vec<_>>();
+        let intern =
+            |vm: &mut Vm, v: &Vec<String>| v.iter().map(|n| vm.intern(n)).collect::<Vec<_>>();
         let varnames = intern(self.vm, &u.varnames);
         let cellvars = intern(self.vm, &u.cellvars);
         let freevars = intern(self.vm, &u.freevars);
@@ -236,7 +284,11 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|c| {
                 let nargs = self.st.scopes[u.scope].params.len();
-                u.varnames.iter().take(nargs).position(|v| v == c).map(|i| i as u32)
+                u.varnames
+                    .iter()
+                    .take(nargs)
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
             })
             .collect();
         Rc::new(Code {
@@ -367,7 +419,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
-        if self.scope_kind() == ScopeKind::Module && self.name_kind(name) == NameKind::GlobalImplicit {
+        if self.scope_kind() == ScopeKind::Module
+            && self.name_kind(name) == NameKind::GlobalImplicit
+        {
             // Module code may run with a separate locals dict (exec/eval).
             let i = self.name(name);
             self.emit(Op::LoadName(i));
@@ -394,7 +448,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
-        if self.scope_kind() == ScopeKind::Module && self.name_kind(name) == NameKind::GlobalImplicit {
+        if self.scope_kind() == ScopeKind::Module
+            && self.name_kind(name) == NameKind::GlobalImplicit
+        {
             let i = self.name(name);
             self.emit(Op::StoreName(i));
             return;
@@ -533,11 +589,16 @@ impl<'a> Compiler<'a> {
             Stmt::ImportFrom(i) => {
                 let level = self.vm.new_int(i.level as i64);
                 self.load_const(level);
-                let names: Vec<Value> = i.names.iter().map(|a| self.vm.intern(&a.name.id)).collect();
+                let names: Vec<Value> =
+                    i.names.iter().map(|a| self.vm.intern(&a.name.id)).collect();
                 let t = self.vm.new_tuple(names);
                 let ti = self.add_const(t);
                 self.emit(Op::LoadConst(ti));
-                let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let modname = i
+                    .module
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default();
                 let n = self.name(&modname);
                 self.emit(Op::ImportName(n));
                 if i.names.len() == 1 && &*i.names[0].name.id == "*" {
@@ -559,7 +620,10 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
                 // CPython reports a failed assert at its test expression.
-                self.pos = (a.test.range().start().to_u32(), a.test.range().end().to_u32());
+                self.pos = (
+                    a.test.range().start().to_u32(),
+                    a.test.range().end().to_u32(),
+                );
                 let j = self.emit(Op::PopJumpIfTrue(0));
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = &a.msg {
@@ -637,7 +701,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            other => return err("'expression' is an illegal expression for augmented assignment", other.range().start()),
+            other => {
+                return err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other.range().start(),
+                );
+            }
         }
         Ok(())
     }
@@ -657,7 +726,12 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(tu) => self.unpack_into(&tu.elts, t.range().start())?,
             Expr::List(l) => self.unpack_into(&l.elts, t.range().start())?,
-            Expr::Starred(s) => return err("starred assignment target must be in a list or tuple", s.range.start()),
+            Expr::Starred(s) => {
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    s.range.start(),
+                );
+            }
             other => {
                 let what = describe_target(other);
                 return err(format!("cannot assign to {what}"), other.range().start());
@@ -673,7 +747,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::UnpackSequence(elts.len() as u32));
             }
             Some(i) => {
-                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
                     return err("multiple starred expressions in assignment", at);
                 }
                 let after = elts.len() - i - 1;
@@ -758,10 +837,16 @@ impl<'a> Compiler<'a> {
         let start = self.emit(Op::LoopHeader(slot));
         self.expr(&w.test)?;
         let exit = self.emit(Op::PopJumpIfFalse(0));
-        self.unit().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: false });
+        self.unit().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: false,
+        });
         self.stmts(&w.body)?;
         self.emit(Op::Jump(start as u32));
-        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else { unreachable!() };
+        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!()
+        };
         self.patch(exit);
         self.stmts(&w.orelse)?;
         for b in breaks {
@@ -781,10 +866,16 @@ impl<'a> Compiler<'a> {
         self.set_line(f.range.start());
         let fi = self.emit(Op::ForIter(0));
         self.store_target(&f.target)?;
-        self.unit().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: true });
+        self.unit().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: true,
+        });
         self.stmts(&f.body)?;
         self.emit(Op::Jump(start as u32));
-        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else { unreachable!() };
+        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!()
+        };
         self.patch(fi);
         self.stmts(&f.orelse)?;
         for b in breaks {
@@ -824,7 +915,9 @@ impl<'a> Compiler<'a> {
             }
             3 => {
                 self.emit(Op::PopBlock);
-                let FBlock::Finally(body) = self.unit().fblocks[i] else { unreachable!() };
+                let FBlock::Finally(body) = self.unit().fblocks[i] else {
+                    unreachable!()
+                };
                 // Compile the finally body with this block (and inner ones) removed so
                 // a return inside it does not re-run it.
                 let saved: Vec<FBlock<'a>> = self.unit().fblocks.drain(i..).collect();
@@ -875,7 +968,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn innermost_loop(&mut self) -> Option<usize> {
-        self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. }))
+        self.unit()
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::Loop { .. }))
     }
 
     fn break_stmt(&mut self, at: TextSize) -> CResult<()> {
@@ -902,7 +998,9 @@ impl<'a> Compiler<'a> {
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
         }
-        let FBlock::Loop { start, .. } = self.unit().fblocks[l] else { unreachable!() };
+        let FBlock::Loop { start, .. } = self.unit().fblocks[l] else {
+            unreachable!()
+        };
         self.emit(Op::Jump(start as u32));
         Ok(())
     }
@@ -1049,7 +1147,8 @@ impl<'a> Compiler<'a> {
     /// Pushes defaults/kwdefaults; returns MakeFunction flags so far.
     fn defaults(&mut self, p: &'a ast::Parameters) -> CResult<u32> {
         let mut fl = 0;
-        let pos: Vec<&ast::ParameterWithDefault> = p.posonlyargs.iter().chain(p.args.iter()).collect();
+        let pos: Vec<&ast::ParameterWithDefault> =
+            p.posonlyargs.iter().chain(p.args.iter()).collect();
         let defs: Vec<&Expr> = pos.iter().filter_map(|a| a.default.as_deref()).collect();
         if !defs.is_empty() {
             for d in &defs {
@@ -1058,7 +1157,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildTuple(defs.len() as u32));
             fl |= 1;
         }
-        let kwdefs: Vec<&ast::ParameterWithDefault> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
+        let kwdefs: Vec<&ast::ParameterWithDefault> = p
+            .kwonlyargs
+            .iter()
+            .filter(|a| a.default.is_some())
+            .collect();
         if !kwdefs.is_empty() {
             for a in &kwdefs {
                 let k = self.str_const(&a.parameter.name.id);
@@ -1252,13 +1355,19 @@ impl<'a> Compiler<'a> {
                     ast::Number::Int(i) => match i.as_i64() {
                         Some(x) => self.vm.new_int(x),
                         None => {
-                            let b = parse_big_literal(&i.to_string())
-                                .ok_or_else(|| CompileError { msg: "invalid int literal".into(), offset: n.range.start().to_u32(), kind: "SyntaxError" })?;
+                            let b =
+                                parse_big_literal(&i.to_string()).ok_or_else(|| CompileError {
+                                    msg: "invalid int literal".into(),
+                                    offset: n.range.start().to_u32(),
+                                    kind: "SyntaxError",
+                                })?;
                             self.vm.new_bigint(b)
                         }
                     },
                     ast::Number::Float(f) => Value::float(*f),
-                    ast::Number::Complex { .. } => return unsupported("complex numbers", n.range.start()),
+                    ast::Number::Complex { .. } => {
+                        return unsupported("complex numbers", n.range.start());
+                    }
                 };
                 self.load_const(v);
             }
@@ -1268,7 +1377,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadConst(i));
             }
             Expr::BytesLiteral(b) => {
-                let bytes: Vec<u8> = b.value.iter().flat_map(|p| p.value.iter().copied()).collect();
+                let bytes: Vec<u8> = b
+                    .value
+                    .iter()
+                    .flat_map(|p| p.value.iter().copied())
+                    .collect();
                 let v = self.vm.new_bytes(bytes);
                 let i = self.add_const(v);
                 self.emit(Op::LoadConst(i));
@@ -1450,15 +1563,38 @@ impl<'a> Compiler<'a> {
                 let code = self.finish_unit();
                 self.make_function(code, fl);
             }
-            Expr::ListComp(c) => self.comprehension(node_key(c), "<listcomp>", &c.generators, CompKind::List(&c.elt))?,
-            Expr::SetComp(c) => self.comprehension(node_key(c), "<setcomp>", &c.generators, CompKind::Set(&c.elt))?,
+            Expr::ListComp(c) => self.comprehension(
+                node_key(c),
+                "<listcomp>",
+                &c.generators,
+                CompKind::List(&c.elt),
+            )?,
+            Expr::SetComp(c) => self.comprehension(
+                node_key(c),
+                "<setcomp>",
+                &c.generators,
+                CompKind::Set(&c.elt),
+            )?,
             Expr::DictComp(c) => {
                 let Some(k) = &c.key else {
-                    return err("dict unpacking cannot be used in dict comprehension", c.range.start());
+                    return err(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range.start(),
+                    );
                 };
-                self.comprehension(node_key(c), "<dictcomp>", &c.generators, CompKind::Dict(k, &c.value))?
+                self.comprehension(
+                    node_key(c),
+                    "<dictcomp>",
+                    &c.generators,
+                    CompKind::Dict(k, &c.value),
+                )?
             }
-            Expr::Generator(c) => self.comprehension(node_key(c), "<genexpr>", &c.generators, CompKind::Gen(&c.elt))?,
+            Expr::Generator(c) => self.comprehension(
+                node_key(c),
+                "<genexpr>",
+                &c.generators,
+                CompKind::Gen(&c.elt),
+            )?,
             Expr::Yield(y) => {
                 self.check_in_function("'yield' outside function", y.range.start())?;
                 match &y.value {
@@ -1561,7 +1697,8 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
-        let simple = !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
+        let simple =
+            !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
         if let Expr::Attribute(a) = &*c.func
             && simple
         {
@@ -1584,7 +1721,8 @@ impl<'a> Compiler<'a> {
     /// Emits the argument part of a call whose callee (plus `extra` positional
     /// arguments) is already on the stack.
     fn call_args(&mut self, args: &'a [Expr], kws: &'a [ast::Keyword], extra: u32) -> CResult<()> {
-        let starred = args.iter().any(|a| matches!(a, Expr::Starred(_))) || kws.iter().any(|k| k.arg.is_none());
+        let starred = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || kws.iter().any(|k| k.arg.is_none());
         if starred {
             // Collect the extra positionals already on the stack into the list.
             self.emit(Op::BuildList(extra));
@@ -1634,8 +1772,14 @@ impl<'a> Compiler<'a> {
             for k in kws {
                 self.expr(&k.value)?;
                 let name = k.arg.as_ref().unwrap();
-                if names.iter().any(|n: &Value| crate::vm::str_of(*n) == name.id.as_str()) {
-                    return err(format!("keyword argument repeated: {}", name.id), k.range.start());
+                if names
+                    .iter()
+                    .any(|n: &Value| crate::vm::str_of(*n) == name.id.as_str())
+                {
+                    return err(
+                        format!("keyword argument repeated: {}", name.id),
+                        k.range.start(),
+                    );
                 }
                 names.push(self.vm.intern(&name.id));
             }
@@ -1647,7 +1791,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension(&mut self, key: usize, name: &str, gens: &'a [ast::Comprehension], kind: CompKind<'a>) -> CResult<()> {
+    fn comprehension(
+        &mut self,
+        key: usize,
+        name: &str,
+        gens: &'a [ast::Comprehension],
+        kind: CompKind<'a>,
+    ) -> CResult<()> {
         if gens.iter().any(|g| g.is_async) {
             return unsupported("async comprehensions", gens[0].range.start());
         }
@@ -1682,7 +1832,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_level(&mut self, gens: &'a [ast::Comprehension], depth: usize, kind: &CompKind<'a>) -> CResult<()> {
+    fn comp_level(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        depth: usize,
+        kind: &CompKind<'a>,
+    ) -> CResult<()> {
         let g = &gens[depth];
         if depth == 0 {
             self.emit(Op::LoadFast(0));
@@ -1776,7 +1931,8 @@ impl<'a> Compiler<'a> {
                         ast::ConversionFlag::Ascii => 3,
                     };
                     if let Some(dbg) = &i.debug_text {
-                        let text = format!("{}{}{}", dbg.leading(), dbg.expression(), dbg.trailing());
+                        let text =
+                            format!("{}{}{}", dbg.leading(), dbg.expression(), dbg.trailing());
                         let c = self.str_const(&text);
                         self.emit(Op::LoadConst(c));
                         n += 1;
@@ -1865,7 +2021,9 @@ fn describe_target(e: &Expr) -> &'static str {
         | Expr::BooleanLiteral(_)
         | Expr::NoneLiteral(_)
         | Expr::EllipsisLiteral(_) => "literal here. Maybe you meant '==' instead of '='?",
-        Expr::BinOp(_) | Expr::UnaryOp(_) => "expression here. Maybe you meant '==' instead of '='?",
+        Expr::BinOp(_) | Expr::UnaryOp(_) => {
+            "expression here. Maybe you meant '==' instead of '='?"
+        }
         Expr::Compare(_) => "comparison here. Maybe you meant '==' instead of '='?",
         Expr::Lambda(_) => "lambda",
         _ => "expression",

@@ -116,7 +116,13 @@ pub fn node_key<T>(n: &T) -> usize {
 }
 
 pub fn analyze(module: &[Stmt]) -> Result<SymbolTable, ScopeError> {
-    let mut b = Builder { st: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new() }, cur: 0 };
+    let mut b = Builder {
+        st: SymbolTable {
+            scopes: vec![Scope::new(ScopeKind::Module, None)],
+            by_node: HashMap::new(),
+        },
+        cur: 0,
+    };
     for s in module {
         b.stmt(s)?;
     }
@@ -178,7 +184,12 @@ impl Builder {
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) -> Result<(), ScopeError> {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -417,7 +428,13 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(&mut self, key: usize, gens: &[ast::Comprehension], elts: &[&Expr], is_gen: bool) -> Result<(), ScopeError> {
+    fn comprehension(
+        &mut self,
+        key: usize,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+        is_gen: bool,
+    ) -> Result<(), ScopeError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let prev = self.push(ScopeKind::Comprehension, key);
@@ -510,9 +527,13 @@ impl Builder {
                     self.expr(x)?;
                 }
             }
-            Expr::ListComp(c) => self.comprehension(node_key(c), &c.generators, &[&c.elt], false)?,
+            Expr::ListComp(c) => {
+                self.comprehension(node_key(c), &c.generators, &[&c.elt], false)?
+            }
             Expr::SetComp(c) => self.comprehension(node_key(c), &c.generators, &[&c.elt], false)?,
-            Expr::Generator(c) => self.comprehension(node_key(c), &c.generators, &[&c.elt], true)?,
+            Expr::Generator(c) => {
+                self.comprehension(node_key(c), &c.generators, &[&c.elt], true)?
+            }
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = vec![&c.value];
                 if let Some(k) = &c.key {
@@ -586,7 +607,10 @@ impl Builder {
         Ok(())
     }
 
-    fn fstring_elements(&mut self, els: &ast::InterpolatedStringElements) -> Result<(), ScopeError> {
+    fn fstring_elements(
+        &mut self,
+        els: &ast::InterpolatedStringElements,
+    ) -> Result<(), ScopeError> {
         for el in els.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
                 self.expr(&i.expression)?;
@@ -673,7 +697,10 @@ impl Builder {
             } else if self.st.scopes[idx].nonlocals.contains(&name)
                 && self.st.scopes[idx].kind != ScopeKind::Comprehension
             {
-                return Err(ScopeError { msg: format!("no binding for nonlocal '{name}' found"), offset: 0 });
+                return Err(ScopeError {
+                    msg: format!("no binding for nonlocal '{name}' found"),
+                    offset: 0,
+                });
             }
         }
         // Mark the providing scopes' cells.
@@ -688,7 +715,8 @@ impl Builder {
                     }
                     break;
                 }
-                if ps.kind != ScopeKind::Class && ps.is_bound(name) && !ps.nonlocals.contains(name) {
+                if ps.kind != ScopeKind::Class && ps.is_bound(name) && !ps.nonlocals.contains(name)
+                {
                     if !ps.cells.contains(name) {
                         ps.cells.push(name.clone());
                     }

@@ -46,22 +46,72 @@ fn itemsize(c: char) -> usize {
 /// (min, max, too-small message, too-big message)
 fn limits(c: char) -> (i128, i128, &'static str, &'static str) {
     match c {
-        'b' => (-128, 127, "signed char is less than minimum", "signed char is greater than maximum"),
-        'B' => (0, 255, "unsigned byte integer is less than minimum", "unsigned byte integer is greater than maximum"),
-        'h' => (-32768, 32767, "signed short integer is less than minimum", "signed short integer is greater than maximum"),
-        'H' => (0, 65535, "unsigned short is less than minimum", "unsigned short is greater than maximum"),
-        'i' => (i32::MIN as i128, i32::MAX as i128, "signed integer is less than minimum", "signed integer is greater than maximum"),
-        'I' => (0, u32::MAX as i128, "can't convert negative value to unsigned int", "unsigned int is greater than maximum"),
+        'b' => (
+            -128,
+            127,
+            "signed char is less than minimum",
+            "signed char is greater than maximum",
+        ),
+        'B' => (
+            0,
+            255,
+            "unsigned byte integer is less than minimum",
+            "unsigned byte integer is greater than maximum",
+        ),
+        'h' => (
+            -32768,
+            32767,
+            "signed short integer is less than minimum",
+            "signed short integer is greater than maximum",
+        ),
+        'H' => (
+            0,
+            65535,
+            "unsigned short is less than minimum",
+            "unsigned short is greater than maximum",
+        ),
+        'i' => (
+            i32::MIN as i128,
+            i32::MAX as i128,
+            "signed integer is less than minimum",
+            "signed integer is greater than maximum",
+        ),
+        'I' => (
+            0,
+            u32::MAX as i128,
+            "can't convert negative value to unsigned int",
+            "unsigned int is greater than maximum",
+        ),
         'l' => (
             i64::MIN as i128,
             i64::MAX as i128,
             "Python int too large to convert to C long",
             "Python int too large to convert to C long",
         ),
-        'q' => (i64::MIN as i128, i64::MAX as i128, "int too big to convert", "int too big to convert"),
-        'L' => (0, u64::MAX as i128, "can't convert negative value to unsigned int", "Python int too large to convert to C unsigned long"),
-        'Q' => (0, u64::MAX as i128, "can't convert negative int to unsigned", "int too big to convert"),
-        _ => (0, 0x10FFFF, "character U+{} is not in range [U+0000; U+10ffff]", ""),
+        'q' => (
+            i64::MIN as i128,
+            i64::MAX as i128,
+            "int too big to convert",
+            "int too big to convert",
+        ),
+        'L' => (
+            0,
+            u64::MAX as i128,
+            "can't convert negative value to unsigned int",
+            "Python int too large to convert to C unsigned long",
+        ),
+        'Q' => (
+            0,
+            u64::MAX as i128,
+            "can't convert negative int to unsigned",
+            "int too big to convert",
+        ),
+        _ => (
+            0,
+            0x10FFFF,
+            "character U+{} is not in range [U+0000; U+10ffff]",
+            "",
+        ),
     }
 }
 
@@ -94,14 +144,21 @@ fn to_int(vm: &mut Vm, c: char, v: Value) -> PyResult<i128> {
         None
     };
     let Some(b) = b else {
-        return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
     };
     let (lo, hi, small, big) = limits(c);
     match b.to_i128() {
         Some(i) if i < lo => Err(vm.overflow_error(small)),
         Some(i) if i > hi => Err(vm.overflow_error(big)),
         Some(i) => Ok(i),
-        None => Err(vm.overflow_error(if b.sign() == num_bigint::Sign::Minus { small } else { big })),
+        None => Err(vm.overflow_error(if b.sign() == num_bigint::Sign::Minus {
+            small
+        } else {
+            big
+        })),
     }
 }
 
@@ -114,7 +171,9 @@ fn to_float(vm: &mut Vm, c: char, v: Value) -> PyResult<f64> {
     } else {
         match vm.call_dunder(v, "__float__", &[])? {
             Some(r) if r.is_float() => r.as_float(),
-            _ => return Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v)))),
+            _ => {
+                return Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v))));
+            }
         }
     };
     Ok(if c == 'f' { f as f32 as f64 } else { f })
@@ -168,11 +227,21 @@ fn values(vm: &mut Vm, a: &Arr) -> Vec<Value> {
 }
 
 fn new_array(vm: &mut Vm, cls: Value, code: char, data: Data) -> Value {
-    vm.alloc(cls, ObjData::Native(Box::new(Arr { code, data: Mut::new(data) })))
+    vm.alloc(
+        cls,
+        ObjData::Native(Box::new(Arr {
+            code,
+            data: Mut::new(data),
+        })),
+    )
 }
 
 fn empty_data(code: char) -> Data {
-    if is_float_code(code) { Data::Float(Vec::new()) } else { Data::Int(Vec::new()) }
+    if is_float_code(code) {
+        Data::Float(Vec::new())
+    } else {
+        Data::Int(Vec::new())
+    }
 }
 
 fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -188,7 +257,9 @@ fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let code = str_of(tc).chars().next().unwrap();
     if !CODES.contains(code) {
-        return Err(vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"));
+        return Err(
+            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        );
     }
     let obj = new_array(vm, cls, code, empty_data(code));
     if let Some(init) = a.get(2) {
@@ -201,10 +272,14 @@ fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
                         "cannot use a str to initialize an array with typecode '{code}'"
                     )));
                 }
-                let chars: Vec<Value> = str_of(init).chars().map(|c| vm.new_string(c.to_string())).collect();
+                let chars: Vec<Value> = str_of(init)
+                    .chars()
+                    .map(|c| vm.new_string(c.to_string()))
+                    .collect();
                 return push_values(vm, ar, &chars);
             }
-            if let Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) = init.as_obj().map(|o| &o.data) {
+            if let Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) = init.as_obj().map(|o| &o.data)
+            {
                 let b = vm.bytes_of(init)?;
                 return frombytes(vm, ar, &b);
             }
@@ -295,7 +370,9 @@ fn is_slice(v: Value) -> bool {
 
 fn slice_positions(vm: &mut Vm, a: &Arr, idx: Value) -> PyResult<Vec<usize>> {
     let s = vm.slice_indices(idx, len_of(a))?;
-    Ok((0..s.len).map(|k| (s.start + k as i64 * s.step) as usize).collect())
+    Ok((0..s.len)
+        .map(|k| (s.start + k as i64 * s.step) as usize)
+        .collect())
 }
 
 fn select(a: &Arr, pos: &[usize]) -> Data {
@@ -314,7 +391,10 @@ fn array_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let body = if ar.code == 'u' {
         let text: String = match ar.data.get() {
-            Data::Int(d) => d.iter().map(|x| char::from_u32(*x as u32).unwrap_or('\u{fffd}')).collect(),
+            Data::Int(d) => d
+                .iter()
+                .map(|x| char::from_u32(*x as u32).unwrap_or('\u{fffd}'))
+                .collect(),
             Data::Float(_) => String::new(),
         };
         crate::vm::ops::str_repr(&text)
@@ -505,7 +585,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
                 return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
             }
             let text: String = match ar.data.get() {
-                Data::Int(d) => d.iter().map(|x| char::from_u32(*x as u32).unwrap_or('\u{fffd}')).collect(),
+                Data::Int(d) => d
+                    .iter()
+                    .map(|x| char::from_u32(*x as u32).unwrap_or('\u{fffd}'))
+                    .collect(),
                 Data::Float(_) => String::new(),
             };
             Ok(vm.new_string(text))
@@ -575,7 +658,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
                     }
                     return Ok(Value::NONE);
                 }
-                let pos: Vec<usize> = (0..s2.len).map(|k| (s2.start + k as i64 * s2.step) as usize).collect();
+                let pos: Vec<usize> = (0..s2.len)
+                    .map(|k| (s2.start + k as i64 * s2.step) as usize)
+                    .collect();
                 let n = match &new {
                     Data::Int(e) => e.len(),
                     Data::Float(e) => e.len(),
@@ -588,7 +673,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
                 }
                 match (ar.data.get(), new) {
                     (Data::Int(d), Data::Int(e)) => pos.iter().zip(e).for_each(|(p, x)| d[*p] = x),
-                    (Data::Float(d), Data::Float(e)) => pos.iter().zip(e).for_each(|(p, x)| d[*p] = x),
+                    (Data::Float(d), Data::Float(e)) => {
+                        pos.iter().zip(e).for_each(|(p, x)| d[*p] = x)
+                    }
                     _ => {}
                 }
                 return Ok(Value::NONE);
@@ -613,7 +700,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             let mut pos = if is_slice(idx) {
                 slice_positions(vm, ar, idx)?
             } else {
-                vec![norm_index(vm, ar, idx, "array assignment index out of range")?]
+                vec![norm_index(
+                    vm,
+                    ar,
+                    idx,
+                    "array assignment index out of range",
+                )?]
             };
             pos.sort_unstable();
             for p in pos.into_iter().rev() {
@@ -667,17 +759,28 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         add_method_as(vm, t, name, *f);
     }
     for (name, f) in [
-        ("typecode", (|vm, a| {
-            let ar = arr(vm, a.pos[0])?;
-            Ok(vm.new_string(ar.code.to_string()))
-        }) as crate::object::NativeFn),
+        (
+            "typecode",
+            (|vm, a| {
+                let ar = arr(vm, a.pos[0])?;
+                Ok(vm.new_string(ar.code.to_string()))
+            }) as crate::object::NativeFn,
+        ),
         ("itemsize", |vm, a| {
             let ar = arr(vm, a.pos[0])?;
             Ok(vm.new_int(itemsize(ar.code) as i64))
         }),
     ] {
         let g = vm.new_builtin(name, f);
-        let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+        let p = vm.alloc(
+            vm.types.property,
+            ObjData::Property {
+                fget: g,
+                fset: Value::NONE,
+                fdel: Value::NONE,
+                doc: Value::NONE,
+            },
+        );
         let k = vm.intern(name);
         vm.type_set_attr(t, k, p);
     }

@@ -13,11 +13,21 @@ pub fn register(vm: &mut Vm) {
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("bisect");
     let d = vm.module_dict(m);
-    vm.add_fn(d, "bisect_left", |vm, a| bisect_fn(vm, a, "bisect_left", false).map(|i| Value::small_int(i as i64)));
-    vm.add_fn(d, "bisect_right", |vm, a| bisect_fn(vm, a, "bisect_right", true).map(|i| Value::small_int(i as i64)));
-    vm.add_fn(d, "bisect", |vm, a| bisect_fn(vm, a, "bisect_right", true).map(|i| Value::small_int(i as i64)));
-    vm.add_fn(d, "insort_left", |vm, a| insort(vm, a, "insort_left", false));
-    vm.add_fn(d, "insort_right", |vm, a| insort(vm, a, "insort_right", true));
+    vm.add_fn(d, "bisect_left", |vm, a| {
+        bisect_fn(vm, a, "bisect_left", false).map(|i| Value::small_int(i as i64))
+    });
+    vm.add_fn(d, "bisect_right", |vm, a| {
+        bisect_fn(vm, a, "bisect_right", true).map(|i| Value::small_int(i as i64))
+    });
+    vm.add_fn(d, "bisect", |vm, a| {
+        bisect_fn(vm, a, "bisect_right", true).map(|i| Value::small_int(i as i64))
+    });
+    vm.add_fn(d, "insort_left", |vm, a| {
+        insort(vm, a, "insort_left", false)
+    });
+    vm.add_fn(d, "insort_right", |vm, a| {
+        insort(vm, a, "insort_right", true)
+    });
     vm.add_fn(d, "insort", |vm, a| insort(vm, a, "insort_right", true));
     Ok(m)
 }
@@ -33,7 +43,15 @@ fn item(vm: &mut Vm, seq: Value, i: usize) -> PyResult<Value> {
 }
 
 /// Searches for `x` (already passed through `key` for insort) in `seq[lo:hi]`.
-fn search(vm: &mut Vm, seq: Value, x: Value, mut lo: usize, mut hi: usize, key: Value, right: bool) -> PyResult<usize> {
+fn search(
+    vm: &mut Vm,
+    seq: Value,
+    x: Value,
+    mut lo: usize,
+    mut hi: usize,
+    key: Value,
+    right: bool,
+) -> PyResult<usize> {
     while lo < hi {
         let mid = (lo + hi) / 2;
         let mut v = item(vm, seq, mid)?;
@@ -52,14 +70,19 @@ fn search(vm: &mut Vm, seq: Value, x: Value, mut lo: usize, mut hi: usize, key: 
 
 fn bounds(vm: &mut Vm, a: &Args, seq: Value) -> PyResult<(usize, usize)> {
     let lo = match arg(a, 2, "lo") {
-        Some(v) => vm.to_i64(v).ok_or_else(|| vm.type_error("'lo' must be an integer"))?,
+        Some(v) => vm
+            .to_i64(v)
+            .ok_or_else(|| vm.type_error("'lo' must be an integer"))?,
         None => 0,
     };
     if lo < 0 {
         return Err(vm.value_error("lo must be non-negative"));
     }
     let hi = match arg(a, 3, "hi") {
-        Some(v) if !v.is_none() => vm.to_i64(v).ok_or_else(|| vm.type_error("'hi' must be an integer"))?.max(0) as usize,
+        Some(v) if !v.is_none() => vm
+            .to_i64(v)
+            .ok_or_else(|| vm.type_error("'hi' must be an integer"))?
+            .max(0) as usize,
         _ => vm.len(seq)?,
     };
     Ok((lo as usize, hi))
@@ -80,7 +103,11 @@ fn insort(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<Value> {
     };
     let (lo, hi) = bounds(vm, &a, seq)?;
     let key = a.kwarg("key").unwrap_or(Value::NONE);
-    let kx = if key.is_none() { x } else { vm.call(key, &[x])? };
+    let kx = if key.is_none() {
+        x
+    } else {
+        vm.call(key, &[x])?
+    };
     vm.temp_roots.push(kx);
     let r = search(vm, seq, kx, lo, hi, key, right);
     vm.temp_roots.pop();

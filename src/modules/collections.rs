@@ -123,10 +123,20 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "_nt_new", nt_new);
     init_deque(vm, m);
     init_dicts(vm, m);
-    let tg = make_type(vm, "collections._tuplegetter", "_tuplegetter", "collections", vm.types.object);
+    let tg = make_type(
+        vm,
+        "collections._tuplegetter",
+        "_tuplegetter",
+        "collections",
+        vm.types.object,
+    );
     vm.add_method(tg, "__get__", tuplegetter_get);
-    vm.add_method(tg, "__set__", |vm, _a| Err(vm.attribute_error("can't set attribute")));
-    vm.add_method(tg, "__delete__", |vm, _a| Err(vm.attribute_error("can't delete attribute")));
+    vm.add_method(tg, "__set__", |vm, _a| {
+        Err(vm.attribute_error("can't set attribute"))
+    });
+    vm.add_method(tg, "__delete__", |vm, _a| {
+        Err(vm.attribute_error("can't delete attribute"))
+    });
     run_source(vm, m, PY_SRC, "<collections>")?;
     let h = crate::modules::itertools::get_attr(vm, m, "_nt_hash");
     NT_HASH.with(|c| c.set(h));
@@ -148,7 +158,15 @@ fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)
 
 fn new_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
     let g = vm.new_builtin(name, f);
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+    let p = vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget: g,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    );
     let k = vm.intern(name);
     vm.type_set_attr(t, k, p);
 }
@@ -172,7 +190,10 @@ impl NativeData for Deque {
 fn dq(vm: &mut Vm, v: Value) -> PyResult<&'static Deque> {
     match native::<Deque>(v) {
         Some(d) => Ok(d),
-        None => Err(vm.type_error(&format!("descriptor requires a 'collections.deque' object but received '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(&format!(
+            "descriptor requires a 'collections.deque' object but received '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -195,7 +216,13 @@ fn dq_push(d: &Deque, v: Value, left: bool) {
 }
 
 fn init_deque(vm: &mut Vm, m: Value) {
-    let t = make_type(vm, "collections.deque", "deque", "collections", vm.types.object);
+    let t = make_type(
+        vm,
+        "collections.deque",
+        "deque",
+        "collections",
+        vm.types.object,
+    );
     set_attr(vm, m, "deque", t);
     add_fns(
         vm,
@@ -215,14 +242,24 @@ fn init_deque(vm: &mut Vm, m: Value) {
             }),
             ("pop", |vm, a| {
                 let d = dq(vm, a.pos[0])?;
-                d.items.get().pop_back().ok_or_else(|| vm.index_error("pop from an empty deque"))
+                d.items
+                    .get()
+                    .pop_back()
+                    .ok_or_else(|| vm.index_error("pop from an empty deque"))
             }),
             ("popleft", |vm, a| {
                 let d = dq(vm, a.pos[0])?;
-                d.items.get().pop_front().ok_or_else(|| vm.index_error("pop from an empty deque"))
+                d.items
+                    .get()
+                    .pop_front()
+                    .ok_or_else(|| vm.index_error("pop from an empty deque"))
             }),
-            ("extend", |vm, a| deque_extend(vm, a.pos[0], a.pos[1], false)),
-            ("extendleft", |vm, a| deque_extend(vm, a.pos[0], a.pos[1], true)),
+            ("extend", |vm, a| {
+                deque_extend(vm, a.pos[0], a.pos[1], false)
+            }),
+            ("extendleft", |vm, a| {
+                deque_extend(vm, a.pos[0], a.pos[1], true)
+            }),
             ("__iadd__", |vm, a| {
                 deque_extend(vm, a.pos[0], a.pos[1], false)?;
                 Ok(a.pos[0])
@@ -230,7 +267,9 @@ fn init_deque(vm: &mut Vm, m: Value) {
             ("rotate", |vm, a| {
                 let d = dq(vm, a.pos[0])?;
                 let n = match a.get(1) {
-                    Some(v) => vm.to_i64(v).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?,
+                    Some(v) => vm.to_i64(v).ok_or_else(|| {
+                        vm.type_error("'float' object cannot be interpreted as an integer")
+                    })?,
                     None => 1,
                 };
                 let items = d.items.get();
@@ -278,7 +317,11 @@ fn init_deque(vm: &mut Vm, m: Value) {
                     return Err(vm.index_error("deque already at its maximum size"));
                 }
                 let i = vm.to_i64(a.pos[1]).unwrap_or(0);
-                let i = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) } as usize;
+                let i = if i < 0 {
+                    (i + len as i64).max(0)
+                } else {
+                    i.min(len as i64)
+                } as usize;
                 d.items.get().insert(i, a.pos[2]);
                 Ok(Value::NONE)
             }),
@@ -300,14 +343,22 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 let n = dq(vm, a.pos[0])?.items.get().len();
                 Ok(vm.new_int(n as i64))
             }),
-            ("__bool__", |vm, a| Ok(Value::bool(!dq(vm, a.pos[0])?.items.get().is_empty()))),
+            ("__bool__", |vm, a| {
+                Ok(Value::bool(!dq(vm, a.pos[0])?.items.get().is_empty()))
+            }),
             ("__iter__", |vm, a| {
                 let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
                 let l = vm.new_list(items);
                 vm.iter(l)
             }),
             ("__reversed__", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().rev().copied().collect();
+                let items: Vec<Value> = dq(vm, a.pos[0])?
+                    .items
+                    .get()
+                    .iter()
+                    .rev()
+                    .copied()
+                    .collect();
                 let l = vm.new_list(items);
                 vm.iter(l)
             }),
@@ -379,7 +430,10 @@ fn init_deque(vm: &mut Vm, m: Value) {
 }
 
 fn new_deque(vm: &mut Vm, cls: Value, items: Vec<Value>, maxlen: Option<usize>) -> PyResult<Value> {
-    let d = Deque { items: Mut::new(VecDeque::new()), maxlen: std::cell::Cell::new(maxlen) };
+    let d = Deque {
+        items: Mut::new(VecDeque::new()),
+        maxlen: std::cell::Cell::new(maxlen),
+    };
     for v in items {
         dq_push(&d, v, false);
     }
@@ -393,7 +447,13 @@ fn deque_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut args = vec![obj];
     args.extend_from_slice(&a.pos[1..]);
     vm.temp_roots.push(obj);
-    let r = deque_init(vm, Args { pos: &args, kw: a.kw });
+    let r = deque_init(
+        vm,
+        Args {
+            pos: &args,
+            kw: a.kw,
+        },
+    );
     vm.temp_roots.pop();
     r?;
     Ok(obj)
@@ -403,7 +463,9 @@ fn deque_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let d = dq(vm, a.pos[0])?;
     let maxlen = match arg(&a, 2, "maxlen") {
         Some(v) if !v.is_none() => {
-            let n = vm.to_i64(v).ok_or_else(|| vm.type_error("an integer is required"))?;
+            let n = vm
+                .to_i64(v)
+                .ok_or_else(|| vm.type_error("an integer is required"))?;
             if n < 0 {
                 return Err(vm.value_error("maxlen must be non-negative"));
             }
@@ -436,7 +498,10 @@ fn deque_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn deque_index(vm: &mut Vm, d: &Deque, idx: Value) -> PyResult<usize> {
     let Some(i) = vm.index_of(idx)? else {
-        return Err(vm.type_error(&format!("sequence index must be integer, not '{}'", vm.type_name(idx))));
+        return Err(vm.type_error(&format!(
+            "sequence index must be integer, not '{}'",
+            vm.type_name(idx)
+        )));
     };
     let len = d.items.get().len() as i64;
     let j = if i < 0 { i + len } else { i };
@@ -495,7 +560,10 @@ fn inner(vm: &mut Vm, v: Value) -> PyResult<Value> {
             _ => {}
         }
     }
-    Err(vm.type_error(&format!("descriptor requires a 'dict' object but received '{}'", vm.type_name(v))))
+    Err(vm.type_error(&format!(
+        "descriptor requires a 'dict' object but received '{}'",
+        vm.type_name(v)
+    )))
 }
 
 fn is_dictlike(v: Value) -> bool {
@@ -567,7 +635,11 @@ fn dict_repr_body(vm: &mut Vm, pairs: &[(Value, Value)]) -> PyResult<String> {
     Ok(format!("{{{}}}", parts.join(", ")))
 }
 
-fn guarded_repr(vm: &mut Vm, s: Value, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<Value> {
+fn guarded_repr(
+    vm: &mut Vm,
+    s: Value,
+    f: impl FnOnce(&mut Vm) -> PyResult<String>,
+) -> PyResult<Value> {
     if vm.repr_stack.contains(&s) {
         return Ok(vm.new_str("..."));
     }
@@ -636,7 +708,9 @@ fn dict_proxy_methods(vm: &mut Vm, t: Value) {
             ("items", |vm, a| view(vm, &a, DictIterKind::Items)),
             ("get", |vm, a| {
                 let d = inner(vm, a.pos[0])?;
-                Ok(vm.dict_get(d, a.pos[1])?.unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+                Ok(vm
+                    .dict_get(d, a.pos[1])?
+                    .unwrap_or(a.get(2).unwrap_or(Value::NONE)))
             }),
             ("pop", |vm, a| {
                 let d = inner(vm, a.pos[0])?;
@@ -710,9 +784,17 @@ fn dict_eq(vm: &mut Vm, a: Value, b: Value, ordered: bool) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, s: Value, last: bool) -> PyResult<Value> {
     let d = inner(vm, s)?;
-    let ObjData::Dict(x) = &d.obj().data else { unreachable!() };
-    let pos = if last { x.get().last_pos() } else { x.get().entry_from(0).map(|(p, _)| p) };
-    let Some(p) = pos else { return Err(vm.key_error_msg("dictionary is empty")) };
+    let ObjData::Dict(x) = &d.obj().data else {
+        unreachable!()
+    };
+    let pos = if last {
+        x.get().last_pos()
+    } else {
+        x.get().entry_from(0).map(|(p, _)| p)
+    };
+    let Some(p) = pos else {
+        return Err(vm.key_error_msg("dictionary is empty"));
+    };
     let k = x.get().entries[p].key;
     let v = x.get().remove_at(p);
     Ok(vm.new_tuple(vec![k, v]))
@@ -729,7 +811,13 @@ impl Vm {
 fn init_dicts(vm: &mut Vm, m: Value) {
     let dict = vm.types.dict;
     // defaultdict
-    let t = make_type(vm, "collections.defaultdict", "defaultdict", "collections", dict);
+    let t = make_type(
+        vm,
+        "collections.defaultdict",
+        "defaultdict",
+        "collections",
+        dict,
+    );
     set_attr(vm, m, "defaultdict", t);
     dict_proxy_methods(vm, t);
     add_fns(
@@ -781,7 +869,13 @@ fn init_dicts(vm: &mut Vm, m: Value) {
     );
 
     // OrderedDict
-    let t = make_type(vm, "collections.OrderedDict", "OrderedDict", "collections", dict);
+    let t = make_type(
+        vm,
+        "collections.OrderedDict",
+        "OrderedDict",
+        "collections",
+        dict,
+    );
     set_attr(vm, m, "OrderedDict", t);
     dict_proxy_methods(vm, t);
     add_fns(
@@ -790,7 +884,9 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         &[
             ("__init__", |vm, a| {
                 if a.len() > 2 {
-                    return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
+                    return Err(
+                        vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1))
+                    );
                 }
                 let d = inner(vm, a.pos[0])?;
                 update_inner(vm, d, a.get(1), a.kw)?;
@@ -834,7 +930,9 @@ fn init_dicts(vm: &mut Vm, m: Value) {
             ("move_to_end", |vm, a| {
                 let s = a.pos[0];
                 let Some(key) = arg(&a, 1, "key") else {
-                    return Err(vm.type_error("move_to_end() missing required argument 'key' (pos 1)"));
+                    return Err(
+                        vm.type_error("move_to_end() missing required argument 'key' (pos 1)")
+                    );
                 };
                 let last = match arg(&a, 2, "last") {
                     Some(v) => vm.truthy(v)?,
@@ -842,9 +940,14 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 };
                 let d = inner(vm, s)?;
                 let h = vm.hash(key)?;
-                let ObjData::Dict(x) = &d.obj().data else { unreachable!() };
+                let ObjData::Dict(x) = &d.obj().data else {
+                    unreachable!()
+                };
                 let vmp: *mut Vm = vm;
-                let Some(p) = x.get().find(key, h, &mut |a, b| unsafe { (*vmp).eq(a, b) })? else {
+                let Some(p) = x
+                    .get()
+                    .find(key, h, &mut |a, b| unsafe { (*vmp).eq(a, b) })?
+                else {
                     return Err(vm.key_error(key));
                 };
                 let e = x.get().entries[p];
@@ -884,7 +987,9 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         &[
             ("__init__", |vm, a| {
                 if a.len() > 2 {
-                    return Err(vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1)));
+                    return Err(
+                        vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1))
+                    );
                 }
                 counter_update(vm, a.pos[0], a.get(1), a.kw, 1)?;
                 Ok(Value::NONE)
@@ -926,7 +1031,9 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 let d = inner(vm, a.pos[0])?;
                 let mut out = Vec::new();
                 for (k, v) in entries(d) {
-                    let n = vm.to_i64(v).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?;
+                    let n = vm.to_i64(v).ok_or_else(|| {
+                        vm.type_error("'float' object cannot be interpreted as an integer")
+                    })?;
                     for _ in 0..n.max(0) {
                         out.push(k);
                     }
@@ -1020,7 +1127,13 @@ fn most_common(vm: &mut Vm, d: Value) -> PyResult<Vec<(Value, Value)>> {
     Ok(items)
 }
 
-fn counter_update(vm: &mut Vm, s: Value, src: Option<Value>, kw: &[(Value, Value)], sign: i64) -> PyResult<()> {
+fn counter_update(
+    vm: &mut Vm,
+    s: Value,
+    src: Option<Value>,
+    kw: &[(Value, Value)],
+    sign: i64,
+) -> PyResult<()> {
     let d = inner(vm, s)?;
     let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
     let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
@@ -1216,7 +1329,11 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = type_obj(cls).name.clone();
     let args = &a.pos[1..];
     if args.len() > fields.len() {
-        let ndef = if defaults.is_none() { 0 } else { vm.len(defaults)? };
+        let ndef = if defaults.is_none() {
+            0
+        } else {
+            vm.len(defaults)?
+        };
         let takes = if ndef > 0 {
             format!("from {} to {}", fields.len() - ndef + 1, fields.len() + 1)
         } else {
@@ -1251,7 +1368,11 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut missing = Vec::new();
     for (i, v) in vals.iter_mut().enumerate() {
         if v.is_empty() {
-            let d = if defaults.is_none() { None } else { vm.dict_get(defaults, fields[i])? };
+            let d = if defaults.is_none() {
+                None
+            } else {
+                vm.dict_get(defaults, fields[i])?
+            };
             match d {
                 Some(x) => *v = x,
                 None => missing.push(format!("'{}'", str_of(fields[i]))),
@@ -1319,18 +1440,25 @@ fn is_identifier(s: &str) -> bool {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (Some(tn), Some(fnames)) = (arg(&a, 0, "typename"), arg(&a, 1, "field_names")) else {
-        return Err(vm.type_error("namedtuple() missing 2 required positional arguments: 'typename' and 'field_names'"));
+        return Err(vm.type_error(
+            "namedtuple() missing 2 required positional arguments: 'typename' and 'field_names'",
+        ));
     };
     let typename = vm.str_string(tn)?;
     let names: Vec<String> = if vm.is_str(fnames) {
-        str_of(fnames).replace(',', " ").split_whitespace().map(|s| s.to_string()).collect()
+        str_of(fnames)
+            .replace(',', " ")
+            .split_whitespace()
+            .map(|s| s.to_string())
+            .collect()
     } else {
         let items = vm.collect_iter(fnames)?;
         let mut out = Vec::new();
@@ -1347,7 +1475,11 @@ fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if rename {
         let mut seen = std::collections::HashSet::new();
         for (i, n) in names.iter_mut().enumerate() {
-            if !is_identifier(n) || KEYWORDS.contains(&n.as_str()) || n.starts_with('_') || seen.contains(n) {
+            if !is_identifier(n)
+                || KEYWORDS.contains(&n.as_str())
+                || n.starts_with('_')
+                || seen.contains(n)
+            {
                 *n = format!("_{i}");
             }
             seen.insert(n.clone());
@@ -1355,16 +1487,22 @@ fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     for n in std::iter::once(&typename).chain(names.iter()) {
         if !is_identifier(n) {
-            return Err(vm.value_error(&format!("Type names and field names must be valid identifiers: '{n}'")));
+            return Err(vm.value_error(&format!(
+                "Type names and field names must be valid identifiers: '{n}'"
+            )));
         }
         if KEYWORDS.contains(&n.as_str()) {
-            return Err(vm.value_error(&format!("Type names and field names cannot be a keyword: '{n}'")));
+            return Err(vm.value_error(&format!(
+                "Type names and field names cannot be a keyword: '{n}'"
+            )));
         }
     }
     let mut seen = std::collections::HashSet::new();
     for n in &names {
         if n.starts_with('_') && !rename {
-            return Err(vm.value_error(&format!("Field names cannot start with an underscore: '{n}'")));
+            return Err(vm.value_error(&format!(
+                "Field names cannot start with an underscore: '{n}'"
+            )));
         }
         if !seen.insert(n.clone()) {
             return Err(vm.value_error(&format!("Encountered duplicate field name: '{n}'")));
@@ -1398,7 +1536,13 @@ fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// Creates a namedtuple class (also used by functools for CacheInfo).
-pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &str, defaults: &[Value]) -> PyResult<Value> {
+pub fn make_namedtuple(
+    vm: &mut Vm,
+    typename: &str,
+    fields: &[&str],
+    module: &str,
+    defaults: &[Value],
+) -> PyResult<Value> {
     if ty("collections._tuplegetter").is_none() {
         vm.import("collections", Value::NONE, 0, Value::NONE)?;
     }
@@ -1492,7 +1636,10 @@ pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &st
                         }
                     }
                     if !unknown.is_empty() {
-                        return Err(vm.value_error(&format!("Got unexpected field names: [{}]", unknown.join(", "))));
+                        return Err(vm.value_error(&format!(
+                            "Got unexpected field names: [{}]",
+                            unknown.join(", ")
+                        )));
                     }
                     Ok(new_nt_instance(vm, cls, items))
                 }),
@@ -1500,7 +1647,9 @@ pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &st
         );
         let make = vm.new_builtin("_make", |vm, a| {
             let cls = a.pos[0];
-            let Some(src) = a.get(1) else { return Err(vm.type_error("_make() missing iterable")) };
+            let Some(src) = a.get(1) else {
+                return Err(vm.type_error("_make() missing iterable"));
+            };
             let items = vm.collect_iter(src)?;
             let n = field_names(vm, cls).len();
             if items.len() != n {
@@ -1516,7 +1665,11 @@ pub fn make_namedtuple(vm: &mut Vm, typename: &str, fields: &[&str], module: &st
             fvals.push(vm.intern(f));
         }
         let ft = vm.new_tuple(fvals.clone());
-        for (name, v) in [("_fields", ft), ("__match_args__", ft), ("__slots__", vm.empty_tuple)] {
+        for (name, v) in [
+            ("_fields", ft),
+            ("__match_args__", ft),
+            ("__slots__", vm.empty_tuple),
+        ] {
             let k = vm.intern(name);
             vm.type_set_attr(cls, k, v);
         }

@@ -170,7 +170,13 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     crate::modules::itertools::add_method_as(vm, p, "__repr__ ", partial_repr);
     set_attr(vm, m, "partial", p);
 
-    let w = make_type(vm, "functools._lru_cache_wrapper", "_lru_cache_wrapper", "functools", obj);
+    let w = make_type(
+        vm,
+        "functools._lru_cache_wrapper",
+        "_lru_cache_wrapper",
+        "functools",
+        obj,
+    );
     vm.add_method(w, "__call__", lru_call);
     vm.add_method(w, "cache_info", lru_cache_info);
     vm.add_method(w, "cache_clear", lru_cache_clear);
@@ -190,7 +196,8 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.type_set_attr(k, hk, Value::NONE);
 
     let fields = ["hits", "misses", "maxsize", "currsize"];
-    let ci = crate::modules::collections::make_namedtuple(vm, "CacheInfo", &fields, "functools", &[])?;
+    let ci =
+        crate::modules::collections::make_namedtuple(vm, "CacheInfo", &fields, "functools", &[])?;
     set_attr(vm, m, "_CacheInfo", ci);
     CACHE_INFO.with(|c| c.set(ci));
     run_source(vm, m, PY_SRC, "<functools>")?;
@@ -220,7 +227,9 @@ fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Some(init) => init,
             None => match vm.next(it)? {
                 Some(v) => v,
-                None => return Err(vm.type_error("reduce() of empty iterable with no initial value")),
+                None => {
+                    return Err(vm.type_error("reduce() of empty iterable with no initial value"));
+                }
             },
         };
         let slot = vm.temp_roots.len();
@@ -318,7 +327,11 @@ fn partial_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     }
     let t = crate::vm::types::type_obj(vm.type_of(p));
-    let name = if t.module == "functools" { "functools.partial".to_string() } else { t.qualname.clone() };
+    let name = if t.module == "functools" {
+        "functools.partial".to_string()
+    } else {
+        t.qualname.clone()
+    };
     Ok(vm.new_string(format!("{}({})", name, parts.join(", "))))
 }
 
@@ -374,7 +387,9 @@ fn cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn make_lru_wrapper_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(f) = a.get(0) else { return Err(vm.type_error("missing function")) };
+    let Some(f) = a.get(0) else {
+        return Err(vm.type_error("missing function"));
+    };
     let maxsize = a.kwarg("maxsize").unwrap_or(Value::small_int(128));
     let typed = a.kwarg("typed").unwrap_or(Value::FALSE);
     make_lru_wrapper(vm, f, maxsize, typed)
@@ -392,7 +407,15 @@ fn make_lru_wrapper(vm: &mut Vm, func: Value, maxsize: Value, typed: Value) -> P
     vm.temp_roots.push(cache);
     let mark = vm.alloc(vm.types.object, ObjData::Plain);
     vm.temp_roots.push(mark);
-    let st = LruState { func, cache, maxsize, typed, hits: Mut::new(0), misses: Mut::new(0), kwd_mark: mark };
+    let st = LruState {
+        func,
+        cache,
+        maxsize,
+        typed,
+        hits: Mut::new(0),
+        misses: Mut::new(0),
+        kwd_mark: mark,
+    };
     let stv = vm.alloc(ty("functools._lru_state"), ObjData::Native(Box::new(st)));
     vm.temp_roots.push(stv);
     let w = vm.new_instance(ty("functools._lru_cache_wrapper"));
@@ -451,9 +474,13 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.temp_roots.push(key);
     let r = (|| {
         let h = vm.hash(key)?;
-        let ObjData::Dict(d) = &st.cache.obj().data else { unreachable!() };
+        let ObjData::Dict(d) = &st.cache.obj().data else {
+            unreachable!()
+        };
         let vmp: *mut Vm = vm;
-        let pos = d.get().find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?;
+        let pos = d
+            .get()
+            .find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?;
         if let Some(i) = pos {
             *st.hits.get() += 1;
             let e = d.get().entries[i];
@@ -471,7 +498,10 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
             ObjData::Dict(d) => d,
             _ => unreachable!(),
         };
-        let present = d.get().find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?.is_some();
+        let present = d
+            .get()
+            .find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?
+            .is_some();
         if !present {
             if let Some(m) = st.maxsize
                 && d.get().len() >= m
@@ -541,19 +571,33 @@ fn cmp_to_key(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(cmp) = arg(&a, 0, "mycmp") else {
         return Err(vm.type_error("cmp_to_key() missing required argument 'mycmp' (pos 1)"));
     };
-    Ok(vm.alloc(ty("functools.KeyWrapper"), ObjData::Native(Box::new(KeyObj { cmp, obj: Value::EMPTY }))))
+    Ok(vm.alloc(
+        ty("functools.KeyWrapper"),
+        ObjData::Native(Box::new(KeyObj {
+            cmp,
+            obj: Value::EMPTY,
+        })),
+    ))
 }
 
 fn key_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(k) = native::<KeyObj>(a.pos[0]) else { return Err(vm.type_error("bad KeyWrapper")) };
+    let Some(k) = native::<KeyObj>(a.pos[0]) else {
+        return Err(vm.type_error("bad KeyWrapper"));
+    };
     let Some(obj) = arg(&a, 1, "obj") else {
         return Err(vm.type_error("KeyWrapper() missing required argument 'obj' (pos 1)"));
     };
-    Ok(vm.alloc(ty("functools.KeyWrapper"), ObjData::Native(Box::new(KeyObj { cmp: k.cmp, obj }))))
+    Ok(vm.alloc(
+        ty("functools.KeyWrapper"),
+        ObjData::Native(Box::new(KeyObj { cmp: k.cmp, obj })),
+    ))
 }
 
 fn key_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (native::<KeyObj>(a.pos[0]), a.get(1).and_then(native::<KeyObj>)) else {
+    let (Some(x), Some(y)) = (
+        native::<KeyObj>(a.pos[0]),
+        a.get(1).and_then(native::<KeyObj>),
+    ) else {
         return Err(vm.type_error("other argument must be K instance"));
     };
     let r = vm.call(x.cmp, &[x.obj, y.obj])?;
@@ -597,7 +641,10 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let names = match assigned {
         Some(v) => vm.collect_iter(v)?,
-        None => ["__module__", "__name__", "__qualname__", "__doc__"].iter().map(|n| vm.intern(n)).collect(),
+        None => ["__module__", "__name__", "__qualname__", "__doc__"]
+            .iter()
+            .map(|n| vm.intern(n))
+            .collect(),
     };
     for k in names {
         let k = vm.intern_value(k);

@@ -109,7 +109,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if let Some(top) = first
             && lt(vm, top, item)?
         {
-            let Some(top) = get(h, 0) else { return Err(vm.index_error("index out of range")) };
+            let Some(top) = get(h, 0) else {
+                return Err(vm.index_error("index out of range"));
+            };
             set(h, 0, item);
             item = top;
             vm.temp_roots.push(item);
@@ -187,7 +189,9 @@ fn changed(vm: &mut Vm) -> crate::vm::PyErr {
 
 fn siftdown(vm: &mut Vm, h: Value, startpos: usize, mut pos: usize, max: bool) -> PyResult<()> {
     let size = len(h);
-    let Some(newitem) = get(h, pos) else { return Err(vm.index_error("index out of range")) };
+    let Some(newitem) = get(h, pos) else {
+        return Err(vm.index_error("index out of range"));
+    };
     vm.temp_roots.push(newitem);
     let r = (|| {
         while pos > startpos {
@@ -214,14 +218,19 @@ fn siftdown(vm: &mut Vm, h: Value, startpos: usize, mut pos: usize, max: bool) -
 fn siftup(vm: &mut Vm, h: Value, mut pos: usize, max: bool) -> PyResult<()> {
     let endpos = len(h);
     let startpos = pos;
-    let Some(newitem) = get(h, pos) else { return Err(vm.index_error("index out of range")) };
+    let Some(newitem) = get(h, pos) else {
+        return Err(vm.index_error("index out of range"));
+    };
     vm.temp_roots.push(newitem);
     let r = (|| {
         let mut childpos = 2 * pos + 1;
         while childpos < endpos {
             let rightpos = childpos + 1;
             if rightpos < endpos {
-                let (c, r) = (get(h, childpos).ok_or_else(|| changed(vm))?, get(h, rightpos).ok_or_else(|| changed(vm))?);
+                let (c, r) = (
+                    get(h, childpos).ok_or_else(|| changed(vm))?,
+                    get(h, rightpos).ok_or_else(|| changed(vm))?,
+                );
                 let l = less(vm, c, r, max)?;
                 if len(h) != endpos {
                     return Err(changed(vm));
@@ -244,8 +253,12 @@ fn siftup(vm: &mut Vm, h: Value, mut pos: usize, max: bool) -> PyResult<()> {
 }
 
 fn heappop(vm: &mut Vm, h: Value, max: bool) -> PyResult<Value> {
-    let ObjData::List(l) = &h.obj().data else { unreachable!() };
-    let Some(last) = l.get().pop() else { return Err(vm.index_error("index out of range")) };
+    let ObjData::List(l) = &h.obj().data else {
+        unreachable!()
+    };
+    let Some(last) = l.get().pop() else {
+        return Err(vm.index_error("index out of range"));
+    };
     if l.get().is_empty() {
         return Ok(last);
     }
@@ -259,7 +272,9 @@ fn heappop(vm: &mut Vm, h: Value, max: bool) -> PyResult<Value> {
 }
 
 fn heapreplace(vm: &mut Vm, h: Value, item: Value, max: bool) -> PyResult<Value> {
-    let Some(ret) = get(h, 0) else { return Err(vm.index_error("index out of range")) };
+    let Some(ret) = get(h, 0) else {
+        return Err(vm.index_error("index out of range"));
+    };
     set(h, 0, item);
     vm.temp_roots.push(ret);
     let r = siftup(vm, h, 0, max);
@@ -282,7 +297,9 @@ fn nbest(vm: &mut Vm, a: Args, name: &str, largest: bool) -> PyResult<Value> {
     let (Some(n), Some(src)) = (arg(&a, 0, "n"), arg(&a, 1, "iterable")) else {
         return Err(vm.type_error(&format!("{name}() missing required positional argument")));
     };
-    let n = vm.to_i64(n).ok_or_else(|| vm.type_error("an integer is required"))?;
+    let n = vm
+        .to_i64(n)
+        .ok_or_else(|| vm.type_error("an integer is required"))?;
     let key = a.kwarg("key").filter(|k| !k.is_none());
     let items = vm.collect_iter(src)?;
     let l = vm.new_list(items);

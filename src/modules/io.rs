@@ -87,12 +87,21 @@ fn file_of(v: Value) -> Option<&'static FileObj> {
 /// Whether `f` is the interpreter's own stdout (fd 1) or stderr (fd 2) object.
 pub fn is_std_stream(f: Value, fd: i32) -> bool {
     match file_of(f) {
-        Some(fo) => matches!((&fo.st.borrow().kind, fd), (Kind::Stdout, 1) | (Kind::Stderr, 2) | (Kind::Stdin, 0)),
+        Some(fo) => matches!(
+            (&fo.st.borrow().kind, fd),
+            (Kind::Stdout, 1) | (Kind::Stderr, 2) | (Kind::Stdin, 0)
+        ),
         None => false,
     }
 }
 
-const TYPES: [&str; 5] = ["TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "StringIO"];
+const TYPES: [&str; 5] = [
+    "TextIOWrapper",
+    "BufferedReader",
+    "BufferedWriter",
+    "BufferedRandom",
+    "StringIO",
+];
 
 pub fn register(vm: &mut Vm) {
     // The `_io` module holds the file types from start-up (open() is a builtin).
@@ -165,7 +174,15 @@ fn io_type(vm: &mut Vm, name: &str) -> Value {
 
 fn add_property(vm: &mut Vm, cls: Value, name: &'static str, f: crate::object::NativeFn) {
     let g = vm.new_builtin(name, f);
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+    let p = vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget: g,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    );
     let k = vm.intern(name);
     vm.type_set_attr(cls, k, p);
 }
@@ -191,7 +208,10 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
     });
     vm.add_method(t, "seekable", |vm, a| {
         let f = this(vm, a)?;
-        Ok(Value::bool(!matches!(f.st.borrow().kind, Kind::Stdin | Kind::Stdout | Kind::Stderr)))
+        Ok(Value::bool(!matches!(
+            f.st.borrow().kind,
+            Kind::Stdin | Kind::Stdout | Kind::Stderr
+        )))
     });
     vm.add_method(t, "isatty", |vm, a| {
         let f = this(vm, a)?;
@@ -297,7 +317,11 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyE
         args.push(f);
     }
     let exc = vm.new_exception(cls, args);
-    for (k, v) in [("errno", ev), ("strerror", sv), ("filename", filename.unwrap_or(Value::NONE))] {
+    for (k, v) in [
+        ("errno", ev),
+        ("strerror", sv),
+        ("filename", filename.unwrap_or(Value::NONE)),
+    ] {
         let k = vm.intern(k);
         vm.instance_set_attr(exc, k, v);
     }
@@ -305,11 +329,23 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyE
 }
 
 pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let names = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
     let mut params = [None; 8];
     for (i, v) in a.pos.iter().enumerate() {
         if i >= names.len() {
-            return Err(vm.type_error(&format!("open() takes at most 8 arguments ({} given)", a.pos.len())));
+            return Err(vm.type_error(&format!(
+                "open() takes at most 8 arguments ({} given)",
+                a.pos.len()
+            )));
         }
         params[i] = Some(*v);
     }
@@ -317,7 +353,10 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match names.iter().position(|n| *n == str_of(*k)) {
             Some(i) => params[i] = Some(*v),
             None => {
-                return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for open()", str_of(*k))));
+                return Err(vm.type_error(&format!(
+                    "'{}' is an invalid keyword argument for open()",
+                    str_of(*k)
+                )));
             }
         }
     }
@@ -328,13 +367,25 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if vm.is_int(file) {
             return Err(vm.unsupported("open() of a file descriptor"));
         }
-        return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file))));
+        return Err(vm.type_error(&format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            vm.type_name(file)
+        )));
     }
     let mode_v = params[1].unwrap_or_else(|| Value::NONE);
-    let mode = if mode_v.is_none() { "r".to_string() } else if vm.is_str(mode_v) { str_of(mode_v).to_string() } else {
-        return Err(vm.type_error(&format!("open() argument 'mode' must be str, not {}", vm.type_name(mode_v))));
+    let mode = if mode_v.is_none() {
+        "r".to_string()
+    } else if vm.is_str(mode_v) {
+        str_of(mode_v).to_string()
+    } else {
+        return Err(vm.type_error(&format!(
+            "open() argument 'mode' must be str, not {}",
+            vm.type_name(mode_v)
+        )));
     };
-    let newline_raw = params[5].filter(|v| !v.is_none()).map(|v| str_of(v).to_string());
+    let newline_raw = params[5]
+        .filter(|v| !v.is_none())
+        .map(|v| str_of(v).to_string());
     let mut kind_c = None;
     let (mut plus, mut binary, mut text) = (false, false, false);
     for c in mode.chars() {
@@ -350,7 +401,9 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
     let Some(kc) = kind_c else {
-        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
     };
     if binary && params[3].is_some_and(|v| !v.is_none()) {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
@@ -394,7 +447,8 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut buf = Vec::new();
     let needs_contents = kc == 'r' || plus;
     if needs_contents {
-        f.read_to_end(&mut buf).map_err(|e| os_error(vm, &e, Some(file)))?;
+        f.read_to_end(&mut buf)
+            .map_err(|e| os_error(vm, &e, Some(file)))?;
         if !binary {
             buf = decode_text(vm, buf, translate)?;
         }
@@ -429,7 +483,14 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let cls = io_type(vm, tname);
     let mode_v = vm.new_string(mode);
-    Ok(vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name: file, mode: mode_v }))))
+    Ok(vm.alloc(
+        cls,
+        ObjData::Native(Box::new(FileObj {
+            st: RefCell::new(st),
+            name: file,
+            mode: mode_v,
+        })),
+    ))
 }
 
 fn decode_text(vm: &mut Vm, buf: Vec<u8>, translate: bool) -> PyResult<Vec<u8>> {
@@ -472,15 +533,28 @@ pub fn std_stream(vm: &mut Vm, fd: i32) -> Value {
     let cls = io_type(vm, "TextIOWrapper");
     let name = vm.new_str(name);
     let mode = vm.new_str(mode);
-    vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name, mode })))
+    vm.alloc(
+        cls,
+        ObjData::Native(Box::new(FileObj {
+            st: RefCell::new(st),
+            name,
+            mode,
+        })),
+    )
 }
 
 fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let init = a.get(1).or_else(|| a.kwarg("initial_value")).filter(|v| !v.is_none());
+    let init = a
+        .get(1)
+        .or_else(|| a.kwarg("initial_value"))
+        .filter(|v| !v.is_none());
     let buf = match init {
         Some(v) if vm.is_str(v) => str_of(v).as_bytes().to_vec(),
         Some(v) => {
-            return Err(vm.type_error(&format!("initial_value must be str or None, not {}", vm.type_name(v))));
+            return Err(vm.type_error(&format!(
+                "initial_value must be str or None, not {}",
+                vm.type_name(v)
+            )));
         }
         None => Vec::new(),
     };
@@ -498,7 +572,14 @@ fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let name = Value::NONE;
     let mode = Value::NONE;
-    Ok(vm.alloc(cls, ObjData::Native(Box::new(FileObj { st: RefCell::new(st), name, mode }))))
+    Ok(vm.alloc(
+        cls,
+        ObjData::Native(Box::new(FileObj {
+            st: RefCell::new(st),
+            name,
+            mode,
+        })),
+    ))
 }
 
 fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -512,7 +593,10 @@ fn file_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = this(vm, a)?;
     let tname = vm.type_name(a.pos[0]);
     if f.name.is_none() {
-        return Ok(vm.new_string(format!("<_io.{tname} object at {:#x}>", a.pos[0].0 & 0xFFFF_FFFF_FFFF)));
+        return Ok(vm.new_string(format!(
+            "<_io.{tname} object at {:#x}>",
+            a.pos[0].0 & 0xFFFF_FFFF_FFFF
+        )));
     }
     if f.st.borrow().closed {
         return Ok(vm.new_string(format!("<_io.{tname} [closed]>")));
@@ -521,7 +605,10 @@ fn file_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = if f.st.borrow().binary {
         format!("<_io.{tname} name={name}>")
     } else {
-        format!("<_io.{tname} name={name} mode='{}' encoding='UTF-8'>", str_of(f.mode))
+        format!(
+            "<_io.{tname} name={name} mode='{}' encoding='UTF-8'>",
+            str_of(f.mode)
+        )
     };
     Ok(vm.new_string(s))
 }
@@ -558,7 +645,10 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
         Some(v) => match vm.index_of(v)? {
             Some(n) if n < 0 => Ok(None),
             Some(n) => Ok(Some(n as usize)),
-            None => Err(vm.type_error(&format!("argument should be integer or None, not '{}'", vm.type_name(v)))),
+            None => Err(vm.type_error(&format!(
+                "argument should be integer or None, not '{}'",
+                vm.type_name(v)
+            ))),
         },
     }
 }
@@ -581,7 +671,9 @@ fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let mut s = String::new();
         match n {
             None => {
-                std::io::stdin().read_to_string(&mut s).map_err(|e| os_error(vm, &e, None))?;
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .map_err(|e| os_error(vm, &e, None))?;
             }
             Some(n) => {
                 while s.chars().count() < n {
@@ -706,11 +798,19 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match &v.as_obj().map(|o| &o.data) {
             Some(ObjData::Bytes(b)) => (b.to_vec(), b.len()),
             Some(ObjData::ByteArray(b)) => (b.get().clone(), b.get().len()),
-            _ => return Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(v)
+                )));
+            }
         }
     } else {
         if !vm.is_str(v) {
-            return Err(vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(v))));
+            return Err(vm.type_error(&format!(
+                "write() argument must be str, not {}",
+                vm.type_name(v)
+            )));
         }
         let s = str_of(v);
         let n = match &v.obj().data {
@@ -728,13 +828,19 @@ fn write_bytes(vm: &mut Vm, f: &FileObj, data: &[u8]) -> PyResult<()> {
     let r = match &mut st.kind {
         Kind::Stdout => {
             drop(st);
-            return vm.stdout.write_all(data).map_err(|e| os_error(vm, &e, None));
+            return vm
+                .stdout
+                .write_all(data)
+                .map_err(|e| os_error(vm, &e, None));
         }
         Kind::Stderr => {
             drop(st);
             let _ = vm.stdout.flush();
             let mut err = std::io::stderr();
-            return err.write_all(data).and_then(|_| err.flush()).map_err(|e| os_error(vm, &e, None));
+            return err
+                .write_all(data)
+                .and_then(|_| err.flush())
+                .map_err(|e| os_error(vm, &e, None));
         }
         Kind::Write(w) => w.write_all(data),
         Kind::Stdin | Kind::Read => Ok(()),
@@ -845,7 +951,14 @@ fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
         2 if binary || off == 0 => st.buf.len() as i64 + off,
         1 | 2 => {
             drop(st);
-            return Err(unsupported_op(vm, if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" }));
+            return Err(unsupported_op(
+                vm,
+                if whence == 1 {
+                    "can't do nonzero cur-relative seeks"
+                } else {
+                    "can't do nonzero end-relative seeks"
+                },
+            ));
         }
         _ => {
             drop(st);

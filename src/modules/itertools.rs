@@ -31,7 +31,9 @@ pub fn make_type(vm: &mut Vm, key: &'static str, name: &str, module: &str, base:
 
 /// A type made by `make_type`.
 pub fn ty(key: &'static str) -> Value {
-    TYPES.with(|m| m.borrow().get(key).copied()).unwrap_or(Value::NONE)
+    TYPES
+        .with(|m| m.borrow().get(key).copied())
+        .unwrap_or(Value::NONE)
 }
 
 /// The native payload of `v` if it is a `T`.
@@ -111,26 +113,113 @@ fn int_arg(vm: &mut Vm, v: Value, msg: &str) -> PyResult<i64> {
 // ---- iterator states ----------------------------------------------------------------
 
 enum It {
-    Count { cur: Value, step: Value },
-    Cycle { it: Value, saved: Vec<Value>, idx: usize, replay: bool },
-    Repeat { obj: Value, left: Option<i64> },
-    Chain { source: Value, cur: Value },
-    Islice { it: Value, next: i64, stop: Option<i64>, step: i64, cnt: i64 },
-    Product { pools: Vec<Vec<Value>>, idx: Vec<usize>, first: bool, done: bool },
-    Perm { pool: Vec<Value>, idx: Vec<usize>, cycles: Vec<usize>, r: usize, first: bool, done: bool },
-    Comb { pool: Vec<Value>, idx: Vec<usize>, r: usize, first: bool, done: bool },
-    CombRep { pool: Vec<Value>, idx: Vec<usize>, r: usize, first: bool, done: bool },
-    Accumulate { it: Value, func: Value, total: Value, initial: Value },
-    GroupBy { it: Value, key: Value, tgt: Value, curk: Value, curv: Value, id: u64 },
-    Grouper { parent: Value, tgt: Value, id: u64 },
-    ZipLongest { its: Vec<Value>, active: usize, fill: Value },
-    TakeWhile { pred: Value, it: Value, done: bool },
-    DropWhile { pred: Value, it: Value, dropping: bool },
-    StarMap { func: Value, it: Value },
-    Tee { shared: Value, pos: usize },
-    Compress { data: Value, sel: Value },
-    FilterFalse { pred: Value, it: Value },
-    Pairwise { it: Value, old: Value },
+    Count {
+        cur: Value,
+        step: Value,
+    },
+    Cycle {
+        it: Value,
+        saved: Vec<Value>,
+        idx: usize,
+        replay: bool,
+    },
+    Repeat {
+        obj: Value,
+        left: Option<i64>,
+    },
+    Chain {
+        source: Value,
+        cur: Value,
+    },
+    Islice {
+        it: Value,
+        next: i64,
+        stop: Option<i64>,
+        step: i64,
+        cnt: i64,
+    },
+    Product {
+        pools: Vec<Vec<Value>>,
+        idx: Vec<usize>,
+        first: bool,
+        done: bool,
+    },
+    Perm {
+        pool: Vec<Value>,
+        idx: Vec<usize>,
+        cycles: Vec<usize>,
+        r: usize,
+        first: bool,
+        done: bool,
+    },
+    Comb {
+        pool: Vec<Value>,
+        idx: Vec<usize>,
+        r: usize,
+        first: bool,
+        done: bool,
+    },
+    CombRep {
+        pool: Vec<Value>,
+        idx: Vec<usize>,
+        r: usize,
+        first: bool,
+        done: bool,
+    },
+    Accumulate {
+        it: Value,
+        func: Value,
+        total: Value,
+        initial: Value,
+    },
+    GroupBy {
+        it: Value,
+        key: Value,
+        tgt: Value,
+        curk: Value,
+        curv: Value,
+        id: u64,
+    },
+    Grouper {
+        parent: Value,
+        tgt: Value,
+        id: u64,
+    },
+    ZipLongest {
+        its: Vec<Value>,
+        active: usize,
+        fill: Value,
+    },
+    TakeWhile {
+        pred: Value,
+        it: Value,
+        done: bool,
+    },
+    DropWhile {
+        pred: Value,
+        it: Value,
+        dropping: bool,
+    },
+    StarMap {
+        func: Value,
+        it: Value,
+    },
+    Tee {
+        shared: Value,
+        pos: usize,
+    },
+    Compress {
+        data: Value,
+        sel: Value,
+    },
+    FilterFalse {
+        pred: Value,
+        it: Value,
+    },
+    Pairwise {
+        it: Value,
+        old: Value,
+    },
     Done,
 }
 
@@ -175,12 +264,24 @@ impl NativeData for NIter {
             It::Perm { pool, .. } | It::Comb { pool, .. } | It::CombRep { pool, .. } => {
                 pool.iter().for_each(|v| visit(*v))
             }
-            It::Accumulate { it, func, total, initial } => {
+            It::Accumulate {
+                it,
+                func,
+                total,
+                initial,
+            } => {
                 for v in [*it, *func, *total, *initial] {
                     visit(v);
                 }
             }
-            It::GroupBy { it, key, tgt, curk, curv, .. } => {
+            It::GroupBy {
+                it,
+                key,
+                tgt,
+                curk,
+                curv,
+                ..
+            } => {
                 for v in [*it, *key, *tgt, *curk, *curv] {
                     visit(v);
                 }
@@ -267,7 +368,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             }
             Ok(Some(c))
         }
-        It::Cycle { it, saved, idx, replay } => {
+        It::Cycle {
+            it,
+            saved,
+            idx,
+            replay,
+        } => {
             if *replay {
                 if saved.is_empty() {
                     return Ok(None);
@@ -285,7 +391,10 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                     Ok(Some(v))
                 }
                 None => {
-                    if let It::Cycle { saved, idx, replay, .. } = st.get() {
+                    if let It::Cycle {
+                        saved, idx, replay, ..
+                    } = st.get()
+                    {
                         *replay = true;
                         if saved.is_empty() {
                             return Ok(None);
@@ -309,7 +418,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let (source, mut c) = (*source, *cur);
             loop {
                 if c.is_none() {
-                    let Some(next_iterable) = vm.next(source)? else { return finish(s) };
+                    let Some(next_iterable) = vm.next(source)? else {
+                        return finish(s);
+                    };
                     c = vm.iter(next_iterable)?;
                     if let It::Chain { cur, .. } = st.get() {
                         *cur = c;
@@ -326,7 +437,13 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                 }
             }
         }
-        It::Islice { it, next, stop, step, cnt } => {
+        It::Islice {
+            it,
+            next,
+            stop,
+            step,
+            cnt,
+        } => {
             let (it, nx, stop, stp) = (*it, *next, *stop, *step);
             let mut c = *cnt;
             while c < nx {
@@ -343,7 +460,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             {
                 return finish(s);
             }
-            let Some(v) = vm.next(it)? else { return finish(s) };
+            let Some(v) = vm.next(it)? else {
+                return finish(s);
+            };
             c += 1;
             if let It::Islice { next, cnt, .. } = st.get() {
                 *cnt = c;
@@ -357,7 +476,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             }
             Ok(Some(v))
         }
-        It::Product { pools, idx, first, done } => {
+        It::Product {
+            pools,
+            idx,
+            first,
+            done,
+        } => {
             if *done {
                 return Ok(None);
             }
@@ -385,7 +509,14 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let items: Vec<Value> = pools.iter().zip(idx.iter()).map(|(p, i)| p[*i]).collect();
             Ok(Some(vm.new_tuple(items)))
         }
-        It::Perm { pool, idx, cycles, r, first, done } => {
+        It::Perm {
+            pool,
+            idx,
+            cycles,
+            r,
+            first,
+            done,
+        } => {
             let n = pool.len();
             let r = *r;
             if *done {
@@ -424,7 +555,13 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let items: Vec<Value> = idx[..r].iter().map(|i| pool[*i]).collect();
             Ok(Some(vm.new_tuple(items)))
         }
-        It::Comb { pool, idx, r, first, done } => {
+        It::Comb {
+            pool,
+            idx,
+            r,
+            first,
+            done,
+        } => {
             let n = pool.len();
             let r = *r;
             if *done {
@@ -458,7 +595,13 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let items: Vec<Value> = idx.iter().map(|i| pool[*i]).collect();
             Ok(Some(vm.new_tuple(items)))
         }
-        It::CombRep { pool, idx, r, first, done } => {
+        It::CombRep {
+            pool,
+            idx,
+            r,
+            first,
+            done,
+        } => {
             let n = pool.len();
             let r = *r;
             if *done {
@@ -492,7 +635,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let items: Vec<Value> = idx.iter().map(|i| pool[*i]).collect();
             Ok(Some(vm.new_tuple(items)))
         }
-        It::Accumulate { it, func, total, initial } => {
+        It::Accumulate {
+            it,
+            func,
+            total,
+            initial,
+        } => {
             if !initial.is_empty() {
                 let v = *initial;
                 *initial = Value::EMPTY;
@@ -500,7 +648,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                 return Ok(Some(v));
             }
             let (it, func, tot) = (*it, *func, *total);
-            let Some(v) = vm.next(it)? else { return finish(s) };
+            let Some(v) = vm.next(it)? else {
+                return finish(s);
+            };
             let n = if tot.is_empty() {
                 v
             } else if func.is_none() {
@@ -517,7 +667,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
         It::Grouper { parent, tgt, id } => {
             let (parent, tgt, id) = (*parent, *tgt, *id);
             let pst = state(parent);
-            let It::GroupBy { curv, id: pid, .. } = pst.get() else { return finish(s) };
+            let It::GroupBy { curv, id: pid, .. } = pst.get() else {
+                return finish(s);
+            };
             if *pid != id {
                 return finish(s);
             }
@@ -526,7 +678,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                     return finish(s);
                 }
             }
-            let It::GroupBy { curk, curv, .. } = pst.get() else { return finish(s) };
+            let It::GroupBy { curk, curv, .. } = pst.get() else {
+                return finish(s);
+            };
             let (k, v) = (*curk, *curv);
             if !vm.eq(tgt, k)? {
                 return finish(s);
@@ -578,7 +732,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                 return Ok(None);
             }
             let (pred, it) = (*pred, *it);
-            let Some(v) = vm.next(it)? else { return finish(s) };
+            let Some(v) = vm.next(it)? else {
+                return finish(s);
+            };
             let r = rooted(vm, &[v], |vm| vm.call(pred, &[v]))?;
             if vm.truthy(r)? {
                 Ok(Some(v))
@@ -589,7 +745,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
         It::DropWhile { pred, it, dropping } => {
             let (pred, it, drop) = (*pred, *it, *dropping);
             loop {
-                let Some(v) = vm.next(it)? else { return finish(s) };
+                let Some(v) = vm.next(it)? else {
+                    return finish(s);
+                };
                 if !drop {
                     return Ok(Some(v));
                 }
@@ -604,7 +762,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
         }
         It::StarMap { func, it } => {
             let (func, it) = (*func, *it);
-            let Some(v) = vm.next(it)? else { return finish(s) };
+            let Some(v) = vm.next(it)? else {
+                return finish(s);
+            };
             let args = rooted(vm, &[v], |vm| vm.collect_iter(v))?;
             rooted(vm, &args, |vm| vm.call(func, &args)).map(Some)
         }
@@ -618,7 +778,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                 }
                 return Ok(Some(v));
             }
-            let Some(v) = vm.next(t.it)? else { return Ok(None) };
+            let Some(v) = vm.next(t.it)? else {
+                return Ok(None);
+            };
             t.buf.get().push(v);
             if let It::Tee { pos, .. } = st.get() {
                 *pos += 1;
@@ -628,8 +790,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
         It::Compress { data, sel } => {
             let (data, sel) = (*data, *sel);
             loop {
-                let Some(d) = vm.next(data)? else { return finish(s) };
-                let Some(x) = rooted(vm, &[d], |vm| vm.next(sel))? else { return finish(s) };
+                let Some(d) = vm.next(data)? else {
+                    return finish(s);
+                };
+                let Some(x) = rooted(vm, &[d], |vm| vm.next(sel))? else {
+                    return finish(s);
+                };
                 if vm.truthy(x)? {
                     return Ok(Some(d));
                 }
@@ -638,7 +804,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
         It::FilterFalse { pred, it } => {
             let (pred, it) = (*pred, *it);
             loop {
-                let Some(v) = vm.next(it)? else { return finish(s) };
+                let Some(v) = vm.next(it)? else {
+                    return finish(s);
+                };
                 let keep = if pred.is_none() {
                     vm.truthy(v)?
                 } else {
@@ -661,7 +829,9 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                     *old = o;
                 }
             }
-            let Some(v) = vm.next(it)? else { return finish(s) };
+            let Some(v) = vm.next(it)? else {
+                return finish(s);
+            };
             if let It::Pairwise { old, .. } = st.get() {
                 *old = v;
             }
@@ -673,10 +843,18 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
 /// Advances the groupby's underlying iterator: sets curv/curk. False when exhausted.
 fn groupby_step(vm: &mut Vm, g: Value) -> PyResult<bool> {
     let st = state(g);
-    let It::GroupBy { it, key, .. } = st.get() else { return Ok(false) };
+    let It::GroupBy { it, key, .. } = st.get() else {
+        return Ok(false);
+    };
     let (it, key) = (*it, *key);
-    let Some(v) = vm.next(it)? else { return Ok(false) };
-    let k = if key.is_none() { v } else { rooted(vm, &[v], |vm| vm.call(key, &[v]))? };
+    let Some(v) = vm.next(it)? else {
+        return Ok(false);
+    };
+    let k = if key.is_none() {
+        v
+    } else {
+        rooted(vm, &[v], |vm| vm.call(key, &[v]))?
+    };
     if let It::GroupBy { curk, curv, .. } = st.get() {
         *curk = k;
         *curv = v;
@@ -690,7 +868,12 @@ fn groupby_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
         *id += 1;
     }
     loop {
-        let It::GroupBy { tgt, curk, curv, .. } = st.get() else { return Ok(None) };
+        let It::GroupBy {
+            tgt, curk, curv, ..
+        } = st.get()
+        else {
+            return Ok(None);
+        };
         let (t, k, v) = (*tgt, *curk, *curv);
         if v.is_empty() {
             if !groupby_step(vm, g)? {
@@ -705,10 +888,20 @@ fn groupby_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
             return finish(g);
         }
     }
-    let It::GroupBy { tgt, curk, id, .. } = st.get() else { return Ok(None) };
+    let It::GroupBy { tgt, curk, id, .. } = st.get() else {
+        return Ok(None);
+    };
     *tgt = *curk;
     let (k, id) = (*curk, *id);
-    let grouper = new_it(vm, "_grouper", It::Grouper { parent: g, tgt: k, id });
+    let grouper = new_it(
+        vm,
+        "_grouper",
+        It::Grouper {
+            parent: g,
+            tgt: k,
+            id,
+        },
+    );
     Ok(Some(vm.new_tuple(vec![k, grouper])))
 }
 
@@ -726,7 +919,9 @@ fn count_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let It::Count { cur, step } = state(a.pos[0]).get() else { return Ok(vm.new_str("count()")) };
+    let It::Count { cur, step } = state(a.pos[0]).get() else {
+        return Ok(vm.new_str("count()"));
+    };
     let (c, d) = (*cur, *step);
     let cs = vm.repr_string(c)?;
     let s = if d.is_small_int() && d.as_small_int() == 1 {
@@ -740,7 +935,16 @@ fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cycle_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     crate::builtins::check_args(vm, "cycle", &a, 2, 2)?;
     let it = vm.iter(a.pos[1])?;
-    Ok(new_it(vm, "cycle", It::Cycle { it, saved: Vec::new(), idx: 0, replay: false }))
+    Ok(new_it(
+        vm,
+        "cycle",
+        It::Cycle {
+            it,
+            saved: Vec::new(),
+            idx: 0,
+            replay: false,
+        },
+    ))
 }
 
 fn repeat_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -755,7 +959,9 @@ fn repeat_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn repeat_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let It::Repeat { obj, left } = state(a.pos[0]).get() else { return Ok(vm.new_str("repeat()")) };
+    let It::Repeat { obj, left } = state(a.pos[0]).get() else {
+        return Ok(vm.new_str("repeat()"));
+    };
     let (o, l) = (*obj, *left);
     let os = vm.repr_string(o)?;
     let s = match l {
@@ -775,13 +981,30 @@ fn repeat_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let t = vm.new_tuple(a.pos[1..].to_vec());
     let source = vm.iter(t)?;
-    Ok(new_it(vm, "chain", It::Chain { source, cur: Value::NONE }))
+    Ok(new_it(
+        vm,
+        "chain",
+        It::Chain {
+            source,
+            cur: Value::NONE,
+        },
+    ))
 }
 
 fn chain_from_iterable(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let src = *a.pos.last().ok_or_else(|| vm.type_error("from_iterable() takes exactly one argument"))?;
+    let src = *a
+        .pos
+        .last()
+        .ok_or_else(|| vm.type_error("from_iterable() takes exactly one argument"))?;
     let source = vm.iter(src)?;
-    Ok(new_it(vm, "chain", It::Chain { source, cur: Value::NONE }))
+    Ok(new_it(
+        vm,
+        "chain",
+        It::Chain {
+            source,
+            cur: Value::NONE,
+        },
+    ))
 }
 
 fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -806,13 +1029,27 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let step = match a.get(4) {
             Some(v) if !v.is_none() => match vm.index_of(v)? {
                 Some(i) if i >= 1 => i,
-                _ => return Err(vm.value_error("Step for islice() must be a positive integer or None.")),
+                _ => {
+                    return Err(
+                        vm.value_error("Step for islice() must be a positive integer or None.")
+                    );
+                }
             },
             _ => 1,
         };
         (start, stop, step)
     };
-    Ok(new_it(vm, "islice", It::Islice { it, next: start, stop, step, cnt: 0 }))
+    Ok(new_it(
+        vm,
+        "islice",
+        It::Islice {
+            it,
+            next: start,
+            stop,
+            step,
+            cnt: 0,
+        },
+    ))
 }
 
 fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -843,7 +1080,16 @@ fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         all.extend(pools.iter().cloned());
     }
     let idx = vec![0; all.len()];
-    Ok(new_it(vm, "product", It::Product { pools: all, idx, first: true, done: false }))
+    Ok(new_it(
+        vm,
+        "product",
+        It::Product {
+            pools: all,
+            idx,
+            first: true,
+            done: false,
+        },
+    ))
 }
 
 fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -864,17 +1110,37 @@ fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let idx: Vec<usize> = (0..n).collect();
     let cycles: Vec<usize> = (0..r.min(n)).map(|i| n - i).collect();
-    Ok(new_it(vm, "permutations", It::Perm { pool, idx, cycles, r, first: true, done: false }))
+    Ok(new_it(
+        vm,
+        "permutations",
+        It::Perm {
+            pool,
+            idx,
+            cycles,
+            r,
+            first: true,
+            done: false,
+        },
+    ))
 }
 
 fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)> {
     let Some(src) = arg(a, 1, "iterable") else {
-        return Err(vm.type_error(&format!("{name}() missing required argument 'iterable' (pos 1)")));
+        return Err(vm.type_error(&format!(
+            "{name}() missing required argument 'iterable' (pos 1)"
+        )));
     };
     let Some(rv) = arg(a, 2, "r") else {
         return Err(vm.type_error(&format!("{name}() missing required argument 'r' (pos 2)")));
     };
-    let r = int_arg(vm, rv, &format!("'{}' object cannot be interpreted as an integer", vm.type_name(rv)))?;
+    let r = int_arg(
+        vm,
+        rv,
+        &format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(rv)
+        ),
+    )?;
     if r < 0 {
         return Err(vm.value_error("r must be non-negative"));
     }
@@ -885,13 +1151,33 @@ fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)>
 fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, "combinations")?;
     let idx: Vec<usize> = (0..r).collect();
-    Ok(new_it(vm, "combinations", It::Comb { pool, idx, r, first: true, done: false }))
+    Ok(new_it(
+        vm,
+        "combinations",
+        It::Comb {
+            pool,
+            idx,
+            r,
+            first: true,
+            done: false,
+        },
+    ))
 }
 
 fn cwr_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, "combinations_with_replacement")?;
     let idx = vec![0; r];
-    Ok(new_it(vm, "combinations_with_replacement", It::CombRep { pool, idx, r, first: true, done: false }))
+    Ok(new_it(
+        vm,
+        "combinations_with_replacement",
+        It::CombRep {
+            pool,
+            idx,
+            r,
+            first: true,
+            done: false,
+        },
+    ))
 }
 
 fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -904,7 +1190,16 @@ fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(v) if !v.is_none() => v,
         _ => Value::EMPTY,
     };
-    Ok(new_it(vm, "accumulate", It::Accumulate { it, func, total: Value::EMPTY, initial }))
+    Ok(new_it(
+        vm,
+        "accumulate",
+        It::Accumulate {
+            it,
+            func,
+            total: Value::EMPTY,
+            initial,
+        },
+    ))
 }
 
 fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -916,7 +1211,14 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(new_it(
         vm,
         "groupby",
-        It::GroupBy { it, key, tgt: Value::EMPTY, curk: Value::EMPTY, curv: Value::EMPTY, id: 0 },
+        It::GroupBy {
+            it,
+            key,
+            tgt: Value::EMPTY,
+            curk: Value::EMPTY,
+            curv: Value::EMPTY,
+            id: 0,
+        },
     ))
 }
 
@@ -938,12 +1240,19 @@ fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     vm.temp_roots.truncate(base);
     let active = its.len();
-    Ok(new_it(vm, "zip_longest", It::ZipLongest { its, active, fill }))
+    Ok(new_it(
+        vm,
+        "zip_longest",
+        It::ZipLongest { its, active, fill },
+    ))
 }
 
 fn pred_it(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
     if a.len() != 3 {
-        return Err(vm.type_error(&format!("{name} expected 2 arguments, got {}", a.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "{name} expected 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
     }
     let it = vm.iter(a.pos[2])?;
     Ok((a.pos[1], it))
@@ -951,12 +1260,28 @@ fn pred_it(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
 
 fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "takewhile")?;
-    Ok(new_it(vm, "takewhile", It::TakeWhile { pred, it, done: false }))
+    Ok(new_it(
+        vm,
+        "takewhile",
+        It::TakeWhile {
+            pred,
+            it,
+            done: false,
+        },
+    ))
 }
 
 fn dropwhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "dropwhile")?;
-    Ok(new_it(vm, "dropwhile", It::DropWhile { pred, it, dropping: true }))
+    Ok(new_it(
+        vm,
+        "dropwhile",
+        It::DropWhile {
+            pred,
+            it,
+            dropping: true,
+        },
+    ))
 }
 
 fn starmap_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -981,7 +1306,14 @@ fn compress_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     crate::builtins::check_args(vm, "pairwise", &a, 2, 2)?;
     let it = vm.iter(a.pos[1])?;
-    Ok(new_it(vm, "pairwise", It::Pairwise { it, old: Value::EMPTY }))
+    Ok(new_it(
+        vm,
+        "pairwise",
+        It::Pairwise {
+            it,
+            old: Value::EMPTY,
+        },
+    ))
 }
 
 fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -995,7 +1327,13 @@ fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let it = vm.iter(a.pos[0])?;
     let t = ty("_tee_dataobject");
-    let shared = vm.alloc(t, ObjData::Native(Box::new(TeeShared { it, buf: Mut::new(Vec::new()) })));
+    let shared = vm.alloc(
+        t,
+        ObjData::Native(Box::new(TeeShared {
+            it,
+            buf: Mut::new(Vec::new()),
+        })),
+    );
     let mut out = Vec::new();
     vm.temp_roots.push(shared);
     for _ in 0..n {
@@ -1036,7 +1374,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ("filterfalse", filterfalse_new),
         ("compress", compress_new),
         ("pairwise", pairwise_new),
-        ("_grouper", |vm, _a| Err(vm.type_error("cannot create 'itertools._grouper' instances"))),
+        ("_grouper", |vm, _a| {
+            Err(vm.type_error("cannot create 'itertools._grouper' instances"))
+        }),
     ];
     for (name, ctor) in kinds {
         let t = make_type(vm, name, name, "itertools", obj);

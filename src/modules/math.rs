@@ -160,7 +160,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "frexp", |vm, a| {
         let x = arg_f(vm, a, "frexp")?;
-        let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 { (x, 0) } else { c_frexp(x) };
+        let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 {
+            (x, 0)
+        } else {
+            c_frexp(x)
+        };
         Ok(vm.new_tuple(vec![Value::float(m), Value::small_int(e as i64)]))
     });
     vm.add_fn(d, "ldexp", |vm, a| {
@@ -172,7 +176,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if x == 0.0 || !x.is_finite() {
             return Ok(Value::float(x));
         }
-        let e = i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
+        let e = i
+            .to_i64()
+            .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
         let r = if e > i32::MAX as i64 {
             f64::INFINITY.copysign(x)
         } else if e < i32::MIN as i64 {
@@ -193,9 +199,15 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let x = arg_f(vm, a, "radians")?;
         Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
     });
-    vm.add_fn(d, "isnan", |vm, a| Ok(Value::bool(arg_f(vm, a, "isnan")?.is_nan())));
-    vm.add_fn(d, "isinf", |vm, a| Ok(Value::bool(arg_f(vm, a, "isinf")?.is_infinite())));
-    vm.add_fn(d, "isfinite", |vm, a| Ok(Value::bool(arg_f(vm, a, "isfinite")?.is_finite())));
+    vm.add_fn(d, "isnan", |vm, a| {
+        Ok(Value::bool(arg_f(vm, a, "isnan")?.is_nan()))
+    });
+    vm.add_fn(d, "isinf", |vm, a| {
+        Ok(Value::bool(arg_f(vm, a, "isinf")?.is_infinite()))
+    });
+    vm.add_fn(d, "isfinite", |vm, a| {
+        Ok(Value::bool(arg_f(vm, a, "isfinite")?.is_finite()))
+    });
     vm.add_fn(d, "isclose", isclose);
     vm.add_fn(d, "nextafter", |vm, a| {
         let (x, y) = two_f(vm, a, "nextafter")?;
@@ -217,8 +229,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::float(x2 - x))
     });
-    vm.add_fn(d, "floor", |vm, a| round_op(vm, a, "floor", "__floor__", f64::floor));
-    vm.add_fn(d, "ceil", |vm, a| round_op(vm, a, "ceil", "__ceil__", f64::ceil));
+    vm.add_fn(d, "floor", |vm, a| {
+        round_op(vm, a, "floor", "__floor__", f64::floor)
+    });
+    vm.add_fn(d, "ceil", |vm, a| {
+        round_op(vm, a, "ceil", "__ceil__", f64::ceil)
+    });
     vm.add_fn(d, "trunc", |vm, a| {
         check_n(vm, &a, "trunc", 1)?;
         let v = a.pos[0];
@@ -232,7 +248,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if let Some(r) = vm.call_dunder(v, "__trunc__", &[])? {
             return Ok(r);
         }
-        Err(vm.type_error(&format!("type {} doesn't define __trunc__ method", vm.type_name(v))))
+        Err(vm.type_error(&format!(
+            "type {} doesn't define __trunc__ method",
+            vm.type_name(v)
+        )))
     });
     vm.add_fn(d, "hypot", |vm, a| {
         let mut v = Vec::with_capacity(a.pos.len());
@@ -271,7 +290,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
         let Some(n) = n.to_u64() else {
-            return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807"));
+            return Err(
+                vm.overflow_error("factorial() argument should not exceed 9223372036854775807")
+            );
         };
         Ok(vm.new_bigint(product_range(1, n)))
     });
@@ -300,7 +321,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "perm", |vm, a| {
         if a.pos.is_empty() || a.pos.len() > 2 {
-            return Err(vm.type_error(&format!("perm expected at most 2 arguments, got {}", a.pos.len())));
+            return Err(vm.type_error(&format!(
+                "perm expected at most 2 arguments, got {}",
+                a.pos.len()
+            )));
         }
         let n = int_arg(vm, a.pos[0])?;
         if n.is_negative() {
@@ -339,7 +363,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 fn check_n(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
     if a.pos.len() != n {
         let msg = if n == 1 {
-            format!("math.{name}() takes exactly one argument ({} given)", a.pos.len())
+            format!(
+                "math.{name}() takes exactly one argument ({} given)",
+                a.pos.len()
+            )
         } else {
             format!("{name} expected {n} arguments, got {}", a.pos.len())
         };
@@ -418,7 +445,10 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     {
         return Ok(b);
     }
-    Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+    Err(vm.type_error(&format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    )))
 }
 
 fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
@@ -487,7 +517,11 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.is_empty() || a.pos.len() > 2 {
         return Err(vm.type_error(&format!(
             "log expected {} argument{}, got {}",
-            if a.pos.is_empty() { "at least 1" } else { "at most 2" },
+            if a.pos.is_empty() {
+                "at least 1"
+            } else {
+                "at most 2"
+            },
             if a.pos.is_empty() { "" } else { "s" },
             a.pos.len()
         )));
@@ -505,7 +539,10 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.len() != 2 {
-        return Err(vm.type_error(&format!("isclose() takes exactly 2 positional arguments ({} given)", a.pos.len())));
+        return Err(vm.type_error(&format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            a.pos.len()
+        )));
     }
     let x = to_f(vm, a.pos[0])?;
     let y = to_f(vm, a.pos[1])?;
@@ -516,7 +553,9 @@ fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "rel_tol" => rel = to_f(vm, *v)?,
             "abs_tol" => abs_tol = to_f(vm, *v)?,
             other => {
-                return Err(vm.type_error(&format!("isclose() got an unexpected keyword argument '{other}'")));
+                return Err(vm.type_error(&format!(
+                    "isclose() got an unexpected keyword argument '{other}'"
+                )));
             }
         }
     }
@@ -530,7 +569,9 @@ fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let diff = (y - x).abs();
-    Ok(Value::bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs_tol))
+    Ok(Value::bool(
+        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs_tol,
+    ))
 }
 
 /// CPython's vector_norm: an accurately rounded sqrt of the sum of squares.
@@ -699,7 +740,10 @@ fn fsum_inner(vm: &mut Vm, it: Value) -> PyResult<Value> {
 
 fn prod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.len() != 1 {
-        return Err(vm.type_error(&format!("prod() takes exactly 1 positional argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(&format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            a.pos.len()
+        )));
     }
     let mut acc = a.kwarg("start").unwrap_or(Value::small_int(1));
     let it = vm.iter(a.pos[0])?;
@@ -771,13 +815,44 @@ const LANCZOS_NUM: [f64; LANCZOS_N] = [
     2.5066282746310002701649081771338373386264310793408,
 ];
 const LANCZOS_DEN: [f64; LANCZOS_N] = [
-    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0,
-    1925.0, 66.0, 1.0,
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
 ];
 const GAMMA_INTEGRAL: [f64; 23] = [
-    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0, 479001600.0,
-    6227020800.0, 87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0, 6402373705728000.0,
-    121645100408832000.0, 2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
 ];
 
 fn lanczos_sum(x: f64) -> f64 {

@@ -74,7 +74,13 @@ fn unary(vm: &mut Vm, a: &Args, name: &str, op: UnOp) -> PyResult<Value> {
 fn is_sequence(vm: &mut Vm, v: Value) -> bool {
     matches!(
         v.as_obj().map(|o| &o.data),
-        Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_) | ObjData::Bytes(_) | ObjData::ByteArray(_))
+        Some(
+            ObjData::List(_)
+                | ObjData::Tuple(_)
+                | ObjData::Str(_)
+                | ObjData::Bytes(_)
+                | ObjData::ByteArray(_)
+        )
     ) || vm.dunder(v, "__getitem__").is_some()
 }
 
@@ -127,7 +133,10 @@ const MISC: Fns = &[
     ("concat", |vm, a| {
         check_args(vm, "concat", &a, 2, 2)?;
         if !is_sequence(vm, a.pos[0]) {
-            return Err(vm.type_error(&format!("'{}' object can't be concatenated", vm.type_name(a.pos[0]))));
+            return Err(vm.type_error(&format!(
+                "'{}' object can't be concatenated",
+                vm.type_name(a.pos[0])
+            )));
         }
         vm.binary_op(BinOp::Add, a.pos[0], a.pos[1])
     }),
@@ -213,11 +222,23 @@ fn getter(vm: &mut Vm, v: Value) -> PyResult<&'static Getter> {
 
 fn itemgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // Called both as the module function and as the type's __new__ (cls first).
-    let args = if a.pos.first().is_some_and(|c| *c == ty("operator.itemgetter")) { &a.pos[1..] } else { a.pos };
+    let args = if a
+        .pos
+        .first()
+        .is_some_and(|c| *c == ty("operator.itemgetter"))
+    {
+        &a.pos[1..]
+    } else {
+        a.pos
+    };
     if args.is_empty() {
         return Err(vm.type_error("itemgetter expected 1 argument, got 0"));
     }
-    let g = Getter { items: args.to_vec(), paths: Vec::new(), kw: Vec::new() };
+    let g = Getter {
+        items: args.to_vec(),
+        paths: Vec::new(),
+        kw: Vec::new(),
+    };
     Ok(vm.alloc(ty("operator.itemgetter"), ObjData::Native(Box::new(g))))
 }
 
@@ -237,7 +258,15 @@ fn itemgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn attrgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = if a.pos.first().is_some_and(|c| *c == ty("operator.attrgetter")) { &a.pos[1..] } else { a.pos };
+    let args = if a
+        .pos
+        .first()
+        .is_some_and(|c| *c == ty("operator.attrgetter"))
+    {
+        &a.pos[1..]
+    } else {
+        a.pos
+    };
     if args.is_empty() {
         return Err(vm.type_error("attrgetter expected 1 argument, got 0"));
     }
@@ -249,7 +278,11 @@ fn attrgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let parts: Vec<Value> = str_of(*n).split('.').map(|p| vm.intern(p)).collect();
         paths.push(parts);
     }
-    let g = Getter { items: args.to_vec(), paths, kw: Vec::new() };
+    let g = Getter {
+        items: args.to_vec(),
+        paths,
+        kw: Vec::new(),
+    };
     Ok(vm.alloc(ty("operator.attrgetter"), ObjData::Native(Box::new(g))))
 }
 
@@ -273,7 +306,15 @@ fn attrgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn methodcaller_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = if a.pos.first().is_some_and(|c| *c == ty("operator.methodcaller")) { &a.pos[1..] } else { a.pos };
+    let args = if a
+        .pos
+        .first()
+        .is_some_and(|c| *c == ty("operator.methodcaller"))
+    {
+        &a.pos[1..]
+    } else {
+        a.pos
+    };
     if args.is_empty() {
         return Err(vm.type_error("methodcaller needs at least one argument, the method name"));
     }
@@ -283,7 +324,11 @@ fn methodcaller_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = vm.intern_value(args[0]);
     let mut items = vec![name];
     items.extend_from_slice(&args[1..]);
-    let g = Getter { items, paths: Vec::new(), kw: a.kw.to_vec() };
+    let g = Getter {
+        items,
+        paths: Vec::new(),
+        kw: a.kw.to_vec(),
+    };
     Ok(vm.alloc(ty("operator.methodcaller"), ObjData::Native(Box::new(g))))
 }
 
@@ -320,10 +365,30 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
     }
     let obj = vm.types.object;
-    let kinds: [(&'static str, &'static str, crate::object::NativeFn, crate::object::NativeFn); 3] = [
-        ("operator.itemgetter", "itemgetter", itemgetter_new, itemgetter_call),
-        ("operator.attrgetter", "attrgetter", attrgetter_new, attrgetter_call),
-        ("operator.methodcaller", "methodcaller", methodcaller_new, methodcaller_call),
+    let kinds: [(
+        &'static str,
+        &'static str,
+        crate::object::NativeFn,
+        crate::object::NativeFn,
+    ); 3] = [
+        (
+            "operator.itemgetter",
+            "itemgetter",
+            itemgetter_new,
+            itemgetter_call,
+        ),
+        (
+            "operator.attrgetter",
+            "attrgetter",
+            attrgetter_new,
+            attrgetter_call,
+        ),
+        (
+            "operator.methodcaller",
+            "methodcaller",
+            methodcaller_new,
+            methodcaller_call,
+        ),
     ];
     for (key, name, new, call) in kinds {
         let t = make_type(vm, key, name, "operator", obj);

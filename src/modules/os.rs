@@ -24,7 +24,16 @@ fn init_path(vm: &mut Vm) -> PyResult<Value> {
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("os");
     let d = vm.module_dict(m);
-    for (k, v) in [("sep", "/"), ("linesep", "\n"), ("name", "posix"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")] {
+    for (k, v) in [
+        ("sep", "/"),
+        ("linesep", "\n"),
+        ("name", "posix"),
+        ("curdir", "."),
+        ("pardir", ".."),
+        ("extsep", "."),
+        ("pathsep", ":"),
+        ("devnull", "/dev/null"),
+    ] {
         let v = vm.new_str(v);
         set(vm, d, k, v);
     }
@@ -36,7 +45,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set(env, k, v)?;
     }
     set(vm, d, "environ", env);
-    vm.add_fn(d, "getpid", |vm, _a| Ok(vm.new_int(std::process::id() as i64)));
+    vm.add_fn(d, "getpid", |vm, _a| {
+        Ok(vm.new_int(std::process::id() as i64))
+    });
     vm.add_fn(d, "getcwd", |vm, _a| {
         let p = std::env::current_dir().map_err(|e| os_error(vm, &e, None))?;
         Ok(vm.new_string(p.display().to_string()))
@@ -94,7 +105,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
     });
     vm.add_fn(d, "cpu_count", |vm, _a| {
-        let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let n = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
         Ok(vm.new_int(n as i64))
     });
     vm.add_fn(d, "urandom", |vm, a| {
@@ -124,15 +137,27 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(pd, "isfile", |vm, a| {
         let p = path_arg(vm, a, 0, "isfile")?;
-        Ok(Value::bool(std::fs::metadata(str_of(p)).map(|m| m.is_file()).unwrap_or(false)))
+        Ok(Value::bool(
+            std::fs::metadata(str_of(p))
+                .map(|m| m.is_file())
+                .unwrap_or(false),
+        ))
     });
     vm.add_fn(pd, "isdir", |vm, a| {
         let p = path_arg(vm, a, 0, "isdir")?;
-        Ok(Value::bool(std::fs::metadata(str_of(p)).map(|m| m.is_dir()).unwrap_or(false)))
+        Ok(Value::bool(
+            std::fs::metadata(str_of(p))
+                .map(|m| m.is_dir())
+                .unwrap_or(false),
+        ))
     });
     vm.add_fn(pd, "islink", |vm, a| {
         let p = path_arg(vm, a, 0, "islink")?;
-        Ok(Value::bool(std::fs::symlink_metadata(str_of(p)).map(|m| m.file_type().is_symlink()).unwrap_or(false)))
+        Ok(Value::bool(
+            std::fs::symlink_metadata(str_of(p))
+                .map(|m| m.file_type().is_symlink())
+                .unwrap_or(false),
+        ))
     });
     vm.add_fn(pd, "getsize", |vm, a| {
         let p = path_arg(vm, a, 0, "getsize")?;
@@ -206,7 +231,10 @@ fn path_arg(vm: &mut Vm, a: Args, i: usize, fname: &str) -> PyResult<Value> {
             "{fname}: path should be string, bytes or os.PathLike, not {}",
             vm.type_name(v)
         ))),
-        None => Err(vm.type_error(&format!("{fname}() missing required argument 'path' (pos {})", i + 1))),
+        None => Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'path' (pos {})",
+            i + 1
+        ))),
     }
 }
 

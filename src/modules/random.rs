@@ -37,7 +37,10 @@ impl NativeData for Mt {
 
 impl MtState {
     fn new() -> MtState {
-        let mut s = MtState { mt: [0; N], index: N + 1 };
+        let mut s = MtState {
+            mt: [0; N],
+            index: N + 1,
+        };
         s.init_genrand(5489);
         s
     }
@@ -46,7 +49,9 @@ impl MtState {
         self.mt[0] = s;
         for i in 1..N {
             let prev = self.mt[i - 1];
-            self.mt[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.mt[i] = 1812433253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -76,7 +81,8 @@ impl MtState {
         k = N - 1;
         while k > 0 {
             let prev = self.mt[i - 1];
-            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.mt[0] = self.mt[N - 1];
@@ -170,7 +176,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let t = vm.new_native_type("_MersenneTwister", "_random", object);
     vm.add_method(t, "__new__", |vm, a| {
         let cls = a.pos[0];
-        Ok(vm.alloc(cls, ObjData::Native(Box::new(Mt { st: RefCell::new(MtState::new()) }))))
+        Ok(vm.alloc(
+            cls,
+            ObjData::Native(Box::new(Mt {
+                st: RefCell::new(MtState::new()),
+            })),
+        ))
     });
     vm.add_method(t, "random", |vm, a| {
         let m = this(vm, &a)?;
@@ -182,7 +193,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)"));
         };
         let Some(k) = vm.index_of(k)? else {
-            return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(k))));
+            return Err(vm.type_error(&format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(k)
+            )));
         };
         if k < 0 {
             return Err(vm.value_error("number of bits must be non-negative"));
@@ -234,7 +248,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         for (i, w) in state[..N].iter().enumerate() {
             match vm.to_i64(*w) {
                 Some(x) if (0..=u32::MAX as i64).contains(&x) => words[i] = x as u32,
-                _ => return Err(vm.overflow_error("Python int too large to convert to C unsigned long")),
+                _ => {
+                    return Err(
+                        vm.overflow_error("Python int too large to convert to C unsigned long")
+                    );
+                }
             }
         }
         let index = vm.to_i64(state[N]).unwrap_or(-1);
@@ -254,7 +272,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Some(i) => Ok(vm.new_int(i)),
             None => match vm.to_bigint(v) {
                 Some(b) => Ok(vm.new_bigint(b)),
-                None => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+                None => Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                ))),
             },
         }
     });
@@ -276,7 +297,10 @@ fn mt_seed(vm: &mut Vm, a: Args) -> PyResult<Value> {
             f.read_exact(&mut buf)
         });
         if ok.is_err() {
-            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
             buf[..16].copy_from_slice(&t.to_le_bytes());
             buf[16..20].copy_from_slice(&std::process::id().to_le_bytes());
         }
@@ -287,7 +311,11 @@ fn mt_seed(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let h = vm.hash(arg)?;
         BigInt::from(h as u64)
     };
-    let key: Vec<u32> = if n.is_zero() { vec![0] } else { n.to_u32_digits().1 };
+    let key: Vec<u32> = if n.is_zero() {
+        vec![0]
+    } else {
+        n.to_u32_digits().1
+    };
     m.st.borrow_mut().init_by_array(&key);
     Ok(Value::NONE)
 }

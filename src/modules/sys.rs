@@ -16,7 +16,15 @@ pub fn register(vm: &mut Vm) {
             _ => vm.new_tuple(args),
         })
     });
-    let p = vm.alloc(vm.types.property, ObjData::Property { fget: g, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE });
+    let p = vm.alloc(
+        vm.types.property,
+        ObjData::Property {
+            fget: g,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    );
     let k = vm.intern("code");
     vm.type_set_attr(se, k, p);
     let b = vm.builtins;
@@ -26,7 +34,10 @@ pub fn register(vm: &mut Vm) {
 
 fn exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.len() > 1 {
-        return Err(vm.type_error(&format!("exit expected at most 1 argument, got {}", a.pos.len())));
+        return Err(vm.type_error(&format!(
+            "exit expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
     }
     let cls = vm.exc_class("SystemExit");
     let args = a.pos.to_vec();
@@ -55,10 +66,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let s = vm.new_str("3.11.7 (main, Coil) [Rust]");
     set(vm, d, "version", s);
     let s = vm.new_str("final");
-    let vi = vm.new_tuple(vec![Value::small_int(3), Value::small_int(11), Value::small_int(7), s, Value::small_int(0)]);
+    let vi = vm.new_tuple(vec![
+        Value::small_int(3),
+        Value::small_int(11),
+        Value::small_int(7),
+        s,
+        Value::small_int(0),
+    ]);
     set(vm, d, "version_info", vi);
     set(vm, d, "hexversion", Value::small_int(0x030B07F0));
-    for (k, v) in [("platform", "linux"), ("byteorder", "little"), ("executable", "coil"), ("implementation_name", "coil")] {
+    for (k, v) in [
+        ("platform", "linux"),
+        ("byteorder", "little"),
+        ("executable", "coil"),
+        ("implementation_name", "coil"),
+    ] {
         let v = vm.new_str(v);
         set(vm, d, k, v);
     }
@@ -69,10 +91,22 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     // float_info as a small namespace module
     let fi = vm.new_module("sys.float_info");
     let fd = vm.module_dict(fi);
-    for (k, v) in [("max", f64::MAX), ("min", f64::MIN_POSITIVE), ("epsilon", f64::EPSILON)] {
+    for (k, v) in [
+        ("max", f64::MAX),
+        ("min", f64::MIN_POSITIVE),
+        ("epsilon", f64::EPSILON),
+    ] {
         set(vm, fd, k, Value::float(v));
     }
-    for (k, v) in [("dig", 15), ("mant_dig", 53), ("max_exp", 1024), ("min_exp", -1021), ("radix", 2), ("max_10_exp", 308), ("min_10_exp", -307)] {
+    for (k, v) in [
+        ("dig", 15),
+        ("mant_dig", 53),
+        ("max_exp", 1024),
+        ("min_exp", -1021),
+        ("radix", 2),
+        ("max_10_exp", 308),
+        ("min_10_exp", -307),
+    ] {
         set(vm, fd, k, Value::small_int(v));
     }
     set(vm, d, "float_info", fi);
@@ -95,15 +129,20 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         exit(vm, a)
     });
-    vm.add_fn(d, "getrecursionlimit", |vm, _a| Ok(vm.new_int(vm.recursion_limit as i64)));
+    vm.add_fn(d, "getrecursionlimit", |vm, _a| {
+        Ok(vm.new_int(vm.recursion_limit as i64))
+    });
     vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
-    vm.add_fn(d, "getsizeof", |vm, _a| Err(vm.unsupported("sys.getsizeof()")));
-    vm.add_fn(d, "intern", |vm, a| {
-        match a.get(0) {
-            Some(s) if vm.is_str(s) => Ok(vm.intern_value(s)),
-            Some(s) => Err(vm.type_error(&format!("intern() argument must be str, not {}", vm.type_name(s)))),
-            None => Err(vm.type_error("intern() takes exactly one argument (0 given)")),
-        }
+    vm.add_fn(d, "getsizeof", |vm, _a| {
+        Err(vm.unsupported("sys.getsizeof()"))
+    });
+    vm.add_fn(d, "intern", |vm, a| match a.get(0) {
+        Some(s) if vm.is_str(s) => Ok(vm.intern_value(s)),
+        Some(s) => Err(vm.type_error(&format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(s)
+        ))),
+        None => Err(vm.type_error("intern() takes exactly one argument (0 given)")),
     });
     vm.add_fn(d, "exc_info", |vm, _a| {
         let e = vm.handled;
@@ -115,8 +154,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
     vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));
-    vm.add_fn(d, "getrefcount", |vm, _a| Err(vm.unsupported("sys.getrefcount()")));
-    vm.add_fn(d, "_getframe", |vm, _a| Err(vm.unsupported("sys._getframe()")));
+    vm.add_fn(d, "getrefcount", |vm, _a| {
+        Err(vm.unsupported("sys.getrefcount()"))
+    });
+    vm.add_fn(d, "_getframe", |vm, _a| {
+        Err(vm.unsupported("sys._getframe()"))
+    });
     vm.add_fn(d, "getswitchinterval", |_vm, _a| Ok(Value::float(0.005)));
     Ok(m)
 }
@@ -129,7 +172,10 @@ fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     let Some(n) = vm.index_of(v)? else {
-        return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
     };
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));

@@ -24,7 +24,10 @@ const CLOCK_MONOTONIC: i32 = 1;
 const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
 
 fn clock_ns(clk: i32) -> i128 {
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the provided struct, laid out as the C timespec.
     unsafe {
         clock_gettime(clk, &mut ts);
@@ -42,11 +45,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "time", |_vm, _a| Ok(secs(CLOCK_REALTIME)));
     vm.add_fn(d, "perf_counter", |_vm, _a| Ok(secs(CLOCK_MONOTONIC)));
     vm.add_fn(d, "monotonic", |_vm, _a| Ok(secs(CLOCK_MONOTONIC)));
-    vm.add_fn(d, "process_time", |_vm, _a| Ok(secs(CLOCK_PROCESS_CPUTIME_ID)));
-    vm.add_fn(d, "time_ns", |vm, _a| Ok(vm.new_int(clock_ns(CLOCK_REALTIME) as i64)));
-    vm.add_fn(d, "perf_counter_ns", |vm, _a| Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64)));
-    vm.add_fn(d, "monotonic_ns", |vm, _a| Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64)));
-    vm.add_fn(d, "process_time_ns", |vm, _a| Ok(vm.new_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID) as i64)));
+    vm.add_fn(d, "process_time", |_vm, _a| {
+        Ok(secs(CLOCK_PROCESS_CPUTIME_ID))
+    });
+    vm.add_fn(d, "time_ns", |vm, _a| {
+        Ok(vm.new_int(clock_ns(CLOCK_REALTIME) as i64))
+    });
+    vm.add_fn(d, "perf_counter_ns", |vm, _a| {
+        Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64))
+    });
+    vm.add_fn(d, "monotonic_ns", |vm, _a| {
+        Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64))
+    });
+    vm.add_fn(d, "process_time_ns", |vm, _a| {
+        Ok(vm.new_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID) as i64))
+    });
     vm.add_fn(d, "sleep", |vm, a| {
         let Some(v) = a.get(0) else {
             return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)"));
@@ -56,7 +69,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         } else if let Some(i) = vm.to_i64(v) {
             i as f64
         } else {
-            return Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+            return Err(vm.type_error(&format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )));
         };
         if s.is_nan() {
             return Err(vm.value_error("Invalid value NaN (not a number)"));

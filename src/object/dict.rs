@@ -69,7 +69,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -91,7 +95,11 @@ impl Dict {
                 return Some(ix as usize);
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -125,7 +133,11 @@ impl Dict {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != FREE && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = pos;
     }
@@ -157,7 +169,11 @@ impl Dict {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != pos as u32 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = DUMMY;
         let e = &mut self.entries[pos];
@@ -220,13 +236,19 @@ mod tests {
     fn keeps_insertion_order_through_deletes_and_resizes() {
         let mut d = Dict::new();
         for i in 0..100 {
-            d.insert(Value::small_int(i), i, Value::small_int(i * 2), &mut int_eq).unwrap();
+            d.insert(Value::small_int(i), i, Value::small_int(i * 2), &mut int_eq)
+                .unwrap();
         }
         for i in (0..100).step_by(3) {
-            assert!(d.remove(Value::small_int(i), i, &mut int_eq).unwrap().is_some());
+            assert!(
+                d.remove(Value::small_int(i), i, &mut int_eq)
+                    .unwrap()
+                    .is_some()
+            );
         }
         for i in 100..150 {
-            d.insert(Value::small_int(i), i, Value::NONE, &mut int_eq).unwrap();
+            d.insert(Value::small_int(i), i, Value::NONE, &mut int_eq)
+                .unwrap();
         }
         let keys: Vec<i64> = d.iter().map(|e| e.key.as_small_int()).collect();
         let want: Vec<i64> = (0..100).filter(|i| i % 3 != 0).chain(100..150).collect();
@@ -241,7 +263,8 @@ mod tests {
     fn colliding_hashes_are_told_apart_by_eq() {
         let mut d = Dict::new();
         for i in 0..20 {
-            d.insert(Value::small_int(i), 7, Value::small_int(i), &mut int_eq).unwrap();
+            d.insert(Value::small_int(i), 7, Value::small_int(i), &mut int_eq)
+                .unwrap();
         }
         for i in 0..20 {
             let got = d.get(Value::small_int(i), 7, &mut int_eq).unwrap();

@@ -114,7 +114,13 @@ pub struct ExcState {
 
 impl Default for ExcState {
     fn default() -> Self {
-        ExcState { traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false, suggestion: None }
+        ExcState {
+            traceback: Vec::new(),
+            cause: Value::NONE,
+            context: Value::NONE,
+            suppress_context: false,
+            suggestion: None,
+        }
     }
 }
 
@@ -148,20 +154,63 @@ pub struct Generator {
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.
 pub enum IterState {
     /// list or tuple, by index (a list may grow while iterated, as in CPython)
-    Seq { seq: Value, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
-    Str { s: Value, byte_pos: usize },
-    Bytes { b: Value, idx: usize },
-    Dict { dict: Value, idx: usize, kind: DictIterKind, len: usize },
-    Set { set: Value, idx: usize, len: usize },
-    Enumerate { it: Value, n: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
-    Callable { func: Value, sentinel: Value },
-    Reversed { seq: Value, idx: usize },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Value,
+        byte_pos: usize,
+    },
+    Bytes {
+        b: Value,
+        idx: usize,
+    },
+    Dict {
+        dict: Value,
+        idx: usize,
+        kind: DictIterKind,
+        len: usize,
+    },
+    Set {
+        set: Value,
+        idx: usize,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
     /// Sequence protocol fallback: calls `__getitem__` with 0, 1, ... until IndexError.
-    GetItem { obj: Value, idx: i64 },
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
     Exhausted,
 }
 
@@ -190,22 +239,47 @@ pub enum ObjData {
     Set(Mut<Set>),
     Bytes(Box<[u8]>),
     ByteArray(Mut<Vec<u8>>),
-    Range { start: i64, stop: i64, step: i64 },
-    Slice { start: Value, stop: Value, step: Value },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Type(TypeObj),
     Instance(Instance),
     Function(Function),
-    BoundMethod { func: Value, slf: Value },
+    BoundMethod {
+        func: Value,
+        slf: Value,
+    },
     Builtin(Builtin),
     Cell(Mut<Value>),
-    Module { name: Value, dict: Value },
+    Module {
+        name: Value,
+        dict: Value,
+    },
     Generator(Mut<Generator>),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { typ: Value, obj: Value },
+    Super {
+        typ: Value,
+        obj: Value,
+    },
     Iter(Mut<IterState>),
-    DictView { dict: Value, kind: DictIterKind },
+    DictView {
+        dict: Value,
+        kind: DictIterKind,
+    },
     Native(Box<dyn NativeData>),
     /// NotImplemented, Ellipsis and `object()` instances: no payload.
     Plain,
@@ -287,7 +361,12 @@ impl Obj {
                     f.trace(visit);
                 }
             }
-            ObjData::Property { fget, fset, fdel, doc } => {
+            ObjData::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
                 visit(*fget);
                 visit(*fset);
                 visit(*fdel);

@@ -37,7 +37,13 @@ pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
 impl Set {
     pub fn new() -> Set {
         Set {
-            table: vec![SetEntry { hash: 0, key: Value::EMPTY }; MINSIZE],
+            table: vec![
+                SetEntry {
+                    hash: 0,
+                    key: Value::EMPTY
+                };
+                MINSIZE
+            ],
             fill: 0,
             used: 0,
             finger: 0,
@@ -65,7 +71,11 @@ impl Set {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let mut probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let mut probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             let mut j = i;
             loop {
                 let e = self.table[j];
@@ -82,7 +92,11 @@ impl Set {
                 j += 1;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -93,7 +107,11 @@ impl Set {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         let slot = 'search: loop {
-            let mut probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let mut probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             let mut j = i;
             loop {
                 let e = self.table[j];
@@ -114,7 +132,11 @@ impl Set {
                 j += 1;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         if let Some(f) = freeslot {
             self.used += 1;
@@ -125,7 +147,11 @@ impl Set {
         self.used += 1;
         self.table[slot] = SetEntry { hash, key };
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(minused);
         }
         Ok(true)
@@ -149,7 +175,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -158,7 +188,13 @@ impl Set {
         while newsize <= minused {
             newsize <<= 1;
         }
-        let mut table = vec![SetEntry { hash: 0, key: Value::EMPTY }; newsize];
+        let mut table = vec![
+            SetEntry {
+                hash: 0,
+                key: Value::EMPTY
+            };
+            newsize
+        ];
         for e in &self.table {
             if !e.key.is_empty() && e.key != DUMMY {
                 Set::insert_clean(&mut table, e.key, e.hash);
@@ -205,7 +241,10 @@ impl Set {
     pub fn discard(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
         match self.find(key, hash, eq)? {
             Some(j) => {
-                self.table[j] = SetEntry { hash: -1, key: DUMMY };
+                self.table[j] = SetEntry {
+                    hash: -1,
+                    key: DUMMY,
+                };
                 self.used -= 1;
                 Ok(true)
             }
@@ -227,7 +266,10 @@ impl Set {
             }
         }
         let key = self.table[i].key;
-        self.table[i] = SetEntry { hash: -1, key: DUMMY };
+        self.table[i] = SetEntry {
+            hash: -1,
+            key: DUMMY,
+        };
         self.used -= 1;
         self.finger = i + 1;
         Some(key)
@@ -275,14 +317,20 @@ impl Set {
     /// `set_difference_update_internal` does.
     pub fn compact(&mut self) {
         if self.fill - self.used > self.mask() / 4 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(minused);
         }
     }
 
     /// Live entries in table order (CPython's iteration order).
     pub fn iter(&self) -> impl Iterator<Item = &SetEntry> + '_ {
-        self.table.iter().filter(|e| !e.key.is_empty() && e.key != DUMMY)
+        self.table
+            .iter()
+            .filter(|e| !e.key.is_empty() && e.key != DUMMY)
     }
 
     /// The live entry at or after table position `pos`.
@@ -311,7 +359,8 @@ mod tests {
     fn order(xs: &[i64]) -> Vec<i64> {
         let mut s = Set::new();
         for &x in xs {
-            s.add(Value::small_int(x), x, &mut |a, b| Ok(a == b)).unwrap();
+            s.add(Value::small_int(x), x, &mut |a, b| Ok(a == b))
+                .unwrap();
         }
         s.iter().map(|e| e.key.as_small_int()).collect()
     }
@@ -321,7 +370,10 @@ mod tests {
         // Orders printed by CPython 3.11 for the same insertions.
         assert_eq!(order(&[5, 1, 33, 9]), vec![1, 5, 9, 33]);
         assert_eq!(order(&[100, 3, 8, 1000, 17]), vec![3, 100, 8, 1000, 17]);
-        assert_eq!(order(&(0..20).rev().collect::<Vec<_>>()), (0..20).collect::<Vec<_>>());
+        assert_eq!(
+            order(&(0..20).rev().collect::<Vec<_>>()),
+            (0..20).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -329,7 +381,8 @@ mod tests {
         // `{100, 3, 8, 1000, 17}` is a frozenset constant merged into a new set.
         let mut f = Set::new();
         for x in [100i64, 3, 8, 1000, 17] {
-            f.add(Value::small_int(x), x, &mut |a, b| Ok(a == b)).unwrap();
+            f.add(Value::small_int(x), x, &mut |a, b| Ok(a == b))
+                .unwrap();
         }
         let mut s = Set::new();
         s.merge_from(&f, &mut |a, b| Ok(a == b)).unwrap();

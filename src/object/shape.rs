@@ -44,7 +44,11 @@ impl Shape {
         }
         let mut names = self.names.clone();
         names.push(name);
-        let index = names.iter().enumerate().map(|(i, n)| (n.0, i as u32)).collect();
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.0, i as u32))
+            .collect();
         let next: &'static Shape = Box::leak(Box::new(Shape {
             names,
             index,

@@ -84,11 +84,23 @@ impl Vm {
 
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
         let msg = if is_type(obj) {
-            format!("type object '{}' has no attribute '{}'", type_obj(obj).name, str_of(name))
+            format!(
+                "type object '{}' has no attribute '{}'",
+                type_obj(obj).name,
+                str_of(name)
+            )
         } else if let Some(ObjData::Module { name: m, .. }) = obj.as_obj().map(|o| &o.data) {
-            format!("module '{}' has no attribute '{}'", str_of(*m), str_of(name))
+            format!(
+                "module '{}' has no attribute '{}'",
+                str_of(*m),
+                str_of(name)
+            )
         } else {
-            format!("'{}' object has no attribute '{}'", self.type_name(obj), str_of(name))
+            format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                str_of(name)
+            )
         };
         let e = self.attribute_error(&msg);
         let keys = [("name", name), ("obj", obj)];
@@ -108,7 +120,9 @@ impl Vm {
     /// The instance's `__dict__`, moving its attributes out of shape slots into a dict
     /// the first time, so later changes through either view are seen by both.
     pub fn instance_dict(&mut self, obj: Value) -> Value {
-        let ObjData::Instance(i) = &obj.obj().data else { return Value::NONE };
+        let ObjData::Instance(i) = &obj.obj().data else {
+            return Value::NONE;
+        };
         let d = i.dict.get();
         if !d.is_empty() {
             return d;
@@ -213,7 +227,11 @@ impl Vm {
             return Ok(Some(v));
         }
         if let Some((d, owner)) = found {
-            let slf = if matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj };
+            let slf = if matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) {
+                self.method_self(obj, owner)
+            } else {
+                obj
+            };
             return self.bind_descriptor(d, slf, cls).map(Some);
         }
         // Special attributes of every object.
@@ -252,13 +270,23 @@ impl Vm {
     pub fn bind_descriptor(&mut self, d: Value, obj: Value, cls: Value) -> PyResult<Value> {
         let Some(dobj) = d.as_obj() else { return Ok(d) };
         Ok(match &dobj.data {
-            ObjData::Function(_) => self.alloc(self.types.method, ObjData::BoundMethod { func: d, slf: obj }),
+            ObjData::Function(_) => self.alloc(
+                self.types.method,
+                ObjData::BoundMethod { func: d, slf: obj },
+            ),
             ObjData::Builtin(b) if b.bound.is_empty() => self.alloc(
                 self.types.builtin_function,
-                ObjData::Builtin(crate::object::Builtin { name: b.name, func: b.func, bound: obj }),
+                ObjData::Builtin(crate::object::Builtin {
+                    name: b.name,
+                    func: b.func,
+                    bound: obj,
+                }),
             ),
             ObjData::StaticMethod(f) => *f,
-            ObjData::ClassMethod(f) => self.alloc(self.types.method, ObjData::BoundMethod { func: *f, slf: cls }),
+            ObjData::ClassMethod(f) => self.alloc(
+                self.types.method,
+                ObjData::BoundMethod { func: *f, slf: cls },
+            ),
             ObjData::Instance(_) => {
                 let get = self.intern("__get__");
                 let dcls = self.type_of(d);
@@ -271,11 +299,19 @@ impl Vm {
         })
     }
 
-    fn type_getattr(&mut self, cls: Value, t: &'static TypeObj, name: Value) -> PyResult<Option<Value>> {
+    fn type_getattr(
+        &mut self,
+        cls: Value,
+        t: &'static TypeObj,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
         if let Some(d) = lookup(self, cls, name) {
             return Ok(Some(match &d.as_obj().map(|o| &o.data) {
                 Some(ObjData::StaticMethod(f)) => *f,
-                Some(ObjData::ClassMethod(f)) => self.alloc(self.types.method, ObjData::BoundMethod { func: *f, slf: cls }),
+                Some(ObjData::ClassMethod(f)) => self.alloc(
+                    self.types.method,
+                    ObjData::BoundMethod { func: *f, slf: cls },
+                ),
                 Some(ObjData::Instance(_)) => {
                     let get = self.intern("__get__");
                     let dcls = self.type_of(d);
@@ -299,7 +335,8 @@ impl Vm {
             "__base__" => t.bases.get().first().copied().unwrap_or(Value::NONE),
             "__dict__" => {
                 let d = self.new_dict();
-                let entries: Vec<(Value, Value)> = t.dict.get().iter().map(|e| (e.key, e.value)).collect();
+                let entries: Vec<(Value, Value)> =
+                    t.dict.get().iter().map(|e| (e.key, e.value)).collect();
                 for (k, v) in entries {
                     self.dict_set_str(d, k, v);
                 }
@@ -314,14 +351,20 @@ impl Vm {
                     let m = type_obj(a.pos[0]).mro.get().clone();
                     Ok(vm.new_list(m))
                 });
-                self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: cls })
+                self.alloc(
+                    self.types.method,
+                    ObjData::BoundMethod { func: f, slf: cls },
+                )
             }
             "__subclasses__" => {
                 let f = self.new_builtin("__subclasses__", |vm, a| {
                     let s = type_obj(a.pos[0]).subclasses.get().clone();
                     Ok(vm.new_list(s))
                 });
-                self.alloc(self.types.method, ObjData::BoundMethod { func: f, slf: cls })
+                self.alloc(
+                    self.types.method,
+                    ObjData::BoundMethod { func: f, slf: cls },
+                )
             }
             _ => {
                 // Attributes of the metaclass (e.g. a user metaclass's methods).
@@ -357,7 +400,11 @@ impl Vm {
             }
             (ObjData::Function(f), "__doc__") => {
                 let d = *f.dict.get();
-                let set = if d.is_none() { None } else { self.dict_get_str(d, name) };
+                let set = if d.is_none() {
+                    None
+                } else {
+                    self.dict_get_str(d, name)
+                };
                 Some(set.unwrap_or(f.code.doc))
             }
             (ObjData::Property { fget, doc, .. }, "__doc__") => {
@@ -371,7 +418,11 @@ impl Vm {
                 }
             }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
-            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() { Value::TRUE } else { Value::NONE }),
+            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
+                Value::TRUE
+            } else {
+                Value::NONE
+            }),
             (ObjData::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
@@ -384,7 +435,11 @@ impl Vm {
             (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
                 let d = *f.dict.get();
-                let found = if d.is_none() { None } else { self.dict_get_str(d, name) };
+                let found = if d.is_none() {
+                    None
+                } else {
+                    self.dict_get_str(d, name)
+                };
                 if found.is_none() && n == "__annotations__" {
                     let ann = self.new_dict();
                     let mut d = *f.dict.get();
@@ -404,7 +459,11 @@ impl Vm {
                 return self.getattr_opt(f, name);
             }
             (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
-            (ObjData::Builtin(b), "__self__") => Some(if b.bound.is_empty() { Value::NONE } else { b.bound }),
+            (ObjData::Builtin(b), "__self__") => Some(if b.bound.is_empty() {
+                Value::NONE
+            } else {
+                b.bound
+            }),
             (ObjData::Generator(g), "__name__") => Some(g.get().name),
             (ObjData::Generator(g), "__qualname__") => Some(g.get().qualname),
             (ObjData::Property { fget, .. }, "fget") => Some(*fget),
@@ -440,7 +499,9 @@ impl Vm {
         if let Some(o) = obj.as_obj() {
             match &o.data {
                 ObjData::Type(t) => {
-                    if t.module == "builtins" && type_obj(cls) as *const _ == type_obj(self.types.type_) as *const _ {
+                    if t.module == "builtins"
+                        && type_obj(cls) as *const _ == type_obj(self.types.type_) as *const _
+                    {
                         return Err(self.type_error(&format!(
                             "cannot set '{}' attribute of immutable type '{}'",
                             str_of(name),
@@ -599,7 +660,10 @@ impl Vm {
     #[inline]
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(obj);
-        if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_) | ObjData::Module { .. } | ObjData::Super { .. })) {
+        if !matches!(
+            obj.as_obj().map(|o| &o.data),
+            Some(ObjData::Type(_) | ObjData::Module { .. } | ObjData::Super { .. })
+        ) {
             if let Some((d, owner)) = lookup_owner(self, cls, name) {
                 match d.as_obj().map(|o| &o.data) {
                     Some(ObjData::Function(_)) => {
@@ -607,7 +671,10 @@ impl Vm {
                             return Ok((d, obj));
                         }
                     }
-                    Some(ObjData::Builtin(crate::object::Builtin { bound: Value::EMPTY, .. })) => {
+                    Some(ObjData::Builtin(crate::object::Builtin {
+                        bound: Value::EMPTY,
+                        ..
+                    })) => {
                         if self.instance_get_attr(obj, name).is_none() {
                             return Ok((d, self.method_self(obj, owner)));
                         }
@@ -644,13 +711,24 @@ impl Vm {
     }
 
     /// Calls dunder `name` on `obj` if the type has it.
-    pub fn call_dunder(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        obj: Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         let n = self.intern(name);
         match lookup_owner(self, cls, n) {
             Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) { self.method_self(obj, owner) } else { obj });
+                a.push(
+                    if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_))) {
+                        self.method_self(obj, owner)
+                    } else {
+                        obj
+                    },
+                );
                 a.extend_from_slice(args);
                 self.call(f, &a).map(Some)
             }

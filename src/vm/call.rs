@@ -1,18 +1,24 @@
 //! Calling: binding arguments to a new frame (defaults, `*args`, `**kwargs`,
 //! keyword-only), generators, instantiating classes, and calls from native code.
 
+use crate::compiler::bytecode::flags;
 use crate::object::{Function, Generator, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::interp::Resumed;
 use crate::vm::types::{is_type, lookup, type_obj};
 use crate::vm::{Args, PyResult, Vm, str_of};
-use crate::compiler::bytecode::flags;
 
 impl Vm {
     /// Builds the frame for calling `func` with `args` and keywords `kw`.
     /// Returns None for generator functions (the caller makes the generator).
-    pub fn bind_frame(&mut self, fv: Value, func: &Function, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Option<Box<Frame>>> {
+    pub fn bind_frame(
+        &mut self,
+        fv: Value,
+        func: &Function,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Option<Box<Frame>>> {
         let mut frame = self.bind_args(fv, func, args, kw)?;
         if func.code.is_generator() {
             self.pending_generator = Some(frame);
@@ -22,7 +28,13 @@ impl Vm {
         Ok(Some(frame))
     }
 
-    fn bind_args(&mut self, fv: Value, func: &Function, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Box<Frame>> {
+    fn bind_args(
+        &mut self,
+        fv: Value,
+        func: &Function,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
         let mut frame = Frame::new(code.clone(), func.globals, Value::NONE, fv);
         let argcount = code.argcount as usize;
@@ -34,19 +46,36 @@ impl Vm {
         frame.slots[..n].copy_from_slice(&args[..n]);
         let mut idx = argcount + kwonly;
         if has_varargs {
-            let extra = if args.len() > argcount { args[argcount..].to_vec() } else { vec![] };
+            let extra = if args.len() > argcount {
+                args[argcount..].to_vec()
+            } else {
+                vec![]
+            };
             frame.slots[idx] = self.new_tuple(extra);
             idx += 1;
         } else if args.len() > argcount {
             let given = args.len();
             let ndefaults = func.defaults.len();
-            let kw_given = kw.iter().filter(|(k, _)| {
-                code.varnames[argcount..argcount + kwonly].iter().any(|v| crate::vm::str_eq(*v, *k))
-            }).count();
+            let kw_given = kw
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|v| crate::vm::str_eq(*v, *k))
+                })
+                .count();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndefaults,
+                    argcount
+                )
             } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let kwpart = if kw_given > 0 {
                 format!(
@@ -61,7 +90,10 @@ impl Vm {
             let msg = if kw_given > 0 {
                 format!("{fname}() takes {takes} but {given}{kwpart} were given")
             } else {
-                format!("{fname}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })
+                format!(
+                    "{fname}() takes {takes} but {given} {} given",
+                    if given == 1 { "was" } else { "were" }
+                )
             };
             return Err(self.type_error(&msg));
         }
@@ -73,7 +105,9 @@ impl Vm {
             None
         };
         for (k, v) in kw {
-            let pos = code.varnames[..argcount + kwonly].iter().position(|n| crate::vm::str_eq(*n, *k));
+            let pos = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| crate::vm::str_eq(*n, *k));
             match pos {
                 Some(i) if i >= code.posonlyargcount as usize => {
                     if !frame.slots[i].is_empty() {
@@ -125,7 +159,11 @@ impl Vm {
         for i in argcount..argcount + kwonly {
             if frame.slots[i].is_empty() {
                 let name = code.varnames[i];
-                let d = if func.kwdefaults.is_none() { None } else { self.dict_get_str(func.kwdefaults, name) };
+                let d = if func.kwdefaults.is_none() {
+                    None
+                } else {
+                    self.dict_get_str(func.kwdefaults, name)
+                };
                 match d {
                     Some(v) => frame.slots[i] = v,
                     None => missing.push(format!("'{}'", str_of(name))),
@@ -156,7 +194,12 @@ impl Vm {
         Ok(frame)
     }
 
-    pub fn make_generator(&mut self, fv: Value, func: &Function, args: &[Value]) -> PyResult<Value> {
+    pub fn make_generator(
+        &mut self,
+        fv: Value,
+        func: &Function,
+        args: &[Value],
+    ) -> PyResult<Value> {
         let frame = match self.pending_generator.take() {
             Some(f) => f,
             None => self.bind_args(fv, func, args, &[])?,
@@ -164,10 +207,20 @@ impl Vm {
         self.new_generator(frame, *func.name.get(), *func.qualname.get())
     }
 
-    pub fn new_generator(&mut self, mut frame: Box<Frame>, name: Value, qualname: Value) -> PyResult<Value> {
+    pub fn new_generator(
+        &mut self,
+        mut frame: Box<Frame>,
+        name: Value,
+        qualname: Value,
+    ) -> PyResult<Value> {
         let g = self.alloc(
             self.types.generator,
-            ObjData::Generator(Mut::new(Generator { frame: None, running: false, name, qualname })),
+            ObjData::Generator(Mut::new(Generator {
+                frame: None,
+                running: false,
+                name,
+                qualname,
+            })),
         );
         frame.generator = g;
         if let ObjData::Generator(genv) = &g.obj().data {
@@ -181,16 +234,26 @@ impl Vm {
         self.call_kw(callee, args, &[])
     }
 
-    pub fn call_kw(&mut self, callee: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         self.check_native_stack()?;
         let Some(o) = callee.as_obj() else {
-            return Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee))));
+            return Err(self.type_error(&format!(
+                "'{}' object is not callable",
+                self.type_name(callee)
+            )));
         };
         match &o.data {
             ObjData::Function(func) => match self.bind_frame(callee, func, args, kw)? {
                 Some(frame) => {
                     if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
-                        return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+                        return Err(
+                            self.error("RecursionError", "maximum recursion depth exceeded")
+                        );
                     }
                     self.run_frame(frame)
                 }
@@ -239,14 +302,22 @@ impl Vm {
                         a.extend_from_slice(args);
                         self.call_kw(m, &a, kw)
                     }
-                    None => Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callee)))),
+                    None => Err(self.type_error(&format!(
+                        "'{}' object is not callable",
+                        self.type_name(callee)
+                    ))),
                 }
             }
         }
     }
 
     /// `cls(*args, **kw)`: `__new__` then `__init__`.
-    pub fn call_type(&mut self, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub fn call_type(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         if cls == self.types.type_ && args.len() == 1 && kw.is_empty() {
             return Ok(self.type_of(args[0]));
         }
@@ -273,7 +344,13 @@ impl Vm {
                 // An instance of a user subclass of a built-in type carries the
                 // built-in value as its payload. Mutable containers start empty and
                 // are filled by __init__; immutable values are made from the args.
-                let mutable = [self.types.list, self.types.dict, self.types.set, self.types.bytearray].contains(&bb);
+                let mutable = [
+                    self.types.list,
+                    self.types.dict,
+                    self.types.set,
+                    self.types.bytearray,
+                ]
+                .contains(&bb);
                 let has_user_init = matches!(crate::vm::types::lookup_owner(self, cls, init_name), Some((_, owner)) if !crate::vm::types::is_payload_type(owner) && owner != self.types.object);
                 let Some(bnew) = new else {
                     return Err(self.unsupported(&format!("subclassing '{}'", type_obj(bb).name)));
@@ -334,12 +411,17 @@ impl Vm {
                 a.extend_from_slice(args);
                 let r = self.call_kw(init, &a, kw)?;
                 if !r.is_none() {
-                    return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(r))));
+                    return Err(self.type_error(&format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(r)
+                    )));
                 }
             }
             None => {
                 if (!args.is_empty() || !kw.is_empty()) && new.is_none() {
-                    return Err(self.type_error(&format!("{}() takes no arguments", type_obj(cls).name)));
+                    return Err(
+                        self.type_error(&format!("{}() takes no arguments", type_obj(cls).name))
+                    );
                 }
             }
         }
@@ -358,7 +440,8 @@ impl Vm {
         let mut frame = Frame::new(func.code.clone(), func.globals, ns, body);
         let nl = func.code.nlocals();
         for i in 0..func.code.cellvars.len() {
-            frame.slots[nl + i] = self.alloc(self.types.cell, ObjData::Cell(Mut::new(Value::EMPTY)));
+            frame.slots[nl + i] =
+                self.alloc(self.types.cell, ObjData::Cell(Mut::new(Value::EMPTY)));
         }
         let nc = func.code.cellvars.len();
         for (i, c) in func.closure.iter().enumerate() {
@@ -411,12 +494,21 @@ impl Vm {
 
     pub fn is_callable(&self, v: Value) -> bool {
         match v.as_obj().map(|o| &o.data) {
-            Some(ObjData::Function(_) | ObjData::Builtin(_) | ObjData::BoundMethod { .. } | ObjData::Type(_)) => true,
+            Some(
+                ObjData::Function(_)
+                | ObjData::Builtin(_)
+                | ObjData::BoundMethod { .. }
+                | ObjData::Type(_),
+            ) => true,
             Some(_) => {
                 let cls = self.type_of(v);
                 let t = type_obj(cls);
                 t.mro.get().iter().any(|c| {
-                    type_obj(*c).dict.get().iter().any(|e| str_of(e.key) == "__call__")
+                    type_obj(*c)
+                        .dict
+                        .get()
+                        .iter()
+                        .any(|e| str_of(e.key) == "__call__")
                 })
             }
             None => false,
@@ -436,6 +528,10 @@ fn join_names(names: &[String]) -> String {
     match names.len() {
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
-        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
     }
 }

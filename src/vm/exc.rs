@@ -78,12 +78,18 @@ const HIERARCHY: &[(&str, &str)] = &[
 
 pub fn create_hierarchy(vm: &mut Vm) {
     for (name, base) in HIERARCHY {
-        let bases = if base.is_empty() { vec![vm.types.object] } else { vec![vm.exc_class(base)] };
+        let bases = if base.is_empty() {
+            vec![vm.types.object]
+        } else {
+            vec![vm.exc_class(base)]
+        };
         let ns = vm.new_dict();
         let mk = vm.intern("__module__");
         let mv = vm.intern("builtins");
         vm.dict_set_str(ns, mk, mv);
-        let t = vm.new_class(name, name, bases, ns).expect("exception class");
+        let t = vm
+            .new_class(name, name, bases, ns)
+            .expect("exception class");
         let mk = vm.intern("__module__");
         vm.type_del_attr(t, mk);
         vm.types.exceptions.push((name, t));
@@ -110,7 +116,11 @@ pub fn create_hierarchy(vm: &mut Vm) {
         let names = ["errno", "strerror", "filename"];
         let n = a.pos.len() - 1;
         for (i, name) in names.iter().enumerate() {
-            let v = if (2..=3).contains(&n) || (n > 3 && i < 3) { a.get(i + 1).unwrap_or(Value::NONE) } else { Value::NONE };
+            let v = if (2..=3).contains(&n) || (n > 3 && i < 3) {
+                a.get(i + 1).unwrap_or(Value::NONE)
+            } else {
+                Value::NONE
+            };
             let k = vm.intern(name);
             vm.instance_set_attr(a.pos[0], k, v);
         }
@@ -157,7 +167,11 @@ fn base_exception_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn key_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = exc_args(vm, a.pos[0]);
-    if args.len() == 1 { vm.repr(args[0]) } else { base_exception_str(vm, a) }
+    if args.len() == 1 {
+        vm.repr(args[0])
+    } else {
+        base_exception_str(vm, a)
+    }
 }
 
 fn os_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -183,7 +197,11 @@ fn base_exception_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         let t = vm.new_tuple(args.clone());
         let r = str_of(vm.repr(t)?).to_string();
-        if args.is_empty() { String::new() } else { r[1..r.len() - 1].to_string() }
+        if args.is_empty() {
+            String::new()
+        } else {
+            r[1..r.len() - 1].to_string()
+        }
     };
     Ok(vm.new_string(format!("{name}({inner})")))
 }
@@ -259,7 +277,10 @@ impl Vm {
     }
     /// A feature Coil does not implement yet: a clear error, never a wrong result.
     pub fn unsupported(&mut self, feature: &str) -> PyErr {
-        self.error("NotImplementedError", &format!("Coil does not support {feature} yet"))
+        self.error(
+            "NotImplementedError",
+            &format!("Coil does not support {feature} yet"),
+        )
     }
 
     pub fn exc_state(&self, e: Value) -> Option<&'static mut ExcState> {
@@ -305,7 +326,10 @@ impl Vm {
                 out.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
-            } else if !suppress && !context.is_none() && context.is_obj() && !seen.contains(&context)
+            } else if !suppress
+                && !context.is_none()
+                && context.is_obj()
+                && !seen.contains(&context)
             {
                 self.format_exception_chain(context, out, seen);
                 out.push_str(
@@ -324,7 +348,11 @@ impl Vm {
                 let mut last: Option<(String, u32, String)> = None;
                 let mut repeat = 0;
                 for entry in tb.iter().rev() {
-                    let key = (entry.code.filename.to_string(), entry.line, entry.code.name.clone());
+                    let key = (
+                        entry.code.filename.to_string(),
+                        entry.line,
+                        entry.code.name.clone(),
+                    );
                     if last.as_ref() == Some(&key) {
                         repeat += 1;
                         if repeat >= 3 {
@@ -386,7 +414,11 @@ impl Vm {
             Ok(s) => str_of(s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
         };
-        if msg.is_empty() { name } else { format!("{name}: {msg}") }
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
     }
 
     /// `type(e).__name__` lookup helper for errors raised by natives in messages.
@@ -403,14 +435,30 @@ fn caret_line(line: &str, entry: &TracebackEntry) -> Option<String> {
     if l1 != entry.line {
         return None;
     }
-    let char_col = |b: u32| line.get(..b as usize).map(|s| s.chars().count()).unwrap_or(line.chars().count());
+    let char_col = |b: u32| {
+        line.get(..b as usize)
+            .map(|s| s.chars().count())
+            .unwrap_or(line.chars().count())
+    };
     let stripped = line.trim();
     let lead = line.chars().count() - line.trim_start().chars().count();
     let start = char_col(c1);
-    let mut end = if l2 == l1 { char_col(c2) } else { lead + stripped.chars().count() };
+    let mut end = if l2 == l1 {
+        char_col(c2)
+    } else {
+        lead + stripped.chars().count()
+    };
     let anchors = if l1 == l2 {
-        let seg_start = line.char_indices().nth(start).map(|(i, _)| i).unwrap_or(line.len());
-        let seg_end = line.char_indices().nth(end).map(|(i, _)| i).unwrap_or(line.len());
+        let seg_start = line
+            .char_indices()
+            .nth(start)
+            .map(|(i, _)| i)
+            .unwrap_or(line.len());
+        let seg_end = line
+            .char_indices()
+            .nth(end)
+            .map(|(i, _)| i)
+            .unwrap_or(line.len());
         line.get(seg_start..seg_end).and_then(caret_anchors)
     } else {
         None
@@ -449,7 +497,12 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
     let Stmt::Expr(e) = &body[0] else { return None };
     let chars: Vec<char> = segment.chars().collect();
-    let norm = |b: usize| segment.get(..b).map(|s| s.chars().count()).unwrap_or(chars.len());
+    let norm = |b: usize| {
+        segment
+            .get(..b)
+            .map(|s| s.chars().count())
+            .unwrap_or(chars.len())
+    };
     match &*e.value {
         Expr::BinOp(b) => {
             let op_start = norm(b.left.range().end().to_usize());
@@ -462,7 +515,9 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if offset + 1 < op_chars.len() && !op_chars[offset + 1].is_whitespace() {
                 right += 1;
             }
-            while left < chars.len() && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#') {
+            while left < chars.len()
+                && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#')
+            {
                 left += 1;
                 right += 1;
             }

@@ -8,8 +8,18 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm, str_of};
 
 impl Vm {
-    pub fn import(&mut self, name: &str, fromlist: Value, level: usize, globals: Value) -> PyResult<Value> {
-        let full = if level > 0 { self.resolve_relative(name, level, globals)? } else { name.to_string() };
+    pub fn import(
+        &mut self,
+        name: &str,
+        fromlist: Value,
+        level: usize,
+        globals: Value,
+    ) -> PyResult<Value> {
+        let full = if level > 0 {
+            self.resolve_relative(name, level, globals)?
+        } else {
+            name.to_string()
+        };
         if full.is_empty() {
             return Err(self.error("ImportError", "Empty module name"));
         }
@@ -28,7 +38,11 @@ impl Vm {
                 top = leaf;
             }
         }
-        let has_fromlist = !fromlist.is_none() && self.tuple_items(fromlist).map(|t| !t.is_empty()).unwrap_or(false);
+        let has_fromlist = !fromlist.is_none()
+            && self
+                .tuple_items(fromlist)
+                .map(|t| !t.is_empty())
+                .unwrap_or(false);
         if has_fromlist || level > 0 && name.is_empty() {
             // `from pkg import sub`: make sure submodules named in fromlist are loaded.
             if let Some(names) = self.tuple_items(fromlist) {
@@ -61,22 +75,33 @@ impl Vm {
             _ => match self.dict_get_str(globals, nk) {
                 Some(n) if self.is_str(n) => {
                     let n = str_of(n);
-                    n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                    n.rsplit_once('.')
+                        .map(|(a, _)| a.to_string())
+                        .unwrap_or_default()
                 }
                 _ => String::new(),
             },
         };
         if package.is_empty() || package == "__main__" {
-            return Err(self.error("ImportError", "attempted relative import with no known parent package"));
+            return Err(self.error(
+                "ImportError",
+                "attempted relative import with no known parent package",
+            ));
         }
         let mut base: Vec<&str> = package.split('.').collect();
         for _ in 1..level {
             if base.pop().is_none() {
-                return Err(self.error("ImportError", "attempted relative import beyond top-level package"));
+                return Err(self.error(
+                    "ImportError",
+                    "attempted relative import beyond top-level package",
+                ));
             }
         }
         if base.is_empty() {
-            return Err(self.error("ImportError", "attempted relative import beyond top-level package"));
+            return Err(self.error(
+                "ImportError",
+                "attempted relative import beyond top-level package",
+            ));
         }
         let mut s = base.join(".");
         if !name.is_empty() {
@@ -109,11 +134,18 @@ impl Vm {
             let k = self.intern("__path__");
             let d = self.module_dict(parent);
             match self.dict_get_str(d, k) {
-                Some(p) => self.collect_iter(p)?.into_iter().map(|v| str_of(v).to_string()).collect(),
+                Some(p) => self
+                    .collect_iter(p)?
+                    .into_iter()
+                    .map(|v| str_of(v).to_string())
+                    .collect(),
                 None => {
                     return Err(self.error(
                         "ModuleNotFoundError",
-                        &format!("No module named '{full}'; '{}' is not a package", full.rsplit_once('.').unwrap().0),
+                        &format!(
+                            "No module named '{full}'; '{}' is not a package",
+                            full.rsplit_once('.').unwrap().0
+                        ),
                     ));
                 }
             }
@@ -138,9 +170,19 @@ impl Vm {
         Err(e)
     }
 
-    fn exec_module_file(&mut self, full: &str, file: &Path, pkg_dir: Option<PathBuf>, parent: Value) -> PyResult<Value> {
-        let source = std::fs::read_to_string(file)
-            .map_err(|e| self.error("ImportError", &format!("cannot read {}: {e}", file.display())))?;
+    fn exec_module_file(
+        &mut self,
+        full: &str,
+        file: &Path,
+        pkg_dir: Option<PathBuf>,
+        parent: Value,
+    ) -> PyResult<Value> {
+        let source = std::fs::read_to_string(file).map_err(|e| {
+            self.error(
+                "ImportError",
+                &format!("cannot read {}: {e}", file.display()),
+            )
+        })?;
         let m = self.new_module(full);
         let d = self.module_dict(m);
         let fk = self.intern("__file__");
@@ -150,7 +192,10 @@ impl Vm {
         let pk = self.intern("__package__");
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
-            None => full.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+            None => full
+                .rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default(),
         };
         let pv = self.new_str(&package);
         self.dict_set_str(d, pk, pv);
@@ -202,7 +247,15 @@ impl Vm {
             Some(f) => format!(" ({})", str_of(f)),
             None => " (unknown location)".to_string(),
         };
-        Err(self.error("ImportError", &format!("cannot import name '{}' from '{}'{}", str_of(name), mname, loc)))
+        Err(self.error(
+            "ImportError",
+            &format!(
+                "cannot import name '{}' from '{}'{}",
+                str_of(name),
+                mname,
+                loc
+            ),
+        ))
     }
 
     pub fn import_star(&mut self, m: Value, globals: Value) -> PyResult<()> {
@@ -211,7 +264,12 @@ impl Vm {
         let names: Vec<Value> = match self.dict_get_str(d, all_k) {
             Some(all) => self.collect_iter(all)?,
             None => match &d.obj().data {
-                ObjData::Dict(dd) => dd.get().iter().map(|e| e.key).filter(|k| !str_of(*k).starts_with('_')).collect(),
+                ObjData::Dict(dd) => dd
+                    .get()
+                    .iter()
+                    .map(|e| e.key)
+                    .filter(|k| !str_of(*k).starts_with('_'))
+                    .collect(),
                 _ => vec![],
             },
         };

@@ -41,7 +41,12 @@ impl Vm {
     }
 
     /// Resumes a generator with `sent` (or by raising `throw` at its yield point).
-    pub fn gen_resume(&mut self, genv: Value, sent: Value, throw: Option<Value>) -> PyResult<Resumed> {
+    pub fn gen_resume(
+        &mut self,
+        genv: Value,
+        sent: Value,
+        throw: Option<Value>,
+    ) -> PyResult<Resumed> {
         let ObjData::Generator(g) = &genv.obj().data else {
             return Err(self.type_error("not a generator"));
         };
@@ -85,7 +90,9 @@ impl Vm {
         };
         self.native_depth -= 1;
         self.handled = saved_handled;
-        let ObjData::Generator(g) = &genv.obj().data else { unreachable!() };
+        let ObjData::Generator(g) = &genv.obj().data else {
+            unreachable!()
+        };
         let g = g.get();
         g.running = false;
         match r {
@@ -119,7 +126,11 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("frame");
             if first {
-                let entry = TracebackEntry { code: frame.code.clone(), line: frame.line(), pc: frame.pc.saturating_sub(1) };
+                let entry = TracebackEntry {
+                    code: frame.code.clone(),
+                    line: frame.line(),
+                    pc: frame.pc.saturating_sub(1),
+                };
                 self.add_traceback(e, entry);
             }
             first = true;
@@ -290,7 +301,10 @@ impl Vm {
                 Op::DeleteGlobal(i) => {
                     let name = fr.code.names[i as usize];
                     if !self.dict_del_str(fr.globals, name) {
-                        let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                        let e = self.error(
+                            "NameError",
+                            &format!("name '{}' is not defined", str_of(name)),
+                        );
                         return Err((e, false));
                     }
                 }
@@ -302,14 +316,25 @@ impl Vm {
                 Op::StoreName(i) => {
                     let name = fr.code.names[i as usize];
                     let v = fr.pop();
-                    let ns = if fr.locals.is_none() { fr.globals } else { fr.locals };
+                    let ns = if fr.locals.is_none() {
+                        fr.globals
+                    } else {
+                        fr.locals
+                    };
                     tri!(self.setitem(ns, name, v));
                 }
                 Op::DeleteName(i) => {
                     let name = fr.code.names[i as usize];
-                    let ns = if fr.locals.is_none() { fr.globals } else { fr.locals };
+                    let ns = if fr.locals.is_none() {
+                        fr.globals
+                    } else {
+                        fr.locals
+                    };
                     if !self.dict_del_str(ns, name) {
-                        let e = self.error("NameError", &format!("name '{}' is not defined", str_of(name)));
+                        let e = self.error(
+                            "NameError",
+                            &format!("name '{}' is not defined", str_of(name)),
+                        );
                         return Err((e, false));
                     }
                 }
@@ -342,7 +367,11 @@ impl Vm {
                     let argc = argc as usize;
                     let len = fr.slots.len();
                     let slf = fr.slots[len - argc - 1];
-                    let (start, n) = if slf.is_empty() { (len - argc, argc) } else { (len - argc - 1, argc + 1) };
+                    let (start, n) = if slf.is_empty() {
+                        (len - argc, argc)
+                    } else {
+                        (len - argc - 1, argc + 1)
+                    };
                     let callee = fr.slots[len - argc - 2];
                     match tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
                         true => refresh!(),
@@ -368,8 +397,11 @@ impl Vm {
                     let callee = fr.slots[start - 1];
                     let npos = argc - names.len();
                     let pos: Vec<Value> = fr.slots[start..start + npos].to_vec();
-                    let kw: Vec<(Value, Value)> =
-                        names.iter().copied().zip(fr.slots[start + npos..].iter().copied()).collect();
+                    let kw: Vec<(Value, Value)> = names
+                        .iter()
+                        .copied()
+                        .zip(fr.slots[start + npos..].iter().copied())
+                        .collect();
                     let r = self.call_kw_from_frame(callee, &pos, &kw);
                     let fr = f!();
                     fr.slots.truncate(start - 1);
@@ -695,7 +727,8 @@ impl Vm {
                         3 => tri!(self.ascii(v)),
                         _ => v,
                     };
-                    let r = if spec.is_none() && self.is_str(v) && self.type_of(v) == self.types.str {
+                    let r = if spec.is_none() && self.is_str(v) && self.type_of(v) == self.types.str
+                    {
                         v
                     } else {
                         let spec_s = if spec.is_none() { "" } else { str_of(spec) };
@@ -708,14 +741,22 @@ impl Vm {
                 Op::Jump(t) => fr.pc = t as usize,
                 Op::PopJumpIfFalse(t) => {
                     let v = fr.pop();
-                    let b = if v.is_bool() { v == Value::TRUE } else { tri!(self.truthy(v)) };
+                    let b = if v.is_bool() {
+                        v == Value::TRUE
+                    } else {
+                        tri!(self.truthy(v))
+                    };
                     if !b {
                         f!().pc = t as usize;
                     }
                 }
                 Op::PopJumpIfTrue(t) => {
                     let v = fr.pop();
-                    let b = if v.is_bool() { v == Value::TRUE } else { tri!(self.truthy(v)) };
+                    let b = if v.is_bool() {
+                        v == Value::TRUE
+                    } else {
+                        tri!(self.truthy(v))
+                    };
                     if b {
                         f!().pc = t as usize;
                     }
@@ -885,7 +926,9 @@ impl Vm {
                                 match self.make_exception(cause) {
                                     Ok(c) => c,
                                     Err(_) => {
-                                        let e = self.type_error("exception causes must derive from BaseException");
+                                        let e = self.type_error(
+                                            "exception causes must derive from BaseException",
+                                        );
                                         return Err((e, false));
                                     }
                                 }
@@ -973,7 +1016,12 @@ impl Vm {
                     let fromlist = fr.pop();
                     let level = fr.pop();
                     let globals = fr.globals;
-                    let m = tri!(self.import(str_of(name), fromlist, level.as_small_int() as usize, globals));
+                    let m = tri!(self.import(
+                        str_of(name),
+                        fromlist,
+                        level.as_small_int() as usize,
+                        globals
+                    ));
                     f!().push(m);
                 }
                 Op::ImportFrom(i) => {
@@ -1001,7 +1049,10 @@ impl Vm {
         let (name, free) = if (i as usize) < ncell {
             (str_of(fr.code.cellvars[i as usize]).to_string(), false)
         } else {
-            (str_of(fr.code.freevars[i as usize - ncell]).to_string(), true)
+            (
+                str_of(fr.code.freevars[i as usize - ncell]).to_string(),
+                true,
+            )
         };
         Ok(if free {
             self.error(
@@ -1011,7 +1062,9 @@ impl Vm {
         } else {
             self.error(
                 "UnboundLocalError",
-                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         })
     }
@@ -1080,15 +1133,31 @@ impl Vm {
             }
             return Ok(false);
         }
-        if !crate::vm::types::is_type(ty) || !self.is_subclass(ty, self.exc_class("BaseException")) {
-            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        if !crate::vm::types::is_type(ty) || !self.is_subclass(ty, self.exc_class("BaseException"))
+        {
+            return Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
         Ok(self.isinstance(e, ty))
     }
 
-    pub fn make_function(&mut self, code: Rc<Code>, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
-        let defaults = self.tuple_items(defaults).unwrap_or_default().into_boxed_slice();
-        let closure = self.tuple_items(closure).unwrap_or_default().into_boxed_slice();
+    pub fn make_function(
+        &mut self,
+        code: Rc<Code>,
+        globals: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> Value {
+        let defaults = self
+            .tuple_items(defaults)
+            .unwrap_or_default()
+            .into_boxed_slice();
+        let closure = self
+            .tuple_items(closure)
+            .unwrap_or_default()
+            .into_boxed_slice();
         let name = self.intern(&code.name);
         let qualname = self.new_str(&code.qualname);
         self.alloc(
@@ -1111,7 +1180,14 @@ impl Vm {
     /// its frame pointer); everything else runs to completion and its result replaces
     /// the stack from `result_slot` up.
     #[inline]
-    fn call_from_frame(&mut self, frame: *mut Frame, callee: Value, start: usize, n: usize, result_slot: usize) -> PyResult<bool> {
+    fn call_from_frame(
+        &mut self,
+        frame: *mut Frame,
+        callee: Value,
+        start: usize,
+        n: usize,
+        result_slot: usize,
+    ) -> PyResult<bool> {
         let fr = unsafe { &mut *frame };
         if let Some(o) = callee.as_obj() {
             match &o.data {
@@ -1154,7 +1230,8 @@ impl Vm {
                 }
                 ObjData::Builtin(b) => {
                     let r = if b.bound.is_empty() {
-                        let args: &[Value] = unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
+                        let args: &[Value] =
+                            unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
                         (b.func)(self, Args::new(args))?
                     } else {
                         let mut args = Vec::with_capacity(n + 1);
@@ -1209,7 +1286,12 @@ impl Vm {
 
     /// Keyword call from the interpreter: Some(result) when it completed, None when a
     /// Python frame was pushed.
-    fn call_kw_from_frame(&mut self, callee: Value, pos: &[Value], kw: &[(Value, Value)]) -> PyResult<Option<Value>> {
+    fn call_kw_from_frame(
+        &mut self,
+        callee: Value,
+        pos: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Option<Value>> {
         let (func, args): (Value, Vec<Value>) = match callee.as_obj().map(|o| &o.data) {
             Some(ObjData::Function(_)) => (callee, pos.to_vec()),
             Some(ObjData::BoundMethod { func, slf }) if self.function(*func).is_some() => {
@@ -1264,7 +1346,11 @@ pub fn small_int_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
                 return None;
             }
             let m = a % b;
-            if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m }
+            if m != 0 && ((m < 0) != (b < 0)) {
+                m + b
+            } else {
+                m
+            }
         }
         BinOp::And => a & b,
         BinOp::Or => a | b,
@@ -1289,7 +1375,11 @@ pub fn small_int_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
         }
         _ => return None,
     };
-    if Value::fits_small(r) { Some(Value::small_int(r)) } else { None }
+    if Value::fits_small(r) {
+        Some(Value::small_int(r))
+    } else {
+        None
+    }
 }
 
 #[inline(always)]

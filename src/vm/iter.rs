@@ -12,18 +12,38 @@ impl Vm {
         if let Some(o) = v.as_obj() {
             let st = match &o.data {
                 ObjData::List(_) | ObjData::Tuple(_) => Some(IterState::Seq { seq: v, idx: 0 }),
-                ObjData::Range { start, stop, step } => Some(IterState::Range { cur: *start, stop: *stop, step: *step }),
+                ObjData::Range { start, stop, step } => Some(IterState::Range {
+                    cur: *start,
+                    stop: *stop,
+                    step: *step,
+                }),
                 ObjData::Str(_) => Some(IterState::Str { s: v, byte_pos: 0 }),
-                ObjData::Bytes(_) | ObjData::ByteArray(_) => Some(IterState::Bytes { b: v, idx: 0 }),
-                ObjData::Dict(d) => Some(IterState::Dict { dict: v, idx: 0, kind: DictIterKind::Keys, len: d.get().len() }),
+                ObjData::Bytes(_) | ObjData::ByteArray(_) => {
+                    Some(IterState::Bytes { b: v, idx: 0 })
+                }
+                ObjData::Dict(d) => Some(IterState::Dict {
+                    dict: v,
+                    idx: 0,
+                    kind: DictIterKind::Keys,
+                    len: d.get().len(),
+                }),
                 ObjData::DictView { dict, kind } => {
                     let len = match &dict.obj().data {
                         ObjData::Dict(d) => d.get().len(),
                         _ => 0,
                     };
-                    Some(IterState::Dict { dict: *dict, idx: 0, kind: *kind, len })
+                    Some(IterState::Dict {
+                        dict: *dict,
+                        idx: 0,
+                        kind: *kind,
+                        len,
+                    })
                 }
-                ObjData::Set(s) => Some(IterState::Set { set: v, idx: 0, len: s.get().len() }),
+                ObjData::Set(s) => Some(IterState::Set {
+                    set: v,
+                    idx: 0,
+                    len: s.get().len(),
+                }),
                 ObjData::Iter(_) | ObjData::Generator(_) => return Ok(v),
                 _ => None,
             };
@@ -62,7 +82,10 @@ impl Vm {
     /// Advances an iterator; Ok(None) when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let Some(o) = it.as_obj() else {
-            return Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(it))));
+            return Err(self.type_error(&format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
         };
         match &o.data {
             ObjData::Iter(st) => self.next_native(st.get()),
@@ -75,7 +98,10 @@ impl Vm {
             },
             _ => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)))),
+                Ok(None) => Err(self.type_error(&format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                ))),
                 Err(e) if self.matches(e.0, "StopIteration") => {
                     let k = self.intern("value");
                     self.stop_value = self.instance_get_attr(e.0, k).unwrap_or(Value::NONE);
@@ -130,8 +156,15 @@ impl Vm {
                     Value::small_int(x as i64)
                 })
             }
-            IterState::Dict { dict, idx, kind, len } => {
-                let ObjData::Dict(d) = &dict.obj().data else { return Ok(None) };
+            IterState::Dict {
+                dict,
+                idx,
+                kind,
+                len,
+            } => {
+                let ObjData::Dict(d) = &dict.obj().data else {
+                    return Ok(None);
+                };
                 let d = d.get();
                 if d.len() != *len {
                     *len = usize::MAX;
@@ -150,7 +183,9 @@ impl Vm {
                 }
             }
             IterState::Set { set, idx, len } => {
-                let ObjData::Set(s) = &set.obj().data else { return Ok(None) };
+                let ObjData::Set(s) = &set.obj().data else {
+                    return Ok(None);
+                };
                 let s = s.get();
                 if s.len() != *len {
                     return Err(self.runtime_error("Set changed size during iteration"));
@@ -168,7 +203,8 @@ impl Vm {
                 match self.next(it)? {
                     Some(v) => {
                         let one = Value::small_int(1);
-                        let next = self.binary_op(crate::compiler::bytecode::BinOp::Add, cur, one)?;
+                        let next =
+                            self.binary_op(crate::compiler::bytecode::BinOp::Add, cur, one)?;
                         *n = next;
                         Some(self.new_tuple(vec![cur, v]))
                     }
@@ -216,7 +252,9 @@ impl Vm {
             IterState::Filter { func, it } => {
                 let (func, it) = (*func, *it);
                 loop {
-                    let Some(v) = self.next(it)? else { return Ok(None) };
+                    let Some(v) = self.next(it)? else {
+                        return Ok(None);
+                    };
                     let keep = if func.is_none() {
                         self.truthy(v)?
                     } else {
@@ -265,7 +303,10 @@ impl Vm {
                         *idx += 1;
                         Some(v)
                     }
-                    Err(e) if self.matches(e.0, "IndexError") || self.matches(e.0, "StopIteration") => {
+                    Err(e)
+                        if self.matches(e.0, "IndexError")
+                            || self.matches(e.0, "StopIteration") =>
+                    {
                         *st = IterState::Exhausted;
                         None
                     }
@@ -301,7 +342,9 @@ impl Vm {
         self.temp_roots.pop();
         self.temp_roots.pop();
         r?;
-        let ObjData::List(l) = &acc.obj().data else { unreachable!() };
+        let ObjData::List(l) = &acc.obj().data else {
+            unreachable!()
+        };
         Ok(std::mem::take(l.get()))
     }
 
@@ -319,7 +362,10 @@ impl Vm {
         }
         let it = self.iter(seq).map_err(|e| {
             if self.matches(e.0, "TypeError") {
-                self.type_error(&format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+                self.type_error(&format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(seq)
+                ))
             } else {
                 e
             }

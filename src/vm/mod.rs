@@ -5,8 +5,8 @@ pub mod attr;
 pub mod call;
 pub mod exc;
 pub mod frame;
-pub mod interp;
 pub mod import;
+pub mod interp;
 pub mod iter;
 pub mod num;
 pub mod ops;
@@ -20,9 +20,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::gc::Heap;
-use crate::object::{
-    Dict, Function, Instance, IterState, Mut, ObjData, PyStr, Set, Shape,
-};
+use crate::object::{Dict, Function, Instance, IterState, Mut, ObjData, PyStr, Set, Shape};
 use crate::value::Value;
 use frame::Frame;
 pub use types::Types;
@@ -55,7 +53,10 @@ impl<'a> Args<'a> {
     }
     /// The keyword argument `name`, if passed.
     pub fn kwarg(&self, name: &str) -> Option<Value> {
-        self.kw.iter().find(|(k, _)| str_of(*k) == name).map(|(_, v)| *v)
+        self.kw
+            .iter()
+            .find(|(k, _)| str_of(*k) == name)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -216,7 +217,11 @@ impl Vm {
         let char_len = s.chars().count();
         self.heap.alloc(
             self.types.str,
-            ObjData::Str(PyStr { s: s.into(), char_len, hash: std::cell::Cell::new(-1) }),
+            ObjData::Str(PyStr {
+                s: s.into(),
+                char_len,
+                hash: std::cell::Cell::new(-1),
+            }),
         )
     }
 
@@ -224,7 +229,11 @@ impl Vm {
         let char_len = s.chars().count();
         self.heap.alloc(
             self.types.str,
-            ObjData::Str(PyStr { s: s.into_boxed_str(), char_len, hash: std::cell::Cell::new(-1) }),
+            ObjData::Str(PyStr {
+                s: s.into_boxed_str(),
+                char_len,
+                hash: std::cell::Cell::new(-1),
+            }),
         )
     }
 
@@ -253,7 +262,8 @@ impl Vm {
         if Value::fits_small(i) {
             Value::small_int(i)
         } else {
-            self.heap.alloc(self.types.int, ObjData::BigInt(BigInt::from(i)))
+            self.heap
+                .alloc(self.types.int, ObjData::BigInt(BigInt::from(i)))
         }
     }
 
@@ -268,30 +278,36 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc(self.types.list, ObjData::List(Mut::new(items)))
+        self.heap
+            .alloc(self.types.list, ObjData::List(Mut::new(items)))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
         if items.is_empty() {
             return self.empty_tuple;
         }
-        self.heap.alloc(self.types.tuple, ObjData::Tuple(items.into_boxed_slice()))
+        self.heap
+            .alloc(self.types.tuple, ObjData::Tuple(items.into_boxed_slice()))
     }
 
     pub fn new_dict(&mut self) -> Value {
-        self.heap.alloc(self.types.dict, ObjData::Dict(Mut::new(Dict::new())))
+        self.heap
+            .alloc(self.types.dict, ObjData::Dict(Mut::new(Dict::new())))
     }
 
     pub fn new_set(&mut self) -> Value {
-        self.heap.alloc(self.types.set, ObjData::Set(Mut::new(Set::new())))
+        self.heap
+            .alloc(self.types.set, ObjData::Set(Mut::new(Set::new())))
     }
 
     pub fn new_frozenset(&mut self) -> Value {
-        self.heap.alloc(self.types.frozenset, ObjData::Set(Mut::new(Set::new())))
+        self.heap
+            .alloc(self.types.frozenset, ObjData::Set(Mut::new(Set::new())))
     }
 
     pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
-        self.heap.alloc(self.types.bytes, ObjData::Bytes(b.into_boxed_slice()))
+        self.heap
+            .alloc(self.types.bytes, ObjData::Bytes(b.into_boxed_slice()))
     }
 
     pub fn new_iter(&mut self, st: IterState) -> Value {
@@ -310,12 +326,23 @@ impl Vm {
                 ObjData::ByteArray(_) => t.bytearray_iterator,
                 _ => t.bytes_iterator,
             },
-            IterState::Dict { kind: crate::object::DictIterKind::Keys, .. } => t.dict_keyiterator,
-            IterState::Dict { kind: crate::object::DictIterKind::Values, .. } => t.dict_valueiterator,
-            IterState::Dict { kind: crate::object::DictIterKind::Items, .. } => t.dict_itemiterator,
+            IterState::Dict {
+                kind: crate::object::DictIterKind::Keys,
+                ..
+            } => t.dict_keyiterator,
+            IterState::Dict {
+                kind: crate::object::DictIterKind::Values,
+                ..
+            } => t.dict_valueiterator,
+            IterState::Dict {
+                kind: crate::object::DictIterKind::Items,
+                ..
+            } => t.dict_itemiterator,
             IterState::Set { .. } => t.set_iterator,
             IterState::Callable { .. } => t.callable_iterator,
-            IterState::Reversed { seq, .. } if matches!(seq.obj().data, ObjData::List(_)) => t.list_reverseiterator,
+            IterState::Reversed { seq, .. } if matches!(seq.obj().data, ObjData::List(_)) => {
+                t.list_reverseiterator
+            }
             IterState::Reversed { .. } => t.reversed,
             _ => t.iterator,
         };
@@ -338,7 +365,11 @@ impl Vm {
     pub fn new_builtin(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
         self.heap.alloc(
             self.types.builtin_function,
-            ObjData::Builtin(crate::object::Builtin { name, func, bound: Value::EMPTY }),
+            ObjData::Builtin(crate::object::Builtin {
+                name,
+                func,
+                bound: Value::EMPTY,
+            }),
         )
     }
 
@@ -400,7 +431,10 @@ impl Vm {
     pub fn dict_del_str(&mut self, dict: Value, key: Value) -> bool {
         let h = self.str_hash(key);
         if let ObjData::Dict(d) = &dict.obj().data {
-            return matches!(d.get().remove(key, h, &mut |a, b| Ok(str_eq(a, b))), Ok(Some(_)));
+            return matches!(
+                d.get().remove(key, h, &mut |a, b| Ok(str_eq(a, b))),
+                Ok(Some(_))
+            );
         }
         false
     }

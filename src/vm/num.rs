@@ -4,7 +4,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero, Pow};
+use num_traits::{Pow, Signed, ToPrimitive, Zero};
 
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;
@@ -61,7 +61,9 @@ impl Vm {
     }
 
     pub fn is_intlike(&self, v: Value) -> bool {
-        v.is_small_int() || v.is_bool() || matches!(v.as_obj().map(|o| &o.data), Some(ObjData::BigInt(_)))
+        v.is_small_int()
+            || v.is_bool()
+            || matches!(v.as_obj().map(|o| &o.data), Some(ObjData::BigInt(_)))
     }
 
     pub fn int_to_float(&mut self, i: &BigInt) -> PyResult<f64> {
@@ -166,7 +168,11 @@ impl Vm {
                 }
                 let s = y.to_usize().unwrap_or(usize::MAX).min(1 << 40);
                 if s as u64 >= x.bits() + 1 {
-                    if x.is_negative() { BigInt::from(-1) } else { BigInt::zero() }
+                    if x.is_negative() {
+                        BigInt::from(-1)
+                    } else {
+                        BigInt::zero()
+                    }
                 } else {
                     x >> s
                 }
@@ -189,7 +195,11 @@ impl Vm {
         }
         // Scale so the quotient has 64+ significant bits, then round via f64.
         let shift = 64i64 + y.bits() as i64 - x.bits() as i64;
-        let q = if shift > 0 { (x << shift as usize) / y } else { x / (BigInt::from(1) << (-shift) as usize) / y };
+        let q = if shift > 0 {
+            (x << shift as usize) / y
+        } else {
+            x / (BigInt::from(1) << (-shift) as usize) / y
+        };
         let f = q.to_f64().unwrap_or(f64::INFINITY);
         let r = f * 2f64.powi(-shift as i32);
         if r.is_infinite() {
@@ -232,7 +242,9 @@ impl Vm {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.unsupported("complex results of ** (a negative number to a fractional power)"));
+            return Err(
+                self.unsupported("complex results of ** (a negative number to a fractional power)")
+            );
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -294,7 +306,11 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
     x = ((x << e) & HASH_MODULUS) | (x >> (BITS - e));
     let mut h = x as i64 * sign;
     if h == -1 {
@@ -351,7 +367,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let s = format!("{:e}", f);
     let (mant, exp) = s.split_once('e').unwrap();
@@ -455,10 +475,20 @@ mod vm_tests {
         assert_eq!(vm.repr_string(big).unwrap(), "140737488355328");
         let back = vm.binary_op(BinOp::Sub, big, one).unwrap();
         assert!(back.is_small_int());
-        let p = vm.binary_op(BinOp::Pow, Value::small_int(2), Value::small_int(100)).unwrap();
-        assert_eq!(vm.repr_string(p).unwrap(), "1267650600228229401496703205376");
-        let q = vm.binary_op(BinOp::FloorDiv, p, Value::small_int(-3)).unwrap();
-        assert_eq!(vm.repr_string(q).unwrap(), "-422550200076076467165567735126");
+        let p = vm
+            .binary_op(BinOp::Pow, Value::small_int(2), Value::small_int(100))
+            .unwrap();
+        assert_eq!(
+            vm.repr_string(p).unwrap(),
+            "1267650600228229401496703205376"
+        );
+        let q = vm
+            .binary_op(BinOp::FloorDiv, p, Value::small_int(-3))
+            .unwrap();
+        assert_eq!(
+            vm.repr_string(q).unwrap(),
+            "-422550200076076467165567735126"
+        );
         let m = vm.binary_op(BinOp::Mod, p, Value::small_int(-7)).unwrap();
         assert_eq!(vm.repr_string(m).unwrap(), "-5");
     }

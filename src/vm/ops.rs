@@ -84,14 +84,20 @@ impl Vm {
         match self.call_dunder(v, "__len__", &[])? {
             Some(r) => {
                 let n = self.to_i64(r).ok_or_else(|| {
-                    self.type_error(&format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))
+                    self.type_error(&format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(r)
+                    ))
                 })?;
                 if n < 0 {
                     return Err(self.value_error("__len__() should return >= 0"));
                 }
                 Ok(n as usize)
             }
-            None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(v)))),
+            None => Err(self.type_error(&format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -110,7 +116,9 @@ impl Vm {
             }));
         }
         // Instances of int subclasses dispatch through their (possibly overridden) dunders.
-        let sub_int = |v: Value, int: Value| v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int;
+        let sub_int = |v: Value, int: Value| {
+            v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int
+        };
         if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
             && let Some(r) = self.num_binop(op, a, b)?
         {
@@ -121,7 +129,18 @@ impl Vm {
         }
         // `seq * obj` where obj has __index__.
         if op == BinOp::Mul {
-            let is_seq = |v: Value| matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_) | ObjData::ByteArray(_)));
+            let is_seq = |v: Value| {
+                matches!(
+                    v.as_obj().map(|o| &o.data),
+                    Some(
+                        ObjData::Str(_)
+                            | ObjData::List(_)
+                            | ObjData::Tuple(_)
+                            | ObjData::Bytes(_)
+                            | ObjData::ByteArray(_)
+                    )
+                )
+            };
             for (seq, n) in [(a, b), (b, a)] {
                 if is_seq(seq)
                     && matches!(n.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)))
@@ -141,7 +160,10 @@ impl Vm {
         if let Some(r) = self.try_dunder(a, name, b)? {
             return Ok(r);
         }
-        if ta != tb && !b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+        if ta != tb
+            && !b_first
+            && let Some(r) = self.try_dunder(b, rname, a)?
+        {
             return Ok(r);
         }
         Err(self.binop_type_error(op, a, b))
@@ -149,23 +171,49 @@ impl Vm {
 
     fn binop_type_error(&mut self, op: BinOp, a: Value, b: Value) -> PyErr {
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        if op == BinOp::Add && (na == "str" || na == "list" || na == "tuple" || na == "bytes") && self.type_of(a) != self.types.object {
-            let builtin_seq = matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_)));
+        if op == BinOp::Add
+            && (na == "str" || na == "list" || na == "tuple" || na == "bytes")
+            && self.type_of(a) != self.types.object
+        {
+            let builtin_seq = matches!(
+                a.as_obj().map(|o| &o.data),
+                Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_))
+            );
             if builtin_seq {
                 if na == "bytes" {
                     return self.type_error(&format!("can't concat {nb} to bytes"));
                 }
-                return self.type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
+                return self
+                    .type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
             }
         }
         if op == BinOp::Mul
-            && (matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_)))
-                || matches!(b.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))))
+            && (matches!(
+                a.as_obj().map(|o| &o.data),
+                Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))
+            ) || matches!(
+                b.as_obj().map(|o| &o.data),
+                Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))
+            ))
         {
-            let other = if matches!(a.as_obj().map(|o| &o.data), Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))) { nb } else { na };
-            return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
+            let other = if matches!(
+                a.as_obj().map(|o| &o.data),
+                Some(ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_))
+            ) {
+                nb
+            } else {
+                na
+            };
+            return self.type_error(&format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            ));
         }
-        self.type_error(&format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), na, nb))
+        self.type_error(&format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            na,
+            nb
+        ))
     }
 
     /// Calls `a.name(b)`; None when missing or NotImplemented.
@@ -198,7 +246,9 @@ impl Vm {
                 let n = self.repeat_count(b, x.s.len())?;
                 Ok(Some(self.new_string(x.s.repeat(n))))
             }
-            (ObjData::Str(_), _) if op == BinOp::Mod => Ok(Some(crate::builtins::format::percent_format(self, a, b)?)),
+            (ObjData::Str(_), _) if op == BinOp::Mod => {
+                Ok(Some(crate::builtins::format::percent_format(self, a, b)?))
+            }
             (ObjData::List(x), Some(ObjData::List(y))) if op == BinOp::Add => {
                 let mut v = x.get().clone();
                 v.extend_from_slice(y.get());
@@ -226,7 +276,7 @@ impl Vm {
                 }
                 Ok(Some(self.new_tuple(v)))
             }
-            (ObjData::Bytes(x), Some(ObjData::Bytes(y) )) if op == BinOp::Add => {
+            (ObjData::Bytes(x), Some(ObjData::Bytes(y))) if op == BinOp::Add => {
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
                 Ok(Some(self.new_bytes(v)))
@@ -238,7 +288,10 @@ impl Vm {
             (ObjData::ByteArray(x), Some(ObjData::ByteArray(y))) if op == BinOp::Add => {
                 let mut v = x.get().clone();
                 v.extend_from_slice(y.get());
-                Ok(Some(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(v)))))
+                Ok(Some(self.alloc(
+                    self.types.bytearray,
+                    ObjData::ByteArray(crate::object::Mut::new(v)),
+                )))
             }
             (ObjData::Bytes(x), _) if op == BinOp::Mod => {
                 let r = crate::builtins::format::bytes_percent_format(self, x, b)?;
@@ -249,7 +302,9 @@ impl Vm {
                 let r = crate::builtins::format::bytes_percent_format(self, &fmt, b)?;
                 Ok(Some(crate::builtins::bytes::new_bytearray(self, r)))
             }
-            (ObjData::Set(_), Some(ObjData::Set(_))) => crate::builtins::set::set_binop(self, op, a, b),
+            (ObjData::Set(_), Some(ObjData::Set(_))) => {
+                crate::builtins::set::set_binop(self, op, a, b)
+            }
             (ObjData::Dict(_), Some(ObjData::Dict(_))) if op == BinOp::Or => {
                 let d = crate::builtins::dict::dict_copy(self, a)?;
                 self.temp_roots.push(d);
@@ -353,7 +408,11 @@ impl Vm {
         };
         match self.call_dunder(a, name, &[])? {
             Some(r) => Ok(r),
-            None => Err(self.type_error(&format!("bad operand type for unary {}: '{}'", sym, self.type_name(a)))),
+            None => Err(self.type_error(&format!(
+                "bad operand type for unary {}: '{}'",
+                sym,
+                self.type_name(a)
+            ))),
         }
     }
 
@@ -382,7 +441,8 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let swapped = op.swapped();
-        let b_first = ta != tb && self.is_subclass(tb, ta) && self.dunder(b, swapped.dunder()).is_some();
+        let b_first =
+            ta != tb && self.is_subclass(tb, ta) && self.dunder(b, swapped.dunder()).is_some();
         if b_first && let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
             return Ok(r);
         }
@@ -421,7 +481,9 @@ impl Vm {
             }));
         }
         let (Some(oa), Some(ob)) = (a.as_obj(), b.as_obj()) else {
-            if matches!(op, CmpOp::Eq | CmpOp::Ne) && (a.is_none() || b.is_none() || !a.is_obj() || !b.is_obj()) {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && (a.is_none() || b.is_none() || !a.is_obj() || !b.is_obj())
+            {
                 if a.is_obj() && !self.is_builtin_exact(a) {
                     return Ok(None);
                 }
@@ -435,7 +497,9 @@ impl Vm {
         let ord: Option<Ordering> = match (&oa.data, &ob.data) {
             (ObjData::Str(x), ObjData::Str(y)) => Some(x.s.cmp(&y.s)),
             (ObjData::Bytes(x), ObjData::Bytes(y)) => Some(x.cmp(y)),
-            (ObjData::ByteArray(x), ObjData::ByteArray(y)) => Some(x.get().as_slice().cmp(y.get().as_slice())),
+            (ObjData::ByteArray(x), ObjData::ByteArray(y)) => {
+                Some(x.get().as_slice().cmp(y.get().as_slice()))
+            }
             (ObjData::Bytes(x), ObjData::ByteArray(y)) => Some(x.as_ref().cmp(y.get().as_slice())),
             (ObjData::ByteArray(x), ObjData::Bytes(y)) => Some(x.get().as_slice().cmp(y.as_ref())),
             (ObjData::List(_), ObjData::List(_)) | (ObjData::Tuple(_), ObjData::Tuple(_))
@@ -443,23 +507,30 @@ impl Vm {
             {
                 return self.seq_compare(op, a, b).map(Some);
             }
-            (ObjData::BoundMethod { func: f1, slf: s1 }, ObjData::BoundMethod { func: f2, slf: s2 })
-                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
-            {
+            (
+                ObjData::BoundMethod { func: f1, slf: s1 },
+                ObjData::BoundMethod { func: f2, slf: s2 },
+            ) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 return Ok(Some((f1 == f2 && s1 == s2) == (op == CmpOp::Eq)));
             }
             (ObjData::Dict(_), ObjData::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = crate::builtins::dict::dict_eq(self, a, b)?;
                 return Ok(Some(e == (op == CmpOp::Eq)));
             }
-            (ObjData::Set(_), ObjData::Set(_)) => return crate::builtins::set::set_compare(self, op, a, b).map(Some),
-            (ObjData::Range { .. }, ObjData::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            (ObjData::Set(_), ObjData::Set(_)) => {
+                return crate::builtins::set::set_compare(self, op, a, b).map(Some);
+            }
+            (ObjData::Range { .. }, ObjData::Range { .. })
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
                 let x = self.collect_iter(a)?;
                 let y = self.collect_iter(b)?;
                 return Ok(Some((x == y) == (op == CmpOp::Eq)));
             }
             (ObjData::DictView { kind: k1, .. }, ObjData::DictView { kind: k2, .. })
-                if matches!(op, CmpOp::Eq | CmpOp::Ne) && *k1 != crate::object::DictIterKind::Values && *k1 == *k2 =>
+                if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                    && *k1 != crate::object::DictIterKind::Values
+                    && *k1 == *k2 =>
             {
                 let x = crate::builtins::set::to_set(self, a)?;
                 let y = crate::builtins::set::to_set(self, b)?;
@@ -554,12 +625,18 @@ impl Vm {
                 let h = hash as i64;
                 Ok(if h == -1 { 590923713 } else { h })
             }
-            ObjData::List(_) | ObjData::Dict(_) | ObjData::Set(_) | ObjData::ByteArray(_) | ObjData::Slice { .. }
+            ObjData::List(_)
+            | ObjData::Dict(_)
+            | ObjData::Set(_)
+            | ObjData::ByteArray(_)
+            | ObjData::Slice { .. }
                 if self.is_builtin_exact(v) =>
             {
                 Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
             }
-            ObjData::Instance(i) if !i.base_value.get().is_empty() && self.unwrap_payload(v, "__hash__") != v => {
+            ObjData::Instance(i)
+                if !i.base_value.get().is_empty() && self.unwrap_payload(v, "__hash__") != v =>
+            {
                 let p = i.base_value.get();
                 self.hash(p)
             }
@@ -569,7 +646,9 @@ impl Vm {
                 let en = self.intern("__eq__");
                 let h = lookup(self, cls, hn);
                 match h {
-                    Some(f) if f.is_none() => Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(f) if f.is_none() => {
+                        Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
+                    }
                     Some(f) if !crate::vm::call::is_builtin_fn(f) => {
                         let r = self.call(f, &[v])?;
                         // A result that fits a hash is used as is (CPython only
@@ -579,7 +658,9 @@ impl Vm {
                         }
                         match self.to_bigint(r) {
                             Some(b) => Ok(Vm::hash_bigint(&b)),
-                            None => Err(self.type_error("__hash__ method should return an integer")),
+                            None => {
+                                Err(self.type_error("__hash__ method should return an integer"))
+                            }
                         }
                     }
                     _ => {
@@ -589,8 +670,13 @@ impl Vm {
                             if self.dict_get_str_in(t.dict.get(), hn).is_some() {
                                 break;
                             }
-                            if t.module != "builtins" && self.dict_get_str_in(t.dict.get(), en).is_some() {
-                                return Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))));
+                            if t.module != "builtins"
+                                && self.dict_get_str_in(t.dict.get(), en).is_some()
+                            {
+                                return Err(self.type_error(&format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(v)
+                                )));
                             }
                         }
                         Ok(((v.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64)
@@ -606,7 +692,10 @@ impl Vm {
         let container = self.unwrap_payload(container, "__contains__");
         if let Some(o) = container.as_obj() {
             match &o.data {
-                ObjData::Str(s) if self.is_builtin_exact(container) || self.dunder(container, "__contains__").is_none() => {
+                ObjData::Str(s)
+                    if self.is_builtin_exact(container)
+                        || self.dunder(container, "__contains__").is_none() =>
+                {
                     return match &item.as_obj().map(|o| &o.data) {
                         Some(ObjData::Str(sub)) => Ok(s.s.contains(&*sub.s)),
                         _ => Err(self.type_error(&format!(
@@ -630,14 +719,20 @@ impl Vm {
                         i += 1;
                     }
                 }
-                ObjData::Dict(_) if self.is_builtin_exact(container) => return Ok(self.dict_get(container, item)?.is_some()),
-                ObjData::Set(_) if self.is_builtin_exact(container) => return crate::builtins::set::set_contains(self, container, item),
+                ObjData::Dict(_) if self.is_builtin_exact(container) => {
+                    return Ok(self.dict_get(container, item)?.is_some());
+                }
+                ObjData::Set(_) if self.is_builtin_exact(container) => {
+                    return crate::builtins::set::set_contains(self, container, item);
+                }
                 ObjData::DictView { dict, kind } => {
                     let d = *dict;
                     return match kind {
                         crate::object::DictIterKind::Keys => Ok(self.dict_get(d, item)?.is_some()),
                         crate::object::DictIterKind::Items => {
-                            let Some(kv) = self.tuple_items(item) else { return Ok(false) };
+                            let Some(kv) = self.tuple_items(item) else {
+                                return Ok(false);
+                            };
                             if kv.len() != 2 {
                                 return Ok(false);
                             }
@@ -663,7 +758,11 @@ impl Vm {
                 ObjData::Range { start, stop, step } => {
                     if let Some(i) = self.to_i64(item) {
                         let (start, stop, step) = (*start, *stop, *step);
-                        let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                        let inside = if step > 0 {
+                            i >= start && i < stop
+                        } else {
+                            i <= start && i > stop
+                        };
                         return Ok(inside && (i - start) % step == 0);
                     }
                 }
@@ -676,7 +775,8 @@ impl Vm {
                         return Ok(hay.contains(&(b as u8)));
                     }
                     let needle = self.bytes_of(item)?;
-                    return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+                    return Ok(needle.is_empty()
+                        || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
                 }
                 _ => {}
             }
@@ -685,7 +785,10 @@ impl Vm {
             return self.truthy(r);
         }
         let it = self.iter(container).map_err(|_| {
-            self.type_error(&format!("argument of type '{}' is not iterable", self.type_name(container)))
+            self.type_error(&format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))
         })?;
         self.temp_roots.push(it);
         let r = (|| {
@@ -718,14 +821,20 @@ impl Vm {
     }
 
     pub fn slice_indices(&mut self, slice: Value, len: usize) -> PyResult<SliceIdx> {
-        let ObjData::Slice { start, stop, step } = &slice.obj().data else { unreachable!() };
+        let ObjData::Slice { start, stop, step } = &slice.obj().data else {
+            unreachable!()
+        };
         let len = len as i64;
         let step = if step.is_none() {
             1
         } else {
             match self.index_of(*step)? {
                 Some(s) => s,
-                None => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => {
+                    return Err(self.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
             }
         };
         if step == 0 {
@@ -739,28 +848,46 @@ impl Vm {
             let i = match self.index_of(v)? {
                 Some(i) => i,
                 None => {
-                    return Err(self.type_error("slice indices must be integers or None or have an __index__ method"));
+                    return Err(self.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
                 }
             };
-            Ok(if i < 0 { (i + len).max(lower) } else { i.min(upper) })
+            Ok(if i < 0 {
+                (i + len).max(lower)
+            } else {
+                i.min(upper)
+            })
         };
         let start = bound(*start, if step < 0 { upper } else { lower })?;
         let stop = bound(*stop, if step < 0 { lower } else { upper })?;
         let n = if step < 0 {
-            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
         } else if start < stop {
             (stop - start - 1) / step + 1
         } else {
             0
         };
-        Ok(SliceIdx { start, stop, step, len: n as usize })
+        Ok(SliceIdx {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.index_of(idx)? {
             Some(i) => i,
             None if what == "string" => {
-                return Err(self.type_error(&format!("string indices must be integers, not '{}'", self.type_name(idx))));
+                return Err(self.type_error(&format!(
+                    "string indices must be integers, not '{}'",
+                    self.type_name(idx)
+                )));
             }
             None => {
                 return Err(self.type_error(&format!(
@@ -800,7 +927,11 @@ impl Vm {
         }
         let is_slice = idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. });
         if let Some(o) = obj.as_obj()
-            && (self.is_builtin_exact(obj) || self.dunder(obj, "__getitem__").map(crate::vm::call::is_builtin_fn).unwrap_or(true))
+            && (self.is_builtin_exact(obj)
+                || self
+                    .dunder(obj, "__getitem__")
+                    .map(crate::vm::call::is_builtin_fn)
+                    .unwrap_or(true))
         {
             match &o.data {
                 ObjData::List(l) => {
@@ -815,7 +946,9 @@ impl Vm {
                     if is_slice {
                         let s = self.slice_indices(idx, l.get().len())?;
                         let v = l.get();
-                        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
+                        let items = (0..s.len)
+                            .map(|k| v[(s.start + k as i64 * s.step) as usize])
+                            .collect();
                         return Ok(self.new_list(items));
                     }
                     let n = l.get().len();
@@ -825,10 +958,13 @@ impl Vm {
                 ObjData::Tuple(t) => {
                     if is_slice {
                         let s = self.slice_indices(idx, t.len())?;
-                        if s.step == 1 && s.len == t.len() && self.type_of(obj) == self.types.tuple {
+                        if s.step == 1 && s.len == t.len() && self.type_of(obj) == self.types.tuple
+                        {
                             return Ok(obj);
                         }
-                        let items = (0..s.len).map(|k| t[(s.start + k as i64 * s.step) as usize]).collect();
+                        let items = (0..s.len)
+                            .map(|k| t[(s.start + k as i64 * s.step) as usize])
+                            .collect();
                         return Ok(self.new_tuple(items));
                     }
                     let i = self.norm_index(idx, t.len(), "tuple")?;
@@ -838,8 +974,12 @@ impl Vm {
                 ObjData::Dict(_) => {
                     return match self.dict_get(obj, idx)? {
                         Some(v) => Ok(v),
-                        None if !self.is_builtin_exact(obj) && self.dunder(obj, "__missing__").is_some() => {
-                            Ok(self.call_dunder(obj, "__missing__", &[idx])?.unwrap_or(Value::NONE))
+                        None if !self.is_builtin_exact(obj)
+                            && self.dunder(obj, "__missing__").is_some() =>
+                        {
+                            Ok(self
+                                .call_dunder(obj, "__missing__", &[idx])?
+                                .unwrap_or(Value::NONE))
                         }
                         None => Err(self.key_error(idx)),
                     };
@@ -852,7 +992,14 @@ impl Vm {
                         let nstart = start + s.start * step;
                         let nstep = step * s.step;
                         let nstop = nstart + s.len as i64 * nstep;
-                        return Ok(self.alloc(self.types.range, ObjData::Range { start: nstart, stop: nstop, step: nstep }));
+                        return Ok(self.alloc(
+                            self.types.range,
+                            ObjData::Range {
+                                start: nstart,
+                                stop: nstop,
+                                step: nstep,
+                            },
+                        ));
                     }
                     let i = self.norm_index(idx, n, "range object")?;
                     return Ok(self.new_int(start + i as i64 * step));
@@ -860,7 +1007,9 @@ impl Vm {
                 ObjData::Bytes(b) => {
                     if is_slice {
                         let s = self.slice_indices(idx, b.len())?;
-                        let items = (0..s.len).map(|k| b[(s.start + k as i64 * s.step) as usize]).collect();
+                        let items = (0..s.len)
+                            .map(|k| b[(s.start + k as i64 * s.step) as usize])
+                            .collect();
                         return Ok(self.new_bytes(items));
                     }
                     let i = self.norm_index(idx, b.len(), "index")?;
@@ -870,8 +1019,13 @@ impl Vm {
                     if is_slice {
                         let s = self.slice_indices(idx, b.get().len())?;
                         let v = b.get();
-                        let items = (0..s.len).map(|k| v[(s.start + k as i64 * s.step) as usize]).collect();
-                        return Ok(self.alloc(self.types.bytearray, ObjData::ByteArray(crate::object::Mut::new(items))));
+                        let items = (0..s.len)
+                            .map(|k| v[(s.start + k as i64 * s.step) as usize])
+                            .collect();
+                        return Ok(self.alloc(
+                            self.types.bytearray,
+                            ObjData::ByteArray(crate::object::Mut::new(items)),
+                        ));
                     }
                     let i = self.norm_index(idx, b.get().len(), "bytearray")?;
                     return Ok(Value::small_int(b.get()[i] as i64));
@@ -895,9 +1049,15 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 if is_type(obj) {
-                    return Err(self.type_error(&format!("type '{}' is not subscriptable", type_obj(obj).name)));
+                    return Err(self.type_error(&format!(
+                        "type '{}' is not subscriptable",
+                        type_obj(obj).name
+                    )));
                 }
-                Err(self.type_error(&format!("'{}' object is not subscriptable", self.type_name(obj))))
+                Err(self.type_error(&format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                )))
             }
         }
     }
@@ -912,11 +1072,15 @@ impl Vm {
                     let text = &s.s[st..st + sl.len];
                     return Ok(self.new_str(text));
                 }
-                let out: String = (0..sl.len).map(|k| b[(sl.start + k as i64 * sl.step) as usize] as char).collect();
+                let out: String = (0..sl.len)
+                    .map(|k| b[(sl.start + k as i64 * sl.step) as usize] as char)
+                    .collect();
                 return Ok(self.new_string(out));
             }
             let chars: Vec<char> = s.s.chars().collect();
-            let out: String = (0..sl.len).map(|k| chars[(sl.start + k as i64 * sl.step) as usize]).collect();
+            let out: String = (0..sl.len)
+                .map(|k| chars[(sl.start + k as i64 * sl.step) as usize])
+                .collect();
             return Ok(self.new_string(out));
         }
         let i = self.norm_index(idx, s.char_len, "string")?;
@@ -941,27 +1105,42 @@ impl Vm {
                     }
                     let n = l.get().len();
                     let i = self.norm_index(idx, n, "list").map_err(|e| {
-                        if self.matches(e.0, "IndexError") { self.index_error("list assignment index out of range") } else { e }
+                        if self.matches(e.0, "IndexError") {
+                            self.index_error("list assignment index out of range")
+                        } else {
+                            e
+                        }
                     })?;
                     l.get()[i] = v;
                     return Ok(());
                 }
                 ObjData::Dict(_) => return self.dict_set(obj, idx, v),
-                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_setitem(self, obj, idx, v),
+                ObjData::ByteArray(_) => {
+                    return crate::builtins::bytes::bytearray_setitem(self, obj, idx, v);
+                }
                 _ => {}
             }
         }
         match self.call_dunder(obj, "__setitem__", &[idx, v])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(&format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            None => Err(self.type_error(&format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
     fn list_set_slice(&mut self, list: Value, idx: Value, v: Value) -> PyResult<()> {
         let items = self.collect_iter(v).map_err(|e| {
-            if self.matches(e.0, "TypeError") && self.iter(v).is_err() { self.type_error("can only assign an iterable") } else { e }
+            if self.matches(e.0, "TypeError") && self.iter(v).is_err() {
+                self.type_error("can only assign an iterable")
+            } else {
+                e
+            }
         })?;
-        let ObjData::List(l) = &list.obj().data else { unreachable!() };
+        let ObjData::List(l) = &list.obj().data else {
+            unreachable!()
+        };
         let n = l.get().len();
         let s = self.slice_indices(idx, n)?;
         if s.step == 1 {
@@ -994,7 +1173,9 @@ impl Vm {
                     if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
                         let n = l.get().len();
                         let s = self.slice_indices(idx, n)?;
-                        let mut del: Vec<usize> = (0..s.len).map(|k| (s.start + k as i64 * s.step) as usize).collect();
+                        let mut del: Vec<usize> = (0..s.len)
+                            .map(|k| (s.start + k as i64 * s.step) as usize)
+                            .collect();
                         del.sort_unstable();
                         let v = l.get();
                         let mut keep = Vec::with_capacity(v.len() - del.len());
@@ -1011,7 +1192,11 @@ impl Vm {
                     }
                     let n = l.get().len();
                     let i = self.norm_index(idx, n, "list").map_err(|e| {
-                        if self.matches(e.0, "IndexError") { self.index_error("list assignment index out of range") } else { e }
+                        if self.matches(e.0, "IndexError") {
+                            self.index_error("list assignment index out of range")
+                        } else {
+                            e
+                        }
                     })?;
                     l.get().remove(i);
                     return Ok(());
@@ -1022,13 +1207,18 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                ObjData::ByteArray(_) => return crate::builtins::bytes::bytearray_delitem(self, obj, idx),
+                ObjData::ByteArray(_) => {
+                    return crate::builtins::bytes::bytearray_delitem(self, obj, idx);
+                }
                 _ => {}
             }
         }
         match self.call_dunder(obj, "__delitem__", &[idx])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(&format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+            None => Err(self.type_error(&format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1036,28 +1226,38 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: Value, k: Value) -> PyResult<Option<Value>> {
         let h = self.hash(k)?;
-        let ObjData::Dict(dict) = &d.obj().data else { return Ok(None) };
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return Ok(None);
+        };
         let vm: *mut Vm = self;
         dict.get().get(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
     }
 
     pub fn dict_set(&mut self, d: Value, k: Value, v: Value) -> PyResult<()> {
         let h = self.hash(k)?;
-        let ObjData::Dict(dict) = &d.obj().data else { return Ok(()) };
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return Ok(());
+        };
         let vm: *mut Vm = self;
-        dict.get().insert(k, h, v, &mut |a, b| unsafe { (*vm).eq(a, b) })
+        dict.get()
+            .insert(k, h, v, &mut |a, b| unsafe { (*vm).eq(a, b) })
     }
 
     pub fn dict_del(&mut self, d: Value, k: Value) -> PyResult<Option<Value>> {
         let h = self.hash(k)?;
-        let ObjData::Dict(dict) = &d.obj().data else { return Ok(None) };
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return Ok(None);
+        };
         let vm: *mut Vm = self;
-        dict.get().remove(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
+        dict.get()
+            .remove(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
     }
 
     pub fn set_add(&mut self, s: Value, k: Value) -> PyResult<()> {
         let h = self.hash(k)?;
-        let ObjData::Set(set) = &s.obj().data else { return Ok(()) };
+        let ObjData::Set(set) = &s.obj().data else {
+            return Ok(());
+        };
         let vm: *mut Vm = self;
         set.get().add(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })?;
         Ok(())
@@ -1109,7 +1309,10 @@ impl Vm {
                     Some(c) => format!("{} ", self.function_str(c)),
                     None => String::new(),
                 };
-                return Err(self.type_error(&format!("{who}got multiple values for keyword argument '{}'", str_of(ks))));
+                return Err(self.type_error(&format!(
+                    "{who}got multiple values for keyword argument '{}'",
+                    str_of(ks)
+                )));
             }
             self.dict_set(d, k, v)?;
         }
@@ -1120,7 +1323,10 @@ impl Vm {
         match v.as_obj().map(|o| &o.data) {
             Some(ObjData::Bytes(b)) => Ok(b.to_vec()),
             Some(ObjData::ByteArray(b)) => Ok(b.get().clone()),
-            _ => Err(self.type_error(&format!("a bytes-like object is required, not '{}'", self.type_name(v)))),
+            _ => Err(self.type_error(&format!(
+                "a bytes-like object is required, not '{}'",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -1133,7 +1339,11 @@ impl Vm {
 
     pub fn str(&mut self, v: Value) -> PyResult<Value> {
         let v = self.unwrap_payload(v, "__str__");
-        let v = if self.base_payload(v).is_empty() { v } else { self.unwrap_payload(v, "__repr__") };
+        let v = if self.base_payload(v).is_empty() {
+            v
+        } else {
+            self.unwrap_payload(v, "__repr__")
+        };
         if let Some(o) = v.as_obj() {
             if let ObjData::Str(_) = &o.data
                 && self.type_of(v) == self.types.str
@@ -1143,7 +1353,10 @@ impl Vm {
             if !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_)) {
                 if let Some(r) = self.call_dunder(v, "__str__", &[])? {
                     if !self.is_str(r) {
-                        return Err(self.type_error(&format!("__str__ returned non-string (type {})", self.type_name(r))));
+                        return Err(self.type_error(&format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(r)
+                        )));
                     }
                     return Ok(r);
                 }
@@ -1196,14 +1409,21 @@ impl Vm {
             return self.repr_string(p);
         }
         let o = v.obj();
-        let user = !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_));
+        let user = !self.is_builtin_exact(v)
+            || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_));
         if user
             && let Some(f) = self.dunder(v, "__repr__")
-            && !(crate::vm::call::is_builtin_fn(f) && matches!(o.data, ObjData::Instance(_)) && !self.is_exception_instance(v) && str_of(self.builtin_name(f)) == "__repr__")
+            && !(crate::vm::call::is_builtin_fn(f)
+                && matches!(o.data, ObjData::Instance(_))
+                && !self.is_exception_instance(v)
+                && str_of(self.builtin_name(f)) == "__repr__")
         {
             let r = self.call(f, &[v])?;
             if !self.is_str(r) {
-                return Err(self.type_error(&format!("__repr__ returned non-string (type {})", self.type_name(r))));
+                return Err(self.type_error(&format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(r)
+                )));
             }
             return Ok(str_of(r).to_string());
         }
@@ -1219,7 +1439,10 @@ impl Vm {
         self.repr_stack.push(v);
         if self.repr_stack.len() > self.recursion_limit {
             self.repr_stack.pop();
-            return Err(self.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         let r = self.repr_builtin(v);
         self.repr_stack.pop();
@@ -1259,10 +1482,15 @@ impl Vm {
                 }
             }
             ObjData::Dict(d) => {
-                let entries: Vec<(Value, Value)> = d.get().iter().map(|e| (e.key, e.value)).collect();
+                let entries: Vec<(Value, Value)> =
+                    d.get().iter().map(|e| (e.key, e.value)).collect();
                 let mut parts = Vec::new();
                 for (k, val) in entries {
-                    parts.push(format!("{}: {}", self.repr_string(k)?, self.repr_string(val)?));
+                    parts.push(format!(
+                        "{}: {}",
+                        self.repr_string(k)?,
+                        self.repr_string(val)?
+                    ));
                 }
                 format!("{{{}}}", parts.join(", "))
             }
@@ -1270,7 +1498,11 @@ impl Vm {
                 let items: Vec<Value> = s.get().iter().map(|e| e.key).collect();
                 let frozen = self.type_of(v) == self.types.frozenset;
                 if items.is_empty() {
-                    if frozen { "frozenset()".into() } else { "set()".into() }
+                    if frozen {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    }
                 } else if frozen {
                     format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 } else {
@@ -1288,7 +1520,12 @@ impl Vm {
             }
             ObjData::Slice { start, stop, step } => {
                 let (a, b, c) = (*start, *stop, *step);
-                format!("slice({}, {}, {})", self.repr_string(a)?, self.repr_string(b)?, self.repr_string(c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr_string(a)?,
+                    self.repr_string(b)?,
+                    self.repr_string(c)?
+                )
             }
             ObjData::Type(t) => {
                 if t.module == "builtins" {
@@ -1297,7 +1534,11 @@ impl Vm {
                     format!("<class '{}.{}'>", t.module, t.qualname)
                 }
             }
-            ObjData::Function(f) => format!("<function {} at {:#x}>", str_of(*f.qualname.get()), v.0 & 0xFFFF_FFFF_FFFF),
+            ObjData::Function(f) => format!(
+                "<function {} at {:#x}>",
+                str_of(*f.qualname.get()),
+                v.0 & 0xFFFF_FFFF_FFFF
+            ),
             ObjData::BoundMethod { func, slf } => {
                 let (func, slf) = (*func, *slf);
                 let name = match self.function(func) {
@@ -1310,11 +1551,20 @@ impl Vm {
                 if b.bound.is_empty() {
                     format!("<built-in function {}>", b.name)
                 } else {
-                    format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(b.bound), b.bound.0 & 0xFFFF_FFFF_FFFF)
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        self.type_name(b.bound),
+                        b.bound.0 & 0xFFFF_FFFF_FFFF
+                    )
                 }
             }
             ObjData::Module { name, .. } => format!("<module '{}'>", str_of(*name)),
-            ObjData::Generator(g) => format!("<generator object {} at {:#x}>", str_of(g.get().qualname), v.0 & 0xFFFF_FFFF_FFFF),
+            ObjData::Generator(g) => format!(
+                "<generator object {} at {:#x}>",
+                str_of(g.get().qualname),
+                v.0 & 0xFFFF_FFFF_FFFF
+            ),
             ObjData::Plain if v == self.not_implemented => "NotImplemented".into(),
             ObjData::Plain if v == self.ellipsis => "Ellipsis".into(),
             ObjData::DictView { dict, kind } => {
@@ -1337,7 +1587,12 @@ impl Vm {
                 if t.module == "builtins" {
                     format!("<{} object at {:#x}>", t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
                 } else {
-                    format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
+                    format!(
+                        "<{}.{} object at {:#x}>",
+                        t.module,
+                        t.qualname,
+                        v.0 & 0xFFFF_FFFF_FFFF
+                    )
                 }
             }
         })
@@ -1354,7 +1609,9 @@ impl Vm {
         match f.as_obj().map(|o| &o.data) {
             Some(ObjData::Function(func)) => {
                 let k = self.intern("__name__");
-                let module = self.dict_get_str(func.globals, k).map(|m| str_of(m).to_string());
+                let module = self
+                    .dict_get_str(func.globals, k)
+                    .map(|m| str_of(m).to_string());
                 let q = str_of(*func.qualname.get());
                 match module {
                     Some(m) if m != "builtins" => format!("{m}.{q}()"),
@@ -1400,7 +1657,11 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
     }
     if let Some(x) = i.to_i64()
         && x.unsigned_abs() < (1u64 << 53)
@@ -1409,10 +1670,18 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
     }
     let fl = f.floor();
     let fi = BigInt::from(fl as i128);
-    let fi = if fl.abs() >= 1e38 { num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl) } else { fi };
+    let fi = if fl.abs() >= 1e38 {
+        num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl)
+    } else {
+        fi
+    };
     match i.cmp(&fi) {
         std::cmp::Ordering::Equal => {
-            if f > fl { Some(std::cmp::Ordering::Less) } else { Some(std::cmp::Ordering::Equal) }
+            if f > fl {
+                Some(std::cmp::Ordering::Less)
+            } else {
+                Some(std::cmp::Ordering::Equal)
+            }
         }
         o => Some(o),
     }
@@ -1423,13 +1692,21 @@ pub fn bigint_from_f64(f: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
     let m = BigInt::from(mant);
-    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let r = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     if f < 0.0 { -r } else { r }
 }
 
 /// Python's `repr` of a str.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -1442,8 +1719,12 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !crate::builtins::str::is_printable(c) => {
                 let n = c as u32;
                 if n < 0x100 {
@@ -1462,7 +1743,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {

@@ -26,7 +26,12 @@ fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
     }
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[pre..], &b[pre..]);
-    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - post], &b[..b.len() - post]);
     if a.is_empty() || b.is_empty() {
         return MOVE_COST * (a.len() + b.len());
@@ -76,7 +81,8 @@ pub fn suggest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Op
             continue;
         }
         let cc: Vec<char> = c.chars().collect();
-        let max_distance = ((cc.len() + w.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let max_distance =
+            ((cc.len() + w.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
         let d = levenshtein(&w, &cc, max_distance);
         if d > max_distance {
             continue;
@@ -118,7 +124,11 @@ impl Vm {
         if let ObjData::Dict(dd) = &self.builtins.obj().data {
             cands.extend(dd.get().iter().map(|e| str_of(e.key).to_string()));
         }
-        let hint = if self_has { Some(format!("self.{n}")) } else { suggest(&n, cands.iter().map(|s| s.as_str())) };
+        let hint = if self_has {
+            Some(format!("self.{n}"))
+        } else {
+            suggest(&n, cands.iter().map(|s| s.as_str()))
+        };
         if let Some(st) = self.exc_state(e.0) {
             st.suggestion = hint;
         }
@@ -132,8 +142,14 @@ mod tests {
 
     #[test]
     fn suggestions_follow_cpython_cutoffs() {
-        assert_eq!(suggest("mesage", ["message", "print"].into_iter()), Some("message".into()));
-        assert_eq!(suggest("lenght", ["length", "len"].into_iter()), Some("length".into()));
+        assert_eq!(
+            suggest("mesage", ["message", "print"].into_iter()),
+            Some("message".into())
+        );
+        assert_eq!(
+            suggest("lenght", ["length", "len"].into_iter()),
+            Some("length".into())
+        );
         assert_eq!(suggest("zzz", ["abc", "print"].into_iter()), None);
         assert_eq!(suggest("Foo", ["foo"].into_iter()), Some("foo".into()));
     }

@@ -147,9 +147,31 @@ pub fn populate(vm: &mut Vm) {
     let t = &vm.types;
     set_base(t.bool, t.int, t.object);
     const EXPOSED: &[&str] = &[
-        "type", "object", "int", "bool", "float", "complex", "str", "list", "tuple", "dict", "set",
-        "frozenset", "bytes", "bytearray", "range", "slice", "property", "staticmethod", "classmethod",
-        "super", "enumerate", "zip", "map", "filter", "reversed",
+        "type",
+        "object",
+        "int",
+        "bool",
+        "float",
+        "complex",
+        "str",
+        "list",
+        "tuple",
+        "dict",
+        "set",
+        "frozenset",
+        "bytes",
+        "bytearray",
+        "range",
+        "slice",
+        "property",
+        "staticmethod",
+        "classmethod",
+        "super",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
     ];
     for (name, ty) in vm.types.public() {
         if !EXPOSED.contains(&name) {
@@ -205,7 +227,9 @@ impl Vm {
         if let Some(i) = d.find_identical(key, h) {
             return Some(d.entries[i].value);
         }
-        d.get(key, h, &mut |a, b| Ok(crate::vm::str_eq(a, b))).ok().flatten()
+        d.get(key, h, &mut |a, b| Ok(crate::vm::str_eq(a, b)))
+            .ok()
+            .flatten()
     }
 
     /// Sets an attribute in a class namespace and invalidates caches keyed on the
@@ -225,7 +249,10 @@ impl Vm {
     pub fn type_del_attr(&mut self, cls: Value, name: Value) -> bool {
         let h = self.str_hash(name);
         let d = type_obj(cls).dict.get();
-        let r = matches!(d.remove(name, h, &mut |a, b| Ok(crate::vm::str_eq(a, b))), Ok(Some(_)));
+        let r = matches!(
+            d.remove(name, h, &mut |a, b| Ok(crate::vm::str_eq(a, b))),
+            Ok(Some(_))
+        );
         bump_version(cls);
         r
     }
@@ -245,34 +272,66 @@ impl Vm {
         let mut mro = vec![tv];
         mro.extend(type_obj(base).mro.get().iter().copied());
         *type_obj(tv).mro.get() = mro;
-        type_obj(tv).builtin_base.set(type_obj(base).builtin_base.get());
+        type_obj(tv)
+            .builtin_base
+            .set(type_obj(base).builtin_base.get());
         type_obj(base).subclasses.get().push(tv);
         tv
     }
 
     /// `class name(bases): ...` once the body has run into `ns`.
-    pub fn new_class(&mut self, name: &str, qualname: &str, bases: Vec<Value>, ns: Value) -> PyResult<Value> {
-        let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
+    pub fn new_class(
+        &mut self,
+        name: &str,
+        qualname: &str,
+        bases: Vec<Value>,
+        ns: Value,
+    ) -> PyResult<Value> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object]
+        } else {
+            bases
+        };
         for (i, b) in bases.iter().enumerate() {
             if !is_type(*b) {
                 return Err(self.type_error("bases must be types"));
             }
-            let final_types = [self.types.bool, self.types.none_type, self.types.range, self.types.slice, self.types.function, self.types.generator, self.types.builtin_function, self.types.method, self.types.not_implemented_type, self.types.ellipsis_type];
+            let final_types = [
+                self.types.bool,
+                self.types.none_type,
+                self.types.range,
+                self.types.slice,
+                self.types.function,
+                self.types.generator,
+                self.types.builtin_function,
+                self.types.method,
+                self.types.not_implemented_type,
+                self.types.ellipsis_type,
+            ];
             if final_types.contains(b) {
-                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", type_obj(*b).name)));
+                return Err(self.type_error(&format!(
+                    "type '{}' is not an acceptable base type",
+                    type_obj(*b).name
+                )));
             }
             if bases[..i].contains(b) {
                 return Err(self.type_error(&format!("duplicate base class {}", type_obj(*b).name)));
             }
         }
-        let mro_tail = c3_merge(bases.iter().map(|b| type_obj(*b).mro.get().clone()).collect(), bases.clone())
-            .map_err(|heads| {
-                let names: Vec<String> = heads.iter().map(|b| type_obj(*b).name.clone()).collect();
-                self.type_error(&format!(
-                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                    names.join(", ")
-                ))
-            })?;
+        let mro_tail = c3_merge(
+            bases
+                .iter()
+                .map(|b| type_obj(*b).mro.get().clone())
+                .collect(),
+            bases.clone(),
+        )
+        .map_err(|heads| {
+            let names: Vec<String> = heads.iter().map(|b| type_obj(*b).name.clone()).collect();
+            self.type_error(&format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ))
+        })?;
         let mut t = new_type_obj(name, bases.clone());
         t.qualname = qualname.to_string();
         let module_key = self.intern("__module__");
@@ -294,7 +353,11 @@ impl Vm {
         let slots_key = self.intern("__slots__");
         if let Some(s) = self.dict_get_str(ns, slots_key) {
             let mut names = Vec::new();
-            let items = if self.is_str(s) { vec![s] } else { self.collect_iter(s)? };
+            let items = if self.is_str(s) {
+                vec![s]
+            } else {
+                self.collect_iter(s)?
+            };
             for n in items {
                 if n.is_obj() && self.is_str(n) {
                     names.push(self.intern_value(n));
@@ -411,7 +474,11 @@ impl Vm {
             return bits;
         }
         let mut bits = 0;
-        for (name, bit) in [("__getattribute__", HOOK_GETATTRIBUTE), ("__setattr__", HOOK_SETATTR), ("__delattr__", HOOK_DELATTR)] {
+        for (name, bit) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+        ] {
             let n = self.intern(name);
             if let Some((f, owner)) = lookup_owner(self, cls, n)
                 && owner != self.types.object
@@ -455,7 +522,11 @@ impl Vm {
     #[inline]
     pub fn method_self(&self, obj: Value, owner: Value) -> Value {
         let p = self.base_payload(obj);
-        if !p.is_empty() && is_payload_type(owner) { p } else { obj }
+        if !p.is_empty() && is_payload_type(owner) {
+            p
+        } else {
+            obj
+        }
     }
 
     /// Whether the value's type overrides `name` below `object` (used to skip slow
