@@ -232,7 +232,7 @@ fn programs_match_cpython() {
     let mut unexpected_pass = Vec::new();
     let filtered = std::env::var("COIL_TEST_FILTER").is_ok();
     for (name, mode, r) in &results {
-        let key = format!("{name}");
+        let key = name.to_string();
         let is_known = known.contains(&key) || known.contains(&format!("{name} [{mode}]"));
         match r {
             Ok(()) => {

@@ -411,10 +411,7 @@ pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) 
                 dd.get()
                     .insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
             }
-        } else if {
-            let kn = vm.intern("keys");
-            vm.getattr_opt(src, kn)?.is_some()
-        } {
+        } else if has_keys(vm, src)? {
             let keys = vm.call_method(src, "keys", &[])?;
             let keys = vm.collect_iter(keys)?;
             let base = vm.temp_roots.len();
@@ -700,4 +697,10 @@ pub fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         }
     }
     Ok(true)
+}
+
+/// Whether `v` has a `keys` attribute (the mapping test of `dict.update`).
+fn has_keys(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    let kn = vm.intern("keys");
+    Ok(vm.getattr_opt(v, kn)?.is_some())
 }

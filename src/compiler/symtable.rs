@@ -652,11 +652,7 @@ impl Builder {
                 if f == "__class__" {
                     continue;
                 }
-                if !s.is_bound(&f) || s.nonlocals.contains(&f) {
-                    wanted.push(f);
-                } else {
-                    wanted.push(f);
-                }
+                wanted.push(f);
                 continue;
             }
             if !s.is_bound(&f) || s.nonlocals.contains(&f) {

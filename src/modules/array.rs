@@ -302,7 +302,7 @@ fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn frombytes(vm: &mut Vm, a: &Arr, b: &[u8]) -> PyResult<()> {
     let n = itemsize(a.code);
-    if b.len() % n != 0 {
+    if !b.len().is_multiple_of(n) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     for ch in b.chunks(n) {

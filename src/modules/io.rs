@@ -372,7 +372,7 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.type_name(file)
         )));
     }
-    let mode_v = params[1].unwrap_or_else(|| Value::NONE);
+    let mode_v = params[1].unwrap_or(Value::NONE);
     let mode = if mode_v.is_none() {
         "r".to_string()
     } else if vm.is_str(mode_v) {
@@ -791,7 +791,7 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = this(vm, a)?;
     check_writable(vm, f)?;
     let Some(v) = a.get(1) else {
-        return Err(vm.type_error(&format!("write() takes exactly one argument (0 given)")));
+        return Err(vm.type_error("write() takes exactly one argument (0 given)"));
     };
     let binary = f.st.borrow().binary;
     let (data, count): (Vec<u8>, usize) = if binary {

@@ -796,8 +796,8 @@ fn math_1a(vm: &mut Vm, (r, errno): (f64, i32)) -> PyResult<Value> {
 }
 
 const LANCZOS_N: usize = 13;
-const LANCZOS_G: f64 = 6.024680040776729583740234375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,
@@ -970,7 +970,7 @@ fn m_lgamma(x: f64) -> (f64, i32) {
     let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
     r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
     if x < 0.0 {
-        let logpi = 1.144729885849400174143427351353058711647_f64;
+        let logpi = 1.144_729_885_849_400_2_f64;
         r = logpi - m_sinpi(absx).abs().ln() - absx.ln() - r;
     }
     (r, if r.is_infinite() { ERANGE } else { 0 })

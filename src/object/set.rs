@@ -167,9 +167,9 @@ impl Set {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if table[j].key.is_empty() {
-                        table[j] = SetEntry { hash, key };
+                for slot in &mut table[i + 1..=i + LINEAR_PROBES] {
+                    if slot.key.is_empty() {
+                        *slot = SetEntry { hash, key };
                         return;
                     }
                 }

@@ -500,7 +500,7 @@ impl Vm {
             match &o.data {
                 ObjData::Type(t) => {
                     if t.module == "builtins"
-                        && type_obj(cls) as *const _ == type_obj(self.types.type_) as *const _
+                        && std::ptr::eq(type_obj(cls), type_obj(self.types.type_))
                     {
                         return Err(self.type_error(&format!(
                             "cannot set '{}' attribute of immutable type '{}'",

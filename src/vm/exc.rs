@@ -377,7 +377,7 @@ impl Vm {
                         let t = src.trim();
                         if !t.is_empty() {
                             out.push_str(&format!("    {t}\n"));
-                            if let Some(carets) = caret_line(src, &entry) {
+                            if let Some(carets) = caret_line(src, entry) {
                                 out.push_str(&carets);
                             }
                         }

@@ -373,9 +373,8 @@ impl Vm {
                         (len - argc - 1, argc + 1)
                     };
                     let callee = fr.slots[len - argc - 2];
-                    match tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
-                        true => refresh!(),
-                        false => {}
+                    if tri!(self.call_from_frame(frame, callee, start, n, len - argc - 2)) {
+                        refresh!();
                     }
                 }
                 Op::Call(argc) => {
@@ -383,9 +382,8 @@ impl Vm {
                     let len = fr.slots.len();
                     let start = len - argc;
                     let callee = fr.slots[start - 1];
-                    match tri!(self.call_from_frame(frame, callee, start, argc, start - 1)) {
-                        true => refresh!(),
-                        false => {}
+                    if tri!(self.call_from_frame(frame, callee, start, argc, start - 1)) {
+                        refresh!();
                     }
                 }
                 Op::CallKw(argc) => {

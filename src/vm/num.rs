@@ -167,7 +167,7 @@ impl Vm {
                     return Err(self.value_error("negative shift count"));
                 }
                 let s = y.to_usize().unwrap_or(usize::MAX).min(1 << 40);
-                if s as u64 >= x.bits() + 1 {
+                if s as u64 > x.bits() {
                     if x.is_negative() {
                         BigInt::from(-1)
                     } else {
