@@ -19,6 +19,8 @@ pub struct Heap {
     pub stress: bool,
     pub collections: usize,
     worklist: Vec<*const Obj>,
+    /// Unreachable objects kept (poisoned) in stress mode; freed with the heap.
+    quarantine: Vec<*mut Obj>,
 }
 
 const MIN_THRESHOLD: usize = 100_000;
@@ -32,6 +34,7 @@ impl Heap {
             stress: std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"),
             collections: 0,
             worklist: Vec::new(),
+            quarantine: Vec::new(),
         }
     }
 
@@ -88,12 +91,22 @@ impl Heap {
 
     /// Frees every unmarked object and clears the marks. Call after marking all roots.
     pub fn sweep(&mut self) {
+        self.sweep_with_poison(Value::EMPTY);
+    }
+
+    /// Like `sweep`; in stress mode, unreachable objects are not freed but re-classed
+    /// as `poison` and quarantined, so a use after "free" (a missing root) shows up as
+    /// a wrong type instead of silently reading reused memory.
+    pub fn sweep_with_poison(&mut self, poison: Value) {
         let mut kept = Vec::with_capacity(self.objects.len());
         for &p in &self.objects {
             let o = unsafe { &*p };
             if o.marked.get() {
                 o.marked.set(false);
                 kept.push(p);
+            } else if self.stress && !poison.is_empty() {
+                o.class.set(poison);
+                self.quarantine.push(p);
             } else {
                 drop(unsafe { Box::from_raw(p) });
             }
@@ -113,7 +126,7 @@ impl Default for Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &p in &self.objects {
+        for &p in self.objects.iter().chain(self.quarantine.iter()) {
             drop(unsafe { Box::from_raw(p) });
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod builtins;
 pub mod compiler;
+pub mod fuzzing;
 pub mod gc;
 pub mod modules;
 pub mod object;

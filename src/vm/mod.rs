@@ -92,7 +92,7 @@ pub struct Vm {
     pub empty_tuple: Value,
     pub main_module: Value,
     /// Whether stdout has unflushed output (flushed before stderr writes and exit).
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<Box<dyn std::io::Write>>,
     /// Registered native libraries: module name -> initialiser.
     pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
     /// Loaded source files by filename, for tracebacks.
@@ -118,6 +118,9 @@ pub struct Vm {
     pub merge_callee: Option<Value>,
     /// The `code` type, created on first `compile()`.
     pub code_type: Option<Value>,
+    /// Every module ever created. Modules are immortal in practice (sys.modules), and
+    /// this keeps a native module alive while its initialiser still runs code.
+    pub module_roots: Vec<Value>,
 }
 
 impl Vm {
@@ -142,7 +145,7 @@ impl Vm {
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
             main_module: Value::NONE,
-            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stdout: std::io::BufWriter::with_capacity(1 << 16, Box::new(std::io::stdout())),
             native_modules: HashMap::new(),
             sources: HashMap::new(),
             next_id: 1,
@@ -156,6 +159,7 @@ impl Vm {
             native_stack_budget: NATIVE_STACK_BUDGET,
             merge_callee: None,
             code_type: None,
+            module_roots: Vec::new(),
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
@@ -200,10 +204,12 @@ impl Vm {
         for f in &self.frames {
             f.trace(&mut |v| roots.push(v));
         }
+        roots.extend(self.module_roots.iter().copied());
         for r in roots {
             self.heap.mark(r);
         }
-        self.heap.sweep();
+        // The poison class itself must survive: it is a root through `types`.
+        self.heap.sweep_with_poison(self.types.freed_object);
     }
 
     // ---- allocation ---------------------------------------------------------------
@@ -378,7 +384,9 @@ impl Vm {
         let n = self.intern(name);
         let key = self.intern("__name__");
         self.dict_set_str(dict, key, n);
-        self.alloc(self.types.module, ObjData::Module { name: n, dict })
+        let m = self.alloc(self.types.module, ObjData::Module { name: n, dict });
+        self.module_roots.push(m);
+        m
     }
 
     /// Adds a native function to a module or namespace dict under `name`.

@@ -103,6 +103,7 @@ builtin_types! {
     set_iterator: "set_iterator",
     callable_iterator: "callable_iterator",
     list_reverseiterator: "list_reverseiterator",
+    freed_object: "<freed object: a missing GC root>",
 }
 
 pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
