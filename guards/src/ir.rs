@@ -1,0 +1,309 @@
+//! The trace IR: typed SSA instructions in one vector, guards carrying snapshots.
+//!
+//! One table (`ir_ops!`) defines every op with its mnemonic, result type and whether
+//! it is a guard; the enum, the names printed by `--trace-log` and the per-op flags all
+//! come from it, so adding an op touches one line (LuaJIT's lj_ir.h idea).
+//!
+//! Values are NaN-boxed Python values (`Ty::Val`) at the boundary with the
+//! interpreter (frame slots, snapshots) and unboxed (`I64`, `F64`, `Bool`) inside the
+//! trace. Every guard names a snapshot: the bytecode pc to resume at and the
+//! interpreter's operand stack as IR references, so an exit can rebuild the frame.
+
+use std::fmt;
+
+/// Result types. `Val` is a boxed Python value (the interpreter's 64-bit `Value`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+pub enum Ty {
+    Void,
+    I64,
+    F64,
+    Bool,
+    Val,
+}
+
+impl Ty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Void => "void",
+            Ty::I64 => "int",
+            Ty::F64 => "flt",
+            Ty::Bool => "bool",
+            Ty::Val => "val",
+        }
+    }
+}
+
+/// A reference to an instruction (its index in `Trace::ins`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub struct Ref(pub u32);
+
+impl Ref {
+    pub const NONE: Ref = Ref(u32::MAX);
+    pub fn idx(self) -> usize {
+        self.0 as usize
+    }
+    pub fn is_none(self) -> bool {
+        self == Ref::NONE
+    }
+}
+
+impl fmt::Display for Ref {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_none() { write!(f, "----") } else { write!(f, "{:04}", self.0) }
+    }
+}
+
+macro_rules! ir_ops {
+    ($( $name:ident, $mnemo:literal, $ty:ident, $guard:literal, $doc:literal; )*) => {
+        /// IR operations. Operands are `Ins::a`/`Ins::b` (refs) and `Ins::imm`.
+        #[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+        pub enum Op { $( #[doc = $doc] $name, )* }
+
+        impl Op {
+            /// The mnemonic printed in trace logs.
+            pub fn mnemonic(self) -> &'static str {
+                match self { $( Op::$name => $mnemo, )* }
+            }
+            /// The result type (ops whose type depends on operands return `Val`
+            /// here; see `Ins::ty`).
+            pub fn result_ty(self) -> Ty {
+                match self { $( Op::$name => Ty::$ty, )* }
+            }
+            /// Whether the op can leave the trace (it then has a snapshot).
+            pub fn is_guard(self) -> bool {
+                match self { $( Op::$name => $guard, )* }
+            }
+            pub const ALL: &'static [Op] = &[ $( Op::$name, )* ];
+        }
+    };
+}
+
+ir_ops! {
+    // constants
+    KInt,      "kint",   I64,  false, "imm: the integer";
+    KFloat,    "kflt",   F64,  false, "imm: the float's bits";
+    KVal,      "kval",   Val,  false, "imm: a boxed value's bits (heap constants are GC roots of the trace)";
+    // frame access (`slots` = the interpreter frame's locals and value stack)
+    Slot,      "slot",   Val,  false, "imm: slot index; loads the boxed value";
+    SetSlot,   "sslot",  Void, false, "a: Val stored to slot imm";
+    // type guards: check the tag, yield the unboxed value
+    GuardInt,  "gint",   I64,  true,  "a: Val must be an inline int; result: the int";
+    GuardFloat,"gflt",   F64,  true,  "a: Val must be a float; result: the float";
+    GuardBool, "gbool",  Bool, true,  "a: Val must be True/False; result: the bool";
+    GuardIs,   "gis",    Void, true,  "a: Val must be identical to the boxed constant imm";
+    // boxing (no allocation: ints are already range-checked to 48 bits)
+    BoxInt,    "boxi",   Val,  false, "a: I64 within the inline int range";
+    BoxFloat,  "boxf",   Val,  false, "a: F64 (NaNs canonicalised)";
+    BoxBool,   "boxb",   Val,  false, "a: Bool";
+    // integer arithmetic; the Ov forms exit when the result leaves the 48-bit range
+    AddOv,     "addov",  I64,  true,  "a + b";
+    SubOv,     "subov",  I64,  true,  "a - b";
+    MulOv,     "mulov",  I64,  true,  "a * b";
+    NegOv,     "negov",  I64,  true,  "-a";
+    Add,       "add",    I64,  false, "a + b, known not to overflow";
+    Sub,       "sub",    I64,  false, "a - b, known not to overflow";
+    BAnd,      "band",   I64,  false, "a & b";
+    BOr,       "bor",    I64,  false, "a | b";
+    BXor,      "bxor",   I64,  false, "a ^ b";
+    FloorDiv,  "idiv",   I64,  true,  "a // b (Python floor division); exits when b == 0";
+    Mod,       "imod",   I64,  true,  "a % b (Python sign rule); exits when b == 0";
+    // float arithmetic
+    FAdd,      "fadd",   F64,  false, "a + b";
+    FSub,      "fsub",   F64,  false, "a - b";
+    FMul,      "fmul",   F64,  false, "a * b";
+    FDiv,      "fdiv",   F64,  true,  "a / b; exits when b == 0.0 (ZeroDivisionError)";
+    FNeg,      "fneg",   F64,  false, "-a";
+    IToF,      "itof",   F64,  false, "a: I64 converted to float";
+    // comparisons
+    ILt,       "ilt",    Bool, false, "a < b";
+    ILe,       "ile",    Bool, false, "a <= b";
+    IEq,       "ieq",    Bool, false, "a == b";
+    INe,       "ine",    Bool, false, "a != b";
+    IGt,       "igt",    Bool, false, "a > b";
+    IGe,       "ige",    Bool, false, "a >= b";
+    FLt,       "flt",    Bool, false, "a < b";
+    FLe,       "fle",    Bool, false, "a <= b";
+    FEq,       "feq",    Bool, false, "a == b";
+    FNe,       "fne",    Bool, false, "a != b";
+    FGt,       "fgt",    Bool, false, "a > b";
+    FGe,       "fge",    Bool, false, "a >= b";
+    Not,       "not",    Bool, false, "!a";
+    // control
+    GuardTrue, "gtrue",  Void, true,  "a: Bool must be true";
+    GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
+    CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
+    Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
+    Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration";
+    Nop,       "nop",    Void, false, "removed instruction";
+}
+
+/// The value a `CallG` helper returns to request an exit (the interpreter's EMPTY).
+pub const EXIT_SENTINEL: u64 = 0xFFFF_0000_0000_0000;
+
+/// The NaN-boxing scheme shared with the interpreter (`coil::value`).
+pub mod tags {
+    pub const SHIFT: u32 = 48;
+    pub const INT: u64 = 0xFFF9;
+    pub const OBJ: u64 = 0xFFFA;
+    pub const NONE: u64 = 0xFFFC;
+    pub const BOOL: u64 = 0xFFFD;
+    pub const EMPTY: u64 = 0xFFFF;
+    /// Values below this are floats.
+    pub const FIRST_TAGGED: u64 = INT << SHIFT;
+    pub const PAYLOAD_MASK: u64 = (1 << SHIFT) - 1;
+    pub const SMALL_INT_MIN: i64 = -(1 << 47);
+    pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
+    pub const FALSE: u64 = BOOL << SHIFT;
+    pub const TRUE: u64 = (BOOL << SHIFT) | 1;
+    pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+
+    pub fn box_int(i: i64) -> u64 {
+        (INT << SHIFT) | (i as u64 & PAYLOAD_MASK)
+    }
+    pub fn unbox_int(v: u64) -> i64 {
+        ((v << 16) as i64) >> 16
+    }
+    pub fn box_float(f: f64) -> u64 {
+        if f.is_nan() {
+            if f.is_sign_negative() { 0xFFF8_0000_0000_0000 } else { CANONICAL_NAN }
+        } else {
+            f.to_bits()
+        }
+    }
+    pub fn box_bool(b: bool) -> u64 {
+        if b { TRUE } else { FALSE }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Ins {
+    pub op: Op,
+    pub ty: Ty,
+    pub a: Ref,
+    pub b: Ref,
+    pub imm: i64,
+    /// Snapshot index for guards, else u32::MAX.
+    pub snap: u32,
+}
+
+/// What an exit needs to rebuild the interpreter frame: the pc of the bytecode
+/// whose effects have not run yet, and the full operand stack (bottom first).
+/// Locals are written through to the frame by `SetSlot`, so they need no entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub pc: u32,
+    pub stack: Vec<Ref>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    pub ins: Vec<Ins>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl Trace {
+    pub fn new() -> Trace {
+        Trace::default()
+    }
+
+    pub fn get(&self, r: Ref) -> &Ins {
+        &self.ins[r.idx()]
+    }
+
+    /// Appends an instruction; guards must pass a snapshot index.
+    pub fn emit(&mut self, op: Op, ty: Ty, a: Ref, b: Ref, imm: i64, snap: Option<u32>) -> Ref {
+        debug_assert_eq!(op.is_guard(), snap.is_some(), "{op:?}");
+        self.ins.push(Ins { op, ty, a, b, imm, snap: snap.unwrap_or(u32::MAX) });
+        Ref(self.ins.len() as u32 - 1)
+    }
+
+    pub fn snapshot(&mut self, pc: u32, stack: Vec<Ref>) -> u32 {
+        if let Some(last) = self.snapshots.last()
+            && last.pc == pc
+            && last.stack == stack
+        {
+            return self.snapshots.len() as u32 - 1;
+        }
+        self.snapshots.push(Snapshot { pc, stack });
+        self.snapshots.len() as u32 - 1
+    }
+
+    /// The index of the `Loop` marker, if the trace loops.
+    pub fn loop_start(&self) -> Option<usize> {
+        self.ins.iter().position(|i| i.op == Op::Loop)
+    }
+}
+
+impl fmt::Display for Trace {
+    /// The `--trace-log` IR listing: `ref type mnemonic operands`, guards marked
+    /// `>` with their snapshot `[pc stack...]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, ins) in self.ins.iter().enumerate() {
+            if ins.op == Op::Nop {
+                continue;
+            }
+            let mark = if ins.op.is_guard() { ">" } else { " " };
+            write!(f, "{:04} {} {:<4} {:<6}", i, mark, ins.ty.name(), ins.op.mnemonic())?;
+            match ins.op {
+                Op::KInt | Op::Slot | Op::CallG => write!(f, " {}", ins.imm)?,
+                Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
+                Op::KVal | Op::GuardIs => write!(f, " {:#x}", ins.imm as u64)?,
+                Op::SetSlot => write!(f, " {} {}", ins.imm, ins.a)?,
+                _ => {}
+            }
+            if !matches!(ins.op, Op::SetSlot) {
+                for r in [ins.a, ins.b] {
+                    if !r.is_none() {
+                        write!(f, " {r}")?;
+                    }
+                }
+            }
+            if ins.op.is_guard() {
+                let s = &self.snapshots[ins.snap as usize];
+                write!(f, "  [pc {}", s.pc)?;
+                for r in &s.stack {
+                    write!(f, " {r}")?;
+                }
+                write!(f, "]")?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_drives_names_types_and_guards() {
+        assert_eq!(Op::AddOv.mnemonic(), "addov");
+        assert!(Op::AddOv.is_guard());
+        assert!(!Op::Add.is_guard());
+        assert_eq!(Op::ILt.result_ty(), Ty::Bool);
+        let names: std::collections::HashSet<_> = Op::ALL.iter().map(|o| o.mnemonic()).collect();
+        assert_eq!(names.len(), Op::ALL.len(), "mnemonics are unique");
+    }
+
+    #[test]
+    fn boxing_round_trips() {
+        for i in [0, 1, -1, tags::SMALL_INT_MAX, tags::SMALL_INT_MIN] {
+            assert_eq!(tags::unbox_int(tags::box_int(i)), i);
+        }
+        assert_eq!(tags::box_float(f64::NAN), tags::CANONICAL_NAN);
+    }
+
+    #[test]
+    fn listing_marks_guards_with_snapshots() {
+        let mut t = Trace::new();
+        let s = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
+        let snap = t.snapshot(3, vec![s]);
+        let i = t.emit(Op::GuardInt, Ty::I64, s, Ref::NONE, 0, Some(snap));
+        let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        t.emit(Op::AddOv, Ty::I64, i, k, 0, Some(snap));
+        let text = t.to_string();
+        assert!(text.contains("0001 > int  gint   0000  [pc 3 0000]"), "{text}");
+        assert!(text.contains("addov  0001 0002"), "{text}");
+    }
+}
