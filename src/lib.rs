@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod compiler;
 pub mod fuzzing;
 pub mod gc;
+pub mod jit;
 pub mod modules;
 pub mod object;
 pub mod run;

@@ -1,6 +1,6 @@
 //! The `coil` command: `coil [options] FILE [args...]`, `coil -c CODE`, `coil -`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,6 +15,25 @@ struct Cli {
     /// Program passed in as a string.
     #[arg(short = 'c', value_name = "CODE")]
     command: Option<String>,
+    /// Compile hot loops to native code with the tracing JIT.
+    #[arg(long = "trace-jit")]
+    trace_jit: bool,
+    /// Log each trace (bytecodes, IR before/after optimization, machine code, how it
+    /// ended) to stderr or FILE.
+    #[arg(long = "trace-log", value_name = "FILE", num_args = 0..=1, default_missing_value = "-", require_equals = true)]
+    trace_log: Option<String>,
+    /// Print JIT statistics (a `jit:` line) to stderr at exit.
+    #[arg(long = "jit-stats")]
+    jit_stats: bool,
+    /// Loop iterations before a loop is recorded.
+    #[arg(long = "jit-hotloop", value_name = "N", require_equals = true)]
+    jit_hotloop: Option<u32>,
+    /// Exits taken before a side trace is recorded.
+    #[arg(long = "jit-hotexit", value_name = "N", require_equals = true)]
+    jit_hotexit: Option<u32>,
+    /// Optimization passes, e.g. `all`, `none`, `-loop,-cse` (for bisecting).
+    #[arg(long = "jit-opt", value_name = "PASSES", require_equals = true)]
+    jit_opt: Option<String>,
     /// Script to run ('-' reads the program from stdin), then its arguments.
     #[arg(
         trailing_var_arg = true,
@@ -43,6 +62,28 @@ fn run(cli: Cli) -> i32 {
     let mut vm = coil::vm::Vm::new();
     // This thread has a 1 GiB stack: allow deep native recursion, keep headroom.
     vm.native_stack_budget = 900 << 20;
+    vm.jit.enabled = cli.trace_jit;
+    vm.jit.stats_on_exit = cli.jit_stats;
+    if let Some(n) = cli.jit_hotloop {
+        vm.jit.hotloop = n;
+    }
+    if let Some(n) = cli.jit_hotexit {
+        vm.jit.hotexit = n;
+    }
+    if let Some(p) = &cli.jit_opt {
+        vm.jit.passes = p.clone();
+    }
+    match cli.trace_log.as_deref() {
+        None => {}
+        Some("-") => vm.jit.log = Some(Box::new(std::io::stderr())),
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => vm.jit.log = Some(Box::new(std::io::BufWriter::new(f))),
+            Err(e) => {
+                eprintln!("coil: cannot open trace log {path}: {e}");
+                return 2;
+            }
+        },
+    }
     let (source, filename, argv) = if let Some(code) = cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
@@ -88,5 +129,12 @@ fn run(cli: Cli) -> i32 {
         return 2;
     };
     vm.argv = argv;
-    coil::run::run_main(&mut vm, &source, &filename)
+    let status = coil::run::run_main(&mut vm, &source, &filename);
+    if vm.jit.stats_on_exit {
+        eprint!("{}", vm.jit.stats_line());
+    }
+    if let Some(l) = &mut vm.jit.log {
+        let _ = l.flush();
+    }
+    status
 }

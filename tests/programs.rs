@@ -22,11 +22,23 @@ struct Mode {
     env: &'static [(&'static str, &'static str)],
 }
 
-const MODES: &[Mode] = &[Mode {
-    name: "interp",
-    args: &[],
-    env: &[],
-}];
+const MODES: &[Mode] = &[
+    Mode {
+        name: "interp",
+        args: &[],
+        env: &[],
+    },
+    Mode {
+        name: "jit",
+        args: &["--trace-jit"],
+        env: &[],
+    },
+    Mode {
+        name: "jit-hot1",
+        args: &["--trace-jit", "--jit-hotloop=1", "--jit-hotexit=1"],
+        env: &[],
+    },
+];
 
 fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

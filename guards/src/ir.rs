@@ -49,7 +49,11 @@ impl Ref {
 
 impl fmt::Display for Ref {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_none() { write!(f, "----") } else { write!(f, "{:04}", self.0) }
+        if self.is_none() {
+            write!(f, "----")
+        } else {
+            write!(f, "{:04}", self.0)
+        }
     }
 }
 
@@ -165,7 +169,11 @@ pub mod tags {
     }
     pub fn box_float(f: f64) -> u64 {
         if f.is_nan() {
-            if f.is_sign_negative() { 0xFFF8_0000_0000_0000 } else { CANONICAL_NAN }
+            if f.is_sign_negative() {
+                0xFFF8_0000_0000_0000
+            } else {
+                CANONICAL_NAN
+            }
         } else {
             f.to_bits()
         }
@@ -213,7 +221,14 @@ impl Trace {
     /// Appends an instruction; guards must pass a snapshot index.
     pub fn emit(&mut self, op: Op, ty: Ty, a: Ref, b: Ref, imm: i64, snap: Option<u32>) -> Ref {
         debug_assert_eq!(op.is_guard(), snap.is_some(), "{op:?}");
-        self.ins.push(Ins { op, ty, a, b, imm, snap: snap.unwrap_or(u32::MAX) });
+        self.ins.push(Ins {
+            op,
+            ty,
+            a,
+            b,
+            imm,
+            snap: snap.unwrap_or(u32::MAX),
+        });
         Ref(self.ins.len() as u32 - 1)
     }
 
@@ -243,7 +258,14 @@ impl fmt::Display for Trace {
                 continue;
             }
             let mark = if ins.op.is_guard() { ">" } else { " " };
-            write!(f, "{:04} {} {:<4} {:<6}", i, mark, ins.ty.name(), ins.op.mnemonic())?;
+            write!(
+                f,
+                "{:04} {} {:<4} {:<6}",
+                i,
+                mark,
+                ins.ty.name(),
+                ins.op.mnemonic()
+            )?;
             match ins.op {
                 Op::KInt | Op::Slot | Op::CallG => write!(f, " {}", ins.imm)?,
                 Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
@@ -303,7 +325,10 @@ mod tests {
         let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
         t.emit(Op::AddOv, Ty::I64, i, k, 0, Some(snap));
         let text = t.to_string();
-        assert!(text.contains("0001 > int  gint   0000  [pc 3 0000]"), "{text}");
+        assert!(
+            text.contains("0001 > int  gint   0000  [pc 3 0000]"),
+            "{text}"
+        );
         assert!(text.contains("addov  0001 0002"), "{text}");
     }
 }

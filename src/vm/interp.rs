@@ -190,6 +190,9 @@ impl Vm {
             match self.dispatch() {
                 Ok(v) => return Ok(v),
                 Err((err, reraise)) => {
+                    if self.jit_recording {
+                        self.abort_recording("exception raised");
+                    }
                     if !reraise {
                         self.chain_context(err.0);
                     }
@@ -223,6 +226,10 @@ impl Vm {
         loop {
             let fr = f!();
             let op = unsafe { *fr.code.ops.get_unchecked(fr.pc) };
+            if self.jit_recording {
+                self.jit_record(frame, fr.pc, op);
+            }
+            let fr = f!();
             fr.pc += 1;
             match op {
                 Op::Nop => {}
@@ -834,6 +841,10 @@ impl Vm {
                     let c = &fr.code.loop_counters[slot as usize];
                     c.set(c.get().wrapping_add(1));
                     self.safepoint();
+                    if self.jit.enabled && self.jit_loop_header(frame, slot, f!().pc - 1) {
+                        // A trace ran; its exit left the frame at a bytecode boundary.
+                        continue;
+                    }
                 }
                 Op::MakeFunction(idx, fl) => {
                     let code = fr.code.codes[idx as usize].clone();

@@ -121,6 +121,10 @@ pub struct Vm {
     /// Every module ever created. Modules are immortal in practice (sys.modules), and
     /// this keeps a native module alive while its initialiser still runs code.
     pub module_roots: Vec<Value>,
+    /// The tracing JIT's state (traces, recorder, options, stats).
+    pub jit: crate::jit::Jit,
+    /// True while a trace is being recorded (checked once per instruction).
+    pub jit_recording: bool,
 }
 
 impl Vm {
@@ -160,6 +164,8 @@ impl Vm {
             merge_callee: None,
             code_type: None,
             module_roots: Vec::new(),
+            jit: crate::jit::Jit::default(),
+            jit_recording: false,
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
@@ -205,6 +211,7 @@ impl Vm {
             f.trace(&mut |v| roots.push(v));
         }
         roots.extend(self.module_roots.iter().copied());
+        self.jit.trace_roots(&mut |v| roots.push(v));
         for r in roots {
             self.heap.mark(r);
         }

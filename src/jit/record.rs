@@ -1,0 +1,704 @@
+//! The trace recorder: while a hot loop runs one iteration in the interpreter, each
+//! bytecode is turned into typed IR specialised on the values it is about to see,
+//! with a guard (and a snapshot of the operand stack) wherever the specialisation
+//! could stop holding. Recording ends when control returns to the loop header; any
+//! bytecode it does not know ends it cleanly with a reason.
+//!
+//! Locals are written through to the frame (`SetSlot`) as the bytecode does, so an
+//! exit only has to rebuild the operand stack; the recorder still remembers the
+//! typed value of each local it stored, so later loads in the same iteration reuse it
+//! unboxed.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use guards::{Op as IrOp, Ref, Trace, Ty};
+
+use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp};
+use crate::jit::helpers;
+use crate::jit::{CodeKey, CompiledTrace, key_of};
+use crate::object::{IterState, ObjData};
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::{Vm, str_of};
+
+/// Longest trace recorded, in bytecodes.
+const MAX_RECORD_OPS: usize = 400;
+
+pub struct Recorder {
+    pub key: CodeKey,
+    pub header_pc: usize,
+    frame: *const Frame,
+    code: Rc<Code>,
+    pub trace: Trace,
+    stack: Vec<Ref>,
+    locals: HashMap<u32, Ref>,
+    unboxed: HashMap<Ref, Ref>,
+    pub consts: Vec<Value>,
+    ops: usize,
+    pub bytecode_log: String,
+}
+
+type Abort = String;
+
+impl Recorder {
+    fn k_int(&mut self, i: i64) -> Ref {
+        self.trace
+            .emit(IrOp::KInt, Ty::I64, Ref::NONE, Ref::NONE, i, None)
+    }
+
+    fn k_val(&mut self, v: Value) -> Ref {
+        if v.is_obj() {
+            self.consts.push(v);
+        }
+        self.trace
+            .emit(IrOp::KVal, Ty::Val, Ref::NONE, Ref::NONE, v.0 as i64, None)
+    }
+
+    fn ty(&self, r: Ref) -> Ty {
+        self.trace.get(r).ty
+    }
+
+    fn snap(&mut self, pc: usize) -> u32 {
+        let stack = self.stack.clone();
+        self.trace.snapshot(pc as u32, stack)
+    }
+
+    fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
+        let s = self.snap(pc);
+        self.trace.emit(op, ty, a, b, imm, Some(s))
+    }
+
+    /// The unboxed int behind `r` (guarding a boxed value's type once).
+    fn as_int(&mut self, r: Ref, pc: usize) -> Ref {
+        match self.ty(r) {
+            Ty::I64 => r,
+            _ => {
+                if let Some(u) = self.unboxed.get(&r) {
+                    return *u;
+                }
+                let u = self.guard(IrOp::GuardInt, Ty::I64, r, Ref::NONE, 0, pc);
+                self.unboxed.insert(r, u);
+                u
+            }
+        }
+    }
+
+    fn as_float(&mut self, r: Ref, runtime: Value, pc: usize) -> Ref {
+        match self.ty(r) {
+            Ty::F64 => r,
+            Ty::I64 => self.trace.emit(IrOp::IToF, Ty::F64, r, Ref::NONE, 0, None),
+            _ => {
+                if runtime.is_small_int() {
+                    let i = self.as_int(r, pc);
+                    return self.trace.emit(IrOp::IToF, Ty::F64, i, Ref::NONE, 0, None);
+                }
+                if let Some(u) = self.unboxed.get(&r) {
+                    return *u;
+                }
+                let u = self.guard(IrOp::GuardFloat, Ty::F64, r, Ref::NONE, 0, pc);
+                self.unboxed.insert(r, u);
+                u
+            }
+        }
+    }
+
+    fn boxed(&mut self, r: Ref) -> Ref {
+        let op = match self.ty(r) {
+            Ty::I64 => IrOp::BoxInt,
+            Ty::F64 => IrOp::BoxFloat,
+            Ty::Bool => IrOp::BoxBool,
+            _ => return r,
+        };
+        self.trace.emit(op, Ty::Val, r, Ref::NONE, 0, None)
+    }
+
+    /// A Bool ref for a branch on `r` whose runtime value is `v`.
+    fn as_cond(&mut self, r: Ref, v: Value, pc: usize) -> Result<Ref, Abort> {
+        match self.ty(r) {
+            Ty::Bool => Ok(r),
+            Ty::I64 => {
+                let z = self.k_int(0);
+                Ok(self.trace.emit(IrOp::INe, Ty::Bool, r, z, 0, None))
+            }
+            _ if v.is_bool() => Ok(self.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc)),
+            _ if v.is_small_int() => {
+                let i = self.as_int(r, pc);
+                let z = self.k_int(0);
+                Ok(self.trace.emit(IrOp::INe, Ty::Bool, i, z, 0, None))
+            }
+            _ => Err(format!("branch on {}", kind_name(v))),
+        }
+    }
+
+    fn pop(&mut self) -> Result<Ref, Abort> {
+        self.stack
+            .pop()
+            .ok_or_else(|| "stack underflow".to_string())
+    }
+}
+
+fn kind_name(v: Value) -> &'static str {
+    if v.is_small_int() {
+        "int"
+    } else if v.is_float() {
+        "float"
+    } else if v.is_bool() {
+        "bool"
+    } else if v.is_none() {
+        "None"
+    } else if v.is_obj() {
+        match &v.obj().data {
+            ObjData::Str(_) => "str",
+            ObjData::BigInt(_) => "big int",
+            ObjData::List(_) => "list",
+            ObjData::Tuple(_) => "tuple",
+            ObjData::Dict(_) => "dict",
+            ObjData::Instance(_) => "instance",
+            _ => "object",
+        }
+    } else {
+        "value"
+    }
+}
+
+impl Vm {
+    /// At a loop header: enter its compiled trace, or start recording when hot.
+    /// Returns true when a trace ran (the frame's pc and stack were set by its exit).
+    pub fn jit_loop_header(&mut self, frame: *mut Frame, slot: u32, header_pc: usize) -> bool {
+        let fr = unsafe { &mut *frame };
+        let key = key_of(&fr.code, slot);
+        if let Some(rec) = &self.jit.recording {
+            if rec.key == key && rec.header_pc == header_pc && rec.frame == frame as *const Frame {
+                self.finish_recording();
+            } else {
+                self.abort_recording("entered another loop");
+            }
+        }
+        if let Some(t) = self.jit.traces.get(&key) {
+            if t.disabled {
+                return false;
+            }
+            return self.run_trace(frame, key);
+        }
+        let count = fr.code.loop_counters[slot as usize].get();
+        if self.jit.recording.is_none() && self.jit.is_hot(&fr.code, slot, count) {
+            self.start_recording(frame, key, header_pc);
+        }
+        false
+    }
+
+    fn start_recording(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) {
+        let fr = unsafe { &*frame };
+        let mut rec = Box::new(Recorder {
+            key,
+            header_pc,
+            frame,
+            code: fr.code.clone(),
+            trace: Trace::new(),
+            stack: Vec::new(),
+            locals: HashMap::new(),
+            unboxed: HashMap::new(),
+            consts: Vec::new(),
+            ops: 0,
+            bytecode_log: String::new(),
+        });
+        rec.trace
+            .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
+        // Values already on the operand stack at the header (a for loop's iterator).
+        for i in 0..fr.stack_len() {
+            let r = rec.trace.emit(
+                IrOp::Slot,
+                Ty::Val,
+                Ref::NONE,
+                Ref::NONE,
+                (fr.stack_base + i) as i64,
+                None,
+            );
+            rec.stack.push(r);
+        }
+        self.jit.recording = Some(rec);
+        self.jit_recording = true;
+    }
+
+    pub fn abort_recording(&mut self, reason: &str) {
+        if let Some(rec) = self.jit.recording.take() {
+            let line = rec.code.line_of(rec.header_pc);
+            let msg = format!(
+                "---- TRACE abort {}:{} ({}): {}\n",
+                rec.code.filename, line, rec.code.qualname, reason
+            );
+            self.jit.log(&msg);
+            self.jit.record_failure(rec.key, reason);
+        }
+        self.jit_recording = false;
+    }
+
+    /// Called before each instruction while recording.
+    pub fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
+        let Some(mut rec) = self.jit.recording.take() else {
+            self.jit_recording = false;
+            return;
+        };
+        if rec.frame != frame as *const Frame {
+            self.jit.recording = Some(rec);
+            self.abort_recording("left the loop's frame");
+            return;
+        }
+        rec.ops += 1;
+        if rec.ops > MAX_RECORD_OPS {
+            self.jit.recording = Some(rec);
+            self.abort_recording("trace too long");
+            return;
+        }
+        let fr = unsafe { &*frame };
+        let line = fr.code.line_of(pc);
+        let _ = writeln!(rec.bytecode_log, "  {:>4} line {:<4} {:?}", pc, line, op);
+        match self.record_op(&mut rec, fr, pc, op) {
+            Ok(()) => self.jit.recording = Some(rec),
+            Err(reason) => {
+                self.jit.recording = Some(rec);
+                self.abort_recording(&reason);
+            }
+        }
+    }
+
+    fn record_op(
+        &mut self,
+        rec: &mut Recorder,
+        fr: &Frame,
+        pc: usize,
+        op: Op,
+    ) -> Result<(), Abort> {
+        let top = |d: usize| fr.peek(d);
+        match op {
+            Op::Nop => {}
+            Op::LoopHeader(_) => {
+                // Back at our own header: jit_loop_header closes the trace next.
+                if pc != rec.header_pc {
+                    return Err("inner loop".into());
+                }
+            }
+            Op::LoadFast(i) => {
+                let r = match rec.locals.get(&i) {
+                    Some(r) => *r,
+                    None => {
+                        if fr.slots[i as usize].is_empty() {
+                            return Err("unbound local".into());
+                        }
+                        let r = rec.trace.emit(
+                            IrOp::Slot,
+                            Ty::Val,
+                            Ref::NONE,
+                            Ref::NONE,
+                            i as i64,
+                            None,
+                        );
+                        rec.locals.insert(i, r);
+                        r
+                    }
+                };
+                rec.stack.push(r);
+            }
+            Op::StoreFast(i) => {
+                let r = rec.pop()?;
+                let b = rec.boxed(r);
+                rec.trace
+                    .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
+                rec.locals.insert(i, r);
+            }
+            Op::LoadConst(k) => {
+                let v = fr.code.consts[k as usize];
+                let r = if v.is_small_int() {
+                    rec.k_int(v.as_small_int())
+                } else if v.is_float() {
+                    rec.trace.emit(
+                        IrOp::KFloat,
+                        Ty::F64,
+                        Ref::NONE,
+                        Ref::NONE,
+                        v.0 as i64,
+                        None,
+                    )
+                } else {
+                    rec.k_val(v)
+                };
+                rec.stack.push(r);
+            }
+            Op::LoadGlobal(n) => {
+                let name = fr.code.names[n as usize];
+                let g = rec.k_val(fr.globals);
+                let nm = rec.k_val(name);
+                let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
+                rec.stack.push(r);
+            }
+            Op::Binary(bop) | Op::InplaceBinary(bop) => {
+                let (a, b) = (top(1), top(0));
+                let rb = rec.stack[rec.stack.len() - 1];
+                let ra = rec.stack[rec.stack.len() - 2];
+                let r = record_binop(rec, bop, ra, rb, a, b, pc)?;
+                rec.pop()?;
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::Compare(cop) => {
+                let (a, b) = (top(1), top(0));
+                let rb = rec.stack[rec.stack.len() - 1];
+                let ra = rec.stack[rec.stack.len() - 2];
+                let r = if a.is_small_int() && b.is_small_int() {
+                    let (x, y) = (rec.as_int(ra, pc), rec.as_int(rb, pc));
+                    let o = match cop {
+                        CmpOp::Lt => IrOp::ILt,
+                        CmpOp::Le => IrOp::ILe,
+                        CmpOp::Eq => IrOp::IEq,
+                        CmpOp::Ne => IrOp::INe,
+                        CmpOp::Gt => IrOp::IGt,
+                        CmpOp::Ge => IrOp::IGe,
+                    };
+                    rec.trace.emit(o, Ty::Bool, x, y, 0, None)
+                } else if (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) {
+                    let (x, y) = (rec.as_float(ra, a, pc), rec.as_float(rb, b, pc));
+                    let o = match cop {
+                        CmpOp::Lt => IrOp::FLt,
+                        CmpOp::Le => IrOp::FLe,
+                        CmpOp::Eq => IrOp::FEq,
+                        CmpOp::Ne => IrOp::FNe,
+                        CmpOp::Gt => IrOp::FGt,
+                        CmpOp::Ge => IrOp::FGe,
+                    };
+                    rec.trace.emit(o, Ty::Bool, x, y, 0, None)
+                } else {
+                    return Err(format!("compare {} with {}", kind_name(a), kind_name(b)));
+                };
+                rec.pop()?;
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::Unary(UnOp::Neg) => {
+                let a = top(0);
+                let ra = *rec.stack.last().ok_or("stack underflow")?;
+                let r = if a.is_small_int() {
+                    let x = rec.as_int(ra, pc);
+                    rec.guard(IrOp::NegOv, Ty::I64, x, Ref::NONE, 0, pc)
+                } else if a.is_float() {
+                    let x = rec.as_float(ra, a, pc);
+                    rec.trace.emit(IrOp::FNeg, Ty::F64, x, Ref::NONE, 0, None)
+                } else {
+                    return Err(format!("negate {}", kind_name(a)));
+                };
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::Unary(UnOp::Not) => {
+                let a = top(0);
+                let ra = *rec.stack.last().ok_or("stack underflow")?;
+                let c = rec.as_cond(ra, a, pc)?;
+                let r = rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None);
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
+                let v = top(0);
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                let c = rec.as_cond(rv, v, pc)?;
+                let truthy = self
+                    .truthy(v)
+                    .map_err(|_| "truthiness raised".to_string())?;
+                let g = if truthy {
+                    IrOp::GuardTrue
+                } else {
+                    IrOp::GuardFalse
+                };
+                rec.guard(g, Ty::Void, c, Ref::NONE, 0, pc);
+                rec.pop()?;
+            }
+            Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => {
+                let v = top(0);
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                let c = rec.as_cond(rv, v, pc)?;
+                let truthy = self
+                    .truthy(v)
+                    .map_err(|_| "truthiness raised".to_string())?;
+                let g = if truthy {
+                    IrOp::GuardTrue
+                } else {
+                    IrOp::GuardFalse
+                };
+                rec.guard(g, Ty::Void, c, Ref::NONE, 0, pc);
+                let jumps = matches!(op, Op::JumpIfFalseOrPop(_)) != truthy;
+                if !jumps {
+                    rec.pop()?;
+                }
+            }
+            Op::Jump(_) => {}
+            Op::Pop => {
+                rec.pop()?;
+            }
+            Op::Dup => {
+                let r = *rec.stack.last().ok_or("stack underflow")?;
+                rec.stack.push(r);
+            }
+            Op::DupTwo => {
+                let n = rec.stack.len();
+                if n < 2 {
+                    return Err("stack underflow".into());
+                }
+                let (a, b) = (rec.stack[n - 2], rec.stack[n - 1]);
+                rec.stack.push(a);
+                rec.stack.push(b);
+            }
+            Op::Rot2 => {
+                let n = rec.stack.len();
+                rec.stack.swap(n - 1, n - 2);
+            }
+            Op::Rot3 => {
+                let n = rec.stack.len();
+                let t = rec.stack[n - 1];
+                rec.stack[n - 1] = rec.stack[n - 2];
+                rec.stack[n - 2] = rec.stack[n - 3];
+                rec.stack[n - 3] = t;
+            }
+            Op::ForIter(_) => {
+                let it = top(0);
+                let ri = *rec.stack.last().ok_or("stack underflow")?;
+                let helper = match &it.as_obj().map(|o| &o.data) {
+                    Some(ObjData::Iter(st)) => match st.get() {
+                        IterState::Range { cur, stop, step } => {
+                            let more = (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop);
+                            if !more {
+                                return Err("loop ended while recording".into());
+                            }
+                            helpers::RANGE_NEXT
+                        }
+                        IterState::Seq { .. } => helpers::SEQ_NEXT,
+                        _ => return Err("for over this iterator".into()),
+                    },
+                    _ => return Err("for over a non-builtin iterator".into()),
+                };
+                let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helper, pc);
+                rec.stack.push(r);
+            }
+            Op::Subscr => {
+                let (obj, idx) = (top(1), top(0));
+                let is_seq = matches!(
+                    obj.as_obj().map(|o| &o.data),
+                    Some(ObjData::List(_) | ObjData::Tuple(_))
+                );
+                if !is_seq || !idx.is_small_int() || !self.is_builtin_exact(obj) {
+                    return Err(format!("subscript {}[{}]", kind_name(obj), kind_name(idx)));
+                }
+                let ri = rec.pop()?;
+                let ro = rec.pop()?;
+                rec.stack.push(ro);
+                rec.stack.push(ri);
+                let bi = rec.boxed(ri);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ro, bi, helpers::SEQ_GET, pc);
+                rec.pop()?;
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::StoreSubscr => {
+                let (obj, idx) = (top(1), top(0));
+                let is_list = matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::List(_)));
+                if !is_list || !idx.is_small_int() || !self.is_builtin_exact(obj) {
+                    return Err(format!(
+                        "store subscript {}[{}]",
+                        kind_name(obj),
+                        kind_name(idx)
+                    ));
+                }
+                let n = rec.stack.len();
+                let (rv, ro, ri) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let bi = rec.boxed(ri);
+                rec.guard(IrOp::CallG, Ty::Val, ro, bi, helpers::LIST_SET, pc);
+                rec.stack.truncate(n - 3);
+            }
+            Op::LoadAttr(n) => {
+                let obj = top(0);
+                if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Instance(_))) {
+                    return Err(format!("attribute of {}", kind_name(obj)));
+                }
+                let name = fr.code.names[n as usize];
+                if self.instance_get_attr(obj, name).is_none() {
+                    return Err(format!("class attribute '{}'", str_of(name)));
+                }
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                let nm = rec.k_val(name);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::GETATTR, pc);
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::StoreAttr(n) => {
+                let obj = top(0);
+                let name = fr.code.names[n as usize];
+                if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)))
+                    || self.instance_get_attr(obj, name).is_none()
+                {
+                    return Err(format!("store attribute '{}'", str_of(name)));
+                }
+                let nn = rec.stack.len();
+                let (rv, ro) = (rec.stack[nn - 2], rec.stack[nn - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let nm = rec.k_val(name);
+                rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::SETATTR, pc);
+                rec.stack.truncate(nn - 2);
+            }
+            other => return Err(format!("bytecode {}", op_name(&other))),
+        }
+        Ok(())
+    }
+
+    /// Closes the loop: optimize, compile and install the trace.
+    fn finish_recording(&mut self) {
+        let Some(rec) = self.jit.recording.take() else {
+            return;
+        };
+        self.jit_recording = false;
+        let start = crate::jit::now();
+        let mut trace = rec.trace;
+        let id = self.jit.next_id();
+        let line = rec.code.line_of(rec.header_pc);
+        let mut log = String::new();
+        let logging = self.jit.log.is_some();
+        if logging {
+            let _ = writeln!(
+                log,
+                "---- TRACE {} start {}:{} ({})",
+                id, rec.code.filename, line, rec.code.qualname
+            );
+            let _ = writeln!(log, "---- TRACE {} bytecodes", id);
+            log.push_str(&rec.bytecode_log);
+            let _ = writeln!(log, "---- TRACE {} IR", id);
+            let _ = write!(log, "{trace}");
+        }
+        crate::jit::backend::optimize(&mut trace, &self.jit.passes);
+        if logging {
+            let _ = writeln!(
+                log,
+                "---- TRACE {} IR after optimization ({})",
+                id, self.jit.passes
+            );
+            let _ = write!(log, "{trace}");
+        }
+        match crate::jit::backend::compile(&trace) {
+            Ok((exec, listing)) => {
+                if logging {
+                    log.push_str(&listing);
+                    let _ = writeln!(log, "---- TRACE {} stop -> loop", id);
+                }
+                self.jit.stats.traces += 1;
+                self.jit.stats.compile_ns += start.elapsed().as_nanos();
+                self.jit.stats.code_bytes += exec.code_bytes();
+                self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>()
+                    + trace
+                        .snapshots
+                        .iter()
+                        .map(|s| 8 + 4 * s.stack.len())
+                        .sum::<usize>();
+                let nsnaps = trace.snapshots.len();
+                self.jit.traces.insert(
+                    rec.key,
+                    CompiledTrace {
+                        id,
+                        trace,
+                        exec,
+                        consts: rec.consts,
+                        entries: 0,
+                        exits: vec![0; nsnaps],
+                        disabled: false,
+                    },
+                );
+            }
+            Err(e) => {
+                if logging {
+                    let _ = writeln!(log, "---- TRACE {} abort: compile failed: {e}", id);
+                }
+                self.jit.record_failure(rec.key, "compile failed");
+            }
+        }
+        self.jit.log(&log);
+    }
+
+    /// Runs the compiled trace for `key` on `frame`, then rebuilds the frame from the
+    /// exit's snapshot.
+    fn run_trace(&mut self, frame: *mut Frame, key: CodeKey) -> bool {
+        let fr = unsafe { &mut *frame };
+        let t = self.jit.traces.get_mut(&key).unwrap();
+        t.entries += 1;
+        let mut vals = vec![0u64; t.trace.ins.len()];
+        helpers::enter(self);
+        // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
+        let slots: &mut [u64] = unsafe {
+            std::slice::from_raw_parts_mut(fr.slots.as_mut_ptr() as *mut u64, fr.slots.len())
+        };
+        let t = self.jit.traces.get_mut(&key).unwrap();
+        let exit = match t.exec.run(slots, &mut vals) {
+            Ok(e) => e,
+            Err(_) => {
+                t.disabled = true;
+                return false;
+            }
+        };
+        t.exits[exit as usize] += 1;
+        crate::jit::restore_frame(fr, &t.trace, exit, &vals);
+        self.jit.stats.entries += 1;
+        self.jit.stats.exits += 1;
+        true
+    }
+}
+
+fn record_binop(
+    rec: &mut Recorder,
+    op: BinOp,
+    ra: Ref,
+    rb: Ref,
+    a: Value,
+    b: Value,
+    pc: usize,
+) -> Result<Ref, Abort> {
+    let ints = a.is_small_int() && b.is_small_int();
+    let nums = (a.is_small_int() || a.is_float()) && (b.is_small_int() || b.is_float());
+    if ints {
+        let (x, y) = (rec.as_int(ra, pc), rec.as_int(rb, pc));
+        let (o, guard) = match op {
+            BinOp::Add => (IrOp::AddOv, true),
+            BinOp::Sub => (IrOp::SubOv, true),
+            BinOp::Mul => (IrOp::MulOv, true),
+            BinOp::FloorDiv => (IrOp::FloorDiv, true),
+            BinOp::Mod => (IrOp::Mod, true),
+            BinOp::And => (IrOp::BAnd, false),
+            BinOp::Or => (IrOp::BOr, false),
+            BinOp::Xor => (IrOp::BXor, false),
+            BinOp::TrueDiv => {
+                let (fx, fy) = (rec.as_float(x, a, pc), rec.as_float(y, b, pc));
+                return Ok(rec.guard(IrOp::FDiv, Ty::F64, fx, fy, 0, pc));
+            }
+            _ => return Err(format!("int {}", op.symbol())),
+        };
+        return Ok(if guard {
+            rec.guard(o, Ty::I64, x, y, 0, pc)
+        } else {
+            rec.trace.emit(o, Ty::I64, x, y, 0, None)
+        });
+    }
+    if nums {
+        let (x, y) = (rec.as_float(ra, a, pc), rec.as_float(rb, b, pc));
+        return Ok(match op {
+            BinOp::Add => rec.trace.emit(IrOp::FAdd, Ty::F64, x, y, 0, None),
+            BinOp::Sub => rec.trace.emit(IrOp::FSub, Ty::F64, x, y, 0, None),
+            BinOp::Mul => rec.trace.emit(IrOp::FMul, Ty::F64, x, y, 0, None),
+            BinOp::TrueDiv => rec.guard(IrOp::FDiv, Ty::F64, x, y, 0, pc),
+            _ => return Err(format!("float {}", op.symbol())),
+        });
+    }
+    Err(format!("{} {} {}", kind_name(a), op.symbol(), kind_name(b)))
+}
+
+fn op_name(op: &Op) -> String {
+    let s = format!("{op:?}");
+    s.split('(').next().unwrap_or("?").to_string()
+}
