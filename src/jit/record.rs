@@ -166,11 +166,11 @@ fn kind_name(v: Value) -> &'static str {
 impl Vm {
     /// At a loop header: enter its compiled trace, or start recording when hot.
     /// Returns true when a trace ran (the frame's pc and stack were set by its exit).
-    pub fn jit_loop_header(&mut self, frame: *mut Frame, slot: u32, header_pc: usize) -> bool {
+    pub(crate) fn jit_loop_header(&mut self, frame: *mut Frame, slot: u32, header_pc: usize) -> bool {
         let fr = unsafe { &mut *frame };
         let key = key_of(&fr.code, slot);
         if let Some(rec) = &self.jit.recording {
-            if rec.key == key && rec.header_pc == header_pc && rec.frame == frame as *const Frame {
+            if rec.key == key && rec.header_pc == header_pc && std::ptr::eq(rec.frame, frame) {
                 self.finish_recording();
             } else {
                 self.abort_recording("entered another loop");
@@ -236,12 +236,12 @@ impl Vm {
     }
 
     /// Called before each instruction while recording.
-    pub fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
+    pub(crate) fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
         let Some(mut rec) = self.jit.recording.take() else {
             self.jit_recording = false;
             return;
         };
-        if rec.frame != frame as *const Frame {
+        if !std::ptr::eq(rec.frame, frame) {
             self.jit.recording = Some(rec);
             self.abort_recording("left the loop's frame");
             return;
