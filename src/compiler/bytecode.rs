@@ -275,6 +275,20 @@ pub struct Code {
     pub source: Rc<[String]>,
     /// The docstring (a str constant) or NONE.
     pub doc: Value,
+    /// Per-instruction inline caches for attribute loads and stores.
+    pub attr_ic: Box<[Cell<AttrIc>]>,
+}
+
+/// An inline cache for `LoadAttr`/`StoreAttr` on instances: valid while the object's
+/// class (at this exact version) and shape match. `new_shape` is set for a store that
+/// adds the attribute (a shape transition); the value then goes to slot `idx`.
+#[derive(Copy, Clone, Default)]
+pub struct AttrIc {
+    pub ty: u64,
+    pub version: u64,
+    pub shape: usize,
+    pub new_shape: usize,
+    pub idx: u32,
 }
 
 impl Code {

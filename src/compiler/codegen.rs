@@ -274,6 +274,7 @@ impl<'a> Compiler<'a> {
 
     fn finish_unit(&mut self) -> Rc<Code> {
         let u = self.units.pop().unwrap();
+        let n_ops = u.ops.len();
         let intern =
             |vm: &mut Vm, v: &Vec<String>| v.iter().map(|n| vm.intern(n)).collect::<Vec<_>>();
         let varnames = intern(self.vm, &u.varnames);
@@ -314,6 +315,7 @@ impl<'a> Compiler<'a> {
             loop_counters: (0..u.loops).map(|_| std::cell::Cell::new(0)).collect(),
             source: self.source_lines.clone(),
             doc: u.doc,
+            attr_ic: (0..n_ops).map(|_| Default::default()).collect(),
         })
     }
 

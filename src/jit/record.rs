@@ -166,7 +166,12 @@ fn kind_name(v: Value) -> &'static str {
 impl Vm {
     /// At a loop header: enter its compiled trace, or start recording when hot.
     /// Returns true when a trace ran (the frame's pc and stack were set by its exit).
-    pub(crate) fn jit_loop_header(&mut self, frame: *mut Frame, slot: u32, header_pc: usize) -> bool {
+    pub(crate) fn jit_loop_header(
+        &mut self,
+        frame: *mut Frame,
+        slot: u32,
+        header_pc: usize,
+    ) -> bool {
         let fr = unsafe { &mut *frame };
         let key = key_of(&fr.code, slot);
         if let Some(rec) = &self.jit.recording {

@@ -495,6 +495,12 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let name = self.intern_value(name);
+        self.setattr_interned(obj, name, v)
+    }
+
+    /// `setattr` for a name that is already the interned str (bytecode names are).
+    pub fn setattr_interned(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
         if let Some(o) = obj.as_obj() {
             match &o.data {
@@ -537,7 +543,6 @@ impl Vm {
                 _ => {}
             }
         }
-        let name = self.intern_value(name);
         let descr = lookup(self, cls, name);
         if let Some(d) = descr
             && let Some(dobj) = d.as_obj()

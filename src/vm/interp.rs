@@ -348,14 +348,26 @@ impl Vm {
                 Op::LoadAttr(i) => {
                     let name = fr.code.names[i as usize];
                     let obj = fr.pop();
+                    let pc = fr.pc - 1;
+                    if let Some(v) = attr_ic_load(&fr.code, pc, obj) {
+                        fr.push(v);
+                        continue;
+                    }
                     let v = tri!(self.getattr(obj, name));
+                    self.fill_attr_ic(frame, pc, obj, name, false);
                     f!().push(v);
                 }
                 Op::StoreAttr(i) => {
                     let name = fr.code.names[i as usize];
                     let obj = fr.pop();
                     let v = fr.pop();
-                    tri!(self.setattr(obj, name, v));
+                    let pc = fr.pc - 1;
+                    if attr_ic_store(&fr.code, pc, obj, v) {
+                        continue;
+                    }
+                    let before = instance_shape(obj);
+                    tri!(self.setattr_interned(obj, name, v));
+                    self.fill_attr_ic_store(frame, pc, obj, name, before);
                 }
                 Op::DeleteAttr(i) => {
                     let name = fr.code.names[i as usize];
@@ -1319,6 +1331,158 @@ impl Vm {
             }
             None => Ok(Some(self.call_kw(callee, pos, kw)?)),
         }
+    }
+}
+
+/// The shape of a plain instance (no `__dict__` taken), as an address.
+#[inline(always)]
+fn instance_shape(obj: Value) -> usize {
+    match obj.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(i)) if i.dict.get().is_empty() => i.shape.get() as *const _ as usize,
+        _ => 0,
+    }
+}
+
+/// The attribute-load inline cache hit path: one class, version and shape compare.
+#[inline(always)]
+fn attr_ic_load(code: &Code, pc: usize, obj: Value) -> Option<Value> {
+    let o = obj.as_obj()?;
+    let ObjData::Instance(inst) = &o.data else {
+        return None;
+    };
+    let ic = code.attr_ic[pc].get();
+    let cls = o.class();
+    if ic.ty != cls.0
+        || ic.new_shape != 0
+        || ic.shape != inst.shape.get() as *const _ as usize
+        || !inst.dict.get().is_empty()
+    {
+        return None;
+    }
+    if crate::vm::types::type_obj(cls).version.get() != ic.version {
+        return None;
+    }
+    let v = *inst.slots.get().get(ic.idx as usize)?;
+    if v.is_empty() { None } else { Some(v) }
+}
+
+/// The attribute-store inline cache hit path, including cached shape transitions.
+#[inline(always)]
+fn attr_ic_store(code: &Code, pc: usize, obj: Value, v: Value) -> bool {
+    let Some(o) = obj.as_obj() else { return false };
+    let ObjData::Instance(inst) = &o.data else {
+        return false;
+    };
+    let ic = code.attr_ic[pc].get();
+    let cls = o.class();
+    if ic.ty != cls.0
+        || ic.shape != inst.shape.get() as *const _ as usize
+        || !inst.dict.get().is_empty()
+    {
+        return false;
+    }
+    if crate::vm::types::type_obj(cls).version.get() != ic.version {
+        return false;
+    }
+    let slots = inst.slots.get();
+    if ic.new_shape != 0 {
+        if slots.len() != ic.idx as usize {
+            return false;
+        }
+        slots.push(v);
+        inst.shape
+            .set(unsafe { &*(ic.new_shape as *const crate::object::Shape) });
+        return true;
+    }
+    match slots.get_mut(ic.idx as usize) {
+        Some(s) => {
+            *s = v;
+            true
+        }
+        None => false,
+    }
+}
+
+impl Vm {
+    /// Whether `obj.name` is a plain instance attribute for its class right now (no
+    /// hooks, no data descriptor), so an inline cache may bypass the lookup.
+    fn plain_attr(&mut self, cls: Value, name: Value) -> bool {
+        if self.type_hooks(cls) != 0 {
+            return false;
+        }
+        match crate::vm::types::lookup_owner(self, cls, name) {
+            None => true,
+            Some((d, _)) => !matches!(
+                d.as_obj().map(|o| &o.data),
+                Some(ObjData::Property { .. } | ObjData::Instance(_))
+            ),
+        }
+    }
+
+    fn fill_attr_ic(
+        &mut self,
+        frame: *mut Frame,
+        pc: usize,
+        obj: Value,
+        name: Value,
+        _store: bool,
+    ) {
+        let Some(o) = obj.as_obj() else { return };
+        let ObjData::Instance(inst) = &o.data else {
+            return;
+        };
+        if !inst.dict.get().is_empty() {
+            return;
+        }
+        let cls = o.class();
+        let Some(idx) = inst.shape.get().lookup(name) else {
+            return;
+        };
+        if !self.plain_attr(cls, name) {
+            return;
+        }
+        let code = unsafe { &(*frame).code };
+        code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
+            ty: cls.0,
+            version: crate::vm::types::type_obj(cls).version.get(),
+            shape: inst.shape.get() as *const _ as usize,
+            new_shape: 0,
+            idx: idx as u32,
+        });
+    }
+
+    fn fill_attr_ic_store(
+        &mut self,
+        frame: *mut Frame,
+        pc: usize,
+        obj: Value,
+        name: Value,
+        before: usize,
+    ) {
+        let Some(o) = obj.as_obj() else { return };
+        let ObjData::Instance(inst) = &o.data else {
+            return;
+        };
+        if before == 0 || !inst.dict.get().is_empty() {
+            return;
+        }
+        let cls = o.class();
+        let t = crate::vm::types::type_obj(cls);
+        if t.slots.is_some() || !self.plain_attr(cls, name) {
+            return;
+        }
+        let after = inst.shape.get() as *const _ as usize;
+        let Some(idx) = inst.shape.get().lookup(name) else {
+            return;
+        };
+        let code = unsafe { &(*frame).code };
+        code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
+            ty: cls.0,
+            version: t.version.get(),
+            shape: before,
+            new_shape: if after != before { after } else { 0 },
+            idx: idx as u32,
+        });
     }
 }
 

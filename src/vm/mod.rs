@@ -125,6 +125,8 @@ pub struct Vm {
     pub jit: crate::jit::Jit,
     /// True while a trace is being recorded (checked once per instruction).
     pub jit_recording: bool,
+    /// The type attribute cache used by `types::lookup_owner`.
+    pub method_cache: Box<[std::cell::Cell<types::MethodCacheEntry>]>,
 }
 
 impl Vm {
@@ -166,6 +168,9 @@ impl Vm {
             module_roots: Vec::new(),
             jit: crate::jit::Jit::default(),
             jit_recording: false,
+            method_cache: (0..1 << types::METHOD_CACHE_BITS)
+                .map(|_| Default::default())
+                .collect(),
         });
         vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
@@ -259,6 +264,14 @@ impl Vm {
         let v = self.new_str(s);
         self.interned.insert(s.into(), v);
         v
+    }
+
+    /// Whether `v` is the canonical interned str for its text.
+    pub fn is_interned(&self, v: Value) -> bool {
+        match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Str(s)) => self.interned.get(&*s.s) == Some(&v),
+            _ => false,
+        }
     }
 
     /// Interns an existing str value (returns the canonical object).

@@ -114,7 +114,7 @@ pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
         bases: Mut::new(bases),
         mro: Mut::new(Vec::new()),
         dict: Mut::new(Dict::new()),
-        version: Cell::new(1),
+        version: Cell::new(next_version()),
         builtin_base: Cell::new(Value::NONE),
         slots: None,
         subclasses: Mut::new(Vec::new()),
@@ -193,13 +193,52 @@ fn set_base(t: Value, base: Value, object: Value) {
 }
 
 /// Like `lookup`, also returning the class on the MRO that defines `name`.
+///
+/// Results for interned names are cached in a direct-mapped table keyed on (type,
+/// version, name), like CPython's type attribute cache; any namespace change bumps
+/// the version of the class and its subclasses, which invalidates their entries.
+#[inline]
 pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<(Value, Value)> {
+    let ver = type_obj(cls).version.get();
+    let slot = (((cls.0 >> 4) ^ (name.0 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        >> (64 - METHOD_CACHE_BITS)) as usize;
+    let e = vm.method_cache[slot].get();
+    if e.ty == cls.0 && e.name == name.0 && e.version == ver {
+        return if e.value == Value::EMPTY.0 {
+            None
+        } else {
+            Some((Value(e.value), Value(e.owner)))
+        };
+    }
+    let mut found = None;
     for &c in type_obj(cls).mro.get().iter() {
         if let Some(v) = vm.dict_get_str_in(type_obj(c).dict.get(), name) {
-            return Some((v, c));
+            found = Some((v, c));
+            break;
         }
     }
-    None
+    if vm.is_interned(name) {
+        let (value, owner) = found.unwrap_or((Value::EMPTY, Value::EMPTY));
+        vm.method_cache[slot].set(MethodCacheEntry {
+            ty: cls.0,
+            name: name.0,
+            version: ver,
+            value: value.0,
+            owner: owner.0,
+        });
+    }
+    found
+}
+
+pub const METHOD_CACHE_BITS: u32 = 12;
+
+#[derive(Copy, Clone, Default)]
+pub struct MethodCacheEntry {
+    ty: u64,
+    name: u64,
+    version: u64,
+    value: u64,
+    owner: u64,
 }
 
 /// Whether `t` is a built-in type whose instances carry a built-in payload (list,
@@ -212,12 +251,7 @@ pub fn is_payload_type(t: Value) -> bool {
 /// Looks `name` (an interned str) up along `cls`'s MRO.
 #[inline]
 pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
-    for &c in type_obj(cls).mro.get().iter() {
-        if let Some(v) = vm.dict_get_str_in(type_obj(c).dict.get(), name) {
-            return Some(v);
-        }
-    }
-    None
+    lookup_owner(vm, cls, name).map(|(v, _)| v)
 }
 
 impl Vm {
@@ -416,9 +450,16 @@ impl Vm {
     }
 }
 
+/// Type versions are unique across all types and never reused, so a cache keyed on
+/// (type address, version) cannot be fooled by a freed type's address being reused.
+fn next_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 fn bump_version(cls: Value) {
     let t = type_obj(cls);
-    t.version.set(t.version.get() + 1);
+    t.version.set(next_version());
     for &s in t.subclasses.get().iter() {
         bump_version(s);
     }
