@@ -1,0 +1,6 @@
+//! The x86-64 backend: the emitter and the lowering of trace IR onto it.
+
+pub mod emit;
+
+#[cfg(test)]
+mod tests;
