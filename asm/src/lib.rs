@@ -3,6 +3,11 @@
 //! Depends only on `guards` (crate graph: guards <- asm <- deopt <- coil).
 
 pub mod arena;
+pub mod disasm;
+pub mod lower;
 pub mod x64;
 
+pub use arena::{ArenaError, CodeArena, CodePtr};
+pub use disasm::disassemble;
 pub use guards;
+pub use lower::{Assembled, Backend, CompiledTrace, LowerError, compile, host_backend, validate};

@@ -6,6 +6,9 @@
 //! the bytes of a form never depend on the operand values (the encoder tests pin
 //! them down).
 
+// dynasm's expansion converts dynamic register numbers with `.into()`
+#![allow(clippy::useless_conversion)]
+
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler, dynasm};
 
