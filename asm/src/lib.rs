@@ -5,6 +5,7 @@
 pub mod arena;
 pub mod disasm;
 pub mod lower;
+pub mod regalloc;
 pub mod x64;
 
 pub use arena::{ArenaError, CodeArena, CodePtr};

@@ -57,7 +57,7 @@ pub trait Backend {
 
 /// The backend for the machine we run on, if there is one.
 pub fn host_backend() -> Option<&'static dyn Backend> {
-    if cfg!(target_arch = "x86_64") { Some(&crate::x64::X64) } else { None }
+    if cfg!(target_arch = "x86_64") { Some(&crate::x64::X64::REGALLOC) } else { None }
 }
 
 /// A trace installed in a code arena.

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "x86_64")]
 
 use asm::guards::{EXIT_SENTINEL, Helper, Op, Ref, Trace, Ty, tags};
+use asm::x64::X64;
 use asm::{CodeArena, CompiledTrace, LowerError, compile, disassemble, host_backend};
 
 const N: Ref = Ref::NONE;
@@ -47,10 +48,16 @@ impl B {
         let c = self.op(Op::IEq, Ty::Bool, z, o);
         self.guard(Op::GuardTrue, Ty::Void, c, N, snap);
     }
-    fn compile(&self) -> (CodeArena, CompiledTrace) {
-        let mut arena = CodeArena::new(1 << 16).unwrap();
-        let ct = compile(host_backend().unwrap(), &self.t, &mut arena).unwrap_or_else(|e| panic!("{e}\n{}", self.t));
-        (arena, ct)
+    /// Compiled by the simple (all values at home) and the allocating backend.
+    fn compile_all(&self) -> Vec<(CodeArena, CompiledTrace)> {
+        [&X64::SIMPLE, &X64::REGALLOC]
+            .into_iter()
+            .map(|be| {
+                let mut arena = CodeArena::new(1 << 16).unwrap();
+                let ct = compile(be, &self.t, &mut arena).unwrap_or_else(|e| panic!("{e}\n{}", self.t));
+                (arena, ct)
+            })
+            .collect()
     }
 }
 
@@ -84,29 +91,31 @@ fn counting_loop() -> (B, Ref, u32, u32, u32) {
 #[test]
 fn counting_loop_exits_at_the_bound_guard() {
     let (b, phi, _, s1, _) = counting_loop();
-    let (_arena, ct) = b.compile();
-    let mut slots = [tags::box_int(0), tags::box_int(10)];
-    let mut vals = Vec::new();
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
-    assert_eq!(vals[phi.idx()] as i64, 10);
-    assert_eq!(slots[0], tags::box_int(10));
-    // negative ints round-trip through GuardInt/BoxInt
-    let mut slots = [tags::box_int(-5), tags::box_int(-2)];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
-    assert_eq!(vals[phi.idx()] as i64, -2);
-    assert_eq!(slots[0], tags::box_int(-2));
+    for (_arena, ct) in b.compile_all() {
+        let mut slots = [tags::box_int(0), tags::box_int(10)];
+        let mut vals = Vec::new();
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
+        assert_eq!(vals[phi.idx()] as i64, 10);
+        assert_eq!(slots[0], tags::box_int(10));
+        // negative ints round-trip through GuardInt/BoxInt
+        let mut slots = [tags::box_int(-5), tags::box_int(-2)];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
+        assert_eq!(vals[phi.idx()] as i64, -2);
+        assert_eq!(slots[0], tags::box_int(-2));
+    }
 }
 
 #[test]
 fn guard_int_exits_on_a_float() {
     let (b, _, s0, _, _) = counting_loop();
-    let (_arena, ct) = b.compile();
-    let mut slots = [1.5f64.to_bits(), tags::box_int(10)];
-    let mut vals = Vec::new();
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
-    assert_eq!(slots[0], 1.5f64.to_bits(), "nothing written before the exit");
-    let mut slots = [tags::box_int(0), tags::TRUE];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
+    for (_arena, ct) in b.compile_all() {
+        let mut slots = [1.5f64.to_bits(), tags::box_int(10)];
+        let mut vals = Vec::new();
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
+        assert_eq!(slots[0], 1.5f64.to_bits(), "nothing written before the exit");
+        let mut slots = [tags::box_int(0), tags::TRUE];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
+    }
 }
 
 #[test]
@@ -124,13 +133,14 @@ fn add_ov_exits_past_2_pow_47_with_operands_intact() {
     let boxed = b.op(Op::BoxInt, Ty::Val, next, N);
     b.set_slot(0, boxed);
     b.t.ins[phi.idx()].b = next;
-    let (_arena, ct) = b.compile();
-    let mut slots = [tags::box_int(tags::SMALL_INT_MAX - 3)];
-    let mut vals = Vec::new();
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
-    assert_eq!(vals[phi.idx()] as i64, tags::SMALL_INT_MAX);
-    assert_eq!(vals[one.idx()] as i64, 1);
-    assert_eq!(slots[0], tags::box_int(tags::SMALL_INT_MAX));
+    for (_arena, ct) in b.compile_all() {
+        let mut slots = [tags::box_int(tags::SMALL_INT_MAX - 3)];
+        let mut vals = Vec::new();
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
+        assert_eq!(vals[phi.idx()] as i64, tags::SMALL_INT_MAX);
+        assert_eq!(vals[one.idx()] as i64, 1);
+        assert_eq!(slots[0], tags::box_int(tags::SMALL_INT_MAX));
+    }
 }
 
 fn py_floordiv(a: i64, b: i64) -> i64 {
@@ -175,40 +185,41 @@ fn int_ops_follow_python() {
     b.lp();
     let done = b.snap(3, vec![]);
     b.exit_now(done);
-    let (_arena, ct) = b.compile();
-    let mut vals = Vec::new();
-    for (p, q) in [(7, 2), (-7, 2), (7, -2), (-7, -2), (6, 3), (-6, 3), (0, 5), (5, -1), (-5, -1), (1 << 40, 3), (-(1 << 45), 3)] {
-        let mut slots = vec![tags::box_int(p), tags::box_int(q)];
-        slots.resize(2 + outs.len(), 0);
-        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
-        let want_i = [
-            py_floordiv(p, q),
-            py_mod(p, q),
-            p + q,
-            p - q,
-            p * q,
-            -p,
-            p + q,
-            p - q,
-            p & q,
-            p | q,
-            p ^ q,
-        ];
-        let want_b = [p < q, p <= q, p == q, p != q, p > q, p >= q];
-        for (k, w) in want_i.iter().enumerate() {
-            assert_eq!(tags::unbox_int(slots[2 + k]), *w, "op {k} on {p}, {q}");
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        for (p, q) in [(7, 2), (-7, 2), (7, -2), (-7, -2), (6, 3), (-6, 3), (0, 5), (5, -1), (-5, -1), (1 << 40, 3), (-(1 << 45), 3)] {
+            let mut slots = vec![tags::box_int(p), tags::box_int(q)];
+            slots.resize(2 + outs.len(), 0);
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
+            let want_i = [
+                py_floordiv(p, q),
+                py_mod(p, q),
+                p + q,
+                p - q,
+                p * q,
+                -p,
+                p + q,
+                p - q,
+                p & q,
+                p | q,
+                p ^ q,
+            ];
+            let want_b = [p < q, p <= q, p == q, p != q, p > q, p >= q];
+            for (k, w) in want_i.iter().enumerate() {
+                assert_eq!(tags::unbox_int(slots[2 + k]), *w, "op {k} on {p}, {q}");
+            }
+            for (k, w) in want_b.iter().enumerate() {
+                assert_eq!(slots[2 + ints + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+            }
         }
-        for (k, w) in want_b.iter().enumerate() {
-            assert_eq!(slots[2 + ints + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+        // division by zero and results outside the 48-bit range exit
+        let cases = [(1, 0, sdiv), (-(1 << 47), -1, sdiv), (1 << 30, 1 << 30, sov), (tags::SMALL_INT_MAX, 1, sov), (-(1 << 47), 1, sov), (-(1 << 47), 7, sov)];
+        for (p, q, want) in cases {
+            let mut slots = vec![tags::box_int(p), tags::box_int(q)];
+            slots.resize(2 + outs.len(), 0);
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), want, "{p} {q}");
+            assert_eq!((vals[x.idx()] as i64, vals[y.idx()] as i64), (p, q));
         }
-    }
-    // division by zero and results outside the 48-bit range exit
-    let cases = [(1, 0, sdiv), (-(1 << 47), -1, sdiv), (1 << 30, 1 << 30, sov), (tags::SMALL_INT_MAX, 1, sov), (-(1 << 47), 1, sov), (-(1 << 47), 7, sov)];
-    for (p, q, want) in cases {
-        let mut slots = vec![tags::box_int(p), tags::box_int(q)];
-        slots.resize(2 + outs.len(), 0);
-        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), want, "{p} {q}");
-        assert_eq!((vals[x.idx()] as i64, vals[y.idx()] as i64), (p, q));
     }
 }
 
@@ -241,31 +252,32 @@ fn float_arithmetic_and_comparisons() {
     b.lp();
     let done = b.snap(3, vec![]);
     b.exit_now(done);
-    let (_arena, ct) = b.compile();
-    let mut vals = Vec::new();
-    let (nan, inf) = (f64::NAN, f64::INFINITY);
-    for (p, q) in [(1.5, 0.25), (-3.0, 2.0), (2.0, 2.0), (nan, 1.0), (1.0, nan), (inf, -inf), (-0.0, nan), (1e308, 1e-308)] {
-        let mut slots = vec![tags::box_float(p), tags::box_float(q)];
-        slots.resize(2 + outs.len(), 0);
-        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
-        let want_f = [p + q, p - q, p * q, p / q, -p, -7.0];
-        let want_b = [p < q, p <= q, p == q, p != q, p > q, p >= q];
-        for (k, w) in want_f.iter().enumerate() {
-            assert_eq!(slots[2 + k], tags::box_float(*w), "op {k} on {p}, {q}");
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        let (nan, inf) = (f64::NAN, f64::INFINITY);
+        for (p, q) in [(1.5, 0.25), (-3.0, 2.0), (2.0, 2.0), (nan, 1.0), (1.0, nan), (inf, -inf), (-0.0, nan), (1e308, 1e-308)] {
+            let mut slots = vec![tags::box_float(p), tags::box_float(q)];
+            slots.resize(2 + outs.len(), 0);
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
+            let want_f = [p + q, p - q, p * q, p / q, -p, -7.0];
+            let want_b = [p < q, p <= q, p == q, p != q, p > q, p >= q];
+            for (k, w) in want_f.iter().enumerate() {
+                assert_eq!(slots[2 + k], tags::box_float(*w), "op {k} on {p}, {q}");
+            }
+            for (k, w) in want_b.iter().enumerate() {
+                assert_eq!(slots[2 + flts + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+            }
         }
-        for (k, w) in want_b.iter().enumerate() {
-            assert_eq!(slots[2 + flts + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+        // x / 0.0 exits; GuardFloat rejects ints
+        for q in [0.0, -0.0] {
+            let mut slots = vec![tags::box_float(1.0), tags::box_float(q)];
+            slots.resize(2 + outs.len(), 0);
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), sdiv);
         }
-    }
-    // x / 0.0 exits; GuardFloat rejects ints
-    for q in [0.0, -0.0] {
-        let mut slots = vec![tags::box_float(1.0), tags::box_float(q)];
+        let mut slots = vec![tags::box_int(1), tags::box_float(1.0)];
         slots.resize(2 + outs.len(), 0);
-        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), sdiv);
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
     }
-    let mut slots = vec![tags::box_int(1), tags::box_float(1.0)];
-    slots.resize(2 + outs.len(), 0);
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
 }
 
 #[test]
@@ -283,11 +295,12 @@ fn float_loop_accumulates() {
     b.guard(Op::GuardFalse, Ty::Void, ge, N, s1);
     let next = b.op(Op::FAdd, Ty::F64, phi, step);
     b.t.ins[phi.idx()].b = next;
-    let (_arena, ct) = b.compile();
-    let mut vals = Vec::new();
-    let mut slots = [tags::box_float(0.5)];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
-    assert_eq!(f64::from_bits(vals[phi.idx()]), 2.0);
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        let mut slots = [tags::box_float(0.5)];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
+        assert_eq!(f64::from_bits(vals[phi.idx()]), 2.0);
+    }
 }
 
 extern "C" fn add_small(a: u64, b: u64) -> u64 {
@@ -311,15 +324,16 @@ fn call_g_exits_on_the_sentinel() {
     let call = b.t.emit(Op::CallG, Ty::Val, phi, seven, 1, Some(s));
     b.set_slot(0, call);
     b.t.ins[phi.idx()].b = call;
-    let (_arena, ct) = b.compile();
-    let helpers: [Helper; 2] = [unused, add_small];
-    let mut vals = Vec::new();
-    let mut slots = [tags::box_int(3)];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &helpers), s);
-    // 3, 10, ..., 94: the call on 94 returns the sentinel
-    assert_eq!(vals[phi.idx()], tags::box_int(94));
-    assert_eq!(slots[0], tags::box_int(94));
-    assert_eq!(vals[seven.idx()], tags::box_int(7));
+    for (_arena, ct) in b.compile_all() {
+        let helpers: [Helper; 2] = [unused, add_small];
+        let mut vals = Vec::new();
+        let mut slots = [tags::box_int(3)];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &helpers), s);
+        // 3, 10, ..., 94: the call on 94 returns the sentinel
+        assert_eq!(vals[phi.idx()], tags::box_int(94));
+        assert_eq!(slots[0], tags::box_int(94));
+        assert_eq!(vals[seven.idx()], tags::box_int(7));
+    }
 }
 
 #[test]
@@ -344,12 +358,13 @@ fn phis_update_in_parallel() {
     b.t.ins[pn.idx()].b = n1;
     b.t.ins[pp.idx()].b = pq;
     b.t.ins[pq.idx()].b = pp;
-    let (_arena, ct) = b.compile();
-    let mut vals = Vec::new();
-    assert_eq!(run(&ct, &mut [], &mut vals, &[]), s);
-    assert_eq!((vals[pa.idx()], vals[pb.idx()]), (55, 89));
-    // ten swaps: back where they started
-    assert_eq!((vals[pp.idx()], vals[pq.idx()]), (111, 222));
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        assert_eq!(run(&ct, &mut [], &mut vals, &[]), s);
+        assert_eq!((vals[pa.idx()], vals[pb.idx()]), (55, 89));
+        // ten swaps: back where they started
+        assert_eq!((vals[pp.idx()], vals[pq.idx()]), (111, 222));
+    }
 }
 
 #[test]
@@ -375,22 +390,23 @@ fn bools_identity_and_nan_boxing() {
     b.lp();
     let done = b.snap(2, vec![]);
     b.exit_now(done);
-    let (_arena, ct) = b.compile();
-    let none = tags::NONE << tags::SHIFT;
-    let mut vals = Vec::new();
-    let mut slots = [tags::TRUE, none, 0, 0, 0];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done);
-    assert_eq!(slots[2], tags::FALSE);
-    assert_eq!(slots[3], tags::CANONICAL_NAN);
-    assert_eq!(slots[4], 0xFFF8_0000_0000_0000);
-    let mut slots = [tags::FALSE, none, 0, 0, 0];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done);
-    assert_eq!(slots[2], tags::TRUE);
-    let mut slots = [tags::box_int(1), none, 0, 0, 0];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
-    let mut slots = [tags::TRUE, tags::FALSE, 0, 0, 0];
-    assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
-    assert_eq!(vals[flag.idx()], 1);
+    for (_arena, ct) in b.compile_all() {
+        let none = tags::NONE << tags::SHIFT;
+        let mut vals = Vec::new();
+        let mut slots = [tags::TRUE, none, 0, 0, 0];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done);
+        assert_eq!(slots[2], tags::FALSE);
+        assert_eq!(slots[3], tags::CANONICAL_NAN);
+        assert_eq!(slots[4], 0xFFF8_0000_0000_0000);
+        let mut slots = [tags::FALSE, none, 0, 0, 0];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done);
+        assert_eq!(slots[2], tags::TRUE);
+        let mut slots = [tags::box_int(1), none, 0, 0, 0];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
+        let mut slots = [tags::TRUE, tags::FALSE, 0, 0, 0];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
+        assert_eq!(vals[flag.idx()], 1);
+    }
 }
 
 #[test]
@@ -426,15 +442,16 @@ fn bad_traces_are_errors_not_panics() {
 #[test]
 fn compiled_code_disassembles_and_lists_exit_stubs() {
     let (b, _, s0, s1, s2) = counting_loop();
-    let (_arena, ct) = b.compile();
-    let mut snaps: Vec<u32> = ct.exit_stubs.iter().map(|&(s, _)| s).collect();
-    snaps.sort();
-    assert_eq!(snaps, vec![s0, s1, s2]);
-    for &(_, addr) in &ct.exit_stubs {
-        assert!(addr >= ct.addr && addr < ct.addr + ct.len);
+    for (_arena, ct) in b.compile_all() {
+        let mut snaps: Vec<u32> = ct.exit_stubs.iter().map(|&(s, _)| s).collect();
+        snaps.sort();
+        assert_eq!(snaps, vec![s0, s1, s2]);
+        for &(_, addr) in &ct.exit_stubs {
+            assert!(addr >= ct.addr && addr < ct.addr + ct.len);
+        }
+        let text = disassemble(unsafe { ct.code() }, ct.addr as u64);
+        assert!(text.lines().next().unwrap().contains("push"), "{text}");
+        assert!(text.contains("ret"), "{text}");
+        assert!(!text.contains("(bad)"), "{text}");
     }
-    let text = disassemble(unsafe { ct.code() }, ct.addr as u64);
-    assert!(text.lines().next().unwrap().contains("push"), "{text}");
-    assert!(text.contains("ret"), "{text}");
-    assert!(!text.contains("(bad)"), "{text}");
 }

@@ -39,6 +39,11 @@ impl Reg {
     pub fn n(self) -> u8 {
         self as u8
     }
+
+    pub fn from_n(n: u8) -> Reg {
+        use Reg::*;
+        [Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15][n as usize & 15]
+    }
 }
 
 /// An SSE register by number (xmm0..xmm15).
@@ -295,6 +300,11 @@ impl Emitter {
     /// `movq r64, xmm`
     pub fn movq_rx(&mut self, d: Reg, s: Xmm) {
         dynasm!(self.ops ; .arch x64 ; movq Rq(d.n()), Rx(s.0));
+    }
+
+    /// `movapd xmm, xmm` (register copy of a double)
+    pub fn movapd_rr(&mut self, d: Xmm, s: Xmm) {
+        dynasm!(self.ops ; .arch x64 ; movapd Rx(d.0), Rx(s.0));
     }
 
     /// `movsd xmm, [base + disp32]`

@@ -1,10 +1,15 @@
-//! Lowering trace IR to x86-64, simple and correct first: every IR value lives in
-//! its home `vals[ref]`; each op loads operands into scratch registers, computes and
-//! stores its result home. So every exit finds all values in `vals` for free.
+//! Lowering trace IR to x86-64. Each op loads its operands from their locations
+//! (a register from the linear-scan allocation, or the home `vals[ref]`) into
+//! scratch registers, computes, and writes the result to its location. With
+//! `regalloc: false` every value is at home (the simple scheme: every exit finds
+//! all values in `vals` for free); with it, exit stubs first write the snapshot's
+//! register-resident values home.
 //!
 //! Frame: rbx = slots, r14 = vals, r15 = helpers (callee-saved, so they survive
-//! helper calls); after the three pushes rsp is 16-byte aligned for calls, and a
-//! scratch area below holds the phis' new values during the back-edge copy.
+//! helper calls), plus rbp/r12/r13 when allocating; a scratch area below the saved
+//! registers holds the phis' new values during the back-edge copy, sized so rsp is
+//! 16-byte aligned at helper calls. Scratch registers (never allocated): rax, rcx,
+//! rdx, r8, r9, xmm0-xmm2.
 
 use std::collections::BTreeMap;
 
@@ -12,13 +17,28 @@ use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
 use crate::lower::{Assembled, Backend, LowerError, validate};
+use crate::regalloc::{Allocation, Loc, Pools, linear_scan, verify};
 
 const SLOTS: Reg = Rbx;
 const VALS: Reg = R14;
 const HELPERS: Reg = R15;
 
 /// The x86-64 System V backend.
-pub struct X64;
+pub struct X64 {
+    /// Keep values in registers (linear scan) instead of always at home.
+    pub regalloc: bool,
+}
+
+impl X64 {
+    pub const SIMPLE: X64 = X64 { regalloc: false };
+    pub const REGALLOC: X64 = X64 { regalloc: true };
+}
+
+/// Allocatable registers. rdi/rsi are safe despite being argument registers:
+/// helper arguments are loaded after caller-saved values are written home.
+const GPR_POOL: [Reg; 7] = [Rbp, R12, R13, R10, R11, Rsi, Rdi];
+const CALLEE_SAVED_POOL: [Reg; 3] = [Rbp, R12, R13];
+const FPR_POOL: [u8; 13] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
 impl Backend for X64 {
     fn arch(&self) -> &'static str {
@@ -26,7 +46,18 @@ impl Backend for X64 {
     }
 
     fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError> {
-        Lowering::new(trace, base).run()
+        let lp = validate(trace)?;
+        let alloc = if self.regalloc {
+            let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
+            let a = linear_scan(trace, lp, &Pools { gpr: &gpr, fpr: &FPR_POOL });
+            if cfg!(debug_assertions) {
+                verify(trace, lp, &a).map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
+            }
+            a
+        } else {
+            Allocation::all_home(trace, lp)
+        };
+        Lowering::new(trace, base, alloc).run(lp)
     }
 }
 
@@ -41,15 +72,24 @@ struct Lowering<'t> {
     /// One stub per snapshot that some guard exits to.
     exits: BTreeMap<u32, Label>,
     epilogue: Label,
-    /// Bytes below the saved registers (phi scratch, kept 16-byte aligned).
+    /// Bytes below the saved registers (phi scratch plus alignment padding).
     frame: i32,
+    alloc: Allocation,
+    /// Callee-saved registers pushed by the prologue, in push order.
+    saved: Vec<Reg>,
 }
 
 impl<'t> Lowering<'t> {
-    fn new(t: &'t Trace, base: usize) -> Self {
+    fn new(t: &'t Trace, base: usize, alloc: Allocation) -> Self {
         let mut e = Emitter::new(base);
         let epilogue = e.new_label();
-        Lowering { t, e, exits: BTreeMap::new(), epilogue, frame: 0 }
+        let mut saved = vec![Rbx, R14, R15];
+        for r in CALLEE_SAVED_POOL {
+            if alloc.loc.contains(&Loc::Gpr(r.n())) {
+                saved.push(r);
+            }
+        }
+        Lowering { t, e, exits: BTreeMap::new(), epilogue, frame: 0, alloc, saved }
     }
 
     fn exit(&mut self, snap: u32) -> Label {
@@ -61,20 +101,72 @@ impl<'t> Lowering<'t> {
         l
     }
 
-    fn ld(&mut self, r: Reg, v: guards::Ref) {
-        self.e.load(r, VALS, home(v));
+    fn loc(&self, v: guards::Ref) -> Loc {
+        self.alloc.loc[v.idx()]
     }
 
+    /// Loads value `v` (any type, as its 64 bits) into GPR `r`.
+    fn ld(&mut self, r: Reg, v: guards::Ref) {
+        match self.loc(v) {
+            Loc::Home => self.e.load(r, VALS, home(v)),
+            Loc::Gpr(g) => self.e.mov_rr(r, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movq_rx(r, Xmm(f)),
+        }
+    }
+
+    /// Writes GPR `r` as value `v`.
     fn st(&mut self, v: guards::Ref, r: Reg) {
-        self.e.store(VALS, home(v), r);
+        match self.loc(v) {
+            Loc::Home => self.e.store(VALS, home(v), r),
+            Loc::Gpr(g) => self.e.mov_rr(Reg::from_n(g), r),
+            Loc::Fpr(f) => self.e.movq_xr(Xmm(f), r),
+        }
     }
 
     fn ldf(&mut self, x: Xmm, v: guards::Ref) {
-        self.e.movsd_load(x, VALS, home(v));
+        match self.loc(v) {
+            Loc::Home => self.e.movsd_load(x, VALS, home(v)),
+            Loc::Gpr(g) => self.e.movq_xr(x, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movapd_rr(x, Xmm(f)),
+        }
     }
 
     fn stf(&mut self, v: guards::Ref, x: Xmm) {
-        self.e.movsd_store(VALS, home(v), x);
+        match self.loc(v) {
+            Loc::Home => self.e.movsd_store(VALS, home(v), x),
+            Loc::Gpr(g) => self.e.movq_rx(Reg::from_n(g), x),
+            Loc::Fpr(f) => self.e.movapd_rr(Xmm(f), x),
+        }
+    }
+
+    /// Writes a register-resident value to its home.
+    fn spill(&mut self, v: usize) {
+        match self.alloc.loc[v] {
+            Loc::Home => {}
+            Loc::Gpr(g) => self.e.store(VALS, v as i32 * 8, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movsd_store(VALS, v as i32 * 8, Xmm(f)),
+        }
+    }
+
+    /// Reloads a register-resident value from its home.
+    fn reload(&mut self, v: usize) {
+        match self.alloc.loc[v] {
+            Loc::Home => {}
+            Loc::Gpr(g) => self.e.load(Reg::from_n(g), VALS, v as i32 * 8),
+            Loc::Fpr(f) => self.e.movsd_load(Xmm(f), VALS, v as i32 * 8),
+        }
+    }
+
+    /// Values a helper call at `pos` may clobber: live there in caller-saved registers.
+    fn caller_saved_live(&self, pos: usize) -> Vec<usize> {
+        self.alloc
+            .live_across(pos)
+            .filter(|&v| match self.alloc.loc[v] {
+                Loc::Gpr(g) => !CALLEE_SAVED_POOL.contains(&Reg::from_n(g)),
+                Loc::Fpr(_) => true,
+                Loc::Home => false,
+            })
+            .collect()
     }
 
     /// Exits unless rax fits the 48-bit inline int range (clobbers rcx).
@@ -95,15 +187,16 @@ impl<'t> Lowering<'t> {
         self.e.jcc(Cond::Ne, exit);
     }
 
-    fn run(mut self) -> Result<Assembled, LowerError> {
-        let lp = validate(self.t)?;
+    fn run(mut self, lp: usize) -> Result<Assembled, LowerError> {
         let phis: Vec<usize> = (0..self.t.ins.len()).filter(|&i| self.t.ins[i].op == Op::Phi).collect();
-        self.frame = ((phis.len() * 8).next_multiple_of(16)) as i32;
+        // entry rsp is 8 mod 16 (the return address); pushes and frame realign it
+        let pushed = 8 + 8 * self.saved.len();
+        self.frame = ((pushed + phis.len() * 8).next_multiple_of(16) - pushed) as i32;
 
         // prologue
-        self.e.push(Rbx);
-        self.e.push(R14);
-        self.e.push(R15);
+        for r in self.saved.clone() {
+            self.e.push(r);
+        }
         if self.frame > 0 {
             self.e.sub_ri(Rsp, self.frame);
         }
@@ -139,12 +232,19 @@ impl<'t> Lowering<'t> {
         }
         self.e.jmp(loop_label);
 
-        // exit stubs: snapshot index in eax, then the shared epilogue
+        // exit stubs: the snapshot's values home, snapshot index in eax, then the
+        // shared epilogue
         let mut stub_offsets = Vec::new();
         let exits: Vec<(u32, Label)> = self.exits.iter().map(|(&s, &l)| (s, l)).collect();
         for (snap, l) in exits {
             self.e.bind(l);
             stub_offsets.push((snap, self.e.len()));
+            let mut refs: Vec<usize> = self.t.snapshots[snap as usize].stack.iter().map(|r| r.idx()).collect();
+            refs.sort_unstable();
+            refs.dedup();
+            for v in refs {
+                self.spill(v);
+            }
             self.e.mov_ri32(Rax, snap);
             self.e.jmp(self.epilogue);
         }
@@ -152,9 +252,9 @@ impl<'t> Lowering<'t> {
         if self.frame > 0 {
             self.e.add_ri(Rsp, self.frame);
         }
-        self.e.pop(R15);
-        self.e.pop(R14);
-        self.e.pop(Rbx);
+        for r in self.saved.clone().into_iter().rev() {
+            self.e.pop(r);
+        }
         self.e.ret();
 
         let code = self.e.finish().map_err(|e| LowerError::Assembler(e.to_string()))?;
@@ -365,16 +465,28 @@ impl<'t> Lowering<'t> {
                 self.e.jcc(if ins.op == GuardTrue { Cond::E } else { Cond::Ne }, exit_l());
             }
             CallG => {
-                // helpers[imm](a, b); missing operands pass 0
+                // helpers[imm](a, b); missing operands pass 0. Caller-saved
+                // registers holding live values go home first (so the arguments
+                // can be loaded into rdi/rsi whatever they hold) and come back
+                // before the sentinel check (the exit stub reads them).
+                let clobbered = self.caller_saved_live(i);
+                for &v in &clobbered {
+                    self.spill(v);
+                }
                 for (reg, v) in [(Rdi, a), (Rsi, b)] {
                     if v.is_none() {
                         self.e.mov_ri32(reg, 0);
+                    } else if clobbered.contains(&v.idx()) {
+                        self.e.load(reg, VALS, home(v));
                     } else {
                         self.ld(reg, v);
                     }
                 }
                 self.e.load(Rax, HELPERS, ins.imm as i32 * 8);
                 self.e.call_r(Rax);
+                for &v in &clobbered {
+                    self.reload(v);
+                }
                 self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
                 self.e.cmp_rr(Rax, Rcx);
                 self.e.jcc(Cond::E, exit_l());

@@ -74,6 +74,7 @@ fn encodings() {
     check!(e => e.movq_xr(Xmm(0), Rax), "66 48 0f 6e c0"); // movq xmm0,rax
     check!(e => e.movq_xr(Xmm(9), R10), "66 4d 0f 6e ca"); // movq xmm9,r10
     check!(e => e.movq_rx(Rax, Xmm(1)), "66 48 0f 7e c8"); // movq rax,xmm1
+    check!(e => e.movapd_rr(Xmm(3), Xmm(12)), "66 41 0f 28 dc"); // movapd xmm3,xmm12
     check!(e => e.movsd_load(Xmm(0), R14, 8), "f2 41 0f 10 84 26 08 00 00 00"); // movsd xmm0,QWORD PTR [r14+riz*1+0x8]
     check!(e => e.movsd_store(Rbx, 16, Xmm(2)), "f2 40 0f 11 94 23 10 00 00 00"); // rex movsd QWORD PTR [rbx+riz*1+0x10],xmm2
     check!(e => e.addsd(Xmm(0), Xmm(1)), "f2 40 0f 58 c1"); // rex addsd xmm0,xmm1
