@@ -191,3 +191,69 @@ pub fn verify(trace: &Trace, lp: usize, alloc: &Allocation) -> Result<(), String
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use guards::Ref;
+
+    const N: Ref = Ref::NONE;
+
+    /// 0 k1, 1 k2, 2 k3, 3 add 0 1 (dead before loop), 4 loop, 5 phi(2, 7),
+    /// 6 add 5 0, 7 add 6 2, 8 ilt 7 1
+    fn sample() -> (Trace, usize) {
+        let mut t = Trace::new();
+        for k in 0..3 {
+            t.emit(Op::KInt, Ty::I64, N, N, k, None);
+        }
+        t.emit(Op::Add, Ty::I64, Ref(0), Ref(1), 0, None);
+        t.emit(Op::Loop, Ty::Void, N, N, 0, None);
+        t.emit(Op::Phi, Ty::I64, Ref(2), Ref(7), 0, None);
+        t.emit(Op::Add, Ty::I64, Ref(5), Ref(0), 0, None);
+        t.emit(Op::Add, Ty::I64, Ref(6), Ref(2), 0, None);
+        t.emit(Op::ILt, Ty::Bool, Ref(7), Ref(1), 0, None);
+        (t, 4)
+    }
+
+    #[test]
+    fn intervals_are_loop_aware() {
+        let (t, lp) = sample();
+        let live = intervals(&t, lp);
+        let n = t.ins.len();
+        assert_eq!(live[0], Some((0, n)), "pre-loop value used in the loop lives to the end");
+        assert_eq!(live[3], Some((3, 3)), "dead value");
+        assert_eq!(live[4], None, "loop marker");
+        assert_eq!(live[5], Some((lp, n)), "phi");
+        assert_eq!(live[6], Some((6, 7)));
+        assert_eq!(live[7], Some((7, n)), "phi input lives to the back edge");
+    }
+
+    #[test]
+    fn scarce_registers_spill_and_verify() {
+        let (t, lp) = sample();
+        for k in 0..=3 {
+            let pool: Vec<u8> = (10..10 + k).collect();
+            let a = linear_scan(&t, lp, &Pools { gpr: &pool, fpr: &[] });
+            verify(&t, lp, &a).unwrap();
+            let in_regs = a.loc.iter().filter(|l| **l != Loc::Home).count();
+            assert!(in_regs >= k as usize, "{k}: {:?}", a.loc);
+        }
+    }
+
+    #[test]
+    fn verifier_rejects_shared_live_registers() {
+        let (t, lp) = sample();
+        let mut a = Allocation::all_home(&t, lp);
+        a.loc[0] = Loc::Gpr(3);
+        a.loc[5] = Loc::Gpr(3);
+        assert!(verify(&t, lp, &a).unwrap_err().contains("share"));
+        let mut a = Allocation::all_home(&t, lp);
+        a.loc[6] = Loc::Fpr(3);
+        assert!(verify(&t, lp, &a).is_err(), "int in a float register");
+        // dead values may share a register with later ones
+        let mut a = Allocation::all_home(&t, lp);
+        a.loc[3] = Loc::Gpr(3);
+        a.loc[6] = Loc::Gpr(3);
+        verify(&t, lp, &a).unwrap();
+    }
+}
