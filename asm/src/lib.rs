@@ -1,5 +1,14 @@
-//! The code arena (W^X pages), register allocation, lowering of trace IR and the dynasm
-//! emitters for x86-64 and AArch64, exit stubs and the perf map. Depends on `guards`.
-//!
-//! Status: placeholder until the x86-64 JIT issue lands; see docs/design.md.
+//! Coil's JIT backend: the code arena (W^X pages), the x86-64 emitter and the
+//! lowering of trace IR to machine code, plus a disassembler for `--trace-log`.
+//! Depends only on `guards` (crate graph: guards <- asm <- deopt <- coil).
+
+pub mod arena;
+pub mod disasm;
+pub mod lower;
+pub mod regalloc;
+pub mod x64;
+
+pub use arena::{ArenaError, CodeArena, CodePtr};
+pub use disasm::disassemble;
 pub use guards;
+pub use lower::{Assembled, Backend, CompiledTrace, LowerError, compile, host_backend, validate};

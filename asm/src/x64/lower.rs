@@ -1,0 +1,538 @@
+//! Lowering trace IR to x86-64. Each op loads its operands from their locations
+//! (a register from the linear-scan allocation, or the home `vals[ref]`) into
+//! scratch registers, computes, and writes the result to its location. With
+//! `regalloc: false` every value is at home (the simple scheme: every exit finds
+//! all values in `vals` for free); with it, exit stubs first write the snapshot's
+//! register-resident values home.
+//!
+//! Frame: rbx = slots, r14 = vals, r15 = helpers (callee-saved, so they survive
+//! helper calls), plus rbp/r12/r13 when allocating; a scratch area below the saved
+//! registers holds the phis' new values during the back-edge copy, sized so rsp is
+//! 16-byte aligned at helper calls. Scratch registers (never allocated): rax, rcx,
+//! rdx, r8, r9, xmm0-xmm2.
+
+use std::collections::BTreeMap;
+
+use guards::{EXIT_SENTINEL, Op, Trace, tags};
+
+use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
+use crate::lower::{Assembled, Backend, LowerError, validate};
+use crate::regalloc::{Allocation, Loc, Pools, linear_scan, verify};
+
+const SLOTS: Reg = Rbx;
+const VALS: Reg = R14;
+const HELPERS: Reg = R15;
+
+/// The x86-64 System V backend.
+pub struct X64 {
+    /// Keep values in registers (linear scan) instead of always at home.
+    pub regalloc: bool,
+}
+
+impl X64 {
+    pub const SIMPLE: X64 = X64 { regalloc: false };
+    pub const REGALLOC: X64 = X64 { regalloc: true };
+}
+
+/// Allocatable registers. rdi/rsi are safe despite being argument registers:
+/// helper arguments are loaded after caller-saved values are written home.
+const GPR_POOL: [Reg; 7] = [Rbp, R12, R13, R10, R11, Rsi, Rdi];
+const CALLEE_SAVED_POOL: [Reg; 3] = [Rbp, R12, R13];
+const FPR_POOL: [u8; 13] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+impl Backend for X64 {
+    fn arch(&self) -> &'static str {
+        "x86_64"
+    }
+
+    fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError> {
+        let lp = validate(trace)?;
+        let alloc = if self.regalloc {
+            let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
+            let a = linear_scan(trace, lp, &Pools { gpr: &gpr, fpr: &FPR_POOL });
+            if cfg!(debug_assertions) {
+                verify(trace, lp, &a).map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
+            }
+            a
+        } else {
+            Allocation::all_home(trace, lp)
+        };
+        Lowering::new(trace, base, alloc).run(lp)
+    }
+}
+
+fn home(r: guards::Ref) -> i32 {
+    // validate() bounds the trace length so this fits
+    r.0 as i32 * 8
+}
+
+struct Lowering<'t> {
+    t: &'t Trace,
+    e: Emitter,
+    /// One stub per snapshot that some guard exits to.
+    exits: BTreeMap<u32, Label>,
+    epilogue: Label,
+    /// Bytes below the saved registers (phi scratch plus alignment padding).
+    frame: i32,
+    alloc: Allocation,
+    /// Callee-saved registers pushed by the prologue, in push order.
+    saved: Vec<Reg>,
+}
+
+impl<'t> Lowering<'t> {
+    fn new(t: &'t Trace, base: usize, alloc: Allocation) -> Self {
+        let mut e = Emitter::new(base);
+        let epilogue = e.new_label();
+        let mut saved = vec![Rbx, R14, R15];
+        for r in CALLEE_SAVED_POOL {
+            if alloc.loc.contains(&Loc::Gpr(r.n())) {
+                saved.push(r);
+            }
+        }
+        Lowering { t, e, exits: BTreeMap::new(), epilogue, frame: 0, alloc, saved }
+    }
+
+    fn exit(&mut self, snap: u32) -> Label {
+        if let Some(&l) = self.exits.get(&snap) {
+            return l;
+        }
+        let l = self.e.new_label();
+        self.exits.insert(snap, l);
+        l
+    }
+
+    fn loc(&self, v: guards::Ref) -> Loc {
+        self.alloc.loc[v.idx()]
+    }
+
+    /// Loads value `v` (any type, as its 64 bits) into GPR `r`.
+    fn ld(&mut self, r: Reg, v: guards::Ref) {
+        match self.loc(v) {
+            Loc::Home => self.e.load(r, VALS, home(v)),
+            Loc::Gpr(g) => self.e.mov_rr(r, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movq_rx(r, Xmm(f)),
+        }
+    }
+
+    /// Writes GPR `r` as value `v`.
+    fn st(&mut self, v: guards::Ref, r: Reg) {
+        match self.loc(v) {
+            Loc::Home => self.e.store(VALS, home(v), r),
+            Loc::Gpr(g) => self.e.mov_rr(Reg::from_n(g), r),
+            Loc::Fpr(f) => self.e.movq_xr(Xmm(f), r),
+        }
+    }
+
+    fn ldf(&mut self, x: Xmm, v: guards::Ref) {
+        match self.loc(v) {
+            Loc::Home => self.e.movsd_load(x, VALS, home(v)),
+            Loc::Gpr(g) => self.e.movq_xr(x, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movapd_rr(x, Xmm(f)),
+        }
+    }
+
+    fn stf(&mut self, v: guards::Ref, x: Xmm) {
+        match self.loc(v) {
+            Loc::Home => self.e.movsd_store(VALS, home(v), x),
+            Loc::Gpr(g) => self.e.movq_rx(Reg::from_n(g), x),
+            Loc::Fpr(f) => self.e.movapd_rr(Xmm(f), x),
+        }
+    }
+
+    /// Writes a register-resident value to its home.
+    fn spill(&mut self, v: usize) {
+        match self.alloc.loc[v] {
+            Loc::Home => {}
+            Loc::Gpr(g) => self.e.store(VALS, v as i32 * 8, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movsd_store(VALS, v as i32 * 8, Xmm(f)),
+        }
+    }
+
+    /// Reloads a register-resident value from its home.
+    fn reload(&mut self, v: usize) {
+        match self.alloc.loc[v] {
+            Loc::Home => {}
+            Loc::Gpr(g) => self.e.load(Reg::from_n(g), VALS, v as i32 * 8),
+            Loc::Fpr(f) => self.e.movsd_load(Xmm(f), VALS, v as i32 * 8),
+        }
+    }
+
+    /// Values a helper call at `pos` may clobber: live there in caller-saved registers.
+    fn caller_saved_live(&self, pos: usize) -> Vec<usize> {
+        self.alloc
+            .live_across(pos)
+            .filter(|&v| match self.alloc.loc[v] {
+                Loc::Gpr(g) => !CALLEE_SAVED_POOL.contains(&Reg::from_n(g)),
+                Loc::Fpr(_) => true,
+                Loc::Home => false,
+            })
+            .collect()
+    }
+
+    /// Exits unless rax fits the 48-bit inline int range (clobbers rcx).
+    fn check_small_int(&mut self, exit: Label) {
+        // sign-extending the low 48 bits must give the value back
+        self.e.mov_rr(Rcx, Rax);
+        self.e.shl_ri(Rcx, 16);
+        self.e.sar_ri(Rcx, 16);
+        self.e.cmp_rr(Rcx, Rax);
+        self.e.jcc(Cond::Ne, exit);
+    }
+
+    /// Exits unless the tag (top 16 bits) of rax is `tag` (clobbers rcx).
+    fn check_tag(&mut self, tag: u64, exit: Label) {
+        self.e.mov_rr(Rcx, Rax);
+        self.e.shr_ri(Rcx, 48);
+        self.e.cmp_ri(Rcx, tag as i32);
+        self.e.jcc(Cond::Ne, exit);
+    }
+
+    fn run(mut self, lp: usize) -> Result<Assembled, LowerError> {
+        let phis: Vec<usize> = (0..self.t.ins.len()).filter(|&i| self.t.ins[i].op == Op::Phi).collect();
+        // entry rsp is 8 mod 16 (the return address); pushes and frame realign it
+        let pushed = 8 + 8 * self.saved.len();
+        self.frame = ((pushed + phis.len() * 8).next_multiple_of(16) - pushed) as i32;
+
+        // prologue
+        for r in self.saved.clone() {
+            self.e.push(r);
+        }
+        if self.frame > 0 {
+            self.e.sub_ri(Rsp, self.frame);
+        }
+        self.e.mov_rr(SLOTS, Rdi);
+        self.e.mov_rr(VALS, Rsi);
+        self.e.mov_rr(HELPERS, Rdx);
+
+        let loop_label = self.e.new_label();
+        for i in 0..self.t.ins.len() {
+            if i == lp {
+                // loop entry: phis start from their pre-loop values
+                for &p in &phis {
+                    let a = self.t.ins[p].a;
+                    self.ld(Rax, a);
+                    self.st(guards::Ref(p as u32), Rax);
+                }
+                self.e.bind(loop_label);
+                continue;
+            }
+            self.lower_ins(i)?;
+        }
+
+        // back edge: phis take their new values as one parallel move (all reads
+        // before any write, since a phi's new value may be another phi)
+        for (k, &p) in phis.iter().enumerate() {
+            let b = self.t.ins[p].b;
+            self.ld(Rax, b);
+            self.e.store(Rsp, 8 * k as i32, Rax);
+        }
+        for (k, &p) in phis.iter().enumerate() {
+            self.e.load(Rax, Rsp, 8 * k as i32);
+            self.st(guards::Ref(p as u32), Rax);
+        }
+        self.e.jmp(loop_label);
+
+        // exit stubs: the snapshot's values home, snapshot index in eax, then the
+        // shared epilogue
+        let mut stub_offsets = Vec::new();
+        let exits: Vec<(u32, Label)> = self.exits.iter().map(|(&s, &l)| (s, l)).collect();
+        for (snap, l) in exits {
+            self.e.bind(l);
+            stub_offsets.push((snap, self.e.len()));
+            let mut refs: Vec<usize> = self.t.snapshots[snap as usize].stack.iter().map(|r| r.idx()).collect();
+            refs.sort_unstable();
+            refs.dedup();
+            for v in refs {
+                self.spill(v);
+            }
+            self.e.mov_ri32(Rax, snap);
+            self.e.jmp(self.epilogue);
+        }
+        self.e.bind(self.epilogue);
+        if self.frame > 0 {
+            self.e.add_ri(Rsp, self.frame);
+        }
+        for r in self.saved.clone().into_iter().rev() {
+            self.e.pop(r);
+        }
+        self.e.ret();
+
+        let code = self.e.finish().map_err(|e| LowerError::Assembler(e.to_string()))?;
+        Ok(Assembled { code, exit_stubs: stub_offsets })
+    }
+
+    fn lower_ins(&mut self, i: usize) -> Result<(), LowerError> {
+        use Op::*;
+        let ins = self.t.ins[i];
+        let r = guards::Ref(i as u32);
+        let (a, b) = (ins.a, ins.b);
+        let exit = if ins.op.is_guard() { Some(self.exit(ins.snap)) } else { None };
+        let exit_l = || exit.expect("guards have exits");
+        match ins.op {
+            Nop | Phi | Loop => {}
+            KInt | KFloat | KVal => {
+                self.e.mov_ri64(Rax, ins.imm);
+                self.st(r, Rax);
+            }
+            Slot => {
+                self.e.load(Rax, SLOTS, ins.imm as i32 * 8);
+                self.st(r, Rax);
+            }
+            SetSlot => {
+                self.ld(Rax, a);
+                self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
+            }
+            GuardInt => {
+                self.ld(Rax, a);
+                self.check_tag(tags::INT, exit_l());
+                self.e.shl_ri(Rax, 16);
+                self.e.sar_ri(Rax, 16);
+                self.st(r, Rax);
+            }
+            GuardFloat => {
+                self.ld(Rax, a);
+                self.e.mov_ri64(Rcx, tags::FIRST_TAGGED as i64);
+                self.e.cmp_rr(Rax, Rcx);
+                self.e.jcc(Cond::Ae, exit_l());
+                self.st(r, Rax);
+            }
+            GuardBool => {
+                self.ld(Rax, a);
+                self.check_tag(tags::BOOL, exit_l());
+                self.e.mov_ri32(Rcx, 1);
+                self.e.and_rr(Rax, Rcx);
+                self.st(r, Rax);
+            }
+            GuardIs => {
+                self.ld(Rax, a);
+                self.e.mov_ri64(Rcx, ins.imm);
+                self.e.cmp_rr(Rax, Rcx);
+                self.e.jcc(Cond::Ne, exit_l());
+            }
+            BoxInt => {
+                self.ld(Rax, a);
+                self.e.shl_ri(Rax, 16);
+                self.e.shr_ri(Rax, 16);
+                self.e.mov_ri64(Rcx, (tags::INT << tags::SHIFT) as i64);
+                self.e.or_rr(Rax, Rcx);
+                self.st(r, Rax);
+            }
+            BoxFloat => {
+                // NaNs become the canonical NaN of their sign, as tags::box_float
+                let done = self.e.new_label();
+                self.ld(Rax, a);
+                self.e.movq_xr(Xmm(0), Rax);
+                self.e.ucomisd(Xmm(0), Xmm(0));
+                self.e.jcc(Cond::Np, done);
+                self.e.shr_ri(Rax, 63);
+                self.e.shl_ri(Rax, 63);
+                self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
+                self.e.or_rr(Rax, Rcx);
+                self.e.bind(done);
+                self.st(r, Rax);
+            }
+            BoxBool => {
+                self.ld(Rax, a);
+                self.e.mov_ri64(Rcx, tags::FALSE as i64);
+                self.e.or_rr(Rax, Rcx);
+                self.st(r, Rax);
+            }
+            AddOv | SubOv | MulOv => {
+                self.ld(Rax, a);
+                self.ld(Rdx, b);
+                match ins.op {
+                    AddOv => self.e.add_rr(Rax, Rdx),
+                    SubOv => self.e.sub_rr(Rax, Rdx),
+                    _ => self.e.imul_rr(Rax, Rdx),
+                }
+                self.e.jcc(Cond::O, exit_l());
+                self.check_small_int(exit_l());
+                self.st(r, Rax);
+            }
+            NegOv => {
+                self.ld(Rax, a);
+                self.e.neg_r(Rax);
+                self.e.jcc(Cond::O, exit_l());
+                self.check_small_int(exit_l());
+                self.st(r, Rax);
+            }
+            Add | Sub | BAnd | BOr | BXor => {
+                self.ld(Rax, a);
+                self.ld(Rcx, b);
+                match ins.op {
+                    Add => self.e.add_rr(Rax, Rcx),
+                    Sub => self.e.sub_rr(Rax, Rcx),
+                    BAnd => self.e.and_rr(Rax, Rcx),
+                    BOr => self.e.or_rr(Rax, Rcx),
+                    _ => self.e.xor_rr(Rax, Rcx),
+                }
+                self.st(r, Rax);
+            }
+            FloorDiv | Mod => self.lower_divmod(ins.op, r, a, b, exit_l()),
+            FAdd | FSub | FMul | FDiv => {
+                self.ldf(Xmm(0), a);
+                self.ldf(Xmm(1), b);
+                match ins.op {
+                    FAdd => self.e.addsd(Xmm(0), Xmm(1)),
+                    FSub => self.e.subsd(Xmm(0), Xmm(1)),
+                    FMul => self.e.mulsd(Xmm(0), Xmm(1)),
+                    _ => {
+                        // exit on b == ±0.0; a NaN divisor is unordered (PF set), not zero
+                        let ok = self.e.new_label();
+                        self.e.xorpd(Xmm(2), Xmm(2));
+                        self.e.ucomisd(Xmm(1), Xmm(2));
+                        self.e.jcc(Cond::P, ok);
+                        self.e.jcc(Cond::E, exit_l());
+                        self.e.bind(ok);
+                        self.e.divsd(Xmm(0), Xmm(1));
+                    }
+                }
+                self.stf(r, Xmm(0));
+            }
+            FNeg => {
+                self.ld(Rax, a);
+                self.e.mov_ri64(Rcx, i64::MIN);
+                self.e.xor_rr(Rax, Rcx);
+                self.st(r, Rax);
+            }
+            IToF => {
+                self.ld(Rax, a);
+                self.e.cvtsi2sd(Xmm(0), Rax);
+                self.stf(r, Xmm(0));
+            }
+            ILt | ILe | IEq | INe | IGt | IGe => {
+                let c = match ins.op {
+                    ILt => Cond::L,
+                    ILe => Cond::Le,
+                    IEq => Cond::E,
+                    INe => Cond::Ne,
+                    IGt => Cond::G,
+                    _ => Cond::Ge,
+                };
+                self.ld(Rax, a);
+                self.ld(Rcx, b);
+                self.e.cmp_rr(Rax, Rcx);
+                self.e.setcc(c, Rax);
+                self.e.movzx_r8(Rax, Rax);
+                self.st(r, Rax);
+            }
+            FLt | FLe | FGt | FGe => {
+                // ucomisd reports unordered as "below and equal", so only
+                // above/above-or-equal are false on NaN: compare with swapped
+                // operands for < and <=
+                let (x, y, c) = match ins.op {
+                    FGt => (a, b, Cond::A),
+                    FGe => (a, b, Cond::Ae),
+                    FLt => (b, a, Cond::A),
+                    _ => (b, a, Cond::Ae),
+                };
+                self.ldf(Xmm(0), x);
+                self.ldf(Xmm(1), y);
+                self.e.ucomisd(Xmm(0), Xmm(1));
+                self.e.setcc(c, Rax);
+                self.e.movzx_r8(Rax, Rax);
+                self.st(r, Rax);
+            }
+            FEq | FNe => {
+                // equal = ZF && !PF; not equal = !ZF || PF (NaN != anything)
+                self.ldf(Xmm(0), a);
+                self.ldf(Xmm(1), b);
+                self.e.ucomisd(Xmm(0), Xmm(1));
+                if ins.op == FEq {
+                    self.e.setcc(Cond::E, Rax);
+                    self.e.setcc(Cond::Np, Rcx);
+                    self.e.movzx_r8(Rax, Rax);
+                    self.e.movzx_r8(Rcx, Rcx);
+                    self.e.and_rr(Rax, Rcx);
+                } else {
+                    self.e.setcc(Cond::Ne, Rax);
+                    self.e.setcc(Cond::P, Rcx);
+                    self.e.movzx_r8(Rax, Rax);
+                    self.e.movzx_r8(Rcx, Rcx);
+                    self.e.or_rr(Rax, Rcx);
+                }
+                self.st(r, Rax);
+            }
+            Not => {
+                self.ld(Rax, a);
+                self.e.mov_ri32(Rcx, 1);
+                self.e.xor_rr(Rax, Rcx);
+                self.st(r, Rax);
+            }
+            GuardTrue | GuardFalse => {
+                self.ld(Rax, a);
+                self.e.test_rr(Rax, Rax);
+                self.e.jcc(if ins.op == GuardTrue { Cond::E } else { Cond::Ne }, exit_l());
+            }
+            CallG => {
+                // helpers[imm](a, b); missing operands pass 0. Caller-saved
+                // registers holding live values go home first (so the arguments
+                // can be loaded into rdi/rsi whatever they hold) and come back
+                // before the sentinel check (the exit stub reads them).
+                let clobbered = self.caller_saved_live(i);
+                for &v in &clobbered {
+                    self.spill(v);
+                }
+                for (reg, v) in [(Rdi, a), (Rsi, b)] {
+                    if v.is_none() {
+                        self.e.mov_ri32(reg, 0);
+                    } else if clobbered.contains(&v.idx()) {
+                        self.e.load(reg, VALS, home(v));
+                    } else {
+                        self.ld(reg, v);
+                    }
+                }
+                self.e.load(Rax, HELPERS, ins.imm as i32 * 8);
+                self.e.call_r(Rax);
+                for &v in &clobbered {
+                    self.reload(v);
+                }
+                self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
+                self.e.cmp_rr(Rax, Rcx);
+                self.e.jcc(Cond::E, exit_l());
+                self.st(r, Rax);
+            }
+        }
+        Ok(())
+    }
+
+    /// Python floor division and modulo: the quotient rounds toward -inf and the
+    /// remainder takes the divisor's sign.
+    fn lower_divmod(&mut self, op: Op, r: guards::Ref, a: guards::Ref, b: guards::Ref, exit: Label) {
+        let (divide, done) = (self.e.new_label(), self.e.new_label());
+        self.ld(Rax, a);
+        self.ld(R8, b);
+        self.e.test_rr(R8, R8);
+        self.e.jcc(Cond::E, exit);
+        // b == -1 is special-cased: idiv would fault on i64::MIN / -1
+        self.e.cmp_ri(R8, -1);
+        self.e.jcc(Cond::Ne, divide);
+        if op == Op::FloorDiv {
+            self.e.neg_r(Rax);
+            self.e.jcc(Cond::O, exit);
+            self.check_small_int(exit);
+        } else {
+            self.e.mov_ri32(Rax, 0);
+        }
+        self.e.jmp(done);
+        self.e.bind(divide);
+        self.e.cqo();
+        self.e.idiv_r(R8);
+        // rax = truncated quotient, rdx = remainder with a's sign; adjust when the
+        // remainder is non-zero and its sign differs from b's
+        let adjusted = self.e.new_label();
+        self.e.test_rr(Rdx, Rdx);
+        self.e.jcc(Cond::E, adjusted);
+        self.e.mov_rr(R9, Rdx);
+        self.e.xor_rr(R9, R8);
+        self.e.jcc(Cond::Ns, adjusted);
+        self.e.add_ri(Rax, -1);
+        self.e.add_rr(Rdx, R8);
+        self.e.bind(adjusted);
+        if op == Op::Mod {
+            self.e.mov_rr(Rax, Rdx);
+        }
+        self.e.bind(done);
+        self.st(r, Rax);
+    }
+}

@@ -1,0 +1,9 @@
+//! The x86-64 backend: the emitter and the lowering of trace IR onto it.
+
+pub mod emit;
+pub mod lower;
+
+pub use lower::X64;
+
+#[cfg(test)]
+mod tests;
