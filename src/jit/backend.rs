@@ -1,14 +1,46 @@
-//! Connects the recorder to the optimizer (guards) and a code generator: the native
-//! x86-64 backend (asm) where it applies, else the IR evaluator.
+//! Connects the recorder to the optimizer (guards) and the native code generator
+//! (asm): compiled traces become `Executor`s the driver runs at loop headers.
 
+use std::fmt::Write as _;
+
+use asm::CodeArena;
 use guards::Trace;
 
-use crate::jit::Executor;
+use crate::jit::{Executor, helpers};
 
 /// Runs the optimization passes named by `passes` (`--jit-opt`).
 pub fn optimize(_trace: &mut Trace, _passes: &str) {}
 
-/// Compiles a trace; returns the executor and the machine-code listing for the log.
-pub fn compile(_trace: &Trace) -> Result<(Box<dyn Executor>, String), String> {
-    Err("no code generator yet".into())
+/// A trace installed in the code arena.
+struct NativeTrace {
+    code: asm::CompiledTrace,
+}
+
+impl Executor for NativeTrace {
+    fn run(&self, slots: &mut [u64], vals: &mut [u64]) -> Result<u32, String> {
+        if vals.len() < self.code.vals_len {
+            return Err("vals too short".into());
+        }
+        // SAFETY: the arena outlives every trace (both live in `Jit`), slots is the
+        // frame's slot vector the trace was recorded for, and helpers never unwind.
+        Ok(unsafe { self.code.run(slots, vals, &helpers::TABLE) })
+    }
+
+    fn code_bytes(&self) -> usize {
+        self.code.len
+    }
+}
+
+/// Compiles a trace for the host; returns the executor and the machine-code listing
+/// for the trace log.
+pub fn compile(trace: &Trace, arena: &mut CodeArena, want_listing: bool) -> Result<(Box<dyn Executor>, String), String> {
+    let backend = asm::host_backend().ok_or("no native backend for this architecture")?;
+    let code = asm::compile(backend, trace, arena).map_err(|e| format!("{e:?}"))?;
+    let mut listing = String::new();
+    if want_listing {
+        let _ = writeln!(listing, "---- machine code ({}, {} bytes)", backend.arch(), code.len);
+        // SAFETY: the code was just installed in the live arena.
+        listing.push_str(&asm::disassemble(unsafe { code.code() }, code.addr as u64));
+    }
+    Ok((Box::new(NativeTrace { code }), listing))
 }

@@ -67,6 +67,8 @@ pub struct Jit {
     pub failures: HashMap<(usize, u32), u32>,
     pub recording: Option<Box<Recorder>>,
     pub stats: Stats,
+    /// Executable memory for compiled traces, created on first compile.
+    pub arena: Option<asm::CodeArena>,
     next_id: u32,
 }
 
@@ -85,6 +87,7 @@ impl Default for Jit {
             failures: HashMap::new(),
             recording: None,
             stats: Stats::default(),
+            arena: None,
             next_id: 1,
         }
     }

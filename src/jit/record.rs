@@ -589,7 +589,18 @@ impl Vm {
             );
             let _ = write!(log, "{trace}");
         }
-        match crate::jit::backend::compile(&trace) {
+        if self.jit.arena.is_none() {
+            match asm::CodeArena::new(32 << 20) {
+                Ok(a) => self.jit.arena = Some(a),
+                Err(e) => {
+                    self.jit.log(&format!("---- TRACE {id} abort: no code arena: {e:?}\n"));
+                    self.jit.record_failure(rec.key, "no code arena");
+                    return;
+                }
+            }
+        }
+        let compiled = crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging);
+        match compiled {
             Ok((exec, listing)) => {
                 if logging {
                     log.push_str(&listing);
@@ -634,7 +645,7 @@ impl Vm {
         let fr = unsafe { &mut *frame };
         let t = self.jit.traces.get_mut(&key).unwrap();
         t.entries += 1;
-        let mut vals = vec![0u64; t.trace.ins.len()];
+        let mut vals = vec![0u64; t.trace.ins.len() + 1];
         helpers::enter(self);
         // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
         let slots: &mut [u64] = unsafe {
