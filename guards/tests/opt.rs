@@ -545,3 +545,74 @@ fn eval_reports_malformed_traces() {
     let e = guards::eval(&t, &mut slots, &HELPERS, 10).unwrap_err();
     assert!(e.contains("without a Loop"), "{e}");
 }
+
+#[test]
+fn loop_peeling_keeps_carried_ints_unboxed() {
+    let mut t = counting_loop();
+    optimize(&mut t, Passes::ALL);
+    // phi, ilt, gtrue, addov, boxint, sslot: no reload, no re-guard of i or n
+    assert_eq!(body_count(&t, Op::Slot), 0, "{t}");
+    assert_eq!(body_count(&t, Op::GuardInt), 0, "{t}");
+    assert_eq!(body_count(&t, Op::Phi), 1, "{t}");
+    assert_eq!(body_len(&t), 6, "{t}");
+    let phi = t.ins.iter().find(|i| i.op == Op::Phi).unwrap();
+    assert_eq!(phi.ty, Ty::I64);
+    // the invariant n is loaded and guarded once, in the peeled iteration
+    assert_eq!(count_op(&t, Op::Slot), 2, "{t}");
+    assert_eq!(count_op(&t, Op::GuardInt), 2, "{t}");
+}
+
+#[test]
+fn loop_peeling_hoists_invariant_float_work() {
+    let mut t = float_accumulation();
+    optimize(&mut t, Passes::ALL);
+    // i and s are carried unboxed; x, x * 0.5 and n are invariant
+    assert_eq!(body_count(&t, Op::Slot), 0, "{t}");
+    assert_eq!(body_count(&t, Op::GuardFloat) + body_count(&t, Op::GuardInt), 0, "{t}");
+    assert_eq!(body_count(&t, Op::FMul), 0, "{t}");
+    let tys: Vec<Ty> = t.ins.iter().filter(|i| i.op == Op::Phi).map(|i| i.ty).collect();
+    assert!(tys.contains(&Ty::I64) && tys.contains(&Ty::F64), "{t}");
+    assert_eq!(body_len(&t), 10, "{t}");
+}
+
+#[test]
+fn loop_peeling_keeps_helper_calls_and_stores() {
+    let mut t = helper_loop();
+    let calls = count_op(&t, Op::CallG);
+    optimize(&mut t, Passes::ALL);
+    assert_eq!(body_count(&t, Op::CallG), calls, "{t}");
+    assert_eq!(body_count(&t, Op::SetSlot), 4, "{t}");
+    // t (slot 2) and b (slot 5) carry the same value: one phi
+    assert_eq!(body_count(&t, Op::Phi), 2, "{t}");
+    // k (slot 3) is guarded before the loop and never again
+    assert_eq!(body_count(&t, Op::GuardInt), 0, "{t}");
+}
+
+#[test]
+fn optimized_counting_loop_listing() {
+    let mut t = counting_loop();
+    optimize(&mut t, Passes::ALL);
+    let text = t.to_string();
+    assert!(text.contains("loop"), "{text}");
+    assert!(text.contains("int  phi"), "{text}");
+}
+
+#[test]
+fn loop_peeling_drops_invariant_stores() {
+    let mut t = constant_loop();
+    optimize(&mut t, Passes::ALL);
+    // x = 5 and y = x are stored once, in the peeled iteration; the flag is guarded once
+    assert_eq!(body_count(&t, Op::SetSlot), 1, "{t}");
+    assert_eq!(body_count(&t, Op::GuardBool) + body_count(&t, Op::GuardTrue), 1, "{t}");
+}
+
+#[test]
+#[ignore]
+fn show_listings() {
+    for (name, build, _) in cases() {
+        let mut t = build();
+        println!("== {name}\n{t}");
+        optimize(&mut t, Passes::ALL);
+        println!("-- optimized\n{t}");
+    }
+}

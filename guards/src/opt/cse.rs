@@ -10,6 +10,8 @@
 //! longer needed). Loads (`Slot`) are memory, handled by `fwd`; `CallG` may have side
 //! effects; `Phi` depends on the iteration.
 //!
+//! Two phis with the same entry value and the same loop value are merged too.
+//!
 //! The table is cleared at the `Loop` marker: the pre-loop part and the loop body are
 //! CSE'd separately. (Matching a body instruction against a pre-loop one with the very
 //! same operand refs would be sound, since such operands are loop-invariant, but the
@@ -46,6 +48,20 @@ pub fn run(t: &mut Trace) {
         if first != me {
             t.ins[i] = NOP;
             s.set(me, first);
+        }
+    }
+    // Phis with the same entry and loop values are the same value. Their b may point
+    // forward, so they are matched after the sweep.
+    let mut phis: HashMap<(Ty, Ref, Ref), Ref> = HashMap::new();
+    for i in 0..t.ins.len() {
+        let ins = t.ins[i];
+        if ins.op == Op::Phi {
+            let me = Ref(i as u32);
+            let first = *phis.entry((ins.ty, s.get(ins.a), s.get(ins.b))).or_insert(me);
+            if first != me {
+                t.ins[i] = NOP;
+                s.set(me, first);
+            }
         }
     }
     s.finish(t);

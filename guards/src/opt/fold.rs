@@ -15,6 +15,9 @@
 //! `GuardFloat(BoxFloat(x)) -> x` may differ from boxing-then-unboxing in a NaN payload,
 //! which nothing can observe: every way out of the trace boxes (and canonicalises).
 //!
+//! Snapshot entries `BoxInt(x)` (and the float and bool boxes) become x: an exit boxes
+//! every entry by its type anyway, and the box may then die.
+//!
 //! `BoxInt(GuardInt(v))` is equal to `v` bit for bit but is deliberately kept: a store
 //! `SetSlot(i, BoxInt(x))` is how the loop pass recognises that slot i carries an
 //! unboxed int from one iteration to the next.
@@ -70,6 +73,15 @@ pub fn run(t: &mut Trace) {
         }
     }
     s.finish(t);
+    // An exit boxes snapshot entries by their type, so `BoxInt(x)` there is just x.
+    for snap in &mut t.snapshots {
+        for r in &mut snap.stack {
+            let ins = t.ins[r.idx()];
+            if matches!(ins.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool) {
+                *r = ins.a;
+            }
+        }
+    }
 }
 
 fn kint(t: &Trace, r: Ref) -> Option<i64> {
