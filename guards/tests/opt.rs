@@ -411,7 +411,8 @@ fn every_pass_combination_preserves_exits() {
 
 #[test]
 fn each_pass_alone_keeps_the_trace_valid_and_equivalent() {
-    let single: [(&str, fn(&mut Trace)); 5] = [
+    type PassFn = fn(&mut Trace);
+    let single: [(&str, PassFn); 5] = [
         ("fold", fold::run),
         ("cse", cse::run),
         ("fwd", fwd::run),
