@@ -1,9 +1,15 @@
 //! The trace IR (SSA, typed, guards carrying snapshots) and its passes: fold/CSE, DCE,
 //! guard hoisting by loop peeling, allocation sinking. Depends on nothing else in Coil.
 
+pub mod eval;
 pub mod ir;
+pub mod opt;
+pub mod verify;
 
+pub use eval::eval;
 pub use ir::{EXIT_SENTINEL, Ins, Op, Ref, Snapshot, Trace, Ty, tags};
+pub use opt::{Passes, optimize};
+pub use verify::verify;
 
 /// The calling contract of compiled trace code, shared by `asm` (which emits it),
 /// `deopt` (which reads exits) and the interpreter (which enters traces):

@@ -1,0 +1,102 @@
+//! Common-subexpression elimination of pure ops and of repeated guards.
+//!
+//! Design: a forward sweep with a hash table from (op, type, operands, imm) to the
+//! first ref computing it (LuaJIT chains same-op instructions instead; a table is
+//! simpler and traces are short). Commutative ops are keyed with sorted operands.
+//!
+//! Guards other than `CallG` are pure too in the sense that matters: a second
+//! `GuardInt(v)`, `AddOv(a, b)` or `GuardTrue(c)` on the same operands cannot fail when
+//! the first one passed, so it yields the first one's ref (its snapshot is simply no
+//! longer needed). Loads (`Slot`) are memory, handled by `fwd`; `CallG` may have side
+//! effects; `Phi` depends on the iteration.
+//!
+//! Two phis with the same entry value and the same loop value are merged too.
+//!
+//! The table is cleared at the `Loop` marker: the pre-loop part and the loop body are
+//! CSE'd separately. (Matching a body instruction against a pre-loop one with the very
+//! same operand refs would be sound, since such operands are loop-invariant, but the
+//! loop pass does that deliberately, against its peeled copy, with phis in place.)
+
+use super::{NOP, Subst, is_pure};
+use crate::ir::{Op, Ref, Trace, Ty};
+use std::collections::HashMap;
+
+fn commutative(op: Op) -> bool {
+    matches!(op, Op::AddOv | Op::MulOv | Op::Add | Op::BAnd | Op::BOr | Op::BXor | Op::FAdd | Op::FMul | Op::IEq | Op::INe | Op::FEq | Op::FNe)
+}
+
+pub fn run(t: &mut Trace) {
+    let mut s = Subst::new(t.ins.len());
+    let mut seen: HashMap<(Op, Ty, Ref, Ref, i64), Ref> = HashMap::new();
+    for i in 0..t.ins.len() {
+        let mut ins = t.ins[i];
+        s.operands(&mut ins);
+        t.ins[i] = ins;
+        if ins.op == Op::Loop {
+            seen.clear();
+            continue;
+        }
+        if !is_pure(ins.op) {
+            continue;
+        }
+        let (mut a, mut b) = (ins.a, ins.b);
+        if commutative(ins.op) && b < a {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let me = Ref(i as u32);
+        let first = *seen.entry((ins.op, ins.ty, a, b, ins.imm)).or_insert(me);
+        if first != me {
+            t.ins[i] = NOP;
+            s.set(me, first);
+        }
+    }
+    // Phis with the same entry and loop values are the same value. Their b may point
+    // forward, so they are matched after the sweep.
+    let mut phis: HashMap<(Ty, Ref, Ref), Ref> = HashMap::new();
+    for i in 0..t.ins.len() {
+        let ins = t.ins[i];
+        if ins.op == Op::Phi {
+            let me = Ref(i as u32);
+            let first = *phis.entry((ins.ty, s.get(ins.a), s.get(ins.b))).or_insert(me);
+            if first != me {
+                t.ins[i] = NOP;
+                s.set(me, first);
+            }
+        }
+    }
+    s.finish(t);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opt::count_op;
+
+    #[test]
+    fn repeated_guards_and_ops_merge_per_region() {
+        let mut t = Trace::new();
+        let s0 = t.snapshot(0, vec![]);
+        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
+        let x = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s0));
+        let x2 = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s0));
+        let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let k2 = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let a1 = t.emit(Op::AddOv, Ty::I64, x, k, 0, Some(s0));
+        let a2 = t.emit(Op::AddOv, Ty::I64, k2, x2, 0, Some(s0));
+        let s1 = t.snapshot(1, vec![a1, a2]);
+        let c = t.emit(Op::ILt, Ty::Bool, a2, x, 0, None);
+        t.emit(Op::GuardTrue, Ty::Void, c, Ref::NONE, 0, Some(s1));
+        t.emit(Op::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
+        // the same guard in the body is kept: different region
+        let y = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s0));
+        let b = t.emit(Op::BoxInt, Ty::Val, y, Ref::NONE, 0, None);
+        t.emit(Op::SetSlot, Ty::Void, b, Ref::NONE, 0, None);
+        run(&mut t);
+        crate::verify(&t).unwrap();
+        assert_eq!(count_op(&t, Op::GuardInt), 2, "{t}");
+        assert_eq!(count_op(&t, Op::AddOv), 1, "{t}");
+        assert_eq!(count_op(&t, Op::KInt), 1, "{t}");
+        assert_eq!(t.snapshots[s1 as usize].stack, vec![a1, a1]);
+        assert_eq!(t.get(c).a, a1);
+    }
+}
