@@ -40,7 +40,10 @@ impl fmt::Display for ArenaError {
         match self {
             ArenaError::Full { len } => write!(f, "code arena full ({len} bytes requested)"),
             ArenaError::OutOfBounds { addr, len } => {
-                write!(f, "code arena write out of bounds ({len} bytes at {addr:#x})")
+                write!(
+                    f,
+                    "code arena write out of bounds ({len} bytes at {addr:#x})"
+                )
             }
             ArenaError::Os(e) => write!(f, "code arena: {e}"),
         }
@@ -104,9 +107,14 @@ impl CodeArena {
     pub fn write(&mut self, addr: usize, bytes: &[u8]) -> Result<(), ArenaError> {
         let base = self.base();
         let in_bounds = addr >= base
-            && addr.checked_add(bytes.len()).is_some_and(|end| end <= base + self.used);
+            && addr
+                .checked_add(bytes.len())
+                .is_some_and(|end| end <= base + self.used);
         if !in_bounds {
-            return Err(ArenaError::OutOfBounds { addr, len: bytes.len() });
+            return Err(ArenaError::OutOfBounds {
+                addr,
+                len: bytes.len(),
+            });
         }
         if bytes.is_empty() {
             return Ok(());
@@ -167,7 +175,10 @@ mod tests {
         let cap = a.capacity();
         assert!(matches!(a.reserve(cap + 1), Err(ArenaError::Full { .. })));
         let base = a.base();
-        assert!(matches!(a.write(base, &[0xC3]), Err(ArenaError::OutOfBounds { .. })));
+        assert!(matches!(
+            a.write(base, &[0xC3]),
+            Err(ArenaError::OutOfBounds { .. })
+        ));
     }
 
     #[test]
@@ -179,14 +190,20 @@ mod tests {
         let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
         for line in maps.lines() {
             let perms = line.split_whitespace().nth(1).unwrap();
-            assert!(!(perms.contains('w') && perms.contains('x')), "W+X mapping: {line}");
+            assert!(
+                !(perms.contains('w') && perms.contains('x')),
+                "W+X mapping: {line}"
+            );
         }
         // and the arena itself is mapped r-x
         let base = a.base();
         let arena_line = maps.lines().find(|l| {
             let (range, _) = l.split_once(' ').unwrap();
             let (lo, hi) = range.split_once('-').unwrap();
-            let (lo, hi) = (usize::from_str_radix(lo, 16).unwrap(), usize::from_str_radix(hi, 16).unwrap());
+            let (lo, hi) = (
+                usize::from_str_radix(lo, 16).unwrap(),
+                usize::from_str_radix(hi, 16).unwrap(),
+            );
             lo <= base && base < hi
         });
         assert!(arena_line.unwrap().contains("r-x"), "{arena_line:?}");

@@ -15,7 +15,10 @@ pub fn disassemble(code: &[u8], addr: u64) -> String {
         text.clear();
         fmt.format(&ins, &mut text);
         let start = (ins.ip() - addr) as usize;
-        let bytes: String = code[start..start + ins.len()].iter().map(|b| format!("{b:02x}")).collect();
+        let bytes: String = code[start..start + ins.len()]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         out += &format!("{:016x}  {:<24} {}\n", ins.ip(), bytes, text);
     }
     out
@@ -33,7 +36,15 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
         assert!(lines[0].starts_with("0000000000001000  53 "), "{text}");
-        assert!(lines[1].contains("488b4308") && lines[1].contains("mov") && lines[1].contains("[rbx+8]"), "{text}");
-        assert!(lines[2].starts_with("0000000000001005") && lines[2].ends_with("ret"), "{text}");
+        assert!(
+            lines[1].contains("488b4308")
+                && lines[1].contains("mov")
+                && lines[1].contains("[rbx+8]"),
+            "{text}"
+        );
+        assert!(
+            lines[2].starts_with("0000000000001005") && lines[2].ends_with("ret"),
+            "{text}"
+        );
     }
 }

@@ -57,7 +57,11 @@ pub trait Backend {
 
 /// The backend for the machine we run on, if there is one.
 pub fn host_backend() -> Option<&'static dyn Backend> {
-    if cfg!(target_arch = "x86_64") { Some(&crate::x64::X64::REGALLOC) } else { None }
+    if cfg!(target_arch = "x86_64") {
+        Some(&crate::x64::X64::REGALLOC)
+    } else {
+        None
+    }
 }
 
 /// A trace installed in a code arena.
@@ -87,7 +91,12 @@ impl CompiledTrace {
     /// # Safety
     /// `slots` must cover every slot the trace touches, `helpers` every helper
     /// index it calls, and the arena must still be alive.
-    pub unsafe fn run(&self, slots: &mut [u64], vals: &mut [u64], helpers: &[guards::Helper]) -> u32 {
+    pub unsafe fn run(
+        &self,
+        slots: &mut [u64],
+        vals: &mut [u64],
+        helpers: &[guards::Helper],
+    ) -> u32 {
         assert!(vals.len() >= self.vals_len, "vals too short for this trace");
         // SAFETY: per the caller's promises; vals length is checked above.
         unsafe { (self.entry())(slots.as_mut_ptr(), vals.as_mut_ptr(), helpers.as_ptr()) }
@@ -104,18 +113,28 @@ impl CompiledTrace {
 }
 
 /// Assembles `trace` for the arena's next address and installs it there.
-pub fn compile(backend: &dyn Backend, trace: &Trace, arena: &mut CodeArena) -> Result<CompiledTrace, LowerError> {
+pub fn compile(
+    backend: &dyn Backend,
+    trace: &Trace,
+    arena: &mut CodeArena,
+) -> Result<CompiledTrace, LowerError> {
     let base = arena.next_addr();
     let asm = backend.assemble(trace, base)?;
     let addr = arena.reserve(asm.code.len())?;
     if addr != base {
-        return Err(LowerError::Assembler(format!("arena moved code: {addr:#x} != {base:#x}")));
+        return Err(LowerError::Assembler(format!(
+            "arena moved code: {addr:#x} != {base:#x}"
+        )));
     }
     arena.write(addr, &asm.code)?;
     Ok(CompiledTrace {
         addr,
         len: asm.code.len(),
-        exit_stubs: asm.exit_stubs.iter().map(|&(s, off)| (s, addr + off)).collect(),
+        exit_stubs: asm
+            .exit_stubs
+            .iter()
+            .map(|&(s, off)| (s, addr + off))
+            .collect(),
         vals_len: trace.ins.len(),
     })
 }
@@ -145,7 +164,9 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
     let bad = |s: String| Err(LowerError::Malformed(s));
     let n = trace.ins.len();
     if n > (i32::MAX as usize) / 8 {
-        return Err(LowerError::Unsupported(format!("trace too long ({n} instructions)")));
+        return Err(LowerError::Unsupported(format!(
+            "trace too long ({n} instructions)"
+        )));
     }
     let loops: Vec<usize> = (0..n).filter(|&i| trace.ins[i].op == Op::Loop).collect();
     let lp = match loops.as_slice() {
@@ -173,18 +194,30 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
             if let Some(want) = want
                 && (r.is_none() || ty_of(r) != want)
             {
-                return bad(format!("{i:04} {}: operand {which} should be {}", ins.op.mnemonic(), want.name()));
+                return bad(format!(
+                    "{i:04} {}: operand {which} should be {}",
+                    ins.op.mnemonic(),
+                    want.name()
+                ));
             }
         }
         match ins.op {
             Op::Phi if i < lp || ins.a.idx() >= lp || ins.ty == Ty::Void => {
-                return bad(format!("{i:04}: phi must follow the loop marker and start from a pre-loop value"));
+                return bad(format!(
+                    "{i:04}: phi must follow the loop marker and start from a pre-loop value"
+                ));
             }
             Op::Slot | Op::SetSlot if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
-                return Err(LowerError::Unsupported(format!("{i:04}: slot index {} out of range", ins.imm)));
+                return Err(LowerError::Unsupported(format!(
+                    "{i:04}: slot index {} out of range",
+                    ins.imm
+                )));
             }
             Op::CallG if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
-                return Err(LowerError::Unsupported(format!("{i:04}: helper index {} out of range", ins.imm)));
+                return Err(LowerError::Unsupported(format!(
+                    "{i:04}: helper index {} out of range",
+                    ins.imm
+                )));
             }
             _ => {}
         }
@@ -195,7 +228,9 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
             for r in &snap.stack {
                 let ok = r.idx() < i || (r.idx() < n && trace.ins[r.idx()].op == Op::Phi && i > lp);
                 if !ok || trace.ins[r.idx()].ty == Ty::Void {
-                    return bad(format!("{i:04}: snapshot names {r}, which has no value there"));
+                    return bad(format!(
+                        "{i:04}: snapshot names {r}, which has no value there"
+                    ));
                 }
             }
         }

@@ -39,15 +39,21 @@ pub struct Allocation {
 impl Allocation {
     /// Everything at home: the allocation of the simple scheme.
     pub fn all_home(trace: &Trace, lp: usize) -> Allocation {
-        Allocation { loc: vec![Loc::Home; trace.ins.len()], live: intervals(trace, lp) }
+        Allocation {
+            loc: vec![Loc::Home; trace.ins.len()],
+            live: intervals(trace, lp),
+        }
     }
 
     /// Values whose interval contains `pos` (defined strictly before it).
     pub fn live_across(&self, pos: usize) -> impl Iterator<Item = usize> + '_ {
-        self.live.iter().enumerate().filter_map(move |(r, l)| match l {
-            Some((s, e)) if *s < pos && *e >= pos => Some(r),
-            _ => None,
-        })
+        self.live
+            .iter()
+            .enumerate()
+            .filter_map(move |(r, l)| match l {
+                Some((s, e)) if *s < pos && *e >= pos => Some(r),
+                _ => None,
+            })
     }
 }
 
@@ -129,15 +135,27 @@ pub fn linear_scan(trace: &Trace, lp: usize, pools: &Pools) -> Allocation {
                 true
             }
         });
-        let free = if is_f(r) { &mut free_fpr } else { &mut free_gpr };
+        let free = if is_f(r) {
+            &mut free_fpr
+        } else {
+            &mut free_gpr
+        };
         if let Some(reg) = free.pop() {
-            loc[r] = if is_f(r) { Loc::Fpr(reg) } else { Loc::Gpr(reg) };
+            loc[r] = if is_f(r) {
+                Loc::Fpr(reg)
+            } else {
+                Loc::Gpr(reg)
+            };
             active.push(r);
             continue;
         }
         // no register: take one from the same-class interval ending last, if that
         // is later than ours
-        let victim = active.iter().copied().filter(|&a| is_f(a) == is_f(r)).max_by_key(|&a| (live[a].unwrap().1, a));
+        let victim = active
+            .iter()
+            .copied()
+            .filter(|&a| is_f(a) == is_f(r))
+            .max_by_key(|&a| (live[a].unwrap().1, a));
         if let Some(v) = victim
             && live[v].unwrap().1 > end
         {
@@ -156,7 +174,11 @@ pub fn verify(trace: &Trace, lp: usize, alloc: &Allocation) -> Result<(), String
     for (r, pos) in uses(trace, lp) {
         match alloc.live[r.idx()] {
             Some((s, e)) if s <= pos && pos <= e => {}
-            other => return Err(format!("use of {r} at {pos} outside its interval {other:?}")),
+            other => {
+                return Err(format!(
+                    "use of {r} at {pos} outside its interval {other:?}"
+                ));
+            }
         }
     }
     let mut by_reg: Vec<(Loc, usize, usize, usize)> = Vec::new();
@@ -170,7 +192,9 @@ pub fn verify(trace: &Trace, lp: usize, alloc: &Allocation) -> Result<(), String
             return Err(format!("{r:04} in {l:?} does not fit its type"));
         }
         if l != Loc::Home {
-            let Some((s, e)) = alloc.live[r] else { return Err(format!("{r:04} has a register but no interval")) };
+            let Some((s, e)) = alloc.live[r] else {
+                return Err(format!("{r:04} has a register but no interval"));
+            };
             by_reg.push((l, s, e, r));
         }
     }
@@ -220,7 +244,11 @@ mod tests {
         let (t, lp) = sample();
         let live = intervals(&t, lp);
         let n = t.ins.len();
-        assert_eq!(live[0], Some((0, n)), "pre-loop value used in the loop lives to the end");
+        assert_eq!(
+            live[0],
+            Some((0, n)),
+            "pre-loop value used in the loop lives to the end"
+        );
         assert_eq!(live[3], Some((3, 3)), "dead value");
         assert_eq!(live[4], None, "loop marker");
         assert_eq!(live[5], Some((lp, n)), "phi");
@@ -233,7 +261,14 @@ mod tests {
         let (t, lp) = sample();
         for k in 0..=3 {
             let pool: Vec<u8> = (10..10 + k).collect();
-            let a = linear_scan(&t, lp, &Pools { gpr: &pool, fpr: &[] });
+            let a = linear_scan(
+                &t,
+                lp,
+                &Pools {
+                    gpr: &pool,
+                    fpr: &[],
+                },
+            );
             verify(&t, lp, &a).unwrap();
             let in_regs = a.loc.iter().filter(|l| **l != Loc::Home).count();
             assert!(in_regs >= k as usize, "{k}: {:?}", a.loc);

@@ -27,7 +27,8 @@ impl B {
         self.t.emit(Op::KInt, Ty::I64, N, N, i, None)
     }
     fn kflt(&mut self, f: f64) -> Ref {
-        self.t.emit(Op::KFloat, Ty::F64, N, N, f.to_bits() as i64, None)
+        self.t
+            .emit(Op::KFloat, Ty::F64, N, N, f.to_bits() as i64, None)
     }
     fn slot(&mut self, i: i64) -> Ref {
         self.t.emit(Op::Slot, Ty::Val, N, N, i, None)
@@ -54,7 +55,8 @@ impl B {
             .into_iter()
             .map(|be| {
                 let mut arena = CodeArena::new(1 << 16).unwrap();
-                let ct = compile(be, &self.t, &mut arena).unwrap_or_else(|e| panic!("{e}\n{}", self.t));
+                let ct =
+                    compile(be, &self.t, &mut arena).unwrap_or_else(|e| panic!("{e}\n{}", self.t));
                 (arena, ct)
             })
             .collect()
@@ -112,7 +114,11 @@ fn guard_int_exits_on_a_float() {
         let mut slots = [1.5f64.to_bits(), tags::box_int(10)];
         let mut vals = Vec::new();
         assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
-        assert_eq!(slots[0], 1.5f64.to_bits(), "nothing written before the exit");
+        assert_eq!(
+            slots[0],
+            1.5f64.to_bits(),
+            "nothing written before the exit"
+        );
         let mut slots = [tags::box_int(0), tags::TRUE];
         assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s0);
     }
@@ -145,12 +151,20 @@ fn add_ov_exits_past_2_pow_47_with_operands_intact() {
 
 fn py_floordiv(a: i64, b: i64) -> i64 {
     let q = a / b;
-    if a % b != 0 && ((a % b < 0) != (b < 0)) { q - 1 } else { q }
+    if a % b != 0 && ((a % b < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 fn py_mod(a: i64, b: i64) -> i64 {
     let r = a % b;
-    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
 }
 
 #[test]
@@ -179,7 +193,12 @@ fn int_ops_follow_python() {
         outs.push(b.op(op, Ty::Bool, x, y));
     }
     for (k, &o) in outs.iter().enumerate() {
-        let bx = b.op(if k < ints { Op::BoxInt } else { Op::BoxBool }, Ty::Val, o, N);
+        let bx = b.op(
+            if k < ints { Op::BoxInt } else { Op::BoxBool },
+            Ty::Val,
+            o,
+            N,
+        );
         b.set_slot(2 + k as i64, bx);
     }
     b.lp();
@@ -187,7 +206,19 @@ fn int_ops_follow_python() {
     b.exit_now(done);
     for (_arena, ct) in b.compile_all() {
         let mut vals = Vec::new();
-        for (p, q) in [(7, 2), (-7, 2), (7, -2), (-7, -2), (6, 3), (-6, 3), (0, 5), (5, -1), (-5, -1), (1 << 40, 3), (-(1 << 45), 3)] {
+        for (p, q) in [
+            (7, 2),
+            (-7, 2),
+            (7, -2),
+            (-7, -2),
+            (6, 3),
+            (-6, 3),
+            (0, 5),
+            (5, -1),
+            (-5, -1),
+            (1 << 40, 3),
+            (-(1 << 45), 3),
+        ] {
             let mut slots = vec![tags::box_int(p), tags::box_int(q)];
             slots.resize(2 + outs.len(), 0);
             assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
@@ -209,11 +240,22 @@ fn int_ops_follow_python() {
                 assert_eq!(tags::unbox_int(slots[2 + k]), *w, "op {k} on {p}, {q}");
             }
             for (k, w) in want_b.iter().enumerate() {
-                assert_eq!(slots[2 + ints + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+                assert_eq!(
+                    slots[2 + ints + k],
+                    tags::box_bool(*w),
+                    "cmp {k} on {p}, {q}"
+                );
             }
         }
         // division by zero and results outside the 48-bit range exit
-        let cases = [(1, 0, sdiv), (-(1 << 47), -1, sdiv), (1 << 30, 1 << 30, sov), (tags::SMALL_INT_MAX, 1, sov), (-(1 << 47), 1, sov), (-(1 << 47), 7, sov)];
+        let cases = [
+            (1, 0, sdiv),
+            (-(1 << 47), -1, sdiv),
+            (1 << 30, 1 << 30, sov),
+            (tags::SMALL_INT_MAX, 1, sov),
+            (-(1 << 47), 1, sov),
+            (-(1 << 47), 7, sov),
+        ];
         for (p, q, want) in cases {
             let mut slots = vec![tags::box_int(p), tags::box_int(q)];
             slots.resize(2 + outs.len(), 0);
@@ -246,7 +288,12 @@ fn float_arithmetic_and_comparisons() {
         outs.push(b.op(op, Ty::Bool, x, y));
     }
     for (k, &o) in outs.iter().enumerate() {
-        let bx = b.op(if k < flts { Op::BoxFloat } else { Op::BoxBool }, Ty::Val, o, N);
+        let bx = b.op(
+            if k < flts { Op::BoxFloat } else { Op::BoxBool },
+            Ty::Val,
+            o,
+            N,
+        );
         b.set_slot(2 + k as i64, bx);
     }
     b.lp();
@@ -255,7 +302,16 @@ fn float_arithmetic_and_comparisons() {
     for (_arena, ct) in b.compile_all() {
         let mut vals = Vec::new();
         let (nan, inf) = (f64::NAN, f64::INFINITY);
-        for (p, q) in [(1.5, 0.25), (-3.0, 2.0), (2.0, 2.0), (nan, 1.0), (1.0, nan), (inf, -inf), (-0.0, nan), (1e308, 1e-308)] {
+        for (p, q) in [
+            (1.5, 0.25),
+            (-3.0, 2.0),
+            (2.0, 2.0),
+            (nan, 1.0),
+            (1.0, nan),
+            (inf, -inf),
+            (-0.0, nan),
+            (1e308, 1e-308),
+        ] {
             let mut slots = vec![tags::box_float(p), tags::box_float(q)];
             slots.resize(2 + outs.len(), 0);
             assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{p} {q}");
@@ -265,7 +321,11 @@ fn float_arithmetic_and_comparisons() {
                 assert_eq!(slots[2 + k], tags::box_float(*w), "op {k} on {p}, {q}");
             }
             for (k, w) in want_b.iter().enumerate() {
-                assert_eq!(slots[2 + flts + k], tags::box_bool(*w), "cmp {k} on {p}, {q}");
+                assert_eq!(
+                    slots[2 + flts + k],
+                    tags::box_bool(*w),
+                    "cmp {k} on {p}, {q}"
+                );
             }
         }
         // x / 0.0 exits; GuardFloat rejects ints
@@ -305,7 +365,11 @@ fn float_loop_accumulates() {
 
 extern "C" fn add_small(a: u64, b: u64) -> u64 {
     let s = tags::unbox_int(a) + tags::unbox_int(b);
-    if s > 100 { EXIT_SENTINEL } else { tags::box_int(s) }
+    if s > 100 {
+        EXIT_SENTINEL
+    } else {
+        tags::box_int(s)
+    }
 }
 
 extern "C" fn unused(_: u64, _: u64) -> u64 {
@@ -317,7 +381,8 @@ fn call_g_exits_on_the_sentinel() {
     // v = slot 0; loop: v = helpers[1](v, 7); slot 0 = v
     let mut b = B::new();
     let v0 = b.slot(0);
-    let seven = b.t.emit(Op::KVal, Ty::Val, N, N, tags::box_int(7) as i64, None);
+    let seven =
+        b.t.emit(Op::KVal, Ty::Val, N, N, tags::box_int(7) as i64, None);
     b.lp();
     let phi = b.t.emit(Op::Phi, Ty::Val, v0, N, 0, None);
     let s = b.snap(4, vec![phi, seven]);
@@ -376,15 +441,30 @@ fn bools_identity_and_nan_boxing() {
     let (v0, v1) = (b.slot(0), b.slot(1));
     let flag = b.guard(Op::GuardBool, Ty::Bool, v0, N, s0);
     let s1 = b.snap(1, vec![flag]);
-    b.t.emit(Op::GuardIs, Ty::Void, v1, N, (tags::NONE << tags::SHIFT) as i64, Some(s1));
+    b.t.emit(
+        Op::GuardIs,
+        Ty::Void,
+        v1,
+        N,
+        (tags::NONE << tags::SHIFT) as i64,
+        Some(s1),
+    );
     let nf = b.op(Op::Not, Ty::Bool, flag, N);
     let bx = b.op(Op::BoxBool, Ty::Val, nf, N);
     b.set_slot(2, bx);
     // NaNs with payloads box to the canonical NaN of their sign
-    let nan = b.t.emit(Op::KFloat, Ty::F64, N, N, 0x7FF8_0000_0000_1234, None);
+    let nan =
+        b.t.emit(Op::KFloat, Ty::F64, N, N, 0x7FF8_0000_0000_1234, None);
     let bn = b.op(Op::BoxFloat, Ty::Val, nan, N);
     b.set_slot(3, bn);
-    let snan = b.t.emit(Op::KFloat, Ty::F64, N, N, 0xFFF0_0000_0000_0001u64 as i64, None);
+    let snan = b.t.emit(
+        Op::KFloat,
+        Ty::F64,
+        N,
+        N,
+        0xFFF0_0000_0000_0001u64 as i64,
+        None,
+    );
     let bs = b.op(Op::BoxFloat, Ty::Val, snan, N);
     b.set_slot(4, bs);
     b.lp();
@@ -416,25 +496,37 @@ fn bad_traces_are_errors_not_panics() {
     // no loop
     let mut b = B::new();
     b.kint(1);
-    assert!(matches!(compile(be, &b.t, &mut arena), Err(LowerError::Unsupported(_))));
+    assert!(matches!(
+        compile(be, &b.t, &mut arena),
+        Err(LowerError::Unsupported(_))
+    ));
     // forward reference
     let mut b = B::new();
     b.op(Op::Add, Ty::I64, Ref(1), Ref(1));
     b.kint(1);
     b.lp();
-    assert!(matches!(compile(be, &b.t, &mut arena), Err(LowerError::Malformed(_))));
+    assert!(matches!(
+        compile(be, &b.t, &mut arena),
+        Err(LowerError::Malformed(_))
+    ));
     // type mismatch: float add of ints
     let mut b = B::new();
     let k = b.kint(1);
     b.op(Op::FAdd, Ty::F64, k, k);
     b.lp();
-    assert!(matches!(compile(be, &b.t, &mut arena), Err(LowerError::Malformed(_))));
+    assert!(matches!(
+        compile(be, &b.t, &mut arena),
+        Err(LowerError::Malformed(_))
+    ));
     // guard with a missing snapshot
     let mut b = B::new();
     let v = b.slot(0);
     b.t.emit(Op::GuardInt, Ty::I64, v, N, 0, Some(5));
     b.lp();
-    assert!(matches!(compile(be, &b.t, &mut arena), Err(LowerError::Malformed(_))));
+    assert!(matches!(
+        compile(be, &b.t, &mut arena),
+        Err(LowerError::Malformed(_))
+    ));
     // nothing was installed by the failures
     assert_eq!(arena.used(), 0);
 }
@@ -483,7 +575,8 @@ fn values_survive_helper_calls_that_clobber_registers() {
     let fs: Vec<Ref> = (1..=14).map(|i| b.kflt(i as f64 * 0.5)).collect();
     let (zero, lim) = (b.kint(0), b.kint(3));
     let fz = b.kflt(0.0);
-    let kv = b.t.emit(Op::KVal, Ty::Val, N, N, tags::box_int(5) as i64, None);
+    let kv =
+        b.t.emit(Op::KVal, Ty::Val, N, N, tags::box_int(5) as i64, None);
     b.lp();
     let n = b.t.emit(Op::Phi, Ty::I64, zero, N, 0, None);
     let s1 = b.snap(1, vec![n]);
@@ -565,8 +658,12 @@ fn random_trace(seed: u64) -> Trace {
     let (zero, one, lim) = (b.kint(0), b.kint(1), b.kint(20));
     b.lp();
     let counter = b.t.emit(Op::Phi, Ty::I64, zero, N, 0, None);
-    let iphis: Vec<Ref> = (0..4).map(|k| b.t.emit(Op::Phi, Ty::I64, ints[k], N, 0, None)).collect();
-    let fphis: Vec<Ref> = (0..3).map(|k| b.t.emit(Op::Phi, Ty::F64, flts[k], N, 0, None)).collect();
+    let iphis: Vec<Ref> = (0..4)
+        .map(|k| b.t.emit(Op::Phi, Ty::I64, ints[k], N, 0, None))
+        .collect();
+    let fphis: Vec<Ref> = (0..3)
+        .map(|k| b.t.emit(Op::Phi, Ty::F64, flts[k], N, 0, None))
+        .collect();
     ints.extend(&iphis);
     flts.extend(&fphis);
     let next_counter = b.op(Op::Add, Ty::I64, counter, one);
@@ -616,7 +713,10 @@ fn random_trace(seed: u64) -> Trace {
         }
     }
     let lt = b.op(Op::ILt, Ty::Bool, next_counter, lim);
-    let s_end = b.snap(999, vec![counter, ints[ints.len() - 1], flts[flts.len() - 1]]);
+    let s_end = b.snap(
+        999,
+        vec![counter, ints[ints.len() - 1], flts[flts.len() - 1]],
+    );
     b.guard(Op::GuardTrue, Ty::Void, lt, N, s_end);
     for (k, &p) in iphis.iter().enumerate() {
         b.t.ins[p.idx()].b = ints[ints.len() - 1 - k];
@@ -633,7 +733,11 @@ fn random_trace(seed: u64) -> Trace {
 extern "C" fn halve(a: u64, _: u64) -> u64 {
     // exits (sentinel) on odd values, else returns a / 2 boxed
     let v = tags::unbox_int(a);
-    if v % 2 != 0 { EXIT_SENTINEL } else { tags::box_int(v / 2) }
+    if v % 2 != 0 {
+        EXIT_SENTINEL
+    } else {
+        tags::box_int(v / 2)
+    }
 }
 
 #[test]
@@ -656,7 +760,11 @@ fn allocating_backend_matches_the_simple_one_on_random_traces() {
                 ];
                 let mut vals = Vec::new();
                 let exit = run(&ct, &mut slots, &mut vals, &[halve]);
-                let seen: Vec<u64> = t.snapshots[exit as usize].stack.iter().map(|r| vals[r.idx()]).collect();
+                let seen: Vec<u64> = t.snapshots[exit as usize]
+                    .stack
+                    .iter()
+                    .map(|r| vals[r.idx()])
+                    .collect();
                 (exit, seen, slots)
             })
             .collect();

@@ -19,8 +19,8 @@
 //! - `Add`/`Sub` wrap (they are emitted only where overflow is impossible);
 //! - `CallG` passes 0 for a missing operand.
 
-use crate::ir::{EXIT_SENTINEL, Op, Trace, tags};
 use crate::Helper;
+use crate::ir::{EXIT_SENTINEL, Op, Trace, tags};
 
 fn in_range(v: i64) -> bool {
     (tags::SMALL_INT_MIN..=tags::SMALL_INT_MAX).contains(&v)
@@ -29,12 +29,20 @@ fn in_range(v: i64) -> bool {
 /// Python's floor division and modulo on i64 (b != 0, no i64 overflow).
 pub fn py_floordiv(a: i64, b: i64) -> i64 {
     let q = a / b;
-    if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q }
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 pub fn py_mod(a: i64, b: i64) -> i64 {
     let r = a % b;
-    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
 }
 
 /// The result of one instruction: a value, or an exit.
@@ -48,7 +56,12 @@ enum Step {
 /// (those a snapshot names are the ones the exit must read). Errors: a malformed
 /// trace, a slot index out of range, a missing helper, or more than `max_iterations`
 /// back edges.
-pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations: u64) -> Result<(u32, Vec<u64>), String> {
+pub fn eval(
+    trace: &Trace,
+    slots: &mut [u64],
+    helpers: &[Helper],
+    max_iterations: u64,
+) -> Result<(u32, Vec<u64>), String> {
     crate::verify::verify(trace)?;
     let n = trace.ins.len();
     let loop_at = trace.loop_start();
@@ -77,8 +90,16 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
             continue;
         }
         let ins = &trace.ins[pc];
-        let a = if ins.a.is_none() { 0 } else { vals[ins.a.idx()] };
-        let b = if ins.b.is_none() { 0 } else { vals[ins.b.idx()] };
+        let a = if ins.a.is_none() {
+            0
+        } else {
+            vals[ins.a.idx()]
+        };
+        let b = if ins.b.is_none() {
+            0
+        } else {
+            vals[ins.b.idx()]
+        };
         let (ia, ib) = (a as i64, b as i64);
         let (fa, fb) = (f64::from_bits(a), f64::from_bits(b));
         let int = |r: Option<i64>| match r {
@@ -88,7 +109,10 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
         let flt = |f: f64| Step::Val(f.to_bits());
         let bool_ = |c: bool| Step::Val(c as u64);
         let slot = |i: i64| -> Result<usize, String> {
-            usize::try_from(i).ok().filter(|&i| i < slots.len()).ok_or_else(|| format!("{pc:04}: slot {i} out of range"))
+            usize::try_from(i)
+                .ok()
+                .filter(|&i| i < slots.len())
+                .ok_or_else(|| format!("{pc:04}: slot {i} out of range"))
         };
         let step = match ins.op {
             Op::KInt | Op::KFloat | Op::KVal => Step::Val(ins.imm as u64),
@@ -98,10 +122,18 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
                 Step::Val(0)
             }
             Op::GuardInt => {
-                if a >> tags::SHIFT == tags::INT { Step::Val(tags::unbox_int(a) as u64) } else { Step::Exit }
+                if a >> tags::SHIFT == tags::INT {
+                    Step::Val(tags::unbox_int(a) as u64)
+                } else {
+                    Step::Exit
+                }
             }
             Op::GuardFloat => {
-                if a < tags::FIRST_TAGGED { Step::Val(a) } else { Step::Exit }
+                if a < tags::FIRST_TAGGED {
+                    Step::Val(a)
+                } else {
+                    Step::Exit
+                }
             }
             Op::GuardBool => match a {
                 tags::TRUE => Step::Val(1),
@@ -109,7 +141,11 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
                 _ => Step::Exit,
             },
             Op::GuardIs => {
-                if a == ins.imm as u64 { Step::Val(0) } else { Step::Exit }
+                if a == ins.imm as u64 {
+                    Step::Val(0)
+                } else {
+                    Step::Exit
+                }
             }
             Op::BoxInt => Step::Val(tags::box_int(ia)),
             Op::BoxFloat => Step::Val(tags::box_float(fa)),
@@ -129,7 +165,11 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
             Op::FSub => flt(fa - fb),
             Op::FMul => flt(fa * fb),
             Op::FDiv => {
-                if fb == 0.0 { Step::Exit } else { flt(fa / fb) }
+                if fb == 0.0 {
+                    Step::Exit
+                } else {
+                    flt(fa / fb)
+                }
             }
             Op::FNeg => flt(-fa),
             Op::IToF => flt(ia as f64),
@@ -147,10 +187,18 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
             Op::FGe => bool_(fa >= fb),
             Op::Not => bool_(a == 0),
             Op::GuardTrue => {
-                if a != 0 { Step::Val(0) } else { Step::Exit }
+                if a != 0 {
+                    Step::Val(0)
+                } else {
+                    Step::Exit
+                }
             }
             Op::GuardFalse => {
-                if a == 0 { Step::Val(0) } else { Step::Exit }
+                if a == 0 {
+                    Step::Val(0)
+                } else {
+                    Step::Exit
+                }
             }
             Op::CallG => {
                 let h = usize::try_from(ins.imm)
@@ -158,7 +206,11 @@ pub fn eval(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations
                     .and_then(|i| helpers.get(i))
                     .ok_or_else(|| format!("{pc:04}: no helper {}", ins.imm))?;
                 let r = h(a, b);
-                if r == EXIT_SENTINEL { Step::Exit } else { Step::Val(r) }
+                if r == EXIT_SENTINEL {
+                    Step::Exit
+                } else {
+                    Step::Val(r)
+                }
             }
             Op::Loop | Op::Nop => Step::Val(0),
             Op::Phi => Step::Val(if repeating { vals[pc] } else { a }),
@@ -192,8 +244,17 @@ pub struct ExitState {
 }
 
 /// Runs `eval` and decodes the exit's snapshot into an `ExitState`.
-pub fn run_to_exit(trace: &Trace, slots: &mut [u64], helpers: &[Helper], max_iterations: u64) -> Result<ExitState, String> {
+pub fn run_to_exit(
+    trace: &Trace,
+    slots: &mut [u64],
+    helpers: &[Helper],
+    max_iterations: u64,
+) -> Result<ExitState, String> {
     let (snap, vals) = eval(trace, slots, helpers, max_iterations)?;
     let s = &trace.snapshots[snap as usize];
-    Ok(ExitState { snapshot: snap, pc: s.pc, stack: s.stack.iter().map(|&r| boxed(trace, &vals, r)).collect() })
+    Ok(ExitState {
+        snapshot: snap,
+        pc: s.pc,
+        stack: s.stack.iter().map(|&r| boxed(trace, &vals, r)).collect(),
+    })
 }

@@ -19,8 +19,8 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         BoxInt | NegOv | IToF => (int, None),
         BoxFloat | FNeg => (flt, None),
         BoxBool | Not | GuardTrue | GuardFalse => (Some(Some(Ty::Bool)), None),
-        AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod | ILt | ILe | IEq | INe | IGt
-        | IGe => (int, int),
+        AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod | ILt | ILe
+        | IEq | INe | IGt | IGe => (int, int),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),
         CallG | Phi => (Some(None), Some(None)),
     }
@@ -41,7 +41,10 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         }
         let ins = &t.ins[r.idx()];
         if ins.op == Op::Nop || ins.ty == Ty::Void {
-            return Err(format!("{at:04}: {what} {r} is {} (no value)", ins.op.mnemonic()));
+            return Err(format!(
+                "{at:04}: {what} {r} is {} (no value)",
+                ins.op.mnemonic()
+            ));
         }
         Ok(ins.ty)
     };
@@ -56,15 +59,25 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                     return Err(format!("{i:04}: phi outside the loop body"));
                 };
                 if phis_done {
-                    return Err(format!("{i:04}: phi after non-phi instructions of the body"));
+                    return Err(format!(
+                        "{i:04}: phi after non-phi instructions of the body"
+                    ));
                 }
                 let ta = def(ins.a, i, "phi entry value")?;
                 if ins.a.idx() >= l {
-                    return Err(format!("{i:04}: phi entry value {} is not defined before the loop", ins.a));
+                    return Err(format!(
+                        "{i:04}: phi entry value {} is not defined before the loop",
+                        ins.a
+                    ));
                 }
                 let tb = def(ins.b, i, "phi loop value")?;
                 if ta != ins.ty || tb != ins.ty {
-                    return Err(format!("{i:04}: phi of type {} has operands {} and {}", ins.ty.name(), ta.name(), tb.name()));
+                    return Err(format!(
+                        "{i:04}: phi of type {} has operands {} and {}",
+                        ins.ty.name(),
+                        ta.name(),
+                        tb.name()
+                    ));
                 }
             }
             _ => {
@@ -85,12 +98,18 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                             }
                             let ty = def(r, i, what)?;
                             if r.idx() >= i {
-                                return Err(format!("{i:04}: {name} {what} {r} is not defined yet"));
+                                return Err(format!(
+                                    "{i:04}: {name} {what} {r} is not defined yet"
+                                ));
                             }
                             if let Some(exp) = exp
                                 && ty != exp
                             {
-                                return Err(format!("{i:04}: {name} {what} {r} is {} not {}", ty.name(), exp.name()));
+                                return Err(format!(
+                                    "{i:04}: {name} {what} {r} is {} not {}",
+                                    ty.name(),
+                                    exp.name()
+                                ));
                             }
                         }
                     }
@@ -107,12 +126,18 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         }
         if ins.op.is_guard() {
             let Some(s) = t.snapshots.get(ins.snap as usize) else {
-                return Err(format!("{i:04}: {name} names missing snapshot {}", ins.snap));
+                return Err(format!(
+                    "{i:04}: {name} names missing snapshot {}",
+                    ins.snap
+                ));
             };
             for &r in &s.stack {
                 def(r, i, "snapshot entry")?;
                 if r.idx() >= i {
-                    return Err(format!("{i:04}: snapshot {} names {r}, not defined before the guard", ins.snap));
+                    return Err(format!(
+                        "{i:04}: snapshot {} names {r}, not defined before the guard",
+                        ins.snap
+                    ));
                 }
             }
         }

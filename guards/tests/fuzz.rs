@@ -20,7 +20,11 @@ impl Rng {
         self.next() % 100 < pct
     }
     fn pick(&mut self, v: &[Ref]) -> Option<Ref> {
-        if v.is_empty() { None } else { Some(v[self.below(v.len())]) }
+        if v.is_empty() {
+            None
+        } else {
+            Some(v[self.below(v.len())])
+        }
     }
 }
 
@@ -72,9 +76,17 @@ impl Gen {
                 let i = self.rng.below(SLOTS as usize) as i64;
                 let v = self.emit(Op::Slot, n, n, i);
                 self.vals.push(v);
-                let g = if self.rng.chance(80) { Op::GuardInt } else { Op::GuardFloat };
+                let g = if self.rng.chance(80) {
+                    Op::GuardInt
+                } else {
+                    Op::GuardFloat
+                };
                 let x = self.emit(g, v, n, 0);
-                if g == Op::GuardInt { self.ints.push(x) } else { self.flts.push(x) }
+                if g == Op::GuardInt {
+                    self.ints.push(x)
+                } else {
+                    self.flts.push(x)
+                }
             }
             2 => {
                 let k = [0, 1, 2, 3, -1, 7, tags::SMALL_INT_MAX][self.rng.below(7)];
@@ -82,32 +94,66 @@ impl Gen {
                 self.ints.push(x);
             }
             3 | 4 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints)) else { return };
-                let ops = [Op::AddOv, Op::SubOv, Op::MulOv, Op::BAnd, Op::BOr, Op::BXor, Op::FloorDiv, Op::Mod];
+                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints))
+                else {
+                    return;
+                };
+                let ops = [
+                    Op::AddOv,
+                    Op::SubOv,
+                    Op::MulOv,
+                    Op::BAnd,
+                    Op::BOr,
+                    Op::BXor,
+                    Op::FloorDiv,
+                    Op::Mod,
+                ];
                 let op = ops[self.rng.below(ops.len())];
                 let x = self.emit(op, a, b, 0);
                 self.ints.push(x);
             }
             5 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints)) else { return };
+                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints))
+                else {
+                    return;
+                };
                 let ops = [Op::ILt, Op::ILe, Op::IEq, Op::INe, Op::IGt, Op::IGe];
                 let op = ops[self.rng.below(6)];
                 let x = self.emit(op, a, b, 0);
                 self.bools.push(x);
             }
             6 => {
-                let Some(c) = self.rng.pick(&self.bools) else { return };
-                let c = if self.rng.chance(30) { self.emit(Op::Not, c, n, 0) } else { c };
-                let g = if self.rng.chance(50) { Op::GuardTrue } else { Op::GuardFalse };
+                let Some(c) = self.rng.pick(&self.bools) else {
+                    return;
+                };
+                let c = if self.rng.chance(30) {
+                    self.emit(Op::Not, c, n, 0)
+                } else {
+                    c
+                };
+                let g = if self.rng.chance(50) {
+                    Op::GuardTrue
+                } else {
+                    Op::GuardFalse
+                };
                 self.emit(g, c, n, 0);
             }
             7 => {
                 let i = 2 + self.rng.below(SLOTS as usize - 2) as i64;
                 let v = match self.rng.below(4) {
                     0 => self.rng.pick(&self.vals),
-                    1 => self.rng.pick(&self.flts).map(|f| self.emit(Op::BoxFloat, f, n, 0)),
-                    2 => self.rng.pick(&self.bools).map(|f| self.emit(Op::BoxBool, f, n, 0)),
-                    _ => self.rng.pick(&self.ints).map(|x| self.emit(Op::BoxInt, x, n, 0)),
+                    1 => self
+                        .rng
+                        .pick(&self.flts)
+                        .map(|f| self.emit(Op::BoxFloat, f, n, 0)),
+                    2 => self
+                        .rng
+                        .pick(&self.bools)
+                        .map(|f| self.emit(Op::BoxBool, f, n, 0)),
+                    _ => self
+                        .rng
+                        .pick(&self.ints)
+                        .map(|x| self.emit(Op::BoxInt, x, n, 0)),
                 };
                 if let Some(v) = v {
                     self.vals.push(v);
@@ -115,24 +161,38 @@ impl Gen {
                 }
             }
             8 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.flts), self.rng.pick(&self.flts)) else { return };
+                let (Some(a), Some(b)) = (self.rng.pick(&self.flts), self.rng.pick(&self.flts))
+                else {
+                    return;
+                };
                 let ops = [Op::FAdd, Op::FSub, Op::FMul, Op::FDiv, Op::FLt, Op::FEq];
                 let op = ops[self.rng.below(ops.len())];
                 let x = self.emit(op, a, b, 0);
-                if op.result_ty() == guards::Ty::Bool { self.bools.push(x) } else { self.flts.push(x) }
+                if op.result_ty() == guards::Ty::Bool {
+                    self.bools.push(x)
+                } else {
+                    self.flts.push(x)
+                }
             }
             9 => {
-                let Some(a) = self.rng.pick(&self.ints) else { return };
+                let Some(a) = self.rng.pick(&self.ints) else {
+                    return;
+                };
                 let x = self.emit(Op::IToF, a, n, 0);
                 self.flts.push(x);
             }
             10 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.vals), self.rng.pick(&self.vals)) else { return };
+                let (Some(a), Some(b)) = (self.rng.pick(&self.vals), self.rng.pick(&self.vals))
+                else {
+                    return;
+                };
                 let x = self.emit(Op::CallG, a, b, 0);
                 self.vals.push(x);
             }
             11 => {
-                let Some(a) = self.rng.pick(&self.ints) else { return };
+                let Some(a) = self.rng.pick(&self.ints) else {
+                    return;
+                };
                 let bx = self.emit(Op::BoxInt, a, n, 0);
                 let x = self.emit(Op::GuardInt, bx, n, 0);
                 self.ints.push(x);
@@ -153,7 +213,15 @@ impl Gen {
 
     /// `[pre statements] loop; i < n guard; statements; i += 1`.
     fn trace(seed: u64) -> Trace {
-        let mut g = Gen { t: Trace::new(), rng: Rng(seed), ints: vec![], flts: vec![], bools: vec![], vals: vec![], pc: 0 };
+        let mut g = Gen {
+            t: Trace::new(),
+            rng: Rng(seed),
+            ints: vec![],
+            flts: vec![],
+            bools: vec![],
+            vals: vec![],
+            pc: 0,
+        };
         let n = Ref::NONE;
         for _ in 0..g.rng.below(4) {
             g.statement();
@@ -200,7 +268,10 @@ fn random_traces_survive_every_pass_combination() {
     let mut peeled = 0;
     let mut deep = 0;
     // GUARDS_FUZZ_CASES=20000 for a longer run
-    let cases: usize = std::env::var("GUARDS_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let cases: usize = std::env::var("GUARDS_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     for case in 0..cases {
         let seed = rng.next() | 1;
         let orig = Gen::trace(seed);
@@ -213,12 +284,18 @@ fn random_traces_survive_every_pass_combination() {
             if bits == 31 && t.ins.iter().any(|i| i.op == Op::Phi) {
                 peeled += 1;
             }
-            verify(&t).unwrap_or_else(|e| panic!("case {case} seed {seed:#x} after {passes}: {e}\n{orig}\n{t}"));
+            verify(&t).unwrap_or_else(|e| {
+                panic!("case {case} seed {seed:#x} after {passes}: {e}\n{orig}\n{t}")
+            });
             for slots in &ins {
                 let (mut s0, mut s1) = (slots.clone(), slots.clone());
                 let r0 = run_to_exit(&orig, &mut s0, &helpers, 1000);
                 let r1 = run_to_exit(&t, &mut s1, &helpers, 1000);
-                let ctx = || format!("case {case} seed {seed:#x} after {passes}, slots {slots:x?}\n{orig}\n--\n{t}");
+                let ctx = || {
+                    format!(
+                        "case {case} seed {seed:#x} after {passes}, slots {slots:x?}\n{orig}\n--\n{t}"
+                    )
+                };
                 match (r0, r1) {
                     (Ok(e0), Ok(e1)) => {
                         if bits == 0 && s0[0] >= guards::tags::box_int(2) {
@@ -230,13 +307,21 @@ fn random_traces_survive_every_pass_combination() {
                             assert_eq!(e0.snapshot, e1.snapshot, "{}", ctx());
                         }
                     }
-                    (Err(e0), Err(e1)) => assert_eq!(e0.contains("iterations"), e1.contains("iterations"), "{}", ctx()),
+                    (Err(e0), Err(e1)) => assert_eq!(
+                        e0.contains("iterations"),
+                        e1.contains("iterations"),
+                        "{}",
+                        ctx()
+                    ),
                     (r0, r1) => panic!("{r0:?} vs {r1:?}: {}", ctx()),
                 }
             }
         }
     }
-    eprintln!("{peeled} of {cases} traces peeled, {deep} of {} runs did 2+ iterations", cases * 4);
+    eprintln!(
+        "{peeled} of {cases} traces peeled, {deep} of {} runs did 2+ iterations",
+        cases * 4
+    );
     assert!(peeled > cases * 3 / 4, "{peeled}");
     assert!(deep > cases * 3 / 4, "{deep}");
 }

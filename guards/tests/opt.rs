@@ -337,7 +337,13 @@ fn cases() -> Vec<Case> {
         (
             "overflow",
             overflowing_loop,
-            vec![vec![int(1)], vec![int(-2)], vec![int(0)], vec![int(tags::SMALL_INT_MAX)], vec![flt(2.0)]],
+            vec![
+                vec![int(1)],
+                vec![int(-2)],
+                vec![int(0)],
+                vec![int(tags::SMALL_INT_MAX)],
+                vec![flt(2.0)],
+            ],
         ),
         (
             "helper",
@@ -346,7 +352,14 @@ fn cases() -> Vec<Case> {
                 vec![int(0), int(10), int(0), int(7), int(0), int(1)],
                 vec![int(0), int(10), int(0), int(8), int(0), int(1)],
                 vec![int(0), int(10), flt(0.0), int(7), int(0), int(1)],
-                vec![int(0), int(1 << 20), int(tags::SMALL_INT_MAX - 1000), int(7), int(0), int(1)],
+                vec![
+                    int(0),
+                    int(1 << 20),
+                    int(tags::SMALL_INT_MAX - 1000),
+                    int(7),
+                    int(0),
+                    int(1),
+                ],
             ],
         ),
         (
@@ -378,13 +391,21 @@ fn run(t: &Trace, slots: &[u64]) -> (Result<ExitState, String>, Vec<u64>) {
     (r, s)
 }
 
-fn assert_same(name: &str, what: &str, orig: &Trace, opt: &Trace, slots: &[u64], same_snapshot: bool) {
+fn assert_same(
+    name: &str,
+    what: &str,
+    orig: &Trace,
+    opt: &Trace,
+    slots: &[u64],
+    same_snapshot: bool,
+) {
     verify(opt).unwrap_or_else(|e| panic!("{name} after {what}: {e}\n{opt}"));
     let (r0, s0) = run(orig, slots);
     let (r1, s1) = run(opt, slots);
     let e0 = r0.unwrap_or_else(|e| panic!("{name}: original fails: {e}"));
     let e1 = r1.unwrap_or_else(|e| panic!("{name} after {what}: {e}\n{opt}"));
-    let ctx = || format!("{name} after {what}, slots {slots:x?}\noriginal:\n{orig}\noptimized:\n{opt}");
+    let ctx =
+        || format!("{name} after {what}, slots {slots:x?}\noriginal:\n{orig}\noptimized:\n{opt}");
     assert_eq!(e0.pc, e1.pc, "exit pc: {}", ctx());
     assert_eq!(e0.stack, e1.stack, "exit stack: {}", ctx());
     assert_eq!(s0, s1, "slots: {}", ctx());
@@ -403,7 +424,14 @@ fn every_pass_combination_preserves_exits() {
             let mut t = orig.clone();
             optimize(&mut t, passes);
             for slots in &inputs {
-                assert_same(name, &passes.to_string(), &orig, &t, slots, !passes.has(Passes::LOOP));
+                assert_same(
+                    name,
+                    &passes.to_string(),
+                    &orig,
+                    &t,
+                    slots,
+                    !passes.has(Passes::LOOP),
+                );
             }
         }
     }
@@ -431,7 +459,14 @@ fn each_pass_alone_keeps_the_trace_valid_and_equivalent() {
             }
             compact(&mut t);
             for slots in &inputs {
-                assert_same(name, &format!("{pass} + compact"), &orig, &t, slots, pass != "loop");
+                assert_same(
+                    name,
+                    &format!("{pass} + compact"),
+                    &orig,
+                    &t,
+                    slots,
+                    pass != "loop",
+                );
             }
         }
     }
@@ -536,10 +571,18 @@ fn eval_reports_malformed_traces() {
     let v = b.slot(0);
     b.op1(Op::BoxInt, v); // Val where I64 is expected
     let mut slots = vec![int(0)];
-    assert!(guards::eval(&b.t, &mut slots, &HELPERS, 1).unwrap_err().contains("is val not int"));
+    assert!(
+        guards::eval(&b.t, &mut slots, &HELPERS, 1)
+            .unwrap_err()
+            .contains("is val not int")
+    );
     let mut t = counting_loop();
     let mut slots = vec![int(0), int(1 << 40)];
-    assert!(guards::eval(&t, &mut slots, &HELPERS, 10).unwrap_err().contains("iterations"));
+    assert!(
+        guards::eval(&t, &mut slots, &HELPERS, 10)
+            .unwrap_err()
+            .contains("iterations")
+    );
     t.ins[0].op = Op::Nop;
     t.ins[0].ty = Ty::Void;
     let mut slots = vec![int(0), int(10)];
@@ -569,9 +612,18 @@ fn loop_peeling_hoists_invariant_float_work() {
     optimize(&mut t, Passes::ALL);
     // i and s are carried unboxed; x, x * 0.5 and n are invariant
     assert_eq!(body_count(&t, Op::Slot), 0, "{t}");
-    assert_eq!(body_count(&t, Op::GuardFloat) + body_count(&t, Op::GuardInt), 0, "{t}");
+    assert_eq!(
+        body_count(&t, Op::GuardFloat) + body_count(&t, Op::GuardInt),
+        0,
+        "{t}"
+    );
     assert_eq!(body_count(&t, Op::FMul), 0, "{t}");
-    let tys: Vec<Ty> = t.ins.iter().filter(|i| i.op == Op::Phi).map(|i| i.ty).collect();
+    let tys: Vec<Ty> = t
+        .ins
+        .iter()
+        .filter(|i| i.op == Op::Phi)
+        .map(|i| i.ty)
+        .collect();
     assert!(tys.contains(&Ty::I64) && tys.contains(&Ty::F64), "{t}");
     assert_eq!(body_len(&t), 10, "{t}");
 }
@@ -604,7 +656,11 @@ fn loop_peeling_drops_invariant_stores() {
     optimize(&mut t, Passes::ALL);
     // x = 5 and y = x are stored once, in the peeled iteration; the flag is guarded once
     assert_eq!(body_count(&t, Op::SetSlot), 1, "{t}");
-    assert_eq!(body_count(&t, Op::GuardBool) + body_count(&t, Op::GuardTrue), 1, "{t}");
+    assert_eq!(
+        body_count(&t, Op::GuardBool) + body_count(&t, Op::GuardTrue),
+        1,
+        "{t}"
+    );
 }
 
 #[test]

@@ -8,8 +8,12 @@ use guards::Trace;
 
 use crate::jit::{Executor, helpers};
 
-/// Runs the optimization passes named by `passes` (`--jit-opt`).
-pub fn optimize(_trace: &mut Trace, _passes: &str) {}
+/// Runs the optimization passes named by `passes` (`--jit-opt`, e.g. `-loop,-cse`).
+pub fn optimize(trace: &mut Trace, passes: &str) -> Result<(), String> {
+    let p = guards::Passes::parse(passes)?;
+    guards::optimize(trace, p);
+    Ok(())
+}
 
 /// A trace installed in the code arena.
 struct NativeTrace {
@@ -33,12 +37,21 @@ impl Executor for NativeTrace {
 
 /// Compiles a trace for the host; returns the executor and the machine-code listing
 /// for the trace log.
-pub fn compile(trace: &Trace, arena: &mut CodeArena, want_listing: bool) -> Result<(Box<dyn Executor>, String), String> {
+pub fn compile(
+    trace: &Trace,
+    arena: &mut CodeArena,
+    want_listing: bool,
+) -> Result<(Box<dyn Executor>, String), String> {
     let backend = asm::host_backend().ok_or("no native backend for this architecture")?;
     let code = asm::compile(backend, trace, arena).map_err(|e| format!("{e:?}"))?;
     let mut listing = String::new();
     if want_listing {
-        let _ = writeln!(listing, "---- machine code ({}, {} bytes)", backend.arch(), code.len);
+        let _ = writeln!(
+            listing,
+            "---- machine code ({}, {} bytes)",
+            backend.arch(),
+            code.len
+        );
         // SAFETY: the code was just installed in the live arena.
         listing.push_str(&asm::disassemble(unsafe { code.code() }, code.addr as u64));
     }

@@ -21,6 +21,7 @@ pub const GETATTR: i64 = 5;
 pub const SETATTR: i64 = 6;
 pub const LOAD_GLOBAL: i64 = 7;
 pub const LEN: i64 = 8;
+pub const STORE_GLOBAL: i64 = 9;
 
 pub const NAMES: &[&str] = &[
     "range_next",
@@ -32,9 +33,10 @@ pub const NAMES: &[&str] = &[
     "setattr",
     "load_global",
     "len",
+    "store_global",
 ];
 
-pub static TABLE: [Helper; 9] = [
+pub static TABLE: [Helper; 10] = [
     range_next,
     seq_next,
     seq_get,
@@ -44,6 +46,7 @@ pub static TABLE: [Helper; 9] = [
     setattr,
     load_global,
     len,
+    store_global,
 ];
 
 thread_local! {
@@ -235,5 +238,21 @@ extern "C" fn len(obj: u64, _: u64) -> u64 {
             _ => return None,
         };
         Some(Value::small_int(n as i64).0)
+    })
+}
+
+/// Rebinds an existing global (the stashed value); a new name exits, so the
+/// interpreter does the insertion.
+extern "C" fn store_global(globals: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let ObjData::Dict(d) = &Value(globals).as_obj()?.data else {
+            return None;
+        };
+        let h = vm.str_hash(Value(name));
+        let d = d.get();
+        let i = d.find_identical(Value(name), h)?;
+        d.entries[i].value = Value(STASHED.with(|c| c.get()));
+        Some(Value::NONE.0)
     })
 }

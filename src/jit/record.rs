@@ -331,6 +331,37 @@ impl Vm {
                 };
                 rec.stack.push(r);
             }
+            Op::LoadName(n) if fr.locals.is_none() => {
+                let name = fr.code.names[n as usize];
+                let g = rec.k_val(fr.globals);
+                let nm = rec.k_val(name);
+                let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
+                rec.stack.push(r);
+            }
+            Op::StoreName(n) | Op::StoreGlobal(n)
+                if fr.locals.is_none() || matches!(op, Op::StoreGlobal(_)) =>
+            {
+                let name = fr.code.names[n as usize];
+                if self.dict_get_str(fr.globals, name).is_none() {
+                    return Err(format!("new global '{}'", str_of(name)));
+                }
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let g = rec.k_val(fr.globals);
+                let nm = rec.k_val(name);
+                rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::STORE_GLOBAL, pc);
+                rec.pop()?;
+            }
+            Op::Call(1) if is_builtin_named(top(1), "len") => {
+                let n = rec.stack.len();
+                let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
+                rec.consts.push(top(1));
+                let r = rec.guard(IrOp::CallG, Ty::Val, ra, Ref::NONE, helpers::LEN, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::LoadGlobal(n) => {
                 let name = fr.code.names[n as usize];
                 let g = rec.k_val(fr.globals);
@@ -580,7 +611,11 @@ impl Vm {
             let _ = writeln!(log, "---- TRACE {} IR", id);
             let _ = write!(log, "{trace}");
         }
-        crate::jit::backend::optimize(&mut trace, &self.jit.passes);
+        if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {
+            self.jit.log(&format!("---- TRACE {id} abort: {e}\n"));
+            self.jit.record_failure(rec.key, "bad --jit-opt");
+            return;
+        }
         if logging {
             let _ = writeln!(
                 log,
@@ -593,13 +628,15 @@ impl Vm {
             match asm::CodeArena::new(32 << 20) {
                 Ok(a) => self.jit.arena = Some(a),
                 Err(e) => {
-                    self.jit.log(&format!("---- TRACE {id} abort: no code arena: {e:?}\n"));
+                    self.jit
+                        .log(&format!("---- TRACE {id} abort: no code arena: {e:?}\n"));
                     self.jit.record_failure(rec.key, "no code arena");
                     return;
                 }
             }
         }
-        let compiled = crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging);
+        let compiled =
+            crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging);
         match compiled {
             Ok((exec, listing)) => {
                 if logging {
@@ -712,6 +749,10 @@ fn record_binop(
         });
     }
     Err(format!("{} {} {}", kind_name(a), op.symbol(), kind_name(b)))
+}
+
+fn is_builtin_named(v: Value, name: &str) -> bool {
+    matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if b.name == name && b.bound.is_empty())
 }
 
 fn op_name(op: &Op) -> String {

@@ -42,7 +42,9 @@ impl Reg {
 
     pub fn from_n(n: u8) -> Reg {
         use Reg::*;
-        [Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15][n as usize & 15]
+        [
+            Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15,
+        ][n as usize & 15]
     }
 }
 
@@ -116,7 +118,9 @@ macro_rules! sse_rr {
 impl Emitter {
     /// An emitter whose first byte will live at `base`.
     pub fn new(base: usize) -> Emitter {
-        Emitter { ops: VecAssembler::new(base) }
+        Emitter {
+            ops: VecAssembler::new(base),
+        }
     }
 
     pub fn new_label(&mut self) -> Label {

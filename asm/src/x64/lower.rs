@@ -49,9 +49,17 @@ impl Backend for X64 {
         let lp = validate(trace)?;
         let alloc = if self.regalloc {
             let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
-            let a = linear_scan(trace, lp, &Pools { gpr: &gpr, fpr: &FPR_POOL });
+            let a = linear_scan(
+                trace,
+                lp,
+                &Pools {
+                    gpr: &gpr,
+                    fpr: &FPR_POOL,
+                },
+            );
             if cfg!(debug_assertions) {
-                verify(trace, lp, &a).map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
+                verify(trace, lp, &a)
+                    .map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
             }
             a
         } else {
@@ -89,7 +97,15 @@ impl<'t> Lowering<'t> {
                 saved.push(r);
             }
         }
-        Lowering { t, e, exits: BTreeMap::new(), epilogue, frame: 0, alloc, saved }
+        Lowering {
+            t,
+            e,
+            exits: BTreeMap::new(),
+            epilogue,
+            frame: 0,
+            alloc,
+            saved,
+        }
     }
 
     fn exit(&mut self, snap: u32) -> Label {
@@ -188,7 +204,9 @@ impl<'t> Lowering<'t> {
     }
 
     fn run(mut self, lp: usize) -> Result<Assembled, LowerError> {
-        let phis: Vec<usize> = (0..self.t.ins.len()).filter(|&i| self.t.ins[i].op == Op::Phi).collect();
+        let phis: Vec<usize> = (0..self.t.ins.len())
+            .filter(|&i| self.t.ins[i].op == Op::Phi)
+            .collect();
         // entry rsp is 8 mod 16 (the return address); pushes and frame realign it
         let pushed = 8 + 8 * self.saved.len();
         self.frame = ((pushed + phis.len() * 8).next_multiple_of(16) - pushed) as i32;
@@ -239,7 +257,11 @@ impl<'t> Lowering<'t> {
         for (snap, l) in exits {
             self.e.bind(l);
             stub_offsets.push((snap, self.e.len()));
-            let mut refs: Vec<usize> = self.t.snapshots[snap as usize].stack.iter().map(|r| r.idx()).collect();
+            let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
+                .stack
+                .iter()
+                .map(|r| r.idx())
+                .collect();
             refs.sort_unstable();
             refs.dedup();
             for v in refs {
@@ -257,8 +279,14 @@ impl<'t> Lowering<'t> {
         }
         self.e.ret();
 
-        let code = self.e.finish().map_err(|e| LowerError::Assembler(e.to_string()))?;
-        Ok(Assembled { code, exit_stubs: stub_offsets })
+        let code = self
+            .e
+            .finish()
+            .map_err(|e| LowerError::Assembler(e.to_string()))?;
+        Ok(Assembled {
+            code,
+            exit_stubs: stub_offsets,
+        })
     }
 
     fn lower_ins(&mut self, i: usize) -> Result<(), LowerError> {
@@ -266,7 +294,11 @@ impl<'t> Lowering<'t> {
         let ins = self.t.ins[i];
         let r = guards::Ref(i as u32);
         let (a, b) = (ins.a, ins.b);
-        let exit = if ins.op.is_guard() { Some(self.exit(ins.snap)) } else { None };
+        let exit = if ins.op.is_guard() {
+            Some(self.exit(ins.snap))
+        } else {
+            None
+        };
         let exit_l = || exit.expect("guards have exits");
         match ins.op {
             Nop | Phi | Loop => {}
@@ -462,7 +494,14 @@ impl<'t> Lowering<'t> {
             GuardTrue | GuardFalse => {
                 self.ld(Rax, a);
                 self.e.test_rr(Rax, Rax);
-                self.e.jcc(if ins.op == GuardTrue { Cond::E } else { Cond::Ne }, exit_l());
+                self.e.jcc(
+                    if ins.op == GuardTrue {
+                        Cond::E
+                    } else {
+                        Cond::Ne
+                    },
+                    exit_l(),
+                );
             }
             CallG => {
                 // helpers[imm](a, b); missing operands pass 0. Caller-saved
@@ -498,7 +537,14 @@ impl<'t> Lowering<'t> {
 
     /// Python floor division and modulo: the quotient rounds toward -inf and the
     /// remainder takes the divisor's sign.
-    fn lower_divmod(&mut self, op: Op, r: guards::Ref, a: guards::Ref, b: guards::Ref, exit: Label) {
+    fn lower_divmod(
+        &mut self,
+        op: Op,
+        r: guards::Ref,
+        a: guards::Ref,
+        b: guards::Ref,
+        exit: Label,
+    ) {
         let (divide, done) = (self.e.new_label(), self.e.new_label());
         self.ld(Rax, a);
         self.ld(R8, b);

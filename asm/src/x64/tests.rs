@@ -12,7 +12,11 @@ fn enc(f: impl FnOnce(&mut Emitter)) -> String {
     let mut e = Emitter::new(0x1000);
     f(&mut e);
     let bytes = e.finish().unwrap();
-    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 macro_rules! check {

@@ -22,7 +22,21 @@ use crate::ir::{Op, Ref, Trace, Ty};
 use std::collections::HashMap;
 
 fn commutative(op: Op) -> bool {
-    matches!(op, Op::AddOv | Op::MulOv | Op::Add | Op::BAnd | Op::BOr | Op::BXor | Op::FAdd | Op::FMul | Op::IEq | Op::INe | Op::FEq | Op::FNe)
+    matches!(
+        op,
+        Op::AddOv
+            | Op::MulOv
+            | Op::Add
+            | Op::BAnd
+            | Op::BOr
+            | Op::BXor
+            | Op::FAdd
+            | Op::FMul
+            | Op::IEq
+            | Op::INe
+            | Op::FEq
+            | Op::FNe
+    )
 }
 
 pub fn run(t: &mut Trace) {
@@ -57,7 +71,9 @@ pub fn run(t: &mut Trace) {
         let ins = t.ins[i];
         if ins.op == Op::Phi {
             let me = Ref(i as u32);
-            let first = *phis.entry((ins.ty, s.get(ins.a), s.get(ins.b))).or_insert(me);
+            let first = *phis
+                .entry((ins.ty, s.get(ins.a), s.get(ins.b)))
+                .or_insert(me);
             if first != me {
                 t.ins[i] = NOP;
                 s.set(me, first);

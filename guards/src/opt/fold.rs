@@ -125,7 +125,9 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
                     BAnd => Fold::Int(Ty::I64, x & y),
                     BOr => Fold::Int(Ty::I64, x | y),
                     BXor => Fold::Int(Ty::I64, x ^ y),
-                    FloorDiv if y != 0 => checked(x.checked_div(y).map(|_| crate::eval::py_floordiv(x, y))),
+                    FloorDiv if y != 0 => {
+                        checked(x.checked_div(y).map(|_| crate::eval::py_floordiv(x, y)))
+                    }
                     Mod if y != 0 => checked(x.checked_rem(y).map(|_| crate::eval::py_mod(x, y))),
                     _ => Fold::Keep,
                 };
@@ -136,9 +138,9 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
                 (AddOv | Add | BOr | BXor, Some(0), _) => Fold::To(b),
                 (MulOv | FloorDiv, _, Some(1)) | (BAnd, _, Some(-1)) => Fold::To(a),
                 (MulOv, Some(1), _) | (BAnd, Some(-1), _) => Fold::To(b),
-                (MulOv | BAnd, _, Some(0)) | (MulOv | BAnd, Some(0), _) | (Mod, _, Some(1) | Some(-1)) => {
-                    Fold::Int(Ty::I64, 0)
-                }
+                (MulOv | BAnd, _, Some(0))
+                | (MulOv | BAnd, Some(0), _)
+                | (Mod, _, Some(1) | Some(-1)) => Fold::Int(Ty::I64, 0),
                 (SubOv | Sub | BXor, _, _) if a == b => Fold::Int(Ty::I64, 0),
                 (BAnd | BOr, _, _) if a == b => Fold::To(a),
                 _ => Fold::Keep,
@@ -218,9 +220,13 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
                 return Fold::To(ia.unwrap().a);
             }
             match (ins.op, kval(t, a)) {
-                (GuardInt, Some(v)) if v >> tags::SHIFT == tags::INT => Fold::Int(Ty::I64, tags::unbox_int(v)),
+                (GuardInt, Some(v)) if v >> tags::SHIFT == tags::INT => {
+                    Fold::Int(Ty::I64, tags::unbox_int(v))
+                }
                 (GuardFloat, Some(v)) if v < tags::FIRST_TAGGED => Fold::Float(f64::from_bits(v)),
-                (GuardBool, Some(v)) if v == tags::TRUE || v == tags::FALSE => boolean(v == tags::TRUE),
+                (GuardBool, Some(v)) if v == tags::TRUE || v == tags::FALSE => {
+                    boolean(v == tags::TRUE)
+                }
                 _ => Fold::Keep,
             }
         }
@@ -236,7 +242,11 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
                     Fold::Keep
                 }
             }
-            (_, Some(Not)) => Fold::Rewrite(if ins.op == GuardTrue { GuardFalse } else { GuardTrue }),
+            (_, Some(Not)) => Fold::Rewrite(if ins.op == GuardTrue {
+                GuardFalse
+            } else {
+                GuardTrue
+            }),
             _ => Fold::Keep,
         },
         _ => Fold::Keep,

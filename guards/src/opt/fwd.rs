@@ -85,6 +85,9 @@ mod tests {
         assert_eq!(count_op(&t, Op::Slot), 1, "{t}");
         assert_eq!(count_op(&t, Op::SetSlot), 2, "{t}");
         assert_eq!(t.get(x).a, v);
-        assert_eq!(t.ins[7].a, v, "the load after the store is the stored value");
+        assert_eq!(
+            t.ins[7].a, v,
+            "the load after the store is the stored value"
+        );
     }
 }

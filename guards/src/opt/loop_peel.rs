@@ -48,7 +48,9 @@ fn push(t: &mut Trace, ins: Ins) -> Ref {
 /// Peels one iteration; returns false (and leaves the trace alone) when there is no
 /// loop, an empty body, or phis already.
 pub fn run(t: &mut Trace) -> bool {
-    let Some(l) = t.loop_start() else { return false };
+    let Some(l) = t.loop_start() else {
+        return false;
+    };
     let n = t.ins.len();
     if l + 1 == n || t.ins.iter().any(|i| i.op == Op::Phi) {
         return false;
@@ -77,7 +79,9 @@ pub fn run(t: &mut Trace) -> bool {
 
     // Pre-loop part, unchanged.
     t.ins.extend_from_slice(&old[..l]);
-    let ident: Vec<Ref> = (0..n).map(|i| if i < l { Ref(i as u32) } else { Ref::NONE }).collect();
+    let ident: Vec<Ref> = (0..n)
+        .map(|i| if i < l { Ref(i as u32) } else { Ref::NONE })
+        .collect();
 
     // The peeled first iteration.
     let mut p = ident.clone();
@@ -95,7 +99,10 @@ pub fn run(t: &mut Trace) -> bool {
                 Some(&s) => s,
                 None => {
                     let orig = &t.snapshots[ins.snap as usize];
-                    let s = Snapshot { pc: orig.pc, stack: orig.stack.iter().map(|&x| map(&p, x)).collect() };
+                    let s = Snapshot {
+                        pc: orig.pc,
+                        stack: orig.stack.iter().map(|&x| map(&p, x)).collect(),
+                    };
                     t.snapshots.push(s);
                     let idx = t.snapshots.len() as u32 - 1;
                     peel_snaps.insert(ins.snap, idx);
@@ -121,13 +128,33 @@ pub fn run(t: &mut Trace) -> bool {
             Op::BoxBool => (Ty::Bool, vi.a, Some(Op::BoxBool)),
             _ => (Ty::Val, v, None),
         };
-        let phi = push(t, Ins { op: Op::Phi, ty, a: map(&p, x), b: Ref::NONE, imm: 0, snap: u32::MAX });
+        let phi = push(
+            t,
+            Ins {
+                op: Op::Phi,
+                ty,
+                a: map(&p, x),
+                b: Ref::NONE,
+                imm: 0,
+                snap: u32::MAX,
+            },
+        );
         phis.push((phi, x));
         boxes.push((slot, phi, boxop));
     }
     for (slot, phi, boxop) in boxes {
         let val = match boxop {
-            Some(op) => push(t, Ins { op, ty: Ty::Val, a: phi, b: Ref::NONE, imm: 0, snap: u32::MAX }),
+            Some(op) => push(
+                t,
+                Ins {
+                    op,
+                    ty: Ty::Val,
+                    a: phi,
+                    b: Ref::NONE,
+                    imm: 0,
+                    snap: u32::MAX,
+                },
+            ),
             None => phi,
         };
         mem.insert(slot, val);

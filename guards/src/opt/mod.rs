@@ -114,8 +114,16 @@ impl Default for Passes {
 
 impl fmt::Display for Passes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<_> = Passes::NAMES.iter().filter(|(_, b)| self.has(*b)).map(|(n, _)| *n).collect();
-        if names.is_empty() { write!(f, "none") } else { write!(f, "{}", names.join(",")) }
+        let names: Vec<_> = Passes::NAMES
+            .iter()
+            .filter(|(_, b)| self.has(*b))
+            .map(|(n, _)| *n)
+            .collect();
+        if names.is_empty() {
+            write!(f, "none")
+        } else {
+            write!(f, "{}", names.join(","))
+        }
     }
 }
 
@@ -156,12 +164,17 @@ pub(crate) struct Subst {
 
 impl Subst {
     pub(crate) fn new(n: usize) -> Subst {
-        Subst { map: (0..n as u32).map(Ref).collect() }
+        Subst {
+            map: (0..n as u32).map(Ref).collect(),
+        }
     }
 
     /// Redirects uses of `from` to the earlier `to`.
     pub(crate) fn set(&mut self, from: Ref, to: Ref) {
-        debug_assert!(to < from, "substitution must point backwards: {from} -> {to}");
+        debug_assert!(
+            to < from,
+            "substitution must point backwards: {from} -> {to}"
+        );
         self.map[from.idx()] = to;
     }
 
@@ -195,11 +208,25 @@ impl Subst {
     }
 }
 
-pub(crate) const NOP: Ins = Ins { op: Op::Nop, ty: Ty::Void, a: Ref::NONE, b: Ref::NONE, imm: 0, snap: u32::MAX };
+pub(crate) const NOP: Ins = Ins {
+    op: Op::Nop,
+    ty: Ty::Void,
+    a: Ref::NONE,
+    b: Ref::NONE,
+    imm: 0,
+    snap: u32::MAX,
+};
 
 /// Turns instruction `r` into a constant (`op` is KInt, KFloat or KVal).
 pub(crate) fn make_const(t: &mut Trace, r: usize, op: Op, ty: Ty, imm: i64) {
-    t.ins[r] = Ins { op, ty, a: Ref::NONE, b: Ref::NONE, imm, snap: u32::MAX };
+    t.ins[r] = Ins {
+        op,
+        ty,
+        a: Ref::NONE,
+        b: Ref::NONE,
+        imm,
+        snap: u32::MAX,
+    };
 }
 
 /// Whether an op is a pure function of its operands and imm, so two instances with
@@ -207,7 +234,10 @@ pub(crate) fn make_const(t: &mut Trace, r: usize, op: Op, ty: Ty, imm: i64) {
 /// first did not. Excludes memory (`Slot`, `SetSlot`), helpers (`CallG`), `Phi`
 /// (its value depends on the iteration) and markers.
 pub(crate) fn is_pure(op: Op) -> bool {
-    !matches!(op, Op::Slot | Op::SetSlot | Op::CallG | Op::Loop | Op::Phi | Op::Nop)
+    !matches!(
+        op,
+        Op::Slot | Op::SetSlot | Op::CallG | Op::Loop | Op::Phi | Op::Nop
+    )
 }
 
 /// Drops `Nop`s and renumbers refs. Snapshot indices are kept; snapshots that no guard
@@ -264,9 +294,16 @@ mod tests {
         assert!(!p.has(Passes::LOOP) && !p.has(Passes::CSE) && p.has(Passes::FOLD));
         assert_eq!(p.to_string(), "fwd,fold,dce");
         assert_eq!(Passes::parse("none").unwrap(), Passes::NONE);
-        assert_eq!(Passes::parse("none,fold, +dce").unwrap(), Passes::FOLD.with(Passes::DCE));
+        assert_eq!(
+            Passes::parse("none,fold, +dce").unwrap(),
+            Passes::FOLD.with(Passes::DCE)
+        );
         assert_eq!(Passes::parse("none,all").unwrap(), Passes::ALL);
         assert_eq!(Passes::NONE.to_string(), "none");
-        assert!(Passes::parse("-bogus").unwrap_err().contains("unknown JIT pass '-bogus'"));
+        assert!(
+            Passes::parse("-bogus")
+                .unwrap_err()
+                .contains("unknown JIT pass '-bogus'")
+        );
     }
 }

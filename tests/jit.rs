@@ -1,0 +1,95 @@
+//! JIT behaviour beyond output equality: for the deopt programs in
+//! tests/programs/jit, `--jit-stats` must show that traces compiled and that exits
+//! were taken (their output is checked against CPython by tests/programs.rs), and
+//! compiled code pages are never writable and executable at once.
+
+use std::path::Path;
+use std::process::Command;
+
+fn stats(program: &str, args: &[&str]) -> (String, String) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(args)
+        .arg("--jit-stats")
+        .arg(program)
+        .current_dir(&dir)
+        .output()
+        .expect("run coil");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("jit:"))
+        .unwrap_or("")
+        .to_string();
+    (String::from_utf8_lossy(&out.stdout).to_string(), line)
+}
+
+fn field(line: &str, key: &str) -> u64 {
+    line.split_whitespace()
+        .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {key} in {line:?}"))
+}
+
+#[test]
+fn deopt_programs_compile_traces_and_take_exits() {
+    for p in [
+        "int_overflow_in_loop.py",
+        "type_change_mid_loop.py",
+        "branch_flip.py",
+        "zero_division_in_trace.py",
+        "attrs_and_lists_in_loops.py",
+    ] {
+        let (_, line) = stats(p, &["--trace-jit"]);
+        assert!(
+            field(&line, "traces") >= 1,
+            "{p}: no trace compiled: {line}"
+        );
+        assert!(field(&line, "exits") >= 1, "{p}: no exit taken: {line}");
+    }
+}
+
+#[test]
+fn without_the_flag_nothing_is_compiled() {
+    let (_, line) = stats("branch_flip.py", &[]);
+    assert_eq!(
+        line,
+        "jit: traces=0 aborts=0 blacklisted=0 entries=0 exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 abort_reasons=none"
+    );
+}
+
+#[test]
+fn trace_log_shows_ir_and_machine_code() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["--trace-jit", "--trace-log", "branch_flip.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("run coil");
+    let log = String::from_utf8_lossy(&out.stderr);
+    for part in [
+        "---- TRACE 1 start",
+        "---- TRACE 1 bytecodes",
+        "---- TRACE 1 IR",
+        "after optimization",
+        "---- machine code",
+        "stop -> loop",
+    ] {
+        assert!(log.contains(part), "trace log lacks {part:?}:\n{log}");
+    }
+}
+
+#[test]
+fn code_pages_are_never_writable_and_executable() {
+    // A program that compiles traces and, from Python, reads its own memory map
+    // while they are installed.
+    let src = "def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\nprint(f(5000))\nwx = [l for l in open('/proc/self/maps') if l.split()[1].startswith('rw') and 'x' in l.split()[1]]\nprint(len(wx))\n";
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["--trace-jit", "--jit-stats", "-c", src])
+        .output()
+        .expect("run coil");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stdout, "12497500\n0\n", "stderr: {stderr}");
+    assert!(stderr.contains("traces=1"), "{stderr}");
+}
