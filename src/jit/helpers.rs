@@ -22,6 +22,8 @@ pub const SETATTR: i64 = 6;
 pub const LOAD_GLOBAL: i64 = 7;
 pub const LEN: i64 = 8;
 pub const STORE_GLOBAL: i64 = 9;
+pub const CELL_GET: i64 = 10;
+pub const CELL_SET: i64 = 11;
 
 pub const NAMES: &[&str] = &[
     "range_next",
@@ -34,9 +36,11 @@ pub const NAMES: &[&str] = &[
     "load_global",
     "len",
     "store_global",
+    "cell_get",
+    "cell_set",
 ];
 
-pub static TABLE: [Helper; 10] = [
+pub static TABLE: [Helper; 12] = [
     range_next,
     seq_next,
     seq_get,
@@ -47,6 +51,8 @@ pub static TABLE: [Helper; 10] = [
     load_global,
     len,
     store_global,
+    cell_get,
+    cell_set,
 ];
 
 thread_local! {
@@ -253,6 +259,28 @@ extern "C" fn store_global(globals: u64, name: u64) -> u64 {
         let d = d.get();
         let i = d.find_identical(Value(name), h)?;
         d.entries[i].value = Value(STASHED.with(|c| c.get()));
+        Some(Value::NONE.0)
+    })
+}
+
+/// The contents of a closure cell (exits when unbound).
+extern "C" fn cell_get(cell: u64, _: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Cell(c) = &Value(cell).as_obj()?.data else {
+            return None;
+        };
+        let v = *c.get();
+        if v.is_empty() { None } else { Some(v.0) }
+    })
+}
+
+/// Stores the stashed value into a closure cell.
+extern "C" fn cell_set(cell: u64, _: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Cell(c) = &Value(cell).as_obj()?.data else {
+            return None;
+        };
+        *c.get() = Value(STASHED.with(|s| s.get()));
         Some(Value::NONE.0)
     })
 }

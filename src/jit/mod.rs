@@ -69,6 +69,8 @@ pub struct Jit {
     pub stats: Stats,
     /// Executable memory for compiled traces, created on first compile.
     pub arena: Option<asm::CodeArena>,
+    /// The `vals` buffer traces run with, reused across entries.
+    pub vals: Vec<u64>,
     next_id: u32,
 }
 
@@ -88,6 +90,7 @@ impl Default for Jit {
             recording: None,
             stats: Stats::default(),
             arena: None,
+            vals: Vec::new(),
             next_id: 1,
         }
     }

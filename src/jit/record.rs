@@ -362,6 +362,52 @@ impl Vm {
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
             }
+            Op::LoadDeref(i) => {
+                let slot = fr.code.nlocals() + i as usize;
+                let cell =
+                    rec.trace
+                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
+                let r = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
+                rec.stack.push(r);
+            }
+            Op::StoreDeref(i) => {
+                let slot = fr.code.nlocals() + i as usize;
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let cell =
+                    rec.trace
+                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
+                rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_SET, pc);
+                rec.pop()?;
+            }
+            Op::UnpackSequence(n) => {
+                let seq = top(0);
+                let len = match seq.as_obj().map(|o| &o.data) {
+                    Some(ObjData::Tuple(t)) if self.is_builtin_exact(seq) => t.len(),
+                    Some(ObjData::List(l)) if self.is_builtin_exact(seq) => l.get().len(),
+                    _ => return Err(format!("unpack {}", kind_name(seq))),
+                };
+                if len != n as usize {
+                    return Err("unpack length mismatch".into());
+                }
+                let rs = *rec.stack.last().ok_or("stack underflow")?;
+                let l = rec.guard(IrOp::CallG, Ty::Val, rs, Ref::NONE, helpers::LEN, pc);
+                let li = rec.as_int(l, pc);
+                let want = rec.k_int(n as i64);
+                let ok = rec.trace.emit(IrOp::IEq, Ty::Bool, li, want, 0, None);
+                rec.guard(IrOp::GuardTrue, Ty::Void, ok, Ref::NONE, 0, pc);
+                let mut items = Vec::with_capacity(n as usize);
+                for k in 0..n {
+                    let kk = rec.k_int(k as i64);
+                    let bk = rec.boxed(kk);
+                    items.push(rec.guard(IrOp::CallG, Ty::Val, rs, bk, helpers::SEQ_GET, pc));
+                }
+                rec.pop()?;
+                for r in items.into_iter().rev() {
+                    rec.stack.push(r);
+                }
+            }
             Op::LoadGlobal(n) => {
                 let name = fr.code.names[n as usize];
                 let g = rec.k_val(fr.globals);
@@ -682,7 +728,11 @@ impl Vm {
         let fr = unsafe { &mut *frame };
         let t = self.jit.traces.get_mut(&key).unwrap();
         t.entries += 1;
-        let mut vals = vec![0u64; t.trace.ins.len() + 1];
+        // One buffer serves every entry; exits fill what their snapshot needs.
+        let mut vals = std::mem::take(&mut self.jit.vals);
+        if vals.len() < t.trace.ins.len() + 1 {
+            vals.resize(t.trace.ins.len() + 1, 0);
+        }
         helpers::enter(self);
         // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
         let slots: &mut [u64] = unsafe {
@@ -693,11 +743,13 @@ impl Vm {
             Ok(e) => e,
             Err(_) => {
                 t.disabled = true;
+                self.jit.vals = vals;
                 return false;
             }
         };
         t.exits[exit as usize] += 1;
         crate::jit::restore_frame(fr, &t.trace, exit, &vals);
+        self.jit.vals = vals;
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
         true
