@@ -24,6 +24,9 @@ pub const LEN: i64 = 8;
 pub const STORE_GLOBAL: i64 = 9;
 pub const CELL_GET: i64 = 10;
 pub const CELL_SET: i64 = 11;
+pub const LOAD_METHOD: i64 = 12;
+pub const IS: i64 = 13;
+pub const TICK: i64 = 14;
 
 pub const NAMES: &[&str] = &[
     "range_next",
@@ -38,9 +41,12 @@ pub const NAMES: &[&str] = &[
     "store_global",
     "cell_get",
     "cell_set",
+    "load_method",
+    "is",
+    "tick",
 ];
 
-pub static TABLE: [Helper; 12] = [
+pub static TABLE: [Helper; 15] = [
     range_next,
     seq_next,
     seq_get,
@@ -53,6 +59,9 @@ pub static TABLE: [Helper; 12] = [
     store_global,
     cell_get,
     cell_set,
+    load_method,
+    is,
+    tick,
 ];
 
 thread_local! {
@@ -283,4 +292,52 @@ extern "C" fn cell_set(cell: u64, _: u64) -> u64 {
         *c.get() = Value(STASHED.with(|s| s.get()));
         Some(Value::NONE.0)
     })
+}
+
+/// The function `obj.name` resolves to on an ordinary instance: a Python function
+/// on its class, not shadowed by an instance attribute, no attribute hooks. The trace
+/// then checks it is the function it was recorded with.
+extern "C" fn load_method(obj: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let o = Value(obj).as_obj()?;
+        if !matches!(o.data, ObjData::Instance(_)) {
+            return None;
+        }
+        let cls = o.class();
+        let t = type_obj(cls);
+        let (ver, bits) = t.hooks.get();
+        if ver != t.version.get()
+            || bits != 0
+            || vm.instance_get_attr(Value(obj), Value(name)).is_some()
+        {
+            return None;
+        }
+        let (f, _) = lookup_owner(vm, cls, Value(name))?;
+        if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Function(_))) {
+            Some(f.0)
+        } else {
+            None
+        }
+    })
+}
+
+/// `a is b` as a boxed bool (identity of the boxed words).
+extern "C" fn is(a: u64, b: u64) -> u64 {
+    Value::bool(a == b).0
+}
+
+/// Iterations run per trace (indexed by trace id modulo the table size), so the
+/// driver can tell a trace that loops from one that exits on nearly every iteration.
+pub static TICKS: [std::sync::atomic::AtomicU64; 1024] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; 1024];
+
+extern "C" fn tick(id: u64, _: u64) -> u64 {
+    TICKS[(Value(id).as_small_int() as usize) % TICKS.len()]
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Value::NONE.0
+}
+
+pub fn ticks(id: u32) -> u64 {
+    TICKS[id as usize % TICKS.len()].load(std::sync::atomic::Ordering::Relaxed)
 }

@@ -39,6 +39,8 @@ pub struct CompiledTrace {
     pub entries: u64,
     pub exits: Vec<u64>,
     pub disabled: bool,
+    /// Frame chains for exits inside inlined calls (snapshot pc & RESUME_FLAG).
+    pub resume: Vec<record::ResumePoint>,
 }
 
 #[derive(Default)]

@@ -38,7 +38,52 @@ pub struct Recorder {
     pub consts: Vec<Value>,
     ops: usize,
     pub bytecode_log: String,
+    /// The function whose frame is being recorded (NONE for the loop's own frame).
+    func: Value,
+    /// Callers of inlined calls, outermost (the loop's frame) first.
+    parents: Vec<Parent>,
+    /// Frame chains of snapshots taken inside inlined calls.
+    pub resume: Vec<ResumePoint>,
+    /// The trace number (fixed when recording starts).
+    pub id: u32,
 }
+
+/// A caller's recording state saved while one of its calls is inlined.
+struct Parent {
+    frame: *const Frame,
+    code: Rc<Code>,
+    func: Value,
+    stack: Vec<Ref>,
+    locals: HashMap<u32, Ref>,
+    /// Where the caller resumes once the callee returns (after the call).
+    pc_after: usize,
+}
+
+/// One interpreter frame to rebuild at an exit inside inlined calls.
+#[derive(Clone)]
+pub struct ResumeFrame {
+    pub code: Rc<Code>,
+    /// The function (NONE for the loop's own frame, which exists already).
+    pub func: Value,
+    pub pc: usize,
+    pub nlocals: usize,
+    pub nstack: usize,
+}
+
+/// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
+/// loop frame's stack, then for each inlined frame its locals and its stack.
+#[derive(Clone)]
+pub struct ResumePoint {
+    pub frames: Vec<ResumeFrame>,
+}
+
+/// A frame's recording state for a snapshot: code, function, pc, stack, locals.
+type FrameState = (Rc<Code>, Value, usize, Vec<Ref>, HashMap<u32, Ref>);
+
+/// Snapshot pcs with this bit set index `CompiledTrace::resume`.
+pub const RESUME_FLAG: u32 = 0x8000_0000;
+/// Deepest chain of inlined calls.
+const MAX_INLINE_DEPTH: usize = 3;
 
 type Abort = String;
 
@@ -61,8 +106,87 @@ impl Recorder {
     }
 
     fn snap(&mut self, pc: usize) -> u32 {
-        let stack = self.stack.clone();
-        self.trace.snapshot(pc as u32, stack)
+        if self.parents.is_empty() {
+            let stack = self.stack.clone();
+            return self.trace.snapshot(pc as u32, stack);
+        }
+        // Inside inlined calls: every frame's state, flattened.
+        let mut refs = self.parents[0].stack.clone();
+        let mut frames = vec![ResumeFrame {
+            code: self.parents[0].code.clone(),
+            func: Value::NONE,
+            pc: self.parents[0].pc_after,
+            nlocals: 0,
+            nstack: self.parents[0].stack.len(),
+        }];
+        let empty = self.k_val(Value::EMPTY);
+        let mut chain: Vec<FrameState> = Vec::new();
+        for p in &self.parents[1..] {
+            chain.push((
+                p.code.clone(),
+                p.func,
+                p.pc_after,
+                p.stack.clone(),
+                p.locals.clone(),
+            ));
+        }
+        chain.push((
+            self.code.clone(),
+            self.func,
+            pc,
+            self.stack.clone(),
+            self.locals.clone(),
+        ));
+        for (code, func, fpc, stack, locals) in chain {
+            let nlocals = code.nlocals();
+            for i in 0..nlocals as u32 {
+                refs.push(locals.get(&i).copied().unwrap_or(empty));
+            }
+            refs.extend_from_slice(&stack);
+            frames.push(ResumeFrame {
+                code,
+                func,
+                pc: fpc,
+                nlocals,
+                nstack: stack.len(),
+            });
+        }
+        self.resume.push(ResumePoint { frames });
+        let idx = RESUME_FLAG | (self.resume.len() as u32 - 1);
+        self.trace.snapshot(idx, refs)
+    }
+
+    fn inlined(&self) -> bool {
+        !self.parents.is_empty()
+    }
+
+    /// Continues recording inside `func`'s frame, which the interpreter is about to
+    /// push for the call at `pc`; `args` become its first locals.
+    fn enter_inline(&mut self, func: Value, code: Rc<Code>, args: Vec<Ref>, pc: usize) {
+        let parent = Parent {
+            frame: self.frame,
+            code: std::mem::replace(&mut self.code, code),
+            func: std::mem::replace(&mut self.func, func),
+            stack: std::mem::take(&mut self.stack),
+            locals: std::mem::take(&mut self.locals),
+            pc_after: pc + 1,
+        };
+        self.parents.push(parent);
+        self.frame = std::ptr::null();
+        for (i, a) in args.into_iter().enumerate() {
+            self.locals.insert(i as u32, a);
+        }
+    }
+
+    /// The inlined callee returns `result` to its caller.
+    fn leave_inline(&mut self, result: Ref) {
+        let p = self.parents.pop().expect("inlined frame");
+        self.frame = p.frame;
+        self.code = p.code;
+        self.func = p.func;
+        self.stack = p.stack;
+        self.locals = p.locals;
+        self.stack.push(result);
     }
 
     fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
@@ -208,9 +332,19 @@ impl Vm {
             consts: Vec::new(),
             ops: 0,
             bytecode_log: String::new(),
+            func: Value::NONE,
+            parents: Vec::new(),
+            resume: Vec::new(),
+            id: 0,
         });
         rec.trace
             .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
+        rec.id = self.jit.next_id();
+        // Count iterations (see the blacklist rule in run_trace).
+        let id = rec.k_val(Value::small_int(rec.id as i64));
+        let s = rec.trace.snapshot(header_pc as u32, Vec::new());
+        rec.trace
+            .emit(IrOp::CallG, Ty::Val, id, Ref::NONE, helpers::TICK, Some(s));
         // Values already on the operand stack at the header (a for loop's iterator).
         for i in 0..fr.stack_len() {
             let r = rec.trace.emit(
@@ -246,6 +380,16 @@ impl Vm {
             self.jit_recording = false;
             return;
         };
+        if rec.frame.is_null() {
+            // The first instruction of an inlined callee: adopt its new frame.
+            let fr = unsafe { &*frame };
+            if !Rc::ptr_eq(&fr.code, &rec.code) || fr.pc != 0 {
+                self.jit.recording = Some(rec);
+                self.abort_recording("call did not enter the recorded function");
+                return;
+            }
+            rec.frame = frame;
+        }
         if !std::ptr::eq(rec.frame, frame) {
             self.jit.recording = Some(rec);
             self.abort_recording("left the loop's frame");
@@ -281,13 +425,14 @@ impl Vm {
             Op::Nop => {}
             Op::LoopHeader(_) => {
                 // Back at our own header: jit_loop_header closes the trace next.
-                if pc != rec.header_pc {
+                if pc != rec.header_pc || rec.inlined() {
                     return Err("inner loop".into());
                 }
             }
             Op::LoadFast(i) => {
                 let r = match rec.locals.get(&i) {
                     Some(r) => *r,
+                    None if rec.inlined() => return Err("unbound local in inlined call".into()),
                     None => {
                         if fr.slots[i as usize].is_empty() {
                             return Err("unbound local".into());
@@ -308,10 +453,60 @@ impl Vm {
             }
             Op::StoreFast(i) => {
                 let r = rec.pop()?;
-                let b = rec.boxed(r);
-                rec.trace
-                    .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
+                // An inlined frame exists only in the trace: its locals are refs.
+                if !rec.inlined() {
+                    let b = rec.boxed(r);
+                    rec.trace
+                        .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
+                }
                 rec.locals.insert(i, r);
+            }
+            Op::LoadDeref(_) | Op::StoreDeref(_) if rec.inlined() => {
+                return Err("closure cell in an inlined call".into());
+            }
+            Op::Return if rec.inlined() => {
+                let r = rec.pop()?;
+                rec.leave_inline(r);
+            }
+            Op::Call(argc) if self.inlinable(top(argc as usize)) => {
+                let argc = argc as usize;
+                let func = top(argc);
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                let args = rec.stack[n - argc..].to_vec();
+                record_inline_call(rec, func, rf, args, pc)?;
+            }
+            Op::LoadMethod(name_idx) => {
+                let obj = top(0);
+                let name = fr.code.names[name_idx as usize];
+                let Some(func) = self.plain_method(obj, name) else {
+                    return Err(format!("method '{}' of {}", str_of(name), kind_name(obj)));
+                };
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                let nm = rec.k_val(name);
+                let rf = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::LOAD_METHOD, pc);
+                rec.consts.push(func);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                rec.pop()?;
+                rec.stack.push(rf);
+                rec.stack.push(ro);
+            }
+            Op::CallMethod(argc)
+                if !top(argc as usize).is_empty() && self.inlinable(top(argc as usize + 1)) =>
+            {
+                let argc = argc as usize;
+                let func = top(argc + 1);
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 2];
+                let args = rec.stack[n - argc - 1..].to_vec();
+                let _ = rf;
+                // The function was guarded by LoadMethod; self is the first argument.
+                rec.stack.truncate(n - argc - 2);
+                let code = self.function(func).unwrap().code.clone();
+                if rec.parents.len() >= MAX_INLINE_DEPTH {
+                    return Err("inlining too deep".into());
+                }
+                rec.enter_inline(func, code, args, pc);
             }
             Op::LoadConst(k) => {
                 let v = fr.code.consts[k as usize];
@@ -407,6 +602,20 @@ impl Vm {
                 for r in items.into_iter().rev() {
                     rec.stack.push(r);
                 }
+            }
+            Op::Is(invert) => {
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let (ba, bb) = (rec.boxed(ra), rec.boxed(rb));
+                let r = rec.guard(IrOp::CallG, Ty::Val, ba, bb, helpers::IS, pc);
+                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
+                let c = if invert {
+                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
+                } else {
+                    c
+                };
+                rec.stack.truncate(n - 2);
+                rec.stack.push(c);
             }
             Op::LoadGlobal(n) => {
                 let name = fr.code.names[n as usize];
@@ -642,7 +851,7 @@ impl Vm {
         self.jit_recording = false;
         let start = crate::jit::now();
         let mut trace = rec.trace;
-        let id = self.jit.next_id();
+        let id = rec.id;
         let line = rec.code.line_of(rec.header_pc);
         let mut log = String::new();
         let logging = self.jit.log.is_some();
@@ -709,6 +918,7 @@ impl Vm {
                         entries: 0,
                         exits: vec![0; nsnaps],
                         disabled: false,
+                        resume: rec.resume,
                     },
                 );
             }
@@ -748,10 +958,37 @@ impl Vm {
             }
         };
         t.exits[exit as usize] += 1;
-        crate::jit::restore_frame(fr, &t.trace, exit, &vals);
+        let pc = t.trace.snapshots[exit as usize].pc;
+        if pc & RESUME_FLAG == 0 {
+            crate::jit::restore_frame(fr, &t.trace, exit, &vals);
+        } else {
+            // An exit inside inlined calls: rebuild their frames above the loop's.
+            let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
+            let refs = t.trace.snapshots[exit as usize].stack.clone();
+            let boxed: Vec<Value> = refs
+                .iter()
+                .map(|r| Value(crate::jit::box_ref(&t.trace, *r, &vals)))
+                .collect();
+            self.restore_inlined(frame, &rp, &boxed);
+        }
         self.jit.vals = vals;
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
+        // Without side traces, a trace that leaves on nearly every iteration costs
+        // more than interpreting: after a warm-up, keep only traces averaging at
+        // least four iterations per entry.
+        let t = self.jit.traces.get_mut(&key).unwrap();
+        if t.entries == 256 && helpers::ticks(t.id) < 4 * t.entries {
+            t.disabled = true;
+            self.jit.stats.blacklisted += 1;
+            let msg = format!(
+                "---- TRACE {} blacklisted: {} iterations in {} entries\n",
+                t.id,
+                helpers::ticks(t.id),
+                t.entries
+            );
+            self.jit.log(&msg);
+        }
         true
     }
 }
@@ -801,6 +1038,92 @@ fn record_binop(
         });
     }
     Err(format!("{} {} {}", kind_name(a), op.symbol(), kind_name(b)))
+}
+
+impl Vm {
+    /// Rebuilds the interpreter frames of an exit inside inlined calls: the loop's
+    /// frame gets its operand stack back, and each inlined call becomes a real frame
+    /// (locals, stack, pc) pushed above it, as if the calls had been made normally.
+    fn restore_inlined(&mut self, frame: *mut Frame, rp: &ResumePoint, values: &[Value]) {
+        let fr = unsafe { &mut *frame };
+        let mut it = values.iter().copied();
+        let root = &rp.frames[0];
+        fr.slots.truncate(fr.stack_base);
+        for _ in 0..root.nstack {
+            fr.slots.push(it.next().unwrap_or(Value::NONE));
+        }
+        fr.pc = root.pc;
+        for f in &rp.frames[1..] {
+            let globals = self
+                .function(f.func)
+                .map(|func| func.globals)
+                .unwrap_or(fr.globals);
+            let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
+            for i in 0..f.nlocals {
+                nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
+            }
+            for _ in 0..f.nstack {
+                nf.push(it.next().unwrap_or(Value::NONE));
+            }
+            nf.pc = f.pc;
+            self.frames.push(nf);
+        }
+    }
+}
+
+/// Records a call of a plain Python function as an inlined frame.
+fn record_inline_call(
+    rec: &mut Recorder,
+    func: Value,
+    rf: Ref,
+    args: Vec<Ref>,
+    pc: usize,
+) -> Result<(), Abort> {
+    if rec.parents.len() >= MAX_INLINE_DEPTH {
+        return Err("inlining too deep".into());
+    }
+    rec.consts.push(func);
+    rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+    let n = rec.stack.len();
+    rec.stack.truncate(n - args.len() - 1);
+    let ObjData::Function(f) = &func.obj().data else {
+        return Err("not a function".into());
+    };
+    rec.enter_inline(func, f.code.clone(), args, pc);
+    Ok(())
+}
+
+impl Vm {
+    /// Whether a call of `f` can be inlined into a trace: a plain Python function
+    /// (no generator, *args, **kwargs, keyword-only arguments or closure cells).
+    fn inlinable(&self, f: Value) -> bool {
+        use crate::compiler::bytecode::flags;
+        match self.function(f) {
+            Some(func) => {
+                let c = &func.code;
+                c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+                    && c.kwonlyargcount == 0
+                    && c.cellvars.is_empty()
+                    && c.freevars.is_empty()
+            }
+            None => false,
+        }
+    }
+
+    /// The function `obj.name(...)` calls, when it is a plain method found on the
+    /// class of an ordinary instance (what the LOAD_METHOD helper re-checks).
+    fn plain_method(&mut self, obj: Value, name: Value) -> Option<Value> {
+        let o = obj.as_obj()?;
+        if !matches!(o.data, ObjData::Instance(_)) {
+            return None;
+        }
+        let cls = o.class();
+        if self.type_hooks(cls) != 0 || self.instance_get_attr(obj, name).is_some() {
+            return None;
+        }
+        let f = crate::vm::types::lookup(self, cls, name)?;
+        if self.inlinable(f) { Some(f) } else { None }
+    }
 }
 
 fn is_builtin_named(v: Value, name: &str) -> bool {

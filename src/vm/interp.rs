@@ -854,7 +854,9 @@ impl Vm {
                     c.set(c.get().wrapping_add(1));
                     self.safepoint();
                     if self.jit.enabled && self.jit_loop_header(frame, slot, f!().pc - 1) {
-                        // A trace ran; its exit left the frame at a bytecode boundary.
+                        // A trace ran; its exit left the frame at a bytecode boundary,
+                        // possibly with inlined calls' frames rebuilt above it.
+                        refresh!();
                         continue;
                     }
                 }
