@@ -27,6 +27,7 @@ pub const CELL_SET: i64 = 11;
 pub const LOAD_METHOD: i64 = 12;
 pub const IS: i64 = 13;
 pub const TICK: i64 = 14;
+pub const LIST_APPEND: i64 = 15;
 
 pub const NAMES: &[&str] = &[
     "range_next",
@@ -44,9 +45,10 @@ pub const NAMES: &[&str] = &[
     "load_method",
     "is",
     "tick",
+    "list_append",
 ];
 
-pub static TABLE: [Helper; 15] = [
+pub static TABLE: [Helper; 16] = [
     range_next,
     seq_next,
     seq_get,
@@ -62,6 +64,7 @@ pub static TABLE: [Helper; 15] = [
     load_method,
     is,
     tick,
+    list_append,
 ];
 
 thread_local! {
@@ -340,4 +343,20 @@ extern "C" fn tick(id: u64, _: u64) -> u64 {
 
 pub fn ticks(id: u32) -> u64 {
     TICKS[id as usize % TICKS.len()].load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `list.append(stashed value)` on an exact list (the vector may grow; no Python
+/// object is allocated).
+extern "C" fn list_append(list: u64, _: u64) -> u64 {
+    guarded(|| {
+        let o = Value(list).as_obj()?;
+        if type_obj(o.class()).module != "builtins" {
+            return None;
+        }
+        let ObjData::List(l) = &o.data else {
+            return None;
+        };
+        l.get().push(Value(STASHED.with(|c| c.get())));
+        Some(Value::NONE.0)
+    })
 }

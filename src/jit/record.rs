@@ -46,6 +46,8 @@ pub struct Recorder {
     pub resume: Vec<ResumePoint>,
     /// The trace number (fixed when recording starts).
     pub id: u32,
+    /// A `lst.append` LoadMethod was recorded; the next CallMethod(1) is its call.
+    pending_append: bool,
 }
 
 /// A caller's recording state saved while one of its calls is inlined.
@@ -336,6 +338,7 @@ impl Vm {
             parents: Vec::new(),
             resume: Vec::new(),
             id: 0,
+            pending_append: false,
         });
         rec.trace
             .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
@@ -475,6 +478,57 @@ impl Vm {
                 let rf = rec.stack[n - argc - 1];
                 let args = rec.stack[n - argc..].to_vec();
                 record_inline_call(rec, func, rf, args, pc)?;
+            }
+            Op::LoadMethod(name_idx)
+                if str_of(fr.code.names[name_idx as usize]) == "append"
+                    && matches!(top(0).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
+                    && self.is_builtin_exact(top(0)) =>
+            {
+                // `lst.append(x)`: the list's type is checked by the helper at the call.
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                rec.pop()?;
+                let marker = rec.k_val(Value::EMPTY);
+                rec.stack.push(marker);
+                rec.stack.push(ro);
+                rec.pending_append = true;
+            }
+            Op::CallMethod(1) if rec.pending_append => {
+                rec.pending_append = false;
+                let n = rec.stack.len();
+                let (ro, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                rec.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    ro,
+                    Ref::NONE,
+                    helpers::LIST_APPEND,
+                    pc,
+                );
+                rec.stack.truncate(n - 3);
+                let none = rec.k_val(Value::NONE);
+                rec.stack.push(none);
+            }
+            Op::ListAppend(d) => {
+                let n = rec.stack.len();
+                let list = fr.peek(d as usize);
+                if !matches!(list.as_obj().map(|o| &o.data), Some(ObjData::List(_))) {
+                    return Err("list append target".into());
+                }
+                let rv = rec.stack[n - 1];
+                let rl = rec.stack[n - 1 - d as usize];
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                rec.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    rl,
+                    Ref::NONE,
+                    helpers::LIST_APPEND,
+                    pc,
+                );
+                rec.pop()?;
             }
             Op::LoadMethod(name_idx) => {
                 let obj = top(0);
