@@ -11,4 +11,7 @@ pub mod x64;
 pub use arena::{ArenaError, CodeArena, CodePtr};
 pub use disasm::disassemble;
 pub use guards;
-pub use lower::{Assembled, Backend, CompiledTrace, LowerError, compile, host_backend, validate};
+pub use lower::{
+    Assembled, Backend, CompiledTrace, LowerError, Options, compile, compile_with, host_backend,
+    validate,
+};

@@ -48,11 +48,35 @@ pub struct Assembled {
     pub exit_stubs: Vec<(u32, usize)>,
 }
 
-/// One target architecture. `assemble` must produce code following the contract
-/// in `guards` (see `guards::TraceFn`) when placed at exactly `base`.
+/// Compile options. `Options::default()` is the ordinary code `compile` produces.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Chaos instrumentation (`--jit-chaos`, for fuzzing deoptimization): every
+    /// guard, after its own check passes, decrements the 64-bit countdown at
+    /// `vals[trace.ins.len()]` and, when it reaches zero, leaves through its own exit
+    /// (same snapshot, same stub, same `vals` as a real failure of that guard).
+    /// A countdown of k >= 1 makes the k-th passing guard exit; one that is 0 when
+    /// the code starts wraps and effectively never fires. After a run the countdown
+    /// is 0 exactly when chaos made the exit (if it was armed with k >= 1), and holds
+    /// the remaining count otherwise. `vals` needs `trace.ins.len() + 1` slots
+    /// (`CompiledTrace::vals_len` includes it).
+    pub chaos: bool,
+}
+
+/// One target architecture. `assemble_with` must produce code following the
+/// contract in `guards` (see `guards::TraceFn`) when placed at exactly `base`.
 pub trait Backend {
     fn arch(&self) -> &'static str;
-    fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError>;
+    fn assemble_with(
+        &self,
+        trace: &Trace,
+        base: usize,
+        opts: &Options,
+    ) -> Result<Assembled, LowerError>;
+    /// The ordinary code (`Options::default()`).
+    fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError> {
+        self.assemble_with(trace, base, &Options::default())
+    }
 }
 
 /// The backend for the machine we run on, if there is one.
@@ -71,8 +95,12 @@ pub struct CompiledTrace {
     pub len: usize,
     /// (snapshot index, absolute address of its exit stub).
     pub exit_stubs: Vec<(u32, usize)>,
-    /// `vals` must hold at least this many u64s (one per IR instruction).
+    /// `vals` must hold at least this many u64s: one per IR instruction, plus the
+    /// chaos countdown when compiled with `Options::chaos`.
     pub vals_len: usize,
+    /// The index of the chaos countdown in `vals` (`trace.ins.len()`), when the
+    /// code was compiled with `Options::chaos`.
+    pub chaos_slot: Option<usize>,
 }
 
 impl CompiledTrace {
@@ -118,8 +146,19 @@ pub fn compile(
     trace: &Trace,
     arena: &mut CodeArena,
 ) -> Result<CompiledTrace, LowerError> {
+    compile_with(backend, trace, arena, Options::default())
+}
+
+/// `compile` with options (see `Options`; `Options::default()` gives exactly the
+/// code `compile` gives).
+pub fn compile_with(
+    backend: &dyn Backend,
+    trace: &Trace,
+    arena: &mut CodeArena,
+    opts: Options,
+) -> Result<CompiledTrace, LowerError> {
     let base = arena.next_addr();
-    let asm = backend.assemble(trace, base)?;
+    let asm = backend.assemble_with(trace, base, &opts)?;
     let addr = arena.reserve(asm.code.len())?;
     if addr != base {
         return Err(LowerError::Assembler(format!(
@@ -135,7 +174,8 @@ pub fn compile(
             .iter()
             .map(|&(s, off)| (s, addr + off))
             .collect(),
-        vals_len: trace.ins.len(),
+        vals_len: trace.ins.len() + opts.chaos as usize,
+        chaos_slot: opts.chaos.then_some(trace.ins.len()),
     })
 }
 

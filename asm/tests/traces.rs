@@ -780,3 +780,98 @@ fn show_counting_loop_code() {
         println!("{}", disassemble(unsafe { ct.code() }, ct.addr as u64));
     }
 }
+
+/// FNV-1a over the code the simple and the allocating backend produce, at a fixed
+/// base address, for the counting loop and 30 random traces.
+fn code_fingerprint(assemble: &dyn Fn(&X64, &Trace) -> Vec<u8>) -> u64 {
+    let mut traces = vec![counting_loop().0.t];
+    traces.extend((1..=30).map(random_trace));
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+        for t in &traces {
+            for b in assemble(be, t) {
+                h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+/// The fingerprint of the code before chaos instrumentation existed. If the
+/// lowering changes on purpose, update it to the value the failure prints.
+const CODE_BEFORE_CHAOS: u64 = 0x596a_e930_b2f6_16ae;
+
+#[test]
+fn chaos_off_code_is_byte_identical_to_before() {
+    use asm::{Backend, Options};
+    let off = Options { chaos: false };
+    let h = code_fingerprint(&|be, t| be.assemble_with(t, 0x1000_0000, &off).unwrap().code);
+    assert_eq!(h, CODE_BEFORE_CHAOS, "fingerprint {h:#x}");
+    let h = code_fingerprint(&|be, t| be.assemble(t, 0x1000_0000).unwrap().code);
+    assert_eq!(h, CODE_BEFORE_CHAOS, "fingerprint {h:#x}");
+    let on = Options { chaos: true };
+    let h = code_fingerprint(&|be, t| be.assemble_with(t, 0x1000_0000, &on).unwrap().code);
+    assert_ne!(h, CODE_BEFORE_CHAOS);
+    // and compile() installs the same bytes as compile_with(default)
+    let (b, ..) = counting_loop();
+    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+        let mut arena = CodeArena::new(1 << 16).unwrap();
+        let c1 = compile(be, &b.t, &mut arena).unwrap();
+        let c2 = asm::compile_with(be, &b.t, &mut arena, off).unwrap();
+        let (x, y) = unsafe { (c1.code().to_vec(), c2.code().to_vec()) };
+        // (the code is position-independent: only rel32 jumps)
+        assert_eq!(x, y);
+        assert_eq!((c1.vals_len, c1.chaos_slot), (b.t.ins.len(), None));
+    }
+}
+
+/// Counting loop `while i < n: i += 1` with i = 0, n = 10 compiled with chaos: the
+/// guards run in the order gint(i) gint(n) [gtrue addov] x 10, then gtrue fails for
+/// real (the 23rd guard). Countdown k makes exactly the k-th guard exit.
+#[test]
+fn chaos_countdown_exits_at_the_kth_guard() {
+    let (b, phi, s0, s1, s2) = counting_loop();
+    let one = Ref(phi.0 - 2);
+    assert_eq!(b.t.ins[one.idx()].op, Op::KInt);
+    let n = b.t.ins.len();
+    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+        let mut arena = CodeArena::new(1 << 16).unwrap();
+        let ct = asm::compile_with(be, &b.t, &mut arena, asm::Options { chaos: true })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ct.vals_len, n + 1);
+        assert_eq!(ct.chaos_slot, Some(n));
+        for k in 0..=30u64 {
+            let mut slots = [tags::box_int(0), tags::box_int(10)];
+            let mut vals = vec![0xDEAD_BEEF; n + 1];
+            vals[n] = k;
+            let exit = unsafe { ct.run(&mut slots, &mut vals, &[]) };
+            let ctx = format!("regalloc {} k {k}", be.regalloc);
+            match k {
+                1 | 2 => {
+                    assert_eq!(exit, s0, "{ctx}");
+                    assert_eq!(vals[n], 0, "{ctx}");
+                    assert_eq!(slots[0], tags::box_int(0), "{ctx}");
+                }
+                3..=22 => {
+                    let j = (k - 3) / 2;
+                    assert_eq!(vals[n], 0, "{ctx}");
+                    assert_eq!(vals[phi.idx()], j, "{ctx}");
+                    assert_eq!(slots[0], tags::box_int(j as i64), "{ctx}");
+                    if k % 2 == 1 {
+                        assert_eq!(exit, s1, "{ctx}: the bound guard of iteration {j}");
+                    } else {
+                        assert_eq!(exit, s2, "{ctx}: the addov of iteration {j}");
+                        assert_eq!(vals[one.idx()], 1, "{ctx}");
+                    }
+                }
+                _ => {
+                    // the real exit: the countdown keeps what is left (0 wraps)
+                    assert_eq!(exit, s1, "{ctx}");
+                    assert_eq!(vals[phi.idx()], 10, "{ctx}");
+                    assert_eq!(slots[0], tags::box_int(10), "{ctx}");
+                    assert_eq!(vals[n], k.wrapping_sub(22), "{ctx}");
+                }
+            }
+        }
+    }
+}

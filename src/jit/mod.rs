@@ -12,7 +12,7 @@ use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
-use guards::{Op, Ref, Trace, Ty, tags};
+use guards::{Op, Ref, Trace};
 
 use crate::compiler::bytecode::Code;
 use crate::value::Value;
@@ -171,23 +171,15 @@ impl Jit {
 /// Turns a trace exit into interpreter state: the snapshot's operand stack is boxed
 /// back onto the frame and execution resumes at the snapshot's pc.
 pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) {
-    let s = &trace.snapshots[snap as usize];
+    let r = deopt::restore(trace, snap, vals);
     frame.slots.truncate(frame.stack_base);
-    for r in &s.stack {
-        frame.slots.push(Value(box_ref(trace, *r, vals)));
-    }
-    frame.pc = s.pc as usize;
+    frame.slots.extend(r.stack.into_iter().map(Value));
+    frame.pc = r.pc as usize;
 }
 
 /// The boxed value of `r` at an exit, from its unboxed form in `vals`.
 pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
-    let raw = vals[r.idx()];
-    match trace.get(r).ty {
-        Ty::I64 => tags::box_int(raw as i64),
-        Ty::F64 => tags::box_float(f64::from_bits(raw)),
-        Ty::Bool => tags::box_bool(raw != 0),
-        Ty::Val | Ty::Void => raw,
-    }
+    deopt::box_ref(trace, r, vals)
 }
 
 /// Counts the instructions that survived optimization (for logs and stats).

@@ -201,6 +201,11 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; cmp Rq(d.n()), DWORD imm);
     }
 
+    /// `dec qword [base + disp32]` (sets ZF when the result is zero)
+    pub fn dec_m(&mut self, base: Reg, disp: i32) {
+        dynasm!(self.ops ; .arch x64 ; dec QWORD [Rq(base.n()) + disp]);
+    }
+
     pub fn neg_r(&mut self, d: Reg) {
         dynasm!(self.ops ; .arch x64 ; neg Rq(d.n()));
     }

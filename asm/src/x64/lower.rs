@@ -10,13 +10,18 @@
 //! registers holds the phis' new values during the back-edge copy, sized so rsp is
 //! 16-byte aligned at helper calls. Scratch registers (never allocated): rax, rcx,
 //! rdx, r8, r9, xmm0-xmm2.
+//!
+//! Chaos instrumentation (`Options::chaos`): after a guard's own check passes (and
+//! before its result is written), `dec qword [vals + 8*len]; jz exit` sends it out
+//! through its own exit stub when the countdown reaches zero, with every value in
+//! the same place as for a real failure at that guard.
 
 use std::collections::BTreeMap;
 
 use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
-use crate::lower::{Assembled, Backend, LowerError, validate};
+use crate::lower::{Assembled, Backend, LowerError, Options, validate};
 use crate::regalloc::{Allocation, Loc, Pools, linear_scan, verify};
 
 const SLOTS: Reg = Rbx;
@@ -45,7 +50,12 @@ impl Backend for X64 {
         "x86_64"
     }
 
-    fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError> {
+    fn assemble_with(
+        &self,
+        trace: &Trace,
+        base: usize,
+        opts: &Options,
+    ) -> Result<Assembled, LowerError> {
         let lp = validate(trace)?;
         let alloc = if self.regalloc {
             let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
@@ -65,7 +75,10 @@ impl Backend for X64 {
         } else {
             Allocation::all_home(trace, lp)
         };
-        Lowering::new(trace, base, alloc).run(lp)
+        let mut l = Lowering::new(trace, base, alloc);
+        // validate() bounds the trace length so the countdown's offset fits
+        l.chaos = opts.chaos.then(|| trace.ins.len() as i32 * 8);
+        l.run(lp)
     }
 }
 
@@ -85,6 +98,10 @@ struct Lowering<'t> {
     alloc: Allocation,
     /// Callee-saved registers pushed by the prologue, in push order.
     saved: Vec<Reg>,
+    /// Offset of the chaos countdown in `vals`, when chaos is on.
+    chaos: Option<i32>,
+    /// Whether the guard being lowered has emitted its chaos check (debug check).
+    ticked: bool,
 }
 
 impl<'t> Lowering<'t> {
@@ -105,6 +122,18 @@ impl<'t> Lowering<'t> {
             frame: 0,
             alloc,
             saved,
+            chaos: None,
+            ticked: false,
+        }
+    }
+
+    /// With chaos on: counts down and takes `exit` at zero. Emitted by every guard
+    /// after its last real check, while the machine state is that of a failure.
+    fn chaos_tick(&mut self, exit: Label) {
+        self.ticked = true;
+        if let Some(disp) = self.chaos {
+            self.e.dec_m(VALS, disp);
+            self.e.jcc(Cond::E, exit);
         }
     }
 
@@ -300,6 +329,7 @@ impl<'t> Lowering<'t> {
             None
         };
         let exit_l = || exit.expect("guards have exits");
+        self.ticked = false;
         match ins.op {
             Nop | Phi | Loop => {}
             KInt | KFloat | KVal => {
@@ -317,6 +347,7 @@ impl<'t> Lowering<'t> {
             GuardInt => {
                 self.ld(Rax, a);
                 self.check_tag(tags::INT, exit_l());
+                self.chaos_tick(exit_l());
                 self.e.shl_ri(Rax, 16);
                 self.e.sar_ri(Rax, 16);
                 self.st(r, Rax);
@@ -326,11 +357,13 @@ impl<'t> Lowering<'t> {
                 self.e.mov_ri64(Rcx, tags::FIRST_TAGGED as i64);
                 self.e.cmp_rr(Rax, Rcx);
                 self.e.jcc(Cond::Ae, exit_l());
+                self.chaos_tick(exit_l());
                 self.st(r, Rax);
             }
             GuardBool => {
                 self.ld(Rax, a);
                 self.check_tag(tags::BOOL, exit_l());
+                self.chaos_tick(exit_l());
                 self.e.mov_ri32(Rcx, 1);
                 self.e.and_rr(Rax, Rcx);
                 self.st(r, Rax);
@@ -340,6 +373,7 @@ impl<'t> Lowering<'t> {
                 self.e.mov_ri64(Rcx, ins.imm);
                 self.e.cmp_rr(Rax, Rcx);
                 self.e.jcc(Cond::Ne, exit_l());
+                self.chaos_tick(exit_l());
             }
             BoxInt => {
                 self.ld(Rax, a);
@@ -379,6 +413,7 @@ impl<'t> Lowering<'t> {
                 }
                 self.e.jcc(Cond::O, exit_l());
                 self.check_small_int(exit_l());
+                self.chaos_tick(exit_l());
                 self.st(r, Rax);
             }
             NegOv => {
@@ -386,6 +421,7 @@ impl<'t> Lowering<'t> {
                 self.e.neg_r(Rax);
                 self.e.jcc(Cond::O, exit_l());
                 self.check_small_int(exit_l());
+                self.chaos_tick(exit_l());
                 self.st(r, Rax);
             }
             Add | Sub | BAnd | BOr | BXor => {
@@ -417,6 +453,7 @@ impl<'t> Lowering<'t> {
                         self.e.jcc(Cond::E, exit_l());
                         self.e.bind(ok);
                         self.e.divsd(Xmm(0), Xmm(1));
+                        self.chaos_tick(exit_l());
                     }
                 }
                 self.stf(r, Xmm(0));
@@ -502,6 +539,7 @@ impl<'t> Lowering<'t> {
                     },
                     exit_l(),
                 );
+                self.chaos_tick(exit_l());
             }
             CallG => {
                 // helpers[imm](a, b); missing operands pass 0. Caller-saved
@@ -529,9 +567,15 @@ impl<'t> Lowering<'t> {
                 self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
                 self.e.cmp_rr(Rax, Rcx);
                 self.e.jcc(Cond::E, exit_l());
+                self.chaos_tick(exit_l());
                 self.st(r, Rax);
             }
         }
+        debug_assert!(
+            self.ticked || !ins.op.is_guard(),
+            "{i:04} {}: guard without a chaos check",
+            ins.op.mnemonic()
+        );
         Ok(())
     }
 
@@ -579,6 +623,7 @@ impl<'t> Lowering<'t> {
             self.e.mov_rr(Rax, Rdx);
         }
         self.e.bind(done);
+        self.chaos_tick(exit);
         self.st(r, Rax);
     }
 }

@@ -53,6 +53,7 @@ fn encodings() {
     check!(e => e.sub_ri(Rsp, 8), "48 81 ec 08 00 00 00"); // sub rsp,0x8
     check!(e => e.cmp_ri(Rax, -1), "48 81 f8 ff ff ff ff"); // cmp rax,0xffffffffffffffff
     check!(e => e.neg_r(Rcx), "48 f7 d9"); // neg rcx
+    check!(e => e.dec_m(R14, 0x18), "49 ff 8c 26 18 00 00 00"); // dec QWORD PTR [r14+riz*1+0x18]
     check!(e => e.shl_ri(Rax, 16), "48 c1 e0 10"); // shl rax,0x10
     check!(e => e.sar_ri(Rax, 16), "48 c1 f8 10"); // sar rax,0x10
     check!(e => e.shr_ri(R8, 48), "49 c1 e8 30"); // shr r8,0x30
