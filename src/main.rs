@@ -34,6 +34,10 @@ struct Cli {
     /// Optimization passes, e.g. `all`, `none`, `-loop,-cse` (for bisecting).
     #[arg(long = "jit-opt", value_name = "PASSES", require_equals = true)]
     jit_opt: Option<String>,
+    /// Deoptimization fuzzing: every guard additionally fails with probability P
+    /// (default 0.05), deterministically per SEED.
+    #[arg(long = "jit-chaos", value_name = "SEED[:P]", require_equals = true)]
+    jit_chaos: Option<String>,
     /// Script to run ('-' reads the program from stdin), then its arguments.
     #[arg(
         trailing_var_arg = true,
@@ -72,6 +76,15 @@ fn run(cli: Cli) -> i32 {
     }
     if let Some(p) = &cli.jit_opt {
         vm.jit.passes = p.clone();
+    }
+    if let Some(spec) = &cli.jit_chaos {
+        match deopt::chaos::Chaos::parse(spec) {
+            Ok(c) => vm.jit.chaos = Some(c),
+            Err(e) => {
+                eprintln!("coil: bad --jit-chaos: {e}");
+                return 2;
+            }
+        }
     }
     match cli.trace_log.as_deref() {
         None => {}

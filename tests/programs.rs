@@ -38,6 +38,27 @@ const MODES: &[Mode] = &[
         args: &["--trace-jit", "--jit-hotloop=1", "--jit-hotexit=1"],
         env: &[],
     },
+    // Deopt fuzzing on real programs: guards also fail at random (and always, P=1).
+    Mode {
+        name: "jit-chaos",
+        args: &["--trace-jit", "--jit-hotloop=1", "--jit-chaos=7:0.05"],
+        env: &[],
+    },
+    Mode {
+        name: "jit-chaos1",
+        args: &["--trace-jit", "--jit-hotloop=1", "--jit-chaos=3:1"],
+        env: &[],
+    },
+    Mode {
+        name: "jit-chaos-b",
+        args: &["--trace-jit", "--jit-hotloop=1", "--jit-chaos=11:0.2"],
+        env: &[],
+    },
+    Mode {
+        name: "jit-chaos-c",
+        args: &["--trace-jit", "--jit-hotloop=2", "--jit-chaos=29:0.01"],
+        env: &[],
+    },
 ];
 
 fn programs_dir() -> PathBuf {

@@ -243,8 +243,12 @@ impl Gen<'_> {
                 let Some(v) = self.src.pick(&self.vals) else {
                     return;
                 };
-                let k = [tags::TRUE, tags::FALSE, tags::box_int(0), tags::NONE << tags::SHIFT]
-                    [self.src.below(4)];
+                let k = [
+                    tags::TRUE,
+                    tags::FALSE,
+                    tags::box_int(0),
+                    tags::NONE << tags::SHIFT,
+                ][self.src.below(4)];
                 self.emit(Op::GuardIs, v, n, k as i64);
             }
             _ => {
@@ -306,12 +310,18 @@ extern "C" fn chaos_tick(_: u64, _: u64) -> u64 {
 
 /// `trace` with a `CallG helpers[tick]` carrying each guard's snapshot right after
 /// the guard (refs renumbered; snapshot indices unchanged).
+/// Whether native code checks the chaos countdown after this op: every guard but
+/// helper calls (a forced exit after a helper could replay its effect).
+fn chaos_ticks_at(op: Op) -> bool {
+    op.is_guard() && op != Op::CallG
+}
+
 pub fn with_chaos_ticks(trace: &Trace, tick: i64) -> Trace {
     let mut new_idx = Vec::with_capacity(trace.ins.len());
     let mut k = 0u32;
     for ins in &trace.ins {
         new_idx.push(k);
-        k += 1 + ins.op.is_guard() as u32;
+        k += 1 + chaos_ticks_at(ins.op) as u32;
     }
     let map = |r: Ref| {
         if r.is_none() {
@@ -326,8 +336,15 @@ pub fn with_chaos_ticks(trace: &Trace, tick: i64) -> Trace {
         c.a = map(c.a);
         c.b = map(c.b);
         t.ins.push(c);
-        if ins.op.is_guard() {
-            t.emit(Op::CallG, Ty::Val, Ref::NONE, Ref::NONE, tick, Some(ins.snap));
+        if chaos_ticks_at(ins.op) {
+            t.emit(
+                Op::CallG,
+                Ty::Val,
+                Ref::NONE,
+                Ref::NONE,
+                tick,
+                Some(ins.snap),
+            );
         }
     }
     t.snapshots = trace
@@ -404,12 +421,12 @@ pub fn check_case(case: &Case) -> Result<Outcome, String> {
         let k = if chaos { case.countdown } else { 0 };
         let mut want_slots = case.slots.clone();
         COUNTDOWN.with(|c| c.set(k));
-        let (want_snap, want_vals) = match guards::eval(&ticked, &mut want_slots, &oracle_helpers, 1000)
-        {
-            Ok(r) => r,
-            Err(e) if e.contains("iterations") => return Ok(outcome),
-            Err(e) => return Err(format!("oracle: {e}\n{t}")),
-        };
+        let (want_snap, want_vals) =
+            match guards::eval(&ticked, &mut want_slots, &oracle_helpers, 1000) {
+                Ok(r) => r,
+                Err(e) if e.contains("iterations") => return Ok(outcome),
+                Err(e) => return Err(format!("oracle: {e}\n{t}")),
+            };
         let want_count = COUNTDOWN.with(|c| c.get());
         let want = crate::restore(&ticked, want_snap, &want_vals);
         if chaos {
@@ -441,7 +458,10 @@ pub fn check_case(case: &Case) -> Result<Outcome, String> {
                 return Err(format!("restored {got:x?}, oracle {want:x?}: {}", ctx()));
             }
             if slots != want_slots {
-                return Err(format!("slots {slots:x?}, oracle {want_slots:x?}: {}", ctx()));
+                return Err(format!(
+                    "slots {slots:x?}, oracle {want_slots:x?}: {}",
+                    ctx()
+                ));
             }
             if chaos && vals[n] != want_count {
                 return Err(format!(

@@ -60,7 +60,10 @@ fn chaos_ticks_follow_every_guard() {
     for (i, ins) in ticked.ins.iter().enumerate() {
         if ins.op.is_guard() && !(ins.op == guards::Op::CallG && ins.imm == 1) {
             let next = ticked.ins[i + 1];
-            assert_eq!((next.op, next.imm, next.snap), (guards::Op::CallG, 1, ins.snap));
+            assert_eq!(
+                (next.op, next.imm, next.snap),
+                (guards::Op::CallG, 1, ins.snap)
+            );
         }
     }
 }

@@ -95,7 +95,13 @@ fn restore_of_an_empty_snapshot_and_of_later_snapshots() {
     let s0 = t.snapshot(0, vec![]);
     let s1 = t.snapshot(9, vec![k]);
     let vals = [5u64];
-    assert_eq!(restore(&t, s0, &vals), Restored { pc: 0, stack: vec![] });
+    assert_eq!(
+        restore(&t, s0, &vals),
+        Restored {
+            pc: 0,
+            stack: vec![]
+        }
+    );
     assert_eq!(
         restore(&t, s1, &vals),
         Restored {

@@ -41,9 +41,11 @@ pub fn compile(
     trace: &Trace,
     arena: &mut CodeArena,
     want_listing: bool,
+    chaos: bool,
 ) -> Result<(Box<dyn Executor>, String), String> {
     let backend = asm::host_backend().ok_or("no native backend for this architecture")?;
-    let code = asm::compile(backend, trace, arena).map_err(|e| format!("{e:?}"))?;
+    let code = asm::compile_with(backend, trace, arena, asm::Options { chaos })
+        .map_err(|e| format!("{e:?}"))?;
     let mut listing = String::new();
     if want_listing {
         let _ = writeln!(

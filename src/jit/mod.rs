@@ -73,6 +73,10 @@ pub struct Jit {
     pub arena: Option<asm::CodeArena>,
     /// The `vals` buffer traces run with, reused across entries.
     pub vals: Vec<u64>,
+    /// `--jit-chaos=SEED[:P]`: every guard also fails with probability P.
+    pub chaos: Option<deopt::chaos::Chaos>,
+    /// A loop header not to enter on its next execution (the last exit was there).
+    pub skip_entry: Option<CodeKey>,
     next_id: u32,
 }
 
@@ -93,6 +97,8 @@ impl Default for Jit {
             stats: Stats::default(),
             arena: None,
             vals: Vec::new(),
+            chaos: None,
+            skip_entry: None,
             next_id: 1,
         }
     }

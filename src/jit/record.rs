@@ -311,6 +311,12 @@ impl Vm {
             if t.disabled {
                 return false;
             }
+            if self.jit.skip_entry == Some(key) {
+                // The last exit left at this very header: run one iteration
+                // interpreted so a forced exit there cannot loop without progress.
+                self.jit.skip_entry = None;
+                return false;
+            }
             return self.run_trace(frame, key);
         }
         let count = fr.code.loop_counters[slot as usize].get();
@@ -343,11 +349,6 @@ impl Vm {
         rec.trace
             .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
         rec.id = self.jit.next_id();
-        // Count iterations (see the blacklist rule in run_trace).
-        let id = rec.k_val(Value::small_int(rec.id as i64));
-        let s = rec.trace.snapshot(header_pc as u32, Vec::new());
-        rec.trace
-            .emit(IrOp::CallG, Ty::Val, id, Ref::NONE, helpers::TICK, Some(s));
         // Values already on the operand stack at the header (a for loop's iterator).
         for i in 0..fr.stack_len() {
             let r = rec.trace.emit(
@@ -360,6 +361,12 @@ impl Vm {
             );
             rec.stack.push(r);
         }
+        // Count iterations (see the blacklist rule in run_trace). Its snapshot is the
+        // header with the header's stack: an exit here resumes the iteration whole.
+        let id = rec.k_val(Value::small_int(rec.id as i64));
+        let s = rec.trace.snapshot(header_pc as u32, rec.stack.clone());
+        rec.trace
+            .emit(IrOp::CallG, Ty::Val, id, Ref::NONE, helpers::TICK, Some(s));
         self.jit.recording = Some(rec);
         self.jit_recording = true;
     }
@@ -487,8 +494,13 @@ impl Vm {
                 // `lst.append(x)`: the list's type is checked by the helper at the call.
                 let ro = *rec.stack.last().ok_or("stack underflow")?;
                 rec.pop()?;
-                let marker = rec.k_val(Value::EMPTY);
-                rec.stack.push(marker);
+                // The stack holds what the interpreter's LoadMethod pushes, so an exit
+                // before the call resumes with [list.append, lst].
+                let name = fr.code.names[name_idx as usize];
+                let ltype = self.types.list;
+                let method = crate::vm::types::lookup(self, ltype, name).ok_or("no list.append")?;
+                let m = rec.k_val(method);
+                rec.stack.push(m);
                 rec.stack.push(ro);
                 rec.pending_append = true;
             }
@@ -944,8 +956,9 @@ impl Vm {
                 }
             }
         }
+        let chaos = self.jit.chaos.is_some();
         let compiled =
-            crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging);
+            crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging, chaos);
         match compiled {
             Ok((exec, listing)) => {
                 if logging {
@@ -997,6 +1010,10 @@ impl Vm {
         if vals.len() < t.trace.ins.len() + 1 {
             vals.resize(t.trace.ins.len() + 1, 0);
         }
+        if let Some(c) = &mut self.jit.chaos {
+            // The countdown to the guard that fails on purpose.
+            vals[t.trace.ins.len()] = c.next_countdown();
+        }
         helpers::enter(self);
         // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
         let slots: &mut [u64] = unsafe {
@@ -1015,6 +1032,9 @@ impl Vm {
         let pc = t.trace.snapshots[exit as usize].pc;
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, exit, &vals);
+            if fr.pc == header_pc_of(fr, key) {
+                self.jit.skip_entry = Some(key);
+            }
         } else {
             // An exit inside inlined calls: rebuild their frames above the loop's.
             let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
@@ -1032,7 +1052,7 @@ impl Vm {
         // more than interpreting: after a warm-up, keep only traces averaging at
         // least four iterations per entry.
         let t = self.jit.traces.get_mut(&key).unwrap();
-        if t.entries == 256 && helpers::ticks(t.id) < 4 * t.entries {
+        if self.jit.chaos.is_none() && t.entries == 256 && helpers::ticks(t.id) < 4 * t.entries {
             t.disabled = true;
             self.jit.stats.blacklisted += 1;
             let msg = format!(
@@ -1123,6 +1143,15 @@ impl Vm {
             self.frames.push(nf);
         }
     }
+}
+
+/// The pc of the loop header `key` names in `fr`'s code.
+fn header_pc_of(fr: &Frame, key: CodeKey) -> usize {
+    fr.code
+        .ops
+        .iter()
+        .position(|op| *op == Op::LoopHeader(key.1))
+        .unwrap_or(usize::MAX)
 }
 
 /// Records a call of a plain Python function as an inlined frame.

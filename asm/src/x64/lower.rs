@@ -567,7 +567,11 @@ impl<'t> Lowering<'t> {
                 self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
                 self.e.cmp_rr(Rax, Rcx);
                 self.e.jcc(Cond::E, exit_l());
-                self.chaos_tick(exit_l());
+                // No chaos exit after a helper call: the helper may already have had
+                // its effect (advanced an iterator, appended, stored), and the exit's
+                // pc would run that bytecode again. A helper's own failure never has
+                // an effect, so only that exit is real.
+                self.ticked = true;
                 self.st(r, Rax);
             }
         }
