@@ -835,7 +835,7 @@ def render_goals(w, results, speedups, geomeans):
       "for reference.\n")
 
 
-def render_warmup(w, results):
+def render_warmup(w, results, charts=()):
     benches = results["benchmarks"]
     impls = [i for i in results["meta"]["impls"] if i != "c"]
     have = [i for i in impls if any(b["impls"].get(i, {}).get("warmup") for b in benches.values())]
@@ -876,6 +876,8 @@ def render_warmup(w, results):
       "every 40th row, one scheduler run, ...); pidigits' iterations get dearer as "
       "the numbers grow and go's depend on the position, so their curves never flatten "
       "completely.\n")
+    if "perf-warmup.svg" in charts:
+        w("![warm-up curves: time per iteration](perf-warmup.svg)\n")
 
 
 def render(results, charts=()):
@@ -945,7 +947,7 @@ def render(results, charts=()):
     w("| **geometric mean** (n) | | %s |" % " | ".join(geo))
     w("")
 
-    render_warmup(w, results)
+    render_warmup(w, results, charts)
 
     # Per-benchmark tables.
     w("## Per-benchmark results\n")
