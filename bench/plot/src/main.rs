@@ -106,7 +106,7 @@ fn speedup_chart(impls: &[String], benches: &[Bench], out: &Path) -> Res<()> {
     let mut hi: f64 = 2.0;
     for (b, base) in &rows {
         for (imp, t) in &b.medians {
-            if shown.iter().any(|s| *s == imp) {
+            if shown.contains(&imp) {
                 let s = base / t;
                 lo = lo.min(s);
                 hi = hi.max(s);
