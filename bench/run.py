@@ -450,6 +450,7 @@ def measure(args):
         "runs": runs,
         "quick": bool(args.quick),
         "impls": impls,
+        "load_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
     }
 
     unavailable = {}          # impl -> reason, for the whole session
@@ -580,6 +581,8 @@ def measure(args):
                 warmup_runs(bench, active, cmds, expected, env, args, name, failures)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+    if hasattr(os, "getloadavg"):
+        meta["load_end"] = list(os.getloadavg())
 
     return results, failures
 
@@ -898,6 +901,13 @@ def render(results, charts=()):
     w("- C compiler: %s (`cc -O2 -ffp-contract=off ... -lm`)" % (meta.get("cc") or "n/a"))
     if meta.get("rss_method"):
         w("- Peak RSS measured by: %s" % meta["rss_method"])
+    if meta.get("load_start") or meta.get("load_end"):
+        fmt_load = lambda l: "/".join("%.2f" % x for x in l) if l else "?"
+        w("- Load average (1/5/15 min) at start %s, at end %s on %s cores (the runner's own "
+          "benchmark process counts for about 1; more means other work shared the machine)"
+          % (fmt_load(meta.get("load_start")), fmt_load(meta.get("load_end")), m.get("cores")))
+    if meta.get("load_note"):
+        w("- Load during the run: %s" % meta["load_note"])
     w("- Runs per implementation: %s (alternating implementations run by run); "
       "times are medians of wall-clock time" % meta.get("runs"))
     w("")
