@@ -7,6 +7,31 @@ import sys
 import math
 import random
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 DEFAULT_THICKNESS = 0.25
 WIDTH = 256
 HEIGHT = 256
@@ -198,17 +223,21 @@ class Chaosgame(object):
         im = [[1] * h for i in range(w)]
         point = GVector((self.maxx + self.minx) / 2,
                         (self.maxy + self.miny) / 2, 0)
-        for _ in range(iterations):
-            point = self.transform_point(point)
-            x = (point.x - self.minx) / self.width * w
-            y = (point.y - self.miny) / self.height * h
-            x = int(x)
-            y = int(y)
-            if x == w:
-                x -= 1
-            if y == h:
-                y -= 1
-            im[x][h - y - 1] = 0
+        warm_start()
+        for lo, hi in warm_chunks(iterations):
+            for _ in range(lo, hi):
+                point = self.transform_point(point)
+                x = (point.x - self.minx) / self.width * w
+                y = (point.y - self.miny) / self.height * h
+                x = int(x)
+                y = int(y)
+                if x == w:
+                    x -= 1
+                if y == h:
+                    y -= 1
+                im[x][h - y - 1] = 0
+            if _WARMUP:
+                warm_tick()
         return im, point
 
 

@@ -2,6 +2,31 @@
 import sys
 from math import sin, cos, sqrt
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 POINTS = 100000
 
 
@@ -50,6 +75,7 @@ def benchmark(n, offset):
 def main():
     loops = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     sx = sy = sz = 0.0
+    warm_start()
     for k in range(loops):
         p = benchmark(POINTS, k)
         sx += p.x
@@ -57,6 +83,8 @@ def main():
         sz += p.z
         if k == 0:
             print(p)
+        if _WARMUP:
+            warm_tick()
     print("sum %.9f %.9f %.9f" % (sx, sy, sz))
 
 

@@ -2,6 +2,31 @@
 import sys
 from math import sqrt
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
 DAYS_PER_YEAR = 365.24
@@ -109,7 +134,11 @@ def main():
     pairs = combinations(bodies)
     offset_momentum(bodies[0], bodies)
     print("%.9f" % report_energy(bodies, pairs))
-    advance(0.01, n, bodies, pairs)
+    warm_start()
+    for lo, hi in warm_chunks(n):
+        advance(0.01, hi - lo, bodies, pairs)
+        if _WARMUP:
+            warm_tick()
     print("%.9f" % report_energy(bodies, pairs))
 
 

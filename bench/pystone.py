@@ -5,6 +5,31 @@ values of the benchmark's global state, which are deterministic.
 """
 import sys
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 LOOPS = 50000
 
 __version__ = "1.2"
@@ -60,29 +85,33 @@ def Proc0(loops=LOOPS):
     String1Loc = "DHRYSTONE PROGRAM, 1'ST STRING"
     Array2Glob[8][7] = 10
 
-    for i in range(loops):
-        Proc5()
-        Proc4()
-        IntLoc1 = 2
-        IntLoc2 = 3
-        String2Loc = "DHRYSTONE PROGRAM, 2'ND STRING"
-        EnumLoc = Ident2
-        BoolGlob = not Func2(String1Loc, String2Loc)
-        while IntLoc1 < IntLoc2:
-            IntLoc3 = 5 * IntLoc1 - IntLoc2
-            IntLoc3 = Proc7(IntLoc1, IntLoc2)
-            IntLoc1 = IntLoc1 + 1
-        Proc8(Array1Glob, Array2Glob, IntLoc1, IntLoc3)
-        PtrGlb = Proc1(PtrGlb)
-        CharIndex = 'A'
-        while CharIndex <= Char2Glob:
-            if EnumLoc == Func1(CharIndex, 'C'):
-                EnumLoc = Proc6(Ident1)
-            CharIndex = chr(ord(CharIndex) + 1)
-        IntLoc3 = IntLoc2 * IntLoc1
-        IntLoc2 = IntLoc3 // IntLoc1
-        IntLoc2 = 7 * (IntLoc3 - IntLoc2) - IntLoc1
-        IntLoc1 = Proc2(IntLoc1)
+    warm_start()
+    for lo, hi in warm_chunks(loops):
+        for i in range(lo, hi):
+            Proc5()
+            Proc4()
+            IntLoc1 = 2
+            IntLoc2 = 3
+            String2Loc = "DHRYSTONE PROGRAM, 2'ND STRING"
+            EnumLoc = Ident2
+            BoolGlob = not Func2(String1Loc, String2Loc)
+            while IntLoc1 < IntLoc2:
+                IntLoc3 = 5 * IntLoc1 - IntLoc2
+                IntLoc3 = Proc7(IntLoc1, IntLoc2)
+                IntLoc1 = IntLoc1 + 1
+            Proc8(Array1Glob, Array2Glob, IntLoc1, IntLoc3)
+            PtrGlb = Proc1(PtrGlb)
+            CharIndex = 'A'
+            while CharIndex <= Char2Glob:
+                if EnumLoc == Func1(CharIndex, 'C'):
+                    EnumLoc = Proc6(Ident1)
+                CharIndex = chr(ord(CharIndex) + 1)
+            IntLoc3 = IntLoc2 * IntLoc1
+            IntLoc2 = IntLoc3 // IntLoc1
+            IntLoc2 = 7 * (IntLoc3 - IntLoc2) - IntLoc1
+            IntLoc1 = Proc2(IntLoc1)
+        if _WARMUP:
+            warm_tick()
     return IntLoc1, IntLoc2, IntLoc3, EnumLoc, String2Loc
 
 

@@ -6,6 +6,31 @@ program prints a checksum of the 8-bit pixel values.
 import sys
 import math
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 EPSILON = 0.00001
 
 
@@ -244,13 +269,18 @@ class Scene(object):
         vpRight = eye.vector.cross(Vector.UP).normalized()
         vpUp = vpRight.cross(eye.vector).normalized()
 
-        for y in range(canvas.height):
-            for x in range(canvas.width):
-                xcomp = vpRight.scale(x * pixelWidth - halfWidth)
-                ycomp = vpUp.scale(y * pixelHeight - halfHeight)
-                ray = Ray(eye.point, eye.vector + xcomp + ycomp)
-                colour = self.rayColour(ray)
-                canvas.plot(x, y, *colour)
+        # One outer iteration renders every 40th row (rows cost unequal amounts).
+        warm_start()
+        for stripe in range(min(40, canvas.height)):
+            for y in range(stripe, canvas.height, 40):
+                for x in range(canvas.width):
+                    xcomp = vpRight.scale(x * pixelWidth - halfWidth)
+                    ycomp = vpUp.scale(y * pixelHeight - halfHeight)
+                    ray = Ray(eye.point, eye.vector + xcomp + ycomp)
+                    colour = self.rayColour(ray)
+                    canvas.plot(x, y, *colour)
+            if _WARMUP:
+                warm_tick()
 
     def rayColour(self, ray):
         if self.recursionDepth > 3:

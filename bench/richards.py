@@ -5,6 +5,31 @@ against the known packet counts and the totals are printed.
 """
 import sys
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 I_IDLE = 1
 I_WORK = 2
 I_HANDLERA = 3
@@ -353,6 +378,7 @@ class Richards(object):
     def run(self, iterations):
         total_qpkt = 0
         total_hold = 0
+        warm_start()
         for i in range(iterations):
             taskWorkArea.holdCount = 0
             taskWorkArea.qpktCount = 0
@@ -383,6 +409,8 @@ class Richards(object):
                 return False, total_qpkt, total_hold
             total_qpkt += taskWorkArea.qpktCount
             total_hold += taskWorkArea.holdCount
+            if _WARMUP:
+                warm_tick()
         return True, total_qpkt, total_hold
 
 

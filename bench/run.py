@@ -63,7 +63,19 @@ BENCHMARKS = [
     ("string_build", 1800000, 60000),
     ("closures", 2500000, 120000),
     ("exceptions_loop", 1500000, 60000),
+    ("deltablue", 400, 20),
+    ("go", 40, 3),
+    ("hexiom", 20, 2),
 ]
+
+# Goal (b): these must run within 3x of their C versions.
+NUMERIC_KERNELS = ["nbody", "spectral_norm", "fannkuch", "mandelbrot"]
+
+# Warm-up: an iteration is "steady" when its time is within this fraction of
+# the steady time (median of the last half of the iterations).
+STEADY_TOLERANCE = 0.10
+STEADY_RUN = 3      # ... and so are the next STEADY_RUN - 1 iterations
+ANALYSIS_MARKER = "<!-- analysis -->"
 
 ALL_IMPLS = ["coil", "coil-jit", "cpython", "pypy", "c"]
 
@@ -74,6 +86,7 @@ JIT_COLUMNS = [
     ("compile ms", ("compile_us", "compile_time_us"), 1e-3),
     ("compile ms", ("compile_s", "compile_time_s", "compile_time"), 1e3),
     ("code bytes", ("code_bytes", "code_size", "bytes", "machine_code_bytes"), 1.0),
+    ("meta bytes", ("meta_bytes", "metadata_bytes", "jit_meta_bytes", "side_bytes"), 1.0),
 ]
 
 REJECTED_FLAG_PATTERNS = [
@@ -418,7 +431,8 @@ def measure(args):
             log("ERROR: coil executable %s does not exist" % coil)
             sys.exit(2)
 
-    pypy = find_pypy(not args.no_install) if "pypy" in impls else None
+    # --quick (CI) never installs anything.
+    pypy = find_pypy(not args.no_install and not args.quick) if "pypy" in impls else None
     cc = shutil.which(os.environ.get("CC", "cc")) if "c" in impls else None
 
     runs = 1 if args.quick else args.runs
@@ -436,6 +450,7 @@ def measure(args):
         "runs": runs,
         "quick": bool(args.quick),
         "impls": impls,
+        "load_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
     }
 
     unavailable = {}          # impl -> reason, for the whole session
@@ -562,10 +577,78 @@ def measure(args):
                     break
             if stop:
                 break
+            if args.warmup:
+                warmup_runs(bench, active, cmds, expected, env, args, name, failures)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+    if hasattr(os, "getloadavg"):
+        meta["load_end"] = list(os.getloadavg())
 
     return results, failures
+
+
+_WARMUP_RE = re.compile(r"^warmup:\s+(\d+)\s+([0-9.eE+-]+)\s*$")
+
+
+def parse_warmup(stderr):
+    """Per-iteration seconds from `warmup: <iteration> <seconds>` lines."""
+    times = []
+    for line in stderr.splitlines():
+        m = _WARMUP_RE.match(line.strip())
+        if m:
+            times.append(float(m.group(2)))
+    return times
+
+
+def warmup_runs(bench, active, cmds, expected, env, args, name, failures):
+    """One extra run per implementation with BENCH_WARMUP=1 (C prints no lines)."""
+    wenv = dict(env)
+    wenv["BENCH_WARMUP"] = "1"
+    for impl in active:
+        entry = bench["impls"][impl]
+        if entry["status"] != "ok" or impl == "c":
+            continue
+        res = run_process(cmds[impl], args.timeout, env=wenv)
+        if res.exitcode != 0 or res.timed_out or (expected is not None and res.stdout != expected):
+            why = "timed out" if res.timed_out else (
+                "exited with status %d" % res.exitcode if res.exitcode != 0 else "output differs from CPython")
+            entry["warmup_error"] = why
+            failures.append((name, impl, "warm-up run (BENCH_WARMUP=1) " + why + "\n" + tail(res.stderr)))
+            log("FAIL %s [%s] warm-up run: %s" % (name, impl, why))
+            continue
+        times = parse_warmup(res.stderr)
+        entry["warmup"] = times
+        st = steady_state(times)
+        log("  %-8s warm-up: %d iterations%s" % (impl, len(times), (
+            ", steady after %d (%.1f ms)" % (st["iters"], st["ms"]) if st and st["iters"] is not None else "")))
+
+
+def steady_state(times):
+    """Where a warm-up curve becomes steady (see STEADY_TOLERANCE/STEADY_RUN).
+
+    steady = median of the last half of the iterations; the curve is steady
+    from the first iteration i such that iterations i .. i+STEADY_RUN-1 (as
+    many as exist) are all within STEADY_TOLERANCE of it.  Returns iters (how
+    many iterations came before, None if never), ms (their total time),
+    steady_ms (one steady iteration), first_ms, n."""
+    if not times:
+        return None
+    n = len(times)
+    steady = statistics.median(times[n // 2:])
+    lo, hi = steady * (1 - STEADY_TOLERANCE), steady * (1 + STEADY_TOLERANCE)
+    iters = None
+    for i in range(n):
+        window = times[i:i + STEADY_RUN]
+        if all(lo <= t <= hi for t in window):
+            iters = i
+            break
+    return {
+        "iters": iters,
+        "ms": sum(times[:iters]) * 1e3 if iters is not None else None,
+        "steady_ms": steady * 1e3,
+        "first_ms": times[0] * 1e3,
+        "n": n,
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -616,7 +699,191 @@ def status_cell(entry):
     return None
 
 
-def render(results):
+CHART_TITLES = {"perf-speedup.svg": "speedup vs CPython", "perf-warmup.svg": "warm-up curves"}
+
+
+def geomean(vals):
+    return math.exp(sum(math.log(v) for v in vals) / len(vals))
+
+
+def fmt_ratio(r):
+    return "%.2fx" % r if r < 10 else "%.0fx" % r
+
+
+def render_goals(w, results, speedups, geomeans):
+    """The suite's goals and where Coil stands, computed from the results."""
+    benches = results["benchmarks"]
+    impls = results["meta"]["impls"]
+
+    def ok_entry(name, impl):
+        e = benches[name]["impls"].get(impl, {})
+        return e if e.get("status") == "ok" and e.get("runs") else None
+
+    jit_ok = any(ok_entry(n, "coil-jit") for n in benches)
+    no_jit = "n/a (no JIT yet)"
+    w("## Goals\n")
+    w("| goal | status | numbers |")
+    w("|---|---|---|")
+
+    # (a) JIT geomean >= PyPy geomean (over the programs both ran).
+    common = [n for n in benches if n in speedups.get("coil-jit", {}) and n in speedups.get("pypy", {})]
+    pypy_txt = ("PyPy %s (n=%d)" % (fmt_speedup(geomeans["pypy"][0]), geomeans["pypy"][1])
+                if "pypy" in geomeans else "PyPy not measured")
+    if jit_ok and common:
+        gj = geomean([speedups["coil-jit"][n] for n in common])
+        gp = geomean([speedups["pypy"][n] for n in common])
+        status = "**met**" if gj >= gp else "not met"
+        nums = "coil-jit %s vs PyPy %s (geometric mean speedup over CPython, %d programs both ran)" % (
+            fmt_speedup(gj), fmt_speedup(gp), len(common))
+    else:
+        status = no_jit if not jit_ok else "n/a (PyPy not measured)"
+        nums = "%s; interpreter %s" % (pypy_txt, (
+            "%s (n=%d)" % (fmt_speedup(geomeans["coil"][0]), geomeans["coil"][1]) if "coil" in geomeans else "n/a"))
+    w("| (a) Coil JIT geometric-mean speedup over CPython at least PyPy's | %s | %s |" % (status, nums))
+
+    # (b) numeric kernels within 3x of C.
+    def vs_c(impl):
+        parts, worst, missing = [], 0.0, []
+        for n in NUMERIC_KERNELS:
+            if n not in benches:
+                missing.append(n)
+                continue
+            ce, ie = ok_entry(n, "c"), ok_entry(n, impl)
+            if not ce or not ie:
+                missing.append(n)
+                continue
+            r = median_of(ie, "wall") / median_of(ce, "wall")
+            worst = max(worst, r)
+            parts.append("%s %s" % (n, fmt_ratio(r)))
+        return parts, worst, missing
+    if jit_ok:
+        parts, worst, missing = vs_c("coil-jit")
+        if missing:
+            status = "not met" if worst > 3 else "n/a (missing: %s)" % ", ".join(missing)
+        else:
+            status = "**met**" if worst <= 3 else "not met"
+        nums = "coil-jit time / C time: " + ", ".join(parts)
+    else:
+        parts, worst, missing = vs_c("coil")
+        status = no_jit
+        nums = "interpreter time / C time: " + (", ".join(parts) if parts else "n/a")
+    if missing:
+        nums += " (no measurement: %s)" % ", ".join(missing)
+    w("| (b) numeric kernels (%s) within 3x of C | %s | %s |" % (", ".join(NUMERIC_KERNELS), status, nums))
+
+    # (c) interpreter no slower than CPython anywhere.
+    sp = speedups.get("coil", {})
+    if sp:
+        slower = sorted((v, n) for n, v in sp.items() if v < 1.0)
+        failed = [n for n in benches if benches[n]["impls"].get("coil", {}).get("status") == "failed"]
+        status = "**met**" if not slower and not failed else "not met"
+        if slower:
+            nums = "slower on %d of %d: %s" % (len(slower), len(sp), ", ".join(
+                "%s %s" % (n, fmt_speedup(v)) for v, n in slower))
+        else:
+            slowest = min(sp, key=sp.get)
+            nums = "no slower on all %d (slowest: %s %s)" % (len(sp), slowest, fmt_speedup(sp[slowest]))
+        if failed:
+            nums += "; FAILED: %s" % ", ".join(failed)
+    else:
+        status, nums = "n/a", "interpreter not measured"
+    w("| (c) Coil interpreter no slower than CPython on any program | %s | %s |" % (status, nums))
+
+    # (d) peak RSS <= CPython's on every program; JIT code + metadata apart.
+    def rss(name, impl):
+        e = ok_entry(name, impl)
+        return max(r["rss_kib"] for r in e["runs"]) if e else None
+    cells = []
+    overall = []
+    for impl in ("coil", "coil-jit"):
+        if impl not in impls:
+            continue
+        if impl == "coil-jit" and not jit_ok:
+            cells.append("coil-jit n/a (no JIT yet)")
+            continue
+        over = []
+        n_cmp = 0
+        for n in benches:
+            a, c = rss(n, impl), rss(n, "cpython")
+            if a is None or c is None:
+                continue
+            n_cmp += 1
+            if a > c:
+                over.append((a / c, n))
+        over.sort(reverse=True)
+        overall.append(not over and n_cmp > 0)
+        txt = "%s above CPython on %d of %d" % (impl, len(over), n_cmp)
+        if over:
+            txt += ": " + ", ".join("%s %.1fx" % (n, r) for r, n in over[:8]) + (" ..." if len(over) > 8 else "")
+        if impl == "coil-jit":
+            code = []
+            for n in benches:
+                e = ok_entry(n, impl)
+                jit, _ = jit_summary(e) if e else (None, None)
+                if jit and (jit.get("code bytes") or jit.get("meta bytes")):
+                    code.append((jit.get("code bytes") or 0) + (jit.get("meta bytes") or 0))
+            txt += "; JIT code + metadata: %s" % (
+                "max %.1f KiB over %d programs" % (max(code) / 1024.0, len(code)) if code else "not reported")
+        cells.append(txt)
+    if not overall:
+        status = "n/a"
+    else:
+        status = "**met**" if all(overall) else "not met"
+    w("| (d) peak memory at most CPython's on every program (JIT code + metadata reported apart) | %s | %s |" % (
+        status, "; ".join(cells) if cells else "n/a"))
+    w("")
+    w("Speedups are CPython's median wall time over the implementation's (whole "
+      "process, startup included); memory is peak RSS. Goals (a) and (b) are for "
+      "`coil --trace-jit`; until that flag exists they show the interpreter's numbers "
+      "for reference.\n")
+
+
+def render_warmup(w, results, charts=()):
+    benches = results["benchmarks"]
+    impls = [i for i in results["meta"]["impls"] if i != "c"]
+    have = [i for i in impls if any(b["impls"].get(i, {}).get("warmup") for b in benches.values())]
+    if not have:
+        return
+    w("## Warm-up\n")
+    w("One extra run per implementation with `BENCH_WARMUP=1`: each program then prints the "
+      "time of every outer iteration (`warmup: <i> <seconds>` on stderr, `time.perf_counter`). "
+      "**Steady** time = median of the last half of the iterations; an implementation "
+      "reaches steady speed at the first iteration i such that iterations i..i+%d are all "
+      "within %d%% of it. Cells: iterations before that / milliseconds spent in them "
+      "(steady iteration time in ms); *never* if it does not settle; the first "
+      "iteration's time is in the chart." % (STEADY_RUN - 1, round(STEADY_TOLERANCE * 100)))
+    w("")
+    w("| benchmark | iters | " + " | ".join(have) + " |")
+    w("|---|---:|" + "---:|" * len(have))
+    totals = {i: [] for i in have}
+    for name, b in benches.items():
+        cells = []
+        n_iter = None
+        for impl in have:
+            st = steady_state(b["impls"].get(impl, {}).get("warmup") or [])
+            if not st:
+                cells.append("n/a")
+                continue
+            n_iter = st["n"]
+            if st["iters"] is None:
+                cells.append("never (%.1f)" % st["steady_ms"])
+            else:
+                cells.append("%d / %.0f ms (%.2f)" % (st["iters"], st["ms"], st["steady_ms"]))
+                totals[impl].append(st["iters"])
+        w("| %s | %s | %s |" % (name, n_iter if n_iter is not None else "", " | ".join(cells)))
+    w("| **programs steady after 0 / <=2 iterations** | | %s |" % " | ".join(
+        "%d / %d of %d" % (sum(1 for t in totals[i] if t == 0), sum(1 for t in totals[i] if t <= 2), len(totals[i]))
+        for i in have))
+    w("")
+    w("Iterations are sized to cost the same amount of work (1/40 of the loop, "
+      "every 40th row, one scheduler run, ...); pidigits' iterations get dearer as "
+      "the numbers grow and go's depend on the position, so their curves never flatten "
+      "completely.\n")
+    if "perf-warmup.svg" in charts:
+        w("![warm-up curves: time per iteration](perf-warmup.svg)\n")
+
+
+def render(results, charts=()):
     meta = results["meta"]
     impls = meta["impls"]
     out = []
@@ -634,6 +901,13 @@ def render(results):
     w("- C compiler: %s (`cc -O2 -ffp-contract=off ... -lm`)" % (meta.get("cc") or "n/a"))
     if meta.get("rss_method"):
         w("- Peak RSS measured by: %s" % meta["rss_method"])
+    if meta.get("load_start") or meta.get("load_end"):
+        fmt_load = lambda l: "/".join("%.2f" % x for x in l) if l else "?"
+        w("- Load average (1/5/15 min) at start %s, at end %s on %s cores (the runner's own "
+          "benchmark process counts for about 1; more means other work shared the machine)"
+          % (fmt_load(meta.get("load_start")), fmt_load(meta.get("load_end")), m.get("cores")))
+    if meta.get("load_note"):
+        w("- Load during the run: %s" % meta["load_note"])
     w("- Runs per implementation: %s (alternating implementations run by run); "
       "times are medians of wall-clock time" % meta.get("runs"))
     w("")
@@ -648,6 +922,20 @@ def render(results):
             if base and t:
                 speedups[impl][name] = base / t
 
+    geomeans = {}
+    for impl in impls:
+        vals = list(speedups[impl].values())
+        if vals:
+            geomeans[impl] = (geomean(vals), len(vals))
+
+    render_goals(w, results, speedups, geomeans)
+
+    if "perf-speedup.svg" in charts:
+        w("![speedup vs CPython per benchmark](perf-speedup.svg)\n")
+    if charts:
+        w("Charts (drawn by `bench/plot` from `bench/results.json`): " + " · ".join(
+            "[%s](%s)" % (CHART_TITLES.get(c, c), c) for c in charts) + "\n")
+
     # Summary table.
     w("## Summary: speedup vs CPython (higher is better)\n")
     w("| benchmark | size | " + " | ".join(impls) + " |")
@@ -661,27 +949,28 @@ def render(results):
         w("| %s | %s | %s |" % (name, b.get("size"), " | ".join(cells)))
     geo = []
     for impl in impls:
-        vals = list(speedups[impl].values())
-        if vals:
-            g = math.exp(sum(math.log(v) for v in vals) / len(vals))
-            geo.append("**%s** (%d)" % (fmt_speedup(g), len(vals)))
+        if impl in geomeans:
+            g, k = geomeans[impl]
+            geo.append("**%s** (%d)" % (fmt_speedup(g), k))
         else:
             geo.append("n/a")
     w("| **geometric mean** (n) | | %s |" % " | ".join(geo))
     w("")
 
+    render_warmup(w, results, charts)
+
     # Per-benchmark tables.
     w("## Per-benchmark results\n")
     for name, b in benches.items():
         w("### %s (size %s)\n" % (name, b.get("size")))
-        w("| implementation | median wall | min wall | median CPU | speedup vs CPython | peak RSS | traces | compile ms | code bytes |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        w("| implementation | median wall | min wall | median CPU | speedup vs CPython | peak RSS | traces | compile ms | code bytes | meta bytes |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         notes = []
         for impl in impls:
             e = b["impls"].get(impl, {})
             sc = status_cell(e)
             if sc:
-                w("| %s | %s | | | | | | | |" % (impl, sc))
+                w("| %s | %s | | | | | | | | |" % (impl, sc))
                 reason = (e.get("reason") or "").strip()
                 if reason:
                     first = reason.splitlines()[0]
@@ -694,9 +983,9 @@ def render(results):
             jit, raw = jit_summary(e)
             if jit:
                 jc = [fmt_num(jit.get("traces"), 0), fmt_num(jit.get("compile ms"), 2),
-                      fmt_num(jit.get("code bytes"), 0)]
+                      fmt_num(jit.get("code bytes"), 0), fmt_num(jit.get("meta bytes"), 0)]
             else:
-                jc = ["", "", ""]
+                jc = ["", "", "", ""]
             w("| %s | %s | %s | %s | %s | %.1f MiB | %s |" % (
                 impl, fmt_time(statistics.median(walls)), fmt_time(min(walls)),
                 fmt_time(median_of(e, "cpu")), fmt_speedup(speedups[impl].get(name)),
@@ -717,8 +1006,9 @@ def render(results):
     w("- **speedup vs CPython**: CPython median wall time / this implementation's "
       "median wall time (>1 means faster than CPython).")
     w("- **peak RSS**: maximum resident set size of the child (`ru_maxrss`), largest over the runs.")
-    w("- **traces / compile ms / code bytes**: from the `jit:` lines coil prints on "
-      "stderr with `--jit-stats` (last run); blank when not reported.")
+    w("- **traces / compile ms / code bytes / meta bytes**: from the `jit:` lines coil prints on "
+      "stderr with `--jit-stats` (last run); blank when not reported. Code bytes are the "
+      "machine code, meta bytes the JIT's other data (trace IR, snapshots, guards' side tables).")
     w("- **n/a**: implementation not available (not installed, flag not supported, "
       "no native version); **FAILED**: crashed, timed out, or printed output "
       "different from CPython's.")
@@ -727,6 +1017,46 @@ def render(results):
 
 
 # ---------------------------------------------------------------------------
+
+def draw_charts(results_path, out_dir):
+    """Run bench/plot (a separate Rust crate) to draw the SVG charts.
+
+    Returns the chart file names that exist afterwards; skips with a note
+    when cargo is missing or the build fails."""
+    names = ["perf-speedup.svg", "perf-warmup.svg"]
+    manifest = os.path.join(BENCH_DIR, "plot", "Cargo.toml")
+    if not shutil.which("cargo"):
+        log("note: cargo not found, charts not drawn (the report links the existing ones)")
+    else:
+        cmd = ["cargo", "run", "--quiet", "--release", "--manifest-path", manifest, "--",
+               results_path, out_dir]
+        log("drawing charts: %s" % " ".join(cmd))
+        r = subprocess.run(cmd, cwd=REPO_ROOT)
+        if r.returncode != 0:
+            log("note: bench/plot failed (exit %d), charts not redrawn" % r.returncode)
+    return [n for n in names if os.path.exists(os.path.join(out_dir, n))]
+
+
+def write_report(results, args):
+    """Render --out, keeping whatever follows the analysis marker in the old file."""
+    out = os.path.abspath(args.out)
+    out_dir = os.path.dirname(out)
+    os.makedirs(out_dir, exist_ok=True)
+    charts = [] if args.no_charts else draw_charts(os.path.abspath(args.results), out_dir)
+    analysis = None
+    if os.path.exists(out):
+        with open(out) as f:
+            old = f.read()
+        k = old.find(ANALYSIS_MARKER)
+        if k >= 0:
+            analysis = old[k:]
+    text = render(results, charts)
+    if analysis:
+        text = text.rstrip("\n") + "\n\n" + analysis
+    with open(out, "w") as f:
+        f.write(text if text.endswith("\n") else text + "\n")
+    log("wrote %s%s" % (out, " (kept the analysis after %s)" % ANALYSIS_MARKER if analysis else ""))
+
 
 def main():
     ap = argparse.ArgumentParser(description="Coil benchmark runner")
@@ -750,6 +1080,10 @@ def main():
     ap.add_argument("--no-install", action="store_true",
                     help="do not try `apt-get install pypy3` when pypy3 is missing")
     ap.add_argument("--list", action="store_true", help="list benchmarks and sizes")
+    ap.add_argument("--warmup", action="store_true",
+                    help="one extra run per implementation with BENCH_WARMUP=1, recording per-iteration times")
+    ap.add_argument("--no-charts", action="store_true",
+                    help="do not run bench/plot to draw docs/perf-*.svg")
     args = ap.parse_args()
 
     if args.list:
@@ -763,10 +1097,7 @@ def main():
     if args.render_only:
         with open(args.results) as f:
             results = json.load(f)
-        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-        with open(args.out, "w") as f:
-            f.write(render(results))
-        log("wrote %s" % args.out)
+        write_report(results, args)
         return 0
 
     if args.runs < 1:
@@ -778,10 +1109,8 @@ def main():
         with open(args.results, "w") as f:
             json.dump(results, f, indent=1, sort_keys=False)
             f.write("\n")
-        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-        with open(args.out, "w") as f:
-            f.write(render(results))
-        log("wrote %s and %s" % (args.results, args.out))
+        log("wrote %s" % args.results)
+        write_report(results, args)
 
     # Console summary.
     impls = results["meta"]["impls"]

@@ -2,6 +2,31 @@
 import sys
 from math import sqrt
 
+# -- warm-up reporting: BENCH_WARMUP=1 prints `warmup: <i> <seconds>` to stderr
+# -- after each outer iteration (see bench/README.md).
+import os
+import time
+_WARMUP = os.environ.get("BENCH_WARMUP") == "1"
+_warm = [0, time.perf_counter()]
+
+
+def warm_start():
+    _warm[1] = time.perf_counter()
+
+
+def warm_tick():
+    t = time.perf_counter()
+    _warm[0] += 1
+    sys.stderr.write("warmup: %d %.6f\n" % (_warm[0], t - _warm[1]))
+    _warm[1] = t
+
+
+def warm_chunks(n, parts=40):
+    """range(n) cut into `parts` consecutive (lo, hi) pieces: the outer iterations."""
+    step = max(1, -(-n // parts))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+# --
+
 
 def eval_A(i, j):
     return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
@@ -37,9 +62,12 @@ def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     u = [1.0] * n
     v = u
+    warm_start()
     for dummy in range(10):
         v = eval_AtA_times_u(u)
         u = eval_AtA_times_u(v)
+        if _WARMUP:
+            warm_tick()
     vBv = 0.0
     vv = 0.0
     for i in range(n):
