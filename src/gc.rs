@@ -40,6 +40,15 @@ impl Heap {
 
     #[inline]
     pub fn alloc(&mut self, class: Value, data: ObjData) -> Value {
+        // Objects with large out-of-line payloads count for more, so a program that
+        // churns through big ints or long strings collects in proportion to memory.
+        let weight = 1 + match &data {
+            ObjData::BigInt(b) => (b.bits() / 512) as usize,
+            ObjData::Str(s) => s.s.len() / 64,
+            ObjData::Bytes(b) => b.len() / 64,
+            ObjData::Tuple(t) => t.len() / 8,
+            _ => 0,
+        };
         let obj = Box::new(Obj {
             marked: Cell::new(false),
             class: Cell::new(class),
@@ -47,7 +56,7 @@ impl Heap {
         });
         let p = Box::into_raw(obj);
         self.objects.push(p);
-        self.allocated_since_gc += 1;
+        self.allocated_since_gc += weight;
         Value::from_obj(p)
     }
 
