@@ -12,8 +12,8 @@ if [ ! -x "$COIL" ]; then
     echo "bench/ci_quick.sh: $COIL not found; building it with cargo build --release" >&2
     cargo build --release
 fi
-IMPLS=coil,cpython
+IMPLS=coil,coil-jit,cpython
 if command -v "${CC:-cc}" >/dev/null 2>&1; then
-    IMPLS=coil,cpython,c
+    IMPLS=coil,coil-jit,cpython,c
 fi
 exec python3 bench/run.py --quick --warmup --no-install --coil "$COIL" --impls "$IMPLS" --timeout 120
