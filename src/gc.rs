@@ -23,7 +23,7 @@ pub struct Heap {
     quarantine: Vec<*mut Obj>,
 }
 
-const MIN_THRESHOLD: usize = 100_000;
+const MIN_THRESHOLD: usize = 20_000;
 
 impl Heap {
     pub fn new() -> Heap {

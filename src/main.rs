@@ -5,11 +5,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// Python programs allocate many small objects; mimalloc handles that pattern far
-// better than the system allocator (see docs/perf.md).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "coil",
