@@ -478,41 +478,23 @@ impl Vm {
                     let obj = fr.pop();
                     tri!(self.delitem(obj, idx));
                 }
-                Op::Binary(op) => {
+                Op::Binary(bop) | Op::InplaceBinary(bop) => {
                     let b = fr.pop();
                     let a = fr.top();
-                    let r = if a.is_small_int() && b.is_small_int() {
-                        match small_int_binop(op, a.as_small_int(), b.as_small_int()) {
-                            Some(r) => r,
-                            None => tri!(self.binary_op(op, a, b)),
-                        }
+                    let fast = if a.is_small_int() && b.is_small_int() {
+                        small_int_binop(bop, a.as_small_int(), b.as_small_int())
                     } else if a.is_float() && b.is_float() {
-                        match float_binop(op, a.as_float(), b.as_float()) {
-                            Some(r) => r,
-                            None => tri!(self.binary_op(op, a, b)),
-                        }
+                        float_binop(bop, a.as_float(), b.as_float())
                     } else {
-                        tri!(self.binary_op(op, a, b))
+                        None
                     };
-                    let fr = f!();
-                    let l = fr.slots.len();
-                    fr.slots[l - 1] = r;
-                }
-                Op::InplaceBinary(op) => {
-                    let b = fr.pop();
-                    let a = fr.top();
-                    let r = if a.is_small_int() && b.is_small_int() {
-                        match small_int_binop(op, a.as_small_int(), b.as_small_int()) {
-                            Some(r) => r,
-                            None => tri!(self.inplace_op(op, a, b)),
+                    let r = match fast {
+                        Some(r) => r,
+                        // Only the slow path differs: `x op= y` tries `__iop__` first.
+                        None if matches!(op, Op::InplaceBinary(_)) => {
+                            tri!(self.inplace_op(bop, a, b))
                         }
-                    } else if a.is_float() && b.is_float() {
-                        match float_binop(op, a.as_float(), b.as_float()) {
-                            Some(r) => r,
-                            None => tri!(self.inplace_op(op, a, b)),
-                        }
-                    } else {
-                        tri!(self.inplace_op(op, a, b))
+                        None => tri!(self.binary_op(bop, a, b)),
                     };
                     let fr = f!();
                     let l = fr.slots.len();
