@@ -11,7 +11,6 @@ pub mod set;
 pub mod sort;
 pub mod str;
 
-use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
@@ -58,12 +57,4 @@ pub fn no_kwargs(vm: &mut Vm, name: &str, a: &Args) -> PyResult<()> {
         return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
     }
     Ok(())
-}
-
-/// The receiver of a method call, or a TypeError naming the expected type.
-pub fn receiver(vm: &mut Vm, a: &Args, ty: &str) -> PyResult<Value> {
-    match a.pos.first() {
-        Some(v) => Ok(*v),
-        None => Err(vm.type_error(&format!("descriptor needs a '{ty}' object"))),
-    }
 }

@@ -29,25 +29,6 @@ pub const IS: i64 = 13;
 pub const TICK: i64 = 14;
 pub const LIST_APPEND: i64 = 15;
 
-pub const NAMES: &[&str] = &[
-    "range_next",
-    "seq_next",
-    "seq_get",
-    "stash",
-    "list_set",
-    "getattr",
-    "setattr",
-    "load_global",
-    "len",
-    "store_global",
-    "cell_get",
-    "cell_set",
-    "load_method",
-    "is",
-    "tick",
-    "list_append",
-];
-
 pub static TABLE: [Helper; 16] = [
     range_next,
     seq_next,

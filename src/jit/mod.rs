@@ -10,9 +10,8 @@ pub mod record;
 use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
-use std::time::Instant;
 
-use guards::{Op, Ref, Trace};
+use guards::{Ref, Trace};
 
 use crate::compiler::bytecode::Code;
 use crate::value::Value;
@@ -186,15 +185,6 @@ pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) 
 /// The boxed value of `r` at an exit, from its unboxed form in `vals`.
 pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
     deopt::box_ref(trace, r, vals)
-}
-
-/// Counts the instructions that survived optimization (for logs and stats).
-pub fn live_ins(t: &Trace) -> usize {
-    t.ins.iter().filter(|i| i.op != Op::Nop).count()
-}
-
-pub fn now() -> Instant {
-    Instant::now()
 }
 
 pub type CodeKey = (usize, u32);

@@ -915,7 +915,7 @@ impl Vm {
             return;
         };
         self.jit_recording = false;
-        let start = crate::jit::now();
+        let start = std::time::Instant::now();
         let mut trace = rec.trace;
         let id = rec.id;
         let line = rec.code.line_of(rec.header_pc);

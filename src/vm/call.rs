@@ -514,10 +514,6 @@ impl Vm {
             None => false,
         }
     }
-
-    pub fn is_type_value(&self, v: Value) -> bool {
-        is_type(v)
-    }
 }
 
 pub fn is_builtin_fn(v: Value) -> bool {

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::object::{ExcState, ObjData, TracebackEntry};
 use crate::value::Value;
-use crate::vm::types::{lookup, type_obj};
+use crate::vm::types::type_obj;
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
 
 const HIERARCHY: &[(&str, &str)] = &[
@@ -419,11 +419,6 @@ impl Vm {
         } else {
             format!("{name}: {msg}")
         }
-    }
-
-    /// `type(e).__name__` lookup helper for errors raised by natives in messages.
-    pub fn class_has(&self, cls: Value, name: Value) -> bool {
-        lookup(self, cls, name).is_some()
     }
 }
 

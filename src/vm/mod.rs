@@ -97,7 +97,6 @@ pub struct Vm {
     pub native_modules: HashMap<&'static str, fn(&mut Vm) -> PyResult<Value>>,
     /// Loaded source files by filename, for tracebacks.
     pub sources: HashMap<Rc<str>, Rc<[String]>>,
-    pub next_id: u64,
     /// The frame a `yield` just suspended, handed back to its generator.
     pub suspended: Option<Box<Frame>>,
     /// A generator function's bound frame between `bind_frame` and `make_generator`.
@@ -154,7 +153,6 @@ impl Vm {
             stdout: std::io::BufWriter::with_capacity(1 << 16, Box::new(std::io::stdout())),
             native_modules: HashMap::new(),
             sources: HashMap::new(),
-            next_id: 1,
             suspended: None,
             pending_generator: None,
             stop_value: Value::NONE,
@@ -524,11 +522,6 @@ impl Vm {
             ObjData::Function(f) => Some(f),
             _ => None,
         }
-    }
-
-    pub fn fresh_id(&mut self) -> u64 {
-        self.next_id += 1;
-        self.next_id
     }
 }
 

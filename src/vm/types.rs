@@ -570,11 +570,4 @@ impl Vm {
             obj
         }
     }
-
-    /// Whether the value's type overrides `name` below `object` (used to skip slow
-    /// dunder dispatch for plain instances).
-    pub fn has_dunder(&self, v: Value, name: Value) -> Option<Value> {
-        let t = self.type_of(v);
-        lookup(self, t, name)
-    }
 }
