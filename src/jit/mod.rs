@@ -40,6 +40,8 @@ pub struct CompiledTrace {
     pub disabled: bool,
     /// Frame chains for exits inside inlined calls (snapshot pc & RESUME_FLAG).
     pub resume: Vec<record::ResumePoint>,
+    /// The pc of the loop header the trace starts at.
+    pub header_pc: usize,
 }
 
 #[derive(Default)]

@@ -986,6 +986,7 @@ impl Vm {
                         exits: vec![0; nsnaps],
                         disabled: false,
                         resume: rec.resume,
+                        header_pc: rec.header_pc,
                     },
                 );
             }
@@ -1032,7 +1033,7 @@ impl Vm {
         let pc = t.trace.snapshots[exit as usize].pc;
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, exit, &vals);
-            if fr.pc == header_pc_of(fr, key) {
+            if fr.pc == t.header_pc {
                 self.jit.skip_entry = Some(key);
             }
         } else {
@@ -1143,15 +1144,6 @@ impl Vm {
             self.frames.push(nf);
         }
     }
-}
-
-/// The pc of the loop header `key` names in `fr`'s code.
-fn header_pc_of(fr: &Frame, key: CodeKey) -> usize {
-    fr.code
-        .ops
-        .iter()
-        .position(|op| *op == Op::LoopHeader(key.1))
-        .unwrap_or(usize::MAX)
 }
 
 /// Records a call of a plain Python function as an inlined frame.
