@@ -68,6 +68,9 @@ fn run(cli: Cli) -> i32 {
     vm.native_stack_budget = 900 << 20;
     vm.jit.enabled = cli.trace_jit;
     vm.jit.stats_on_exit = cli.jit_stats;
+    // --jit-stats counts interpreted bytecodes through the recording hook
+    vm.jit.count_ops = cli.jit_stats && cli.trace_jit;
+    vm.jit_recording = vm.jit.count_ops;
     if let Some(n) = cli.jit_hotloop {
         vm.jit.hotloop = n;
     }

@@ -50,11 +50,24 @@ fn deopt_programs_compile_traces_and_take_exits() {
 }
 
 #[test]
+fn hot_exits_grow_side_traces_that_link_back() {
+    let (out, line) = stats("side_traces.py", &["--trace-jit"]);
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit/side_traces.out"),
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    assert!(field(&line, "side_traces") >= 3, "{line}");
+    // the branchy loops run natively: few exits back to the interpreter
+    assert!(field(&line, "exits") < 1000, "{line}");
+}
+
+#[test]
 fn without_the_flag_nothing_is_compiled() {
     let (_, line) = stats("branch_flip.py", &[]);
     assert_eq!(
         line,
-        "jit: traces=0 aborts=0 blacklisted=0 entries=0 exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 abort_reasons=none"
+        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none"
     );
 }
 

@@ -13,5 +13,5 @@ pub use disasm::disassemble;
 pub use guards;
 pub use lower::{
     Assembled, Backend, CompiledTrace, LowerError, Options, compile, compile_with, host_backend,
-    validate,
+    link_jump, validate,
 };

@@ -43,9 +43,15 @@ impl From<ArenaError> for LowerError {
 #[derive(Debug, Clone)]
 pub struct Assembled {
     pub code: Vec<u8>,
-    /// (snapshot index, offset of that exit's stub in `code`): the place to patch
-    /// when an exit gets a side trace.
+    /// (snapshot index, offset of that exit's link point in `code`). An exit stub
+    /// first writes the snapshot's values home, then reaches its link point, where
+    /// it returns the exit code; `link_jump` bytes written there send the exit to a
+    /// side trace instead (which reads the values from home with `PVal`).
     pub exit_stubs: Vec<(u32, usize)>,
+    /// Offset of the re-entry point: just after the prologue. Other traces (side
+    /// traces, traces ending at this one's loop header) jump here with the frame and
+    /// registers the uniform prologue sets up.
+    pub reentry: usize,
 }
 
 /// Compile options. `Options::default()` is the ordinary code `compile` produces.
@@ -61,6 +67,39 @@ pub struct Options {
     /// the remaining count otherwise. `vals` needs `trace.ins.len() + 1` slots
     /// (`CompiledTrace::vals_len` includes it).
     pub chaos: bool,
+    /// Where this trace's values live in `vals`: ref r's home is
+    /// `vals[vals_base + r]`. Traces that jump to each other (side traces, links)
+    /// need disjoint ranges, since a side trace reads its parent's exit values from
+    /// the parent's homes.
+    pub vals_base: u32,
+    /// Or-ed into the snapshot index an exit returns (the JIT puts the trace number
+    /// in the high 16 bits, so one return value names trace and exit).
+    pub exit_tag: u32,
+    /// The absolute `vals` index of the chaos countdown; `None`: just after this
+    /// trace's homes, `vals[vals_base + trace.ins.len()]`.
+    pub chaos_slot: Option<u32>,
+}
+
+impl Options {
+    /// The countdown's absolute index in `vals` for a trace of `n` instructions.
+    pub fn chaos_index(&self, n: usize) -> usize {
+        match self.chaos_slot {
+            Some(s) => s as usize,
+            None => self.vals_base as usize + n,
+        }
+    }
+
+    /// Where the back edge parks phi values: after the homes and the default
+    /// countdown slot.
+    pub fn scratch_index(&self, n: usize) -> usize {
+        self.vals_base as usize + n + 1
+    }
+
+    /// How many u64s `vals` needs for a trace of `n` instructions and `phis` phis.
+    pub fn vals_len(&self, n: usize, phis: usize) -> usize {
+        let own = self.scratch_index(n) + phis;
+        own.max(self.chaos_index(n) + 1)
+    }
 }
 
 /// One target architecture. `assemble_with` must produce code following the
@@ -93,14 +132,30 @@ pub fn host_backend() -> Option<&'static dyn Backend> {
 pub struct CompiledTrace {
     pub addr: usize,
     pub len: usize,
-    /// (snapshot index, absolute address of its exit stub).
+    /// (snapshot index, absolute address of its exit's link point).
     pub exit_stubs: Vec<(u32, usize)>,
-    /// `vals` must hold at least this many u64s: one per IR instruction, plus the
-    /// chaos countdown when compiled with `Options::chaos`.
+    /// Absolute address of the re-entry point (see `Assembled::reentry`).
+    pub reentry: usize,
+    /// `vals` must hold at least this many u64s: the homes from `vals_base`, the
+    /// chaos countdown and the phis' back-edge scratch.
     pub vals_len: usize,
-    /// The index of the chaos countdown in `vals` (`trace.ins.len()`), when the
-    /// code was compiled with `Options::chaos`.
+    /// The index of the chaos countdown in `vals`, when the code was compiled with
+    /// `Options::chaos`.
     pub chaos_slot: Option<usize>,
+}
+
+/// The bytes that make an exit's link point jump to `target` instead of returning
+/// (x86-64: `jmp rel32`; the link point is always at least 5 bytes long).
+pub fn link_jump(link_point: usize, target: usize) -> Option<Vec<u8>> {
+    if cfg!(target_arch = "x86_64") {
+        let rel = (target as i64) - (link_point as i64 + 5);
+        let rel = i32::try_from(rel).ok()?;
+        let mut b = vec![0xE9];
+        b.extend_from_slice(&rel.to_le_bytes());
+        Some(b)
+    } else {
+        None
+    }
 }
 
 impl CompiledTrace {
@@ -166,6 +221,8 @@ pub fn compile_with(
         )));
     }
     arena.write(addr, &asm.code)?;
+    let n = trace.ins.len();
+    let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
     Ok(CompiledTrace {
         addr,
         len: asm.code.len(),
@@ -174,8 +231,9 @@ pub fn compile_with(
             .iter()
             .map(|&(s, off)| (s, addr + off))
             .collect(),
-        vals_len: trace.ins.len() + opts.chaos as usize,
-        chaos_slot: opts.chaos.then_some(trace.ins.len()),
+        reentry: addr + asm.reentry,
+        vals_len: opts.vals_len(n, phis),
+        chaos_slot: opts.chaos.then(|| opts.chaos_index(n)),
     })
 }
 
@@ -184,7 +242,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
     use Op::*;
     let (i, f, b, v) = (Some(Ty::I64), Some(Ty::F64), Some(Ty::Bool), Some(Ty::Val));
     match op {
-        KInt | KFloat | KVal | Slot | Loop | Nop => (None, None),
+        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (v, None),
         BoxInt | NegOv => (i, None),
         BoxFloat | FNeg => (f, None),
@@ -209,9 +267,13 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
         )));
     }
     let loops: Vec<usize> = (0..n).filter(|&i| trace.ins[i].op == Op::Loop).collect();
+    // A trace either loops or ends by linking to another; a linking trace has no
+    // loop body, so its "loop start" is its end.
     let lp = match loops.as_slice() {
-        [l] => *l,
+        [l] if !trace.links() => *l,
+        [] if trace.links() => n,
         [] => return Err(LowerError::Unsupported("trace without a loop".into())),
+        [_] => return bad("a trace cannot both loop and link".into()),
         _ => return bad("more than one loop marker".into()),
     };
     for (i, ins) in trace.ins.iter().enumerate() {
@@ -253,6 +315,14 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                     ins.imm
                 )));
             }
+            Op::Link if i + 1 != n => return bad(format!("{i:04}: link before the end")),
+            Op::PVal | Op::Count if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
+                return Err(LowerError::Unsupported(format!(
+                    "{i:04}: vals index {} out of range",
+                    ins.imm
+                )));
+            }
+            Op::PVal if ins.ty == Ty::Void => return bad(format!("{i:04}: pval without a type")),
             Op::CallG if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
                 return Err(LowerError::Unsupported(format!(
                     "{i:04}: helper index {} out of range",

@@ -797,19 +797,26 @@ fn code_fingerprint(assemble: &dyn Fn(&X64, &Trace) -> Vec<u8>) -> u64 {
     h
 }
 
-/// The fingerprint of the code before chaos instrumentation existed. If the
-/// lowering changes on purpose, update it to the value the failure prints.
-const CODE_BEFORE_CHAOS: u64 = 0x596a_e930_b2f6_16ae;
+/// The fingerprint of the code without chaos instrumentation (last changed by the
+/// uniform trace frame for linking). If the lowering changes on purpose, update it
+/// to the value the failure prints.
+const CODE_BEFORE_CHAOS: u64 = 0xafc4_bd9d_b32f_e598;
 
 #[test]
 fn chaos_off_code_is_byte_identical_to_before() {
     use asm::{Backend, Options};
-    let off = Options { chaos: false };
+    let off = Options {
+        chaos: false,
+        ..Default::default()
+    };
     let h = code_fingerprint(&|be, t| be.assemble_with(t, 0x1000_0000, &off).unwrap().code);
     assert_eq!(h, CODE_BEFORE_CHAOS, "fingerprint {h:#x}");
     let h = code_fingerprint(&|be, t| be.assemble(t, 0x1000_0000).unwrap().code);
     assert_eq!(h, CODE_BEFORE_CHAOS, "fingerprint {h:#x}");
-    let on = Options { chaos: true };
+    let on = Options {
+        chaos: true,
+        ..Default::default()
+    };
     let h = code_fingerprint(&|be, t| be.assemble_with(t, 0x1000_0000, &on).unwrap().code);
     assert_ne!(h, CODE_BEFORE_CHAOS);
     // and compile() installs the same bytes as compile_with(default)
@@ -821,7 +828,11 @@ fn chaos_off_code_is_byte_identical_to_before() {
         let (x, y) = unsafe { (c1.code().to_vec(), c2.code().to_vec()) };
         // (the code is position-independent: only rel32 jumps)
         assert_eq!(x, y);
-        assert_eq!((c1.vals_len, c1.chaos_slot), (b.t.ins.len(), None));
+        let phis = b.t.ins.iter().filter(|i| i.op == Op::Phi).count();
+        assert_eq!(
+            (c1.vals_len, c1.chaos_slot),
+            (b.t.ins.len() + 1 + phis, None)
+        );
     }
 }
 
@@ -836,13 +847,21 @@ fn chaos_countdown_exits_at_the_kth_guard() {
     let n = b.t.ins.len();
     for be in [&X64::SIMPLE, &X64::REGALLOC] {
         let mut arena = CodeArena::new(1 << 16).unwrap();
-        let ct = asm::compile_with(be, &b.t, &mut arena, asm::Options { chaos: true })
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(ct.vals_len, n + 1);
+        let ct = asm::compile_with(
+            be,
+            &b.t,
+            &mut arena,
+            asm::Options {
+                chaos: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ct.vals_len, n + 2, "homes, countdown, one phi's scratch");
         assert_eq!(ct.chaos_slot, Some(n));
         for k in 0..=30u64 {
             let mut slots = [tags::box_int(0), tags::box_int(10)];
-            let mut vals = vec![0xDEAD_BEEF; n + 1];
+            let mut vals = vec![0xDEAD_BEEF; ct.vals_len];
             vals[n] = k;
             let exit = unsafe { ct.run(&mut slots, &mut vals, &[]) };
             let ctx = format!("regalloc {} k {k}", be.regalloc);
@@ -873,5 +892,85 @@ fn chaos_countdown_exits_at_the_kth_guard() {
                 }
             }
         }
+    }
+}
+
+/// A trace tree run natively: root `i += 1 while i < 100`, whose loop-exit is
+/// patched to a side trace computing `i = 5 * i` from the root's exit value
+/// (`PVal`), storing it and linking back to the root's re-entry point. The tree
+/// runs until `5 * i` leaves the inline int range, an exit of the side trace whose
+/// code names it (exit tag) and whose values sit in the side trace's own range.
+#[test]
+fn side_trace_linked_to_its_parent_runs_the_tree() {
+    use asm::Options;
+    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+        let mut root = B::new();
+        root.lp();
+        let s = root.slot(0);
+        let s0 = root.snap(10, vec![s]);
+        let i = root.guard(Op::GuardInt, Ty::I64, s, N, s0);
+        let one = root.kint(1);
+        let s1 = root.snap(11, vec![]);
+        let i1 = root.guard(Op::AddOv, Ty::I64, i, one, s1);
+        let b = root.op(Op::BoxInt, Ty::Val, i1, N);
+        root.set_slot(0, b);
+        root.t.emit(Op::Count, Ty::Void, N, N, 1, None);
+        let hundred = root.kint(100);
+        let c = root.op(Op::ILt, Ty::Bool, i1, hundred);
+        let s2 = root.snap(12, vec![i1]);
+        root.guard(Op::GuardTrue, Ty::Void, c, N, s2);
+
+        let mut arena = CodeArena::new(1 << 16).unwrap();
+        let ropts = Options {
+            vals_base: 2,
+            exit_tag: 1 << 16,
+            ..Default::default()
+        };
+        let rt = asm::compile_with(be, &root.t, &mut arena, ropts).unwrap();
+
+        let mut side = B::new();
+        let x = side
+            .t
+            .emit(Op::PVal, Ty::I64, N, N, (2 + i1.idx()) as i64, None);
+        let five = side.kint(5);
+        let t0 = side.snap(20, vec![x]);
+        let y = side.guard(Op::MulOv, Ty::I64, x, five, t0);
+        let by = side.op(Op::BoxInt, Ty::Val, y, N);
+        side.set_slot(0, by);
+        side.t
+            .emit(Op::Link, Ty::Void, N, N, rt.reentry as i64, None);
+        let sopts = Options {
+            vals_base: rt.vals_len as u32,
+            exit_tag: 2 << 16,
+            ..Default::default()
+        };
+        let st = asm::compile_with(be, &side.t, &mut arena, sopts).unwrap();
+        let (_, point) = *rt.exit_stubs.iter().find(|(s, _)| *s == s2).unwrap();
+        arena
+            .patch(point, &asm::link_jump(point, st.reentry).unwrap())
+            .unwrap();
+
+        let mut slots = [tags::box_int(0)];
+        let mut vals = vec![0u64; st.vals_len];
+        let exit = unsafe { rt.run(&mut slots, &mut vals, &[]) };
+        // the oracle: 100, then x -> 5x (side), +1 (root, exits at once) ...
+        let (mut v, mut iterations) = (100i64, 100u64);
+        loop {
+            if (5 * v) >= (1 << 47) {
+                break;
+            }
+            v = 5 * v + 1;
+            iterations += 1;
+        }
+        let ctx = format!("regalloc {}", be.regalloc);
+        assert_eq!(exit, (2 << 16) | t0, "{ctx}");
+        assert_eq!(slots[0], tags::box_int(v), "{ctx}");
+        let base = rt.vals_len;
+        assert_eq!(
+            vals[base + x.idx()],
+            v as u64,
+            "{ctx}: the side trace's own home"
+        );
+        assert_eq!(vals[1], iterations, "{ctx}: the root's counter");
     }
 }

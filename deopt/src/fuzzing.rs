@@ -443,10 +443,18 @@ pub fn check_case(case: &Case) -> Result<Outcome, String> {
                 )
             };
             let mut arena = CodeArena::new(1 << 16).map_err(|e| e.to_string())?;
-            let ct = compile_with(be, t, &mut arena, Options { chaos })
-                .map_err(|e| format!("compile: {e}: {}", ctx()))?;
+            let ct = compile_with(
+                be,
+                t,
+                &mut arena,
+                Options {
+                    chaos,
+                    ..Default::default()
+                },
+            )
+            .map_err(|e| format!("compile: {e}: {}", ctx()))?;
             let mut slots = case.slots.clone();
-            let mut vals = vec![0xDEAD_BEEF_u64; n + 1];
+            let mut vals = vec![0xDEAD_BEEF_u64; ct.vals_len];
             vals[n] = k;
             // SAFETY: the trace touches slots < SLOTS and helper 0 only; the arena lives.
             let snap = unsafe { ct.run(&mut slots, &mut vals, &helpers) };

@@ -212,7 +212,13 @@ pub fn eval(
                     Step::Val(r)
                 }
             }
-            Op::Loop | Op::Nop => Step::Val(0),
+            Op::Loop | Op::Nop | Op::Count => Step::Val(0),
+            Op::PVal | Op::Link => {
+                return Err(format!(
+                    "{pc:04}: {} needs other traces (the evaluator runs one)",
+                    ins.op.mnemonic()
+                ));
+            }
             Op::Phi => Step::Val(if repeating { vals[pc] } else { a }),
         };
         match step {

@@ -138,6 +138,10 @@ ir_ops! {
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration";
+    // trace linking (side traces and traces ending at another loop's header)
+    PVal,      "pval",   Val,  false, "imm: absolute vals index of a parent trace's exit value (side trace input, typed by ins.ty)";
+    Count,     "count",  Void, false, "imm: absolute vals index of a u64 counter incremented here";
+    Link,      "link",   Void, false, "imm: address of another trace's re-entry point; the trace ends by jumping there";
     Nop,       "nop",    Void, false, "removed instruction";
 }
 
@@ -243,6 +247,11 @@ impl Trace {
         self.snapshots.len() as u32 - 1
     }
 
+    /// Whether the trace ends by jumping to another trace (`Link`) instead of looping.
+    pub fn links(&self) -> bool {
+        self.ins.last().is_some_and(|i| i.op == Op::Link)
+    }
+
     /// The index of the `Loop` marker, if the trace loops.
     pub fn loop_start(&self) -> Option<usize> {
         self.ins.iter().position(|i| i.op == Op::Loop)
@@ -267,7 +276,10 @@ impl fmt::Display for Trace {
                 ins.op.mnemonic()
             )?;
             match ins.op {
-                Op::KInt | Op::Slot | Op::CallG => write!(f, " {}", ins.imm)?,
+                Op::KInt | Op::Slot | Op::CallG | Op::PVal | Op::Count => {
+                    write!(f, " {}", ins.imm)?
+                }
+                Op::Link => write!(f, " {:#x}", ins.imm as u64)?,
                 Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
                 Op::KVal | Op::GuardIs => write!(f, " {:#x}", ins.imm as u64)?,
                 Op::SetSlot => write!(f, " {} {}", ins.imm, ins.a)?,

@@ -14,7 +14,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
     let int = Some(Some(Ty::I64));
     let flt = Some(Some(Ty::F64));
     match op {
-        KInt | KFloat | KVal | Slot | Loop | Nop => (None, None),
+        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (Some(Some(Ty::Val)), None),
         BoxInt | NegOv | IToF => (int, None),
         BoxFloat | FNeg => (flt, None),
@@ -53,6 +53,9 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             continue;
         }
         let name = ins.op.mnemonic();
+        if ins.op == Op::Link && (i + 1 != n || l.is_some()) {
+            return Err(format!("{i:04}: link must end a trace without a loop"));
+        }
         match ins.op {
             Op::Phi => {
                 let Some(l) = l.filter(|&l| l < i) else {
@@ -117,6 +120,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                 let want = ins.op.result_ty();
                 let ok = match ins.op {
                     Op::KInt => matches!(ins.ty, Ty::I64 | Ty::Bool),
+                    Op::PVal => ins.ty != Ty::Void,
                     _ => ins.ty == want,
                 };
                 if !ok {

@@ -26,8 +26,35 @@ pub const CELL_GET: i64 = 10;
 pub const CELL_SET: i64 = 11;
 pub const LOAD_METHOD: i64 = 12;
 pub const IS: i64 = 13;
-pub const TICK: i64 = 14;
+pub const ITER_DONE: i64 = 14;
 pub const LIST_APPEND: i64 = 15;
+
+/// The helper's name in `--jit-stats` (exits by guard kind).
+pub fn name(index: i64) -> &'static str {
+    const NAMES: [&str; 16] = [
+        "range_next",
+        "seq_next",
+        "seq_get",
+        "stash",
+        "list_set",
+        "getattr",
+        "setattr",
+        "load_global",
+        "len",
+        "store_global",
+        "cell_get",
+        "cell_set",
+        "load_method",
+        "is",
+        "iter_done",
+        "list_append",
+    ];
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("helper")
+}
 
 pub static TABLE: [Helper; 16] = [
     range_next,
@@ -44,7 +71,7 @@ pub static TABLE: [Helper; 16] = [
     cell_set,
     load_method,
     is,
-    tick,
+    iter_done,
     list_append,
 ];
 
@@ -313,17 +340,29 @@ extern "C" fn is(a: u64, b: u64) -> u64 {
 
 /// Iterations run per trace (indexed by trace id modulo the table size), so the
 /// driver can tell a trace that loops from one that exits on nearly every iteration.
-pub static TICKS: [std::sync::atomic::AtomicU64; 1024] =
-    [const { std::sync::atomic::AtomicU64::new(0) }; 1024];
-
-extern "C" fn tick(id: u64, _: u64) -> u64 {
-    TICKS[(Value(id).as_small_int() as usize) % TICKS.len()]
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Value::NONE.0
-}
-
-pub fn ticks(id: u32) -> u64 {
-    TICKS[id as usize % TICKS.len()].load(std::sync::atomic::Ordering::Relaxed)
+/// `TRUE` when a range or list/tuple iterator is exhausted (what `ForIter` then
+/// does: leave the loop); the exit sentinel otherwise. Never advances it.
+extern "C" fn iter_done(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
+            return None;
+        };
+        let done = match st.get() {
+            IterState::Range { cur, stop, step } => {
+                !((*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop))
+            }
+            IterState::Seq { seq, idx } => {
+                let len = match &seq.obj().data {
+                    ObjData::List(l) => l.get().len(),
+                    ObjData::Tuple(t) => t.len(),
+                    _ => return None,
+                };
+                *idx >= len
+            }
+            _ => return None,
+        };
+        done.then_some(Value::TRUE.0)
+    })
 }
 
 /// `list.append(stashed value)` on an exact list (the vector may grow; no Python

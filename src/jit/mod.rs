@@ -4,6 +4,7 @@
 //! `--jit-hotloop`, `--jit-opt`, `--trace-log`, `--jit-stats`).
 
 pub mod backend;
+pub mod driver;
 pub mod helpers;
 pub mod record;
 
@@ -18,42 +19,56 @@ use crate::value::Value;
 use crate::vm::frame::Frame;
 pub use record::Recorder;
 
-/// What runs a finished trace. The native x86-64 backend (asm) when available; the
-/// IR evaluator otherwise (and as the oracle for fuzzing).
-pub trait Executor {
-    /// Runs the trace on the frame's slots; returns the exit's snapshot index and
-    /// fills `vals` per the calling contract in `guards`.
-    fn run(&self, slots: &mut [u64], vals: &mut [u64]) -> Result<u32, String>;
-    fn code_bytes(&self) -> usize {
-        0
-    }
-}
-
+/// A compiled trace: a root trace starts at a loop header and loops (or links to
+/// an inner loop's trace); a side trace starts at a hot exit of its parent and
+/// links to the trace of the loop header it reaches.
 pub struct CompiledTrace {
     pub id: u32,
     pub trace: Trace,
-    pub exec: Box<dyn Executor>,
+    pub code: asm::CompiledTrace,
     /// Boxed heap constants the trace embeds (GC roots).
     pub consts: Vec<Value>,
+    /// Entries from the interpreter (root traces).
     pub entries: u64,
+    /// Exits taken back to the interpreter, per snapshot.
     pub exits: Vec<u64>,
     pub disabled: bool,
     /// Frame chains for exits inside inlined calls (snapshot pc & RESUME_FLAG).
     pub resume: Vec<record::ResumePoint>,
-    /// The pc of the loop header the trace starts at.
+    /// The pc of the loop header of the tree's root trace.
     pub header_pc: usize,
+    /// The loop of the tree's root trace.
+    pub key: CodeKey,
+    /// For a side trace: (parent trace, parent snapshot).
+    pub parent: Option<(u32, u32)>,
+    /// Where this trace's values live in the shared `vals` buffer.
+    pub vals_base: usize,
+    /// The `vals` index of this trace's execution counter (`Count`).
+    pub counter: usize,
+    /// Bytecodes recorded (for the share of bytecodes run in traces).
+    pub bytecodes: u64,
+    /// Per snapshot: the exit jumps to a side trace now.
+    pub linked: Vec<bool>,
+    /// Per snapshot: side-trace recordings that failed there.
+    pub side_failures: Vec<u8>,
+    /// Per snapshot: what guard leaves through it (for `--jit-stats`).
+    pub exit_kinds: Vec<&'static str>,
 }
 
 #[derive(Default)]
 pub struct Stats {
     pub traces: u64,
+    pub side_traces: u64,
     pub aborts: HashMap<String, u64>,
     pub exits: u64,
+    pub exits_by_kind: HashMap<&'static str, u64>,
     pub entries: u64,
     pub compile_ns: u128,
     pub code_bytes: usize,
     pub ir_bytes: usize,
     pub blacklisted: u64,
+    /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
+    pub interp_ops: u64,
 }
 
 pub struct Jit {
@@ -63,8 +78,16 @@ pub struct Jit {
     pub passes: String,
     pub log: Option<Box<dyn Write>>,
     pub stats_on_exit: bool,
-    /// (code address, loop slot) -> compiled trace
-    pub traces: HashMap<(usize, u32), CompiledTrace>,
+    /// Every compiled trace by number.
+    pub traces: HashMap<u32, CompiledTrace>,
+    /// (code address, loop slot) -> the loop's root trace.
+    pub roots: HashMap<CodeKey, u32>,
+    /// Per code object: how many frame slots its traces may touch.
+    pub max_slots: HashMap<usize, usize>,
+    /// The next free index in `vals` (index 0 is the chaos countdown).
+    pub vals_top: usize,
+    /// Count interpreted bytecodes (`--jit-stats`).
+    pub count_ops: bool,
     /// Loops that failed to record, with the number of failures (exponential
     /// back-off; blacklisted past `MAX_ABORTS`).
     pub failures: HashMap<(usize, u32), u32>,
@@ -76,8 +99,9 @@ pub struct Jit {
     pub vals: Vec<u64>,
     /// `--jit-chaos=SEED[:P]`: every guard also fails with probability P.
     pub chaos: Option<deopt::chaos::Chaos>,
-    /// A loop header not to enter on its next execution (the last exit was there).
-    pub skip_entry: Option<CodeKey>,
+    /// A loop header (code address, pc) not to enter on its next execution (the
+    /// last exit was there).
+    pub skip_entry: Option<(usize, usize)>,
     next_id: u32,
 }
 
@@ -93,6 +117,10 @@ impl Default for Jit {
             log: None,
             stats_on_exit: false,
             traces: HashMap::new(),
+            roots: HashMap::new(),
+            max_slots: HashMap::new(),
+            vals_top: 1,
+            count_ops: false,
             failures: HashMap::new(),
             recording: None,
             stats: Stats::default(),
@@ -156,9 +184,26 @@ impl Jit {
             .iter()
             .map(|(k, v)| format!("{}:{v}", k.replace(' ', "_")))
             .collect();
+        let mut kinds: Vec<(&&str, &u64)> = self.stats.exits_by_kind.iter().collect();
+        kinds.sort();
+        let kinds: Vec<String> = kinds.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+        // Bytecodes run in traces: every execution of a trace counted as its whole
+        // recording (an exit part-way overcounts by at most one pass).
+        let traced: u64 = self
+            .traces
+            .values()
+            .map(|t| self.vals.get(t.counter).copied().unwrap_or(0) * t.bytecodes)
+            .sum();
+        let total = traced + self.stats.interp_ops;
+        let share = if total == 0 {
+            0.0
+        } else {
+            100.0 * traced as f64 / total as f64
+        };
         format!(
-            "jit: traces={} aborts={} blacklisted={} entries={} exits={} compile_ms={:.3} code_bytes={} ir_bytes={} abort_reasons={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} compile_ms={:.3} code_bytes={} ir_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
             self.stats.traces,
+            self.stats.side_traces,
             aborts,
             self.stats.blacklisted,
             self.stats.entries,
@@ -166,6 +211,12 @@ impl Jit {
             self.stats.compile_ns as f64 / 1e6,
             self.stats.code_bytes,
             self.stats.ir_bytes,
+            share,
+            if kinds.is_empty() {
+                "none".to_string()
+            } else {
+                kinds.join(",")
+            },
             if reasons.is_empty() {
                 "none".to_string()
             } else {
@@ -176,7 +227,8 @@ impl Jit {
 }
 
 /// Turns a trace exit into interpreter state: the snapshot's operand stack is boxed
-/// back onto the frame and execution resumes at the snapshot's pc.
+/// back onto the frame and execution resumes at the snapshot's pc. `vals` starts at
+/// the trace's own `vals_base`.
 pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) {
     let r = deopt::restore(trace, snap, vals);
     frame.slots.truncate(frame.stack_base);

@@ -17,7 +17,7 @@ use guards::{Op as IrOp, Ref, Trace, Ty};
 
 use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp};
 use crate::jit::helpers;
-use crate::jit::{CodeKey, CompiledTrace, key_of};
+use crate::jit::{CodeKey, key_of};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Frame;
@@ -27,31 +27,36 @@ use crate::vm::{Vm, str_of};
 const MAX_RECORD_OPS: usize = 400;
 
 pub struct Recorder {
+    /// The loop of the tree's root trace (the loop being recorded, for a root).
     pub key: CodeKey,
     pub header_pc: usize,
-    frame: *const Frame,
-    code: Rc<Code>,
+    pub(super) frame: *const Frame,
+    pub(super) code: Rc<Code>,
     pub trace: Trace,
-    stack: Vec<Ref>,
-    locals: HashMap<u32, Ref>,
-    unboxed: HashMap<Ref, Ref>,
+    pub(super) stack: Vec<Ref>,
+    pub(super) locals: HashMap<u32, Ref>,
+    pub(super) unboxed: HashMap<Ref, Ref>,
     pub consts: Vec<Value>,
-    ops: usize,
+    pub(super) ops: usize,
     pub bytecode_log: String,
     /// The function whose frame is being recorded (NONE for the loop's own frame).
-    func: Value,
+    pub(super) func: Value,
     /// Callers of inlined calls, outermost (the loop's frame) first.
-    parents: Vec<Parent>,
+    pub(super) parents: Vec<Parent>,
     /// Frame chains of snapshots taken inside inlined calls.
     pub resume: Vec<ResumePoint>,
     /// The trace number (fixed when recording starts).
     pub id: u32,
     /// A `lst.append` LoadMethod was recorded; the next CallMethod(1) is its call.
-    pending_append: bool,
+    pub(super) pending_append: bool,
+    /// For a side trace: (parent trace, parent snapshot) it starts from.
+    pub side: Option<(u32, u32)>,
+    /// The `vals` index of the trace's execution counter.
+    pub counter: usize,
 }
 
 /// A caller's recording state saved while one of its calls is inlined.
-struct Parent {
+pub(super) struct Parent {
     frame: *const Frame,
     code: Rc<Code>,
     func: Value,
@@ -90,12 +95,12 @@ const MAX_INLINE_DEPTH: usize = 3;
 type Abort = String;
 
 impl Recorder {
-    fn k_int(&mut self, i: i64) -> Ref {
+    pub(super) fn k_int(&mut self, i: i64) -> Ref {
         self.trace
             .emit(IrOp::KInt, Ty::I64, Ref::NONE, Ref::NONE, i, None)
     }
 
-    fn k_val(&mut self, v: Value) -> Ref {
+    pub(super) fn k_val(&mut self, v: Value) -> Ref {
         if v.is_obj() {
             self.consts.push(v);
         }
@@ -158,7 +163,7 @@ impl Recorder {
         self.trace.snapshot(idx, refs)
     }
 
-    fn inlined(&self) -> bool {
+    pub(super) fn inlined(&self) -> bool {
         !self.parents.is_empty()
     }
 
@@ -230,7 +235,7 @@ impl Recorder {
         }
     }
 
-    fn boxed(&mut self, r: Ref) -> Ref {
+    pub(super) fn boxed(&mut self, r: Ref) -> Ref {
         let op = match self.ty(r) {
             Ty::I64 => IrOp::BoxInt,
             Ty::F64 => IrOp::BoxFloat,
@@ -290,104 +295,12 @@ fn kind_name(v: Value) -> &'static str {
 }
 
 impl Vm {
-    /// At a loop header: enter its compiled trace, or start recording when hot.
-    /// Returns true when a trace ran (the frame's pc and stack were set by its exit).
-    pub(crate) fn jit_loop_header(
-        &mut self,
-        frame: *mut Frame,
-        slot: u32,
-        header_pc: usize,
-    ) -> bool {
-        let fr = unsafe { &mut *frame };
-        let key = key_of(&fr.code, slot);
-        if let Some(rec) = &self.jit.recording {
-            if rec.key == key && rec.header_pc == header_pc && std::ptr::eq(rec.frame, frame) {
-                self.finish_recording();
-            } else {
-                self.abort_recording("entered another loop");
-            }
-        }
-        if let Some(t) = self.jit.traces.get(&key) {
-            if t.disabled {
-                return false;
-            }
-            if self.jit.skip_entry == Some(key) {
-                // The last exit left at this very header: run one iteration
-                // interpreted so a forced exit there cannot loop without progress.
-                self.jit.skip_entry = None;
-                return false;
-            }
-            return self.run_trace(frame, key);
-        }
-        let count = fr.code.loop_counters[slot as usize].get();
-        if self.jit.recording.is_none() && self.jit.is_hot(&fr.code, slot, count) {
-            self.start_recording(frame, key, header_pc);
-        }
-        false
-    }
-
-    fn start_recording(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) {
-        let fr = unsafe { &*frame };
-        let mut rec = Box::new(Recorder {
-            key,
-            header_pc,
-            frame,
-            code: fr.code.clone(),
-            trace: Trace::new(),
-            stack: Vec::new(),
-            locals: HashMap::new(),
-            unboxed: HashMap::new(),
-            consts: Vec::new(),
-            ops: 0,
-            bytecode_log: String::new(),
-            func: Value::NONE,
-            parents: Vec::new(),
-            resume: Vec::new(),
-            id: 0,
-            pending_append: false,
-        });
-        rec.trace
-            .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
-        rec.id = self.jit.next_id();
-        // Values already on the operand stack at the header (a for loop's iterator).
-        for i in 0..fr.stack_len() {
-            let r = rec.trace.emit(
-                IrOp::Slot,
-                Ty::Val,
-                Ref::NONE,
-                Ref::NONE,
-                (fr.stack_base + i) as i64,
-                None,
-            );
-            rec.stack.push(r);
-        }
-        // Count iterations (see the blacklist rule in run_trace). Its snapshot is the
-        // header with the header's stack: an exit here resumes the iteration whole.
-        let id = rec.k_val(Value::small_int(rec.id as i64));
-        let s = rec.trace.snapshot(header_pc as u32, rec.stack.clone());
-        rec.trace
-            .emit(IrOp::CallG, Ty::Val, id, Ref::NONE, helpers::TICK, Some(s));
-        self.jit.recording = Some(rec);
-        self.jit_recording = true;
-    }
-
-    pub fn abort_recording(&mut self, reason: &str) {
-        if let Some(rec) = self.jit.recording.take() {
-            let line = rec.code.line_of(rec.header_pc);
-            let msg = format!(
-                "---- TRACE abort {}:{} ({}): {}\n",
-                rec.code.filename, line, rec.code.qualname, reason
-            );
-            self.jit.log(&msg);
-            self.jit.record_failure(rec.key, reason);
-        }
-        self.jit_recording = false;
-    }
-
-    /// Called before each instruction while recording.
+    /// Called before each instruction while recording (and, with `--jit-stats`,
+    /// always: it counts interpreted bytecodes).
     pub(crate) fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
+        self.jit.stats.interp_ops += 1;
         let Some(mut rec) = self.jit.recording.take() else {
-            self.jit_recording = false;
+            self.jit_recording = self.jit.count_ops;
             return;
         };
         if rec.frame.is_null() {
@@ -433,10 +346,15 @@ impl Vm {
         let top = |d: usize| fr.peek(d);
         match op {
             Op::Nop => {}
-            Op::LoopHeader(_) => {
-                // Back at our own header: jit_loop_header closes the trace next.
-                if pc != rec.header_pc || rec.inlined() {
-                    return Err("inner loop".into());
+            Op::LoopHeader(slot) => {
+                // Back at our own header, or at a loop with a trace to link to:
+                // jit_loop_header closes the trace next.
+                if rec.inlined() {
+                    return Err("loop in an inlined call".into());
+                }
+                let own = rec.side.is_none() && pc == rec.header_pc;
+                if !own && !self.jit.roots.contains_key(&key_of(&fr.code, slot)) {
+                    return Err("inner loop without a trace".into());
                 }
             }
             Op::LoadFast(i) => {
@@ -824,11 +742,21 @@ impl Vm {
                         IterState::Range { cur, stop, step } => {
                             let more = (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop);
                             if !more {
-                                return Err("loop ended while recording".into());
+                                return record_loop_end(rec, ri, pc);
                             }
                             helpers::RANGE_NEXT
                         }
-                        IterState::Seq { .. } => helpers::SEQ_NEXT,
+                        IterState::Seq { seq, idx } => {
+                            let len = match &seq.obj().data {
+                                ObjData::List(l) => l.get().len(),
+                                ObjData::Tuple(t) => t.len(),
+                                _ => return Err("for over this sequence".into()),
+                            };
+                            if *idx >= len {
+                                return record_loop_end(rec, ri, pc);
+                            }
+                            helpers::SEQ_NEXT
+                        }
                         _ => return Err("for over this iterator".into()),
                     },
                     _ => return Err("for over a non-builtin iterator".into()),
@@ -908,164 +836,6 @@ impl Vm {
         }
         Ok(())
     }
-
-    /// Closes the loop: optimize, compile and install the trace.
-    fn finish_recording(&mut self) {
-        let Some(rec) = self.jit.recording.take() else {
-            return;
-        };
-        self.jit_recording = false;
-        let start = std::time::Instant::now();
-        let mut trace = rec.trace;
-        let id = rec.id;
-        let line = rec.code.line_of(rec.header_pc);
-        let mut log = String::new();
-        let logging = self.jit.log.is_some();
-        if logging {
-            let _ = writeln!(
-                log,
-                "---- TRACE {} start {}:{} ({})",
-                id, rec.code.filename, line, rec.code.qualname
-            );
-            let _ = writeln!(log, "---- TRACE {} bytecodes", id);
-            log.push_str(&rec.bytecode_log);
-            let _ = writeln!(log, "---- TRACE {} IR", id);
-            let _ = write!(log, "{trace}");
-        }
-        if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {
-            self.jit.log(&format!("---- TRACE {id} abort: {e}\n"));
-            self.jit.record_failure(rec.key, "bad --jit-opt");
-            return;
-        }
-        if logging {
-            let _ = writeln!(
-                log,
-                "---- TRACE {} IR after optimization ({})",
-                id, self.jit.passes
-            );
-            let _ = write!(log, "{trace}");
-        }
-        if self.jit.arena.is_none() {
-            match asm::CodeArena::new(32 << 20) {
-                Ok(a) => self.jit.arena = Some(a),
-                Err(e) => {
-                    self.jit
-                        .log(&format!("---- TRACE {id} abort: no code arena: {e:?}\n"));
-                    self.jit.record_failure(rec.key, "no code arena");
-                    return;
-                }
-            }
-        }
-        let chaos = self.jit.chaos.is_some();
-        let compiled =
-            crate::jit::backend::compile(&trace, self.jit.arena.as_mut().unwrap(), logging, chaos);
-        match compiled {
-            Ok((exec, listing)) => {
-                if logging {
-                    log.push_str(&listing);
-                    let _ = writeln!(log, "---- TRACE {} stop -> loop", id);
-                }
-                self.jit.stats.traces += 1;
-                self.jit.stats.compile_ns += start.elapsed().as_nanos();
-                self.jit.stats.code_bytes += exec.code_bytes();
-                self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>()
-                    + trace
-                        .snapshots
-                        .iter()
-                        .map(|s| 8 + 4 * s.stack.len())
-                        .sum::<usize>();
-                let nsnaps = trace.snapshots.len();
-                self.jit.traces.insert(
-                    rec.key,
-                    CompiledTrace {
-                        id,
-                        trace,
-                        exec,
-                        consts: rec.consts,
-                        entries: 0,
-                        exits: vec![0; nsnaps],
-                        disabled: false,
-                        resume: rec.resume,
-                        header_pc: rec.header_pc,
-                    },
-                );
-            }
-            Err(e) => {
-                if logging {
-                    let _ = writeln!(log, "---- TRACE {} abort: compile failed: {e}", id);
-                }
-                self.jit.record_failure(rec.key, "compile failed");
-            }
-        }
-        self.jit.log(&log);
-    }
-
-    /// Runs the compiled trace for `key` on `frame`, then rebuilds the frame from the
-    /// exit's snapshot.
-    fn run_trace(&mut self, frame: *mut Frame, key: CodeKey) -> bool {
-        let fr = unsafe { &mut *frame };
-        let t = self.jit.traces.get_mut(&key).unwrap();
-        t.entries += 1;
-        // One buffer serves every entry; exits fill what their snapshot needs.
-        let mut vals = std::mem::take(&mut self.jit.vals);
-        if vals.len() < t.trace.ins.len() + 1 {
-            vals.resize(t.trace.ins.len() + 1, 0);
-        }
-        if let Some(c) = &mut self.jit.chaos {
-            // The countdown to the guard that fails on purpose.
-            vals[t.trace.ins.len()] = c.next_countdown();
-        }
-        helpers::enter(self);
-        // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
-        let slots: &mut [u64] = unsafe {
-            std::slice::from_raw_parts_mut(fr.slots.as_mut_ptr() as *mut u64, fr.slots.len())
-        };
-        let t = self.jit.traces.get_mut(&key).unwrap();
-        let exit = match t.exec.run(slots, &mut vals) {
-            Ok(e) => e,
-            Err(_) => {
-                t.disabled = true;
-                self.jit.vals = vals;
-                return false;
-            }
-        };
-        t.exits[exit as usize] += 1;
-        let pc = t.trace.snapshots[exit as usize].pc;
-        if pc & RESUME_FLAG == 0 {
-            crate::jit::restore_frame(fr, &t.trace, exit, &vals);
-            if fr.pc == t.header_pc {
-                self.jit.skip_entry = Some(key);
-            }
-        } else {
-            // An exit inside inlined calls: rebuild their frames above the loop's.
-            let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
-            let refs = t.trace.snapshots[exit as usize].stack.clone();
-            let boxed: Vec<Value> = refs
-                .iter()
-                .map(|r| Value(crate::jit::box_ref(&t.trace, *r, &vals)))
-                .collect();
-            self.restore_inlined(frame, &rp, &boxed);
-        }
-        self.jit.vals = vals;
-        self.jit.stats.entries += 1;
-        self.jit.stats.exits += 1;
-        // Without side traces, a trace that leaves on nearly every iteration costs
-        // more than interpreting: after a warm-up, keep only traces averaging at
-        // least four iterations per entry.
-        let t = self.jit.traces.get_mut(&key).unwrap();
-        if self.jit.chaos.is_none() && t.entries == 256 && helpers::ticks(t.id) < 4 * t.entries {
-            t.disabled = true;
-            self.jit.stats.blacklisted += 1;
-            let msg = format!(
-                "---- TRACE {} blacklisted: {} iterations in {} entries\n",
-                t.id,
-                helpers::ticks(t.id),
-                t.entries
-            );
-            self.jit.log(&msg);
-        }
-        true
-    }
 }
 
 fn record_binop(
@@ -1115,35 +885,17 @@ fn record_binop(
     Err(format!("{} {} {}", kind_name(a), op.symbol(), kind_name(b)))
 }
 
-impl Vm {
-    /// Rebuilds the interpreter frames of an exit inside inlined calls: the loop's
-    /// frame gets its operand stack back, and each inlined call becomes a real frame
-    /// (locals, stack, pc) pushed above it, as if the calls had been made normally.
-    fn restore_inlined(&mut self, frame: *mut Frame, rp: &ResumePoint, values: &[Value]) {
-        let fr = unsafe { &mut *frame };
-        let mut it = values.iter().copied();
-        let root = &rp.frames[0];
-        fr.slots.truncate(fr.stack_base);
-        for _ in 0..root.nstack {
-            fr.slots.push(it.next().unwrap_or(Value::NONE));
-        }
-        fr.pc = root.pc;
-        for f in &rp.frames[1..] {
-            let globals = self
-                .function(f.func)
-                .map(|func| func.globals)
-                .unwrap_or(fr.globals);
-            let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
-            for i in 0..f.nlocals {
-                nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
-            }
-            for _ in 0..f.nstack {
-                nf.push(it.next().unwrap_or(Value::NONE));
-            }
-            nf.pc = f.pc;
-            self.frames.push(nf);
-        }
+/// `ForIter` on an exhausted range or sequence iterator: the loop ends (the
+/// interpreter pops the iterator and jumps past the loop). The guard re-checks
+/// exhaustion without touching the iterator, so its exit replays nothing.
+fn record_loop_end(rec: &mut Recorder, ri: Ref, pc: usize) -> Result<(), Abort> {
+    if rec.side.is_none() {
+        // a root trace is one iteration of its loop
+        return Err("loop ended while recording".into());
     }
+    rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helpers::ITER_DONE, pc);
+    rec.pop()?;
+    Ok(())
 }
 
 /// Records a call of a plain Python function as an inlined frame.

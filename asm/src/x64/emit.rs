@@ -89,6 +89,8 @@ pub type Label = DynamicLabel;
 
 pub struct Emitter {
     pub ops: VecAssembler<X64Relocation>,
+    /// The address the first byte will live at.
+    base: usize,
 }
 
 macro_rules! alu_rr {
@@ -120,6 +122,7 @@ impl Emitter {
     pub fn new(base: usize) -> Emitter {
         Emitter {
             ops: VecAssembler::new(base),
+            base,
         }
     }
 
@@ -206,6 +209,11 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; dec QWORD [Rq(base.n()) + disp]);
     }
 
+    /// `inc qword [base + disp32]`
+    pub fn inc_m(&mut self, base: Reg, disp: i32) {
+        dynasm!(self.ops ; .arch x64 ; inc QWORD [Rq(base.n()) + disp]);
+    }
+
     pub fn neg_r(&mut self, d: Reg) {
         dynasm!(self.ops ; .arch x64 ; neg Rq(d.n()));
     }
@@ -281,6 +289,18 @@ impl Emitter {
     /// `jmp rel32` to a label.
     pub fn jmp(&mut self, l: Label) {
         dynasm!(self.ops ; .arch x64 ; jmp =>l);
+    }
+
+    /// `jmp rel32` to an absolute address (another trace's code in the arena);
+    /// false when it is out of rel32 range.
+    pub fn jmp_abs(&mut self, target: usize) -> bool {
+        let next = (self.base + self.len() + 5) as i64;
+        let Ok(rel) = i32::try_from(target as i64 - next) else {
+            return false;
+        };
+        self.ops.push(0xE9);
+        self.ops.push_i32(rel);
+        true
     }
 
     pub fn call_r(&mut self, r: Reg) {

@@ -6,13 +6,16 @@
 //! register-resident values home.
 //!
 //! Frame: rbx = slots, r14 = vals, r15 = helpers (callee-saved, so they survive
-//! helper calls), plus rbp/r12/r13 when allocating; a scratch area below the saved
-//! registers holds the phis' new values during the back-edge copy, sized so rsp is
-//! 16-byte aligned at helper calls. Scratch registers (never allocated): rax, rcx,
-//! rdx, r8, r9, xmm0-xmm2.
+//! helper calls). Every trace has the same prologue (all six callee-saved registers
+//! pushed, rsp 16-byte aligned) so that traces can jump into each other: a side
+//! trace is entered from its parent's exit stub, and a trace ending at another
+//! loop's header jumps to that loop's trace just after its prologue (`reentry`).
+//! Values live at `vals[vals_base + ref]` (disjoint per trace) and the phis' new
+//! values are parked in `vals` during the back-edge copy. Scratch registers (never
+//! allocated): rax, rcx, rdx, r8, r9, xmm0-xmm2.
 //!
 //! Chaos instrumentation (`Options::chaos`): after a guard's own check passes (and
-//! before its result is written), `dec qword [vals + 8*len]; jz exit` sends it out
+//! before its result is written), `dec qword [countdown]; jz exit` sends it out
 //! through its own exit stub when the countdown reaches zero, with every value in
 //! the same place as for a real failure at that guard.
 
@@ -43,6 +46,12 @@ impl X64 {
 /// helper arguments are loaded after caller-saved values are written home.
 const GPR_POOL: [Reg; 7] = [Rbp, R12, R13, R10, R11, Rsi, Rdi];
 const CALLEE_SAVED_POOL: [Reg; 3] = [Rbp, R12, R13];
+/// Every trace saves all callee-saved registers, in this order, and pads the frame
+/// so rsp is 16-byte aligned at helper calls (8 return address + 48 + 8): one frame
+/// layout for all traces, so a trace can jump into another and leave through its
+/// epilogue.
+const SAVED: [Reg; 6] = [Rbx, R14, R15, Rbp, R12, R13];
+const FRAME_PAD: i32 = 8;
 const FPR_POOL: [u8; 13] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
 impl Backend for X64 {
@@ -75,16 +84,22 @@ impl Backend for X64 {
         } else {
             Allocation::all_home(trace, lp)
         };
+        let n = trace.ins.len();
+        let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
+        let fits = |idx: usize| idx.checked_mul(8).is_some_and(|b| b <= i32::MAX as usize);
+        if !fits(opts.vals_len(n, phis)) {
+            return Err(LowerError::Unsupported(format!(
+                "vals range {}.. too large",
+                opts.vals_base
+            )));
+        }
         let mut l = Lowering::new(trace, base, alloc);
-        // validate() bounds the trace length so the countdown's offset fits
-        l.chaos = opts.chaos.then(|| trace.ins.len() as i32 * 8);
+        l.vals_base = opts.vals_base as i32 * 8;
+        l.scratch = opts.scratch_index(n) as i32 * 8;
+        l.exit_tag = opts.exit_tag;
+        l.chaos = opts.chaos.then(|| opts.chaos_index(n) as i32 * 8);
         l.run(lp)
     }
-}
-
-fn home(r: guards::Ref) -> i32 {
-    // validate() bounds the trace length so this fits
-    r.0 as i32 * 8
 }
 
 struct Lowering<'t> {
@@ -93,11 +108,13 @@ struct Lowering<'t> {
     /// One stub per snapshot that some guard exits to.
     exits: BTreeMap<u32, Label>,
     epilogue: Label,
-    /// Bytes below the saved registers (phi scratch plus alignment padding).
-    frame: i32,
     alloc: Allocation,
-    /// Callee-saved registers pushed by the prologue, in push order.
-    saved: Vec<Reg>,
+    /// Byte offset of this trace's homes in `vals` (`Options::vals_base`).
+    vals_base: i32,
+    /// Byte offset in `vals` where the back edge parks the phis' new values.
+    scratch: i32,
+    /// Or-ed into every exit's snapshot index (`Options::exit_tag`).
+    exit_tag: u32,
     /// Offset of the chaos countdown in `vals`, when chaos is on.
     chaos: Option<i32>,
     /// Whether the guard being lowered has emitted its chaos check (debug check).
@@ -108,20 +125,15 @@ impl<'t> Lowering<'t> {
     fn new(t: &'t Trace, base: usize, alloc: Allocation) -> Self {
         let mut e = Emitter::new(base);
         let epilogue = e.new_label();
-        let mut saved = vec![Rbx, R14, R15];
-        for r in CALLEE_SAVED_POOL {
-            if alloc.loc.contains(&Loc::Gpr(r.n())) {
-                saved.push(r);
-            }
-        }
         Lowering {
             t,
             e,
             exits: BTreeMap::new(),
             epilogue,
-            frame: 0,
             alloc,
-            saved,
+            vals_base: 0,
+            scratch: 0,
+            exit_tag: 0,
             chaos: None,
             ticked: false,
         }
@@ -146,6 +158,11 @@ impl<'t> Lowering<'t> {
         l
     }
 
+    /// The byte offset of `r`'s home in `vals` (assemble_with checked the range).
+    fn home(&self, r: guards::Ref) -> i32 {
+        self.vals_base + r.0 as i32 * 8
+    }
+
     fn loc(&self, v: guards::Ref) -> Loc {
         self.alloc.loc[v.idx()]
     }
@@ -153,7 +170,7 @@ impl<'t> Lowering<'t> {
     /// Loads value `v` (any type, as its 64 bits) into GPR `r`.
     fn ld(&mut self, r: Reg, v: guards::Ref) {
         match self.loc(v) {
-            Loc::Home => self.e.load(r, VALS, home(v)),
+            Loc::Home => self.e.load(r, VALS, self.home(v)),
             Loc::Gpr(g) => self.e.mov_rr(r, Reg::from_n(g)),
             Loc::Fpr(f) => self.e.movq_rx(r, Xmm(f)),
         }
@@ -162,7 +179,7 @@ impl<'t> Lowering<'t> {
     /// Writes GPR `r` as value `v`.
     fn st(&mut self, v: guards::Ref, r: Reg) {
         match self.loc(v) {
-            Loc::Home => self.e.store(VALS, home(v), r),
+            Loc::Home => self.e.store(VALS, self.home(v), r),
             Loc::Gpr(g) => self.e.mov_rr(Reg::from_n(g), r),
             Loc::Fpr(f) => self.e.movq_xr(Xmm(f), r),
         }
@@ -170,7 +187,7 @@ impl<'t> Lowering<'t> {
 
     fn ldf(&mut self, x: Xmm, v: guards::Ref) {
         match self.loc(v) {
-            Loc::Home => self.e.movsd_load(x, VALS, home(v)),
+            Loc::Home => self.e.movsd_load(x, VALS, self.home(v)),
             Loc::Gpr(g) => self.e.movq_xr(x, Reg::from_n(g)),
             Loc::Fpr(f) => self.e.movapd_rr(x, Xmm(f)),
         }
@@ -178,7 +195,7 @@ impl<'t> Lowering<'t> {
 
     fn stf(&mut self, v: guards::Ref, x: Xmm) {
         match self.loc(v) {
-            Loc::Home => self.e.movsd_store(VALS, home(v), x),
+            Loc::Home => self.e.movsd_store(VALS, self.home(v), x),
             Loc::Gpr(g) => self.e.movq_rx(Reg::from_n(g), x),
             Loc::Fpr(f) => self.e.movapd_rr(Xmm(f), x),
         }
@@ -186,19 +203,21 @@ impl<'t> Lowering<'t> {
 
     /// Writes a register-resident value to its home.
     fn spill(&mut self, v: usize) {
+        let h = self.home(guards::Ref(v as u32));
         match self.alloc.loc[v] {
             Loc::Home => {}
-            Loc::Gpr(g) => self.e.store(VALS, v as i32 * 8, Reg::from_n(g)),
-            Loc::Fpr(f) => self.e.movsd_store(VALS, v as i32 * 8, Xmm(f)),
+            Loc::Gpr(g) => self.e.store(VALS, h, Reg::from_n(g)),
+            Loc::Fpr(f) => self.e.movsd_store(VALS, h, Xmm(f)),
         }
     }
 
     /// Reloads a register-resident value from its home.
     fn reload(&mut self, v: usize) {
+        let h = self.home(guards::Ref(v as u32));
         match self.alloc.loc[v] {
             Loc::Home => {}
-            Loc::Gpr(g) => self.e.load(Reg::from_n(g), VALS, v as i32 * 8),
-            Loc::Fpr(f) => self.e.movsd_load(Xmm(f), VALS, v as i32 * 8),
+            Loc::Gpr(g) => self.e.load(Reg::from_n(g), VALS, h),
+            Loc::Fpr(f) => self.e.movsd_load(Xmm(f), VALS, h),
         }
     }
 
@@ -236,20 +255,15 @@ impl<'t> Lowering<'t> {
         let phis: Vec<usize> = (0..self.t.ins.len())
             .filter(|&i| self.t.ins[i].op == Op::Phi)
             .collect();
-        // entry rsp is 8 mod 16 (the return address); pushes and frame realign it
-        let pushed = 8 + 8 * self.saved.len();
-        self.frame = ((pushed + phis.len() * 8).next_multiple_of(16) - pushed) as i32;
-
-        // prologue
-        for r in self.saved.clone() {
+        // prologue: the same for every trace, so traces can jump into each other
+        for r in SAVED {
             self.e.push(r);
         }
-        if self.frame > 0 {
-            self.e.sub_ri(Rsp, self.frame);
-        }
+        self.e.sub_ri(Rsp, FRAME_PAD);
         self.e.mov_rr(SLOTS, Rdi);
         self.e.mov_rr(VALS, Rsi);
         self.e.mov_rr(HELPERS, Rdx);
+        let reentry = self.e.len();
 
         let loop_label = self.e.new_label();
         for i in 0..self.t.ins.len() {
@@ -266,26 +280,28 @@ impl<'t> Lowering<'t> {
             self.lower_ins(i)?;
         }
 
-        // back edge: phis take their new values as one parallel move (all reads
-        // before any write, since a phi's new value may be another phi)
-        for (k, &p) in phis.iter().enumerate() {
-            let b = self.t.ins[p].b;
-            self.ld(Rax, b);
-            self.e.store(Rsp, 8 * k as i32, Rax);
+        // back edge (a linking trace ended with its jump instead): phis take their
+        // new values as one parallel move (all reads before any write, since a
+        // phi's new value may be another phi)
+        if lp < self.t.ins.len() {
+            for (k, &p) in phis.iter().enumerate() {
+                let b = self.t.ins[p].b;
+                self.ld(Rax, b);
+                self.e.store(VALS, self.scratch + 8 * k as i32, Rax);
+            }
+            for (k, &p) in phis.iter().enumerate() {
+                self.e.load(Rax, VALS, self.scratch + 8 * k as i32);
+                self.st(guards::Ref(p as u32), Rax);
+            }
+            self.e.jmp(loop_label);
         }
-        for (k, &p) in phis.iter().enumerate() {
-            self.e.load(Rax, Rsp, 8 * k as i32);
-            self.st(guards::Ref(p as u32), Rax);
-        }
-        self.e.jmp(loop_label);
 
-        // exit stubs: the snapshot's values home, snapshot index in eax, then the
-        // shared epilogue
+        // exit stubs: the snapshot's values home, then the link point: the exit code
+        // in eax and the shared epilogue (or, once patched, a jump to a side trace)
         let mut stub_offsets = Vec::new();
         let exits: Vec<(u32, Label)> = self.exits.iter().map(|(&s, &l)| (s, l)).collect();
         for (snap, l) in exits {
             self.e.bind(l);
-            stub_offsets.push((snap, self.e.len()));
             let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
                 .stack
                 .iter()
@@ -296,14 +312,13 @@ impl<'t> Lowering<'t> {
             for v in refs {
                 self.spill(v);
             }
-            self.e.mov_ri32(Rax, snap);
+            stub_offsets.push((snap, self.e.len()));
+            self.e.mov_ri32(Rax, self.exit_tag | snap);
             self.e.jmp(self.epilogue);
         }
         self.e.bind(self.epilogue);
-        if self.frame > 0 {
-            self.e.add_ri(Rsp, self.frame);
-        }
-        for r in self.saved.clone().into_iter().rev() {
+        self.e.add_ri(Rsp, FRAME_PAD);
+        for r in SAVED.into_iter().rev() {
             self.e.pop(r);
         }
         self.e.ret();
@@ -315,6 +330,7 @@ impl<'t> Lowering<'t> {
         Ok(Assembled {
             code,
             exit_stubs: stub_offsets,
+            reentry,
         })
     }
 
@@ -339,6 +355,19 @@ impl<'t> Lowering<'t> {
             Slot => {
                 self.e.load(Rax, SLOTS, ins.imm as i32 * 8);
                 self.st(r, Rax);
+            }
+            PVal => {
+                self.e.load(Rax, VALS, ins.imm as i32 * 8);
+                self.st(r, Rax);
+            }
+            Count => self.e.inc_m(VALS, ins.imm as i32 * 8),
+            Link => {
+                if !self.e.jmp_abs(ins.imm as usize) {
+                    return Err(LowerError::Unsupported(format!(
+                        "{i:04}: link target {:#x} out of jump range",
+                        ins.imm
+                    )));
+                }
             }
             SetSlot => {
                 self.ld(Rax, a);
@@ -554,7 +583,7 @@ impl<'t> Lowering<'t> {
                     if v.is_none() {
                         self.e.mov_ri32(reg, 0);
                     } else if clobbered.contains(&v.idx()) {
-                        self.e.load(reg, VALS, home(v));
+                        self.e.load(reg, VALS, self.home(v));
                     } else {
                         self.ld(reg, v);
                     }

@@ -54,6 +54,7 @@ fn encodings() {
     check!(e => e.cmp_ri(Rax, -1), "48 81 f8 ff ff ff ff"); // cmp rax,0xffffffffffffffff
     check!(e => e.neg_r(Rcx), "48 f7 d9"); // neg rcx
     check!(e => e.dec_m(R14, 0x18), "49 ff 8c 26 18 00 00 00"); // dec QWORD PTR [r14+riz*1+0x18]
+    check!(e => e.inc_m(R14, 0x18), "49 ff 84 26 18 00 00 00"); // inc QWORD PTR [r14+riz*1+0x18]
     check!(e => e.shl_ri(Rax, 16), "48 c1 e0 10"); // shl rax,0x10
     check!(e => e.sar_ri(Rax, 16), "48 c1 f8 10"); // sar rax,0x10
     check!(e => e.shr_ri(R8, 48), "49 c1 e8 30"); // shr r8,0x30
@@ -70,6 +71,8 @@ fn encodings() {
     check!(e => { let l = e.new_label(); e.bind(l); e.jcc(Ne, l); }, "0f 85 fa ff ff ff"); // jne 0x0
     check!(e => { let l = e.new_label(); e.jmp(l); e.bind(l); }, "e9 00 00 00 00"); // jmp 0x5
     check!(e => { let l = e.new_label(); e.bind(l); e.jmp(l); }, "e9 fb ff ff ff"); // jmp 0x0
+    check!(e => assert!(e.jmp_abs(0x1000)), "e9 fb ff ff ff"); // jmp 0x1000 (the emitter's base)
+    check!(e => assert!(e.jmp_abs(0x2005)), "e9 00 10 00 00"); // jmp 0x2005
     check!(e => e.call_r(Rax), "40 ff d0"); // rex call rax
     check!(e => e.call_r(R11), "41 ff d3"); // call r11
     check!(e => e.push(Rbx), "40 53"); // rex push rbx

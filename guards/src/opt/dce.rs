@@ -2,7 +2,7 @@
 //!
 //! Design: the roots are everything with an effect: guards (they may exit; their
 //! snapshots name values the exit needs), stores (`SetSlot`), helper calls (`CallG`,
-//! also a guard) and the `Loop` marker. Marking follows operands and the snapshot
+//! also a guard), counters, the `Loop` marker and the final `Link`. Marking follows operands and the snapshot
 //! entries of the guards; a worklist rather than one backward sweep because a `Phi`'s
 //! b points forward. Unmarked instructions become `Nop`. A phi used only by the
 //! computation of its own next value (a dead induction variable) is unmarked and goes.
@@ -15,7 +15,12 @@ pub fn run(t: &mut Trace) {
     let mut live = vec![false; n];
     let mut work: Vec<Ref> = Vec::new();
     for (i, ins) in t.ins.iter().enumerate() {
-        if ins.op.is_guard() || matches!(ins.op, Op::SetSlot | Op::CallG | Op::Loop) {
+        if ins.op.is_guard()
+            || matches!(
+                ins.op,
+                Op::SetSlot | Op::CallG | Op::Loop | Op::Count | Op::Link
+            )
+        {
             work.push(Ref(i as u32));
         }
     }

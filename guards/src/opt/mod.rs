@@ -236,7 +236,7 @@ pub(crate) fn make_const(t: &mut Trace, r: usize, op: Op, ty: Ty, imm: i64) {
 pub(crate) fn is_pure(op: Op) -> bool {
     !matches!(
         op,
-        Op::Slot | Op::SetSlot | Op::CallG | Op::Loop | Op::Phi | Op::Nop
+        Op::Slot | Op::SetSlot | Op::CallG | Op::Loop | Op::Phi | Op::Nop | Op::Count | Op::Link
     )
 }
 

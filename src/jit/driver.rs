@@ -1,0 +1,501 @@
+//! The JIT driver: entering compiled traces at loop headers, starting and finishing
+//! recordings (root traces at hot loops, side traces at hot exits), installing and
+//! linking compiled code, and turning exits back into interpreter frames.
+//!
+//! Trace trees. A root trace starts at a loop header and either loops or, when it
+//! reaches the header of an inner loop that has a trace, links to that trace. An exit
+//! taken `--jit-hotexit` times records a side trace from the exit's state: its
+//! inputs are the parent's snapshot values, read (`PVal`) from the parent's homes
+//! in `vals`, where the exit stub has just written them. A side trace ends at the
+//! first loop header with a trace and jumps there (`Link`); once compiled, the
+//! parent's exit stub is patched to jump to it, so the exit never reaches the
+//! interpreter again. Every trace has its own range of `vals` and its own number in
+//! the exit code it returns (`number << 16 | snapshot`), so one buffer and one
+//! return value serve the whole tree.
+
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use guards::{Op as IrOp, Ref, Ty};
+
+use crate::compiler::bytecode::Op;
+use crate::jit::record::{RESUME_FLAG, Recorder, ResumePoint};
+use crate::jit::{CodeKey, CompiledTrace, helpers, key_of};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::vm::frame::Frame;
+
+/// Side-trace recordings that may fail at one exit before it is left alone.
+const MAX_SIDE_FAILURES: u8 = 4;
+/// Exit codes keep the snapshot in the low 16 bits and the trace in the high 16.
+const EXIT_BITS: u32 = 16;
+
+impl Vm {
+    /// At a loop header: close a recording that got here, enter the loop's
+    /// compiled trace, or start recording when hot. Returns true when a trace ran
+    /// (the frame's pc and stack were set by its exit).
+    pub(crate) fn jit_loop_header(
+        &mut self,
+        frame: *mut Frame,
+        slot: u32,
+        header_pc: usize,
+    ) -> bool {
+        let fr = unsafe { &mut *frame };
+        let key = key_of(&fr.code, slot);
+        if let Some(rec) = &self.jit.recording {
+            let same_frame = std::ptr::eq(rec.frame, frame) && !rec.inlined();
+            let own = rec.side.is_none() && rec.key == key && rec.header_pc == header_pc;
+            let target = self
+                .jit
+                .roots
+                .get(&key)
+                .copied()
+                .filter(|id| !self.jit.traces[id].disabled);
+            if same_frame && own {
+                self.finish_recording(None);
+            } else if let (true, Some(t)) = (same_frame, target) {
+                self.finish_recording(Some(t));
+            } else {
+                self.abort_recording("entered another loop");
+            }
+        }
+        if let Some(&id) = self.jit.roots.get(&key) {
+            if self.jit.traces[&id].disabled {
+                return false;
+            }
+            let here = (Rc::as_ptr(&fr.code) as usize, header_pc);
+            if self.jit.skip_entry == Some(here) {
+                // The last exit left at this very header: run one iteration
+                // interpreted so a forced exit there cannot loop without progress.
+                self.jit.skip_entry = None;
+                return false;
+            }
+            return self.run_trace(frame, id);
+        }
+        let count = fr.code.loop_counters[slot as usize].get();
+        if self.jit.recording.is_none() && self.jit.is_hot(&fr.code, slot, count) {
+            self.start_recording(frame, key, header_pc);
+        }
+        false
+    }
+
+    fn new_recorder(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) -> Box<Recorder> {
+        let fr = unsafe { &*frame };
+        let counter = self.jit.vals_top;
+        self.jit.vals_top += 1;
+        Box::new(Recorder {
+            key,
+            header_pc,
+            frame,
+            code: fr.code.clone(),
+            trace: guards::Trace::new(),
+            stack: Vec::new(),
+            locals: Default::default(),
+            unboxed: Default::default(),
+            consts: Vec::new(),
+            ops: 0,
+            bytecode_log: String::new(),
+            func: Value::NONE,
+            parents: Vec::new(),
+            resume: Vec::new(),
+            id: self.jit.next_id(),
+            pending_append: false,
+            side: None,
+            counter,
+        })
+    }
+
+    fn start_recording(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) {
+        let fr = unsafe { &*frame };
+        let mut rec = self.new_recorder(frame, key, header_pc);
+        rec.trace
+            .emit(IrOp::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
+        // Values already on the operand stack at the header (a for loop's iterator).
+        for i in 0..fr.stack_len() {
+            let r = rec.trace.emit(
+                IrOp::Slot,
+                Ty::Val,
+                Ref::NONE,
+                Ref::NONE,
+                (fr.stack_base + i) as i64,
+                None,
+            );
+            rec.stack.push(r);
+        }
+        // Count iterations (see the blacklist rule in run_trace).
+        let c = rec.counter as i64;
+        rec.trace
+            .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
+        self.jit.recording = Some(rec);
+        self.jit_recording = true;
+    }
+
+    /// Starts recording a side trace at exit `snap` of trace `parent`, whose state
+    /// the interpreter frame now holds.
+    fn start_side_recording(&mut self, frame: *mut Frame, parent: u32, snap: u32) {
+        let p = &self.jit.traces[&parent];
+        let (key, header_pc, base) = (p.key, p.header_pc, p.vals_base);
+        let inputs: Vec<(IrOp, Ty, i64)> = p.trace.snapshots[snap as usize]
+            .stack
+            .iter()
+            .map(|r| {
+                let ins = p.trace.ins[r.idx()];
+                match ins.op {
+                    IrOp::KInt | IrOp::KFloat | IrOp::KVal => (ins.op, ins.ty, ins.imm),
+                    _ => (IrOp::PVal, ins.ty, (base + r.idx()) as i64),
+                }
+            })
+            .collect();
+        let mut rec = self.new_recorder(frame, key, header_pc);
+        rec.side = Some((parent, snap));
+        let c = rec.counter as i64;
+        rec.trace
+            .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
+        for (op, ty, imm) in inputs {
+            let r = if op == IrOp::KVal {
+                rec.k_val(Value(imm as u64))
+            } else {
+                rec.trace.emit(op, ty, Ref::NONE, Ref::NONE, imm, None)
+            };
+            rec.stack.push(r);
+        }
+        self.jit.recording = Some(rec);
+        self.jit_recording = true;
+    }
+
+    pub fn abort_recording(&mut self, reason: &str) {
+        if let Some(rec) = self.jit.recording.take() {
+            let line = rec.code.line_of(rec.header_pc);
+            let what = match rec.side {
+                Some((p, s)) => format!("side trace of {p} exit {s}"),
+                None => format!("{}:{} ({})", rec.code.filename, line, rec.code.qualname),
+            };
+            let msg = format!("---- TRACE abort {what}: {reason}\n");
+            self.jit.log(&msg);
+            self.trace_failed(&rec, reason);
+        }
+        self.jit_recording = self.jit.count_ops;
+    }
+
+    /// Counts a failed recording or compilation against its loop or exit.
+    fn trace_failed(&mut self, rec: &Recorder, reason: &str) {
+        match rec.side {
+            Some((p, s)) => {
+                *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
+                if let Some(t) = self.jit.traces.get_mut(&p) {
+                    t.side_failures[s as usize] += 1;
+                    // wait for as many exits again before the next attempt
+                    t.exits[s as usize] = 0;
+                }
+            }
+            None => self.jit.record_failure(rec.key, reason),
+        }
+    }
+
+    /// Closes a recording: optimize, compile and install the trace. `link`: the
+    /// trace ends at the loop header of that root trace and jumps to it; `None`:
+    /// the trace is a root that got back to its own header and loops.
+    fn finish_recording(&mut self, link: Option<u32>) {
+        let Some(mut rec) = self.jit.recording.take() else {
+            return;
+        };
+        self.jit_recording = self.jit.count_ops;
+        let start = std::time::Instant::now();
+        if let Some(target) = link {
+            // A root recorded as a loop that ended at another loop's header: it
+            // runs once per entry and links, it does not loop.
+            if let Some(l) = rec.trace.loop_start() {
+                rec.trace.ins[l].op = IrOp::Nop;
+            }
+            // The target reads its header's operand stack from the frame.
+            let stack_base = unsafe { &*rec.frame }.stack_base;
+            for (i, r) in rec.stack.clone().into_iter().enumerate() {
+                let b = rec.boxed(r);
+                let slot = (stack_base + i) as i64;
+                rec.trace
+                    .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot, None);
+            }
+            let addr = self.jit.traces[&target].code.reentry as i64;
+            rec.trace
+                .emit(IrOp::Link, Ty::Void, Ref::NONE, Ref::NONE, addr, None);
+        }
+        let id = rec.id;
+        let line = rec.code.line_of(rec.header_pc);
+        let mut log = String::new();
+        let logging = self.jit.log.is_some();
+        if logging {
+            let _ = write!(
+                log,
+                "---- TRACE {} start {}:{} ({})",
+                id, rec.code.filename, line, rec.code.qualname
+            );
+            if let Some((p, s)) = rec.side {
+                let _ = write!(log, " side of trace {p} exit {s}");
+            }
+            let _ = writeln!(log);
+            let _ = writeln!(log, "---- TRACE {} bytecodes", id);
+            log.push_str(&rec.bytecode_log);
+            let _ = writeln!(log, "---- TRACE {} IR", id);
+            let _ = write!(log, "{}", rec.trace);
+        }
+        let mut trace = std::mem::take(&mut rec.trace);
+        if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {
+            self.jit.log(&format!("---- TRACE {id} abort: {e}\n"));
+            self.trace_failed(&rec, "bad --jit-opt");
+            return;
+        }
+        if logging {
+            let _ = writeln!(
+                log,
+                "---- TRACE {} IR after optimization ({})",
+                id, self.jit.passes
+            );
+            let _ = write!(log, "{trace}");
+        }
+        if id >= 1 << EXIT_BITS || trace.snapshots.len() >= 1 << EXIT_BITS {
+            self.jit.log(&format!(
+                "---- TRACE {id} abort: too many traces or exits\n"
+            ));
+            self.trace_failed(&rec, "too many traces");
+            return;
+        }
+        if self.jit.arena.is_none() {
+            match asm::CodeArena::new(32 << 20) {
+                Ok(a) => self.jit.arena = Some(a),
+                Err(e) => {
+                    self.jit
+                        .log(&format!("---- TRACE {id} abort: no code arena: {e:?}\n"));
+                    self.trace_failed(&rec, "no code arena");
+                    return;
+                }
+            }
+        }
+        let opts = asm::Options {
+            chaos: self.jit.chaos.is_some(),
+            vals_base: self.jit.vals_top as u32,
+            exit_tag: id << EXIT_BITS,
+            chaos_slot: Some(0),
+        };
+        let arena = self.jit.arena.as_mut().unwrap();
+        let code = match crate::jit::backend::compile(&trace, arena, logging, opts) {
+            Ok((code, listing)) => {
+                log.push_str(&listing);
+                code
+            }
+            Err(e) => {
+                let _ = writeln!(log, "---- TRACE {} abort: compile failed: {e}", id);
+                self.jit.log(&log);
+                self.trace_failed(&rec, "compile failed");
+                return;
+            }
+        };
+        if logging {
+            match link {
+                Some(t) => {
+                    let _ = writeln!(log, "---- TRACE {id} stop -> link trace {t}");
+                }
+                None => {
+                    let _ = writeln!(log, "---- TRACE {id} stop -> loop");
+                }
+            }
+        }
+        self.jit.vals_top = code.vals_len;
+        if self.jit.vals.len() < self.jit.vals_top {
+            self.jit.vals.resize(self.jit.vals_top, 0);
+        }
+        let max_slot = trace
+            .ins
+            .iter()
+            .filter(|i| matches!(i.op, IrOp::Slot | IrOp::SetSlot))
+            .map(|i| i.imm as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let ms = self.jit.max_slots.entry(rec.key.0).or_default();
+        *ms = (*ms).max(max_slot);
+        self.jit.stats.traces += 1;
+        self.jit.stats.compile_ns += start.elapsed().as_nanos();
+        self.jit.stats.code_bytes += code.len;
+        self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>()
+            + trace
+                .snapshots
+                .iter()
+                .map(|s| 8 + 4 * s.stack.len())
+                .sum::<usize>();
+        let nsnaps = trace.snapshots.len();
+        let mut exit_kinds = vec!["none"; nsnaps];
+        for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
+            exit_kinds[ins.snap as usize] = match ins.op {
+                IrOp::CallG => helpers::name(ins.imm),
+                op => op.mnemonic(),
+            };
+        }
+        let entry = code.reentry;
+        let ct = CompiledTrace {
+            id,
+            trace,
+            code,
+            consts: std::mem::take(&mut rec.consts),
+            entries: 0,
+            exits: vec![0; nsnaps],
+            disabled: false,
+            resume: std::mem::take(&mut rec.resume),
+            header_pc: rec.header_pc,
+            key: rec.key,
+            parent: rec.side,
+            vals_base: opts.vals_base as usize,
+            counter: rec.counter,
+            bytecodes: rec.ops as u64,
+            linked: vec![false; nsnaps],
+            side_failures: vec![0; nsnaps],
+            exit_kinds,
+        };
+        self.jit.traces.insert(id, ct);
+        match rec.side {
+            None => {
+                self.jit.roots.insert(rec.key, id);
+            }
+            Some((p, s)) => {
+                self.jit.stats.side_traces += 1;
+                self.link_exit(p, s, entry);
+            }
+        }
+        self.jit.log(&log);
+    }
+
+    /// Patches exit `snap` of trace `parent` to jump to `target`.
+    fn link_exit(&mut self, parent: u32, snap: u32, target: usize) {
+        let Some(p) = self.jit.traces.get_mut(&parent) else {
+            return;
+        };
+        let Some(&(_, point)) = p.code.exit_stubs.iter().find(|(s, _)| *s == snap) else {
+            return;
+        };
+        let Some(bytes) = asm::link_jump(point, target) else {
+            return;
+        };
+        if let Some(arena) = self.jit.arena.as_mut()
+            && arena.patch(point, &bytes).is_ok()
+        {
+            p.linked[snap as usize] = true;
+        }
+    }
+
+    /// Runs root trace `root` on `frame`, then rebuilds the frame from the exit the
+    /// tree left through (which may be in any of its traces).
+    fn run_trace(&mut self, frame: *mut Frame, root: u32) -> bool {
+        let fr = unsafe { &mut *frame };
+        let code_addr = Rc::as_ptr(&fr.code) as usize;
+        // Traces that link write the next loop's header stack into the frame.
+        let need = self.jit.max_slots.get(&code_addr).copied().unwrap_or(0);
+        if fr.slots.len() < need {
+            fr.slots.resize(need, Value::NONE);
+        }
+        // One buffer serves every entry; exits fill what their snapshot needs.
+        let mut vals = std::mem::take(&mut self.jit.vals);
+        if vals.len() < self.jit.vals_top {
+            vals.resize(self.jit.vals_top, 0);
+        }
+        if let Some(c) = &mut self.jit.chaos {
+            // The countdown to the guard that fails on purpose.
+            vals[0] = c.next_countdown();
+        }
+        helpers::enter(self);
+        // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
+        let slots: &mut [u64] = unsafe {
+            std::slice::from_raw_parts_mut(fr.slots.as_mut_ptr() as *mut u64, fr.slots.len())
+        };
+        let t = self.jit.traces.get_mut(&root).expect("root trace");
+        t.entries += 1;
+        // SAFETY: the arena outlives every trace (both live in `Jit`), slots cover
+        // every slot the tree touches (resized above), vals covers every trace's
+        // range, and helpers never unwind.
+        let raw = unsafe { t.code.run(slots, &mut vals, &helpers::TABLE) };
+        let (id, snap) = (raw >> EXIT_BITS, raw & ((1 << EXIT_BITS) - 1));
+        let t = self.jit.traces.get_mut(&id).expect("exit of a known trace");
+        t.exits[snap as usize] += 1;
+        let kind = t.exit_kinds[snap as usize];
+        let own = &vals[t.vals_base..];
+        let pc = t.trace.snapshots[snap as usize].pc;
+        if pc & RESUME_FLAG == 0 {
+            crate::jit::restore_frame(fr, &t.trace, snap, own);
+            if matches!(fr.code.ops.get(fr.pc), Some(Op::LoopHeader(_))) {
+                self.jit.skip_entry = Some((code_addr, fr.pc));
+            }
+        } else {
+            // An exit inside inlined calls: rebuild their frames above the loop's.
+            let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
+            let boxed: Vec<Value> = t.trace.snapshots[snap as usize]
+                .stack
+                .iter()
+                .map(|r| Value(crate::jit::box_ref(&t.trace, *r, own)))
+                .collect();
+            self.restore_inlined(frame, &rp, &boxed);
+        }
+        self.jit.stats.entries += 1;
+        self.jit.stats.exits += 1;
+        *self.jit.stats.exits_by_kind.entry(kind).or_default() += 1;
+        self.blacklist_if_unprofitable(root, &vals);
+        self.jit.vals = vals;
+        let t = &self.jit.traces[&id];
+        let s = snap as usize;
+        if t.exits[s] >= self.jit.hotexit.max(1) as u64
+            && pc & RESUME_FLAG == 0
+            && !t.linked[s]
+            && t.side_failures[s] < MAX_SIDE_FAILURES
+            && self.jit.recording.is_none()
+        {
+            self.start_side_recording(frame, id, snap);
+        }
+        true
+    }
+
+    /// A looping root trace that leaves on nearly every iteration (without side
+    /// traces taking its exits) costs more than interpreting: after a warm-up,
+    /// keep only traces averaging at least four iterations per entry.
+    fn blacklist_if_unprofitable(&mut self, root: u32, vals: &[u64]) {
+        if self.jit.chaos.is_some() {
+            return;
+        }
+        let t = self.jit.traces.get_mut(&root).expect("root trace");
+        let iterations = vals[t.counter];
+        if t.entries != 256 || t.trace.loop_start().is_none() || iterations >= 4 * t.entries {
+            return;
+        }
+        t.disabled = true;
+        self.jit.stats.blacklisted += 1;
+        let msg = format!(
+            "---- TRACE {} blacklisted: {} iterations in {} entries\n",
+            t.id, iterations, t.entries
+        );
+        self.jit.log(&msg);
+    }
+
+    /// Rebuilds the interpreter frames of an exit inside inlined calls: the loop's
+    /// frame gets its operand stack back, and each inlined call becomes a real frame
+    /// (locals, stack, pc) pushed above it, as if the calls had been made normally.
+    fn restore_inlined(&mut self, frame: *mut Frame, rp: &ResumePoint, values: &[Value]) {
+        let fr = unsafe { &mut *frame };
+        let mut it = values.iter().copied();
+        let root = &rp.frames[0];
+        fr.slots.truncate(fr.stack_base);
+        for _ in 0..root.nstack {
+            fr.slots.push(it.next().unwrap_or(Value::NONE));
+        }
+        fr.pc = root.pc;
+        for f in &rp.frames[1..] {
+            let globals = self
+                .function(f.func)
+                .map(|func| func.globals)
+                .unwrap_or(fr.globals);
+            let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
+            for i in 0..f.nlocals {
+                nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
+            }
+            for _ in 0..f.nstack {
+                nf.push(it.next().unwrap_or(Value::NONE));
+            }
+            nf.pc = f.pc;
+            self.frames.push(nf);
+        }
+    }
+}
