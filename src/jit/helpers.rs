@@ -1,7 +1,10 @@
 //! Runtime helpers compiled traces call through `CallG`: small `extern "C"`
-//! functions over the object model that never allocate, never run Python code and
-//! never unwind; anything outside their fast case returns `EXIT_SENTINEL`, which
-//! makes the trace exit so the interpreter does the general work.
+//! functions over the object model that never run Python code and never unwind;
+//! anything outside their fast case returns `EXIT_SENTINEL`, which makes the trace
+//! exit so the interpreter does the general work. A few allocate (ranges and
+//! iterators for nested loops): that is safe because the collector runs only at
+//! interpreter safepoints, never inside a trace, and an exit puts every value the
+//! trace still needs back into interpreter frames.
 
 use std::cell::Cell;
 
@@ -28,10 +31,13 @@ pub const LOAD_METHOD: i64 = 12;
 pub const IS: i64 = 13;
 pub const ITER_DONE: i64 = 14;
 pub const LIST_APPEND: i64 = 15;
+pub const RANGE1: i64 = 16;
+pub const RANGE2: i64 = 17;
+pub const GET_ITER: i64 = 18;
 
 /// The helper's name in `--jit-stats` (exits by guard kind).
 pub fn name(index: i64) -> &'static str {
-    const NAMES: [&str; 16] = [
+    const NAMES: [&str; 19] = [
         "range_next",
         "seq_next",
         "seq_get",
@@ -48,6 +54,9 @@ pub fn name(index: i64) -> &'static str {
         "is",
         "iter_done",
         "list_append",
+        "range1",
+        "range2",
+        "get_iter",
     ];
     usize::try_from(index)
         .ok()
@@ -56,7 +65,7 @@ pub fn name(index: i64) -> &'static str {
         .unwrap_or("helper")
 }
 
-pub static TABLE: [Helper; 16] = [
+pub static TABLE: [Helper; 19] = [
     range_next,
     seq_next,
     seq_get,
@@ -73,18 +82,67 @@ pub static TABLE: [Helper; 16] = [
     is,
     iter_done,
     list_append,
+    range1,
+    range2,
+    get_iter,
 ];
 
 thread_local! {
     /// The value `STASH` parks for the next store helper (helpers take two operands).
     static STASHED: Cell<u64> = const { Cell::new(0) };
     /// The VM running the current trace, for helpers that look at classes.
-    static VM: Cell<*const Vm> = const { Cell::new(std::ptr::null()) };
+    static VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
 }
 
 /// Makes `vm` visible to helpers for the duration of a trace run.
-pub fn enter(vm: &Vm) {
-    VM.with(|c| c.set(vm as *const Vm));
+pub fn enter(vm: &mut Vm) {
+    VM.with(|c| c.set(vm as *mut Vm));
+}
+
+/// The VM, for the helpers that allocate. The interpreter is suspended in
+/// `run_trace` for the whole run, so nothing else uses it meanwhile.
+fn vm_mut() -> Option<&'static mut Vm> {
+    let p = VM.with(|c| c.get());
+    if p.is_null() {
+        None
+    } else {
+        Some(unsafe { &mut *p })
+    }
+}
+
+/// `range(stop)` with an inline int.
+extern "C" fn range1(stop: u64, _: u64) -> u64 {
+    range2(Value::small_int(0).0, stop)
+}
+
+/// `range(start, stop)` with inline ints.
+extern "C" fn range2(start: u64, stop: u64) -> u64 {
+    guarded(|| {
+        let (a, b) = (Value(start), Value(stop));
+        if !a.is_small_int() || !b.is_small_int() {
+            return None;
+        }
+        let vm = vm_mut()?;
+        let r = ObjData::Range {
+            start: a.as_small_int(),
+            stop: b.as_small_int(),
+            step: 1,
+        };
+        Some(vm.alloc(vm.types.range, r).0)
+    })
+}
+
+/// `iter(v)` for an exact list, tuple or range.
+extern "C" fn get_iter(v: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let o = Value(v).as_obj()?;
+        let exact = [vm.types.list, vm.types.tuple, vm.types.range].contains(&o.class());
+        if !exact {
+            return None;
+        }
+        vm.iter(Value(v)).ok().map(|it| it.0)
+    })
 }
 
 fn vm() -> Option<&'static Vm> {

@@ -532,6 +532,42 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::STORE_GLOBAL, pc);
                 rec.pop()?;
             }
+            Op::GetIter => {
+                let v = top(0);
+                let seq = matches!(
+                    v.as_obj().map(|o| &o.data),
+                    Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Range { .. })
+                );
+                if !seq || !self.is_builtin_exact(v) {
+                    return Err(format!("iterate over {}", kind_name(v)));
+                }
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                let it = rec.guard(IrOp::CallG, Ty::Val, rv, Ref::NONE, helpers::GET_ITER, pc);
+                rec.pop()?;
+                rec.stack.push(it);
+            }
+            Op::Call(argc @ (1 | 2))
+                if is_builtin_named(top(argc as usize), "range")
+                    && (0..argc as usize).all(|d| top(d).is_small_int()) =>
+            {
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                let func = top(argc);
+                rec.consts.push(func);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                let a = rec.stack[n - argc];
+                let a = rec.boxed(a);
+                let r = if argc == 1 {
+                    rec.guard(IrOp::CallG, Ty::Val, a, Ref::NONE, helpers::RANGE1, pc)
+                } else {
+                    let b = rec.stack[n - 1];
+                    let b = rec.boxed(b);
+                    rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::RANGE2, pc)
+                };
+                rec.stack.truncate(n - argc - 1);
+                rec.stack.push(r);
+            }
             Op::Call(1) if is_builtin_named(top(1), "len") => {
                 let n = rec.stack.len();
                 let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
