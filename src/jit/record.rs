@@ -9,6 +9,9 @@
 //! typed value of each local it stored, so later loads in the same iteration reuse it
 //! unboxed.
 
+#[path = "calls.rs"]
+mod calls;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -478,6 +481,7 @@ impl Vm {
                 let r = rec.pop()?;
                 rec.leave_inline(r);
             }
+            _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             Op::Call(argc) if self.inlinable(top(argc as usize)) => {
                 let argc = argc as usize;
                 let func = top(argc);
@@ -1090,6 +1094,9 @@ fn record_binop(
             BinOp::And => (IrOp::BAnd, false),
             BinOp::Or => (IrOp::BOr, false),
             BinOp::Xor => (IrOp::BXor, false),
+            BinOp::Pow | BinOp::LShift | BinOp::RShift => {
+                return calls::record_num_binop(rec, op, x, y, pc);
+            }
             BinOp::TrueDiv => {
                 let (fx, fy) = (rec.as_float(x, a, pc), rec.as_float(y, b, pc));
                 return Ok(rec.guard(IrOp::FDiv, Ty::F64, fx, fy, 0, pc));
@@ -1109,6 +1116,9 @@ fn record_binop(
             BinOp::Sub => rec.trace.emit(IrOp::FSub, Ty::F64, x, y, 0, None),
             BinOp::Mul => rec.trace.emit(IrOp::FMul, Ty::F64, x, y, 0, None),
             BinOp::TrueDiv => rec.guard(IrOp::FDiv, Ty::F64, x, y, 0, pc),
+            BinOp::Pow | BinOp::Mod | BinOp::FloorDiv => {
+                return calls::record_num_binop(rec, op, x, y, pc);
+            }
             _ => return Err(format!("float {}", op.symbol())),
         });
     }
