@@ -52,7 +52,8 @@ impl Vm {
         match op {
             Op::Call(argc) => {
                 let f = fr.peek(argc as usize);
-                !self.inlinable(f) && !(argc == 1 && is_builtin_named(f, "len"))
+                let len = argc == 1 && is_builtin_named(f, "len");
+                !(len || self.inlinable(f))
             }
             // A LoadMethod that found a plain attribute (a module's function) leaves
             // EMPTY where the receiver would be.
