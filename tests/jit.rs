@@ -39,6 +39,9 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "branch_flip.py",
         "zero_division_in_trace.py",
         "attrs_and_lists_in_loops.py",
+        "builtins_in_loops.py",
+        "math_in_loops.py",
+        "builtin_shadowed.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -105,4 +108,54 @@ fn code_pages_are_never_writable_and_executable() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stdout, "12497500\n0\n", "stderr: {stderr}");
     assert!(stderr.contains("traces=1"), "{stderr}");
+}
+
+#[test]
+fn builtin_and_math_calls_compile_into_traces() {
+    // Each of these loops calls builtins / math functions; each must compile with no
+    // abort at all (the calls are recorded, not ended on).
+    let dir = std::env::temp_dir().join(format!("coil-jit-calls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("calls.py");
+    std::fs::write(
+        &prog,
+        "import math\n\
+         from math import sqrt\n\
+         def f(n):\n\
+         \x20   s = 0.0\n\
+         \x20   for i in range(n):\n\
+         \x20       x = i * 0.5 - 100\n\
+         \x20       s += abs(x) + min(x, 3.0) + max(i, 2) + math.sqrt(i) + sqrt(abs(x))\n\
+         \x20       s += float(i) + int(x) + math.floor(x) + x ** 2 + x % 7.0\n\
+         \x20       if isinstance(x, float):\n\
+         \x20           s += 1\n\
+         \x20   return s\n\
+         print(f(3000))\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["--trace-jit", "--jit-stats"])
+        .arg(&prog)
+        .output()
+        .expect("run coil");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "traces"), 1, "{line}");
+    assert_eq!(field(line, "aborts"), 0, "{line}");
+    assert_eq!(
+        field(line, "exits"),
+        1,
+        "one entry runs the loop to its end: {line}"
+    );
+    assert!(line.ends_with("abort_reasons=none"), "{line}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(stdout.trim(), "1844080358.0231586", "{stdout}");
+}
+
+#[test]
+fn unsupported_builtin_calls_abort_naming_the_callee() {
+    let (_, line) = stats("builtin_shadowed.py", &["--trace-jit"]);
+    assert!(line.contains("call_of_builtin_'sorted'"), "{line}");
+    assert!(!line.contains("bytecode_Call"), "{line}");
 }

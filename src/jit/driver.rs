@@ -179,6 +179,18 @@ impl Vm {
 
     /// Counts a failed recording or compilation against its loop or exit.
     fn trace_failed(&mut self, rec: &Recorder, reason: &str) {
+        if reason == crate::jit::NO_TRACE_YET {
+            *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
+            match rec.side {
+                Some((p, s)) => {
+                    if let Some(t) = self.jit.traces.get_mut(&p) {
+                        t.exits[s as usize] = 0;
+                    }
+                }
+                None => rec.code.loop_counters[rec.key.1 as usize].set(0),
+            }
+            return;
+        }
         match rec.side {
             Some((p, s)) => {
                 *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;

@@ -31,33 +31,75 @@ pub const LOAD_METHOD: i64 = 12;
 pub const IS: i64 = 13;
 pub const ITER_DONE: i64 = 14;
 pub const LIST_APPEND: i64 = 15;
-pub const RANGE1: i64 = 16;
-pub const RANGE2: i64 = 17;
-pub const GET_ITER: i64 = 18;
+// Builtin and math-module calls, numeric binary ops (recorded by `jit/calls.rs`).
+pub const MODULE_ATTR: i64 = 16;
+pub const ABS: i64 = 17;
+pub const MIN2: i64 = 18;
+pub const MAX2: i64 = 19;
+pub const TO_INT: i64 = 20;
+pub const TO_FLOAT: i64 = 21;
+pub const ISINSTANCE: i64 = 22;
+pub const MATH1: i64 = 23;
+pub const ATAN2: i64 = 24;
+pub const COPYSIGN: i64 = 25;
+pub const MATH_POW: i64 = 26;
+pub const HYPOT: i64 = 27;
+pub const FMOD: i64 = 28;
+pub const LOG_BASE: i64 = 29;
+pub const NUM_POW: i64 = 30;
+pub const NUM_MOD: i64 = 31;
+pub const NUM_FLOORDIV: i64 = 32;
+pub const LSHIFT: i64 = 33;
+pub const RSHIFT: i64 = 34;
+// Allocating: ranges and iterators for nested loops.
+pub const RANGE1: i64 = 35;
+pub const RANGE2: i64 = 36;
+pub const GET_ITER: i64 = 37;
+
+/// Helper names in table order (`--jit-stats` exits by guard kind).
+const NAMES: [&str; 38] = [
+    "range_next",
+    "seq_next",
+    "seq_get",
+    "stash",
+    "list_set",
+    "getattr",
+    "setattr",
+    "load_global",
+    "len",
+    "store_global",
+    "cell_get",
+    "cell_set",
+    "load_method",
+    "is",
+    "iter_done",
+    "list_append",
+    "module_attr",
+    "abs",
+    "min2",
+    "max2",
+    "to_int",
+    "to_float",
+    "isinstance",
+    "math1",
+    "atan2",
+    "copysign",
+    "math_pow",
+    "hypot",
+    "fmod",
+    "log_base",
+    "num_pow",
+    "num_mod",
+    "num_floordiv",
+    "lshift",
+    "rshift",
+    "range1",
+    "range2",
+    "get_iter",
+];
 
 /// The helper's name in `--jit-stats` (exits by guard kind).
 pub fn name(index: i64) -> &'static str {
-    const NAMES: [&str; 19] = [
-        "range_next",
-        "seq_next",
-        "seq_get",
-        "stash",
-        "list_set",
-        "getattr",
-        "setattr",
-        "load_global",
-        "len",
-        "store_global",
-        "cell_get",
-        "cell_set",
-        "load_method",
-        "is",
-        "iter_done",
-        "list_append",
-        "range1",
-        "range2",
-        "get_iter",
-    ];
     usize::try_from(index)
         .ok()
         .and_then(|i| NAMES.get(i))
@@ -65,7 +107,7 @@ pub fn name(index: i64) -> &'static str {
         .unwrap_or("helper")
 }
 
-pub static TABLE: [Helper; 19] = [
+pub static TABLE: [Helper; NAMES.len()] = [
     range_next,
     seq_next,
     seq_get,
@@ -82,6 +124,25 @@ pub static TABLE: [Helper; 19] = [
     is,
     iter_done,
     list_append,
+    module_attr,
+    abs,
+    min2,
+    max2,
+    to_int,
+    to_float,
+    isinstance,
+    math1,
+    atan2,
+    copysign,
+    math_pow,
+    hypot,
+    fmod,
+    log_base,
+    num_pow,
+    num_mod,
+    num_floordiv,
+    lshift,
+    rshift,
     range1,
     range2,
     get_iter,
@@ -437,4 +498,345 @@ extern "C" fn list_append(list: u64, _: u64) -> u64 {
         l.get().push(Value(STASHED.with(|c| c.get())));
         Some(Value::NONE.0)
     })
+}
+
+// ---- builtin and math-module calls, numeric binary ops --------------------------------
+//
+// Each mirrors the interpreter's function on inline ints, floats and bools (the only
+// operands it accepts) and returns the sentinel wherever the interpreter would raise,
+// allocate (a big int) or take another path, so the exit re-runs the bytecode there.
+
+/// `module.name` from the module's dict (what `getattr` does for modules before any
+/// `__getattr__` fallback, which exits).
+extern "C" fn module_attr(m: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let ObjData::Module { dict, .. } = &Value(m).as_obj()?.data else {
+            return None;
+        };
+        vm.dict_get_str(*dict, Value(name)).map(|v| v.0)
+    })
+}
+
+/// An inline number: ints and bools as `I`, floats as `F`.
+#[derive(Clone, Copy)]
+enum Num {
+    I(i64),
+    F(f64),
+}
+
+fn num(v: u64) -> Option<Num> {
+    let v = Value(v);
+    if v.is_small_int() {
+        Some(Num::I(v.as_small_int()))
+    } else if v.is_float() {
+        Some(Num::F(v.as_float()))
+    } else if v.is_bool() {
+        Some(Num::I((v == Value::TRUE) as i64))
+    } else {
+        None
+    }
+}
+
+/// As a float (exact: inline ints have at most 48 bits).
+fn flt(n: Num) -> f64 {
+    match n {
+        Num::I(i) => i as f64,
+        Num::F(f) => f,
+    }
+}
+
+fn int_result(i: i64) -> Option<u64> {
+    Value::fits_small(i).then(|| Value::small_int(i).0)
+}
+
+fn float_result(f: f64) -> Option<u64> {
+    Some(Value::float(f).0)
+}
+
+/// `abs(x)`.
+extern "C" fn abs(x: u64, _: u64) -> u64 {
+    guarded(|| match num(x)? {
+        Num::I(i) => int_result(i.abs()),
+        Num::F(f) => float_result(f.abs()),
+    })
+}
+
+/// `a < b` as the interpreter compares numbers (exact for inline ints; false with NaN).
+fn less(a: Num, b: Num) -> bool {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => x < y,
+        (x, y) => flt(x) < flt(y),
+    }
+}
+
+/// One step of `min(...)`: `x` replaces the best so far only when strictly smaller,
+/// so the first of equal (or unordered) elements wins, as in the interpreter's loop.
+extern "C" fn min2(best: u64, x: u64) -> u64 {
+    guarded(|| Some(if less(num(x)?, num(best)?) { x } else { best }))
+}
+
+/// One step of `max(...)`.
+extern "C" fn max2(best: u64, x: u64) -> u64 {
+    guarded(|| Some(if less(num(best)?, num(x)?) { x } else { best }))
+}
+
+/// The int a float truncates, floors or ceils to, when it is an inline int.
+fn float_to_int(f: f64) -> Option<u64> {
+    if !f.is_finite() {
+        return None;
+    }
+    int_result(f as i64)
+}
+
+/// `int(x)`.
+extern "C" fn to_int(x: u64, _: u64) -> u64 {
+    guarded(|| match num(x)? {
+        Num::I(i) => int_result(i),
+        Num::F(f) => float_to_int(f.trunc()),
+    })
+}
+
+/// `float(x)`.
+extern "C" fn to_float(x: u64, _: u64) -> u64 {
+    guarded(|| float_result(flt(num(x)?)))
+}
+
+fn isinstance_of(vm: &Vm, v: Value, cls: Value, depth: u32) -> Option<bool> {
+    if is_type(cls) {
+        return Some(vm.isinstance(v, cls));
+    }
+    let ObjData::Tuple(items) = &cls.as_obj()?.data else {
+        return None;
+    };
+    if depth > 8 {
+        return None;
+    }
+    for c in items.iter() {
+        if isinstance_of(vm, v, *c, depth + 1)? {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// `isinstance(obj, cls)` for a class or a tuple of classes.
+extern "C" fn isinstance(obj: u64, cls: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        Some(Value::bool(isinstance_of(vm, Value(obj), Value(cls), 0)?).0)
+    })
+}
+
+/// The one-argument math functions `MATH1` computes, by selector (its second operand).
+pub const MATH1_NAMES: [&str; 31] = [
+    "sqrt", "exp", "expm1", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
+    "asinh", "acosh", "atanh", "erf", "erfc", "cbrt", "fabs", "log1p", // math_1
+    "floor", "ceil", "trunc", // to int
+    "log", "log2", "log10", // loghelper
+    "degrees", "radians", "isnan", "isinf", "isfinite",
+];
+
+/// The functions behind the first 20 names, exactly as `modules::math` registers them.
+static MATH_1: [fn(f64) -> f64; 20] = [
+    f64::sqrt,
+    f64::exp,
+    f64::exp_m1,
+    f64::sin,
+    f64::cos,
+    f64::tan,
+    f64::asin,
+    f64::acos,
+    f64::atan,
+    f64::sinh,
+    f64::cosh,
+    f64::tanh,
+    |x| unsafe { crate::modules::math::asinh(x) },
+    |x| unsafe { crate::modules::math::acosh(x) },
+    |x| unsafe { crate::modules::math::atanh(x) },
+    |x| unsafe { crate::modules::math::erf(x) },
+    |x| unsafe { crate::modules::math::erfc(x) },
+    |x| unsafe { crate::modules::math::cbrt(x) },
+    f64::abs,
+    f64::ln_1p,
+];
+
+fn libm_log(x: f64) -> f64 {
+    unsafe { crate::modules::math::log(x) }
+}
+
+/// `modules::math::loghelper` on an inline number; None for a domain error.
+fn loghelper(v: Num, func: fn(f64) -> f64) -> Option<f64> {
+    match v {
+        Num::I(i) => (i > 0).then(|| func(i as f64)),
+        Num::F(x) if x.is_finite() => (x > 0.0).then(|| func(x)),
+        Num::F(x) => (x.is_nan() || x > 0.0).then_some(x),
+    }
+}
+
+/// `math.<MATH1_NAMES[sel]>(x)`.
+extern "C" fn math1(x: u64, sel: u64) -> u64 {
+    guarded(|| {
+        let v = num(x)?;
+        let sel = Value(sel).as_small_int();
+        let xf = flt(v);
+        match sel {
+            0..=19 => {
+                // math_1: a NaN from a non-NaN or an infinity from a finite value raises.
+                let r = MATH_1.get(sel as usize)?(xf);
+                if (r.is_nan() && !xf.is_nan()) || (r.is_infinite() && xf.is_finite()) {
+                    return None;
+                }
+                float_result(r)
+            }
+            20..=22 => match v {
+                Num::I(i) => int_result(i),
+                Num::F(f) => float_to_int(match sel {
+                    20 => f.floor(),
+                    21 => f.ceil(),
+                    _ => f.trunc(),
+                }),
+            },
+            23 => float_result(loghelper(v, libm_log)?),
+            24 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log2(x) })?),
+            25 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log10(x) })?),
+            26 => float_result(xf * (180.0 / std::f64::consts::PI)),
+            27 => float_result(xf * (std::f64::consts::PI / 180.0)),
+            28 => Some(Value::bool(xf.is_nan()).0),
+            29 => Some(Value::bool(xf.is_infinite()).0),
+            30 => Some(Value::bool(xf.is_finite()).0),
+            _ => None,
+        }
+    })
+}
+
+fn two_f(a: u64, b: u64) -> Option<(f64, f64)> {
+    Some((flt(num(a)?), flt(num(b)?)))
+}
+
+/// `math.atan2(y, x)`.
+extern "C" fn atan2(y: u64, x: u64) -> u64 {
+    guarded(|| {
+        let (y, x) = two_f(y, x)?;
+        float_result(y.atan2(x))
+    })
+}
+
+/// `math.copysign(x, y)`.
+extern "C" fn copysign(x: u64, y: u64) -> u64 {
+    guarded(|| {
+        let (x, y) = two_f(x, y)?;
+        float_result(x.copysign(y))
+    })
+}
+
+/// `math.pow(x, y)`.
+extern "C" fn math_pow(x: u64, y: u64) -> u64 {
+    guarded(|| {
+        let (x, y) = two_f(x, y)?;
+        let r = x.powf(y);
+        if x.is_finite() && y.is_finite() && (r.is_nan() || r.is_infinite()) {
+            return None;
+        }
+        float_result(r)
+    })
+}
+
+/// `math.hypot(x, y)`.
+extern "C" fn hypot(x: u64, y: u64) -> u64 {
+    guarded(|| {
+        let (x, y) = two_f(x, y)?;
+        float_result(crate::modules::math::norm(&mut [x.abs(), y.abs()]))
+    })
+}
+
+/// `math.fmod(x, y)`.
+extern "C" fn fmod(x: u64, y: u64) -> u64 {
+    guarded(|| {
+        let (x, y) = two_f(x, y)?;
+        if y.is_infinite() && x.is_finite() {
+            return float_result(x);
+        }
+        let r = x % y;
+        if r.is_nan() && !x.is_nan() && !y.is_nan() {
+            return None;
+        }
+        float_result(r)
+    })
+}
+
+/// `math.log(x, base)`.
+extern "C" fn log_base(x: u64, base: u64) -> u64 {
+    guarded(|| {
+        let top = loghelper(num(x)?, libm_log)?;
+        let den = loghelper(num(base)?, libm_log)?;
+        if den == 0.0 {
+            return None;
+        }
+        float_result(top / den)
+    })
+}
+
+/// `Vm::float_pow`: None where it raises.
+fn float_pow(x: f64, y: f64) -> Option<u64> {
+    if (x == 0.0 && y < 0.0) || (x < 0.0 && y.fract() != 0.0 && y.is_finite()) {
+        return None;
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return None;
+    }
+    float_result(r)
+}
+
+/// `a ** b` on numbers.
+extern "C" fn num_pow(a: u64, b: u64) -> u64 {
+    guarded(|| match (num(a)?, num(b)?) {
+        (Num::I(x), Num::I(y)) if y < 0 => float_pow(x as f64, y as f64),
+        (Num::I(x), Num::I(y)) => int_result(x.checked_pow(u32::try_from(y).ok()?)?),
+        (x, y) => float_pow(flt(x), flt(y)),
+    })
+}
+
+/// `a % b` and `a // b` on numbers (ints through the interpreter's small-int path).
+fn mod_or_floordiv(op: crate::compiler::bytecode::BinOp, a: u64, b: u64) -> Option<u64> {
+    match (num(a)?, num(b)?) {
+        (Num::I(x), Num::I(y)) => crate::vm::interp::small_int_binop(op, x, y).map(|v| v.0),
+        (x, y) => {
+            let (x, y) = (flt(x), flt(y));
+            if y == 0.0 {
+                return None;
+            }
+            let (q, m) = crate::vm::num::float_divmod(x, y);
+            float_result(if op == crate::compiler::bytecode::BinOp::Mod {
+                m
+            } else {
+                q
+            })
+        }
+    }
+}
+
+extern "C" fn num_mod(a: u64, b: u64) -> u64 {
+    guarded(|| mod_or_floordiv(crate::compiler::bytecode::BinOp::Mod, a, b))
+}
+
+extern "C" fn num_floordiv(a: u64, b: u64) -> u64 {
+    guarded(|| mod_or_floordiv(crate::compiler::bytecode::BinOp::FloorDiv, a, b))
+}
+
+/// `a << b` and `a >> b` on ints (and bools) while the result stays inline.
+fn shift(op: crate::compiler::bytecode::BinOp, a: u64, b: u64) -> Option<u64> {
+    match (num(a)?, num(b)?) {
+        (Num::I(x), Num::I(y)) => crate::vm::interp::small_int_binop(op, x, y).map(|v| v.0),
+        _ => None,
+    }
+}
+
+extern "C" fn lshift(a: u64, b: u64) -> u64 {
+    guarded(|| shift(crate::compiler::bytecode::BinOp::LShift, a, b))
+}
+
+extern "C" fn rshift(a: u64, b: u64) -> u64 {
+    guarded(|| shift(crate::compiler::bytecode::BinOp::RShift, a, b))
 }

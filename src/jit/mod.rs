@@ -105,7 +105,11 @@ pub struct Jit {
     next_id: u32,
 }
 
-const MAX_ABORTS: u32 = 4;
+/// Failed recordings after which a loop is blacklisted.
+pub(crate) const MAX_ABORTS: u32 = 4;
+/// The abort reason for reaching a loop whose trace does not exist yet: not held
+/// against the loop or exit (that trace may come soon), only retried later.
+pub(crate) const NO_TRACE_YET: &str = "inner loop without a trace yet";
 
 impl Default for Jit {
     fn default() -> Self {

@@ -9,6 +9,9 @@
 //! typed value of each local it stored, so later loads in the same iteration reuse it
 //! unboxed.
 
+#[path = "calls.rs"]
+mod calls;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -353,8 +356,14 @@ impl Vm {
                     return Err("loop in an inlined call".into());
                 }
                 let own = rec.side.is_none() && pc == rec.header_pc;
-                if !own && !self.jit.roots.contains_key(&key_of(&fr.code, slot)) {
-                    return Err("inner loop without a trace".into());
+                let key = key_of(&fr.code, slot);
+                if !own && !self.jit.roots.contains_key(&key) {
+                    let failures = self.jit.failures.get(&key).copied().unwrap_or(0);
+                    if failures >= crate::jit::MAX_ABORTS {
+                        return Err("inner loop blacklisted".into());
+                    }
+                    // transient: that loop may get its trace soon (see abort_recording)
+                    return Err(crate::jit::NO_TRACE_YET.into());
                 }
             }
             Op::LoadFast(i) => {
@@ -396,6 +405,29 @@ impl Vm {
                 let r = rec.pop()?;
                 rec.leave_inline(r);
             }
+            Op::Call(argc @ (1 | 2))
+                if top(argc as usize).0 == self.types.range.0
+                    && (0..argc as usize).all(|d| top(d).is_small_int()) =>
+            {
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                let func = top(argc);
+                rec.consts.push(func);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                let a = rec.stack[n - argc];
+                let a = rec.boxed(a);
+                let r = if argc == 1 {
+                    rec.guard(IrOp::CallG, Ty::Val, a, Ref::NONE, helpers::RANGE1, pc)
+                } else {
+                    let b = rec.stack[n - 1];
+                    let b = rec.boxed(b);
+                    rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::RANGE2, pc)
+                };
+                rec.stack.truncate(n - argc - 1);
+                rec.stack.push(r);
+            }
+            _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             Op::Call(argc) if self.inlinable(top(argc as usize)) => {
                 let argc = argc as usize;
                 let func = top(argc);
@@ -545,28 +577,6 @@ impl Vm {
                 let it = rec.guard(IrOp::CallG, Ty::Val, rv, Ref::NONE, helpers::GET_ITER, pc);
                 rec.pop()?;
                 rec.stack.push(it);
-            }
-            Op::Call(argc @ (1 | 2))
-                if is_builtin_named(top(argc as usize), "range")
-                    && (0..argc as usize).all(|d| top(d).is_small_int()) =>
-            {
-                let argc = argc as usize;
-                let n = rec.stack.len();
-                let rf = rec.stack[n - argc - 1];
-                let func = top(argc);
-                rec.consts.push(func);
-                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
-                let a = rec.stack[n - argc];
-                let a = rec.boxed(a);
-                let r = if argc == 1 {
-                    rec.guard(IrOp::CallG, Ty::Val, a, Ref::NONE, helpers::RANGE1, pc)
-                } else {
-                    let b = rec.stack[n - 1];
-                    let b = rec.boxed(b);
-                    rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::RANGE2, pc)
-                };
-                rec.stack.truncate(n - argc - 1);
-                rec.stack.push(r);
             }
             Op::Call(1) if is_builtin_named(top(1), "len") => {
                 let n = rec.stack.len();
@@ -896,6 +906,9 @@ fn record_binop(
             BinOp::And => (IrOp::BAnd, false),
             BinOp::Or => (IrOp::BOr, false),
             BinOp::Xor => (IrOp::BXor, false),
+            BinOp::Pow | BinOp::LShift | BinOp::RShift => {
+                return calls::record_num_binop(rec, op, x, y, pc);
+            }
             BinOp::TrueDiv => {
                 let (fx, fy) = (rec.as_float(x, a, pc), rec.as_float(y, b, pc));
                 return Ok(rec.guard(IrOp::FDiv, Ty::F64, fx, fy, 0, pc));
@@ -915,6 +928,9 @@ fn record_binop(
             BinOp::Sub => rec.trace.emit(IrOp::FSub, Ty::F64, x, y, 0, None),
             BinOp::Mul => rec.trace.emit(IrOp::FMul, Ty::F64, x, y, 0, None),
             BinOp::TrueDiv => rec.guard(IrOp::FDiv, Ty::F64, x, y, 0, pc),
+            BinOp::Pow | BinOp::Mod | BinOp::FloorDiv => {
+                return calls::record_num_binop(rec, op, x, y, pc);
+            }
             _ => return Err(format!("float {}", op.symbol())),
         });
     }

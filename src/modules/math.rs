@@ -15,19 +15,19 @@ pub fn register(vm: &mut Vm) {
 }
 
 unsafe extern "C" {
-    fn asinh(x: f64) -> f64;
-    fn acosh(x: f64) -> f64;
-    fn atanh(x: f64) -> f64;
-    fn erf(x: f64) -> f64;
-    fn erfc(x: f64) -> f64;
+    pub(crate) fn asinh(x: f64) -> f64;
+    pub(crate) fn acosh(x: f64) -> f64;
+    pub(crate) fn atanh(x: f64) -> f64;
+    pub(crate) fn erf(x: f64) -> f64;
+    pub(crate) fn erfc(x: f64) -> f64;
     fn frexp(x: f64, e: *mut i32) -> f64;
     fn ldexp(x: f64, e: i32) -> f64;
     fn remainder(x: f64, y: f64) -> f64;
     fn nextafter(x: f64, y: f64) -> f64;
-    fn log2(x: f64) -> f64;
-    fn log10(x: f64) -> f64;
-    fn log(x: f64) -> f64;
-    fn cbrt(x: f64) -> f64;
+    pub(crate) fn log2(x: f64) -> f64;
+    pub(crate) fn log10(x: f64) -> f64;
+    pub(crate) fn log(x: f64) -> f64;
+    pub(crate) fn cbrt(x: f64) -> f64;
 }
 
 fn c_frexp(x: f64) -> (f64, i32) {
@@ -575,7 +575,7 @@ fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// CPython's vector_norm: an accurately rounded sqrt of the sum of squares.
-fn norm(v: &mut [f64]) -> f64 {
+pub(crate) fn norm(v: &mut [f64]) -> f64 {
     let mut max = 0.0f64;
     let mut found_nan = false;
     for x in v.iter() {
