@@ -309,6 +309,17 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                     "{i:04}: phi must follow the loop marker and start from a pre-loop value"
                 ));
             }
+            _ if ins.op.is_guard()
+                && trace.snapshots.get(ins.snap as usize).is_some_and(|s| {
+                    s.slots
+                        .iter()
+                        .any(|&(slot, _)| slot as usize >= (i32::MAX as usize) / 8)
+                }) =>
+            {
+                return Err(LowerError::Unsupported(format!(
+                    "{i:04}: snapshot slot index out of range"
+                )));
+            }
             Op::Slot | Op::SetSlot if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
                 return Err(LowerError::Unsupported(format!(
                     "{i:04}: slot index {} out of range",
@@ -335,7 +346,10 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
             let Some(snap) = trace.snapshots.get(ins.snap as usize) else {
                 return bad(format!("{i:04}: guard without a valid snapshot"));
             };
-            for r in &snap.stack {
+            for r in snap.refs() {
+                if r.idx() >= n {
+                    return bad(format!("{i:04}: snapshot names {r}, out of range"));
+                }
                 let ok = r.idx() < i || (r.idx() < n && trace.ins[r.idx()].op == Op::Phi && i > lp);
                 if !ok || trace.ins[r.idx()].ty == Ty::Void {
                     return bad(format!(

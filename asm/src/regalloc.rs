@@ -80,7 +80,7 @@ fn uses(trace: &Trace, lp: usize) -> Vec<(Ref, usize)> {
         if ins.op.is_guard()
             && let Some(s) = trace.snapshots.get(ins.snap as usize)
         {
-            out.extend(s.stack.iter().map(|&r| (r, i)));
+            out.extend(s.refs().map(|r| (r, i)));
         }
     }
     out

@@ -353,6 +353,7 @@ pub fn with_chaos_ticks(trace: &Trace, tick: i64) -> Trace {
         .map(|s| guards::Snapshot {
             pc: s.pc,
             stack: s.stack.iter().map(|&r| map(r)).collect(),
+            slots: s.slots.iter().map(|&(k, r)| (k, map(r))).collect(),
         })
         .collect();
     t

@@ -23,6 +23,9 @@ pub struct Restored {
     pub pc: u32,
     /// The operand stack, bottom first, as boxed values.
     pub stack: Vec<u64>,
+    /// Frame slots whose stores the trace delayed (slot index, boxed value): the
+    /// exit writes them.
+    pub slots: Vec<(u32, u64)>,
 }
 
 /// The boxed value of `r` at an exit, from its unboxed form in `vals`: I64 by
@@ -46,6 +49,11 @@ pub fn restore(trace: &Trace, snap: u32, vals: &[u64]) -> Restored {
     Restored {
         pc: s.pc,
         stack: s.stack.iter().map(|&r| box_ref(trace, r, vals)).collect(),
+        slots: s
+            .slots
+            .iter()
+            .map(|&(slot, r)| (slot, box_ref(trace, r, vals)))
+            .collect(),
     }
 }
 

@@ -69,7 +69,8 @@ fn restore_boxes_each_ref_by_its_type() {
         r,
         Restored {
             pc: 42,
-            stack: want.clone()
+            stack: want.clone(),
+            slots: vec![]
         }
     );
     // the 48-bit bounds unbox back to themselves
@@ -99,15 +100,28 @@ fn restore_of_an_empty_snapshot_and_of_later_snapshots() {
         restore(&t, s0, &vals),
         Restored {
             pc: 0,
-            stack: vec![]
+            stack: vec![],
+            slots: vec![]
         }
     );
     assert_eq!(
         restore(&t, s1, &vals),
         Restored {
             pc: 9,
-            stack: vec![tags::box_int(5)]
+            stack: vec![tags::box_int(5)],
+            slots: vec![]
         }
+    );
+    // delayed stores come back boxed by type, with their slot
+    let mut t = Trace::new();
+    let x = t.emit(Op::KInt, Ty::I64, N, N, -3, None);
+    let f = t.emit(Op::KFloat, Ty::F64, N, N, 2.5f64.to_bits() as i64, None);
+    let s = t.snapshot(4, vec![x]);
+    t.snapshots[s as usize].slots = vec![(2, x), (7, f)];
+    let vals = [(-3i64) as u64, 2.5f64.to_bits()];
+    assert_eq!(
+        restore(&t, s, &vals).slots,
+        vec![(2, tags::box_int(-3)), (7, 2.5f64.to_bits())]
     );
 }
 

@@ -249,7 +249,8 @@ pub struct ExitState {
     pub stack: Vec<u64>,
 }
 
-/// Runs `eval` and decodes the exit's snapshot into an `ExitState`.
+/// Runs `eval` and decodes the exit's snapshot into an `ExitState`, making the
+/// exit's delayed slot stores in `slots`.
 pub fn run_to_exit(
     trace: &Trace,
     slots: &mut [u64],
@@ -258,6 +259,14 @@ pub fn run_to_exit(
 ) -> Result<ExitState, String> {
     let (snap, vals) = eval(trace, slots, helpers, max_iterations)?;
     let s = &trace.snapshots[snap as usize];
+    // the exit makes the stores the trace delayed (see `opt::sink`)
+    for &(slot, r) in &s.slots {
+        let i = slot as usize;
+        if i >= slots.len() {
+            return Err(format!("snapshot slot {i} out of range"));
+        }
+        slots[i] = boxed(trace, &vals, r);
+    }
     Ok(ExitState {
         snapshot: snap,
         pc: s.pc,

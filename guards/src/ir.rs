@@ -199,12 +199,31 @@ pub struct Ins {
 }
 
 /// What an exit needs to rebuild the interpreter frame: the pc of the bytecode
-/// whose effects have not run yet, and the full operand stack (bottom first).
-/// Locals are written through to the frame by `SetSlot`, so they need no entries.
-#[derive(Clone, Debug, PartialEq)]
+/// whose effects have not run yet, the full operand stack (bottom first), and the
+/// frame slots whose stores the `sink` pass delayed (slot index, value; written
+/// back boxed by the exit).
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Snapshot {
     pub pc: u32,
     pub stack: Vec<Ref>,
+    pub slots: Vec<(u32, Ref)>,
+}
+
+impl Snapshot {
+    /// Every ref the exit reads: the stack, then the delayed slot values.
+    pub fn refs(&self) -> impl Iterator<Item = Ref> + '_ {
+        self.stack
+            .iter()
+            .copied()
+            .chain(self.slots.iter().map(|&(_, r)| r))
+    }
+
+    /// Every ref the exit reads, for rewriting.
+    pub fn refs_mut(&mut self) -> impl Iterator<Item = &mut Ref> + '_ {
+        self.stack
+            .iter_mut()
+            .chain(self.slots.iter_mut().map(|(_, r)| r))
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -240,10 +259,15 @@ impl Trace {
         if let Some(last) = self.snapshots.last()
             && last.pc == pc
             && last.stack == stack
+            && last.slots.is_empty()
         {
             return self.snapshots.len() as u32 - 1;
         }
-        self.snapshots.push(Snapshot { pc, stack });
+        self.snapshots.push(Snapshot {
+            pc,
+            stack,
+            slots: Vec::new(),
+        });
         self.snapshots.len() as u32 - 1
     }
 
@@ -297,6 +321,9 @@ impl fmt::Display for Trace {
                 write!(f, "  [pc {}", s.pc)?;
                 for r in &s.stack {
                     write!(f, " {r}")?;
+                }
+                for (slot, r) in &s.slots {
+                    write!(f, " {slot}={r}")?;
                 }
                 write!(f, "]")?;
             }

@@ -135,7 +135,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                     ins.snap
                 ));
             };
-            for &r in &s.stack {
+            for r in s.refs() {
                 def(r, i, "snapshot entry")?;
                 if r.idx() >= i {
                     return Err(format!(

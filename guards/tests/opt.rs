@@ -419,7 +419,7 @@ fn every_pass_combination_preserves_exits() {
     for (name, build, inputs) in cases() {
         let orig = build();
         verify(&orig).unwrap();
-        for bits in 0..32u8 {
+        for bits in 0..64u8 {
             let passes = Passes::from_bits(bits);
             let mut t = orig.clone();
             optimize(&mut t, passes);
@@ -593,7 +593,7 @@ fn eval_reports_malformed_traces() {
 #[test]
 fn loop_peeling_keeps_carried_ints_unboxed() {
     let mut t = counting_loop();
-    optimize(&mut t, Passes::ALL);
+    optimize(&mut t, Passes::ALL.without(Passes::SINK));
     // phi, ilt, gtrue, addov, boxint, sslot: no reload, no re-guard of i or n
     assert_eq!(body_count(&t, Op::Slot), 0, "{t}");
     assert_eq!(body_count(&t, Op::GuardInt), 0, "{t}");
@@ -609,7 +609,7 @@ fn loop_peeling_keeps_carried_ints_unboxed() {
 #[test]
 fn loop_peeling_hoists_invariant_float_work() {
     let mut t = float_accumulation();
-    optimize(&mut t, Passes::ALL);
+    optimize(&mut t, Passes::ALL.without(Passes::SINK));
     // i and s are carried unboxed; x, x * 0.5 and n are invariant
     assert_eq!(body_count(&t, Op::Slot), 0, "{t}");
     assert_eq!(
@@ -632,7 +632,7 @@ fn loop_peeling_hoists_invariant_float_work() {
 fn loop_peeling_keeps_helper_calls_and_stores() {
     let mut t = helper_loop();
     let calls = count_op(&t, Op::CallG);
-    optimize(&mut t, Passes::ALL);
+    optimize(&mut t, Passes::ALL.without(Passes::SINK));
     assert_eq!(body_count(&t, Op::CallG), calls, "{t}");
     assert_eq!(body_count(&t, Op::SetSlot), 4, "{t}");
     // t (slot 2) and b (slot 5) carry the same value: one phi
@@ -653,7 +653,7 @@ fn optimized_counting_loop_listing() {
 #[test]
 fn loop_peeling_drops_invariant_stores() {
     let mut t = constant_loop();
-    optimize(&mut t, Passes::ALL);
+    optimize(&mut t, Passes::ALL.without(Passes::SINK));
     // x = 5 and y = x are stored once, in the peeled iteration; the flag is guarded once
     assert_eq!(body_count(&t, Op::SetSlot), 1, "{t}");
     assert_eq!(
@@ -661,6 +661,34 @@ fn loop_peeling_drops_invariant_stores() {
         1,
         "{t}"
     );
+}
+
+#[test]
+fn sinking_leaves_no_stores_or_boxes_in_the_loop() {
+    for build in [
+        counting_loop,
+        float_accumulation,
+        constant_loop,
+        helper_loop,
+    ] {
+        let mut t = build();
+        optimize(&mut t, Passes::ALL);
+        assert_eq!(body_count(&t, Op::SetSlot), 0, "{t}");
+        // (the helper loop boxes a helper argument, not a store)
+        let boxes = body_count(&t, Op::BoxInt) + body_count(&t, Op::BoxFloat);
+        assert_eq!(boxes, count_op(&t, Op::CallG) / 2, "{t}");
+        // every exit of the body writes back what the iteration stored
+        let lp = t.loop_start().unwrap();
+        for ins in &t.ins[lp..] {
+            if ins.op.is_guard() {
+                assert!(!t.snapshots[ins.snap as usize].slots.is_empty(), "{t}");
+            }
+        }
+    }
+    // the counting loop: phi, ilt, gtrue, addov
+    let mut t = counting_loop();
+    optimize(&mut t, Passes::ALL);
+    assert_eq!(body_len(&t), 4, "{t}");
 }
 
 #[test]

@@ -135,29 +135,43 @@ impl Vm {
     fn start_side_recording(&mut self, frame: *mut Frame, parent: u32, snap: u32) {
         let p = &self.jit.traces[&parent];
         let (key, header_pc, base) = (p.key, p.header_pc, p.vals_base);
-        let inputs: Vec<(IrOp, Ty, i64)> = p.trace.snapshots[snap as usize]
-            .stack
-            .iter()
-            .map(|r| {
-                let ins = p.trace.ins[r.idx()];
-                match ins.op {
-                    IrOp::KInt | IrOp::KFloat | IrOp::KVal => (ins.op, ins.ty, ins.imm),
-                    _ => (IrOp::PVal, ins.ty, (base + r.idx()) as i64),
-                }
-            })
-            .collect();
+        let input = |r: &Ref| {
+            let ins = p.trace.ins[r.idx()];
+            match ins.op {
+                IrOp::KInt | IrOp::KFloat | IrOp::KVal => (ins.op, ins.ty, ins.imm),
+                _ => (IrOp::PVal, ins.ty, (base + r.idx()) as i64),
+            }
+        };
+        let s = &p.trace.snapshots[snap as usize];
+        let inputs: Vec<(IrOp, Ty, i64)> = s.stack.iter().map(input).collect();
+        // the stores the parent delayed: the side trace owns them now
+        let delayed: Vec<(u32, (IrOp, Ty, i64))> =
+            s.slots.iter().map(|(k, r)| (*k, input(r))).collect();
         let mut rec = self.new_recorder(frame, key, header_pc);
         rec.side = Some((parent, snap));
         let c = rec.counter as i64;
         rec.trace
             .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
-        for (op, ty, imm) in inputs {
-            let r = if op == IrOp::KVal {
+        let emit = |rec: &mut Recorder, (op, ty, imm): (IrOp, Ty, i64)| {
+            if op == IrOp::KVal {
                 rec.k_val(Value(imm as u64))
             } else {
                 rec.trace.emit(op, ty, Ref::NONE, Ref::NONE, imm, None)
-            };
+            }
+        };
+        for i in inputs {
+            let r = emit(&mut rec, i);
             rec.stack.push(r);
+        }
+        let nlocals = rec.code.nlocals() as u32;
+        for (slot, i) in delayed {
+            let r = emit(&mut rec, i);
+            let b = rec.boxed(r);
+            rec.trace
+                .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot as i64, None);
+            if slot < nlocals {
+                rec.locals.insert(slot, r);
+            }
         }
         self.jit.recording = Some(rec);
         self.jit_recording = true;
@@ -436,6 +450,9 @@ impl Vm {
         } else {
             // An exit inside inlined calls: rebuild their frames above the loop's.
             let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
+            for &(slot, r) in &t.trace.snapshots[snap as usize].slots {
+                fr.slots[slot as usize] = Value(crate::jit::box_ref(&t.trace, r, own));
+            }
             let boxed: Vec<Value> = t.trace.snapshots[snap as usize]
                 .stack
                 .iter()

@@ -235,6 +235,9 @@ impl Jit {
 /// the trace's own `vals_base`.
 pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) {
     let r = deopt::restore(trace, snap, vals);
+    for (slot, v) in r.slots {
+        frame.slots[slot as usize] = Value(v);
+    }
     frame.slots.truncate(frame.stack_base);
     frame.slots.extend(r.stack.into_iter().map(Value));
     frame.pc = r.pc as usize;

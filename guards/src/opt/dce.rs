@@ -33,7 +33,7 @@ pub fn run(t: &mut Trace) {
         work.push(ins.a);
         work.push(ins.b);
         if ins.op.is_guard() {
-            work.extend(t.snapshots[ins.snap as usize].stack.iter().copied());
+            work.extend(t.snapshots[ins.snap as usize].refs());
         }
     }
     for (ins, live) in t.ins.iter_mut().zip(live) {

@@ -45,15 +45,19 @@ fn push(t: &mut Trace, ins: Ins) -> Ref {
     Ref(t.ins.len() as u32 - 1)
 }
 
-/// Peels one iteration; returns false (and leaves the trace alone) when there is no
-/// loop, an empty body, or phis already.
-pub fn run(t: &mut Trace) -> bool {
-    let Some(l) = t.loop_start() else {
-        return false;
-    };
+/// The value of each slot the body stores, at the start of an iteration: its phi
+/// (unboxed when the slot holds a box), for the `sink` pass.
+pub type LoopSlots = Vec<(u32, Ref)>;
+
+/// Peels one iteration; returns None (and leaves the trace alone) when there is no
+/// loop, an empty body, or phis already. Every slot the body stores gets a phi,
+/// even when the body never reads it first, so that `sink` can name its value at
+/// any exit of the body.
+pub fn run(t: &mut Trace) -> Option<LoopSlots> {
+    let l = t.loop_start()?;
     let n = t.ins.len();
     if l + 1 == n || t.ins.iter().any(|i| i.op == Op::Phi) {
-        return false;
+        return None;
     }
     let old = std::mem::take(&mut t.ins);
     let body = l + 1..n;
@@ -61,13 +65,9 @@ pub fn run(t: &mut Trace) -> bool {
     // The body's use of frame slots.
     let mut stored = BTreeSet::new();
     let mut store_count: HashMap<i64, usize> = HashMap::new();
-    let mut read_first = BTreeSet::new();
     let mut last_store: BTreeMap<i64, Ref> = BTreeMap::new();
     for ins in &old[body.clone()] {
         match ins.op {
-            Op::Slot if !stored.contains(&ins.imm) => {
-                read_first.insert(ins.imm);
-            }
             Op::SetSlot => {
                 stored.insert(ins.imm);
                 *store_count.entry(ins.imm).or_default() += 1;
@@ -102,6 +102,7 @@ pub fn run(t: &mut Trace) -> bool {
                     let s = Snapshot {
                         pc: orig.pc,
                         stack: orig.stack.iter().map(|&x| map(&p, x)).collect(),
+                        slots: orig.slots.iter().map(|&(k, x)| (k, map(&p, x))).collect(),
                     };
                     t.snapshots.push(s);
                     let idx = t.snapshots.len() as u32 - 1;
@@ -119,7 +120,8 @@ pub fn run(t: &mut Trace) -> bool {
     let mut mem: HashMap<i64, Ref> = HashMap::new();
     let mut phis: Vec<(Ref, Ref)> = Vec::new();
     let mut boxes: Vec<(i64, Ref, Option<Op>)> = Vec::new();
-    for &slot in read_first.intersection(&stored) {
+    let mut loop_slots = LoopSlots::new();
+    for &slot in &stored {
         let v = last_store[&slot];
         let vi = old[v.idx()];
         let (ty, x, boxop) = match vi.op {
@@ -141,6 +143,7 @@ pub fn run(t: &mut Trace) -> bool {
         );
         phis.push((phi, x));
         boxes.push((slot, phi, boxop));
+        loop_slots.push((slot as u32, phi));
     }
     for (slot, phi, boxop) in boxes {
         let val = match boxop {
@@ -192,7 +195,7 @@ pub fn run(t: &mut Trace) -> bool {
             _ => {
                 if ins.op.is_guard() && body_snaps.insert(ins.snap) {
                     let s = &mut t.snapshots[ins.snap as usize];
-                    for x in &mut s.stack {
+                    for x in s.refs_mut() {
                         *x = map(&b, *x);
                     }
                 }
@@ -214,9 +217,10 @@ pub fn run(t: &mut Trace) -> bool {
     for (s, used) in t.snapshots.iter_mut().zip(used) {
         if !used {
             s.stack.clear();
+            s.slots.clear();
         }
     }
-    true
+    Some(loop_slots)
 }
 
 #[cfg(test)]
@@ -227,11 +231,11 @@ mod tests {
     fn leaves_traces_without_a_loop_body_alone() {
         let mut t = Trace::new();
         t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
-        assert!(!run(&mut t));
+        assert!(run(&mut t).is_none());
         t.emit(Op::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
-        assert!(!run(&mut t), "empty body");
+        assert!(run(&mut t).is_none(), "empty body");
         t.emit(Op::SetSlot, Ty::Void, Ref(0), Ref::NONE, 1, None);
-        assert!(run(&mut t));
+        assert!(run(&mut t).is_some());
         crate::verify(&t).unwrap();
     }
 }

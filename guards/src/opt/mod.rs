@@ -30,6 +30,7 @@ pub mod dce;
 pub mod fold;
 pub mod fwd;
 pub mod loop_peel;
+pub mod sink;
 
 use crate::ir::{Ins, Op, Ref, Trace, Ty};
 use std::fmt;
@@ -44,15 +45,17 @@ impl Passes {
     pub const FWD: Passes = Passes(4);
     pub const DCE: Passes = Passes(8);
     pub const LOOP: Passes = Passes(16);
+    pub const SINK: Passes = Passes(32);
     pub const NONE: Passes = Passes(0);
-    pub const ALL: Passes = Passes(31);
+    pub const ALL: Passes = Passes(63);
     /// Every pass with its name, in the order `optimize` runs them.
-    pub const NAMES: [(&'static str, Passes); 5] = [
+    pub const NAMES: [(&'static str, Passes); 6] = [
         ("fwd", Passes::FWD),
         ("fold", Passes::FOLD),
         ("cse", Passes::CSE),
         ("dce", Passes::DCE),
         ("loop", Passes::LOOP),
+        ("sink", Passes::SINK),
     ];
 
     pub fn has(self, p: Passes) -> bool {
@@ -64,7 +67,7 @@ impl Passes {
     pub fn without(self, p: Passes) -> Passes {
         Passes(self.0 & !p.0)
     }
-    /// The set with these bits (only the low 5 are meaningful): for enumerating all
+    /// The set with these bits (only the low 6 are meaningful): for enumerating all
     /// combinations in tests.
     pub fn from_bits(bits: u8) -> Passes {
         Passes(bits & Passes::ALL.0)
@@ -129,11 +132,22 @@ impl fmt::Display for Passes {
 
 /// Runs the enabled passes in a fixed order: fwd (exposes boxed values to fold), fold,
 /// cse, fold again (CSE makes `x - x` visible), dce; then, if `loop` is on and the
-/// trace loops, peels one iteration and runs the same pipeline again on the result.
-/// Finally compacts the vector.
+/// trace loops, peels one iteration, sinks the stores (`sink`: a looping trace only
+/// when it was peeled, a linking one always) and runs the same pipeline again on the
+/// result. Finally compacts the vector.
 pub fn optimize(trace: &mut Trace, passes: Passes) {
     local(trace, passes);
-    if passes.has(Passes::LOOP) && loop_peel::run(trace) {
+    let peeled = if passes.has(Passes::LOOP) {
+        loop_peel::run(trace)
+    } else {
+        None
+    };
+    let sunk = passes.has(Passes::SINK)
+        && match &peeled {
+            Some(slots) => sink::run(trace, Some(slots)),
+            None => trace.links() && sink::run(trace, None),
+        };
+    if peeled.is_some() || sunk {
         local(trace, passes);
     }
     compact(trace);
@@ -201,7 +215,7 @@ impl Subst {
             ins.b = self.get(ins.b);
         }
         for s in &mut t.snapshots {
-            for r in &mut s.stack {
+            for r in s.refs_mut() {
                 *r = self.get(*r);
             }
         }
@@ -264,11 +278,12 @@ pub fn compact(t: &mut Trace) {
     }
     for (s, used) in t.snapshots.iter_mut().zip(used) {
         if used {
-            for r in &mut s.stack {
+            for r in s.refs_mut() {
                 *r = m(*r);
             }
         } else {
             s.stack.clear();
+            s.slots.clear();
         }
     }
 }
@@ -292,7 +307,7 @@ mod tests {
         assert_eq!(Passes::parse("").unwrap(), Passes::ALL);
         let p = Passes::parse("-loop,-cse").unwrap();
         assert!(!p.has(Passes::LOOP) && !p.has(Passes::CSE) && p.has(Passes::FOLD));
-        assert_eq!(p.to_string(), "fwd,fold,dce");
+        assert_eq!(p.to_string(), "fwd,fold,dce,sink");
         assert_eq!(Passes::parse("none").unwrap(), Passes::NONE);
         assert_eq!(
             Passes::parse("none,fold, +dce").unwrap(),
