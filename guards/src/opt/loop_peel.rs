@@ -66,15 +66,10 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
     let mut stored = BTreeSet::new();
     let mut store_count: HashMap<i64, usize> = HashMap::new();
     let mut last_store: BTreeMap<i64, Ref> = BTreeMap::new();
-    for ins in &old[body.clone()] {
-        match ins.op {
-            Op::SetSlot => {
-                stored.insert(ins.imm);
-                *store_count.entry(ins.imm).or_default() += 1;
-                last_store.insert(ins.imm, ins.a);
-            }
-            _ => {}
-        }
+    for ins in old[body.clone()].iter().filter(|i| i.op == Op::SetSlot) {
+        stored.insert(ins.imm);
+        *store_count.entry(ins.imm).or_default() += 1;
+        last_store.insert(ins.imm, ins.a);
     }
 
     // Pre-loop part, unchanged.
