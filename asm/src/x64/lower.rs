@@ -167,10 +167,50 @@ impl<'t> Lowering<'t> {
         self.alloc.loc[v.idx()]
     }
 
+    /// The register `r`'s result is computed in: its own, or `scratch` when it
+    /// lives at home. Never an operand's register: a value live at an instruction
+    /// keeps its register through it (see `regalloc`), so writing the result
+    /// early clobbers nothing an exit could need.
+    fn dst_gpr(&self, r: guards::Ref, scratch: Reg) -> Reg {
+        match self.loc(r) {
+            Loc::Gpr(g) => Reg::from_n(g),
+            _ => scratch,
+        }
+    }
+
+    fn dst_xmm(&self, r: guards::Ref, scratch: Xmm) -> Xmm {
+        match self.loc(r) {
+            Loc::Fpr(f) => Xmm(f),
+            _ => scratch,
+        }
+    }
+
+    /// An operand's register: its own, or `scratch` loaded from home.
+    fn src_gpr(&mut self, v: guards::Ref, scratch: Reg) -> Reg {
+        match self.loc(v) {
+            Loc::Gpr(g) => Reg::from_n(g),
+            _ => {
+                self.ld(scratch, v);
+                scratch
+            }
+        }
+    }
+
+    fn src_xmm(&mut self, v: guards::Ref, scratch: Xmm) -> Xmm {
+        match self.loc(v) {
+            Loc::Fpr(f) => Xmm(f),
+            _ => {
+                self.ldf(scratch, v);
+                scratch
+            }
+        }
+    }
+
     /// Loads value `v` (any type, as its 64 bits) into GPR `r`.
     fn ld(&mut self, r: Reg, v: guards::Ref) {
         match self.loc(v) {
             Loc::Home => self.e.load(r, VALS, self.home(v)),
+            Loc::Gpr(g) if Reg::from_n(g) == r => {}
             Loc::Gpr(g) => self.e.mov_rr(r, Reg::from_n(g)),
             Loc::Fpr(f) => self.e.movq_rx(r, Xmm(f)),
         }
@@ -180,6 +220,7 @@ impl<'t> Lowering<'t> {
     fn st(&mut self, v: guards::Ref, r: Reg) {
         match self.loc(v) {
             Loc::Home => self.e.store(VALS, self.home(v), r),
+            Loc::Gpr(g) if Reg::from_n(g) == r => {}
             Loc::Gpr(g) => self.e.mov_rr(Reg::from_n(g), r),
             Loc::Fpr(f) => self.e.movq_xr(Xmm(f), r),
         }
@@ -189,6 +230,7 @@ impl<'t> Lowering<'t> {
         match self.loc(v) {
             Loc::Home => self.e.movsd_load(x, VALS, self.home(v)),
             Loc::Gpr(g) => self.e.movq_xr(x, Reg::from_n(g)),
+            Loc::Fpr(f) if f == x.0 => {}
             Loc::Fpr(f) => self.e.movapd_rr(x, Xmm(f)),
         }
     }
@@ -197,6 +239,7 @@ impl<'t> Lowering<'t> {
         match self.loc(v) {
             Loc::Home => self.e.movsd_store(VALS, self.home(v), x),
             Loc::Gpr(g) => self.e.movq_rx(Reg::from_n(g), x),
+            Loc::Fpr(f) if f == x.0 => {}
             Loc::Fpr(f) => self.e.movapd_rr(Xmm(f), x),
         }
     }
@@ -235,11 +278,16 @@ impl<'t> Lowering<'t> {
 
     /// Exits unless rax fits the 48-bit inline int range (clobbers rcx).
     fn check_small_int(&mut self, exit: Label) {
+        self.check_small_int_in(Rax, exit);
+    }
+
+    /// Exits unless `r` fits the 48-bit inline int range (clobbers rcx).
+    fn check_small_int_in(&mut self, r: Reg, exit: Label) {
         // sign-extending the low 48 bits must give the value back
-        self.e.mov_rr(Rcx, Rax);
+        self.e.mov_rr(Rcx, r);
         self.e.shl_ri(Rcx, 16);
         self.e.sar_ri(Rcx, 16);
-        self.e.cmp_rr(Rcx, Rax);
+        self.e.cmp_rr(Rcx, r);
         self.e.jcc(Cond::Ne, exit);
     }
 
@@ -432,17 +480,18 @@ impl<'t> Lowering<'t> {
                 self.st(r, Rax);
             }
             AddOv | SubOv | MulOv => {
-                self.ld(Rax, a);
-                self.ld(Rdx, b);
+                let d = self.dst_gpr(r, Rax);
+                let y = self.src_gpr(b, Rdx);
+                self.ld(d, a);
                 match ins.op {
-                    AddOv => self.e.add_rr(Rax, Rdx),
-                    SubOv => self.e.sub_rr(Rax, Rdx),
-                    _ => self.e.imul_rr(Rax, Rdx),
+                    AddOv => self.e.add_rr(d, y),
+                    SubOv => self.e.sub_rr(d, y),
+                    _ => self.e.imul_rr(d, y),
                 }
                 self.e.jcc(Cond::O, exit_l());
-                self.check_small_int(exit_l());
+                self.check_small_int_in(d, exit_l());
                 self.chaos_tick(exit_l());
-                self.st(r, Rax);
+                self.st(r, d);
             }
             NegOv => {
                 self.ld(Rax, a);
@@ -453,37 +502,42 @@ impl<'t> Lowering<'t> {
                 self.st(r, Rax);
             }
             Add | Sub | BAnd | BOr | BXor => {
-                self.ld(Rax, a);
-                self.ld(Rcx, b);
+                let d = self.dst_gpr(r, Rax);
+                let y = self.src_gpr(b, Rcx);
+                self.ld(d, a);
                 match ins.op {
-                    Add => self.e.add_rr(Rax, Rcx),
-                    Sub => self.e.sub_rr(Rax, Rcx),
-                    BAnd => self.e.and_rr(Rax, Rcx),
-                    BOr => self.e.or_rr(Rax, Rcx),
-                    _ => self.e.xor_rr(Rax, Rcx),
+                    Add => self.e.add_rr(d, y),
+                    Sub => self.e.sub_rr(d, y),
+                    BAnd => self.e.and_rr(d, y),
+                    BOr => self.e.or_rr(d, y),
+                    _ => self.e.xor_rr(d, y),
                 }
-                self.st(r, Rax);
+                self.st(r, d);
             }
             FloorDiv | Mod => self.lower_divmod(ins.op, r, a, b, exit_l()),
-            FAdd | FSub | FMul | FDiv => {
-                self.ldf(Xmm(0), a);
-                self.ldf(Xmm(1), b);
+            FAdd | FSub | FMul => {
+                let d = self.dst_xmm(r, Xmm(0));
+                let y = self.src_xmm(b, Xmm(1));
+                self.ldf(d, a);
                 match ins.op {
-                    FAdd => self.e.addsd(Xmm(0), Xmm(1)),
-                    FSub => self.e.subsd(Xmm(0), Xmm(1)),
-                    FMul => self.e.mulsd(Xmm(0), Xmm(1)),
-                    _ => {
-                        // exit on b == ±0.0; a NaN divisor is unordered (PF set), not zero
-                        let ok = self.e.new_label();
-                        self.e.xorpd(Xmm(2), Xmm(2));
-                        self.e.ucomisd(Xmm(1), Xmm(2));
-                        self.e.jcc(Cond::P, ok);
-                        self.e.jcc(Cond::E, exit_l());
-                        self.e.bind(ok);
-                        self.e.divsd(Xmm(0), Xmm(1));
-                        self.chaos_tick(exit_l());
-                    }
+                    FAdd => self.e.addsd(d, y),
+                    FSub => self.e.subsd(d, y),
+                    _ => self.e.mulsd(d, y),
                 }
+                self.stf(r, d);
+            }
+            FDiv => {
+                self.ldf(Xmm(0), a);
+                let y = self.src_xmm(b, Xmm(1));
+                // exit on b == ±0.0; a NaN divisor is unordered (PF set), not zero
+                let ok = self.e.new_label();
+                self.e.xorpd(Xmm(2), Xmm(2));
+                self.e.ucomisd(y, Xmm(2));
+                self.e.jcc(Cond::P, ok);
+                self.e.jcc(Cond::E, exit_l());
+                self.e.bind(ok);
+                self.e.divsd(Xmm(0), y);
+                self.chaos_tick(exit_l());
                 self.stf(r, Xmm(0));
             }
             FNeg => {
@@ -493,9 +547,10 @@ impl<'t> Lowering<'t> {
                 self.st(r, Rax);
             }
             IToF => {
-                self.ld(Rax, a);
-                self.e.cvtsi2sd(Xmm(0), Rax);
-                self.stf(r, Xmm(0));
+                let x = self.src_gpr(a, Rax);
+                let d = self.dst_xmm(r, Xmm(0));
+                self.e.cvtsi2sd(d, x);
+                self.stf(r, d);
             }
             ILt | ILe | IEq | INe | IGt | IGe => {
                 let c = match ins.op {
@@ -506,9 +561,9 @@ impl<'t> Lowering<'t> {
                     IGt => Cond::G,
                     _ => Cond::Ge,
                 };
-                self.ld(Rax, a);
-                self.ld(Rcx, b);
-                self.e.cmp_rr(Rax, Rcx);
+                let x = self.src_gpr(a, Rax);
+                let y = self.src_gpr(b, Rcx);
+                self.e.cmp_rr(x, y);
                 self.e.setcc(c, Rax);
                 self.e.movzx_r8(Rax, Rax);
                 self.st(r, Rax);
@@ -523,9 +578,9 @@ impl<'t> Lowering<'t> {
                     FLt => (b, a, Cond::A),
                     _ => (b, a, Cond::Ae),
                 };
-                self.ldf(Xmm(0), x);
-                self.ldf(Xmm(1), y);
-                self.e.ucomisd(Xmm(0), Xmm(1));
+                let x = self.src_xmm(x, Xmm(0));
+                let y = self.src_xmm(y, Xmm(1));
+                self.e.ucomisd(x, y);
                 self.e.setcc(c, Rax);
                 self.e.movzx_r8(Rax, Rax);
                 self.st(r, Rax);
@@ -557,8 +612,8 @@ impl<'t> Lowering<'t> {
                 self.st(r, Rax);
             }
             GuardTrue | GuardFalse => {
-                self.ld(Rax, a);
-                self.e.test_rr(Rax, Rax);
+                let x = self.src_gpr(a, Rax);
+                self.e.test_rr(x, x);
                 self.e.jcc(
                     if ins.op == GuardTrue {
                         Cond::E
