@@ -39,6 +39,8 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "branch_flip.py",
         "zero_division_in_trace.py",
         "attrs_and_lists_in_loops.py",
+        "method_swap_and_deep_raise.py",
+        "side_traces.py",
         "builtins_in_loops.py",
         "math_in_loops.py",
         "builtin_shadowed.py",
