@@ -105,3 +105,21 @@ fn sweep_generated_programs() {
     }
     assert_eq!(bad, 0);
 }
+
+#[test]
+fn regalloc_corpus_verifies_under_pressure() {
+    replay("regalloc", coil::fuzzing::regalloc::check_bytes);
+}
+
+/// Not a test: checks `COIL_SWEEP_N` seeded regalloc inputs, for a quick look.
+#[test]
+#[ignore]
+fn sweep_regalloc() {
+    let n: u64 = std::env::var("COIL_SWEEP_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
+    for seed in 0..n {
+        coil::fuzzing::regalloc::check_bytes(&seeded_bytes(seed, 200));
+    }
+}
