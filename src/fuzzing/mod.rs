@@ -1,5 +1,8 @@
 //! Entry points shared by the cargo-fuzz targets (fuzz/) and their corpus replay
-//! tests (tests/fuzz_corpus.rs), so the normal test command covers them.
+//! tests (tests/fuzz_corpus.rs), so the normal test command covers them: the
+//! `frontend` body here, generated stress programs in `programs` / `features`, run
+//! in three modes and compared by `differential`, register allocation of random
+//! traces under pressure in `regalloc`.
 
 use crate::vm::Vm;
 
@@ -21,3 +24,8 @@ pub fn run_source_bounded(data: &[u8]) {
         vm.run_code(code, g, crate::value::Value::NONE)
     });
 }
+
+pub mod differential;
+pub mod features;
+pub mod programs;
+pub mod regalloc;

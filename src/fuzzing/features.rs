@@ -1,0 +1,412 @@
+//! The stress features a generated loop body combines (see `super::programs`):
+//! type changes mid-loop, ints crossing into big ints, flipping branches, calls
+//! inlined 1-3 deep, changing attribute layouts and methods, list/tuple swaps,
+//! exceptions raised in inlined calls, generators, rebound globals, shadowed
+//! builtins, inner loops and an uncaught exception mid-loop. Each uses names
+//! suffixed with its id `j` only, so features combine freely. With `jit` set a
+//! feature picks variants the trace recorder can compile (no builtin calls but
+//! `len`, no object construction, no try, no generators in the body), so the
+//! loop really runs as a trace and its changes become guard exits.
+
+use super::programs::{Choices, Feature};
+
+/// One feature for a loop of `n` iterations; `raised` limits uncaught exceptions
+/// to one per program.
+pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
+    // an iteration in the loop, where a change happens
+    let k = c.below(n.max(1));
+    match c.below(13) {
+        0 => type_change(c, j, k),
+        1 => big_int(c, j),
+        2 => flip_branch(c, j, k),
+        3 => inlined_calls(c, j, k, jit),
+        4 => attributes(c, j, k, jit),
+        5 => list_tuple(c, j, jit),
+        6 if !jit => except_in_loop(c, j),
+        7 if !jit => generator(c, j),
+        8 => global_rebind(c, j, k),
+        9 => shadow_builtin(c, j, k, jit),
+        10 if !jit => inner_loop(c, j),
+        11 | 6 if !*raised && c.chance(50) => {
+            *raised = true;
+            uncaught(c, j, k, jit)
+        }
+        7 | 10 => flip_branch(c, j, k),
+        _ => containers(c, j, jit),
+    }
+}
+
+/// `2**e + d` as a literal (`**` is not traced).
+fn lit(e: u32, d: i128) -> String {
+    ((1i128 << e) + d).to_string()
+}
+
+fn f(setup: String, body: String, state: &[String]) -> Feature {
+    Feature {
+        setup,
+        body,
+        state: state.to_vec(),
+        ..Feature::default()
+    }
+}
+
+fn type_change(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let init = c.pick(&["0", "1", "-3", "True"]);
+    let k2 = k + c.below(20);
+    let body = match c.below(4) {
+        0 => format!("x{j} = x{j} + (1 if i < {k} else 0.5)\n"),
+        1 => format!("if i == {k}:\n    x{j} = x{j} * 1.0\nx{j} = x{j} * 3 // 2 - i\n"),
+        2 => format!("x{j} = x{j} + i if i % {} else x{j} / 3\n", 2 + c.below(5)),
+        _ => format!(
+            "v{j} = i if i < {k} else (i * 1.0 if i < {k2} else i > {k})\nx{j} = x{j} + v{j}\n"
+        ),
+    };
+    f(format!("x{j} = {init}\n"), body, &[format!("x{j}")])
+}
+
+fn big_int(c: &mut Choices, j: usize) -> Feature {
+    let start = [
+        lit(47, -5),
+        lit(63, -5),
+        (-(1i128 << 47) + 5).to_string(),
+        lit(62, 0),
+        lit(46, 0),
+        lit(64, -3),
+        (-(1i128 << 63) + 2).to_string(),
+        "7".to_string(),
+    ][c.below(8)]
+    .clone();
+    let step = [
+        "1".to_string(),
+        "3".to_string(),
+        lit(40, 0),
+        (-(1i128 << 41)).to_string(),
+        lit(61, 0),
+    ][c.below(5)]
+    .clone();
+    let bits = c.pick(&[47, 48, 62, 63, 64, 65]);
+    let (mask, top, p70, m66) = (lit(bits, -1), lit(bits, 0), lit(70, 0), lit(66, 0));
+    let body = match c.below(4) {
+        0 => format!("b{j} = b{j} + {step}\n"),
+        1 => format!("b{j} = b{j} * 2 if b{j} < {p70} else b{j} // 3\n"),
+        2 => format!("b{j} = ((b{j} << 1) | (i & 1)) & {mask}\n"),
+        _ => format!("b{j} = b{j} - i * {step}\nif b{j} < -{m66}:\n    b{j} = -b{j} // 5\n"),
+    };
+    let body = if c.chance(40) {
+        format!("{body}h{j} = (h{j} + b{j} % 1000003) ^ (b{j} >> {bits})\n")
+    } else {
+        format!("{body}h{j} = h{j} + (b{j} > {top})\n")
+    };
+    f(
+        format!("b{j} = {start}\nh{j} = 0\n"),
+        body,
+        &[format!("b{j}"), format!("h{j}")],
+    )
+}
+
+fn flip_branch(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(6);
+    let r = c.below(m);
+    let cond = match c.below(5) {
+        0 => format!("i < {k}"),
+        1 => format!("i % {m} == {r}"),
+        2 => format!("(i // {}) % 2 == 0", k.max(1)),
+        3 => format!("i >= {k}"),
+        _ => format!("c{j} > {}", k as i64 - 20),
+    };
+    let d = c.below(4);
+    let body = if c.chance(30) {
+        format!(
+            "if {cond}:\n    c{j} = c{j} + i\nelif i % 3 == 1:\n    c{j} = c{j} * 2\nelse:\n    c{j} = c{j} - {d}\n"
+        )
+    } else {
+        format!("if {cond}:\n    c{j} = c{j} + i\nelse:\n    c{j} = c{j} - {d}\n")
+    };
+    f(format!("c{j} = 0\n"), body, &[format!("c{j}")])
+}
+
+fn inlined_calls(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
+    let depth = 1 + c.below(3);
+    let mut defs = String::new();
+    for l in 1..=depth {
+        let cst = c.below(5);
+        let ret = if l == depth {
+            match c.below(4) {
+                0 => format!("a + {cst}"),
+                1 => format!("a * 2 if a < {k} else a - 1"),
+                2 => "-a".to_string(),
+                _ => format!("a * {cst} + b"),
+            }
+        } else {
+            let next = l + 1;
+            // keyword arguments and defaults are not inlined
+            match c.below(if jit { 2 } else { 4 }) {
+                0 => format!("f{j}_{next}(a + 1, b) + {cst}"),
+                1 => format!("f{j}_{next}(a, {cst}) * 2"),
+                2 => format!("f{j}_{next}(a - b, b=b + 1)"),
+                _ => format!("f{j}_{next}(a - b)"),
+            }
+        };
+        defs.push_str(&format!("def f{j}_{l}(a, b=1):\n    return {ret}\n"));
+    }
+    let arg = match c.below(4) {
+        0 => "i".to_string(),
+        1 => format!("i if i < {k} else i * 0.5"),
+        2 => format!("i if i < {k} else i + {}", lit(62, 0)),
+        _ => format!("i if i != {k} else True"),
+    };
+    Feature {
+        defs,
+        setup: format!("s{j} = 0\n"),
+        body: format!("s{j} = s{j} + f{j}_1({arg}, 1)\n"),
+        state: vec![format!("s{j}")],
+        globals: vec![],
+    }
+}
+
+fn attributes(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
+    let defs = format!(
+        "class C{j}:\n    def __init__(self, a):\n        self.a = a\n    def m(self, v):\n        return self.a + v\nclass D{j}(C{j}):\n    def m(self, v):\n        return self.a - v\ndef m{j}(self, v):\n    return self.a * 2 - v\ndef mi{j}(v):\n    return v + 1\n"
+    );
+    let mut body = format!("t{j} = t{j} + o{j}.m(i)\n");
+    if c.chance(50) {
+        body.push_str(&format!("o{j}.a = o{j}.a + 1\n"));
+    }
+    let events = [
+        format!("if i == {k}:\n    o{j}.extra = i\n"),
+        format!("if i == {k}:\n    C{j}.m = m{j}\n"),
+        format!("if i == {k}:\n    o{j} = p{j}\n"),
+        format!(
+            "if i % {} == 0:\n    o{j} = q{j}\nelse:\n    o{j} = r{j}\n",
+            2 + c.below(5)
+        ),
+        format!("if i == {k}:\n    o{j}.a = o{j}.a * 0.5\n"),
+        format!("if i == {k}:\n    C{j}.z = 5\n"),
+        format!("if i == {k}:\n    o{j}.m = mi{j}\n"),
+        format!("if i == {k}:\n    o{j} = C{j}(i)\n"),
+    ];
+    let n_events = events.len() - jit as usize;
+    for _ in 0..1 + c.below(3) {
+        body.push_str(&events[c.below(n_events)]);
+    }
+    if jit {
+        body.push_str(&format!("t{j} = t{j} + o{j}.a\n"));
+    } else {
+        body.push_str(&format!(
+            "t{j} = t{j} + getattr(o{j}, \"extra\", 0) + getattr(o{j}, \"z\", 0)\n"
+        ));
+    }
+    Feature {
+        defs,
+        setup: format!(
+            "o{j} = C{j}(1)\np{j} = D{j}(2)\nq{j} = C{j}(3)\nr{j} = D{j}(4)\nt{j} = 0\n"
+        ),
+        body,
+        state: vec![
+            format!("t{j}"),
+            format!("o{j}.a"),
+            format!("type(o{j}).__name__"),
+            format!("getattr(o{j}, \"extra\", None)"),
+        ],
+        globals: vec![],
+    }
+}
+
+fn list_tuple(c: &mut Choices, j: usize, jit: bool) -> Feature {
+    let m = 2 + c.below(5);
+    let swap = match c.below(if jit { 2 } else { 4 }) {
+        0 => format!("if i % {m} == 0:\n    l{j} = lt{j}\nelse:\n    l{j} = ll{j}\n"),
+        1 => format!("l{j} = lt{j} if l{j} is ll{j} else ll{j}\n"),
+        2 => format!("if i % {m} == 0:\n    l{j} = tuple(l{j})\nelse:\n    l{j} = list(l{j})\n"),
+        _ => format!("if i % {m} == 0:\n    l{j} = (i, i + 1, 2)\nelse:\n    l{j} = [i, 2, 3]\n"),
+    };
+    let use_ = match c.below(if jit { 3 } else { 4 }) {
+        0 => format!("u{j} = u{j} + l{j}[i % 3] + len(l{j})\n"),
+        1 => format!("p{j}, q{j}, r{j} = l{j}\nu{j} = u{j} + p{j} * q{j} - r{j}\n"),
+        2 => format!("if l{j} is ll{j}:\n    ll{j}[0] = i % 7\nu{j} = u{j} + l{j}[0] + l{j}[-1]\n"),
+        _ => format!("for e{j} in l{j}:\n    u{j} = u{j} + e{j}\n"),
+    };
+    f(
+        format!("ll{j} = [1, 2, 3]\nlt{j} = (4, 5.5, 6)\nl{j} = ll{j}\nu{j} = 0\n"),
+        format!("{swap}{use_}"),
+        &[format!("l{j}"), format!("u{j}")],
+    )
+}
+
+fn except_in_loop(c: &mut Choices, j: usize) -> Feature {
+    let m = 2 + c.below(6);
+    let r = c.below(m);
+    let fail = match c.below(4) {
+        0 => format!("    if v % {m} == {r}:\n        raise ValueError(\"bad \" + str(v))\n"),
+        1 => format!("    v = v + 100 // (v % {m} - {r})\n"),
+        2 => format!("    v = v + {{0: 1, 1: 2}}[v % {m}]\n"),
+        _ => format!("    v = v + [1, 2, 3][v % {m}]\n"),
+    };
+    let mut defs = format!("def g{j}_1(v):\n{fail}    return v * 2\n");
+    let mut top = 1;
+    for l in 2..=1 + c.below(3) {
+        defs.push_str(&format!(
+            "def g{j}_{l}(v):\n    return g{j}_{}(v + 1) - 1\n",
+            l - 1
+        ));
+        top = l;
+    }
+    let mut body = format!(
+        "try:\n    e{j} = e{j} + g{j}_{top}(i)\nexcept Exception as ex:\n    e{j} = e{j} - 1\n    m{j} = type(ex).__name__ + \":\" + str(ex)\n"
+    );
+    if c.chance(30) {
+        body.push_str(&format!("else:\n    e{j} = e{j} + 1\n"));
+    }
+    if c.chance(30) {
+        body.push_str(&format!("finally:\n    n{j} = n{j} + 1\n"));
+    }
+    Feature {
+        defs,
+        setup: format!("e{j} = 0\nm{j} = \"\"\nn{j} = 0\n"),
+        body,
+        state: vec![format!("e{j}"), format!("m{j}"), format!("n{j}")],
+        globals: vec![],
+    }
+}
+
+fn generator(c: &mut Choices, j: usize) -> Feature {
+    let cst = 1 + c.below(4);
+    let m = 2 + c.below(5);
+    let defs = if c.chance(50) {
+        format!("def gen{j}(n):\n    for k in range(n):\n        yield k * {cst}\n")
+    } else {
+        format!(
+            "def gen{j}(n):\n    k = 0\n    while k < n:\n        if k % 2:\n            yield k\n        else:\n            yield -k * {cst}\n        k = k + 1\n"
+        )
+    };
+    let body = match c.below(4) {
+        0 => format!("for v{j} in gen{j}(i % {m}):\n    s{j} = s{j} + v{j}\n"),
+        1 => format!("s{j} = s{j} + sum(gen{j}(i % {m}))\n"),
+        2 => format!("s{j} = s{j} + sum(k * k for k in range(i % {m}))\n"),
+        _ => format!("s{j} = s{j} + next(it{j}, -1)\n"),
+    };
+    Feature {
+        defs,
+        setup: format!("s{j} = 0\nit{j} = gen{j}({})\n", c.below(200)),
+        body,
+        state: vec![format!("s{j}")],
+        globals: vec![],
+    }
+}
+
+fn global_rebind(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let init = c.pick(&["1", "0.5", "4611686018427387904"]);
+    let new = c.pick(&["2.5", "100000000000000000000", "-1", "True"]);
+    let k2 = k + c.below(10);
+    let mut body = format!("if i == {k}:\n    G{j} = {new}\n");
+    if c.chance(50) {
+        body.push_str(&format!("if i == {k2}:\n    h{j} = h{j}_alt\n"));
+    }
+    body.push_str(&format!("w{j} = w{j} + h{j}(i)\n"));
+    Feature {
+        defs: format!(
+            "G{j} = {init}\ndef h{j}(a):\n    return a + G{j}\ndef h{j}_alt(a):\n    return a * 2 - G{j}\n"
+        ),
+        setup: format!("w{j} = 0\n"),
+        body,
+        state: vec![format!("w{j}"), format!("G{j}")],
+        globals: vec![format!("G{j}"), format!("h{j}")],
+    }
+}
+
+fn shadow_builtin(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
+    // every shadow keeps the builtin's arity, since other instances call it too
+    let (name, call, shadow) = match c.below(4) {
+        0 => ("abs", format!("abs(i - {k})"), "return -p"),
+        1 if jit => ("len", format!("len(lj{j}) + {k}"), "return 7"),
+        1 => ("len", format!("len((i, {k}))"), "return 7"),
+        2 => ("min", format!("min(i, {k})"), "return p + q"),
+        _ => ("max", format!("max(i, {k})"), "return p * 2"),
+    };
+    let params = if matches!(name, "abs" | "len") {
+        "p"
+    } else {
+        "p, q"
+    };
+    let k2 = k + c.below(10);
+    Feature {
+        defs: format!("def my_{name}{j}({params}):\n    {shadow}\n"),
+        setup: format!("a{j} = 0\nlj{j} = [1, 2]\n"),
+        body: format!("if i == {k2}:\n    {name} = my_{name}{j}\na{j} = a{j} + {call}\n"),
+        state: vec![format!("a{j}")],
+        globals: vec![name.to_string()],
+    }
+}
+
+fn inner_loop(c: &mut Choices, j: usize) -> Feature {
+    let m = 2 + c.below(5);
+    let cst = 1 + c.below(3);
+    let body = if c.chance(50) {
+        format!("for k{j} in range(i % {m}):\n    n{j} = n{j} + k{j} * {cst}\n")
+    } else {
+        format!(
+            "k{j} = 0\nwhile k{j} < i % {m}:\n    n{j} = n{j} + k{j} - {cst}\n    k{j} = k{j} + 1\n"
+        )
+    };
+    f(format!("n{j} = 0\n"), body, &[format!("n{j}")])
+}
+
+/// An exception escaping the loop at iteration `k` (from an inlined call in `jit`
+/// mode); the program prints what it had and ends with it.
+fn uncaught(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
+    let m = 3 + c.below(5);
+    let (defs, body) = match c.below(if jit { 4 } else { 5 }) {
+        0 => (String::new(), format!("z{j} = 10 // ({k} - i)\n")),
+        1 => (
+            format!("def y{j}(v):\n    return [1, 2, 3][v]\n"),
+            format!("z{j} = z{j} + y{j}(i - {k} + 3 if i >= {k} else i % 3)\n"),
+        ),
+        2 => (
+            format!("def y{j}(v):\n    return v % ({k} - v)\n"),
+            format!("z{j} = z{j} + y{j}(i)\n"),
+        ),
+        3 if jit => (
+            format!("def y{j}(v, d):\n    return d[v]\n"),
+            format!("z{j} = z{j} + y{j}(i % {m} if i < {k} else {m}, ld{j})\n"),
+        ),
+        3 => (
+            format!("def y{j}(v, d):\n    return d[v]\n"),
+            format!("z{j} = z{j} + y{j}(i % {m} if i < {k} else {m}, dd{j})\n"),
+        ),
+        _ => (
+            String::new(),
+            format!("if i == {k}:\n    raise RuntimeError(\"stop \" + str(i))\nz{j} = i\n"),
+        ),
+    };
+    let dd: Vec<String> = (0..m).map(|v| format!("{v}: {}", v * 3)).collect();
+    Feature {
+        defs,
+        setup: format!(
+            "z{j} = 0\ndd{j} = {{{}}}\nld{j} = [0] * {m}\n",
+            dd.join(", ")
+        ),
+        body,
+        state: vec![format!("z{j}")],
+        globals: vec![],
+    }
+}
+
+fn containers(c: &mut Choices, j: usize, jit: bool) -> Feature {
+    let m = 2 + c.below(6);
+    // dict subscripts are not compiled: jit loops use lists
+    let body = match c.below(if jit { 2 } else { 4 }) {
+        0 => format!("sl{j}[i % {m}] = sl{j}[i % {m}] + i\n"),
+        1 => format!("st{j}.append(i % {m})\nsl{j}[0] = sl{j}[0] + len(st{j})\n"),
+        2 => format!("d{j}[i % {m}] = d{j}[i % {m}] + i\n"),
+        _ => format!("d{j}[str(i % {m})] = d{j}.get(str(i), 0) + i\n"),
+    };
+    let keys: Vec<String> = (0..m).map(|v| format!("{v}: 0")).collect();
+    f(
+        format!(
+            "d{j} = {{{}}}\nst{j} = []\nsl{j} = [0] * {m}\n",
+            keys.join(", ")
+        ),
+        body,
+        &[format!("d{j}"), format!("sl{j}"), format!("st{j}[-10:]")],
+    )
+}
