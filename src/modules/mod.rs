@@ -20,6 +20,7 @@ pub mod time;
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
     bisect::register(vm);
     collections::register(vm);
@@ -35,4 +36,19 @@ pub fn register(vm: &mut Vm) {
     string::register(vm);
     sys::register(vm);
     time::register(vm);
+}
+
+/// `import builtins`: a module whose namespace is the interpreter's builtins dict
+/// itself, so `builtins.abs = f` rebinds the builtin as in CPython.
+fn builtins_module(vm: &mut Vm) -> crate::vm::PyResult<crate::value::Value> {
+    let name = vm.intern("builtins");
+    let dict = vm.builtins;
+    let key = vm.intern("__name__");
+    vm.dict_set_str(dict, key, name);
+    let m = vm.alloc(
+        vm.types.module,
+        crate::object::ObjData::Module { name, dict },
+    );
+    vm.module_roots.push(m);
+    Ok(m)
 }
