@@ -373,7 +373,19 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let s = format!("{:e}", f);
+    let mut s = format!("{:e}", f);
+    let sig = s
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    if sig == 17 {
+        // 17 significant digits: among the equally short strings, CPython picks the
+        // correctly rounded one (ties to even); exact formatting does that
+        s = format!("{:.16e}", f);
+    }
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');
@@ -435,6 +447,8 @@ mod tests {
             (f64::NAN, "nan"),
             (100.0, "100.0"),
             (5e-324, "5e-324"),
+            (250.001861572265625, "250.00186157226562"),
+            (-250.001861572265625, "-250.00186157226562"),
         ];
         for (f, want) in cases {
             assert_eq!(float_repr(f), want, "{f:e}");
