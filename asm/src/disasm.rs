@@ -25,7 +25,10 @@ fn disassemble_a64(code: &[u8], addr: u64) -> String {
         let text = if w.len() == 4 {
             match decoder.decode(&mut U8Reader::new(w)) {
                 Ok(ins) => ins.to_string(),
-                Err(_) => format!(".word {:#010x}", u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
+                Err(_) => format!(
+                    ".word {:#010x}",
+                    u32::from_le_bytes([w[0], w[1], w[2], w[3]])
+                ),
             }
         } else {
             ".byte".to_string()
@@ -89,8 +92,14 @@ mod tests {
         let text = disassemble("aarch64", &code, 0x1000);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
-        assert!(lines[0].starts_with("0000000000001000  fd7bb6a9 "), "{text}");
-        assert!(lines[0].contains("stp") && lines[0].contains("x29"), "{text}");
+        assert!(
+            lines[0].starts_with("0000000000001000  fd7bb6a9 "),
+            "{text}"
+        );
+        assert!(
+            lines[0].contains("stp") && lines[0].contains("x29"),
+            "{text}"
+        );
         assert!(
             lines[1].contains("ldr") && lines[1].contains("x20"),
             "{text}"

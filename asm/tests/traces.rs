@@ -817,7 +817,10 @@ fn show_counting_loop_code() {
     let (b, ..) = counting_loop();
     for (_arena, ct) in b.compile_all() {
         let arch = host_backend().unwrap().arch();
-        println!("{}", disassemble(arch, unsafe { ct.code() }, ct.addr as u64));
+        println!(
+            "{}",
+            disassemble(arch, unsafe { ct.code() }, ct.addr as u64)
+        );
     }
 }
 

@@ -60,8 +60,8 @@ const GPR_POOL: [u8; 19] = [
 ];
 /// d8-d15 (callee-saved: their low 64 bits survive calls) first, then caller-saved.
 const FPR_POOL: [u8; 29] = [
-    8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-    31, 3, 4, 5, 6, 7,
+    8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    3, 4, 5, 6, 7,
 ];
 /// The frame: size, and the pairs saved at each offset after x29/x30 at sp+0.
 const FRAME: i32 = 160;
@@ -292,9 +292,9 @@ impl<'t> Lowering<'t> {
         let ok = SAVED_X
             .iter()
             .fold(ok, |ok, &(a, b, off)| self.e.stp_sp(X(a), X(b), off) && ok);
-        let ok = SAVED_D
-            .iter()
-            .fold(ok, |ok, &(a, b, off)| self.e.stp_d_sp(D(a), D(b), off) && ok);
+        let ok = SAVED_D.iter().fold(ok, |ok, &(a, b, off)| {
+            self.e.stp_d_sp(D(a), D(b), off) && ok
+        });
         debug_assert!(ok, "the fixed frame fits the pair offsets");
         self.e.mov_rr(SLOTS, X0);
         self.e.mov_rr(VALS, X1);
@@ -302,10 +302,9 @@ impl<'t> Lowering<'t> {
     }
 
     fn epilogue(&mut self) {
-        let ok = SAVED_D
-            .iter()
-            .rev()
-            .fold(true, |ok, &(a, b, off)| self.e.ldp_d_sp(D(a), D(b), off) && ok);
+        let ok = SAVED_D.iter().rev().fold(true, |ok, &(a, b, off)| {
+            self.e.ldp_d_sp(D(a), D(b), off) && ok
+        });
         let ok = SAVED_X
             .iter()
             .rev()

@@ -144,7 +144,10 @@ fn out_of_range_branches_are_refused() {
     assert!(!e.b_abs(0x1000_0002), "unaligned");
     assert!(e.is_empty(), "nothing emitted for refused branches");
     assert!(!e.stp_sp(X(19), X(20), 512), "pair offset past 504");
-    assert!(!e.stp_sp(X(19), X(20), 12), "pair offset not a multiple of 8");
+    assert!(
+        !e.stp_sp(X(19), X(20), 12),
+        "pair offset not a multiple of 8"
+    );
     assert!(e.is_empty());
     // a conditional branch past ±1 MiB is an assembler error, not a panic
     let mut e = Emitter::new(0x1000_0000);
@@ -161,7 +164,10 @@ fn out_of_range_branches_are_refused() {
 fn link_jump_is_a_single_b() {
     use super::link_jump;
     assert_eq!(link_jump(0x1000, 0x1008), Some(vec![0x02, 0, 0, 0x14]));
-    assert_eq!(link_jump(0x1000, 0x0ff8), Some(vec![0xfe, 0xff, 0xff, 0x17]));
+    assert_eq!(
+        link_jump(0x1000, 0x0ff8),
+        Some(vec![0xfe, 0xff, 0xff, 0x17])
+    );
     assert_eq!(link_jump(0x1000, 0x1000 + (1 << 27)), None);
 }
 
@@ -193,7 +199,11 @@ fn encodings_match_llvm_mc() {
         .write_all(src.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let mut encodings = text.lines().filter_map(|l| {
         let (_, enc) = l.split_once("encoding: [")?;
