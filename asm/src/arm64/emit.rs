@@ -16,7 +16,8 @@
 //! uses it.
 
 // dynasm's expansion converts dynamic register numbers with `.into()`
-#![allow(clippy::useless_conversion)]
+// and computes field values with no-op arithmetic for zero operands
+#![allow(clippy::useless_conversion, clippy::identity_op)]
 
 use dynasmrt::aarch64::{Aarch64Relocation, encode_logical_immediate_64bit};
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler, dynasm};
@@ -76,7 +77,7 @@ fn scaled_s7(off: i32) -> bool {
 /// (±128 MiB, both 4-byte aligned).
 pub fn b_imm26(from: usize, to: usize) -> Option<u32> {
     let rel = to as i64 - from as i64;
-    if rel % 4 != 0 || from % 4 != 0 || !(-(1 << 27)..(1 << 27)).contains(&rel) {
+    if rel % 4 != 0 || !from.is_multiple_of(4) || !(-(1 << 27)..(1 << 27)).contains(&rel) {
         return None;
     }
     Some(0x1400_0000 | ((rel >> 2) as u32 & 0x03ff_ffff))

@@ -100,7 +100,7 @@ impl Backend for Arm64 {
         opts: &Options,
     ) -> Result<Assembled, LowerError> {
         let lp = validate(trace)?;
-        if base % 4 != 0 {
+        if !base.is_multiple_of(4) {
             return Err(LowerError::Unsupported(format!(
                 "code address {base:#x} not 4-byte aligned"
             )));
