@@ -6,9 +6,25 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The coil binary as a command. `COIL_TEST_RUNNER` (e.g. `qemu-aarch64 -L
+/// /usr/aarch64-linux-gnu`, set by .ci/aarch64.sh) prefixes it, so a cross-built
+/// binary runs where the kernel cannot exec it directly.
+fn coil_cmd() -> Command {
+    let bin = env!("CARGO_BIN_EXE_coil");
+    match std::env::var("COIL_TEST_RUNNER") {
+        Ok(r) if !r.trim().is_empty() => {
+            let mut words = r.split_whitespace();
+            let mut cmd = Command::new(words.next().unwrap_or_default());
+            cmd.args(words).arg(bin);
+            cmd
+        }
+        _ => Command::new(bin),
+    }
+}
+
 fn stats(program: &str, args: &[&str]) -> (String, String) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
-    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+    let out = coil_cmd()
         .args(args)
         .arg("--jit-stats")
         .arg(program)
@@ -79,7 +95,7 @@ fn without_the_flag_nothing_is_compiled() {
 #[test]
 fn trace_log_shows_ir_and_machine_code() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
-    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+    let out = coil_cmd()
         .args(["--trace-jit", "--trace-log", "branch_flip.py"])
         .current_dir(&dir)
         .output()
@@ -102,7 +118,7 @@ fn code_pages_are_never_writable_and_executable() {
     // A program that compiles traces and, from Python, reads its own memory map
     // while they are installed.
     let src = "def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\nprint(f(5000))\nwx = [l for l in open('/proc/self/maps') if l.split()[1].startswith('rw') and 'x' in l.split()[1]]\nprint(len(wx))\n";
-    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+    let out = coil_cmd()
         .args(["--trace-jit", "--jit-stats", "-c", src])
         .output()
         .expect("run coil");
@@ -135,7 +151,7 @@ fn builtin_and_math_calls_compile_into_traces() {
          print(f(3000))\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+    let out = coil_cmd()
         .args(["--trace-jit", "--jit-stats"])
         .arg(&prog)
         .output()

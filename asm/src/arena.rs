@@ -3,7 +3,9 @@
 //! Pages start read+execute. Writing (install or patch) flips exactly the touched
 //! pages to read+write, copies, and flips them back to read+execute, so no page is
 //! ever writable and executable at once. Code assembled for a known address is
-//! placed there with `reserve` + `write`; the arena never moves code.
+//! placed there with `reserve` + `write`; the arena never moves code. Every write
+//! (install or patch) also synchronizes the instruction cache over the written
+//! bytes, which AArch64 needs before the new code runs.
 //!
 //! Not thread-safe against concurrent execution: while a page is RW, code on it
 //! cannot run. Coil runs traces on the interpreter thread that compiles them.
@@ -129,6 +131,12 @@ impl CodeArena {
             region::protect(p, n, Protection::READ_WRITE)?;
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), addr as *mut u8, bytes.len());
             region::protect(p, n, Protection::READ_EXECUTE)?;
+            // AArch64 has separate instruction and data caches: clean the written
+            // lines to the point of unification, invalidate them in the icache
+            // (`dc cvau` / `ic ivau` / `dsb ish` / `isb`). A no-op on x86-64.
+            let written = std::slice::from_raw_parts(addr as *const u8, bytes.len());
+            dynasmrt::cache_control::synchronize_icache(written);
+            dynasmrt::cache_control::prepare_for_execution(written);
         }
         Ok(())
     }
@@ -152,18 +160,33 @@ impl CodeArena {
 mod tests {
     use super::*;
 
+    /// `return imm` and where its immediate lives, for the host.
+    fn ret_imm(imm: u8) -> (Vec<u8>, usize) {
+        if cfg!(target_arch = "aarch64") {
+            // movz w0, #imm; ret
+            let movz = 0x5280_0000u32 | (imm as u32) << 5;
+            let mut v = movz.to_le_bytes().to_vec();
+            v.extend_from_slice(&0xd65f_03c0u32.to_le_bytes());
+            (v, 0)
+        } else {
+            // mov eax, imm; ret
+            (vec![0xB8, imm, 0, 0, 0, 0xC3], 1)
+        }
+    }
+
     #[test]
     fn install_and_run() {
         let mut a = CodeArena::new(4096).unwrap();
-        // mov eax, 42; ret
-        let p = a.install(&[0xB8, 42, 0, 0, 0, 0xC3]).unwrap();
-        let f: extern "sysv64" fn() -> u32 = unsafe { std::mem::transmute(p.as_ptr()) };
+        let (code, _) = ret_imm(42);
+        let p = a.install(&code).unwrap();
+        let f: extern "C" fn() -> u32 = unsafe { std::mem::transmute(p.as_ptr()) };
         assert_eq!(f(), 42);
-        // patch the immediate and run again
-        a.patch(p.addr() + 1, &[7]).unwrap();
+        // patch the immediate and run again (the patch flushes the icache)
+        let (code7, at) = ret_imm(7);
+        a.patch(p.addr() + at, &code7[at..at + 4]).unwrap();
         assert_eq!(f(), 7);
         // a second chunk is aligned and does not disturb the first
-        let q = a.install(&[0xB8, 1, 0, 0, 0, 0xC3]).unwrap();
+        let q = a.install(&ret_imm(1).0).unwrap();
         assert_eq!(q.addr() % ALIGN, 0);
         assert!(q.addr() > p.addr());
         assert_eq!(f(), 7);

@@ -3,6 +3,7 @@
 //! Depends only on `guards` (crate graph: guards <- asm <- deopt <- coil).
 
 pub mod arena;
+pub mod arm64;
 pub mod disasm;
 pub mod lower;
 pub mod regalloc;

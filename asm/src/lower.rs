@@ -122,6 +122,8 @@ pub trait Backend {
 pub fn host_backend() -> Option<&'static dyn Backend> {
     if cfg!(target_arch = "x86_64") {
         Some(&crate::x64::X64::REGALLOC)
+    } else if cfg!(target_arch = "aarch64") {
+        Some(&crate::arm64::Arm64::REGALLOC)
     } else {
         None
     }
@@ -144,15 +146,16 @@ pub struct CompiledTrace {
     pub chaos_slot: Option<usize>,
 }
 
-/// The bytes that make an exit's link point jump to `target` instead of returning
-/// (x86-64: `jmp rel32`; the link point is always at least 5 bytes long).
+/// The bytes that make an exit's link point jump to `target` instead of returning,
+/// for the host's backend: x86-64 `jmp rel32` (the link point is always at least 5
+/// bytes long), AArch64 `b imm26` (±128 MiB; one instruction). `None` when the
+/// target is out of range or there is no backend for the host. Installing them with
+/// `CodeArena::patch` also synchronizes the instruction cache.
 pub fn link_jump(link_point: usize, target: usize) -> Option<Vec<u8>> {
     if cfg!(target_arch = "x86_64") {
-        let rel = (target as i64) - (link_point as i64 + 5);
-        let rel = i32::try_from(rel).ok()?;
-        let mut b = vec![0xE9];
-        b.extend_from_slice(&rel.to_le_bytes());
-        Some(b)
+        crate::x64::link_jump(link_point, target)
+    } else if cfg!(target_arch = "aarch64") {
+        crate::arm64::link_jump(link_point, target)
     } else {
         None
     }

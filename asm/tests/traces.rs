@@ -1,10 +1,22 @@
 //! Hand-built traces compiled by the host backend and run natively on real
-//! memory: loops, exits, vals at exits, helpers.
-#![cfg(target_arch = "x86_64")]
+//! memory: loops, exits, vals at exits, helpers. They run on every host with a
+//! backend (x86-64, AArch64); the code-fingerprint test pins the x86-64 code on any
+//! host (it only assembles).
+#![cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 
+use asm::arm64::Arm64;
 use asm::guards::{EXIT_SENTINEL, Helper, Op, Ref, Trace, Ty, tags};
 use asm::x64::X64;
-use asm::{CodeArena, CompiledTrace, LowerError, compile, disassemble, host_backend};
+use asm::{Backend, CodeArena, CompiledTrace, LowerError, compile, disassemble, host_backend};
+
+/// The host's backend in both flavours: (backend, whether it allocates registers).
+fn backends() -> [(&'static dyn Backend, bool); 2] {
+    if cfg!(target_arch = "aarch64") {
+        [(&Arm64::SIMPLE, false), (&Arm64::REGALLOC, true)]
+    } else {
+        [(&X64::SIMPLE, false), (&X64::REGALLOC, true)]
+    }
+}
 
 const N: Ref = Ref::NONE;
 
@@ -51,9 +63,9 @@ impl B {
     }
     /// Compiled by the simple (all values at home) and the allocating backend.
     fn compile_all(&self) -> Vec<(CodeArena, CompiledTrace)> {
-        [&X64::SIMPLE, &X64::REGALLOC]
+        backends()
             .into_iter()
-            .map(|be| {
+            .map(|(be, _)| {
                 let mut arena = CodeArena::new(1 << 16).unwrap();
                 let ct =
                     compile(be, &self.t, &mut arena).unwrap_or_else(|e| panic!("{e}\n{}", self.t));
@@ -541,14 +553,41 @@ fn compiled_code_disassembles_and_lists_exit_stubs() {
         for &(_, addr) in &ct.exit_stubs {
             assert!(addr >= ct.addr && addr < ct.addr + ct.len);
         }
-        let text = disassemble(unsafe { ct.code() }, ct.addr as u64);
-        assert!(text.lines().next().unwrap().contains("push"), "{text}");
+        let arch = host_backend().unwrap().arch();
+        let text = disassemble(arch, unsafe { ct.code() }, ct.addr as u64);
+        let first = if arch == "aarch64" { "stp" } else { "push" };
+        assert!(text.lines().next().unwrap().contains(first), "{text}");
         assert!(text.contains("ret"), "{text}");
-        assert!(!text.contains("(bad)"), "{text}");
+        assert!(!text.contains("(bad)") && !text.contains(".word"), "{text}");
     }
 }
 
 /// A helper that really overwrites every caller-saved register the allocator uses.
+#[cfg(target_arch = "aarch64")]
+extern "C" fn clobber_all(a: u64, _b: u64) -> u64 {
+    unsafe {
+        std::arch::asm!(
+            "mov x4, #-1", "mov x5, #-1", "mov x6, #-1", "mov x7, #-1", "mov x8, #-1",
+            "mov x9, #-1", "mov x10, #-1", "mov x11, #-1", "mov x12, #-1", "mov x13, #-1",
+            "mov x14, #-1", "mov x15, #-1",
+            "movi v3.2d, #-1", "movi v4.2d, #-1", "movi v5.2d, #-1", "movi v6.2d, #-1",
+            "movi v7.2d, #-1", "movi v16.2d, #-1", "movi v17.2d, #-1", "movi v18.2d, #-1",
+            "movi v19.2d, #-1", "movi v20.2d, #-1", "movi v21.2d, #-1", "movi v22.2d, #-1",
+            "movi v23.2d, #-1", "movi v24.2d, #-1", "movi v25.2d, #-1", "movi v26.2d, #-1",
+            "movi v27.2d, #-1", "movi v28.2d, #-1", "movi v29.2d, #-1", "movi v30.2d, #-1",
+            "movi v31.2d, #-1",
+            out("x4") _, out("x5") _, out("x6") _, out("x7") _, out("x8") _, out("x9") _,
+            out("x10") _, out("x11") _, out("x12") _, out("x13") _, out("x14") _, out("x15") _,
+            out("v3") _, out("v4") _, out("v5") _, out("v6") _, out("v7") _, out("v16") _,
+            out("v17") _, out("v18") _, out("v19") _, out("v20") _, out("v21") _, out("v22") _,
+            out("v23") _, out("v24") _, out("v25") _, out("v26") _, out("v27") _, out("v28") _,
+            out("v29") _, out("v30") _, out("v31") _,
+        );
+    }
+    a
+}
+
+#[cfg(target_arch = "x86_64")]
 extern "C" fn clobber_all(a: u64, _b: u64) -> u64 {
     unsafe {
         std::arch::asm!(
@@ -777,7 +816,11 @@ fn allocating_backend_matches_the_simple_one_on_random_traces() {
 fn show_counting_loop_code() {
     let (b, ..) = counting_loop();
     for (_arena, ct) in b.compile_all() {
-        println!("{}", disassemble(unsafe { ct.code() }, ct.addr as u64));
+        let arch = host_backend().unwrap().arch();
+        println!(
+            "{}",
+            disassemble(arch, unsafe { ct.code() }, ct.addr as u64)
+        );
     }
 }
 
@@ -845,7 +888,7 @@ fn chaos_countdown_exits_at_the_kth_guard() {
     let one = Ref(phi.0 - 2);
     assert_eq!(b.t.ins[one.idx()].op, Op::KInt);
     let n = b.t.ins.len();
-    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+    for (be, regalloc) in backends() {
         let mut arena = CodeArena::new(1 << 16).unwrap();
         let ct = asm::compile_with(
             be,
@@ -864,7 +907,7 @@ fn chaos_countdown_exits_at_the_kth_guard() {
             let mut vals = vec![0xDEAD_BEEF; ct.vals_len];
             vals[n] = k;
             let exit = unsafe { ct.run(&mut slots, &mut vals, &[]) };
-            let ctx = format!("regalloc {} k {k}", be.regalloc);
+            let ctx = format!("regalloc {regalloc} k {k}");
             match k {
                 1 | 2 => {
                     assert_eq!(exit, s0, "{ctx}");
@@ -903,7 +946,7 @@ fn chaos_countdown_exits_at_the_kth_guard() {
 #[test]
 fn side_trace_linked_to_its_parent_runs_the_tree() {
     use asm::Options;
-    for be in [&X64::SIMPLE, &X64::REGALLOC] {
+    for (be, regalloc) in backends() {
         let mut root = B::new();
         root.lp();
         let s = root.slot(0);
@@ -962,7 +1005,7 @@ fn side_trace_linked_to_its_parent_runs_the_tree() {
             v = 5 * v + 1;
             iterations += 1;
         }
-        let ctx = format!("regalloc {}", be.regalloc);
+        let ctx = format!("regalloc {regalloc}");
         assert_eq!(exit, (2 << 16) | t0, "{ctx}");
         assert_eq!(slots[0], tags::box_int(v), "{ctx}");
         let base = rt.vals_len;
@@ -972,5 +1015,34 @@ fn side_trace_linked_to_its_parent_runs_the_tree() {
             "{ctx}: the side trace's own home"
         );
         assert_eq!(vals[1], iterations, "{ctx}: the root's counter");
+    }
+}
+
+/// The AArch64 backend assembles every test trace on any host (it only produces
+/// bytes), with and without chaos, into code that disassembles cleanly.
+#[test]
+fn arm64_assembles_every_trace_on_any_host() {
+    use asm::Options;
+    let mut traces = vec![counting_loop().0.t];
+    traces.extend((1..=60).map(random_trace));
+    for be in [&Arm64::SIMPLE, &Arm64::REGALLOC] {
+        for t in &traces {
+            for chaos in [false, true] {
+                let opts = Options {
+                    chaos,
+                    vals_base: 5000,
+                    ..Default::default()
+                };
+                let a = be
+                    .assemble_with(t, 0x1000_0000, &opts)
+                    .unwrap_or_else(|e| panic!("{e}\n{t}"));
+                assert_eq!(a.code.len() % 4, 0);
+                let text = disassemble("aarch64", &a.code, 0x1000_0000);
+                assert!(!text.contains(".word"), "{text}");
+                for &(_, off) in &a.exit_stubs {
+                    assert!(off % 4 == 0 && off < a.code.len());
+                }
+            }
+        }
     }
 }

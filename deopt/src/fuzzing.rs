@@ -1,6 +1,7 @@
 //! Differential checking of trace exits: random valid loop traces (built from
 //! arbitrary bytes, so a fuzzer can steer them) are run by the reference evaluator
-//! (`guards::eval`) and by the native code of both x86-64 lowerings compiled with
+//! (`guards::eval`) and by the native code of both lowerings of the host's backend
+//! (x86-64 or AArch64: the simple one and the allocating one) compiled with
 //! chaos instrumentation, and must leave at the same snapshot with the same
 //! restored frame (`crate::restore`), the same frame slots and the same countdown.
 //!
@@ -13,8 +14,9 @@
 
 use std::cell::Cell;
 
+use asm::arm64::Arm64;
 use asm::x64::X64;
-use asm::{CodeArena, Options, compile_with};
+use asm::{Backend, CodeArena, Options, compile_with};
 use guards::{EXIT_SENTINEL, Helper, Op, Passes, Ref, Trace, Ty, optimize, tags, verify};
 
 /// Reads decisions from the input bytes (zeros once they run out).
@@ -436,11 +438,17 @@ pub fn check_case(case: &Case) -> Result<Outcome, String> {
                 forced: k != 0 && want_count == 0,
             };
         }
-        for be in [&X64::SIMPLE, &X64::REGALLOC] {
+        let host: [(&dyn Backend, bool); 2] = if cfg!(target_arch = "aarch64") {
+            [(&Arm64::SIMPLE, false), (&Arm64::REGALLOC, true)]
+        } else {
+            [(&X64::SIMPLE, false), (&X64::REGALLOC, true)]
+        };
+        for (be, regalloc) in host {
             let ctx = || {
                 format!(
-                    "regalloc {} chaos {chaos} countdown {k}, slots {:x?}\n{t}",
-                    be.regalloc, case.slots
+                    "{} regalloc {regalloc} chaos {chaos} countdown {k}, slots {:x?}\n{t}",
+                    be.arch(),
+                    case.slots
                 )
             };
             let mut arena = CodeArena::new(1 << 16).map_err(|e| e.to_string())?;

@@ -2,7 +2,7 @@
 //! traces run by the evaluator and by native code with chaos countdowns must exit at
 //! the same snapshot with the same restored frame and slots.
 //! `DEOPT_FUZZ_CASES=20000` for a longer run.
-#![cfg(target_arch = "x86_64")]
+#![cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 
 use deopt::fuzzing::{case_from_bytes, check_case, with_chaos_ticks};
 

@@ -14,7 +14,8 @@ pub use verify::verify;
 /// The calling contract of compiled trace code, shared by `asm` (which emits it),
 /// `deopt` (which reads exits) and the interpreter (which enters traces):
 ///
-/// `extern "sysv64" fn(slots: *mut u64, vals: *mut u64, helpers: *const Helper) -> u32`
+/// `extern "C" fn(slots: *mut u64, vals: *mut u64, helpers: *const Helper) -> u32`
+/// (the platform's C ABI: System V on x86-64, AAPCS64 on AArch64)
 ///
 /// - `slots`: the interpreter frame's slot vector (locals, cells, value stack), boxed
 ///   values; `Slot`/`SetSlot` read and write it.
@@ -24,4 +25,4 @@ pub use verify::verify;
 /// - `helpers`: the table `CallG` indexes.
 /// - returns the index of the snapshot of the exit taken.
 pub type Helper = extern "C" fn(u64, u64) -> u64;
-pub type TraceFn = unsafe extern "sysv64" fn(*mut u64, *mut u64, *const Helper) -> u32;
+pub type TraceFn = unsafe extern "C" fn(*mut u64, *mut u64, *const Helper) -> u32;

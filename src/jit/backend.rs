@@ -33,7 +33,11 @@ pub fn compile(
             code.len
         );
         // SAFETY: the code was just installed in the live arena.
-        listing.push_str(&asm::disassemble(unsafe { code.code() }, code.addr as u64));
+        listing.push_str(&asm::disassemble(
+            backend.arch(),
+            unsafe { code.code() },
+            code.addr as u64,
+        ));
     }
     Ok((code, listing))
 }

@@ -54,6 +54,16 @@ const SAVED: [Reg; 6] = [Rbx, R14, R15, Rbp, R12, R13];
 const FRAME_PAD: i32 = 8;
 const FPR_POOL: [u8; 13] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
+/// The bytes that make an exit's link point (at `link_point`) jump to `target`:
+/// `jmp rel32` (the link point is always at least 5 bytes long).
+pub fn link_jump(link_point: usize, target: usize) -> Option<Vec<u8>> {
+    let rel = (target as i64) - (link_point as i64 + 5);
+    let rel = i32::try_from(rel).ok()?;
+    let mut b = vec![0xE9];
+    b.extend_from_slice(&rel.to_le_bytes());
+    Some(b)
+}
+
 impl Backend for X64 {
     fn arch(&self) -> &'static str {
         "x86_64"

@@ -3,7 +3,7 @@
 pub mod emit;
 pub mod lower;
 
-pub use lower::X64;
+pub use lower::{X64, link_jump};
 
 #[cfg(test)]
 mod tests;
