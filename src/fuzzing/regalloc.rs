@@ -32,7 +32,7 @@ pub fn check_pools(trace: &Trace, gpr: &[u8], fpr: &[u8]) -> Result<(), String> 
 /// trace_exits input; every pool from one register to the chosen sizes is checked.
 pub fn check_bytes(data: &[u8]) {
     let sizes = data.first().copied().unwrap_or(0);
-    let (ng, nf) = (1 + (sizes & 3) as u8 % 3, (sizes >> 2 & 3) as u8);
+    let (ng, nf) = (1 + (sizes & 3) % 3, (sizes >> 2) & 3);
     let case = deopt::fuzzing::case_from_bytes(data.get(1..).unwrap_or(&[]));
     // hardware numbers as the x86-64 backend uses them (rbp, r12, r13; xmm3..)
     let gprs = [5u8, 12, 13];

@@ -430,6 +430,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::excessive_precision)] // exact binary values, on purpose
     fn float_repr_matches_cpython() {
         let cases = [
             (0.1, "0.1"),

@@ -359,8 +359,7 @@ impl<'t> Lowering<'t> {
         for (snap, l) in exits {
             self.e.bind(l);
             let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
-                .stack
-                .iter()
+                .refs()
                 .map(|r| r.idx())
                 .collect();
             refs.sort_unstable();
