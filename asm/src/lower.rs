@@ -364,3 +364,36 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
     }
     Ok(lp)
 }
+
+/// The backend-independent start of `Backend::assemble_with`: validates the trace,
+/// allocates registers from `pools` (every value at home when `None`; the
+/// allocation is verified in debug builds) and checks that the trace's `vals`
+/// range fits 32-bit displacements. Returns the loop start and the allocation.
+pub fn prepare(
+    trace: &Trace,
+    opts: &Options,
+    pools: Option<&crate::regalloc::Pools>,
+) -> Result<(usize, crate::regalloc::Allocation), LowerError> {
+    use crate::regalloc::{Allocation, linear_scan, verify};
+    let lp = validate(trace)?;
+    let alloc = match pools {
+        Some(pools) => {
+            let a = linear_scan(trace, lp, pools);
+            if cfg!(debug_assertions) {
+                verify(trace, lp, &a)
+                    .map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
+            }
+            a
+        }
+        None => Allocation::all_home(trace, lp),
+    };
+    let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
+    let bytes = opts.vals_len(trace.ins.len(), phis).checked_mul(8);
+    if bytes.is_none_or(|b| b > i32::MAX as usize) {
+        return Err(LowerError::Unsupported(format!(
+            "vals range {}.. too large",
+            opts.vals_base
+        )));
+    }
+    Ok((lp, alloc))
+}

@@ -28,8 +28,8 @@ use std::collections::BTreeMap;
 use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, D, Emitter, IP0, IP1, Label, X, b_imm26};
-use crate::lower::{Assembled, Backend, LowerError, Options, validate};
-use crate::regalloc::{Allocation, Loc, Pools, linear_scan, verify};
+use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
+use crate::regalloc::{Allocation, Loc, Pools};
 
 const SLOTS: X = X(19);
 const VALS: X = X(20);
@@ -99,38 +99,17 @@ impl Backend for Arm64 {
         base: usize,
         opts: &Options,
     ) -> Result<Assembled, LowerError> {
-        let lp = validate(trace)?;
         if !base.is_multiple_of(4) {
             return Err(LowerError::Unsupported(format!(
                 "code address {base:#x} not 4-byte aligned"
             )));
         }
-        let alloc = if self.regalloc {
-            let a = linear_scan(
-                trace,
-                lp,
-                &Pools {
-                    gpr: &GPR_POOL,
-                    fpr: &FPR_POOL,
-                },
-            );
-            if cfg!(debug_assertions) {
-                verify(trace, lp, &a)
-                    .map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
-            }
-            a
-        } else {
-            Allocation::all_home(trace, lp)
+        let pools = Pools {
+            gpr: &GPR_POOL,
+            fpr: &FPR_POOL,
         };
+        let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
         let n = trace.ins.len();
-        let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
-        let fits = |idx: usize| idx.checked_mul(8).is_some_and(|b| b <= i32::MAX as usize);
-        if !fits(opts.vals_len(n, phis)) {
-            return Err(LowerError::Unsupported(format!(
-                "vals range {}.. too large",
-                opts.vals_base
-            )));
-        }
         let mut l = Lowering::new(trace, base, alloc);
         l.vals_base = opts.vals_base as i64 * 8;
         l.scratch = opts.scratch_index(n) as i64 * 8;

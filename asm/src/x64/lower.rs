@@ -24,8 +24,8 @@ use std::collections::BTreeMap;
 use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
-use crate::lower::{Assembled, Backend, LowerError, Options, validate};
-use crate::regalloc::{Allocation, Loc, Pools, linear_scan, verify};
+use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
+use crate::regalloc::{Allocation, Loc, Pools};
 
 const SLOTS: Reg = Rbx;
 const VALS: Reg = R14;
@@ -75,34 +75,13 @@ impl Backend for X64 {
         base: usize,
         opts: &Options,
     ) -> Result<Assembled, LowerError> {
-        let lp = validate(trace)?;
-        let alloc = if self.regalloc {
-            let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
-            let a = linear_scan(
-                trace,
-                lp,
-                &Pools {
-                    gpr: &gpr,
-                    fpr: &FPR_POOL,
-                },
-            );
-            if cfg!(debug_assertions) {
-                verify(trace, lp, &a)
-                    .map_err(|e| LowerError::Assembler(format!("allocation verifier: {e}")))?;
-            }
-            a
-        } else {
-            Allocation::all_home(trace, lp)
+        let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
+        let pools = Pools {
+            gpr: &gpr,
+            fpr: &FPR_POOL,
         };
+        let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
         let n = trace.ins.len();
-        let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
-        let fits = |idx: usize| idx.checked_mul(8).is_some_and(|b| b <= i32::MAX as usize);
-        if !fits(opts.vals_len(n, phis)) {
-            return Err(LowerError::Unsupported(format!(
-                "vals range {}.. too large",
-                opts.vals_base
-            )));
-        }
         let mut l = Lowering::new(trace, base, alloc);
         l.vals_base = opts.vals_base as i32 * 8;
         l.scratch = opts.scratch_index(n) as i32 * 8;
