@@ -60,6 +60,8 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "builtins_in_loops.py",
         "math_in_loops.py",
         "builtin_shadowed.py",
+        "list_tuple_inline.py",
+        "global_rebound.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -176,4 +178,51 @@ fn unsupported_builtin_calls_abort_naming_the_callee() {
     let (_, line) = stats("builtin_shadowed.py", &["--trace-jit"]);
     assert!(line.contains("call_of_builtin_'sorted'"), "{line}");
     assert!(!line.contains("bytecode_Call"), "{line}");
+}
+
+#[test]
+fn list_and_tuple_access_compiles_to_loads_and_stores() {
+    // A while loop (no iterator helper): reading, unpacking and storing list and
+    // tuple items, and len(), must leave no helper call in the optimized trace.
+    let dir = std::env::temp_dir().join(format!("coil-jit-seq-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("seq.py");
+    std::fs::write(
+        &prog,
+        "def f(l, t, n):\n\
+         \x20   i = 0\n\
+         \x20   s = 0\n\
+         \x20   while i < n:\n\
+         \x20       a, b = t\n\
+         \x20       s += l[i % 3] + l[-1] + a * b + len(l) + len(t)\n\
+         \x20       l[i % 3] = i\n\
+         \x20       i += 1\n\
+         \x20   return s\n\
+         print(f([1, 2, 3], (4, 5), 3000))\n",
+    )
+    .unwrap();
+    let out = coil_cmd()
+        .args(["--trace-jit", "--jit-stats", "--trace-log"])
+        .arg(&prog)
+        .output()
+        .expect("run coil");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.trim(), "9057024", "{stdout}");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let optimized = log
+        .split("IR after optimization")
+        .nth(1)
+        .and_then(|s| s.split("---- machine code").next())
+        .expect("an optimized trace in the log");
+    for op in [" gobj ", " ld ", " ldc ", " aref ", " st "] {
+        assert!(optimized.contains(op), "no{op}in:\n{optimized}");
+    }
+    assert!(
+        !optimized.contains("callg"),
+        "a helper call is left:\n{optimized}"
+    );
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "traces"), 1, "{line}");
+    assert_eq!(field(line, "aborts"), 0, "{line}");
 }

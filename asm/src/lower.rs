@@ -240,10 +240,19 @@ pub fn compile_with(
     })
 }
 
+/// Memory ops address `base + imm` with imm a multiple of 8 below this: one
+/// instruction on both backends (AArch64's scaled unsigned 12-bit offset).
+pub const MAX_FIELD_OFFSET: i64 = 8 * 4096;
+
+fn field_offset_ok(off: i64) -> bool {
+    (0..MAX_FIELD_OFFSET).contains(&off) && off % 8 == 0
+}
+
 /// The operand types an op expects (`None`: no operand there).
 fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
     use Op::*;
     let (i, f, b, v) = (Some(Ty::I64), Some(Ty::F64), Some(Ty::Bool), Some(Ty::Val));
+    let p = Some(Ty::Ptr);
     match op {
         KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (v, None),
@@ -255,7 +264,11 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         ILt | ILe | IEq | INe | IGt | IGe => (i, i),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (f, f),
         Phi => (Some(ty), Some(ty)),
-        // helpers take any word; checked separately
+        GuardObj => (v, None),
+        ARef => (p, i),
+        Load | LoadConst => (p, None),
+        // helpers and stores take any word; checked separately
+        Store => (p, None),
         CallG => (None, None),
     }
 }
@@ -330,6 +343,13 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                 )));
             }
             Op::Link if i + 1 != n => return bad(format!("{i:04}: link before the end")),
+            Op::Store if ins.b.is_none() => return bad(format!("{i:04}: store without a value")),
+            Op::Load | Op::LoadConst | Op::Store if !field_offset_ok(ins.imm) => {
+                return Err(LowerError::Unsupported(format!(
+                    "{i:04}: memory offset {} is not a multiple of 8 below {MAX_FIELD_OFFSET}",
+                    ins.imm
+                )));
+            }
             Op::PVal | Op::Count if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
                 return Err(LowerError::Unsupported(format!(
                     "{i:04}: vals index {} out of range",

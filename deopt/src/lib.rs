@@ -37,7 +37,7 @@ pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
         Ty::I64 => tags::box_int(raw as i64),
         Ty::F64 => tags::box_float(f64::from_bits(raw)),
         Ty::Bool => tags::box_bool(raw != 0),
-        Ty::Val | Ty::Void => raw,
+        Ty::Val | Ty::Void | Ty::Ptr => raw,
     }
 }
 

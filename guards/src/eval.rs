@@ -17,7 +17,10 @@
 //!   (-2^47 // -1), since its result is boxed without a check; `Mod` exits on b == 0;
 //! - `FDiv` exits when b == 0.0 or -0.0;
 //! - `Add`/`Sub` wrap (they are emitted only where overflow is impossible);
-//! - `CallG` passes 0 for a missing operand.
+//! - `CallG` passes 0 for a missing operand;
+//! - `Load`, `LoadConst` and `Store` touch real memory at the addresses the trace
+//!   computes from its objects: a trace with memory ops must be run on the live
+//!   objects it was recorded against (the same contract as the compiled code).
 
 use crate::Helper;
 use crate::ir::{EXIT_SENTINEL, Op, Trace, tags};
@@ -211,6 +214,25 @@ pub fn eval(
                 } else {
                     Step::Val(r)
                 }
+            }
+            Op::GuardObj => {
+                if a >> tags::SHIFT == tags::OBJ {
+                    Step::Val(a & tags::PAYLOAD_MASK)
+                } else {
+                    Step::Exit
+                }
+            }
+            Op::ARef => Step::Val(a.wrapping_add(b.wrapping_mul(8))),
+            Op::Load | Op::LoadConst => {
+                let at = a.wrapping_add(ins.imm as u64) as *const u64;
+                // SAFETY: by the contract above, the address is a field of a live object.
+                Step::Val(unsafe { at.read_unaligned() })
+            }
+            Op::Store => {
+                let at = a.wrapping_add(ins.imm as u64) as *mut u64;
+                // SAFETY: as for loads.
+                unsafe { at.write_unaligned(b) };
+                Step::Val(0)
             }
             Op::Loop | Op::Nop | Op::Count => Step::Val(0),
             Op::PVal | Op::Link => {

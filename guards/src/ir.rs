@@ -19,6 +19,8 @@ pub enum Ty {
     F64,
     Bool,
     Val,
+    /// A raw machine address inside a heap object (never boxed, never in a snapshot).
+    Ptr,
 }
 
 impl Ty {
@@ -29,6 +31,7 @@ impl Ty {
             Ty::F64 => "flt",
             Ty::Bool => "bool",
             Ty::Val => "val",
+            Ty::Ptr => "ptr",
         }
     }
 }
@@ -138,6 +141,12 @@ ir_ops! {
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration";
+    // object memory: field offsets come from the interpreter's measured layouts
+    GuardObj,  "gobj",   Ptr,  true,  "a: Val must be a heap object; result: its address";
+    ARef,      "aref",   Ptr,  false, "a: Ptr + 8 * b (I64): the address of an array element";
+    Load,      "ld",     Val,  false, "the word at a (Ptr) + imm, typed by ins.ty; memory that stores and helper calls may change";
+    LoadConst, "ldc",    Val,  false, "the word at a (Ptr) + imm, typed by ins.ty; memory that never changes while the object lives";
+    Store,     "st",     Void, false, "the word at a (Ptr) + imm := b";
     // trace linking (side traces and traces ending at another loop's header)
     PVal,      "pval",   Val,  false, "imm: absolute vals index of a parent trace's exit value (side trace input, typed by ins.ty)";
     Count,     "count",  Void, false, "imm: absolute vals index of a u64 counter incremented here";
@@ -307,9 +316,12 @@ impl fmt::Display for Trace {
                 Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
                 Op::KVal | Op::GuardIs => write!(f, " {:#x}", ins.imm as u64)?,
                 Op::SetSlot => write!(f, " {} {}", ins.imm, ins.a)?,
+                // the address as base+offset, then the stored value
+                Op::Load | Op::LoadConst => write!(f, " {}+{}", ins.a, ins.imm)?,
+                Op::Store => write!(f, " {}+{} {}", ins.a, ins.imm, ins.b)?,
                 _ => {}
             }
-            if !matches!(ins.op, Op::SetSlot) {
+            if !matches!(ins.op, Op::SetSlot | Op::Load | Op::LoadConst | Op::Store) {
                 for r in [ins.a, ins.b] {
                     if !r.is_none() {
                         write!(f, " {r}")?;

@@ -23,6 +23,10 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         | IEq | INe | IGt | IGe => (int, int),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),
         CallG | Phi => (Some(None), Some(None)),
+        GuardObj => (Some(Some(Ty::Val)), None),
+        ARef => (Some(Some(Ty::Ptr)), int),
+        Load | LoadConst => (Some(Some(Ty::Ptr)), None),
+        Store => (Some(Some(Ty::Ptr)), Some(None)),
     }
 }
 
@@ -119,8 +123,9 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                 }
                 let want = ins.op.result_ty();
                 let ok = match ins.op {
-                    Op::KInt => matches!(ins.ty, Ty::I64 | Ty::Bool),
+                    Op::KInt => matches!(ins.ty, Ty::I64 | Ty::Bool | Ty::Ptr),
                     Op::PVal => ins.ty != Ty::Void,
+                    Op::Load | Op::LoadConst => ins.ty != Ty::Void,
                     _ => ins.ty == want,
                 };
                 if !ok {
@@ -136,7 +141,9 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                 ));
             };
             for r in s.refs() {
-                def(r, i, "snapshot entry")?;
+                if def(r, i, "snapshot entry")? == Ty::Ptr {
+                    return Err(format!("{i:04}: snapshot names the raw pointer {r}"));
+                }
                 if r.idx() >= i {
                     return Err(format!(
                         "{i:04}: snapshot {} names {r}, not defined before the guard",

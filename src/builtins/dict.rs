@@ -52,7 +52,7 @@ pub fn register(vm: &mut Vm) {
             let dict = dd.get();
             match dict.last_pos() {
                 Some(pos) => {
-                    let k = dict.entries[pos].key;
+                    let k = dict.entries()[pos].key;
                     let v = dict.remove_at(pos);
                     Ok(vm.new_tuple(vec![k, v]))
                 }

@@ -100,6 +100,7 @@ impl Vm {
             resume: Vec::new(),
             id: self.jit.next_id(),
             pending_append: false,
+            const_globals: !self.jit.volatile_globals.contains(&key),
             side: None,
             counter,
         })
@@ -179,10 +180,11 @@ impl Vm {
 
     pub fn abort_recording(&mut self, reason: &str) {
         if let Some(rec) = self.jit.recording.take() {
-            let line = rec.code.line_of(rec.header_pc);
+            let code = rec.root_code();
+            let line = code.line_of(rec.header_pc);
             let what = match rec.side {
                 Some((p, s)) => format!("side trace of {p} exit {s}"),
-                None => format!("{}:{} ({})", rec.code.filename, line, rec.code.qualname),
+                None => format!("{}:{} ({})", code.filename, line, code.qualname),
             };
             let msg = format!("---- TRACE abort {what}: {reason}\n");
             self.jit.log(&msg);
@@ -193,7 +195,7 @@ impl Vm {
 
     /// Counts a failed recording or compilation against its loop or exit.
     fn trace_failed(&mut self, rec: &Recorder, reason: &str) {
-        if reason == crate::jit::NO_TRACE_YET {
+        if reason == crate::jit::NO_TRACE_YET || reason == crate::jit::GLOBALS_WRITTEN {
             *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
             match rec.side {
                 Some((p, s)) => {
@@ -201,7 +203,7 @@ impl Vm {
                         t.exits[s as usize] = 0;
                     }
                 }
-                None => rec.code.loop_counters[rec.key.1 as usize].set(0),
+                None => rec.root_code().loop_counters[rec.key.1 as usize].set(0),
             }
             return;
         }

@@ -397,7 +397,7 @@ extern "C" fn store_global(globals: u64, name: u64) -> u64 {
         let h = vm.str_hash(Value(name));
         let d = d.get();
         let i = d.find_identical(Value(name), h)?;
-        d.entries[i].value = Value(STASHED.with(|c| c.get()));
+        d.set_value(i, Value(STASHED.with(|c| c.get())));
         Some(Value::NONE.0)
     })
 }

@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod driver;
 pub mod helpers;
+pub mod layout;
 pub mod record;
 
 use std::collections::HashMap;
@@ -103,6 +104,11 @@ pub struct Jit {
     /// last exit was there).
     pub skip_entry: Option<(usize, usize)>,
     next_id: u32,
+    /// Root loops whose traces store globals, so look them up each time instead of
+    /// guarding the dicts' versions.
+    pub volatile_globals: std::collections::HashSet<CodeKey>,
+    /// Object field offsets for inline loads (`layout`).
+    pub layouts: layout::Layouts,
 }
 
 /// Failed recordings after which a loop is blacklisted.
@@ -110,6 +116,9 @@ pub(crate) const MAX_ABORTS: u32 = 4;
 /// The abort reason for reaching a loop whose trace does not exist yet: not held
 /// against the loop or exit (that trace may come soon), only retried later.
 pub(crate) const NO_TRACE_YET: &str = "inner loop without a trace yet";
+/// The abort reason for a trace that stores a global while it treats globals as
+/// constants: its loop is recorded again, looking globals up each time.
+pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
 
 impl Default for Jit {
     fn default() -> Self {
@@ -133,6 +142,8 @@ impl Default for Jit {
             chaos: None,
             skip_entry: None,
             next_id: 1,
+            volatile_globals: Default::default(),
+            layouts: layout::Layouts::measure(),
         }
     }
 }

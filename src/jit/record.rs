@@ -11,6 +11,8 @@
 
 #[path = "calls.rs"]
 mod calls;
+#[path = "memory.rs"]
+mod memory;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -25,6 +27,7 @@ use crate::object::{IterState, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::{Vm, str_of};
+use memory::Seq;
 
 /// Longest trace recorded, in bytecodes.
 const MAX_RECORD_OPS: usize = 400;
@@ -52,6 +55,9 @@ pub struct Recorder {
     pub id: u32,
     /// A `lst.append` LoadMethod was recorded; the next CallMethod(1) is its call.
     pub(super) pending_append: bool,
+    /// Globals and builtins are constants behind dict version guards (else each
+    /// load calls a helper; see `Jit::volatile_globals`).
+    pub(super) const_globals: bool,
     /// For a side trace: (parent trace, parent snapshot) it starts from.
     pub side: Option<(u32, u32)>,
     /// The `vals` index of the trace's execution counter.
@@ -98,6 +104,12 @@ const MAX_INLINE_DEPTH: usize = 3;
 type Abort = String;
 
 impl Recorder {
+    /// The code of the loop's own frame (the recorder's `code` is the innermost
+    /// inlined callee's while a call is inlined).
+    pub fn root_code(&self) -> &Rc<Code> {
+        self.parents.first().map_or(&self.code, |p| &p.code)
+    }
+
     pub(super) fn k_int(&mut self, i: i64) -> Ref {
         self.trace
             .emit(IrOp::KInt, Ty::I64, Ref::NONE, Ref::NONE, i, None)
@@ -273,6 +285,15 @@ impl Recorder {
     }
 }
 
+/// The item count of a list or tuple.
+fn seq_len(v: Value) -> usize {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::List(l)) => l.get().len(),
+        Some(ObjData::Tuple(t)) => t.len(),
+        _ => 0,
+    }
+}
+
 fn kind_name(v: Value) -> &'static str {
     if v.is_small_int() {
         "int"
@@ -337,6 +358,11 @@ impl Vm {
                 self.abort_recording(&reason);
             }
         }
+    }
+
+    /// How `v` can be accessed inline, when it is an exact list or tuple.
+    fn inline_seq(&self, v: Value) -> Option<Seq> {
+        Seq::of(&self.jit.layouts, v).filter(|_| self.is_builtin_exact(v))
     }
 
     fn record_op(
@@ -542,6 +568,29 @@ impl Vm {
                 };
                 rec.stack.push(r);
             }
+            Op::LoadName(n) | Op::LoadGlobal(n)
+                if (fr.locals.is_none() || matches!(op, Op::LoadGlobal(_)))
+                    && rec.const_globals =>
+            {
+                let name = fr.code.names[n as usize];
+                let r = match self.dict_get_str(fr.globals, name) {
+                    Some(v) => {
+                        rec.guard_dict_unchanged(fr.globals, self.jit.layouts.dict_version, pc);
+                        v
+                    }
+                    None => {
+                        let v = self
+                            .dict_get_str(self.builtins, name)
+                            .ok_or_else(|| format!("unbound global '{}'", str_of(name)))?;
+                        let at = self.jit.layouts.dict_version;
+                        rec.guard_dict_unchanged(fr.globals, at, pc);
+                        rec.guard_dict_unchanged(self.builtins, at, pc);
+                        v
+                    }
+                };
+                let r = rec.k_val(r);
+                rec.stack.push(r);
+            }
             Op::LoadName(n) if fr.locals.is_none() => {
                 let name = fr.code.names[n as usize];
                 let g = rec.k_val(fr.globals);
@@ -552,6 +601,10 @@ impl Vm {
             Op::StoreName(n) | Op::StoreGlobal(n)
                 if fr.locals.is_none() || matches!(op, Op::StoreGlobal(_)) =>
             {
+                if rec.const_globals {
+                    self.jit.volatile_globals.insert(rec.key);
+                    return Err(crate::jit::GLOBALS_WRITTEN.into());
+                }
                 let name = fr.code.names[n as usize];
                 if self.dict_get_str(fr.globals, name).is_none() {
                     return Err(format!("new global '{}'", str_of(name)));
@@ -583,7 +636,13 @@ impl Vm {
                 let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
                 rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
                 rec.consts.push(top(1));
-                let r = rec.guard(IrOp::CallG, Ty::Val, ra, Ref::NONE, helpers::LEN, pc);
+                let r = match self.inline_seq(top(0)) {
+                    Some(s) => {
+                        let p = rec.guard_class(ra, top(0), self.jit.layouts.class, pc);
+                        rec.seq_len(s, p)
+                    }
+                    None => rec.guard(IrOp::CallG, Ty::Val, ra, Ref::NONE, helpers::LEN, pc),
+                };
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
             }
@@ -617,6 +676,13 @@ impl Vm {
                     return Err("unpack length mismatch".into());
                 }
                 let rs = *rec.stack.last().ok_or("stack underflow")?;
+                if let Some(s) = self.inline_seq(seq) {
+                    let p = rec.guard_class(rs, seq, self.jit.layouts.class, pc);
+                    let items = rec.seq_items_exact(s, p, n as usize, pc);
+                    rec.pop()?;
+                    rec.stack.extend(items.into_iter().rev());
+                    return Ok(());
+                }
                 let l = rec.guard(IrOp::CallG, Ty::Val, rs, Ref::NONE, helpers::LEN, pc);
                 let li = rec.as_int(l, pc);
                 let want = rec.k_int(n as i64);
@@ -819,6 +885,17 @@ impl Vm {
                 if !is_seq || !idx.is_small_int() || !self.is_builtin_exact(obj) {
                     return Err(format!("subscript {}[{}]", kind_name(obj), kind_name(idx)));
                 }
+                if let Some(s) = self.inline_seq(obj) {
+                    let n = rec.stack.len();
+                    let (ro, ri) = (rec.stack[n - 2], rec.stack[n - 1]);
+                    let p = rec.guard_class(ro, obj, self.jit.layouts.class, pc);
+                    let ii = rec.as_int(ri, pc);
+                    let addr = rec.seq_item_addr(s, p, ii, idx.as_small_int(), seq_len(obj), pc)?;
+                    let r = rec.seq_item(s, addr);
+                    rec.stack.truncate(n - 2);
+                    rec.stack.push(r);
+                    return Ok(());
+                }
                 let ri = rec.pop()?;
                 let ro = rec.pop()?;
                 rec.stack.push(ro);
@@ -841,6 +918,15 @@ impl Vm {
                 }
                 let n = rec.stack.len();
                 let (rv, ro, ri) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                if let Some(s) = self.inline_seq(obj).filter(|s| s.is_list()) {
+                    let p = rec.guard_class(ro, obj, self.jit.layouts.class, pc);
+                    let ii = rec.as_int(ri, pc);
+                    let addr = rec.seq_item_addr(s, p, ii, idx.as_small_int(), seq_len(obj), pc)?;
+                    let bv = rec.boxed(rv);
+                    rec.trace.emit(IrOp::Store, Ty::Void, addr, bv, 0, None);
+                    rec.stack.truncate(n - 3);
+                    return Ok(());
+                }
                 let bv = rec.boxed(rv);
                 rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
                 let bi = rec.boxed(ri);

@@ -795,7 +795,7 @@ fn dict_popitem(vm: &mut Vm, s: Value, last: bool) -> PyResult<Value> {
     let Some(p) = pos else {
         return Err(vm.key_error_msg("dictionary is empty"));
     };
-    let k = x.get().entries[p].key;
+    let k = x.get().entries()[p].key;
     let v = x.get().remove_at(p);
     Ok(vm.new_tuple(vec![k, v]))
 }
@@ -950,7 +950,7 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 else {
                     return Err(vm.key_error(key));
                 };
-                let e = x.get().entries[p];
+                let e = x.get().entries()[p];
                 x.get().remove_at(p);
                 if last {
                     x.get().insert_new(e.key, e.hash, e.value);

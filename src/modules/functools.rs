@@ -483,7 +483,7 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
             .find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?;
         if let Some(i) = pos {
             *st.hits.get() += 1;
-            let e = d.get().entries[i];
+            let e = d.get().entries()[i];
             if st.maxsize.is_some() {
                 // Move to the most recently used end.
                 d.get().remove_at(i);

@@ -5,8 +5,20 @@
 //! entry positions, probing like CPython (perturbed, `i = 5*i + 1 + perturb`).
 //! Key equality beyond identity is the caller's: it passes `eq`, which may run Python
 //! `__eq__` methods.
+//!
+//! Every mutation stamps the dict with a fresh `version` from one global counter, so
+//! an unchanged version means unchanged contents: compiled traces guard a globals
+//! dict's version and then use the global's value as a constant.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::value::Value;
+
+static VERSIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    VERSIONS.fetch_add(1, Ordering::Relaxed)
+}
 use crate::vm::PyResult;
 
 #[derive(Clone, Copy)]
@@ -22,9 +34,11 @@ const DUMMY: u32 = u32::MAX - 1;
 
 #[derive(Clone, Default)]
 pub struct Dict {
-    pub entries: Vec<Entry>,
+    entries: Vec<Entry>,
     indices: Vec<u32>,
     used: usize,
+    /// Changes with every insertion, removal and value store (see the module doc).
+    pub(crate) version: u64,
 }
 
 pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
@@ -103,13 +117,24 @@ impl Dict {
         }
     }
 
+    /// The raw entries, holes (EMPTY keys) included, by position.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Stores the value of the live entry at `pos`.
+    pub fn set_value(&mut self, pos: usize, value: Value) {
+        self.entries[pos].value = value;
+        self.version = next_version();
+    }
+
     pub fn get(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
         Ok(self.find(key, hash, eq)?.map(|i| self.entries[i].value))
     }
 
     pub fn insert(&mut self, key: Value, hash: i64, value: Value, eq: EqFn) -> PyResult<()> {
         if let Some(i) = self.find(key, hash, eq)? {
-            self.entries[i].value = value;
+            self.set_value(i, value);
             return Ok(());
         }
         self.insert_new(key, hash, value);
@@ -124,6 +149,7 @@ impl Dict {
         let pos = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
+        self.version = next_version();
         self.place(hash, pos);
     }
 
@@ -176,6 +202,7 @@ impl Dict {
                 & mask;
         }
         self.indices[i] = DUMMY;
+        self.version = next_version();
         let e = &mut self.entries[pos];
         let old = e.value;
         e.key = Value::EMPTY;
@@ -191,6 +218,7 @@ impl Dict {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
+        self.version = next_version();
     }
 
     /// Live entries in insertion order.

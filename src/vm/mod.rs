@@ -429,7 +429,7 @@ impl Vm {
         if let ObjData::Dict(d) = &dict.obj().data {
             let d = d.get();
             match d.find_identical(key, h) {
-                Some(i) => d.entries[i].value = value,
+                Some(i) => d.set_value(i, value),
                 None => {
                     // A non-interned equal key may be present (e.g. set through a dict
                     // literal); fall back to content comparison.
@@ -447,7 +447,7 @@ impl Vm {
         if let ObjData::Dict(d) = &dict.obj().data {
             let d = d.get();
             if let Some(i) = d.find_identical(key, h) {
-                return Some(d.entries[i].value);
+                return Some(d.entries()[i].value);
             }
             return d.get(key, h, &mut |a, b| Ok(str_eq(a, b))).ok().flatten();
         }

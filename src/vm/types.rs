@@ -260,7 +260,7 @@ impl Vm {
     pub fn dict_get_str_in(&self, d: &Dict, key: Value) -> Option<Value> {
         let h = self.str_hash(key);
         if let Some(i) = d.find_identical(key, h) {
-            return Some(d.entries[i].value);
+            return Some(d.entries()[i].value);
         }
         d.get(key, h, &mut |a, b| Ok(crate::vm::str_eq(a, b)))
             .ok()
@@ -273,7 +273,7 @@ impl Vm {
         let h = self.str_hash(name);
         let d = type_obj(cls).dict.get();
         match d.find_identical(name, h) {
-            Some(i) => d.entries[i].value = value,
+            Some(i) => d.set_value(i, value),
             None => {
                 let _ = d.insert(name, h, value, &mut |a, b| Ok(crate::vm::str_eq(a, b)));
             }

@@ -325,6 +325,11 @@ impl Emitter {
         sdiv => sdiv;
     }
 
+    /// `add xd, xn, xm, lsl #3` (the address of element xm of an array of words at xn)
+    pub fn add_lsl3(&mut self, d: X, n: X, m: X) {
+        dynasm!(self.ops ; .arch aarch64 ; add X(d.0), X(n.0), X(m.0), LSL 3);
+    }
+
     /// `msub xd, xn, xm, xa` (xd = xa - xn * xm)
     pub fn msub(&mut self, d: X, n: X, m: X, a: X) {
         dynasm!(self.ops ; .arch aarch64 ; msub X(d.0), X(n.0), X(m.0), X(a.0));

@@ -431,6 +431,29 @@ impl<'t> Lowering<'t> {
                 self.e.and_imm(X0, X0, 1);
                 self.st(r, X0);
             }
+            GuardObj => {
+                self.ld(X0, a);
+                self.check_tag(tags::OBJ, exit_l());
+                self.chaos_tick(exit_l());
+                self.e.and_imm(X0, X0, tags::PAYLOAD_MASK);
+                self.st(r, X0);
+            }
+            ARef => {
+                self.ld(X0, a);
+                self.ld(X1, b);
+                self.e.add_lsl3(X0, X0, X1);
+                self.st(r, X0);
+            }
+            Load | LoadConst => {
+                self.ld(X0, a);
+                self.e.ldr(X0, X0, ins.imm);
+                self.st(r, X0);
+            }
+            Store => {
+                self.ld(X0, a);
+                self.ld(X1, b);
+                self.e.str(X1, X0, ins.imm);
+            }
             GuardIs => {
                 self.ld(X0, a);
                 self.e.mov_imm(IP1, ins.imm as u64);

@@ -64,6 +64,7 @@ fn cases() -> Vec<Case> {
         e => assert!(e.stp_d_sp(D(8), D(9), 96)) => "e8 27 06 6d", "stp d8, d9, [sp, #96]";
         e => assert!(e.ldp_d_sp(D(14), D(15), 144)) => "ee 3f 49 6d", "ldp d14, d15, [sp, #144]";
         e => e.add(X(0), X(0), X(1)) => "00 00 01 8b", "add x0, x0, x1";
+        e => e.add_lsl3(X(0), X(0), X(1)) => "00 0c 01 8b", "add x0, x0, x1, lsl #3";
         e => e.sub(X(0), X(0), X(1)) => "00 00 01 cb", "sub x0, x0, x1";
         e => e.adds(X(0), X(0), X(1)) => "00 00 01 ab", "adds x0, x0, x1";
         e => e.subs(X(0), X(9), X(28)) => "20 01 1c eb", "subs x0, x9, x28";

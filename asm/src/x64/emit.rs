@@ -173,6 +173,11 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(base.n()) + disp], Rq(s.n()));
     }
 
+    /// `lea r64, [base + index*8]`
+    pub fn lea_index8(&mut self, d: Reg, base: Reg, index: Reg) {
+        dynasm!(self.ops ; .arch x64 ; lea Rq(d.n()), [Rq(base.n()) + Rq(index.n()) * 8]);
+    }
+
     // --- integer arithmetic
 
     alu_rr! {

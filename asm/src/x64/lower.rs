@@ -613,6 +613,36 @@ impl<'t> Lowering<'t> {
                 );
                 self.chaos_tick(exit_l());
             }
+            GuardObj => {
+                self.ld(Rax, a);
+                self.check_tag(tags::OBJ, exit_l());
+                self.chaos_tick(exit_l());
+                let d = self.dst_gpr(r, Rax);
+                self.e.mov_ri64(Rcx, tags::PAYLOAD_MASK as i64);
+                if d != Rax {
+                    self.e.mov_rr(d, Rax);
+                }
+                self.e.and_rr(d, Rcx);
+                self.st(r, d);
+            }
+            ARef => {
+                let x = self.src_gpr(a, Rax);
+                let y = self.src_gpr(b, Rcx);
+                let d = self.dst_gpr(r, Rax);
+                self.e.lea_index8(d, x, y);
+                self.st(r, d);
+            }
+            Load | LoadConst => {
+                let x = self.src_gpr(a, Rax);
+                let d = self.dst_gpr(r, Rax);
+                self.e.load(d, x, ins.imm as i32);
+                self.st(r, d);
+            }
+            Store => {
+                let x = self.src_gpr(a, Rax);
+                let y = self.src_gpr(b, Rcx);
+                self.e.store(x, ins.imm as i32, y);
+            }
             CallG => {
                 // helpers[imm](a, b); missing operands pass 0. Caller-saved
                 // registers holding live values go home first (so the arguments

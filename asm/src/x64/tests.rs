@@ -40,6 +40,8 @@ fn encodings() {
     check!(e => e.load(Rdx, Rbp, 0), "48 8b 94 25 00 00 00 00"); // mov rdx,QWORD PTR [rbp+riz*1+0x0]
     check!(e => e.store(R14, 16, Rdx), "49 89 94 26 10 00 00 00"); // mov QWORD PTR [r14+riz*1+0x10],rdx
     check!(e => e.store(Rbx, -0x80, R9), "4c 89 8c 23 80 ff ff ff"); // mov QWORD PTR [rbx+riz*1-0x80],r9
+    check!(e => e.lea_index8(Rax, Rbx, Rcx), "48 8d 44 cb 00"); // lea rax,[rbx+rcx*8+0x0]
+    check!(e => e.lea_index8(R10, R13, Rbp), "4d 8d 54 ed 00"); // lea r10,[r13+rbp*8+0x0]
     check!(e => e.add_rr(Rax, Rcx), "48 01 c8"); // add rax,rcx
     check!(e => e.add_rr(R8, R15), "4d 01 f8"); // add r8,r15
     check!(e => e.sub_rr(Rax, Rcx), "48 29 c8"); // sub rax,rcx

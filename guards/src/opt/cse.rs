@@ -10,6 +10,13 @@
 //! longer needed). Loads (`Slot`) are memory, handled by `fwd`; `CallG` may have side
 //! effects; `Phi` depends on the iteration.
 //!
+//! Object memory. `LoadConst` reads memory that never changes (a tuple's items) and
+//! is pure. A `Load` yields an earlier identical `Load` when nothing in between may
+//! have written memory: a `CallG` (a helper may run any code) or a `Store`. Stores
+//! through an `ARef` write array elements, which live in buffers apart from every
+//! object's own fields, so they forget only element loads: a list's length and item
+//! pointer survive `l[0] = x` and are loaded once for `l[0]`, `l[1]`, `l[2]`.
+//!
 //! Two phis with the same entry value and the same loop value are merged too.
 //!
 //! The table is cleared at the `Loop` marker: the pre-loop part and the loop body are
@@ -42,10 +49,28 @@ fn commutative(op: Op) -> bool {
 pub fn run(t: &mut Trace) {
     let mut s = Subst::new(t.ins.len());
     let mut seen: HashMap<(Op, Ty, Ref, Ref, i64), Ref> = HashMap::new();
+    // (type, address operand, offset) -> the load still valid there
+    let mut loads: HashMap<(Ty, Ref, i64), Ref> = HashMap::new();
+    let is_element = |t: &Trace, base: Ref| t.get(base).op == Op::ARef;
     for i in 0..t.ins.len() {
         let mut ins = t.ins[i];
         s.operands(&mut ins);
         t.ins[i] = ins;
+        match ins.op {
+            Op::Loop | Op::CallG => loads.clear(),
+            Op::Store if is_element(t, ins.a) => loads.retain(|&(_, a, _), _| !is_element(t, a)),
+            Op::Store => loads.clear(),
+            Op::Load => {
+                let me = Ref(i as u32);
+                let first = *loads.entry((ins.ty, ins.a, ins.imm)).or_insert(me);
+                if first != me {
+                    t.ins[i] = NOP;
+                    s.set(me, first);
+                }
+                continue;
+            }
+            _ => {}
+        }
         if ins.op == Op::Loop {
             seen.clear();
             continue;
@@ -114,5 +139,41 @@ mod tests {
         assert_eq!(count_op(&t, Op::KInt), 1, "{t}");
         assert_eq!(t.snapshots[s1 as usize].stack, vec![a1, a1]);
         assert_eq!(t.get(c).a, a1);
+    }
+
+    #[test]
+    fn loads_merge_until_memory_may_change() {
+        let mut t = Trace::new();
+        let s0 = t.snapshot(0, vec![]);
+        let ld = |t: &mut Trace, op, ty, a, off| t.emit(op, ty, a, Ref::NONE, off, None);
+        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
+        let p = t.emit(Op::GuardObj, Ty::Ptr, v, Ref::NONE, 0, Some(s0));
+        let n1 = ld(&mut t, Op::Load, Ty::I64, p, 8);
+        let d1 = ld(&mut t, Op::Load, Ty::Ptr, p, 16);
+        let k0 = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 0, None);
+        let e = t.emit(Op::ARef, Ty::Ptr, d1, k0, 0, None);
+        let x = ld(&mut t, Op::Load, Ty::Val, e, 0);
+        t.emit(Op::Store, Ty::Void, e, x, 0, None);
+        // an element store leaves the fields alone
+        let n2 = ld(&mut t, Op::Load, Ty::I64, p, 8);
+        let d2 = ld(&mut t, Op::Load, Ty::Ptr, p, 16);
+        let e2 = t.emit(Op::ARef, Ty::Ptr, d2, k0, 0, None);
+        let x2 = ld(&mut t, Op::Load, Ty::Val, e2, 0);
+        let c1 = ld(&mut t, Op::LoadConst, Ty::Val, p, 24);
+        t.emit(Op::CallG, Ty::Val, x2, n2, 0, Some(s0));
+        // a helper may change anything but immutable memory
+        let n3 = ld(&mut t, Op::Load, Ty::I64, p, 8);
+        let c2 = ld(&mut t, Op::LoadConst, Ty::Val, p, 24);
+        let s1 = t.snapshot(1, vec![v, x2, c2]);
+        let ok = t.emit(Op::IEq, Ty::Bool, n3, n1, 0, None);
+        t.emit(Op::GuardTrue, Ty::Void, ok, Ref::NONE, 0, Some(s1));
+        run(&mut t);
+        crate::verify(&t).unwrap();
+        assert_eq!(count_op(&t, Op::Load), 5, "{t}");
+        assert_eq!(count_op(&t, Op::LoadConst), 1, "{t}");
+        assert_eq!(count_op(&t, Op::ARef), 1, "{t}");
+        assert_eq!(t.snapshots[s1 as usize].stack, vec![v, x2, c1]);
+        assert_eq!(t.get(Ref(ok.0)).a, n3);
+        let _ = (n2, d2, e2);
     }
 }

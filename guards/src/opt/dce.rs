@@ -1,7 +1,7 @@
 //! Dead-code elimination (LuaJIT's lj_opt_dce.c): mark and sweep.
 //!
 //! Design: the roots are everything with an effect: guards (they may exit; their
-//! snapshots name values the exit needs), stores (`SetSlot`), helper calls (`CallG`,
+//! snapshots name values the exit needs), stores (`SetSlot`, `Store`), helper calls (`CallG`,
 //! also a guard), counters, the `Loop` marker and the final `Link`. Marking follows operands and the snapshot
 //! entries of the guards; a worklist rather than one backward sweep because a `Phi`'s
 //! b points forward. Unmarked instructions become `Nop`. A phi used only by the
@@ -18,7 +18,7 @@ pub fn run(t: &mut Trace) {
         if ins.op.is_guard()
             || matches!(
                 ins.op,
-                Op::SetSlot | Op::CallG | Op::Loop | Op::Count | Op::Link
+                Op::SetSlot | Op::Store | Op::CallG | Op::Loop | Op::Count | Op::Link
             )
         {
             work.push(Ref(i as u32));

@@ -22,6 +22,7 @@
 //!   unbox only inline ints, the Ov ops exit outside the range, `FloorDiv` is checked
 //!   by the evaluator), so `x + 0 -> x` never loses an exit;
 //! - Bool constants are `KInt` with type `Bool` (imm 0/1): the IR has no `KBool`;
+//!   raw address constants are `KInt` with type `Ptr`;
 //! - `CallG` helpers neither read nor write frame slots (they get values only as
 //!   arguments), so they do not invalidate forwarded slots nor keep stores alive.
 
@@ -250,7 +251,16 @@ pub(crate) fn make_const(t: &mut Trace, r: usize, op: Op, ty: Ty, imm: i64) {
 pub(crate) fn is_pure(op: Op) -> bool {
     !matches!(
         op,
-        Op::Slot | Op::SetSlot | Op::CallG | Op::Loop | Op::Phi | Op::Nop | Op::Count | Op::Link
+        Op::Slot
+            | Op::SetSlot
+            | Op::CallG
+            | Op::Loop
+            | Op::Phi
+            | Op::Nop
+            | Op::Count
+            | Op::Link
+            | Op::Load
+            | Op::Store
     )
 }
 

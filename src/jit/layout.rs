@@ -1,0 +1,145 @@
+//! Where traces find object fields: byte offsets, measured once on real objects.
+//!
+//! Why measure rather than declare: `Obj` and `ObjData` are `repr(C)`, so the class
+//! and the payload of each kind sit at fixed places, but the payloads are std types
+//! (`Vec`, boxed slices) whose field order Rust does not promise. Instead of
+//! mirroring them, each payload's words are searched for what must be there (the
+//! item pointer, the length), on two objects with different contents so that a
+//! coincidence cannot pass. When a field is not found exactly once the kind gets no
+//! layout and the recorder keeps calling helpers for it: slower, never wrong.
+
+use std::cell::Cell;
+use std::mem::{offset_of, size_of};
+
+use crate::object::{Dict, Mut, Obj, ObjData};
+use crate::value::Value;
+
+/// The fields of a sequence payload, as byte offsets from the object's address.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SeqLayout {
+    /// The item count (a usize).
+    pub len: i64,
+    /// The pointer to the first item (items are consecutive `Value`s).
+    pub items: i64,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Layouts {
+    /// The object's class (a boxed `Value`).
+    pub class: i64,
+    pub list: Option<SeqLayout>,
+    pub tuple: Option<SeqLayout>,
+    /// A dict's `version` (a u64).
+    pub dict_version: i64,
+}
+
+impl Layouts {
+    pub fn measure() -> Layouts {
+        Layouts {
+            class: offset_of!(Obj, class) as i64,
+            list: agree(list_probe(3, 9), list_probe(6, 11)),
+            tuple: agree(tuple_probe(3), tuple_probe(6)),
+            dict_version: dict_version_offset(),
+        }
+    }
+}
+
+fn agree(a: Option<SeqLayout>, b: Option<SeqLayout>) -> Option<SeqLayout> {
+    a.filter(|&a| Some(a) == b)
+}
+
+fn object(data: ObjData) -> Obj {
+    Obj {
+        marked: Cell::new(false),
+        class: Cell::new(Value::NONE),
+        data,
+    }
+}
+
+/// The offset of the one word among `words` (a payload's words, starting at byte
+/// offset `base` of the object) equal to `want`.
+fn find(words: &[usize], base: usize, want: usize) -> Option<i64> {
+    let mut hits = words.iter().enumerate().filter(|&(_, &w)| w == want);
+    let (k, _) = hits.next()?;
+    if hits.next().is_some() {
+        return None;
+    }
+    Some((base + 8 * k) as i64)
+}
+
+/// The words of the `size`-byte payload at `payload`, an initialized std value
+/// made of pointers and integers (`Vec`, `Box<[T]>`: no padding).
+fn words_of<T>(payload: &T) -> Vec<usize> {
+    let n = size_of::<T>() / size_of::<usize>();
+    let p = payload as *const T as *const usize;
+    // SAFETY: `T` is a Vec or a boxed slice: pointer-sized, fully initialized words.
+    (0..n)
+        .map(|k| unsafe { p.add(k).read_unaligned() })
+        .collect()
+}
+
+fn list_probe(len: usize, cap: usize) -> Option<SeqLayout> {
+    let mut items = Vec::with_capacity(cap);
+    items.resize(len, Value::NONE);
+    let obj = object(ObjData::List(Mut::new(items)));
+    let ObjData::List(l) = &obj.data else {
+        return None;
+    };
+    let v: &Vec<Value> = l.get();
+    let base = (v as *const Vec<Value> as usize) - (&obj as *const Obj as usize);
+    let words = words_of(v);
+    Some(SeqLayout {
+        len: find(&words, base, v.len())?,
+        items: find(&words, base, v.as_ptr() as usize)?,
+    })
+}
+
+fn tuple_probe(len: usize) -> Option<SeqLayout> {
+    let obj = object(ObjData::Tuple(vec![Value::NONE; len].into_boxed_slice()));
+    let ObjData::Tuple(t) = &obj.data else {
+        return None;
+    };
+    let base = (t as *const Box<[Value]> as usize) - (&obj as *const Obj as usize);
+    let words = words_of(t);
+    Some(SeqLayout {
+        len: find(&words, base, t.len())?,
+        items: find(&words, base, t.as_ptr() as usize)?,
+    })
+}
+
+fn dict_version_offset() -> i64 {
+    let obj = object(ObjData::Dict(Mut::new(Dict::default())));
+    let ObjData::Dict(d) = &obj.data else {
+        unreachable!("built as a dict")
+    };
+    let field = &d.get().version as *const u64 as usize;
+    (field - &obj as *const Obj as usize) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequence_fields_are_found_and_read_back() {
+        let l = Layouts::measure();
+        let (list, tuple) = (l.list.expect("list layout"), l.tuple.expect("tuple layout"));
+        let obj = object(ObjData::List(Mut::new(vec![Value::small_int(7); 5])));
+        let base = &obj as *const Obj as usize;
+        // SAFETY: offsets measured on the same types, inside `obj`.
+        unsafe {
+            assert_eq!(*((base + list.len as usize) as *const usize), 5);
+            let items = *((base + list.items as usize) as *const *const Value);
+            assert_eq!((*items.add(4)).0, Value::small_int(7).0);
+            assert_eq!(
+                (*((base + l.class as usize) as *const Value)).0,
+                Value::NONE.0
+            );
+        }
+        let t = object(ObjData::Tuple(vec![Value::TRUE; 2].into_boxed_slice()));
+        let base = &t as *const Obj as usize;
+        unsafe {
+            assert_eq!(*((base + tuple.len as usize) as *const usize), 2);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Recording object access as inline memory ops instead of helper calls (a call
+//! spills every live register around it).
+//!
+//! Lists and tuples: `l[i]`, `l[i] = v`, unpacking and `len()` guard the object's
+//! class and the index bounds, then load or store the item directly.
+//!
+//! A tuple never changes once built, so its length, item pointer and items are
+//! `LoadConst`: CSE'd across helper calls and hoisted out of loops with the tuple. A
+//! list's are `Load`: reloaded after anything that may have changed the list. The
+//! class word of an object never changes (Coil has no `__class__` assignment), so
+//! it is `LoadConst` too: a second access to the same list checks nothing again.
+//! Without a measured layout (see `layout`) the recorder falls back to helpers.
+//!
+//! Globals and builtins: a load guards that the globals dict (and, for a builtin,
+//! the builtins dict) still has the version it had when recorded, and is then the
+//! value seen at recording, a constant: `len(x)`'s callee check folds away.
+
+use guards::{Op as IrOp, Ref, Ty};
+
+use super::{Abort, Recorder};
+use crate::jit::layout::{Layouts, SeqLayout};
+use crate::object::ObjData;
+use crate::value::Value;
+
+/// A list or tuple seen while recording, with how its memory may be read.
+#[derive(Copy, Clone)]
+pub(super) struct Seq {
+    layout: SeqLayout,
+    load: IrOp,
+}
+
+impl Seq {
+    /// The inline-access description of `v`, when it is a list or tuple (exactly,
+    /// not a subclass) whose layout is known.
+    pub(super) fn of(layouts: &Layouts, v: Value) -> Option<Seq> {
+        match &v.as_obj()?.data {
+            ObjData::List(_) => layouts.list.map(|layout| Seq {
+                layout,
+                load: IrOp::Load,
+            }),
+            ObjData::Tuple(_) => layouts.tuple.map(|layout| Seq {
+                layout,
+                load: IrOp::LoadConst,
+            }),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_list(self) -> bool {
+        self.load == IrOp::Load
+    }
+}
+
+impl Recorder {
+    /// Guards that `r` is a heap object of exactly `v`'s class; returns its address.
+    pub(super) fn guard_class(&mut self, r: Ref, v: Value, class_at: i64, pc: usize) -> Ref {
+        let p = self.guard(IrOp::GuardObj, Ty::Ptr, r, Ref::NONE, 0, pc);
+        let c = self
+            .trace
+            .emit(IrOp::LoadConst, Ty::Val, p, Ref::NONE, class_at, None);
+        let cls = v.obj().class.get();
+        self.consts.push(cls);
+        self.guard(IrOp::GuardIs, Ty::Void, c, Ref::NONE, cls.0 as i64, pc);
+        p
+    }
+
+    /// The item count of the sequence at `p` (an I64).
+    pub(super) fn seq_len(&mut self, s: Seq, p: Ref) -> Ref {
+        self.trace
+            .emit(s.load, Ty::I64, p, Ref::NONE, s.layout.len, None)
+    }
+
+    /// The address of item `idx` (an I64 whose runtime value is `i`) of the
+    /// sequence at `p`, after guarding the bounds the way `i` passed them: a
+    /// negative index counts from the end. Err when `i` is out of range (the
+    /// interpreter raises IndexError; a trace does not record exceptions).
+    pub(super) fn seq_item_addr(
+        &mut self,
+        s: Seq,
+        p: Ref,
+        idx: Ref,
+        i: i64,
+        len: usize,
+        pc: usize,
+    ) -> Result<Ref, Abort> {
+        let in_range = if i < 0 {
+            i.checked_add(len as i64).is_some_and(|j| j >= 0)
+        } else {
+            (i as u64) < len as u64
+        };
+        if !in_range {
+            return Err("index out of range".into());
+        }
+        let n = self.seq_len(s, p);
+        let zero = self.k_int(0);
+        let idx = if i < 0 {
+            let neg = self.trace.emit(IrOp::ILt, Ty::Bool, idx, zero, 0, None);
+            self.guard(IrOp::GuardTrue, Ty::Void, neg, Ref::NONE, 0, pc);
+            // both are inline ints: the sum cannot overflow
+            self.trace.emit(IrOp::Add, Ty::I64, idx, n, 0, None)
+        } else {
+            idx
+        };
+        let low = self.trace.emit(IrOp::IGe, Ty::Bool, idx, zero, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, low, Ref::NONE, 0, pc);
+        let high = self.trace.emit(IrOp::ILt, Ty::Bool, idx, n, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, high, Ref::NONE, 0, pc);
+        let items = self
+            .trace
+            .emit(s.load, Ty::Ptr, p, Ref::NONE, s.layout.items, None);
+        Ok(self.trace.emit(IrOp::ARef, Ty::Ptr, items, idx, 0, None))
+    }
+
+    /// The `n` items of the sequence at `p` after guarding that it has exactly `n`
+    /// (unpacking).
+    pub(super) fn seq_items_exact(&mut self, s: Seq, p: Ref, n: usize, pc: usize) -> Vec<Ref> {
+        let len = self.seq_len(s, p);
+        let want = self.k_int(n as i64);
+        let ok = self.trace.emit(IrOp::IEq, Ty::Bool, len, want, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, ok, Ref::NONE, 0, pc);
+        let items = self
+            .trace
+            .emit(s.load, Ty::Ptr, p, Ref::NONE, s.layout.items, None);
+        (0..n)
+            .map(|k| {
+                let kk = self.k_int(k as i64);
+                let addr = self.trace.emit(IrOp::ARef, Ty::Ptr, items, kk, 0, None);
+                self.seq_item(s, addr)
+            })
+            .collect()
+    }
+
+    /// The item at `addr` (from `seq_item_addr`).
+    pub(super) fn seq_item(&mut self, s: Seq, addr: Ref) -> Ref {
+        self.trace.emit(s.load, Ty::Val, addr, Ref::NONE, 0, None)
+    }
+
+    /// Guards that `dict` (a dict object) still has the version it has now: none of
+    /// its entries has been added, removed or rebound since recording.
+    pub(super) fn guard_dict_unchanged(&mut self, dict: Value, version_at: i64, pc: usize) {
+        let ObjData::Dict(d) = &dict.obj().data else {
+            unreachable!("namespaces are dicts")
+        };
+        let version = d.get().version;
+        self.consts.push(dict);
+        let p = self.trace.emit(
+            IrOp::KInt,
+            Ty::Ptr,
+            Ref::NONE,
+            Ref::NONE,
+            dict.obj_ptr() as i64,
+            None,
+        );
+        let now = self
+            .trace
+            .emit(IrOp::Load, Ty::I64, p, Ref::NONE, version_at, None);
+        let want = self.k_int(version as i64);
+        let same = self.trace.emit(IrOp::IEq, Ty::Bool, now, want, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
+    }
+}
