@@ -62,6 +62,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "builtin_shadowed.py",
         "list_tuple_inline.py",
         "global_rebound.py",
+        "attr_shapes.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -181,21 +182,29 @@ fn unsupported_builtin_calls_abort_naming_the_callee() {
 }
 
 #[test]
-fn list_and_tuple_access_compiles_to_loads_and_stores() {
+fn object_access_compiles_to_loads_and_stores() {
     // A while loop (no iterator helper): reading, unpacking and storing list and
-    // tuple items, and len(), must leave no helper call in the optimized trace.
+    // tuple items, len(), instance attributes and a method call (inlined) must
+    // leave no helper call in the optimized trace: globals are constants too.
     let dir = std::env::temp_dir().join(format!("coil-jit-seq-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let prog = dir.join("seq.py");
     std::fs::write(
         &prog,
-        "def f(l, t, n):\n\
+        "class Box:\n\
+         \x20   def __init__(self):\n\
+         \x20       self.v = 0\n\
+         \x20   def get(self):\n\
+         \x20       return self.v\n\
+         def f(l, t, n):\n\
          \x20   i = 0\n\
          \x20   s = 0\n\
+         \x20   o = Box()\n\
          \x20   while i < n:\n\
          \x20       a, b = t\n\
-         \x20       s += l[i % 3] + l[-1] + a * b + len(l) + len(t)\n\
+         \x20       s += l[i % 3] + l[-1] + a * b + len(l) + len(t) + o.get()\n\
          \x20       l[i % 3] = i\n\
+         \x20       o.v = o.v + 1\n\
          \x20       i += 1\n\
          \x20   return s\n\
          print(f([1, 2, 3], (4, 5), 3000))\n",
@@ -208,7 +217,7 @@ fn list_and_tuple_access_compiles_to_loads_and_stores() {
         .expect("run coil");
     let _ = std::fs::remove_dir_all(&dir);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.trim(), "9057024", "{stdout}");
+    assert_eq!(stdout.trim(), "13555524", "{stdout}");
     let log = String::from_utf8_lossy(&out.stderr);
     let optimized = log
         .split("IR after optimization")

@@ -310,7 +310,7 @@ extern "C" fn list_set(list: u64, i: u64) -> u64 {
 /// Whether `obj.name` on instances of `cls` means the instance attribute when it
 /// exists: no attribute hooks on the class (known from its cached hook bits) and no
 /// data descriptor (property, user descriptor) for `name` on the MRO.
-fn plain_instance_attr(vm: &Vm, cls: Value, name: Value) -> bool {
+pub(crate) fn plain_instance_attr(vm: &Vm, cls: Value, name: Value) -> bool {
     let t = type_obj(cls);
     let (ver, bits) = t.hooks.get();
     if ver != t.version.get() || bits != 0 {

@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
 
-use crate::object::{Dict, Mut, Obj, ObjData};
+use crate::object::{Dict, Instance, Mut, Obj, ObjData, Shape, TypeObj};
 use crate::value::Value;
 
 /// The fields of a sequence payload, as byte offsets from the object's address.
@@ -31,6 +31,20 @@ pub struct Layouts {
     pub tuple: Option<SeqLayout>,
     /// A dict's `version` (a u64).
     pub dict_version: i64,
+    /// A type's `version` (a u64).
+    pub type_version: i64,
+    pub instance: Option<InstanceLayout>,
+}
+
+/// The fields of a plain instance: attributes by shape in a slot vector.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct InstanceLayout {
+    /// The `&'static Shape`.
+    pub shape: i64,
+    /// The `__dict__` (EMPTY while the attributes live in the slots).
+    pub dict: i64,
+    /// The slot vector.
+    pub slots: SeqLayout,
 }
 
 impl Layouts {
@@ -40,6 +54,8 @@ impl Layouts {
             list: agree(list_probe(3, 9), list_probe(6, 11)),
             tuple: agree(tuple_probe(3), tuple_probe(6)),
             dict_version: dict_version_offset(),
+            type_version: type_version_offset(),
+            instance: instance_probe(3, 9).filter(|&a| Some(a) == instance_probe(6, 11)),
         }
     }
 }
@@ -104,6 +120,57 @@ fn tuple_probe(len: usize) -> Option<SeqLayout> {
     Some(SeqLayout {
         len: find(&words, base, t.len())?,
         items: find(&words, base, t.as_ptr() as usize)?,
+    })
+}
+
+/// The offset of `field`, a part of `obj`.
+fn offset_in<T>(obj: &Obj, field: &T) -> i64 {
+    (field as *const T as usize - obj as *const Obj as usize) as i64
+}
+
+fn type_version_offset() -> i64 {
+    let obj = object(ObjData::Type(TypeObj {
+        name: String::new(),
+        qualname: String::new(),
+        module: String::new(),
+        bases: Mut::new(Vec::new()),
+        mro: Mut::new(Vec::new()),
+        dict: Mut::new(Dict::default()),
+        version: Cell::new(0),
+        builtin_base: Cell::new(Value::NONE),
+        slots: None,
+        subclasses: Mut::new(Vec::new()),
+        hooks: Cell::new((0, 0)),
+    }));
+    let ObjData::Type(t) = &obj.data else {
+        unreachable!("built as a type")
+    };
+    offset_in(&obj, &t.version)
+}
+
+fn instance_probe(len: usize, cap: usize) -> Option<InstanceLayout> {
+    let mut slots = Vec::with_capacity(cap);
+    slots.resize(len, Value::NONE);
+    let obj = object(ObjData::Instance(Instance {
+        shape: Cell::new(Shape::new_root()),
+        slots: Mut::new(slots),
+        base_value: Cell::new(Value::EMPTY),
+        exc: Mut::new(None),
+        dict: Cell::new(Value::EMPTY),
+    }));
+    let ObjData::Instance(i) = &obj.data else {
+        return None;
+    };
+    let v: &Vec<Value> = i.slots.get();
+    let base = offset_in(&obj, v) as usize;
+    let words = words_of(v);
+    Some(InstanceLayout {
+        shape: offset_in(&obj, &i.shape),
+        dict: offset_in(&obj, &i.dict),
+        slots: SeqLayout {
+            len: find(&words, base, v.len())?,
+            items: find(&words, base, v.as_ptr() as usize)?,
+        },
     })
 }
 

@@ -11,6 +11,12 @@
 //! it is `LoadConst` too: a second access to the same list checks nothing again.
 //! Without a measured layout (see `layout`) the recorder falls back to helpers.
 //!
+//! Instances: an attribute load or store guards the class (exactly), the class's
+//! namespace version (no descriptor, hook or method changed), that `__dict__` was
+//! never taken and the shape (the attribute's slot index), then reads or writes
+//! the slot. A method load guards the same and is then the function seen at
+//! recording, a constant (the shape proves the instance does not shadow it).
+//!
 //! Globals and builtins: a load guards that the globals dict (and, for a builtin,
 //! the builtins dict) still has the version it had when recorded, and is then the
 //! value seen at recording, a constant: `len(x)`'s callee check folds away.
@@ -18,8 +24,9 @@
 use guards::{Op as IrOp, Ref, Ty};
 
 use super::{Abort, Recorder};
-use crate::jit::layout::{Layouts, SeqLayout};
+use crate::jit::layout::{InstanceLayout, Layouts, SeqLayout};
 use crate::object::ObjData;
+use crate::object::Shape;
 use crate::value::Value;
 
 /// A list or tuple seen while recording, with how its memory may be read.
@@ -142,20 +149,88 @@ impl Recorder {
             unreachable!("namespaces are dicts")
         };
         let version = d.get().version;
-        self.consts.push(dict);
+        self.guard_word(dict, version_at, version, pc);
+    }
+
+    /// Guards that the u64 word at `at` bytes into the object `obj` (a constant,
+    /// kept alive as a trace constant) still holds `want`.
+    fn guard_word(&mut self, obj: Value, at: i64, want: u64, pc: usize) {
+        self.consts.push(obj);
         let p = self.trace.emit(
             IrOp::KInt,
             Ty::Ptr,
             Ref::NONE,
             Ref::NONE,
-            dict.obj_ptr() as i64,
+            obj.obj_ptr() as i64,
             None,
         );
-        let now = self
-            .trace
-            .emit(IrOp::Load, Ty::I64, p, Ref::NONE, version_at, None);
-        let want = self.k_int(version as i64);
+        let now = self.trace.emit(IrOp::Load, Ty::I64, p, Ref::NONE, at, None);
+        let want = self.k_int(want as i64);
         let same = self.trace.emit(IrOp::IEq, Ty::Bool, now, want, 0, None);
         self.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
+    }
+
+    /// Guards everything an attribute access on the instance `r` (runtime value
+    /// `obj`) relies on (see the module doc); returns its address and its layout.
+    pub(super) fn guard_instance(
+        &mut self,
+        r: Ref,
+        obj: Value,
+        layouts: &Layouts,
+        pc: usize,
+    ) -> Option<(Ref, InstanceLayout)> {
+        let lay = layouts.instance?;
+        let ObjData::Instance(i) = &obj.as_obj()?.data else {
+            return None;
+        };
+        if !i.dict.get().is_empty() {
+            return None;
+        }
+        let cls = obj.obj().class.get();
+        let ObjData::Type(t) = &cls.obj().data else {
+            return None;
+        };
+        let p = self.guard_class(r, obj, layouts.class, pc);
+        self.guard_word(cls, layouts.type_version, t.version.get(), pc);
+        let d = self
+            .trace
+            .emit(IrOp::Load, Ty::Val, p, Ref::NONE, lay.dict, None);
+        self.guard(
+            IrOp::GuardIs,
+            Ty::Void,
+            d,
+            Ref::NONE,
+            Value::EMPTY.0 as i64,
+            pc,
+        );
+        let shape: &Shape = i.shape.get();
+        let sh = self
+            .trace
+            .emit(IrOp::Load, Ty::I64, p, Ref::NONE, lay.shape, None);
+        let want = self.k_int(shape as *const Shape as i64);
+        let same = self.trace.emit(IrOp::IEq, Ty::Bool, sh, want, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
+        Some((p, lay))
+    }
+
+    /// The address of slot `idx` of the guarded instance at `p`.
+    pub(super) fn instance_slot(&mut self, p: Ref, lay: InstanceLayout, idx: usize) -> Ref {
+        let items = self
+            .trace
+            .emit(IrOp::Load, Ty::Ptr, p, Ref::NONE, lay.slots.items, None);
+        let k = self.k_int(idx as i64);
+        self.trace.emit(IrOp::ARef, Ty::Ptr, items, k, 0, None)
+    }
+
+    /// The attribute in the slot at `addr`, guarded present (a slot may be EMPTY).
+    pub(super) fn instance_attr(&mut self, addr: Ref, pc: usize) -> Ref {
+        let w = self
+            .trace
+            .emit(IrOp::Load, Ty::I64, addr, Ref::NONE, 0, None);
+        let empty = self.k_int(Value::EMPTY.0 as i64);
+        let set = self.trace.emit(IrOp::INe, Ty::Bool, w, empty, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, set, Ref::NONE, 0, pc);
+        self.trace
+            .emit(IrOp::Load, Ty::Val, addr, Ref::NONE, 0, None)
     }
 }

@@ -525,10 +525,20 @@ impl Vm {
                     return Err(format!("method '{}' of {}", str_of(name), kind_name(obj)));
                 };
                 let ro = *rec.stack.last().ok_or("stack underflow")?;
-                let nm = rec.k_val(name);
-                let rf = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::LOAD_METHOD, pc);
-                rec.consts.push(func);
-                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                // an instance attribute of that name (even an unset slot) could
+                // shadow the method without changing the shape: helper path then
+                let unshadowed = matches!(&obj.obj().data,
+                    ObjData::Instance(i) if i.shape.get().lookup(name).is_none());
+                let rf =
+                    if unshadowed && rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_some() {
+                        rec.k_val(func)
+                    } else {
+                        let nm = rec.k_val(name);
+                        let rf = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::LOAD_METHOD, pc);
+                        rec.consts.push(func);
+                        rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                        rf
+                    };
                 rec.pop()?;
                 rec.stack.push(rf);
                 rec.stack.push(ro);
@@ -943,6 +953,15 @@ impl Vm {
                     return Err(format!("class attribute '{}'", str_of(name)));
                 }
                 let ro = *rec.stack.last().ok_or("stack underflow")?;
+                if let Some(idx) = self.inline_attr_slot(obj, name)
+                    && let Some((p, lay)) = rec.guard_instance(ro, obj, &self.jit.layouts, pc)
+                {
+                    let addr = rec.instance_slot(p, lay, idx);
+                    let r = rec.instance_attr(addr, pc);
+                    rec.pop()?;
+                    rec.stack.push(r);
+                    return Ok(());
+                }
                 let nm = rec.k_val(name);
                 let r = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::GETATTR, pc);
                 rec.pop()?;
@@ -958,6 +977,15 @@ impl Vm {
                 }
                 let nn = rec.stack.len();
                 let (rv, ro) = (rec.stack[nn - 2], rec.stack[nn - 1]);
+                if let Some(idx) = self.inline_attr_slot(obj, name)
+                    && let Some((p, lay)) = rec.guard_instance(ro, obj, &self.jit.layouts, pc)
+                {
+                    let addr = rec.instance_slot(p, lay, idx);
+                    let bv = rec.boxed(rv);
+                    rec.trace.emit(IrOp::Store, Ty::Void, addr, bv, 0, None);
+                    rec.stack.truncate(nn - 2);
+                    return Ok(());
+                }
                 let bv = rec.boxed(rv);
                 rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
                 let nm = rec.k_val(name);
@@ -1077,6 +1105,20 @@ impl Vm {
 
     /// The function `obj.name(...)` calls, when it is a plain method found on the
     /// class of an ordinary instance (what the LOAD_METHOD helper re-checks).
+    /// The slot index of instance attribute `name` of `obj` when a trace may read
+    /// and write it directly: a plain attribute (no hook or data descriptor on the
+    /// class, which the type version guard then pins) in the instance's slots.
+    fn inline_attr_slot(&self, obj: Value, name: Value) -> Option<usize> {
+        let ObjData::Instance(i) = &obj.as_obj()?.data else {
+            return None;
+        };
+        if !i.dict.get().is_empty() || !helpers::plain_instance_attr(self, obj.obj().class(), name)
+        {
+            return None;
+        }
+        i.shape.get().lookup(name)
+    }
+
     fn plain_method(&mut self, obj: Value, name: Value) -> Option<Value> {
         let o = obj.as_obj()?;
         if !matches!(o.data, ObjData::Instance(_)) {
