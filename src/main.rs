@@ -31,7 +31,8 @@ struct Cli {
     /// Exits taken before a side trace is recorded.
     #[arg(long = "jit-hotexit", value_name = "N", require_equals = true)]
     jit_hotexit: Option<u32>,
-    /// Optimization passes, e.g. `all`, `none`, `-loop,-cse` (for bisecting).
+    /// Optimization passes, e.g. `all`, `none`, `-loop,-cse` (for bisecting);
+    /// `-bodyentry` makes linking traces enter loops at the top.
     #[arg(long = "jit-opt", value_name = "PASSES", require_equals = true)]
     jit_opt: Option<String>,
     /// Deoptimization fuzzing: every guard additionally fails with probability P
@@ -78,7 +79,7 @@ fn run(cli: Cli) -> i32 {
         vm.jit.hotexit = n;
     }
     if let Some(p) = &cli.jit_opt {
-        vm.jit.passes = p.clone();
+        vm.jit.set_opts(p);
     }
     if let Some(spec) = &cli.jit_chaos {
         match deopt::chaos::Chaos::parse(spec) {

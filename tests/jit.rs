@@ -63,6 +63,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "list_tuple_inline.py",
         "global_rebound.py",
         "attr_shapes.py",
+        "body_entry.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -234,4 +235,20 @@ fn object_access_compiles_to_loads_and_stores() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert_eq!(field(line, "traces"), 1, "{line}");
     assert_eq!(field(line, "aborts"), 0, "{line}");
+}
+
+#[test]
+fn side_traces_enter_the_loop_body_unless_told_not_to() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let want = std::fs::read_to_string(dir.join("body_entry.out")).unwrap();
+    for (opt, entries) in [("--jit-opt=all", true), ("--jit-opt=-bodyentry", false)] {
+        let out = coil_cmd()
+            .args(["--trace-jit", "--trace-log", opt, "body_entry.py"])
+            .current_dir(&dir)
+            .output()
+            .expect("run coil");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{opt}");
+        let log = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(log.contains(" sval "), entries, "{opt}: phis handed over?");
+    }
 }

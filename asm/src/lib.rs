@@ -5,6 +5,7 @@
 pub mod arena;
 pub mod arm64;
 pub mod disasm;
+pub mod divide;
 pub mod lower;
 pub mod regalloc;
 pub mod x64;
@@ -13,6 +14,6 @@ pub use arena::{ArenaError, CodeArena, CodePtr};
 pub use disasm::disassemble;
 pub use guards;
 pub use lower::{
-    Assembled, Backend, CompiledTrace, LowerError, Options, compile, compile_with, host_backend,
-    link_jump, validate,
+    Assembled, Backend, BodyEntry, CompiledTrace, LowerError, Options, compile, compile_with,
+    host_backend, link_jump, validate,
 };

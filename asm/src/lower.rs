@@ -52,6 +52,25 @@ pub struct Assembled {
     /// traces, traces ending at this one's loop header) jump here with the frame and
     /// registers the uniform prologue sets up.
     pub reentry: usize,
+    /// Offset of the loop-body entry stub, for a looping trace. A trace that ends
+    /// at this loop's header may jump here instead of to `reentry`, skipping the
+    /// peeled iteration, after storing each phi's value in its home (`SetVal`; see
+    /// `BodyEntry`). The stub checks that the frame slots the peeled iteration
+    /// loaded as invariants still hold the values the invariants were computed
+    /// from (and that the peeled iteration has run at all); if not, it goes to
+    /// `reentry`. Then it reloads the invariants and phis into their registers and
+    /// enters the loop.
+    pub body_entry: Option<usize>,
+}
+
+/// How to enter a compiled trace's loop body (see `Assembled::body_entry`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyEntry {
+    /// Absolute address of the entry stub.
+    pub addr: usize,
+    /// Each phi: (its frame slot, the absolute `vals` index of its home, its
+    /// type). The home takes the value unboxed as the type says.
+    pub phis: Vec<(u32, usize, Ty)>,
 }
 
 /// Compile options. `Options::default()` is the ordinary code `compile` produces.
@@ -95,9 +114,15 @@ impl Options {
         self.vals_base as usize + n + 1
     }
 
+    /// The word set (non-zero) once the peeled iteration has stored the loop
+    /// invariants home: after the phis' scratch.
+    pub fn entered_index(&self, n: usize, phis: usize) -> usize {
+        self.scratch_index(n) + phis
+    }
+
     /// How many u64s `vals` needs for a trace of `n` instructions and `phis` phis.
     pub fn vals_len(&self, n: usize, phis: usize) -> usize {
-        let own = self.scratch_index(n) + phis;
+        let own = self.entered_index(n, phis) + 1;
         own.max(self.chaos_index(n) + 1)
     }
 }
@@ -144,6 +169,8 @@ pub struct CompiledTrace {
     /// The index of the chaos countdown in `vals`, when the code was compiled with
     /// `Options::chaos`.
     pub chaos_slot: Option<usize>,
+    /// Entering the loop body from another trace, for a looping trace.
+    pub body_entry: Option<BodyEntry>,
 }
 
 /// The bytes that make an exit's link point jump to `target` instead of returning,
@@ -237,6 +264,16 @@ pub fn compile_with(
         reentry: addr + asm.reentry,
         vals_len: opts.vals_len(n, phis),
         chaos_slot: opts.chaos.then(|| opts.chaos_index(n)),
+        body_entry: asm.body_entry.map(|off| BodyEntry {
+            addr: addr + off,
+            phis: trace
+                .ins
+                .iter()
+                .enumerate()
+                .filter(|(_, ins)| ins.op == Op::Phi)
+                .map(|(r, ins)| (ins.imm as u32, opts.vals_base as usize + r, ins.ty))
+                .collect(),
+        }),
     })
 }
 
@@ -269,6 +306,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         Load | LoadConst => (p, None),
         // helpers and stores take any word; checked separately
         Store => (p, None),
+        SetVal => (None, None),
         CallG => (None, None),
     }
 }
@@ -350,7 +388,8 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                     ins.imm
                 )));
             }
-            Op::PVal | Op::Count if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
+            Op::SetVal if ins.a.is_none() => return bad(format!("{i:04}: sval without a value")),
+            Op::PVal | Op::Count | Op::SetVal if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
                 return Err(LowerError::Unsupported(format!(
                     "{i:04}: vals index {} out of range",
                     ins.imm

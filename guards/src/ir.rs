@@ -140,7 +140,7 @@ ir_ops! {
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
-    Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration";
+    Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration; imm: its frame slot";
     // object memory: field offsets come from the interpreter's measured layouts
     GuardObj,  "gobj",   Ptr,  true,  "a: Val must be a heap object; result: its address";
     ARef,      "aref",   Ptr,  false, "a: Ptr + 8 * b (I64): the address of an array element";
@@ -149,6 +149,7 @@ ir_ops! {
     Store,     "st",     Void, false, "the word at a (Ptr) + imm := b";
     // trace linking (side traces and traces ending at another loop's header)
     PVal,      "pval",   Val,  false, "imm: absolute vals index of a parent trace's exit value (side trace input, typed by ins.ty)";
+    SetVal,    "sval",   Void, false, "a (raw bits of any type) stored to absolute vals index imm: a linking trace hands a phi its value";
     Count,     "count",  Void, false, "imm: absolute vals index of a u64 counter incremented here";
     Link,      "link",   Void, false, "imm: address of another trace's re-entry point; the trace ends by jumping there";
     Nop,       "nop",    Void, false, "removed instruction";
@@ -239,6 +240,10 @@ impl Snapshot {
 pub struct Trace {
     pub ins: Vec<Ins>,
     pub snapshots: Vec<Snapshot>,
+    /// The frame slots the loop body stores (set by loop peeling): each live one
+    /// has a `Phi` whose imm names it. The body's other slot loads were hoisted
+    /// into the peeled iteration as invariants.
+    pub carried: Vec<u32>,
 }
 
 impl Trace {
@@ -315,13 +320,16 @@ impl fmt::Display for Trace {
                 Op::Link => write!(f, " {:#x}", ins.imm as u64)?,
                 Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
                 Op::KVal | Op::GuardIs => write!(f, " {:#x}", ins.imm as u64)?,
-                Op::SetSlot => write!(f, " {} {}", ins.imm, ins.a)?,
+                Op::SetSlot | Op::SetVal => write!(f, " {} {}", ins.imm, ins.a)?,
                 // the address as base+offset, then the stored value
                 Op::Load | Op::LoadConst => write!(f, " {}+{}", ins.a, ins.imm)?,
                 Op::Store => write!(f, " {}+{} {}", ins.a, ins.imm, ins.b)?,
                 _ => {}
             }
-            if !matches!(ins.op, Op::SetSlot | Op::Load | Op::LoadConst | Op::Store) {
+            if !matches!(
+                ins.op,
+                Op::SetSlot | Op::SetVal | Op::Load | Op::LoadConst | Op::Store
+            ) {
                 for r in [ins.a, ins.b] {
                     if !r.is_none() {
                         write!(f, " {r}")?;

@@ -24,6 +24,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),
         CallG | Phi => (Some(None), Some(None)),
         GuardObj => (Some(Some(Ty::Val)), None),
+        SetVal => (Some(None), None),
         ARef => (Some(Some(Ty::Ptr)), int),
         Load | LoadConst => (Some(Some(Ty::Ptr)), None),
         Store => (Some(Some(Ty::Ptr)), Some(None)),

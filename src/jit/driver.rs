@@ -54,7 +54,7 @@ impl Vm {
             if same_frame && own {
                 self.finish_recording(None);
             } else if let (true, Some(t)) = (same_frame, target) {
-                self.finish_recording(Some(t));
+                self.finish_recording(Some((t, header_pc)));
             } else {
                 self.abort_recording("entered another loop");
             }
@@ -223,13 +223,13 @@ impl Vm {
     /// Closes a recording: optimize, compile and install the trace. `link`: the
     /// trace ends at the loop header of that root trace and jumps to it; `None`:
     /// the trace is a root that got back to its own header and loops.
-    fn finish_recording(&mut self, link: Option<u32>) {
+    fn finish_recording(&mut self, link: Option<(u32, usize)>) {
         let Some(mut rec) = self.jit.recording.take() else {
             return;
         };
         self.jit_recording = self.jit.count_ops;
         let start = std::time::Instant::now();
-        if let Some(target) = link {
+        if let Some((target, header_pc)) = link {
             // A root recorded as a loop that ended at another loop's header: it
             // runs once per entry and links, it does not loop.
             if let Some(l) = rec.trace.loop_start() {
@@ -243,9 +243,21 @@ impl Vm {
                 rec.trace
                     .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot, None);
             }
-            let addr = self.jit.traces[&target].code.reentry as i64;
-            rec.trace
-                .emit(IrOp::Link, Ty::Void, Ref::NONE, Ref::NONE, addr, None);
+            let code = &self.jit.traces[&target].code;
+            let addr = match &code.body_entry {
+                Some(entry) if self.jit.body_entry && hand_phis(&mut rec, entry, header_pc) => {
+                    entry.addr
+                }
+                _ => code.reentry,
+            };
+            rec.trace.emit(
+                IrOp::Link,
+                Ty::Void,
+                Ref::NONE,
+                Ref::NONE,
+                addr as i64,
+                None,
+            );
         }
         let id = rec.id;
         let line = rec.code.line_of(rec.header_pc);
@@ -319,7 +331,7 @@ impl Vm {
         };
         if logging {
             match link {
-                Some(t) => {
+                Some((t, _)) => {
                     let _ = writeln!(log, "---- TRACE {id} stop -> link trace {t}");
                 }
                 None => {
@@ -529,4 +541,54 @@ impl Vm {
             self.frames.push(nf);
         }
     }
+}
+
+/// Ends a linking trace's IR so that it can enter its target's loop body (see
+/// `asm::BodyEntry`): each of the target's phis gets the current value of its
+/// frame slot, unboxed to the phi's type (`SetVal`), with a type guard where this
+/// trace only has the boxed value. False, emitting nothing, when some slot holds a
+/// value of another type than its phi's now (the body was compiled for other
+/// types): the trace then enters at the top.
+fn hand_phis(rec: &mut Recorder, entry: &asm::BodyEntry, pc: usize) -> bool {
+    let fr = unsafe { &*rec.frame };
+    let nlocals = rec.code.nlocals() as u32;
+    let fits = |ty: Ty, v: Value| match ty {
+        Ty::I64 => v.is_small_int(),
+        Ty::F64 => v.is_float(),
+        Ty::Bool => v.is_bool(),
+        _ => true,
+    };
+    let mut plan = Vec::with_capacity(entry.phis.len());
+    for &(slot, home, ty) in &entry.phis {
+        if slot >= nlocals || !fits(ty, fr.slots[slot as usize]) {
+            return false;
+        }
+        let have = rec.locals.get(&slot).map(|&r| (r, rec.trace.get(r).ty));
+        if let Some((_, t)) = have
+            && t != Ty::Val
+            && t != ty
+            && ty != Ty::Val
+        {
+            return false;
+        }
+        plan.push((slot, home, ty, have.map(|(r, _)| r)));
+    }
+    for (slot, home, ty, have) in plan {
+        let r = match have {
+            Some(r) => r,
+            None => rec
+                .trace
+                .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None),
+        };
+        let v = match (ty, rec.trace.get(r).ty) {
+            (Ty::Val, _) => rec.boxed(r),
+            (want, got) if want == got => r,
+            (Ty::I64, _) => rec.guard(IrOp::GuardInt, Ty::I64, r, Ref::NONE, 0, pc),
+            (Ty::F64, _) => rec.guard(IrOp::GuardFloat, Ty::F64, r, Ref::NONE, 0, pc),
+            _ => rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc),
+        };
+        rec.trace
+            .emit(IrOp::SetVal, Ty::Void, v, Ref::NONE, home as i64, None);
+    }
+    true
 }

@@ -107,6 +107,9 @@ pub struct Jit {
     /// Root loops whose traces store globals, so look them up each time instead of
     /// guarding the dicts' versions.
     pub volatile_globals: std::collections::HashSet<CodeKey>,
+    /// Linking traces enter their target loop's body directly when they can
+    /// (`--jit-opt=-bodyentry` turns it off, for bisecting).
+    pub body_entry: bool,
     /// Object field offsets for inline loads (`layout`).
     pub layouts: layout::Layouts,
 }
@@ -143,12 +146,26 @@ impl Default for Jit {
             skip_entry: None,
             next_id: 1,
             volatile_globals: Default::default(),
+            body_entry: true,
             layouts: layout::Layouts::measure(),
         }
     }
 }
 
 impl Jit {
+    /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's).
+    pub fn set_opts(&mut self, spec: &str) {
+        let mut passes = Vec::new();
+        for tok in spec.split(',').map(str::trim) {
+            match tok {
+                "-bodyentry" => self.body_entry = false,
+                "bodyentry" | "+bodyentry" => self.body_entry = true,
+                _ => passes.push(tok),
+            }
+        }
+        self.passes = passes.join(",");
+    }
+
     pub fn log(&mut self, s: &str) {
         if let Some(l) = &mut self.log {
             let _ = l.write_all(s.as_bytes());

@@ -211,7 +211,7 @@ impl Recorder {
         self.stack.push(result);
     }
 
-    fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
+    pub(crate) fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
         let s = self.snap(pc);
         self.trace.emit(op, ty, a, b, imm, Some(s))
     }
@@ -250,7 +250,7 @@ impl Recorder {
         }
     }
 
-    pub(super) fn boxed(&mut self, r: Ref) -> Ref {
+    pub(crate) fn boxed(&mut self, r: Ref) -> Ref {
         let op = match self.ty(r) {
             Ty::I64 => IrOp::BoxInt,
             Ty::F64 => IrOp::BoxFloat,

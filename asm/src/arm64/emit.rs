@@ -322,6 +322,7 @@ impl Emitter {
         eor => eor;
         mul => mul;
         smulh => smulh;
+        umulh => umulh;
         sdiv => sdiv;
     }
 
@@ -433,6 +434,12 @@ impl Emitter {
             self.mov_imm(IP1, imm);
             self.eor(d, n, IP1);
         }
+    }
+
+    /// `lsr xd, xn, #s` (s modulo 64)
+    pub fn lsr_imm(&mut self, d: X, n: X, s: u8) {
+        let s = (s & 63) as u32;
+        dynasm!(self.ops ; .arch aarch64 ; lsr X(d.0), X(n.0), s);
     }
 
     /// `asr xd, xn, #s` (s modulo 64)

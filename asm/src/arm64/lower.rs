@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, D, Emitter, IP0, IP1, Label, X, b_imm26};
+use crate::divide::{ConstDivisor, const_divisor};
 use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
 use crate::regalloc::{Allocation, Loc, Pools};
 
@@ -115,6 +116,9 @@ impl Backend for Arm64 {
         l.scratch = opts.scratch_index(n) as i64 * 8;
         l.exit_tag = opts.exit_tag;
         l.chaos = opts.chaos.then(|| opts.chaos_index(n) as i64 * 8);
+        let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
+        l.entered = opts.entered_index(n, phis) as i64 * 8;
+        l.lp = lp;
         l.run(lp)
     }
 }
@@ -136,6 +140,11 @@ struct Lowering<'t> {
     chaos: Option<i64>,
     /// Whether the guard being lowered has emitted its chaos check (debug check).
     ticked: bool,
+    /// Offset in `vals` of the word saying the invariants are home (see
+    /// `Assembled::body_entry`).
+    entered: i64,
+    /// The loop marker's position (the trace length for a linking trace).
+    lp: usize,
 }
 
 impl<'t> Lowering<'t> {
@@ -153,6 +162,8 @@ impl<'t> Lowering<'t> {
             exit_tag: 0,
             chaos: None,
             ticked: false,
+            entered: 0,
+            lp: usize::MAX,
         }
     }
 
@@ -300,6 +311,13 @@ impl<'t> Lowering<'t> {
         // prologue: the same for every trace, so traces can jump into each other
         self.prologue();
         let reentry = self.e.len();
+        let top = self.e.new_label();
+        self.e.bind(top);
+        if lp < self.t.ins.len() {
+            // the invariants are home only once this entry reaches the loop
+            self.e.mov_imm(X0, 0);
+            self.e.str(X0, VALS, self.entered);
+        }
 
         let loop_label = self.e.new_label();
         for i in 0..self.t.ins.len() {
@@ -310,6 +328,13 @@ impl<'t> Lowering<'t> {
                     self.ld(X0, a);
                     self.st(guards::Ref(p as u32), X0);
                 }
+                // the invariants home, for entries into the body from other traces
+                let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
+                for v in invariants {
+                    self.spill(v);
+                }
+                self.e.mov_imm(X0, 1);
+                self.e.str(X0, VALS, self.entered);
                 self.e.bind(loop_label);
                 continue;
             }
@@ -330,6 +355,7 @@ impl<'t> Lowering<'t> {
             }
             self.e.b(loop_label);
         }
+        let body_entry = (lp < self.t.ins.len()).then(|| self.body_entry_stub(top, loop_label));
 
         // exit stubs: the snapshot's values home, then the link point: the exit code
         // in w0 and the shared epilogue (or, once patched, `b` to a side trace)
@@ -361,7 +387,53 @@ impl<'t> Lowering<'t> {
             code,
             exit_stubs: stub_offsets,
             reentry,
+            body_entry,
         })
+    }
+
+    /// The loop-body entry (see `Assembled::body_entry`); returns its offset.
+    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
+        let at = self.e.len();
+        let lp = self.lp;
+        self.e.ldr(X0, VALS, self.entered);
+        self.e.cbz(X0, top);
+        for k in self.invariant_slot_loads() {
+            self.e.ldr(X0, SLOTS, self.t.ins[k].imm * 8);
+            self.e.ldr(X1, VALS, self.home(guards::Ref(k as u32)));
+            self.e.cmp(X0, X1);
+            self.e.b_cond(Cond::Ne, top);
+        }
+        let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
+        for v in invariants {
+            self.reload(v);
+        }
+        for p in (lp..self.t.ins.len()).filter(|&p| self.t.ins[p].op == Op::Phi) {
+            self.reload(p);
+        }
+        self.e.b(loop_label);
+        at
+    }
+
+    /// Whether instruction `i` is a register-resident invariant slot load, which
+    /// also goes home.
+    fn invariant_home(&self, i: usize) -> bool {
+        let ins = &self.t.ins[i];
+        i < self.lp
+            && self.lp < self.t.ins.len()
+            && ins.op == Op::Slot
+            && !self.t.carried.contains(&(ins.imm as u32))
+            && !matches!(self.alloc.loc[i], Loc::Home)
+    }
+
+    /// The peeled iteration's loads of slots the body does not store: the
+    /// invariants derive from their values.
+    fn invariant_slot_loads(&self) -> Vec<usize> {
+        (0..self.lp)
+            .filter(|&k| {
+                let ins = &self.t.ins[k];
+                ins.op == Op::Slot && !self.t.carried.contains(&(ins.imm as u32))
+            })
+            .collect()
     }
 
     fn lower_ins(&mut self, i: usize) -> Result<(), LowerError> {
@@ -388,6 +460,14 @@ impl<'t> Lowering<'t> {
             Slot => {
                 self.e.ldr(X0, SLOTS, ins.imm * 8);
                 self.st(r, X0);
+                if self.invariant_home(i) {
+                    // home too: the body-entry stub compares it with the frame
+                    self.e.str(X0, VALS, self.home(r));
+                }
+            }
+            SetVal => {
+                self.ld(X0, a);
+                self.e.str(X0, VALS, ins.imm * 8);
             }
             PVal => {
                 self.e.ldr(X0, VALS, ins.imm * 8);
@@ -644,8 +724,17 @@ impl<'t> Lowering<'t> {
         Ok(())
     }
 
+    /// A constant positive divisor's multiply-and-shift plan (`crate::divide`).
+    fn const_divisor(&self, b: guards::Ref) -> Option<ConstDivisor> {
+        let ins = &self.t.ins[b.idx()];
+        (ins.op == Op::KInt)
+            .then(|| const_divisor(ins.imm))
+            .flatten()
+    }
+
     /// Python floor division and modulo: the quotient rounds toward -inf and the
-    /// remainder takes the divisor's sign. `sdiv` neither traps on zero nor on
+    /// remainder takes the divisor's sign; by a positive constant, a multiply and
+    /// shifts (`crate::divide`). `sdiv` neither traps on zero nor on
     /// i64::MIN / -1, so only b == 0 needs a check before it; the quotient's range
     /// check catches -2^47 // -1.
     fn lower_divmod(
@@ -656,6 +745,43 @@ impl<'t> Lowering<'t> {
         b: guards::Ref,
         exit: Label,
     ) {
+        if let Some(d) = self.const_divisor(b) {
+            self.ld(X0, a);
+            match d {
+                ConstDivisor::Pow2 { shift } => {
+                    if op == Op::FloorDiv {
+                        self.e.asr_imm(X0, X0, shift as u8);
+                    } else {
+                        self.e.and_imm(X0, X0, (1u64 << shift) - 1);
+                    }
+                }
+                ConstDivisor::Magic {
+                    bias,
+                    magic,
+                    shift,
+                    k_offset,
+                } => {
+                    // x2 = q = ((a + bias) * magic) >> (64 + shift) - k_offset
+                    self.e.mov_imm(IP1, bias as u64);
+                    self.e.add(X2, X0, IP1);
+                    self.e.mov_imm(IP1, magic);
+                    self.e.umulh(X2, X2, IP1);
+                    self.e.lsr_imm(X2, X2, shift as u8);
+                    self.e.mov_imm(IP1, k_offset as u64);
+                    self.e.sub(X2, X2, IP1);
+                    if op == Op::FloorDiv {
+                        self.e.mov_rr(X0, X2);
+                    } else {
+                        // a - q * c
+                        self.e.mov_imm(IP1, self.t.ins[b.idx()].imm as u64);
+                        self.e.msub(X0, X2, IP1, X0);
+                    }
+                }
+            }
+            self.chaos_tick(exit);
+            self.st(r, X0);
+            return;
+        }
         let adjusted = self.e.new_label();
         self.ld(X0, a);
         self.ld(X1, b);

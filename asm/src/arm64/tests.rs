@@ -73,6 +73,7 @@ fn cases() -> Vec<Case> {
         e => e.eor(X(17), X(3), X(1)) => "71 00 01 ca", "eor x17, x3, x1";
         e => e.mul(X(2), X(0), X(1)) => "02 7c 01 9b", "mul x2, x0, x1";
         e => e.smulh(X(3), X(0), X(1)) => "03 7c 41 9b", "smulh x3, x0, x1";
+        e => e.umulh(X(2), X(0), X(1)) => "02 7c c1 9b", "umulh x2, x0, x1";
         e => e.sdiv(X(2), X(0), X(1)) => "02 0c c1 9a", "sdiv x2, x0, x1";
         e => e.msub(X(3), X(2), X(1), X(0)) => "43 80 01 9b", "msub x3, x2, x1, x0";
         e => e.negs(X(0), X(0)) => "e0 03 00 eb", "negs x0, x0";
@@ -97,6 +98,7 @@ fn cases() -> Vec<Case> {
         e => e.eor_imm(X(0), X(0), 1) => "00 00 40 d2", "eor x0, x0, #0x1";
         e => e.eor_imm(X(0), X(0), 0) => "11 00 80 d2 00 00 11 ca", "movz x17, #0; eor x0, x0, x17";
         e => e.asr_imm(X(1), X(0), 48) => "01 fc 70 93", "asr x1, x0, #48";
+        e => e.lsr_imm(X(0), X(2), 17) => "40 fc 51 d3", "lsr x0, x2, #17";
         e => e.sbfx0(X(1), X(0), 48) => "01 bc 40 93", "sbfx x1, x0, #0, #48";
         e => e.cset(X(0), Lt) => "e0 a7 9f 9a", "cset x0, lt";
         e => e.cset(X(0), Mi) => "e0 57 9f 9a", "cset x0, mi";

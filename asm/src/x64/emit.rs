@@ -234,6 +234,11 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; cqo);
     }
 
+    /// Unsigned rdx:rax = rax * r.
+    pub fn mul_r(&mut self, s: Reg) {
+        dynasm!(self.ops ; .arch x64 ; mul Rq(s.n()));
+    }
+
     /// Signed rdx:rax / r: quotient in rax, remainder in rdx.
     pub fn idiv_r(&mut self, s: Reg) {
         dynasm!(self.ops ; .arch x64 ; idiv Rq(s.n()));

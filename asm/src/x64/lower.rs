@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
+use crate::divide::{ConstDivisor, const_divisor};
 use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
 use crate::regalloc::{Allocation, Loc, Pools};
 
@@ -87,6 +88,9 @@ impl Backend for X64 {
         l.scratch = opts.scratch_index(n) as i32 * 8;
         l.exit_tag = opts.exit_tag;
         l.chaos = opts.chaos.then(|| opts.chaos_index(n) as i32 * 8);
+        let phis = trace.ins.iter().filter(|i| i.op == Op::Phi).count();
+        l.entered = opts.entered_index(n, phis) as i32 * 8;
+        l.lp = lp;
         l.run(lp)
     }
 }
@@ -108,6 +112,11 @@ struct Lowering<'t> {
     chaos: Option<i32>,
     /// Whether the guard being lowered has emitted its chaos check (debug check).
     ticked: bool,
+    /// Offset in `vals` of the word saying the invariants are home (see
+    /// `Assembled::body_entry`).
+    entered: i32,
+    /// The loop marker's position (the trace length for a linking trace).
+    lp: usize,
 }
 
 impl<'t> Lowering<'t> {
@@ -125,6 +134,8 @@ impl<'t> Lowering<'t> {
             exit_tag: 0,
             chaos: None,
             ticked: false,
+            entered: 0,
+            lp: usize::MAX,
         }
     }
 
@@ -301,6 +312,13 @@ impl<'t> Lowering<'t> {
         self.e.mov_rr(VALS, Rsi);
         self.e.mov_rr(HELPERS, Rdx);
         let reentry = self.e.len();
+        let top = self.e.new_label();
+        self.e.bind(top);
+        if lp < self.t.ins.len() {
+            // the invariants are home only once this entry reaches the loop
+            self.e.mov_ri32(Rax, 0);
+            self.e.store(VALS, self.entered, Rax);
+        }
 
         let loop_label = self.e.new_label();
         for i in 0..self.t.ins.len() {
@@ -311,6 +329,13 @@ impl<'t> Lowering<'t> {
                     self.ld(Rax, a);
                     self.st(guards::Ref(p as u32), Rax);
                 }
+                // the invariants home, for entries into the body from other traces
+                let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
+                for v in invariants {
+                    self.spill(v);
+                }
+                self.e.mov_ri32(Rax, 1);
+                self.e.store(VALS, self.entered, Rax);
                 self.e.bind(loop_label);
                 continue;
             }
@@ -332,6 +357,7 @@ impl<'t> Lowering<'t> {
             }
             self.e.jmp(loop_label);
         }
+        let body_entry = (lp < self.t.ins.len()).then(|| self.body_entry_stub(top, loop_label));
 
         // exit stubs: the snapshot's values home, then the link point: the exit code
         // in eax and the shared epilogue (or, once patched, a jump to a side trace)
@@ -367,7 +393,54 @@ impl<'t> Lowering<'t> {
             code,
             exit_stubs: stub_offsets,
             reentry,
+            body_entry,
         })
+    }
+
+    /// The loop-body entry (see `Assembled::body_entry`); returns its offset.
+    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
+        let at = self.e.len();
+        let lp = self.lp;
+        self.e.load(Rax, VALS, self.entered);
+        self.e.test_rr(Rax, Rax);
+        self.e.jcc(Cond::E, top);
+        for k in self.invariant_slot_loads() {
+            self.e.load(Rax, SLOTS, self.t.ins[k].imm as i32 * 8);
+            self.e.load(Rcx, VALS, self.home(guards::Ref(k as u32)));
+            self.e.cmp_rr(Rax, Rcx);
+            self.e.jcc(Cond::Ne, top);
+        }
+        let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
+        for v in invariants {
+            self.reload(v);
+        }
+        for p in (lp..self.t.ins.len()).filter(|&p| self.t.ins[p].op == Op::Phi) {
+            self.reload(p);
+        }
+        self.e.jmp(loop_label);
+        at
+    }
+
+    /// Whether instruction `i` is a register-resident invariant slot load, which
+    /// also goes home.
+    fn invariant_home(&self, i: usize) -> bool {
+        let ins = &self.t.ins[i];
+        i < self.lp
+            && self.lp < self.t.ins.len()
+            && ins.op == Op::Slot
+            && !self.t.carried.contains(&(ins.imm as u32))
+            && !matches!(self.alloc.loc[i], Loc::Home)
+    }
+
+    /// The peeled iteration's loads of slots the body does not store: the
+    /// invariants derive from their values.
+    fn invariant_slot_loads(&self) -> Vec<usize> {
+        (0..self.lp)
+            .filter(|&k| {
+                let ins = &self.t.ins[k];
+                ins.op == Op::Slot && !self.t.carried.contains(&(ins.imm as u32))
+            })
+            .collect()
     }
 
     fn lower_ins(&mut self, i: usize) -> Result<(), LowerError> {
@@ -391,6 +464,14 @@ impl<'t> Lowering<'t> {
             Slot => {
                 self.e.load(Rax, SLOTS, ins.imm as i32 * 8);
                 self.st(r, Rax);
+                if self.invariant_home(i) {
+                    // home too: the body-entry stub compares it with the frame
+                    self.e.store(VALS, self.home(r), Rax);
+                }
+            }
+            SetVal => {
+                self.ld(Rax, a);
+                self.e.store(VALS, ins.imm as i32 * 8, Rax);
             }
             PVal => {
                 self.e.load(Rax, VALS, ins.imm as i32 * 8);
@@ -685,8 +766,17 @@ impl<'t> Lowering<'t> {
         Ok(())
     }
 
+    /// A constant positive divisor's multiply-and-shift plan (`crate::divide`).
+    fn const_divisor(&self, b: guards::Ref) -> Option<ConstDivisor> {
+        let ins = &self.t.ins[b.idx()];
+        (ins.op == Op::KInt)
+            .then(|| const_divisor(ins.imm))
+            .flatten()
+    }
+
     /// Python floor division and modulo: the quotient rounds toward -inf and the
-    /// remainder takes the divisor's sign.
+    /// remainder takes the divisor's sign; by a positive constant, a multiply and
+    /// shifts (`crate::divide`).
     fn lower_divmod(
         &mut self,
         op: Op,
@@ -695,6 +785,46 @@ impl<'t> Lowering<'t> {
         b: guards::Ref,
         exit: Label,
     ) {
+        if let Some(d) = self.const_divisor(b) {
+            self.ld(Rax, a);
+            match d {
+                ConstDivisor::Pow2 { shift } => {
+                    if op == Op::FloorDiv {
+                        self.e.sar_ri(Rax, shift as u8);
+                    } else {
+                        self.e.mov_ri64(Rcx, (1i64 << shift) - 1);
+                        self.e.and_rr(Rax, Rcx);
+                    }
+                }
+                ConstDivisor::Magic {
+                    bias,
+                    magic,
+                    shift,
+                    k_offset,
+                } => {
+                    // rdx = q = ((a + bias) * magic) >> (64 + shift) - k_offset
+                    self.e.mov_rr(R9, Rax);
+                    self.e.mov_ri64(Rcx, bias);
+                    self.e.add_rr(Rax, Rcx);
+                    self.e.mov_ri64(Rcx, magic as i64);
+                    self.e.mul_r(Rcx);
+                    self.e.shr_ri(Rdx, shift as u8);
+                    self.e.mov_ri64(Rcx, k_offset);
+                    self.e.sub_rr(Rdx, Rcx);
+                    self.e.mov_rr(Rax, Rdx);
+                    if op == Op::Mod {
+                        // a - q * c
+                        self.e.mov_ri64(Rcx, self.t.ins[b.idx()].imm);
+                        self.e.imul_rr(Rdx, Rcx);
+                        self.e.mov_rr(Rax, R9);
+                        self.e.sub_rr(Rax, Rdx);
+                    }
+                }
+            }
+            self.chaos_tick(exit);
+            self.st(r, Rax);
+            return;
+        }
         let (divide, done) = (self.e.new_label(), self.e.new_label());
         self.ld(Rax, a);
         self.ld(R8, b);

@@ -62,6 +62,7 @@ fn encodings() {
     check!(e => e.shr_ri(R8, 48), "49 c1 e8 30"); // shr r8,0x30
     check!(e => e.cqo(), "48 99"); // cqo
     check!(e => e.idiv_r(Rcx), "48 f7 f9"); // idiv rcx
+    check!(e => e.mul_r(Rcx), "48 f7 e1"); // mul rcx
     check!(e => e.idiv_r(R10), "49 f7 fa"); // idiv r10
     check!(e => e.setcc(L, Rax), "40 0f 9c c0"); // rex setl al
     check!(e => e.setcc(E, Rsi), "40 0f 94 c6"); // sete sil

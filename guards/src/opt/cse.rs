@@ -91,13 +91,15 @@ pub fn run(t: &mut Trace) {
     }
     // Phis with the same entry and loop values are the same value. Their b may point
     // forward, so they are matched after the sweep.
-    let mut phis: HashMap<(Ty, Ref, Ref), Ref> = HashMap::new();
+    // (their slots must agree too: a trace entering the loop body hands each
+    // slot's phi its value)
+    let mut phis: HashMap<(Ty, Ref, Ref, i64), Ref> = HashMap::new();
     for i in 0..t.ins.len() {
         let ins = t.ins[i];
         if ins.op == Op::Phi {
             let me = Ref(i as u32);
             let first = *phis
-                .entry((ins.ty, s.get(ins.a), s.get(ins.b)))
+                .entry((ins.ty, s.get(ins.a), s.get(ins.b), ins.imm))
                 .or_insert(me);
             if first != me {
                 t.ins[i] = NOP;

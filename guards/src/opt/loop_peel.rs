@@ -116,6 +116,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
     let mut phis: Vec<(Ref, Ref)> = Vec::new();
     let mut boxes: Vec<(i64, Ref, Option<Op>)> = Vec::new();
     let mut loop_slots = LoopSlots::new();
+    t.carried = stored.iter().map(|&s| s as u32).collect();
     for &slot in &stored {
         let v = last_store[&slot];
         let vi = old[v.idx()];
@@ -132,7 +133,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
                 ty,
                 a: map(&p, x),
                 b: Ref::NONE,
-                imm: 0,
+                imm: slot,
                 snap: u32::MAX,
             },
         );

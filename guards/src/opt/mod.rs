@@ -261,6 +261,7 @@ pub(crate) fn is_pure(op: Op) -> bool {
             | Op::Link
             | Op::Load
             | Op::Store
+            | Op::SetVal
     )
 }
 
