@@ -294,7 +294,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (v, None),
         BoxInt | NegOv => (i, None),
-        BoxFloat | FNeg => (f, None),
+        BoxFloat | FNeg | FSqrt => (f, None),
         BoxBool | Not | GuardTrue | GuardFalse => (b, None),
         IToF => (i, None),
         AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod => (i, i),

@@ -175,6 +175,7 @@ pub fn eval(
                 }
             }
             Op::FNeg => flt(-fa),
+            Op::FSqrt => flt(fa.sqrt()),
             Op::IToF => flt(ia as f64),
             Op::ILt => bool_(ia < ib),
             Op::ILe => bool_(ia <= ib),

@@ -120,6 +120,7 @@ ir_ops! {
     FMul,      "fmul",   F64,  false, "a * b";
     FDiv,      "fdiv",   F64,  true,  "a / b; exits when b == 0.0 (ZeroDivisionError)";
     FNeg,      "fneg",   F64,  false, "-a";
+    FSqrt,     "fsqrt",  F64,  false, "sqrt(a) (IEEE: correctly rounded; NaN below zero)";
     IToF,      "itof",   F64,  false, "a: I64 converted to float";
     // comparisons
     ILt,       "ilt",    Bool, false, "a < b";

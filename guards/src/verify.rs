@@ -17,7 +17,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (Some(Some(Ty::Val)), None),
         BoxInt | NegOv | IToF => (int, None),
-        BoxFloat | FNeg => (flt, None),
+        BoxFloat | FNeg | FSqrt => (flt, None),
         BoxBool | Not | GuardTrue | GuardFalse => (Some(Some(Ty::Bool)), None),
         AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod | ILt | ILe
         | IEq | INe | IGt | IGe => (int, int),

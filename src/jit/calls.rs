@@ -33,6 +33,8 @@ enum Plan {
     Fold(i64),
     Int,
     Float,
+    /// `math.sqrt`: `fsqrt` after a guard that the argument is not negative.
+    Sqrt,
 }
 
 /// An operand the numeric helpers take: an inline int, a float or a bool.
@@ -123,6 +125,21 @@ impl Vm {
             Plan::Float => call1(rec, helpers::TO_FLOAT, ra[0], pc),
             Plan::Int => call1(rec, helpers::TO_INT, ra[0], pc),
             Plan::Unary(h) => call1(rec, h, ra[0], pc),
+            Plan::Sqrt => {
+                // a negative argument (ValueError) or NaN leaves the trace
+                let x = rec.as_float(ra[0], a0, pc);
+                let zero = rec.trace.emit(
+                    IrOp::KFloat,
+                    Ty::F64,
+                    Ref::NONE,
+                    Ref::NONE,
+                    0f64.to_bits() as i64,
+                    None,
+                );
+                let ok = rec.trace.emit(IrOp::FGe, Ty::Bool, x, zero, 0, None);
+                rec.guard(IrOp::GuardTrue, Ty::Void, ok, Ref::NONE, 0, pc);
+                rec.trace.emit(IrOp::FSqrt, Ty::F64, x, Ref::NONE, 0, None)
+            }
             Plan::Math1(sel) => {
                 let x = rec.boxed(ra[0]);
                 let k = rec.k_val(Value::small_int(sel));
@@ -210,6 +227,7 @@ impl Vm {
                 ("hypot", 2) => Plan::Binary(helpers::HYPOT),
                 ("fmod", 2) => Plan::Binary(helpers::FMOD),
                 ("log", 2) => Plan::Binary(helpers::LOG_BASE),
+                ("sqrt", 1) if args[0].is_small_int() || args[0].is_float() => Plan::Sqrt,
                 (_, 1) => match helpers::MATH1_NAMES.iter().position(|m| *m == name) {
                     Some(i) => Plan::Math1(i as i64),
                     None => return Err(format!("call of math.{name}")),

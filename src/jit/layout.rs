@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
 
-use crate::object::{Dict, Instance, Mut, Obj, ObjData, Shape, TypeObj};
+use crate::object::{Dict, Instance, IterState, Mut, Obj, ObjData, Shape, TypeObj};
 use crate::value::Value;
 
 /// The fields of a sequence payload, as byte offsets from the object's address.
@@ -34,6 +34,19 @@ pub struct Layouts {
     /// A type's `version` (a u64).
     pub type_version: i64,
     pub instance: Option<InstanceLayout>,
+    pub seq_iter: SeqIterLayout,
+}
+
+/// A list or tuple iterator (`IterState::Seq`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SeqIterLayout {
+    /// The variant tag word, and its value for `Seq`.
+    pub tag: i64,
+    pub seq_tag: u64,
+    /// The iterated sequence (a `Value`).
+    pub seq: i64,
+    /// The next index (a usize).
+    pub idx: i64,
 }
 
 /// The fields of a plain instance: attributes by shape in a slot vector.
@@ -56,6 +69,7 @@ impl Layouts {
             dict_version: dict_version_offset(),
             type_version: type_version_offset(),
             instance: instance_probe(3, 9).filter(|&a| Some(a) == instance_probe(6, 11)),
+            seq_iter: seq_iter_layout(),
         }
     }
 }
@@ -172,6 +186,28 @@ fn instance_probe(len: usize, cap: usize) -> Option<InstanceLayout> {
             items: find(&words, base, v.as_ptr() as usize)?,
         },
     })
+}
+
+fn seq_iter_layout() -> SeqIterLayout {
+    let obj = object(ObjData::Iter(Mut::new(IterState::Seq {
+        seq: Value::NONE,
+        idx: 0,
+    })));
+    let ObjData::Iter(st) = &obj.data else {
+        unreachable!("built as an iterator")
+    };
+    let st: &IterState = st.get();
+    // SAFETY: repr(C, u64): the state starts with its tag, a full u64.
+    let seq_tag = unsafe { *(st as *const IterState as *const u64) };
+    let IterState::Seq { seq, idx } = st else {
+        unreachable!("built as Seq")
+    };
+    SeqIterLayout {
+        tag: offset_in(&obj, st),
+        seq_tag,
+        seq: offset_in(&obj, seq),
+        idx: offset_in(&obj, idx),
+    }
 }
 
 fn dict_version_offset() -> i64 {

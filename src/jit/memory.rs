@@ -112,10 +112,15 @@ impl Recorder {
         self.guard(IrOp::GuardTrue, Ty::Void, low, Ref::NONE, 0, pc);
         let high = self.trace.emit(IrOp::ILt, Ty::Bool, idx, n, 0, None);
         self.guard(IrOp::GuardTrue, Ty::Void, high, Ref::NONE, 0, pc);
+        Ok(self.seq_item_at(s, p, idx))
+    }
+
+    /// The address of item `idx` (known in bounds) of the sequence at `p`.
+    pub(super) fn seq_item_at(&mut self, s: Seq, p: Ref, idx: Ref) -> Ref {
         let items = self
             .trace
             .emit(s.load, Ty::Ptr, p, Ref::NONE, s.layout.items, None);
-        Ok(self.trace.emit(IrOp::ARef, Ty::Ptr, items, idx, 0, None))
+        self.trace.emit(IrOp::ARef, Ty::Ptr, items, idx, 0, None)
     }
 
     /// The `n` items of the sequence at `p` after guarding that it has exactly `n`

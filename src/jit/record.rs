@@ -231,7 +231,7 @@ impl Recorder {
         }
     }
 
-    fn as_float(&mut self, r: Ref, runtime: Value, pc: usize) -> Ref {
+    pub(crate) fn as_float(&mut self, r: Ref, runtime: Value, pc: usize) -> Ref {
         match self.ty(r) {
             Ty::F64 => r,
             Ty::I64 => self.trace.emit(IrOp::IToF, Ty::F64, r, Ref::NONE, 0, None),
@@ -874,6 +874,10 @@ impl Vm {
                                 ObjData::Tuple(t) => t.len(),
                                 _ => return Err("for over this sequence".into()),
                             };
+                            if let Some(s) = self.inline_seq(*seq) {
+                                let layouts = self.jit.layouts;
+                                return record_seq_next(rec, &layouts, s, it, *seq, *idx < len, pc);
+                            }
                             if *idx >= len {
                                 return record_loop_end(rec, ri, pc);
                             }
@@ -1054,6 +1058,56 @@ fn record_binop(
 /// `ForIter` on an exhausted range or sequence iterator: the loop ends (the
 /// interpreter pops the iterator and jumps past the loop). The guard re-checks
 /// exhaustion without touching the iterator, so its exit replays nothing.
+/// `ForIter` over a list or tuple iterator, inline: the iterator's index against
+/// the sequence's current length, the item, the index stored back. `more`: whether
+/// the loop goes on now (else this is a side trace's loop end).
+fn record_seq_next(
+    rec: &mut Recorder,
+    layouts: &crate::jit::layout::Layouts,
+    s: Seq,
+    it: Value,
+    seq: Value,
+    more: bool,
+    pc: usize,
+) -> Result<(), Abort> {
+    if !more && rec.side.is_none() {
+        return Err("loop ended while recording".into());
+    }
+    let lay = layouts.seq_iter;
+    let ri = *rec.stack.last().ok_or("stack underflow")?;
+    let p = rec.guard_class(ri, it, layouts.class, pc);
+    let tag = rec
+        .trace
+        .emit(IrOp::Load, Ty::I64, p, Ref::NONE, lay.tag, None);
+    let want = rec.k_int(lay.seq_tag as i64);
+    let is_seq = rec.trace.emit(IrOp::IEq, Ty::Bool, tag, want, 0, None);
+    rec.guard(IrOp::GuardTrue, Ty::Void, is_seq, Ref::NONE, 0, pc);
+    let rs = rec
+        .trace
+        .emit(IrOp::Load, Ty::Val, p, Ref::NONE, lay.seq, None);
+    let sp = rec.guard_class(rs, seq, layouts.class, pc);
+    let i = rec
+        .trace
+        .emit(IrOp::Load, Ty::I64, p, Ref::NONE, lay.idx, None);
+    let n = rec.seq_len(s, sp);
+    let going = rec.trace.emit(IrOp::ILt, Ty::Bool, i, n, 0, None);
+    if !more {
+        rec.guard(IrOp::GuardFalse, Ty::Void, going, Ref::NONE, 0, pc);
+        rec.pop()?;
+        return Ok(());
+    }
+    rec.guard(IrOp::GuardTrue, Ty::Void, going, Ref::NONE, 0, pc);
+    let addr = rec.seq_item_at(s, sp, i);
+    let item = rec.seq_item(s, addr);
+    let one = rec.k_int(1);
+    // i < len < 2^47: no overflow
+    let next = rec.trace.emit(IrOp::Add, Ty::I64, i, one, 0, None);
+    rec.trace
+        .emit(IrOp::Store, Ty::Void, p, next, lay.idx, None);
+    rec.stack.push(item);
+    Ok(())
+}
+
 fn record_loop_end(rec: &mut Recorder, ri: Ref, pc: usize) -> Result<(), Abort> {
     if rec.side.is_none() {
         // a root trace is one iteration of its loop

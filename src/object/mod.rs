@@ -152,6 +152,9 @@ pub struct Generator {
 }
 
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.
+/// `repr(C, u64)`: the variant tag is a whole initialized word that compiled traces
+/// can compare (src/jit/layout.rs).
+#[repr(C, u64)]
 pub enum IterState {
     /// list or tuple, by index (a list may grow while iterated, as in CPython)
     Seq {

@@ -568,6 +568,11 @@ impl Emitter {
         fdiv => fdiv;
     }
 
+    /// `fsqrt dd, dn`
+    pub fn fsqrt(&mut self, d: D, n: D) {
+        dynasm!(self.ops ; .arch aarch64 ; fsqrt D(d.0), D(n.0));
+    }
+
     /// `fneg dd, dn`
     pub fn fneg(&mut self, d: D, n: D) {
         dynasm!(self.ops ; .arch aarch64 ; fneg D(d.0), D(n.0));

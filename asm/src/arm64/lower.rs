@@ -634,6 +634,11 @@ impl<'t> Lowering<'t> {
                 self.e.fneg(D0, D0);
                 self.stf(r, D0);
             }
+            FSqrt => {
+                self.ldf(D0, a);
+                self.e.fsqrt(D0, D0);
+                self.stf(r, D0);
+            }
             IToF => {
                 self.ld(X0, a);
                 self.e.scvtf(D0, X0);

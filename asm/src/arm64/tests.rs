@@ -126,6 +126,7 @@ fn cases() -> Vec<Case> {
         e => e.fmul(D(0), D(0), D(1)) => "00 08 61 1e", "fmul d0, d0, d1";
         e => e.fdiv(D(0), D(0), D(31)) => "00 18 7f 1e", "fdiv d0, d0, d31";
         e => e.fneg(D(0), D(0)) => "00 40 61 1e", "fneg d0, d0";
+        e => e.fsqrt(D(0), D(1)) => "20 c0 61 1e", "fsqrt d0, d1";
         e => e.fcmp(D(0), D(1)) => "00 20 61 1e", "fcmp d0, d1";
         e => e.fcmp_zero(D(1)) => "28 20 60 1e", "fcmp d1, #0.0";
         e => e.scvtf(D(0), X(0)) => "00 00 62 9e", "scvtf d0, x0";

@@ -361,6 +361,7 @@ impl Emitter {
         subsd => subsd;
         mulsd => mulsd;
         divsd => divsd;
+        sqrtsd => sqrtsd;
         ucomisd => ucomisd;
         xorpd => xorpd;
     }

@@ -616,6 +616,12 @@ impl<'t> Lowering<'t> {
                 self.e.xor_rr(Rax, Rcx);
                 self.st(r, Rax);
             }
+            FSqrt => {
+                let x = self.src_xmm(a, Xmm(0));
+                let d = self.dst_xmm(r, Xmm(0));
+                self.e.sqrtsd(d, x);
+                self.stf(r, d);
+            }
             IToF => {
                 let x = self.src_gpr(a, Rax);
                 let d = self.dst_xmm(r, Xmm(0));

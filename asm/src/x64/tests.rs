@@ -93,6 +93,7 @@ fn encodings() {
     check!(e => e.subsd(Xmm(0), Xmm(1)), "f2 40 0f 5c c1"); // rex subsd xmm0,xmm1
     check!(e => e.mulsd(Xmm(0), Xmm(1)), "f2 40 0f 59 c1"); // rex mulsd xmm0,xmm1
     check!(e => e.divsd(Xmm(0), Xmm(1)), "f2 40 0f 5e c1"); // rex divsd xmm0,xmm1
+    check!(e => e.sqrtsd(Xmm(3), Xmm(1)), "f2 40 0f 51 d9"); // rex sqrtsd xmm3,xmm1
     check!(e => e.ucomisd(Xmm(0), Xmm(1)), "66 40 0f 2e c1"); // rex ucomisd xmm0,xmm1
     check!(e => e.xorpd(Xmm(2), Xmm(2)), "66 40 0f 57 d2"); // rex xorpd xmm2,xmm2
     check!(e => e.cvtsi2sd(Xmm(0), Rax), "f2 48 0f 2a c0"); // cvtsi2sd xmm0,rax

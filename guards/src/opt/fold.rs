@@ -171,6 +171,7 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             _ => Fold::Keep,
         },
         IToF => kint(t, a).map_or(Fold::Keep, |x| Fold::Float(x as f64)),
+        FSqrt => kfloat(t, a).map_or(Fold::Keep, |x| Fold::Float(x.sqrt())),
         // comparisons
         ILt | ILe | IEq | INe | IGt | IGe => {
             let cmp = |x: i64, y: i64| match ins.op {
