@@ -841,9 +841,9 @@ fn code_fingerprint(assemble: &dyn Fn(&X64, &Trace) -> Vec<u8>) -> u64 {
 }
 
 /// The fingerprint of the code without chaos instrumentation (last changed by the
-/// loop-body entry stub). If the lowering changes on purpose, update it
+/// compare-and-branch fusion). If the lowering changes on purpose, update it
 /// to the value the failure prints.
-const CODE_BEFORE_CHAOS: u64 = 0xdf57_9aac_6728_d48b;
+const CODE_BEFORE_CHAOS: u64 = 0xee2f_36cd_a5b0_4d49;
 
 #[test]
 fn chaos_off_code_is_byte_identical_to_before() {

@@ -117,6 +117,12 @@ struct Lowering<'t> {
     entered: i32,
     /// The loop marker's position (the trace length for a linking trace).
     lp: usize,
+    /// Per instruction: whether it is a comparison whose only use is the guard
+    /// right after it, which then branches on the flags it leaves (the Bool is
+    /// never materialized).
+    fused: Vec<bool>,
+    /// The condition the last fused comparison left in the flags.
+    flags: Option<Cond>,
 }
 
 impl<'t> Lowering<'t> {
@@ -136,6 +142,8 @@ impl<'t> Lowering<'t> {
             ticked: false,
             entered: 0,
             lp: usize::MAX,
+            fused: fusable_compares(t),
+            flags: None,
         }
     }
 
@@ -640,6 +648,10 @@ impl<'t> Lowering<'t> {
                 let x = self.src_gpr(a, Rax);
                 let y = self.src_gpr(b, Rcx);
                 self.e.cmp_rr(x, y);
+                if self.fused[i] {
+                    self.flags = Some(c);
+                    return Ok(());
+                }
                 self.e.setcc(c, Rax);
                 self.e.movzx_r8(Rax, Rax);
                 self.st(r, Rax);
@@ -657,6 +669,10 @@ impl<'t> Lowering<'t> {
                 let x = self.src_xmm(x, Xmm(0));
                 let y = self.src_xmm(y, Xmm(1));
                 self.e.ucomisd(x, y);
+                if self.fused[i] {
+                    self.flags = Some(c);
+                    return Ok(());
+                }
                 self.e.setcc(c, Rax);
                 self.e.movzx_r8(Rax, Rax);
                 self.st(r, Rax);
@@ -686,6 +702,13 @@ impl<'t> Lowering<'t> {
                 self.e.mov_ri32(Rcx, 1);
                 self.e.xor_rr(Rax, Rcx);
                 self.st(r, Rax);
+            }
+            GuardTrue | GuardFalse if self.flags.is_some() => {
+                // the comparison just before left its condition in the flags
+                let c = self.flags.take().expect("checked");
+                let exit_when = if ins.op == GuardTrue { c.invert() } else { c };
+                self.e.jcc(exit_when, exit_l());
+                self.chaos_tick(exit_l());
             }
             GuardTrue | GuardFalse => {
                 let x = self.src_gpr(a, Rax);
@@ -868,4 +891,43 @@ impl<'t> Lowering<'t> {
         self.chaos_tick(exit);
         self.st(r, Rax);
     }
+}
+
+/// Comparisons whose Bool only feeds the guard right after them (no other
+/// operand use, in no snapshot): they can branch on the flags directly. Float
+/// equality is left out (its unordered case needs two flags).
+fn fusable_compares(t: &Trace) -> Vec<bool> {
+    let n = t.ins.len();
+    let mut uses = vec![0u32; n];
+    for ins in &t.ins {
+        for r in [ins.a, ins.b] {
+            if !r.is_none() && r.idx() < n {
+                uses[r.idx()] += 1;
+            }
+        }
+    }
+    let mut in_snapshot = vec![false; n];
+    for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
+        if let Some(s) = t.snapshots.get(ins.snap as usize) {
+            for r in s.refs() {
+                if r.idx() < n {
+                    in_snapshot[r.idx()] = true;
+                }
+            }
+        }
+    }
+    (0..n)
+        .map(|i| {
+            use Op::*;
+            let cmp = matches!(
+                t.ins[i].op,
+                ILt | ILe | IEq | INe | IGt | IGe | FLt | FLe | FGt | FGe
+            );
+            cmp && uses[i] == 1
+                && !in_snapshot[i]
+                && t.ins
+                    .get(i + 1)
+                    .is_some_and(|g| matches!(g.op, GuardTrue | GuardFalse) && g.a.idx() == i)
+        })
+        .collect()
 }
