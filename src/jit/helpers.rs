@@ -15,88 +15,64 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::types::{is_type, lookup_owner, type_obj};
 
-pub const RANGE_NEXT: i64 = 0;
-pub const SEQ_NEXT: i64 = 1;
-pub const SEQ_GET: i64 = 2;
-pub const STASH: i64 = 3;
-pub const LIST_SET: i64 = 4;
-pub const GETATTR: i64 = 5;
-pub const SETATTR: i64 = 6;
-pub const LOAD_GLOBAL: i64 = 7;
-pub const LEN: i64 = 8;
-pub const STORE_GLOBAL: i64 = 9;
-pub const CELL_GET: i64 = 10;
-pub const CELL_SET: i64 = 11;
-pub const LOAD_METHOD: i64 = 12;
-pub const IS: i64 = 13;
-pub const ITER_DONE: i64 = 14;
-pub const LIST_APPEND: i64 = 15;
-// Builtin and math-module calls, numeric binary ops (recorded by `jit/calls.rs`).
-pub const MODULE_ATTR: i64 = 16;
-pub const ABS: i64 = 17;
-pub const MIN2: i64 = 18;
-pub const MAX2: i64 = 19;
-pub const TO_INT: i64 = 20;
-pub const TO_FLOAT: i64 = 21;
-pub const ISINSTANCE: i64 = 22;
-pub const MATH1: i64 = 23;
-pub const ATAN2: i64 = 24;
-pub const COPYSIGN: i64 = 25;
-pub const MATH_POW: i64 = 26;
-pub const HYPOT: i64 = 27;
-pub const FMOD: i64 = 28;
-pub const LOG_BASE: i64 = 29;
-pub const NUM_POW: i64 = 30;
-pub const NUM_MOD: i64 = 31;
-pub const NUM_FLOORDIV: i64 = 32;
-pub const LSHIFT: i64 = 33;
-pub const RSHIFT: i64 = 34;
-// Allocating: ranges and iterators for nested loops.
-pub const RANGE1: i64 = 35;
-pub const RANGE2: i64 = 36;
-pub const GET_ITER: i64 = 37;
+/// One line per helper: its index constant and its function, in table order. The
+/// function's name is what `--jit-stats` prints for exits at that helper.
+macro_rules! helpers {
+    ($($index:ident => $func:ident;)*) => {
+        helpers!(@index 0i64; $($index)*);
+        /// Helper names in table order (`--jit-stats` exits by guard kind).
+        const NAMES: &[&str] = &[$(stringify!($func)),*];
+        pub static TABLE: [Helper; NAMES.len()] = [$($func),*];
+    };
+    (@index $n:expr; $first:ident $($rest:ident)*) => {
+        pub const $first: i64 = $n;
+        helpers!(@index $n + 1; $($rest)*);
+    };
+    (@index $n:expr;) => {};
+}
 
-/// Helper names in table order (`--jit-stats` exits by guard kind).
-const NAMES: [&str; 38] = [
-    "range_next",
-    "seq_next",
-    "seq_get",
-    "stash",
-    "list_set",
-    "getattr",
-    "setattr",
-    "load_global",
-    "len",
-    "store_global",
-    "cell_get",
-    "cell_set",
-    "load_method",
-    "is",
-    "iter_done",
-    "list_append",
-    "module_attr",
-    "abs",
-    "min2",
-    "max2",
-    "to_int",
-    "to_float",
-    "isinstance",
-    "math1",
-    "atan2",
-    "copysign",
-    "math_pow",
-    "hypot",
-    "fmod",
-    "log_base",
-    "num_pow",
-    "num_mod",
-    "num_floordiv",
-    "lshift",
-    "rshift",
-    "range1",
-    "range2",
-    "get_iter",
-];
+helpers! {
+    RANGE_NEXT => range_next;
+    SEQ_NEXT => seq_next;
+    SEQ_GET => seq_get;
+    STASH => stash;
+    LIST_SET => list_set;
+    GETATTR => getattr;
+    SETATTR => setattr;
+    LOAD_GLOBAL => load_global;
+    LEN => len;
+    STORE_GLOBAL => store_global;
+    CELL_GET => cell_get;
+    CELL_SET => cell_set;
+    LOAD_METHOD => load_method;
+    IS => is;
+    ITER_DONE => iter_done;
+    LIST_APPEND => list_append;
+    // builtin and math-module calls, numeric binary ops (recorded by jit/calls.rs)
+    MODULE_ATTR => module_attr;
+    ABS => abs;
+    MIN2 => min2;
+    MAX2 => max2;
+    TO_INT => to_int;
+    TO_FLOAT => to_float;
+    ISINSTANCE => isinstance;
+    MATH1 => math1;
+    ATAN2 => atan2;
+    COPYSIGN => copysign;
+    MATH_POW => math_pow;
+    HYPOT => hypot;
+    FMOD => fmod;
+    LOG_BASE => log_base;
+    NUM_POW => num_pow;
+    NUM_MOD => num_mod;
+    NUM_FLOORDIV => num_floordiv;
+    LSHIFT => lshift;
+    RSHIFT => rshift;
+    // allocating: ranges and iterators for nested loops
+    RANGE1 => range1;
+    RANGE2 => range2;
+    GET_ITER => get_iter;
+}
 
 /// The helper's name in `--jit-stats` (exits by guard kind).
 pub fn name(index: i64) -> &'static str {
@@ -106,47 +82,6 @@ pub fn name(index: i64) -> &'static str {
         .copied()
         .unwrap_or("helper")
 }
-
-pub static TABLE: [Helper; NAMES.len()] = [
-    range_next,
-    seq_next,
-    seq_get,
-    stash,
-    list_set,
-    getattr,
-    setattr,
-    load_global,
-    len,
-    store_global,
-    cell_get,
-    cell_set,
-    load_method,
-    is,
-    iter_done,
-    list_append,
-    module_attr,
-    abs,
-    min2,
-    max2,
-    to_int,
-    to_float,
-    isinstance,
-    math1,
-    atan2,
-    copysign,
-    math_pow,
-    hypot,
-    fmod,
-    log_base,
-    num_pow,
-    num_mod,
-    num_floordiv,
-    lshift,
-    rshift,
-    range1,
-    range2,
-    get_iter,
-];
 
 thread_local! {
     /// The value `STASH` parks for the next store helper (helpers take two operands).
