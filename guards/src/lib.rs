@@ -4,6 +4,7 @@
 pub mod eval;
 pub mod ir;
 pub mod opt;
+pub mod tracegen;
 pub mod verify;
 
 pub use eval::eval;

@@ -1,8 +1,9 @@
-//! Random recorder-shaped loop traces, optimized with every pass combination and
+//! Random recorder-shaped loop traces (`guards::tracegen`), optimized with every pass combination and
 //! compared with the unoptimized trace by the reference evaluator.
 
 use guards::eval::run_to_exit;
-use guards::{EXIT_SENTINEL, Op, Passes, Ref, Trace, optimize, tags, verify};
+use guards::tracegen::{Decisions, random_loop_trace};
+use guards::{EXIT_SENTINEL, Op, Passes, optimize, tags, verify};
 
 struct Rng(u64);
 
@@ -13,18 +14,11 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+}
+
+impl Decisions for Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, pct: u64) -> bool {
-        self.next() % 100 < pct
-    }
-    fn pick(&mut self, v: &[Ref]) -> Option<Ref> {
-        if v.is_empty() {
-            None
-        } else {
-            Some(v[self.below(v.len())])
-        }
     }
 }
 
@@ -38,215 +32,7 @@ extern "C" fn helper_add(a: u64, b: u64) -> u64 {
     EXIT_SENTINEL
 }
 
-const SLOTS: i64 = 6;
-
-struct Gen {
-    t: Trace,
-    rng: Rng,
-    ints: Vec<Ref>,
-    flts: Vec<Ref>,
-    bools: Vec<Ref>,
-    vals: Vec<Ref>,
-    pc: u32,
-}
-
-impl Gen {
-    fn emit(&mut self, op: Op, a: Ref, b: Ref, imm: i64) -> Ref {
-        let snap = if op.is_guard() {
-            let mut stack = Vec::new();
-            let pools = [&self.ints, &self.flts, &self.bools, &self.vals];
-            for _ in 0..self.rng.below(4) {
-                let pool = pools[self.rng.below(4)];
-                if let Some(r) = self.rng.pick(pool) {
-                    stack.push(r);
-                }
-            }
-            self.pc += 1;
-            Some(self.t.snapshot(self.pc, stack))
-        } else {
-            None
-        };
-        self.t.emit(op, op.result_ty(), a, b, imm, snap)
-    }
-
-    fn statement(&mut self) {
-        let n = Ref::NONE;
-        match self.rng.below(14) {
-            0 | 1 => {
-                let i = self.rng.below(SLOTS as usize) as i64;
-                let v = self.emit(Op::Slot, n, n, i);
-                self.vals.push(v);
-                let g = if self.rng.chance(80) {
-                    Op::GuardInt
-                } else {
-                    Op::GuardFloat
-                };
-                let x = self.emit(g, v, n, 0);
-                if g == Op::GuardInt {
-                    self.ints.push(x)
-                } else {
-                    self.flts.push(x)
-                }
-            }
-            2 => {
-                let k = [0, 1, 2, 3, -1, 7, tags::SMALL_INT_MAX][self.rng.below(7)];
-                let x = self.emit(Op::KInt, n, n, k);
-                self.ints.push(x);
-            }
-            3 | 4 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints))
-                else {
-                    return;
-                };
-                let ops = [
-                    Op::AddOv,
-                    Op::SubOv,
-                    Op::MulOv,
-                    Op::BAnd,
-                    Op::BOr,
-                    Op::BXor,
-                    Op::FloorDiv,
-                    Op::Mod,
-                ];
-                let op = ops[self.rng.below(ops.len())];
-                let x = self.emit(op, a, b, 0);
-                self.ints.push(x);
-            }
-            5 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.ints), self.rng.pick(&self.ints))
-                else {
-                    return;
-                };
-                let ops = [Op::ILt, Op::ILe, Op::IEq, Op::INe, Op::IGt, Op::IGe];
-                let op = ops[self.rng.below(6)];
-                let x = self.emit(op, a, b, 0);
-                self.bools.push(x);
-            }
-            6 => {
-                let Some(c) = self.rng.pick(&self.bools) else {
-                    return;
-                };
-                let c = if self.rng.chance(30) {
-                    self.emit(Op::Not, c, n, 0)
-                } else {
-                    c
-                };
-                let g = if self.rng.chance(50) {
-                    Op::GuardTrue
-                } else {
-                    Op::GuardFalse
-                };
-                self.emit(g, c, n, 0);
-            }
-            7 => {
-                let i = 2 + self.rng.below(SLOTS as usize - 2) as i64;
-                let v = match self.rng.below(4) {
-                    0 => self.rng.pick(&self.vals),
-                    1 => self
-                        .rng
-                        .pick(&self.flts)
-                        .map(|f| self.emit(Op::BoxFloat, f, n, 0)),
-                    2 => self
-                        .rng
-                        .pick(&self.bools)
-                        .map(|f| self.emit(Op::BoxBool, f, n, 0)),
-                    _ => self
-                        .rng
-                        .pick(&self.ints)
-                        .map(|x| self.emit(Op::BoxInt, x, n, 0)),
-                };
-                if let Some(v) = v {
-                    self.vals.push(v);
-                    self.emit(Op::SetSlot, v, n, i);
-                }
-            }
-            8 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.flts), self.rng.pick(&self.flts))
-                else {
-                    return;
-                };
-                let ops = [Op::FAdd, Op::FSub, Op::FMul, Op::FDiv, Op::FLt, Op::FEq];
-                let op = ops[self.rng.below(ops.len())];
-                let x = self.emit(op, a, b, 0);
-                if op.result_ty() == guards::Ty::Bool {
-                    self.bools.push(x)
-                } else {
-                    self.flts.push(x)
-                }
-            }
-            9 => {
-                let Some(a) = self.rng.pick(&self.ints) else {
-                    return;
-                };
-                let x = self.emit(Op::IToF, a, n, 0);
-                self.flts.push(x);
-            }
-            10 => {
-                let (Some(a), Some(b)) = (self.rng.pick(&self.vals), self.rng.pick(&self.vals))
-                else {
-                    return;
-                };
-                let x = self.emit(Op::CallG, a, b, 0);
-                self.vals.push(x);
-            }
-            11 => {
-                let Some(a) = self.rng.pick(&self.ints) else {
-                    return;
-                };
-                let bx = self.emit(Op::BoxInt, a, n, 0);
-                let x = self.emit(Op::GuardInt, bx, n, 0);
-                self.ints.push(x);
-            }
-            12 => {
-                let k = self.rng.chance(50);
-                let x = self.emit(Op::KInt, n, n, k as i64);
-                self.t.ins[x.idx()].ty = guards::Ty::Bool;
-                self.bools.push(x);
-            }
-            _ => {
-                let k = [0.0f64, 1.0, 0.5, -0.0][self.rng.below(4)];
-                let x = self.emit(Op::KFloat, n, n, k.to_bits() as i64);
-                self.flts.push(x);
-            }
-        }
-    }
-
-    /// `[pre statements] loop; i < n guard; statements; i += 1`.
-    fn trace(seed: u64) -> Trace {
-        let mut g = Gen {
-            t: Trace::new(),
-            rng: Rng(seed),
-            ints: vec![],
-            flts: vec![],
-            bools: vec![],
-            vals: vec![],
-            pc: 0,
-        };
-        let n = Ref::NONE;
-        for _ in 0..g.rng.below(4) {
-            g.statement();
-        }
-        g.emit(Op::Loop, n, n, 0);
-        // values from before the loop stay usable in the body (they are invariant)
-        let vi = g.emit(Op::Slot, n, n, 0);
-        let i = g.emit(Op::GuardInt, vi, n, 0);
-        let vn = g.emit(Op::Slot, n, n, 1);
-        let lim = g.emit(Op::GuardInt, vn, n, 0);
-        let c = g.emit(Op::ILt, i, lim, 0);
-        g.emit(Op::GuardTrue, c, n, 0);
-        g.ints.extend([i, lim]);
-        for _ in 0..3 + g.rng.below(12) {
-            g.statement();
-        }
-        let vi = g.emit(Op::Slot, n, n, 0);
-        let i = g.emit(Op::GuardInt, vi, n, 0);
-        let one = g.emit(Op::KInt, n, n, 1);
-        let inc = g.emit(Op::AddOv, i, one, 0);
-        let bx = g.emit(Op::BoxInt, inc, n, 0);
-        g.emit(Op::SetSlot, bx, n, 0);
-        g.t
-    }
-}
+const SLOTS: usize = guards::tracegen::SLOTS;
 
 fn inputs(rng: &mut Rng) -> Vec<u64> {
     let mut v = vec![tags::box_int(0), tags::box_int(rng.below(30) as i64)];
@@ -274,7 +60,7 @@ fn random_traces_survive_every_pass_combination() {
         .unwrap_or(1000);
     for case in 0..cases {
         let seed = rng.next() | 1;
-        let orig = Gen::trace(seed);
+        let orig = random_loop_trace(&mut Rng(seed));
         verify(&orig).unwrap_or_else(|e| panic!("generator, seed {seed:#x}: {e}\n{orig}"));
         let ins: Vec<Vec<u64>> = (0..4).map(|_| inputs(&mut rng)).collect();
         for bits in 0..64u8 {
