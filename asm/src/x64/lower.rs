@@ -351,18 +351,13 @@ impl<'t> Lowering<'t> {
         }
 
         // back edge (a linking trace ended with its jump instead): phis take their
-        // new values as one parallel move (all reads before any write, since a
-        // phi's new value may be another phi)
+        // new values as one parallel move (a phi's new value may be another phi)
         if lp < self.t.ins.len() {
-            for (k, &p) in phis.iter().enumerate() {
-                let b = self.t.ins[p].b;
-                self.ld(Rax, b);
-                self.e.store(VALS, self.scratch + 8 * k as i32, Rax);
-            }
-            for (k, &p) in phis.iter().enumerate() {
-                self.e.load(Rax, VALS, self.scratch + 8 * k as i32);
-                self.st(guards::Ref(p as u32), Rax);
-            }
+            let moves: Vec<(Place, Place)> = phis
+                .iter()
+                .map(|&p| (self.place(p), self.place(self.t.ins[p].b.idx())))
+                .collect();
+            self.parallel_move(moves);
             self.e.jmp(loop_label);
         }
         let body_entry = (lp < self.t.ins.len()).then(|| self.body_entry_stub(top, loop_label));
@@ -403,6 +398,59 @@ impl<'t> Lowering<'t> {
             reentry,
             body_entry,
         })
+    }
+
+    /// Where value `r` lives: its register, or its home.
+    fn place(&self, r: usize) -> Place {
+        match self.alloc.loc[r] {
+            Loc::Gpr(g) => Place::Gpr(Reg::from_n(g)),
+            Loc::Fpr(f) => Place::Fpr(Xmm(f)),
+            Loc::Home => Place::Mem(self.home(guards::Ref(r as u32))),
+        }
+    }
+
+    /// Copies the 64 bits at `src` to `dst` (rax and xmm0 are free here).
+    fn move_place(&mut self, dst: Place, src: Place) {
+        match (dst, src) {
+            (Place::Gpr(d), Place::Gpr(s)) => self.e.mov_rr(d, s),
+            (Place::Gpr(d), Place::Fpr(s)) => self.e.movq_rx(d, s),
+            (Place::Gpr(d), Place::Mem(o)) => self.e.load(d, VALS, o),
+            (Place::Fpr(d), Place::Gpr(s)) => self.e.movq_xr(d, s),
+            (Place::Fpr(d), Place::Fpr(s)) => self.e.movapd_rr(d, s),
+            (Place::Fpr(d), Place::Mem(o)) => self.e.movsd_load(d, VALS, o),
+            (Place::Mem(o), Place::Gpr(s)) => self.e.store(VALS, o, s),
+            (Place::Mem(o), Place::Fpr(s)) => self.e.movsd_store(VALS, o, s),
+            (Place::Mem(o), Place::Mem(p)) => {
+                self.e.load(Rax, VALS, p);
+                self.e.store(VALS, o, Rax);
+            }
+        }
+    }
+
+    /// Performs `moves` (dst <- src) as if all at once: a move goes as soon as
+    /// no other pending move still reads its destination; a cycle is broken by
+    /// parking one destination's old value in the phis' scratch word in `vals`.
+    fn parallel_move(&mut self, moves: Vec<(Place, Place)>) {
+        let mut pending: Vec<(Place, Place)> = moves.into_iter().filter(|(d, s)| d != s).collect();
+        let park = Place::Mem(self.scratch);
+        while !pending.is_empty() {
+            let free = pending
+                .iter()
+                .position(|(d, _)| !pending.iter().any(|(_, s)| s == d));
+            match free {
+                Some(k) => {
+                    let (d, s) = pending.remove(k);
+                    self.move_place(d, s);
+                }
+                None => {
+                    let (d, _) = pending[0];
+                    self.move_place(park, d);
+                    for m in pending.iter_mut().filter(|m| m.1 == d) {
+                        m.1 = park;
+                    }
+                }
+            }
+        }
     }
 
     /// The loop-body entry (see `Assembled::body_entry`); returns its offset.
@@ -930,4 +978,12 @@ fn fusable_compares(t: &Trace) -> Vec<bool> {
                     .is_some_and(|g| matches!(g.op, GuardTrue | GuardFalse) && g.a.idx() == i)
         })
         .collect()
+}
+
+/// A value's location for moves: a register or a byte offset in `vals`.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Place {
+    Gpr(Reg),
+    Fpr(Xmm),
+    Mem(i32),
 }
