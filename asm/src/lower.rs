@@ -63,6 +63,20 @@ pub struct Assembled {
     pub body_entry: Option<usize>,
 }
 
+/// Whether another trace can enter `t`'s loop body (at `lp`) by handing each phi
+/// its value: every slot the body stores must still have its phi. A slot whose
+/// phi was folded away (the body always stores the same invariant value) is
+/// assumed by the body to hold that value at the top of every iteration, which a
+/// trace entering from elsewhere need not satisfy.
+pub fn body_enterable(t: &Trace, lp: usize) -> bool {
+    lp < t.ins.len()
+        && t.carried.iter().all(|&slot| {
+            t.ins[lp..]
+                .iter()
+                .any(|i| i.op == Op::Phi && i.imm == slot as i64)
+        })
+}
+
 /// How to enter a compiled trace's loop body (see `Assembled::body_entry`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct BodyEntry {

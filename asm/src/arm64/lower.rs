@@ -29,7 +29,7 @@ use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, D, Emitter, IP0, IP1, Label, X, b_imm26};
 use crate::divide::{ConstDivisor, const_divisor};
-use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
+use crate::lower::{Assembled, Backend, LowerError, Options, body_enterable, prepare};
 use crate::regalloc::{Allocation, Loc, Pools};
 
 const SLOTS: X = X(19);
@@ -355,7 +355,7 @@ impl<'t> Lowering<'t> {
             }
             self.e.b(loop_label);
         }
-        let body_entry = (lp < self.t.ins.len()).then(|| self.body_entry_stub(top, loop_label));
+        let body_entry = body_enterable(self.t, lp).then(|| self.body_entry_stub(top, loop_label));
 
         // exit stubs: the snapshot's values home, then the link point: the exit code
         // in w0 and the shared epilogue (or, once patched, `b` to a side trace)

@@ -25,7 +25,7 @@ use guards::{EXIT_SENTINEL, Op, Trace, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
 use crate::divide::{ConstDivisor, const_divisor};
-use crate::lower::{Assembled, Backend, LowerError, Options, prepare};
+use crate::lower::{Assembled, Backend, LowerError, Options, body_enterable, prepare};
 use crate::regalloc::{Allocation, Loc, Pools};
 
 const SLOTS: Reg = Rbx;
@@ -360,7 +360,7 @@ impl<'t> Lowering<'t> {
             self.parallel_move(moves);
             self.e.jmp(loop_label);
         }
-        let body_entry = (lp < self.t.ins.len()).then(|| self.body_entry_stub(top, loop_label));
+        let body_entry = body_enterable(self.t, lp).then(|| self.body_entry_stub(top, loop_label));
 
         // exit stubs: the snapshot's values home, then the link point: the exit code
         // in eax and the shared epilogue (or, once patched, a jump to a side trace)

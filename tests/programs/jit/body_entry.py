@@ -61,3 +61,21 @@ print(branchy(3000, 5), branchy(3000, 7))
 print(sieve(3000), sieve(6000), sieve(3000))
 print(retype(2000))
 print(invariant_rebound(5000))
+
+
+def toggle():
+    # found by the deopt_programs fuzzer: the body always stores the same
+    # invariant into `cur` (its phi folds away), the side trace of the other
+    # branch stores something else; entering the body then would use the
+    # invariant. Called twice so the second call runs the compiled traces.
+    a = [1, 2, 3]
+    b = (4, 5.5, 6)
+    cur = a
+    total = 0
+    for i in range(40):
+        cur = b if cur is a else a
+        total = total + cur[i % 3] + len(cur)
+    return cur, total
+
+
+print(toggle(), toggle())
