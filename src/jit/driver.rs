@@ -464,14 +464,11 @@ impl Vm {
         } else {
             // An exit inside inlined calls: rebuild their frames above the loop's.
             let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
-            for &(slot, r) in &t.trace.snapshots[snap as usize].slots {
-                fr.slots[slot as usize] = Value(crate::jit::box_ref(&t.trace, r, own));
+            let r = deopt::restore(&t.trace, snap, own);
+            for (slot, v) in r.slots {
+                fr.slots[slot as usize] = Value(v);
             }
-            let boxed: Vec<Value> = t.trace.snapshots[snap as usize]
-                .stack
-                .iter()
-                .map(|r| Value(crate::jit::box_ref(&t.trace, *r, own)))
-                .collect();
+            let boxed: Vec<Value> = r.stack.into_iter().map(Value).collect();
             self.restore_inlined(frame, &rp, &boxed);
         }
         self.jit.stats.entries += 1;

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
-use guards::{Ref, Trace};
+use guards::Trace;
 
 use crate::compiler::bytecode::Code;
 use crate::value::Value;
@@ -269,11 +269,6 @@ pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) 
     frame.slots.truncate(frame.stack_base);
     frame.slots.extend(r.stack.into_iter().map(Value));
     frame.pc = r.pc as usize;
-}
-
-/// The boxed value of `r` at an exit, from its unboxed form in `vals`.
-pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
-    deopt::box_ref(trace, r, vals)
 }
 
 pub type CodeKey = (usize, u32);
