@@ -6,8 +6,17 @@
 //! calls for caller-saved registers), a spilled value lives at home throughout.
 //! Intervals are linear positions in the trace, made loop-aware: a value defined
 //! before the loop and used inside it lives to the end (the loop repeats), phis live
-//! from the loop marker to the back edge, whose position is `ins.len()`. Snapshot
+//! from the loop marker to their last use (a local rewritten every iteration frees
+//! its register once the new value exists), and the inputs the back edge (position
+//! `ins.len()`) copies into the phis live to it. Snapshot
 //! refs count as uses at their guards, so every exit finds them in place.
+//!
+//! Two choices are the backend's (`Pools`), because they pay off only where
+//! registers are scarce and addressing modes rich (x86-64): integer constants can
+//! stay out of registers (the backend rematerializes them as immediates at each
+//! use), and an `aref` used only as the address of loads and stores can be folded
+//! into those accesses (`[base + index*8 + offset]`), so it needs no register and
+//! its base and index are used where the access is.
 
 use guards::{Op, Ref, Trace, Ty};
 
@@ -26,6 +35,22 @@ pub enum Loc {
 pub struct Pools<'a> {
     pub gpr: &'a [u8],
     pub fpr: &'a [u8],
+    /// Integer constants (`kint`, `kval`) get no register.
+    pub remat_int_constants: bool,
+    /// ARefs used only as load/store addresses are folded into them.
+    pub fold_arefs: bool,
+}
+
+impl Pools<'_> {
+    /// Plain pools: constants compete for registers, every aref is computed.
+    pub fn plain<'a>(gpr: &'a [u8], fpr: &'a [u8]) -> Pools<'a> {
+        Pools {
+            gpr,
+            fpr,
+            remat_int_constants: false,
+            fold_arefs: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -34,14 +59,19 @@ pub struct Allocation {
     pub loc: Vec<Loc>,
     /// Per ref: (first, last) position the value must be available, or None.
     pub live: Vec<Option<(usize, usize)>>,
+    /// Per ref: an aref folded into the loads and stores that use it (no value
+    /// of its own; see `foldable_arefs`).
+    pub folded: Vec<bool>,
 }
 
 impl Allocation {
     /// Everything at home: the allocation of the simple scheme.
     pub fn all_home(trace: &Trace, lp: usize) -> Allocation {
+        let folded = vec![false; trace.ins.len()];
         Allocation {
             loc: vec![Loc::Home; trace.ins.len()],
-            live: intervals(trace, lp),
+            live: intervals(trace, lp, &folded),
+            folded,
         }
     }
 
@@ -57,12 +87,40 @@ impl Allocation {
     }
 }
 
-fn has_value(trace: &Trace, r: usize) -> bool {
-    trace.ins[r].ty != Ty::Void && trace.ins[r].op != Op::Nop
+fn has_value(trace: &Trace, r: usize, folded: &[bool]) -> bool {
+    trace.ins[r].ty != Ty::Void && trace.ins[r].op != Op::Nop && !folded[r]
 }
 
-/// Every use of a value: (ref, position).
-fn uses(trace: &Trace, lp: usize) -> Vec<(Ref, usize)> {
+/// Per ref: an `aref` whose every use is the address operand of a `ld`, `ldc` or
+/// `st` (never a stored value, never in a snapshot), which can be folded into
+/// those accesses.
+pub fn foldable_arefs(trace: &Trace) -> Vec<bool> {
+    let n = trace.ins.len();
+    let mut ok: Vec<bool> = trace.ins.iter().map(|i| i.op == Op::ARef).collect();
+    for ins in &trace.ins {
+        let address_use = matches!(ins.op, Op::Load | Op::LoadConst | Op::Store);
+        if !ins.a.is_none() && ins.a.idx() < n && !address_use {
+            ok[ins.a.idx()] = false;
+        }
+        if !ins.b.is_none() && ins.b.idx() < n {
+            ok[ins.b.idx()] = false;
+        }
+        if ins.op.is_guard()
+            && let Some(s) = trace.snapshots.get(ins.snap as usize)
+        {
+            for r in s.refs() {
+                if r.idx() < n {
+                    ok[r.idx()] = false;
+                }
+            }
+        }
+    }
+    ok
+}
+
+/// Every use of a value: (ref, position). A use of a folded aref is a use of
+/// its base and index; the folded aref itself reads nothing.
+fn uses(trace: &Trace, lp: usize, folded: &[bool]) -> Vec<(Ref, usize)> {
     let n = trace.ins.len();
     let mut out = Vec::new();
     for (i, ins) in trace.ins.iter().enumerate() {
@@ -72,8 +130,18 @@ fn uses(trace: &Trace, lp: usize) -> Vec<(Ref, usize)> {
             out.push((ins.b, n));
             continue;
         }
+        if folded[i] {
+            continue;
+        }
         for r in [ins.a, ins.b] {
-            if !r.is_none() {
+            if r.is_none() {
+                continue;
+            }
+            if folded[r.idx()] {
+                let aref = trace.ins[r.idx()];
+                out.push((aref.a, i));
+                out.push((aref.b, i));
+            } else {
                 out.push((r, i));
             }
         }
@@ -87,20 +155,23 @@ fn uses(trace: &Trace, lp: usize) -> Vec<(Ref, usize)> {
 }
 
 /// Live intervals (see the module doc). Assumes a validated trace.
-pub fn intervals(trace: &Trace, lp: usize) -> Vec<Option<(usize, usize)>> {
+pub fn intervals(trace: &Trace, lp: usize, folded: &[bool]) -> Vec<Option<(usize, usize)>> {
     let n = trace.ins.len();
     let mut live: Vec<Option<(usize, usize)>> = (0..n)
         .map(|r| {
-            if !has_value(trace, r) {
+            if !has_value(trace, r, folded) {
                 None
             } else if trace.ins[r].op == Op::Phi {
-                Some((lp, n))
+                // from the loop marker to its last use: the back edge writes it
+                // (a parallel move, so it may share a register with a value dead
+                // there or with another phi's input)
+                Some((lp, lp))
             } else {
                 Some((r, r))
             }
         })
         .collect();
-    for (r, pos) in uses(trace, lp) {
+    for (r, pos) in uses(trace, lp, folded) {
         if let Some((s, e)) = &mut live[r.idx()] {
             // a pre-loop value used in the loop is needed by every iteration
             let end = if *s < lp && pos > lp { n } else { pos };
@@ -112,9 +183,18 @@ pub fn intervals(trace: &Trace, lp: usize) -> Vec<Option<(usize, usize)>> {
 
 /// Allocates registers from `pools`; spills the interval that ends last.
 pub fn linear_scan(trace: &Trace, lp: usize, pools: &Pools) -> Allocation {
-    let live = intervals(trace, lp);
+    let folded = if pools.fold_arefs {
+        foldable_arefs(trace)
+    } else {
+        vec![false; trace.ins.len()]
+    };
+    let live = intervals(trace, lp, &folded);
     let mut loc = vec![Loc::Home; trace.ins.len()];
-    let mut order: Vec<usize> = (0..live.len()).filter(|&r| live[r].is_some()).collect();
+    let remat =
+        |r: usize| pools.remat_int_constants && matches!(trace.ins[r].op, Op::KInt | Op::KVal);
+    let mut order: Vec<usize> = (0..live.len())
+        .filter(|&r| live[r].is_some() && !remat(r))
+        .collect();
     order.sort_by_key(|&r| (live[r].unwrap().0, r));
     let mut free_gpr: Vec<u8> = pools.gpr.iter().rev().copied().collect();
     let mut free_fpr: Vec<u8> = pools.fpr.iter().rev().copied().collect();
@@ -165,13 +245,13 @@ pub fn linear_scan(trace: &Trace, lp: usize, pools: &Pools) -> Allocation {
             active.push(r);
         }
     }
-    Allocation { loc, live }
+    Allocation { loc, live, folded }
 }
 
 /// Checks an allocation: every use is inside its value's interval, register
 /// classes match types, and no two values share a register while both are live.
 pub fn verify(trace: &Trace, lp: usize, alloc: &Allocation) -> Result<(), String> {
-    for (r, pos) in uses(trace, lp) {
+    for (r, pos) in uses(trace, lp, &alloc.folded) {
         match alloc.live[r.idx()] {
             Some((s, e)) if s <= pos && pos <= e => {}
             other => {
@@ -185,8 +265,8 @@ pub fn verify(trace: &Trace, lp: usize, alloc: &Allocation) -> Result<(), String
     for (r, &l) in alloc.loc.iter().enumerate() {
         let class_ok = match l {
             Loc::Home => true,
-            Loc::Gpr(_) => has_value(trace, r) && trace.ins[r].ty != Ty::F64,
-            Loc::Fpr(_) => has_value(trace, r) && trace.ins[r].ty == Ty::F64,
+            Loc::Gpr(_) => has_value(trace, r, &alloc.folded) && trace.ins[r].ty != Ty::F64,
+            Loc::Fpr(_) => has_value(trace, r, &alloc.folded) && trace.ins[r].ty == Ty::F64,
         };
         if !class_ok {
             return Err(format!("{r:04} in {l:?} does not fit its type"));
@@ -242,7 +322,7 @@ mod tests {
     #[test]
     fn intervals_are_loop_aware() {
         let (t, lp) = sample();
-        let live = intervals(&t, lp);
+        let live = intervals(&t, lp, &vec![false; t.ins.len()]);
         let n = t.ins.len();
         assert_eq!(
             live[0],
@@ -251,7 +331,7 @@ mod tests {
         );
         assert_eq!(live[3], Some((3, 3)), "dead value");
         assert_eq!(live[4], None, "loop marker");
-        assert_eq!(live[5], Some((lp, n)), "phi");
+        assert_eq!(live[5], Some((lp, 6)), "phi: to its last use");
         assert_eq!(live[6], Some((6, 7)));
         assert_eq!(live[7], Some((7, n)), "phi input lives to the back edge");
     }
@@ -261,14 +341,7 @@ mod tests {
         let (t, lp) = sample();
         for k in 0..=3 {
             let pool: Vec<u8> = (10..10 + k).collect();
-            let a = linear_scan(
-                &t,
-                lp,
-                &Pools {
-                    gpr: &pool,
-                    fpr: &[],
-                },
-            );
+            let a = linear_scan(&t, lp, &Pools::plain(&pool, &[]));
             verify(&t, lp, &a).unwrap();
             let in_regs = a.loc.iter().filter(|l| **l != Loc::Home).count();
             assert!(in_regs >= k as usize, "{k}: {:?}", a.loc);

@@ -105,10 +105,8 @@ impl Backend for Arm64 {
                 "code address {base:#x} not 4-byte aligned"
             )));
         }
-        let pools = Pools {
-            gpr: &GPR_POOL,
-            fpr: &FPR_POOL,
-        };
+        // enough registers for constants; loads and stores index on their own
+        let pools = Pools::plain(&GPR_POOL, &FPR_POOL);
         let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
         let n = trace.ins.len();
         let mut l = Lowering::new(trace, base, alloc);

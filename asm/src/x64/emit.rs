@@ -79,6 +79,22 @@ impl Cond {
         // flipping the low bit of a condition code negates it
         Cond::from_u8(self as u8 ^ 1)
     }
+    /// The condition that holds for `cmp b, a` when `self` holds for `cmp a, b`.
+    pub fn mirror(self) -> Cond {
+        use Cond::*;
+        match self {
+            L => G,
+            G => L,
+            Le => Ge,
+            Ge => Le,
+            B => A,
+            A => B,
+            Be => Ae,
+            Ae => Be,
+            c => c,
+        }
+    }
+
     fn from_u8(n: u8) -> Cond {
         use Cond::*;
         [O, No, B, Ae, E, Ne, Be, A, S, Ns, P, Np, L, Ge, Le, G][n as usize & 15]
@@ -97,6 +113,15 @@ macro_rules! alu_rr {
     ($($name:ident => $mn:ident;)*) => {$(
         pub fn $name(&mut self, d: Reg, s: Reg) {
             dynasm!(self.ops ; .arch x64 ; $mn Rq(d.n()), Rq(s.n()));
+        }
+    )*};
+}
+
+macro_rules! alu_ri {
+    ($($name:ident => $mn:ident;)*) => {$(
+        /// `op r64, imm32` (sign-extended)
+        pub fn $name(&mut self, d: Reg, imm: i32) {
+            dynasm!(self.ops ; .arch x64 ; $mn Rq(d.n()), DWORD imm);
         }
     )*};
 }
@@ -178,6 +203,16 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; lea Rq(d.n()), [Rq(base.n()) + Rq(index.n()) * 8]);
     }
 
+    /// `mov r64, [base + index*8 + disp32]`
+    pub fn load_index8(&mut self, d: Reg, base: Reg, index: Reg, disp: i32) {
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d.n()), QWORD [Rq(base.n()) + Rq(index.n()) * 8 + disp]);
+    }
+
+    /// `mov [base + index*8 + disp32], r64`
+    pub fn store_index8(&mut self, base: Reg, index: Reg, disp: i32, s: Reg) {
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(base.n()) + Rq(index.n()) * 8 + disp], Rq(s.n()));
+    }
+
     // --- integer arithmetic
 
     alu_rr! {
@@ -194,19 +229,23 @@ impl Emitter {
         dynasm!(self.ops ; .arch x64 ; imul Rq(d.n()), Rq(s.n()));
     }
 
-    /// `add r64, imm32` (sign-extended)
-    pub fn add_ri(&mut self, d: Reg, imm: i32) {
-        dynasm!(self.ops ; .arch x64 ; add Rq(d.n()), DWORD imm);
+    alu_ri! {
+        add_ri => add;
+        sub_ri => sub;
+        and_ri => and;
+        or_ri => or;
+        xor_ri => xor;
+        cmp_ri => cmp;
     }
 
-    /// `sub r64, imm32` (sign-extended)
-    pub fn sub_ri(&mut self, d: Reg, imm: i32) {
-        dynasm!(self.ops ; .arch x64 ; sub Rq(d.n()), DWORD imm);
+    /// `imul r64, s, imm32` (sign-extended)
+    pub fn imul_rri(&mut self, d: Reg, s: Reg, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; imul Rq(d.n()), Rq(s.n()), DWORD imm);
     }
 
-    /// `cmp r64, imm32` (sign-extended)
-    pub fn cmp_ri(&mut self, d: Reg, imm: i32) {
-        dynasm!(self.ops ; .arch x64 ; cmp Rq(d.n()), DWORD imm);
+    /// `mov r64, imm32` (sign-extended; 7 bytes against movabs's 10)
+    pub fn mov_ri32s(&mut self, d: Reg, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d.n()), DWORD imm);
     }
 
     /// `dec qword [base + disp32]` (sets ZF when the result is zero)

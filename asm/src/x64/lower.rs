@@ -77,9 +77,13 @@ impl Backend for X64 {
         opts: &Options,
     ) -> Result<Assembled, LowerError> {
         let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
+        // seven GPRs: integer constants are immediates, not register tenants, and
+        // item addresses are folded into the accesses ([items + i*8 + offset])
         let pools = Pools {
             gpr: &gpr,
             fpr: &FPR_POOL,
+            remat_int_constants: true,
+            fold_arefs: true,
         };
         let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
         let n = trace.ins.len();
@@ -214,9 +218,43 @@ impl<'t> Lowering<'t> {
         }
     }
 
-    /// Loads value `v` (any type, as its 64 bits) into GPR `r`.
+    /// The value of `v` when it is an integer constant (`kint`, `kval`).
+    fn int_const(&self, v: guards::Ref) -> Option<i64> {
+        let ins = &self.t.ins[v.idx()];
+        matches!(ins.op, Op::KInt | Op::KVal).then_some(ins.imm)
+    }
+
+    /// The value of `v` when it is an integer constant that fits a sign-extended
+    /// 32-bit immediate.
+    fn imm32(&self, v: guards::Ref) -> Option<i32> {
+        self.int_const(v).and_then(|k| i32::try_from(k).ok())
+    }
+
+    fn mov_unless_same(&mut self, d: Reg, s: Reg) {
+        if d != s {
+            self.e.mov_rr(d, s);
+        }
+    }
+
+    /// `mov r, k` in its shortest form.
+    fn mov_const(&mut self, r: Reg, k: i64) {
+        if let Ok(u) = u32::try_from(k) {
+            self.e.mov_ri32(r, u);
+        } else if let Ok(i) = i32::try_from(k) {
+            self.e.mov_ri32s(r, i);
+        } else {
+            self.e.mov_ri64(r, k);
+        }
+    }
+
+    /// Loads value `v` (any type, as its 64 bits) into GPR `r`; an integer
+    /// constant at home is rematerialized rather than loaded.
     fn ld(&mut self, r: Reg, v: guards::Ref) {
         match self.loc(v) {
+            Loc::Home if self.int_const(v).is_some() => {
+                let k = self.int_const(v).expect("checked");
+                self.mov_const(r, k);
+            }
             Loc::Home => self.e.load(r, VALS, self.home(v)),
             Loc::Gpr(g) if Reg::from_n(g) == r => {}
             Loc::Gpr(g) => self.e.mov_rr(r, Reg::from_n(g)),
@@ -301,10 +339,35 @@ impl<'t> Lowering<'t> {
 
     /// Exits unless the tag (top 16 bits) of rax is `tag` (clobbers rcx).
     fn check_tag(&mut self, tag: u64, exit: Label) {
-        self.e.mov_rr(Rcx, Rax);
+        self.check_tag_in(Rax, tag, exit);
+    }
+
+    /// Exits unless the tag (top 16 bits) of `r` is `tag` (clobbers rcx).
+    fn check_tag_in(&mut self, r: Reg, tag: u64, exit: Label) {
+        self.e.mov_rr(Rcx, r);
         self.e.shr_ri(Rcx, 48);
         self.e.cmp_ri(Rcx, tag as i32);
         self.e.jcc(Cond::Ne, exit);
+    }
+
+    /// The memory operand of a load or store at `base + offset`: a folded aref's
+    /// item address (`items + index*8`, a constant index in the displacement)
+    /// or a plain base register. Uses `s1` and `s2` for operands at home.
+    fn address(&mut self, base: guards::Ref, offset: i64, s1: Reg, s2: Reg) -> Address {
+        let offset = offset as i32;
+        if !self.alloc.folded[base.idx()] {
+            return Address::Base(self.src_gpr(base, s1), offset);
+        }
+        let aref = self.t.ins[base.idx()];
+        let items = self.src_gpr(aref.a, s1);
+        let constant = self
+            .int_const(aref.b)
+            .and_then(|k| k.checked_mul(8)?.checked_add(offset as i64))
+            .and_then(|d| i32::try_from(d).ok());
+        match constant {
+            Some(disp) => Address::Base(items, disp),
+            None => Address::Indexed(items, self.src_gpr(aref.b, s2), offset),
+        }
     }
 
     fn run(mut self, lp: usize) -> Result<Assembled, LowerError> {
@@ -514,7 +577,8 @@ impl<'t> Lowering<'t> {
         match ins.op {
             Nop | Phi | Loop => {}
             KInt | KFloat | KVal => {
-                self.e.mov_ri64(Rax, ins.imm);
+                // rematerialized integer constants still go home: exits read them
+                self.mov_const(Rax, ins.imm);
                 self.st(r, Rax);
             }
             Slot => {
@@ -547,20 +611,22 @@ impl<'t> Lowering<'t> {
                 self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
             }
             GuardInt => {
-                self.ld(Rax, a);
-                self.check_tag(tags::INT, exit_l());
+                let x = self.src_gpr(a, Rax);
+                self.check_tag_in(x, tags::INT, exit_l());
                 self.chaos_tick(exit_l());
-                self.e.shl_ri(Rax, 16);
-                self.e.sar_ri(Rax, 16);
-                self.st(r, Rax);
+                let d = self.dst_gpr(r, Rax);
+                self.mov_unless_same(d, x);
+                self.e.shl_ri(d, 16);
+                self.e.sar_ri(d, 16);
+                self.st(r, d);
             }
             GuardFloat => {
-                self.ld(Rax, a);
+                let x = self.src_gpr(a, Rax);
                 self.e.mov_ri64(Rcx, tags::FIRST_TAGGED as i64);
-                self.e.cmp_rr(Rax, Rcx);
+                self.e.cmp_rr(x, Rcx);
                 self.e.jcc(Cond::Ae, exit_l());
                 self.chaos_tick(exit_l());
-                self.st(r, Rax);
+                self.st(r, x);
             }
             GuardBool => {
                 self.ld(Rax, a);
@@ -571,9 +637,14 @@ impl<'t> Lowering<'t> {
                 self.st(r, Rax);
             }
             GuardIs => {
-                self.ld(Rax, a);
-                self.e.mov_ri64(Rcx, ins.imm);
-                self.e.cmp_rr(Rax, Rcx);
+                let x = self.src_gpr(a, Rax);
+                match i32::try_from(ins.imm) {
+                    Ok(k) => self.e.cmp_ri(x, k),
+                    Err(_) => {
+                        self.e.mov_ri64(Rcx, ins.imm);
+                        self.e.cmp_rr(x, Rcx);
+                    }
+                }
                 self.e.jcc(Cond::Ne, exit_l());
                 self.chaos_tick(exit_l());
             }
@@ -588,16 +659,17 @@ impl<'t> Lowering<'t> {
             BoxFloat => {
                 // NaNs become the canonical NaN of their sign, as tags::box_float
                 let done = self.e.new_label();
-                self.ld(Rax, a);
-                self.e.movq_xr(Xmm(0), Rax);
-                self.e.ucomisd(Xmm(0), Xmm(0));
+                let x = self.src_xmm(a, Xmm(0));
+                let d = self.dst_gpr(r, Rax);
+                self.e.movq_rx(d, x);
+                self.e.ucomisd(x, x);
                 self.e.jcc(Cond::Np, done);
-                self.e.shr_ri(Rax, 63);
-                self.e.shl_ri(Rax, 63);
+                self.e.shr_ri(d, 63);
+                self.e.shl_ri(d, 63);
                 self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
-                self.e.or_rr(Rax, Rcx);
+                self.e.or_rr(d, Rcx);
                 self.e.bind(done);
-                self.st(r, Rax);
+                self.st(r, d);
             }
             BoxBool => {
                 self.ld(Rax, a);
@@ -607,12 +679,28 @@ impl<'t> Lowering<'t> {
             }
             AddOv | SubOv | MulOv => {
                 let d = self.dst_gpr(r, Rax);
-                let y = self.src_gpr(b, Rdx);
-                self.ld(d, a);
-                match ins.op {
-                    AddOv => self.e.add_rr(d, y),
-                    SubOv => self.e.sub_rr(d, y),
-                    _ => self.e.imul_rr(d, y),
+                match (ins.op, self.imm32(b)) {
+                    (MulOv, Some(k)) => {
+                        let x = self.src_gpr(a, Rdx);
+                        self.e.imul_rri(d, x, k);
+                    }
+                    (_, Some(k)) => {
+                        self.ld(d, a);
+                        if ins.op == AddOv {
+                            self.e.add_ri(d, k);
+                        } else {
+                            self.e.sub_ri(d, k);
+                        }
+                    }
+                    _ => {
+                        let y = self.src_gpr(b, Rdx);
+                        self.ld(d, a);
+                        match ins.op {
+                            AddOv => self.e.add_rr(d, y),
+                            SubOv => self.e.sub_rr(d, y),
+                            _ => self.e.imul_rr(d, y),
+                        }
+                    }
                 }
                 self.e.jcc(Cond::O, exit_l());
                 self.check_small_int_in(d, exit_l());
@@ -629,14 +717,25 @@ impl<'t> Lowering<'t> {
             }
             Add | Sub | BAnd | BOr | BXor => {
                 let d = self.dst_gpr(r, Rax);
-                let y = self.src_gpr(b, Rcx);
-                self.ld(d, a);
-                match ins.op {
-                    Add => self.e.add_rr(d, y),
-                    Sub => self.e.sub_rr(d, y),
-                    BAnd => self.e.and_rr(d, y),
-                    BOr => self.e.or_rr(d, y),
-                    _ => self.e.xor_rr(d, y),
+                if let Some(k) = self.imm32(b) {
+                    self.ld(d, a);
+                    match ins.op {
+                        Add => self.e.add_ri(d, k),
+                        Sub => self.e.sub_ri(d, k),
+                        BAnd => self.e.and_ri(d, k),
+                        BOr => self.e.or_ri(d, k),
+                        _ => self.e.xor_ri(d, k),
+                    }
+                } else {
+                    let y = self.src_gpr(b, Rcx);
+                    self.ld(d, a);
+                    match ins.op {
+                        Add => self.e.add_rr(d, y),
+                        Sub => self.e.sub_rr(d, y),
+                        BAnd => self.e.and_rr(d, y),
+                        BOr => self.e.or_rr(d, y),
+                        _ => self.e.xor_rr(d, y),
+                    }
                 }
                 self.st(r, d);
             }
@@ -693,9 +792,26 @@ impl<'t> Lowering<'t> {
                     IGt => Cond::G,
                     _ => Cond::Ge,
                 };
-                let x = self.src_gpr(a, Rax);
-                let y = self.src_gpr(b, Rcx);
-                self.e.cmp_rr(x, y);
+                // a constant operand is an immediate (on the right: a constant
+                // on the left mirrors the condition)
+                let c = match (self.imm32(a), self.imm32(b)) {
+                    (_, Some(k)) => {
+                        let x = self.src_gpr(a, Rax);
+                        self.e.cmp_ri(x, k);
+                        c
+                    }
+                    (Some(k), None) => {
+                        let y = self.src_gpr(b, Rcx);
+                        self.e.cmp_ri(y, k);
+                        c.mirror()
+                    }
+                    (None, None) => {
+                        let x = self.src_gpr(a, Rax);
+                        let y = self.src_gpr(b, Rcx);
+                        self.e.cmp_rr(x, y);
+                        c
+                    }
+                };
                 if self.fused[i] {
                     self.flags = Some(c);
                     return Ok(());
@@ -772,17 +888,17 @@ impl<'t> Lowering<'t> {
                 self.chaos_tick(exit_l());
             }
             GuardObj => {
-                self.ld(Rax, a);
-                self.check_tag(tags::OBJ, exit_l());
+                let x = self.src_gpr(a, Rax);
+                self.check_tag_in(x, tags::OBJ, exit_l());
                 self.chaos_tick(exit_l());
+                // the payload: the low 48 bits (the tag shifted out)
                 let d = self.dst_gpr(r, Rax);
-                self.e.mov_ri64(Rcx, tags::PAYLOAD_MASK as i64);
-                if d != Rax {
-                    self.e.mov_rr(d, Rax);
-                }
-                self.e.and_rr(d, Rcx);
+                self.mov_unless_same(d, x);
+                self.e.shl_ri(d, 16);
+                self.e.shr_ri(d, 16);
                 self.st(r, d);
             }
+            ARef if self.alloc.folded[i] => {}
             ARef => {
                 let x = self.src_gpr(a, Rax);
                 let y = self.src_gpr(b, Rcx);
@@ -791,15 +907,19 @@ impl<'t> Lowering<'t> {
                 self.st(r, d);
             }
             Load | LoadConst => {
-                let x = self.src_gpr(a, Rax);
                 let d = self.dst_gpr(r, Rax);
-                self.e.load(d, x, ins.imm as i32);
+                match self.address(a, ins.imm, Rax, Rcx) {
+                    Address::Base(x, disp) => self.e.load(d, x, disp),
+                    Address::Indexed(x, y, disp) => self.e.load_index8(d, x, y, disp),
+                }
                 self.st(r, d);
             }
             Store => {
-                let x = self.src_gpr(a, Rax);
-                let y = self.src_gpr(b, Rcx);
-                self.e.store(x, ins.imm as i32, y);
+                let y = self.src_gpr(b, Rdx);
+                match self.address(a, ins.imm, Rax, Rcx) {
+                    Address::Base(x, disp) => self.e.store(x, disp, y),
+                    Address::Indexed(x, i, disp) => self.e.store_index8(x, i, disp, y),
+                }
             }
             CallG => {
                 // helpers[imm](a, b); missing operands pass 0. Caller-saved
@@ -978,6 +1098,12 @@ fn fusable_compares(t: &Trace) -> Vec<bool> {
                     .is_some_and(|g| matches!(g.op, GuardTrue | GuardFalse) && g.a.idx() == i)
         })
         .collect()
+}
+
+/// A load's or store's memory operand: `[base + disp]` or `[base + index*8 + disp]`.
+enum Address {
+    Base(Reg, i32),
+    Indexed(Reg, Reg, i32),
 }
 
 /// A value's location for moves: a register or a byte offset in `vals`.

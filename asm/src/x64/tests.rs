@@ -54,6 +54,15 @@ fn encodings() {
     check!(e => e.add_ri(Rsp, 8), "48 81 c4 08 00 00 00"); // add rsp,0x8
     check!(e => e.sub_ri(Rsp, 8), "48 81 ec 08 00 00 00"); // sub rsp,0x8
     check!(e => e.cmp_ri(Rax, -1), "48 81 f8 ff ff ff ff"); // cmp rax,0xffffffffffffffff
+    check!(e => e.and_ri(Rax, 1), "48 81 e0 01 00 00 00"); // and rax, 1 (llvm-mc)
+    check!(e => e.or_ri(R10, -2), "49 81 ca fe ff ff ff"); // or r10, -2 (llvm-mc)
+    check!(e => e.xor_ri(Rsi, 0x100), "48 81 f6 00 01 00 00"); // xor rsi, 256 (llvm-mc)
+    check!(e => e.add_ri(R9, 7), "49 81 c1 07 00 00 00"); // add r9, 7 (llvm-mc)
+    check!(e => e.imul_rri(R11, Rdx, 31), "4c 69 da 1f 00 00 00"); // imul r11, rdx, 31 (llvm-mc)
+    check!(e => e.mov_ri32s(Rcx, -5), "48 c7 c1 fb ff ff ff"); // mov rcx, -5 (llvm-mc)
+    check!(e => e.load_index8(Rax, R12, Rcx, 0x20), "49 8b 84 cc 20 00 00 00"); // mov rax, qword ptr [r12 + 8*rcx + 32] (llvm-mc)
+    check!(e => e.load_index8(R13, Rbp, R13, -8), "4e 8b ac ed f8 ff ff ff"); // mov r13, qword ptr [rbp + 8*r13 - 8] (llvm-mc)
+    check!(e => e.store_index8(Rsi, R11, 8, Rdi), "4a 89 bc de 08 00 00 00"); // mov qword ptr [rsi + 8*r11 + 8], rdi (llvm-mc)
     check!(e => e.neg_r(Rcx), "48 f7 d9"); // neg rcx
     check!(e => e.dec_m(R14, 0x18), "49 ff 8c 26 18 00 00 00"); // dec QWORD PTR [r14+riz*1+0x18]
     check!(e => e.inc_m(R14, 0x18), "49 ff 84 26 18 00 00 00"); // inc QWORD PTR [r14+riz*1+0x18]
