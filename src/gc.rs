@@ -21,7 +21,14 @@ pub struct Heap {
     worklist: Vec<*const Obj>,
     /// Unreachable objects kept (poisoned) in stress mode; freed with the heap.
     quarantine: Vec<*mut Obj>,
+    /// Allocations of swept objects (payload dropped, memory kept) for reuse: a
+    /// loop that makes an iterator or a tuple per iteration then recycles the
+    /// same few blocks instead of a malloc and a free each.
+    spare: Vec<*mut Obj>,
 }
+
+/// At most this many swept allocations are kept for reuse; the rest are freed.
+const MAX_SPARE: usize = MIN_THRESHOLD;
 
 const MIN_THRESHOLD: usize = 20_000;
 
@@ -35,6 +42,7 @@ impl Heap {
             collections: 0,
             worklist: Vec::new(),
             quarantine: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -49,12 +57,19 @@ impl Heap {
             ObjData::Tuple(t) => t.len() / 8,
             _ => 0,
         };
-        let obj = Box::new(Obj {
+        let obj = Obj {
             marked: Cell::new(false),
             class: Cell::new(class),
             data,
-        });
-        let p = Box::into_raw(obj);
+        };
+        let p = match self.spare.pop() {
+            // a spare block is a Box<Obj>'s allocation whose Obj was dropped
+            Some(p) => unsafe {
+                p.write(obj);
+                p
+            },
+            None => Box::into_raw(Box::new(obj)),
+        };
         self.objects.push(p);
         self.allocated_since_gc += weight;
         Value::from_obj(p)
@@ -116,6 +131,9 @@ impl Heap {
             } else if self.stress && !poison.is_empty() {
                 o.class.set(poison);
                 self.quarantine.push(p);
+            } else if self.spare.len() < MAX_SPARE {
+                unsafe { std::ptr::drop_in_place(p) };
+                self.spare.push(p);
             } else {
                 drop(unsafe { Box::from_raw(p) });
             }
@@ -138,6 +156,10 @@ impl Drop for Heap {
         for &p in self.objects.iter().chain(self.quarantine.iter()) {
             drop(unsafe { Box::from_raw(p) });
         }
+        for &p in &self.spare {
+            // already dropped: only the allocation is left
+            unsafe { std::alloc::dealloc(p.cast(), std::alloc::Layout::new::<Obj>()) };
+        }
     }
 }
 
@@ -148,6 +170,25 @@ mod tests {
 
     fn list(heap: &mut Heap, items: Vec<Value>) -> Value {
         heap.alloc(Value::NONE, ObjData::List(Mut::new(items)))
+    }
+
+    #[test]
+    fn swept_allocations_are_reused_with_fresh_contents() {
+        let mut heap = Heap::new();
+        let dead = list(&mut heap, vec![Value::small_int(1)]);
+        let dead_addr = dead.obj_ptr();
+        heap.sweep();
+        assert_eq!(heap.live_objects(), 0);
+        let fresh = list(&mut heap, vec![Value::small_int(2), Value::small_int(3)]);
+        assert_eq!(fresh.obj_ptr(), dead_addr, "the spare block is taken first");
+        let ObjData::List(l) = &fresh.obj().data else {
+            panic!()
+        };
+        assert_eq!(
+            l.get().as_slice(),
+            &[Value::small_int(2), Value::small_int(3)]
+        );
+        assert!(!fresh.obj().marked.get());
     }
 
     fn set_items(v: Value, items: Vec<Value>) {
