@@ -252,3 +252,38 @@ fn side_traces_enter_the_loop_body_unless_told_not_to() {
         assert_eq!(log.contains(" sval "), entries, "{opt}: phis handed over?");
     }
 }
+
+#[test]
+fn range_loops_iterate_without_helper_calls() {
+    // `for i in range(n)` advances the range iterator inline (ld/st of its
+    // current value): the loop's optimized trace calls no helper.
+    let src = "def f(n):\n\
+               \x20   s = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       s += i * 3\n\
+               \x20   return s\n\
+               print(f(5000))\n";
+    let out = coil_cmd()
+        .args(["--trace-jit", "--jit-stats", "--trace-log", "-c", src])
+        .output()
+        .expect("run coil");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.trim(), "37492500", "{stdout}");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let optimized = log
+        .split("IR after optimization")
+        .nth(1)
+        .and_then(|s| s.split("---- machine code").next())
+        .expect("an optimized trace in the log");
+    assert!(
+        optimized.contains(" st "),
+        "no iterator store in:\n{optimized}"
+    );
+    assert!(
+        !optimized.contains("callg"),
+        "a helper call is left:\n{optimized}"
+    );
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "traces"), 1, "{line}");
+    assert!(!line.contains("range_next"), "{line}");
+}

@@ -35,6 +35,18 @@ pub struct Layouts {
     pub type_version: i64,
     pub instance: Option<InstanceLayout>,
     pub seq_iter: SeqIterLayout,
+    pub range_iter: RangeIterLayout,
+}
+
+/// A range iterator (`IterState::Range`); its fields are i64s.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct RangeIterLayout {
+    /// The variant tag word, and its value for `Range`.
+    pub tag: i64,
+    pub range_tag: u64,
+    pub cur: i64,
+    pub stop: i64,
+    pub step: i64,
 }
 
 /// A list or tuple iterator (`IterState::Seq`).
@@ -70,6 +82,7 @@ impl Layouts {
             type_version: type_version_offset(),
             instance: instance_probe(3, 9).filter(|&a| Some(a) == instance_probe(6, 11)),
             seq_iter: seq_iter_layout(),
+            range_iter: range_iter_layout(),
         }
     }
 }
@@ -210,6 +223,30 @@ fn seq_iter_layout() -> SeqIterLayout {
     }
 }
 
+fn range_iter_layout() -> RangeIterLayout {
+    let obj = object(ObjData::Iter(Mut::new(IterState::Range {
+        cur: 0,
+        stop: 0,
+        step: 1,
+    })));
+    let ObjData::Iter(st) = &obj.data else {
+        unreachable!("built as an iterator")
+    };
+    let st: &IterState = st.get();
+    // SAFETY: repr(C, u64): the state starts with its tag, a full u64.
+    let range_tag = unsafe { *(st as *const IterState as *const u64) };
+    let IterState::Range { cur, stop, step } = st else {
+        unreachable!("built as Range")
+    };
+    RangeIterLayout {
+        tag: offset_in(&obj, st),
+        range_tag,
+        cur: offset_in(&obj, cur),
+        stop: offset_in(&obj, stop),
+        step: offset_in(&obj, step),
+    }
+}
+
 fn dict_version_offset() -> i64 {
     let obj = object(ObjData::Dict(Mut::new(Dict::default())));
     let ObjData::Dict(d) = &obj.data else {
@@ -244,5 +281,16 @@ mod tests {
         unsafe {
             assert_eq!(*((base + tuple.len as usize) as *const usize), 2);
         }
+        let r = l.range_iter;
+        let it = object(ObjData::Iter(Mut::new(IterState::Range {
+            cur: 5,
+            stop: 9,
+            step: 2,
+        })));
+        let base = &it as *const Obj as usize;
+        let word = |off: i64| unsafe { *((base + off as usize) as *const i64) };
+        assert_eq!((word(r.cur), word(r.stop), word(r.step)), (5, 9, 2));
+        assert_eq!(word(r.tag) as u64, r.range_tag);
+        assert_ne!(r.range_tag, l.seq_iter.seq_tag);
     }
 }

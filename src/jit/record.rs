@@ -863,6 +863,10 @@ impl Vm {
                     Some(ObjData::Iter(st)) => match st.get() {
                         IterState::Range { cur, stop, step } => {
                             let more = (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop);
+                            if *step == 1 {
+                                let layouts = self.jit.layouts;
+                                return record_range_next(rec, &layouts, it, more, pc);
+                            }
                             if !more {
                                 return record_loop_end(rec, ri, pc);
                             }
@@ -1105,6 +1109,64 @@ fn record_seq_next(
     rec.trace
         .emit(IrOp::Store, Ty::Void, p, next, lay.idx, None);
     rec.stack.push(item);
+    Ok(())
+}
+
+/// `ForIter` over a range iterator with step 1, inline: the current value
+/// against the stop (loaded once: a live `Range` state never changes its stop or
+/// step), the item, the next value stored back. Guards keep the item a small int:
+/// `stop <= 2^47` (so `cur < stop` bounds it above) and `cur >= -2^47`.
+/// `more`: whether the loop goes on now (else this is a side trace's loop end).
+fn record_range_next(
+    rec: &mut Recorder,
+    layouts: &crate::jit::layout::Layouts,
+    it: Value,
+    more: bool,
+    pc: usize,
+) -> Result<(), Abort> {
+    use guards::tags::{SMALL_INT_MAX, SMALL_INT_MIN};
+    if !more && rec.side.is_none() {
+        return Err("loop ended while recording".into());
+    }
+    let lay = layouts.range_iter;
+    let ri = *rec.stack.last().ok_or("stack underflow")?;
+    let p = rec.guard_class(ri, it, layouts.class, pc);
+    let guard_true = |rec: &mut Recorder, op: IrOp, a: Ref, b: Ref| {
+        let c = rec.trace.emit(op, Ty::Bool, a, b, 0, None);
+        rec.guard(IrOp::GuardTrue, Ty::Void, c, Ref::NONE, 0, pc);
+    };
+    let tag = rec
+        .trace
+        .emit(IrOp::Load, Ty::I64, p, Ref::NONE, lay.tag, None);
+    let want = rec.k_int(lay.range_tag as i64);
+    guard_true(rec, IrOp::IEq, tag, want);
+    let step = rec
+        .trace
+        .emit(IrOp::LoadConst, Ty::I64, p, Ref::NONE, lay.step, None);
+    let one = rec.k_int(1);
+    guard_true(rec, IrOp::IEq, step, one);
+    let stop = rec
+        .trace
+        .emit(IrOp::LoadConst, Ty::I64, p, Ref::NONE, lay.stop, None);
+    let top = rec.k_int(SMALL_INT_MAX + 1);
+    guard_true(rec, IrOp::ILe, stop, top);
+    let cur = rec
+        .trace
+        .emit(IrOp::Load, Ty::I64, p, Ref::NONE, lay.cur, None);
+    let bottom = rec.k_int(SMALL_INT_MIN);
+    guard_true(rec, IrOp::IGe, cur, bottom);
+    let going = rec.trace.emit(IrOp::ILt, Ty::Bool, cur, stop, 0, None);
+    if !more {
+        rec.guard(IrOp::GuardFalse, Ty::Void, going, Ref::NONE, 0, pc);
+        rec.pop()?;
+        return Ok(());
+    }
+    rec.guard(IrOp::GuardTrue, Ty::Void, going, Ref::NONE, 0, pc);
+    // cur < stop <= 2^47: no overflow
+    let next = rec.trace.emit(IrOp::Add, Ty::I64, cur, one, 0, None);
+    rec.trace
+        .emit(IrOp::Store, Ty::Void, p, next, lay.cur, None);
+    rec.stack.push(cur);
     Ok(())
 }
 

@@ -87,7 +87,7 @@ impl Backend for X64 {
         };
         let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
         let n = trace.ins.len();
-        let mut l = Lowering::new(trace, base, alloc);
+        let mut l = Lowering::new(trace, base, alloc, opts.chaos);
         l.vals_base = opts.vals_base as i32 * 8;
         l.scratch = opts.scratch_index(n) as i32 * 8;
         l.exit_tag = opts.exit_tag;
@@ -125,14 +125,18 @@ struct Lowering<'t> {
     /// right after it, which then branches on the flags it leaves (the Bool is
     /// never materialized).
     fused: Vec<bool>,
+    /// Per snapshot: a fused comparison's Bool that the snapshot holds, and the
+    /// value it has whenever that exit is taken (see `fusable_compares`).
+    known_at_exit: BTreeMap<u32, (usize, u32)>,
     /// The condition the last fused comparison left in the flags.
     flags: Option<Cond>,
 }
 
 impl<'t> Lowering<'t> {
-    fn new(t: &'t Trace, base: usize, alloc: Allocation) -> Self {
+    fn new(t: &'t Trace, base: usize, alloc: Allocation, chaos: bool) -> Self {
         let mut e = Emitter::new(base);
         let epilogue = e.new_label();
+        let (fused, known_at_exit) = fusable_compares(t, chaos);
         Lowering {
             t,
             e,
@@ -146,7 +150,8 @@ impl<'t> Lowering<'t> {
             ticked: false,
             entered: 0,
             lp: usize::MAX,
-            fused: fusable_compares(t),
+            fused,
+            known_at_exit,
             flags: None,
         }
     }
@@ -437,8 +442,16 @@ impl<'t> Lowering<'t> {
                 .collect();
             refs.sort_unstable();
             refs.dedup();
+            let known = self.known_at_exit.get(&snap).copied();
             for v in refs {
-                self.spill(v);
+                match known {
+                    // never materialized: its value is what made this exit
+                    Some((k, value)) if k == v => {
+                        self.e.mov_ri32(Rax, value);
+                        self.e.store(VALS, self.home(guards::Ref(v as u32)), Rax);
+                    }
+                    _ => self.spill(v),
+                }
             }
             stub_offsets.push((snap, self.e.len()));
             self.e.mov_ri32(Rax, self.exit_tag | snap);
@@ -1061,10 +1074,15 @@ impl<'t> Lowering<'t> {
     }
 }
 
-/// Comparisons whose Bool only feeds the guard right after them (no other
-/// operand use, in no snapshot): they can branch on the flags directly. Float
-/// equality is left out (its unordered case needs two flags).
-fn fusable_compares(t: &Trace) -> Vec<bool> {
+/// Comparisons whose Bool only feeds the guard right after them, which then
+/// branches on the flags (the Bool is never materialized). Float equality is
+/// left out (its unordered case needs two flags). The Bool may also be in that
+/// guard's own snapshot when no other guard exits through it (a branch's exit
+/// resumes at the branch, with its condition on the stack): the exit is taken
+/// exactly when the Bool has the value that fails the guard, so the stub writes
+/// that constant (the second result, per snapshot). Not with chaos, whose exits
+/// leave guards that passed.
+fn fusable_compares(t: &Trace, chaos: bool) -> (Vec<bool>, BTreeMap<u32, (usize, u32)>) {
     let n = t.ins.len();
     let mut uses = vec![0u32; n];
     for ins in &t.ins {
@@ -1074,30 +1092,41 @@ fn fusable_compares(t: &Trace) -> Vec<bool> {
             }
         }
     }
-    let mut in_snapshot = vec![false; n];
+    let mut guards_per_snapshot = vec![0u32; t.snapshots.len()];
+    // per ref: the snapshots it is in
+    let mut in_snapshots: Vec<Vec<u32>> = vec![Vec::new(); n];
     for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
         if let Some(s) = t.snapshots.get(ins.snap as usize) {
+            guards_per_snapshot[ins.snap as usize] += 1;
             for r in s.refs() {
-                if r.idx() < n {
-                    in_snapshot[r.idx()] = true;
+                if r.idx() < n && !in_snapshots[r.idx()].contains(&ins.snap) {
+                    in_snapshots[r.idx()].push(ins.snap);
                 }
             }
         }
     }
-    (0..n)
-        .map(|i| {
-            use Op::*;
-            let cmp = matches!(
-                t.ins[i].op,
-                ILt | ILe | IEq | INe | IGt | IGe | FLt | FLe | FGt | FGe
-            );
-            cmp && uses[i] == 1
-                && !in_snapshot[i]
-                && t.ins
-                    .get(i + 1)
-                    .is_some_and(|g| matches!(g.op, GuardTrue | GuardFalse) && g.a.idx() == i)
-        })
-        .collect()
+    let mut fused = vec![false; n];
+    let mut known = BTreeMap::new();
+    for i in 0..n {
+        use Op::*;
+        let cmp = matches!(
+            t.ins[i].op,
+            ILt | ILe | IEq | INe | IGt | IGe | FLt | FLe | FGt | FGe
+        );
+        let Some(g) = t.ins.get(i + 1) else { continue };
+        if !cmp || uses[i] != 1 || !matches!(g.op, GuardTrue | GuardFalse) || g.a.idx() != i {
+            continue;
+        }
+        match in_snapshots[i].as_slice() {
+            [] => fused[i] = true,
+            [s] if !chaos && *s == g.snap && guards_per_snapshot[*s as usize] == 1 => {
+                fused[i] = true;
+                known.insert(*s, (i, u32::from(g.op == GuardFalse)));
+            }
+            _ => {}
+        }
+    }
+    (fused, known)
 }
 
 /// A load's or store's memory operand: `[base + disp]` or `[base + index*8 + disp]`.
