@@ -1174,3 +1174,35 @@ fn item_loads_and_stores_address_the_right_words() {
         assert_eq!(items, [100, 101, 102, 103, 104, 105, 102, 104]);
     }
 }
+
+/// A branch's exit resumes at the branch with its condition on the stack: the
+/// comparison is fused into the guard (x86-64) and never materialized, so the
+/// exit stub writes the value that failed the guard (False for `gtrue`, True
+/// for `gfalse`), where a side trace or the interpreter reads it.
+#[test]
+fn a_branch_exit_finds_its_condition_on_the_stack() {
+    for (guard, want) in [(Op::GuardTrue, false), (Op::GuardFalse, true)] {
+        let mut b = B::new();
+        let s0 = b.snap(0, vec![]);
+        let vx = b.slot(0);
+        let x = b.guard(Op::GuardInt, Ty::I64, vx, N, s0);
+        let k = b.kint(10);
+        b.lp();
+        let lt = b.op(Op::ILt, Ty::Bool, x, k);
+        let s1 = b.snap(5, vec![x, lt]);
+        b.guard(guard, Ty::Void, lt, N, s1);
+        let done = b.snap(6, vec![]);
+        b.exit_now(done);
+        // the guard fails when x < 10 is `want`
+        let x_fails = if want { 3 } else { 30 };
+        for (_arena, ct) in b.compile_all() {
+            let mut vals = Vec::new();
+            let mut slots = vec![tags::box_int(x_fails)];
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1, "{guard:?}");
+            assert_eq!(vals[lt.idx()], want as u64, "{guard:?}");
+            assert_eq!(vals[x.idx()] as i64, x_fails);
+            let mut slots = vec![tags::box_int(if want { 30 } else { 3 })];
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), done, "{guard:?}");
+        }
+    }
+}
