@@ -1206,3 +1206,57 @@ fn a_branch_exit_finds_its_condition_on_the_stack() {
         }
     }
 }
+
+/// Loads whose only use is the comparison or `gis` right after them are
+/// compared in memory on x86-64 (`cmp [base + disp], imm` / `cmp r, [..]`),
+/// with the condition mirrored when the load is the right operand; each guard
+/// still exits exactly when its condition fails.
+#[test]
+fn loads_compared_in_memory_guard_like_loaded_values() {
+    let mut words: Vec<u64> = vec![0; 3];
+    let base = words.as_mut_ptr() as i64;
+    let mut b = B::new();
+    let s0 = b.snap(0, vec![]);
+    let vx = b.slot(0);
+    let x = b.guard(Op::GuardInt, Ty::I64, vx, N, s0);
+    let p = b.t.emit(Op::KInt, Ty::Ptr, N, N, base, None);
+    let five = b.kint(5);
+    let mut snaps = vec![];
+    // words[0] == 5; x < words[1]; words[1] > 6 (constant on the left); words[2] is 77
+    let w0 = b.t.emit(Op::Load, Ty::I64, p, N, 0, None);
+    let c = b.op(Op::IEq, Ty::Bool, w0, five);
+    snaps.push(b.snap(1, vec![]));
+    b.guard(Op::GuardTrue, Ty::Void, c, N, snaps[0]);
+    let w1 = b.t.emit(Op::Load, Ty::I64, p, N, 8, None);
+    let c = b.op(Op::ILt, Ty::Bool, x, w1);
+    snaps.push(b.snap(2, vec![]));
+    b.guard(Op::GuardTrue, Ty::Void, c, N, snaps[1]);
+    let six = b.kint(6);
+    let w1 = b.t.emit(Op::LoadConst, Ty::I64, p, N, 8, None);
+    let c = b.op(Op::ILt, Ty::Bool, six, w1);
+    snaps.push(b.snap(3, vec![]));
+    b.guard(Op::GuardTrue, Ty::Void, c, N, snaps[2]);
+    let w2 = b.t.emit(Op::Load, Ty::Val, p, N, 16, None);
+    snaps.push(b.snap(4, vec![]));
+    b.t.emit(Op::GuardIs, Ty::Void, w2, N, 77, Some(snaps[3]));
+    b.lp();
+    let done = b.snap(9, vec![]);
+    b.exit_now(done);
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        // (words, x, expected exit)
+        let cases = [
+            ([5, 10, 77], 3, done),
+            ([4, 10, 77], 3, snaps[0]),
+            ([5, 3, 77], 3, snaps[1]),
+            ([5, 6, 77], 3, snaps[2]),
+            ([5, 7, 77], 6, done),
+            ([5, 7, 78], 6, snaps[3]),
+        ];
+        for (w, xv, want) in cases {
+            words.copy_from_slice(&w);
+            let mut slots = vec![tags::box_int(xv)];
+            assert_eq!(run(&ct, &mut slots, &mut vals, &[]), want, "{w:?} x={xv}");
+        }
+    }
+}

@@ -238,6 +238,16 @@ impl Emitter {
         cmp_ri => cmp;
     }
 
+    /// `cmp qword [base + disp32], imm32` (sign-extended)
+    pub fn cmp_mi(&mut self, base: Reg, disp: i32, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(base.n()) + disp], DWORD imm);
+    }
+
+    /// `cmp r64, [base + disp32]`
+    pub fn cmp_rm(&mut self, r: Reg, base: Reg, disp: i32) {
+        dynasm!(self.ops ; .arch x64 ; cmp Rq(r.n()), QWORD [Rq(base.n()) + disp]);
+    }
+
     /// `imul r64, s, imm32` (sign-extended)
     pub fn imul_rri(&mut self, d: Reg, s: Reg, imm: i32) {
         dynasm!(self.ops ; .arch x64 ; imul Rq(d.n()), Rq(s.n()), DWORD imm);

@@ -125,6 +125,9 @@ struct Lowering<'t> {
     /// right after it, which then branches on the flags it leaves (the Bool is
     /// never materialized).
     fused: Vec<bool>,
+    /// Per instruction: a load whose only use is the comparison or `gis` right
+    /// after it, which reads the memory itself (the load emits nothing).
+    fused_load: Vec<bool>,
     /// Per snapshot: a fused comparison's Bool that the snapshot holds, and the
     /// value it has whenever that exit is taken (see `fusable_compares`).
     known_at_exit: BTreeMap<u32, (usize, u32)>,
@@ -137,6 +140,7 @@ impl<'t> Lowering<'t> {
         let mut e = Emitter::new(base);
         let epilogue = e.new_label();
         let (fused, known_at_exit) = fusable_compares(t, chaos);
+        let fused_load = fusable_loads(t, &alloc);
         Lowering {
             t,
             e,
@@ -150,6 +154,7 @@ impl<'t> Lowering<'t> {
             ticked: false,
             entered: 0,
             lp: usize::MAX,
+            fused_load,
             fused,
             known_at_exit,
             flags: None,
@@ -353,6 +358,61 @@ impl<'t> Lowering<'t> {
         self.e.shr_ri(Rcx, 48);
         self.e.cmp_ri(Rcx, tag as i32);
         self.e.jcc(Cond::Ne, exit);
+    }
+
+    /// Sets the flags for `a` vs `b` (integers) and returns the condition that
+    /// holds when `a c b` does: a constant operand is an immediate, a load fused
+    /// into the comparison is a memory operand (mirroring the condition when the
+    /// operands swap sides).
+    fn int_compare(&mut self, a: guards::Ref, b: guards::Ref, c: Cond) -> Cond {
+        if self.fused_load[a.idx()] || self.fused_load[b.idx()] {
+            // `mem c' other` holds exactly when `a c b` does
+            let (m, other, c) = if self.fused_load[a.idx()] {
+                (a, b, c)
+            } else {
+                (b, a, c.mirror())
+            };
+            let (base, disp) = self.fused_load_operand(m);
+            return match self.imm32(other) {
+                Some(k) => {
+                    self.e.cmp_mi(base, disp, k);
+                    c
+                }
+                None => {
+                    let y = self.src_gpr(other, Rcx);
+                    self.e.cmp_rm(y, base, disp);
+                    c.mirror()
+                }
+            };
+        }
+        match (self.imm32(a), self.imm32(b)) {
+            (_, Some(k)) => {
+                let x = self.src_gpr(a, Rax);
+                self.e.cmp_ri(x, k);
+                c
+            }
+            (Some(k), None) => {
+                let y = self.src_gpr(b, Rcx);
+                self.e.cmp_ri(y, k);
+                c.mirror()
+            }
+            (None, None) => {
+                let x = self.src_gpr(a, Rax);
+                let y = self.src_gpr(b, Rcx);
+                self.e.cmp_rr(x, y);
+                c
+            }
+        }
+    }
+
+    /// The memory operand of fused load `l` (base register loaded into rax when
+    /// at home; `fusable_loads` admits only plain `[base + disp]` forms).
+    fn fused_load_operand(&mut self, l: guards::Ref) -> (Reg, i32) {
+        let ld = self.t.ins[l.idx()];
+        match self.address(ld.a, ld.imm, Rax, Rdx) {
+            Address::Base(base, disp) => (base, disp),
+            Address::Indexed(..) => unreachable!("fusable_loads admits no indexed form"),
+        }
     }
 
     /// The memory operand of a load or store at `base + offset`: a folded aref's
@@ -649,6 +709,18 @@ impl<'t> Lowering<'t> {
                 self.e.and_rr(Rax, Rcx);
                 self.st(r, Rax);
             }
+            GuardIs if self.fused_load[a.idx()] => {
+                let (base, disp) = self.fused_load_operand(a);
+                match i32::try_from(ins.imm) {
+                    Ok(k) => self.e.cmp_mi(base, disp, k),
+                    Err(_) => {
+                        self.e.mov_ri64(Rcx, ins.imm);
+                        self.e.cmp_rm(Rcx, base, disp);
+                    }
+                }
+                self.e.jcc(Cond::Ne, exit_l());
+                self.chaos_tick(exit_l());
+            }
             GuardIs => {
                 let x = self.src_gpr(a, Rax);
                 match i32::try_from(ins.imm) {
@@ -805,26 +877,7 @@ impl<'t> Lowering<'t> {
                     IGt => Cond::G,
                     _ => Cond::Ge,
                 };
-                // a constant operand is an immediate (on the right: a constant
-                // on the left mirrors the condition)
-                let c = match (self.imm32(a), self.imm32(b)) {
-                    (_, Some(k)) => {
-                        let x = self.src_gpr(a, Rax);
-                        self.e.cmp_ri(x, k);
-                        c
-                    }
-                    (Some(k), None) => {
-                        let y = self.src_gpr(b, Rcx);
-                        self.e.cmp_ri(y, k);
-                        c.mirror()
-                    }
-                    (None, None) => {
-                        let x = self.src_gpr(a, Rax);
-                        let y = self.src_gpr(b, Rcx);
-                        self.e.cmp_rr(x, y);
-                        c
-                    }
-                };
+                let c = self.int_compare(a, b, c);
                 if self.fused[i] {
                     self.flags = Some(c);
                     return Ok(());
@@ -919,6 +972,8 @@ impl<'t> Lowering<'t> {
                 self.e.lea_index8(d, x, y);
                 self.st(r, d);
             }
+            // compared in memory by the next instruction
+            Load | LoadConst if self.fused_load[i] => {}
             Load | LoadConst => {
                 let d = self.dst_gpr(r, Rax);
                 match self.address(a, ins.imm, Rax, Rcx) {
@@ -1127,6 +1182,63 @@ fn fusable_compares(t: &Trace, chaos: bool) -> (Vec<bool>, BTreeMap<u32, (usize,
         }
     }
     (fused, known)
+}
+
+/// Loads (`ld`, `ldc`, integers and values) whose one use is the integer
+/// comparison or `gis` right after them, in no snapshot, at a plain
+/// `[base + disp]` address: that instruction compares in memory.
+fn fusable_loads(t: &Trace, alloc: &Allocation) -> Vec<bool> {
+    use Op::*;
+    let n = t.ins.len();
+    let mut uses = vec![0u32; n];
+    for ins in &t.ins {
+        for r in [ins.a, ins.b] {
+            if !r.is_none() && r.idx() < n {
+                uses[r.idx()] += 1;
+            }
+        }
+    }
+    let mut in_snapshot = vec![false; n];
+    for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
+        if let Some(s) = t.snapshots.get(ins.snap as usize) {
+            for r in s.refs().filter(|r| r.idx() < n) {
+                in_snapshot[r.idx()] = true;
+            }
+        }
+    }
+    let plain_address = |ld: &guards::Ins| {
+        let base = ld.a.idx();
+        if base >= n || !alloc.folded[base] {
+            return true;
+        }
+        let index = &t.ins[t.ins[base].b.idx()];
+        index.op == KInt
+            && index
+                .imm
+                .checked_mul(8)
+                .and_then(|d| d.checked_add(ld.imm))
+                .is_some_and(|d| i32::try_from(d).is_ok())
+    };
+    (0..n)
+        .map(|i| {
+            let ld = &t.ins[i];
+            let Some(next) = t.ins.get(i + 1) else {
+                return false;
+            };
+            let me = guards::Ref(i as u32);
+            let consumer = match next.op {
+                GuardIs => next.a == me,
+                ILt | ILe | IEq | INe | IGt | IGe => (next.a == me) != (next.b == me),
+                _ => false,
+            };
+            matches!(ld.op, Load | LoadConst)
+                && ld.ty != guards::Ty::F64
+                && uses[i] == 1
+                && !in_snapshot[i]
+                && consumer
+                && plain_address(ld)
+        })
+        .collect()
 }
 
 /// A load's or store's memory operand: `[base + disp]` or `[base + index*8 + disp]`.

@@ -55,6 +55,9 @@ fn encodings() {
     check!(e => e.sub_ri(Rsp, 8), "48 81 ec 08 00 00 00"); // sub rsp,0x8
     check!(e => e.cmp_ri(Rax, -1), "48 81 f8 ff ff ff ff"); // cmp rax,0xffffffffffffffff
     check!(e => e.and_ri(Rax, 1), "48 81 e0 01 00 00 00"); // and rax, 1 (llvm-mc)
+    check!(e => e.cmp_mi(R12, 0x20, 3), "49 81 bc 24 20 00 00 00 03 00 00 00"); // cmp qword ptr [r12 + 32], 3 (llvm-mc)
+    check!(e => e.cmp_mi(R14, 0x50, -7), "49 81 bc 26 50 00 00 00 f9 ff ff ff"); // cmp qword ptr [r14 + riz + 80], -7 (llvm-mc)
+    check!(e => e.cmp_rm(Rcx, Rax, 8), "48 3b 8c 20 08 00 00 00"); // cmp rcx, qword ptr [rax + riz + 8] (llvm-mc)
     check!(e => e.or_ri(R10, -2), "49 81 ca fe ff ff ff"); // or r10, -2 (llvm-mc)
     check!(e => e.xor_ri(Rsi, 0x100), "48 81 f6 00 01 00 00"); // xor rsi, 256 (llvm-mc)
     check!(e => e.add_ri(R9, 7), "49 81 c1 07 00 00 00"); // add r9, 7 (llvm-mc)
