@@ -954,14 +954,18 @@ impl<'t> Lowering<'t> {
                 self.chaos_tick(exit_l());
             }
             GuardObj => {
+                // adding 2^64 - (OBJ << 48) leaves the payload, with the top 16
+                // bits zero exactly when the tag was OBJ
                 let x = self.src_gpr(a, Rax);
-                self.check_tag_in(x, tags::OBJ, exit_l());
-                self.chaos_tick(exit_l());
-                // the payload: the low 48 bits (the tag shifted out)
                 let d = self.dst_gpr(r, Rax);
-                self.mov_unless_same(d, x);
-                self.e.shl_ri(d, 16);
-                self.e.shr_ri(d, 16);
+                let d = if d == x { Rdx } else { d };
+                self.e
+                    .mov_ri64(d, (tags::OBJ << tags::SHIFT).wrapping_neg() as i64);
+                self.e.add_rr(d, x);
+                self.e.mov_rr(Rcx, d);
+                self.e.shr_ri(Rcx, 48);
+                self.e.jcc(Cond::Ne, exit_l());
+                self.chaos_tick(exit_l());
                 self.st(r, d);
             }
             ARef if self.alloc.folded[i] => {}
