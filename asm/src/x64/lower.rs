@@ -12,7 +12,7 @@
 //! loop's header jumps to that loop's trace just after its prologue (`reentry`).
 //! Values live at `vals[vals_base + ref]` (disjoint per trace) and the phis' new
 //! values are parked in `vals` during the back-edge copy. Scratch registers (never
-//! allocated): rax, rcx, rdx, r8, r9, xmm0-xmm2.
+//! allocated): rax, rcx, rdx, r8, xmm0-xmm2.
 //!
 //! Chaos instrumentation (`Options::chaos`): after a guard's own check passes (and
 //! before its result is written), `dec qword [countdown]; jz exit` sends it out
@@ -45,7 +45,7 @@ impl X64 {
 
 /// Allocatable registers. rdi/rsi are safe despite being argument registers:
 /// helper arguments are loaded after caller-saved values are written home.
-const GPR_POOL: [Reg; 7] = [Rbp, R12, R13, R10, R11, Rsi, Rdi];
+const GPR_POOL: [Reg; 8] = [Rbp, R12, R13, R10, R11, Rsi, Rdi, R9];
 const CALLEE_SAVED_POOL: [Reg; 3] = [Rbp, R12, R13];
 /// Every trace saves all callee-saved registers, in this order, and pads the frame
 /// so rsp is 16-byte aligned at helper calls (8 return address + 48 + 8): one frame
@@ -1072,7 +1072,7 @@ impl<'t> Lowering<'t> {
                     k_offset,
                 } => {
                     // rdx = q = ((a + bias) * magic) >> (64 + shift) - k_offset
-                    self.e.mov_rr(R9, Rax);
+                    self.e.mov_rr(R8, Rax);
                     self.e.mov_ri64(Rcx, bias);
                     self.e.add_rr(Rax, Rcx);
                     self.e.mov_ri64(Rcx, magic as i64);
@@ -1085,7 +1085,7 @@ impl<'t> Lowering<'t> {
                         // a - q * c
                         self.e.mov_ri64(Rcx, self.t.ins[b.idx()].imm);
                         self.e.imul_rr(Rdx, Rcx);
-                        self.e.mov_rr(Rax, R9);
+                        self.e.mov_rr(Rax, R8);
                         self.e.sub_rr(Rax, Rdx);
                     }
                 }
@@ -1118,8 +1118,8 @@ impl<'t> Lowering<'t> {
         let adjusted = self.e.new_label();
         self.e.test_rr(Rdx, Rdx);
         self.e.jcc(Cond::E, adjusted);
-        self.e.mov_rr(R9, Rdx);
-        self.e.xor_rr(R9, R8);
+        self.e.mov_rr(Rcx, Rdx);
+        self.e.xor_rr(Rcx, R8);
         self.e.jcc(Cond::Ns, adjusted);
         self.e.add_ri(Rax, -1);
         self.e.add_rr(Rdx, R8);
