@@ -110,11 +110,23 @@ fn trace_log_shows_ir_and_machine_code() {
         "---- TRACE 1 bytecodes",
         "---- TRACE 1 IR",
         "after optimization",
+        "---- registers (",
         "---- machine code",
         "stop -> loop",
     ] {
         assert!(log.contains(part), "trace log lacks {part:?}:\n{log}");
     }
+    // the register section comes before the code and names registers with
+    // their live intervals
+    let regs = log
+        .split("---- registers (")
+        .nth(1)
+        .and_then(|s| s.split("---- machine code").next())
+        .expect("a register section before the machine code");
+    let line = regs.lines().nth(1).expect("one value in a register");
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields.len(), 4, "{line:?}");
+    assert!(fields[3].contains('-'), "no live interval in {line:?}");
 }
 
 #[test]

@@ -14,6 +14,6 @@ pub use arena::{ArenaError, CodeArena, CodePtr};
 pub use disasm::disassemble;
 pub use guards;
 pub use lower::{
-    Assembled, Backend, BodyEntry, CompiledTrace, LowerError, Options, compile, compile_with,
-    host_backend, link_jump, validate,
+    Assembled, Backend, BodyEntry, CompiledTrace, LowerError, Options, allocation_listing, compile,
+    compile_with, host_backend, link_jump, validate,
 };

@@ -151,10 +151,73 @@ pub trait Backend {
         base: usize,
         opts: &Options,
     ) -> Result<Assembled, LowerError>;
+    /// The loop position and the register allocation `assemble_with` uses.
+    fn allocate(
+        &self,
+        trace: &Trace,
+        opts: &Options,
+    ) -> Result<(usize, crate::regalloc::Allocation), LowerError>;
+    /// The assembler name of a register location.
+    fn register_name(&self, loc: crate::regalloc::Loc) -> String;
     /// The ordinary code (`Options::default()`).
     fn assemble(&self, trace: &Trace, base: usize) -> Result<Assembled, LowerError> {
         self.assemble_with(trace, base, &Options::default())
     }
+}
+
+/// The register assignment `backend` makes for `trace`, for `--trace-log`: a
+/// header line, then one line per value that has a register (ref, type,
+/// register, live interval; `end` is the back edge), then the values at home.
+pub fn allocation_listing(
+    backend: &dyn Backend,
+    trace: &Trace,
+    opts: &Options,
+) -> Result<String, LowerError> {
+    use crate::regalloc::Loc;
+    use std::fmt::Write as _;
+    let (_lp, alloc) = backend.allocate(trace, opts)?;
+    let n = trace.ins.len();
+    let valued: Vec<usize> = (0..n).filter(|&r| alloc.live[r].is_some()).collect();
+    let in_regs: Vec<usize> = valued
+        .iter()
+        .copied()
+        .filter(|&r| alloc.loc[r] != Loc::Home)
+        .collect();
+    let folded = alloc.folded.iter().filter(|&&f| f).count();
+    let mut out = format!(
+        "---- registers ({}: {} of {} values in registers, {} addresses folded)\n",
+        backend.arch(),
+        in_regs.len(),
+        valued.len(),
+        folded
+    );
+    let pos = |p: usize| {
+        if p >= n {
+            "end".to_string()
+        } else {
+            format!("{p:04}")
+        }
+    };
+    for r in in_regs {
+        let (a, b) = alloc.live[r].expect("valued");
+        let _ = writeln!(
+            out,
+            "{r:04} {:<4} {:<6} {}-{}",
+            trace.ins[r].ty.name(),
+            backend.register_name(alloc.loc[r]),
+            pos(a),
+            pos(b)
+        );
+    }
+    let home: Vec<String> = valued
+        .iter()
+        .filter(|&&r| alloc.loc[r] == Loc::Home)
+        .map(|r| format!("{r:04}"))
+        .collect();
+    if !home.is_empty() {
+        let _ = writeln!(out, "home {}", home.join(" "));
+    }
+    Ok(out)
 }
 
 /// The backend for the machine we run on, if there is one.

@@ -26,6 +26,8 @@ pub fn compile(
     let code = asm::compile_with(backend, trace, arena, opts).map_err(|e| format!("{e}"))?;
     let mut listing = String::new();
     if want_listing {
+        listing
+            .push_str(&asm::allocation_listing(backend, trace, &opts).map_err(|e| format!("{e}"))?);
         let _ = writeln!(
             listing,
             "---- machine code ({}, {} bytes)",

@@ -94,6 +94,20 @@ impl Backend for Arm64 {
         "aarch64"
     }
 
+    fn allocate(&self, trace: &Trace, opts: &Options) -> Result<(usize, Allocation), LowerError> {
+        // enough registers for constants; loads and stores index on their own
+        let pools = Pools::plain(&GPR_POOL, &FPR_POOL);
+        prepare(trace, opts, self.regalloc.then_some(&pools))
+    }
+
+    fn register_name(&self, loc: Loc) -> String {
+        match loc {
+            Loc::Home => "home".into(),
+            Loc::Gpr(g) => format!("x{g}"),
+            Loc::Fpr(f) => format!("d{f}"),
+        }
+    }
+
     fn assemble_with(
         &self,
         trace: &Trace,
@@ -105,9 +119,7 @@ impl Backend for Arm64 {
                 "code address {base:#x} not 4-byte aligned"
             )));
         }
-        // enough registers for constants; loads and stores index on their own
-        let pools = Pools::plain(&GPR_POOL, &FPR_POOL);
-        let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
+        let (lp, alloc) = self.allocate(trace, opts)?;
         let n = trace.ins.len();
         let mut l = Lowering::new(trace, base, alloc);
         l.vals_base = opts.vals_base as i64 * 8;

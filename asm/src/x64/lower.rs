@@ -70,14 +70,9 @@ impl Backend for X64 {
         "x86_64"
     }
 
-    fn assemble_with(
-        &self,
-        trace: &Trace,
-        base: usize,
-        opts: &Options,
-    ) -> Result<Assembled, LowerError> {
+    fn allocate(&self, trace: &Trace, opts: &Options) -> Result<(usize, Allocation), LowerError> {
         let gpr: Vec<u8> = GPR_POOL.iter().map(|r| r.n()).collect();
-        // seven GPRs: integer constants are immediates, not register tenants, and
+        // eight GPRs: integer constants are immediates, not register tenants, and
         // item addresses are folded into the accesses ([items + i*8 + offset])
         let pools = Pools {
             gpr: &gpr,
@@ -85,7 +80,24 @@ impl Backend for X64 {
             remat_int_constants: true,
             fold_arefs: true,
         };
-        let (lp, alloc) = prepare(trace, opts, self.regalloc.then_some(&pools))?;
+        prepare(trace, opts, self.regalloc.then_some(&pools))
+    }
+
+    fn register_name(&self, loc: Loc) -> String {
+        match loc {
+            Loc::Home => "home".into(),
+            Loc::Gpr(g) => format!("{:?}", Reg::from_n(g)).to_lowercase(),
+            Loc::Fpr(f) => format!("xmm{f}"),
+        }
+    }
+
+    fn assemble_with(
+        &self,
+        trace: &Trace,
+        base: usize,
+        opts: &Options,
+    ) -> Result<Assembled, LowerError> {
+        let (lp, alloc) = self.allocate(trace, opts)?;
         let n = trace.ins.len();
         let mut l = Lowering::new(trace, base, alloc, opts.chaos);
         l.vals_base = opts.vals_base as i32 * 8;
