@@ -355,12 +355,16 @@ impl Vm {
         self.jit.stats.traces += 1;
         self.jit.stats.compile_ns += start.elapsed().as_nanos();
         self.jit.stats.code_bytes += code.len;
-        self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>()
-            + trace
-                .snapshots
-                .iter()
-                .map(|s| 8 + 4 * s.stack.len())
-                .sum::<usize>();
+        self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>();
+        self.jit.stats.snapshot_bytes += trace
+            .snapshots
+            .iter()
+            .map(|s| {
+                std::mem::size_of::<guards::Snapshot>()
+                    + s.stack.len() * std::mem::size_of::<guards::Ref>()
+                    + s.slots.len() * std::mem::size_of::<(u32, guards::Ref)>()
+            })
+            .sum::<usize>();
         let nsnaps = trace.snapshots.len();
         let mut exit_kinds = vec!["none"; nsnaps];
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {

@@ -66,7 +66,10 @@ pub struct Stats {
     pub entries: u64,
     pub compile_ns: u128,
     pub code_bytes: usize,
+    /// The compiled traces' instructions, as kept for exits and side traces.
     pub ir_bytes: usize,
+    /// Their snapshots: pc, stack refs and delayed slot stores.
+    pub snapshot_bytes: usize,
     pub blacklisted: u64,
     /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
     pub interp_ops: u64,
@@ -233,7 +236,7 @@ impl Jit {
             100.0 * traced as f64 / total as f64
         };
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} compile_ms={:.3} code_bytes={} ir_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -243,6 +246,8 @@ impl Jit {
             self.stats.compile_ns as f64 / 1e6,
             self.stats.code_bytes,
             self.stats.ir_bytes,
+            self.stats.snapshot_bytes,
+            self.stats.ir_bytes + self.stats.snapshot_bytes,
             share,
             if kinds.is_empty() {
                 "none".to_string()
