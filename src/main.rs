@@ -153,5 +153,8 @@ fn run(cli: Cli) -> i32 {
     if let Some(l) = &mut vm.jit.log {
         let _ = l.flush();
     }
+    // the process ends here: its memory goes back with it, not object by object
+    std::mem::take(&mut vm.heap).release_at_exit();
+    std::mem::forget(vm);
     status
 }

@@ -761,6 +761,22 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                 next_arg(vm, &mut argi)?
             }
         };
+        // the common plain forms: `%d` of a small int, `%s` of an exact str
+        let plain = width == 0 && prec.is_none() && !(left || plus || space || alt || zero);
+        if plain && !bytes_mode {
+            if matches!(conv, 'd' | 'i' | 'u') && v.is_small_int() {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{}", v.as_small_int());
+                continue;
+            }
+            if conv == 's'
+                && matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_)))
+                && vm.type_of(v) == vm.types.str
+            {
+                out.push_str(str_of(v));
+                continue;
+            }
+        }
         let mut spec = Spec::empty();
         spec.width = width;
         spec.sign = if plus {
