@@ -36,7 +36,7 @@ impl Vm {
         kw: &[(Value, Value)],
     ) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Frame::new(code.clone(), func.globals, Value::NONE, fv);
+        let mut frame = self.new_frame(code.clone(), func.globals, Value::NONE, fv);
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;

@@ -51,6 +51,23 @@ impl Frame {
         })
     }
 
+    /// Makes a finished frame (see `Vm::recycle_frame`) a fresh one for `code`,
+    /// keeping its slot vector's allocation.
+    pub fn reset(&mut self, code: Rc<Code>, globals: Value, locals: Value, func: Value) {
+        let n = code.nlocals() + code.cellvars.len() + code.freevars.len();
+        self.slots.clear();
+        self.slots.resize(n, Value::EMPTY);
+        self.code = code;
+        self.pc = 0;
+        self.stack_base = n;
+        self.globals = globals;
+        self.locals = locals;
+        self.func = func;
+        self.blocks.clear();
+        self.is_entry = false;
+        self.generator = Value::NONE;
+    }
+
     #[inline(always)]
     pub fn push(&mut self, v: Value) {
         self.slots.push(v);

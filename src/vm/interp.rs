@@ -867,8 +867,10 @@ impl Vm {
                         if !done.generator.is_none() {
                             self.suspended = None;
                         }
+                        self.recycle_frame(done);
                         return Ok(v);
                     }
+                    self.recycle_frame(done);
                     refresh!();
                     f!().push(v);
                 }
@@ -1203,7 +1205,8 @@ impl Vm {
                         && code.kwonlyargcount == 0
                         && code.cellvars.is_empty()
                     {
-                        let mut nf = Frame::new(code.clone(), func.globals, Value::NONE, callee);
+                        let mut nf =
+                            self.new_frame(code.clone(), func.globals, Value::NONE, callee);
                         nf.slots[..n].copy_from_slice(&fr.slots[start..start + n]);
                         for (i, c) in func.closure.iter().enumerate() {
                             nf.slots[code.nlocals() + i] = *c;

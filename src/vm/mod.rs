@@ -19,6 +19,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
+use crate::compiler::bytecode::Code;
 use crate::gc::Heap;
 use crate::object::{Dict, Function, Instance, IterState, Mut, ObjData, PyStr, Set, Shape};
 use crate::value::Value;
@@ -71,6 +72,10 @@ pub fn str_of(v: Value) -> &'static str {
 pub struct Vm {
     pub heap: Heap,
     pub frames: Vec<Box<Frame>>,
+    /// Finished frames kept for the next calls (`new_frame`, `recycle_frame`);
+    /// boxed, as frames move in and out of `frames` without being copied.
+    #[allow(clippy::vec_box)]
+    spare_frames: Vec<Box<Frame>>,
     pub types: Types,
     pub builtins: Value,
     /// `sys.modules`
@@ -129,12 +134,41 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// A frame for a call of `code`: a finished one reused when there is one (a
+    /// call then allocates nothing), else a new one.
+    pub fn new_frame(
+        &mut self,
+        code: Rc<Code>,
+        globals: Value,
+        locals: Value,
+        func: Value,
+    ) -> Box<Frame> {
+        match self.spare_frames.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, locals, func);
+                f
+            }
+            None => Frame::new(code, globals, locals, func),
+        }
+    }
+
+    /// Keeps a frame that returned for reuse. Generator frames are never
+    /// recycled (their generator may still be resumed or inspected).
+    #[inline]
+    pub fn recycle_frame(&mut self, f: Box<Frame>) {
+        const MAX_SPARE_FRAMES: usize = 64;
+        if f.generator.is_none() && self.spare_frames.len() < MAX_SPARE_FRAMES {
+            self.spare_frames.push(f);
+        }
+    }
+
     pub fn new() -> Box<Vm> {
         let mut heap = Heap::new();
         let types = Types::bootstrap(&mut heap);
         let mut vm = Box::new(Vm {
             heap,
             frames: Vec::new(),
+            spare_frames: Vec::new(),
             types,
             builtins: Value::NONE,
             modules: Value::NONE,
