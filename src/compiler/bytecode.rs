@@ -277,6 +277,29 @@ pub struct Code {
     pub doc: Value,
     /// Per-instruction inline caches for attribute loads and stores.
     pub attr_ic: Box<[Cell<AttrIc>]>,
+    /// Per-instruction inline caches for `LoadGlobal`.
+    pub global_ic: Box<[Cell<GlobalIc>]>,
+}
+
+/// An inline cache for `LoadGlobal`: the value found while the globals and the
+/// builtins dicts had these versions. Dict versions come from one global counter
+/// stamped on every mutation, so equal versions mean both dicts are unchanged
+/// (and the value still in one of them). `value` EMPTY: no entry.
+#[derive(Copy, Clone)]
+pub struct GlobalIc {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: Value,
+}
+
+impl Default for GlobalIc {
+    fn default() -> Self {
+        GlobalIc {
+            globals_version: 0,
+            builtins_version: 0,
+            value: Value::EMPTY,
+        }
+    }
 }
 
 /// An inline cache for `LoadAttr`/`StoreAttr` on instances: valid while the object's

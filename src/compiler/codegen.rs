@@ -316,6 +316,7 @@ impl<'a> Compiler<'a> {
             source: self.source_lines.clone(),
             doc: u.doc,
             attr_ic: (0..n_ops).map(|_| Default::default()).collect(),
+            global_ic: (0..n_ops).map(|_| Default::default()).collect(),
         })
     }
 

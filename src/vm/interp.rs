@@ -287,6 +287,14 @@ impl Vm {
                     fr.push(cell);
                 }
                 Op::LoadGlobal(i) => {
+                    let pc = fr.pc - 1;
+                    let versions = (dict_version(fr.globals), dict_version(self.builtins));
+                    let ic = fr.code.global_ic[pc].get();
+                    if !ic.value.is_empty() && (ic.globals_version, ic.builtins_version) == versions
+                    {
+                        fr.push(ic.value);
+                        continue;
+                    }
                     let name = fr.code.names[i as usize];
                     let v = match self.dict_get_str(fr.globals, name) {
                         Some(v) => v,
@@ -298,6 +306,14 @@ impl Vm {
                             }
                         },
                     };
+                    // (a dict never stamped, version 0, could share it with another)
+                    if versions.0 != 0 && versions.1 != 0 {
+                        fr.code.global_ic[pc].set(crate::compiler::bytecode::GlobalIc {
+                            globals_version: versions.0,
+                            builtins_version: versions.1,
+                            value: v,
+                        });
+                    }
                     fr.push(v);
                 }
                 Op::StoreGlobal(i) => {
@@ -1326,6 +1342,16 @@ impl Vm {
 fn instance_shape(obj: Value) -> usize {
     match obj.as_obj().map(|o| &o.data) {
         Some(ObjData::Instance(i)) if i.dict.get().is_empty() => i.shape.get() as *const _ as usize,
+        _ => 0,
+    }
+}
+
+/// The version stamp of a dict (0 for anything else, and for a dict never
+/// stamped; caches are filled only under stamps, which start at 1).
+#[inline(always)]
+fn dict_version(d: Value) -> u64 {
+    match d.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(d)) => d.get().version,
         _ => 0,
     }
 }
