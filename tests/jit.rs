@@ -40,6 +40,14 @@ fn stats(program: &str, args: &[&str]) -> (String, String) {
     (String::from_utf8_lossy(&out.stdout).to_string(), line)
 }
 
+/// The first trace's optimized IR listing in a trace log (up to the next section).
+fn first_optimized_ir(log: &str) -> &str {
+    log.split("IR after optimization")
+        .nth(1)
+        .and_then(|s| s.split("\n---- ").next())
+        .expect("an optimized trace in the log")
+}
+
 fn field(line: &str, key: &str) -> u64 {
     line.split_whitespace()
         .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
@@ -232,11 +240,7 @@ fn object_access_compiles_to_loads_and_stores() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.trim(), "13555524", "{stdout}");
     let log = String::from_utf8_lossy(&out.stderr);
-    let optimized = log
-        .split("IR after optimization")
-        .nth(1)
-        .and_then(|s| s.split("---- machine code").next())
-        .expect("an optimized trace in the log");
+    let optimized = first_optimized_ir(&log);
     for op in [" gobj ", " ld ", " ldc ", " aref ", " st "] {
         assert!(optimized.contains(op), "no{op}in:\n{optimized}");
     }
@@ -282,11 +286,7 @@ fn range_loops_iterate_without_helper_calls() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.trim(), "37492500", "{stdout}");
     let log = String::from_utf8_lossy(&out.stderr);
-    let optimized = log
-        .split("IR after optimization")
-        .nth(1)
-        .and_then(|s| s.split("---- machine code").next())
-        .expect("an optimized trace in the log");
+    let optimized = first_optimized_ir(&log);
     assert!(
         optimized.contains(" st "),
         "no iterator store in:\n{optimized}"

@@ -372,6 +372,37 @@ impl<'t> Lowering<'t> {
         self.e.jcc(Cond::Ne, exit);
     }
 
+    /// `d = a op b` for an integer ALU op (`add`, `sub`, `and`, `or`, `xor`, and the
+    /// overflow-checked `add`/`sub`/`mul`): `b` is an immediate when it is a constant
+    /// that fits (not for `mul`, whose immediate form is three-operand), else its
+    /// register or `scratch` loaded from home. `d` is never `b`'s register.
+    fn alu(&mut self, op: Op, d: Reg, a: guards::Ref, b: guards::Ref, scratch: Reg) {
+        use Op::*;
+        if op != MulOv
+            && let Some(k) = self.imm32(b)
+        {
+            self.ld(d, a);
+            match op {
+                Add | AddOv => self.e.add_ri(d, k),
+                Sub | SubOv => self.e.sub_ri(d, k),
+                BAnd => self.e.and_ri(d, k),
+                BOr => self.e.or_ri(d, k),
+                _ => self.e.xor_ri(d, k),
+            }
+            return;
+        }
+        let y = self.src_gpr(b, scratch);
+        self.ld(d, a);
+        match op {
+            Add | AddOv => self.e.add_rr(d, y),
+            Sub | SubOv => self.e.sub_rr(d, y),
+            MulOv => self.e.imul_rr(d, y),
+            BAnd => self.e.and_rr(d, y),
+            BOr => self.e.or_rr(d, y),
+            _ => self.e.xor_rr(d, y),
+        }
+    }
+
     /// Sets the flags for `a` vs `b` (integers) and returns the condition that
     /// holds when `a c b` does: a constant operand is an immediate, a load fused
     /// into the comparison is a memory operand (mirroring the condition when the
@@ -781,23 +812,7 @@ impl<'t> Lowering<'t> {
                         let x = self.src_gpr(a, Rdx);
                         self.e.imul_rri(d, x, k);
                     }
-                    (_, Some(k)) => {
-                        self.ld(d, a);
-                        if ins.op == AddOv {
-                            self.e.add_ri(d, k);
-                        } else {
-                            self.e.sub_ri(d, k);
-                        }
-                    }
-                    _ => {
-                        let y = self.src_gpr(b, Rdx);
-                        self.ld(d, a);
-                        match ins.op {
-                            AddOv => self.e.add_rr(d, y),
-                            SubOv => self.e.sub_rr(d, y),
-                            _ => self.e.imul_rr(d, y),
-                        }
-                    }
+                    _ => self.alu(ins.op, d, a, b, Rdx),
                 }
                 self.e.jcc(Cond::O, exit_l());
                 self.check_small_int_in(d, exit_l());
@@ -814,26 +829,7 @@ impl<'t> Lowering<'t> {
             }
             Add | Sub | BAnd | BOr | BXor => {
                 let d = self.dst_gpr(r, Rax);
-                if let Some(k) = self.imm32(b) {
-                    self.ld(d, a);
-                    match ins.op {
-                        Add => self.e.add_ri(d, k),
-                        Sub => self.e.sub_ri(d, k),
-                        BAnd => self.e.and_ri(d, k),
-                        BOr => self.e.or_ri(d, k),
-                        _ => self.e.xor_ri(d, k),
-                    }
-                } else {
-                    let y = self.src_gpr(b, Rcx);
-                    self.ld(d, a);
-                    match ins.op {
-                        Add => self.e.add_rr(d, y),
-                        Sub => self.e.sub_rr(d, y),
-                        BAnd => self.e.and_rr(d, y),
-                        BOr => self.e.or_rr(d, y),
-                        _ => self.e.xor_rr(d, y),
-                    }
-                }
+                self.alu(ins.op, d, a, b, Rcx);
                 self.st(r, d);
             }
             FloorDiv | Mod => self.lower_divmod(ins.op, r, a, b, exit_l()),
