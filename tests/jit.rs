@@ -72,6 +72,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "global_rebound.py",
         "attr_shapes.py",
         "body_entry.py",
+        "side_traces_in_inlined_calls.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -93,6 +94,28 @@ fn hot_exits_grow_side_traces_that_link_back() {
     assert!(field(&line, "side_traces") >= 3, "{line}");
     // the branchy loops run natively: few exits back to the interpreter
     assert!(field(&line, "exits") < 1000, "{line}");
+}
+
+#[test]
+fn exits_inside_inlined_calls_grow_side_traces() {
+    // Every loop in the program branches inside the functions its trace inlined:
+    // without side traces recorded from those exits, each trace would leave on most
+    // iterations and be blacklisted, and nearly all bytecodes would run interpreted.
+    let (out, line) = stats("side_traces_in_inlined_calls.py", &["--trace-jit"]);
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/programs/jit/side_traces_in_inlined_calls.out"),
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    assert!(field(&line, "side_traces") >= 8, "{line}");
+    assert_eq!(field(&line, "blacklisted"), 0, "{line}");
+    let share = line
+        .split_whitespace()
+        .find_map(|kv| kv.strip_prefix("in_traces="))
+        .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
+        .expect("in_traces");
+    assert!(share > 90.0, "{line}");
 }
 
 #[test]

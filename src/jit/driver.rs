@@ -145,6 +145,10 @@ impl Vm {
         };
         let s = &p.trace.snapshots[snap as usize];
         let inputs: Vec<(IrOp, Ty, i64)> = s.stack.iter().map(input).collect();
+        // An exit inside inlined calls: the recording continues in the innermost
+        // of the frames the exit rebuilt (the top ones of `self.frames`).
+        let chain =
+            (s.pc & RESUME_FLAG != 0).then(|| p.resume[(s.pc & !RESUME_FLAG) as usize].clone());
         // the stores the parent delayed: the side trace owns them now
         let delayed: Vec<(u32, (IrOp, Ty, i64))> =
             s.slots.iter().map(|(k, r)| (*k, input(r))).collect();
@@ -160,10 +164,16 @@ impl Vm {
                 rec.trace.emit(op, ty, Ref::NONE, Ref::NONE, imm, None)
             }
         };
+        let mut refs = Vec::with_capacity(inputs.len());
         for i in inputs {
-            let r = emit(&mut rec, i);
-            rec.stack.push(r);
+            refs.push((
+                emit(&mut rec, i),
+                i.0 == IrOp::KVal && i.2 == Value::EMPTY.0 as i64,
+            ));
         }
+        let mut refs = refs.into_iter();
+        let root_stack = chain.as_ref().map_or(usize::MAX, |rp| rp.frames[0].nstack);
+        rec.stack = refs.by_ref().take(root_stack).map(|(r, _)| r).collect();
         let nlocals = rec.code.nlocals() as u32;
         for (slot, i) in delayed {
             let r = emit(&mut rec, i);
@@ -172,6 +182,27 @@ impl Vm {
                 .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot as i64, None);
             if slot < nlocals {
                 rec.locals.insert(slot, r);
+            }
+        }
+        if let Some(rp) = chain {
+            let first = self.frames.len() + 1 - rp.frames.len();
+            for (k, f) in rp.frames.iter().enumerate().skip(1) {
+                let real: *const Frame = &*self.frames[first + k - 1];
+                let mut locals = Vec::with_capacity(f.nlocals);
+                for (i, (r, unbound)) in refs.by_ref().take(f.nlocals).enumerate() {
+                    if !unbound {
+                        locals.push((i as u32, r));
+                    }
+                }
+                let stack = refs.by_ref().take(f.nstack).map(|(r, _)| r).collect();
+                let caller_resume = rp.frames[k - 1].pc;
+                rec.enter_resumed_frame(
+                    real,
+                    (f.code.clone(), f.func),
+                    caller_resume,
+                    locals,
+                    stack,
+                );
             }
         }
         self.jit.recording = Some(rec);
@@ -483,7 +514,6 @@ impl Vm {
         let t = &self.jit.traces[&id];
         let s = snap as usize;
         if t.exits[s] >= self.jit.hotexit.max(1) as u64
-            && pc & RESUME_FLAG == 0
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()

@@ -200,6 +200,24 @@ impl Recorder {
         }
     }
 
+    /// Continues a side trace's recording in an inlined frame that its parent's
+    /// exit rebuilt as the real `frame`: the current frame becomes its caller,
+    /// resuming at `caller_resume` once the callee returns, and the callee starts
+    /// with the parent snapshot's `locals` (unbound ones absent) and `stack`.
+    pub(super) fn enter_resumed_frame(
+        &mut self,
+        frame: *const Frame,
+        callee: (Rc<Code>, Value),
+        caller_resume: usize,
+        locals: Vec<(u32, Ref)>,
+        stack: Vec<Ref>,
+    ) {
+        self.enter_inline(callee.1, callee.0, Vec::new(), caller_resume - 1);
+        self.frame = frame;
+        self.locals.extend(locals);
+        self.stack = stack;
+    }
+
     /// The inlined callee returns `result` to its caller.
     fn leave_inline(&mut self, result: Ref) {
         let p = self.parents.pop().expect("inlined frame");
