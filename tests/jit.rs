@@ -73,6 +73,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "attr_shapes.py",
         "body_entry.py",
         "side_traces_in_inlined_calls.py",
+        "dead_locals_at_exits.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -116,6 +117,33 @@ fn exits_inside_inlined_calls_grow_side_traces() {
         .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
         .expect("in_traces");
     assert!(share > 90.0, "{line}");
+}
+
+#[test]
+fn loop_temporaries_get_no_phis() {
+    // `i`, `x` and `y` are overwritten before they are read on every path from
+    // the loop header (bytecode liveness), so exits need not restore them and the
+    // loop carries only `acc` (one phi) from one iteration to the next.
+    let src = "def f(n):\n\
+               \x20   acc = 0.0\n\
+               \x20   for i in range(n):\n\
+               \x20       x = i * 0.5\n\
+               \x20       y = x * x\n\
+               \x20       acc += y - x\n\
+               \x20   return acc\n\
+               print(f(3000))\n";
+    let out = coil_cmd()
+        .args(["--trace-jit", "--trace-log", "-c", src])
+        .output()
+        .expect("run coil");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2246625875.0");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let phis: Vec<&str> = first_optimized_ir(&log)
+        .lines()
+        .filter(|l| l.contains(" phi "))
+        .collect();
+    assert_eq!(phis.len(), 1, "{phis:?}");
+    assert!(phis[0].contains(" flt "), "{phis:?}");
 }
 
 #[test]

@@ -115,6 +115,7 @@ pub fn with_chaos_ticks(trace: &Trace, tick: i64) -> Trace {
             pc: s.pc,
             stack: s.stack.iter().map(|&r| map(r)).collect(),
             slots: s.slots.iter().map(|&(k, r)| (k, map(r))).collect(),
+            dead: s.dead.clone(),
         })
         .collect();
     t

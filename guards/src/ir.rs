@@ -218,6 +218,9 @@ pub struct Snapshot {
     pub pc: u32,
     pub stack: Vec<Ref>,
     pub slots: Vec<(u32, Ref)>,
+    /// Frame slots dead at `pc` (bit `i % 64` of word `i / 64`): no bytecode reads
+    /// them before writing them, so `sink` leaves their delayed stores out.
+    pub dead: Vec<u64>,
 }
 
 impl Snapshot {
@@ -227,6 +230,13 @@ impl Snapshot {
             .iter()
             .copied()
             .chain(self.slots.iter().map(|&(_, r)| r))
+    }
+
+    /// Whether frame slot `slot` is dead at the snapshot's pc.
+    pub fn is_dead(&self, slot: u32) -> bool {
+        self.dead
+            .get(slot as usize / 64)
+            .is_some_and(|w| w & (1 << (slot % 64)) != 0)
     }
 
     /// Every ref the exit reads, for rewriting.
@@ -282,6 +292,7 @@ impl Trace {
             pc,
             stack,
             slots: Vec::new(),
+            dead: Vec::new(),
         });
         self.snapshots.len() as u32 - 1
     }

@@ -279,6 +279,9 @@ pub struct Code {
     pub attr_ic: Box<[Cell<AttrIc>]>,
     /// Per-instruction inline caches for `LoadGlobal`.
     pub global_ic: Box<[Cell<GlobalIc>]>,
+    /// Locals live at each instruction (`liveness::live_locals`), computed the
+    /// first time the JIT snapshots this code.
+    pub live_locals: std::cell::OnceCell<Option<Vec<Vec<u64>>>>,
 }
 
 /// An inline cache for `LoadGlobal`: the value found while the globals and the
@@ -317,6 +320,16 @@ pub struct AttrIc {
 impl Code {
     pub fn nlocals(&self) -> usize {
         self.varnames.len()
+    }
+
+    /// The locals that may be read after instruction `pc` starts (all of them
+    /// when the code can read locals without `LoadFast`), as a bit set.
+    pub fn live_at(&self, pc: usize) -> Option<&[u64]> {
+        self.live_locals
+            .get_or_init(|| super::liveness::live_locals(self))
+            .as_ref()
+            .and_then(|l| l.get(pc))
+            .map(|v| v.as_slice())
     }
 
     pub fn is_generator(&self) -> bool {

@@ -317,6 +317,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             attr_ic: (0..n_ops).map(|_| Default::default()).collect(),
             global_ic: (0..n_ops).map(|_| Default::default()).collect(),
+            live_locals: Default::default(),
         })
     }
 

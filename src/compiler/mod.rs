@@ -2,4 +2,5 @@
 
 pub mod bytecode;
 pub mod codegen;
+pub mod liveness;
 pub mod symtable;

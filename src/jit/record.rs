@@ -128,6 +128,30 @@ impl Recorder {
     }
 
     fn snap(&mut self, pc: usize) -> u32 {
+        let s = self.snap_frames(pc);
+        // The loop frame's locals that the interpreter overwrites before reading
+        // them once it resumes there need no write-back (see `sink`).
+        let root_pc = self.parents.first().map_or(pc, |p| p.pc_after);
+        let code = self.root_code();
+        let dead: Vec<u64> = match code.live_at(root_pc) {
+            Some(live) => {
+                let n = code.nlocals();
+                live.iter()
+                    .enumerate()
+                    .map(|(w, bits)| {
+                        let valid = n.saturating_sub(w * 64).min(64);
+                        let mask = if valid == 64 { !0 } else { (1u64 << valid) - 1 };
+                        !bits & mask
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        self.trace.snapshots[s as usize].dead = dead;
+        s
+    }
+
+    fn snap_frames(&mut self, pc: usize) -> u32 {
         if self.parents.is_empty() {
             let stack = self.stack.clone();
             return self.trace.snapshot(pc as u32, stack);

@@ -98,6 +98,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
                         pc: orig.pc,
                         stack: orig.stack.iter().map(|&x| map(&p, x)).collect(),
                         slots: orig.slots.iter().map(|&(k, x)| (k, map(&p, x))).collect(),
+                        dead: orig.dead.clone(),
                     };
                     t.snapshots.push(s);
                     let idx = t.snapshots.len() as u32 - 1;

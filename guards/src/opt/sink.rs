@@ -22,6 +22,10 @@
 //!   is correct without `fwd`); if one would read a slot whose value at the top of
 //!   the body is only known as a phi (never, after `loop`), the pass gives up and
 //!   leaves the trace alone.
+//! - A snapshot leaves out the delayed stores of slots dead at its pc
+//!   (`Snapshot::dead`, from the recorder's bytecode liveness): the interpreter
+//!   overwrites them before it reads them, so no exit keeps such a value alive and
+//!   a loop's temporaries need no phis.
 //! - Two guards sharing a snapshot but seeing different delayed stores get their
 //!   own copies of it.
 
@@ -78,7 +82,12 @@ pub fn run(t: &mut Trace, loop_slots: Option<&[(u32, Ref)]>) -> bool {
                 }
             }
             _ if ins.op.is_guard() => {
-                let slots: Vec<(u32, Ref)> = pending.iter().map(|(&s, &(_, v))| (s, v)).collect();
+                let snap = &t.snapshots[ins.snap as usize];
+                let slots: Vec<(u32, Ref)> = pending
+                    .iter()
+                    .filter(|&(&s, _)| !snap.is_dead(s))
+                    .map(|(&s, &(_, v))| (s, v))
+                    .collect();
                 match given.get(&ins.snap) {
                     None => {
                         t.snapshots[ins.snap as usize].slots = slots.clone();
