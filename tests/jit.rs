@@ -74,6 +74,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "body_entry.py",
         "side_traces_in_inlined_calls.py",
         "dead_locals_at_exits.py",
+        "body_entry_fallback.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -144,6 +145,37 @@ fn loop_temporaries_get_no_phis() {
         .collect();
     assert_eq!(phis.len(), 1, "{phis:?}");
     assert!(phis[0].contains(" flt "), "{phis:?}");
+}
+
+#[test]
+fn side_traces_hand_loop_values_over_without_storing_them() {
+    // The side trace of the `if` runs `s += 2` and enters the loop body: it hands
+    // `s` (slot 1) to the body's phi (`sval`) instead of boxing and storing it in
+    // the frame (the body's exits, or its entry stub when it has to enter at the
+    // top, write it back). `i` is dead at the header, so it needs no phi at all.
+    let src = "def f(n):\n\
+               \x20   s = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       if i % 3 == 0:\n\
+               \x20           s += 2\n\
+               \x20       else:\n\
+               \x20           s += 1\n\
+               \x20   return s\n\
+               print(f(3000))\n";
+    let out = coil_cmd()
+        .args(["--trace-jit", "--trace-log", "-c", src])
+        .output()
+        .expect("run coil");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "4000");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let side = log
+        .split("---- TRACE 2 IR after optimization")
+        .nth(1)
+        .and_then(|s| s.split("\n---- ").next())
+        .expect("a side trace");
+    assert!(side.contains(" sval "), "{side}");
+    assert!(!side.contains("sslot  1 "), "{side}");
+    assert!(!side.contains(" boxi "), "{side}");
 }
 
 #[test]

@@ -64,16 +64,18 @@ pub struct Assembled {
 }
 
 /// Whether another trace can enter `t`'s loop body (at `lp`) by handing each phi
-/// its value: every slot the body stores must still have its phi. A slot whose
-/// phi was folded away (the body always stores the same invariant value) is
-/// assumed by the body to hold that value at the top of every iteration, which a
-/// trace entering from elsewhere need not satisfy.
+/// its value: no slot the body stores may have lost its phi to folding. Such a
+/// slot (the body always stores the same invariant value) is assumed by the body
+/// to hold that value at the top of every iteration, which a trace entering from
+/// elsewhere need not satisfy. A phi that was removed as unused (its slot is dead
+/// wherever the body could observe it) needs no value.
 pub fn body_enterable(t: &Trace, lp: usize) -> bool {
     lp < t.ins.len()
         && t.carried.iter().all(|&slot| {
-            t.ins[lp..]
-                .iter()
-                .any(|i| i.op == Op::Phi && i.imm == slot as i64)
+            !t.folded_phis.contains(&slot)
+                || t.ins[lp..]
+                    .iter()
+                    .any(|i| i.op == Op::Phi && i.imm == slot as i64)
         })
 }
 

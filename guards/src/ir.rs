@@ -255,6 +255,15 @@ pub struct Trace {
     /// has a `Phi` whose imm names it. The body's other slot loads were hoisted
     /// into the peeled iteration as invariants.
     pub carried: Vec<u32>,
+    /// For a trace that links into another loop's body: the frame slots whose
+    /// values it hands to that body's phis (`SetVal`). The body's exits restore
+    /// them, and its entry stub boxes them into the frame when it has to enter at
+    /// the top instead, so `sink` does not store them before the link.
+    pub handed: Vec<u32>,
+    /// Carried slots whose phi `fold` replaced by its entry value: the body
+    /// assumes the slot holds that value at the top of every iteration. (A phi
+    /// DCE removed had no user: the body never looks at its slot's value there.)
+    pub folded_phis: Vec<u32>,
 }
 
 impl Trace {

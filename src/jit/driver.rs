@@ -277,6 +277,7 @@ impl Vm {
             let code = &self.jit.traces[&target].code;
             let addr = match &code.body_entry {
                 Some(entry) if self.jit.body_entry && hand_phis(&mut rec, entry, header_pc) => {
+                    rec.trace.handed = entry.phis.iter().map(|p| p.0).collect();
                     entry.addr
                 }
                 _ => code.reentry,

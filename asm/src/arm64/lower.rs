@@ -405,22 +405,49 @@ impl<'t> Lowering<'t> {
     fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
         let at = self.e.len();
         let lp = self.lp;
+        let fallback = self.e.new_label();
         self.e.ldr(X0, VALS, self.entered);
-        self.e.cbz(X0, top);
+        self.e.cbz(X0, fallback);
         for k in self.invariant_slot_loads() {
             self.e.ldr(X0, SLOTS, self.t.ins[k].imm * 8);
             self.e.ldr(X1, VALS, self.home(guards::Ref(k as u32)));
             self.e.cmp(X0, X1);
-            self.e.b_cond(Cond::Ne, top);
+            self.e.b_cond(Cond::Ne, fallback);
         }
         let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
         for v in invariants {
             self.reload(v);
         }
-        for p in (lp..self.t.ins.len()).filter(|&p| self.t.ins[p].op == Op::Phi) {
+        let phis: Vec<usize> = (lp..self.t.ins.len())
+            .filter(|&p| self.t.ins[p].op == Op::Phi)
+            .collect();
+        for &p in &phis {
             self.reload(p);
         }
         self.e.b(loop_label);
+        // The top reads the frame, where a linking trace need not have stored
+        // the values it handed to the phis: box them there first.
+        self.e.bind(fallback);
+        for p in phis {
+            let ins = self.t.ins[p];
+            self.e.ldr(X0, VALS, self.home(guards::Ref(p as u32)));
+            match ins.ty {
+                guards::Ty::I64 => self.e.movk(X0, tags::INT as u16, 48),
+                guards::Ty::Bool => self.e.movk(X0, tags::BOOL as u16, 48),
+                guards::Ty::F64 => {
+                    let done = self.e.new_label();
+                    self.e.fmov_dx(D0, X0);
+                    self.e.fcmp(D0, D0);
+                    self.e.b_cond(Cond::Vc, done);
+                    self.e.and_imm(X0, X0, 1 << 63);
+                    self.e.orr_imm(X0, X0, tags::CANONICAL_NAN);
+                    self.e.bind(done);
+                }
+                _ => {}
+            }
+            self.e.str(X0, SLOTS, ins.imm * 8);
+        }
+        self.e.b(top);
         at
     }
 

@@ -636,23 +636,60 @@ impl<'t> Lowering<'t> {
     fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
         let at = self.e.len();
         let lp = self.lp;
+        let fallback = self.e.new_label();
         self.e.load(Rax, VALS, self.entered);
         self.e.test_rr(Rax, Rax);
-        self.e.jcc(Cond::E, top);
+        self.e.jcc(Cond::E, fallback);
         for k in self.invariant_slot_loads() {
             self.e.load(Rax, SLOTS, self.t.ins[k].imm as i32 * 8);
             self.e.load(Rcx, VALS, self.home(guards::Ref(k as u32)));
             self.e.cmp_rr(Rax, Rcx);
-            self.e.jcc(Cond::Ne, top);
+            self.e.jcc(Cond::Ne, fallback);
         }
         let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
         for v in invariants {
             self.reload(v);
         }
-        for p in (lp..self.t.ins.len()).filter(|&p| self.t.ins[p].op == Op::Phi) {
+        let phis: Vec<usize> = (lp..self.t.ins.len())
+            .filter(|&p| self.t.ins[p].op == Op::Phi)
+            .collect();
+        for &p in &phis {
             self.reload(p);
         }
         self.e.jmp(loop_label);
+        // The top reads the frame, where a linking trace need not have stored
+        // the values it handed to the phis: box them there first.
+        self.e.bind(fallback);
+        for p in phis {
+            let ins = self.t.ins[p];
+            self.e.load(Rax, VALS, self.home(guards::Ref(p as u32)));
+            match ins.ty {
+                guards::Ty::I64 => {
+                    self.e.shl_ri(Rax, 16);
+                    self.e.shr_ri(Rax, 16);
+                    self.e.mov_ri64(Rcx, (tags::INT << tags::SHIFT) as i64);
+                    self.e.or_rr(Rax, Rcx);
+                }
+                guards::Ty::F64 => {
+                    let done = self.e.new_label();
+                    self.e.movq_xr(Xmm(0), Rax);
+                    self.e.ucomisd(Xmm(0), Xmm(0));
+                    self.e.jcc(Cond::Np, done);
+                    self.e.shr_ri(Rax, 63);
+                    self.e.shl_ri(Rax, 63);
+                    self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
+                    self.e.or_rr(Rax, Rcx);
+                    self.e.bind(done);
+                }
+                guards::Ty::Bool => {
+                    self.e.mov_ri64(Rcx, tags::FALSE as i64);
+                    self.e.or_rr(Rax, Rcx);
+                }
+                _ => {}
+            }
+            self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
+        }
+        self.e.jmp(top);
         at
     }
 

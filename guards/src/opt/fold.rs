@@ -67,6 +67,7 @@ pub fn run(t: &mut Trace) {
         if t.ins[i].op == Op::Phi {
             let (a, b) = (s.get(t.ins[i].a), s.get(t.ins[i].b));
             if a == b || b == Ref(i as u32) {
+                t.folded_phis.push(t.ins[i].imm as u32);
                 t.ins[i] = NOP;
                 s.set(Ref(i as u32), a);
             }

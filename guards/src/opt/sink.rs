@@ -17,7 +17,8 @@
 //!   slots only the pre-loop part stores keep that value through the loop.
 //! - Linking traces (side traces, traces ending at another loop) end by jumping to
 //!   a trace that reads its locals from the frame, so the delayed stores are made
-//!   just before the `Link`.
+//!   just before the `Link`, except those of slots handed to the target body's
+//!   phis (`Trace::handed`).
 //! - A `Slot` load of a delayed slot reads the delayed value instead (so the pass
 //!   is correct without `fwd`); if one would read a slot whose value at the top of
 //!   the body is only known as a phi (never, after `loop`), the pass gives up and
@@ -108,6 +109,9 @@ pub fn run(t: &mut Trace, loop_slots: Option<&[(u32, Ref)]>) -> bool {
     if t.links() {
         let link = t.ins.pop().expect("a linking trace ends with its link");
         for (&slot, &(boxed, _)) in &pending {
+            if t.handed.contains(&slot) {
+                continue;
+            }
             t.ins.push(Ins {
                 op: Op::SetSlot,
                 ty: Ty::Void,
