@@ -176,6 +176,16 @@ fn side_traces_hand_loop_values_over_without_storing_them() {
     assert!(side.contains(" sval "), "{side}");
     assert!(!side.contains("sslot  1 "), "{side}");
     assert!(!side.contains(" boxi "), "{side}");
+    // It grew from an exit in trace 1's body, so it skips the body-entry checks,
+    // and it knows the branch it starts from went the other way (no re-check).
+    assert!(
+        log.contains("---- TRACE 2 stop -> link trace 1 (body, unchecked)"),
+        "{log}"
+    );
+    assert!(
+        !side.contains("gtrue") && !side.contains("gfalse"),
+        "{side}"
+    );
 }
 
 #[test]

@@ -59,8 +59,8 @@ pub struct Assembled {
     /// loaded as invariants still hold the values the invariants were computed
     /// from (and that the peeled iteration has run at all); if not, it goes to
     /// `reentry`. Then it reloads the invariants and phis into their registers and
-    /// enters the loop.
-    pub body_entry: Option<usize>,
+    /// enters the loop. The second offset is that reload, past the checks.
+    pub body_entry: Option<(usize, usize)>,
 }
 
 /// Whether another trace can enter `t`'s loop body (at `lp`) by handing each phi
@@ -84,6 +84,10 @@ pub fn body_enterable(t: &Trace, lp: usize) -> bool {
 pub struct BodyEntry {
     /// Absolute address of the entry stub.
     pub addr: usize,
+    /// Absolute address of the stub's reloads, past its checks: for a side trace
+    /// of this trace's own body exits, which cannot have changed what the checks
+    /// look at (see the driver's `enters_unchecked`).
+    pub checked_addr: usize,
     /// Each phi: (its frame slot, the absolute `vals` index of its home, its
     /// type). The home takes the value unboxed as the type says.
     pub phis: Vec<(u32, usize, Ty)>,
@@ -343,8 +347,9 @@ pub fn compile_with(
         reentry: addr + asm.reentry,
         vals_len: opts.vals_len(n, phis),
         chaos_slot: opts.chaos.then(|| opts.chaos_index(n)),
-        body_entry: asm.body_entry.map(|off| BodyEntry {
+        body_entry: asm.body_entry.map(|(off, checked)| BodyEntry {
             addr: addr + off,
+            checked_addr: addr + checked,
             phis: trace
                 .ins
                 .iter()

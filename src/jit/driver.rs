@@ -13,6 +13,7 @@
 //! the exit code it returns (`number << 16 | snapshot`), so one buffer and one
 //! return value serve the whole tree.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -136,11 +137,30 @@ impl Vm {
     fn start_side_recording(&mut self, frame: *mut Frame, parent: u32, snap: u32) {
         let p = &self.jit.traces[&parent];
         let (key, header_pc, base) = (p.key, p.header_pc, p.vals_base);
+        // A branch guard that is the only one leaving through this exit failed,
+        // so the side trace knows its condition (not under chaos, whose exits
+        // leave through guards that passed).
+        let mut guards = p
+            .trace
+            .ins
+            .iter()
+            .filter(|i| i.op.is_guard() && i.snap == snap);
+        let known = match (guards.next(), guards.next()) {
+            (Some(g), None) if self.jit.chaos.is_none() => match g.op {
+                IrOp::GuardTrue => Some((g.a, 0)),
+                IrOp::GuardFalse => Some((g.a, 1)),
+                _ => None,
+            },
+            _ => None,
+        };
         let input = |r: &Ref| {
             let ins = p.trace.ins[r.idx()];
             match ins.op {
                 IrOp::KInt | IrOp::KFloat | IrOp::KVal => (ins.op, ins.ty, ins.imm),
-                _ => (IrOp::PVal, ins.ty, (base + r.idx()) as i64),
+                _ => match known {
+                    Some((c, v)) if c == *r => (IrOp::KInt, Ty::Bool, v),
+                    _ => (IrOp::PVal, ins.ty, (base + r.idx()) as i64),
+                },
             }
         };
         let s = &p.trace.snapshots[snap as usize];
@@ -260,6 +280,7 @@ impl Vm {
         };
         self.jit_recording = self.jit.count_ops;
         let start = std::time::Instant::now();
+        let mut link_how = "";
         if let Some((target, header_pc)) = link {
             // A root recorded as a loop that ended at another loop's header: it
             // runs once per entry and links, it does not loop.
@@ -275,13 +296,18 @@ impl Vm {
                     .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot, None);
             }
             let code = &self.jit.traces[&target].code;
-            let addr = match &code.body_entry {
+            let (addr, how) = match &code.body_entry {
                 Some(entry) if self.jit.body_entry && hand_phis(&mut rec, entry, header_pc) => {
                     rec.trace.handed = entry.phis.iter().map(|p| p.0).collect();
-                    entry.addr
+                    if enters_unchecked(&rec, &self.jit.traces, target) {
+                        (entry.checked_addr, "body, unchecked")
+                    } else {
+                        (entry.addr, "body")
+                    }
                 }
-                _ => code.reentry,
+                _ => (code.reentry, "top"),
             };
+            link_how = how;
             rec.trace.emit(
                 IrOp::Link,
                 Ty::Void,
@@ -364,7 +390,7 @@ impl Vm {
         if logging {
             match link {
                 Some((t, _)) => {
-                    let _ = writeln!(log, "---- TRACE {id} stop -> link trace {t}");
+                    let _ = writeln!(log, "---- TRACE {id} stop -> link trace {t} ({link_how})");
                 }
                 None => {
                     let _ = writeln!(log, "---- TRACE {id} stop -> loop");
@@ -573,6 +599,80 @@ impl Vm {
             self.frames.push(nf);
         }
     }
+}
+
+/// Whether linking trace `rec` may skip the checks of `target`'s body-entry stub:
+/// it grows (directly or through other side traces) from an exit in the target's
+/// loop body, so the target's peeled iteration ran in this entry and the frame
+/// slots it loaded invariants from have not changed since (the body stores none
+/// of them, and the traces in between only store at their links); and it stores
+/// none of those slots either, except to put back the value the target loaded.
+fn enters_unchecked(rec: &Recorder, traces: &HashMap<u32, CompiledTrace>, target: u32) -> bool {
+    let Some(t) = traces.get(&target) else {
+        return false;
+    };
+    let Some(lp) = t.trace.loop_start() else {
+        return false;
+    };
+    // Walk up to the target: each step is (trace, the exit its child grew from).
+    let mut at = rec.side;
+    let mut between = Vec::new();
+    loop {
+        let Some((p, snap)) = at else {
+            return false;
+        };
+        if p == target {
+            let in_body = t
+                .trace
+                .ins
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.op.is_guard() && i.snap == snap)
+                .all(|(k, _)| k > lp);
+            if !in_body {
+                return false;
+            }
+            break;
+        }
+        match traces.get(&p) {
+            Some(pt) if between.len() < 16 => {
+                between.push(pt);
+                at = pt.parent;
+            }
+            _ => return false,
+        }
+    }
+    let invariant = |slot: i64| {
+        t.trace.ins[..lp].iter().any(|i| {
+            i.op == IrOp::Slot && i.imm == slot && !t.trace.carried.contains(&(slot as u32))
+        })
+    };
+    // The instruction a side trace's input comes from, through the parents' pvals.
+    let origin = |mut v: guards::Ins, mut from: Option<(u32, u32)>| -> Option<(u32, guards::Ins)> {
+        while v.op == IrOp::PVal {
+            let (p, _) = from?;
+            let pt = traces.get(&p)?;
+            let idx = usize::try_from(v.imm).ok()?.checked_sub(pt.vals_base)?;
+            v = *pt.trace.ins.get(idx)?;
+            from = pt.parent;
+            if p == target {
+                return Some((p, v));
+            }
+        }
+        None
+    };
+    // Every store to such a slot, by this trace or one in between (whose stores
+    // run in place when `sink` is off), puts the target's loaded value back.
+    let puts_back = |tr: &guards::Trace, from: Option<(u32, u32)>| {
+        tr.ins
+            .iter()
+            .filter(|i| i.op == IrOp::SetSlot && invariant(i.imm))
+            .all(|store| {
+                matches!(origin(*tr.get(store.a), from), Some((p, load))
+                    if p == target && load.op == IrOp::Slot && load.imm == store.imm)
+            })
+    };
+    puts_back(&rec.trace, rec.side) && between.iter().all(|y| puts_back(&y.trace, y.parent))
 }
 
 /// Ends a linking trace's IR so that it can enter its target's loop body (see

@@ -401,8 +401,9 @@ impl<'t> Lowering<'t> {
         })
     }
 
-    /// The loop-body entry (see `Assembled::body_entry`); returns its offset.
-    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
+    /// The loop-body entry (see `Assembled::body_entry`); returns its offset and
+    /// that of its reloads.
+    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> (usize, usize) {
         let at = self.e.len();
         let lp = self.lp;
         let fallback = self.e.new_label();
@@ -414,6 +415,7 @@ impl<'t> Lowering<'t> {
             self.e.cmp(X0, X1);
             self.e.b_cond(Cond::Ne, fallback);
         }
+        let checked = self.e.len();
         let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
         for v in invariants {
             self.reload(v);
@@ -448,7 +450,7 @@ impl<'t> Lowering<'t> {
             self.e.str(X0, SLOTS, ins.imm * 8);
         }
         self.e.b(top);
-        at
+        (at, checked)
     }
 
     /// Whether instruction `i` is a register-resident invariant slot load, which

@@ -632,8 +632,9 @@ impl<'t> Lowering<'t> {
         }
     }
 
-    /// The loop-body entry (see `Assembled::body_entry`); returns its offset.
-    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> usize {
+    /// The loop-body entry (see `Assembled::body_entry`); returns its offset and
+    /// that of its reloads.
+    fn body_entry_stub(&mut self, top: Label, loop_label: Label) -> (usize, usize) {
         let at = self.e.len();
         let lp = self.lp;
         let fallback = self.e.new_label();
@@ -646,6 +647,7 @@ impl<'t> Lowering<'t> {
             self.e.cmp_rr(Rax, Rcx);
             self.e.jcc(Cond::Ne, fallback);
         }
+        let checked = self.e.len();
         let invariants: Vec<usize> = self.alloc.live_across(lp).collect();
         for v in invariants {
             self.reload(v);
@@ -690,7 +692,7 @@ impl<'t> Lowering<'t> {
             self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
         }
         self.e.jmp(top);
-        at
+        (at, checked)
     }
 
     /// Whether instruction `i` is a register-resident invariant slot load, which
