@@ -75,6 +75,7 @@ fn deopt_programs_compile_traces_and_take_exits() {
         "side_traces_in_inlined_calls.py",
         "dead_locals_at_exits.py",
         "body_entry_fallback.py",
+        "int_ranges_in_traces.py",
     ] {
         let (_, line) = stats(p, &["--trace-jit"]);
         assert!(
@@ -186,6 +187,32 @@ fn side_traces_hand_loop_values_over_without_storing_them() {
         !side.contains("gtrue") && !side.contains("gfalse"),
         "{side}"
     );
+}
+
+#[test]
+fn bounded_int_ops_lose_their_overflow_exits() {
+    // `k % 1000` is in [0, 999], so `r * 31` cannot leave the inline int range:
+    // the range pass makes it a plain `mul`; `s + ...` keeps its exit (s grows).
+    // With `--jit-opt=-range` the product stays `mulov`.
+    let src = "def f(n):\n\
+               \x20   s = 0\n\
+               \x20   for k in range(n):\n\
+               \x20       r = k % 1000\n\
+               \x20       s += r * 31\n\
+               \x20   return s\n\
+               print(f(5000))\n";
+    for (opt, plain) in [("--jit-opt=all", true), ("--jit-opt=-range", false)] {
+        let out = coil_cmd()
+            .args(["--trace-jit", "--trace-log", opt, "-c", src])
+            .output()
+            .expect("run coil");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "77422500");
+        let log = String::from_utf8_lossy(&out.stderr);
+        let ir = first_optimized_ir(&log);
+        assert_eq!(ir.contains(" mul "), plain, "{opt}: {ir}");
+        assert_eq!(ir.contains(" mulov "), !plain, "{opt}: {ir}");
+        assert!(ir.contains(" addov "), "{opt}: {ir}");
+    }
 }
 
 #[test]

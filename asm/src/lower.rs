@@ -381,7 +381,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         BoxFloat | FNeg | FSqrt => (f, None),
         BoxBool | Not | GuardTrue | GuardFalse => (b, None),
         IToF => (i, None),
-        AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod => (i, i),
+        AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod => (i, i),
         ILt | ILe | IEq | INe | IGt | IGe => (i, i),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (f, f),
         Phi => (Some(ty), Some(ty)),

@@ -197,7 +197,7 @@ fn int_ops_follow_python() {
         outs.push(b.guard(op, Ty::I64, x, y, sov));
     }
     outs.push(b.guard(Op::NegOv, Ty::I64, x, N, sov));
-    for op in [Op::Add, Op::Sub, Op::BAnd, Op::BOr, Op::BXor] {
+    for op in [Op::Add, Op::Sub, Op::Mul, Op::BAnd, Op::BOr, Op::BXor] {
         outs.push(b.op(op, Ty::I64, x, y));
     }
     let ints = outs.len();
@@ -243,6 +243,7 @@ fn int_ops_follow_python() {
                 -p,
                 p + q,
                 p - q,
+                p * q,
                 p & q,
                 p | q,
                 p ^ q,
@@ -1071,7 +1072,7 @@ fn constant_operands_follow_python() {
     }
     outs.push(b.guard(Op::SubOv, Ty::I64, k, x, sov));
     outs.push(b.guard(Op::AddOv, Ty::I64, x, big, sov));
-    for op in [Op::Add, Op::Sub, Op::BAnd, Op::BOr, Op::BXor] {
+    for op in [Op::Add, Op::Sub, Op::Mul, Op::BAnd, Op::BOr, Op::BXor] {
         outs.push(b.op(op, Ty::I64, x, k));
     }
     let ints = outs.len();
@@ -1101,6 +1102,7 @@ fn constant_operands_follow_python() {
                 p + (1 << 40),
                 p + K,
                 p - K,
+                p * K,
                 p & K,
                 p | K,
                 p ^ K,

@@ -133,7 +133,7 @@ pub struct Case {
 /// Decodes an input: optimizer passes, countdown, slot values, then the trace.
 pub fn case_from_bytes(data: &[u8]) -> Case {
     let mut src = Bytes { data, pos: 0 };
-    let passes = Passes::from_bits(src.byte() & 31);
+    let passes = Passes::from_bits(src.byte() & (31 | 64));
     // mostly small countdowns: random traces often exit for real within a few guards
     let countdown = match src.byte() % 4 {
         0 => 0,

@@ -159,6 +159,7 @@ pub fn eval(
             Op::NegOv => int(ia.checked_neg()),
             Op::Add => Step::Val(ia.wrapping_add(ib) as u64),
             Op::Sub => Step::Val(ia.wrapping_sub(ib) as u64),
+            Op::Mul => Step::Val(ia.wrapping_mul(ib) as u64),
             Op::BAnd => Step::Val(a & b),
             Op::BOr => Step::Val(a | b),
             Op::BXor => Step::Val(a ^ b),

@@ -109,6 +109,7 @@ ir_ops! {
     NegOv,     "negov",  I64,  true,  "-a";
     Add,       "add",    I64,  false, "a + b, known not to overflow";
     Sub,       "sub",    I64,  false, "a - b, known not to overflow";
+    Mul,       "mul",    I64,  false, "a * b, known not to overflow";
     BAnd,      "band",   I64,  false, "a & b";
     BOr,       "bor",    I64,  false, "a | b";
     BXor,      "bxor",   I64,  false, "a ^ b";

@@ -19,8 +19,8 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         BoxInt | NegOv | IToF => (int, None),
         BoxFloat | FNeg | FSqrt => (flt, None),
         BoxBool | Not | GuardTrue | GuardFalse => (Some(Some(Ty::Bool)), None),
-        AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod | ILt | ILe
-        | IEq | INe | IGt | IGe => (int, int),
+        AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod | ILt
+        | ILe | IEq | INe | IGt | IGe => (int, int),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),
         CallG | Phi => (Some(None), Some(None)),
         GuardObj => (Some(Some(Ty::Val)), None),

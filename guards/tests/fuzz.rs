@@ -63,11 +63,11 @@ fn random_traces_survive_every_pass_combination() {
         let orig = random_loop_trace(&mut Rng(seed));
         verify(&orig).unwrap_or_else(|e| panic!("generator, seed {seed:#x}: {e}\n{orig}"));
         let ins: Vec<Vec<u64>> = (0..4).map(|_| inputs(&mut rng)).collect();
-        for bits in 0..64u8 {
+        for bits in 0..128u8 {
             let passes = Passes::from_bits(bits);
             let mut t = orig.clone();
             optimize(&mut t, passes);
-            if bits == 63 && t.ins.iter().any(|i| i.op == Op::Phi) {
+            if bits == 127 && t.ins.iter().any(|i| i.op == Op::Phi) {
                 peeled += 1;
             }
             verify(&t).unwrap_or_else(|e| {

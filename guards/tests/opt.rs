@@ -419,7 +419,7 @@ fn every_pass_combination_preserves_exits() {
     for (name, build, inputs) in cases() {
         let orig = build();
         verify(&orig).unwrap();
-        for bits in 0..64u8 {
+        for bits in 0..128u8 {
             let passes = Passes::from_bits(bits);
             let mut t = orig.clone();
             optimize(&mut t, passes);

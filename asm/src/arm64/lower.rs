@@ -638,6 +638,12 @@ impl<'t> Lowering<'t> {
                 self.chaos_tick(exit_l());
                 self.st(r, X0);
             }
+            Mul => {
+                self.ld(X0, a);
+                self.ld(X1, b);
+                self.e.mul(X0, X0, X1);
+                self.st(r, X0);
+            }
             Add | Sub | BAnd | BOr | BXor => {
                 self.ld(X0, a);
                 self.ld(X1, b);

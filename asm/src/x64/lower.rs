@@ -378,7 +378,7 @@ impl<'t> Lowering<'t> {
     /// register or `scratch` loaded from home. `d` is never `b`'s register.
     fn alu(&mut self, op: Op, d: Reg, a: guards::Ref, b: guards::Ref, scratch: Reg) {
         use Op::*;
-        if op != MulOv
+        if !matches!(op, MulOv | Mul)
             && let Some(k) = self.imm32(b)
         {
             self.ld(d, a);
@@ -396,7 +396,7 @@ impl<'t> Lowering<'t> {
         match op {
             Add | AddOv => self.e.add_rr(d, y),
             Sub | SubOv => self.e.sub_rr(d, y),
-            MulOv => self.e.imul_rr(d, y),
+            MulOv | Mul => self.e.imul_rr(d, y),
             BAnd => self.e.and_rr(d, y),
             BOr => self.e.or_rr(d, y),
             _ => self.e.xor_rr(d, y),
@@ -869,6 +869,17 @@ impl<'t> Lowering<'t> {
             Add | Sub | BAnd | BOr | BXor => {
                 let d = self.dst_gpr(r, Rax);
                 self.alu(ins.op, d, a, b, Rcx);
+                self.st(r, d);
+            }
+            Mul => {
+                let d = self.dst_gpr(r, Rax);
+                match self.imm32(b) {
+                    Some(k) => {
+                        let x = self.src_gpr(a, Rdx);
+                        self.e.imul_rri(d, x, k);
+                    }
+                    None => self.alu(ins.op, d, a, b, Rdx),
+                }
                 self.st(r, d);
             }
             FloorDiv | Mod => self.lower_divmod(ins.op, r, a, b, exit_l()),

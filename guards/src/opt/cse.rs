@@ -33,6 +33,7 @@ fn commutative(op: Op) -> bool {
         op,
         Op::AddOv
             | Op::MulOv
+            | Op::Mul
             | Op::Add
             | Op::BAnd
             | Op::BOr

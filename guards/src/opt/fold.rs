@@ -117,12 +117,12 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
     let boolean = |c: bool| Fold::Int(Ty::Bool, c as i64);
     match ins.op {
         // integer arithmetic
-        AddOv | SubOv | MulOv | Add | Sub | BAnd | BOr | BXor | FloorDiv | Mod => {
+        AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod => {
             if let (Some(x), Some(y)) = (kint(t, a), kint(t, b)) {
                 return match ins.op {
                     AddOv | Add => checked(x.checked_add(y)),
                     SubOv | Sub => checked(x.checked_sub(y)),
-                    MulOv => checked(x.checked_mul(y)),
+                    MulOv | Mul => checked(x.checked_mul(y)),
                     BAnd => Fold::Int(Ty::I64, x & y),
                     BOr => Fold::Int(Ty::I64, x | y),
                     BXor => Fold::Int(Ty::I64, x ^ y),

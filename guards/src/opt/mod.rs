@@ -31,6 +31,7 @@ pub mod dce;
 pub mod fold;
 pub mod fwd;
 pub mod loop_peel;
+pub mod range;
 pub mod sink;
 
 use crate::ir::{Ins, Op, Ref, Trace, Ty};
@@ -47,16 +48,18 @@ impl Passes {
     pub const DCE: Passes = Passes(8);
     pub const LOOP: Passes = Passes(16);
     pub const SINK: Passes = Passes(32);
+    pub const RANGE: Passes = Passes(64);
     pub const NONE: Passes = Passes(0);
-    pub const ALL: Passes = Passes(63);
+    pub const ALL: Passes = Passes(127);
     /// Every pass with its name, in the order `optimize` runs them.
-    pub const NAMES: [(&'static str, Passes); 6] = [
+    pub const NAMES: [(&'static str, Passes); 7] = [
         ("fwd", Passes::FWD),
         ("fold", Passes::FOLD),
         ("cse", Passes::CSE),
         ("dce", Passes::DCE),
         ("loop", Passes::LOOP),
         ("sink", Passes::SINK),
+        ("range", Passes::RANGE),
     ];
 
     pub fn has(self, p: Passes) -> bool {
@@ -68,7 +71,7 @@ impl Passes {
     pub fn without(self, p: Passes) -> Passes {
         Passes(self.0 & !p.0)
     }
-    /// The set with these bits (only the low 6 are meaningful): for enumerating all
+    /// The set with these bits (only the low 7 are meaningful): for enumerating all
     /// combinations in tests.
     pub fn from_bits(bits: u8) -> Passes {
         Passes(bits & Passes::ALL.0)
@@ -135,7 +138,8 @@ impl fmt::Display for Passes {
 /// cse, fold again (CSE makes `x - x` visible), dce; then, if `loop` is on and the
 /// trace loops, peels one iteration, sinks the stores (`sink`: a looping trace only
 /// when it was peeled, a linking one always) and runs the same pipeline again on the
-/// result. Finally compacts the vector.
+/// result; then `range` drops the overflow exits that cannot fire. Finally compacts
+/// the vector.
 pub fn optimize(trace: &mut Trace, passes: Passes) {
     local(trace, passes);
     let peeled = if passes.has(Passes::LOOP) {
@@ -150,6 +154,10 @@ pub fn optimize(trace: &mut Trace, passes: Passes) {
         };
     if peeled.is_some() || sunk {
         local(trace, passes);
+    }
+    if passes.has(Passes::RANGE) && range::run(trace) > 0 && passes.has(Passes::DCE) {
+        // the rewritten ops' snapshots may have been the last users of values
+        dce::run(trace);
     }
     compact(trace);
 }
@@ -318,7 +326,7 @@ mod tests {
         assert_eq!(Passes::parse("").unwrap(), Passes::ALL);
         let p = Passes::parse("-loop,-cse").unwrap();
         assert!(!p.has(Passes::LOOP) && !p.has(Passes::CSE) && p.has(Passes::FOLD));
-        assert_eq!(p.to_string(), "fwd,fold,dce,sink");
+        assert_eq!(p.to_string(), "fwd,fold,dce,sink,range");
         assert_eq!(Passes::parse("none").unwrap(), Passes::NONE);
         assert_eq!(
             Passes::parse("none,fold, +dce").unwrap(),
