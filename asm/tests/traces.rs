@@ -156,7 +156,10 @@ fn add_ov_exits_past_2_pow_47_with_operands_intact() {
         let mut vals = Vec::new();
         assert_eq!(run(&ct, &mut slots, &mut vals, &[]), s1);
         assert_eq!(vals[phi.idx()] as i64, tags::SMALL_INT_MAX);
-        assert_eq!(vals[one.idx()] as i64, 1);
+        if cfg!(target_arch = "x86_64") {
+            // immediates: the constant is never written home (exits read the IR)
+            assert_eq!(vals[one.idx()], 0xDEAD_BEEF, "untouched");
+        }
         assert_eq!(slots[0], tags::box_int(tags::SMALL_INT_MAX));
     }
 }
@@ -410,7 +413,6 @@ fn call_g_exits_on_the_sentinel() {
         // 3, 10, ..., 94: the call on 94 returns the sentinel
         assert_eq!(vals[phi.idx()], tags::box_int(94));
         assert_eq!(slots[0], tags::box_int(94));
-        assert_eq!(vals[seven.idx()], tags::box_int(7));
     }
 }
 
@@ -649,9 +651,7 @@ fn values_survive_helper_calls_that_clobber_registers() {
         assert_eq!(slots[0], tags::box_int(45));
         assert_eq!(slots[1], tags::box_float(52.5));
         assert_eq!(slots[2], tags::box_int(5));
-        for (k, &r) in ks.iter().enumerate() {
-            assert_eq!(vals[r.idx()], k as u64 + 1);
-        }
+        // (the int constants `ks` need not be home: exits take them from the IR)
         for (k, &r) in fs.iter().enumerate() {
             assert_eq!(f64::from_bits(vals[r.idx()]), (k + 1) as f64 * 0.5);
         }
@@ -842,10 +842,11 @@ fn code_fingerprint(assemble: &dyn Fn(&X64, &Trace) -> Vec<u8>) -> u64 {
 }
 
 /// The fingerprint of the code without chaos instrumentation (last changed by
-/// the body-entry stub's fallback, which boxes the handed phi values into the
-/// frame before entering at the top). If the lowering changes on purpose, update
-/// it to the value the failure prints.
-const CODE_BEFORE_CHAOS: u64 = 0x5b74_4938_4929_6a26;
+/// integer constants without a register no longer being written home: exits
+/// take constants from the IR; and by frame and `vals` loads and stores going to
+/// and from the value's register directly). If the lowering changes on purpose,
+/// update it to the value the failure prints.
+const CODE_BEFORE_CHAOS: u64 = 0x76b8_614c_9d6a_bef8;
 
 #[test]
 fn chaos_off_code_is_byte_identical_to_before() {
@@ -929,7 +930,6 @@ fn chaos_countdown_exits_at_the_kth_guard() {
                         assert_eq!(exit, s1, "{ctx}: the bound guard of iteration {j}");
                     } else {
                         assert_eq!(exit, s2, "{ctx}: the addov of iteration {j}");
-                        assert_eq!(vals[one.idx()], 1, "{ctx}");
                     }
                 }
                 _ => {

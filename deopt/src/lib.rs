@@ -28,11 +28,16 @@ pub struct Restored {
     pub slots: Vec<(u32, u64)>,
 }
 
-/// The boxed value of `r` at an exit, from its unboxed form in `vals`: I64 by
+/// The boxed value of `r` at an exit, from its unboxed form in `vals` (or, for a
+/// constant, from the IR: the code need not have written it home): I64 by
 /// `tags::box_int`, F64 by `tags::box_float` (NaNs canonicalised), Bool by
 /// `tags::box_bool` (any non-zero is True), Val (and Void) as is.
 pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
-    let raw = vals[r.idx()];
+    let ins = trace.get(r);
+    let raw = match ins.op {
+        guards::Op::KInt | guards::Op::KFloat | guards::Op::KVal => ins.imm as u64,
+        _ => vals[r.idx()],
+    };
     match trace.get(r).ty {
         Ty::I64 => tags::box_int(raw as i64),
         Ty::F64 => tags::box_float(f64::from_bits(raw)),

@@ -22,7 +22,8 @@ pub use verify::verify;
 ///   values; `Slot`/`SetSlot` read and write it.
 /// - `vals`: one u64 per IR instruction. When the trace exits, `vals[r]` holds the
 ///   unboxed value of every ref `r` the exit's snapshot names (I64 as i64 bits, F64
-///   as f64 bits, Bool as 0/1, Val as the boxed bits).
+///   as f64 bits, Bool as 0/1, Val as the boxed bits), except constants (`KInt`,
+///   `KFloat`, `KVal`), whose values readers take from the IR.
 /// - `helpers`: the table `CallG` indexes.
 /// - returns the index of the snapshot of the exit taken.
 pub type Helper = extern "C" fn(u64, u64) -> u64;

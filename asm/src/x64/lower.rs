@@ -584,7 +584,11 @@ impl<'t> Lowering<'t> {
         match self.alloc.loc[r] {
             Loc::Gpr(g) => Place::Gpr(Reg::from_n(g)),
             Loc::Fpr(f) => Place::Fpr(Xmm(f)),
-            Loc::Home => Place::Mem(self.home(guards::Ref(r as u32))),
+            Loc::Home => match self.int_const(guards::Ref(r as u32)) {
+                // never written home (see the lowering of constants)
+                Some(k) => Place::Const(k),
+                None => Place::Mem(self.home(guards::Ref(r as u32))),
+            },
         }
     }
 
@@ -603,6 +607,16 @@ impl<'t> Lowering<'t> {
                 self.e.load(Rax, VALS, p);
                 self.e.store(VALS, o, Rax);
             }
+            (Place::Gpr(d), Place::Const(k)) => self.mov_const(d, k),
+            (Place::Fpr(d), Place::Const(k)) => {
+                self.mov_const(Rax, k);
+                self.e.movq_xr(d, Rax);
+            }
+            (Place::Mem(o), Place::Const(k)) => {
+                self.mov_const(Rax, k);
+                self.e.store(VALS, o, Rax);
+            }
+            (Place::Const(_), _) => unreachable!("a constant is never a move's destination"),
         }
     }
 
@@ -731,27 +745,35 @@ impl<'t> Lowering<'t> {
         self.ticked = false;
         match ins.op {
             Nop | Phi | Loop => {}
+            // A rematerialized integer constant has no register and needs no
+            // home either: its uses are immediates or `mov_const`, and exits
+            // take constants from the IR (`deopt::box_ref`).
+            KInt | KVal if matches!(self.loc(r), Loc::Home) => {}
             KInt | KFloat | KVal => {
-                // rematerialized integer constants still go home: exits read them
                 self.mov_const(Rax, ins.imm);
                 self.st(r, Rax);
             }
             Slot => {
-                self.e.load(Rax, SLOTS, ins.imm as i32 * 8);
-                self.st(r, Rax);
+                let d = self.dst_gpr(r, Rax);
+                self.e.load(d, SLOTS, ins.imm as i32 * 8);
+                self.st(r, d);
                 if self.invariant_home(i) {
                     // home too: the body-entry stub compares it with the frame
-                    self.e.store(VALS, self.home(r), Rax);
+                    self.e.store(VALS, self.home(r), d);
                 }
             }
             SetVal => {
-                self.ld(Rax, a);
-                self.e.store(VALS, ins.imm as i32 * 8, Rax);
+                let x = self.src_gpr(a, Rax);
+                self.e.store(VALS, ins.imm as i32 * 8, x);
             }
-            PVal => {
-                self.e.load(Rax, VALS, ins.imm as i32 * 8);
-                self.st(r, Rax);
-            }
+            PVal => match self.loc(r) {
+                Loc::Fpr(f) => self.e.movsd_load(Xmm(f), VALS, ins.imm as i32 * 8),
+                _ => {
+                    let d = self.dst_gpr(r, Rax);
+                    self.e.load(d, VALS, ins.imm as i32 * 8);
+                    self.st(r, d);
+                }
+            },
             Count => self.e.inc_m(VALS, ins.imm as i32 * 8),
             Link => {
                 if !self.e.jmp_abs(ins.imm as usize) {
@@ -762,8 +784,8 @@ impl<'t> Lowering<'t> {
                 }
             }
             SetSlot => {
-                self.ld(Rax, a);
-                self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
+                let x = self.src_gpr(a, Rax);
+                self.e.store(SLOTS, ins.imm as i32 * 8, x);
             }
             GuardInt => {
                 let x = self.src_gpr(a, Rax);
@@ -1315,4 +1337,6 @@ enum Place {
     Gpr(Reg),
     Fpr(Xmm),
     Mem(i32),
+    /// An integer constant without a home (sources only).
+    Const(i64),
 }
