@@ -936,15 +936,22 @@ impl<'t> Lowering<'t> {
                 self.e.xor_rr(Rax, Rcx);
                 self.st(r, Rax);
             }
+            // sqrtsd and cvtsi2sd keep the destination's upper half: zeroing it
+            // first (a dependency-breaking idiom) keeps the result from waiting on
+            // whatever last wrote that register, often the previous iteration.
             FSqrt => {
                 let x = self.src_xmm(a, Xmm(0));
                 let d = self.dst_xmm(r, Xmm(0));
+                if d != x {
+                    self.e.xorpd(d, d);
+                }
                 self.e.sqrtsd(d, x);
                 self.stf(r, d);
             }
             IToF => {
                 let x = self.src_gpr(a, Rax);
                 let d = self.dst_xmm(r, Xmm(0));
+                self.e.xorpd(d, d);
                 self.e.cvtsi2sd(d, x);
                 self.stf(r, d);
             }
