@@ -119,6 +119,20 @@ fn exits_inside_inlined_calls_grow_side_traces() {
         .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
         .expect("in_traces");
     assert!(share > 90.0, "{line}");
+    // guards inside the inlined calls name resume points, listed as such
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let out = coil_cmd()
+        .args([
+            "--trace-jit",
+            "--trace-log",
+            "side_traces_in_inlined_calls.py",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("run coil");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("[resume 0 "), "{log}");
+    assert!(!log.contains("[pc 2147483648"), "{log}");
 }
 
 #[test]

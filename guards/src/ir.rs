@@ -210,6 +210,11 @@ pub struct Ins {
     pub snap: u32,
 }
 
+/// Snapshot pcs with this bit set do not name a bytecode but resume point
+/// `pc & !RESUME_PC` of the client (Coil's recorder: the chain of inlined frames to
+/// rebuild); listings print them as `resume N`.
+pub const RESUME_PC: u32 = 0x8000_0000;
+
 /// What an exit needs to rebuild the interpreter frame: the pc of the bytecode
 /// whose effects have not run yet, the full operand stack (bottom first), and the
 /// frame slots whose stores the `sink` pass delayed (slot index, value; written
@@ -360,7 +365,11 @@ impl fmt::Display for Trace {
             }
             if ins.op.is_guard() {
                 let s = &self.snapshots[ins.snap as usize];
-                write!(f, "  [pc {}", s.pc)?;
+                if s.pc & RESUME_PC != 0 {
+                    write!(f, "  [resume {}", s.pc & !RESUME_PC)?;
+                } else {
+                    write!(f, "  [pc {}", s.pc)?;
+                }
                 for r in &s.stack {
                     write!(f, " {r}")?;
                 }

@@ -97,7 +97,7 @@ pub struct ResumePoint {
 type FrameState = (Rc<Code>, Value, usize, Vec<Ref>, HashMap<u32, Ref>);
 
 /// Snapshot pcs with this bit set index `CompiledTrace::resume`.
-pub const RESUME_FLAG: u32 = 0x8000_0000;
+pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 3;
 
