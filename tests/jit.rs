@@ -40,6 +40,20 @@ fn stats(program: &str, args: &[&str]) -> (String, String) {
     (String::from_utf8_lossy(&out.stdout).to_string(), line)
 }
 
+/// Runs `coil ARGS -c SRC`; returns its stdout and stderr (the trace log, with
+/// `--trace-log`).
+fn run_source(args: &[&str], src: &str) -> (String, String) {
+    let out = coil_cmd()
+        .args(args)
+        .args(["-c", src])
+        .output()
+        .expect("run coil");
+    (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
 /// The first trace's optimized IR listing in a trace log (up to the next section).
 fn first_optimized_ir(log: &str) -> &str {
     log.split("IR after optimization")
@@ -148,12 +162,8 @@ fn loop_temporaries_get_no_phis() {
                \x20       acc += y - x\n\
                \x20   return acc\n\
                print(f(3000))\n";
-    let out = coil_cmd()
-        .args(["--trace-jit", "--trace-log", "-c", src])
-        .output()
-        .expect("run coil");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2246625875.0");
-    let log = String::from_utf8_lossy(&out.stderr);
+    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    assert_eq!(out.trim(), "2246625875.0");
     let phis: Vec<&str> = first_optimized_ir(&log)
         .lines()
         .filter(|l| l.contains(" phi "))
@@ -177,12 +187,8 @@ fn side_traces_hand_loop_values_over_without_storing_them() {
                \x20           s += 1\n\
                \x20   return s\n\
                print(f(3000))\n";
-    let out = coil_cmd()
-        .args(["--trace-jit", "--trace-log", "-c", src])
-        .output()
-        .expect("run coil");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "4000");
-    let log = String::from_utf8_lossy(&out.stderr);
+    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    assert_eq!(out.trim(), "4000");
     let side = log
         .split("---- TRACE 2 IR after optimization")
         .nth(1)
@@ -216,12 +222,8 @@ fn bounded_int_ops_lose_their_overflow_exits() {
                \x20   return s\n\
                print(f(5000))\n";
     for (opt, plain) in [("--jit-opt=all", true), ("--jit-opt=-range", false)] {
-        let out = coil_cmd()
-            .args(["--trace-jit", "--trace-log", opt, "-c", src])
-            .output()
-            .expect("run coil");
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "77422500");
-        let log = String::from_utf8_lossy(&out.stderr);
+        let (out, log) = run_source(&["--trace-jit", "--trace-log", opt], src);
+        assert_eq!(out.trim(), "77422500");
         let ir = first_optimized_ir(&log);
         assert_eq!(ir.contains(" mul "), plain, "{opt}: {ir}");
         assert_eq!(ir.contains(" mulov "), !plain, "{opt}: {ir}");

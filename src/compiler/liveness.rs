@@ -67,12 +67,6 @@ pub fn live_locals(code: &Code) -> Option<Vec<Vec<u64>>> {
     Some(live)
 }
 
-/// Whether local `slot` is live at an instruction, given its `live_locals` entry.
-pub fn is_live(live: &[u64], slot: u32) -> bool {
-    live.get(slot as usize / 64)
-        .is_some_and(|w| w & (1 << (slot % 64)) != 0)
-}
-
 fn successors(op: Op, pc: usize) -> impl Iterator<Item = usize> {
     let (next, target) = match op {
         Op::Return | Op::Raise(_) | Op::Reraise | Op::ReraiseRestore => (None, None),
@@ -126,10 +120,17 @@ mod tests {
         (vm, code)
     }
 
-    fn live_names(code: &Code, live: &[u64]) -> Vec<String> {
-        (0..code.nlocals() as u32)
-            .filter(|&i| is_live(live, i))
-            .map(|i| str_of(code.varnames[i as usize]).to_string())
+    /// The names of the locals live at the code's first `ForIter` (its loop header).
+    fn live_at_loop(code: &Code) -> Vec<String> {
+        let live = live_locals(code).expect("no introspection");
+        let header = code
+            .ops
+            .iter()
+            .position(|op| matches!(op, Op::ForIter(_)))
+            .expect("a for loop");
+        (0..code.nlocals())
+            .filter(|&i| live[header][i / 64] & (1 << (i % 64)) != 0)
+            .map(|i| str_of(code.varnames[i]).to_string())
             .collect()
     }
 
@@ -139,13 +140,7 @@ mod tests {
             "def f(pairs):\n    s = 0\n    for (a, b) in pairs:\n        t = a * b\n        s += t\n    return s\n",
             "f",
         );
-        let live = live_locals(&code).expect("no introspection");
-        let header = code
-            .ops
-            .iter()
-            .position(|op| matches!(op, Op::ForIter(_)))
-            .unwrap();
-        assert_eq!(live_names(&code, &live[header]), ["s"]);
+        assert_eq!(live_at_loop(&code), ["s"]);
     }
 
     #[test]
@@ -154,13 +149,7 @@ mod tests {
             "def f(xs):\n    t = 0\n    for x in xs:\n        t = x\n    return t\n",
             "f",
         );
-        let live = live_locals(&code).unwrap();
-        let header = code
-            .ops
-            .iter()
-            .position(|op| matches!(op, Op::ForIter(_)))
-            .unwrap();
-        assert_eq!(live_names(&code, &live[header]), ["t"]);
+        assert_eq!(live_at_loop(&code), ["t"]);
     }
 
     #[test]
@@ -169,13 +158,7 @@ mod tests {
             "def f(xs):\n    e = 0\n    for x in xs:\n        e = x\n        try:\n            g(x)\n        except KeyError:\n            print(e)\n",
             "f",
         );
-        let live = live_locals(&code).unwrap();
-        let header = code
-            .ops
-            .iter()
-            .position(|op| matches!(op, Op::ForIter(_)))
-            .unwrap();
-        assert!(live_names(&code, &live[header]).contains(&"e".to_string()));
+        assert!(live_at_loop(&code).contains(&"e".to_string()));
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use std::collections::BTreeMap;
 
-use guards::{EXIT_SENTINEL, Op, Trace, tags};
+use guards::{EXIT_SENTINEL, Op, Trace, Ty, tags};
 
 use super::emit::{Cond, D, Emitter, IP0, IP1, Label, X, b_imm26};
 use crate::divide::{ConstDivisor, const_divisor};
@@ -251,6 +251,26 @@ impl<'t> Lowering<'t> {
         }
     }
 
+    /// Turns the unboxed bits of a `ty` value in x0 into its boxed value: the tag
+    /// replaces an int's top 16 bits (a bool's are zero already); NaNs become the
+    /// canonical NaN of their sign, as `tags::box_float`. Vals are already boxed.
+    fn box_x0(&mut self, ty: Ty) {
+        match ty {
+            Ty::I64 => self.e.movk(X0, tags::INT as u16, 48),
+            Ty::Bool => self.e.movk(X0, tags::BOOL as u16, 48),
+            Ty::F64 => {
+                let done = self.e.new_label();
+                self.e.fmov_dx(D0, X0);
+                self.e.fcmp(D0, D0);
+                self.e.b_cond(Cond::Vc, done);
+                self.e.and_imm(X0, X0, 1 << 63);
+                self.e.orr_imm(X0, X0, tags::CANONICAL_NAN);
+                self.e.bind(done);
+            }
+            _ => {}
+        }
+    }
+
     /// Reloads a register-resident value from its home.
     fn reload(&mut self, v: usize) {
         let h = self.home(guards::Ref(v as u32));
@@ -433,20 +453,7 @@ impl<'t> Lowering<'t> {
         for p in phis {
             let ins = self.t.ins[p];
             self.e.ldr(X0, VALS, self.home(guards::Ref(p as u32)));
-            match ins.ty {
-                guards::Ty::I64 => self.e.movk(X0, tags::INT as u16, 48),
-                guards::Ty::Bool => self.e.movk(X0, tags::BOOL as u16, 48),
-                guards::Ty::F64 => {
-                    let done = self.e.new_label();
-                    self.e.fmov_dx(D0, X0);
-                    self.e.fcmp(D0, D0);
-                    self.e.b_cond(Cond::Vc, done);
-                    self.e.and_imm(X0, X0, 1 << 63);
-                    self.e.orr_imm(X0, X0, tags::CANONICAL_NAN);
-                    self.e.bind(done);
-                }
-                _ => {}
-            }
+            self.box_x0(ins.ty);
             self.e.str(X0, SLOTS, ins.imm * 8);
         }
         self.e.b(top);
@@ -580,27 +587,9 @@ impl<'t> Lowering<'t> {
                 self.e.b_cond(Cond::Ne, exit_l());
                 self.chaos_tick(exit_l());
             }
-            BoxInt | BoxBool => {
-                // the tag replaces the top 16 bits (a bool's are zero already)
-                let tag = if ins.op == BoxInt {
-                    tags::INT
-                } else {
-                    tags::BOOL
-                };
+            BoxInt | BoxBool | BoxFloat => {
                 self.ld(X0, a);
-                self.e.movk(X0, tag as u16, 48);
-                self.st(r, X0);
-            }
-            BoxFloat => {
-                // NaNs become the canonical NaN of their sign, as tags::box_float
-                let done = self.e.new_label();
-                self.ld(X0, a);
-                self.e.fmov_dx(D0, X0);
-                self.e.fcmp(D0, D0);
-                self.e.b_cond(Cond::Vc, done);
-                self.e.and_imm(X0, X0, 1 << 63);
-                self.e.orr_imm(X0, X0, tags::CANONICAL_NAN);
-                self.e.bind(done);
+                self.box_x0(self.t.ins[a.idx()].ty);
                 self.st(r, X0);
             }
             AddOv | SubOv => {

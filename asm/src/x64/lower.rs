@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use guards::{EXIT_SENTINEL, Op, Trace, tags};
+use guards::{EXIT_SENTINEL, Op, Trace, Ty, tags};
 
 use super::emit::{Cond, Emitter, Label, Reg, Reg::*, Xmm};
 use crate::divide::{ConstDivisor, const_divisor};
@@ -309,6 +309,35 @@ impl<'t> Lowering<'t> {
             Loc::Gpr(g) => self.e.movq_rx(Reg::from_n(g), x),
             Loc::Fpr(f) if f == x.0 => {}
             Loc::Fpr(f) => self.e.movapd_rr(Xmm(f), x),
+        }
+    }
+
+    /// Turns the unboxed bits of a `ty` value in `d` into its boxed value (clobbers
+    /// rcx). For a float, `x` holds the same value: NaNs become the canonical NaN
+    /// of their sign, as `tags::box_float`. Vals are already boxed.
+    fn box_bits(&mut self, ty: Ty, d: Reg, x: Xmm) {
+        match ty {
+            Ty::I64 => {
+                self.e.shl_ri(d, 16);
+                self.e.shr_ri(d, 16);
+                self.e.mov_ri64(Rcx, (tags::INT << tags::SHIFT) as i64);
+                self.e.or_rr(d, Rcx);
+            }
+            Ty::F64 => {
+                let done = self.e.new_label();
+                self.e.ucomisd(x, x);
+                self.e.jcc(Cond::Np, done);
+                self.e.shr_ri(d, 63);
+                self.e.shl_ri(d, 63);
+                self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
+                self.e.or_rr(d, Rcx);
+                self.e.bind(done);
+            }
+            Ty::Bool => {
+                self.e.mov_ri64(Rcx, tags::FALSE as i64);
+                self.e.or_rr(d, Rcx);
+            }
+            _ => {}
         }
     }
 
@@ -679,30 +708,10 @@ impl<'t> Lowering<'t> {
         for p in phis {
             let ins = self.t.ins[p];
             self.e.load(Rax, VALS, self.home(guards::Ref(p as u32)));
-            match ins.ty {
-                guards::Ty::I64 => {
-                    self.e.shl_ri(Rax, 16);
-                    self.e.shr_ri(Rax, 16);
-                    self.e.mov_ri64(Rcx, (tags::INT << tags::SHIFT) as i64);
-                    self.e.or_rr(Rax, Rcx);
-                }
-                guards::Ty::F64 => {
-                    let done = self.e.new_label();
-                    self.e.movq_xr(Xmm(0), Rax);
-                    self.e.ucomisd(Xmm(0), Xmm(0));
-                    self.e.jcc(Cond::Np, done);
-                    self.e.shr_ri(Rax, 63);
-                    self.e.shl_ri(Rax, 63);
-                    self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
-                    self.e.or_rr(Rax, Rcx);
-                    self.e.bind(done);
-                }
-                guards::Ty::Bool => {
-                    self.e.mov_ri64(Rcx, tags::FALSE as i64);
-                    self.e.or_rr(Rax, Rcx);
-                }
-                _ => {}
+            if ins.ty == Ty::F64 {
+                self.e.movq_xr(Xmm(0), Rax);
             }
+            self.box_bits(ins.ty, Rax, Xmm(0));
             self.e.store(SLOTS, ins.imm as i32 * 8, Rax);
         }
         self.e.jmp(top);
@@ -839,31 +848,19 @@ impl<'t> Lowering<'t> {
             }
             BoxInt => {
                 self.ld(Rax, a);
-                self.e.shl_ri(Rax, 16);
-                self.e.shr_ri(Rax, 16);
-                self.e.mov_ri64(Rcx, (tags::INT << tags::SHIFT) as i64);
-                self.e.or_rr(Rax, Rcx);
+                self.box_bits(Ty::I64, Rax, Xmm(0));
                 self.st(r, Rax);
             }
             BoxFloat => {
-                // NaNs become the canonical NaN of their sign, as tags::box_float
-                let done = self.e.new_label();
                 let x = self.src_xmm(a, Xmm(0));
                 let d = self.dst_gpr(r, Rax);
                 self.e.movq_rx(d, x);
-                self.e.ucomisd(x, x);
-                self.e.jcc(Cond::Np, done);
-                self.e.shr_ri(d, 63);
-                self.e.shl_ri(d, 63);
-                self.e.mov_ri64(Rcx, tags::CANONICAL_NAN as i64);
-                self.e.or_rr(d, Rcx);
-                self.e.bind(done);
+                self.box_bits(Ty::F64, d, x);
                 self.st(r, d);
             }
             BoxBool => {
                 self.ld(Rax, a);
-                self.e.mov_ri64(Rcx, tags::FALSE as i64);
-                self.e.or_rr(Rax, Rcx);
+                self.box_bits(Ty::Bool, Rax, Xmm(0));
                 self.st(r, Rax);
             }
             AddOv | SubOv | MulOv => {

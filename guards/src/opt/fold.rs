@@ -85,7 +85,7 @@ pub fn run(t: &mut Trace) {
     }
 }
 
-fn kint(t: &Trace, r: Ref) -> Option<i64> {
+pub(super) fn kint(t: &Trace, r: Ref) -> Option<i64> {
     let ins = t.get(r);
     (ins.op == Op::KInt && ins.ty == Ty::I64).then_some(ins.imm)
 }

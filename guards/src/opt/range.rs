@@ -15,6 +15,7 @@
 //! The checked ops' own results are small (they exit otherwise), so the walks need
 //! no fixpoint.
 
+use super::fold::kint;
 use crate::ir::{Op, Trace, Ty};
 use crate::tags::{SMALL_INT_MAX, SMALL_INT_MIN};
 
@@ -258,14 +259,6 @@ fn narrow(t: &Trace, r: &mut [Range], cond: crate::ir::Ref, holds: bool) {
     r[y.idx()] = ny;
 }
 
-fn kint(t: &Trace, r: crate::ir::Ref) -> Option<i64> {
-    if r.is_none() {
-        return None;
-    }
-    let ins = t.ins[r.idx()];
-    (ins.op == Op::KInt && ins.ty == Ty::I64).then_some(ins.imm)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,15 +268,23 @@ mod tests {
         t.snapshot(0, vec![])
     }
 
+    /// The unboxed int of frame slot `slot`, guarded with snapshot `s`.
+    fn int_slot(t: &mut Trace, slot: i64, s: u32) -> Ref {
+        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot, None);
+        t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s))
+    }
+
+    fn int(t: &mut Trace, v: i64) -> Ref {
+        t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, v, None)
+    }
+
     #[test]
     fn an_increment_below_a_small_bound_cannot_overflow() {
         let mut t = Trace::new();
         let s = snap(&mut t);
-        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
-        let i = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s));
-        let w = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 1, None);
-        let n = t.emit(Op::GuardInt, Ty::I64, w, Ref::NONE, 0, Some(s));
-        let one = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let i = int_slot(&mut t, 0, s);
+        let n = int_slot(&mut t, 1, s);
+        let one = int(&mut t, 1);
         // before the bound is known the increment keeps its exit
         let early = t.emit(Op::AddOv, Ty::I64, i, one, 0, Some(s));
         let c = t.emit(Op::ILt, Ty::Bool, i, n, 0, None);
@@ -302,11 +303,10 @@ mod tests {
     fn remainders_and_branch_facts_bound_differences() {
         let mut t = Trace::new();
         let s = snap(&mut t);
-        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
-        let x = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s));
-        let m = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1000003, None);
+        let x = int_slot(&mut t, 0, s);
+        let m = int(&mut t, 1000003);
         let r = t.emit(Op::Mod, Ty::I64, x, m, 0, Some(s));
-        let half = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 500000, None);
+        let half = int(&mut t, 500000);
         let c = t.emit(Op::IGt, Ty::Bool, r, half, 0, None);
         t.emit(Op::GuardFalse, Ty::Void, c, Ref::NONE, 0, Some(s));
         // r <= 500000: r - 500000 is in [-500000, 0]; r + r in [0, 10^6]
@@ -324,11 +324,10 @@ mod tests {
     fn products_of_bounded_values_need_no_exit() {
         let mut t = Trace::new();
         let s = snap(&mut t);
-        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
-        let x = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s));
-        let m = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1000003, None);
+        let x = int_slot(&mut t, 0, s);
+        let m = int(&mut t, 1000003);
         let r = t.emit(Op::Mod, Ty::I64, x, m, 0, Some(s));
-        let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 31, None);
+        let k = int(&mut t, 31);
         let small = t.emit(Op::MulOv, Ty::I64, r, k, 0, Some(s));
         let square = t.emit(Op::MulOv, Ty::I64, r, r, 0, Some(s));
         let wide = t.emit(Op::MulOv, Ty::I64, x, k, 0, Some(s));
@@ -345,11 +344,10 @@ mod tests {
         // so the next iteration's product needs no exit; i += 1 unbounded keeps it.
         let mut t = Trace::new();
         let s = snap(&mut t);
-        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
-        let x0 = t.emit(Op::GuardInt, Ty::I64, v, Ref::NONE, 0, Some(s));
-        let m = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1000003, None);
-        let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 31, None);
-        let seven = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 7, None);
+        let x0 = int_slot(&mut t, 0, s);
+        let m = int(&mut t, 1000003);
+        let k = int(&mut t, 31);
+        let seven = int(&mut t, 7);
         let r0 = t.emit(Op::Mod, Ty::I64, x0, m, 0, Some(s));
         t.emit(Op::Loop, Ty::Void, Ref::NONE, Ref::NONE, 0, None);
         let x = t.emit(Op::Phi, Ty::I64, r0, Ref::NONE, 0, None);
@@ -357,7 +355,7 @@ mod tests {
         let p = t.emit(Op::MulOv, Ty::I64, x, k, 0, Some(s));
         let q = t.emit(Op::AddOv, Ty::I64, p, seven, 0, Some(s));
         let r = t.emit(Op::Mod, Ty::I64, q, m, 0, Some(s));
-        let one = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let one = int(&mut t, 1);
         let i1 = t.emit(Op::AddOv, Ty::I64, i, one, 0, Some(s));
         t.ins[x.idx()].b = r;
         t.ins[i.idx()].b = i1;
@@ -373,7 +371,7 @@ mod tests {
         let s = snap(&mut t);
         let p = t.emit(Op::KInt, Ty::Ptr, Ref::NONE, Ref::NONE, 0x1000, None);
         let len = t.emit(Op::Load, Ty::I64, p, Ref::NONE, 8, None);
-        let one = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let one = int(&mut t, 1);
         let y = t.emit(Op::AddOv, Ty::I64, len, one, 0, Some(s));
         assert_eq!(run(&mut t), 0);
         assert_eq!(t.get(y).op, Op::AddOv);
