@@ -32,7 +32,8 @@ struct Cli {
     #[arg(long = "jit-hotexit", value_name = "N", require_equals = true)]
     jit_hotexit: Option<u32>,
     /// Optimization passes, e.g. `all`, `none`, `-loop,-cse` (for bisecting);
-    /// `-bodyentry` makes linking traces enter loops at the top.
+    /// `-bodyentry` makes linking traces enter loops at the top, `-ifconv` records
+    /// short branches as guards instead of branch-free.
     #[arg(long = "jit-opt", value_name = "PASSES", require_equals = true)]
     jit_opt: Option<String>,
     /// Deoptimization fuzzing: every guard additionally fails with probability P

@@ -102,7 +102,8 @@ fn deopt_programs_compile_traces_and_take_exits() {
 
 #[test]
 fn hot_exits_grow_side_traces_that_link_back() {
-    let (out, line) = stats("side_traces.py", &["--trace-jit"]);
+    // (without if-conversion, which would make the short branches branch-free)
+    let (out, line) = stats("side_traces.py", &["--trace-jit", "--jit-opt=-ifconv"]);
     let want = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit/side_traces.out"),
     )
@@ -178,6 +179,7 @@ fn side_traces_hand_loop_values_over_without_storing_them() {
     // `s` (slot 1) to the body's phi (`sval`) instead of boxing and storing it in
     // the frame (the body's exits, or its entry stub when it has to enter at the
     // top, write it back). `i` is dead at the header, so it needs no phi at all.
+    // (If-conversion, off here, would compute both arms in the loop instead.)
     let src = "def f(n):\n\
                \x20   s = 0\n\
                \x20   for i in range(n):\n\
@@ -187,7 +189,7 @@ fn side_traces_hand_loop_values_over_without_storing_them() {
                \x20           s += 1\n\
                \x20   return s\n\
                print(f(3000))\n";
-    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-opt=-ifconv"], src);
     assert_eq!(out.trim(), "4000");
     let side = log
         .split("---- TRACE 2 IR after optimization")
@@ -434,4 +436,69 @@ fn range_loops_iterate_without_helper_calls() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert_eq!(field(line, "traces"), 1, "{line}");
     assert!(!line.contains("range_next"), "{line}");
+}
+
+#[test]
+fn short_int_branches_become_branch_free() {
+    // Both branches go either way at random: as guards, they send most
+    // iterations through side traces. If-converted, the loop is one path: both
+    // arms computed, each stored local chosen through a `mask` of the condition.
+    let src = "def f(n):\n\
+               \x20   x, acc, evens = 1, 0, 0\n\
+               \x20   for i in range(n):\n\
+               \x20       x = (x * 31 + i) % 1000003\n\
+               \x20       if x & 1 == 0:\n\
+               \x20           evens += 1\n\
+               \x20       if x > 500000:\n\
+               \x20           acc += x - 500000\n\
+               \x20       else:\n\
+               \x20           acc -= x // 3\n\
+               \x20   return acc, evens\n\
+               print(f(5000))\n";
+    let want = "(408115734, 2508)";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-stats"], src);
+    assert_eq!(out.trim(), want);
+    assert_eq!(log.matches("(if-converted: ").count(), 2, "{log}");
+    let ir = first_optimized_ir(&log);
+    assert_eq!(
+        ir.matches(" mask ").count(),
+        4,
+        "two per branch (peeled): {ir}"
+    );
+    // the only branch guards left are the loop's
+    assert!(!ir.contains("gfalse"), "{ir}");
+    let stats = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(stats, "side_traces"), 0, "{stats}");
+
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-ifconv"], src);
+    assert_eq!(out.trim(), want);
+    let stats = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(stats, "side_traces") >= 2, "{stats}");
+}
+
+#[test]
+fn guards_of_the_arm_not_taken_exit_at_the_branch() {
+    // From i = 521 on, `b * b * b` (the arm never taken) overflows the inline int
+    // range: its guard exits before the branch, and the interpreter takes the
+    // branch (so `a` is not added twice and `c` stays 0).
+    let src = "def f(n):\n\
+               \x20   a, c = 0, 0\n\
+               \x20   for i in range(n):\n\
+               \x20       b = i * 100\n\
+               \x20       if b >= 0:\n\
+               \x20           a += b\n\
+               \x20       else:\n\
+               \x20           c = b * b * b\n\
+               \x20   return a, c\n\
+               print(f(1000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(49950000, 0)");
+    let stats = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(stats.contains("mulov:"), "{stats}");
+    // and under chaos, where any guard (an arm's before the stores) may fail
+    for seed in 1..8 {
+        let chaos = format!("--jit-chaos={seed}:0.1");
+        let (out, _) = run_source(&["--trace-jit", "--jit-hotloop=1", &chaos], src);
+        assert_eq!(out.trim(), "(49950000, 0)", "seed {seed}");
+    }
 }

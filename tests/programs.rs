@@ -72,9 +72,15 @@ const MODES: &[Mode] = &[
         args: &["--trace-jit", "--jit-hotloop=1", "--jit-chaos=11:0.2"],
         env: &[],
     },
+    // Branches as guards and side traces, where the other modes if-convert them.
     Mode {
         name: "jit-chaos-c",
-        args: &["--trace-jit", "--jit-hotloop=2", "--jit-chaos=29:0.01"],
+        args: &[
+            "--trace-jit",
+            "--jit-hotloop=2",
+            "--jit-chaos=29:0.01",
+            "--jit-opt=-ifconv",
+        ],
         env: &[],
     },
 ];

@@ -379,7 +379,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (v, None),
         BoxInt | NegOv => (i, None),
         BoxFloat | FNeg | FSqrt => (f, None),
-        BoxBool | Not | GuardTrue | GuardFalse => (b, None),
+        BoxBool | Not | Mask | GuardTrue | GuardFalse => (b, None),
         IToF => (i, None),
         AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod => (i, i),
         ILt | ILe | IEq | INe | IGt | IGe => (i, i),

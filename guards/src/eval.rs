@@ -191,6 +191,7 @@ pub fn eval(
             Op::FGt => bool_(fa > fb),
             Op::FGe => bool_(fa >= fb),
             Op::Not => bool_(a == 0),
+            Op::Mask => Step::Val(if a != 0 { u64::MAX } else { 0 }),
             Op::GuardTrue => {
                 if a != 0 {
                     Step::Val(0)

@@ -137,6 +137,7 @@ ir_ops! {
     FGt,       "fgt",    Bool, false, "a > b";
     FGe,       "fge",    Bool, false, "a >= b";
     Not,       "not",    Bool, false, "!a";
+    Mask,      "mask",   I64,  false, "a: Bool as -1 (true) or 0 (false): the selector of a branch-free choice";
     // control
     GuardTrue, "gtrue",  Void, true,  "a: Bool must be true";
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";

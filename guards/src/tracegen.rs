@@ -124,6 +124,14 @@ impl<D: Decisions> Gen<'_, D> {
                 let op = ops[self.src.below(6)];
                 let x = self.emit(op, a, b, 0);
                 self.bools.push(x);
+                if self.src.chance(40) {
+                    // an if-converted choice: b ^ ((a ^ b) & mask(a op b))
+                    let m = self.emit(Op::Mask, x, n, 0);
+                    let d = self.emit(Op::BXor, a, b, 0);
+                    let p = self.emit(Op::BAnd, d, m, 0);
+                    let r = self.emit(Op::BXor, b, p, 0);
+                    self.ints.push(r);
+                }
             }
             6 => {
                 let Some(c) = self.src.pick(&self.bools) else {

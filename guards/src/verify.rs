@@ -18,7 +18,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (Some(Some(Ty::Val)), None),
         BoxInt | NegOv | IToF => (int, None),
         BoxFloat | FNeg | FSqrt => (flt, None),
-        BoxBool | Not | GuardTrue | GuardFalse => (Some(Some(Ty::Bool)), None),
+        BoxBool | Not | Mask | GuardTrue | GuardFalse => (Some(Some(Ty::Bool)), None),
         AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod | ILt
         | ILe | IEq | INe | IGt | IGe => (int, int),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),

@@ -104,6 +104,7 @@ impl Vm {
             const_globals: !self.jit.volatile_globals.contains(&key),
             side: None,
             counter,
+            skip: None,
         })
     }
 

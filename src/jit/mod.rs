@@ -113,6 +113,9 @@ pub struct Jit {
     /// Linking traces enter their target loop's body directly when they can
     /// (`--jit-opt=-bodyentry` turns it off, for bisecting).
     pub body_entry: bool,
+    /// Short branches on ints are recorded branch-free (`ifconv`;
+    /// `--jit-opt=-ifconv` records branch guards instead).
+    pub if_convert: bool,
     /// Object field offsets for inline loads (`layout`).
     pub layouts: layout::Layouts,
 }
@@ -150,23 +153,31 @@ impl Default for Jit {
             next_id: 1,
             volatile_globals: Default::default(),
             body_entry: true,
+            if_convert: true,
             layouts: layout::Layouts::measure(),
         }
     }
 }
 
 impl Jit {
-    /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's).
+    /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's) and
+    /// `ifconv` (the recorder's).
     pub fn set_opts(&mut self, spec: &str) {
         let mut passes = Vec::new();
         for tok in spec.split(',').map(str::trim) {
             match tok {
                 "-bodyentry" => self.body_entry = false,
                 "bodyentry" | "+bodyentry" => self.body_entry = true,
+                "-ifconv" => self.if_convert = false,
+                "ifconv" | "+ifconv" => self.if_convert = true,
                 _ => passes.push(tok),
             }
         }
-        self.passes = passes.join(",");
+        self.passes = if passes.is_empty() {
+            "all".into()
+        } else {
+            passes.join(",")
+        };
     }
 
     pub fn log(&mut self, s: &str) {

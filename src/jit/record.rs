@@ -11,6 +11,8 @@
 
 #[path = "calls.rs"]
 mod calls;
+#[path = "ifconv.rs"]
+mod ifconv;
 #[path = "memory.rs"]
 mod memory;
 
@@ -62,6 +64,9 @@ pub struct Recorder {
     pub side: Option<(u32, u32)>,
     /// The `vals` index of the trace's execution counter.
     pub counter: usize,
+    /// An if-converted branch (its pc, the join): the interpreter is running the
+    /// arm it takes, which the trace has already computed.
+    pub(super) skip: Option<(usize, usize)>,
 }
 
 /// A caller's recording state saved while one of its calls is inlined.
@@ -320,6 +325,29 @@ impl Recorder {
         }
     }
 
+    /// Local `i` (bound: checked by the caller): its value stored in this
+    /// iteration, else loaded from the frame once.
+    fn load_local(&mut self, i: u32) -> Ref {
+        if let Some(&r) = self.locals.get(&i) {
+            return r;
+        }
+        let r = self
+            .trace
+            .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, i as i64, None);
+        self.locals.insert(i, r);
+        r
+    }
+
+    fn store_local(&mut self, i: u32, r: Ref) {
+        // An inlined frame exists only in the trace: its locals are refs.
+        if !self.inlined() {
+            let b = self.boxed(r);
+            self.trace
+                .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
+        }
+        self.locals.insert(i, r);
+    }
+
     fn pop(&mut self) -> Result<Ref, Abort> {
         self.stack
             .pop()
@@ -393,6 +421,19 @@ impl Vm {
         let fr = unsafe { &*frame };
         let line = fr.code.line_of(pc);
         let _ = writeln!(rec.bytecode_log, "  {:>4} line {:<4} {:?}", pc, line, op);
+        if let Some((branch, join)) = rec.skip {
+            if branch < pc && pc < join {
+                // an arm of an if-converted branch: already in the trace
+                self.jit.recording = Some(rec);
+                return;
+            }
+            rec.skip = None;
+            if pc != join {
+                self.jit.recording = Some(rec);
+                self.abort_recording("left an if-converted branch's arms");
+                return;
+            }
+        }
         match self.record_op(&mut rec, fr, pc, op) {
             Ok(()) => self.jit.recording = Some(rec),
             Err(reason) => {
@@ -435,36 +476,20 @@ impl Vm {
                 }
             }
             Op::LoadFast(i) => {
-                let r = match rec.locals.get(&i) {
-                    Some(r) => *r,
-                    None if rec.inlined() => return Err("unbound local in inlined call".into()),
-                    None => {
-                        if fr.slots[i as usize].is_empty() {
-                            return Err("unbound local".into());
-                        }
-                        let r = rec.trace.emit(
-                            IrOp::Slot,
-                            Ty::Val,
-                            Ref::NONE,
-                            Ref::NONE,
-                            i as i64,
-                            None,
-                        );
-                        rec.locals.insert(i, r);
-                        r
+                if !rec.locals.contains_key(&i) {
+                    if rec.inlined() {
+                        return Err("unbound local in inlined call".into());
                     }
-                };
+                    if fr.slots[i as usize].is_empty() {
+                        return Err("unbound local".into());
+                    }
+                }
+                let r = rec.load_local(i);
                 rec.stack.push(r);
             }
             Op::StoreFast(i) => {
                 let r = rec.pop()?;
-                // An inlined frame exists only in the trace: its locals are refs.
-                if !rec.inlined() {
-                    let b = rec.boxed(r);
-                    rec.trace
-                        .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
-                }
-                rec.locals.insert(i, r);
+                rec.store_local(i, r);
             }
             Op::LoadDeref(_) | Op::StoreDeref(_) if rec.inlined() => {
                 return Err("closure cell in an inlined call".into());
@@ -837,6 +862,7 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(r);
             }
+            Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) if self.if_convert(rec, fr, pc)? => {}
             Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
                 let v = top(0);
                 let rv = *rec.stack.last().ok_or("stack underflow")?;

@@ -710,6 +710,12 @@ impl<'t> Lowering<'t> {
                 self.e.cset(X0, c);
                 self.st(r, X0);
             }
+            Mask => {
+                // negs for neg: nothing reads the flags it sets
+                self.ld(X0, a);
+                self.e.negs(X0, X0);
+                self.st(r, X0);
+            }
             Not => {
                 self.ld(X0, a);
                 self.e.eor_imm(X0, X0, 1);

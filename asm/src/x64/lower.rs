@@ -1011,6 +1011,12 @@ impl<'t> Lowering<'t> {
                 }
                 self.st(r, Rax);
             }
+            Mask => {
+                let d = self.dst_gpr(r, Rax);
+                self.ld(d, a);
+                self.e.neg_r(d);
+                self.st(r, d);
+            }
             Not => {
                 self.ld(Rax, a);
                 self.e.mov_ri32(Rcx, 1);

@@ -205,6 +205,10 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             (_, Some(x)) if x.op == Not => Fold::To(x.a),
             _ => Fold::Keep,
         },
+        Mask => match kbool(t, a) {
+            Some(x) => Fold::Int(Ty::I64, -(x as i64)),
+            None => Fold::Keep,
+        },
         // boxing and type guards
         BoxInt => match kint(t, a) {
             Some(x) if in_range(x) => Fold::Val(tags::box_int(x)),

@@ -180,6 +180,9 @@ fn walk(t: &Trace, phis: &[Option<Range>]) -> Walk {
                 };
                 Range { lo: 0, hi }
             }
+            // sign-extended 48-bit words stay sign-extended under bitwise ops
+            Op::BAnd | Op::BOr | Op::BXor if a.within(SMALL) && b.within(SMALL) => SMALL,
+            Op::Mask => Range { lo: -1, hi: 0 },
             Op::GuardTrue | Op::GuardFalse => {
                 narrow(t, &mut r, ins.a, ins.op == Op::GuardTrue);
                 continue;

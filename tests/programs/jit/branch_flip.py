@@ -21,3 +21,19 @@ for j in range(4000):
     else:
         count += 1
 print(count)
+
+
+# The same flip with an arm that is not plain arithmetic (a method call), so the
+# branch stays a guard rather than being if-converted, and its exit is taken.
+def flip_calls(n):
+    seen = []
+    b = 0
+    for i in range(n):
+        if i < 1000:
+            b += 1
+        else:
+            seen.append(i)
+    return b, len(seen), seen[-1]
+
+
+print(flip_calls(3000))
