@@ -1163,18 +1163,36 @@ impl<'t> Lowering<'t> {
                 } => {
                     // rdx = q = ((a + bias) * magic) >> (64 + shift) - k_offset
                     self.e.mov_rr(R8, Rax);
-                    self.e.mov_ri64(Rcx, bias);
-                    self.e.add_rr(Rax, Rcx);
+                    match i32::try_from(bias) {
+                        Ok(k) => self.e.add_ri(Rax, k),
+                        Err(_) => {
+                            self.e.mov_ri64(Rcx, bias);
+                            self.e.add_rr(Rax, Rcx);
+                        }
+                    }
                     self.e.mov_ri64(Rcx, magic as i64);
                     self.e.mul_r(Rcx);
-                    self.e.shr_ri(Rdx, shift as u8);
-                    self.e.mov_ri64(Rcx, k_offset);
-                    self.e.sub_rr(Rdx, Rcx);
+                    if shift > 0 {
+                        self.e.shr_ri(Rdx, shift as u8);
+                    }
+                    match i32::try_from(k_offset) {
+                        Ok(k) => self.e.sub_ri(Rdx, k),
+                        Err(_) => {
+                            self.e.mov_ri64(Rcx, k_offset);
+                            self.e.sub_rr(Rdx, Rcx);
+                        }
+                    }
                     self.e.mov_rr(Rax, Rdx);
                     if op == Op::Mod {
                         // a - q * c
-                        self.e.mov_ri64(Rcx, self.t.ins[b.idx()].imm);
-                        self.e.imul_rr(Rdx, Rcx);
+                        let c = self.t.ins[b.idx()].imm;
+                        match i32::try_from(c) {
+                            Ok(k) => self.e.imul_rri(Rdx, Rdx, k),
+                            Err(_) => {
+                                self.e.mov_ri64(Rcx, c);
+                                self.e.imul_rr(Rdx, Rcx);
+                            }
+                        }
                         self.e.mov_rr(Rax, R8);
                         self.e.sub_rr(Rax, Rdx);
                     }
