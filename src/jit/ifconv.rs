@@ -23,12 +23,12 @@
 //!
 //! `--jit-opt=-ifconv` records branch guards instead, for bisecting.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use guards::{Op as IrOp, Ref, Ty};
 
-use super::{Abort, Recorder, record_binop};
+use super::{Abort, Recorder, record_binop, record_neg};
 use crate::compiler::bytecode::{BinOp, Code, Op, UnOp};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -118,7 +118,7 @@ impl Vm {
         // A side trace starting here left through one of the arms' guards: it
         // follows the path the interpreter takes instead.
         let exit_here = rec.side.is_some() && rec.ops == 1;
-        if !self.jit.if_convert || exit_here || rec.skip.is_some() {
+        if !self.jit.if_convert || exit_here {
             return Ok(false);
         }
         let Some(arms) = arms_of(&fr.code, pc) else {
@@ -142,9 +142,9 @@ impl Vm {
         ) else {
             return Ok(false);
         };
-        let merged: Vec<u32> = t.keys().chain(f.keys()).copied().collect();
+        let slots: BTreeSet<u32> = t.keys().chain(f.keys()).copied().collect();
         let before = |i: u32| fr.slots[i as usize];
-        for &i in &merged {
+        for &i in &slots {
             let tv = t.get(&i).map_or(before(i), |s| s.1);
             let fv = f.get(&i).map_or(before(i), |s| s.1);
             let known = rec.locals.contains_key(&i) || (!rec.inlined() && !before(i).is_empty());
@@ -160,28 +160,27 @@ impl Vm {
         let f = self
             .run_arm(rec, fr, when_false, pc, true)?
             .ok_or("if-converted arm changed")?;
-        let mut slots: Vec<u32> = merged;
-        slots.sort_unstable();
-        slots.dedup();
         // Every guard first: an exit resumes at the branch, so no local may be
         // stored before the last one.
         let mut sides = Vec::with_capacity(slots.len());
-        for &i in &slots {
-            let (tr, fr_) = (
+        for i in slots {
+            let (on_true, on_false) = (
                 t.get(&i).map_or_else(|| rec.load_local(i), |s| s.0),
                 f.get(&i).map_or_else(|| rec.load_local(i), |s| s.0),
             );
-            sides.push((i, rec.as_int(tr, pc), rec.as_int(fr_, pc)));
+            sides.push((i, rec.as_int(on_true, pc), rec.as_int(on_false, pc)));
         }
         let mask = rec.trace.emit(IrOp::Mask, Ty::I64, c, Ref::NONE, 0, None);
-        for (i, tr, fr_) in sides {
-            let r = if tr == fr_ {
-                tr
+        for (i, on_true, on_false) in sides {
+            let r = if on_true == on_false {
+                on_true
             } else {
                 // f ^ ((t ^ f) & mask): t where the mask is all ones, f where it is 0
-                let diff = rec.trace.emit(IrOp::BXor, Ty::I64, tr, fr_, 0, None);
+                let diff = rec
+                    .trace
+                    .emit(IrOp::BXor, Ty::I64, on_true, on_false, 0, None);
                 let pick = rec.trace.emit(IrOp::BAnd, Ty::I64, diff, mask, 0, None);
-                rec.trace.emit(IrOp::BXor, Ty::I64, fr_, pick, 0, None)
+                rec.trace.emit(IrOp::BXor, Ty::I64, on_false, pick, 0, None)
             };
             rec.store_local(i, r);
         }
@@ -232,18 +231,7 @@ impl Vm {
                     if !plain_number(v) {
                         return Ok(None);
                     }
-                    let r = match emit {
-                        false => Ref::NONE,
-                        true if v.is_small_int() => rec.k_int(v.as_small_int()),
-                        true => rec.trace.emit(
-                            IrOp::KFloat,
-                            Ty::F64,
-                            Ref::NONE,
-                            Ref::NONE,
-                            v.0 as i64,
-                            None,
-                        ),
-                    };
+                    let r = if emit { rec.k_const(v) } else { Ref::NONE };
                     stack.push((r, v));
                 }
                 Op::StoreFast(i) => {
@@ -282,16 +270,10 @@ impl Vm {
                     if !plain_number(v) {
                         return Ok(None);
                     }
-                    let r = match emit {
-                        false => Ref::NONE,
-                        true if a.is_small_int() => {
-                            let x = rec.as_int(ra, pc);
-                            rec.guard(IrOp::NegOv, Ty::I64, x, Ref::NONE, 0, pc)
-                        }
-                        true => {
-                            let x = rec.as_float(ra, a, pc);
-                            rec.trace.emit(IrOp::FNeg, Ty::F64, x, Ref::NONE, 0, None)
-                        }
+                    let r = if emit {
+                        record_neg(rec, ra, a, pc)?
+                    } else {
+                        Ref::NONE
                     };
                     stack.push((r, v));
                 }

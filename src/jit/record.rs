@@ -128,6 +128,24 @@ impl Recorder {
             .emit(IrOp::KVal, Ty::Val, Ref::NONE, Ref::NONE, v.0 as i64, None)
     }
 
+    /// A code constant: an unboxed int or float, else the boxed value.
+    pub(super) fn k_const(&mut self, v: Value) -> Ref {
+        if v.is_small_int() {
+            self.k_int(v.as_small_int())
+        } else if v.is_float() {
+            self.trace.emit(
+                IrOp::KFloat,
+                Ty::F64,
+                Ref::NONE,
+                Ref::NONE,
+                v.0 as i64,
+                None,
+            )
+        } else {
+            self.k_val(v)
+        }
+    }
+
     fn ty(&self, r: Ref) -> Ty {
         self.trace.get(r).ty
     }
@@ -628,21 +646,7 @@ impl Vm {
                 rec.enter_inline(func, code, args, pc);
             }
             Op::LoadConst(k) => {
-                let v = fr.code.consts[k as usize];
-                let r = if v.is_small_int() {
-                    rec.k_int(v.as_small_int())
-                } else if v.is_float() {
-                    rec.trace.emit(
-                        IrOp::KFloat,
-                        Ty::F64,
-                        Ref::NONE,
-                        Ref::NONE,
-                        v.0 as i64,
-                        None,
-                    )
-                } else {
-                    rec.k_val(v)
-                };
+                let r = rec.k_const(fr.code.consts[k as usize]);
                 rec.stack.push(r);
             }
             Op::LoadName(n) | Op::LoadGlobal(n)
@@ -840,17 +844,8 @@ impl Vm {
                 rec.stack.push(r);
             }
             Op::Unary(UnOp::Neg) => {
-                let a = top(0);
                 let ra = *rec.stack.last().ok_or("stack underflow")?;
-                let r = if a.is_small_int() {
-                    let x = rec.as_int(ra, pc);
-                    rec.guard(IrOp::NegOv, Ty::I64, x, Ref::NONE, 0, pc)
-                } else if a.is_float() {
-                    let x = rec.as_float(ra, a, pc);
-                    rec.trace.emit(IrOp::FNeg, Ty::F64, x, Ref::NONE, 0, None)
-                } else {
-                    return Err(format!("negate {}", kind_name(a)));
-                };
+                let r = record_neg(rec, ra, top(0), pc)?;
                 rec.pop()?;
                 rec.stack.push(r);
             }
@@ -1071,6 +1066,19 @@ impl Vm {
             other => return Err(format!("bytecode {}", op_name(&other))),
         }
         Ok(())
+    }
+}
+
+/// `-a` for an int (exits past the inline range) or a float `a`.
+fn record_neg(rec: &mut Recorder, ra: Ref, a: Value, pc: usize) -> Result<Ref, Abort> {
+    if a.is_small_int() {
+        let x = rec.as_int(ra, pc);
+        Ok(rec.guard(IrOp::NegOv, Ty::I64, x, Ref::NONE, 0, pc))
+    } else if a.is_float() {
+        let x = rec.as_float(ra, a, pc);
+        Ok(rec.trace.emit(IrOp::FNeg, Ty::F64, x, Ref::NONE, 0, None))
+    } else {
+        Err(format!("negate {}", kind_name(a)))
     }
 }
 
