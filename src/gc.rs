@@ -12,11 +12,20 @@ use std::cell::Cell;
 use crate::object::{Obj, ObjData};
 use crate::value::Value;
 
+/// The allocation clock, at an address that never changes: compiled traces read
+/// it to leave at their loop header when a collection is due (see `Heap::clock`).
+#[repr(C)]
+pub struct GcClock {
+    /// Allocation units since the last collection.
+    pub allocated: u64,
+    /// A safepoint collects once `allocated` reaches this (1 under stress).
+    pub threshold: u64,
+}
+
 pub struct Heap {
     objects: Vec<*mut Obj>,
-    allocated_since_gc: usize,
-    threshold: usize,
-    pub stress: bool,
+    clock: Box<GcClock>,
+    stress: bool,
     pub collections: usize,
     worklist: Vec<*const Obj>,
     /// Unreachable objects kept (poisoned) in stress mode; freed with the heap.
@@ -34,11 +43,19 @@ const MIN_THRESHOLD: usize = 20_000;
 
 impl Heap {
     pub fn new() -> Heap {
+        let mut heap = Heap::unstressed();
+        heap.set_stress(std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"));
+        heap
+    }
+
+    fn unstressed() -> Heap {
         Heap {
             objects: Vec::new(),
-            allocated_since_gc: 0,
-            threshold: MIN_THRESHOLD,
-            stress: std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"),
+            clock: Box::new(GcClock {
+                allocated: 0,
+                threshold: MIN_THRESHOLD as u64,
+            }),
+            stress: false,
             collections: 0,
             worklist: Vec::new(),
             quarantine: Vec::new(),
@@ -71,14 +88,36 @@ impl Heap {
             None => Box::into_raw(Box::new(obj)),
         };
         self.objects.push(p);
-        self.allocated_since_gc += weight;
+        self.clock.allocated += weight as u64;
         Value::from_obj(p)
     }
 
     /// Whether a safepoint should collect now.
     #[inline(always)]
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_gc >= self.threshold || (self.stress && self.allocated_since_gc > 0)
+        self.clock.allocated >= self.clock.threshold
+    }
+
+    /// The address of the allocation clock (a `GcClock`), stable for the heap's
+    /// life: a trace polls `allocated >= threshold` there, since the collector
+    /// only runs at interpreter safepoints and a trace that allocates through
+    /// helpers would otherwise keep it from ever running.
+    pub fn clock_addr(&self) -> usize {
+        &*self.clock as *const GcClock as usize
+    }
+
+    /// Stress mode: every safepoint after an allocation collects.
+    pub fn set_stress(&mut self, on: bool) {
+        self.stress = on;
+        self.clock.threshold = self.next_threshold();
+    }
+
+    fn next_threshold(&self) -> u64 {
+        if self.stress {
+            1
+        } else {
+            MIN_THRESHOLD.max(self.objects.len()) as u64
+        }
     }
 
     pub fn live_objects(&self) -> usize {
@@ -139,8 +178,8 @@ impl Heap {
             }
         }
         self.objects = kept;
-        self.allocated_since_gc = 0;
-        self.threshold = MIN_THRESHOLD.max(self.objects.len());
+        self.clock.allocated = 0;
+        self.clock.threshold = self.next_threshold();
         self.collections += 1;
     }
 }
@@ -270,7 +309,7 @@ mod tests {
     #[test]
     fn stress_mode_requests_collection_after_any_allocation() {
         let mut heap = Heap::new();
-        heap.stress = true;
+        heap.set_stress(true);
         assert!(!heap.wants_collection());
         list(&mut heap, vec![]);
         assert!(heap.wants_collection());

@@ -3,8 +3,9 @@
 //! were taken (their output is checked against CPython by tests/programs.rs), and
 //! compiled code pages are never writable and executable at once.
 
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The coil binary as a command. `COIL_TEST_RUNNER` (e.g. `qemu-aarch64 -L
 /// /usr/aarch64-linux-gnu`, set by .ci/aarch64.sh) prefixes it, so a cross-built
@@ -501,4 +502,91 @@ fn guards_of_the_arm_not_taken_exit_at_the_branch() {
         let (out, _) = run_source(&["--trace-jit", "--jit-hotloop=1", &chaos], src);
         assert_eq!(out.trim(), "(49950000, 0)", "seed {seed}");
     }
+}
+
+/// Runs `coil ARGS -c SRC` with `env`; returns its stdout and its peak resident
+/// memory in KiB (from `wait4`, so only this child counts).
+fn run_with_peak_rss(args: &[&str], src: &str, env: &[(&str, &str)]) -> (String, i64) {
+    let mut child = coil_cmd()
+        .args(args)
+        .args(["-c", src])
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run coil");
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .expect("piped stdout")
+        .read_to_string(&mut out)
+        .expect("read stdout");
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for our own child, which
+    // `child.wait()` is then never called on.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4");
+    std::mem::forget(child);
+    (out, usage.ru_maxrss)
+}
+
+/// A loop whose trace allocates through helpers (an iterator per outer
+/// iteration, 10^7 in all) and never leaves on its own.
+const ALLOCATING_LOOP: &str = "pairs = [([1.0, 2.0], [3.0]), ([4.0, 5.0], [6.0])]\n\
+                               def run(n):\n\
+                               \x20   s = 0.0\n\
+                               \x20   for i in range(n):\n\
+                               \x20       for (a, b) in pairs:\n\
+                               \x20           s += a[0] * b[0]\n\
+                               \x20   return s\n\
+                               print(run(N))\n";
+
+#[test]
+fn traces_that_allocate_let_the_collector_run() {
+    // Before GC polls, this loop ran entirely in linked traces, so no safepoint
+    // was ever reached: 616 MB at 2*10^6 iterations, growing without bound.
+    let src = ALLOCATING_LOOP.replace('N', "10000000");
+    let (out, peak_kib) = run_with_peak_rss(&["--trace-jit"], &src, &[]);
+    assert_eq!(out.trim(), "270000000.0");
+    assert!(peak_kib < 150 * 1024, "peak RSS {peak_kib} KiB");
+    // the polls are what left the traces
+    let src = ALLOCATING_LOOP.replace('N', "300000");
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], &src);
+    assert_eq!(out.trim(), "8100000.0");
+    let stats = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(stats.contains(",gc:") || stats.contains("=gc:"), "{stats}");
+    // and under GC stress, a collection at every poll after an allocation
+    let src = ALLOCATING_LOOP.replace('N', "3000");
+    let (out, peak_kib) = run_with_peak_rss(&["--trace-jit"], &src, &[("COIL_GC_STRESS", "1")]);
+    assert_eq!(out.trim(), "81000.0");
+    assert!(peak_kib < 150 * 1024, "peak RSS {peak_kib} KiB");
+}
+
+#[test]
+fn side_traces_end_with_an_exit_where_recording_cannot_go_on() {
+    // A search loop's `return` and a class call in a branch: the side traces of
+    // those branches end in exits instead of failing to record.
+    let (out, line) = stats("side_traces_end_in_exits.py", &["--trace-jit"]);
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/programs/jit/side_traces_end_in_exits.out"),
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    assert!(field(&line, "side_traces") >= 2, "{line}");
+    assert!(line.contains("exit:"), "{line}");
+    // an exit that ends a trace never grows a side trace of its own
+    let (_, log) = run_source(
+        &["--trace-jit", "--trace-log", "--jit-hotexit=1"],
+        "def f(items, want):\n\
+         \x20   for i in range(len(items)):\n\
+         \x20       if items[i] == want:\n\
+         \x20           return i\n\
+         \x20   return -1\n\
+         print(sum(f(list(range(100)), w) for w in range(300)))\n",
+    );
+    assert!(log.contains("stop -> exit to the interpreter"), "{log}");
+    assert!(!log.contains("abort side trace"), "{log}");
 }

@@ -375,7 +375,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
     let (i, f, b, v) = (Some(Ty::I64), Some(Ty::F64), Some(Ty::Bool), Some(Ty::Val));
     let p = Some(Ty::Ptr);
     match op {
-        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
+        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link | Exit => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (v, None),
         BoxInt | NegOv => (i, None),
         BoxFloat | FNeg | FSqrt => (f, None),
@@ -408,8 +408,8 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
     // A trace either loops or ends by linking to another; a linking trace has no
     // loop body, so its "loop start" is its end.
     let lp = match loops.as_slice() {
-        [l] if !trace.links() => *l,
-        [] if trace.links() => n,
+        [l] if !trace.ends() => *l,
+        [] if trace.ends() => n,
         [] => return Err(LowerError::Unsupported("trace without a loop".into())),
         [_] => return bad("a trace cannot both loop and link".into()),
         _ => return bad("more than one loop marker".into()),
@@ -465,6 +465,7 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                 )));
             }
             Op::Link if i + 1 != n => return bad(format!("{i:04}: link before the end")),
+            Op::Exit if i + 1 != n => return bad(format!("{i:04}: exit before the end")),
             Op::Store if ins.b.is_none() => return bad(format!("{i:04}: store without a value")),
             Op::Load | Op::LoadConst | Op::Store if !field_offset_ok(ins.imm) => {
                 return Err(LowerError::Unsupported(format!(

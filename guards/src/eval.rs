@@ -238,6 +238,7 @@ pub fn eval(
                 Step::Val(0)
             }
             Op::Loop | Op::Nop | Op::Count => Step::Val(0),
+            Op::Exit => Step::Exit,
             Op::PVal | Op::Link | Op::SetVal => {
                 return Err(format!(
                     "{pc:04}: {} needs other traces (the evaluator runs one)",

@@ -155,6 +155,7 @@ ir_ops! {
     SetVal,    "sval",   Void, false, "a (raw bits of any type) stored to absolute vals index imm: a linking trace hands a phi its value";
     Count,     "count",  Void, false, "imm: absolute vals index of a u64 counter incremented here";
     Link,      "link",   Void, false, "imm: address of another trace's re-entry point; the trace ends by jumping there";
+    Exit,      "exit",   Void, true,  "the trace ends by leaving through its snapshot: the interpreter runs what the trace does not cover (a return out of the loop's frame, a bytecode without a recording)";
     Nop,       "nop",    Void, false, "removed instruction";
 }
 
@@ -316,6 +317,18 @@ impl Trace {
     /// Whether the trace ends by jumping to another trace (`Link`) instead of looping.
     pub fn links(&self) -> bool {
         self.ins.last().is_some_and(|i| i.op == Op::Link)
+    }
+
+    /// Whether the trace ends by leaving to the interpreter (`Exit`) instead of
+    /// looping.
+    pub fn exits_at_end(&self) -> bool {
+        self.ins.last().is_some_and(|i| i.op == Op::Exit)
+    }
+
+    /// Whether the trace runs once per entry and ends (`Link` or `Exit`) instead of
+    /// looping.
+    pub fn ends(&self) -> bool {
+        self.links() || self.exits_at_end()
     }
 
     /// The index of the `Loop` marker, if the trace loops.

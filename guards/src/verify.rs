@@ -14,7 +14,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
     let int = Some(Some(Ty::I64));
     let flt = Some(Some(Ty::F64));
     match op {
-        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link => (None, None),
+        KInt | KFloat | KVal | Slot | Loop | Nop | PVal | Count | Link | Exit => (None, None),
         SetSlot | GuardInt | GuardFloat | GuardBool | GuardIs => (Some(Some(Ty::Val)), None),
         BoxInt | NegOv | IToF => (int, None),
         BoxFloat | FNeg | FSqrt => (flt, None),
@@ -60,6 +60,9 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         let name = ins.op.mnemonic();
         if ins.op == Op::Link && (i + 1 != n || l.is_some()) {
             return Err(format!("{i:04}: link must end a trace without a loop"));
+        }
+        if ins.op == Op::Exit && (i + 1 != n || l.is_some()) {
+            return Err(format!("{i:04}: exit must end a trace without a loop"));
         }
         match ins.op {
             Op::Phi => {

@@ -26,6 +26,36 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::frame::Frame;
 
+/// How a finished recording ends.
+pub(crate) enum End {
+    /// A root trace back at its own loop header: it loops.
+    Loop,
+    /// At the header of the loop of that root trace (whose header pc is given): it
+    /// jumps there.
+    Link(u32, usize),
+    /// It leaves to the interpreter through its last instruction (`Exit`).
+    Exit,
+}
+
+/// The exit kind of a root trace's GC poll (`Recorder::poll_gc`).
+const GC_POLL: &str = "gc";
+
+/// Whether `g` is a GC poll: a guard that `allocated < threshold` of the heap's
+/// clock at `clock` holds.
+fn is_gc_poll(t: &guards::Trace, g: &guards::Ins, clock: usize) -> bool {
+    if g.op != IrOp::GuardTrue || g.a.is_none() {
+        return false;
+    }
+    let c = t.get(g.a);
+    if c.op != IrOp::ILt || c.a.is_none() {
+        return false;
+    }
+    let load = t.get(c.a);
+    load.op == IrOp::Load
+        && !load.a.is_none()
+        && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr && p.imm == clock as i64)
+}
+
 /// Side-trace recordings that may fail at one exit before it is left alone.
 const MAX_SIDE_FAILURES: u8 = 4;
 /// Exit codes keep the snapshot in the low 16 bits and the trace in the high 16.
@@ -53,9 +83,9 @@ impl Vm {
                 .copied()
                 .filter(|id| !self.jit.traces[id].disabled);
             if same_frame && own {
-                self.finish_recording(None);
+                self.finish_recording(End::Loop);
             } else if let (true, Some(t)) = (same_frame, target) {
-                self.finish_recording(Some((t, header_pc)));
+                self.finish_recording(End::Link(t, header_pc));
             } else {
                 self.abort_recording("entered another loop");
             }
@@ -129,6 +159,7 @@ impl Vm {
         let c = rec.counter as i64;
         rec.trace
             .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
+        rec.poll_gc(self.heap.clock_addr(), header_pc);
         self.jit.recording = Some(rec);
         self.jit_recording = true;
     }
@@ -275,7 +306,11 @@ impl Vm {
     /// Closes a recording: optimize, compile and install the trace. `link`: the
     /// trace ends at the loop header of that root trace and jumps to it; `None`:
     /// the trace is a root that got back to its own header and loops.
-    fn finish_recording(&mut self, link: Option<(u32, usize)>) {
+    pub(crate) fn finish_recording(&mut self, end: End) {
+        let link = match end {
+            End::Link(t, pc) => Some((t, pc)),
+            _ => None,
+        };
         let Some(mut rec) = self.jit.recording.take() else {
             return;
         };
@@ -389,12 +424,15 @@ impl Vm {
             }
         };
         if logging {
-            match link {
-                Some((t, _)) => {
+            match end {
+                End::Link(t, _) => {
                     let _ = writeln!(log, "---- TRACE {id} stop -> link trace {t} ({link_how})");
                 }
-                None => {
+                End::Loop => {
                     let _ = writeln!(log, "---- TRACE {id} stop -> loop");
+                }
+                End::Exit => {
+                    let _ = writeln!(log, "---- TRACE {id} stop -> exit to the interpreter");
                 }
             }
         }
@@ -426,9 +464,11 @@ impl Vm {
             .sum::<usize>();
         let nsnaps = trace.snapshots.len();
         let mut exit_kinds = vec!["none"; nsnaps];
+        let clock = self.heap.clock_addr();
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             exit_kinds[ins.snap as usize] = match ins.op {
                 IrOp::CallG => helpers::name(ins.imm),
+                _ if is_gc_poll(&trace, ins, clock) => GC_POLL,
                 op => op.mnemonic(),
             };
         }
@@ -541,7 +581,11 @@ impl Vm {
         self.jit.vals = vals;
         let t = &self.jit.traces[&id];
         let s = snap as usize;
+        // An `Exit` ending a trace leaves where nothing can be recorded; a GC poll
+        // leaves so that the interpreter collects (a side trace would skip that).
         if t.exits[s] >= self.jit.hotexit.max(1) as u64
+            && t.exit_kinds[s] != IrOp::Exit.mnemonic()
+            && t.exit_kinds[s] != GC_POLL
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()

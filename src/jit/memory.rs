@@ -157,6 +157,28 @@ impl Recorder {
         self.guard_word(dict, version_at, version, pc);
     }
 
+    /// The GC safepoint of a root trace, at the top of each iteration: leave to
+    /// the loop header (where the interpreter collects) once the heap's
+    /// allocation clock at `clock` (a `gc::GcClock`) says a collection is due.
+    /// Only helpers allocate, so in a body without helper calls CSE keeps just
+    /// the peeled iteration's check.
+    pub(crate) fn poll_gc(&mut self, clock: usize, header_pc: usize) {
+        let p = self.trace.emit(
+            IrOp::KInt,
+            Ty::Ptr,
+            Ref::NONE,
+            Ref::NONE,
+            clock as i64,
+            None,
+        );
+        let allocated = self.trace.emit(IrOp::Load, Ty::I64, p, Ref::NONE, 0, None);
+        let threshold = self.trace.emit(IrOp::Load, Ty::I64, p, Ref::NONE, 8, None);
+        let not_due = self
+            .trace
+            .emit(IrOp::ILt, Ty::Bool, allocated, threshold, 0, None);
+        self.guard(IrOp::GuardTrue, Ty::Void, not_due, Ref::NONE, 0, header_pc);
+    }
+
     /// Guards that the u64 word at `at` bytes into the object `obj` (a constant,
     /// kept alive as a trace constant) still holds `want`.
     fn guard_word(&mut self, obj: Value, at: i64, want: u64, pc: usize) {

@@ -382,6 +382,21 @@ fn seq_len(v: Value) -> usize {
     }
 }
 
+/// Whether a recording that failed with `reason` at its current bytecode ends there
+/// with an `Exit` instead of being thrown away: side traces that recorded
+/// something, for any reason but those that say the bytecode's state is not the
+/// interpreter's (or that retrying later may do better: an inner loop whose trace
+/// does not exist yet, a global store that re-records the loop).
+fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
+    rec.side.is_some()
+        && rec.ops > 1
+        && rec.skip.is_none()
+        && !rec.pending_append
+        && reason != crate::jit::NO_TRACE_YET
+        && reason != crate::jit::GLOBALS_WRITTEN
+        && reason != "stack underflow"
+}
+
 fn kind_name(v: Value) -> &'static str {
     if v.is_small_int() {
         "int"
@@ -452,8 +467,21 @@ impl Vm {
                 return;
             }
         }
+        let (ins_before, stack_before) = (rec.trace.ins.len(), rec.stack.clone());
         match self.record_op(&mut rec, fr, pc, op) {
             Ok(()) => self.jit.recording = Some(rec),
+            Err(reason) if ends_with_exit(&rec, &reason) => {
+                // A side trace that reached what it cannot record still covers the
+                // path up to here: it ends by leaving to the interpreter at this
+                // bytecode, whose effects have not run (what the failed recording
+                // emitted for it is dropped; the trace has never run).
+                rec.trace.ins.truncate(ins_before);
+                rec.stack = stack_before;
+                let _ = writeln!(rec.bytecode_log, "       exit: {reason}");
+                rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, pc);
+                self.jit.recording = Some(rec);
+                self.finish_recording(crate::jit::driver::End::Exit);
+            }
             Err(reason) => {
                 self.jit.recording = Some(rec);
                 self.abort_recording(&reason);

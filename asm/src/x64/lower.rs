@@ -784,6 +784,8 @@ impl<'t> Lowering<'t> {
                 }
             },
             Count => self.e.inc_m(VALS, ins.imm as i32 * 8),
+            // the exit stub writes the snapshot home and leaves
+            Exit => self.e.jmp(exit_l()),
             Link => {
                 if !self.e.jmp_abs(ins.imm as usize) {
                     return Err(LowerError::Unsupported(format!(

@@ -18,7 +18,14 @@ pub fn run(t: &mut Trace) {
         if ins.op.is_guard()
             || matches!(
                 ins.op,
-                Op::SetSlot | Op::SetVal | Op::Store | Op::CallG | Op::Loop | Op::Count | Op::Link
+                Op::SetSlot
+                    | Op::SetVal
+                    | Op::Store
+                    | Op::CallG
+                    | Op::Loop
+                    | Op::Count
+                    | Op::Link
+                    | Op::Exit
             )
         {
             work.push(Ref(i as u32));

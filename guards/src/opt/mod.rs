@@ -150,7 +150,7 @@ pub fn optimize(trace: &mut Trace, passes: Passes) {
     let sunk = passes.has(Passes::SINK)
         && match &peeled {
             Some(slots) => sink::run(trace, Some(slots)),
-            None => trace.links() && sink::run(trace, None),
+            None => trace.ends() && sink::run(trace, None),
         };
     if peeled.is_some() || sunk {
         local(trace, passes);
@@ -267,6 +267,7 @@ pub(crate) fn is_pure(op: Op) -> bool {
             | Op::Nop
             | Op::Count
             | Op::Link
+            | Op::Exit
             | Op::Load
             | Op::Store
             | Op::SetVal
