@@ -206,7 +206,7 @@ pub fn eval(
                     Step::Exit
                 }
             }
-            Op::CallG => {
+            Op::CallG | Op::CallR => {
                 let h = usize::try_from(ins.imm)
                     .ok()
                     .and_then(|i| helpers.get(i))

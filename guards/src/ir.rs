@@ -142,6 +142,7 @@ ir_ops! {
     GuardTrue, "gtrue",  Void, true,  "a: Bool must be true";
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
+    CallR,     "callr",  Val,  true,  "a residual call: helper imm(a, b), which may run Python code (and so the collector); its snapshot's values are written home and `exit_tag | snapshot` to vals[RESIDUAL_EXIT_SLOT] first, so the collector finds them; exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration; imm: its frame slot";
     // object memory: field offsets come from the interpreter's measured layouts
@@ -158,6 +159,11 @@ ir_ops! {
     Exit,      "exit",   Void, true,  "the trace ends by leaving through its snapshot: the interpreter runs what the trace does not cover (a return out of the loop's frame, a bytecode without a recording)";
     Nop,       "nop",    Void, false, "removed instruction";
 }
+
+/// The `vals` index where a trace stores `exit_tag | snapshot` before a `CallR`:
+/// the residual call reads its inputs from that snapshot's homes, and the collector
+/// its roots. (Index 0 is the chaos countdown.)
+pub const RESIDUAL_EXIT_SLOT: usize = 1;
 
 /// The value a `CallG` helper returns to request an exit (the interpreter's EMPTY).
 pub const EXIT_SENTINEL: u64 = 0xFFFF_0000_0000_0000;
@@ -355,7 +361,7 @@ impl fmt::Display for Trace {
                 ins.op.mnemonic()
             )?;
             match ins.op {
-                Op::KInt | Op::Slot | Op::CallG | Op::PVal | Op::Count => {
+                Op::KInt | Op::Slot | Op::CallG | Op::CallR | Op::PVal | Op::Count => {
                     write!(f, " {}", ins.imm)?
                 }
                 Op::Link => write!(f, " {:#x}", ins.imm as u64)?,

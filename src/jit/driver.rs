@@ -13,7 +13,6 @@
 //! the exit code it returns (`number << 16 | snapshot`), so one buffer and one
 //! return value serve the whole tree.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -21,7 +20,7 @@ use guards::{Op as IrOp, Ref, Ty};
 
 use crate::compiler::bytecode::Op;
 use crate::jit::record::{RESUME_FLAG, Recorder, ResumePoint};
-use crate::jit::{CodeKey, CompiledTrace, helpers, key_of};
+use crate::jit::{CodeKey, CompiledTrace, TraceTable, helpers, key_of};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::frame::Frame;
@@ -61,6 +60,11 @@ const MAX_SIDE_FAILURES: u8 = 4;
 /// Exit codes keep the snapshot in the low 16 bits and the trace in the high 16.
 const EXIT_BITS: u32 = 16;
 
+/// (trace, snapshot) of an exit code.
+pub(crate) fn split_exit(raw: u32) -> (u32, u32) {
+    (raw >> EXIT_BITS, raw & ((1 << EXIT_BITS) - 1))
+}
+
 impl Vm {
     /// At a loop header: close a recording that got here, enter the loop's
     /// compiled trace, or start recording when hot. Returns true when a trace ran
@@ -73,7 +77,8 @@ impl Vm {
     ) -> bool {
         let fr = unsafe { &mut *frame };
         let key = key_of(&fr.code, slot);
-        if let Some(rec) = &self.jit.recording {
+        // (a loop inside a residual call the recording waits for is not its own)
+        if let Some(rec) = self.jit.recording.as_ref().filter(|r| r.residual.is_none()) {
             let same_frame = std::ptr::eq(rec.frame, frame) && !rec.inlined();
             let own = rec.side.is_none() && rec.key == key && rec.header_pc == header_pc;
             let target = self
@@ -95,6 +100,11 @@ impl Vm {
                 return false;
             }
             let here = (Rc::as_ptr(&fr.code) as usize, header_pc);
+            if self.jit.active.contains(&here.0) {
+                // a residual call of a trace of this code is running: its `vals`
+                // ranges are in use
+                return false;
+            }
             if self.jit.skip_entry == Some(here) {
                 // The last exit left at this very header: run one iteration
                 // interpreted so a forced exit there cannot loop without progress.
@@ -135,6 +145,8 @@ impl Vm {
             side: None,
             counter,
             skip: None,
+            residual: None,
+            residual_methods: Vec::new(),
         })
     }
 
@@ -436,9 +448,14 @@ impl Vm {
                 }
             }
         }
+        if code.vals_len > crate::jit::VALS_CAPACITY {
+            self.jit.log(&format!("---- TRACE {id} abort: vals full\n"));
+            self.trace_failed(&rec, "vals full");
+            return;
+        }
         self.jit.vals_top = code.vals_len;
-        if self.jit.vals.len() < self.jit.vals_top {
-            self.jit.vals.resize(self.jit.vals_top, 0);
+        if self.jit.vals.is_empty() {
+            self.jit.vals = vec![0; crate::jit::VALS_CAPACITY];
         }
         let max_slot = trace
             .ins
@@ -464,13 +481,20 @@ impl Vm {
             .sum::<usize>();
         let nsnaps = trace.snapshots.len();
         let mut exit_kinds = vec!["none"; nsnaps];
+        let mut no_side_trace = vec![false; nsnaps];
         let clock = self.heap.clock_addr();
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
-            exit_kinds[ins.snap as usize] = match ins.op {
-                IrOp::CallG => helpers::name(ins.imm),
+            let s = ins.snap as usize;
+            exit_kinds[s] = match ins.op {
+                IrOp::CallG | IrOp::CallR => helpers::name(ins.imm),
                 _ if is_gc_poll(&trace, ins, clock) => GC_POLL,
                 op => op.mnemonic(),
             };
+            // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
+            // that the interpreter collects; a residual call's exit has had its
+            // effect or reads a frame (see `residual`).
+            no_side_trace[s] |=
+                matches!(ins.op, IrOp::Exit | IrOp::CallR) || is_gc_poll(&trace, ins, clock);
         }
         let entry = code.reentry;
         let ct = CompiledTrace {
@@ -491,6 +515,7 @@ impl Vm {
             linked: vec![false; nsnaps],
             side_failures: vec![0; nsnaps],
             exit_kinds,
+            no_side_trace,
         };
         self.jit.traces.insert(id, ct);
         match rec.side {
@@ -533,11 +558,14 @@ impl Vm {
         if fr.slots.len() < need {
             fr.slots.resize(need, Value::NONE);
         }
-        // One buffer serves every entry; exits fill what their snapshot needs.
-        let mut vals = std::mem::take(&mut self.jit.vals);
-        if vals.len() < self.jit.vals_top {
-            vals.resize(self.jit.vals_top, 0);
-        }
+        // One buffer serves every entry; exits fill what their snapshot needs. It
+        // never moves (see `Jit::vals`): a residual call may run other traces, and
+        // its own collector roots are read there.
+        // SAFETY: `vals` was allocated at its full size with the first trace; Rust
+        // code touches it only between trace runs or through this same buffer.
+        let vals: &mut [u64] = unsafe {
+            std::slice::from_raw_parts_mut(self.jit.vals.as_mut_ptr(), self.jit.vals.len())
+        };
         if let Some(c) = &mut self.jit.chaos {
             // The countdown to the guard that fails on purpose.
             vals[0] = c.next_countdown();
@@ -549,11 +577,13 @@ impl Vm {
         };
         let t = self.jit.traces.get_mut(&root).expect("root trace");
         t.entries += 1;
+        self.jit.active.push(code_addr);
         // SAFETY: the arena outlives every trace (both live in `Jit`), slots cover
         // every slot the tree touches (resized above), vals covers every trace's
         // range, and helpers never unwind.
-        let raw = unsafe { t.code.run(slots, &mut vals, &helpers::TABLE) };
-        let (id, snap) = (raw >> EXIT_BITS, raw & ((1 << EXIT_BITS) - 1));
+        let raw = unsafe { t.code.run(slots, vals, &helpers::TABLE) };
+        self.jit.active.pop();
+        let (id, snap) = split_exit(raw);
         let t = self.jit.traces.get_mut(&id).expect("exit of a known trace");
         t.exits[snap as usize] += 1;
         let kind = t.exit_kinds[snap as usize];
@@ -561,7 +591,9 @@ impl Vm {
         let pc = t.trace.snapshots[snap as usize].pc;
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, snap, own);
-            if matches!(fr.code.ops.get(fr.pc), Some(Op::LoopHeader(_))) {
+            if matches!(fr.code.ops.get(fr.pc), Some(Op::LoopHeader(_)))
+                && self.jit.pending_jump.is_none()
+            {
                 self.jit.skip_entry = Some((code_addr, fr.pc));
             }
         } else {
@@ -574,18 +606,21 @@ impl Vm {
             let boxed: Vec<Value> = r.stack.into_iter().map(Value).collect();
             self.restore_inlined(frame, &rp, &boxed);
         }
+        if let Some(target) = self.jit.pending_jump.take() {
+            // a residual `ForIter` exhausted its iterator: finish the bytecode
+            let top = self.frames.last_mut().expect("a frame");
+            top.pop();
+            top.pc = target;
+        }
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
         *self.jit.stats.exits_by_kind.entry(kind).or_default() += 1;
-        self.blacklist_if_unprofitable(root, &vals);
-        self.jit.vals = vals;
+        self.blacklist_if_unprofitable(root, vals);
         let t = &self.jit.traces[&id];
         let s = snap as usize;
-        // An `Exit` ending a trace leaves where nothing can be recorded; a GC poll
-        // leaves so that the interpreter collects (a side trace would skip that).
+        // Some exits never grow side traces (`CompiledTrace::no_side_trace`).
         if t.exits[s] >= self.jit.hotexit.max(1) as u64
-            && t.exit_kinds[s] != IrOp::Exit.mnemonic()
-            && t.exit_kinds[s] != GC_POLL
+            && !t.no_side_trace[s]
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()
@@ -652,7 +687,7 @@ impl Vm {
 /// slots it loaded invariants from have not changed since (the body stores none
 /// of them, and the traces in between only store at their links); and it stores
 /// none of those slots either, except to put back the value the target loaded.
-fn enters_unchecked(rec: &Recorder, traces: &HashMap<u32, CompiledTrace>, target: u32) -> bool {
+fn enters_unchecked(rec: &Recorder, traces: &TraceTable, target: u32) -> bool {
     let Some(t) = traces.get(&target) else {
         return false;
     };

@@ -72,6 +72,8 @@ helpers! {
     RANGE1 => range1;
     RANGE2 => range2;
     GET_ITER => get_iter;
+    // residual calls (`callr`, jit/residual.rs): may run Python code
+    RESIDUAL => residual;
 }
 
 /// The helper's name in `--jit-stats` (exits by guard kind).
@@ -125,6 +127,32 @@ extern "C" fn range2(start: u64, stop: u64) -> u64 {
             step: 1,
         };
         Some(vm.alloc(vm.types.range, r).0)
+    })
+}
+
+/// Residual site `index` (see `jit::residual`). A Rust panic in the Python code
+/// it runs becomes a SystemError raised at the bytecode, as in the interpreter;
+/// the frames it had pushed are dropped.
+extern "C" fn residual(index: u64, _: u64) -> u64 {
+    let Some(vm) = vm_mut() else {
+        return EXIT_SENTINEL;
+    };
+    let (depth, calls, native) = (
+        vm.frames.len(),
+        vm.jit.residual_calls.len(),
+        vm.native_depth,
+    );
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vm_mut().map_or(EXIT_SENTINEL, |vm| vm.run_residual(index as usize))
+    }));
+    r.unwrap_or_else(|_| {
+        let vm = vm_mut().expect("the VM");
+        vm.frames.truncate(depth);
+        vm.jit.residual_calls.truncate(calls);
+        vm.native_depth = native;
+        let e = vm.error("SystemError", "internal error in a residual call");
+        vm.jit.pending_raise = Some(e.0);
+        EXIT_SENTINEL
     })
 }
 

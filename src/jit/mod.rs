@@ -8,6 +8,7 @@ pub mod driver;
 pub mod helpers;
 pub mod layout;
 pub mod record;
+pub mod residual;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -54,6 +55,44 @@ pub struct CompiledTrace {
     pub side_failures: Vec<u8>,
     /// Per snapshot: what guard leaves through it (for `--jit-stats`).
     pub exit_kinds: Vec<&'static str>,
+    /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
+    /// residual call).
+    pub no_side_trace: Vec<bool>,
+}
+
+/// Compiled traces by number. Numbers are handed out in order from 1 and traces
+/// are never removed, so a vector indexed by number serves (an exit's trace is
+/// looked up on every residual call).
+#[derive(Default)]
+pub struct TraceTable(Vec<Option<CompiledTrace>>);
+
+impl TraceTable {
+    pub fn get(&self, id: &u32) -> Option<&CompiledTrace> {
+        self.0.get(*id as usize)?.as_ref()
+    }
+
+    pub fn get_mut(&mut self, id: &u32) -> Option<&mut CompiledTrace> {
+        self.0.get_mut(*id as usize)?.as_mut()
+    }
+
+    pub fn insert(&mut self, id: u32, t: CompiledTrace) {
+        let i = id as usize;
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, || None);
+        }
+        self.0[i] = Some(t);
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &CompiledTrace> {
+        self.0.iter().flatten()
+    }
+}
+
+impl std::ops::Index<&u32> for TraceTable {
+    type Output = CompiledTrace;
+    fn index(&self, id: &u32) -> &CompiledTrace {
+        self.get(id).expect("a compiled trace")
+    }
 }
 
 #[derive(Default)]
@@ -83,7 +122,7 @@ pub struct Jit {
     pub log: Option<Box<dyn Write>>,
     pub stats_on_exit: bool,
     /// Every compiled trace by number.
-    pub traces: HashMap<u32, CompiledTrace>,
+    pub traces: TraceTable,
     /// (code address, loop slot) -> the loop's root trace.
     pub roots: HashMap<CodeKey, u32>,
     /// Per code object: how many frame slots its traces may touch.
@@ -99,8 +138,28 @@ pub struct Jit {
     pub stats: Stats,
     /// Executable memory for compiled traces, created on first compile.
     pub arena: Option<asm::CodeArena>,
-    /// The `vals` buffer traces run with, reused across entries.
+    /// The `vals` buffer every trace runs with: allocated once at its full size
+    /// (`VALS_CAPACITY`, zeroed pages the kernel maps on first touch), never
+    /// moved, since a residual call may run further traces while one is on the
+    /// native stack.
     pub vals: Vec<u64>,
+    /// Bytecodes that traces run through the interpreter (`callr`), by index.
+    pub sites: Vec<residual::Site>,
+    /// The exit codes of the residual calls in progress, innermost last: their
+    /// snapshots are GC roots.
+    pub residual_calls: Vec<u64>,
+    /// An exception a residual call raised: raised at the exit's bytecode once
+    /// the exit has rebuilt the frames.
+    pub pending_raise: Option<Value>,
+    /// A residual `ForIter` found its iterator exhausted: the exit pops it and
+    /// jumps here.
+    pub pending_jump: Option<usize>,
+    /// Code objects with a trace running (on the native stack): a residual call
+    /// does not enter their traces again, which would reuse their `vals` ranges.
+    pub active: Vec<usize>,
+    /// Functions not to inline: recording inside them failed. Calls of them
+    /// become residual calls.
+    pub no_inline: std::collections::HashSet<usize>,
     /// `--jit-chaos=SEED[:P]`: every guard also fails with probability P.
     pub chaos: Option<deopt::chaos::Chaos>,
     /// A loop header (code address, pc) not to enter on its next execution (the
@@ -120,6 +179,10 @@ pub struct Jit {
     pub layouts: layout::Layouts,
 }
 
+/// The size of `Jit::vals` in words (256 MiB of address space, touched only as
+/// far as traces use it).
+pub(crate) const VALS_CAPACITY: usize = 1 << 25;
+
 /// Failed recordings after which a loop is blacklisted.
 pub(crate) const MAX_ABORTS: u32 = 4;
 /// The abort reason for reaching a loop whose trace does not exist yet: not held
@@ -138,16 +201,23 @@ impl Default for Jit {
             passes: "all".into(),
             log: None,
             stats_on_exit: false,
-            traces: HashMap::new(),
+            traces: TraceTable::default(),
             roots: HashMap::new(),
             max_slots: HashMap::new(),
-            vals_top: 1,
+            // 0: the chaos countdown; 1: a residual call's exit code
+            vals_top: guards::ir::RESIDUAL_EXIT_SLOT + 1,
             count_ops: false,
             failures: HashMap::new(),
             recording: None,
             stats: Stats::default(),
             arena: None,
             vals: Vec::new(),
+            sites: Vec::new(),
+            residual_calls: Vec::new(),
+            pending_raise: None,
+            pending_jump: None,
+            active: Vec::new(),
+            no_inline: Default::default(),
             chaos: None,
             skip_entry: None,
             next_id: 1,
@@ -213,6 +283,27 @@ impl Jit {
         }
         if let Some(r) = &self.recording {
             r.consts.iter().for_each(|v| visit(*v));
+        }
+        for s in &self.sites {
+            visit(s.name);
+            visit(s.globals);
+            visit(s.locals);
+            if let Some(c) = &s.code {
+                c.trace(visit);
+            }
+        }
+        if let Some(e) = self.pending_raise {
+            visit(e);
+        }
+        // Every value a trace holds for the interpreter during a residual call:
+        // its snapshot, written home before the call.
+        for &exit in &self.residual_calls {
+            let (id, snap) = driver::split_exit(exit as u32);
+            if let Some(t) = self.traces.get(&id) {
+                let r = deopt::restore(&t.trace, snap, &self.vals[t.vals_base..]);
+                r.stack.into_iter().for_each(|v| visit(Value(v)));
+                r.slots.into_iter().for_each(|(_, v)| visit(Value(v)));
+            }
         }
     }
 

@@ -16,6 +16,8 @@ mod ifconv;
 #[path = "memory.rs"]
 mod memory;
 
+use crate::jit::residual;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -67,6 +69,28 @@ pub struct Recorder {
     /// An if-converted branch (its pc, the join): the interpreter is running the
     /// arm it takes, which the trace has already computed.
     pub(super) skip: Option<(usize, usize)>,
+    /// A bytecode recorded as a residual call, which the interpreter is running
+    /// now (with any frames it calls): recording resumes after it.
+    pub residual: Option<ResidualWait>,
+    /// Stack heights just after residual `LoadMethod`s, whose `CallMethod` must be
+    /// residual too (the trace holds `[bound method, EMPTY]` there, not the
+    /// interpreter's `[function, self]`).
+    pub(super) residual_methods: Vec<usize>,
+}
+
+/// Where the interpreter is once a residual bytecode is done: the recording
+/// frame on top of `depth` frames, at `pc` with `stack` values.
+#[derive(Clone, Copy)]
+pub struct ResidualWait {
+    depth: usize,
+    pc: usize,
+    stack: usize,
+}
+
+impl ResidualWait {
+    pub(crate) fn new(depth: usize, pc: usize, stack: usize) -> ResidualWait {
+        ResidualWait { depth, pc, stack }
+    }
 }
 
 /// A caller's recording state saved while one of its calls is inlined.
@@ -150,7 +174,7 @@ impl Recorder {
         self.trace.get(r).ty
     }
 
-    fn snap(&mut self, pc: usize) -> u32 {
+    pub(super) fn snap(&mut self, pc: usize) -> u32 {
         let s = self.snap_frames(pc);
         // The loop frame's locals that the interpreter overwrites before reading
         // them once it resumes there need no write-back (see `sink`).
@@ -366,7 +390,7 @@ impl Recorder {
         self.locals.insert(i, r);
     }
 
-    fn pop(&mut self) -> Result<Ref, Abort> {
+    pub(super) fn pop(&mut self) -> Result<Ref, Abort> {
         self.stack
             .pop()
             .ok_or_else(|| "stack underflow".to_string())
@@ -430,6 +454,26 @@ impl Vm {
             self.jit_recording = self.jit.count_ops;
             return;
         };
+        if let Some(w) = rec.residual {
+            // inside what a residual bytecode runs: not part of the trace
+            if self.frames.len() > w.depth {
+                self.jit.recording = Some(rec);
+                return;
+            }
+            // back in the recording frame: right after the bytecode, or an
+            // exception left it
+            let fr = unsafe { &*frame };
+            let done = self.frames.len() == w.depth
+                && std::ptr::eq(rec.frame, frame)
+                && pc == w.pc
+                && fr.stack_len() == w.stack;
+            if !done {
+                self.jit.recording = Some(rec);
+                self.abort_recording("residual bytecode raised or jumped");
+                return;
+            }
+            rec.residual = None;
+        }
         if rec.frame.is_null() {
             // The first instruction of an inlined callee: adopt its new frame.
             let fr = unsafe { &*frame };
@@ -467,16 +511,45 @@ impl Vm {
                 return;
             }
         }
-        let (ins_before, stack_before) = (rec.trace.ins.len(), rec.stack.clone());
-        match self.record_op(&mut rec, fr, pc, op) {
+        let (ins_before, stack_before, locals_before) =
+            (rec.trace.ins.len(), rec.stack.clone(), rec.locals.clone());
+        let residual_method = matches!(op, Op::CallMethod(argc)
+            if rec.residual_methods.last() == rec.stack.len().checked_sub(argc as usize).as_ref());
+        let recorded = if residual_method {
+            rec.residual_methods.pop();
+            Err("call of a method loaded by a residual call".to_string())
+        } else {
+            self.record_op(&mut rec, fr, pc, op)
+        };
+        // What the failed attempt emitted is dropped (the trace has never run).
+        let rollback = |rec: &mut Recorder| {
+            rec.trace.ins.truncate(ins_before);
+            rec.unboxed
+                .retain(|k, v| k.idx() < ins_before && v.idx() < ins_before);
+            rec.stack = stack_before.clone();
+            rec.locals = locals_before.clone();
+        };
+        let recorded = match recorded {
+            Err(reason) if residual::shape(op).is_some() && !rec.pending_append => {
+                // no specialization: the interpreter's own implementation, called
+                rollback(&mut rec);
+                match self.record_residual(&mut rec, fr, pc, op) {
+                    Ok(()) => {
+                        let _ = writeln!(rec.bytecode_log, "       residual: {reason}");
+                        Ok(())
+                    }
+                    Err(_) => Err(reason),
+                }
+            }
+            other => other,
+        };
+        match recorded {
             Ok(()) => self.jit.recording = Some(rec),
             Err(reason) if ends_with_exit(&rec, &reason) => {
                 // A side trace that reached what it cannot record still covers the
                 // path up to here: it ends by leaving to the interpreter at this
-                // bytecode, whose effects have not run (what the failed recording
-                // emitted for it is dropped; the trace has never run).
-                rec.trace.ins.truncate(ins_before);
-                rec.stack = stack_before;
+                // bytecode, whose effects have not run.
+                rollback(&mut rec);
                 let _ = writeln!(rec.bytecode_log, "       exit: {reason}");
                 rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, pc);
                 self.jit.recording = Some(rec);
@@ -487,6 +560,14 @@ impl Vm {
                 self.abort_recording(&reason);
             }
         }
+    }
+
+    /// Whether a recording waits for a residual bytecode the interpreter runs.
+    pub(crate) fn jit_waits_for_residual(&self) -> bool {
+        self.jit
+            .recording
+            .as_ref()
+            .is_some_and(|r| r.residual.is_some())
     }
 
     /// How `v` can be accessed inline, when it is an exact list or tuple.

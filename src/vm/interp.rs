@@ -190,7 +190,9 @@ impl Vm {
             match self.dispatch() {
                 Ok(v) => return Ok(v),
                 Err((err, reraise)) => {
-                    if self.jit_recording {
+                    // (an exception inside what a residual bytecode runs may be
+                    // handled there; the recorder sees whether it came out)
+                    if self.jit_recording && !self.jit_waits_for_residual() {
                         self.abort_recording("exception raised");
                     }
                     if !reraise {
@@ -855,6 +857,11 @@ impl Vm {
                         // A trace ran; its exit left the frame at a bytecode boundary,
                         // possibly with inlined calls' frames rebuilt above it.
                         refresh!();
+                        if let Some(e) = self.jit.pending_raise.take() {
+                            // a residual call raised: at its bytecode, in its frame
+                            f!().pc += 1;
+                            return Err((PyErr(e), false));
+                        }
                         continue;
                     }
                 }

@@ -732,36 +732,17 @@ impl<'t> Lowering<'t> {
                 }
                 self.chaos_tick(exit_l());
             }
-            CallG => {
-                // helpers[imm](a, b); missing operands pass 0. Caller-saved
-                // registers holding live values go home first and come back before
-                // the sentinel check (the exit stub reads them).
-                let clobbered = self.caller_saved_live(i);
-                for &v in &clobbered {
-                    self.spill(v);
-                }
-                for (reg, v) in [(X0, a), (X1, b)] {
-                    if v.is_none() {
-                        self.e.movz(reg, 0, 0);
-                    } else if clobbered.contains(&v.idx()) {
-                        self.e.ldr(reg, VALS, self.home(v));
-                    } else {
-                        self.ld(reg, v);
-                    }
-                }
-                self.e.ldr(IP0, HELPERS, ins.imm * 8);
-                self.e.blr(IP0);
-                for &v in &clobbered {
-                    self.reload(v);
-                }
-                self.e.mov_imm(IP1, EXIT_SENTINEL);
-                self.e.cmp(X0, IP1);
-                self.e.b_cond(Cond::Eq, exit_l());
-                // No chaos exit after a helper call (see the x86-64 backend): the
-                // helper may already have had its effect.
-                self.ticked = true;
-                self.st(r, X0);
+            CallR => {
+                // A residual call may run Python code, and so the collector: the
+                // snapshot's values go home, where it (and the call, for its
+                // inputs) finds them through the exit code stored beside them.
+                self.snapshot_home(ins.snap);
+                self.e.mov_imm32(X0, self.exit_tag | ins.snap);
+                self.e
+                    .str(X0, VALS, guards::ir::RESIDUAL_EXIT_SLOT as i64 * 8);
+                self.call_helper(i, exit_l());
             }
+            CallG => self.call_helper(i, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),
@@ -769,6 +750,54 @@ impl<'t> Lowering<'t> {
             ins.op.mnemonic()
         );
         Ok(())
+    }
+
+    /// Writes every value snapshot `snap` names to its home.
+    fn snapshot_home(&mut self, snap: u32) {
+        let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
+            .refs()
+            .map(|r| r.idx())
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        for v in refs {
+            self.spill(v);
+        }
+    }
+
+    /// `CallG`/`CallR` instruction `i`: helpers[imm](a, b), exiting on the sentinel.
+    fn call_helper(&mut self, i: usize, exit: Label) {
+        let ins = self.t.ins[i];
+        let (a, b) = (ins.a, ins.b);
+        let r = guards::Ref(i as u32);
+        // helpers[imm](a, b); missing operands pass 0. Caller-saved
+        // registers holding live values go home first and come back before
+        // the sentinel check (the exit stub reads them).
+        let clobbered = self.caller_saved_live(i);
+        for &v in &clobbered {
+            self.spill(v);
+        }
+        for (reg, v) in [(X0, a), (X1, b)] {
+            if v.is_none() {
+                self.e.movz(reg, 0, 0);
+            } else if clobbered.contains(&v.idx()) {
+                self.e.ldr(reg, VALS, self.home(v));
+            } else {
+                self.ld(reg, v);
+            }
+        }
+        self.e.ldr(IP0, HELPERS, ins.imm * 8);
+        self.e.blr(IP0);
+        for &v in &clobbered {
+            self.reload(v);
+        }
+        self.e.mov_imm(IP1, EXIT_SENTINEL);
+        self.e.cmp(X0, IP1);
+        self.e.b_cond(Cond::Eq, exit);
+        // No chaos exit after a helper call (see the x86-64 backend): the
+        // helper may already have had its effect.
+        self.ticked = true;
+        self.st(r, X0);
     }
 
     /// A constant positive divisor's multiply-and-shift plan (`crate::divide`).

@@ -1085,39 +1085,17 @@ impl<'t> Lowering<'t> {
                     Address::Indexed(x, i, disp) => self.e.store_index8(x, i, disp, y),
                 }
             }
-            CallG => {
-                // helpers[imm](a, b); missing operands pass 0. Caller-saved
-                // registers holding live values go home first (so the arguments
-                // can be loaded into rdi/rsi whatever they hold) and come back
-                // before the sentinel check (the exit stub reads them).
-                let clobbered = self.caller_saved_live(i);
-                for &v in &clobbered {
-                    self.spill(v);
-                }
-                for (reg, v) in [(Rdi, a), (Rsi, b)] {
-                    if v.is_none() {
-                        self.e.mov_ri32(reg, 0);
-                    } else if clobbered.contains(&v.idx()) {
-                        self.e.load(reg, VALS, self.home(v));
-                    } else {
-                        self.ld(reg, v);
-                    }
-                }
-                self.e.load(Rax, HELPERS, ins.imm as i32 * 8);
-                self.e.call_r(Rax);
-                for &v in &clobbered {
-                    self.reload(v);
-                }
-                self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
-                self.e.cmp_rr(Rax, Rcx);
-                self.e.jcc(Cond::E, exit_l());
-                // No chaos exit after a helper call: the helper may already have had
-                // its effect (advanced an iterator, appended, stored), and the exit's
-                // pc would run that bytecode again. A helper's own failure never has
-                // an effect, so only that exit is real.
-                self.ticked = true;
-                self.st(r, Rax);
+            CallR => {
+                // A residual call may run Python code, and so the collector: the
+                // snapshot's values go home, where it (and the call, for its
+                // inputs) finds them through the exit code stored beside them.
+                self.snapshot_home(ins.snap);
+                self.e.mov_ri32(Rax, self.exit_tag | ins.snap);
+                self.e
+                    .store(VALS, guards::ir::RESIDUAL_EXIT_SLOT as i32 * 8, Rax);
+                self.call_helper(i, exit_l());
             }
+            CallG => self.call_helper(i, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),
@@ -1125,6 +1103,57 @@ impl<'t> Lowering<'t> {
             ins.op.mnemonic()
         );
         Ok(())
+    }
+
+    /// Writes every value snapshot `snap` names to its home.
+    fn snapshot_home(&mut self, snap: u32) {
+        let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
+            .refs()
+            .map(|r| r.idx())
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        for v in refs {
+            self.spill(v);
+        }
+    }
+
+    /// `CallG`/`CallR` instruction `i`: helpers[imm](a, b), exiting on the sentinel.
+    fn call_helper(&mut self, i: usize, exit: Label) {
+        let ins = self.t.ins[i];
+        let (a, b) = (ins.a, ins.b);
+        let r = guards::Ref(i as u32);
+        // helpers[imm](a, b); missing operands pass 0. Caller-saved
+        // registers holding live values go home first (so the arguments
+        // can be loaded into rdi/rsi whatever they hold) and come back
+        // before the sentinel check (the exit stub reads them).
+        let clobbered = self.caller_saved_live(i);
+        for &v in &clobbered {
+            self.spill(v);
+        }
+        for (reg, v) in [(Rdi, a), (Rsi, b)] {
+            if v.is_none() {
+                self.e.mov_ri32(reg, 0);
+            } else if clobbered.contains(&v.idx()) {
+                self.e.load(reg, VALS, self.home(v));
+            } else {
+                self.ld(reg, v);
+            }
+        }
+        self.e.load(Rax, HELPERS, ins.imm as i32 * 8);
+        self.e.call_r(Rax);
+        for &v in &clobbered {
+            self.reload(v);
+        }
+        self.e.mov_ri64(Rcx, EXIT_SENTINEL as i64);
+        self.e.cmp_rr(Rax, Rcx);
+        self.e.jcc(Cond::E, exit);
+        // No chaos exit after a helper call: the helper may already have had
+        // its effect (advanced an iterator, appended, stored), and the exit's
+        // pc would run that bytecode again. A helper's own failure never has
+        // an effect, so only that exit is real.
+        self.ticked = true;
+        self.st(r, Rax);
     }
 
     /// A constant positive divisor's multiply-and-shift plan (`crate::divide`).

@@ -22,6 +22,7 @@ pub fn run(t: &mut Trace) {
                     | Op::SetVal
                     | Op::Store
                     | Op::CallG
+                    | Op::CallR
                     | Op::Loop
                     | Op::Count
                     | Op::Link

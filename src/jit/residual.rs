@@ -1,0 +1,405 @@
+//! Residual calls: a bytecode the recorder has no specialization for runs inside
+//! the trace as a call (`callr`) of the interpreter's own implementation, so the
+//! trace goes on instead of ending at it.
+//!
+//! Design. Each such bytecode becomes a *site*: a two- or three-instruction code
+//! object sharing the original's names and constants (`[op, Return]`, or with a
+//! `BuildTuple` packing several results), run on a fresh frame whose stack holds
+//! the op's inputs. The dispatch loop is the one that runs everything else, so the
+//! operation is exactly the interpreter's: dunder methods, calls into Python code,
+//! errors and all. The inputs are not passed as arguments: `callr` writes its
+//! snapshot's values home and stores its exit code at `RESIDUAL_EXIT_SLOT` first,
+//! so the site reads them from the snapshot (the innermost frame's stack top), and
+//! the collector, which may now run inside the call, finds every value the trace
+//! holds for the interpreter there too (`Jit::trace_roots`): by construction a
+//! snapshot names everything the interpreter could still use.
+//!
+//! Effects and exits. The call may have effects, so it is the last thing before
+//! its own exit (its snapshot is the state before the bytecode): it only returns
+//! the exit sentinel before doing anything (a callee that reads its caller's frame,
+//! such as `locals()`, which the scratch frame could not answer), or after the
+//! bytecode finished abnormally, where re-running it would repeat its effects: an
+//! exception is kept in `Jit::pending_raise` and raised at the bytecode once the
+//! exit has rebuilt the frames; an exhausted iterator (`ForIter`) is kept in
+//! `Jit::pending_jump` and the exit pops it and jumps past the loop. Such exits
+//! never grow side traces.
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use guards::{EXIT_SENTINEL, ir::RESIDUAL_EXIT_SLOT};
+
+use guards::{Op as IrOp, Ref, Ty};
+
+use crate::compiler::bytecode::{Code, Op, flags};
+use crate::jit::helpers;
+use crate::jit::record::{Recorder, ResidualWait};
+use crate::object::ObjData;
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::{PyResult, Vm};
+
+type Abort = String;
+
+/// One bytecode that traces run through the interpreter.
+pub struct Site {
+    /// The bytecode (as the site runs it: see `Shape::op`).
+    pub op: Op,
+    /// The name the op's operand names (attribute ops).
+    pub name: Value,
+    /// `[op, Return]` or `[op, BuildTuple(n), Return]`, for ops without a direct
+    /// form (`run_direct`).
+    pub code: Option<Rc<Code>>,
+    pub globals: Value,
+    pub locals: Value,
+    /// Where the inputs are on the stack, as depths below its top, deepest first.
+    pub inputs: Vec<u32>,
+    /// `Call`-like: the depth of the callee (checked for frame readers).
+    pub callee: Option<u32>,
+    /// `ForIter`'s jump target (the site then calls `next` itself).
+    pub for_iter_target: Option<usize>,
+}
+
+/// How a bytecode runs as a residual call: the stack depths of its inputs, how
+/// many values it pops and pushes, and the op the site runs (the same op, except
+/// for container updates, whose container moves next to the item, and
+/// `LoadMethod`, run as `LoadAttr`).
+pub(crate) struct Shape {
+    pub inputs: Vec<u32>,
+    /// Values the site returns (several: packed in a tuple).
+    pub outputs: u32,
+    pub op: Op,
+    /// Values the bytecode removes from the top of the stack (`ListAppend(d)`
+    /// only the item: the container stays; `ForIter` none: the iterator stays).
+    pub pops: u32,
+    pub callee: Option<u32>,
+}
+
+/// Inputs at depths `n-1 .. 0`.
+fn top(n: u32) -> Vec<u32> {
+    (0..n).rev().collect()
+}
+
+/// The residual form of `op`, or None when it must be recorded otherwise (frame
+/// state: locals, cells, handlers, jumps, returns, yields).
+pub(crate) fn shape(op: Op) -> Option<Shape> {
+    let plain = |inputs: Vec<u32>, outputs: u32| Shape {
+        pops: inputs.len() as u32,
+        inputs,
+        outputs,
+        op,
+        callee: None,
+    };
+    let call = |n: u32| Shape {
+        inputs: top(n),
+        outputs: 1,
+        op,
+        pops: n,
+        callee: Some(n - 1),
+    };
+    let update = |d: u32, op: Op| Shape {
+        inputs: vec![d, 0],
+        outputs: 0,
+        op,
+        pops: 1,
+        callee: None,
+    };
+    Some(match op {
+        Op::LoadMethod(n) => Shape {
+            op: Op::LoadAttr(n),
+            ..plain(top(1), 1)
+        },
+        Op::ForIter(_) => Shape {
+            pops: 0,
+            ..plain(top(1), 1)
+        },
+        Op::Binary(_) | Op::InplaceBinary(_) | Op::Compare(_) | Op::Is(_) | Op::In(_) => {
+            plain(top(2), 1)
+        }
+        Op::Unary(_) | Op::GetIter | Op::ListToTuple | Op::LoadAttr(_) => plain(top(1), 1),
+        Op::Subscr => plain(top(2), 1),
+        Op::StoreSubscr => plain(top(3), 0),
+        Op::DeleteSubscr | Op::StoreAttr(_) => plain(top(2), 0),
+        Op::DeleteAttr(_) => plain(top(1), 0),
+        Op::UnpackSequence(n) if (2..=16).contains(&n) => plain(top(1), n),
+        Op::UnpackSequence(1) => plain(top(1), 1),
+        Op::FormatValue(fl) => plain(top(1 + u32::from(fl & 4 != 0)), 1),
+        Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) if n <= 32 => {
+            plain(top(n), 1)
+        }
+        Op::BuildSlice(n) if n <= 3 => plain(top(n), 1),
+        Op::BuildMap(n) if n <= 16 => plain(top(2 * n), 1),
+        Op::LoadBuildClass => plain(Vec::new(), 1),
+        Op::MakeFunction(_, fl) => plain(top((fl & 15).count_ones()), 1),
+        Op::Call(n) if n <= 30 => call(n + 1),
+        Op::CallMethod(n) | Op::CallKw(n) if n <= 30 => call(n + 2),
+        Op::CallEx(fl) if fl <= 1 => call(2 + fl),
+        Op::ListAppend(d) if d >= 1 => update(d, Op::ListAppend(1)),
+        Op::SetAdd(d) if d >= 1 => update(d, Op::SetAdd(1)),
+        Op::ListExtend(d) if d >= 1 => update(d, Op::ListExtend(1)),
+        Op::SetUpdate(d) if d >= 1 => update(d, Op::SetUpdate(1)),
+        Op::DictUpdate(d) if d >= 1 => update(d, Op::DictUpdate(1)),
+        // (the callee two below the dict names itself in duplicate keyword errors)
+        Op::DictMerge(d) if d >= 1 => Shape {
+            inputs: vec![d + 2, d + 1, d, 0],
+            ..update(d, Op::DictMerge(1))
+        },
+        _ => return None,
+    })
+}
+
+/// The code object a site runs: `op` as the only real instruction of `code` (same
+/// names, constants and nested code objects), its results returned (several
+/// packed in a tuple).
+pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code> {
+    let mut consts = code.consts.clone();
+    let mut ops = vec![op];
+    match outputs {
+        0 => {
+            ops.push(Op::LoadConst(consts.len() as u32));
+            consts.push(Value::NONE);
+        }
+        1 => {}
+        n => ops.push(Op::BuildTuple(n)),
+    }
+    ops.push(Op::Return);
+    let n = ops.len();
+    let line = code.lines.get(pc).copied().unwrap_or(code.firstlineno);
+    let pos = code.positions.get(pc).copied().unwrap_or_default();
+    Rc::new(Code {
+        name: code.name.clone(),
+        qualname: code.qualname.clone(),
+        filename: code.filename.clone(),
+        firstlineno: code.firstlineno,
+        ops,
+        lines: vec![line; n],
+        positions: vec![pos; n],
+        line_starts: code.line_starts.clone(),
+        consts,
+        names: code.names.clone(),
+        varnames: Vec::new(),
+        cellvars: Vec::new(),
+        freevars: Vec::new(),
+        cell_args: Vec::new(),
+        argcount: 0,
+        posonlyargcount: 0,
+        kwonlyargcount: 0,
+        flags: code.flags & !(flags::GENERATOR | flags::VARARGS | flags::VARKEYWORDS),
+        codes: code.codes.clone(),
+        loop_counters: Vec::new(),
+        source: code.source.clone(),
+        doc: Value::NONE,
+        attr_ic: (0..n).map(|_| Default::default()).collect(),
+        global_ic: (0..n).map(|_| Default::default()).collect(),
+        live_locals: Default::default(),
+    })
+}
+
+/// Builtins that read their caller's frame (its locals, its globals, or its first
+/// argument and `__class__` cell): a residual call has no frame of the bytecode's
+/// own to answer them (an inlined call's exists only in the trace).
+fn reads_caller_frame(f: Value) -> bool {
+    matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b))
+    if b.bound.is_empty()
+        && matches!(
+            b.name,
+            "locals" | "vars" | "dir" | "eval" | "exec" | "super" | "breakpoint"
+                | "globals" | "__import__" | "namedtuple"
+        ))
+}
+
+/// Inputs as the stack held them, deepest first.
+type Inputs = SmallVec<[Value; 6]>;
+
+impl Vm {
+    /// Runs residual site `index` for the trace whose `callr` just stored its exit
+    /// code: the bytecode's inputs come from that exit's snapshot. The result (as
+    /// a raw value, several packed in a tuple), or the exit sentinel (see the module
+    /// docs for when and what it leaves behind).
+    pub(crate) fn run_residual(&mut self, index: usize) -> u64 {
+        let exit = self.jit.vals[RESIDUAL_EXIT_SLOT];
+        let Some(inputs) = self.residual_inputs(exit, index) else {
+            return EXIT_SENTINEL;
+        };
+        let site = &self.jit.sites[index];
+        if site
+            .callee
+            .is_some_and(|d| reads_caller_frame(inputs[inputs.len() - 1 - d as usize]))
+        {
+            return EXIT_SENTINEL;
+        }
+        let (op, name, code, globals, locals, target) = (
+            site.op,
+            site.name,
+            site.code.clone(),
+            site.globals,
+            site.locals,
+            site.for_iter_target,
+        );
+        self.jit.residual_calls.push(exit);
+        let r = match &code {
+            Some(code) => {
+                let mut frame = self.new_frame(code.clone(), globals, locals, Value::NONE);
+                frame.slots.extend_from_slice(&inputs);
+                self.run_frame(frame)
+            }
+            None if target.is_some() => self.next(inputs[0]).map(|v| v.unwrap_or(Value::EMPTY)),
+            None => self.run_direct(op, name, &inputs),
+        };
+        self.jit.residual_calls.pop();
+        match r {
+            Ok(v) if v.is_empty() => {
+                // an exhausted iterator: the exit pops it and jumps past the loop
+                self.jit.pending_jump = target;
+                EXIT_SENTINEL
+            }
+            Ok(v) => v.0,
+            Err(e) => {
+                // the scratch frame's traceback entry: the exit's frame adds the
+                // real one when the exception is raised there
+                if let (Some(code), Some(st)) = (&code, self.exc_state(e.0))
+                    && st
+                        .traceback
+                        .last()
+                        .is_some_and(|tb| Rc::ptr_eq(&tb.code, code))
+                {
+                    st.traceback.pop();
+                }
+                self.jit.pending_raise = Some(e.0);
+                EXIT_SENTINEL
+            }
+        }
+    }
+
+    /// The common bytecodes, as the functions their interpreter arms call.
+    fn run_direct(&mut self, op: Op, name: Value, x: &[Value]) -> PyResult<Value> {
+        let none = Ok(Value::NONE);
+        match op {
+            Op::Binary(b) => self.binary_op(b, x[0], x[1]),
+            Op::InplaceBinary(b) => self.inplace_op(b, x[0], x[1]),
+            Op::Compare(c) => self.compare(c, x[0], x[1]),
+            Op::In(invert) => Ok(Value::bool(self.contains(x[1], x[0])? != invert)),
+            Op::Subscr => self.getitem(x[0], x[1]),
+            Op::StoreSubscr => self.setitem(x[1], x[2], x[0]).and(none),
+            Op::DeleteSubscr => self.delitem(x[0], x[1]).and(none),
+            Op::LoadAttr(_) => self.getattr(x[0], name),
+            Op::StoreAttr(_) => self.setattr_interned(x[1], name, x[0]).and(none),
+            Op::Call(_) => self.call(x[0], &x[1..]),
+            Op::CallMethod(_) if x[1].is_empty() => self.call(x[0], &x[2..]),
+            Op::CallMethod(_) => self.call(x[0], &x[1..]),
+            _ => unreachable!("no direct form: {op:?}"),
+        }
+    }
+
+    /// The boxed inputs of site `index` from the snapshot of exit code `exit`.
+    fn residual_inputs(&self, exit: u64, index: usize) -> Option<Inputs> {
+        let (id, snap) = crate::jit::driver::split_exit(exit as u32);
+        let t = self.jit.traces.get(&id)?;
+        let s = t.trace.snapshots.get(snap as usize)?;
+        let own = &self.jit.vals[t.vals_base..];
+        let site = self.jit.sites.get(index)?;
+        let n = s.stack.len();
+        site.inputs
+            .iter()
+            .map(|&d| {
+                let r = *s.stack.get(n.checked_sub(1 + d as usize)?)?;
+                Some(Value(deopt::box_ref(&t.trace, r, own)))
+            })
+            .collect()
+    }
+}
+
+impl Vm {
+    /// Records `op` (at `pc` of `fr`, the frame being recorded) as a residual call
+    /// of the interpreter, which then runs the bytecode itself while the recorder
+    /// waits for it (`Recorder::residual`).
+    pub(crate) fn record_residual(
+        &mut self,
+        rec: &mut Recorder,
+        fr: &Frame,
+        pc: usize,
+        op: Op,
+    ) -> Result<(), Abort> {
+        let shape = shape(op).ok_or("no residual form")?;
+        let method = matches!(op, Op::LoadMethod(_));
+        let deepest = shape.inputs.first().map_or(0, |&d| d as usize + 1);
+        if rec.stack.len() < deepest || fr.stack_len() < deepest {
+            return Err("stack underflow".into());
+        }
+        let for_iter_target = match op {
+            Op::ForIter(t) => Some(t as usize),
+            _ => None,
+        };
+        let direct = matches!(
+            shape.op,
+            Op::Binary(_)
+                | Op::InplaceBinary(_)
+                | Op::Compare(_)
+                | Op::In(_)
+                | Op::Subscr
+                | Op::StoreSubscr
+                | Op::DeleteSubscr
+                | Op::LoadAttr(_)
+                | Op::StoreAttr(_)
+                | Op::Call(_)
+                | Op::CallMethod(_)
+        );
+        let name = match shape.op {
+            Op::LoadAttr(n) | Op::StoreAttr(n) => fr.code.names[n as usize],
+            _ => Value::NONE,
+        };
+        self.jit.sites.push(Site {
+            op: shape.op,
+            name,
+            code: (for_iter_target.is_none() && !direct)
+                .then(|| site_code(&fr.code, shape.op, pc, shape.outputs)),
+            globals: fr.globals,
+            locals: fr.locals,
+            inputs: shape.inputs.clone(),
+            callee: shape.callee,
+            for_iter_target,
+        });
+        let index = self.jit.sites.len() - 1;
+        let s = rec.snap(pc);
+        let k = rec.k_int(index as i64);
+        let r = rec.trace.emit(
+            IrOp::CallR,
+            Ty::Val,
+            k,
+            Ref::NONE,
+            helpers::RESIDUAL,
+            Some(s),
+        );
+        let n = rec.stack.len();
+        rec.stack.truncate(n - shape.pops as usize);
+        match shape.outputs {
+            0 => {}
+            1 => rec.stack.push(r),
+            outputs => {
+                // unpacked from the tuple the site packed them in (an exact tuple:
+                // these never exit)
+                for i in 0..outputs {
+                    let ki = rec.k_int(i as i64);
+                    let bi = rec.boxed(ki);
+                    let item = rec.guard(IrOp::CallG, Ty::Val, r, bi, helpers::SEQ_GET, pc);
+                    rec.stack.push(item);
+                }
+            }
+        }
+        let mut pushes = shape.outputs as usize;
+        if method {
+            // `obj.name` bound, called as `[bound, EMPTY, args...]` by CallMethod
+            let empty = rec.k_val(Value::EMPTY);
+            rec.stack.push(empty);
+            rec.residual_methods.push(rec.stack.len());
+            pushes += 1;
+        }
+        rec.residual = Some(ResidualWait::new(
+            self.frames.len(),
+            pc + 1,
+            fr.stack_len() - shape.pops as usize + pushes,
+        ));
+        Ok(())
+    }
+}
