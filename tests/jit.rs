@@ -335,10 +335,18 @@ fn builtin_and_math_calls_compile_into_traces() {
 }
 
 #[test]
-fn unsupported_builtin_calls_abort_naming_the_callee() {
+fn unspecialized_builtin_calls_become_residual_calls_naming_the_callee() {
     let (_, line) = stats("builtin_shadowed.py", &["--trace-jit"]);
-    assert!(line.contains("call_of_builtin_'sorted'"), "{line}");
-    assert!(!line.contains("bytecode_Call"), "{line}");
+    assert!(!line.contains("call_of_builtin_'sorted'"), "{line}");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let out = coil_cmd()
+        .args(["--trace-jit", "--trace-log", "builtin_shadowed.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("run coil");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("residual: call of builtin 'sorted'"), "{log}");
+    assert!(log.contains(" callr "), "{log}");
 }
 
 #[test]
@@ -589,4 +597,26 @@ fn side_traces_end_with_an_exit_where_recording_cannot_go_on() {
     );
     assert!(log.contains("stop -> exit to the interpreter"), "{log}");
     assert!(!log.contains("abort side trace"), "{log}");
+}
+
+#[test]
+fn unspecialized_bytecodes_run_as_residual_calls_in_traces() {
+    // Dunder methods, dict and str operations, user iterators, generators,
+    // calls of looping functions: none aborts the recording any more.
+    let (out, line) = stats("residual_calls.py", &["--trace-jit"]);
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit/residual_calls.out"),
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    for reason in [
+        "instance_+_instance",
+        "call_of_class",
+        "for_over",
+        "method_'get'",
+    ] {
+        assert!(!line.contains(reason), "{reason}: {line}");
+    }
+    // exits through residual calls: the raised KeyErrors, exhausted iterators
+    assert!(line.contains("residual:"), "{line}");
 }

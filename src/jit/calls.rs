@@ -59,7 +59,11 @@ impl Vm {
             }
             // A LoadMethod that found a plain attribute (a module's function) leaves
             // EMPTY where the receiver would be.
-            Op::CallMethod(argc) => !rec.pending_append && fr.peek(argc as usize).is_empty(),
+            Op::CallMethod(argc) => {
+                let append = argc == 1
+                    && rec.pending_appends.last() == rec.stack.len().checked_sub(1).as_ref();
+                !append && fr.peek(argc as usize).is_empty()
+            }
             Op::LoadAttr(_) | Op::LoadMethod(_) => is_module(fr.peek(0)),
             _ => false,
         }

@@ -140,7 +140,7 @@ impl Vm {
             parents: Vec::new(),
             resume: Vec::new(),
             id: self.jit.next_id(),
-            pending_append: false,
+            pending_appends: Vec::new(),
             const_globals: !self.jit.volatile_globals.contains(&key),
             side: None,
             counter,
@@ -290,7 +290,16 @@ impl Vm {
 
     /// Counts a failed recording or compilation against its loop or exit.
     fn trace_failed(&mut self, rec: &Recorder, reason: &str) {
-        if reason == crate::jit::NO_TRACE_YET || reason == crate::jit::GLOBALS_WRITTEN {
+        // Failing inside an inlined call: that function is called, not inlined,
+        // from now on, and the loop or exit is recorded again without holding it
+        // against them (each retry rules out one more function).
+        let blame_callee = rec.inlined()
+            && reason != crate::jit::GLOBALS_WRITTEN
+            && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
+        if blame_callee
+            || reason == crate::jit::NO_TRACE_YET
+            || reason == crate::jit::GLOBALS_WRITTEN
+        {
             *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
             match rec.side {
                 Some((p, s)) => {

@@ -57,8 +57,9 @@ pub struct Recorder {
     pub resume: Vec<ResumePoint>,
     /// The trace number (fixed when recording starts).
     pub id: u32,
-    /// A `lst.append` LoadMethod was recorded; the next CallMethod(1) is its call.
-    pub(super) pending_append: bool,
+    /// Stack heights just after `lst.append` LoadMethods: a CallMethod(1) whose
+    /// receiver is at the top one is its call.
+    pub(super) pending_appends: Vec<usize>,
     /// Globals and builtins are constants behind dict version guards (else each
     /// load calls a helper; see `Jit::volatile_globals`).
     pub(super) const_globals: bool,
@@ -415,7 +416,6 @@ fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
     rec.side.is_some()
         && rec.ops > 1
         && rec.skip.is_none()
-        && !rec.pending_append
         && reason != crate::jit::NO_TRACE_YET
         && reason != crate::jit::GLOBALS_WRITTEN
         && reason != "stack underflow"
@@ -530,7 +530,7 @@ impl Vm {
             rec.locals = locals_before.clone();
         };
         let recorded = match recorded {
-            Err(reason) if residual::shape(op).is_some() && !rec.pending_append => {
+            Err(reason) if residual::shape(op).is_some() => {
                 // no specialization: the interpreter's own implementation, called
                 rollback(&mut rec);
                 match self.record_residual(&mut rec, fr, pc, op) {
@@ -538,7 +538,7 @@ impl Vm {
                         let _ = writeln!(rec.bytecode_log, "       residual: {reason}");
                         Ok(())
                     }
-                    Err(_) => Err(reason),
+                    Err(why) => Err(format!("{reason} ({why})")),
                 }
             }
             other => other,
@@ -672,10 +672,10 @@ impl Vm {
                 let m = rec.k_val(method);
                 rec.stack.push(m);
                 rec.stack.push(ro);
-                rec.pending_append = true;
+                rec.pending_appends.push(rec.stack.len());
             }
-            Op::CallMethod(1) if rec.pending_append => {
-                rec.pending_append = false;
+            Op::CallMethod(1) if rec.pending_appends.last() == Some(&(rec.stack.len() - 1)) => {
+                rec.pending_appends.pop();
                 let n = rec.stack.len();
                 let (ro, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
                 let bv = rec.boxed(rv);
@@ -1390,6 +1390,9 @@ fn record_inline_call(
 impl Vm {
     /// Whether a call of `f` can be inlined into a trace: a plain Python function
     /// (no generator, *args, **kwargs, keyword-only arguments or closure cells).
+    /// Nor one with loops of its own (called, its loops get their own traces), nor
+    /// one whose recording failed inside before (`Jit::no_inline`): calls of those
+    /// are residual.
     fn inlinable(&self, f: Value) -> bool {
         use crate::compiler::bytecode::flags;
         match self.function(f) {
@@ -1399,6 +1402,8 @@ impl Vm {
                     && c.kwonlyargcount == 0
                     && c.cellvars.is_empty()
                     && c.freevars.is_empty()
+                    && c.loop_counters.is_empty()
+                    && !self.jit.no_inline.contains(&(Rc::as_ptr(c) as usize))
             }
             None => false,
         }
