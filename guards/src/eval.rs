@@ -207,7 +207,12 @@ pub fn eval(
                 }
             }
             Op::CallG | Op::CallR => {
-                let h = usize::try_from(ins.imm)
+                let index = if ins.op == Op::CallR {
+                    crate::ir::RESIDUAL_HELPER
+                } else {
+                    ins.imm
+                };
+                let h = usize::try_from(index)
                     .ok()
                     .and_then(|i| helpers.get(i))
                     .ok_or_else(|| format!("{pc:04}: no helper {}", ins.imm))?;

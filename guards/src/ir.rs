@@ -142,7 +142,7 @@ ir_ops! {
     GuardTrue, "gtrue",  Void, true,  "a: Bool must be true";
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
-    CallR,     "callr",  Val,  true,  "a residual call: helper imm(a, b), which may run Python code (and so the collector); its snapshot's values are written home and `exit_tag | snapshot` to vals[RESIDUAL_EXIT_SLOT] first, so the collector finds them; exits when it returns EXIT_SENTINEL";
+    CallR,     "callr",  Val,  true,  "a residual call of site imm: helpers[RESIDUAL_HELPER](a, b), which may run Python code (and so the collector); first its snapshot's values are written home and `imm << 32 | exit_tag | snapshot` to vals[RESIDUAL_EXIT_SLOT], where the collector and the site find them; exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration; imm: its frame slot";
     // object memory: field offsets come from the interpreter's measured layouts
@@ -160,10 +160,14 @@ ir_ops! {
     Nop,       "nop",    Void, false, "removed instruction";
 }
 
-/// The `vals` index where a trace stores `exit_tag | snapshot` before a `CallR`:
-/// the residual call reads its inputs from that snapshot's homes, and the collector
-/// its roots. (Index 0 is the chaos countdown.)
+/// The `vals` index where a trace stores `site << 32 | exit_tag | snapshot` before
+/// a `CallR`: the residual call reads its site there, and inputs beyond `a` and `b`
+/// from that snapshot's homes; the collector its roots. (Index 0 is the chaos
+/// countdown.)
 pub const RESIDUAL_EXIT_SLOT: usize = 1;
+
+/// The helper every `CallR` calls (its table index).
+pub const RESIDUAL_HELPER: i64 = 0;
 
 /// The value a `CallG` helper returns to request an exit (the interpreter's EMPTY).
 pub const EXIT_SENTINEL: u64 = 0xFFFF_0000_0000_0000;

@@ -147,6 +147,7 @@ impl Vm {
             skip: None,
             residual: None,
             residual_methods: Vec::new(),
+            residuals: 0,
         })
     }
 
@@ -375,6 +376,14 @@ impl Vm {
             );
         }
         let id = rec.id;
+        if std::env::var("COIL_RESID").is_ok() {
+            eprintln!(
+                "RESID {} {} side={}",
+                rec.residuals,
+                rec.ops,
+                rec.side.is_some()
+            );
+        }
         let line = rec.code.line_of(rec.header_pc);
         let mut log = String::new();
         let logging = self.jit.log.is_some();
@@ -495,7 +504,8 @@ impl Vm {
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
             exit_kinds[s] = match ins.op {
-                IrOp::CallG | IrOp::CallR => helpers::name(ins.imm),
+                IrOp::CallG => helpers::name(ins.imm),
+                IrOp::CallR => helpers::name(guards::ir::RESIDUAL_HELPER),
                 _ if is_gc_poll(&trace, ins, clock) => GC_POLL,
                 op => op.mnemonic(),
             };

@@ -32,6 +32,9 @@ macro_rules! helpers {
 }
 
 helpers! {
+    // residual calls (`callr`, jit/residual.rs), at guards::ir::RESIDUAL_HELPER:
+    // may run Python code
+    RESIDUAL => residual;
     RANGE_NEXT => range_next;
     SEQ_NEXT => seq_next;
     SEQ_GET => seq_get;
@@ -72,9 +75,9 @@ helpers! {
     RANGE1 => range1;
     RANGE2 => range2;
     GET_ITER => get_iter;
-    // residual calls (`callr`, jit/residual.rs): may run Python code
-    RESIDUAL => residual;
 }
+
+const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
 
 /// The helper's name in `--jit-stats` (exits by guard kind).
 pub fn name(index: i64) -> &'static str {
@@ -133,7 +136,7 @@ extern "C" fn range2(start: u64, stop: u64) -> u64 {
 /// Residual site `index` (see `jit::residual`). A Rust panic in the Python code
 /// it runs becomes a SystemError raised at the bytecode, as in the interpreter;
 /// the frames it had pushed are dropped.
-extern "C" fn residual(index: u64, _: u64) -> u64 {
+extern "C" fn residual(a: u64, b: u64) -> u64 {
     let Some(vm) = vm_mut() else {
         return EXIT_SENTINEL;
     };
@@ -143,7 +146,7 @@ extern "C" fn residual(index: u64, _: u64) -> u64 {
         vm.native_depth,
     );
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        vm_mut().map_or(EXIT_SENTINEL, |vm| vm.run_residual(index as usize))
+        vm_mut().map_or(EXIT_SENTINEL, |vm| vm.run_residual(Value(a), Value(b)))
     }));
     r.unwrap_or_else(|_| {
         let vm = vm_mut().expect("the VM");

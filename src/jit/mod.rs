@@ -124,16 +124,16 @@ pub struct Jit {
     /// Every compiled trace by number.
     pub traces: TraceTable,
     /// (code address, loop slot) -> the loop's root trace.
-    pub roots: HashMap<CodeKey, u32>,
+    pub roots: FastMap<CodeKey, u32>,
     /// Per code object: how many frame slots its traces may touch.
-    pub max_slots: HashMap<usize, usize>,
+    pub max_slots: FastMap<usize, usize>,
     /// The next free index in `vals` (index 0 is the chaos countdown).
     pub vals_top: usize,
     /// Count interpreted bytecodes (`--jit-stats`).
     pub count_ops: bool,
     /// Loops that failed to record, with the number of failures (exponential
     /// back-off; blacklisted past `MAX_ABORTS`).
-    pub failures: HashMap<(usize, u32), u32>,
+    pub failures: FastMap<(usize, u32), u32>,
     pub recording: Option<Box<Recorder>>,
     pub stats: Stats,
     /// Executable memory for compiled traces, created on first compile.
@@ -183,6 +183,34 @@ pub struct Jit {
 /// far as traces use it).
 pub(crate) const VALS_CAPACITY: usize = 1 << 25;
 
+/// A map keyed by code addresses and small numbers, looked up at every loop
+/// header the interpreter runs: hashed with one multiply per word (the keys are
+/// not attacker-chosen strings, so SipHash buys nothing there).
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, w: u32) {
+        self.write_u64(u64::from(w));
+    }
+    fn write_usize(&mut self, w: usize) {
+        self.write_u64(w as u64);
+    }
+}
+
 /// Failed recordings after which a loop is blacklisted.
 pub(crate) const MAX_ABORTS: u32 = 4;
 /// The abort reason for reaching a loop whose trace does not exist yet: not held
@@ -202,12 +230,12 @@ impl Default for Jit {
             log: None,
             stats_on_exit: false,
             traces: TraceTable::default(),
-            roots: HashMap::new(),
-            max_slots: HashMap::new(),
+            roots: FastMap::default(),
+            max_slots: FastMap::default(),
             // 0: the chaos countdown; 1: a residual call's exit code
             vals_top: guards::ir::RESIDUAL_EXIT_SLOT + 1,
             count_ops: false,
-            failures: HashMap::new(),
+            failures: FastMap::default(),
             recording: None,
             stats: Stats::default(),
             arena: None,

@@ -77,6 +77,8 @@ pub struct Recorder {
     /// residual too (the trace holds `[bound method, EMPTY]` there, not the
     /// interpreter's `[function, self]`).
     pub(super) residual_methods: Vec<usize>,
+    /// Bytecodes recorded as residual calls.
+    pub residuals: usize,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -536,6 +538,7 @@ impl Vm {
                 match self.record_residual(&mut rec, fr, pc, op) {
                     Ok(()) => {
                         let _ = writeln!(rec.bytecode_log, "       residual: {reason}");
+                        rec.residuals += 1;
                         Ok(())
                     }
                     Err(why) => Err(format!("{reason} ({why})")),

@@ -213,34 +213,38 @@ fn reads_caller_frame(f: Value) -> bool {
 type Inputs = SmallVec<[Value; 6]>;
 
 impl Vm {
-    /// Runs residual site `index` for the trace whose `callr` just stored its exit
-    /// code: the bytecode's inputs come from that exit's snapshot. The result (as
-    /// a raw value, several packed in a tuple), or the exit sentinel (see the module
-    /// docs for when and what it leaves behind).
-    pub(crate) fn run_residual(&mut self, index: usize) -> u64 {
-        let exit = self.jit.vals[RESIDUAL_EXIT_SLOT];
-        let Some(inputs) = self.residual_inputs(exit, index) else {
+    /// Runs the residual site whose `callr` just stored its word at
+    /// `RESIDUAL_EXIT_SLOT`; `a` and `b` are its first two inputs (when it has at
+    /// most two; more come from the exit's snapshot). The result (as a raw value,
+    /// several packed in a tuple), or the exit sentinel (see the module docs for
+    /// when, and what it leaves behind).
+    pub(crate) fn run_residual(&mut self, a: Value, b: Value) -> u64 {
+        let word = self.jit.vals[RESIDUAL_EXIT_SLOT];
+        let (index, exit) = ((word >> 32) as usize, word & 0xFFFF_FFFF);
+        let Some(site) = self.jit.sites.get(index) else {
             return EXIT_SENTINEL;
         };
-        let site = &self.jit.sites[index];
+        let inputs: Inputs = match site.inputs.len() {
+            0 => Inputs::new(),
+            1 => smallvec::smallvec![a],
+            2 => smallvec::smallvec![a, b],
+            _ => match self.residual_inputs(exit, index) {
+                Some(inputs) => inputs,
+                None => return EXIT_SENTINEL,
+            },
+        };
         if site
             .callee
             .is_some_and(|d| reads_caller_frame(inputs[inputs.len() - 1 - d as usize]))
         {
             return EXIT_SENTINEL;
         }
-        let (op, name, code, globals, locals, target) = (
-            site.op,
-            site.name,
-            site.code.clone(),
-            site.globals,
-            site.locals,
-            site.for_iter_target,
-        );
+        let (op, name, target) = (site.op, site.name, site.for_iter_target);
         self.jit.residual_calls.push(exit);
-        let r = match &code {
+        let r = match &site.code {
             Some(code) => {
-                let mut frame = self.new_frame(code.clone(), globals, locals, Value::NONE);
+                let (code, globals, locals) = (code.clone(), site.globals, site.locals);
+                let mut frame = self.new_frame(code, globals, locals, Value::NONE);
                 frame.slots.extend_from_slice(&inputs);
                 self.run_frame(frame)
             }
@@ -258,7 +262,7 @@ impl Vm {
             Err(e) => {
                 // the scratch frame's traceback entry: the exit's frame adds the
                 // real one when the exception is raised there
-                if let (Some(code), Some(st)) = (&code, self.exc_state(e.0))
+                if let (Some(code), Some(st)) = (&self.jit.sites[index].code, self.exc_state(e.0))
                     && st
                         .traceback
                         .last()
@@ -294,6 +298,7 @@ impl Vm {
 
     /// The boxed inputs of site `index` from the snapshot of exit code `exit`.
     fn residual_inputs(&self, exit: u64, index: usize) -> Option<Inputs> {
+        // (also where every input is, written home by the `callr`)
         let (id, snap) = crate::jit::driver::split_exit(exit as u32);
         let t = self.jit.traces.get(&id)?;
         let s = t.trace.snapshots.get(snap as usize)?;
@@ -361,14 +366,22 @@ impl Vm {
             for_iter_target,
         });
         let index = self.jit.sites.len() - 1;
+        // up to two inputs are the call's arguments
+        let mut args = [Ref::NONE; 2];
+        if shape.inputs.len() <= 2 {
+            let n = rec.stack.len();
+            for (arg, &d) in args.iter_mut().zip(&shape.inputs) {
+                let r = rec.stack[n - 1 - d as usize];
+                *arg = rec.boxed(r);
+            }
+        }
         let s = rec.snap(pc);
-        let k = rec.k_int(index as i64);
         let r = rec.trace.emit(
             IrOp::CallR,
             Ty::Val,
-            k,
-            Ref::NONE,
-            helpers::RESIDUAL,
+            args[0],
+            args[1],
+            index as i64,
             Some(s),
         );
         let n = rec.stack.len();

@@ -737,12 +737,13 @@ impl<'t> Lowering<'t> {
                 // snapshot's values go home, where it (and the call, for its
                 // inputs) finds them through the exit code stored beside them.
                 self.snapshot_home(ins.snap);
-                self.e.mov_imm32(X0, self.exit_tag | ins.snap);
+                let word = ((ins.imm as u64) << 32) | u64::from(self.exit_tag | ins.snap);
+                self.e.mov_imm(X0, word);
                 self.e
                     .str(X0, VALS, guards::ir::RESIDUAL_EXIT_SLOT as i64 * 8);
-                self.call_helper(i, exit_l());
+                self.call_helper(i, guards::ir::RESIDUAL_HELPER, exit_l());
             }
-            CallG => self.call_helper(i, exit_l()),
+            CallG => self.call_helper(i, ins.imm, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),
@@ -765,8 +766,9 @@ impl<'t> Lowering<'t> {
         }
     }
 
-    /// `CallG`/`CallR` instruction `i`: helpers[imm](a, b), exiting on the sentinel.
-    fn call_helper(&mut self, i: usize, exit: Label) {
+    /// `CallG`/`CallR` instruction `i`: helpers[index](a, b), exiting on the
+    /// sentinel.
+    fn call_helper(&mut self, i: usize, index: i64, exit: Label) {
         let ins = self.t.ins[i];
         let (a, b) = (ins.a, ins.b);
         let r = guards::Ref(i as u32);
@@ -786,7 +788,7 @@ impl<'t> Lowering<'t> {
                 self.ld(reg, v);
             }
         }
-        self.e.ldr(IP0, HELPERS, ins.imm * 8);
+        self.e.ldr(IP0, HELPERS, index * 8);
         self.e.blr(IP0);
         for &v in &clobbered {
             self.reload(v);

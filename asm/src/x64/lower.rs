@@ -1090,12 +1090,13 @@ impl<'t> Lowering<'t> {
                 // snapshot's values go home, where it (and the call, for its
                 // inputs) finds them through the exit code stored beside them.
                 self.snapshot_home(ins.snap);
-                self.e.mov_ri32(Rax, self.exit_tag | ins.snap);
+                let word = (ins.imm << 32) | i64::from(self.exit_tag | ins.snap);
+                self.e.mov_ri64(Rax, word);
                 self.e
                     .store(VALS, guards::ir::RESIDUAL_EXIT_SLOT as i32 * 8, Rax);
-                self.call_helper(i, exit_l());
+                self.call_helper(i, guards::ir::RESIDUAL_HELPER, exit_l());
             }
-            CallG => self.call_helper(i, exit_l()),
+            CallG => self.call_helper(i, ins.imm, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),
@@ -1118,8 +1119,9 @@ impl<'t> Lowering<'t> {
         }
     }
 
-    /// `CallG`/`CallR` instruction `i`: helpers[imm](a, b), exiting on the sentinel.
-    fn call_helper(&mut self, i: usize, exit: Label) {
+    /// `CallG`/`CallR` instruction `i`: helpers[index](a, b), exiting on the
+    /// sentinel.
+    fn call_helper(&mut self, i: usize, index: i64, exit: Label) {
         let ins = self.t.ins[i];
         let (a, b) = (ins.a, ins.b);
         let r = guards::Ref(i as u32);
@@ -1140,7 +1142,7 @@ impl<'t> Lowering<'t> {
                 self.ld(reg, v);
             }
         }
-        self.e.load(Rax, HELPERS, ins.imm as i32 * 8);
+        self.e.load(Rax, HELPERS, index as i32 * 8);
         self.e.call_r(Rax);
         for &v in &clobbered {
             self.reload(v);
