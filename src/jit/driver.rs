@@ -376,14 +376,6 @@ impl Vm {
             );
         }
         let id = rec.id;
-        if std::env::var("COIL_RESID").is_ok() {
-            eprintln!(
-                "RESID {} {} side={}",
-                rec.residuals,
-                rec.ops,
-                rec.side.is_some()
-            );
-        }
         let line = rec.code.line_of(rec.header_pc);
         let mut log = String::new();
         let logging = self.jit.log.is_some();
