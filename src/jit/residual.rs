@@ -292,6 +292,24 @@ impl Vm {
             Op::Call(_) => self.call(x[0], &x[1..]),
             Op::CallMethod(_) if x[1].is_empty() => self.call(x[0], &x[2..]),
             Op::CallMethod(_) => self.call(x[0], &x[1..]),
+            Op::BuildTuple(_) => Ok(self.new_tuple(x.to_vec())),
+            Op::BuildList(_) => Ok(self.new_list(x.to_vec())),
+            Op::BuildSlice(_) => {
+                let step = x.get(2).copied().unwrap_or(Value::NONE);
+                let data = ObjData::Slice {
+                    start: x[0],
+                    stop: x[1],
+                    step,
+                };
+                Ok(self.alloc(self.types.slice, data))
+            }
+            Op::GetIter => self.iter(x[0]),
+            Op::UnpackSequence(n) => {
+                // packed as the stack will hold them: the first item on top
+                let mut items = self.unpack(x[0], n as usize)?;
+                items.reverse();
+                Ok(self.new_tuple(items))
+            }
             _ => unreachable!("no direct form: {op:?}"),
         }
     }
@@ -305,13 +323,12 @@ impl Vm {
         let own = &self.jit.vals[t.vals_base..];
         let site = self.jit.sites.get(index)?;
         let n = s.stack.len();
-        site.inputs
-            .iter()
-            .map(|&d| {
-                let r = *s.stack.get(n.checked_sub(1 + d as usize)?)?;
-                Some(Value(deopt::box_ref(&t.trace, r, own)))
-            })
-            .collect()
+        let mut inputs = Inputs::new();
+        for &d in &site.inputs {
+            let r = *s.stack.get(n.checked_sub(1 + d as usize)?)?;
+            inputs.push(Value(deopt::box_ref(&t.trace, r, own)));
+        }
+        Some(inputs)
     }
 }
 
@@ -349,7 +366,11 @@ impl Vm {
                 | Op::StoreAttr(_)
                 | Op::Call(_)
                 | Op::CallMethod(_)
-        );
+                | Op::BuildTuple(_)
+                | Op::BuildList(_)
+                | Op::GetIter
+        ) || matches!(shape.op, Op::BuildSlice(2 | 3))
+            || matches!(shape.op, Op::UnpackSequence(n) if n >= 2);
         let name = match shape.op {
             Op::LoadAttr(n) | Op::StoreAttr(n) => fr.code.names[n as usize],
             _ => Value::NONE,
