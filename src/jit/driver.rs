@@ -148,6 +148,7 @@ impl Vm {
             residual: None,
             residual_methods: Vec::new(),
             residuals: 0,
+            poll: None,
         })
     }
 
@@ -172,7 +173,7 @@ impl Vm {
         let c = rec.counter as i64;
         rec.trace
             .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
-        rec.poll_gc(self.heap.clock_addr(), header_pc);
+        rec.poll = Some(rec.poll_gc(self.heap.clock_addr(), header_pc));
         self.jit.recording = Some(rec);
         self.jit_recording = true;
     }
@@ -339,6 +340,12 @@ impl Vm {
         self.jit_recording = self.jit.count_ops;
         let start = std::time::Instant::now();
         let mut link_how = "";
+        if let Some((_, header_pc)) = link
+            && rec.calls_helpers()
+        {
+            // (it may run many times per entry of the loop it links to)
+            rec.poll_gc(self.heap.clock_addr(), header_pc);
+        }
         if let Some((target, header_pc)) = link {
             // A root recorded as a loop that ended at another loop's header: it
             // runs once per entry and links, it does not loop.
@@ -393,6 +400,9 @@ impl Vm {
             log.push_str(&rec.bytecode_log);
             let _ = writeln!(log, "---- TRACE {} IR", id);
             let _ = write!(log, "{}", rec.trace);
+        }
+        if let Some(first) = rec.poll.take() {
+            rec.drop_idle_poll(first);
         }
         let mut trace = std::mem::take(&mut rec.trace);
         if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {

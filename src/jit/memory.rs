@@ -157,12 +157,14 @@ impl Recorder {
         self.guard_word(dict, version_at, version, pc);
     }
 
-    /// The GC safepoint of a root trace, at the top of each iteration: leave to
-    /// the loop header (where the interpreter collects) once the heap's
-    /// allocation clock at `clock` (a `gc::GcClock`) says a collection is due.
-    /// Only helpers allocate, so in a body without helper calls CSE keeps just
-    /// the peeled iteration's check.
-    pub(crate) fn poll_gc(&mut self, clock: usize, header_pc: usize) {
+    /// A GC safepoint: leave to the loop header at `header_pc` (where the
+    /// interpreter collects) once the heap's allocation clock at `clock` (a
+    /// `gc::GcClock`) says a collection is due. Root traces poll at the top of
+    /// each iteration, linking traces just before their link; a trace that calls
+    /// no helper allocates nothing and drops its poll (`drop_idle_poll`).
+    /// Returns the poll's first instruction.
+    pub(crate) fn poll_gc(&mut self, clock: usize, header_pc: usize) -> usize {
+        let first = self.trace.ins.len();
         let p = self.trace.emit(
             IrOp::KInt,
             Ty::Ptr,
@@ -177,6 +179,31 @@ impl Recorder {
             .trace
             .emit(IrOp::ILt, Ty::Bool, allocated, threshold, 0, None);
         self.guard(IrOp::GuardTrue, Ty::Void, not_due, Ref::NONE, 0, header_pc);
+        first
+    }
+
+    /// Whether the trace calls a helper (the only way a trace allocates).
+    pub(crate) fn calls_helpers(&self) -> bool {
+        self.trace
+            .ins
+            .iter()
+            .any(|i| matches!(i.op, IrOp::CallG | IrOp::CallR))
+    }
+
+    /// Removes the poll emitted at `first` when nothing in the trace allocates.
+    pub(crate) fn drop_idle_poll(&mut self, first: usize) {
+        if !self.calls_helpers() {
+            for ins in &mut self.trace.ins[first..first + 5] {
+                *ins = guards::Ins {
+                    op: IrOp::Nop,
+                    ty: Ty::Void,
+                    a: Ref::NONE,
+                    b: Ref::NONE,
+                    imm: 0,
+                    snap: u32::MAX,
+                };
+            }
+        }
     }
 
     /// Guards that the u64 word at `at` bytes into the object `obj` (a constant,

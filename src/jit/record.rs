@@ -79,6 +79,9 @@ pub struct Recorder {
     pub(super) residual_methods: Vec<usize>,
     /// Bytecodes recorded as residual calls.
     pub residuals: usize,
+    /// A root trace's GC poll (its first instruction), dropped at the end when
+    /// the trace calls no helper.
+    pub poll: Option<usize>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
