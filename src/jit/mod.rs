@@ -112,6 +112,8 @@ pub struct Stats {
     pub blacklisted: u64,
     /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
     pub interp_ops: u64,
+    /// Residual calls made by traces (`callr`).
+    pub residual_calls: u64,
 }
 
 pub struct Jit {
@@ -366,13 +368,14 @@ impl Jit {
             100.0 * traced as f64 / total as f64
         };
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
             self.stats.blacklisted,
             self.stats.entries,
             self.stats.exits,
+            self.stats.residual_calls,
             self.stats.compile_ns as f64 / 1e6,
             self.stats.code_bytes,
             self.stats.ir_bytes,

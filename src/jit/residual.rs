@@ -240,6 +240,7 @@ impl Vm {
             return EXIT_SENTINEL;
         }
         let (op, name, target) = (site.op, site.name, site.for_iter_target);
+        self.jit.stats.residual_calls += 1;
         self.jit.residual_calls.push(exit);
         let r = match &site.code {
             Some(code) => {
