@@ -239,7 +239,7 @@ fn without_the_flag_nothing_is_compiled() {
     let (_, line) = stats("branch_flip.py", &[]);
     assert_eq!(
         line,
-        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none"
+        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none"
     );
 }
 
