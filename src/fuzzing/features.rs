@@ -2,7 +2,10 @@
 //! type changes mid-loop, ints crossing into big ints, flipping branches, calls
 //! inlined 1-3 deep, changing attribute layouts and methods, list/tuple swaps,
 //! exceptions raised in inlined calls, generators, rebound globals, shadowed
-//! builtins, inner loops and an uncaught exception mid-loop. Each uses names
+//! builtins, inner loops, objects built and combined through dunder methods
+//! (residual calls in traces: class calls, `__add__`, `__eq__`, `__hash__`,
+//! objects escaping on some iterations, calls deeper than the inlining limit,
+//! recursion, a dunder swapped mid-loop) and an uncaught exception mid-loop. Each uses names
 //! suffixed with its id `j` only, so features combine freely. With `jit` set a
 //! feature picks variants the trace recorder can compile (no builtin calls but
 //! `len`, no object construction, no try, no generators in the body), so the
@@ -15,7 +18,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(13) {
+    match c.below(14) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -32,7 +35,40 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
             uncaught(c, j, k, jit)
         }
         7 | 10 => flip_branch(c, j, k),
+        13 => residual_objects(c, j, k),
         _ => containers(c, j, jit),
+    }
+}
+
+/// User objects in the loop: made by class calls, combined through dunder
+/// methods, kept on some iterations only, hashed into a dict; calls four deep
+/// (past the inlining limit) and recursive; at iteration `k` the class's
+/// `__add__` may be replaced. Traces run all of it as residual calls.
+fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(5);
+    let defs = format!(
+        "class V{j}:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V{j}(self.a + (o.a if isinstance(o, V{j}) else o))\n    def __eq__(self, o):\n        return isinstance(o, V{j}) and self.a == o.a\n    def __hash__(self):\n        return hash(self.a % {m})\n\
+         def g{j}_4(x):\n    return V{j}(x)\ndef g{j}_3(x):\n    return g{j}_4(x + 1)\ndef g{j}_2(x):\n    return g{j}_3(x * 2)\ndef g{j}_1(x):\n    return g{j}_2(x) + 1\n\
+         def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n"
+    );
+    let body = match c.below(4) {
+        0 => format!("v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"),
+        1 => format!("acc{j} = acc{j} + g{j}_1(i)\nd{j}[V{j}(i)] = i\n"),
+        2 => format!("acc{j} = acc{j} + r{j}(i % 7)\nif V{j}(i % {m}) == V{j}(0):\n    kept{j}.append(acc{j})\n"),
+        _ => format!(
+            "if i == {k}:\n    V{j}.__add__ = lambda s, o: V{j}(s.a - 1)\nacc{j} = acc{j} + V{j}(i)\n"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!("acc{j} = V{j}(0)\nkept{j} = []\nd{j} = {{}}\n"),
+        body,
+        state: vec![
+            format!("acc{j}.a"),
+            format!("len(kept{j})"),
+            format!("sorted(v.a % 97 for v in d{j})"),
+        ],
+        globals: vec![],
     }
 }
 
