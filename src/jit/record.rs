@@ -624,7 +624,7 @@ impl Vm {
                 let r = rec.pop()?;
                 rec.store_local(i, r);
             }
-            Op::LoadDeref(_) | Op::StoreDeref(_) if rec.inlined() => {
+            Op::LoadDeref(_) | Op::StoreDeref(_) | Op::LoadClosure(_) if rec.inlined() => {
                 return Err("closure cell in an inlined call".into());
             }
             Op::Return if rec.inlined() => {
@@ -841,6 +841,15 @@ impl Vm {
                 };
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
+            }
+            Op::LoadClosure(i) => {
+                // the cell object itself (to build a closure): a frame's cells
+                // never change, so this is a plain slot load
+                let slot = fr.code.nlocals() + i as usize;
+                let cell =
+                    rec.trace
+                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
+                rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
                 let slot = fr.code.nlocals() + i as usize;

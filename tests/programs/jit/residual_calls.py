@@ -182,3 +182,18 @@ def closures(n):
 
 
 print(closures(150))
+
+
+def capturing(n):
+    # the lambda's closure is built from the frame's cell in every iteration
+    total = 0
+    base = 3
+    for i in range(n):
+        f = lambda x: x + base
+        total += f(i)
+        if i == n // 2:
+            base = 5
+    return total, f(0)
+
+
+print(capturing(300))
