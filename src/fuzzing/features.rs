@@ -52,9 +52,13 @@ fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
          def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n"
     );
     let body = match c.below(4) {
-        0 => format!("v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"),
+        0 => format!(
+            "v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"
+        ),
         1 => format!("acc{j} = acc{j} + g{j}_1(i)\nd{j}[V{j}(i)] = i\n"),
-        2 => format!("acc{j} = acc{j} + r{j}(i % 7)\nif V{j}(i % {m}) == V{j}(0):\n    kept{j}.append(acc{j})\n"),
+        2 => format!(
+            "acc{j} = acc{j} + r{j}(i % 7)\nif V{j}(i % {m}) == V{j}(0):\n    kept{j}.append(acc{j})\n"
+        ),
         _ => format!(
             "if i == {k}:\n    V{j}.__add__ = lambda s, o: V{j}(s.a - 1)\nacc{j} = acc{j} + V{j}(i)\n"
         ),

@@ -524,8 +524,12 @@ impl<'t> Lowering<'t> {
                 self.e.add_imm(IP1, IP1, 1);
                 self.e.str(IP1, VALS, ins.imm * 8);
             }
-            // the exit stub writes the snapshot home and leaves
-            Exit => self.e.b(exit_l()),
+            // the exit stub writes the snapshot home and leaves (always: no chaos
+            // tick needed)
+            Exit => {
+                self.e.b(exit_l());
+                self.ticked = true;
+            }
             Link => {
                 // `b` when the target is within ±128 MiB, else through x16
                 if !self.e.b_abs(ins.imm as usize) {

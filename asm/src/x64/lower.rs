@@ -784,8 +784,12 @@ impl<'t> Lowering<'t> {
                 }
             },
             Count => self.e.inc_m(VALS, ins.imm as i32 * 8),
-            // the exit stub writes the snapshot home and leaves
-            Exit => self.e.jmp(exit_l()),
+            // the exit stub writes the snapshot home and leaves (always: no chaos
+            // tick needed)
+            Exit => {
+                self.e.jmp(exit_l());
+                self.ticked = true;
+            }
             Link => {
                 if !self.e.jmp_abs(ins.imm as usize) {
                     return Err(LowerError::Unsupported(format!(
