@@ -153,6 +153,8 @@ impl Vm {
     }
 
     fn start_recording(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) {
+        // (the recorder asks some helpers what they would do: `plain_truth`)
+        helpers::enter(self);
         let fr = unsafe { &*frame };
         let mut rec = self.new_recorder(frame, key, header_pc);
         rec.trace
@@ -181,6 +183,7 @@ impl Vm {
     /// Starts recording a side trace at exit `snap` of trace `parent`, whose state
     /// the interpreter frame now holds.
     fn start_side_recording(&mut self, frame: *mut Frame, parent: u32, snap: u32) {
+        helpers::enter(self);
         let p = &self.jit.traces[&parent];
         let (key, header_pc, base) = (p.key, p.header_pc, p.vals_base);
         // A branch guard that is the only one leaving through this exit failed,

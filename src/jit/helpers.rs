@@ -75,6 +75,7 @@ helpers! {
     RANGE1 => range1;
     RANGE2 => range2;
     GET_ITER => get_iter;
+    TRUTH => truth;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -157,6 +158,48 @@ extern "C" fn residual(a: u64, b: u64) -> u64 {
         vm.jit.pending_raise = Some(e.0);
         EXIT_SENTINEL
     })
+}
+
+/// The truth of `v` when no Python code decides it: None, numbers, the exact
+/// built-in containers and strings, and instances of classes without `__bool__`
+/// or `__len__`.
+pub fn plain_truth(v: Value) -> Option<bool> {
+    if v.is_bool() {
+        return Some(v == Value::TRUE);
+    }
+    if v.is_none() {
+        return Some(false);
+    }
+    if v.is_small_int() {
+        return Some(v.as_small_int() != 0);
+    }
+    if v.is_float() {
+        return Some(v.as_float() != 0.0);
+    }
+    let vm = vm_mut()?;
+    let o = v.as_obj()?;
+    let exact = vm.is_builtin_exact(v);
+    match &o.data {
+        ObjData::Str(s) if exact => Some(!s.s.is_empty()),
+        ObjData::List(l) if exact => Some(!l.get().is_empty()),
+        ObjData::Tuple(t) if exact => Some(!t.is_empty()),
+        ObjData::Dict(d) if exact => Some(!d.get().is_empty()),
+        ObjData::Set(s) if exact => Some(!s.get().is_empty()),
+        ObjData::Instance(_) => {
+            let cls = o.class();
+            let hooks = ["__bool__", "__len__"].iter().any(|n| {
+                let name = vm.intern(n);
+                crate::vm::types::lookup(vm, cls, name).is_some()
+            });
+            (!hooks).then_some(true)
+        }
+        _ => None,
+    }
+}
+
+/// `bool(v)` where `plain_truth` answers it.
+extern "C" fn truth(v: u64, _: u64) -> u64 {
+    guarded(|| plain_truth(Value(v)).map(|b| Value::bool(b).0))
 }
 
 /// `iter(v)` for an exact list, tuple or range.

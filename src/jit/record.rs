@@ -369,6 +369,12 @@ impl Recorder {
                 let z = self.k_int(0);
                 Ok(self.trace.emit(IrOp::INe, Ty::Bool, i, z, 0, None))
             }
+            // what needs no Python code to answer (the helper exits, before doing
+            // anything, on what would)
+            _ if helpers::plain_truth(v).is_some() => {
+                let t = self.guard(IrOp::CallG, Ty::Val, r, Ref::NONE, helpers::TRUTH, pc);
+                Ok(self.guard(IrOp::GuardBool, Ty::Bool, t, Ref::NONE, 0, pc))
+            }
             _ => Err(format!("branch on {}", kind_name(v))),
         }
     }

@@ -197,3 +197,37 @@ def capturing(n):
 
 
 print(capturing(300))
+
+
+class Plain:
+    pass
+
+
+class Sized:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        log.append("len")
+        return self.n
+
+
+def truthiness(n):
+    # branches on containers, strings, None and plain objects need no Python
+    # code; on an object with __len__ they do, and it runs once per test
+    a = b = 0
+    items = [[], [1], {}, {"k": 1}, "", "x", (), (0,), None, Plain(), 0.0, 2.5]
+    before = len(log)
+    for i in range(n):
+        v = items[i % len(items)]
+        if v:
+            a += 1
+        s = Sized(i % 3)
+        if s:
+            b += 1
+        if not v:
+            a -= 2
+    return a, b, len(log) - before
+
+
+print(truthiness(300))
