@@ -186,8 +186,37 @@ impl Vm {
 
     /// The dispatch loop. Runs until the entry frame returns or yields.
     pub fn execute(&mut self) -> PyResult<Value> {
+        let base = self.frames.len();
+        let (roots, reprs, depth) = (
+            self.temp_roots.len(),
+            self.repr_stack.len(),
+            self.native_depth,
+        );
         loop {
-            match self.dispatch() {
+            let step =
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch())) {
+                    Ok(step) => step,
+                    Err(payload) => {
+                        // A Rust panic in an instruction or in a native it called: undo
+                        // the bookkeeping the unwound Rust code left behind and raise
+                        // SystemError in the frame that was running.
+                        self.temp_roots.truncate(roots);
+                        self.repr_stack.truncate(reprs);
+                        self.native_depth = depth;
+                        self.pending_generator = None;
+                        let msg = crate::vm::panic::panic_message(&*payload);
+                        let e = self.error("SystemError", &format!("internal error: {msg}"));
+                        if self.frames.len() < base {
+                            // the entry frame is gone already: nowhere to unwind
+                            if self.jit_recording {
+                                self.abort_recording("exception raised");
+                            }
+                            return Err(e);
+                        }
+                        Err((e, false))
+                    }
+                };
+            match step {
                 Ok(v) => return Ok(v),
                 Err((err, reraise)) => {
                     if self.jit_recording {

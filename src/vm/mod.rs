@@ -10,6 +10,7 @@ pub mod interp;
 pub mod iter;
 pub mod num;
 pub mod ops;
+pub mod panic;
 pub mod suggest;
 pub mod types;
 
@@ -61,10 +62,10 @@ impl<'a> Args<'a> {
     }
 }
 
-/// The text of a str value. The caller knows `v` is a str.
+/// The text of a str value ("" for anything else: callers check the type first).
 pub fn str_of(v: Value) -> &'static str {
-    match &v.obj().data {
-        ObjData::Str(s) => &s.s,
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Str(s)) => &s.s,
         _ => "",
     }
 }
