@@ -280,6 +280,8 @@ impl Vm {
                     name: b.name,
                     func: b.func,
                     bound: obj,
+                    owner: b.owner,
+                    arity: b.arity,
                 }),
             ),
             ObjData::StaticMethod(f) => *f,

@@ -1285,11 +1285,13 @@ impl Vm {
                     let r = if b.bound.is_empty() {
                         let args: &[Value] =
                             unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
+                        self.check_method_call(b, args)?;
                         (b.func)(self, Args::new(args))?
                     } else {
                         let mut args = Vec::with_capacity(n + 1);
                         args.push(b.bound);
                         args.extend_from_slice(&fr.slots[start..start + n]);
+                        self.check_method_call(b, &fr.slots[start..start + n])?;
                         (b.func)(self, Args::new(&args))?
                     };
                     let fr = unsafe { &mut *frame };

@@ -428,6 +428,8 @@ impl Vm {
                 name,
                 func,
                 bound: Value::EMPTY,
+                owner: Value::EMPTY,
+                arity: crate::object::ANY_ARITY,
             }),
         )
     }

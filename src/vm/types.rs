@@ -293,8 +293,27 @@ impl Vm {
     }
 
     /// Adds a native method to a built-in type.
+    /// The call path checks its receiver (see `Builtin::owner`) and, for slot
+    /// methods, its argument count.
     pub fn add_method(&mut self, cls: Value, name: &'static str, f: crate::object::NativeFn) {
-        let fv = self.new_builtin(name, f);
+        let owner = if matches!(
+            name,
+            "__init_subclass__" | "__subclasshook__" | "__class_getitem__"
+        ) {
+            Value::EMPTY
+        } else {
+            cls
+        };
+        let fv = self.alloc(
+            self.types.builtin_function,
+            ObjData::Builtin(crate::object::Builtin {
+                name,
+                func: f,
+                bound: Value::EMPTY,
+                owner,
+                arity: crate::vm::call::slot_arity(name),
+            }),
+        );
         let k = self.intern(name);
         self.type_set_attr(cls, k, fv);
     }
