@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::builtins::check_args;
+use crate::builtins::{check_args, str_param};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
@@ -90,11 +90,15 @@ pub fn register(vm: &mut Vm) {
         ("__build_class__", |vm, a| vm.build_class(a)),
         ("format", |vm, a| {
             check_args(vm, "format", &a, 1, 2)?;
-            let spec = a.get(1).map(str_of).unwrap_or("");
+            let spec = match a.get(1) {
+                Some(s) => str_param(vm, s, "format()", 2)?,
+                None => "",
+            };
             vm.format(a.pos[0], spec)
         }),
         ("__import__", |vm, a| {
-            let name = str_of(a.pos[0]).to_string();
+            check_args(vm, "__import__", &a, 1, 5)?;
+            let name = str_param(vm, a.pos[0], "__import__()", 1)?.to_string();
             let globals = vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE);
             let fromlist = a.get(3).unwrap_or(Value::NONE);
             vm.import(&name, fromlist, 0, globals)
@@ -330,11 +334,12 @@ pub fn register(vm: &mut Vm) {
         }
     });
     vm.add_method(t, "__delattr__", |vm, a| {
-        vm.generic_delattr(a.pos[0], a.pos[1])?;
+        let n = attr_name(vm, a.pos[1])?;
+        vm.generic_delattr(a.pos[0], n)?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__format__", |vm, a| {
-        let spec = str_of(a.pos[1]);
+        let spec = str_param(vm, a.pos[1], "format()", 1)?;
         if !spec.is_empty() {
             return Err(vm.type_error(&format!(
                 "unsupported format string passed to {}.__format__",
@@ -779,6 +784,12 @@ fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
+    let name = match base {
+        2 => "bin",
+        8 => "oct",
+        _ => "hex",
+    };
+    check_args(vm, name, &a, 1, 1)?;
     let v = a.pos[0];
     let i = match vm.to_bigint(v) {
         Some(i) => i,
@@ -1528,8 +1539,19 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let name = str_of(args[0]).to_string();
-    let bases = vm.tuple_items(args[1]).unwrap_or_default();
+    let name = str_param(vm, args[0], "type.__new__()", 1)?.to_string();
+    let Some(bases) = vm.tuple_items(args[1]) else {
+        return Err(vm.type_error(&format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            crate::builtins::bad_arg_name(vm, args[1])
+        )));
+    };
+    if !vm.isinstance(args[2], vm.types.dict) {
+        return Err(vm.type_error(&format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            crate::builtins::bad_arg_name(vm, args[2])
+        )));
+    }
     let ns = vm.new_dict();
     vm.dict_update_from(ns, args[2], false)?;
     let cls = vm.new_class(&name, &name, bases, ns)?;
