@@ -689,9 +689,10 @@ fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let items = seq_items(vm, &a, "__mul__")?;
     let n = n.max(0) as usize;
-    if n.saturating_mul(items.len()) > 1 << 32 {
-        return Err(vm.error("MemoryError", ""));
-    }
+    vm.check_alloc(
+        n as u128 * items.len() as u128,
+        std::mem::size_of::<Value>(),
+    )?;
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {
         out.extend_from_slice(&items);

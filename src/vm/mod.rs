@@ -576,6 +576,17 @@ impl Vm {
     /// Fails with RecursionError when native (Rust-level) recursion has used up its
     /// stack budget, e.g. a `__mul__` that calls itself through built-ins.
     #[inline]
+    /// MemoryError unless `count` items of `item_bytes` each fit in one object
+    /// ([`MAX_ALLOC_BYTES`]). Natives check a requested size (a repeat count, a
+    /// width, `bytes(n)`) with this before allocating, so an absurd size raises
+    /// MemoryError, as CPython's failed allocation does, instead of aborting.
+    pub fn check_alloc(&mut self, count: u128, item_bytes: usize) -> PyResult<()> {
+        if count.saturating_mul(item_bytes.max(1) as u128) > MAX_ALLOC_BYTES {
+            return Err(self.error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         let used = self.stack_base.saturating_sub(stack_address());
         if used > self.native_stack_budget {
@@ -584,6 +595,10 @@ impl Vm {
         Ok(())
     }
 }
+
+/// The largest single allocation a Python operation may request (4 GiB); see
+/// `Vm::check_alloc`.
+pub const MAX_ALLOC_BYTES: u128 = 1 << 32;
 
 /// Content equality of two str values.
 pub fn str_eq(a: Value, b: Value) -> bool {

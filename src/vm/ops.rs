@@ -20,6 +20,8 @@ pub struct SliceIdx {
     pub len: usize,
 }
 
+const VALUE_BYTES: usize = std::mem::size_of::<Value>();
+
 impl Vm {
     pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
         if v.is_bool() {
@@ -243,7 +245,7 @@ impl Vm {
                 Ok(Some(self.new_string(s)))
             }
             (ObjData::Str(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.s.len())?;
+                let n = self.repeat_count(b, x.s.len(), 1)?;
                 Ok(Some(self.new_string(x.s.repeat(n))))
             }
             (ObjData::Str(_), _) if op == BinOp::Mod => {
@@ -255,7 +257,7 @@ impl Vm {
                 Ok(Some(self.new_list(v)))
             }
             (ObjData::List(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.get().len())?;
+                let n = self.repeat_count(b, x.get().len(), VALUE_BYTES)?;
                 let items = x.get();
                 let mut v = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -269,7 +271,7 @@ impl Vm {
                 Ok(Some(self.new_tuple(v)))
             }
             (ObjData::Tuple(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.len())?;
+                let n = self.repeat_count(b, x.len(), VALUE_BYTES)?;
                 let mut v = Vec::with_capacity(x.len() * n);
                 for _ in 0..n {
                     v.extend_from_slice(x);
@@ -282,7 +284,7 @@ impl Vm {
                 Ok(Some(self.new_bytes(v)))
             }
             (ObjData::Bytes(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.len())?;
+                let n = self.repeat_count(b, x.len(), 1)?;
                 Ok(Some(self.new_bytes(x.repeat(n))))
             }
             (ObjData::ByteArray(x), Some(ObjData::ByteArray(y))) if op == BinOp::Add => {
@@ -318,7 +320,9 @@ impl Vm {
         }
     }
 
-    fn repeat_count(&mut self, n: Value, item_len: usize) -> PyResult<usize> {
+    /// The count of `seq * n` for a sequence of `item_len` items of `item_bytes`
+    /// each: 0 for a negative count, MemoryError for a result too big to allocate.
+    fn repeat_count(&mut self, n: Value, item_len: usize, item_bytes: usize) -> PyResult<usize> {
         let n = match self.to_i64(n) {
             Some(n) => n,
             None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
@@ -326,9 +330,7 @@ impl Vm {
         if n <= 0 {
             return Ok(0);
         }
-        if (n as u128) * (item_len.max(1) as u128) > (1u128 << 34) {
-            return Err(self.error("MemoryError", ""));
-        }
+        self.check_alloc(n as u128 * item_len as u128, item_bytes)?;
         Ok(n as usize)
     }
 
@@ -347,7 +349,7 @@ impl Vm {
                         return Ok(a);
                     }
                     if op == BinOp::Mul && self.is_intlike(b) {
-                        let n = self.repeat_count(b, l.get().len())?;
+                        let n = self.repeat_count(b, l.get().len(), VALUE_BYTES)?;
                         let items = l.get().clone();
                         let v = l.get();
                         v.clear();
