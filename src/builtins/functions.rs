@@ -339,7 +339,13 @@ pub fn register(vm: &mut Vm) {
         Ok(Value::NONE)
     });
     vm.add_method(t, "__format__", |vm, a| {
-        let spec = str_param(vm, a.pos[1], "format()", 1)?;
+        if !vm.is_str(a.pos[1]) {
+            return Err(vm.type_error(&format!(
+                "__format__() argument must be str, not {}",
+                crate::builtins::bad_arg_name(vm, a.pos[1])
+            )));
+        }
+        let spec = str_of(a.pos[1]);
         if !spec.is_empty() {
             return Err(vm.type_error(&format!(
                 "unsupported format string passed to {}.__format__",

@@ -260,7 +260,11 @@ impl Vm {
                 None => self.make_generator(callee, func, args),
             },
             ObjData::Builtin(b) => {
-                self.check_method_call(b, args)?;
+                if let Some(recv) = self.check_method_call(b, args)? {
+                    let mut a = args.to_vec();
+                    a[0] = recv;
+                    return (b.func)(self, Args { pos: &a, kw });
+                }
                 if b.bound.is_empty() {
                     let r = (b.func)(self, Args { pos: args, kw })?;
                     if b.name == "__new__"
@@ -549,11 +553,14 @@ impl Vm {
     /// Checks a call of a built-in type's method before its native runs: the
     /// receiver is an instance of the type (a subtype of it for `__new__`) and a
     /// slot method gets its fixed number of arguments. `args` are the call's
-    /// arguments (with the receiver first unless the method is bound).
+    /// arguments (with the receiver first unless the method is bound). Returns the
+    /// receiver to pass instead when it is an instance of a user subclass of a
+    /// built-in type (`list.append(stack, x)` for `class Stack(list)`): its payload,
+    /// which is what natives act on.
     #[inline]
-    pub fn check_method_call(&mut self, b: &Builtin, args: &[Value]) -> PyResult<()> {
+    pub fn check_method_call(&mut self, b: &Builtin, args: &[Value]) -> PyResult<Option<Value>> {
         if b.owner.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let (recv, n) = if b.bound.is_empty() {
             (args.first().copied(), args.len().saturating_sub(1))
@@ -566,7 +573,7 @@ impl Vm {
             && n <= b.arity.1 as usize
             && b.name != "__new__"
         {
-            return Ok(());
+            return Ok(None);
         }
         self.check_method_call_slow(b, recv, n)
     }
@@ -578,7 +585,7 @@ impl Vm {
         b: &Builtin,
         recv: Option<Value>,
         n: usize,
-    ) -> PyResult<()> {
+    ) -> PyResult<Option<Value>> {
         let owner = type_obj(b.owner).name.clone();
         let name = b.name;
         let slot = name.starts_with("__") && name.ends_with("__");
@@ -604,7 +611,7 @@ impl Vm {
                     "{owner}.__new__({cn}): {cn} is not a subtype of {owner}"
                 )));
             }
-            return Ok(());
+            return Ok(None);
         }
         if !self.isinstance(r, b.owner) {
             let tn = self.type_name(r);
@@ -629,7 +636,11 @@ impl Vm {
                 format!("expected at most {hi} argument{}, got {n}", s(hi))
             }));
         }
-        Ok(())
+        let p = self.base_payload(r);
+        if b.bound.is_empty() && !p.is_empty() && crate::vm::types::is_payload_type(b.owner) {
+            return Ok(Some(p));
+        }
+        Ok(None)
     }
 }
 

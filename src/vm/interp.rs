@@ -1285,8 +1285,14 @@ impl Vm {
                     let r = if b.bound.is_empty() {
                         let args: &[Value] =
                             unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
-                        self.check_method_call(b, args)?;
-                        (b.func)(self, Args::new(args))?
+                        match self.check_method_call(b, args)? {
+                            None => (b.func)(self, Args::new(args))?,
+                            Some(recv) => {
+                                let mut a = args.to_vec();
+                                a[0] = recv;
+                                (b.func)(self, Args::new(&a))?
+                            }
+                        }
                     } else {
                         let mut args = Vec::with_capacity(n + 1);
                         args.push(b.bound);
