@@ -95,13 +95,37 @@ MIXED = [
 SKIP_BUILTINS = {
     "input", "breakpoint", "exit", "quit", "help", "open", "print", "exec",
     "eval", "compile", "__import__", "__build_class__", "setattr", "delattr",
-    "copyright", "credits", "license", "memoryview", "aiter", "anext",
+    "copyright", "credits", "license",
 }
 
 TYPES = [
     int, float, str, bytes, bytearray, list, tuple, dict, set, frozenset,
     range, slice, object, type, bool,
 ]
+
+
+def more_types():
+    """The other classes in builtins (iterators, descriptors, exceptions), and
+    the types of a few common objects, whose methods are targets too (their
+    names carry a `+` so the core set above can be compared on its own)."""
+    seen = set(TYPES)
+    out = []
+    for name in sorted(dir(builtins)):
+        obj = getattr(builtins, name)
+        if isinstance(obj, type) and obj not in seen:
+            seen.add(obj)
+            out.append(obj)
+    samples = [
+        iter([]), iter(()), iter(""), iter(range(0)), iter({}), iter(set()),
+        {}.keys(), {}.values(), {}.items(), (x for x in ()), lambda: 0, None,
+        NotImplemented, ..., len, [].append,
+    ]
+    for v in samples:
+        t = type(v)
+        if t not in seen:
+            seen.add(t)
+            out.append(t)
+    return out
 
 SKIP_ATTRS = {"__class__"}
 
@@ -117,16 +141,17 @@ def targets():
         obj = getattr(builtins, name)
         if callable(obj) and not (isinstance(obj, type) and issubclass(obj, BaseException)):
             out.append((name, obj))
-    for t in TYPES:
-        for attr in sorted(dir(t)):
-            if attr in SKIP_ATTRS:
-                continue
-            try:
-                obj = getattr(t, attr)
-            except Exception:
-                continue
-            if callable(obj):
-                out.append((t.__name__ + "." + attr, obj))
+    for group, prefix in ((TYPES, ""), (more_types(), "+")):
+        for t in group:
+            for attr in sorted(dir(t)):
+                if attr in SKIP_ATTRS:
+                    continue
+                try:
+                    obj = getattr(t, attr)
+                except Exception:
+                    continue
+                if callable(obj):
+                    out.append((prefix + t.__name__ + "." + attr, obj))
     return out
 
 

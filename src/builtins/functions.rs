@@ -79,7 +79,8 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("vars", vars),
-        ("globals", |vm, _a| {
+        ("globals", |vm, a| {
+            check_args(vm, "globals", &a, 0, 0)?;
             Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))
         }),
         ("locals", locals),
@@ -286,7 +287,27 @@ pub fn register(vm: &mut Vm) {
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
     let t = vm.types.object;
-    vm.add_method(t, "__init_subclass__", |_vm, _a| Ok(Value::NONE));
+    // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
+    let isc = vm.new_builtin("__init_subclass__", |vm, a| {
+        if a.len() > 1 {
+            return Err(vm.type_error(&format!(
+                "{}.__init_subclass__() takes no arguments ({} given)",
+                if is_type(a.pos[0]) {
+                    type_obj(a.pos[0]).name.clone()
+                } else {
+                    "object".to_string()
+                },
+                a.len() - 1
+            )));
+        }
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("__init_subclass__() takes no keyword arguments"));
+        }
+        Ok(Value::NONE)
+    });
+    let isc = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(isc));
+    let k = vm.intern("__init_subclass__");
+    vm.type_set_attr(t, k, isc);
     vm.add_method(t, "__eq__", |vm, a| {
         Ok(if a.pos[0] == a.pos[1] {
             Value::TRUE
@@ -694,6 +715,9 @@ fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "iter", &a, 1, 2)?;
     if a.pos.len() == 2 {
+        if !vm.is_callable(a.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(vm.new_iter(IterState::Callable {
             func: a.pos[0],
             sentinel: a.pos[1],
@@ -1012,7 +1036,8 @@ fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
         .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
 }
 
-fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+fn locals(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "locals", &a, 0, 0)?;
     let Some(f) = vm.frames.last() else {
         return Ok(Value::NONE);
     };
@@ -1041,6 +1066,9 @@ fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
 }
 
 fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(vm.type_error(&format!("dir expected at most 1 argument, got {}", a.len())));
+    }
     let mut names: Vec<String> = Vec::new();
     if a.pos.is_empty() {
         let l = locals(vm, a)?;

@@ -549,6 +549,59 @@ pub fn slot_arity(name: &str) -> (u8, u8) {
     }
 }
 
+/// The arity the call path checks for method `name` of a type: the slot arity,
+/// and for the types of `builtins` also the methods that take no arguments
+/// there (`list.copy`, `int.bit_length`, `str.lower`, ...: CPython's
+/// METH_NOARGS methods, whose names mean the same on every built-in type).
+pub fn method_arity(name: &str, builtins_type: bool) -> (u8, u8) {
+    if builtins_type
+        && matches!(
+            name,
+            "copy"
+                | "clear"
+                | "reverse"
+                | "keys"
+                | "values"
+                | "items"
+                | "popitem"
+                | "bit_length"
+                | "bit_count"
+                | "conjugate"
+                | "as_integer_ratio"
+                | "is_integer"
+                | "isalnum"
+                | "isalpha"
+                | "isascii"
+                | "isdecimal"
+                | "isdigit"
+                | "isidentifier"
+                | "islower"
+                | "isnumeric"
+                | "isprintable"
+                | "isspace"
+                | "istitle"
+                | "isupper"
+                | "lower"
+                | "upper"
+                | "casefold"
+                | "swapcase"
+                | "title"
+                | "capitalize"
+                | "__bytes__"
+                | "__getstate__"
+                | "mro"
+                | "__subclasses__"
+                | "tolist"
+                | "toreadonly"
+                | "release"
+                | "close"
+        )
+    {
+        return (0, 0);
+    }
+    slot_arity(name)
+}
+
 impl Vm {
     /// Checks a call of a built-in type's method before its native runs: the
     /// receiver is an instance of the type (a subtype of it for `__new__`) and a

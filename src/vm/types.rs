@@ -311,7 +311,7 @@ impl Vm {
                 func: f,
                 bound: Value::EMPTY,
                 owner,
-                arity: crate::vm::call::slot_arity(name),
+                arity: crate::vm::call::method_arity(name, type_obj(cls).module == "builtins"),
             }),
         );
         let k = self.intern(name);
