@@ -10,6 +10,8 @@ Run it under CPython and under Coil and compare the outputs line by line:
 `--drive COIL OUT` runs each target under COIL in a process of its own (a crash
 or hang then costs one target) and lists the targets that crashed or hung;
 `--target NAME` runs one target (`coil tests/native_surface.py` runs them all).
+`--modules` (before the other options) adds the functions and classes of common
+standard modules (see MODULES).
 
 Coil must never crash (panic, segfault, abort, hang) on any of these calls; where
 the exception types differ is a compatibility gap, not a crash. The targets are
@@ -130,7 +132,74 @@ def more_types():
 SKIP_ATTRS = {"__class__"}
 
 # Calls CPython itself cannot finish quickly (numbers with ~10**30 digits).
-UNBOUNDED = {"pow", "__pow__", "__rpow__", "__ipow__", "round", "__round__"}
+UNBOUNDED = {"pow", "__pow__", "__rpow__", "__ipow__", "round", "__round__",
+             "ipow", "factorial", "comb", "perm", "getrandbits", "randbytes",
+             "randrange", "randint", "ldexp"}
+
+# With --modules: the functions and classes of these modules (if importable)
+# are targets too, named `module.name` (and `module.Class.method`).
+MODULES = ["math", "itertools", "collections", "functools", "operator", "heapq",
+           "random", "array", "string", "bisect", "json", "copy", "re", "struct",
+           "abc", "keyword", "types", "weakref", "time", "io", "os", "sys"]
+SKIP_MODULE_ATTRS = {
+    "time.sleep", "random.seed", "sys.exit", "sys.setrecursionlimit",
+    "sys.settrace", "sys.setprofile", "sys.breakpointhook", "sys.displayhook",
+    "sys.excepthook", "sys.unraisablehook", "sys.addaudithook", "sys._exit",
+    "sys.set_int_max_str_digits", "sys.setswitchinterval", "sys.intern",
+}
+# io, os and sys: only functions that read state (no files, processes, exits).
+SAFE_PREFIXES = {
+    "io": ("io.StringIO", "io.BytesIO"),
+    "os": ("os.fspath", "os.getcwd", "os.path.", "os.fsencode", "os.fsdecode",
+           "os.getenv", "os.get_terminal_size", "os.cpu_count", "os.getpid",
+           "os.strerror", "os.urandom"),
+    "sys": ("sys.getsizeof", "sys.getrecursionlimit", "sys.getdefaultencoding",
+            "sys.intern", "sys.exc_info", "sys.getrefcount",
+            "sys.get_int_max_str_digits"),
+    "time": ("time.time", "time.monotonic", "time.perf_counter", "time.gmtime",
+             "time.strftime", "time.localtime", "time.mktime", "time.asctime",
+             "time.ctime", "time.process_time", "time.thread_time"),
+}
+
+
+def module_targets():
+    out = []
+    for mname in MODULES:
+        try:
+            m = __import__(mname)
+        except Exception:
+            continue
+        names = [(mname + "." + n, getattr(m, n, None)) for n in sorted(dir(m))
+                 if not n.startswith("_")]
+        if mname == "os":
+            names += [("os.path." + n, getattr(m.path, n, None))
+                      for n in sorted(dir(m.path)) if not n.startswith("_")]
+        for full, obj in names:
+            # random's variates loop forever on nan in CPython
+            if full in SKIP_MODULE_ATTRS or obj is None or full.endswith("variate"):
+                continue
+            allow = SAFE_PREFIXES.get(mname)
+            if allow and not full.startswith(allow):
+                continue
+            if isinstance(obj, type):
+                if issubclass(obj, BaseException):
+                    continue
+                out.append((full, obj))
+                for attr in sorted(dir(obj)):
+                    if attr.startswith("__") and attr not in ("__init__", "__call__",
+                                                              "__getitem__", "__eq__"):
+                        continue
+                    if attr.endswith("variate") or attr == "seed":
+                        continue
+                    try:
+                        meth = getattr(obj, attr)
+                    except Exception:
+                        continue
+                    if callable(meth):
+                        out.append((full + "." + attr, meth))
+            elif callable(obj) and not isinstance(obj, type(sys)):
+                out.append((full, obj))
+    return out
 
 
 def targets():
@@ -152,6 +221,8 @@ def targets():
                     continue
                 if callable(obj):
                     out.append((prefix + t.__name__ + "." + attr, obj))
+    if WITH_MODULES:
+        out += module_targets()
     return out
 
 
@@ -195,8 +266,8 @@ def drive(coil, out_path):
     with open(out_path, "w") as out:
         for name in names:
             try:
-                p = subprocess.run([coil, here, "--target", name], capture_output=True,
-                                   text=True, timeout=60)
+                cmd = [coil, here, "--target", name] + (["--modules"] if WITH_MODULES else [])
+                p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
                 status, text, err = p.returncode, p.stdout, p.stderr
             except subprocess.TimeoutExpired as e:
                 status, text, err = "hang", (e.stdout or b"").decode(), ""
@@ -238,6 +309,10 @@ def compare(ref_path, other_path):
     for fname, n in worst:
         print("  %5d  %s" % (n, fname))
 
+
+WITH_MODULES = "--modules" in sys.argv
+if WITH_MODULES:
+    sys.argv.remove("--modules")
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--compare":

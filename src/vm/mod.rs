@@ -587,6 +587,23 @@ impl Vm {
         Ok(())
     }
 
+    /// `items * n` for a sequence repeat: empty for a count below 1 or no items
+    /// (without looping n times), MemoryError when too big.
+    pub fn repeat_items(&mut self, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+        if n <= 0 || items.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.check_alloc(
+            n as u128 * items.len() as u128,
+            std::mem::size_of::<Value>(),
+        )?;
+        let mut out = Vec::with_capacity(items.len() * n as usize);
+        for _ in 0..n {
+            out.extend_from_slice(items);
+        }
+        Ok(out)
+    }
+
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         let used = self.stack_base.saturating_sub(stack_address());
         if used > self.native_stack_budget {

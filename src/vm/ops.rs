@@ -327,7 +327,7 @@ impl Vm {
             Some(n) => n,
             None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
         };
-        if n <= 0 {
+        if n <= 0 || item_len == 0 {
             return Ok(0);
         }
         self.check_alloc(n as u128 * item_len as u128, item_bytes)?;
@@ -350,12 +350,8 @@ impl Vm {
                     }
                     if op == BinOp::Mul && self.is_intlike(b) {
                         let n = self.repeat_count(b, l.get().len(), VALUE_BYTES)?;
-                        let items = l.get().clone();
-                        let v = l.get();
-                        v.clear();
-                        for _ in 0..n {
-                            v.extend_from_slice(&items);
-                        }
+                        let items = self.repeat_items(l.get(), n as i64)?;
+                        *l.get() = items;
                         return Ok(a);
                     }
                 }
@@ -1267,8 +1263,8 @@ impl Vm {
 
     /// `dict.update(src)`; with `merge`, duplicate keys are an error (`f(**a, **b)`).
     pub fn dict_update_from(&mut self, d: Value, src: Value, merge: bool) -> PyResult<()> {
-        let pairs: Vec<(Value, Value)> = match &src.obj().data {
-            ObjData::Dict(s) => s.get().iter().map(|e| (e.key, e.value)).collect(),
+        let pairs: Vec<(Value, Value)> = match src.as_obj().map(|o| &o.data) {
+            Some(ObjData::Dict(s)) => s.get().iter().map(|e| (e.key, e.value)).collect(),
             _ => {
                 if self.dunder(src, "keys").is_some() {
                     let keys = self.call_method(src, "keys", &[])?;
