@@ -226,13 +226,27 @@ def targets():
     return out
 
 
+# Keyword arguments built-ins commonly take, each tried with a few hostile values
+# after a few positional argument lists.
+KEYWORDS = ["key", "default", "reverse", "sep", "end", "start", "maxsplit",
+            "encoding", "errors", "base", "ndigits", "length", "byteorder",
+            "signed", "tabsize", "keepends", "strict", "x"]
+KW_VALUES = ["None", "1", "2**40", "'x'", "Hostile()"]
+KW_POSITIONAL = [(), ("1",), ("'x'",), ("[]",)]
+
+
 def arg_lists():
     by_name = dict(VALUES)
     lists = [()]
     lists += [(v,) for v, _ in VALUES]
     lists += [(v, w) for v, _ in VALUES for w, _ in VALUES]
     lists += list(MIXED)
-    return [(names, [by_name[n] for n in names]) for names in lists]
+    out = [(names, [by_name[n] for n in names], None) for names in lists]
+    for pos in KW_POSITIONAL:
+        for k in KEYWORDS:
+            for v in KW_VALUES:
+                out.append((pos + (k + "=" + v,), [by_name[n] for n in pos], (k, by_name[v])))
+    return out
 
 
 def main(only=None):
@@ -241,13 +255,14 @@ def main(only=None):
         if only is not None and name != only:
             continue
         short = name.rsplit(".", 1)[-1]
-        for names, makers in arg_lists():
-            if short in UNBOUNDED and (big_name in names or "2**40" in names):
+        for names, makers, kw in arg_lists():
+            if short in UNBOUNDED and any(big_name in n or "2**40" in n for n in names):
                 continue
             args = [m() for m in makers]
+            kwargs = {kw[0]: kw[1]()} if kw else {}
             label = name + "(" + ", ".join(names) + ")"
             try:
-                fn(*args)
+                fn(*args, **kwargs)
                 result = "ok"
             except Exception as e:
                 result = type(e).__name__

@@ -108,7 +108,9 @@ pub fn register(vm: &mut Vm) {
         ("compile", compile),
     ];
     for (name, f) in fns {
-        vm.add_fn(b, name, *f);
+        let fv = vm.new_builtin_with(name, *f, Value::EMPTY, function_arity(name));
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, fv);
     }
     let consts = [
         ("None", Value::NONE),
@@ -810,6 +812,23 @@ fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             Err(vm.value_error("chr() arg not in range(0x110000)"))
         }
+    }
+}
+
+/// The positional arity of the built-in functions that take no keyword
+/// arguments, checked by the call path (`Vm::check_method_call`); ANY_ARITY for
+/// the others, which check their own arguments.
+fn function_arity(name: &str) -> (u8, u8) {
+    match name {
+        "abs" | "all" | "any" | "ascii" | "bin" | "oct" | "hex" | "callable" | "chr" | "hash"
+        | "id" | "len" | "ord" | "repr" | "aiter" => (1, 1),
+        "divmod" | "isinstance" | "issubclass" | "hasattr" | "delattr" => (2, 2),
+        "setattr" => (3, 3),
+        "getattr" => (2, 3),
+        "format" | "iter" | "next" | "anext" => (1, 2),
+        "dir" | "vars" => (0, 1),
+        "globals" | "locals" => (0, 0),
+        _ => crate::object::ANY_ARITY,
     }
 }
 

@@ -260,6 +260,11 @@ impl Vm {
                 None => self.make_generator(callee, func, args),
             },
             ObjData::Builtin(b) => {
+                if !kw.is_empty() && b.arity != crate::object::ANY_ARITY {
+                    return Err(
+                        self.type_error(&format!("{}() takes no keyword arguments", b.name))
+                    );
+                }
                 if let Some(recv) = self.check_method_call(b, args)? {
                     let mut a = args.to_vec();
                     a[0] = recv;
@@ -613,6 +618,11 @@ impl Vm {
     #[inline]
     pub fn check_method_call(&mut self, b: &Builtin, args: &[Value]) -> PyResult<Option<Value>> {
         if b.owner.is_empty() {
+            if b.arity != crate::object::ANY_ARITY && b.bound.is_empty() {
+                // a plain function with a fixed arity
+                let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
+                crate::builtins::check_args(self, b.name, &Args::new(args), lo, hi)?;
+            }
             return Ok(None);
         }
         let (recv, n) = if b.bound.is_empty() {

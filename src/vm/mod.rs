@@ -422,14 +422,26 @@ impl Vm {
     }
 
     pub fn new_builtin(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
+        self.new_builtin_with(name, func, Value::EMPTY, crate::object::ANY_ARITY)
+    }
+
+    /// A native function whose receiver type (`owner`, EMPTY for none) and
+    /// positional arity the call path checks (see `Builtin::owner`, `Builtin::arity`).
+    pub fn new_builtin_with(
+        &mut self,
+        name: &'static str,
+        func: crate::object::NativeFn,
+        owner: Value,
+        arity: (u8, u8),
+    ) -> Value {
         self.heap.alloc(
             self.types.builtin_function,
             ObjData::Builtin(crate::object::Builtin {
                 name,
                 func,
                 bound: Value::EMPTY,
-                owner: Value::EMPTY,
-                arity: crate::object::ANY_ARITY,
+                owner,
+                arity,
             }),
         )
     }

@@ -304,16 +304,8 @@ impl Vm {
         } else {
             cls
         };
-        let fv = self.alloc(
-            self.types.builtin_function,
-            ObjData::Builtin(crate::object::Builtin {
-                name,
-                func: f,
-                bound: Value::EMPTY,
-                owner,
-                arity: crate::vm::call::method_arity(name, type_obj(cls).module == "builtins"),
-            }),
-        );
+        let arity = crate::vm::call::method_arity(name, type_obj(cls).module == "builtins");
+        let fv = self.new_builtin_with(name, f, owner, arity);
         let k = self.intern(name);
         self.type_set_attr(cls, k, fv);
     }
