@@ -818,6 +818,21 @@ impl Vm {
         Ok(None)
     }
 
+    /// A slice bound or step as i64: like `index_of`, but an int too big for one
+    /// is clamped (to ±i64::MAX), as CPython clamps slice indices.
+    fn slice_index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if self.to_i64(v).is_none()
+            && let Some(b) = self.to_bigint(v)
+        {
+            return Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                -i64::MAX
+            } else {
+                i64::MAX
+            }));
+        }
+        self.index_of(v)
+    }
+
     pub fn slice_indices(&mut self, slice: Value, len: usize) -> PyResult<SliceIdx> {
         let ObjData::Slice { start, stop, step } = &slice.obj().data else {
             unreachable!()
@@ -826,7 +841,7 @@ impl Vm {
         let step = if step.is_none() {
             1
         } else {
-            match self.index_of(*step)? {
+            match self.slice_index_of(*step)? {
                 Some(s) => s,
                 None => {
                     return Err(self.type_error(
@@ -843,7 +858,7 @@ impl Vm {
             if v.is_none() {
                 return Ok(default);
             }
-            let i = match self.index_of(v)? {
+            let i = match self.slice_index_of(v)? {
                 Some(i) => i,
                 None => {
                     return Err(self.type_error(
