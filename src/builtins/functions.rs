@@ -112,6 +112,10 @@ pub fn register(vm: &mut Vm) {
         let k = vm.intern(name);
         vm.dict_set_str(b, k, fv);
     }
+    // as CPython's builtins module: a class body run with globals that lack
+    // __name__ (exec(src, {})) finds this one for its __module__
+    let (nk, nv) = (vm.intern("__name__"), vm.intern("builtins"));
+    vm.dict_set_str(b, nk, nv);
     let consts = [
         ("None", Value::NONE),
         ("True", Value::TRUE),
@@ -1184,6 +1188,29 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         None => (vm.new_dict(), Value::NONE),
     };
     let globals = a.get(1).filter(|v| !v.is_none()).unwrap_or(cg);
+    if !matches!(globals.as_obj().map(|o| &o.data), Some(ObjData::Dict(_))) {
+        let what = if is_eval {
+            "globals must be a dict"
+        } else {
+            "exec() globals must be a dict, not "
+        };
+        return Err(vm.type_error(&if is_eval {
+            what.to_string()
+        } else {
+            format!("{what}{}", vm.type_name(globals))
+        }));
+    }
+    if let Some(l) = a.get(2).filter(|v| !v.is_none())
+        && !matches!(l.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+        && vm.dunder(l, "__getitem__").is_none()
+    {
+        let msg = if is_eval {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {}", vm.type_name(l))
+        };
+        return Err(vm.type_error(&msg));
+    }
     let mut locals = a
         .get(2)
         .filter(|v| !v.is_none())

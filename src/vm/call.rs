@@ -341,8 +341,8 @@ impl Vm {
         let user_new = new.filter(|n| !is_builtin_fn(*n));
         let obj = match user_new {
             Some(n) => {
-                let n = match &n.obj().data {
-                    ObjData::StaticMethod(f) => *f,
+                let n = match n.as_obj().map(|o| &o.data) {
+                    Some(ObjData::StaticMethod(f)) => *f,
                     _ => n,
                 };
                 let mut a = Vec::with_capacity(args.len() + 1);

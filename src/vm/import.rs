@@ -121,6 +121,12 @@ impl Vm {
         let key = self.intern(full);
         let modules = self.modules;
         if let Some(m) = self.dict_get_str(modules, key) {
+            if m.is_none() {
+                return Err(self.error(
+                    "ModuleNotFoundError",
+                    &format!("import of {full} halted; None in sys.modules"),
+                ));
+            }
             return Ok(m);
         }
         if let Some(init) = self.native_modules.get(full).copied() {
@@ -231,8 +237,8 @@ impl Vm {
         if let Some(v) = self.getattr_opt(m, name)? {
             return Ok(v);
         }
-        let mname = match &m.obj().data {
-            ObjData::Module { name, .. } => str_of(*name).to_string(),
+        let mname = match m.as_obj().map(|o| &o.data) {
+            Some(ObjData::Module { name, .. }) => str_of(*name).to_string(),
             _ => "?".to_string(),
         };
         if self.is_package(m) {

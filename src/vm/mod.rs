@@ -464,8 +464,8 @@ impl Vm {
     }
 
     pub fn module_dict(&self, module: Value) -> Value {
-        match &module.obj().data {
-            ObjData::Module { dict, .. } => *dict,
+        match module.as_obj().map(|o| &o.data) {
+            Some(ObjData::Module { dict, .. }) => *dict,
             _ => Value::NONE,
         }
     }
@@ -493,7 +493,7 @@ impl Vm {
     #[inline]
     pub fn dict_get_str(&self, dict: Value, key: Value) -> Option<Value> {
         let h = self.str_hash(key);
-        if let ObjData::Dict(d) = &dict.obj().data {
+        if let Some(ObjData::Dict(d)) = dict.as_obj().map(|o| &o.data) {
             let d = d.get();
             if let Some(i) = d.find_identical(key, h) {
                 return Some(d.entries()[i].value);

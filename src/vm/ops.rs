@@ -1047,8 +1047,8 @@ impl Vm {
                     // `list[int]` and friends in annotations.
                     let cgi = self.intern("__class_getitem__");
                     if let Some(f) = lookup(self, obj, cgi) {
-                        let f = match &f.obj().data {
-                            ObjData::ClassMethod(f) => *f,
+                        let f = match f.as_obj().map(|o| &o.data) {
+                            Some(ObjData::ClassMethod(f)) => *f,
                             _ => f,
                         };
                         return self.call(f, &[obj, idx]);

@@ -117,3 +117,31 @@ class L(list):
 lst = L([3, 1, 2])
 print(list.__len__(lst), list.__contains__(lst, 2), sorted(lst))
 print(int.__add__(True, 2), object.__eq__(1, 1), str.__len__("abc"))
+
+# odd values where the interpreter expects objects (were panics)
+
+
+class BadNew:
+    __new__ = 1
+
+
+class BadGetitem:
+    __class_getitem__ = 1
+
+
+attempt("BadNew()", lambda: BadNew())
+attempt("BadGetitem[int]", lambda: BadGetitem[int])
+attempt("exec('x', 1)", lambda: exec("x", 1))
+attempt("eval('1', 1)", lambda: eval("1", 1))
+attempt("exec('x', {}, 1)", lambda: exec("x", {}, 1))
+exec("class InExec: pass\nprint('in exec:', InExec.__module__)", {})
+sys.modules["fake_none"] = None
+try:
+    import fake_none  # noqa: F401
+except ImportError as e:
+    print(type(e).__name__, e)
+sys.modules["fake_int2"] = 1
+try:
+    from fake_int2 import y  # noqa: F401
+except ImportError as e:
+    print(type(e).__name__)
