@@ -15,6 +15,11 @@ pub enum Resumed {
     Returned(Value),
 }
 
+/// The most frames the frame stack holds whatever the recursion limit (about
+/// 300 bytes each: under 3 GB), so a program that lifts the limit gets a
+/// MemoryError instead of exhausting the machine's memory.
+const MAX_FRAMES: usize = 1 << 23;
+
 impl Vm {
     /// Runs module or class-body code in the given namespaces.
     pub fn run_code(&mut self, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
@@ -33,7 +38,11 @@ impl Vm {
     }
 
     pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.recursion_limit.min(MAX_FRAMES) {
+            if self.frames.len() < self.recursion_limit {
+                // sys.setrecursionlimit(10**9): memory runs out before the limit
+                return Err(self.error("MemoryError", "Stack overflow (too many frames)"));
+            }
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.frames.push(frame);
