@@ -68,6 +68,15 @@ attempt("'{:10000000000000}'.format('x')", lambda: "{:10000000000000}".format("x
 attempt("'%10000000000000d' % 1", lambda: "%10000000000000d" % 1)
 attempt("format(1.5, '.10000000000f')", lambda: format(1.5, ".10000000000f"))
 attempt("(1).to_bytes(10**12, 'big')", lambda: (1).to_bytes(10**12, "big"))
+attempt("list(range(10**10))", lambda: list(range(10**10)))
+attempt("tuple(range(0, -10**10, -1))", lambda: tuple(range(0, -(10**10), -1)))
+# repeating an empty sequence a huge number of times is quick (was a hang)
+attempt("[] * 2**40", lambda: [] * 2**40)
+attempt("() * 2**40", lambda: () * 2**40)
+attempt("'' * 2**40", lambda: "" * 2**40)
+y = []
+y *= 2**40
+print("y *= 2**40 ->", y)
 x = [1, 2]
 try:
     x *= 10**10
