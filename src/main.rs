@@ -51,15 +51,20 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    coil::vm::panic::install_hook();
     // The interpreter runs on a thread with a large stack: deep native recursion
     // (nested calls from built-ins back into Python) must hit RecursionError first.
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || run(cli))
         .expect("spawn interpreter thread");
-    let code = child.join().unwrap_or_else(|_| {
-        eprintln!("coil: internal error (a Rust panic); please report it");
-        70
+    // A panic while Python code runs is a SystemError inside the program (see
+    // coil::vm::panic); one outside it (compiling the main script, at start-up or
+    // exit) ends the run the way an uncaught SystemError would.
+    let code = child.join().unwrap_or_else(|payload| {
+        let msg = coil::vm::panic::panic_message(&*payload);
+        eprintln!("SystemError: internal error: {msg}");
+        1
     });
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -142,11 +142,22 @@ impl Value {
         }
     }
 
+    /// The heap object behind a value known to be one. A value that is not an
+    /// object panics (which the interpreter reports as a SystemError) rather than
+    /// being dereferenced as a wild pointer.
     #[inline(always)]
     pub fn obj(self) -> &'static Obj {
-        debug_assert!(self.is_obj());
+        if !self.is_obj() {
+            not_an_object(self);
+        }
         unsafe { &*self.obj_ptr() }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn not_an_object(v: Value) -> ! {
+    panic!("expected a heap object, got {v:?}")
 }
 
 impl std::fmt::Debug for Value {

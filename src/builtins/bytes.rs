@@ -763,9 +763,7 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        if n > 1 << 34 {
-            return Err(vm.error("MemoryError", ""));
-        }
+        vm.check_alloc(n as u128, 1)?;
         return Ok(vec![0; n as usize]);
     }
     if !ba && let Some(r) = vm.call_dunder(src, "__bytes__", &[])? {
@@ -1291,6 +1289,7 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     if width <= len {
         return Ok(like(vm, recv, d));
     }
+    vm.check_alloc(width as u128, 1)?;
     let marg = (width - len) as usize;
     let (l, r) = match how {
         '<' => (0, marg),
@@ -1313,6 +1312,7 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if width <= d.len() as i64 {
         return Ok(like(vm, recv, d));
     }
+    vm.check_alloc(width as u128, 1)?;
     let n = width as usize - d.len();
     let mut out = Vec::with_capacity(width as usize);
     let (sign, rest) = if !d.is_empty() && (d[0] == b'+' || d[0] == b'-') {
@@ -1564,6 +1564,11 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(t) => int_arg(vm, t)?,
         None => 8,
     };
+    if i32::try_from(ts).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
+    let tabs = d.iter().filter(|&&b| b == b'\t').count() as u128;
+    vm.check_alloc(tabs * ts.max(0) as u128 + d.len() as u128, 1)?;
     let mut out = Vec::with_capacity(d.len());
     let mut col: i64 = 0;
     for &c in &d {
@@ -1674,9 +1679,7 @@ fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => return Ok(vm.not_implemented),
     };
     let n = n.max(0) as usize;
-    if (n as u128) * (d.len().max(1) as u128) > (1u128 << 34) {
-        return Err(vm.error("MemoryError", ""));
-    }
+    vm.check_alloc(n as u128 * d.len() as u128, 1)?;
     Ok(like(vm, v, d.repeat(n)))
 }
 

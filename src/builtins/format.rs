@@ -276,10 +276,23 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
 // ---- floats ----
 
 /// `{:.p e}` reshaped to Python's form: mantissa digits and a decimal exponent.
+/// Digits past this many after the point are zeros in any f64's exact decimal
+/// expansion; Rust's formatter takes at most 65535 of them.
+const EXACT_DIGITS: usize = 1100;
+
 fn sci_parts(x: f64, p: usize) -> (String, i32) {
-    let s = format!("{:.*e}", p, x);
+    let s = format!("{:.*e}", p.min(EXACT_DIGITS), x);
     let (m, e) = s.split_once('e').unwrap();
-    (m.to_string(), e.parse().unwrap())
+    let mut m = m.to_string();
+    m.extend(std::iter::repeat_n('0', p.saturating_sub(EXACT_DIGITS)));
+    (m, e.parse().unwrap())
+}
+
+/// `x` with `prec` digits after the point, for any precision.
+fn fixed(x: f64, prec: usize) -> String {
+    let mut s = format!("{:.*}", prec.min(EXACT_DIGITS), x);
+    s.extend(std::iter::repeat_n('0', prec.saturating_sub(EXACT_DIGITS)));
+    s
 }
 
 fn exp_str(e: i32) -> String {
@@ -295,7 +308,7 @@ fn exp_str(e: i32) -> String {
 fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> String {
     match ty {
         'f' => {
-            let mut s = format!("{:.*}", prec, x);
+            let mut s = fixed(x, prec);
             if alt && prec == 0 {
                 s.push('.');
             }
@@ -315,7 +328,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
             // fixed result always has a digit after the point.
             let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
             let mut s = if -4 <= e && (e as i64) < limit {
-                format!("{:.*}", (p as i64 - 1 - e as i64) as usize, x)
+                fixed(x, (p as i64 - 1 - e as i64) as usize)
             } else {
                 let (m, e2) = sci_parts(x, p - 1);
                 format!("{m}e{e2}")
@@ -453,7 +466,19 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec, type_name: &str) -> PyResul
 }
 
 fn spec_for(vm: &mut Vm, spec: &str, type_name: &str, numeric: bool) -> PyResult<Spec> {
-    parse_spec(spec, type_name, numeric).map_err(|m| vm.value_error(&m))
+    let sp = parse_spec(spec, type_name, numeric).map_err(|m| vm.value_error(&m))?;
+    check_spec_sizes(vm, sp.width, sp.precision)?;
+    Ok(sp)
+}
+
+/// A precision beyond CPython's C int is "too big" (ValueError); a width or
+/// precision whose result could not be allocated is a MemoryError (the result is
+/// at least that long).
+fn check_spec_sizes(vm: &mut Vm, width: usize, precision: Option<usize>) -> PyResult<()> {
+    if precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.value_error("precision too big"));
+    }
+    vm.check_alloc(width.max(precision.unwrap_or(0)) as u128, 1)
 }
 
 /// `format(v, spec)`: dispatches to `__format__` for user types, else formats
@@ -695,7 +720,9 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
             i += 1;
         } else {
             while i < n && chars[i].is_ascii_digit() {
-                width = width * 10 + chars[i].to_digit(10).unwrap() as usize;
+                width = width
+                    .saturating_mul(10)
+                    .saturating_add(chars[i].to_digit(10).unwrap() as usize);
                 i += 1;
             }
         }
@@ -711,14 +738,17 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
-                let mut p = 0;
+                let mut p: usize = 0;
                 while i < n && chars[i].is_ascii_digit() {
-                    p = p * 10 + chars[i].to_digit(10).unwrap() as usize;
+                    p = p
+                        .saturating_mul(10)
+                        .saturating_add(chars[i].to_digit(10).unwrap() as usize);
                     i += 1;
                 }
                 prec = Some(p);
             }
         }
+        check_spec_sizes(vm, width, prec)?;
         // Length modifiers are accepted and ignored.
         while i < n && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::builtins::check_args;
+use crate::builtins::{check_args, str_param};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
@@ -79,7 +79,8 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("vars", vars),
-        ("globals", |vm, _a| {
+        ("globals", |vm, a| {
+            check_args(vm, "globals", &a, 0, 0)?;
             Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))
         }),
         ("locals", locals),
@@ -90,11 +91,15 @@ pub fn register(vm: &mut Vm) {
         ("__build_class__", |vm, a| vm.build_class(a)),
         ("format", |vm, a| {
             check_args(vm, "format", &a, 1, 2)?;
-            let spec = a.get(1).map(str_of).unwrap_or("");
+            let spec = match a.get(1) {
+                Some(s) => str_param(vm, s, "format()", 2)?,
+                None => "",
+            };
             vm.format(a.pos[0], spec)
         }),
         ("__import__", |vm, a| {
-            let name = str_of(a.pos[0]).to_string();
+            check_args(vm, "__import__", &a, 1, 5)?;
+            let name = str_param(vm, a.pos[0], "__import__()", 1)?.to_string();
             let globals = vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE);
             let fromlist = a.get(3).unwrap_or(Value::NONE);
             vm.import(&name, fromlist, 0, globals)
@@ -103,8 +108,14 @@ pub fn register(vm: &mut Vm) {
         ("compile", compile),
     ];
     for (name, f) in fns {
-        vm.add_fn(b, name, *f);
+        let fv = vm.new_builtin_with(name, *f, Value::EMPTY, function_arity(name));
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, fv);
     }
+    // as CPython's builtins module: a class body run with globals that lack
+    // __name__ (exec(src, {})) finds this one for its __module__
+    let (nk, nv) = (vm.intern("__name__"), vm.intern("builtins"));
+    vm.dict_set_str(b, nk, nv);
     let consts = [
         ("None", Value::NONE),
         ("True", Value::TRUE),
@@ -282,7 +293,27 @@ pub fn register(vm: &mut Vm) {
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
     let t = vm.types.object;
-    vm.add_method(t, "__init_subclass__", |_vm, _a| Ok(Value::NONE));
+    // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
+    let isc = vm.new_builtin("__init_subclass__", |vm, a| {
+        if a.len() > 1 {
+            return Err(vm.type_error(&format!(
+                "{}.__init_subclass__() takes no arguments ({} given)",
+                if is_type(a.pos[0]) {
+                    type_obj(a.pos[0]).name.clone()
+                } else {
+                    "object".to_string()
+                },
+                a.len() - 1
+            )));
+        }
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("__init_subclass__() takes no keyword arguments"));
+        }
+        Ok(Value::NONE)
+    });
+    let isc = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(isc));
+    let k = vm.intern("__init_subclass__");
+    vm.type_set_attr(t, k, isc);
     vm.add_method(t, "__eq__", |vm, a| {
         Ok(if a.pos[0] == a.pos[1] {
             Value::TRUE
@@ -330,10 +361,17 @@ pub fn register(vm: &mut Vm) {
         }
     });
     vm.add_method(t, "__delattr__", |vm, a| {
-        vm.generic_delattr(a.pos[0], a.pos[1])?;
+        let n = attr_name(vm, a.pos[1])?;
+        vm.generic_delattr(a.pos[0], n)?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__format__", |vm, a| {
+        if !vm.is_str(a.pos[1]) {
+            return Err(vm.type_error(&format!(
+                "__format__() argument must be str, not {}",
+                crate::builtins::bad_arg_name(vm, a.pos[1])
+            )));
+        }
         let spec = str_of(a.pos[1]);
         if !spec.is_empty() {
             return Err(vm.type_error(&format!(
@@ -683,6 +721,9 @@ fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "iter", &a, 1, 2)?;
     if a.pos.len() == 2 {
+        if !vm.is_callable(a.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(vm.new_iter(IterState::Callable {
             func: a.pos[0],
             sentinel: a.pos[1],
@@ -778,7 +819,30 @@ fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// The positional arity of the built-in functions that take no keyword
+/// arguments, checked by the call path (`Vm::check_method_call`); ANY_ARITY for
+/// the others, which check their own arguments.
+fn function_arity(name: &str) -> (u8, u8) {
+    match name {
+        "abs" | "all" | "any" | "ascii" | "bin" | "oct" | "hex" | "callable" | "chr" | "hash"
+        | "id" | "len" | "ord" | "repr" | "aiter" => (1, 1),
+        "divmod" | "isinstance" | "issubclass" | "hasattr" | "delattr" => (2, 2),
+        "setattr" => (3, 3),
+        "getattr" => (2, 3),
+        "format" | "iter" | "next" | "anext" => (1, 2),
+        "dir" | "vars" => (0, 1),
+        "globals" | "locals" => (0, 0),
+        _ => crate::object::ANY_ARITY,
+    }
+}
+
 fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
+    let name = match base {
+        2 => "bin",
+        8 => "oct",
+        _ => "hex",
+    };
+    check_args(vm, name, &a, 1, 1)?;
     let v = a.pos[0];
     let i = match vm.to_bigint(v) {
         Some(i) => i,
@@ -995,7 +1059,8 @@ fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
         .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
 }
 
-fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+fn locals(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(vm, "locals", &a, 0, 0)?;
     let Some(f) = vm.frames.last() else {
         return Ok(Value::NONE);
     };
@@ -1024,6 +1089,9 @@ fn locals(vm: &mut Vm, _a: Args) -> PyResult<Value> {
 }
 
 fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(vm.type_error(&format!("dir expected at most 1 argument, got {}", a.len())));
+    }
     let mut names: Vec<String> = Vec::new();
     if a.pos.is_empty() {
         let l = locals(vm, a)?;
@@ -1120,6 +1188,29 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         None => (vm.new_dict(), Value::NONE),
     };
     let globals = a.get(1).filter(|v| !v.is_none()).unwrap_or(cg);
+    if !matches!(globals.as_obj().map(|o| &o.data), Some(ObjData::Dict(_))) {
+        let what = if is_eval {
+            "globals must be a dict"
+        } else {
+            "exec() globals must be a dict, not "
+        };
+        return Err(vm.type_error(&if is_eval {
+            what.to_string()
+        } else {
+            format!("{what}{}", vm.type_name(globals))
+        }));
+    }
+    if let Some(l) = a.get(2).filter(|v| !v.is_none())
+        && !matches!(l.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+        && vm.dunder(l, "__getitem__").is_none()
+    {
+        let msg = if is_eval {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {}", vm.type_name(l))
+        };
+        return Err(vm.type_error(&msg));
+    }
     let mut locals = a
         .get(2)
         .filter(|v| !v.is_none())
@@ -1528,8 +1619,19 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let name = str_of(args[0]).to_string();
-    let bases = vm.tuple_items(args[1]).unwrap_or_default();
+    let name = str_param(vm, args[0], "type.__new__()", 1)?.to_string();
+    let Some(bases) = vm.tuple_items(args[1]) else {
+        return Err(vm.type_error(&format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            crate::builtins::bad_arg_name(vm, args[1])
+        )));
+    };
+    if !vm.isinstance(args[2], vm.types.dict) {
+        return Err(vm.type_error(&format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            crate::builtins::bad_arg_name(vm, args[2])
+        )));
+    }
     let ns = vm.new_dict();
     vm.dict_update_from(ns, args[2], false)?;
     let cls = vm.new_class(&name, &name, bases, ns)?;

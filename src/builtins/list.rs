@@ -72,12 +72,8 @@ pub fn register(vm: &mut Vm) {
                 return Ok(vm.not_implemented);
             };
             let l = list_of(vm, &a, "__imul__")?;
-            let v = l.get();
-            let items = v.clone();
-            v.clear();
-            for _ in 0..n.max(0) {
-                v.extend_from_slice(&items);
-            }
+            let items = vm.repeat_items(l.get(), n)?;
+            *l.get() = items;
             Ok(a.pos[0])
         }),
         ("__repr__", seq_repr),
@@ -688,14 +684,7 @@ fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
         )));
     };
     let items = seq_items(vm, &a, "__mul__")?;
-    let n = n.max(0) as usize;
-    if n.saturating_mul(items.len()) > 1 << 32 {
-        return Err(vm.error("MemoryError", ""));
-    }
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(&items);
-    }
+    let out = vm.repeat_items(&items, n)?;
     Ok(if is_seq_kind(x, true) {
         vm.new_list(out)
     } else {

@@ -11,6 +11,8 @@ pub mod set;
 pub mod sort;
 pub mod str;
 
+use crate::object::ObjData;
+use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
@@ -49,6 +51,28 @@ pub fn check_args(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> 
         return Err(vm.type_error(&msg));
     }
     Ok(())
+}
+
+/// Argument `pos` (1-based) of `what` (e.g. `"format()"`) as a str, else CPython's
+/// `TypeError: format() argument 2 must be str, not int`.
+pub fn str_param(vm: &mut Vm, v: Value, what: &str, pos: usize) -> PyResult<&'static str> {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Str(s)) => Ok(&*s.s),
+        _ => Err(vm.type_error(&format!(
+            "{what} argument {pos} must be str, not {}",
+            bad_arg_name(vm, v)
+        ))),
+    }
+}
+
+/// How CPython names a bad argument's type in "must be X, not Y": `None` for
+/// None, else the type's name.
+pub fn bad_arg_name(vm: &Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".into()
+    } else {
+        vm.type_name(v)
+    }
 }
 
 /// Rejects keyword arguments for natives that take none.

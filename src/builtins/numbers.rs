@@ -691,6 +691,7 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error("length argument must be non-negative"));
     }
     let little = byteorder(vm, order)?;
+    vm.check_alloc(length as u128, 1)?;
     let signed = match signed {
         Some(s) => vm.truthy(s)?,
         None => false,

@@ -993,6 +993,7 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
         }
         return Ok(vm.new_str(s));
     }
+    vm.check_alloc(width as u128, fill.len_utf8())?;
     let marg = (width - len) as usize;
     let (l, r) = match how {
         '<' => (0, marg),
@@ -1017,6 +1018,7 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if width <= len {
         return Ok(vm.new_str(s));
     }
+    vm.check_alloc(width as u128, 1)?;
     let fill = "0".repeat((width - len) as usize);
     let out = if s.starts_with('+') || s.starts_with('-') {
         format!("{}{fill}{}", &s[..1], &s[1..])
@@ -1094,6 +1096,11 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(t) => int_arg(vm, t)?,
         None => 8,
     };
+    if i32::try_from(ts).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
+    let tabs = s.bytes().filter(|&b| b == b'\t').count() as u128;
+    vm.check_alloc(tabs * ts.max(0) as u128 + s.len() as u128, 1)?;
     let mut out = String::with_capacity(s.len());
     let mut col: i64 = 0;
     for c in s.chars() {

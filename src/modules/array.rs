@@ -800,6 +800,12 @@ fn array_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
         )));
     };
     let n = n.max(0) as usize;
+    let len = match ar.data.get() {
+        Data::Int(x) => x.len(),
+        Data::Float(x) => x.len(),
+    };
+    vm.check_alloc(n as u128 * len as u128, 8)?;
+    let n = if len == 0 { 0 } else { n };
     let d = match ar.data.get() {
         Data::Int(x) => Data::Int(x.repeat(n)),
         Data::Float(x) => Data::Float(x.repeat(n)),

@@ -409,12 +409,9 @@ fn init_deque(vm: &mut Vm, m: Value) {
             }),
             ("__mul__", |vm, a| {
                 let d = dq(vm, a.pos[0])?;
-                let n = vm.to_i64(a.pos[1]).unwrap_or(0).max(0) as usize;
+                let n = vm.to_i64(a.pos[1]).unwrap_or(0);
                 let items: Vec<Value> = d.items.get().iter().copied().collect();
-                let mut out = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    out.extend_from_slice(&items);
-                }
+                let out = vm.repeat_items(&items, n)?;
                 new_deque(vm, vm.type_of(a.pos[0]), out, d.maxlen.get())
             }),
         ],
@@ -1034,6 +1031,7 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                     let n = vm.to_i64(v).ok_or_else(|| {
                         vm.type_error("'float' object cannot be interpreted as an integer")
                     })?;
+                    vm.check_alloc(out.len() as u128 + n.max(0) as u128, 8)?;
                     for _ in 0..n.max(0) {
                         out.push(k);
                     }

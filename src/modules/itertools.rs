@@ -1144,6 +1144,7 @@ fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)>
     if r < 0 {
         return Err(vm.value_error("r must be non-negative"));
     }
+    vm.check_alloc(r as u128, 8)?;
     let pool = vm.collect_iter(src)?;
     Ok((pool, r as usize))
 }
@@ -1325,6 +1326,7 @@ fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
+    vm.check_alloc(n as u128, 64)?;
     let it = vm.iter(a.pos[0])?;
     let t = ty("_tee_dataobject");
     let shared = vm.alloc(

@@ -112,6 +112,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "urandom", |vm, a| {
         let n = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0).max(0) as usize;
+        vm.check_alloc(n as u128, 1)?;
         let mut buf = vec![0u8; n];
         use std::io::Read;
         if let Ok(mut f) = std::fs::File::open("/dev/urandom") {

@@ -47,12 +47,23 @@ pub struct Obj {
 
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
+/// `Builtin::arity` of a native that checks its own arguments.
+pub const ANY_ARITY: (u8, u8) = (0, u8::MAX);
+
 /// A function implemented in Rust. `bound` is the receiver for bound built-in methods
 /// (EMPTY when unbound).
 pub struct Builtin {
     pub name: &'static str,
     pub func: NativeFn,
     pub bound: Value,
+    /// For a method of a built-in type (`Vm::add_method`), that type: the call path
+    /// checks the receiver is an instance of it (for `__new__`, a subtype of it)
+    /// before the native runs, as CPython's method descriptors do. EMPTY otherwise.
+    pub owner: Value,
+    /// The positional arguments after the receiver a method takes, `(min, max)`,
+    /// when the call path checks them (slot methods like `__eq__`, whose arity the
+    /// name fixes); `(0, u8::MAX)` when the native checks its own.
+    pub arity: (u8, u8),
 }
 
 pub struct Function {
@@ -350,7 +361,10 @@ impl Obj {
                 visit(*func);
                 visit(*slf);
             }
-            ObjData::Builtin(b) => visit(b.bound),
+            ObjData::Builtin(b) => {
+                visit(b.bound);
+                visit(b.owner);
+            }
             ObjData::Cell(c) => visit(*c.get()),
             ObjData::Module { name, dict } => {
                 visit(*name);

@@ -26,7 +26,7 @@ impl Vm {
 
     /// Stores an instance attribute, growing the shape on first assignment.
     pub fn instance_set_attr(&mut self, obj: Value, name: Value, v: Value) -> bool {
-        if let ObjData::Instance(i) = &obj.obj().data {
+        if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
             let d = i.dict.get();
             if !d.is_empty() {
                 self.dict_set_str(d, name, v);
@@ -46,7 +46,7 @@ impl Vm {
     }
 
     fn instance_del_attr(&mut self, obj: Value, name: Value) -> bool {
-        if let ObjData::Instance(i) = &obj.obj().data {
+        if let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) {
             let d = i.dict.get();
             if !d.is_empty() {
                 return self.dict_del_str(d, name);
@@ -120,7 +120,7 @@ impl Vm {
     /// The instance's `__dict__`, moving its attributes out of shape slots into a dict
     /// the first time, so later changes through either view are seen by both.
     pub fn instance_dict(&mut self, obj: Value) -> Value {
-        let ObjData::Instance(i) = &obj.obj().data else {
+        let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) else {
             return Value::NONE;
         };
         let d = i.dict.get();
@@ -280,6 +280,8 @@ impl Vm {
                     name: b.name,
                     func: b.func,
                     bound: obj,
+                    owner: b.owner,
+                    arity: b.arity,
                 }),
             ),
             ObjData::StaticMethod(f) => *f,

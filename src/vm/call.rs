@@ -2,7 +2,7 @@
 //! keyword-only), generators, instantiating classes, and calls from native code.
 
 use crate::compiler::bytecode::flags;
-use crate::object::{Function, Generator, Mut, ObjData};
+use crate::object::{Builtin, Function, Generator, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::interp::Resumed;
@@ -260,6 +260,16 @@ impl Vm {
                 None => self.make_generator(callee, func, args),
             },
             ObjData::Builtin(b) => {
+                if !kw.is_empty() && b.arity != crate::object::ANY_ARITY {
+                    return Err(
+                        self.type_error(&format!("{}() takes no keyword arguments", b.name))
+                    );
+                }
+                if let Some(recv) = self.check_method_call(b, args)? {
+                    let mut a = args.to_vec();
+                    a[0] = recv;
+                    return (b.func)(self, Args { pos: &a, kw });
+                }
                 if b.bound.is_empty() {
                     let r = (b.func)(self, Args { pos: args, kw })?;
                     if b.name == "__new__"
@@ -331,8 +341,8 @@ impl Vm {
         let user_new = new.filter(|n| !is_builtin_fn(*n));
         let obj = match user_new {
             Some(n) => {
-                let n = match &n.obj().data {
-                    ObjData::StaticMethod(f) => *f,
+                let n = match n.as_obj().map(|o| &o.data) {
+                    Some(ObjData::StaticMethod(f)) => *f,
                     _ => n,
                 };
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -513,6 +523,187 @@ impl Vm {
             }
             None => false,
         }
+    }
+}
+
+/// The positional arguments after the receiver that a method named `name` takes
+/// when the name fixes them (CPython's slot wrappers and a few no-argument
+/// methods); `ANY_ARITY` for other names, whose natives check their own.
+pub fn slot_arity(name: &str) -> (u8, u8) {
+    match name {
+        "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__bool__"
+        | "__neg__" | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__"
+        | "__index__" | "__complex__" | "__sizeof__" | "__reduce__" | "__dir__"
+        | "__reversed__" | "__trunc__" | "__floor__" | "__ceil__" | "__getnewargs__"
+        | "__length_hint__" | "__await__" | "__aiter__" | "__anext__" => (0, 0),
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__"
+        | "__radd__" | "__sub__" | "__rsub__" | "__mul__" | "__rmul__" | "__truediv__"
+        | "__rtruediv__" | "__floordiv__" | "__rfloordiv__" | "__mod__" | "__rmod__"
+        | "__divmod__" | "__rdivmod__" | "__lshift__" | "__rlshift__" | "__rshift__"
+        | "__rrshift__" | "__and__" | "__rand__" | "__or__" | "__ror__" | "__xor__"
+        | "__rxor__" | "__matmul__" | "__rmatmul__" | "__iadd__" | "__isub__" | "__imul__"
+        | "__itruediv__" | "__ifloordiv__" | "__imod__" | "__ilshift__" | "__irshift__"
+        | "__iand__" | "__ior__" | "__ixor__" | "__imatmul__" | "__getattribute__"
+        | "__getattr__" | "__delattr__" | "__contains__" | "__getitem__" | "__delitem__"
+        | "__format__" | "__reduce_ex__" | "__missing__" | "__instancecheck__"
+        | "__subclasscheck__" | "__delete__" => (1, 1),
+        "__setattr__" | "__setitem__" | "__set__" => (2, 2),
+        "__pow__" | "__rpow__" | "__ipow__" | "__get__" => (1, 2),
+        "__round__" => (0, 1),
+        _ => crate::object::ANY_ARITY,
+    }
+}
+
+/// The arity the call path checks for method `name` of a type: the slot arity,
+/// and for the types of `builtins` also the methods that take no arguments
+/// there (`list.copy`, `int.bit_length`, `str.lower`, ...: CPython's
+/// METH_NOARGS methods, whose names mean the same on every built-in type).
+pub fn method_arity(name: &str, builtins_type: bool) -> (u8, u8) {
+    if builtins_type
+        && matches!(
+            name,
+            "copy"
+                | "clear"
+                | "reverse"
+                | "keys"
+                | "values"
+                | "items"
+                | "popitem"
+                | "bit_length"
+                | "bit_count"
+                | "conjugate"
+                | "as_integer_ratio"
+                | "is_integer"
+                | "isalnum"
+                | "isalpha"
+                | "isascii"
+                | "isdecimal"
+                | "isdigit"
+                | "isidentifier"
+                | "islower"
+                | "isnumeric"
+                | "isprintable"
+                | "isspace"
+                | "istitle"
+                | "isupper"
+                | "lower"
+                | "upper"
+                | "casefold"
+                | "swapcase"
+                | "title"
+                | "capitalize"
+                | "__bytes__"
+                | "__getstate__"
+                | "mro"
+                | "__subclasses__"
+                | "tolist"
+                | "toreadonly"
+                | "release"
+                | "close"
+        )
+    {
+        return (0, 0);
+    }
+    slot_arity(name)
+}
+
+impl Vm {
+    /// Checks a call of a built-in type's method before its native runs: the
+    /// receiver is an instance of the type (a subtype of it for `__new__`) and a
+    /// slot method gets its fixed number of arguments. `args` are the call's
+    /// arguments (with the receiver first unless the method is bound). Returns the
+    /// receiver to pass instead when it is an instance of a user subclass of a
+    /// built-in type (`list.append(stack, x)` for `class Stack(list)`): its payload,
+    /// which is what natives act on.
+    #[inline]
+    pub fn check_method_call(&mut self, b: &Builtin, args: &[Value]) -> PyResult<Option<Value>> {
+        if b.owner.is_empty() {
+            if b.arity != crate::object::ANY_ARITY && b.bound.is_empty() {
+                // a plain function with a fixed arity
+                let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
+                crate::builtins::check_args(self, b.name, &Args::new(args), lo, hi)?;
+            }
+            return Ok(None);
+        }
+        let (recv, n) = if b.bound.is_empty() {
+            (args.first().copied(), args.len().saturating_sub(1))
+        } else {
+            (Some(b.bound), args.len())
+        };
+        if let Some(r) = recv
+            && (b.owner == self.types.object || self.type_of(r) == b.owner)
+            && n >= b.arity.0 as usize
+            && n <= b.arity.1 as usize
+            && b.name != "__new__"
+        {
+            return Ok(None);
+        }
+        self.check_method_call_slow(b, recv, n)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_method_call_slow(
+        &mut self,
+        b: &Builtin,
+        recv: Option<Value>,
+        n: usize,
+    ) -> PyResult<Option<Value>> {
+        let owner = type_obj(b.owner).name.clone();
+        let name = b.name;
+        let slot = name.starts_with("__") && name.ends_with("__");
+        let Some(r) = recv else {
+            return Err(self.type_error(&if name == "__new__" {
+                format!("{owner}.__new__(): not enough arguments")
+            } else if slot {
+                format!("descriptor '{name}' of '{owner}' object needs an argument")
+            } else {
+                format!("unbound method {owner}.{name}() needs an argument")
+            }));
+        };
+        if name == "__new__" {
+            if !is_type(r) {
+                let tn = self.type_name(r);
+                return Err(self.type_error(&format!(
+                    "{owner}.__new__(X): X is not a type object ({tn})"
+                )));
+            }
+            if !self.is_subclass(r, b.owner) {
+                let cn = type_obj(r).name.clone();
+                return Err(self.type_error(&format!(
+                    "{owner}.__new__({cn}): {cn} is not a subtype of {owner}"
+                )));
+            }
+            return Ok(None);
+        }
+        if !self.isinstance(r, b.owner) {
+            let tn = self.type_name(r);
+            return Err(self.type_error(&if slot {
+                format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
+            } else {
+                format!(
+                    "descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"
+                )
+            }));
+        }
+        let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
+        if n < lo || n > hi {
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            return Err(self.type_error(&if hi == 0 {
+                format!("{owner}.{name}() takes no arguments ({n} given)")
+            } else if lo == hi {
+                format!("expected {lo} argument{}, got {n}", s(lo))
+            } else if n < lo {
+                format!("expected at least {lo} argument{}, got {n}", s(lo))
+            } else {
+                format!("expected at most {hi} argument{}, got {n}", s(hi))
+            }));
+        }
+        let p = self.base_payload(r);
+        if b.bound.is_empty() && !p.is_empty() && crate::vm::types::is_payload_type(b.owner) {
+            return Ok(Some(p));
+        }
+        Ok(None)
     }
 }
 

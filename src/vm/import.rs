@@ -121,6 +121,12 @@ impl Vm {
         let key = self.intern(full);
         let modules = self.modules;
         if let Some(m) = self.dict_get_str(modules, key) {
+            if m.is_none() {
+                return Err(self.error(
+                    "ModuleNotFoundError",
+                    &format!("import of {full} halted; None in sys.modules"),
+                ));
+            }
             return Ok(m);
         }
         if let Some(init) = self.native_modules.get(full).copied() {
@@ -231,8 +237,8 @@ impl Vm {
         if let Some(v) = self.getattr_opt(m, name)? {
             return Ok(v);
         }
-        let mname = match &m.obj().data {
-            ObjData::Module { name, .. } => str_of(*name).to_string(),
+        let mname = match m.as_obj().map(|o| &o.data) {
+            Some(ObjData::Module { name, .. }) => str_of(*name).to_string(),
             _ => "?".to_string(),
         };
         if self.is_package(m) {
@@ -259,21 +265,54 @@ impl Vm {
     }
 
     pub fn import_star(&mut self, m: Value, globals: Value) -> PyResult<()> {
-        let d = self.module_dict(m);
         let all_k = self.intern("__all__");
-        let names: Vec<Value> = match self.dict_get_str(d, all_k) {
-            Some(all) => self.collect_iter(all)?,
-            None => match &d.obj().data {
-                ObjData::Dict(dd) => dd
-                    .get()
-                    .iter()
-                    .map(|e| e.key)
-                    .filter(|k| !str_of(*k).starts_with('_'))
-                    .collect(),
-                _ => vec![],
-            },
+        let is_module = matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Module { .. }));
+        let all = if is_module {
+            let d = self.module_dict(m);
+            self.dict_get_str(d, all_k)
+        } else {
+            // any object can stand in sys.modules: its __all__, else its __dict__
+            self.getattr_opt(m, all_k)?
+        };
+        let (names, from_all): (Vec<Value>, bool) = match all {
+            Some(all) => (self.collect_iter(all)?, true),
+            None => {
+                let d = if is_module {
+                    self.module_dict(m)
+                } else {
+                    let dk = self.intern("__dict__");
+                    match self.getattr_opt(m, dk)? {
+                        Some(d) => d,
+                        None => {
+                            return Err(self.error(
+                                "ImportError",
+                                "from-import-* object has no __dict__ and no __all__",
+                            ));
+                        }
+                    }
+                };
+                let keys = match d.as_obj().map(|o| &o.data) {
+                    Some(ObjData::Dict(dd)) => dd.get().iter().map(|e| e.key).collect(),
+                    _ => self.collect_iter(d)?,
+                };
+                (keys, false)
+            }
         };
         for n in names {
+            if !self.is_str(n) {
+                let what = if from_all { "__all__" } else { "__dict__" };
+                let nk = self.intern("__name__");
+                let mn = match self.getattr_opt(m, nk)? {
+                    Some(v) if self.is_str(v) => str_of(v).to_string(),
+                    _ => "module".to_string(),
+                };
+                let tn = self.type_name(n);
+                let kind = if from_all { "Item in" } else { "Key in" };
+                return Err(self.type_error(&format!("{kind} {mn}.{what} must be str, not {tn}")));
+            }
+            if !from_all && str_of(n).starts_with('_') {
+                continue;
+            }
             let n = self.intern_value(n);
             let v = self.getattr(m, n)?;
             self.dict_set_str(globals, n, v);

@@ -15,6 +15,11 @@ pub enum Resumed {
     Returned(Value),
 }
 
+/// The most frames the frame stack holds whatever the recursion limit (about
+/// 300 bytes each: under 3 GB), so a program that lifts the limit gets a
+/// MemoryError instead of exhausting the machine's memory.
+const MAX_FRAMES: usize = 1 << 23;
+
 impl Vm {
     /// Runs module or class-body code in the given namespaces.
     pub fn run_code(&mut self, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
@@ -33,7 +38,11 @@ impl Vm {
     }
 
     pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.recursion_limit.min(MAX_FRAMES) {
+            if self.frames.len() < self.recursion_limit {
+                // sys.setrecursionlimit(10**9): memory runs out before the limit
+                return Err(self.error("MemoryError", "Stack overflow (too many frames)"));
+            }
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.frames.push(frame);
@@ -186,8 +195,37 @@ impl Vm {
 
     /// The dispatch loop. Runs until the entry frame returns or yields.
     pub fn execute(&mut self) -> PyResult<Value> {
+        let base = self.frames.len();
+        let (roots, reprs, depth) = (
+            self.temp_roots.len(),
+            self.repr_stack.len(),
+            self.native_depth,
+        );
         loop {
-            match self.dispatch() {
+            let step =
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch())) {
+                    Ok(step) => step,
+                    Err(payload) => {
+                        // A Rust panic in an instruction or in a native it called: undo
+                        // the bookkeeping the unwound Rust code left behind and raise
+                        // SystemError in the frame that was running.
+                        self.temp_roots.truncate(roots);
+                        self.repr_stack.truncate(reprs);
+                        self.native_depth = depth;
+                        self.pending_generator = None;
+                        let msg = crate::vm::panic::panic_message(&*payload);
+                        let e = self.error("SystemError", &format!("internal error: {msg}"));
+                        if self.frames.len() < base {
+                            // the entry frame is gone already: nowhere to unwind
+                            if self.jit_recording {
+                                self.abort_recording("exception raised");
+                            }
+                            return Err(e);
+                        }
+                        Err((e, false))
+                    }
+                };
+            match step {
                 Ok(v) => return Ok(v),
                 Err((err, reraise)) => {
                     // (an exception inside what a residual bytecode runs may be
@@ -1263,11 +1301,19 @@ impl Vm {
                     let r = if b.bound.is_empty() {
                         let args: &[Value] =
                             unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
-                        (b.func)(self, Args::new(args))?
+                        match self.check_method_call(b, args)? {
+                            None => (b.func)(self, Args::new(args))?,
+                            Some(recv) => {
+                                let mut a = args.to_vec();
+                                a[0] = recv;
+                                (b.func)(self, Args::new(&a))?
+                            }
+                        }
                     } else {
                         let mut args = Vec::with_capacity(n + 1);
                         args.push(b.bound);
                         args.extend_from_slice(&fr.slots[start..start + n]);
+                        self.check_method_call(b, &fr.slots[start..start + n])?;
                         (b.func)(self, Args::new(&args))?
                     };
                     let fr = unsafe { &mut *frame };

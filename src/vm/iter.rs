@@ -324,6 +324,19 @@ impl Vm {
             match &o.data {
                 ObjData::List(l) if self.is_builtin_type_exact(v) => return Ok(l.get().clone()),
                 ObjData::Tuple(t) if self.is_builtin_type_exact(v) => return Ok(t.to_vec()),
+                ObjData::Range { start, stop, step } => {
+                    // a known length: too long is a MemoryError up front, as CPython's
+                    // preallocation from the length hint
+                    let (a, b, s) = (*start as i128, *stop as i128, *step as i128);
+                    let n = if s > 0 && b > a {
+                        (b - a + s - 1) / s
+                    } else if s < 0 && a > b {
+                        (a - b - s - 1) / -s
+                    } else {
+                        0
+                    };
+                    self.check_alloc(n as u128, std::mem::size_of::<Value>())?;
+                }
                 _ => {}
             }
         }
@@ -332,8 +345,13 @@ impl Vm {
         self.temp_roots.push(acc);
         self.temp_roots.push(it);
         let r = (|| {
+            const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
             while let Some(x) = self.next(it)? {
                 if let ObjData::List(l) = &acc.obj().data {
+                    if l.get().len() >= MAX_ITEMS {
+                        // an endless iterator: stop before the machine's memory does
+                        return Err(self.error("MemoryError", ""));
+                    }
                     l.get().push(x);
                 }
             }

@@ -10,6 +10,7 @@ pub mod interp;
 pub mod iter;
 pub mod num;
 pub mod ops;
+pub mod panic;
 pub mod suggest;
 pub mod types;
 
@@ -61,10 +62,10 @@ impl<'a> Args<'a> {
     }
 }
 
-/// The text of a str value. The caller knows `v` is a str.
+/// The text of a str value ("" for anything else: callers check the type first).
 pub fn str_of(v: Value) -> &'static str {
-    match &v.obj().data {
-        ObjData::Str(s) => &s.s,
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Str(s)) => &s.s,
         _ => "",
     }
 }
@@ -421,12 +422,26 @@ impl Vm {
     }
 
     pub fn new_builtin(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
+        self.new_builtin_with(name, func, Value::EMPTY, crate::object::ANY_ARITY)
+    }
+
+    /// A native function whose receiver type (`owner`, EMPTY for none) and
+    /// positional arity the call path checks (see `Builtin::owner`, `Builtin::arity`).
+    pub fn new_builtin_with(
+        &mut self,
+        name: &'static str,
+        func: crate::object::NativeFn,
+        owner: Value,
+        arity: (u8, u8),
+    ) -> Value {
         self.heap.alloc(
             self.types.builtin_function,
             ObjData::Builtin(crate::object::Builtin {
                 name,
                 func,
                 bound: Value::EMPTY,
+                owner,
+                arity,
             }),
         )
     }
@@ -449,8 +464,8 @@ impl Vm {
     }
 
     pub fn module_dict(&self, module: Value) -> Value {
-        match &module.obj().data {
-            ObjData::Module { dict, .. } => *dict,
+        match module.as_obj().map(|o| &o.data) {
+            Some(ObjData::Module { dict, .. }) => *dict,
             _ => Value::NONE,
         }
     }
@@ -478,7 +493,7 @@ impl Vm {
     #[inline]
     pub fn dict_get_str(&self, dict: Value, key: Value) -> Option<Value> {
         let h = self.str_hash(key);
-        if let ObjData::Dict(d) = &dict.obj().data {
+        if let Some(ObjData::Dict(d)) = dict.as_obj().map(|o| &o.data) {
             let d = d.get();
             if let Some(i) = d.find_identical(key, h) {
                 return Some(d.entries()[i].value);
@@ -573,6 +588,34 @@ impl Vm {
     /// Fails with RecursionError when native (Rust-level) recursion has used up its
     /// stack budget, e.g. a `__mul__` that calls itself through built-ins.
     #[inline]
+    /// MemoryError unless `count` items of `item_bytes` each fit in one object
+    /// ([`MAX_ALLOC_BYTES`]). Natives check a requested size (a repeat count, a
+    /// width, `bytes(n)`) with this before allocating, so an absurd size raises
+    /// MemoryError, as CPython's failed allocation does, instead of aborting.
+    pub fn check_alloc(&mut self, count: u128, item_bytes: usize) -> PyResult<()> {
+        if count.saturating_mul(item_bytes.max(1) as u128) > MAX_ALLOC_BYTES {
+            return Err(self.error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
+    /// `items * n` for a sequence repeat: empty for a count below 1 or no items
+    /// (without looping n times), MemoryError when too big.
+    pub fn repeat_items(&mut self, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+        if n <= 0 || items.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.check_alloc(
+            n as u128 * items.len() as u128,
+            std::mem::size_of::<Value>(),
+        )?;
+        let mut out = Vec::with_capacity(items.len() * n as usize);
+        for _ in 0..n {
+            out.extend_from_slice(items);
+        }
+        Ok(out)
+    }
+
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         let used = self.stack_base.saturating_sub(stack_address());
         if used > self.native_stack_budget {
@@ -581,6 +624,10 @@ impl Vm {
         Ok(())
     }
 }
+
+/// The largest single allocation a Python operation may request (4 GiB); see
+/// `Vm::check_alloc`.
+pub const MAX_ALLOC_BYTES: u128 = 1 << 32;
 
 /// Content equality of two str values.
 pub fn str_eq(a: Value, b: Value) -> bool {

@@ -20,6 +20,8 @@ pub struct SliceIdx {
     pub len: usize,
 }
 
+const VALUE_BYTES: usize = std::mem::size_of::<Value>();
+
 impl Vm {
     pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
         if v.is_bool() {
@@ -243,7 +245,7 @@ impl Vm {
                 Ok(Some(self.new_string(s)))
             }
             (ObjData::Str(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.s.len())?;
+                let n = self.repeat_count(b, x.s.len(), 1)?;
                 Ok(Some(self.new_string(x.s.repeat(n))))
             }
             (ObjData::Str(_), _) if op == BinOp::Mod => {
@@ -255,7 +257,7 @@ impl Vm {
                 Ok(Some(self.new_list(v)))
             }
             (ObjData::List(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.get().len())?;
+                let n = self.repeat_count(b, x.get().len(), VALUE_BYTES)?;
                 let items = x.get();
                 let mut v = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -269,7 +271,7 @@ impl Vm {
                 Ok(Some(self.new_tuple(v)))
             }
             (ObjData::Tuple(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.len())?;
+                let n = self.repeat_count(b, x.len(), VALUE_BYTES)?;
                 let mut v = Vec::with_capacity(x.len() * n);
                 for _ in 0..n {
                     v.extend_from_slice(x);
@@ -282,7 +284,7 @@ impl Vm {
                 Ok(Some(self.new_bytes(v)))
             }
             (ObjData::Bytes(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
-                let n = self.repeat_count(b, x.len())?;
+                let n = self.repeat_count(b, x.len(), 1)?;
                 Ok(Some(self.new_bytes(x.repeat(n))))
             }
             (ObjData::ByteArray(x), Some(ObjData::ByteArray(y))) if op == BinOp::Add => {
@@ -318,17 +320,17 @@ impl Vm {
         }
     }
 
-    fn repeat_count(&mut self, n: Value, item_len: usize) -> PyResult<usize> {
+    /// The count of `seq * n` for a sequence of `item_len` items of `item_bytes`
+    /// each: 0 for a negative count, MemoryError for a result too big to allocate.
+    fn repeat_count(&mut self, n: Value, item_len: usize, item_bytes: usize) -> PyResult<usize> {
         let n = match self.to_i64(n) {
             Some(n) => n,
             None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
         };
-        if n <= 0 {
+        if n <= 0 || item_len == 0 {
             return Ok(0);
         }
-        if (n as u128) * (item_len.max(1) as u128) > (1u128 << 34) {
-            return Err(self.error("MemoryError", ""));
-        }
+        self.check_alloc(n as u128 * item_len as u128, item_bytes)?;
         Ok(n as usize)
     }
 
@@ -347,13 +349,9 @@ impl Vm {
                         return Ok(a);
                     }
                     if op == BinOp::Mul && self.is_intlike(b) {
-                        let n = self.repeat_count(b, l.get().len())?;
-                        let items = l.get().clone();
-                        let v = l.get();
-                        v.clear();
-                        for _ in 0..n {
-                            v.extend_from_slice(&items);
-                        }
+                        let n = self.repeat_count(b, l.get().len(), VALUE_BYTES)?;
+                        let items = self.repeat_items(l.get(), n as i64)?;
+                        *l.get() = items;
                         return Ok(a);
                     }
                 }
@@ -820,6 +818,21 @@ impl Vm {
         Ok(None)
     }
 
+    /// A slice bound or step as i64: like `index_of`, but an int too big for one
+    /// is clamped (to ±i64::MAX), as CPython clamps slice indices.
+    fn slice_index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if self.to_i64(v).is_none()
+            && let Some(b) = self.to_bigint(v)
+        {
+            return Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                -i64::MAX
+            } else {
+                i64::MAX
+            }));
+        }
+        self.index_of(v)
+    }
+
     pub fn slice_indices(&mut self, slice: Value, len: usize) -> PyResult<SliceIdx> {
         let ObjData::Slice { start, stop, step } = &slice.obj().data else {
             unreachable!()
@@ -828,7 +841,7 @@ impl Vm {
         let step = if step.is_none() {
             1
         } else {
-            match self.index_of(*step)? {
+            match self.slice_index_of(*step)? {
                 Some(s) => s,
                 None => {
                     return Err(self.type_error(
@@ -845,7 +858,7 @@ impl Vm {
             if v.is_none() {
                 return Ok(default);
             }
-            let i = match self.index_of(v)? {
+            let i = match self.slice_index_of(v)? {
                 Some(i) => i,
                 None => {
                     return Err(self.type_error(
@@ -1034,8 +1047,8 @@ impl Vm {
                     // `list[int]` and friends in annotations.
                     let cgi = self.intern("__class_getitem__");
                     if let Some(f) = lookup(self, obj, cgi) {
-                        let f = match &f.obj().data {
-                            ObjData::ClassMethod(f) => *f,
+                        let f = match f.as_obj().map(|o| &o.data) {
+                            Some(ObjData::ClassMethod(f)) => *f,
                             _ => f,
                         };
                         return self.call(f, &[obj, idx]);
@@ -1265,8 +1278,8 @@ impl Vm {
 
     /// `dict.update(src)`; with `merge`, duplicate keys are an error (`f(**a, **b)`).
     pub fn dict_update_from(&mut self, d: Value, src: Value, merge: bool) -> PyResult<()> {
-        let pairs: Vec<(Value, Value)> = match &src.obj().data {
-            ObjData::Dict(s) => s.get().iter().map(|e| (e.key, e.value)).collect(),
+        let pairs: Vec<(Value, Value)> = match src.as_obj().map(|o| &o.data) {
+            Some(ObjData::Dict(s)) => s.get().iter().map(|e| (e.key, e.value)).collect(),
             _ => {
                 if self.dunder(src, "keys").is_some() {
                     let keys = self.call_method(src, "keys", &[])?;

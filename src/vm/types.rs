@@ -293,8 +293,19 @@ impl Vm {
     }
 
     /// Adds a native method to a built-in type.
+    /// The call path checks its receiver (see `Builtin::owner`) and, for slot
+    /// methods, its argument count.
     pub fn add_method(&mut self, cls: Value, name: &'static str, f: crate::object::NativeFn) {
-        let fv = self.new_builtin(name, f);
+        let owner = if matches!(
+            name,
+            "__init_subclass__" | "__subclasshook__" | "__class_getitem__"
+        ) {
+            Value::EMPTY
+        } else {
+            cls
+        };
+        let arity = crate::vm::call::method_arity(name, type_obj(cls).module == "builtins");
+        let fv = self.new_builtin_with(name, f, owner, arity);
         let k = self.intern(name);
         self.type_set_attr(cls, k, fv);
     }
