@@ -76,6 +76,11 @@ helpers! {
     RANGE2 => range2;
     GET_ITER => get_iter;
     TRUTH => truth;
+    // dict and str operations that run no Python code (see `pure_key`)
+    DICT_GET => dict_get;
+    DICT_SET => dict_set;
+    DICT_CONTAINS => dict_contains;
+    STR_EQ => str_eq;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -195,6 +200,104 @@ pub fn plain_truth(v: Value) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// Whether `v` is a str (exactly, not a subclass).
+pub fn exact_str(vm: &Vm, v: Value) -> bool {
+    matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_))) && vm.is_builtin_exact(v)
+}
+
+/// A key whose hash and equality with another such key run no Python code: an
+/// inline int or an exact str.
+pub fn pure_key(vm: &Vm, k: Value) -> bool {
+    k.is_small_int() || exact_str(vm, k)
+}
+
+/// Whether `d[k]`, `d[k] = v` and `k in d` run no Python code: an exact dict and
+/// a pure key. (The dict's other keys are compared only when their hash is equal;
+/// a key that is not pure then makes the helper exit, before any effect.)
+pub fn pure_dict_access(vm: &Vm, d: Value, k: Value) -> bool {
+    matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+        && vm.is_builtin_exact(d)
+        && pure_key(vm, k)
+}
+
+/// The position of pure key `k` in dict `d` (both checked): Err when a key of
+/// equal hash is not pure (comparing would run Python code).
+fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
+    if !pure_dict_access(vm, d, k) {
+        return None;
+    }
+    let h = vm.hash(k).ok()?;
+    let ObjData::Dict(dict) = &d.obj().data else {
+        return None;
+    };
+    let vmp: *const Vm = vm;
+    let mut eq = |a: Value, b: Value| -> crate::vm::PyResult<bool> {
+        // SAFETY: the VM outlives the lookup; this only reads strings.
+        let vm = unsafe { &*vmp };
+        if !pure_key(vm, a) || !pure_key(vm, b) {
+            return Err(crate::vm::PyErr(Value::NONE));
+        }
+        Ok(a == b
+            || (!a.is_small_int()
+                && !b.is_small_int()
+                && crate::vm::str_of(a) == crate::vm::str_of(b)))
+    };
+    dict.get().find(k, h, &mut eq).ok().map(|pos| (pos, h))
+}
+
+/// `d[k]` for an exact dict and a pure key; exits when the key is missing (the
+/// interpreter raises KeyError) or the access is not pure.
+extern "C" fn dict_get(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, _) = dict_find(vm, d, k)?;
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        Some(dict.get().entries()[pos?].value.0)
+    })
+}
+
+/// `d[k] = v` (v from `STASH`) for an exact dict and a pure key.
+extern "C" fn dict_set(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, h) = dict_find(vm, d, k)?;
+        let v = Value(STASHED.with(|c| c.get()));
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        match pos {
+            Some(p) => dict.get().set_value(p, v),
+            None => dict.get().insert_new(k, h, v),
+        }
+        Some(Value::NONE.0)
+    })
+}
+
+/// `k in d` for an exact dict and a pure key.
+extern "C" fn dict_contains(k: u64, d: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (pos, _) = dict_find(vm, Value(d), Value(k))?;
+        Some(Value::bool(pos.is_some()).0)
+    })
+}
+
+/// `a == b` for two exact strs.
+extern "C" fn str_eq(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (a, b) = (Value(a), Value(b));
+        if !exact_str(vm, a) || !exact_str(vm, b) {
+            return None;
+        }
+        Some(Value::bool(a == b || crate::vm::str_of(a) == crate::vm::str_of(b)).0)
+    })
 }
 
 /// `bool(v)` where `plain_truth` answers it.

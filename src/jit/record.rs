@@ -940,6 +940,52 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(r);
             }
+            Op::Subscr if helpers::pure_dict_access(self, top(1), top(0)) => {
+                let n = rec.stack.len();
+                let (ro, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bk = rec.boxed(rk);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ro, bk, helpers::DICT_GET, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
+            Op::StoreSubscr if helpers::pure_dict_access(self, top(1), top(0)) => {
+                let n = rec.stack.len();
+                let (rv, ro, rk) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let bk = rec.boxed(rk);
+                rec.guard(IrOp::CallG, Ty::Val, ro, bk, helpers::DICT_SET, pc);
+                rec.stack.truncate(n - 3);
+            }
+            Op::In(invert) if helpers::pure_dict_access(self, top(0), top(1)) => {
+                let n = rec.stack.len();
+                let (rk, rd) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bk = rec.boxed(rk);
+                let r = rec.guard(IrOp::CallG, Ty::Val, bk, rd, helpers::DICT_CONTAINS, pc);
+                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
+                let c = if invert {
+                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
+                } else {
+                    c
+                };
+                rec.stack.truncate(n - 2);
+                rec.stack.push(c);
+            }
+            Op::Compare(cop @ (CmpOp::Eq | CmpOp::Ne))
+                if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
+            {
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ra, rb, helpers::STR_EQ, pc);
+                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
+                let c = if cop == CmpOp::Ne {
+                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
+                } else {
+                    c
+                };
+                rec.stack.truncate(n - 2);
+                rec.stack.push(c);
+            }
             Op::Compare(cop) => {
                 let (a, b) = (top(1), top(0));
                 let rb = rec.stack[rec.stack.len() - 1];
