@@ -696,6 +696,13 @@ impl Vm {
             for i in 0..f.nlocals {
                 nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
             }
+            // a closure's free variables: its cells, as a call would set them
+            if let Some(func) = self.function(f.func) {
+                let at = f.nlocals + f.code.cellvars.len();
+                for (k, c) in func.closure.iter().enumerate() {
+                    nf.slots[at + k] = *c;
+                }
+            }
             for _ in 0..f.nstack {
                 nf.push(it.next().unwrap_or(Value::NONE));
             }

@@ -574,6 +574,31 @@ impl Vm {
         }
     }
 
+    /// The cell `LoadDeref(i)`/`StoreDeref(i)` use: a slot of the loop's frame,
+    /// or, in an inlined call (whose function is guarded, and has no cells of its
+    /// own: `inlinable`), its closure's cell, a constant.
+    fn cell_ref(&self, rec: &mut Recorder, fr: &Frame, i: u32) -> Result<Ref, Abort> {
+        if !rec.inlined() {
+            let slot = fr.code.nlocals() + i as usize;
+            return Ok(rec.trace.emit(
+                IrOp::Slot,
+                Ty::Val,
+                Ref::NONE,
+                Ref::NONE,
+                slot as i64,
+                None,
+            ));
+        }
+        let free = (i as usize)
+            .checked_sub(rec.code.cellvars.len())
+            .ok_or("cell of an inlined call")?;
+        let cell = self
+            .function(rec.func)
+            .and_then(|f| f.closure.get(free).copied())
+            .ok_or("free variable of an inlined call")?;
+        Ok(rec.k_val(cell))
+    }
+
     /// Whether a recording waits for a residual bytecode the interpreter runs.
     pub(crate) fn jit_waits_for_residual(&self) -> bool {
         self.jit
@@ -630,7 +655,7 @@ impl Vm {
                 let r = rec.pop()?;
                 rec.store_local(i, r);
             }
-            Op::LoadDeref(_) | Op::StoreDeref(_) | Op::LoadClosure(_) if rec.inlined() => {
+            Op::LoadClosure(_) if rec.inlined() => {
                 return Err("closure cell in an inlined call".into());
             }
             Op::Return if rec.inlined() => {
@@ -858,21 +883,15 @@ impl Vm {
                 rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
-                let slot = fr.code.nlocals() + i as usize;
-                let cell =
-                    rec.trace
-                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
+                let cell = self.cell_ref(rec, fr, i)?;
                 let r = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
                 rec.stack.push(r);
             }
             Op::StoreDeref(i) => {
-                let slot = fr.code.nlocals() + i as usize;
+                let cell = self.cell_ref(rec, fr, i)?;
                 let rv = *rec.stack.last().ok_or("stack underflow")?;
                 let bv = rec.boxed(rv);
                 rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
-                let cell =
-                    rec.trace
-                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
                 rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_SET, pc);
                 rec.pop()?;
             }
@@ -1443,6 +1462,11 @@ fn record_inline_call(
     if rec.parents.len() >= MAX_INLINE_DEPTH {
         return Err("inlining too deep".into());
     }
+    if rec.trace.get(rf).op == IrOp::CallR {
+        // made by this iteration (a lambda or closure built in the loop): its
+        // identity guard would fail on every later iteration
+        return Err("call of a function made in the trace".into());
+    }
     rec.consts.push(func);
     rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
     let n = rec.stack.len();
@@ -1456,7 +1480,8 @@ fn record_inline_call(
 
 impl Vm {
     /// Whether a call of `f` can be inlined into a trace: a plain Python function
-    /// (no generator, *args, **kwargs, keyword-only arguments or closure cells).
+    /// (no generator, *args, **kwargs, keyword-only arguments or cells of its own;
+    /// a closure's free variables are constants of the guarded function).
     /// Nor one with loops of its own (called, its loops get their own traces), nor
     /// one whose recording failed inside before (`Jit::no_inline`): calls of those
     /// are residual.
@@ -1468,7 +1493,6 @@ impl Vm {
                 c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
                     && c.kwonlyargcount == 0
                     && c.cellvars.is_empty()
-                    && c.freevars.is_empty()
                     && c.loop_counters.is_empty()
                     && !self.jit.no_inline.contains(&(Rc::as_ptr(c) as usize))
             }
