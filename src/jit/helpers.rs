@@ -101,6 +101,11 @@ thread_local! {
     static VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
 }
 
+/// The value `STASH` parked last.
+pub fn stashed() -> Value {
+    Value(STASHED.with(|c| c.get()))
+}
+
 /// Makes `vm` visible to helpers for the duration of a trace run.
 pub fn enter(vm: &mut Vm) {
     VM.with(|c| c.set(vm as *mut Vm));

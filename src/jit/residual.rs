@@ -2,16 +2,19 @@
 //! the trace as a call (`callr`) of the interpreter's own implementation, so the
 //! trace goes on instead of ending at it.
 //!
-//! Design. Each such bytecode becomes a *site*: a two- or three-instruction code
-//! object sharing the original's names and constants (`[op, Return]`, or with a
-//! `BuildTuple` packing several results), run on a fresh frame whose stack holds
-//! the op's inputs. The dispatch loop is the one that runs everything else, so the
-//! operation is exactly the interpreter's: dunder methods, calls into Python code,
-//! errors and all. The inputs are not passed as arguments: `callr` writes its
-//! snapshot's values home and stores its exit code at `RESIDUAL_EXIT_SLOT` first,
-//! so the site reads them from the snapshot (the innermost frame's stack top), and
-//! the collector, which may now run inside the call, finds every value the trace
-//! holds for the interpreter there too (`Jit::trace_roots`): by construction a
+//! Design. Each such bytecode becomes a *site*. The common ones (binary ops,
+//! comparisons, subscripts, attributes, calls, tuple/list/slice building, `iter`,
+//! unpacking) run as the functions their interpreter arms call (`run_direct`);
+//! the rest as a two- or three-instruction code object sharing the original's
+//! names and constants (`[op, Return]`, or with a `BuildTuple` packing several
+//! results), run on a fresh frame whose stack holds the op's inputs, through the
+//! dispatch loop that runs everything else. Either way the operation is exactly
+//! the interpreter's: dunder methods, calls into Python code, errors and all. Up
+//! to three inputs are passed (`a`, `b`, and the deepest of three through
+//! `STASH`); more are read from the snapshot: `callr` writes its snapshot's values
+//! home and stores its site and exit code at `RESIDUAL_EXIT_SLOT` first. That
+//! is also how the collector, which may now run inside the call, finds every value
+//! the trace holds for the interpreter (`Jit::trace_roots`): by construction a
 //! snapshot names everything the interpreter could still use.
 //!
 //! Effects and exits. The call may have effects, so it is the last thing before
@@ -228,6 +231,7 @@ impl Vm {
             0 => Inputs::new(),
             1 => smallvec::smallvec![a],
             2 => smallvec::smallvec![a, b],
+            3 => smallvec::smallvec![helpers::stashed(), a, b],
             _ => match self.residual_inputs(exit, index) {
                 Some(inputs) => inputs,
                 None => return EXIT_SENTINEL,
@@ -388,14 +392,23 @@ impl Vm {
             for_iter_target,
         });
         let index = self.jit.sites.len() - 1;
-        // up to two inputs are the call's arguments
+        // up to three inputs are passed (the deepest of three through `STASH`),
+        // the others read from the snapshot
         let mut args = [Ref::NONE; 2];
-        if shape.inputs.len() <= 2 {
-            let n = rec.stack.len();
-            for (arg, &d) in args.iter_mut().zip(&shape.inputs) {
-                let r = rec.stack[n - 1 - d as usize];
-                *arg = rec.boxed(r);
+        let n = rec.stack.len();
+        let passed: &[u32] = match shape.inputs.len() {
+            3 => {
+                let r = rec.stack[n - 1 - shape.inputs[0] as usize];
+                let b = rec.boxed(r);
+                rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, helpers::STASH, pc);
+                &shape.inputs[1..]
             }
+            0..=2 => &shape.inputs,
+            _ => &[],
+        };
+        for (arg, &d) in args.iter_mut().zip(passed) {
+            let r = rec.stack[n - 1 - d as usize];
+            *arg = rec.boxed(r);
         }
         let s = rec.snap(pc);
         let r = rec.trace.emit(
