@@ -200,16 +200,18 @@ pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code
 }
 
 /// Builtins that read their caller's frame (its locals, its globals, or its first
-/// argument and `__class__` cell): a residual call has no frame of the bytecode's
-/// own to answer them (an inlined call's exists only in the trace).
-fn reads_caller_frame(f: Value) -> bool {
-    matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b))
-    if b.bound.is_empty()
-        && matches!(
-            b.name,
-            "locals" | "vars" | "dir" | "eval" | "exec" | "super" | "breakpoint"
-                | "globals" | "__import__" | "namedtuple"
-        ))
+/// argument and `__class__` cell, as `super()` does): a residual call has no frame
+/// of the bytecode's own to answer them (an inlined call's exists only in the
+/// trace).
+fn reads_caller_frame(vm: &Vm, f: Value) -> bool {
+    f == vm.types.super_
+        || matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b))
+        if b.bound.is_empty()
+            && matches!(
+                b.name,
+                "locals" | "vars" | "dir" | "eval" | "exec" | "super" | "breakpoint"
+                    | "globals" | "__import__" | "namedtuple"
+            ))
 }
 
 /// Inputs as the stack held them, deepest first.
@@ -239,7 +241,7 @@ impl Vm {
         };
         if site
             .callee
-            .is_some_and(|d| reads_caller_frame(inputs[inputs.len() - 1 - d as usize]))
+            .is_some_and(|d| reads_caller_frame(self, inputs[inputs.len() - 1 - d as usize]))
         {
             return EXIT_SENTINEL;
         }
@@ -353,6 +355,14 @@ impl Vm {
         let deepest = shape.inputs.first().map_or(0, |&d| d as usize + 1);
         if rec.stack.len() < deepest || fr.stack_len() < deepest {
             return Err("stack underflow".into());
+        }
+        if shape
+            .callee
+            .is_some_and(|d| reads_caller_frame(self, fr.peek(d as usize)))
+        {
+            // it would leave the trace every time (see `run_residual`); in an
+            // inlined call, the function is called instead of inlined next time
+            return Err("call of a builtin that reads its caller's frame".into());
         }
         let for_iter_target = match op {
             Op::ForIter(t) => Some(t as usize),

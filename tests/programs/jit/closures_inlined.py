@@ -74,3 +74,40 @@ def made_in_loop(n):
 
 
 print(made_in_loop(500))
+
+
+class Base:
+    def scale(self, x):
+        return x * 2
+
+
+class Derived(Base):
+    # zero-argument super() reads the method's own frame (its __class__ cell
+    # and first argument): such a method is called, not inlined
+    def scale(self, x):
+        return super().scale(x) + 1
+
+
+def with_super(n):
+    d = Derived()
+    s = 0
+    for i in range(n):
+        s += d.scale(i)
+    return s
+
+
+print(with_super(500))
+
+
+def names_here(a, b):
+    return sorted(locals())
+
+
+def frame_readers(n):
+    total = 0
+    for i in range(n):
+        total += len(names_here(i, 1))
+    return total
+
+
+print(frame_readers(300))
