@@ -98,17 +98,25 @@ struct Walk {
 /// The interval of `a op b` (i128 bounds: products of i64 bounds fit, and any
 /// result outside i64 is outside the small range anyway).
 fn sum(op: Op, a: Range, b: Range) -> Range {
+    // Saturating: intervals of intervals' products can leave i128 (a wrapped
+    // bound could look small and drop an overflow check); a saturated bound only
+    // widens the interval.
     match op {
         Op::AddOv | Op::Add => Range {
-            lo: a.lo + b.lo,
-            hi: a.hi + b.hi,
+            lo: a.lo.saturating_add(b.lo),
+            hi: a.hi.saturating_add(b.hi),
         },
         Op::SubOv | Op::Sub => Range {
-            lo: a.lo - b.hi,
-            hi: a.hi - b.lo,
+            lo: a.lo.saturating_sub(b.hi),
+            hi: a.hi.saturating_sub(b.lo),
         },
         _ => {
-            let c = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+            let c = [
+                a.lo.saturating_mul(b.lo),
+                a.lo.saturating_mul(b.hi),
+                a.hi.saturating_mul(b.lo),
+                a.hi.saturating_mul(b.hi),
+            ];
             Range {
                 lo: *c.iter().min().expect("four corners"),
                 hi: *c.iter().max().expect("four corners"),
@@ -218,10 +226,10 @@ fn narrow(t: &Trace, r: &mut [Range], cond: crate::ir::Ref, holds: bool) {
         Op::ILt => (
             Range {
                 lo: rx.lo,
-                hi: rx.hi.min(ry.hi - 1),
+                hi: rx.hi.min(ry.hi.saturating_sub(1)),
             },
             Range {
-                lo: ry.lo.max(rx.lo + 1),
+                lo: ry.lo.max(rx.lo.saturating_add(1)),
                 hi: ry.hi,
             },
         ),
@@ -237,12 +245,12 @@ fn narrow(t: &Trace, r: &mut [Range], cond: crate::ir::Ref, holds: bool) {
         ),
         Op::IGt => (
             Range {
-                lo: rx.lo.max(ry.lo + 1),
+                lo: rx.lo.max(ry.lo.saturating_add(1)),
                 hi: rx.hi,
             },
             Range {
                 lo: ry.lo,
-                hi: ry.hi.min(rx.hi - 1),
+                hi: ry.hi.min(rx.hi.saturating_sub(1)),
             },
         ),
         Op::IGe => (
