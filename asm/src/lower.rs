@@ -395,6 +395,18 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
     }
 }
 
+/// The instructions snapshot `snap` names, each once, in order: what its exit
+/// stub (and a `callr` before its call) writes home.
+pub(crate) fn snapshot_values(trace: &Trace, snap: u32) -> Vec<usize> {
+    let mut refs: Vec<usize> = trace.snapshots[snap as usize]
+        .refs()
+        .map(|r| r.idx())
+        .collect();
+    refs.sort_unstable();
+    refs.dedup();
+    refs
+}
+
 /// Checks the invariants the backends rely on. Returns the loop start.
 pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
     let bad = |s: String| Err(LowerError::Malformed(s));

@@ -147,7 +147,6 @@ impl Vm {
             skip: None,
             residual: None,
             residual_methods: Vec::new(),
-            residuals: 0,
             poll: None,
         })
     }
@@ -508,17 +507,17 @@ impl Vm {
         let clock = self.heap.clock_addr();
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
+            let poll = is_gc_poll(&trace, ins, clock);
             exit_kinds[s] = match ins.op {
                 IrOp::CallG => helpers::name(ins.imm),
                 IrOp::CallR => helpers::name(guards::ir::RESIDUAL_HELPER),
-                _ if is_gc_poll(&trace, ins, clock) => GC_POLL,
+                _ if poll => GC_POLL,
                 op => op.mnemonic(),
             };
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
-            no_side_trace[s] |=
-                matches!(ins.op, IrOp::Exit | IrOp::CallR) || is_gc_poll(&trace, ins, clock);
+            no_side_trace[s] |= poll || matches!(ins.op, IrOp::Exit | IrOp::CallR);
         }
         let entry = code.reentry;
         let ct = CompiledTrace {

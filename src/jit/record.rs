@@ -77,8 +77,6 @@ pub struct Recorder {
     /// residual too (the trace holds `[bound method, EMPTY]` there, not the
     /// interpreter's `[function, self]`).
     pub(super) residual_methods: Vec<usize>,
-    /// Bytecodes recorded as residual calls.
-    pub residuals: usize,
     /// A root trace's GC poll (its first instruction), dropped at the end when
     /// the trace calls no helper.
     pub poll: Option<usize>,
@@ -379,6 +377,21 @@ impl Recorder {
         }
     }
 
+    /// Replaces the top two stack values by the Bool that `helper` (which returns
+    /// True or False, or exits) computes from them boxed, negated when `invert`.
+    fn bool_helper_on_top_two(&mut self, helper: i64, invert: bool, pc: usize) {
+        let n = self.stack.len();
+        let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+        let (a, b) = (self.boxed(a), self.boxed(b));
+        let r = self.guard(IrOp::CallG, Ty::Val, a, b, helper, pc);
+        let mut c = self.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
+        if invert {
+            c = self.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None);
+        }
+        self.stack.truncate(n - 2);
+        self.stack.push(c);
+    }
+
     /// Local `i` (bound: checked by the caller): its value stored in this
     /// iteration, else loaded from the frame once.
     fn load_local(&mut self, i: u32) -> Ref {
@@ -547,7 +560,6 @@ impl Vm {
                 match self.record_residual(&mut rec, fr, pc, op) {
                     Ok(()) => {
                         let _ = writeln!(rec.bytecode_log, "       residual: {reason}");
-                        rec.residuals += 1;
                         Ok(())
                     }
                     Err(why) => Err(format!("{reason} ({why})")),
@@ -929,20 +941,7 @@ impl Vm {
                     rec.stack.push(r);
                 }
             }
-            Op::Is(invert) => {
-                let n = rec.stack.len();
-                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let (ba, bb) = (rec.boxed(ra), rec.boxed(rb));
-                let r = rec.guard(IrOp::CallG, Ty::Val, ba, bb, helpers::IS, pc);
-                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
-                let c = if invert {
-                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
-                } else {
-                    c
-                };
-                rec.stack.truncate(n - 2);
-                rec.stack.push(c);
-            }
+            Op::Is(invert) => rec.bool_helper_on_top_two(helpers::IS, invert, pc),
             Op::LoadGlobal(n) => {
                 let name = fr.code.names[n as usize];
                 let g = rec.k_val(fr.globals);
@@ -977,33 +976,12 @@ impl Vm {
                 rec.stack.truncate(n - 3);
             }
             Op::In(invert) if helpers::pure_dict_access(self, top(0), top(1)) => {
-                let n = rec.stack.len();
-                let (rk, rd) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let bk = rec.boxed(rk);
-                let r = rec.guard(IrOp::CallG, Ty::Val, bk, rd, helpers::DICT_CONTAINS, pc);
-                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
-                let c = if invert {
-                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
-                } else {
-                    c
-                };
-                rec.stack.truncate(n - 2);
-                rec.stack.push(c);
+                rec.bool_helper_on_top_two(helpers::DICT_CONTAINS, invert, pc);
             }
             Op::Compare(cop @ (CmpOp::Eq | CmpOp::Ne))
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
             {
-                let n = rec.stack.len();
-                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let r = rec.guard(IrOp::CallG, Ty::Val, ra, rb, helpers::STR_EQ, pc);
-                let c = rec.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
-                let c = if cop == CmpOp::Ne {
-                    rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
-                } else {
-                    c
-                };
-                rec.stack.truncate(n - 2);
-                rec.stack.push(c);
+                rec.bool_helper_on_top_two(helpers::STR_EQ, cop == CmpOp::Ne, pc);
             }
             Op::Compare(cop) => {
                 let (a, b) = (top(1), top(0));

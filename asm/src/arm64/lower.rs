@@ -393,15 +393,7 @@ impl<'t> Lowering<'t> {
         let exits: Vec<(u32, Label)> = self.exits.iter().map(|(&s, &l)| (s, l)).collect();
         for (snap, l) in exits {
             self.e.bind(l);
-            let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
-                .refs()
-                .map(|r| r.idx())
-                .collect();
-            refs.sort_unstable();
-            refs.dedup();
-            for v in refs {
-                self.spill(v);
-            }
+            self.snapshot_home(snap);
             stub_offsets.push((snap, self.e.len()));
             self.e.mov_imm32(X0, self.exit_tag | snap);
             self.e.b(self.epilogue);
@@ -759,13 +751,7 @@ impl<'t> Lowering<'t> {
 
     /// Writes every value snapshot `snap` names to its home.
     fn snapshot_home(&mut self, snap: u32) {
-        let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
-            .refs()
-            .map(|r| r.idx())
-            .collect();
-        refs.sort_unstable();
-        refs.dedup();
-        for v in refs {
+        for v in crate::lower::snapshot_values(self.t, snap) {
             self.spill(v);
         }
     }

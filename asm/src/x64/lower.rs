@@ -568,14 +568,8 @@ impl<'t> Lowering<'t> {
         let exits: Vec<(u32, Label)> = self.exits.iter().map(|(&s, &l)| (s, l)).collect();
         for (snap, l) in exits {
             self.e.bind(l);
-            let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
-                .refs()
-                .map(|r| r.idx())
-                .collect();
-            refs.sort_unstable();
-            refs.dedup();
             let known = self.known_at_exit.get(&snap).copied();
-            for v in refs {
+            for v in crate::lower::snapshot_values(self.t, snap) {
                 match known {
                     // never materialized: its value is what made this exit
                     Some((k, value)) if k == v => {
@@ -1112,13 +1106,7 @@ impl<'t> Lowering<'t> {
 
     /// Writes every value snapshot `snap` names to its home.
     fn snapshot_home(&mut self, snap: u32) {
-        let mut refs: Vec<usize> = self.t.snapshots[snap as usize]
-            .refs()
-            .map(|r| r.idx())
-            .collect();
-        refs.sort_unstable();
-        refs.dedup();
-        for v in refs {
+        for v in crate::lower::snapshot_values(self.t, snap) {
             self.spill(v);
         }
     }
