@@ -11,7 +11,7 @@
 
 use guards::{Op as IrOp, Ref, Ty};
 
-use super::{Abort, MAX_INLINE_DEPTH, Recorder, is_builtin_named, kind_name};
+use super::{Abort, Recorder, is_builtin_named, kind_name};
 use crate::compiler::bytecode::{BinOp, Op};
 use crate::jit::helpers;
 use crate::object::ObjData;
@@ -108,9 +108,7 @@ impl Vm {
         let ra: Vec<Ref> = rec.stack[n - argc..].to_vec();
         if self.inlinable(f) {
             // A Python function reached through a module (`mod.f(x)`).
-            if rec.parents.len() >= MAX_INLINE_DEPTH {
-                return Err("inlining too deep".into());
-            }
+            rec.check_inline_depth()?;
             rec.consts.push(f);
             rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
             rec.stack.truncate(base);

@@ -79,6 +79,10 @@ impl Vm {
         let key = key_of(&fr.code, slot);
         // (a loop inside a residual call the recording waits for is not its own)
         if let Some(rec) = self.jit.recording.as_ref().filter(|r| r.residual.is_none()) {
+            if rec.in_gen.is_some() && std::ptr::eq(rec.frame, frame) {
+                // a loop inside an inlined generator: the recording goes around it
+                return false;
+            }
             let same_frame = std::ptr::eq(rec.frame, frame) && !rec.inlined();
             let own = rec.side.is_none() && rec.key == key && rec.header_pc == header_pc;
             let target = self
@@ -148,6 +152,7 @@ impl Vm {
             residual: None,
             residual_methods: Vec::new(),
             poll: None,
+            in_gen: None,
         })
     }
 
@@ -299,9 +304,11 @@ impl Vm {
         // against them (each retry rules out one more function).
         let blame_callee = rec.inlined()
             && reason != crate::jit::GLOBALS_WRITTEN
+            && reason != crate::jit::GEN_RETURNED
             && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
         if blame_callee
             || reason == crate::jit::NO_TRACE_YET
+            || reason == crate::jit::GEN_RETURNED
             || reason == crate::jit::GLOBALS_WRITTEN
         {
             *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
@@ -309,6 +316,9 @@ impl Vm {
                 Some((p, s)) => {
                     if let Some(t) = self.jit.traces.get_mut(&p) {
                         t.exits[s as usize] = 0;
+                        if reason == crate::jit::NO_TRACE_YET {
+                            t.side_waits[s as usize] = t.side_waits[s as usize].saturating_add(1);
+                        }
                     }
                 }
                 None => rec.root_code().loop_counters[rec.key.1 as usize].set(0),
@@ -347,6 +357,13 @@ impl Vm {
         {
             // (it may run many times per entry of the loop it links to)
             rec.poll_gc(self.heap.clock_addr(), header_pc);
+        }
+        if matches!(end, End::Exit)
+            && rec.side.is_none()
+            && let Some(l) = rec.trace.loop_start()
+        {
+            // A root that leaves at a yield: it runs once per entry.
+            rec.trace.ins[l].op = IrOp::Nop;
         }
         if let Some((target, header_pc)) = link {
             // A root recorded as a loop that ended at another loop's header: it
@@ -518,6 +535,13 @@ impl Vm {
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
             no_side_trace[s] |= poll || matches!(ins.op, IrOp::Exit | IrOp::CallR);
+            // inside an inlined generator (see `generators`)
+            let pc = trace.snapshots[s].pc;
+            no_side_trace[s] |= pc & RESUME_FLAG != 0
+                && rec.resume[(pc & !RESUME_FLAG) as usize]
+                    .frames
+                    .iter()
+                    .any(|f| f.generator);
         }
         let entry = code.reentry;
         let ct = CompiledTrace {
@@ -537,6 +561,7 @@ impl Vm {
             bytecodes: rec.ops as u64,
             linked: vec![false; nsnaps],
             side_failures: vec![0; nsnaps],
+            side_waits: vec![0; nsnaps],
             exit_kinds,
             no_side_trace,
         };
@@ -627,7 +652,19 @@ impl Vm {
                 fr.slots[slot as usize] = Value(v);
             }
             let boxed: Vec<Value> = r.stack.into_iter().map(Value).collect();
-            self.restore_inlined(frame, &rp, &boxed);
+            if rp.frames.iter().any(|f| f.generator) {
+                self.jit.stats.generator_exits += 1;
+                // (a generator's end leaves once per loop: only an exit taken on
+                // a good share of the iterations is worth recording the loop again)
+                let taken = t.exits[snap as usize];
+                let iterations = vals[self.jit.traces[&root].counter];
+                if taken >= 2 * self.jit.hotexit.max(1) as u64 && taken * 8 >= iterations {
+                    self.stop_inlining_generator(root, &rp);
+                }
+                self.finish_in_generators(frame, &rp, &boxed);
+            } else {
+                self.restore_inlined(frame, &rp, &boxed);
+            }
         }
         if let Some(target) = self.jit.pending_jump.take() {
             // a residual `ForIter` exhausted its iterator: finish the bytecode
@@ -637,7 +674,12 @@ impl Vm {
         }
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
-        *self.jit.stats.exits_by_kind.entry(kind).or_default() += 1;
+        self.jit
+            .stats
+            .exits_by_kind
+            .entry(kind.as_ptr() as usize)
+            .or_insert((kind, 0))
+            .1 += 1;
         self.blacklist_if_unprofitable(root, vals);
         let t = &self.jit.traces[&id];
         let s = snap as usize;
@@ -651,6 +693,28 @@ impl Vm {
             self.start_side_recording(frame, id, snap);
         }
         true
+    }
+
+    /// An exit inside an inlined generator got hot: that generator is called from
+    /// now on, and the tree's loop is recorded again (its trace is dropped).
+    fn stop_inlining_generator(&mut self, root: u32, rp: &ResumePoint) {
+        let innermost = rp.frames.last().expect("a generator frame");
+        self.jit
+            .no_inline
+            .insert(Rc::as_ptr(&innermost.code) as usize);
+        let t = self.jit.traces.get_mut(&root).expect("root trace");
+        if t.disabled || self.jit.chaos.is_some() {
+            return;
+        }
+        t.disabled = true;
+        let msg = format!(
+            "---- TRACE {root} dropped: a generator it inlines ({}) keeps exiting\n",
+            innermost.code.qualname
+        );
+        self.jit.log(&msg);
+        if let Some((&key, _)) = self.jit.roots.iter().find(|(_, id)| **id == root) {
+            self.jit.roots.remove(&key);
+        }
     }
 
     /// A looping root trace that leaves on nearly every iteration (without side

@@ -147,7 +147,8 @@ impl Vm {
         for &i in &slots {
             let tv = t.get(&i).map_or(before(i), |s| s.1);
             let fv = f.get(&i).map_or(before(i), |s| s.1);
-            let known = rec.locals.contains_key(&i) || (!rec.inlined() && !before(i).is_empty());
+            let known =
+                rec.locals.contains_key(&i) || (rec.locals_in_memory() && !before(i).is_empty());
             if !tv.is_small_int() || !fv.is_small_int() || !known {
                 return Ok(false);
             }
@@ -216,7 +217,7 @@ impl Vm {
                         Some(&s) => s,
                         None => {
                             let v = fr.slots[i as usize];
-                            let bound = rec.locals.contains_key(&i) || !rec.inlined();
+                            let bound = rec.locals.contains_key(&i) || rec.locals_in_memory();
                             if !plain_number(v) || !bound {
                                 return Ok(None);
                             }

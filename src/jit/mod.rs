@@ -53,6 +53,9 @@ pub struct CompiledTrace {
     pub linked: Vec<bool>,
     /// Per snapshot: side-trace recordings that failed there.
     pub side_failures: Vec<u8>,
+    /// Side trace recordings from each exit that reached a loop without a trace
+    /// yet (after `MAX_SIDE_WAITS` the side trace leaves there instead).
+    pub side_waits: Vec<u8>,
     /// Per snapshot: what guard leaves through it (for `--jit-stats`).
     pub exit_kinds: Vec<&'static str>,
     /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
@@ -101,7 +104,9 @@ pub struct Stats {
     pub side_traces: u64,
     pub aborts: HashMap<String, u64>,
     pub exits: u64,
-    pub exits_by_kind: HashMap<&'static str, u64>,
+    /// Exits by guard kind, keyed by the kind name's address (counted on every
+    /// exit: no string hashing there).
+    pub exits_by_kind: FastMap<usize, (&'static str, u64)>,
     pub entries: u64,
     pub compile_ns: u128,
     pub code_bytes: usize,
@@ -114,6 +119,8 @@ pub struct Stats {
     pub interp_ops: u64,
     /// Residual calls made by traces (`callr`).
     pub residual_calls: u64,
+    /// Exits taken inside inlined generators.
+    pub generator_exits: u64,
 }
 
 pub struct Jit {
@@ -179,6 +186,9 @@ pub struct Jit {
     pub if_convert: bool,
     /// Object field offsets for inline loads (`layout`).
     pub layouts: layout::Layouts,
+    /// `for` over a generator inlines its resumption (`--jit-opt=-generators`
+    /// calls it instead).
+    pub inline_generators: bool,
 }
 
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
@@ -218,6 +228,9 @@ pub(crate) const MAX_ABORTS: u32 = 4;
 /// The abort reason for reaching a loop whose trace does not exist yet: not held
 /// against the loop or exit (that trace may come soon), only retried later.
 pub(crate) const NO_TRACE_YET: &str = "inner loop without a trace yet";
+/// The abort reason for an inlined generator that returned while recording (its
+/// iterating loop ends): retried later, not held against the loop or generator.
+pub(crate) const GEN_RETURNED: &str = "inlined generator returned";
 /// The abort reason for a trace that stores a global while it treats globals as
 /// constants: its loop is recorded again, looking globals up each time.
 pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
@@ -255,11 +268,28 @@ impl Default for Jit {
             body_entry: true,
             if_convert: true,
             layouts: layout::Layouts::measure(),
+            inline_generators: true,
         }
     }
 }
 
+/// Times a side trace's recording waits for a loop's trace before it ends with an
+/// exit at that loop instead (which may never get a trace of its own: an outer loop
+/// of few iterations). A loop reached once per exit gets hot within about
+/// `hotloop / hotexit` (56 / 10) waits; this leaves room for that.
+pub(crate) const MAX_SIDE_WAITS: u8 = 8;
+
 impl Jit {
+    /// Whether the side trace `rec` records has waited `MAX_SIDE_WAITS` times for
+    /// a loop's trace.
+    pub(crate) fn waited_enough(&self, rec: &Recorder) -> bool {
+        rec.side.is_some_and(|(p, s)| {
+            self.traces
+                .get(&p)
+                .is_some_and(|t| t.side_waits[s as usize] >= MAX_SIDE_WAITS)
+        })
+    }
+
     /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's) and
     /// `ifconv` (the recorder's).
     pub fn set_opts(&mut self, spec: &str) {
@@ -270,6 +300,8 @@ impl Jit {
                 "bodyentry" | "+bodyentry" => self.body_entry = true,
                 "-ifconv" => self.if_convert = false,
                 "ifconv" | "+ifconv" => self.if_convert = true,
+                "-generators" => self.inline_generators = false,
+                "generators" | "+generators" => self.inline_generators = true,
                 _ => passes.push(tok),
             }
         }
@@ -351,8 +383,11 @@ impl Jit {
             .iter()
             .map(|(k, v)| format!("{}:{v}", k.replace(' ', "_")))
             .collect();
-        let mut kinds: Vec<(&&str, &u64)> = self.stats.exits_by_kind.iter().collect();
-        kinds.sort();
+        let mut by_name: std::collections::BTreeMap<&str, u64> = Default::default();
+        for &(k, n) in self.stats.exits_by_kind.values() {
+            *by_name.entry(k).or_default() += n;
+        }
+        let kinds: Vec<(&str, u64)> = by_name.into_iter().collect();
         let kinds: Vec<String> = kinds.iter().map(|(k, v)| format!("{k}:{v}")).collect();
         // Bytecodes run in traces: every execution of a trace counted as its whole
         // recording (an exit part-way overcounts by at most one pass).
@@ -368,7 +403,7 @@ impl Jit {
             100.0 * traced as f64 / total as f64
         };
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -376,6 +411,7 @@ impl Jit {
             self.stats.entries,
             self.stats.exits,
             self.stats.residual_calls,
+            self.stats.generator_exits,
             self.stats.compile_ns as f64 / 1e6,
             self.stats.code_bytes,
             self.stats.ir_bytes,
@@ -400,13 +436,18 @@ impl Jit {
 /// back onto the frame and execution resumes at the snapshot's pc. `vals` starts at
 /// the trace's own `vals_base`.
 pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) {
-    let r = deopt::restore(trace, snap, vals);
-    for (slot, v) in r.slots {
-        frame.slots[slot as usize] = Value(v);
+    // (what `deopt::restore` computes, written in place: exits are frequent)
+    let s = &trace.snapshots[snap as usize];
+    for &(slot, r) in &s.slots {
+        frame.slots[slot as usize] = Value(deopt::box_ref(trace, r, vals));
     }
     frame.slots.truncate(frame.stack_base);
-    frame.slots.extend(r.stack.into_iter().map(Value));
-    frame.pc = r.pc as usize;
+    frame.slots.extend(
+        s.stack
+            .iter()
+            .map(|&r| Value(deopt::box_ref(trace, r, vals))),
+    );
+    frame.pc = s.pc as usize;
 }
 
 pub type CodeKey = (usize, u32);

@@ -11,6 +11,8 @@
 
 #[path = "calls.rs"]
 mod calls;
+#[path = "generators.rs"]
+mod generators;
 #[path = "ifconv.rs"]
 mod ifconv;
 #[path = "memory.rs"]
@@ -80,6 +82,9 @@ pub struct Recorder {
     /// A root trace's GC poll (its first instruction), dropped at the end when
     /// the trace calls no helper.
     pub poll: Option<usize>,
+    /// The current frame is a generator whose resumption is inlined (its caller,
+    /// the frame iterating it, is the last of `parents`).
+    pub(super) in_gen: Option<generators::GenFrame>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -104,8 +109,11 @@ pub(super) struct Parent {
     func: Value,
     stack: Vec<Ref>,
     locals: HashMap<u32, Ref>,
-    /// Where the caller resumes once the callee returns (after the call).
+    /// Where the caller resumes once the callee returns (after the call; for a
+    /// generator's resumer, its `ForIter`).
     pc_after: usize,
+    /// The caller is itself an inlined generator.
+    in_gen: Option<generators::GenFrame>,
 }
 
 /// One interpreter frame to rebuild at an exit inside inlined calls.
@@ -117,6 +125,9 @@ pub struct ResumeFrame {
     pub pc: usize,
     pub nlocals: usize,
     pub nstack: usize,
+    /// An inlined generator's frame: it exists (its locals are written through),
+    /// only its stack and pc are in the snapshot (see `generators`).
+    pub generator: bool,
 }
 
 /// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
@@ -126,8 +137,9 @@ pub struct ResumePoint {
     pub frames: Vec<ResumeFrame>,
 }
 
-/// A frame's recording state for a snapshot: code, function, pc, stack, locals.
-type FrameState = (Rc<Code>, Value, usize, Vec<Ref>, HashMap<u32, Ref>);
+/// A frame's recording state for a snapshot: code, function, pc, stack, locals,
+/// whether it is an inlined generator's.
+type FrameState = (Rc<Code>, Value, usize, Vec<Ref>, HashMap<u32, Ref>, bool);
 
 /// Snapshot pcs with this bit set index `CompiledTrace::resume`.
 pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
@@ -215,6 +227,7 @@ impl Recorder {
             pc: self.parents[0].pc_after,
             nlocals: 0,
             nstack: self.parents[0].stack.len(),
+            generator: false,
         }];
         let empty = self.k_val(Value::EMPTY);
         let mut chain: Vec<FrameState> = Vec::new();
@@ -225,6 +238,7 @@ impl Recorder {
                 p.pc_after,
                 p.stack.clone(),
                 p.locals.clone(),
+                p.in_gen.is_some(),
             ));
         }
         chain.push((
@@ -233,9 +247,10 @@ impl Recorder {
             pc,
             self.stack.clone(),
             self.locals.clone(),
+            self.in_gen.is_some(),
         ));
-        for (code, func, fpc, stack, locals) in chain {
-            let nlocals = code.nlocals();
+        for (code, func, fpc, stack, locals, generator) in chain {
+            let nlocals = if generator { 0 } else { code.nlocals() };
             for i in 0..nlocals as u32 {
                 refs.push(locals.get(&i).copied().unwrap_or(empty));
             }
@@ -246,6 +261,7 @@ impl Recorder {
                 pc: fpc,
                 nlocals,
                 nstack: stack.len(),
+                generator,
             });
         }
         self.resume.push(ResumePoint { frames });
@@ -267,6 +283,7 @@ impl Recorder {
             stack: std::mem::take(&mut self.stack),
             locals: std::mem::take(&mut self.locals),
             pc_after: pc + 1,
+            in_gen: None,
         };
         self.parents.push(parent);
         self.frame = std::ptr::null();
@@ -398,16 +415,22 @@ impl Recorder {
         if let Some(&r) = self.locals.get(&i) {
             return r;
         }
-        let r = self
-            .trace
-            .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, i as i64, None);
+        let r = match self.gen_slot_load(i as usize) {
+            Some(r) => r,
+            None => self
+                .trace
+                .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, i as i64, None),
+        };
         self.locals.insert(i, r);
         r
     }
 
     fn store_local(&mut self, i: u32, r: Ref) {
-        // An inlined frame exists only in the trace: its locals are refs.
-        if !self.inlined() {
+        // An inlined call's frame exists only in the trace: its locals are refs.
+        if self.in_gen.is_some() {
+            let b = self.boxed(r);
+            self.gen_slot_store(i as usize, b);
+        } else if !self.inlined() {
             let b = self.boxed(r);
             self.trace
                 .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, i as i64, None);
@@ -431,16 +454,25 @@ fn seq_len(v: Value) -> usize {
     }
 }
 
+/// The reason a loop's recording stops at a `yield` in the loop's own frame.
+const YIELD_IN_LOOP: &str = "bytecode YieldValue";
+
 /// Whether a recording that failed with `reason` at its current bytecode ends there
 /// with an `Exit` instead of being thrown away: side traces that recorded
 /// something, for any reason but those that say the bytecode's state is not the
 /// interpreter's (or that retrying later may do better: an inner loop whose trace
-/// does not exist yet, a global store that re-records the loop).
-fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
+/// does not exist yet, unless `waited` long enough for it already; a global store
+/// that re-records the loop).
+fn ends_with_exit(rec: &Recorder, reason: &str, waited: bool) -> bool {
+    if rec.side.is_none() {
+        // A loop in a generator that yields: its trace runs to the yield and
+        // leaves there (the interpreter suspends the generator).
+        return reason == YIELD_IN_LOOP && !rec.inlined() && rec.ops > 1;
+    }
     rec.side.is_some()
         && rec.ops > 1
         && rec.skip.is_none()
-        && reason != crate::jit::NO_TRACE_YET
+        && (reason != crate::jit::NO_TRACE_YET || waited)
         && reason != crate::jit::GLOBALS_WRITTEN
         && reason != "stack underflow"
 }
@@ -569,7 +601,7 @@ impl Vm {
         };
         match recorded {
             Ok(()) => self.jit.recording = Some(rec),
-            Err(reason) if ends_with_exit(&rec, &reason) => {
+            Err(reason) if ends_with_exit(&rec, &reason, self.jit.waited_enough(&rec)) => {
                 // A side trace that reached what it cannot record still covers the
                 // path up to here: it ends by leaving to the interpreter at this
                 // bytecode, whose effects have not run.
@@ -590,6 +622,9 @@ impl Vm {
     /// or, in an inlined call (whose function is guarded, and has no cells of its
     /// own: `inlinable`), its closure's cell, a constant.
     fn cell_ref(&self, rec: &mut Recorder, fr: &Frame, i: u32) -> Result<Ref, Abort> {
+        if let Some(cell) = rec.gen_slot_load(fr.code.nlocals() + i as usize) {
+            return Ok(cell);
+        }
         if !rec.inlined() {
             let slot = fr.code.nlocals() + i as usize;
             return Ok(rec.trace.emit(
@@ -637,6 +672,11 @@ impl Vm {
             Op::LoopHeader(slot) => {
                 // Back at our own header, or at a loop with a trace to link to:
                 // jit_loop_header closes the trace next.
+                if rec.in_gen.is_some() {
+                    // a loop of an inlined generator (one not yielding this time
+                    // round): the trace goes on around it
+                    return Ok(());
+                }
                 if rec.inlined() {
                     return Err("loop in an inlined call".into());
                 }
@@ -653,7 +693,7 @@ impl Vm {
             }
             Op::LoadFast(i) => {
                 if !rec.locals.contains_key(&i) {
-                    if rec.inlined() {
+                    if !rec.locals_in_memory() {
                         return Err("unbound local in inlined call".into());
                     }
                     if fr.slots[i as usize].is_empty() {
@@ -667,9 +707,13 @@ impl Vm {
                 let r = rec.pop()?;
                 rec.store_local(i, r);
             }
-            Op::LoadClosure(_) if rec.inlined() => {
+            Op::LoadClosure(_) if !rec.locals_in_memory() => {
                 return Err("closure cell in an inlined call".into());
             }
+            Op::Return if rec.in_gen.is_some() => {
+                return Err(crate::jit::GEN_RETURNED.into());
+            }
+            Op::YieldValue if rec.in_gen.is_some() => rec.record_gen_yield(pc)?,
             Op::Return if rec.inlined() => {
                 let r = rec.pop()?;
                 rec.leave_inline(r);
@@ -798,9 +842,7 @@ impl Vm {
                 // The function was guarded by LoadMethod; self is the first argument.
                 rec.stack.truncate(n - argc - 2);
                 let code = self.function(func).unwrap().code.clone();
-                if rec.parents.len() >= MAX_INLINE_DEPTH {
-                    return Err("inlining too deep".into());
-                }
+                rec.check_inline_depth()?;
                 rec.enter_inline(func, code, args, pc);
             }
             Op::LoadConst(k) => {
@@ -889,9 +931,13 @@ impl Vm {
                 // the cell object itself (to build a closure): a frame's cells
                 // never change, so this is a plain slot load
                 let slot = fr.code.nlocals() + i as usize;
-                let cell =
-                    rec.trace
-                        .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None);
+                let cell = match rec.gen_slot_load(slot) {
+                    Some(cell) => cell,
+                    None => {
+                        rec.trace
+                            .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None)
+                    }
+                };
                 rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
@@ -1125,6 +1171,12 @@ impl Vm {
                         }
                         _ => return Err("for over this iterator".into()),
                     },
+                    Some(ObjData::Generator(_)) => {
+                        if self.record_gen_resume(rec, it, pc)? {
+                            return Ok(());
+                        }
+                        return Err("for over a generator not inlined".into());
+                    }
                     _ => return Err("for over a non-builtin iterator".into()),
                 };
                 let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helper, pc);
@@ -1236,6 +1288,7 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::SETATTR, pc);
                 rec.stack.truncate(nn - 2);
             }
+            Op::YieldValue if !rec.inlined() => return Err(YIELD_IN_LOOP.into()),
             other => return Err(format!("bytecode {}", op_name(&other))),
         }
         Ok(())
@@ -1437,9 +1490,7 @@ fn record_inline_call(
     args: Vec<Ref>,
     pc: usize,
 ) -> Result<(), Abort> {
-    if rec.parents.len() >= MAX_INLINE_DEPTH {
-        return Err("inlining too deep".into());
-    }
+    rec.check_inline_depth()?;
     if rec.trace.get(rf).op == IrOp::CallR {
         // made by this iteration (a lambda or closure built in the loop): its
         // identity guard would fail on every later iteration

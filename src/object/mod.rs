@@ -155,11 +155,15 @@ impl PyStr {
     }
 }
 
+/// `repr(C)` with `running` padded to a whole initialized word: compiled traces that
+/// inline the generator's resumption load and store it as one (src/jit/generators.rs).
+#[repr(C)]
 pub struct Generator {
     pub frame: Option<Box<Frame>>,
-    pub running: bool,
     pub name: Value,
     pub qualname: Value,
+    pub running: bool,
+    pub running_pad: [u8; 7],
 }
 
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.

@@ -217,9 +217,10 @@ impl Vm {
             self.types.generator,
             ObjData::Generator(Mut::new(Generator {
                 frame: None,
-                running: false,
                 name,
                 qualname,
+                running: false,
+                running_pad: [0; 7],
             })),
         );
         frame.generator = g;

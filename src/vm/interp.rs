@@ -56,6 +56,24 @@ impl Vm {
         sent: Value,
         throw: Option<Value>,
     ) -> PyResult<Resumed> {
+        self.gen_run(genv, Some(sent), throw)
+    }
+
+    /// Runs a generator on from the state a compiled trace left its frame in
+    /// (mid-way between two yields: nothing is sent), or raises `throw` at the
+    /// bytecode before its pc, which raised it inside the trace.
+    pub(crate) fn gen_continue(&mut self, genv: Value, throw: Option<Value>) -> PyResult<Resumed> {
+        self.gen_run(genv, None, throw)
+    }
+
+    /// `sent`: a resumption at the yield point (None: a continuation, see
+    /// `gen_continue`).
+    fn gen_run(
+        &mut self,
+        genv: Value,
+        sent: Option<Value>,
+        throw: Option<Value>,
+    ) -> PyResult<Resumed> {
         let ObjData::Generator(g) = &genv.obj().data else {
             return Err(self.type_error("not a generator"));
         };
@@ -70,12 +88,17 @@ impl Vm {
             return Ok(Resumed::Returned(Value::NONE));
         };
         let started = frame.pc > 0;
-        if !started && !sent.is_none() && throw.is_none() {
-            g.frame = Some(frame);
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
-        }
-        if started {
-            frame.push(sent);
+        let resumed = sent.is_some() && started;
+        if let Some(sent) = sent {
+            if !started && !sent.is_none() && throw.is_none() {
+                g.frame = Some(frame);
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
+            }
+            if started {
+                frame.push(sent);
+            }
         }
         frame.is_entry = true;
         g.running = true;
@@ -87,7 +110,7 @@ impl Vm {
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
             // Raise at the yield point: unwind from the suspended frame.
-            if started {
+            if resumed {
                 self.frames.last_mut().unwrap().pop();
             }
             match self.handle_error(PyErr(exc), false) {

@@ -1,0 +1,388 @@
+//! Generators in traces: a `for` over a generator inlines the generator's
+//! resumption, from the yield it is suspended at to the next one, into the trace of
+//! the loop that iterates it (PyPy's virtualizable generator frames are the model,
+//! kept simpler: the generator's frame stays in memory).
+//!
+//! Why inline rather than call: resuming a generator in the interpreter costs a
+//! nested interpreter loop per item, more than the few bytecodes a typical
+//! pipeline stage (`yield x * x`) runs, and the yielded value would come back
+//! boxed and untyped. Inlined, a chain of generators becomes one straight loop.
+//!
+//! The generator's frame is real and stays where it is (the generator object owns
+//! it): its locals are loaded from and written through to its slots as the
+//! interpreter would, its operand stack is loaded at resumption and written back
+//! at the yield, which must be the one it was suspended at (same pc, so the stack
+//! depth and the frame's pc are unchanged). The trace guards the generator's class,
+//! that it has a frame (a finished or running generator has none), the frame's
+//! code and pc, and sets `running` while inside it, so Python code that the trace
+//! calls sees the generator executing, as in the interpreter.
+//!
+//! Exits inside an inlined generator (snapshots with generator frames in their
+//! `ResumePoint`) rebuild the iterating loop's frame at its `ForIter`, put each
+//! generator's stack and pc back, and let the interpreter run the generators on,
+//! innermost first (`Vm::gen_continue`); what each yields, returns or raises
+//! completes the `ForIter` of the frame that resumed it. Such exits grow no side
+//! traces; when one gets hot, the generator is called instead of inlined from then
+//! on and the loop is recorded again.
+
+use std::rc::Rc;
+
+use guards::{Op as IrOp, Ref, Ty};
+
+use super::{Abort, Parent, Recorder};
+use crate::compiler::bytecode::{Code, Op};
+use crate::object::{Obj, ObjData};
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::interp::Resumed;
+use crate::vm::{PyErr, Vm};
+
+/// Deepest chain of generators inlined into one another (`evens(squares(nums))`).
+const MAX_GEN_DEPTH: usize = 3;
+
+/// The recording state of an inlined generator frame.
+#[derive(Clone)]
+pub(crate) struct GenFrame {
+    /// The generator object's address.
+    obj: Ref,
+    /// The address of its frame's first slot.
+    slots: Ref,
+    /// Its operand stack as loaded at resumption (without the sent None).
+    entry_stack: Vec<Ref>,
+    stack_base: usize,
+    /// The `YieldValue` it is suspended at, and must suspend at again.
+    yield_pc: usize,
+    /// Byte offset of `Generator::running` in the object.
+    running_at: i64,
+}
+
+/// Byte offsets measured on the generator being recorded (see src/jit/layout.rs
+/// for why offsets are measured rather than declared).
+struct GenOffsets {
+    frame: i64,
+    running: i64,
+    code: i64,
+    code_word: u64,
+    pc: i64,
+    slots: i64,
+}
+
+fn offsets(obj: &Obj, frame: &Frame) -> Option<GenOffsets> {
+    let ObjData::Generator(g) = &obj.data else {
+        return None;
+    };
+    let g = g.get();
+    let base = obj as *const Obj as usize;
+    let fbase = frame as *const Frame as usize;
+    let field = |p: usize, b: usize| (p - b) as i64;
+    // The slot vector's buffer pointer: the one word of the `Vec` equal to it.
+    let vec_at = &frame.slots as *const Vec<Value> as usize;
+    let words = std::mem::size_of::<Vec<Value>>() / 8;
+    let want = frame.slots.as_ptr() as u64;
+    // SAFETY: reads the words of a live `Vec` header inside `frame`.
+    let hits: Vec<usize> = (0..words)
+        .filter(|&k| unsafe { *((vec_at + 8 * k) as *const u64) } == want)
+        .collect();
+    let [k] = hits[..] else { return None };
+    // SAFETY: an `Rc` is one pointer word; its bits identify the code object.
+    let code_word = unsafe { *(&frame.code as *const Rc<Code> as *const u64) };
+    Some(GenOffsets {
+        frame: field(&g.frame as *const _ as usize, base),
+        running: field(&g.running as *const bool as usize, base),
+        code: field(&frame.code as *const Rc<Code> as usize, fbase),
+        code_word,
+        pc: field(&frame.pc as *const usize as usize, fbase),
+        slots: field(vec_at + 8 * k, fbase),
+    })
+}
+
+impl Recorder {
+    /// Whether the current frame's locals live in memory (the loop's frame or an
+    /// inlined generator's), rather than only in the trace (an inlined call's).
+    pub(super) fn locals_in_memory(&self) -> bool {
+        self.parents.is_empty() || self.in_gen.is_some()
+    }
+
+    /// Err when no call may be inlined here: too deep, or inside an inlined
+    /// generator (whose exits rebuild no call frames).
+    pub(super) fn check_inline_depth(&self) -> Result<(), Abort> {
+        if self.in_gen.is_some() {
+            return Err("call in an inlined generator".into());
+        }
+        if self.parents.len() >= super::MAX_INLINE_DEPTH {
+            return Err("inlining too deep".into());
+        }
+        Ok(())
+    }
+
+    /// The generator's local or cell slot `i`.
+    pub(super) fn gen_slot_load(&mut self, i: usize) -> Option<Ref> {
+        let slots = self.in_gen.as_ref()?.slots;
+        Some(
+            self.trace
+                .emit(IrOp::Load, Ty::Val, slots, Ref::NONE, 8 * i as i64, None),
+        )
+    }
+
+    pub(super) fn gen_slot_store(&mut self, i: usize, boxed: Ref) -> bool {
+        let Some(slots) = self.in_gen.as_ref().map(|g| g.slots) else {
+            return false;
+        };
+        self.trace
+            .emit(IrOp::Store, Ty::Void, slots, boxed, 8 * i as i64, None);
+        true
+    }
+
+    fn enter_gen(
+        &mut self,
+        frame: *const Frame,
+        code: Rc<Code>,
+        func: Value,
+        g: GenFrame,
+        pc: usize,
+    ) {
+        let none = self.k_val(Value::NONE);
+        let mut stack = g.entry_stack.clone();
+        stack.push(none);
+        let parent = Parent {
+            frame: self.frame,
+            code: std::mem::replace(&mut self.code, code),
+            func: std::mem::replace(&mut self.func, func),
+            stack: std::mem::replace(&mut self.stack, stack),
+            locals: std::mem::take(&mut self.locals),
+            // the iterating frame resumes at its `ForIter` (see `finish_in_generators`)
+            pc_after: pc,
+            in_gen: self.in_gen.replace(g),
+        };
+        self.parents.push(parent);
+        self.frame = frame;
+    }
+
+    /// `YieldValue` at `pc` in an inlined generator: its stack goes back to its
+    /// frame, and the yielded value to the iterating frame, after its `ForIter`.
+    pub(super) fn record_gen_yield(&mut self, pc: usize) -> Result<(), Abort> {
+        let g = self
+            .in_gen
+            .clone()
+            .ok_or("yield outside an inlined generator")?;
+        if pc != g.yield_pc {
+            return Err("generator yields at another yield".into());
+        }
+        let v = self.pop()?;
+        if self.stack.len() != g.entry_stack.len() {
+            return Err("generator stack changed depth".into());
+        }
+        for k in 0..self.stack.len() {
+            if self.stack[k] != g.entry_stack[k] {
+                let b = self.boxed(self.stack[k]);
+                let at = 8 * (g.stack_base + k) as i64;
+                self.trace.emit(IrOp::Store, Ty::Void, g.slots, b, at, None);
+            }
+        }
+        let idle = self.k_int(0);
+        self.trace
+            .emit(IrOp::Store, Ty::Void, g.obj, idle, g.running_at, None);
+        let p = self.parents.pop().expect("the generator's iterating frame");
+        self.frame = p.frame;
+        self.code = p.code;
+        self.func = p.func;
+        self.stack = p.stack;
+        self.locals = p.locals;
+        self.in_gen = p.in_gen;
+        self.stack.push(v);
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// `ForIter` at `pc` over the generator `it`: records its resumption inline
+    /// when it can (Ok(false): it cannot, the caller records something else).
+    pub(super) fn record_gen_resume(
+        &mut self,
+        rec: &mut Recorder,
+        it: Value,
+        pc: usize,
+    ) -> Result<bool, Abort> {
+        if !self.jit.inline_generators
+            || !rec.locals_in_memory()
+            || rec.parents.len() >= MAX_GEN_DEPTH
+            || it.obj().class.get().0 != self.types.generator.0
+        {
+            return Ok(false);
+        }
+        let obj = it.obj();
+        let ObjData::Generator(g) = &obj.data else {
+            return Ok(false);
+        };
+        let g = g.get();
+        let Some(frame) = g.frame.as_deref() else {
+            return Ok(false);
+        };
+        let resumes_at_yield =
+            frame.pc > 0 && matches!(frame.code.ops.get(frame.pc - 1), Some(Op::YieldValue));
+        let fptr = frame as *const Frame;
+        let nested = rec.parents.iter().any(|p| std::ptr::eq(p.frame, fptr));
+        if g.running
+            || !resumes_at_yield
+            || !frame.blocks.is_empty()
+            || nested
+            || self
+                .jit
+                .no_inline
+                .contains(&(Rc::as_ptr(&frame.code) as usize))
+        {
+            return Ok(false);
+        }
+        let Some(off) = offsets(obj, frame) else {
+            return Ok(false);
+        };
+        let ri = *rec.stack.last().ok_or("stack underflow")?;
+        let p = rec.guard_class(ri, it, self.jit.layouts.class, pc);
+        let word = rec
+            .trace
+            .emit(IrOp::Load, Ty::I64, p, Ref::NONE, off.frame, None);
+        let zero = rec.k_int(0);
+        let has_frame = rec.trace.emit(IrOp::INe, Ty::Bool, word, zero, 0, None);
+        rec.guard(IrOp::GuardTrue, Ty::Void, has_frame, Ref::NONE, 0, pc);
+        let fp = rec
+            .trace
+            .emit(IrOp::Load, Ty::Ptr, p, Ref::NONE, off.frame, None);
+        let guard_word = |rec: &mut Recorder, at: i64, want: u64, base: Ref| {
+            let now = rec
+                .trace
+                .emit(IrOp::Load, Ty::I64, base, Ref::NONE, at, None);
+            let want = rec.k_int(want as i64);
+            let same = rec.trace.emit(IrOp::IEq, Ty::Bool, now, want, 0, None);
+            rec.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
+        };
+        guard_word(rec, off.code, off.code_word, fp);
+        guard_word(rec, off.pc, frame.pc as u64, fp);
+        guard_word(rec, off.running, 0, p);
+        let slots = rec
+            .trace
+            .emit(IrOp::Load, Ty::Ptr, fp, Ref::NONE, off.slots, None);
+        let busy = rec.k_int(1);
+        rec.trace
+            .emit(IrOp::Store, Ty::Void, p, busy, off.running, None);
+        let entry_stack: Vec<Ref> = (frame.stack_base..frame.slots.len())
+            .map(|i| {
+                rec.trace
+                    .emit(IrOp::Load, Ty::Val, slots, Ref::NONE, 8 * i as i64, None)
+            })
+            .collect();
+        let frame_state = GenFrame {
+            obj: p,
+            slots,
+            entry_stack,
+            stack_base: frame.stack_base,
+            yield_pc: frame.pc - 1,
+            running_at: off.running,
+        };
+        rec.enter_gen(fptr, frame.code.clone(), frame.func, frame_state, pc);
+        Ok(true)
+    }
+
+    /// Completes an exit taken inside inlined generators (see the module doc).
+    /// `frames[0]` is the iterating loop's frame, the others the generators, outermost
+    /// first; `values` holds each one's operand stack in that order.
+    pub(crate) fn finish_in_generators(
+        &mut self,
+        frame: *mut Frame,
+        rp: &super::ResumePoint,
+        values: &[Value],
+    ) {
+        let fr = unsafe { &mut *frame };
+        let mut it = values.iter().copied();
+        let root = &rp.frames[0];
+        fr.slots.truncate(fr.stack_base);
+        for _ in 0..root.nstack {
+            fr.slots.push(it.next().unwrap_or(Value::NONE));
+        }
+        fr.pc = root.pc;
+        // Each generator is the top of its resumer's stack (at its `ForIter`).
+        let mut gens = Vec::with_capacity(rp.frames.len() - 1);
+        let mut resumer_top = fr.top();
+        for f in &rp.frames[1..] {
+            let genv = resumer_top;
+            let ObjData::Generator(g) = &genv.obj().data else {
+                unreachable!("the trace guarded a generator")
+            };
+            let g = g.get();
+            g.running = false;
+            let gf = g.frame.as_deref_mut().expect("the trace guarded its frame");
+            gf.slots.truncate(gf.stack_base);
+            for _ in 0..f.nstack {
+                gf.slots.push(it.next().unwrap_or(Value::NONE));
+            }
+            gf.pc = f.pc;
+            resumer_top = gf.slots.last().copied().unwrap_or(Value::NONE);
+            gens.push(genv);
+        }
+        // The exit's own effect (a residual bytecode that raised, or a residual
+        // `ForIter` that ran out) belongs to the innermost generator.
+        let innermost = *gens.last().expect("a generator frame");
+        let mut raise = self.jit.pending_raise.take();
+        if raise.is_some()
+            && let Some(f) = gen_frame(innermost)
+        {
+            // raised by the bytecode at its pc: the interpreter is past it then
+            f.pc += 1;
+        }
+        if let Some(target) = self.jit.pending_jump.take() {
+            let f = gen_frame(innermost).expect("a suspended frame");
+            f.pop();
+            f.pc = target;
+        }
+        let mut outcome = None;
+        for (k, &genv) in gens.iter().enumerate().rev() {
+            if let Some(r) = outcome.take() {
+                // what the inner generator did completes this one's `ForIter`
+                let f = gen_frame(genv).expect("a suspended frame");
+                raise = complete_for_iter(f, gens[k + 1], r);
+                if raise.is_some() {
+                    // raised by the `ForIter`: the interpreter is past it then
+                    f.pc += 1;
+                }
+            }
+            outcome = Some(self.gen_continue(genv, raise.take()));
+        }
+        if let Some(r) = outcome
+            && let Some(e) = complete_for_iter(fr, gens[0], r)
+        {
+            // raised at the `ForIter` (see the interpreter's `LoopHeader` arm)
+            self.jit.pending_raise = Some(e);
+        }
+    }
+}
+
+/// The suspended frame of generator `genv`.
+fn gen_frame<'a>(genv: Value) -> Option<&'a mut Frame> {
+    let ObjData::Generator(g) = &genv.obj().data else {
+        return None;
+    };
+    g.get().frame.as_deref_mut()
+}
+
+/// Finishes the `ForIter` that `f` (at that bytecode) ran on `genv`, as the
+/// interpreter does with `r`: the yielded value, or the loop's end; Some(exception)
+/// when it raised (the caller raises it in `f`'s context; `f` stays at the
+/// `ForIter`).
+fn complete_for_iter(f: &mut Frame, genv: Value, r: Result<Resumed, PyErr>) -> Option<Value> {
+    debug_assert!(f.top().0 == genv.0);
+    let Some(Op::ForIter(end)) = f.code.ops.get(f.pc).copied() else {
+        unreachable!("a generator is resumed inline only by ForIter")
+    };
+    match r {
+        Ok(Resumed::Yielded(v)) => {
+            f.push(v);
+            f.pc += 1;
+            None
+        }
+        Ok(Resumed::Returned(_)) => {
+            f.pop();
+            f.pc = end as usize;
+            None
+        }
+        Err(e) => Some(e.0),
+    }
+}
