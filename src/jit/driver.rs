@@ -316,9 +316,6 @@ impl Vm {
                 Some((p, s)) => {
                     if let Some(t) = self.jit.traces.get_mut(&p) {
                         t.exits[s as usize] = 0;
-                        if reason == crate::jit::NO_TRACE_YET {
-                            t.side_waits[s as usize] = t.side_waits[s as usize].saturating_add(1);
-                        }
                     }
                 }
                 None => rec.root_code().loop_counters[rec.key.1 as usize].set(0),
@@ -561,7 +558,6 @@ impl Vm {
             bytecodes: rec.ops as u64,
             linked: vec![false; nsnaps],
             side_failures: vec![0; nsnaps],
-            side_waits: vec![0; nsnaps],
             exit_kinds,
             no_side_trace,
         };

@@ -53,9 +53,6 @@ pub struct CompiledTrace {
     pub linked: Vec<bool>,
     /// Per snapshot: side-trace recordings that failed there.
     pub side_failures: Vec<u8>,
-    /// Side trace recordings from each exit that reached a loop without a trace
-    /// yet (after `MAX_SIDE_WAITS` the side trace leaves there instead).
-    pub side_waits: Vec<u8>,
     /// Per snapshot: what guard leaves through it (for `--jit-stats`).
     pub exit_kinds: Vec<&'static str>,
     /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
@@ -273,23 +270,7 @@ impl Default for Jit {
     }
 }
 
-/// Times a side trace's recording waits for a loop's trace before it ends with an
-/// exit at that loop instead (which may never get a trace of its own: an outer loop
-/// of few iterations). A loop reached once per exit gets hot within about
-/// `hotloop / hotexit` (56 / 10) waits; this leaves room for that.
-pub(crate) const MAX_SIDE_WAITS: u8 = 8;
-
 impl Jit {
-    /// Whether the side trace `rec` records has waited `MAX_SIDE_WAITS` times for
-    /// a loop's trace.
-    pub(crate) fn waited_enough(&self, rec: &Recorder) -> bool {
-        rec.side.is_some_and(|(p, s)| {
-            self.traces
-                .get(&p)
-                .is_some_and(|t| t.side_waits[s as usize] >= MAX_SIDE_WAITS)
-        })
-    }
-
     /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's) and
     /// `ifconv` (the recorder's).
     pub fn set_opts(&mut self, spec: &str) {

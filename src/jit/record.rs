@@ -461,9 +461,8 @@ const YIELD_IN_LOOP: &str = "bytecode YieldValue";
 /// with an `Exit` instead of being thrown away: side traces that recorded
 /// something, for any reason but those that say the bytecode's state is not the
 /// interpreter's (or that retrying later may do better: an inner loop whose trace
-/// does not exist yet, unless `waited` long enough for it already; a global store
-/// that re-records the loop).
-fn ends_with_exit(rec: &Recorder, reason: &str, waited: bool) -> bool {
+/// does not exist yet, a global store that re-records the loop).
+fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
     if rec.side.is_none() {
         // A loop in a generator that yields: its trace runs to the yield and
         // leaves there (the interpreter suspends the generator).
@@ -472,7 +471,7 @@ fn ends_with_exit(rec: &Recorder, reason: &str, waited: bool) -> bool {
     rec.side.is_some()
         && rec.ops > 1
         && rec.skip.is_none()
-        && (reason != crate::jit::NO_TRACE_YET || waited)
+        && reason != crate::jit::NO_TRACE_YET
         && reason != crate::jit::GLOBALS_WRITTEN
         && reason != "stack underflow"
 }
@@ -601,7 +600,7 @@ impl Vm {
         };
         match recorded {
             Ok(()) => self.jit.recording = Some(rec),
-            Err(reason) if ends_with_exit(&rec, &reason, self.jit.waited_enough(&rec)) => {
+            Err(reason) if ends_with_exit(&rec, &reason) => {
                 // A side trace that reached what it cannot record still covers the
                 // path up to here: it ends by leaving to the interpreter at this
                 // bytecode, whose effects have not run.
