@@ -197,6 +197,10 @@ pub enum Op {
     ForIter(u32),
     /// A loop header; the operand is this loop's counter slot in `Code::loop_counters`.
     LoopHeader(u32),
+    /// The first instruction of a function (not of a generator, comprehension or
+    /// class body): it counts calls in `Code::entry_counter`, and the JIT records
+    /// and enters function-entry traces there.
+    FuncEntry,
     /// Operand indexes `Code::codes`; flags: 1 defaults tuple, 2 kwdefaults dict,
     /// 8 closure tuple (pushed in that order below the qualname).
     MakeFunction(u32, u32),
@@ -271,6 +275,8 @@ pub struct Code {
     pub flags: u32,
     pub codes: Vec<Rc<Code>>,
     pub loop_counters: Vec<Cell<u32>>,
+    /// Calls counted by `FuncEntry` (the JIT's counter slot `ENTRY_SLOT`).
+    pub entry_counter: Cell<u32>,
     /// Source lines, for tracebacks.
     pub source: Rc<[String]>,
     /// The docstring (a str constant) or NONE.
@@ -282,6 +288,26 @@ pub struct Code {
     /// Locals live at each instruction (`liveness::live_locals`), computed the
     /// first time the JIT snapshots this code.
     pub live_locals: std::cell::OnceCell<Option<Vec<Vec<u64>>>>,
+}
+
+/// The counter slot of a function's entry (`Op::FuncEntry`), beside its loops'.
+pub const ENTRY_SLOT: u32 = u32::MAX;
+
+impl Code {
+    /// Loop `slot`'s counter, or the entry's (`ENTRY_SLOT`).
+    pub fn counter(&self, slot: u32) -> &Cell<u32> {
+        if slot == ENTRY_SLOT {
+            &self.entry_counter
+        } else {
+            &self.loop_counters[slot as usize]
+        }
+    }
+
+    /// Whether a function's trace starts at its entry: `FuncEntry` is its first
+    /// instruction.
+    pub fn has_entry(&self) -> bool {
+        matches!(self.ops.first(), Some(Op::FuncEntry))
+    }
 }
 
 /// An inline cache for `LoadGlobal`: the value found while the globals and the

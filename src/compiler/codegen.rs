@@ -270,6 +270,10 @@ impl<'a> Compiler<'a> {
         });
         let k = (0u8, Value::NONE.0);
         self.unit().const_keys.insert(k, 0);
+        let s = &self.st.scopes[scope];
+        if s.kind == ScopeKind::Function && !s.is_generator {
+            self.emit(Op::FuncEntry);
+        }
     }
 
     fn finish_unit(&mut self) -> Rc<Code> {
@@ -313,6 +317,7 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             codes: u.codes,
             loop_counters: (0..u.loops).map(|_| std::cell::Cell::new(0)).collect(),
+            entry_counter: std::cell::Cell::new(0),
             source: self.source_lines.clone(),
             doc: u.doc,
             attr_ic: (0..n_ops).map(|_| Default::default()).collect(),

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use guards::{Op as IrOp, Ref, Ty};
 
-use crate::compiler::bytecode::Op;
+use crate::compiler::bytecode::{ENTRY_SLOT, Op};
 use crate::jit::record::{RESUME_FLAG, Recorder, ResumePoint};
 use crate::jit::{CodeKey, CompiledTrace, TraceTable, helpers, key_of};
 use crate::value::Value;
@@ -38,6 +38,8 @@ pub(crate) enum End {
 
 /// The exit kind of a root trace's GC poll (`Recorder::poll_gc`).
 const GC_POLL: &str = "gc";
+/// The exit kind of a failed namespace version guard.
+const GLOBALS_CHANGED: &str = "globals";
 
 /// Whether `g` is a GC poll: a guard that `allocated < threshold` of the heap's
 /// clock at `clock` holds.
@@ -55,6 +57,24 @@ fn is_gc_poll(t: &guards::Trace, g: &guards::Ins, clock: usize) -> bool {
         && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr && p.imm == clock as i64)
 }
 
+/// Whether guard `g` checks a namespace dict's version (`guard_dict_unchanged`): it
+/// fails when a global is bound or rebound.
+fn is_version_guard(t: &guards::Trace, g: &guards::Ins, version_at: i64) -> bool {
+    if g.op != IrOp::GuardTrue || g.a.is_none() {
+        return false;
+    }
+    let c = t.get(g.a);
+    if c.op != IrOp::IEq || c.a.is_none() || c.b.is_none() {
+        return false;
+    }
+    let load = t.get(c.a);
+    load.op == IrOp::Load
+        && load.imm == version_at
+        && t.get(c.b).op == IrOp::KInt
+        && !load.a.is_none()
+        && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr)
+}
+
 /// Side-trace recordings that may fail at one exit before it is left alone.
 const MAX_SIDE_FAILURES: u8 = 4;
 /// Exit codes keep the snapshot in the low 16 bits and the trace in the high 16.
@@ -64,6 +84,11 @@ const EXIT_BITS: u32 = 16;
 pub(crate) fn split_exit(raw: u32) -> (u32, u32) {
     (raw >> EXIT_BITS, raw & ((1 << EXIT_BITS) - 1))
 }
+
+/// The fewest bytecodes (not counting residual ones) a function-entry trace
+/// compiles.
+const MIN_ENTRY_TRACE_OPS: usize = 12;
+const SHORT_FUNCTION: &str = "function too short";
 
 impl Vm {
     /// At a loop header: close a recording that got here, enter the loop's
@@ -95,6 +120,9 @@ impl Vm {
                 self.finish_recording(End::Loop);
             } else if let (true, Some(t)) = (same_frame, target) {
                 self.finish_recording(End::Link(t, header_pc));
+            } else if same_frame && rec.key.1 == ENTRY_SLOT {
+                // a function's trace goes on through its loops without traces
+                return false;
             } else {
                 self.abort_recording("entered another loop");
             }
@@ -117,7 +145,7 @@ impl Vm {
             }
             return self.run_trace(frame, id);
         }
-        let count = fr.code.loop_counters[slot as usize].get();
+        let count = fr.code.counter(slot).get();
         if self.jit.recording.is_none() && self.jit.is_hot(&fr.code, slot, count) {
             self.start_recording(frame, key, header_pc);
         }
@@ -282,6 +310,21 @@ impl Vm {
         self.jit_recording = true;
     }
 
+    /// At a function's entry (`FuncEntry`): enter its entry trace, or start
+    /// recording one when the function is hot. A recording in progress follows
+    /// calls (inlined, or residual calls' frames) without stopping here.
+    pub(crate) fn jit_function_entry(&mut self, frame: *mut Frame) -> bool {
+        if self
+            .jit
+            .recording
+            .as_ref()
+            .is_some_and(|r| r.residual.is_none())
+        {
+            return false;
+        }
+        self.jit_loop_header(frame, ENTRY_SLOT, 0)
+    }
+
     pub fn abort_recording(&mut self, reason: &str) {
         if let Some(rec) = self.jit.recording.take() {
             let code = rec.root_code();
@@ -318,7 +361,7 @@ impl Vm {
                         t.exits[s as usize] = 0;
                     }
                 }
-                None => rec.root_code().loop_counters[rec.key.1 as usize].set(0),
+                None => rec.root_code().counter(rec.key.1).set(0),
             }
             return;
         }
@@ -347,6 +390,26 @@ impl Vm {
             return;
         };
         self.jit_recording = self.jit.count_ops;
+        if rec.key.1 == ENTRY_SLOT && rec.side.is_none() && matches!(end, End::Exit) {
+            // Entering and leaving a trace costs about as much as interpreting a
+            // dozen bytecodes, and a residual call saves nothing: a function
+            // with less than that to compile runs faster interpreted.
+            let residual = rec.trace.ins.iter().filter(|i| i.op == IrOp::CallR).count();
+            if rec.ops.saturating_sub(residual) < MIN_ENTRY_TRACE_OPS {
+                self.jit.log(&format!(
+                    "---- TRACE abort {}: function too short for a trace of its own\n",
+                    rec.code.qualname
+                ));
+                self.jit.failures.insert(rec.key, crate::jit::MAX_ABORTS);
+                *self
+                    .jit
+                    .stats
+                    .aborts
+                    .entry(SHORT_FUNCTION.into())
+                    .or_default() += 1;
+                return;
+            }
+        }
         let start = std::time::Instant::now();
         let mut link_how = "";
         if let Some((_, header_pc)) = link
@@ -522,12 +585,17 @@ impl Vm {
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
             let poll = is_gc_poll(&trace, ins, clock);
+            let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version);
             exit_kinds[s] = match ins.op {
                 IrOp::CallG => helpers::name(ins.imm),
                 IrOp::CallR => helpers::name(guards::ir::RESIDUAL_HELPER),
                 _ if poll => GC_POLL,
+                _ if version => GLOBALS_CHANGED,
                 op => op.mnemonic(),
             };
+            // A side trace would guard the new version, which the next store
+            // changes again: see `run_trace`.
+            no_side_trace[s] |= version;
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
@@ -635,8 +703,10 @@ impl Vm {
         let pc = t.trace.snapshots[snap as usize].pc;
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, snap, own);
-            if matches!(fr.code.ops.get(fr.pc), Some(Op::LoopHeader(_)))
-                && self.jit.pending_jump.is_none()
+            if matches!(
+                fr.code.ops.get(fr.pc),
+                Some(Op::LoopHeader(_) | Op::FuncEntry)
+            ) && self.jit.pending_jump.is_none()
             {
                 self.jit.skip_entry = Some((code_addr, fr.pc));
             }
@@ -678,6 +748,14 @@ impl Vm {
             .1 += 1;
         self.blacklist_if_unprofitable(root, vals);
         let t = &self.jit.traces[&id];
+        if kind == GLOBALS_CHANGED && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64 {
+            // Globals keep changing under this tree: record its loop again,
+            // looking globals up each time instead of guarding versions.
+            let key = self.jit.traces[&root].key;
+            self.jit.volatile_globals.insert(key);
+            self.drop_root(root, "the globals it guards keep changing");
+        }
+        let t = &self.jit.traces[&id];
         let s = snap as usize;
         // Some exits never grow side traces (`CompiledTrace::no_side_trace`).
         if t.exits[s] >= self.jit.hotexit.max(1) as u64
@@ -698,17 +776,27 @@ impl Vm {
         self.jit
             .no_inline
             .insert(Rc::as_ptr(&innermost.code) as usize);
+        if self.jit.chaos.is_some() {
+            return;
+        }
+        let why = format!(
+            "a generator it inlines ({}) keeps exiting",
+            innermost.code.qualname
+        );
+        self.drop_root(root, &why);
+    }
+
+    /// Disables root trace `root` (the traces linking to it keep working) and lets
+    /// its loop be recorded again.
+    fn drop_root(&mut self, root: u32, why: &str) {
         let t = self.jit.traces.get_mut(&root).expect("root trace");
-        if t.disabled || self.jit.chaos.is_some() {
+        if t.disabled {
             return;
         }
         t.disabled = true;
-        let msg = format!(
-            "---- TRACE {root} dropped: a generator it inlines ({}) keeps exiting\n",
-            innermost.code.qualname
-        );
-        self.jit.log(&msg);
-        if let Some((&key, _)) = self.jit.roots.iter().find(|(_, id)| **id == root) {
+        let key = t.key;
+        self.jit.log(&format!("---- TRACE {root} dropped: {why}\n"));
+        if self.jit.roots.get(&key) == Some(&root) {
             self.jit.roots.remove(&key);
         }
     }

@@ -26,7 +26,7 @@ use std::rc::Rc;
 
 use guards::{Op as IrOp, Ref, Trace, Ty};
 
-use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp};
+use crate::compiler::bytecode::{BinOp, CmpOp, Code, ENTRY_SLOT, Op, UnOp};
 use crate::jit::helpers;
 use crate::jit::{CodeKey, key_of};
 use crate::object::{IterState, ObjData};
@@ -456,6 +456,8 @@ fn seq_len(v: Value) -> usize {
 
 /// The reason a loop's recording stops at a `yield` in the loop's own frame.
 const YIELD_IN_LOOP: &str = "bytecode YieldValue";
+/// The reason a recording stops at a `return` from the loop's own frame.
+const RETURN: &str = "bytecode Return";
 
 /// Whether a recording that failed with `reason` at its current bytecode ends there
 /// with an `Exit` instead of being thrown away: side traces that recorded
@@ -466,7 +468,9 @@ fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
     if rec.side.is_none() {
         // A loop in a generator that yields: its trace runs to the yield and
         // leaves there (the interpreter suspends the generator).
-        return reason == YIELD_IN_LOOP && !rec.inlined() && rec.ops > 1;
+        // A function's trace runs to its return and leaves there.
+        let leaves = reason == YIELD_IN_LOOP || (reason == RETURN && rec.key.1 == ENTRY_SLOT);
+        return leaves && !rec.inlined() && rec.ops > 1;
     }
     rec.side.is_some()
         && rec.ops > 1
@@ -667,7 +671,7 @@ impl Vm {
     ) -> Result<(), Abort> {
         let top = |d: usize| fr.peek(d);
         match op {
-            Op::Nop => {}
+            Op::Nop | Op::FuncEntry => {}
             Op::LoopHeader(slot) => {
                 // Back at our own header, or at a loop with a trace to link to:
                 // jit_loop_header closes the trace next.
@@ -681,6 +685,11 @@ impl Vm {
                 }
                 let own = rec.side.is_none() && pc == rec.header_pc;
                 let key = key_of(&fr.code, slot);
+                if rec.key.1 == ENTRY_SLOT && !self.jit.roots.contains_key(&key) {
+                    // a function's trace unrolls its loops that have no trace
+                    // (they are short: else they would have one)
+                    return Ok(());
+                }
                 if !own && !self.jit.roots.contains_key(&key) {
                     let failures = self.jit.failures.get(&key).copied().unwrap_or(0);
                     if failures >= crate::jit::MAX_ABORTS {

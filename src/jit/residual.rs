@@ -191,6 +191,7 @@ pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code
         flags: code.flags & !(flags::GENERATOR | flags::VARARGS | flags::VARKEYWORDS),
         codes: code.codes.clone(),
         loop_counters: Vec::new(),
+        entry_counter: Default::default(),
         source: code.source.clone(),
         doc: Value::NONE,
         attr_ic: (0..n).map(|_| Default::default()).collect(),

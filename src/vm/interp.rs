@@ -910,6 +910,19 @@ impl Vm {
                         }
                     }
                 }
+                Op::FuncEntry => {
+                    let c = &fr.code.entry_counter;
+                    c.set(c.get().wrapping_add(1));
+                    if self.jit.enabled && self.jit_function_entry(frame) {
+                        // an entry trace ran (see `LoopHeader`)
+                        refresh!();
+                        if let Some(e) = self.jit.pending_raise.take() {
+                            f!().pc += 1;
+                            return Err((PyErr(e), false));
+                        }
+                        continue;
+                    }
+                }
                 Op::LoopHeader(slot) => {
                     let c = &fr.code.loop_counters[slot as usize];
                     c.set(c.get().wrapping_add(1));

@@ -144,13 +144,20 @@ impl Vm {
         locals: Value,
         func: Value,
     ) -> Box<Frame> {
-        match self.spare_frames.pop() {
+        let skip_entry = !self.jit.enabled && code.has_entry();
+        let mut f = match self.spare_frames.pop() {
             Some(mut f) => {
                 f.reset(code, globals, locals, func);
                 f
             }
             None => Frame::new(code, globals, locals, func),
+        };
+        if skip_entry {
+            // `FuncEntry` only serves the JIT: not dispatching it keeps calls as
+            // cheap as before it existed
+            f.pc = 1;
         }
+        f
     }
 
     /// Keeps a frame that returned for reuse. Generator frames are never
