@@ -679,3 +679,73 @@ fn loops_in_generators_leave_their_traces_at_the_yield() {
     assert!(log.contains("stop -> exit to the interpreter"), "{log}");
     assert!(!log.contains("abort"), "{log}");
 }
+
+#[test]
+fn hot_functions_get_traces_from_their_entry() {
+    // `count_free` has a loop of four iterations at most and returns early: no
+    // loop trace pays for itself, so the module-level loop calls it residually.
+    // It gets a trace of its own, from its entry to its return, the loop
+    // unrolled; `tiny` is too short to be worth one.
+    let src = "class Sq:\n\
+               \x20   def __init__(self, c):\n\
+               \x20       self.color = c\n\
+               \x20       self.neighbours = []\n\
+               sqs = [Sq(i % 3) for i in range(50)]\n\
+               for i, s in enumerate(sqs):\n\
+               \x20   s.neighbours = [sqs[(i + d) % 50] for d in (1, 7, 11)]\n\
+               def count_free(sq, color):\n\
+               \x20   n = 0\n\
+               \x20   for nb in sq.neighbours:\n\
+               \x20       if nb.color == 0:\n\
+               \x20           n += 1\n\
+               \x20       elif nb.color == color:\n\
+               \x20           return -1\n\
+               \x20   return n\n\
+               def tiny(x):\n\
+               \x20   return x + 1\n\
+               def run(n):\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += count_free(sqs[i % 50], 2) + tiny(i)\n\
+               \x20   return t\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-stats"], src);
+    assert_eq!(out.trim(), "200008400");
+    assert!(log.contains("(count_free)\n"), "{log}");
+    assert!(log.contains("abort tiny: function too short"), "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    // every call leaves its function's trace at the return, and the paths
+    // through it became side traces: nothing left to grow
+    assert!(field(line, "side_traces") < 20, "{line}");
+    let share: f64 = line
+        .split_whitespace()
+        .find_map(|kv| kv.strip_prefix("in_traces="))
+        .and_then(|v| v.trim_end_matches('%').parse().ok())
+        .unwrap();
+    assert!(share > 90.0, "{line}");
+}
+
+#[test]
+fn a_guard_that_fails_on_its_own_recording_is_not_specialized() {
+    // 48-bit ints overflow into big ints here on every call: the multiply is a
+    // residual call, not an overflow guard that every side trace would fail again
+    let src = "state = [12345]\n\
+               def rand(n):\n\
+               \x20   state[0] = (state[0] * 1103515245 + 12345) % 2147483648\n\
+               \x20   return state[0] % n\n\
+               print(sum(rand(100) for i in range(20000)))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let want = {
+        let mut s: u64 = 12345;
+        let mut t = 0;
+        for _ in 0..20000 {
+            s = (s * 1103515245 + 12345) % 2147483648;
+            t += s % 100;
+        }
+        t
+    };
+    assert_eq!(out.trim(), want.to_string());
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(!line.contains("mulov:"), "{line}");
+    assert!(field(line, "side_traces") < 6, "{line}");
+}

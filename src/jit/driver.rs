@@ -75,6 +75,10 @@ fn is_version_guard(t: &guards::Trace, g: &guards::Ins, version_at: i64) -> bool
         && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr)
 }
 
+/// The longest chain of side traces grown from side traces: a guard that fails
+/// on the very path its side trace records would otherwise chain forever.
+const MAX_SIDE_DEPTH: usize = 12;
+
 /// Side-trace recordings that may fail at one exit before it is left alone.
 const MAX_SIDE_FAILURES: u8 = 4;
 /// Exit codes keep the snapshot in the low 16 bits and the trace in the high 16.
@@ -763,6 +767,7 @@ impl Vm {
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()
+            && self.side_depth(id) < MAX_SIDE_DEPTH
         {
             self.start_side_recording(frame, id, snap);
         }
@@ -784,6 +789,16 @@ impl Vm {
             innermost.code.qualname
         );
         self.drop_root(root, &why);
+    }
+
+    /// How many side traces lie between trace `id` and its tree's root.
+    fn side_depth(&self, mut id: u32) -> usize {
+        let mut depth = 0;
+        while let Some((parent, _)) = self.jit.traces.get(&id).and_then(|t| t.parent) {
+            depth += 1;
+            id = parent;
+        }
+        depth
     }
 
     /// Disables root trace `root` (the traces linking to it keep working) and lets

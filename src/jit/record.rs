@@ -1328,6 +1328,21 @@ fn record_binop(
     let ints = a.is_small_int() && b.is_small_int();
     let nums = (a.is_small_int() || a.is_float()) && (b.is_small_int() || b.is_float());
     if ints {
+        // An op whose guard would fail on the very values being recorded (a big
+        // int result, a division by zero) is not specialized: a trace (or side
+        // trace) through it would exit there every time.
+        let (i, j) = (a.as_small_int(), b.as_small_int());
+        let exact = match op {
+            BinOp::Add => i.checked_add(j),
+            BinOp::Sub => i.checked_sub(j),
+            BinOp::Mul => i.checked_mul(j),
+            BinOp::FloorDiv | BinOp::Mod => (j != 0).then_some(0),
+            _ => Some(0),
+        };
+        let small = guards::ir::tags::SMALL_INT_MIN..=guards::ir::tags::SMALL_INT_MAX;
+        if !exact.is_some_and(|r| small.contains(&r)) {
+            return Err(format!("int {} leaving the inline ints", op.symbol()));
+        }
         let (x, y) = (rec.as_int(ra, pc), rec.as_int(rb, pc));
         let (o, guard) = match op {
             BinOp::Add => (IrOp::AddOv, true),
