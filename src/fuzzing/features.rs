@@ -5,7 +5,9 @@
 //! builtins, inner loops, objects built and combined through dunder methods
 //! (residual calls in traces: class calls, `__add__`, `__eq__`, `__hash__`,
 //! objects escaping on some iterations, calls deeper than the inlining limit,
-//! recursion, a dunder swapped mid-loop) and an uncaught exception mid-loop. Each uses names
+//! recursion, a dunder swapped mid-loop), generators (pipelines inlined into traces,
+//! genexprs, one left half-way), functions with short loops (function-entry
+//! traces) and an uncaught exception mid-loop. Each uses names
 //! suffixed with its id `j` only, so features combine freely. With `jit` set a
 //! feature picks variants the trace recorder can compile (no builtin calls but
 //! `len`, no object construction, no try, no generators in the body), so the
@@ -18,7 +20,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(14) {
+    match c.below(16) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -36,6 +38,8 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         }
         7 | 10 => flip_branch(c, j, k),
         13 => residual_objects(c, j, k),
+        14 => generators_in_traces(c, j, k),
+        15 => function_entry(c, j, k),
         _ => containers(c, j, jit),
     }
 }
@@ -72,6 +76,57 @@ fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
             format!("len(kept{j})"),
             format!("sorted(v.a % 97 for v in d{j})"),
         ],
+        globals: vec![],
+    }
+}
+
+/// Generators in the loop: a pipeline the loop iterates (its resumptions are
+/// inlined into the loop's trace), a genexpr a builtin consumes (a loop leaving at
+/// its yield), a generator left half-way by a `break` and resumed by the next
+/// iteration, one raising inside; at iteration `k` the yielded values change type.
+fn generators_in_traces(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let defs = format!(
+        "def gsrc{j}(n, k):\n    i = 0\n    while i < n:\n        yield i if i != k else i * 1.5\n        i += 1\n\
+         def gmap{j}(it):\n    for x in it:\n        yield x * 2 + 1\n\
+         def gfilt{j}(it):\n    for x in it:\n        if x % 3:\n            yield x\n\
+         def graise{j}(n, k):\n    for i in range(n):\n        yield 10 // (i - k % 5)\n"
+    );
+    let body = match c.below(4) {
+        0 => format!(
+            "for x{j} in gfilt{j}(gmap{j}(gsrc{j}(i % 9, {k} % 9))):\n    acc{j} = acc{j} + x{j}\n"
+        ),
+        1 => format!("acc{j} = acc{j} + sum(x * x for x in range(i % 11) if x != {k} % 11)\n"),
+        2 => format!(
+            "for x{j} in long{j}:\n    acc{j} = acc{j} + x{j}\n    if x{j} % 5 < 2:\n        break\n"
+        ),
+        _ => format!(
+            "try:\n    for x{j} in gmap{j}(graise{j}(i % 7, {k})):\n        acc{j} = acc{j} + x{j}\nexcept ZeroDivisionError:\n    acc{j} = acc{j} - 1\n"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!("acc{j} = 0\nlong{j} = gmap{j}(gsrc{j}(1000000, {k}))\n"),
+        body,
+        state: vec![format!("acc{j}")],
+        globals: vec![],
+    }
+}
+
+/// A function with a short loop and an early return, called from the loop (not
+/// inlined: it has a loop), so it gets a function-entry trace with the loop
+/// unrolled; at iteration `k` its argument changes type.
+fn function_entry(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let t = c.below(7);
+    let defs = format!(
+        "def fe{j}(xs, t):\n    n = 0\n    for x in xs:\n        if x == t:\n            return -n\n        n += x\n    return n\n"
+    );
+    let body =
+        format!("acc{j} = acc{j} + fe{j}(lst{j}[i % 5:i % 5 + 4], {t} if i != {k} else {t}.5)\n");
+    Feature {
+        defs,
+        setup: format!("acc{j} = 0\nlst{j} = [3, 1, 4, 1, 5, 9, 2, 6, 5]\n"),
+        body,
+        state: vec![format!("acc{j}")],
         globals: vec![],
     }
 }
