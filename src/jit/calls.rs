@@ -54,7 +54,10 @@ impl Vm {
         match op {
             Op::Call(argc) => {
                 let f = fr.peek(argc as usize);
-                let len = argc == 1 && is_builtin_named(f, "len");
+                let len = argc == 1
+                    && is_builtin_named(f, "len")
+                    && (self.inline_seq(fr.peek(0)).is_some()
+                        || crate::jit::helpers::plain_len(fr.peek(0)).is_some());
                 !(len || self.inlinable(f))
             }
             // A LoadMethod that found a plain attribute (a module's function) leaves

@@ -487,19 +487,24 @@ extern "C" fn load_global(globals: u64, name: u64) -> u64 {
 }
 
 extern "C" fn len(obj: u64, _: u64) -> u64 {
-    guarded(|| {
-        let o = Value(obj).as_obj()?;
-        if type_obj(o.class()).module != "builtins" {
-            return None;
-        }
-        let n = match &o.data {
-            ObjData::List(l) => l.get().len(),
-            ObjData::Tuple(t) => t.len(),
-            ObjData::Str(s) => s.char_len,
-            ObjData::Dict(d) => d.get().len(),
-            _ => return None,
-        };
-        Some(Value::small_int(n as i64).0)
+    guarded(|| Some(Value::small_int(plain_len(Value(obj))? as i64).0))
+}
+
+/// The length of a built-in container, string or set without calling Python code
+/// (None: `len` needs the interpreter). The recorder asks it too: a `len` call
+/// whose helper would exit on the very value recorded is a residual call instead.
+pub(crate) fn plain_len(v: Value) -> Option<usize> {
+    let o = v.as_obj()?;
+    if type_obj(o.class()).module != "builtins" {
+        return None;
+    }
+    Some(match &o.data {
+        ObjData::List(l) => l.get().len(),
+        ObjData::Tuple(t) => t.len(),
+        ObjData::Str(s) => s.char_len,
+        ObjData::Dict(d) => d.get().len(),
+        ObjData::Set(s) => s.get().len(),
+        _ => return None,
     })
 }
 

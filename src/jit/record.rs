@@ -920,7 +920,11 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(it);
             }
-            Op::Call(1) if is_builtin_named(top(1), "len") => {
+            Op::Call(1)
+                if is_builtin_named(top(1), "len")
+                    && (self.inline_seq(top(0)).is_some()
+                        || helpers::plain_len(top(0)).is_some()) =>
+            {
                 let n = rec.stack.len();
                 let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
                 rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
