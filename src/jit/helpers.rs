@@ -81,6 +81,9 @@ helpers! {
     DICT_SET => dict_set;
     DICT_CONTAINS => dict_contains;
     STR_EQ => str_eq;
+    // the loop frame's exception-handler blocks (`try` in a loop)
+    PUSH_BLOCK => push_block;
+    POP_BLOCK => pop_block;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -961,4 +964,26 @@ extern "C" fn lshift(a: u64, b: u64) -> u64 {
 
 extern "C" fn rshift(a: u64, b: u64) -> u64 {
     guarded(|| shift(crate::compiler::bytecode::BinOp::RShift, a, b))
+}
+
+/// `SetupExcept` in the loop's frame (the interpreter's top frame while a trace
+/// runs): `packed` is the raw `handler << 32 | stack level`.
+extern "C" fn push_block(packed: u64, _: u64) -> u64 {
+    guarded(|| {
+        let fr = vm_mut()?.frames.last_mut()?;
+        let block = crate::vm::frame::Block {
+            handler: (packed >> 32) as u32,
+            level: packed as u32,
+        };
+        fr.blocks.push(block);
+        Some(Value::NONE.0)
+    })
+}
+
+/// `PopBlock` in the loop's frame.
+extern "C" fn pop_block(_: u64, _: u64) -> u64 {
+    guarded(|| {
+        vm_mut()?.frames.last_mut()?.blocks.pop()?;
+        Some(Value::NONE.0)
+    })
 }

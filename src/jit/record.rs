@@ -672,6 +672,21 @@ impl Vm {
         let top = |d: usize| fr.peek(d);
         match op {
             Op::Nop | Op::FuncEntry => {}
+            // `try` in the loop's own frame: the trace pushes and pops the real
+            // frame's handler blocks, so an exception raised at an exit (or by a
+            // residual call) finds its handler as in the interpreter
+            Op::SetupExcept(handler) if !rec.inlined() => {
+                if rec.stack.len() != fr.stack_len() {
+                    return Err("stack depth differs at try".into());
+                }
+                let packed = ((handler as i64) << 32) | rec.stack.len() as i64;
+                let k = rec.k_int(packed);
+                rec.guard(IrOp::CallG, Ty::Val, k, Ref::NONE, helpers::PUSH_BLOCK, pc);
+            }
+            Op::PopBlock if !rec.inlined() => {
+                let k = rec.k_int(0);
+                rec.guard(IrOp::CallG, Ty::Val, k, Ref::NONE, helpers::POP_BLOCK, pc);
+            }
             Op::LoopHeader(slot) => {
                 // Back at our own header, or at a loop with a trace to link to:
                 // jit_loop_header closes the trace next.
