@@ -749,3 +749,28 @@ fn a_guard_that_fails_on_its_own_recording_is_not_specialized() {
     assert!(!line.contains("mulov:"), "{line}");
     assert!(field(line, "side_traces") < 6, "{line}");
 }
+
+#[test]
+fn body_entry_checks_survive_collections() {
+    // The outer loop's trace links into the inner loop's body, whose entry check
+    // compares the frame's range iterator with the one the invariants (its stop)
+    // came from. Before those were kept alive, a collection could free the old
+    // iterator and malloc hand its address to a new one: 150000 instead of
+    // 149985 (the last `range(1)` ran as the dead `range(6)`). Depends on the
+    // collector's timing, so several sizes.
+    for n in [29283, 30000, 31000] {
+        let src = format!(
+            "def kd(n):\n\
+             \x20   total = 0\n\
+             \x20   for i in range(n):\n\
+             \x20       r = range(i % 7)\n\
+             \x20       for x in r:\n\
+             \x20           total += x\n\
+             \x20   return total\n\
+             print(kd({n}))\n"
+        );
+        let want: u64 = (0..n).map(|i: u64| (0..i % 7).sum::<u64>()).sum();
+        let (out, _) = run_source(&["--trace-jit", "--jit-hotloop=1"], &src);
+        assert_eq!(out.trim(), want.to_string(), "n={n}");
+    }
+}

@@ -271,6 +271,24 @@ impl Default for Jit {
 }
 
 impl Jit {
+    /// The frame values a looping trace's body-entry stub compares by identity
+    /// (the peeled iteration's loads of invariant slots, kept in their homes):
+    /// were one collected, a new object at its address would pass the check
+    /// with the old one's invariants (a range iterator's stop, say). They stay
+    /// alive until the next entry at the top replaces them.
+    fn body_entry_roots(&self, t: &CompiledTrace, visit: &mut dyn FnMut(Value)) {
+        let (Some(_), Some(lp)) = (&t.code.body_entry, t.trace.loop_start()) else {
+            return;
+        };
+        for (k, ins) in t.trace.ins[..lp].iter().enumerate() {
+            if ins.op == guards::Op::Slot && !t.trace.carried.contains(&(ins.imm as u32)) {
+                if let Some(&bits) = self.vals.get(t.vals_base + k) {
+                    visit(Value(bits));
+                }
+            }
+        }
+    }
+
     /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's) and
     /// `ifconv` (the recorder's).
     pub fn set_opts(&mut self, spec: &str) {
@@ -323,6 +341,7 @@ impl Jit {
     pub fn trace_roots(&self, visit: &mut dyn FnMut(Value)) {
         for t in self.traces.values() {
             t.consts.iter().for_each(|v| visit(*v));
+            self.body_entry_roots(t, visit);
         }
         if let Some(r) = &self.recording {
             r.consts.iter().for_each(|v| visit(*v));
