@@ -232,6 +232,22 @@ pub enum Op {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// Moves TOS down to be the n-th item from the top (`Rot(3)` is `Rot3`).
+    Rot(u32),
+    // `match` statements (`compiler::codegen::patterns`, `vm::pattern`):
+    /// `[subject]` -> `[subject, bool]`: whether a sequence pattern applies to it.
+    MatchSequence,
+    /// `[subject]` -> `[subject, bool]`: whether a mapping pattern applies to it.
+    MatchMapping,
+    /// `[x]` -> `[x, len(x)]`
+    GetLen,
+    /// `[subject, keys]` -> `[subject, keys, tuple of values or None]`
+    MatchKeys,
+    /// `[subject, cls, keyword names]` -> `[tuple of attributes or None]`; the operand
+    /// counts the positional sub-patterns.
+    MatchClass(u32),
+    /// `[subject, keys]` -> `[dict of the subject's items but keys]` (`**rest`).
+    CopyDictWithout,
     /// Raises the feature-not-supported error for constant operand (a message).
     Unsupported(u32),
 }

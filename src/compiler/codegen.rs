@@ -1,6 +1,8 @@
 //! AST -> bytecode. One `Unit` per code object being built; scopes come from the
 //! symbol table, control flow out of `try`/`with`/loops unwinds through `FBlock`s.
 
+mod patterns;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -666,7 +668,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.with_stmt(&w.items, &w.body)?;
             }
-            Stmt::Match(m) => return unsupported("the match statement", m.range.start()),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return unsupported("the type statement", t.range.start()),
             Stmt::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
         }

@@ -1103,6 +1103,43 @@ impl Vm {
                     let globals = fr.globals;
                     tri!(self.import_star(m, globals));
                 }
+                Op::Rot(n) => {
+                    let l = fr.slots.len();
+                    fr.slots[l - n as usize..].rotate_right(1);
+                }
+                Op::MatchSequence | Op::MatchMapping => {
+                    let v = fr.top();
+                    let r = if op == Op::MatchSequence {
+                        self.is_match_sequence(v)
+                    } else {
+                        self.is_match_mapping(v)
+                    };
+                    f!().push(Value::bool(r));
+                }
+                Op::GetLen => {
+                    let n = tri!(self.len(fr.top()));
+                    let n = self.new_int(n as i64);
+                    f!().push(n);
+                }
+                Op::MatchKeys => {
+                    let (subject, keys) = (fr.peek(1), fr.top());
+                    let r = tri!(self.match_keys(subject, keys));
+                    f!().push(r);
+                }
+                Op::MatchClass(nargs) => {
+                    let (subject, cls, names) = (fr.peek(2), fr.peek(1), fr.top());
+                    let r = tri!(self.match_class(subject, cls, nargs as usize, names));
+                    let fr = f!();
+                    fr.slots.truncate(fr.slots.len() - 3);
+                    fr.push(r);
+                }
+                Op::CopyDictWithout => {
+                    let (subject, keys) = (fr.peek(1), fr.top());
+                    let r = tri!(self.copy_dict_without(subject, keys));
+                    let fr = f!();
+                    fr.slots.truncate(fr.slots.len() - 2);
+                    fr.push(r);
+                }
                 Op::Unsupported(i) => {
                     let msg = str_of(fr.code.consts[i as usize]).to_string();
                     let e = self.unsupported(&msg);

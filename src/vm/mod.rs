@@ -11,6 +11,7 @@ pub mod iter;
 pub mod num;
 pub mod ops;
 pub mod panic;
+pub mod pattern;
 pub mod suggest;
 pub mod types;
 
