@@ -906,6 +906,9 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     match m {
         None => vm.binary_op(BinOp::Pow, b, e),
+        Some(_) if vm.complex_of(b).is_some() || vm.complex_of(e).is_some() => {
+            Err(vm.value_error("complex modulo"))
+        }
         Some(m) => {
             let (Some(bi), Some(ei), Some(mi)) =
                 (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m))

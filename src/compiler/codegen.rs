@@ -1371,9 +1371,7 @@ impl<'a> Compiler<'a> {
                         }
                     },
                     ast::Number::Float(f) => Value::float(*f),
-                    ast::Number::Complex { .. } => {
-                        return unsupported("complex numbers", n.range.start());
-                    }
+                    ast::Number::Complex { real, imag } => self.vm.new_complex(*real, *imag),
                 };
                 self.load_const(v);
             }

@@ -297,6 +297,8 @@ pub enum ObjData {
     Native(Box<dyn NativeData>),
     /// NotImplemented, Ellipsis and `object()` instances: no payload.
     Plain,
+    /// A complex number: (real, imag).
+    Complex(f64, f64),
 }
 
 impl Obj {
@@ -314,6 +316,7 @@ impl Obj {
             | ObjData::Bytes(_)
             | ObjData::ByteArray(_)
             | ObjData::Range { .. }
+            | ObjData::Complex(..)
             | ObjData::Plain => {}
             ObjData::List(l) => l.get().iter().for_each(|v| visit(*v)),
             ObjData::Tuple(t) => t.iter().for_each(|v| visit(*v)),

@@ -3,6 +3,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod complex;
 pub mod exc;
 pub mod frame;
 pub mod import;

@@ -242,9 +242,9 @@ impl Vm {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(
-                self.unsupported("complex results of ** (a negative number to a fractional power)")
-            );
+            // (as CPython: the complex power of the same values)
+            let (re, im) = self.complex_pow((x, 0.0), (y, 0.0))?;
+            return Ok(self.new_complex(re, im));
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
