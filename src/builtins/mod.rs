@@ -20,6 +20,7 @@ pub fn register(vm: &mut Vm) {
     functions::register(vm);
     numbers::register(vm);
     complex::register(vm);
+    crate::vm::coro::register(vm);
     str::register(vm);
     list::register(vm);
     dict::register(vm);

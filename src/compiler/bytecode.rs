@@ -248,6 +248,21 @@ pub enum Op {
     MatchClass(u32),
     /// `[subject, keys]` -> `[dict of the subject's items but keys]` (`**rest`).
     CopyDictWithout,
+    // coroutines (`async def`):
+    /// `[x]` -> `[iterator to delegate to]`: what `await x` drives (the coroutine, or
+    /// `__await__()`). Operand: 0 `await`, 1 the result of `__aenter__`, 2 of
+    /// `__aexit__` (for their error messages).
+    GetAwaitable(u32),
+    /// `[ctx]` -> `[bound __aexit__, ctx.__aenter__()]`
+    BeforeAsyncWith,
+    /// `[exit, prev, exc]` -> `[exit, prev, exc, exit(type, exc, tb)]` (to await).
+    AsyncWithExceptStart,
+    /// `[x]` -> `[x.__aiter__()]`
+    GetAIter,
+    /// `[aiter]` -> `[aiter, awaitable of aiter.__anext__()]`
+    GetANext,
+    /// `[aiter, exc]` -> `[]` when exc is a StopAsyncIteration; else re-raises exc.
+    EndAsyncFor,
     /// Raises the feature-not-supported error for constant operand (a message).
     Unsupported(u32),
 }
@@ -258,6 +273,8 @@ pub mod flags {
     pub const GENERATOR: u32 = 4;
     /// A class body or module: names go through the namespace dict.
     pub const NAMESPACE: u32 = 8;
+    /// `async def` (with GENERATOR: its frames suspend the same way).
+    pub const COROUTINE: u32 = 16;
 }
 
 /// An exception-free, immutable compiled code unit (module, class body, function,

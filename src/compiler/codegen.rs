@@ -1,6 +1,7 @@
 //! AST -> bytecode. One `Unit` per code object being built; scopes come from the
 //! symbol table, control flow out of `try`/`with`/loops unwinds through `FBlock`s.
 
+mod asyncs;
 mod patterns;
 
 use std::collections::HashMap;
@@ -39,6 +40,8 @@ enum FBlock<'a> {
     /// Inside a finally handler on the exception path: `[prev_exc, exc]` on the stack.
     FinallyHandler,
     With,
+    /// `async with`: `[exit]` on the stack, `await exit(None, None, None)` on leaving.
+    AsyncWith,
 }
 
 struct Unit<'a> {
@@ -240,8 +243,11 @@ impl<'a> Compiler<'a> {
         let cellvars = s.cells.clone();
         let freevars = s.frees.clone();
         let mut fl = 0;
-        if s.is_generator {
+        if s.is_generator || s.is_async {
             fl |= flags::GENERATOR;
+        }
+        if s.is_async {
+            fl |= flags::COROUTINE;
         }
         if s.kind == ScopeKind::Class {
             fl |= flags::NAMESPACE;
@@ -662,12 +668,8 @@ impl<'a> Compiler<'a> {
                     self.try_finally(t)?;
                 }
             }
-            Stmt::With(w) => {
-                if w.is_async {
-                    return unsupported("async with", w.range.start());
-                }
-                self.with_stmt(&w.items, &w.body)?;
-            }
+            Stmt::With(w) if w.is_async => self.async_with(&w.items, &w.body, w.range.start())?,
+            Stmt::With(w) => self.with_stmt(&w.items, &w.body)?,
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return unsupported("the type statement", t.range.start()),
             Stmt::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
@@ -863,7 +865,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return unsupported("async for", f.range.start());
+            return self.async_for(f);
         }
         self.expr(&f.iter)?;
         self.emit(Op::GetIter);
@@ -906,6 +908,7 @@ impl<'a> Compiler<'a> {
             FBlock::ExceptBody => 4,
             FBlock::FinallyHandler => 5,
             FBlock::With => 6,
+            FBlock::AsyncWith => 7,
         };
         match kind {
             0 => {}
@@ -959,6 +962,13 @@ impl<'a> Compiler<'a> {
                 self.load_const(Value::NONE);
                 self.emit(Op::Call(3));
                 self.emit(Op::Pop);
+            }
+            7 => {
+                self.emit(Op::PopBlock);
+                if with_value {
+                    self.emit(Op::Rot2);
+                }
+                self.emit_async_exit_call();
             }
             _ => unreachable!(),
         }
@@ -1255,8 +1265,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return unsupported("async functions", f.range.start());
+        let scope = self.st.by_node[&node_key(f)];
+        if f.is_async && self.st.scopes[scope].is_generator {
+            return unsupported("async generators", f.range.start());
         }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
@@ -1264,7 +1275,6 @@ impl<'a> Compiler<'a> {
         self.set_line(f.range.start());
         let mut fl = self.defaults(&f.parameters)?;
         fl |= self.annotations(&f.parameters, f.returns.as_deref())?;
-        let scope = self.st.by_node[&node_key(f)];
         let qual = self.qualname_for(&f.name.id);
         let line = self.line_of(f.range.start());
         self.push_unit(scope, &f.name.id, &qual, line);
@@ -1617,7 +1627,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Starred(s) => return err("can't use starred expression here", s.range.start()),
-            Expr::Await(a) => return unsupported("await", a.range.start()),
+            Expr::Await(a) => self.await_expr(a)?,
             Expr::TString(t) => return unsupported("template strings", t.range.start()),
             Expr::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
         }

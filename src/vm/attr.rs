@@ -421,6 +421,12 @@ impl Vm {
                     self.getattr_opt(g, name)?
                 }
             }
+            (ObjData::Generator(g), "cr_running") if self.is_coroutine(obj) => {
+                Some(Value::bool(g.get().running))
+            }
+            (ObjData::Generator(_), "cr_await") if self.is_coroutine(obj) => {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
             (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
                 Value::TRUE

@@ -213,8 +213,13 @@ impl Vm {
         name: Value,
         qualname: Value,
     ) -> PyResult<Value> {
+        let cls = if frame.code.flags & crate::compiler::bytecode::flags::COROUTINE != 0 {
+            self.types.coroutine
+        } else {
+            self.types.generator
+        };
         let g = self.alloc(
-            self.types.generator,
+            cls,
             ObjData::Generator(Mut::new(Generator {
                 frame: None,
                 running: false,

@@ -60,10 +60,15 @@ impl Vm {
             return Err(self.type_error("not a generator"));
         };
         let g = g.get();
+        let coro = genv.obj().class() == self.types.coroutine;
+        let kind = if coro { "coroutine" } else { "generator" };
         if g.running {
-            return Err(self.value_error("generator already executing"));
+            return Err(self.value_error(&format!("{kind} already executing")));
         }
         let Some(mut frame) = g.frame.take() else {
+            if coro {
+                return Err(crate::vm::coro::reused(self));
+            }
             if let Some(e) = throw {
                 return Err(PyErr(e));
             }
@@ -72,9 +77,48 @@ impl Vm {
         let started = frame.pc > 0;
         if !started && !sent.is_none() && throw.is_none() {
             g.frame = Some(frame);
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+            let msg = format!("can't send non-None value to a just-started {kind}");
+            return Err(self.type_error(&msg));
         }
-        if started {
+        let mut throw = throw;
+        let mut push_sent = started;
+        if let (Some(exc), Some(&Op::YieldFrom(target))) = (throw, frame.code.ops.get(frame.pc))
+            && started
+        {
+            // a `yield from`/`await` in progress: the delegate gets the exception
+            // first (and is closed first by GeneratorExit)
+            let sub = frame.top();
+            g.frame = Some(frame);
+            g.running = true;
+            let r = self.throw_into_delegate(sub, exc);
+            let ObjData::Generator(g2) = &genv.obj().data else {
+                unreachable!()
+            };
+            let g = g2.get();
+            g.running = false;
+            frame = g.frame.take().expect("suspended frame");
+            match r {
+                Ok(Some(Resumed::Yielded(v))) => {
+                    g.frame = Some(frame);
+                    return Ok(Resumed::Yielded(v));
+                }
+                Ok(Some(Resumed::Returned(v))) => {
+                    // the delegate finished: go on after the `yield from`
+                    frame.pop();
+                    frame.push(v);
+                    frame.pc = target as usize;
+                    throw = None;
+                    push_sent = false;
+                }
+                Ok(None) => {}
+                Err(e) => throw = Some(e.0),
+            }
+        }
+        let ObjData::Generator(g) = &genv.obj().data else {
+            unreachable!()
+        };
+        let g = g.get();
+        if push_sent {
             frame.push(sent);
         }
         frame.is_entry = true;
@@ -87,7 +131,7 @@ impl Vm {
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
             // Raise at the yield point: unwind from the suspended frame.
-            if started {
+            if push_sent {
                 self.frames.last_mut().unwrap().pop();
             }
             match self.handle_error(PyErr(exc), false) {
@@ -116,7 +160,7 @@ impl Vm {
             Err(e) => {
                 self.suspended = None;
                 if self.matches(e.0, "StopIteration") {
-                    let re = self.runtime_error("generator raised StopIteration");
+                    let re = self.runtime_error(&format!("{kind} raised StopIteration"));
                     if let Some(st) = self.exc_state(re.0) {
                         st.cause = e.0;
                     }
@@ -963,6 +1007,12 @@ impl Vm {
                 }
                 Op::GetYieldFromIter => {
                     let v = fr.top();
+                    if self.is_coroutine(v) {
+                        let e = self.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        );
+                        return Err((e, false));
+                    }
                     let is_gen = v.is_obj() && matches!(v.obj().data, ObjData::Generator(_));
                     if !is_gen {
                         let it = tri!(self.iter(v));
@@ -1139,6 +1189,43 @@ impl Vm {
                     let fr = f!();
                     fr.slots.truncate(fr.slots.len() - 2);
                     fr.push(r);
+                }
+                Op::GetAwaitable(kind) => {
+                    let it = tri!(self.get_awaitable(fr.top(), kind));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = it;
+                }
+                Op::BeforeAsyncWith => {
+                    let (exit, r) = tri!(self.before_async_with(fr.top()));
+                    let fr = f!();
+                    fr.pop();
+                    fr.push(exit);
+                    fr.push(r);
+                }
+                Op::AsyncWithExceptStart => {
+                    let e = fr.peek(0);
+                    let exit = fr.peek(2);
+                    let ty = self.type_of(e);
+                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    f!().push(r);
+                }
+                Op::GetAIter => {
+                    let it = tri!(self.get_aiter(fr.top()));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = it;
+                }
+                Op::GetANext => {
+                    let a = tri!(self.get_anext(fr.top()));
+                    f!().push(a);
+                }
+                Op::EndAsyncFor => {
+                    let e = fr.pop();
+                    if !self.matches(e, "StopAsyncIteration") {
+                        return Err((PyErr(e), true));
+                    }
+                    f!().pop();
                 }
                 Op::Unsupported(i) => {
                     let msg = str_of(fr.code.consts[i as usize]).to_string();

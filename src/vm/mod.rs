@@ -4,6 +4,7 @@
 pub mod attr;
 pub mod call;
 pub mod complex;
+pub mod coro;
 pub mod exc;
 pub mod frame;
 pub mod import;

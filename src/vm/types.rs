@@ -74,6 +74,8 @@ builtin_types! {
     method: "method",
     module: "module",
     generator: "generator",
+    coroutine: "coroutine",
+    coroutine_wrapper: "coroutine_wrapper",
     cell: "cell",
     property: "property",
     staticmethod: "staticmethod",
