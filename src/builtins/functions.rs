@@ -739,7 +739,8 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let is_iter = (matches!(
         it.as_obj().map(|o| &o.data),
         Some(ObjData::Iter(_) | ObjData::Generator(_))
-    ) && !vm.is_coroutine(it))
+    ) && vm.type_of(it) != vm.types.coroutine
+        && vm.type_of(it) != vm.types.async_generator)
         || vm.dunder(it, "__next__").is_some();
     if !is_iter {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));

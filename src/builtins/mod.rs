@@ -21,6 +21,7 @@ pub fn register(vm: &mut Vm) {
     numbers::register(vm);
     complex::register(vm);
     crate::vm::coro::register(vm);
+    crate::vm::agen::register(vm);
     str::register(vm);
     list::register(vm);
     dict::register(vm);

@@ -263,6 +263,9 @@ pub enum Op {
     GetANext,
     /// `[aiter, exc]` -> `[]` when exc is a StopAsyncIteration; else re-raises exc.
     EndAsyncFor,
+    /// `[v]` -> `[v wrapped]`: what an async generator's `yield` yields, told apart
+    /// from what its awaits pass up.
+    AsyncGenWrap,
     /// Raises the feature-not-supported error for constant operand (a message).
     Unsupported(u32),
 }
@@ -275,6 +278,8 @@ pub mod flags {
     pub const NAMESPACE: u32 = 8;
     /// `async def` (with GENERATOR: its frames suspend the same way).
     pub const COROUTINE: u32 = 16;
+    /// `async def` with `yield` (with GENERATOR).
+    pub const ASYNC_GENERATOR: u32 = 32;
 }
 
 /// An exception-free, immutable compiled code unit (module, class body, function,

@@ -246,7 +246,9 @@ impl<'a> Compiler<'a> {
         if s.is_generator || s.is_async {
             fl |= flags::GENERATOR;
         }
-        if s.is_async {
+        if s.is_async && s.is_generator {
+            fl |= flags::ASYNC_GENERATOR;
+        } else if s.is_async {
             fl |= flags::COROUTINE;
         }
         if s.kind == ScopeKind::Class {
@@ -564,6 +566,9 @@ impl<'a> Compiler<'a> {
                 let k = self.scope_kind();
                 if k == ScopeKind::Module || k == ScopeKind::Class {
                     return err("'return' outside function", r.range.start());
+                }
+                if r.value.is_some() && self.in_async_function() && self.in_generator() {
+                    return err("'return' with value in async generator", r.range.start());
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -1266,9 +1271,6 @@ impl<'a> Compiler<'a> {
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         let scope = self.st.by_node[&node_key(f)];
-        if f.is_async && self.st.scopes[scope].is_generator {
-            return unsupported("async generators", f.range.start());
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
@@ -1615,10 +1617,16 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
                 }
+                if self.in_async_function() {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::YieldValue);
             }
             Expr::YieldFrom(y) => {
                 self.check_in_function("'yield from' outside function", y.range.start())?;
+                if self.in_async_function() {
+                    return err("'yield from' inside async function", y.range.start());
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GetYieldFromIter);
                 self.load_const(Value::NONE);
@@ -1812,14 +1820,23 @@ impl<'a> Compiler<'a> {
         gens: &'a [ast::Comprehension],
         kind: CompKind<'a>,
     ) -> CResult<()> {
-        if gens.iter().any(|g| g.is_async) {
-            return unsupported("async comprehensions", gens[0].range.start());
-        }
         let scope = self.st.by_node[&key];
+        let is_async = self.st.scopes[scope].is_async;
+        let awaited = is_async && !matches!(kind, CompKind::Gen(_));
+        if awaited && !self.in_async_function() && self.scope_kind() != ScopeKind::Comprehension {
+            return err(
+                "asynchronous comprehension outside of an asynchronous function",
+                gens[0].range.start(),
+            );
+        }
         let qual = self.qualname_for(name);
         let line = self.line;
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if gens[0].is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.push_unit(scope, name, &qual, line);
         self.unit().argcount = 1;
         match kind {
@@ -1843,6 +1860,9 @@ impl<'a> Compiler<'a> {
         self.make_function(code, 0);
         self.emit(Op::Rot2);
         self.emit(Op::Call(1));
+        if awaited {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -1861,7 +1881,11 @@ impl<'a> Compiler<'a> {
         }
         let slot = self.new_loop_slot();
         let start = self.emit(Op::LoopHeader(slot));
-        let fi = self.emit(Op::ForIter(0));
+        let fi = if g.is_async {
+            self.async_for_next()
+        } else {
+            self.emit(Op::ForIter(0))
+        };
         self.store_target(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -1890,6 +1914,9 @@ impl<'a> Compiler<'a> {
                 }
                 CompKind::Gen(e) => {
                     self.expr(e)?;
+                    if self.st.scopes[self.units.last().unwrap().scope].is_async {
+                        self.emit(Op::AsyncGenWrap);
+                    }
                     self.emit(Op::YieldValue);
                     self.emit(Op::Pop);
                 }
@@ -1900,6 +1927,10 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Jump(start as u32));
         self.patch(fi);
+        if g.is_async {
+            // [aiter, exc]: StopAsyncIteration ends the loop
+            self.emit(Op::EndAsyncFor);
+        }
         Ok(())
     }
 

@@ -505,6 +505,7 @@ impl Builder {
         self.scope().params.push(".0".to_string());
         self.bind(".0");
         self.scope().is_generator = is_gen;
+        self.scope().is_async = gens.iter().any(|g| g.is_async);
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -517,7 +518,13 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
+        // an async list/set/dict comprehension is awaited where it is built, so a
+        // comprehension around it is asynchronous too
+        let awaited = self.scope().is_async && !is_gen;
         self.cur = prev;
+        if awaited && self.scope().kind == ScopeKind::Comprehension {
+            self.scope().is_async = true;
+        }
         Ok(())
     }
 
@@ -605,7 +612,12 @@ impl Builder {
                 }
                 self.comprehension(node_key(c), &c.generators, &elts, false)?
             }
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                if self.scope().kind == ScopeKind::Comprehension {
+                    self.scope().is_async = true;
+                }
+            }
             Expr::Yield(y) => {
                 self.scope().is_generator = true;
                 if let Some(v) = &y.value {

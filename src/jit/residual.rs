@@ -146,7 +146,7 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
         Op::MatchClass(_) => plain(top(3), 1),
         Op::CopyDictWithout => plain(top(2), 1),
         Op::Rot(n) if (2..=16).contains(&n) => plain(top(n), n),
-        Op::GetAwaitable(_) | Op::GetAIter => plain(top(1), 1),
+        Op::GetAwaitable(_) | Op::GetAIter | Op::AsyncGenWrap => plain(top(1), 1),
         Op::GetANext => Shape {
             pops: 0,
             ..plain(top(1), 1)

@@ -158,6 +158,11 @@ impl PyStr {
 pub struct Generator {
     pub frame: Option<Box<Frame>>,
     pub running: bool,
+    /// Async generators: an `__anext__`/`asend`/`athrow` awaitable is driving it
+    /// (CPython's ag_running_async).
+    pub running_async: bool,
+    /// Async generators: `aclose()` was called or it finished (ag_closed).
+    pub closed: bool,
     pub name: Value,
     pub qualname: Value,
 }

@@ -427,6 +427,11 @@ impl Vm {
             (ObjData::Generator(_), "cr_await") if self.is_coroutine(obj) => {
                 Some(self.delegate_of(obj).unwrap_or(Value::NONE))
             }
+            (ObjData::Generator(g), "ag_running")
+                if self.type_of(obj) == self.types.async_generator =>
+            {
+                Some(Value::bool(g.get().running_async))
+            }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
             (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
                 Value::TRUE

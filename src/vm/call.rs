@@ -213,8 +213,11 @@ impl Vm {
         name: Value,
         qualname: Value,
     ) -> PyResult<Value> {
-        let cls = if frame.code.flags & crate::compiler::bytecode::flags::COROUTINE != 0 {
+        use crate::compiler::bytecode::flags;
+        let cls = if frame.code.flags & flags::COROUTINE != 0 {
             self.types.coroutine
+        } else if frame.code.flags & flags::ASYNC_GENERATOR != 0 {
+            self.types.async_generator
         } else {
             self.types.generator
         };
@@ -223,6 +226,8 @@ impl Vm {
             ObjData::Generator(Mut::new(Generator {
                 frame: None,
                 running: false,
+                running_async: false,
+                closed: false,
                 name,
                 qualname,
             })),

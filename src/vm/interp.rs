@@ -61,7 +61,14 @@ impl Vm {
         };
         let g = g.get();
         let coro = genv.obj().class() == self.types.coroutine;
-        let kind = if coro { "coroutine" } else { "generator" };
+        let agen = genv.obj().class() == self.types.async_generator;
+        let kind = if coro {
+            "coroutine"
+        } else if agen {
+            "async generator"
+        } else {
+            "generator"
+        };
         if g.running {
             return Err(self.value_error(&format!("{kind} already executing")));
         }
@@ -159,8 +166,15 @@ impl Vm {
             }
             Err(e) => {
                 self.suspended = None;
-                if self.matches(e.0, "StopIteration") {
-                    let re = self.runtime_error(&format!("{kind} raised StopIteration"));
+                let stop = if self.matches(e.0, "StopIteration") {
+                    Some("StopIteration")
+                } else if agen && self.matches(e.0, "StopAsyncIteration") {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(stop) = stop {
+                    let re = self.runtime_error(&format!("{kind} raised {stop}"));
                     if let Some(st) = self.exc_state(re.0) {
                         st.cause = e.0;
                     }
@@ -1013,7 +1027,9 @@ impl Vm {
                         );
                         return Err((e, false));
                     }
-                    let is_gen = v.is_obj() && matches!(v.obj().data, ObjData::Generator(_));
+                    let is_gen = v.is_obj()
+                        && matches!(v.obj().data, ObjData::Generator(_))
+                        && self.type_of(v) == self.types.generator;
                     if !is_gen {
                         let it = tri!(self.iter(v));
                         let fr = f!();
@@ -1219,6 +1235,12 @@ impl Vm {
                 Op::GetANext => {
                     let a = tri!(self.get_anext(fr.top()));
                     f!().push(a);
+                }
+                Op::AsyncGenWrap => {
+                    let w = self.async_gen_wrap(fr.top());
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = w;
                 }
                 Op::EndAsyncFor => {
                     let e = fr.pop();

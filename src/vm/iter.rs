@@ -45,7 +45,7 @@ impl Vm {
                     len: s.get().len(),
                 }),
                 ObjData::Iter(_) => return Ok(v),
-                ObjData::Generator(_) if !self.is_coroutine(v) => return Ok(v),
+                ObjData::Generator(_) if self.type_of(v) == self.types.generator => return Ok(v),
                 _ => None,
             };
             if let Some(st) = st {

@@ -1,6 +1,7 @@
 //! The virtual machine state: heap, frame stack, built-in types, module table and the
 //! handles natives use to allocate objects and raise exceptions.
 
+pub mod agen;
 pub mod attr;
 pub mod call;
 pub mod complex;

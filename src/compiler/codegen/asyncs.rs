@@ -5,7 +5,7 @@
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::TextSize;
 
-use super::{CResult, Compiler, FBlock, err, unsupported};
+use super::{CResult, Compiler, FBlock, err};
 use crate::compiler::bytecode::Op;
 use crate::compiler::symtable::ScopeKind;
 use crate::value::Value;
@@ -18,14 +18,26 @@ impl<'a> Compiler<'a> {
         match scope.kind {
             ScopeKind::Function if scope.is_async => Ok(()),
             ScopeKind::Function => err(format!("{what} outside async function"), at),
-            ScopeKind::Comprehension => unsupported("asynchronous comprehensions", at),
+            // (the comprehension is asynchronous; `comprehension` checks where)
+            ScopeKind::Comprehension => Ok(()),
             _ if what == "'await'" => err("'await' outside function", at),
             _ => err(format!("{what} outside async function"), at),
         }
     }
 
+    pub(super) fn in_async_function(&self) -> bool {
+        let u = self.units.last().unwrap();
+        let scope = &self.st.scopes[u.scope];
+        scope.kind == ScopeKind::Function && scope.is_async
+    }
+
+    pub(super) fn in_generator(&self) -> bool {
+        let u = self.units.last().unwrap();
+        self.st.scopes[u.scope].is_generator
+    }
+
     /// Awaits what is on top of the stack: `[x]` -> `[result]`.
-    fn emit_await(&mut self, kind: u32) {
+    pub(super) fn emit_await(&mut self, kind: u32) {
         self.emit(Op::GetAwaitable(kind));
         self.load_const(Value::NONE);
         let j = self.emit(Op::YieldFrom(0));
@@ -100,6 +112,19 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop);
     }
 
+    /// One step of an `async for` over the iterator on top of the stack: the
+    /// next value awaited under a handler (returned, to patch to the loop's end
+    /// where `EndAsyncFor` goes) that ends the loop on StopAsyncIteration.
+    pub(super) fn async_for_next(&mut self) -> usize {
+        let setup = self.emit(Op::SetupExcept(0));
+        self.emit(Op::GetANext);
+        self.load_const(Value::NONE);
+        let j = self.emit(Op::YieldFrom(0));
+        self.patch(j);
+        self.emit(Op::PopBlock);
+        setup
+    }
+
     /// `async for`: each step awaits `__anext__()` under a handler that ends the
     /// loop on StopAsyncIteration.
     pub(super) fn async_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
@@ -109,12 +134,7 @@ impl<'a> Compiler<'a> {
         let slot = self.new_loop_slot();
         let start = self.emit(Op::LoopHeader(slot));
         self.set_line(f.range.start());
-        let setup = self.emit(Op::SetupExcept(0));
-        self.emit(Op::GetANext);
-        self.load_const(Value::NONE);
-        let j = self.emit(Op::YieldFrom(0));
-        self.patch(j);
-        self.emit(Op::PopBlock);
+        let setup = self.async_for_next();
         self.store_target(&f.target)?;
         self.unit().fblocks.push(FBlock::Loop {
             start,
