@@ -25,11 +25,16 @@ def sample(name, x, y):
         return None
 
 
+NAMED = {math.pi: "P", math.pi / 2: "H", math.pi / 4: "Q", 0.75 * math.pi: "T"}
+
+
 def lit(v):
     if math.isnan(v):
         return "N"
     if math.isinf(v):
         return "I" if v > 0 else "-I"
+    if abs(v) in NAMED:
+        return ("-" if v < 0 else "") + NAMED[abs(v)]
     r = repr(v)
     return r if ("." in r or "e" in r) else r + ".0"
 
@@ -38,8 +43,14 @@ def main():
     print("//! cmath's results for infinite and NaN arguments (C99 Annex G), generated")
     print("//! by gen_tables.py from CPython's cmath: `TABLE[f][class(re)][class(im)]`.")
     print("")
+    print("use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};")
+    print("")
     print("const I: f64 = f64::INFINITY;")
     print("const N: f64 = f64::NAN;")
+    print("const P: f64 = PI;")
+    print("const H: f64 = FRAC_PI_2;")
+    print("const Q: f64 = FRAC_PI_4;")
+    print("const T: f64 = 0.75 * PI;")
     print("")
     print("pub const FUNCS: [&str; %d] = [%s];" % (len(FUNCS), ", ".join('"%s"' % f for f in FUNCS)))
     print("")
