@@ -26,3 +26,8 @@ print(z.conjugate(), z.__complex__(), abs(z), -z, +z, z.real.__class__.__name__,
 print(complex.__new__(complex, 1, 2), complex.conjugate(1j), (1j).__getnewargs__())
 print(isinstance(1j, complex), issubclass(complex, object), type(1j) is complex)
 print(sorted([3j, 1j, 2j], key=abs), sum([1j, 2, 3.5]), max([1 + 1j, 3 + 4j], key=abs))
+
+# complex is immutable: copies are the value itself
+import copy
+z = 2 + 3j
+print(copy.copy(z), copy.deepcopy([z, 1j]), copy.copy(z) is z)
