@@ -266,6 +266,13 @@ pub enum Op {
     /// `[v]` -> `[v wrapped]`: what an async generator's `yield` yields, told apart
     /// from what its awaits pass up.
     AsyncGenWrap,
+    // `except*` (`vm::eg`):
+    /// `[rest, type]` -> `[rest', match]`: the part of `rest` the clause's type
+    /// matches (None: nothing), which becomes the handled exception, and the rest.
+    CheckEgMatch,
+    /// `[orig, list]` -> `[orig, exception to raise or None]`: what the clauses
+    /// raised and what none matched, in the original group's shape.
+    PrepReraiseStar,
     /// Raises the feature-not-supported error for constant operand (a message).
     Unsupported(u32),
 }

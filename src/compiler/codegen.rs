@@ -3,6 +3,7 @@
 
 mod asyncs;
 mod patterns;
+mod trystar;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -42,6 +43,9 @@ enum FBlock<'a> {
     With,
     /// `async with`: `[exit]` on the stack, `await exit(None, None, None)` on leaving.
     AsyncWith,
+    /// An `except*` clause's body, which `break`, `continue` and `return` cannot
+    /// leave.
+    ExceptStar,
 }
 
 struct Unit<'a> {
@@ -570,6 +574,7 @@ impl<'a> Compiler<'a> {
                 if r.value.is_some() && self.in_async_function() && self.in_generator() {
                     return err("'return' with value in async generator", r.range.start());
                 }
+                self.check_except_star_exit(0, r.range.start())?;
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
@@ -664,9 +669,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return unsupported("except* (exception groups)", t.range.start());
-                }
                 if t.finalbody.is_empty() {
                     self.try_except(t)?;
                 } else {
@@ -914,6 +916,8 @@ impl<'a> Compiler<'a> {
             FBlock::FinallyHandler => 5,
             FBlock::With => 6,
             FBlock::AsyncWith => 7,
+            // (break, continue and return out of it are SyntaxErrors)
+            FBlock::ExceptStar => 8,
         };
         match kind {
             0 => {}
@@ -975,6 +979,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit_async_exit_call();
             }
+            8 => {}
             _ => unreachable!(),
         }
         Ok(())
@@ -999,6 +1004,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'break' outside loop", at);
         };
+        self.check_except_star_exit(l, at)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
@@ -1015,6 +1021,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'continue' not properly in loop", at);
         };
+        self.check_except_star_exit(l, at)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
@@ -1027,6 +1034,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return self.try_except_star(t);
+        }
         let setup = self.emit(Op::SetupExcept(0));
         self.unit().fblocks.push(FBlock::TryExcept);
         self.stmts(&t.body)?;

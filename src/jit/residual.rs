@@ -152,6 +152,13 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
             ..plain(top(1), 1)
         },
         Op::BeforeAsyncWith => plain(top(1), 2),
+        Op::PrepReraiseStar => Shape {
+            inputs: top(2),
+            outputs: 1,
+            op,
+            pops: 1,
+            callee: None,
+        },
         Op::MakeFunction(_, fl) => plain(top((fl & 15).count_ones()), 1),
         Op::Call(n) if n <= 30 => call(n + 1),
         Op::CallMethod(n) | Op::CallKw(n) if n <= 30 => call(n + 2),

@@ -400,6 +400,9 @@ impl Vm {
                     a.extend_from_slice(args);
                     return self.call_kw(n, &a, kw);
                 }
+                None if is_exc && self.is_subclass(cls, self.exc_class("BaseExceptionGroup")) => {
+                    self.new_exception_group(cls, args)?
+                }
                 None if is_exc => {
                     // OSError(errno, ...) builds the errno's subclass, as in CPython.
                     let mut cls = cls;

@@ -1249,6 +1249,24 @@ impl Vm {
                     }
                     f!().pop();
                 }
+                Op::CheckEgMatch => {
+                    let (rest, ty) = (fr.peek(1), fr.top());
+                    let (rest, matched) = tri!(self.eg_match(rest, ty));
+                    if !matched.is_none() {
+                        self.handled = matched;
+                    }
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 2] = rest;
+                    fr.slots[l - 1] = matched;
+                }
+                Op::PrepReraiseStar => {
+                    let (orig, list) = (fr.peek(1), fr.top());
+                    let r = tri!(self.prep_reraise_star(orig, list));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
+                }
                 Op::Unsupported(i) => {
                     let msg = str_of(fr.code.consts[i as usize]).to_string();
                     let e = self.unsupported(&msg);

@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod complex;
 pub mod coro;
+pub mod eg;
 pub mod exc;
 pub mod frame;
 pub mod import;
@@ -16,6 +17,7 @@ pub mod ops;
 pub mod panic;
 pub mod pattern;
 pub mod suggest;
+pub mod tbprint;
 pub mod types;
 
 use std::collections::HashMap;
