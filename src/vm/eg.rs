@@ -195,6 +195,15 @@ impl Vm {
             st.context = context;
             st.suppress_context = suppress;
         }
+        // notes too, as a new list
+        let k = self.intern("__notes__");
+        if let Some(notes) = self.instance_get_attr(orig, k)
+            && !notes.is_none()
+        {
+            let items = self.collect_iter(notes)?;
+            let l = self.new_list(items);
+            self.instance_set_attr(g, k, l);
+        }
         Ok(Some(g))
     }
 
@@ -253,6 +262,11 @@ impl Vm {
     /// Whether `e` is (a projection of) `orig` raised again: the same traceback,
     /// cause and context, which `split` copies.
     fn same_metadata(&mut self, e: Value, orig: Value) -> bool {
+        let k = self.intern("__notes__");
+        let notes = |vm: &Vm, x: Value| vm.instance_get_attr(x, k).unwrap_or(Value::NONE);
+        if notes(self, e) != notes(self, orig) {
+            return false;
+        }
         let (Some(a), Some(b)) = (self.exc_state(e), self.exc_state(orig)) else {
             return false;
         };

@@ -102,6 +102,28 @@ pub fn create_hierarchy(vm: &mut Vm) {
     vm.add_method(base, "__str__", base_exception_str);
     vm.add_method(base, "__repr__", base_exception_repr);
     vm.add_method(base, "with_traceback", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(base, "add_note", |vm, a| {
+        crate::builtins::check_args(vm, "add_note", &a, 2, 2)?;
+        let (e, note) = (a.pos[0], a.pos[1]);
+        if !vm.is_str(note) {
+            let msg = format!("note must be a str, not '{}'", vm.type_name(note));
+            return Err(vm.type_error(&msg));
+        }
+        let k = vm.intern("__notes__");
+        let notes = match vm.instance_get_attr(e, k) {
+            Some(n) => n,
+            None => {
+                let n = vm.new_list(Vec::new());
+                vm.instance_set_attr(e, k, n);
+                n
+            }
+        };
+        match notes.as_obj().map(|o| &o.data) {
+            Some(ObjData::List(l)) if vm.type_of(notes) == vm.types.list => l.get().push(note),
+            _ => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+        }
+        Ok(Value::NONE)
+    });
     let stop = vm.exc_class("StopIteration");
     vm.add_method(stop, "__init__", |vm, a| {
         base_exception_init(vm, a)?;
@@ -382,6 +404,30 @@ impl Vm {
             out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
+        // `add_note` notes, each on its own lines
+        let k = self.intern("__notes__");
+        if let Some(notes) = self.instance_get_attr(e, k) {
+            match notes.as_obj().map(|o| &o.data) {
+                Some(ObjData::List(_) | ObjData::Tuple(_)) => {
+                    for n in self.collect_iter(notes).unwrap_or_default() {
+                        let s = match self.str(n) {
+                            Ok(s) => str_of(s).to_string(),
+                            Err(_) => "<note str() failed>".to_string(),
+                        };
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                }
+                _ => {
+                    let s = match self.repr(notes) {
+                        Ok(s) => str_of(s).to_string(),
+                        Err(_) => "<__notes__ repr() failed>".to_string(),
+                    };
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
         out
     }
 
