@@ -432,6 +432,16 @@ impl Vm {
             {
                 Some(Value::bool(g.get().running_async))
             }
+            (ObjData::Generator(_), "gi_yieldfrom")
+                if self.type_of(obj) == self.types.generator =>
+            {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
+            (ObjData::Generator(_), "ag_await")
+                if self.type_of(obj) == self.types.async_generator =>
+            {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
             (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
                 Value::TRUE

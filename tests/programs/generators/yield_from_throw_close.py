@@ -81,3 +81,16 @@ g = level(3)
 print(next(g))
 g.close()
 print(g.gi_frame)
+
+# gi_yieldfrom names the delegate while a yield from is in progress
+def sub():
+    yield 1
+def deleg():
+    yield 0
+    yield from sub()
+g = deleg()
+print(g.gi_yieldfrom)
+next(g)
+print(g.gi_yieldfrom)
+next(g)
+print(type(g.gi_yieldfrom).__name__)
