@@ -22,6 +22,9 @@ use crate::vm::Vm;
 pub struct CompileError {
     pub msg: String,
     pub offset: u32,
+    /// Where the offending node ends (`offset` when only its start is known):
+    /// the carets under the source line span it, as CPython's do.
+    pub end: u32,
     /// "SyntaxError" or "NotImplementedError" (unsupported feature).
     pub kind: &'static str,
 }
@@ -89,6 +92,7 @@ fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
     Err(CompileError {
         msg: msg.into(),
         offset: offset.to_u32(),
+        end: offset.to_u32(),
         kind: "SyntaxError",
     })
 }
@@ -97,6 +101,7 @@ fn unsupported<T>(feature: &str, offset: TextSize) -> CResult<T> {
     Err(CompileError {
         msg: format!("Coil does not support {feature} yet"),
         offset: offset.to_u32(),
+        end: offset.to_u32(),
         kind: "NotImplementedError",
     })
 }
@@ -111,6 +116,7 @@ pub fn compile_module(
     let st = super::symtable::analyze(body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
+        end: e.offset,
         kind: "SyntaxError",
     })?;
     let mut line_starts = vec![0u32];
@@ -172,6 +178,7 @@ pub fn compile_expression(
     let st = super::symtable::analyze(&body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
+        end: e.offset,
         kind: "SyntaxError",
     })?;
     let line_starts = {
@@ -214,6 +221,17 @@ pub fn compile_expression(
 }
 
 impl<'a> Compiler<'a> {
+    /// A SyntaxError at the node being compiled (its whole range, as CPython's
+    /// compiler reports errors where it is).
+    fn err_here<T>(&self, msg: impl Into<String>) -> CResult<T> {
+        Err(CompileError {
+            msg: msg.into(),
+            offset: self.pos.0,
+            end: self.pos.1,
+            kind: "SyntaxError",
+        })
+    }
+
     fn unit(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().unwrap()
     }
@@ -569,10 +587,10 @@ impl<'a> Compiler<'a> {
             Stmt::Return(r) => {
                 let k = self.scope_kind();
                 if k == ScopeKind::Module || k == ScopeKind::Class {
-                    return err("'return' outside function", r.range.start());
+                    return self.err_here("'return' outside function");
                 }
                 if r.value.is_some() && self.in_async_function() && self.in_generator() {
-                    return err("'return' with value in async generator", r.range.start());
+                    return self.err_here("'return' with value in async generator");
                 }
                 self.check_except_star_exit(0, r.range.start())?;
                 match &r.value {
@@ -1387,6 +1405,7 @@ impl<'a> Compiler<'a> {
                                 parse_big_literal(&i.to_string()).ok_or_else(|| CompileError {
                                     msg: "invalid int literal".into(),
                                     offset: n.range.start().to_u32(),
+                                    end: n.range.start().to_u32(),
                                     kind: "SyntaxError",
                                 })?;
                             self.vm.new_bigint(b)
@@ -1635,7 +1654,7 @@ impl<'a> Compiler<'a> {
             Expr::YieldFrom(y) => {
                 self.check_in_function("'yield from' outside function", y.range.start())?;
                 if self.in_async_function() {
-                    return err("'yield from' inside async function", y.range.start());
+                    return self.err_here("'yield from' inside async function");
                 }
                 self.expr(&y.value)?;
                 self.emit(Op::GetYieldFromIter);
@@ -1834,10 +1853,7 @@ impl<'a> Compiler<'a> {
         let is_async = self.st.scopes[scope].is_async;
         let awaited = is_async && !matches!(kind, CompKind::Gen(_));
         if awaited && !self.in_async_function() && self.scope_kind() != ScopeKind::Comprehension {
-            return err(
-                "asynchronous comprehension outside of an asynchronous function",
-                gens[0].range.start(),
-            );
+            return self.err_here("asynchronous comprehension outside of an asynchronous function");
         }
         let qual = self.qualname_for(name);
         let line = self.line;

@@ -5,7 +5,7 @@
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::TextSize;
 
-use super::{CResult, Compiler, FBlock, err};
+use super::{CResult, Compiler, FBlock};
 use crate::compiler::bytecode::Op;
 use crate::compiler::symtable::ScopeKind;
 use crate::value::Value;
@@ -15,13 +15,14 @@ impl<'a> Compiler<'a> {
     fn check_async(&self, what: &str, at: TextSize) -> CResult<()> {
         let u = self.units.last().unwrap();
         let scope = &self.st.scopes[u.scope];
+        let _ = at;
         match scope.kind {
             ScopeKind::Function if scope.is_async => Ok(()),
-            ScopeKind::Function => err(format!("{what} outside async function"), at),
+            ScopeKind::Function => self.err_here(format!("{what} outside async function")),
             // (the comprehension is asynchronous; `comprehension` checks where)
             ScopeKind::Comprehension => Ok(()),
-            _ if what == "'await'" => err("'await' outside function", at),
-            _ => err(format!("{what} outside async function"), at),
+            _ if what == "'await'" => self.err_here("'await' outside function"),
+            _ => self.err_here(format!("{what} outside async function")),
         }
     }
 

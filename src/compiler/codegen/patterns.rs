@@ -147,10 +147,11 @@ impl<'a> Compiler<'a> {
             return Ok(());
         };
         if pc.stores.iter().any(|s| s == n.id.as_str()) {
-            return err(
-                format!("multiple assignments to name '{}' in pattern", n.id),
-                at.start(),
-            );
+            let _ = at;
+            return self.err_here(format!(
+                "multiple assignments to name '{}' in pattern",
+                n.id
+            ));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(n.id.to_string());
@@ -197,7 +198,7 @@ impl<'a> Compiler<'a> {
                             ),
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                         };
-                        return err(msg, p.range().start());
+                        return self.err_here(msg);
                     }
                     self.pattern_store(a.name.as_ref(), pc, p.range())?;
                 }
@@ -227,7 +228,8 @@ impl<'a> Compiler<'a> {
         for (i, q) in pats.iter().enumerate() {
             if let Pattern::MatchStar(_) = q {
                 if star.is_some() {
-                    return err("multiple starred names in sequence pattern", at.start());
+                    let _ = at;
+                    return self.err_here("multiple starred names in sequence pattern");
                 }
                 star = Some(i);
             }
@@ -315,7 +317,7 @@ impl<'a> Compiler<'a> {
                 Some(desc) => {
                     if seen.contains(&desc) {
                         let msg = format!("mapping pattern checks duplicate key ({desc})");
-                        return err(msg, m.range.start());
+                        return self.err_here(msg);
                     }
                     seen.push(desc);
                 }
@@ -370,7 +372,8 @@ impl<'a> Compiler<'a> {
         for (i, k) in args.keywords.iter().enumerate() {
             if args.keywords[..i].iter().any(|o| o.attr.id == k.attr.id) {
                 let msg = format!("attribute name repeated in class pattern: {}", k.attr.id);
-                return err(msg, k.range.start());
+                self.set_loc(k.pattern.range());
+                return self.err_here(msg);
             }
             names.push(self.vm.intern(&k.attr.id));
         }
@@ -428,19 +431,13 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) => {
-                    let differ = || {
-                        err(
-                            "alternative patterns bind different names",
-                            alt.range().start(),
-                        )
-                    };
                     if ctl.len() != pc.stores.len() {
-                        return differ();
+                        return self.err_here("alternative patterns bind different names");
                     }
                     for icontrol in (0..ctl.len()).rev() {
                         let Some(istores) = pc.stores.iter().position(|s| *s == ctl[icontrol])
                         else {
-                            return differ();
+                            return self.err_here("alternative patterns bind different names");
                         };
                         if icontrol != istores {
                             // move the captures into the control order
@@ -477,7 +474,7 @@ impl<'a> Compiler<'a> {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
                 let msg = format!("multiple assignments to name '{name}' in pattern");
-                return err(msg, o.range.start());
+                return self.err_here(msg);
             }
             pc.stores.push(name);
         }

@@ -18,10 +18,9 @@ impl<'a> Compiler<'a> {
             .iter()
             .any(|b| matches!(b, FBlock::ExceptStar))
         {
-            return err(
-                "'break', 'continue' and 'return' cannot appear in an except* block",
-                at,
-            );
+            let _ = at;
+            return self
+                .err_here("'break', 'continue' and 'return' cannot appear in an except* block");
         }
         Ok(())
     }
