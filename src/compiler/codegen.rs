@@ -592,7 +592,7 @@ impl<'a> Compiler<'a> {
                 if r.value.is_some() && self.in_async_function() && self.in_generator() {
                     return self.err_here("'return' with value in async generator");
                 }
-                self.check_except_star_exit(0, r.range.start())?;
+                self.check_except_star_exit(0)?;
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
@@ -693,7 +693,7 @@ impl<'a> Compiler<'a> {
                     self.try_finally(t)?;
                 }
             }
-            Stmt::With(w) if w.is_async => self.async_with(&w.items, &w.body, w.range.start())?,
+            Stmt::With(w) if w.is_async => self.async_with(&w.items, &w.body)?,
             Stmt::With(w) => self.with_stmt(&w.items, &w.body)?,
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return unsupported("the type statement", t.range.start()),
@@ -1022,7 +1022,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'break' outside loop", at);
         };
-        self.check_except_star_exit(l, at)?;
+        self.check_except_star_exit(l)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
@@ -1039,7 +1039,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'continue' not properly in loop", at);
         };
-        self.check_except_star_exit(l, at)?;
+        self.check_except_star_exit(l)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;

@@ -3,7 +3,6 @@
 //! coroutine suspends and resumes as a generator does.
 
 use ruff_python_ast::{self as ast, Stmt};
-use ruff_text_size::TextSize;
 
 use super::{CResult, Compiler, FBlock};
 use crate::compiler::bytecode::Op;
@@ -12,10 +11,9 @@ use crate::value::Value;
 
 impl<'a> Compiler<'a> {
     /// SyntaxError unless the code being compiled is an `async def`'s.
-    fn check_async(&self, what: &str, at: TextSize) -> CResult<()> {
+    fn check_async(&self, what: &str) -> CResult<()> {
         let u = self.units.last().unwrap();
         let scope = &self.st.scopes[u.scope];
-        let _ = at;
         match scope.kind {
             ScopeKind::Function if scope.is_async => Ok(()),
             ScopeKind::Function => self.err_here(format!("{what} outside async function")),
@@ -46,7 +44,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn await_expr(&mut self, a: &'a ast::ExprAwait) -> CResult<()> {
-        self.check_async("'await'", a.range.start())?;
+        self.check_async("'await'")?;
         self.expr(&a.value)?;
         self.emit_await(0);
         Ok(())
@@ -58,9 +56,8 @@ impl<'a> Compiler<'a> {
         &mut self,
         items: &'a [ast::WithItem],
         body: &'a [Stmt],
-        at: TextSize,
     ) -> CResult<()> {
-        self.check_async("'async with'", at)?;
+        self.check_async("'async with'")?;
         let Some((first, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -76,7 +73,7 @@ impl<'a> Compiler<'a> {
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.async_with(rest, body, at)?;
+            self.async_with(rest, body)?;
         }
         self.unit().fblocks.pop();
         self.emit(Op::PopBlock);
@@ -129,7 +126,7 @@ impl<'a> Compiler<'a> {
     /// `async for`: each step awaits `__anext__()` under a handler that ends the
     /// loop on StopAsyncIteration.
     pub(super) fn async_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
-        self.check_async("'async for'", f.range.start())?;
+        self.check_async("'async for'")?;
         self.expr(&f.iter)?;
         self.emit(Op::GetAIter);
         let slot = self.new_loop_slot();

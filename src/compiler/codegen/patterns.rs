@@ -136,18 +136,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// A capture: the value on top goes below everything the pattern keeps.
-    fn pattern_store(
-        &mut self,
-        name: Option<&ast::Identifier>,
-        pc: &mut PatCtx,
-        at: TextRange,
-    ) -> CResult<()> {
+    fn pattern_store(&mut self, name: Option<&ast::Identifier>, pc: &mut PatCtx) -> CResult<()> {
         let Some(n) = name else {
             self.emit(Op::Pop);
             return Ok(());
         };
         if pc.stores.iter().any(|s| s == n.id.as_str()) {
-            let _ = at;
             return self.err_here(format!(
                 "multiple assignments to name '{}' in pattern",
                 n.id
@@ -184,10 +178,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Is(false));
                 self.jump_to_fail_pop(pc, Op::PopJumpIfFalse(0));
             }
-            Pattern::MatchSequence(s) => self.pattern_sequence(&s.patterns, pc, p.range())?,
+            Pattern::MatchSequence(s) => self.pattern_sequence(&s.patterns, pc)?,
             Pattern::MatchMapping(m) => self.pattern_mapping(m, pc)?,
             Pattern::MatchClass(c) => self.pattern_class(c, pc)?,
-            Pattern::MatchStar(s) => self.pattern_store(s.name.as_ref(), pc, p.range())?,
+            Pattern::MatchStar(s) => self.pattern_store(s.name.as_ref(), pc)?,
             Pattern::MatchAs(a) => match &a.pattern {
                 None => {
                     if !pc.allow_irrefutable {
@@ -200,7 +194,7 @@ impl<'a> Compiler<'a> {
                         };
                         return self.err_here(msg);
                     }
-                    self.pattern_store(a.name.as_ref(), pc, p.range())?;
+                    self.pattern_store(a.name.as_ref(), pc)?;
                 }
                 Some(sub) => {
                     // a copy to store once the sub-pattern matched
@@ -208,7 +202,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Dup);
                     self.pattern(sub, pc)?;
                     pc.on_top -= 1;
-                    self.pattern_store(a.name.as_ref(), pc, p.range())?;
+                    self.pattern_store(a.name.as_ref(), pc)?;
                 }
             },
             Pattern::MatchOr(o) => self.pattern_or(o, pc)?,
@@ -216,19 +210,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_sequence(
-        &mut self,
-        pats: &'a [Pattern],
-        pc: &mut PatCtx,
-        at: TextRange,
-    ) -> CResult<()> {
+    fn pattern_sequence(&mut self, pats: &'a [Pattern], pc: &mut PatCtx) -> CResult<()> {
         let size = pats.len();
         let mut star = None;
         let mut only_wildcard = true;
         for (i, q) in pats.iter().enumerate() {
             if let Pattern::MatchStar(_) = q {
                 if star.is_some() {
-                    let _ = at;
                     return self.err_here("multiple starred names in sequence pattern");
                 }
                 star = Some(i);
@@ -355,7 +343,7 @@ impl<'a> Compiler<'a> {
         match &m.rest {
             Some(rest) => {
                 self.emit(Op::CopyDictWithout);
-                self.pattern_store(Some(rest), pc, m.range)?;
+                self.pattern_store(Some(rest), pc)?;
             }
             None => {
                 self.emit(Op::Pop);

@@ -4,7 +4,6 @@
 //! at the end (nothing, the unmatched rest, or a group of both).
 
 use ruff_python_ast as ast;
-use ruff_text_size::TextSize;
 
 use super::{CResult, Compiler, FBlock, err};
 use crate::compiler::bytecode::Op;
@@ -13,12 +12,11 @@ use crate::value::Value;
 impl<'a> Compiler<'a> {
     /// SyntaxError for `break`/`continue`/`return` leaving an `except*` clause
     /// (`from` is the index of the first fblock the statement leaves).
-    pub(super) fn check_except_star_exit(&mut self, from: usize, at: TextSize) -> CResult<()> {
+    pub(super) fn check_except_star_exit(&mut self, from: usize) -> CResult<()> {
         if self.unit().fblocks[from..]
             .iter()
             .any(|b| matches!(b, FBlock::ExceptStar))
         {
-            let _ = at;
             return self
                 .err_here("'break', 'continue' and 'return' cannot appear in an except* block");
         }
