@@ -35,7 +35,8 @@ pub fn c_prod(a: C, b: C) -> C {
     (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
 }
 
-/// `a ** b` for a non-integral exponent; None: zero to a negative or complex power.
+/// `a ** b` for a non-integral exponent; None: zero to a negative or complex power
+/// (or a libm domain error, which CPython reports the same way).
 fn c_pow(a: C, b: C) -> Option<C> {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Some((1.0, 0.0));
@@ -53,6 +54,10 @@ fn c_pow(a: C, b: C) -> Option<C> {
     if b.1 != 0.0 {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
+    }
+    if phase.is_infinite() {
+        // cos(inf) is a domain error (errno EDOM), which CPython reports as this
+        return None;
     }
     Some((len * phase.cos(), len * phase.sin()))
 }
