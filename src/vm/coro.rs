@@ -71,7 +71,7 @@ impl Vm {
             return Ok(w.coro);
         }
         let is_iter = matches!(r.as_obj().map(|o| &o.data), Some(ObjData::Iter(_)))
-            || (matches!(r.as_obj().map(|o| &o.data), Some(ObjData::Generator(_))))
+            || self.type_of(r) == self.types.generator
             || self.dunder(r, "__next__").is_some();
         if !is_iter {
             let msg = format!(

@@ -53,7 +53,16 @@ async def awaiter(x):
 def gen():
     yield 1
 
-for x in [NonIter(), CoroAwait(), Nothing(), 5, gen(), None]:
+async def agen():
+    yield 1
+class AgenAwait:
+    def __await__(self):
+        return agen()
+class GenAwait:
+    def __await__(self):
+        return (x for x in ["from a generator"])
+
+for x in [NonIter(), CoroAwait(), Nothing(), 5, gen(), None, AgenAwait(), GenAwait()]:
     attempt("await " + type(x).__name__, lambda: drive(awaiter(x)))
 
 class OnlyEnter:
