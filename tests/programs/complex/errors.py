@@ -19,5 +19,13 @@ for c in cases:
     except Exception as e:
         print(c, "!!", type(e).__name__ + ":", e)
 
+# read-only attributes of built-in numbers
+for stmt in ["(1j).real = 1", "del (1j).imag", "(1j).foo = 1", "(5).real = 1", "del (5).imag",
+             "(2.5).imag = 1", "True.real = 0"]:
+    try:
+        exec(stmt)
+    except AttributeError as e:
+        print(stmt, "!!", e)
+
 # an uncaught one ends the program
 print(1 + 2j < 3)
