@@ -230,7 +230,19 @@ fn compile_error_to_exc(vm: &mut Vm, source: &str, filename: &str, e: CompileErr
     if e.kind == "NotImplementedError" {
         return vm.error("NotImplementedError", &format!("{} (line {line})", e.msg));
     }
-    make_syntax_error(vm, "SyntaxError", &e.msg, filename, line, col, &text)
+    let err = make_syntax_error(vm, "SyntaxError", &e.msg, filename, line, col, &text);
+    // carets span the node, up to the end of its first line
+    let (end_line, end_col, _) = line_col(source, e.end);
+    if e.end > e.offset {
+        let end_col = if end_line == line {
+            end_col
+        } else {
+            text.trim_end().chars().count() + 1
+        };
+        let k = vm.intern("end_offset");
+        vm.instance_set_attr(err.0, k, Value::small_int(end_col as i64));
+    }
+    err
 }
 
 /// Prints an uncaught exception (SyntaxErrors in their caret format) and returns the
@@ -287,7 +299,12 @@ pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
                     let col = (o.as_small_int() as usize)
                         .saturating_sub(1)
                         .saturating_sub(lead);
-                    out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                    let width = get(vm, "end_offset")
+                        .filter(|e| e.is_small_int())
+                        .map(|e| e.as_small_int() - o.as_small_int())
+                        .filter(|w| *w > 0)
+                        .unwrap_or(1) as usize;
+                    out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
                 }
             }
             let summary = vm.exception_summary(exc);

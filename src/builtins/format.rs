@@ -142,7 +142,7 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, St
     Ok(s)
 }
 
-fn unknown_code(t: char, type_name: &str) -> String {
+pub(crate) fn unknown_code(t: char, type_name: &str) -> String {
     if (t as u32) > 32 && (t as u32) < 128 {
         format!("Unknown format code '{t}' for object of type '{type_name}'")
     } else {
@@ -154,7 +154,7 @@ fn unknown_code(t: char, type_name: &str) -> String {
 }
 
 /// Pads `s` (of `len` chars) to the spec's width with the given default alignment.
-fn pad(s: &str, spec: &Spec, default_align: char) -> String {
+pub(crate) fn pad(s: &str, spec: &Spec, default_align: char) -> String {
     let len = s.chars().count();
     if len >= spec.width {
         return s.to_string();
@@ -397,7 +397,7 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, type_name: &str) -> PyResu
     Ok(float_to_string(x, ty, upper, pct, add_dot_0, prec, spec))
 }
 
-fn float_to_string(
+pub(crate) fn float_to_string(
     x: f64,
     ty: char,
     upper: bool,
@@ -465,7 +465,7 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec, type_name: &str) -> PyResul
     Ok(pad(&s, spec, '<'))
 }
 
-fn spec_for(vm: &mut Vm, spec: &str, type_name: &str, numeric: bool) -> PyResult<Spec> {
+pub(crate) fn spec_for(vm: &mut Vm, spec: &str, type_name: &str, numeric: bool) -> PyResult<Spec> {
     let sp = parse_spec(spec, type_name, numeric).map_err(|m| vm.value_error(&m))?;
     check_spec_sizes(vm, sp.width, sp.precision)?;
     Ok(sp)

@@ -399,7 +399,7 @@ pub fn register(vm: &mut Vm) {
     vm.object_init = obj_init;
 }
 
-fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "throw", &a, 2, 4)?;
     let (t, v) = (a.pos[1], a.get(2).unwrap_or(Value::NONE));
     let exc = if is_type(t) {
@@ -423,7 +423,7 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let g = a.pos[0];
     let ObjData::Generator(st) = &g.obj().data else {
         return Ok(Value::NONE);
@@ -441,7 +441,8 @@ fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let exc = vm.new_exception(ge, vec![]);
     match vm.gen_resume(g, Value::NONE, Some(exc)) {
         Ok(crate::vm::interp::Resumed::Yielded(_)) => {
-            Err(vm.runtime_error("generator ignored GeneratorExit"))
+            let msg = format!("{} ignored GeneratorExit", vm.type_name(g));
+            Err(vm.runtime_error(&msg))
         }
         Ok(_) => Ok(Value::NONE),
         Err(e) if vm.matches(e.0, "GeneratorExit") || vm.matches(e.0, "StopIteration") => {
@@ -735,10 +736,12 @@ fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "next", &a, 1, 2)?;
     let it = a.pos[0];
-    let is_iter = matches!(
+    let is_iter = (matches!(
         it.as_obj().map(|o| &o.data),
         Some(ObjData::Iter(_) | ObjData::Generator(_))
-    ) || vm.dunder(it, "__next__").is_some();
+    ) && vm.type_of(it) != vm.types.coroutine
+        && vm.type_of(it) != vm.types.async_generator)
+        || vm.dunder(it, "__next__").is_some();
     if !is_iter {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
     }
@@ -906,6 +909,9 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     match m {
         None => vm.binary_op(BinOp::Pow, b, e),
+        Some(_) if vm.complex_of(b).is_some() || vm.complex_of(e).is_some() => {
+            Err(vm.value_error("complex modulo"))
+        }
         Some(m) => {
             let (Some(bi), Some(ei), Some(mi)) =
                 (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m))

@@ -2,6 +2,7 @@
 //! the built-in types (one file per type family).
 
 pub mod bytes;
+pub mod complex;
 pub mod dict;
 pub mod format;
 pub mod functions;
@@ -18,6 +19,9 @@ use crate::vm::{Args, PyResult, Vm};
 pub fn register(vm: &mut Vm) {
     functions::register(vm);
     numbers::register(vm);
+    complex::register(vm);
+    crate::vm::coro::register(vm);
+    crate::vm::agen::register(vm);
     str::register(vm);
     list::register(vm);
     dict::register(vm);

@@ -236,6 +236,47 @@ pub enum Op {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// Moves TOS down to be the n-th item from the top (`Rot(3)` is `Rot3`).
+    Rot(u32),
+    // `match` statements (`compiler::codegen::patterns`, `vm::pattern`):
+    /// `[subject]` -> `[subject, bool]`: whether a sequence pattern applies to it.
+    MatchSequence,
+    /// `[subject]` -> `[subject, bool]`: whether a mapping pattern applies to it.
+    MatchMapping,
+    /// `[x]` -> `[x, len(x)]`
+    GetLen,
+    /// `[subject, keys]` -> `[subject, keys, tuple of values or None]`
+    MatchKeys,
+    /// `[subject, cls, keyword names]` -> `[tuple of attributes or None]`; the operand
+    /// counts the positional sub-patterns.
+    MatchClass(u32),
+    /// `[subject, keys]` -> `[dict of the subject's items but keys]` (`**rest`).
+    CopyDictWithout,
+    // coroutines (`async def`):
+    /// `[x]` -> `[iterator to delegate to]`: what `await x` drives (the coroutine, or
+    /// `__await__()`). Operand: 0 `await`, 1 the result of `__aenter__`, 2 of
+    /// `__aexit__` (for their error messages).
+    GetAwaitable(u32),
+    /// `[ctx]` -> `[bound __aexit__, ctx.__aenter__()]`
+    BeforeAsyncWith,
+    /// `[exit, prev, exc]` -> `[exit, prev, exc, exit(type, exc, tb)]` (to await).
+    AsyncWithExceptStart,
+    /// `[x]` -> `[x.__aiter__()]`
+    GetAIter,
+    /// `[aiter]` -> `[aiter, awaitable of aiter.__anext__()]`
+    GetANext,
+    /// `[aiter, exc]` -> `[]` when exc is a StopAsyncIteration; else re-raises exc.
+    EndAsyncFor,
+    /// `[v]` -> `[v wrapped]`: what an async generator's `yield` yields, told apart
+    /// from what its awaits pass up.
+    AsyncGenWrap,
+    // `except*` (`vm::eg`):
+    /// `[rest, type]` -> `[rest', match]`: the part of `rest` the clause's type
+    /// matches (None: nothing), which becomes the handled exception, and the rest.
+    CheckEgMatch,
+    /// `[orig, list]` -> `[orig, exception to raise or None]`: what the clauses
+    /// raised and what none matched, in the original group's shape.
+    PrepReraiseStar,
     /// Raises the feature-not-supported error for constant operand (a message).
     Unsupported(u32),
 }
@@ -246,6 +287,10 @@ pub mod flags {
     pub const GENERATOR: u32 = 4;
     /// A class body or module: names go through the namespace dict.
     pub const NAMESPACE: u32 = 8;
+    /// `async def` (with GENERATOR: its frames suspend the same way).
+    pub const COROUTINE: u32 = 16;
+    /// `async def` with `yield` (with GENERATOR).
+    pub const ASYNC_GENERATOR: u32 = 32;
 }
 
 /// An exception-free, immutable compiled code unit (module, class body, function,

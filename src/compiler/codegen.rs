@@ -1,6 +1,10 @@
 //! AST -> bytecode. One `Unit` per code object being built; scopes come from the
 //! symbol table, control flow out of `try`/`with`/loops unwinds through `FBlock`s.
 
+mod asyncs;
+mod patterns;
+mod trystar;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -18,6 +22,9 @@ use crate::vm::Vm;
 pub struct CompileError {
     pub msg: String,
     pub offset: u32,
+    /// Where the offending node ends (`offset` when only its start is known):
+    /// the carets under the source line span it, as CPython's do.
+    pub end: u32,
     /// "SyntaxError" or "NotImplementedError" (unsupported feature).
     pub kind: &'static str,
 }
@@ -37,6 +44,11 @@ enum FBlock<'a> {
     /// Inside a finally handler on the exception path: `[prev_exc, exc]` on the stack.
     FinallyHandler,
     With,
+    /// `async with`: `[exit]` on the stack, `await exit(None, None, None)` on leaving.
+    AsyncWith,
+    /// An `except*` clause's body, which `break`, `continue` and `return` cannot
+    /// leave.
+    ExceptStar,
 }
 
 struct Unit<'a> {
@@ -80,6 +92,7 @@ fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
     Err(CompileError {
         msg: msg.into(),
         offset: offset.to_u32(),
+        end: offset.to_u32(),
         kind: "SyntaxError",
     })
 }
@@ -88,6 +101,7 @@ fn unsupported<T>(feature: &str, offset: TextSize) -> CResult<T> {
     Err(CompileError {
         msg: format!("Coil does not support {feature} yet"),
         offset: offset.to_u32(),
+        end: offset.to_u32(),
         kind: "NotImplementedError",
     })
 }
@@ -102,6 +116,7 @@ pub fn compile_module(
     let st = super::symtable::analyze(body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
+        end: e.offset,
         kind: "SyntaxError",
     })?;
     let mut line_starts = vec![0u32];
@@ -163,6 +178,7 @@ pub fn compile_expression(
     let st = super::symtable::analyze(&body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
+        end: e.offset,
         kind: "SyntaxError",
     })?;
     let line_starts = {
@@ -205,6 +221,17 @@ pub fn compile_expression(
 }
 
 impl<'a> Compiler<'a> {
+    /// A SyntaxError at the node being compiled (its whole range, as CPython's
+    /// compiler reports errors where it is).
+    fn err_here<T>(&self, msg: impl Into<String>) -> CResult<T> {
+        Err(CompileError {
+            msg: msg.into(),
+            offset: self.pos.0,
+            end: self.pos.1,
+            kind: "SyntaxError",
+        })
+    }
+
     fn unit(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().unwrap()
     }
@@ -238,8 +265,13 @@ impl<'a> Compiler<'a> {
         let cellvars = s.cells.clone();
         let freevars = s.frees.clone();
         let mut fl = 0;
-        if s.is_generator {
+        if s.is_generator || s.is_async {
             fl |= flags::GENERATOR;
+        }
+        if s.is_async && s.is_generator {
+            fl |= flags::ASYNC_GENERATOR;
+        } else if s.is_async {
+            fl |= flags::COROUTINE;
         }
         if s.kind == ScopeKind::Class {
             fl |= flags::NAMESPACE;
@@ -271,7 +303,8 @@ impl<'a> Compiler<'a> {
         let k = (0u8, Value::NONE.0);
         self.unit().const_keys.insert(k, 0);
         let s = &self.st.scopes[scope];
-        if s.kind == ScopeKind::Function && !s.is_generator {
+        // (generators and coroutines run through their own frames' resumption)
+        if s.kind == ScopeKind::Function && !s.is_generator && !s.is_async {
             self.emit(Op::FuncEntry);
         }
     }
@@ -560,8 +593,12 @@ impl<'a> Compiler<'a> {
             Stmt::Return(r) => {
                 let k = self.scope_kind();
                 if k == ScopeKind::Module || k == ScopeKind::Class {
-                    return err("'return' outside function", r.range.start());
+                    return self.err_here("'return' outside function");
                 }
+                if r.value.is_some() && self.in_async_function() && self.in_generator() {
+                    return self.err_here("'return' with value in async generator");
+                }
+                self.check_except_star_exit(0)?;
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
@@ -656,22 +693,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return unsupported("except* (exception groups)", t.range.start());
-                }
                 if t.finalbody.is_empty() {
                     self.try_except(t)?;
                 } else {
                     self.try_finally(t)?;
                 }
             }
-            Stmt::With(w) => {
-                if w.is_async {
-                    return unsupported("async with", w.range.start());
-                }
-                self.with_stmt(&w.items, &w.body)?;
-            }
-            Stmt::Match(m) => return unsupported("the match statement", m.range.start()),
+            Stmt::With(w) if w.is_async => self.async_with(&w.items, &w.body)?,
+            Stmt::With(w) => self.with_stmt(&w.items, &w.body)?,
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return unsupported("the type statement", t.range.start()),
             Stmt::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
         }
@@ -866,7 +896,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return unsupported("async for", f.range.start());
+            return self.async_for(f);
         }
         self.expr(&f.iter)?;
         self.emit(Op::GetIter);
@@ -909,6 +939,9 @@ impl<'a> Compiler<'a> {
             FBlock::ExceptBody => 4,
             FBlock::FinallyHandler => 5,
             FBlock::With => 6,
+            FBlock::AsyncWith => 7,
+            // (break, continue and return out of it are SyntaxErrors)
+            FBlock::ExceptStar => 8,
         };
         match kind {
             0 => {}
@@ -963,6 +996,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Call(3));
                 self.emit(Op::Pop);
             }
+            7 => {
+                self.emit(Op::PopBlock);
+                if with_value {
+                    self.emit(Op::Rot2);
+                }
+                self.emit_async_exit_call();
+            }
+            8 => {}
             _ => unreachable!(),
         }
         Ok(())
@@ -987,6 +1028,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'break' outside loop", at);
         };
+        self.check_except_star_exit(l)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
@@ -1003,6 +1045,7 @@ impl<'a> Compiler<'a> {
         let Some(l) = self.innermost_loop() else {
             return err("'continue' not properly in loop", at);
         };
+        self.check_except_star_exit(l)?;
         let n = self.unit().fblocks.len();
         for i in (l + 1..n).rev() {
             self.unwind_one(i, false)?;
@@ -1015,6 +1058,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return self.try_except_star(t);
+        }
         let setup = self.emit(Op::SetupExcept(0));
         self.unit().fblocks.push(FBlock::TryExcept);
         self.stmts(&t.body)?;
@@ -1258,16 +1304,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return unsupported("async functions", f.range.start());
-        }
+        let scope = self.st.by_node[&node_key(f)];
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
         self.set_line(f.range.start());
         let mut fl = self.defaults(&f.parameters)?;
         fl |= self.annotations(&f.parameters, f.returns.as_deref())?;
-        let scope = self.st.by_node[&node_key(f)];
         let qual = self.qualname_for(&f.name.id);
         let line = self.line_of(f.range.start());
         self.push_unit(scope, &f.name.id, &qual, line);
@@ -1368,15 +1411,14 @@ impl<'a> Compiler<'a> {
                                 parse_big_literal(&i.to_string()).ok_or_else(|| CompileError {
                                     msg: "invalid int literal".into(),
                                     offset: n.range.start().to_u32(),
+                                    end: n.range.start().to_u32(),
                                     kind: "SyntaxError",
                                 })?;
                             self.vm.new_bigint(b)
                         }
                     },
                     ast::Number::Float(f) => Value::float(*f),
-                    ast::Number::Complex { .. } => {
-                        return unsupported("complex numbers", n.range.start());
-                    }
+                    ast::Number::Complex { real, imag } => self.vm.new_complex(*real, *imag),
                 };
                 self.load_const(v);
             }
@@ -1610,10 +1652,16 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
                 }
+                if self.in_async_function() {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::YieldValue);
             }
             Expr::YieldFrom(y) => {
                 self.check_in_function("'yield from' outside function", y.range.start())?;
+                if self.in_async_function() {
+                    return self.err_here("'yield from' inside async function");
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GetYieldFromIter);
                 self.load_const(Value::NONE);
@@ -1622,7 +1670,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Starred(s) => return err("can't use starred expression here", s.range.start()),
-            Expr::Await(a) => return unsupported("await", a.range.start()),
+            Expr::Await(a) => self.await_expr(a)?,
             Expr::TString(t) => return unsupported("template strings", t.range.start()),
             Expr::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
         }
@@ -1807,14 +1855,20 @@ impl<'a> Compiler<'a> {
         gens: &'a [ast::Comprehension],
         kind: CompKind<'a>,
     ) -> CResult<()> {
-        if gens.iter().any(|g| g.is_async) {
-            return unsupported("async comprehensions", gens[0].range.start());
-        }
         let scope = self.st.by_node[&key];
+        let is_async = self.st.scopes[scope].is_async;
+        let awaited = is_async && !matches!(kind, CompKind::Gen(_));
+        if awaited && !self.in_async_function() && self.scope_kind() != ScopeKind::Comprehension {
+            return self.err_here("asynchronous comprehension outside of an asynchronous function");
+        }
         let qual = self.qualname_for(name);
         let line = self.line;
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if gens[0].is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.push_unit(scope, name, &qual, line);
         self.unit().argcount = 1;
         match kind {
@@ -1838,6 +1892,9 @@ impl<'a> Compiler<'a> {
         self.make_function(code, 0);
         self.emit(Op::Rot2);
         self.emit(Op::Call(1));
+        if awaited {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -1856,7 +1913,11 @@ impl<'a> Compiler<'a> {
         }
         let slot = self.new_loop_slot();
         let start = self.emit(Op::LoopHeader(slot));
-        let fi = self.emit(Op::ForIter(0));
+        let fi = if g.is_async {
+            self.async_for_next()
+        } else {
+            self.emit(Op::ForIter(0))
+        };
         self.store_target(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -1885,6 +1946,9 @@ impl<'a> Compiler<'a> {
                 }
                 CompKind::Gen(e) => {
                     self.expr(e)?;
+                    if self.st.scopes[self.units.last().unwrap().scope].is_async {
+                        self.emit(Op::AsyncGenWrap);
+                    }
                     self.emit(Op::YieldValue);
                     self.emit(Op::Pop);
                 }
@@ -1895,6 +1959,10 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Jump(start as u32));
         self.patch(fi);
+        if g.is_async {
+            // [aiter, exc]: StopAsyncIteration ends the loop
+            self.emit(Op::EndAsyncFor);
+        }
         Ok(())
     }
 

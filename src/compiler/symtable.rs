@@ -36,6 +36,8 @@ pub struct Scope {
     pub children: Vec<usize>,
     pub parent: Option<usize>,
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine.
+    pub is_async: bool,
     /// Names this scope provides as cells to inner scopes.
     pub cells: Vec<String>,
     pub frees: Vec<String>,
@@ -55,6 +57,7 @@ impl Scope {
             children: Vec::new(),
             parent,
             is_generator: false,
+            is_async: false,
             cells: Vec::new(),
             frees: Vec::new(),
             needs_class_cell: false,
@@ -219,6 +222,7 @@ impl Builder {
                 }
                 self.bind(&f.name.id);
                 let prev = self.push(ScopeKind::Function, node_key(f));
+                self.scope().is_async = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;
@@ -394,8 +398,68 @@ impl Builder {
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             Stmt::Match(m) => {
                 self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
             }
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: binds its capture names, evaluates its values and classes.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), ScopeError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for q in &m.patterns {
+                    self.pattern(q)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.bind(&r.id);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for q in &c.arguments.patterns {
+                    self.pattern(q)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(&n.id);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q)?;
+                }
+                if let Some(n) = &a.name {
+                    self.bind(&n.id);
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.pattern(q)?;
+                }
+            }
         }
         Ok(())
     }
@@ -441,6 +505,7 @@ impl Builder {
         self.scope().params.push(".0".to_string());
         self.bind(".0");
         self.scope().is_generator = is_gen;
+        self.scope().is_async = gens.iter().any(|g| g.is_async);
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -453,7 +518,13 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
+        // an async list/set/dict comprehension is awaited where it is built, so a
+        // comprehension around it is asynchronous too
+        let awaited = self.scope().is_async && !is_gen;
         self.cur = prev;
+        if awaited && self.scope().kind == ScopeKind::Comprehension {
+            self.scope().is_async = true;
+        }
         Ok(())
     }
 
@@ -541,7 +612,12 @@ impl Builder {
                 }
                 self.comprehension(node_key(c), &c.generators, &elts, false)?
             }
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                if self.scope().kind == ScopeKind::Comprehension {
+                    self.scope().is_async = true;
+                }
+            }
             Expr::Yield(y) => {
                 self.scope().is_generator = true;
                 if let Some(v) = &y.value {

@@ -134,6 +134,21 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
         Op::BuildSlice(n) if n <= 3 => plain(top(n), 1),
         Op::BuildMap(n) if n <= 16 => plain(top(2 * n), 1),
         Op::LoadBuildClass => plain(Vec::new(), 1),
+        // (match, async and except* ops; the first keep their inputs and push one
+        // result, PrepReraiseStar keeps its deeper input)
+        Op::MatchSequence | Op::MatchMapping | Op::GetLen | Op::GetANext | Op::MatchKeys => Shape {
+            pops: 0,
+            ..plain(top(if op == Op::MatchKeys { 2 } else { 1 }), 1)
+        },
+        Op::PrepReraiseStar => Shape {
+            pops: 1,
+            ..plain(top(2), 1)
+        },
+        Op::MatchClass(_) => plain(top(3), 1),
+        Op::CopyDictWithout => plain(top(2), 1),
+        Op::Rot(n) if (2..=16).contains(&n) => plain(top(n), n),
+        Op::GetAwaitable(_) | Op::GetAIter | Op::AsyncGenWrap => plain(top(1), 1),
+        Op::BeforeAsyncWith => plain(top(1), 2),
         Op::MakeFunction(_, fl) => plain(top((fl & 15).count_ones()), 1),
         Op::Call(n) if n <= 30 => call(n + 1),
         Op::CallMethod(n) | Op::CallKw(n) if n <= 30 => call(n + 2),

@@ -9,7 +9,7 @@ class Error(Exception):
 
 error = Error
 
-_atomic = (type(None), int, float, bool, str, bytes, range, type, frozenset,
+_atomic = (type(None), int, float, complex, bool, str, bytes, range, type, frozenset,
            type(len), type(lambda: 0), type(Ellipsis), type(NotImplemented))
 
 

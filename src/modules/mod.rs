@@ -3,6 +3,7 @@
 
 pub mod array;
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod copy;
 pub mod functools;
@@ -23,6 +24,7 @@ pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
     bisect::register(vm);
+    cmath::register(vm);
     collections::register(vm);
     copy::register(vm);
     functools::register(vm);

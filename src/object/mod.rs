@@ -164,6 +164,11 @@ pub struct Generator {
     pub qualname: Value,
     pub running: bool,
     pub running_pad: [u8; 7],
+    /// Async generators: an `__anext__`/`asend`/`athrow` awaitable is driving it
+    /// (CPython's ag_running_async).
+    pub running_async: bool,
+    /// Async generators: `aclose()` was called or it finished (ag_closed).
+    pub closed: bool,
 }
 
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.
@@ -301,6 +306,8 @@ pub enum ObjData {
     Native(Box<dyn NativeData>),
     /// NotImplemented, Ellipsis and `object()` instances: no payload.
     Plain,
+    /// A complex number: (real, imag).
+    Complex(f64, f64),
 }
 
 impl Obj {
@@ -318,6 +325,7 @@ impl Obj {
             | ObjData::Bytes(_)
             | ObjData::ByteArray(_)
             | ObjData::Range { .. }
+            | ObjData::Complex(..)
             | ObjData::Plain => {}
             ObjData::List(l) => l.get().iter().for_each(|v| visit(*v)),
             ObjData::Tuple(t) => t.iter().for_each(|v| visit(*v)),

@@ -140,6 +140,28 @@ impl Vm {
         d
     }
 
+    /// CPython's message for assigning or deleting a read-only attribute of a
+    /// built-in type (a getset descriptor, or for complex a member), where Coil has
+    /// a native property.
+    fn readonly_message(&self, fget: Value, name: Value, obj: Value) -> Option<String> {
+        let cls = self.type_of(obj);
+        if !crate::vm::call::is_builtin_fn(fget)
+            || crate::vm::types::type_obj(cls).module != "builtins"
+        {
+            return None;
+        }
+        if cls == self.types.complex {
+            return Some("readonly attribute".to_string());
+        }
+        // (named after the type defining it: `True.real` is int's)
+        let owner = crate::vm::types::lookup_owner(self, cls, name).map_or(cls, |(_, o)| o);
+        Some(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            str_of(name),
+            crate::vm::types::type_obj(owner).name
+        ))
+    }
+
     /// `getattr` that reports a missing attribute as None instead of raising.
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
@@ -421,6 +443,27 @@ impl Vm {
                     self.getattr_opt(g, name)?
                 }
             }
+            (ObjData::Generator(g), "cr_running") if self.is_coroutine(obj) => {
+                Some(Value::bool(g.get().running))
+            }
+            (ObjData::Generator(_), "cr_await") if self.is_coroutine(obj) => {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
+            (ObjData::Generator(g), "ag_running")
+                if self.type_of(obj) == self.types.async_generator =>
+            {
+                Some(Value::bool(g.get().running_async))
+            }
+            (ObjData::Generator(_), "gi_yieldfrom")
+                if self.type_of(obj) == self.types.generator =>
+            {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
+            (ObjData::Generator(_), "ag_await")
+                if self.type_of(obj) == self.types.async_generator =>
+            {
+                Some(self.delegate_of(obj).unwrap_or(Value::NONE))
+            }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
             (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
                 Value::TRUE
@@ -552,13 +595,16 @@ impl Vm {
             && let Some(dobj) = d.as_obj()
         {
             match &dobj.data {
-                ObjData::Property { fset, .. } => {
+                ObjData::Property { fset, fget, .. } => {
                     if fset.is_none() {
-                        return Err(self.attribute_error(&format!(
-                            "property '{}' of '{}' object has no setter",
-                            str_of(name),
-                            self.type_name(obj)
-                        )));
+                        let msg = self.readonly_message(*fget, name, obj).unwrap_or_else(|| {
+                            format!(
+                                "property '{}' of '{}' object has no setter",
+                                str_of(name),
+                                self.type_name(obj)
+                            )
+                        });
+                        return Err(self.attribute_error(&msg));
                     }
                     self.call(*fset, &[obj, v])?;
                     return Ok(());
@@ -634,14 +680,17 @@ impl Vm {
             }
         }
         if let Some(d) = lookup(self, cls, name)
-            && let Some(ObjData::Property { fdel, .. }) = d.as_obj().map(|o| &o.data)
+            && let Some(ObjData::Property { fdel, fget, .. }) = d.as_obj().map(|o| &o.data)
         {
             if fdel.is_none() {
-                return Err(self.attribute_error(&format!(
-                    "property '{}' of '{}' object has no deleter",
-                    str_of(name),
-                    self.type_name(obj)
-                )));
+                let msg = self.readonly_message(*fget, name, obj).unwrap_or_else(|| {
+                    format!(
+                        "property '{}' of '{}' object has no deleter",
+                        str_of(name),
+                        self.type_name(obj)
+                    )
+                });
+                return Err(self.attribute_error(&msg));
             }
             self.call(*fdel, &[obj])?;
             return Ok(());

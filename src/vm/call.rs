@@ -213,14 +213,24 @@ impl Vm {
         name: Value,
         qualname: Value,
     ) -> PyResult<Value> {
+        use crate::compiler::bytecode::flags;
+        let cls = if frame.code.flags & flags::COROUTINE != 0 {
+            self.types.coroutine
+        } else if frame.code.flags & flags::ASYNC_GENERATOR != 0 {
+            self.types.async_generator
+        } else {
+            self.types.generator
+        };
         let g = self.alloc(
-            self.types.generator,
+            cls,
             ObjData::Generator(Mut::new(Generator {
                 frame: None,
                 name,
                 qualname,
                 running: false,
                 running_pad: [0; 7],
+                running_async: false,
+                closed: false,
             })),
         );
         frame.generator = g;
@@ -390,6 +400,9 @@ impl Vm {
                     a.push(cls);
                     a.extend_from_slice(args);
                     return self.call_kw(n, &a, kw);
+                }
+                None if is_exc && self.is_subclass(cls, self.exc_class("BaseExceptionGroup")) => {
+                    self.new_exception_group(cls, args)?
                 }
                 None if is_exc => {
                     // OSError(errno, ...) builds the errno's subclass, as in CPython.

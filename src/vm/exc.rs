@@ -102,6 +102,28 @@ pub fn create_hierarchy(vm: &mut Vm) {
     vm.add_method(base, "__str__", base_exception_str);
     vm.add_method(base, "__repr__", base_exception_repr);
     vm.add_method(base, "with_traceback", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(base, "add_note", |vm, a| {
+        crate::builtins::check_args(vm, "add_note", &a, 2, 2)?;
+        let (e, note) = (a.pos[0], a.pos[1]);
+        if !vm.is_str(note) {
+            let msg = format!("note must be a str, not '{}'", vm.type_name(note));
+            return Err(vm.type_error(&msg));
+        }
+        let k = vm.intern("__notes__");
+        let notes = match vm.instance_get_attr(e, k) {
+            Some(n) => n,
+            None => {
+                let n = vm.new_list(Vec::new());
+                vm.instance_set_attr(e, k, n);
+                n
+            }
+        };
+        match notes.as_obj().map(|o| &o.data) {
+            Some(ObjData::List(l)) if vm.type_of(notes) == vm.types.list => l.get().push(note),
+            _ => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+        }
+        Ok(Value::NONE)
+    });
     let stop = vm.exc_class("StopIteration");
     vm.add_method(stop, "__init__", |vm, a| {
         base_exception_init(vm, a)?;
@@ -136,6 +158,7 @@ pub fn create_hierarchy(vm: &mut Vm) {
         let b = vm.builtins;
         vm.dict_set_str(b, k, os);
     }
+    crate::vm::eg::init(vm);
 }
 
 fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -306,84 +329,38 @@ impl Vm {
         self.isinstance(e, cls)
     }
 
-    /// Prints `e` with its traceback and chained causes/contexts, as CPython does.
+    /// Prints `e` with its traceback and chained causes/contexts, as CPython does
+    /// (exception groups in CPython's nested boxes: `tbprint`).
     pub fn print_exception(&mut self, e: Value) {
         let _ = self.stdout.flush();
-        let mut out = String::new();
-        self.format_exception_chain(e, &mut out, &mut Vec::new());
+        let out = self.format_exception(e);
         let stderr = std::io::stderr();
         let mut h = stderr.lock();
         let _ = h.write_all(out.as_bytes());
         let _ = h.flush();
     }
 
-    fn format_exception_chain(&mut self, e: Value, out: &mut String, seen: &mut Vec<Value>) {
-        seen.push(e);
-        if let Some(st) = self.exc_state(e) {
-            let (cause, context, suppress) = (st.cause, st.context, st.suppress_context);
-            if !cause.is_none() && cause.is_obj() && !seen.contains(&cause) {
-                self.format_exception_chain(cause, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if !suppress
-                && !context.is_none()
-                && context.is_obj()
-                && !seen.contains(&context)
-            {
-                self.format_exception_chain(context, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-        }
-        self.format_one_exception(e, out);
-    }
-
-    fn format_one_exception(&mut self, e: Value, out: &mut String) {
-        if let Some(st) = self.exc_state(e) {
-            let tb = st.traceback.clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                let mut last: Option<(String, u32, String)> = None;
-                let mut repeat = 0;
-                for entry in tb.iter().rev() {
-                    let key = (
-                        entry.code.filename.to_string(),
-                        entry.line,
-                        entry.code.name.clone(),
-                    );
-                    if last.as_ref() == Some(&key) {
-                        repeat += 1;
-                        if repeat >= 3 {
-                            continue;
-                        }
-                    } else {
-                        if repeat >= 3 {
-                            let n = repeat - 2;
-                            out.push_str(&format!(
-                                "  [Previous line repeated {} more time{}]\n",
-                                n,
-                                if n > 1 { "s" } else { "" }
-                            ));
-                        }
-                        repeat = 0;
-                    }
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        entry.code.filename, entry.line, entry.code.name
-                    ));
-                    if let Some(src) = entry.code.source.get(entry.line as usize - 1) {
-                        let t = src.trim();
-                        if !t.is_empty() {
-                            out.push_str(&format!("    {t}\n"));
-                            if let Some(carets) = caret_line(src, entry) {
-                                out.push_str(&carets);
-                            }
-                        }
-                    }
-                    last = Some(key);
+    /// The frames of `e`'s traceback as CPython prints them (no header line).
+    pub(crate) fn traceback_frames(&mut self, e: Value) -> String {
+        let mut out = String::new();
+        let Some(st) = self.exc_state(e) else {
+            return out;
+        };
+        let tb = st.traceback.clone();
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeat = 0;
+        for entry in tb.iter().rev() {
+            let key = (
+                entry.code.filename.to_string(),
+                entry.line,
+                entry.code.name.clone(),
+            );
+            if last.as_ref() == Some(&key) {
+                repeat += 1;
+                if repeat >= 3 {
+                    continue;
                 }
+            } else {
                 if repeat >= 3 {
                     let n = repeat - 2;
                     out.push_str(&format!(
@@ -392,13 +369,66 @@ impl Vm {
                         if n > 1 { "s" } else { "" }
                     ));
                 }
+                repeat = 0;
             }
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.code.filename, entry.line, entry.code.name
+            ));
+            if let Some(src) = entry.code.source.get(entry.line as usize - 1) {
+                let t = src.trim();
+                if !t.is_empty() {
+                    out.push_str(&format!("    {t}\n"));
+                    if let Some(carets) = caret_line(src, entry) {
+                        out.push_str(&carets);
+                    }
+                }
+            }
+            last = Some(key);
         }
-        out.push_str(&self.exception_summary(e));
+        if repeat >= 3 {
+            let n = repeat - 2;
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                n,
+                if n > 1 { "s" } else { "" }
+            ));
+        }
+        out
+    }
+
+    /// The last line of a printed exception (with its "Did you mean" hint).
+    pub(crate) fn exception_only(&mut self, e: Value) -> String {
+        let mut out = self.exception_summary(e);
         if let Some(s) = self.exc_state(e).and_then(|st| st.suggestion.clone()) {
             out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
+        // `add_note` notes, each on its own lines
+        let k = self.intern("__notes__");
+        if let Some(notes) = self.instance_get_attr(e, k) {
+            match notes.as_obj().map(|o| &o.data) {
+                Some(ObjData::List(_) | ObjData::Tuple(_)) => {
+                    for n in self.collect_iter(notes).unwrap_or_default() {
+                        let s = match self.str(n) {
+                            Ok(s) => str_of(s).to_string(),
+                            Err(_) => "<note str() failed>".to_string(),
+                        };
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                }
+                _ => {
+                    let s = match self.repr(notes) {
+                        Ok(s) => str_of(s).to_string(),
+                        Err(_) => "<__notes__ repr() failed>".to_string(),
+                    };
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
+        out
     }
 
     /// `TypeName: message` (or just `TypeName` for an empty message).

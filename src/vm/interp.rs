@@ -78,27 +78,78 @@ impl Vm {
             return Err(self.type_error("not a generator"));
         };
         let g = g.get();
+        let coro = genv.obj().class() == self.types.coroutine;
+        let agen = genv.obj().class() == self.types.async_generator;
+        let kind = if coro {
+            "coroutine"
+        } else if agen {
+            "async generator"
+        } else {
+            "generator"
+        };
         if g.running {
-            return Err(self.value_error("generator already executing"));
+            return Err(self.value_error(&format!("{kind} already executing")));
         }
         let Some(mut frame) = g.frame.take() else {
+            if coro {
+                return Err(crate::vm::coro::reused(self));
+            }
             if let Some(e) = throw {
                 return Err(PyErr(e));
             }
             return Ok(Resumed::Returned(Value::NONE));
         };
         let started = frame.pc > 0;
-        let resumed = sent.is_some() && started;
-        if let Some(sent) = sent {
-            if !started && !sent.is_none() && throw.is_none() {
+        let mut throw = throw;
+        // a continuation (`gen_continue`) sends nothing and delegates nothing
+        let mut push_sent = started && sent.is_some();
+        let sent_value = sent.unwrap_or(Value::NONE);
+        if sent.is_some() {
+            if !started && !sent_value.is_none() && throw.is_none() {
                 g.frame = Some(frame);
-                return Err(
-                    self.type_error("can't send non-None value to a just-started generator")
-                );
+                let msg = format!("can't send non-None value to a just-started {kind}");
+                return Err(self.type_error(&msg));
             }
-            if started {
-                frame.push(sent);
+            if let (Some(exc), Some(&Op::YieldFrom(target))) =
+                (throw, frame.code.ops.get(frame.pc))
+                && started
+            {
+                // a `yield from`/`await` in progress: the delegate gets the exception
+                // first (and is closed first by GeneratorExit)
+                let sub = frame.top();
+                g.frame = Some(frame);
+                g.running = true;
+                let r = self.throw_into_delegate(sub, exc);
+                let ObjData::Generator(g2) = &genv.obj().data else {
+                    unreachable!()
+                };
+                let g = g2.get();
+                g.running = false;
+                frame = g.frame.take().expect("suspended frame");
+                match r {
+                    Ok(Some(Resumed::Yielded(v))) => {
+                        g.frame = Some(frame);
+                        return Ok(Resumed::Yielded(v));
+                    }
+                    Ok(Some(Resumed::Returned(v))) => {
+                        // the delegate finished: go on after the `yield from`
+                        frame.pop();
+                        frame.push(v);
+                        frame.pc = target as usize;
+                        throw = None;
+                        push_sent = false;
+                    }
+                    Ok(None) => {}
+                    Err(e) => throw = Some(e.0),
+                }
             }
+        }
+        let ObjData::Generator(g) = &genv.obj().data else {
+            unreachable!()
+        };
+        let g = g.get();
+        if push_sent {
+            frame.push(sent_value);
         }
         frame.is_entry = true;
         g.running = true;
@@ -110,7 +161,7 @@ impl Vm {
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
             // Raise at the yield point: unwind from the suspended frame.
-            if resumed {
+            if push_sent {
                 self.frames.last_mut().unwrap().pop();
             }
             match self.handle_error(PyErr(exc), false) {
@@ -138,8 +189,15 @@ impl Vm {
             }
             Err(e) => {
                 self.suspended = None;
-                if self.matches(e.0, "StopIteration") {
-                    let re = self.runtime_error("generator raised StopIteration");
+                let stop = if self.matches(e.0, "StopIteration") {
+                    Some("StopIteration")
+                } else if agen && self.matches(e.0, "StopAsyncIteration") {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(stop) = stop {
+                    let re = self.runtime_error(&format!("{kind} raised {stop}"));
                     if let Some(st) = self.exc_state(re.0) {
                         st.cause = e.0;
                     }
@@ -999,7 +1057,15 @@ impl Vm {
                 }
                 Op::GetYieldFromIter => {
                     let v = fr.top();
-                    let is_gen = v.is_obj() && matches!(v.obj().data, ObjData::Generator(_));
+                    if self.is_coroutine(v) {
+                        let e = self.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        );
+                        return Err((e, false));
+                    }
+                    let is_gen = v.is_obj()
+                        && matches!(v.obj().data, ObjData::Generator(_))
+                        && self.type_of(v) == self.types.generator;
                     if !is_gen {
                         let it = tri!(self.iter(v));
                         let fr = f!();
@@ -1138,6 +1204,104 @@ impl Vm {
                     let m = fr.pop();
                     let globals = fr.globals;
                     tri!(self.import_star(m, globals));
+                }
+                Op::Rot(n) => {
+                    let l = fr.slots.len();
+                    fr.slots[l - n as usize..].rotate_right(1);
+                }
+                Op::MatchSequence | Op::MatchMapping => {
+                    let v = fr.top();
+                    let r = if op == Op::MatchSequence {
+                        self.is_match_sequence(v)
+                    } else {
+                        self.is_match_mapping(v)
+                    };
+                    f!().push(Value::bool(r));
+                }
+                Op::GetLen => {
+                    let n = tri!(self.len(fr.top()));
+                    let n = self.new_int(n as i64);
+                    f!().push(n);
+                }
+                Op::MatchKeys => {
+                    let (subject, keys) = (fr.peek(1), fr.top());
+                    let r = tri!(self.match_keys(subject, keys));
+                    f!().push(r);
+                }
+                Op::MatchClass(nargs) => {
+                    let (subject, cls, names) = (fr.peek(2), fr.peek(1), fr.top());
+                    let r = tri!(self.match_class(subject, cls, nargs as usize, names));
+                    let fr = f!();
+                    fr.slots.truncate(fr.slots.len() - 3);
+                    fr.push(r);
+                }
+                Op::CopyDictWithout => {
+                    let (subject, keys) = (fr.peek(1), fr.top());
+                    let r = tri!(self.copy_dict_without(subject, keys));
+                    let fr = f!();
+                    fr.slots.truncate(fr.slots.len() - 2);
+                    fr.push(r);
+                }
+                Op::GetAwaitable(kind) => {
+                    let it = tri!(self.get_awaitable(fr.top(), kind));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = it;
+                }
+                Op::BeforeAsyncWith => {
+                    let (exit, r) = tri!(self.before_async_with(fr.top()));
+                    let fr = f!();
+                    fr.pop();
+                    fr.push(exit);
+                    fr.push(r);
+                }
+                Op::AsyncWithExceptStart => {
+                    let e = fr.peek(0);
+                    let exit = fr.peek(2);
+                    let ty = self.type_of(e);
+                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    f!().push(r);
+                }
+                Op::GetAIter => {
+                    let it = tri!(self.get_aiter(fr.top()));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = it;
+                }
+                Op::GetANext => {
+                    let a = tri!(self.get_anext(fr.top()));
+                    f!().push(a);
+                }
+                Op::AsyncGenWrap => {
+                    let w = self.async_gen_wrap(fr.top());
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = w;
+                }
+                Op::EndAsyncFor => {
+                    let e = fr.pop();
+                    if !self.matches(e, "StopAsyncIteration") {
+                        return Err((PyErr(e), true));
+                    }
+                    f!().pop();
+                }
+                Op::CheckEgMatch => {
+                    let (rest, ty) = (fr.peek(1), fr.top());
+                    let (rest, matched) = tri!(self.eg_match(rest, ty));
+                    if !matched.is_none() {
+                        self.handled = matched;
+                    }
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 2] = rest;
+                    fr.slots[l - 1] = matched;
+                }
+                Op::PrepReraiseStar => {
+                    let (orig, list) = (fr.peek(1), fr.top());
+                    let r = tri!(self.prep_reraise_star(orig, list));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots[l - 1] = r;
                 }
                 Op::Unsupported(i) => {
                     let msg = str_of(fr.code.consts[i as usize]).to_string();

@@ -44,7 +44,8 @@ impl Vm {
                     idx: 0,
                     len: s.get().len(),
                 }),
-                ObjData::Iter(_) | ObjData::Generator(_) => return Ok(v),
+                ObjData::Iter(_) => return Ok(v),
+                ObjData::Generator(_) if self.type_of(v) == self.types.generator => return Ok(v),
                 _ => None,
             };
             if let Some(st) = st {

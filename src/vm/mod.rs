@@ -1,8 +1,12 @@
 //! The virtual machine state: heap, frame stack, built-in types, module table and the
 //! handles natives use to allocate objects and raise exceptions.
 
+pub mod agen;
 pub mod attr;
 pub mod call;
+pub mod complex;
+pub mod coro;
+pub mod eg;
 pub mod exc;
 pub mod frame;
 pub mod import;
@@ -11,7 +15,9 @@ pub mod iter;
 pub mod num;
 pub mod ops;
 pub mod panic;
+pub mod pattern;
 pub mod suggest;
+pub mod tbprint;
 pub mod types;
 
 use std::collections::HashMap;

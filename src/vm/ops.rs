@@ -40,6 +40,7 @@ impl Vm {
         match &o.data {
             ObjData::Str(s) => Ok(!s.s.is_empty()),
             ObjData::BigInt(b) => Ok(!b.is_zero()),
+            ObjData::Complex(re, im) => Ok(*re != 0.0 || *im != 0.0),
             ObjData::List(l) => Ok(!l.get().is_empty()),
             ObjData::Tuple(t) => Ok(!t.is_empty()),
             ObjData::Dict(d) => Ok(!d.get().is_empty()),
@@ -124,6 +125,9 @@ impl Vm {
         if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
             && let Some(r) = self.num_binop(op, a, b)?
         {
+            return Ok(r);
+        }
+        if let Some(r) = self.complex_binop(op, a, b)? {
             return Ok(r);
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
@@ -465,6 +469,9 @@ impl Vm {
 
     fn builtin_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
+        if let Some(r) = self.complex_compare(op, a, b)? {
+            return Ok(Some(r));
+        }
         if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
             use crate::vm::num::Num;
             let ord = match (x, y) {
@@ -585,6 +592,7 @@ impl Vm {
         match &o.data {
             ObjData::Str(_) if self.is_builtin_exact(v) => Ok(self.str_hash(v)),
             ObjData::BigInt(b) => Ok(Vm::hash_bigint(b)),
+            ObjData::Complex(re, im) => Ok(crate::vm::complex::complex_hash(*re, *im)),
             ObjData::Tuple(t) if self.is_builtin_exact(v) => {
                 const P1: u64 = 11400714785074694791;
                 const P2: u64 = 14029467366897019727;
@@ -1482,6 +1490,7 @@ impl Vm {
         Ok(match &o.data {
             ObjData::Str(s) => str_repr(&s.s),
             ObjData::BigInt(b) => b.to_string(),
+            ObjData::Complex(re, im) => crate::vm::complex::complex_repr(*re, *im),
             ObjData::List(l) => {
                 let items = l.get().clone();
                 format!("[{}]", self.join_reprs(&items)?)
@@ -1574,7 +1583,8 @@ impl Vm {
             }
             ObjData::Module { name, .. } => format!("<module '{}'>", str_of(*name)),
             ObjData::Generator(g) => format!(
-                "<generator object {} at {:#x}>",
+                "<{} object {} at {:#x}>",
+                self.type_name(v),
                 str_of(g.get().qualname),
                 v.0 & 0xFFFF_FFFF_FFFF
             ),

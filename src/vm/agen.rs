@@ -1,0 +1,413 @@
+//! Async generators (`async def` with `yield`): a generator frame under the
+//! `async_generator` type whose `yield`s come out wrapped (`AsyncGenWrap`) so the
+//! awaitables `__anext__()`, `asend()`, `athrow()` and `aclose()` return can tell
+//! them from what its awaits pass up to the event loop: a wrapped value ends the
+//! awaitable (StopIteration carrying it), anything else is passed up. The states
+//! and errors are CPython's.
+
+use std::cell::Cell;
+
+use crate::modules::itertools::native;
+use crate::object::{NativeData, ObjData};
+use crate::value::Value;
+use crate::vm::interp::Resumed;
+use crate::vm::types::is_type;
+use crate::vm::{Args, PyErr, PyResult, Vm};
+
+/// A value an async generator yielded (never escapes to Python code).
+struct Wrapped {
+    v: Value,
+}
+
+impl NativeData for Wrapped {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.v);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+const INIT: u8 = 0;
+const ITER: u8 = 1;
+const CLOSED: u8 = 2;
+
+/// The awaitable of `__anext__()` and `asend(v)`.
+struct ASend {
+    agen: Value,
+    sendval: Value,
+    state: Cell<u8>,
+}
+
+/// The awaitable of `athrow(...)` (`args` Some) and `aclose()` (None).
+struct AThrow {
+    agen: Value,
+    args: Option<Vec<Value>>,
+    state: Cell<u8>,
+}
+
+impl NativeData for ASend {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.agen);
+        visit(self.sendval);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl NativeData for AThrow {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.agen);
+        self.args.iter().flatten().for_each(|v| visit(*v));
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn state(g: Value) -> &'static mut crate::object::Generator {
+    match &g.obj().data {
+        ObjData::Generator(st) => st.get(),
+        _ => unreachable!("an async generator"),
+    }
+}
+
+fn stop_async(vm: &mut Vm) -> PyErr {
+    let cls = vm.exc_class("StopAsyncIteration");
+    PyErr(vm.new_exception(cls, vec![]))
+}
+
+/// `throw(typ[, val[, tb]])`'s exception.
+fn make_exc(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let (t, v) = (args[0], args.get(1).copied().unwrap_or(Value::NONE));
+    if is_type(t) {
+        if v.is_none() {
+            vm.call(t, &[])
+        } else if vm.isinstance(v, t) {
+            Ok(v)
+        } else {
+            vm.call(t, &[v])
+        }
+    } else if vm.is_exception_instance(t) {
+        Ok(t)
+    } else {
+        let msg = format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(t)
+        );
+        Err(vm.type_error(&msg))
+    }
+}
+
+impl Vm {
+    pub fn async_gen_wrap(&mut self, v: Value) -> Value {
+        self.alloc(self.types.object, ObjData::Native(Box::new(Wrapped { v })))
+    }
+
+    /// CPython's async_gen_unwrap_value: a wrapped yield ends the awaitable.
+    fn unwrap_yield(&mut self, agen: Value, r: PyResult<Resumed>) -> PyResult<Value> {
+        let st = state(agen);
+        match r {
+            Err(e) => {
+                if self.matches(e.0, "StopAsyncIteration") || self.matches(e.0, "GeneratorExit") {
+                    st.closed = true;
+                }
+                st.running_async = false;
+                Err(e)
+            }
+            Ok(Resumed::Returned(_)) => {
+                st.closed = true;
+                st.running_async = false;
+                Err(stop_async(self))
+            }
+            Ok(Resumed::Yielded(v)) => match native::<Wrapped>(v) {
+                Some(w) => {
+                    st.running_async = false;
+                    Err(self.stop_iteration(w.v))
+                }
+                None => Ok(v),
+            },
+        }
+    }
+
+    fn asend_send(&mut self, o: &ASend, arg: Value) -> PyResult<Value> {
+        if o.state.get() == CLOSED {
+            return Err(self.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        }
+        let mut arg = arg;
+        if o.state.get() == INIT {
+            if state(o.agen).running_async {
+                return Err(
+                    self.runtime_error("anext(): asynchronous generator is already running")
+                );
+            }
+            if arg.is_none() {
+                arg = o.sendval;
+            }
+            o.state.set(ITER);
+        }
+        state(o.agen).running_async = true;
+        let r = self.gen_resume(o.agen, arg, None);
+        let r = self.unwrap_yield(o.agen, r);
+        if r.is_err() {
+            o.state.set(CLOSED);
+        }
+        r
+    }
+
+    fn asend_throw(&mut self, o: &ASend, args: &[Value]) -> PyResult<Value> {
+        if o.state.get() == CLOSED {
+            return Err(self.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        }
+        let exc = make_exc(self, args)?;
+        let r = self.gen_resume(o.agen, Value::NONE, Some(exc));
+        let r = self.unwrap_yield(o.agen, r);
+        if r.is_err() {
+            o.state.set(CLOSED);
+        }
+        r
+    }
+
+    fn athrow_send(&mut self, o: &AThrow, arg: Value) -> PyResult<Value> {
+        if o.state.get() == CLOSED {
+            return Err(self.runtime_error("cannot reuse already awaited aclose()/athrow()"));
+        }
+        if state(o.agen).frame.is_none() {
+            o.state.set(CLOSED);
+            return Err(self.stop_iteration(Value::NONE));
+        }
+        let aclose = o.args.is_none();
+        let r = if o.state.get() == INIT {
+            let st = state(o.agen);
+            if st.running_async {
+                o.state.set(CLOSED);
+                let which = if aclose { "aclose" } else { "athrow" };
+                let msg = format!("{which}(): asynchronous generator is already running");
+                return Err(self.runtime_error(&msg));
+            }
+            if st.closed {
+                o.state.set(CLOSED);
+                return Err(stop_async(self));
+            }
+            if !arg.is_none() {
+                return Err(
+                    self.runtime_error("can't send non-None value to a just-started coroutine")
+                );
+            }
+            o.state.set(ITER);
+            st.running_async = true;
+            match &o.args {
+                None => {
+                    st.closed = true;
+                    let ge = self.exc_class("GeneratorExit");
+                    let exc = self.new_exception(ge, vec![]);
+                    self.gen_resume(o.agen, Value::NONE, Some(exc))
+                }
+                Some(args) => {
+                    let exc = make_exc(self, args)?;
+                    let r = self.gen_resume(o.agen, Value::NONE, Some(exc));
+                    return match self.unwrap_yield(o.agen, r) {
+                        Ok(v) => Ok(v),
+                        Err(e) => Err(self.athrow_error(o, e)),
+                    };
+                }
+            }
+        } else {
+            let r = self.gen_resume(o.agen, arg, None);
+            if !aclose {
+                return self.unwrap_yield(o.agen, r);
+            }
+            r
+        };
+        self.aclose_result(o, r)
+    }
+
+    /// aclose(): a wrapped yield means the generator ignored GeneratorExit; its
+    /// end (or GeneratorExit/StopAsyncIteration) completes the awaitable.
+    fn aclose_result(&mut self, o: &AThrow, r: PyResult<Resumed>) -> PyResult<Value> {
+        match r {
+            Ok(Resumed::Yielded(v)) if native::<Wrapped>(v).is_some() => {
+                state(o.agen).running_async = false;
+                o.state.set(CLOSED);
+                Err(self.runtime_error("async generator ignored GeneratorExit"))
+            }
+            Ok(Resumed::Yielded(v)) => Ok(v),
+            Ok(Resumed::Returned(_)) => {
+                let e = stop_async(self);
+                Err(self.athrow_error(o, e))
+            }
+            Err(e) => Err(self.athrow_error(o, e)),
+        }
+    }
+
+    /// CPython's check_error of athrow/aclose awaitables.
+    fn athrow_error(&mut self, o: &AThrow, e: PyErr) -> PyErr {
+        state(o.agen).running_async = false;
+        o.state.set(CLOSED);
+        let ends = self.matches(e.0, "StopAsyncIteration") || self.matches(e.0, "GeneratorExit");
+        if ends && o.args.is_none() {
+            return self.stop_iteration(Value::NONE);
+        }
+        e
+    }
+
+    fn athrow_throw(&mut self, o: &AThrow, args: &[Value]) -> PyResult<Value> {
+        if o.state.get() == CLOSED {
+            return Err(self.runtime_error("cannot reuse already awaited aclose()/athrow()"));
+        }
+        let exc = make_exc(self, args)?;
+        let r = self.gen_resume(o.agen, Value::NONE, Some(exc));
+        if o.args.is_some() {
+            return self.unwrap_yield(o.agen, r);
+        }
+        match r {
+            Ok(Resumed::Yielded(v)) if native::<Wrapped>(v).is_some() => {
+                state(o.agen).running_async = false;
+                o.state.set(CLOSED);
+                Err(self.runtime_error("async generator ignored GeneratorExit"))
+            }
+            Ok(Resumed::Yielded(v)) => Ok(v),
+            Ok(Resumed::Returned(_)) => Err(self.stop_iteration(Value::NONE)),
+            Err(e)
+                if self.matches(e.0, "StopAsyncIteration")
+                    || self.matches(e.0, "GeneratorExit") =>
+            {
+                Err(self.stop_iteration(Value::NONE))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn agen_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    let g = a.pos[0];
+    if vm.type_of(g) == vm.types.async_generator {
+        return Ok(g);
+    }
+    let msg = format!(
+        "descriptor '{name}' for 'async_generator' objects doesn't apply to a '{}' object",
+        vm.type_name(g)
+    );
+    Err(vm.type_error(&msg))
+}
+
+fn new_asend(vm: &mut Vm, agen: Value, sendval: Value) -> Value {
+    let o = ASend {
+        agen,
+        sendval,
+        state: Cell::new(INIT),
+    };
+    vm.alloc(vm.types.async_generator_asend, ObjData::Native(Box::new(o)))
+}
+
+fn new_athrow(vm: &mut Vm, agen: Value, args: Option<Vec<Value>>) -> Value {
+    let o = AThrow {
+        agen,
+        args,
+        state: Cell::new(INIT),
+    };
+    vm.alloc(
+        vm.types.async_generator_athrow,
+        ObjData::Native(Box::new(o)),
+    )
+}
+
+fn throw_args<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a [Value]> {
+    let n = a.pos.len() - 1;
+    if !(1..=3).contains(&n) {
+        let msg = if n == 0 {
+            "throw expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("throw expected at most 3 arguments, got {n}")
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(&a.pos[1..])
+}
+
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.async_generator;
+    vm.add_method(t, "__aiter__", |vm, a| agen_self(vm, &a, "__aiter__"));
+    vm.add_method(t, "__anext__", |vm, a| {
+        let g = agen_self(vm, &a, "__anext__")?;
+        Ok(new_asend(vm, g, Value::NONE))
+    });
+    vm.add_method(t, "asend", |vm, a| {
+        crate::builtins::check_args(vm, "asend", &a, 2, 2)?;
+        let g = agen_self(vm, &a, "asend")?;
+        Ok(new_asend(vm, g, a.pos[1]))
+    });
+    vm.add_method(t, "athrow", |vm, a| {
+        let g = agen_self(vm, &a, "athrow")?;
+        let n = a.pos.len() - 1;
+        if !(1..=3).contains(&n) {
+            let msg = if n == 0 {
+                "athrow expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("athrow expected at most 3 arguments, got {n}")
+            };
+            return Err(vm.type_error(&msg));
+        }
+        Ok(new_athrow(vm, g, Some(a.pos[1..].to_vec())))
+    });
+    vm.add_method(t, "aclose", |vm, a| {
+        let g = agen_self(vm, &a, "aclose")?;
+        Ok(new_athrow(vm, g, None))
+    });
+
+    let t = vm.types.async_generator_asend;
+    vm.add_method(t, "send", |vm, a| {
+        crate::builtins::check_args(vm, "send", &a, 2, 2)?;
+        let o = asend_arg(vm, a.pos[0])?;
+        vm.asend_send(o, a.pos[1])
+    });
+    vm.add_method(t, "__next__", |vm, a| {
+        let o = asend_arg(vm, a.pos[0])?;
+        vm.asend_send(o, Value::NONE)
+    });
+    vm.add_method(t, "throw", |vm, a| {
+        let o = asend_arg(vm, a.pos[0])?;
+        let args = throw_args(vm, &a)?;
+        vm.asend_throw(o, args)
+    });
+    vm.add_method(t, "close", |vm, a| {
+        asend_arg(vm, a.pos[0])?.state.set(CLOSED);
+        Ok(Value::NONE)
+    });
+
+    let t = vm.types.async_generator_athrow;
+    vm.add_method(t, "send", |vm, a| {
+        crate::builtins::check_args(vm, "send", &a, 2, 2)?;
+        let o = athrow_arg(vm, a.pos[0])?;
+        vm.athrow_send(o, a.pos[1])
+    });
+    vm.add_method(t, "__next__", |vm, a| {
+        let o = athrow_arg(vm, a.pos[0])?;
+        vm.athrow_send(o, Value::NONE)
+    });
+    vm.add_method(t, "throw", |vm, a| {
+        let o = athrow_arg(vm, a.pos[0])?;
+        let args = throw_args(vm, &a)?;
+        vm.athrow_throw(o, args)
+    });
+    vm.add_method(t, "close", |vm, a| {
+        athrow_arg(vm, a.pos[0])?.state.set(CLOSED);
+        Ok(Value::NONE)
+    });
+    for t in [
+        vm.types.async_generator_asend,
+        vm.types.async_generator_athrow,
+    ] {
+        vm.add_method(t, "__await__", |_vm, a| Ok(a.pos[0]));
+        vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
+    }
+}
+
+fn asend_arg(vm: &mut Vm, v: Value) -> PyResult<&'static ASend> {
+    native::<ASend>(v).ok_or_else(|| vm.type_error("expected an async_generator_asend object"))
+}
+
+fn athrow_arg(vm: &mut Vm, v: Value) -> PyResult<&'static AThrow> {
+    native::<AThrow>(v).ok_or_else(|| vm.type_error("expected an async_generator_athrow object"))
+}
