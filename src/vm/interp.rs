@@ -110,8 +110,7 @@ impl Vm {
                 let msg = format!("can't send non-None value to a just-started {kind}");
                 return Err(self.type_error(&msg));
             }
-            if let (Some(exc), Some(&Op::YieldFrom(target))) =
-                (throw, frame.code.ops.get(frame.pc))
+            if let (Some(exc), Some(&Op::YieldFrom(target))) = (throw, frame.code.ops.get(frame.pc))
                 && started
             {
                 // a `yield from`/`await` in progress: the delegate gets the exception
