@@ -148,7 +148,7 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
         Op::CopyDictWithout => plain(top(2), 1),
         Op::Rot(n) if (2..=16).contains(&n) => plain(top(n), n),
         Op::GetAwaitable(_) | Op::GetAIter | Op::AsyncGenWrap => plain(top(1), 1),
-        Op::BeforeAsyncWith => plain(top(1), 2),
+        Op::BeforeWith | Op::BeforeAsyncWith => plain(top(1), 2),
         Op::MakeFunction(_, fl) => plain(top((fl & 15).count_ones()), 1),
         Op::Call(n) if n <= 30 => call(n + 1),
         Op::CallMethod(n) | Op::CallKw(n) if n <= 30 => call(n + 2),
