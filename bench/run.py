@@ -66,6 +66,8 @@ BENCHMARKS = [
     ("deltablue", 400, 20),
     ("go", 40, 3),
     ("hexiom", 20, 2),
+    ("text_pipeline", 150000, 5000),
+    ("toy_vm", 8000, 300),
 ]
 
 # Goal (b): these must run within 3x of their C versions.
