@@ -109,8 +109,12 @@ impl Vm {
         let base = n.checked_sub(argc + extra + 1).ok_or("stack underflow")?;
         let rf = rec.stack[base];
         let ra: Vec<Ref> = rec.stack[n - argc..].to_vec();
-        if self.inlinable(f) {
-            // A Python function reached through a module (`mod.f(x)`).
+        let all_args = self
+            .function(f)
+            .is_some_and(|func| func.code.argcount as usize == argc);
+        if self.inlinable(f) && all_args {
+            // A Python function reached through a module (`mod.f(x)`), every
+            // parameter passed (defaults would be unbound in the inlined frame).
             rec.check_inline_depth()?;
             rec.consts.push(f);
             rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);

@@ -861,7 +861,11 @@ impl Vm {
                 rec.stack.push(ro);
             }
             Op::CallMethod(argc)
-                if !top(argc as usize).is_empty() && self.inlinable(top(argc as usize + 1)) =>
+                if !top(argc as usize).is_empty()
+                    && self.inlinable(top(argc as usize + 1))
+                    && self
+                        .function(top(argc as usize + 1))
+                        .is_some_and(|f| f.code.argcount as usize == argc as usize + 1) =>
             {
                 let argc = argc as usize;
                 let func = top(argc + 1);
