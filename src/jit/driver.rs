@@ -613,6 +613,7 @@ impl Vm {
                     .any(|f| f.generator);
         }
         let entry = code.reentry;
+        let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
         let ct = CompiledTrace {
             id,
             trace,
@@ -628,6 +629,7 @@ impl Vm {
             vals_base: opts.vals_base as usize,
             counter: rec.counter,
             bytecodes: rec.ops as u64,
+            residual_sites,
             linked: vec![false; nsnaps],
             side_failures: vec![0; nsnaps],
             exit_kinds,
@@ -823,9 +825,33 @@ impl Vm {
         if self.jit.chaos.is_some() {
             return;
         }
+        let t = &self.jit.traces[&root];
+        if t.entries != 256 {
+            return;
+        }
+        if t.key.1 == ENTRY_SLOT {
+            // A function's tree: the bytecodes its traces ran per call (each run
+            // counted whole; residual calls are not saved work, so not counted).
+            let key = t.key;
+            let ran: u64 = self
+                .jit
+                .traces
+                .values()
+                .filter(|x| x.key == key)
+                .map(|x| vals[x.counter] * x.bytecodes.saturating_sub(x.residual_sites))
+                .sum();
+            if ran >= MIN_ENTRY_TRACE_OPS as u64 * t.entries {
+                return;
+            }
+            self.jit.failures.insert(key, crate::jit::MAX_ABORTS);
+            self.jit.stats.blacklisted += 1;
+            let why = format!("{} bytecodes in {} calls", ran, t.entries);
+            self.drop_root(root, &why);
+            return;
+        }
         let t = self.jit.traces.get_mut(&root).expect("root trace");
         let iterations = vals[t.counter];
-        if t.entries != 256 || t.trace.loop_start().is_none() || iterations >= 4 * t.entries {
+        if t.trace.loop_start().is_none() || iterations >= 4 * t.entries {
             return;
         }
         t.disabled = true;

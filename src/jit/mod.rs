@@ -58,6 +58,8 @@ pub struct CompiledTrace {
     /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
     /// residual call).
     pub no_side_trace: Vec<bool>,
+    /// Its residual calls (bytecodes it runs but does not compile).
+    pub residual_sites: u64,
 }
 
 /// Compiled traces by number. Numbers are handed out in order from 1 and traces
