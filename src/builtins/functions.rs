@@ -120,6 +120,8 @@ pub fn register(vm: &mut Vm) {
         ("None", Value::NONE),
         ("True", Value::TRUE),
         ("False", Value::FALSE),
+        // Coil has no -O: assert statements always run
+        ("__debug__", Value::TRUE),
     ];
     for (n, v) in consts {
         let k = vm.intern(n);

@@ -91,8 +91,13 @@ pub struct Vm {
     pub native_depth: usize,
     pub root_shape: &'static Shape,
     pub argv: Vec<String>,
-    /// Directories searched by `import`.
+    /// The start-up import path (script directory, PYTHONPATH, standard library);
+    /// `sys.path` is made from it.
     pub path: Vec<String>,
+    /// The `sys.path` list once made (`sys_path_list`), else NONE.
+    pub sys_path: Value,
+    /// The `ModuleSpec` class of `__spec__` objects, once made, else NONE.
+    pub spec_class: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
@@ -181,6 +186,8 @@ impl Vm {
             root_shape: Shape::new_root(),
             argv: Vec::new(),
             path: Vec::new(),
+            sys_path: Value::NONE,
+            spec_class: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
@@ -240,6 +247,8 @@ impl Vm {
             self.object_new,
             self.object_init,
             self.stop_value,
+            self.sys_path,
+            self.spec_class,
         ]);
         roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());
