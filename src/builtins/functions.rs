@@ -309,7 +309,14 @@ pub fn register(vm: &mut Vm) {
             )));
         }
         if !a.kw.is_empty() {
-            return Err(vm.type_error("__init_subclass__() takes no keyword arguments"));
+            let name = if is_type(a.pos[0]) {
+                type_obj(a.pos[0]).name.clone()
+            } else {
+                "object".to_string()
+            };
+            return Err(vm.type_error(&format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )));
         }
         Ok(Value::NONE)
     });
@@ -401,7 +408,7 @@ pub fn register(vm: &mut Vm) {
     vm.object_init = obj_init;
 }
 
-fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "throw", &a, 2, 4)?;
     let (t, v) = (a.pos[1], a.get(2).unwrap_or(Value::NONE));
     let exc = if is_type(t) {
@@ -425,7 +432,7 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let g = a.pos[0];
     let ObjData::Generator(st) = &g.obj().data else {
         return Ok(Value::NONE);
@@ -1301,15 +1308,116 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    Ok(new_code_object(vm, code, is_eval))
+}
+
+/// A code object (`compile()`, `f.__code__`), its type made on first use with
+/// the `co_*` attributes programs and the standard library read.
+pub fn new_code_object(
+    vm: &mut Vm,
+    code: std::rc::Rc<crate::compiler::bytecode::Code>,
+    is_eval: bool,
+) -> Value {
     let cls = match vm.code_type {
         Some(t) => t,
         None => {
             let t = vm.new_native_type("code", "builtins", vm.types.object);
             vm.code_type = Some(t);
+            let attrs: [(&'static str, crate::object::NativeFn); 13] = [
+                ("co_name", |vm, a| Ok(vm.new_str(&code_arg(a)?.name))),
+                (
+                    "co_qualname",
+                    |vm, a| Ok(vm.new_str(&code_arg(a)?.qualname)),
+                ),
+                (
+                    "co_filename",
+                    |vm, a| Ok(vm.new_str(&code_arg(a)?.filename)),
+                ),
+                ("co_firstlineno", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.firstlineno as i64))
+                }),
+                ("co_argcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.argcount as i64))
+                }),
+                ("co_posonlyargcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.posonlyargcount as i64))
+                }),
+                ("co_kwonlyargcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.kwonlyargcount as i64))
+                }),
+                ("co_varnames", |vm, a| {
+                    let v = code_arg(a)?.varnames.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_cellvars", |vm, a| {
+                    let v = code_arg(a)?.cellvars.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_freevars", |vm, a| {
+                    let v = code_arg(a)?.freevars.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_names", |vm, a| {
+                    let v = code_arg(a)?.names.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_nlocals", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.varnames.len() as i64))
+                }),
+                ("co_flags", |_vm, a| {
+                    Ok(Value::small_int(cpython_flags(&*code_arg(a)?)))
+                }),
+            ];
+            for (name, f) in attrs {
+                let g = vm.new_builtin(name, f);
+                let p = vm.alloc(
+                    vm.types.property,
+                    ObjData::Property {
+                        fget: g,
+                        fset: Value::NONE,
+                        fdel: Value::NONE,
+                        doc: Value::NONE,
+                    },
+                );
+                let k = vm.intern(name);
+                vm.type_set_attr(t, k, p);
+            }
             t
         }
     };
-    Ok(vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval }))))
+    vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval })))
+}
+
+fn code_arg(a: Args) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
+    Ok(code_of(a.pos[0]).expect("a code object's property").0)
+}
+
+/// `co_flags` with CPython's bit values (inspect tests them: CO_GENERATOR,
+/// CO_COROUTINE, CO_VARARGS, ...).
+fn cpython_flags(code: &crate::compiler::bytecode::Code) -> i64 {
+    use crate::compiler::bytecode::flags;
+    let f = code.flags;
+    let mut r = 0;
+    if f & flags::NAMESPACE == 0 {
+        r |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+    }
+    if f & flags::VARARGS != 0 {
+        r |= 0x4;
+    }
+    if f & flags::VARKEYWORDS != 0 {
+        r |= 0x8;
+    }
+    if f & flags::COROUTINE != 0 {
+        r |= 0x80;
+    } else if f & flags::ASYNC_GENERATOR != 0 {
+        r |= 0x200;
+    } else if f & flags::GENERATOR != 0 {
+        r |= 0x20;
+    }
+    if code.freevars.is_empty() && code.cellvars.is_empty() {
+        r |= 0x40; // CO_NOFREE
+    }
+    r
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1636,9 +1744,23 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let ns = vm.new_dict();
     vm.dict_update_from(ns, args[2], false)?;
-    let cls = vm.new_class(&name, &name, bases, ns)?;
-    if a.pos[0] != vm.types.type_ {
-        cls.obj().class.set(a.pos[0]);
+    let meta = if is_type(a.pos[0]) {
+        vm.most_derived_metaclass(a.pos[0], &bases)?
+    } else {
+        a.pos[0]
+    };
+    let qk = vm.intern("__qualname__");
+    let qual = match vm.dict_get_str(ns, qk) {
+        Some(q) if vm.is_str(q) => str_of(q).to_string(),
+        _ => name.clone(),
+    };
+    let cls = vm.new_class(&name, &qual, bases, ns)?;
+    if meta != vm.types.type_ {
+        cls.obj().class.set(meta);
     }
+    vm.temp_roots.push(cls);
+    let r = vm.class_created(cls, a.kw);
+    vm.temp_roots.pop();
+    r?;
     Ok(cls)
 }

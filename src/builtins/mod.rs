@@ -2,6 +2,8 @@
 //! the built-in types (one file per type family).
 
 pub mod bytes;
+pub mod coro;
+pub mod descriptors;
 pub mod dict;
 pub mod format;
 pub mod functions;
@@ -10,6 +12,7 @@ pub mod numbers;
 pub mod set;
 pub mod sort;
 pub mod str;
+pub mod traceback;
 
 use crate::object::ObjData;
 use crate::value::Value;
@@ -23,6 +26,8 @@ pub fn register(vm: &mut Vm) {
     dict::register(vm);
     set::register(vm);
     bytes::register(vm);
+    coro::register(vm);
+    descriptors::register(vm);
 }
 
 /// Checks a native's positional argument count, with CPython's message.

@@ -242,6 +242,10 @@ pub mod flags {
     pub const GENERATOR: u32 = 4;
     /// A class body or module: names go through the namespace dict.
     pub const NAMESPACE: u32 = 8;
+    /// An `async def` without `yield` (with GENERATOR: calls make a coroutine).
+    pub const COROUTINE: u32 = 16;
+    /// An `async def` with `yield` (with GENERATOR: calls make an async generator).
+    pub const ASYNC_GENERATOR: u32 = 32;
 }
 
 /// An exception-free, immutable compiled code unit (module, class body, function,

@@ -247,6 +247,15 @@ impl<'a> Compiler<'a> {
         if s.is_generator {
             fl |= flags::GENERATOR;
         }
+        if s.is_async {
+            // a coroutine runs on a generator frame; `await` delegates like `yield from`
+            fl |= flags::GENERATOR;
+            fl |= if s.is_generator {
+                flags::ASYNC_GENERATOR
+            } else {
+                flags::COROUTINE
+            };
+        }
         if s.kind == ScopeKind::Class {
             fl |= flags::NAMESPACE;
         }
@@ -663,7 +672,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return unsupported("async with", w.range.start());
+                    return self.async_unsupported("async with", w.range.start());
                 }
                 self.with_stmt(&w.items, &w.body)?;
             }
@@ -862,7 +871,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return unsupported("async for", f.range.start());
+            return self.async_unsupported("async for", f.range.start());
         }
         self.expr(&f.iter)?;
         self.emit(Op::GetIter);
@@ -1306,9 +1315,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return unsupported("async functions", f.range.start());
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
@@ -1671,10 +1677,40 @@ impl<'a> Compiler<'a> {
             }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Starred(s) => return err("can't use starred expression here", s.range.start()),
-            Expr::Await(a) => return unsupported("await", a.range.start()),
+            Expr::Await(a) => {
+                if !self.in_async_function() {
+                    return err("'await' outside async function", a.range.start());
+                }
+                // `await x`: delegate to the iterator `x.__await__()` returns
+                self.expr(&a.value)?;
+                let n = self.name("__await__");
+                self.emit(Op::LoadMethod(n));
+                self.emit(Op::CallMethod(0));
+                self.emit(Op::GetYieldFromIter);
+                self.load_const(Value::NONE);
+                let j = self.emit(Op::YieldFrom(0));
+                self.patch(j);
+            }
             Expr::TString(t) => return unsupported("template strings", t.range.start()),
             Expr::IpyEscapeCommand(c) => return err("invalid syntax", c.range.start()),
         }
+        Ok(())
+    }
+
+    fn in_async_function(&self) -> bool {
+        self.st.scopes[self.units.last().unwrap().scope].is_async
+    }
+
+    /// `async with`/`async for` in a coroutine: it imports and runs up to that
+    /// statement, which raises NotImplementedError naming it (its line in the
+    /// traceback); outside an async function it is CPython's SyntaxError.
+    fn async_unsupported(&mut self, what: &str, at: TextSize) -> CResult<()> {
+        if !self.in_async_function() {
+            return err(format!("'{what}' outside async function"), at);
+        }
+        self.set_line(at);
+        let k = self.str_const(what);
+        self.emit(Op::Unsupported(k));
         Ok(())
     }
 
@@ -1857,7 +1893,12 @@ impl<'a> Compiler<'a> {
         kind: CompKind<'a>,
     ) -> CResult<()> {
         if gens.iter().any(|g| g.is_async) {
-            return unsupported("async comprehensions", gens[0].range.start());
+            if !self.in_async_function() {
+                return unsupported("async comprehensions", gens[0].range.start());
+            }
+            self.async_unsupported("asynchronous comprehensions", gens[0].range.start())?;
+            self.load_const(Value::NONE);
+            return Ok(());
         }
         let scope = self.st.by_node[&key];
         let qual = self.qualname_for(name);

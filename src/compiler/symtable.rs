@@ -36,6 +36,8 @@ pub struct Scope {
     pub children: Vec<usize>,
     pub parent: Option<usize>,
     pub is_generator: bool,
+    /// An `async def`: a coroutine function (an async generator if it yields).
+    pub is_async: bool,
     /// Names this scope provides as cells to inner scopes.
     pub cells: Vec<String>,
     pub frees: Vec<String>,
@@ -55,6 +57,7 @@ impl Scope {
             children: Vec::new(),
             parent,
             is_generator: false,
+            is_async: false,
             cells: Vec::new(),
             frees: Vec::new(),
             needs_class_cell: false,
@@ -219,6 +222,7 @@ impl Builder {
                 }
                 self.bind(&f.name.id);
                 let prev = self.push(ScopeKind::Function, node_key(f));
+                self.scope().is_async = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;

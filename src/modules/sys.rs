@@ -228,7 +228,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
         }
         let t = vm.type_of(e);
-        Ok(vm.new_tuple(vec![t, e, Value::NONE]))
+        let tb = crate::builtins::traceback::traceback_of(vm, e);
+        Ok(vm.new_tuple(vec![t, e, tb]))
     });
     vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
     vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));

@@ -384,7 +384,7 @@ impl Vm {
     }
 
     /// Attributes of built-in objects that are not in their type's namespace.
-    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let Some(o) = obj.as_obj() else {
             return Ok(None);
         };
@@ -436,6 +436,23 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
+            (ObjData::Function(f), "__code__") => Some(
+                crate::builtins::functions::new_code_object(self, f.code.clone(), false),
+            ),
+            (ObjData::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+                Value::NONE
+            } else {
+                self.new_tuple(f.closure.to_vec())
+            }),
+            (ObjData::Generator(g), "cr_running" | "ag_running") => {
+                Some(Value::bool(g.get().running))
+            }
+            (ObjData::Generator(g), "cr_frame" | "ag_frame") => Some(if g.get().frame.is_some() {
+                Value::TRUE
+            } else {
+                Value::NONE
+            }),
+            (ObjData::Generator(_), "cr_await" | "ag_await") => Some(Value::NONE),
             (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
                 let d = *f.dict.get();
@@ -484,7 +501,9 @@ impl Vm {
             (ObjData::Instance(_), _) => {
                 if let Some(st) = self.exc_state(obj) {
                     match n {
-                        "__traceback__" => Some(Value::NONE),
+                        "__traceback__" => {
+                            Some(crate::builtins::traceback::traceback_of(self, obj))
+                        }
                         "__cause__" => Some(st.cause),
                         "__context__" => Some(st.context),
                         "__suppress_context__" => Some(Value::bool(st.suppress_context)),

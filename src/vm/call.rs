@@ -213,8 +213,9 @@ impl Vm {
         name: Value,
         qualname: Value,
     ) -> PyResult<Value> {
+        let cls = crate::builtins::coro::generator_class(self, frame.code.flags);
         let g = self.alloc(
-            self.types.generator,
+            cls,
             ObjData::Generator(Mut::new(Generator {
                 frame: None,
                 running: false,
@@ -436,54 +437,6 @@ impl Vm {
             }
         }
         Ok(obj)
-    }
-
-    /// `__build_class__(body, name, *bases, metaclass=..., **kw)`
-    pub fn build_class(&mut self, args: Args) -> PyResult<Value> {
-        let body = args.pos[0];
-        let name = args.pos[1];
-        let bases: Vec<Value> = args.pos[2..].to_vec();
-        let metaclass = args.kwarg("metaclass");
-        let ns = self.new_dict();
-        self.temp_roots.push(ns);
-        let func = self.function(body).expect("class body");
-        let mut frame = Frame::new(func.code.clone(), func.globals, ns, body);
-        let nl = func.code.nlocals();
-        for i in 0..func.code.cellvars.len() {
-            frame.slots[nl + i] =
-                self.alloc(self.types.cell, ObjData::Cell(Mut::new(Value::EMPTY)));
-        }
-        let nc = func.code.cellvars.len();
-        for (i, c) in func.closure.iter().enumerate() {
-            frame.slots[nl + nc + i] = *c;
-        }
-        let r = self.run_frame(frame);
-        self.temp_roots.pop();
-        r?;
-        let meta = match metaclass {
-            Some(m) => Some(m),
-            None => bases
-                .iter()
-                .map(|b| self.type_of(*b))
-                .find(|t| *t != self.types.type_),
-        };
-        let cls = match meta {
-            Some(m) if m != self.types.type_ => {
-                let b = self.new_tuple(bases.clone());
-                self.call(m, &[name, b, ns])?
-            }
-            _ => {
-                let qn_key = self.intern("__qualname__");
-                let qual = self.dict_get_str(ns, qn_key).map(|q| str_of(q).to_string());
-                let n = str_of(name).to_string();
-                self.new_class(&n, qual.as_deref().unwrap_or(&n), bases, ns)?
-            }
-        };
-        let cc = self.intern("__classcell__");
-        if let Some(cell) = self.dict_get_str(ns, cc) {
-            crate::vm::interp::cell_set(cell, cls);
-        }
-        Ok(cls)
     }
 
     /// Runs one step of any iterator-ish generator protocol for natives.

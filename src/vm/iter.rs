@@ -44,6 +44,12 @@ impl Vm {
                     idx: 0,
                     len: s.get().len(),
                 }),
+                ObjData::Generator(_)
+                    if self.type_of(v) == self.coroutine_type
+                        || self.type_of(v) == self.async_gen_type =>
+                {
+                    None
+                }
                 ObjData::Iter(_) | ObjData::Generator(_) => return Ok(v),
                 _ => None,
             };

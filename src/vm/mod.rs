@@ -3,6 +3,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod classdef;
 pub mod exc;
 pub mod frame;
 pub mod import;
@@ -98,6 +99,11 @@ pub struct Vm {
     pub sys_path: Value,
     /// The `ModuleSpec` class of `__spec__` objects, once made, else NONE.
     pub spec_class: Value,
+    /// The classes of coroutines and async generators (src/builtins/coro.rs).
+    pub coroutine_type: Value,
+    pub async_gen_type: Value,
+    /// The `traceback` and `frame` classes once made (src/builtins/traceback.rs).
+    pub traceback_types: (Value, Value),
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
@@ -188,6 +194,9 @@ impl Vm {
             path: Vec::new(),
             sys_path: Value::NONE,
             spec_class: Value::NONE,
+            coroutine_type: Value::NONE,
+            async_gen_type: Value::NONE,
+            traceback_types: (Value::NONE, Value::NONE),
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
@@ -249,6 +258,10 @@ impl Vm {
             self.stop_value,
             self.sys_path,
             self.spec_class,
+            self.coroutine_type,
+            self.async_gen_type,
+            self.traceback_types.0,
+            self.traceback_types.1,
         ]);
         roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());

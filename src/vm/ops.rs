@@ -1574,7 +1574,8 @@ impl Vm {
             }
             ObjData::Module { name, .. } => format!("<module '{}'>", str_of(*name)),
             ObjData::Generator(g) => format!(
-                "<generator object {} at {:#x}>",
+                "<{} object {} at {:#x}>",
+                crate::builtins::coro::kind_name(self, v),
                 str_of(g.get().qualname),
                 v.0 & 0xFFFF_FFFF_FFFF
             ),
