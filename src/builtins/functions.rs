@@ -578,6 +578,14 @@ fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    // an exact match needs no hook; else the class's __instancecheck__ (ABCMeta,
+    // a union, typing's special forms)
+    if is_type(cls) && vm.type_of(v) == cls {
+        return Ok(true);
+    }
+    if let Some(r) = check_hook(vm, cls, "__instancecheck__", v)? {
+        return Ok(r);
+    }
     if !is_type(cls) {
         return Err(
             vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -586,11 +594,23 @@ fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
     Ok(vm.isinstance(v, cls))
 }
 
+/// Calls `type(cls).hook(cls, v)` when the metaclass (not `type` itself) has it.
+fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<bool>> {
+    let meta = vm.type_of(cls);
+    if meta == vm.types.type_ {
+        return Ok(None);
+    }
+    let k = vm.intern(hook);
+    let Some(f) = crate::vm::types::lookup(vm, meta, k) else {
+        return Ok(None);
+    };
+    let m = vm.bind_descriptor(f, cls, meta)?;
+    let r = vm.call(m, &[v])?;
+    Ok(Some(vm.truthy(r)?))
+}
+
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "issubclass", &a, 2, 2)?;
-    if !is_type(a.pos[0]) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
     fn sub(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
         if let Some(items) = vm.tuple_items(cls) {
             for x in items {
@@ -600,10 +620,16 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             return Ok(false);
         }
+        if let Some(r) = check_hook(vm, cls, "__subclasscheck__", c)? {
+            return Ok(r);
+        }
         if !is_type(cls) {
             return Err(
                 vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
             );
+        }
+        if !is_type(c) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
         }
         Ok(vm.is_subclass(c, cls))
     }

@@ -7,6 +7,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod format;
 pub mod functions;
+pub mod generic_alias;
 pub mod list;
 pub mod numbers;
 pub mod set;
@@ -28,6 +29,7 @@ pub fn register(vm: &mut Vm) {
     bytes::register(vm);
     coro::register(vm);
     descriptors::register(vm);
+    generic_alias::register(vm);
 }
 
 /// Checks a native's positional argument count, with CPython's message.

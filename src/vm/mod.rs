@@ -104,6 +104,9 @@ pub struct Vm {
     pub async_gen_type: Value,
     /// The `traceback` and `frame` classes once made (src/builtins/traceback.rs).
     pub traceback_types: (Value, Value),
+    /// `types.GenericAlias` and `types.UnionType` (src/builtins/generic_alias.rs).
+    pub generic_alias_type: Value,
+    pub union_type: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
@@ -197,6 +200,8 @@ impl Vm {
             coroutine_type: Value::NONE,
             async_gen_type: Value::NONE,
             traceback_types: (Value::NONE, Value::NONE),
+            generic_alias_type: Value::NONE,
+            union_type: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
@@ -262,6 +267,8 @@ impl Vm {
             self.async_gen_type,
             self.traceback_types.0,
             self.traceback_types.1,
+            self.generic_alias_type,
+            self.union_type,
         ]);
         roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());

@@ -11,7 +11,7 @@ class Base:
 
 
 class Child(Base):
-    d: list = []
+    d: list[int] = []
     if True:
         e: dict = {}
     for _ in range(1):
