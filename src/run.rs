@@ -361,6 +361,7 @@ pub fn run_main_as(vm: &mut Vm, source: &str, filename: &str, kind: MainKind) ->
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, e),
     };
+    crate::modules::atexit::run_exit_funcs(vm);
     let _ = vm.stdout.flush();
     status
 }

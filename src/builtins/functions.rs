@@ -294,6 +294,29 @@ pub fn register(vm: &mut Vm) {
     });
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
+    // types.MethodType(func, obj)
+    let t = vm.types.method;
+    vm.add_method(t, "__new__", |vm, a| {
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(&format!(
+                "method expected 2 arguments, got {}",
+                a.pos.len().saturating_sub(1)
+            )));
+        }
+        if !vm.is_callable(a.pos[1]) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if a.pos[2].is_none() {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(vm.alloc(
+            vm.types.method,
+            ObjData::BoundMethod {
+                func: a.pos[1],
+                slf: a.pos[2],
+            },
+        ))
+    });
     let t = vm.types.object;
     // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
     let isc = vm.new_builtin("__init_subclass__", |vm, a| {
@@ -1448,6 +1471,14 @@ fn cpython_flags(code: &crate::compiler::bytecode::Code) -> i64 {
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = &a.pos[1..];
+    // bounds beyond 64 bits: the big-int range class
+    if args.len() <= 3
+        && args
+            .iter()
+            .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
+    {
+        return crate::builtins::longrange::new(vm, args);
+    }
     let mut vals = [0i64; 3];
     if args.is_empty() || args.len() > 3 {
         return Err(vm.type_error(&format!(

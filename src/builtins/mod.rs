@@ -9,6 +9,7 @@ pub mod format;
 pub mod functions;
 pub mod generic_alias;
 pub mod list;
+pub mod longrange;
 pub mod numbers;
 pub mod set;
 pub mod sort;

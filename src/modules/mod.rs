@@ -2,10 +2,12 @@
 //! registered by name and created on first import.
 
 pub mod array;
+pub mod atexit;
 pub mod bisect;
 pub mod collections;
 pub mod copy;
 pub mod functools;
+pub mod gc;
 pub mod heapq;
 pub mod importlib;
 pub mod io;
@@ -18,16 +20,19 @@ pub mod random;
 pub mod string;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
+    atexit::register(vm);
     bisect::register(vm);
     collections::register(vm);
     copy::register(vm);
     functools::register(vm);
+    gc::register(vm);
     heapq::register(vm);
     importlib::register(vm);
     io::register(vm);
@@ -39,6 +44,7 @@ pub fn register(vm: &mut Vm) {
     string::register(vm);
     sys::register(vm);
     time::register(vm);
+    weakref::register(vm);
 }
 
 /// `import builtins`: a module whose namespace is the interpreter's builtins dict

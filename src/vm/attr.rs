@@ -237,6 +237,15 @@ impl Vm {
         // Special attributes of every object.
         match str_of(name) {
             "__class__" => return Ok(Some(cls)),
+            // object.__new__/__init__ live outside object's namespace: reached
+            // through an instance they are the type's (`None.__new__`)
+            "__new__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                return self.getattr_opt(cls, name);
+            }
+            "__init__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                let init = self.object_init;
+                return self.bind_descriptor(init, obj, cls).map(Some);
+            }
             "__dict__" if type_obj(cls).slots.is_none() => {
                 if let Some(ObjData::Instance(_)) = obj.as_obj().map(|o| &o.data) {
                     return Ok(Some(self.instance_dict(obj)));

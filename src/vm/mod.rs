@@ -107,6 +107,15 @@ pub struct Vm {
     /// `types.GenericAlias` and `types.UnionType` (src/builtins/generic_alias.rs).
     pub generic_alias_type: Value,
     pub union_type: Value,
+    /// Weak references and their referents, not traced (src/modules/weakref.rs).
+    pub weak_refs: crate::modules::weakref::WeakRefs,
+    pub weakref_type: Value,
+    /// The class of ranges beyond 64 bits, once made (src/builtins/longrange.rs).
+    pub longrange_type: Value,
+    /// `gc.isenabled()` (the collector runs regardless).
+    pub gc_enabled: bool,
+    /// `atexit` handlers: a list of `(func, args, kwargs)`, or NONE.
+    pub atexit_handlers: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
@@ -202,6 +211,11 @@ impl Vm {
             traceback_types: (Value::NONE, Value::NONE),
             generic_alias_type: Value::NONE,
             union_type: Value::NONE,
+            weak_refs: Default::default(),
+            weakref_type: Value::NONE,
+            longrange_type: Value::NONE,
+            gc_enabled: true,
+            atexit_handlers: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
@@ -245,6 +259,7 @@ impl Vm {
     pub fn safepoint(&mut self) {
         if self.heap.wants_collection() {
             self.collect();
+            self.run_weakref_callbacks();
         }
     }
 
@@ -269,6 +284,9 @@ impl Vm {
             self.traceback_types.1,
             self.generic_alias_type,
             self.union_type,
+            self.weakref_type,
+            self.longrange_type,
+            self.atexit_handlers,
         ]);
         roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());
@@ -279,9 +297,13 @@ impl Vm {
         }
         roots.extend(self.module_roots.iter().copied());
         self.jit.trace_roots(&mut |v| roots.push(v));
+        for (r, cb) in &self.weak_refs.pending {
+            roots.extend([*r, *cb]);
+        }
         for r in roots {
             self.heap.mark(r);
         }
+        self.weakrefs_before_sweep();
         // The poison class itself must survive: it is a root through `types`.
         self.heap.sweep_with_poison(self.types.freed_object);
     }
