@@ -294,6 +294,14 @@ pub fn register(vm: &mut Vm) {
     });
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
+    // `super().__call__(...)` in a metaclass's __call__
+    vm.add_method(t, "__call__", |vm, a| {
+        let cls = a.pos[0];
+        if !is_type(cls) {
+            return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+        }
+        vm.type_call(cls, &a.pos[1..], a.kw)
+    });
     // types.MethodType(func, obj)
     let t = vm.types.method;
     vm.add_method(t, "__new__", |vm, a| {
@@ -318,6 +326,18 @@ pub fn register(vm: &mut Vm) {
         ))
     });
     let t = vm.types.object;
+    vm.add_method(t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t, "__reduce__", |vm, a| {
+        let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern("_reduce_ex");
+        let f = vm.getattr(copyreg, k)?;
+        vm.call(f, &[a.pos[0], Value::small_int(0)])
+    });
+    // `object.__subclasshook__()`: NotImplemented (ABCs override it)
+    let hook = vm.new_builtin("__subclasshook__", |vm, _a| Ok(vm.not_implemented));
+    let hook = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(hook));
+    let k = vm.intern("__subclasshook__");
+    vm.type_set_attr(t, k, hook);
     // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
     let isc = vm.new_builtin("__init_subclass__", |vm, a| {
         if a.len() > 1 {
@@ -1778,6 +1798,52 @@ impl Vm {
 }
 
 /// `type(name, bases, dict)` and `type(obj)`.
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` if the class has
+/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
+/// list items, dict items)`, below that `copyreg._reduce_ex`.
+fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let obj = a.pos[0];
+    let proto = a.get(1).and_then(|p| vm.to_i64(p)).unwrap_or(0);
+    let cls = vm.type_of(obj);
+    let rk = vm.intern("__reduce__");
+    if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, rk)
+        && owner != vm.types.object
+    {
+        let m = vm.bind_descriptor(f, obj, cls)?;
+        return vm.call(m, &[]);
+    }
+    let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+    if proto < 2 {
+        let k = vm.intern("_reduce_ex");
+        let f = vm.getattr(copyreg, k)?;
+        return vm.call(f, &[obj, Value::small_int(proto)]);
+    }
+    let k = vm.intern("__newobj__");
+    let newobj = vm.getattr(copyreg, k)?;
+    let args = vm.new_tuple(vec![cls]);
+    let state = match obj.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(_)) => {
+            let d = vm.instance_dict(obj);
+            if vm.truthy(d)? { d } else { Value::NONE }
+        }
+        _ => Value::NONE,
+    };
+    let listitems = if vm.isinstance(obj, vm.types.list) {
+        vm.iter(obj)?
+    } else {
+        Value::NONE
+    };
+    let dictitems = if vm.isinstance(obj, vm.types.dict) {
+        let k = vm.intern("items");
+        let items = vm.getattr(obj, k)?;
+        let items = vm.call(items, &[])?;
+        vm.iter(items)?
+    } else {
+        Value::NONE
+    };
+    Ok(vm.new_tuple(vec![newobj, args, state, listitems, dictitems]))
+}
+
 fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = &a.pos[1..];
     if args.len() == 1 {
@@ -1806,6 +1872,22 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         a.pos[0]
     };
+    // `type(name, bases, ns, **kw)` with a base of another metaclass: that
+    // metaclass's own __new__ makes the class (as CPython's type_new defers)
+    if meta != a.pos[0] {
+        let nk = vm.intern("__new__");
+        if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, meta, nk)
+            && owner != vm.types.type_
+        {
+            let f = match f.as_obj().map(|o| &o.data) {
+                Some(ObjData::StaticMethod(f)) => *f,
+                _ => f,
+            };
+            let mut args2 = vec![meta];
+            args2.extend_from_slice(args);
+            return vm.call_kw(f, &args2, a.kw);
+        }
+    }
     let qk = vm.intern("__qualname__");
     let qual = match vm.dict_get_str(ns, qk) {
         Some(q) if vm.is_str(q) => str_of(q).to_string(),

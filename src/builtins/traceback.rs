@@ -55,3 +55,46 @@ fn classes(vm: &mut Vm) -> (Value, Value) {
     }
     vm.traceback_types
 }
+
+/// `sys._getframe(depth)`: a frame object for the Python frame `depth` calls up
+/// from the caller (`f_globals`, `f_locals`, `f_code`, `f_lineno`, `f_back`).
+pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
+    let n = vm.frames.len();
+    if depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let (_, frame_cls) = classes(vm);
+    // build from the outermost frame inwards so each can point at its f_back
+    let mut back = Value::NONE;
+    let base = vm.temp_roots.len();
+    for i in 0..n - depth {
+        let (code, pc, globals, locals) = {
+            let f = &vm.frames[i];
+            (f.code.clone(), f.pc, f.globals, f.locals)
+        };
+        let line = code
+            .lines
+            .get(pc.saturating_sub(1))
+            .copied()
+            .unwrap_or(code.firstlineno);
+        let co = crate::builtins::functions::new_code_object(vm, code, false);
+        vm.temp_roots.push(co);
+        let fr = vm.new_instance(frame_cls);
+        vm.temp_roots.push(fr);
+        set(vm, fr, "f_code", co);
+        set(vm, fr, "f_lineno", Value::small_int(line as i64));
+        set(vm, fr, "f_globals", globals);
+        let locals = if locals.is_none() {
+            vm.new_dict()
+        } else {
+            locals
+        };
+        set(vm, fr, "f_locals", locals);
+        set(vm, fr, "f_back", back);
+        let b = vm.builtins;
+        set(vm, fr, "f_builtins", b);
+        back = fr;
+    }
+    vm.temp_roots.truncate(base);
+    Ok(back)
+}

@@ -240,8 +240,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "getrefcount", |vm, _a| {
         Err(vm.unsupported("sys.getrefcount()"))
     });
-    vm.add_fn(d, "_getframe", |vm, _a| {
-        Err(vm.unsupported("sys._getframe()"))
+    vm.add_fn(d, "_getframe", |vm, a| {
+        let depth = match a.get(0) {
+            Some(v) => vm.to_i64(v).unwrap_or(0).max(0) as usize,
+            None => 0,
+        };
+        crate::builtins::traceback::getframe(vm, depth)
     });
     vm.add_fn(d, "getswitchinterval", |_vm, _a| Ok(Value::float(0.005)));
     Ok(m)

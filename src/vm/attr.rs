@@ -242,6 +242,13 @@ impl Vm {
             "__new__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
                 return self.getattr_opt(cls, name);
             }
+            // every object has a __doc__: its class's, else None
+            "__doc__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                if let Some(v) = self.special_attr(obj, name)? {
+                    return Ok(Some(v));
+                }
+                return Ok(Some(lookup(self, cls, name).unwrap_or(Value::NONE)));
+            }
             "__init__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
                 let init = self.object_init;
                 return self.bind_descriptor(init, obj, cls).map(Some);
@@ -316,6 +323,32 @@ impl Vm {
         t: &'static TypeObj,
         name: Value,
     ) -> PyResult<Option<Value>> {
+        // a data descriptor of the metaclass (EnumType's `__members__` property)
+        // comes before the class's own attributes
+        let meta = self.type_of(cls);
+        if meta != self.types.type_
+            && let Some(md) = lookup(self, meta, name)
+        {
+            match md.as_obj().map(|o| &o.data) {
+                Some(ObjData::Property { fget, .. }) => {
+                    let g = *fget;
+                    if !g.is_none() {
+                        return self.call(g, &[cls]).map(Some);
+                    }
+                }
+                Some(ObjData::Instance(_)) => {
+                    let set = self.intern("__set__");
+                    let get = self.intern("__get__");
+                    let dcls = self.type_of(md);
+                    if lookup(self, dcls, set).is_some()
+                        && let Some(g) = lookup(self, dcls, get)
+                    {
+                        return self.call(g, &[md, cls, meta]).map(Some);
+                    }
+                }
+                _ => {}
+            }
+        }
         if let Some(d) = lookup(self, cls, name) {
             return Ok(Some(match &d.as_obj().map(|o| &o.data) {
                 Some(ObjData::StaticMethod(f)) => *f,

@@ -269,26 +269,12 @@ impl Vm {
                 if let Some(recv) = self.check_method_call(b, args)? {
                     let mut a = args.to_vec();
                     a[0] = recv;
-                    return (b.func)(self, Args { pos: &a, kw });
+                    let r = (b.func)(self, Args { pos: &a, kw })?;
+                    return Ok(self.subclass_new_result(b, args, r));
                 }
                 if b.bound.is_empty() {
                     let r = (b.func)(self, Args { pos: args, kw })?;
-                    if b.name == "__new__"
-                        && let Some(&cls) = args.first()
-                        && is_type(cls)
-                        && !type_obj(cls).builtin_base.get().is_none()
-                        && type_obj(cls).module != "builtins"
-                        && self.type_of(r) != cls
-                        && self.base_payload(r).is_empty()
-                        && self.is_subclass(cls, self.type_of(r))
-                    {
-                        let inst = self.new_instance(cls);
-                        if let ObjData::Instance(i) = &inst.obj().data {
-                            i.base_value.set(r);
-                        }
-                        return Ok(inst);
-                    }
-                    Ok(r)
+                    Ok(self.subclass_new_result(b, args, r))
                 } else {
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(b.bound);
@@ -322,8 +308,29 @@ impl Vm {
         }
     }
 
-    /// `cls(*args, **kw)`: `__new__` then `__init__`.
+    /// `cls(*args, **kw)`: the metaclass's `__call__` if it has its own (EnumType's
+    /// `Enum('Name', 'A B')`), else `type.__call__`.
     pub fn call_type(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let meta = self.type_of(cls);
+        if meta != self.types.type_ {
+            let ck = self.intern("__call__");
+            if let Some((f, owner)) = crate::vm::types::lookup_owner(self, meta, ck)
+                && owner != self.types.type_
+            {
+                let m = self.bind_descriptor(f, cls, meta)?;
+                return self.call_kw(m, args, kw);
+            }
+        }
+        self.type_call(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`.
+    pub fn type_call(
         &mut self,
         cls: Value,
         args: &[Value],
@@ -437,6 +444,27 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// `str.__new__(S, ...)` for a user subclass S of a built-in type: the built-in
+    /// value the native made becomes the payload of an S instance.
+    pub(crate) fn subclass_new_result(&mut self, b: &Builtin, args: &[Value], r: Value) -> Value {
+        if b.name == "__new__"
+            && let Some(&cls) = args.first()
+            && is_type(cls)
+            && !type_obj(cls).builtin_base.get().is_none()
+            && type_obj(cls).module != "builtins"
+            && self.type_of(r) != cls
+            && self.base_payload(r).is_empty()
+            && self.is_subclass(cls, self.type_of(r))
+        {
+            let inst = self.new_instance(cls);
+            if let ObjData::Instance(i) = &inst.obj().data {
+                i.base_value.set(r);
+            }
+            return inst;
+        }
+        r
     }
 
     /// Runs one step of any iterator-ish generator protocol for natives.

@@ -67,7 +67,7 @@ impl Vm {
                         let sub = format!("{full}.{s}");
                         match self.import_one(&sub, leaf) {
                             Ok(_) => {}
-                            Err(e) if self.matches(e.0, "ModuleNotFoundError") => {}
+                            Err(e) if self.missing_module_is(e.0, &sub) => {}
                             Err(e) => return Err(e),
                         }
                     }
@@ -395,8 +395,12 @@ impl Vm {
         };
         if self.is_package(m) {
             let sub = format!("{mname}.{}", str_of(name));
-            if let Ok(v) = self.import_one(&sub, m) {
-                return Ok(v);
+            match self.import_one(&sub, m) {
+                Ok(v) => return Ok(v),
+                // only the submodule itself missing means "cannot import name";
+                // an error inside it (a module it imports is missing) propagates
+                Err(e) if self.missing_module_is(e.0, &sub) => {}
+                Err(e) => return Err(e),
             }
         }
         let fk = self.intern("__file__");
@@ -414,6 +418,16 @@ impl Vm {
                 loc
             ),
         ))
+    }
+
+    /// Whether `e` is the ModuleNotFoundError for module `name` itself.
+    fn missing_module_is(&mut self, e: Value, name: &str) -> bool {
+        if !self.matches(e, "ModuleNotFoundError") {
+            return false;
+        }
+        let k = self.intern("name");
+        self.instance_get_attr(e, k)
+            .is_some_and(|n| self.is_str(n) && str_of(n) == name)
     }
 
     pub fn import_star(&mut self, m: Value, globals: Value) -> PyResult<()> {
