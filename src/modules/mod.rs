@@ -17,6 +17,7 @@ pub mod namespace;
 pub mod operator;
 pub mod os;
 pub mod random;
+pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod time;
@@ -41,6 +42,7 @@ pub fn register(vm: &mut Vm) {
     operator::register(vm);
     os::register(vm);
     random::register(vm);
+    sre::register(vm);
     string::register(vm);
     sys::register(vm);
     time::register(vm);
