@@ -18,6 +18,17 @@ pub fn register(vm: &mut Vm) {
     ] {
         vm.add_method(t, "__get__", descr_get);
     }
+    // `__call__` in the namespace of the callable built-in types, which
+    // collections.abc.Callable's subclass hook looks for
+    for t in [
+        vm.types.function,
+        vm.types.builtin_function,
+        vm.types.method,
+    ] {
+        vm.add_method(t, "__call__", |vm, a| {
+            vm.call_kw(a.pos[0], &a.pos[1..], a.kw)
+        });
+    }
     let p = vm.types.property;
     vm.add_method(p, "__set__", |vm, a| {
         if a.pos.len() != 3 {

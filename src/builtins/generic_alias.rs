@@ -139,11 +139,11 @@ fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
         if is_type(a) {
             continue;
         }
-        if vm.getattr_opt(a, sk)?.is_some() {
+        if soft_getattr(vm, a, sk)?.is_some() {
             if !out.contains(&a) {
                 out.push(a);
             }
-        } else if let Some(p) = vm.getattr_opt(a, pk)?
+        } else if let Some(p) = soft_getattr(vm, a, pk)?
             && let Some(ps) = vm.tuple_items(p)
         {
             for x in ps {
@@ -160,6 +160,15 @@ fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
         }
     }
     Ok(out)
+}
+
+/// `getattr(v, name, None)`: an AttributeError (typing's aliases raise one from
+/// `__getattr__` for dunder names) reads as absent.
+fn soft_getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
+    match vm.getattr_opt(v, name) {
+        Err(e) if vm.matches(e.0, "AttributeError") => Ok(None),
+        r => r,
+    }
 }
 
 fn list_items(v: Value) -> Option<Vec<Value>> {
@@ -258,7 +267,7 @@ fn ga_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         // a nested alias with parameters of its own: substitute into it
         let sub = if x.is_obj() && !is_type(x) {
-            vm.getattr_opt(x, pk)?
+            soft_getattr(vm, x, pk)?
         } else {
             None
         };

@@ -347,6 +347,9 @@ impl Vm {
         let bb = type_obj(cls).builtin_base.get();
         let builtin_sub = !bb.is_none() && bb != cls && bb != self.types.object && !is_exc;
         let user_new = new.filter(|n| !is_builtin_fn(*n));
+        if user_new.is_none() && type_obj(cls).module != "builtins" {
+            self.check_not_abstract(cls)?;
+        }
         let obj = match user_new {
             Some(n) => {
                 let n = match n.as_obj().map(|o| &o.data) {
@@ -444,6 +447,34 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// `object.__new__` refuses a class with abstract methods left (ABCMeta sets
+    /// `__abstractmethods__`), with CPython's message.
+    fn check_not_abstract(&mut self, cls: Value) -> PyResult<()> {
+        if self.type_of(cls) == self.types.type_ {
+            return Ok(());
+        }
+        let k = self.intern("__abstractmethods__");
+        let Some(am) = lookup(self, cls, k) else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = self
+            .collect_iter(am)?
+            .into_iter()
+            .filter(|v| self.is_str(*v))
+            .map(|v| str_of(v).to_string())
+            .collect();
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let plural = if names.len() > 1 { "s" } else { "" };
+        Err(self.type_error(&format!(
+            "Can't instantiate abstract class {} with abstract method{plural} {}",
+            type_obj(cls).name,
+            names.join(", ")
+        )))
     }
 
     /// `str.__new__(S, ...)` for a user subclass S of a built-in type: the built-in
