@@ -4,8 +4,11 @@
 pub mod array;
 pub mod atexit;
 pub mod bisect;
+pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod copy;
+pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
@@ -20,6 +23,7 @@ pub mod random;
 pub mod sre;
 pub mod string;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 
@@ -30,8 +34,11 @@ pub fn register(vm: &mut Vm) {
     array::register(vm);
     atexit::register(vm);
     bisect::register(vm);
+    codecs::register(vm);
     collections::register(vm);
+    contextvars::register(vm);
     copy::register(vm);
+    errno::register(vm);
     functools::register(vm);
     gc::register(vm);
     heapq::register(vm);
@@ -45,6 +52,7 @@ pub fn register(vm: &mut Vm) {
     sre::register(vm);
     string::register(vm);
     sys::register(vm);
+    thread::register(vm);
     time::register(vm);
     weakref::register(vm);
 }

@@ -135,6 +135,32 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let flags = struct_seq(vm, "flags", &flag_names, ft)?;
     set(vm, d, "flags", flags);
     set(vm, d, "dont_write_bytecode", Value::TRUE);
+    let hash_names = [
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ];
+    let alg = vm.new_str("siphash13");
+    let hv = vec![
+        Value::small_int(64),
+        vm.new_int((1i64 << 61) - 1),
+        Value::small_int(314159),
+        Value::small_int(0),
+        Value::small_int(1000003),
+        alg,
+        Value::small_int(64),
+        Value::small_int(128),
+        Value::small_int(0),
+    ];
+    let ht = vm.new_tuple(hv);
+    let hi = struct_seq(vm, "hash_info", &hash_names, ht)?;
+    set(vm, d, "hash_info", hi);
     set(vm, d, "hexversion", Value::small_int(0x030B07F0));
     for (k, v) in [("platform", "linux"), ("byteorder", "little")] {
         let v = vm.new_str(v);
@@ -232,6 +258,18 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_tuple(vec![t, e, tb]))
     });
     vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
+    vm.add_fn(d, "excepthook", |vm, a| {
+        if let Some(e) = a.get(1) {
+            use std::io::Write;
+            let _ = vm.stdout.flush();
+            vm.print_exception(e);
+        }
+        Ok(Value::NONE)
+    });
+    let k = vm.intern("excepthook");
+    if let Some(h) = vm.dict_get_str(d, k) {
+        set(vm, d, "__excepthook__", h);
+    }
     vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));
     vm.add_fn(d, "getfilesystemencoding", |vm, _a| Ok(vm.new_str("utf-8")));
     vm.add_fn(d, "getfilesystemencodeerrors", |vm, _a| {
