@@ -228,7 +228,11 @@ fn syntax_error_from_parse(
 fn compile_error_to_exc(vm: &mut Vm, source: &str, filename: &str, e: CompileError) -> PyErr {
     let (line, col, text) = line_col(source, e.offset);
     if e.kind == "NotImplementedError" {
-        return vm.error("NotImplementedError", &format!("{} (line {line})", e.msg));
+        // the file too: the feature may be in a module the program imported
+        return vm.error(
+            "NotImplementedError",
+            &format!("{} ({filename}, line {line})", e.msg),
+        );
     }
     make_syntax_error(vm, "SyntaxError", &e.msg, filename, line, col, &text)
 }

@@ -302,6 +302,33 @@ pub fn register(vm: &mut Vm) {
         }
         vm.type_call(cls, &a.pos[1..], a.kw)
     });
+    // types.ModuleType(name, doc=None)
+    let t = vm.types.module;
+    vm.add_method(t, "__new__", |vm, a| {
+        let Some(name) = a.get(1).or(a.kwarg("name")) else {
+            return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)"));
+        };
+        if !vm.is_str(name) {
+            return Err(vm.type_error(&format!(
+                "module.__init__() argument 'name' must be str, not {}",
+                vm.type_name(name)
+            )));
+        }
+        let m = vm.new_module(str_of(name));
+        let d = vm.module_dict(m);
+        let doc = a.get(2).or(a.kwarg("doc")).unwrap_or(Value::NONE);
+        for (k, v) in [
+            ("__doc__", doc),
+            ("__package__", Value::NONE),
+            ("__loader__", Value::NONE),
+            ("__spec__", Value::NONE),
+        ] {
+            let k = vm.intern(k);
+            vm.dict_set_str(d, k, v);
+        }
+        Ok(m)
+    });
+    vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
     // types.MethodType(func, obj)
     let t = vm.types.method;
     vm.add_method(t, "__new__", |vm, a| {

@@ -134,6 +134,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let pd = vm.module_dict(p);
     let sep = vm.new_str("/");
     set(vm, pd, "sep", sep);
+    vm.add_fn(pd, "__getattr__", path_fallback);
     vm.add_fn(pd, "exists", |vm, a| {
         let p = path_arg(vm, a, 0, "exists")?;
         Ok(Value::bool(std::fs::metadata(str_of(p)).is_ok()))
@@ -354,4 +355,48 @@ fn stat(vm: &mut Vm, a: Args, follow: bool) -> PyResult<Value> {
     let r = vm.call(cls, &vals);
     vm.temp_roots.pop();
     r
+}
+
+/// `os.path.X` for the functions Coil has no native version of (normcase,
+/// relpath, commonpath, expandvars, ...): the standard library's own
+/// `posixpath.py`, loaded once beside the native module, answers.
+fn path_fallback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(name) = a.get(0).filter(|n| vm.is_str(*n)) else {
+        return Err(vm.type_error("__getattr__ expects a name"));
+    };
+    let missing = |vm: &mut Vm| {
+        vm.attribute_error(&format!(
+            "module 'posixpath' has no attribute '{}'",
+            str_of(name)
+        ))
+    };
+    // dunder lookups (copy, pickle, inspect probing) never load the fallback
+    if str_of(name).starts_with("__") {
+        return Err(missing(vm));
+    }
+    let key = vm.intern("_coil_stdlib_posixpath");
+    let modules = vm.modules;
+    let m = match vm.dict_get_str(modules, key) {
+        Some(m) => m,
+        None => {
+            let Some(file) = vm.find_stdlib_file("posixpath.py")? else {
+                return Err(missing(vm));
+            };
+            let m = vm.new_module("_coil_stdlib_posixpath");
+            vm.dict_set_str(modules, key, m);
+            let source = crate::vm::import::read_source(vm, std::path::Path::new(&file))?;
+            let code = crate::run::compile_source(vm, &source, &file, "<module>")?;
+            let d = vm.module_dict(m);
+            if let Err(e) = vm.run_code(code, d, Value::NONE) {
+                vm.dict_del_str(modules, key);
+                return Err(e);
+            }
+            m
+        }
+    };
+    let d = vm.module_dict(m);
+    match vm.dict_get_str(d, name) {
+        Some(v) => Ok(v),
+        None => Err(missing(vm)),
+    }
 }

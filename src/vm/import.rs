@@ -276,6 +276,18 @@ impl Vm {
             .collect())
     }
 
+    /// The first `file` (e.g. `posixpath.py`) along `sys.path`, for a built-in
+    /// module that defers part of its work to the standard library's version.
+    pub fn find_stdlib_file(&mut self, file: &str) -> PyResult<Option<String>> {
+        for d in self.search_path()? {
+            let p = Path::new(&d).join(file);
+            if p.is_file() {
+                return Ok(Some(p.display().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
     /// The `sys.path` list, made from the start-up path (`Vm::path`) on first use.
     pub fn sys_path_list(&mut self) -> Value {
         if self.sys_path.is_none() {
