@@ -697,7 +697,14 @@ impl Vm {
                 rec.stack.push(r);
             }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
-            Op::Call(argc) if self.inlinable(top(argc as usize)) => {
+            // a call that leaves parameters to their defaults is not inlined: the
+            // inlined frame would have them unbound (UnboundLocalError after an exit)
+            Op::Call(argc)
+                if self.inlinable(top(argc as usize))
+                    && self
+                        .function(top(argc as usize))
+                        .is_some_and(|f| f.code.argcount as usize == argc as usize) =>
+            {
                 let argc = argc as usize;
                 let func = top(argc);
                 let n = rec.stack.len();
