@@ -797,16 +797,19 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let it = vm.iter(a.pos[0])?;
     vm.temp_roots.push(it);
+    // the running total stays rooted while the iterator runs Python code (a
+    // generator of Fractions: statistics._sum)
+    let slot = vm.temp_roots.len();
+    vm.temp_roots.push(acc);
     let r = (|| {
         while let Some(x) = vm.next(it)? {
             // Float sums are accumulated exactly like CPython (plain adds).
             acc = vm.binary_op(BinOp::Add, acc, x)?;
-            vm.temp_roots.push(acc);
-            vm.temp_roots.pop();
+            vm.temp_roots[slot] = acc;
         }
         Ok(acc)
     })();
-    vm.temp_roots.pop();
+    vm.temp_roots.truncate(slot - 1);
     r
 }
 
