@@ -25,6 +25,7 @@ pub mod string;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod time_struct;
 pub mod weakref;
 
 use crate::vm::Vm;
