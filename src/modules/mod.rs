@@ -22,6 +22,7 @@ pub mod os;
 pub mod random;
 pub mod sre;
 pub mod string;
+pub mod struct_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -52,6 +53,7 @@ pub fn register(vm: &mut Vm) {
     random::register(vm);
     sre::register(vm);
     string::register(vm);
+    struct_mod::register(vm);
     sys::register(vm);
     thread::register(vm);
     time::register(vm);

@@ -502,6 +502,9 @@ impl Vm {
         let n = self.intern(name);
         let key = self.intern("__name__");
         self.dict_set_str(dict, key, n);
+        // every module has a __doc__ (None until a docstring sets it)
+        let dk = self.intern("__doc__");
+        self.dict_set_str(dict, dk, Value::NONE);
         let m = self.alloc(self.types.module, ObjData::Module { name: n, dict });
         self.module_roots.push(m);
         m
