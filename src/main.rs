@@ -1,6 +1,7 @@
-//! The `coil` command: `coil [options] FILE [args...]`, `coil -c CODE`, `coil -`.
+//! The `coil` command: `coil [options] FILE [args...]`, `coil -c CODE [args...]`,
+//! `coil -m MODULE [args...]`, `coil -` or a program piped on stdin.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,9 +13,12 @@ use clap::Parser;
     about = "Coil: a Python 3 interpreter with a tracing JIT"
 )]
 struct Cli {
-    /// Program passed in as a string.
+    /// Program passed in as a string (ends the options; the rest is sys.argv[1:]).
     #[arg(short = 'c', value_name = "CODE")]
     command: Option<String>,
+    /// Run library module as a script (ends the options; the rest is sys.argv[1:]).
+    #[arg(short = 'm', value_name = "MODULE")]
+    module: Option<String>,
     /// Compile hot loops to native code with the tracing JIT.
     #[arg(long = "trace-jit")]
     trace_jit: bool,
@@ -40,7 +44,8 @@ struct Cli {
     /// (default 0.05), deterministically per SEED.
     #[arg(long = "jit-chaos", value_name = "SEED[:P]", require_equals = true)]
     jit_chaos: Option<String>,
-    /// Script to run ('-' reads the program from stdin), then its arguments.
+    /// Script to run ('-' or none with stdin not a terminal: the program is read from
+    /// stdin), then its arguments.
     #[arg(
         trailing_var_arg = true,
         allow_hyphen_values = true,
@@ -49,8 +54,64 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// `-c CODE` or `-m MODULE` ('c' or 'm', the value) and the arguments after it.
+type Ending = (char, String, Vec<String>);
+
+/// Splits the command line where CPython stops reading options: at `-c CODE` or
+/// `-m MODULE` (attached, as in `-mjson.tool`, or separate), so what follows is the
+/// program's argv even when it looks like an option. Returns the options before,
+/// and which of the two was given with its value and the remaining arguments.
+fn split_command_line(raw: Vec<String>) -> (Vec<String>, Option<Ending>) {
+    let mut head = Vec::new();
+    let mut it = raw.into_iter();
+    head.extend(it.next());
+    while let Some(a) = it.next() {
+        let flag = if a == "-c" || a.starts_with("-c") && !a.starts_with("--") {
+            Some('c')
+        } else if a == "-m" || a.starts_with("-m") && !a.starts_with("--") {
+            Some('m')
+        } else {
+            None
+        };
+        if let Some(f) = flag {
+            let value = if a.len() > 2 {
+                Some(a[2..].to_string())
+            } else {
+                it.next()
+            };
+            match value {
+                Some(v) => return (head, Some((f, v, it.collect()))),
+                None => {
+                    // let clap report the missing value
+                    head.push(a);
+                    return (head, None);
+                }
+            }
+        }
+        let positional = !a.starts_with('-') || a == "-" || a == "--";
+        head.push(a);
+        if positional {
+            head.extend(it);
+            break;
+        }
+    }
+    (head, None)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (head, split) = split_command_line(std::env::args().collect());
+    let mut cli = Cli::parse_from(head);
+    match split {
+        Some(('c', code, rest)) => {
+            cli.command = Some(code);
+            cli.args = rest;
+        }
+        Some((_, module, rest)) => {
+            cli.module = Some(module);
+            cli.args = rest;
+        }
+        None => {}
+    }
     coil::vm::panic::install_hook();
     // The interpreter runs on a thread with a large stack: deep native recursion
     // (nested calls from built-ins back into Python) must hit RecursionError first.
@@ -107,52 +168,91 @@ fn run(cli: Cli) -> i32 {
             }
         },
     }
-    let (source, filename, argv) = if let Some(code) = cli.command {
+    let cwd = std::env::current_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| ".".into());
+    if let Some(module) = &cli.module {
+        // -m: sys.path[0] is the current directory, argv[0] the module's file
+        vm.path = coil::run::startup_path(cwd);
+        let mut argv = vec!["-m".to_string()];
+        argv.extend(cli.args.iter().cloned());
+        vm.argv = argv;
+        let status = coil::run::run_module(&mut vm, module);
+        return finish(vm, status);
+    }
+    let (source, filename, argv, kind) = if let Some(code) = cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
-        vm.path.push(".".into());
-        (code, "<string>".to_string(), argv)
-    } else if let Some(first) = cli.args.first() {
-        if first == "-" {
-            let mut s = String::new();
-            if std::io::stdin().read_to_string(&mut s).is_err() {
-                eprintln!("coil: cannot read program from stdin");
+        vm.path = coil::run::startup_path(String::new());
+        (code, "<string>".to_string(), argv, Kind::Command)
+    } else if cli.args.first().is_none_or(|a| a == "-") {
+        // `-`, or no program with stdin not a terminal: read the program from stdin
+        if cli.args.is_empty() && std::io::stdin().is_terminal() {
+            eprintln!("coil: no program given and no interactive mode (try 'coil --help')");
+            return 2;
+        }
+        let mut s = String::new();
+        if std::io::stdin().read_to_string(&mut s).is_err() {
+            eprintln!("coil: cannot read program from stdin");
+            return 2;
+        }
+        vm.path = coil::run::startup_path(String::new());
+        let argv = if cli.args.is_empty() {
+            vec![String::new()]
+        } else {
+            cli.args.clone()
+        };
+        (s, "<stdin>".to_string(), argv, Kind::File)
+    } else {
+        let first = &cli.args[0];
+        let path = std::path::Path::new(first);
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let source = match std::fs::read(path) {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(2);
+                let msg = match e.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                    _ => e.to_string(),
+                };
+                eprintln!(
+                    "coil: can't open file '{}': [Errno {errno}] {msg}",
+                    abs.display()
+                );
                 return 2;
             }
-            vm.path.push(".".into());
-            (s, "<stdin>".to_string(), cli.args.clone())
-        } else {
-            let path = std::path::Path::new(first);
-            let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            let source = match std::fs::read(path) {
-                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-                Err(e) => {
-                    let errno = e.raw_os_error().unwrap_or(2);
-                    let msg = match e.kind() {
-                        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-                        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-                        _ => e.to_string(),
-                    };
-                    eprintln!(
-                        "coil: can't open file '{}': [Errno {errno}] {msg}",
-                        abs.display()
-                    );
-                    return 2;
-                }
-            };
-            let dir = abs
-                .parent()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| ".".into());
-            vm.path.push(dir);
-            (source, abs.display().to_string(), cli.args.clone())
-        }
-    } else {
-        eprintln!("coil: no program given (try 'coil --help')");
-        return 2;
+        };
+        // sys.path[0]: the directory of the script, symlinks resolved (as CPython)
+        let real = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+        let dir = real
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| ".".into());
+        vm.path = coil::run::startup_path(dir);
+        (
+            source,
+            abs.display().to_string(),
+            cli.args.clone(),
+            Kind::File,
+        )
     };
     vm.argv = argv;
-    let status = coil::run::run_main(&mut vm, &source, &filename);
+    let kind = match kind {
+        Kind::File => coil::run::MainKind::File(&filename),
+        Kind::Command => coil::run::MainKind::Command,
+    };
+    let status = coil::run::run_main_as(&mut vm, &source, &filename, kind);
+    finish(vm, status)
+}
+
+enum Kind {
+    File,
+    Command,
+}
+
+/// The end of a run: JIT statistics and log, then exit without freeing the heap.
+fn finish(mut vm: Box<coil::vm::Vm>, status: i32) -> i32 {
     if vm.jit.stats_on_exit {
         eprint!("{}", vm.jit.stats_line());
     }

@@ -228,7 +228,11 @@ fn syntax_error_from_parse(
 fn compile_error_to_exc(vm: &mut Vm, source: &str, filename: &str, e: CompileError) -> PyErr {
     let (line, col, text) = line_col(source, e.offset);
     if e.kind == "NotImplementedError" {
-        return vm.error("NotImplementedError", &format!("{} (line {line})", e.msg));
+        // the file too: the feature may be in a module the program imported
+        return vm.error(
+            "NotImplementedError",
+            &format!("{} ({filename}, line {line})", e.msg),
+        );
     }
     let err = make_syntax_error(vm, "SyntaxError", &e.msg, filename, line, col, &text);
     // carets span the node, up to the end of its first line
@@ -318,14 +322,54 @@ pub fn report_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     1
 }
 
-/// Runs `source` as the `__main__` module. Returns the exit status.
+/// How the main program was given, for the attributes of `__main__`.
+pub enum MainKind<'a> {
+    /// A script file (`__file__` is its absolute path) or stdin (`<stdin>`).
+    File(&'a str),
+    /// `-c CODE`: no `__file__`.
+    Command,
+    /// `-m NAME`: the module's file, its spec and its package.
+    Module {
+        file: &'a str,
+        spec: Value,
+        package: &'a str,
+    },
+}
+
+/// Runs `source` as the `__main__` module (a script file). Returns the exit status.
 pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    run_main_as(vm, source, filename, MainKind::File(filename))
+}
+
+/// Runs `source` as `__main__`, with `__file__`, `__spec__` and `__package__` as
+/// CPython sets them for the way the program was given. Returns the exit status.
+pub fn run_main_as(vm: &mut Vm, source: &str, filename: &str, kind: MainKind) -> i32 {
     let main = vm.new_module("__main__");
     vm.main_module = main;
     let d = vm.module_dict(main);
-    let fk = vm.intern("__file__");
-    let fv = vm.new_str(filename);
-    vm.dict_set_str(d, fk, fv);
+    let (file, spec, package) = match kind {
+        MainKind::File(f) => (Some(f), Value::NONE, Value::NONE),
+        MainKind::Command => (None, Value::NONE, Value::NONE),
+        MainKind::Module {
+            file,
+            spec,
+            package,
+        } => (Some(file), spec, vm.new_str(package)),
+    };
+    if let Some(f) = file {
+        let fk = vm.intern("__file__");
+        let fv = vm.new_str(f);
+        vm.dict_set_str(d, fk, fv);
+    }
+    for (k, v) in [
+        ("__doc__", Value::NONE),
+        ("__package__", package),
+        ("__loader__", Value::NONE),
+        ("__spec__", spec),
+    ] {
+        let k = vm.intern(k);
+        vm.dict_set_str(d, k, v);
+    }
     let bk = vm.intern("__builtins__");
     let b = vm.builtins;
     vm.dict_set_str(d, bk, b);
@@ -338,6 +382,122 @@ pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, e),
     };
+    crate::modules::atexit::run_exit_funcs(vm);
     let _ = vm.stdout.flush();
     status
 }
+
+/// `coil -m NAME`: finds module NAME along `sys.path` (importing its parent
+/// packages; a package runs its `__main__` submodule) and runs it as `__main__`,
+/// with `sys.argv[0]` its file. Returns the exit status.
+pub fn run_module(vm: &mut Vm, name: &str) -> i32 {
+    match find_main_module(vm, name) {
+        Ok(Some((file, full))) => {
+            let source = match crate::vm::import::read_source(vm, std::path::Path::new(&file)) {
+                Ok(s) => s,
+                Err(e) => return report_uncaught(vm, e),
+            };
+            // sys.argv[0] is the module's file, in the list too if `sys` is loaded
+            if let Some(a0) = vm.argv.first_mut() {
+                *a0 = file.clone();
+            }
+            let sk = vm.intern("sys");
+            let modules = vm.modules;
+            if let Some(sys) = vm.dict_get_str(modules, sk) {
+                let ak = vm.intern("argv");
+                let d = vm.module_dict(sys);
+                if let Some(argv) = vm.dict_get_str(d, ak) {
+                    let f = vm.new_str(&file);
+                    let _ = vm.setitem(argv, Value::small_int(0), f);
+                }
+            }
+            let fv = vm.new_str(&file);
+            let spec = crate::modules::importlib::new_spec(vm, &full, Some(fv), None);
+            let package = full.rsplit_once('.').map(|x| x.0).unwrap_or("").to_string();
+            run_main_as(
+                vm,
+                &source,
+                &file,
+                MainKind::Module {
+                    file: &file,
+                    spec,
+                    package: &package,
+                },
+            )
+        }
+        Ok(None) => 1,
+        Err(e) => report_uncaught(vm, e),
+    }
+}
+
+/// The file and full name of the module `-m NAME` runs, or None after printing
+/// CPython's message for a name that cannot run.
+fn find_main_module(vm: &mut Vm, name: &str) -> PyResult<Option<(String, String)>> {
+    use crate::vm::import::Found;
+    let prog = "coil";
+    let mut full = name.to_string();
+    for _ in 0..2 {
+        let parent = match full.rsplit_once('.') {
+            Some((p, _)) => {
+                vm.import(p, Value::NONE, 0, Value::NONE)?;
+                let pk = vm.intern(p);
+                let modules = vm.modules;
+                vm.dict_get_str(modules, pk).unwrap_or(Value::NONE)
+            }
+            None => Value::NONE,
+        };
+        match vm.find_module(&full, parent)? {
+            Found::File(file, None) => return Ok(Some((file.display().to_string(), full))),
+            Found::File(_, Some(_)) | Found::Namespace(_) if !full.ends_with(".__main__") => {
+                // a package runs its __main__ submodule
+                full.push_str(".__main__");
+            }
+            Found::File(..) | Found::Namespace(_) => break,
+            Found::Native(_) => {
+                let _ = vm.stdout.flush();
+                eprintln!("{prog}: No code object available for {full}");
+                return Ok(None);
+            }
+            Found::Nothing => {
+                let _ = vm.stdout.flush();
+                if let Some(pkg) = full.strip_suffix(".__main__") {
+                    eprintln!(
+                        "{prog}: No module named {full}; '{pkg}' is a package and cannot be directly executed"
+                    );
+                } else {
+                    eprintln!("{prog}: No module named {full}");
+                }
+                return Ok(None);
+            }
+        }
+    }
+    let _ = vm.stdout.flush();
+    let pkg = full.strip_suffix(".__main__").unwrap_or(&full);
+    eprintln!(
+        "{prog}: No module named {full}; '{pkg}' is a package and cannot be directly executed"
+    );
+    Ok(None)
+}
+
+/// The start-up import path: `first` (the script's directory, '' or the current
+/// directory), the entries of `PYTHONPATH`, then the standard library: the
+/// directories of `COILPATH` if set, else CPython 3.11's pure-Python library
+/// (/usr/lib/python3.11) when it is installed.
+pub fn startup_path(first: String) -> Vec<String> {
+    let mut path = vec![first];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
+    }
+    match std::env::var("COILPATH") {
+        Ok(cp) => path.extend(cp.split(':').filter(|s| !s.is_empty()).map(String::from)),
+        Err(_) => {
+            if std::path::Path::new(STDLIB).join("os.py").is_file() {
+                path.push(STDLIB.to_string());
+            }
+        }
+    }
+    path
+}
+
+/// Where Debian's `libpython3.11-stdlib` puts CPython's standard library.
+pub const STDLIB: &str = "/usr/lib/python3.11";

@@ -120,6 +120,8 @@ pub fn register(vm: &mut Vm) {
         ("None", Value::NONE),
         ("True", Value::TRUE),
         ("False", Value::FALSE),
+        // Coil has no -O: assert statements always run
+        ("__debug__", Value::TRUE),
     ];
     for (n, v) in consts {
         let k = vm.intern(n);
@@ -292,7 +294,77 @@ pub fn register(vm: &mut Vm) {
     });
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
+    // `super().__call__(...)` in a metaclass's __call__
+    vm.add_method(t, "__call__", |vm, a| {
+        let cls = a.pos[0];
+        if !is_type(cls) {
+            return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+        }
+        vm.type_call(cls, &a.pos[1..], a.kw)
+    });
+    // types.ModuleType(name, doc=None)
+    let t = vm.types.module;
+    vm.add_method(t, "__new__", |vm, a| {
+        let Some(name) = a.get(1).or(a.kwarg("name")) else {
+            return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)"));
+        };
+        if !vm.is_str(name) {
+            return Err(vm.type_error(&format!(
+                "module.__init__() argument 'name' must be str, not {}",
+                vm.type_name(name)
+            )));
+        }
+        let m = vm.new_module(str_of(name));
+        let d = vm.module_dict(m);
+        let doc = a.get(2).or(a.kwarg("doc")).unwrap_or(Value::NONE);
+        for (k, v) in [
+            ("__doc__", doc),
+            ("__package__", Value::NONE),
+            ("__loader__", Value::NONE),
+            ("__spec__", Value::NONE),
+        ] {
+            let k = vm.intern(k);
+            vm.dict_set_str(d, k, v);
+        }
+        Ok(m)
+    });
+    vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
+    // types.MethodType(func, obj)
+    let t = vm.types.method;
+    vm.add_method(t, "__new__", |vm, a| {
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(&format!(
+                "method expected 2 arguments, got {}",
+                a.pos.len().saturating_sub(1)
+            )));
+        }
+        if !vm.is_callable(a.pos[1]) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if a.pos[2].is_none() {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(vm.alloc(
+            vm.types.method,
+            ObjData::BoundMethod {
+                func: a.pos[1],
+                slf: a.pos[2],
+            },
+        ))
+    });
     let t = vm.types.object;
+    vm.add_method(t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t, "__reduce__", |vm, a| {
+        let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern("_reduce_ex");
+        let f = vm.getattr(copyreg, k)?;
+        vm.call(f, &[a.pos[0], Value::small_int(0)])
+    });
+    // `object.__subclasshook__()`: NotImplemented (ABCs override it)
+    let hook = vm.new_builtin("__subclasshook__", |vm, _a| Ok(vm.not_implemented));
+    let hook = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(hook));
+    let k = vm.intern("__subclasshook__");
+    vm.type_set_attr(t, k, hook);
     // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
     let isc = vm.new_builtin("__init_subclass__", |vm, a| {
         if a.len() > 1 {
@@ -307,7 +379,14 @@ pub fn register(vm: &mut Vm) {
             )));
         }
         if !a.kw.is_empty() {
-            return Err(vm.type_error("__init_subclass__() takes no keyword arguments"));
+            let name = if is_type(a.pos[0]) {
+                type_obj(a.pos[0]).name.clone()
+            } else {
+                "object".to_string()
+            };
+            return Err(vm.type_error(&format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )));
         }
         Ok(Value::NONE)
     });
@@ -570,6 +649,14 @@ fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    // an exact match needs no hook; else the class's __instancecheck__ (ABCMeta,
+    // a union, typing's special forms)
+    if is_type(cls) && vm.type_of(v) == cls {
+        return Ok(true);
+    }
+    if let Some(r) = check_hook(vm, cls, "__instancecheck__", v)? {
+        return Ok(r);
+    }
     if !is_type(cls) {
         return Err(
             vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -578,11 +665,23 @@ fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
     Ok(vm.isinstance(v, cls))
 }
 
+/// Calls `type(cls).hook(cls, v)` when the metaclass (not `type` itself) has it.
+fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<bool>> {
+    let meta = vm.type_of(cls);
+    if meta == vm.types.type_ {
+        return Ok(None);
+    }
+    let k = vm.intern(hook);
+    let Some(f) = crate::vm::types::lookup(vm, meta, k) else {
+        return Ok(None);
+    };
+    let m = vm.bind_descriptor(f, cls, meta)?;
+    let r = vm.call(m, &[v])?;
+    Ok(Some(vm.truthy(r)?))
+}
+
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "issubclass", &a, 2, 2)?;
-    if !is_type(a.pos[0]) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
     fn sub(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
         if let Some(items) = vm.tuple_items(cls) {
             for x in items {
@@ -592,10 +691,16 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             return Ok(false);
         }
+        if let Some(r) = check_hook(vm, cls, "__subclasscheck__", c)? {
+            return Ok(r);
+        }
         if !is_type(cls) {
             return Err(
                 vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
             );
+        }
+        if !is_type(c) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
         }
         Ok(vm.is_subclass(c, cls))
     }
@@ -693,16 +798,19 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let it = vm.iter(a.pos[0])?;
     vm.temp_roots.push(it);
+    // the running total stays rooted while the iterator runs Python code (a
+    // generator of Fractions: statistics._sum)
+    let slot = vm.temp_roots.len();
+    vm.temp_roots.push(acc);
     let r = (|| {
         while let Some(x) = vm.next(it)? {
             // Float sums are accumulated exactly like CPython (plain adds).
             acc = vm.binary_op(BinOp::Add, acc, x)?;
-            vm.temp_roots.push(acc);
-            vm.temp_roots.pop();
+            vm.temp_roots[slot] = acc;
         }
         Ok(acc)
     })();
-    vm.temp_roots.pop();
+    vm.temp_roots.truncate(slot - 1);
     r
 }
 
@@ -1305,19 +1413,128 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    Ok(new_code_object(vm, code, is_eval))
+}
+
+/// A code object (`compile()`, `f.__code__`), its type made on first use with
+/// the `co_*` attributes programs and the standard library read.
+pub fn new_code_object(
+    vm: &mut Vm,
+    code: std::rc::Rc<crate::compiler::bytecode::Code>,
+    is_eval: bool,
+) -> Value {
     let cls = match vm.code_type {
         Some(t) => t,
         None => {
             let t = vm.new_native_type("code", "builtins", vm.types.object);
             vm.code_type = Some(t);
+            let attrs: [(&'static str, crate::object::NativeFn); 13] = [
+                ("co_name", |vm, a| Ok(vm.new_str(&code_arg(a)?.name))),
+                (
+                    "co_qualname",
+                    |vm, a| Ok(vm.new_str(&code_arg(a)?.qualname)),
+                ),
+                (
+                    "co_filename",
+                    |vm, a| Ok(vm.new_str(&code_arg(a)?.filename)),
+                ),
+                ("co_firstlineno", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.firstlineno as i64))
+                }),
+                ("co_argcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.argcount as i64))
+                }),
+                ("co_posonlyargcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.posonlyargcount as i64))
+                }),
+                ("co_kwonlyargcount", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.kwonlyargcount as i64))
+                }),
+                ("co_varnames", |vm, a| {
+                    let v = code_arg(a)?.varnames.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_cellvars", |vm, a| {
+                    let v = code_arg(a)?.cellvars.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_freevars", |vm, a| {
+                    let v = code_arg(a)?.freevars.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_names", |vm, a| {
+                    let v = code_arg(a)?.names.clone();
+                    Ok(vm.new_tuple(v))
+                }),
+                ("co_nlocals", |_vm, a| {
+                    Ok(Value::small_int(code_arg(a)?.varnames.len() as i64))
+                }),
+                ("co_flags", |_vm, a| {
+                    Ok(Value::small_int(cpython_flags(&*code_arg(a)?)))
+                }),
+            ];
+            for (name, f) in attrs {
+                let g = vm.new_builtin(name, f);
+                let p = vm.alloc(
+                    vm.types.property,
+                    ObjData::Property {
+                        fget: g,
+                        fset: Value::NONE,
+                        fdel: Value::NONE,
+                        doc: Value::NONE,
+                    },
+                );
+                let k = vm.intern(name);
+                vm.type_set_attr(t, k, p);
+            }
             t
         }
     };
-    Ok(vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval }))))
+    vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval })))
+}
+
+fn code_arg(a: Args) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
+    Ok(code_of(a.pos[0]).expect("a code object's property").0)
+}
+
+/// `co_flags` with CPython's bit values (inspect tests them: CO_GENERATOR,
+/// CO_COROUTINE, CO_VARARGS, ...).
+fn cpython_flags(code: &crate::compiler::bytecode::Code) -> i64 {
+    use crate::compiler::bytecode::flags;
+    let f = code.flags;
+    let mut r = 0;
+    if f & flags::NAMESPACE == 0 {
+        r |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+    }
+    if f & flags::VARARGS != 0 {
+        r |= 0x4;
+    }
+    if f & flags::VARKEYWORDS != 0 {
+        r |= 0x8;
+    }
+    if f & flags::COROUTINE != 0 {
+        r |= 0x80;
+    } else if f & flags::ASYNC_GENERATOR != 0 {
+        r |= 0x200;
+    } else if f & flags::GENERATOR != 0 {
+        r |= 0x20;
+    }
+    if code.freevars.is_empty() && code.cellvars.is_empty() {
+        r |= 0x40; // CO_NOFREE
+    }
+    r
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = &a.pos[1..];
+    // bounds beyond 64 bits: the big-int range class
+    if args.len() <= 3
+        && args
+            .iter()
+            .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
+    {
+        return crate::builtins::longrange::new(vm, args);
+    }
     let mut vals = [0i64; 3];
     if args.is_empty() || args.len() > 3 {
         return Err(vm.type_error(&format!(
@@ -1617,6 +1834,52 @@ impl Vm {
 }
 
 /// `type(name, bases, dict)` and `type(obj)`.
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` if the class has
+/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
+/// list items, dict items)`, below that `copyreg._reduce_ex`.
+fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let obj = a.pos[0];
+    let proto = a.get(1).and_then(|p| vm.to_i64(p)).unwrap_or(0);
+    let cls = vm.type_of(obj);
+    let rk = vm.intern("__reduce__");
+    if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, rk)
+        && owner != vm.types.object
+    {
+        let m = vm.bind_descriptor(f, obj, cls)?;
+        return vm.call(m, &[]);
+    }
+    let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+    if proto < 2 {
+        let k = vm.intern("_reduce_ex");
+        let f = vm.getattr(copyreg, k)?;
+        return vm.call(f, &[obj, Value::small_int(proto)]);
+    }
+    let k = vm.intern("__newobj__");
+    let newobj = vm.getattr(copyreg, k)?;
+    let args = vm.new_tuple(vec![cls]);
+    let state = match obj.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(_)) => {
+            let d = vm.instance_dict(obj);
+            if vm.truthy(d)? { d } else { Value::NONE }
+        }
+        _ => Value::NONE,
+    };
+    let listitems = if vm.isinstance(obj, vm.types.list) {
+        vm.iter(obj)?
+    } else {
+        Value::NONE
+    };
+    let dictitems = if vm.isinstance(obj, vm.types.dict) {
+        let k = vm.intern("items");
+        let items = vm.getattr(obj, k)?;
+        let items = vm.call(items, &[])?;
+        vm.iter(items)?
+    } else {
+        Value::NONE
+    };
+    Ok(vm.new_tuple(vec![newobj, args, state, listitems, dictitems]))
+}
+
 fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = &a.pos[1..];
     if args.len() == 1 {
@@ -1640,9 +1903,39 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let ns = vm.new_dict();
     vm.dict_update_from(ns, args[2], false)?;
-    let cls = vm.new_class(&name, &name, bases, ns)?;
-    if a.pos[0] != vm.types.type_ {
-        cls.obj().class.set(a.pos[0]);
+    let meta = if is_type(a.pos[0]) {
+        vm.most_derived_metaclass(a.pos[0], &bases)?
+    } else {
+        a.pos[0]
+    };
+    // `type(name, bases, ns, **kw)` with a base of another metaclass: that
+    // metaclass's own __new__ makes the class (as CPython's type_new defers)
+    if meta != a.pos[0] {
+        let nk = vm.intern("__new__");
+        if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, meta, nk)
+            && owner != vm.types.type_
+        {
+            let f = match f.as_obj().map(|o| &o.data) {
+                Some(ObjData::StaticMethod(f)) => *f,
+                _ => f,
+            };
+            let mut args2 = vec![meta];
+            args2.extend_from_slice(args);
+            return vm.call_kw(f, &args2, a.kw);
+        }
     }
+    let qk = vm.intern("__qualname__");
+    let qual = match vm.dict_get_str(ns, qk) {
+        Some(q) if vm.is_str(q) => str_of(q).to_string(),
+        _ => name.clone(),
+    };
+    let cls = vm.new_class(&name, &qual, bases, ns)?;
+    if meta != vm.types.type_ {
+        cls.obj().class.set(meta);
+    }
+    vm.temp_roots.push(cls);
+    let r = vm.class_created(cls, a.kw);
+    vm.temp_roots.pop();
+    r?;
     Ok(cls)
 }

@@ -249,7 +249,16 @@ fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if cls == vm.types.tuple {
         return Ok(vm.new_tuple(items));
     }
-    Ok(vm.alloc(cls, ObjData::Tuple(items.into_boxed_slice())))
+    // `tuple.__new__(Sub, items)`: a Sub instance carrying the tuple as its payload,
+    // as `Sub(items)` makes (it takes attributes)
+    let t = vm.new_tuple(items);
+    vm.temp_roots.push(t);
+    let inst = vm.new_instance(cls);
+    vm.temp_roots.pop();
+    if let ObjData::Instance(i) = &inst.obj().data {
+        i.base_value.set(t);
+    }
+    Ok(inst)
 }
 
 fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {

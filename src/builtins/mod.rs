@@ -3,14 +3,18 @@
 
 pub mod bytes;
 pub mod complex;
+pub mod descriptors;
 pub mod dict;
 pub mod format;
 pub mod functions;
+pub mod generic_alias;
 pub mod list;
+pub mod longrange;
 pub mod numbers;
 pub mod set;
 pub mod sort;
 pub mod str;
+pub mod traceback;
 
 use crate::object::ObjData;
 use crate::value::Value;
@@ -27,6 +31,8 @@ pub fn register(vm: &mut Vm) {
     dict::register(vm);
     set::register(vm);
     bytes::register(vm);
+    descriptors::register(vm);
+    generic_alias::register(vm);
 }
 
 /// Checks a native's positional argument count, with CPython's message.

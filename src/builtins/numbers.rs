@@ -471,10 +471,19 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 /// Wraps an int value in `cls` (a subclass of int) when needed.
 fn int_of_class(vm: &mut Vm, cls: Value, v: BigInt) -> Value {
+    let p = vm.new_bigint(v);
     if cls == vm.types.int {
-        return vm.new_bigint(v);
+        return p;
     }
-    vm.alloc(cls, ObjData::BigInt(v))
+    // `int.__new__(Sub, v)`: an instance of the subclass carrying the int as its
+    // payload, as the class call `Sub(v)` makes (it takes attributes)
+    vm.temp_roots.push(p);
+    let inst = vm.new_instance(cls);
+    vm.temp_roots.pop();
+    if let ObjData::Instance(i) = &inst.obj().data {
+        i.base_value.set(p);
+    }
+    inst
 }
 
 // ---- int() ------------------------------------------------------------------------------

@@ -86,6 +86,9 @@ pub struct Compiler<'a> {
     pos: (u32, u32),
     filename: Rc<str>,
     source_lines: Rc<[String]>,
+    /// The module's source when it has `from __future__ import annotations`:
+    /// annotations are then stored as their text, not evaluated.
+    future_annotations: Option<Rc<str>>,
 }
 
 fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
@@ -145,6 +148,7 @@ pub fn compile_module(
         pos: (0, 0),
         filename,
         source_lines,
+        future_annotations: has_future_annotations(body).then(|| source.into()),
     };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
@@ -154,6 +158,7 @@ pub fn compile_module(
         let dn = c.name("__doc__");
         c.emit(Op::StoreName(dn));
     }
+    c.setup_annotations(body);
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
     let none = c.add_const(Value::NONE);
@@ -206,6 +211,7 @@ pub fn compile_expression(
         pos: (0, 0),
         filename: filename.into(),
         source_lines,
+        future_annotations: None,
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
@@ -573,12 +579,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a)?,
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(v)?;
-                    self.store_target(&a.target)?;
-                }
-            }
+            Stmt::AnnAssign(a) => self.ann_assign(a)?,
             Stmt::Delete(d) => {
                 for t in &d.targets {
                     self.delete_target(t)?;
@@ -1229,6 +1230,58 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 
+    /// Pushes an annotation's value: the expression, or its text under
+    /// `from __future__ import annotations`.
+    fn annotation(&mut self, e: &'a Expr) -> CResult<()> {
+        match &self.future_annotations {
+            Some(src) => {
+                let text = super::unparse::unparse(e, &src.clone());
+                let k = self.str_const(&text);
+                self.emit(Op::LoadConst(k));
+                Ok(())
+            }
+            None => self.expr(e),
+        }
+    }
+
+    /// A module or class body with annotated assignments starts with an empty
+    /// `__annotations__` (CPython's SETUP_ANNOTATIONS).
+    fn setup_annotations(&mut self, body: &'a [Stmt]) {
+        if has_ann_assign(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
+    }
+
+    /// `target: ann [= value]`: in a module or class body a simple name's
+    /// annotation goes into `__annotations__`; other targets' annotations are
+    /// evaluated and dropped; in a function the annotation is not evaluated.
+    fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.store_target(&a.target)?;
+        }
+        let k = self.scope_kind();
+        if k != ScopeKind::Module && k != ScopeKind::Class {
+            return Ok(());
+        }
+        match &*a.target {
+            Expr::Name(n) if a.simple => {
+                self.annotation(&a.annotation)?;
+                self.load_name("__annotations__");
+                let k = self.str_const(&n.id);
+                self.emit(Op::LoadConst(k));
+                self.emit(Op::StoreSubscr);
+            }
+            _ if self.future_annotations.is_none() => {
+                self.expr(&a.annotation)?;
+                self.emit(Op::Pop);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Pushes the `__annotations__` dict when any parameter or the return is annotated.
     fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
         let mut items: Vec<(&'a str, &'a Expr)> = Vec::new();
@@ -1262,7 +1315,7 @@ impl<'a> Compiler<'a> {
         for (name, e) in items {
             let k = self.str_const(name);
             self.emit(Op::LoadConst(k));
-            self.expr(e)?;
+            self.annotation(e)?;
         }
         self.emit(Op::BuildMap(n));
         Ok(4)
@@ -1361,6 +1414,7 @@ impl<'a> Compiler<'a> {
             let dn = self.name("__doc__");
             self.emit(Op::StoreName(dn));
         }
+        self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         if self.st.scopes[scope].needs_class_cell {
             let i = self.deref_index("__class__");
@@ -2039,6 +2093,47 @@ impl<'a> Compiler<'a> {
 }
 
 /// The docstring of a body: its first statement, when that is a string literal.
+/// Whether the module starts (after its docstring) with a `from __future__ import`
+/// of `annotations`.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    let skip = usize::from(docstring(body).is_some());
+    for st in &body[skip.min(body.len())..] {
+        match st {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| &*m.id == "__future__") => {
+                if i.names.iter().any(|a| &*a.name.id == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a body has an annotated assignment of its own (in nested blocks, not
+/// in nested functions or classes).
+fn has_ann_assign(body: &[Stmt]) -> bool {
+    body.iter().any(|st| match st {
+        Stmt::AnnAssign(_) => true,
+        Stmt::If(i) => {
+            has_ann_assign(&i.body) || i.elif_else_clauses.iter().any(|c| has_ann_assign(&c.body))
+        }
+        Stmt::For(f) => has_ann_assign(&f.body) || has_ann_assign(&f.orelse),
+        Stmt::While(w) => has_ann_assign(&w.body) || has_ann_assign(&w.orelse),
+        Stmt::With(w) => has_ann_assign(&w.body),
+        Stmt::Try(t) => {
+            has_ann_assign(&t.body)
+                || has_ann_assign(&t.orelse)
+                || has_ann_assign(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_ann_assign(&h.body)
+                })
+        }
+        _ => false,
+    })
+}
+
 fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first()? {
         Stmt::Expr(e) => match &*e.value {

@@ -4,3 +4,4 @@ pub mod bytecode;
 pub mod codegen;
 pub mod liveness;
 pub mod symtable;
+pub mod unparse;

@@ -20,6 +20,19 @@ use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("collections", init);
+    vm.native_modules.insert("collections.abc", init_abc);
+}
+
+/// `collections.abc` is the standard library's `_collections_abc` (which names
+/// itself `collections.abc`), as in CPython.
+fn init_abc(vm: &mut Vm) -> PyResult<Value> {
+    vm.import("_collections_abc", Value::NONE, 0, Value::NONE)?;
+    let k = vm.intern("_collections_abc");
+    let modules = vm.modules;
+    match vm.dict_get_str(modules, k) {
+        Some(m) => Ok(m),
+        None => Err(vm.error("ImportError", "cannot import _collections_abc")),
+    }
 }
 
 const PY_SRC: &str = r#"
@@ -118,6 +131,10 @@ def _nt_new_py(_cls, *args, **kwargs):
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("collections");
     let d = vm.module_dict(m);
+    // a package: `collections.abc` is its submodule
+    let pk = vm.intern("__path__");
+    let pl = vm.new_list(vec![]);
+    vm.dict_set_str(d, pk, pl);
     vm.add_fn(d, "namedtuple", namedtuple);
     vm.add_fn(d, "_nt_tuple", |vm, a| Ok(inner_tuple(vm, a.pos[0])));
     vm.add_fn(d, "_nt_new", nt_new);

@@ -2,42 +2,64 @@
 //! registered by name and created on first import.
 
 pub mod array;
+pub mod atexit;
 pub mod bisect;
 pub mod cmath;
+pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod copy;
+pub mod errno;
 pub mod functools;
+pub mod gc;
 pub mod heapq;
+pub mod importlib;
 pub mod io;
 pub mod itertools;
 pub mod math;
+pub mod namespace;
 pub mod operator;
 pub mod os;
 pub mod random;
+pub mod sre;
 pub mod string;
+pub mod struct_mod;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod time_struct;
+pub mod weakref;
 
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
+    atexit::register(vm);
     bisect::register(vm);
     cmath::register(vm);
+    codecs::register(vm);
     collections::register(vm);
+    contextvars::register(vm);
     copy::register(vm);
+    errno::register(vm);
     functools::register(vm);
+    gc::register(vm);
     heapq::register(vm);
+    importlib::register(vm);
     io::register(vm);
     itertools::register(vm);
     math::register(vm);
     operator::register(vm);
     os::register(vm);
     random::register(vm);
+    sre::register(vm);
     string::register(vm);
+    struct_mod::register(vm);
     sys::register(vm);
+    thread::register(vm);
     time::register(vm);
+    weakref::register(vm);
 }
 
 /// `import builtins`: a module whose namespace is the interpreter's builtins dict

@@ -121,6 +121,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bytes(buf))
     });
     vm.add_fn(d, "fspath", |vm, a| path_arg(vm, a, 0, "fspath"));
+    vm.add_fn(d, "stat", |vm, a| stat(vm, a, true));
+    vm.add_fn(d, "lstat", |vm, a| stat(vm, a, false));
     vm.add_fn(d, "_exit", |vm, a| {
         use std::io::Write;
         let _ = vm.stdout.flush();
@@ -132,6 +134,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let pd = vm.module_dict(p);
     let sep = vm.new_str("/");
     set(vm, pd, "sep", sep);
+    vm.add_fn(pd, "__getattr__", path_fallback);
     vm.add_fn(pd, "exists", |vm, a| {
         let p = path_arg(vm, a, 0, "exists")?;
         Ok(Value::bool(std::fs::metadata(str_of(p)).is_ok()))
@@ -316,4 +319,84 @@ fn normpath(p: &str) -> String {
     let mut s = "/".repeat(initial);
     s.push_str(&comps.join("/"));
     if s.is_empty() { ".".into() } else { s }
+}
+
+/// `os.stat(path)` / `os.lstat(path)`: a `stat_result` with the fields programs
+/// read (mode, inode, device, links, owner, size and the three times).
+fn stat(vm: &mut Vm, a: Args, follow: bool) -> PyResult<Value> {
+    use std::os::unix::fs::MetadataExt;
+    let name = if follow { "stat" } else { "lstat" };
+    let p = path_arg(vm, a, 0, name)?;
+    let md = if follow {
+        std::fs::metadata(str_of(p))
+    } else {
+        std::fs::symlink_metadata(str_of(p))
+    };
+    let m = md.map_err(|e| os_error(vm, &e, Some(p)))?;
+    let fields = [
+        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+        "st_mtime", "st_ctime",
+    ];
+    let cls = crate::modules::collections::make_namedtuple(vm, "stat_result", &fields, "os", &[])?;
+    vm.temp_roots.push(cls);
+    let time = |s: i64, ns: i64| Value::float(s as f64 + ns as f64 * 1e-9);
+    let vals = vec![
+        vm.new_int(m.mode() as i64),
+        vm.new_int(m.ino() as i64),
+        vm.new_int(m.dev() as i64),
+        vm.new_int(m.nlink() as i64),
+        vm.new_int(m.uid() as i64),
+        vm.new_int(m.gid() as i64),
+        vm.new_int(m.size() as i64),
+        time(m.atime(), m.atime_nsec()),
+        time(m.mtime(), m.mtime_nsec()),
+        time(m.ctime(), m.ctime_nsec()),
+    ];
+    let r = vm.call(cls, &vals);
+    vm.temp_roots.pop();
+    r
+}
+
+/// `os.path.X` for the functions Coil has no native version of (normcase,
+/// relpath, commonpath, expandvars, ...): the standard library's own
+/// `posixpath.py`, loaded once beside the native module, answers.
+fn path_fallback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(name) = a.get(0).filter(|n| vm.is_str(*n)) else {
+        return Err(vm.type_error("__getattr__ expects a name"));
+    };
+    let missing = |vm: &mut Vm| {
+        vm.attribute_error(&format!(
+            "module 'posixpath' has no attribute '{}'",
+            str_of(name)
+        ))
+    };
+    // dunder lookups (copy, pickle, inspect probing) never load the fallback
+    if str_of(name).starts_with("__") {
+        return Err(missing(vm));
+    }
+    let key = vm.intern("_coil_stdlib_posixpath");
+    let modules = vm.modules;
+    let m = match vm.dict_get_str(modules, key) {
+        Some(m) => m,
+        None => {
+            let Some(file) = vm.find_stdlib_file("posixpath.py")? else {
+                return Err(missing(vm));
+            };
+            let m = vm.new_module("_coil_stdlib_posixpath");
+            vm.dict_set_str(modules, key, m);
+            let source = crate::vm::import::read_source(vm, std::path::Path::new(&file))?;
+            let code = crate::run::compile_source(vm, &source, &file, "<module>")?;
+            let d = vm.module_dict(m);
+            if let Err(e) = vm.run_code(code, d, Value::NONE) {
+                vm.dict_del_str(modules, key);
+                return Err(e);
+            }
+            m
+        }
+    };
+    let d = vm.module_dict(m);
+    match vm.dict_get_str(d, name) {
+        Some(v) => Ok(v),
+        None => Err(missing(vm)),
+    }
 }

@@ -55,9 +55,17 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let argv: Vec<Value> = vm.argv.clone().iter().map(|s| vm.new_str(s)).collect();
     let argv = vm.new_list(argv);
     set(vm, d, "argv", argv);
-    let path: Vec<Value> = vm.path.clone().iter().map(|s| vm.new_str(s)).collect();
-    let path = vm.new_list(path);
+    let path = vm.sys_path_list();
     set(vm, d, "path", path);
+    // the import system's hooks: Coil's finder is built in, so these stay empty
+    for k in ["meta_path", "path_hooks", "warnoptions"] {
+        let l = vm.new_list(vec![]);
+        set(vm, d, k, l);
+    }
+    for k in ["path_importer_cache", "_xoptions"] {
+        let dd = vm.new_dict();
+        set(vm, d, k, dd);
+    }
     let modules = vm.modules;
     set(vm, d, "modules", modules);
     let maxsize = vm.new_int(i64::MAX);
@@ -74,20 +82,116 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Value::small_int(0),
     ]);
     set(vm, d, "version_info", vi);
+    let vi = struct_seq(
+        vm,
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vi,
+    )?;
+    set(vm, d, "version_info", vi);
+    // sys.implementation: no bytecode cache (cache_tag None), Python 3.11's language
+    let ns = crate::modules::namespace::class(vm)?;
+    let name = vm.new_str("coil");
+    let impl_ = crate::modules::namespace::new(
+        vm,
+        ns,
+        &[
+            ("name", name),
+            ("cache_tag", Value::NONE),
+            ("version", vi),
+            ("hexversion", Value::small_int(0x030B07F0)),
+        ],
+    );
+    set(vm, d, "implementation", impl_);
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    // Coil never writes bytecode and imports no site module
+    let mut fv: Vec<Value> = flag_names.iter().map(|_| Value::small_int(0)).collect();
+    fv[4] = Value::small_int(1);
+    fv[6] = Value::small_int(1);
+    fv[11] = Value::small_int(1);
+    fv[13] = Value::FALSE;
+    fv[16] = Value::FALSE;
+    fv[17] = Value::small_int(-1);
+    let ft = vm.new_tuple(fv);
+    let flags = struct_seq(vm, "flags", &flag_names, ft)?;
+    set(vm, d, "flags", flags);
+    set(vm, d, "dont_write_bytecode", Value::TRUE);
+    let hash_names = [
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ];
+    let alg = vm.new_str("siphash13");
+    let hv = vec![
+        Value::small_int(64),
+        vm.new_int((1i64 << 61) - 1),
+        Value::small_int(314159),
+        Value::small_int(0),
+        Value::small_int(1000003),
+        alg,
+        Value::small_int(64),
+        Value::small_int(128),
+        Value::small_int(0),
+    ];
+    let ht = vm.new_tuple(hv);
+    let hi = struct_seq(vm, "hash_info", &hash_names, ht)?;
+    set(vm, d, "hash_info", hi);
     set(vm, d, "hexversion", Value::small_int(0x030B07F0));
+    for (k, v) in [("platform", "linux"), ("byteorder", "little")] {
+        let v = vm.new_str(v);
+        set(vm, d, k, v);
+    }
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let exe = vm.new_string(exe);
+    set(vm, d, "executable", exe);
+    let mut names: Vec<&str> = vm.native_modules.keys().copied().collect();
+    names.sort_unstable();
+    let names: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
+    let bm = vm.new_tuple(names);
+    set(vm, d, "builtin_module_names", bm);
     for (k, v) in [
-        ("platform", "linux"),
-        ("byteorder", "little"),
-        ("executable", "coil"),
-        ("implementation_name", "coil"),
+        ("float_repr_style", "short"),
+        ("abiflags", ""),
+        ("platlibdir", "lib"),
+        ("prefix", "/usr"),
+        ("exec_prefix", "/usr"),
+        ("base_prefix", "/usr"),
+        ("base_exec_prefix", "/usr"),
     ] {
         let v = vm.new_str(v);
         set(vm, d, k, v);
     }
-    let bm = vm.new_tuple(vec![]);
-    set(vm, d, "builtin_module_names", bm);
-    let flags = vm.new_dict();
-    set(vm, d, "_flags", flags);
+    let orig: Vec<Value> = std::env::args().map(|s| vm.new_string(s)).collect();
+    let orig = vm.new_list(orig);
+    set(vm, d, "orig_argv", orig);
+    set(vm, d, "api_version", Value::small_int(1013));
     // float_info as a small namespace module
     let fi = vm.new_module("sys.float_info");
     let fd = vm.module_dict(fi);
@@ -150,15 +254,36 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
         }
         let t = vm.type_of(e);
-        Ok(vm.new_tuple(vec![t, e, Value::NONE]))
+        let tb = crate::builtins::traceback::traceback_of(vm, e);
+        Ok(vm.new_tuple(vec![t, e, tb]))
     });
     vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
+    vm.add_fn(d, "excepthook", |vm, a| {
+        if let Some(e) = a.get(1) {
+            use std::io::Write;
+            let _ = vm.stdout.flush();
+            vm.print_exception(e);
+        }
+        Ok(Value::NONE)
+    });
+    let k = vm.intern("excepthook");
+    if let Some(h) = vm.dict_get_str(d, k) {
+        set(vm, d, "__excepthook__", h);
+    }
     vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));
+    vm.add_fn(d, "getfilesystemencoding", |vm, _a| Ok(vm.new_str("utf-8")));
+    vm.add_fn(d, "getfilesystemencodeerrors", |vm, _a| {
+        Ok(vm.new_str("surrogateescape"))
+    });
     vm.add_fn(d, "getrefcount", |vm, _a| {
         Err(vm.unsupported("sys.getrefcount()"))
     });
-    vm.add_fn(d, "_getframe", |vm, _a| {
-        Err(vm.unsupported("sys._getframe()"))
+    vm.add_fn(d, "_getframe", |vm, a| {
+        let depth = match a.get(0) {
+            Some(v) => vm.to_i64(v).unwrap_or(0).max(0) as usize,
+            None => 0,
+        };
+        crate::builtins::traceback::getframe(vm, depth)
     });
     vm.add_fn(d, "getswitchinterval", |_vm, _a| Ok(Value::float(0.005)));
     Ok(m)
@@ -182,4 +307,30 @@ fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     vm.recursion_limit = n as usize;
     Ok(Value::NONE)
+}
+
+/// A struct sequence (`sys.version_info`, `sys.flags`): a tuple whose items are also
+/// named attributes, with CPython's `sys.x(a=1, ...)` repr.
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: Value) -> PyResult<Value> {
+    let cls = crate::modules::collections::make_namedtuple(vm, name, fields, "sys", &[])?;
+    crate::modules::itertools::add_method_as(vm, cls, "__repr__ ", struct_seq_repr);
+    vm.temp_roots.push(cls);
+    let r = vm.call(cls, &vm.tuple_items(items).unwrap_or_default());
+    vm.temp_roots.pop();
+    r
+}
+
+fn struct_seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let obj = a.pos[0];
+    let cls = vm.type_of(obj);
+    let fk = vm.intern("_fields");
+    let fields = vm.getattr(cls, fk)?;
+    let fields = vm.collect_iter(fields)?;
+    let items = vm.collect_iter(obj)?;
+    let mut parts = Vec::new();
+    for (f, v) in fields.iter().zip(items) {
+        parts.push(format!("{}={}", crate::vm::str_of(*f), vm.repr_string(v)?));
+    }
+    let name = crate::vm::types::type_obj(cls).name.clone();
+    Ok(vm.new_string(format!("sys.{name}({})", parts.join(", "))))
 }

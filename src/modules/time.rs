@@ -1,4 +1,4 @@
-//! The `time` module: clocks and sleep.
+//! The `time` module: clocks and sleep (the calendar half is time_struct.rs).
 
 use std::io::Write;
 
@@ -84,5 +84,6 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
         Ok(Value::NONE)
     });
+    crate::modules::time_struct::add(vm, m)?;
     Ok(m)
 }

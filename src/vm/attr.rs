@@ -259,6 +259,22 @@ impl Vm {
         // Special attributes of every object.
         match str_of(name) {
             "__class__" => return Ok(Some(cls)),
+            // object.__new__/__init__ live outside object's namespace: reached
+            // through an instance they are the type's (`None.__new__`)
+            "__new__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                return self.getattr_opt(cls, name);
+            }
+            // every object has a __doc__: its class's, else None
+            "__doc__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                if let Some(v) = self.special_attr(obj, name)? {
+                    return Ok(Some(v));
+                }
+                return Ok(Some(lookup(self, cls, name).unwrap_or(Value::NONE)));
+            }
+            "__init__" if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) => {
+                let init = self.object_init;
+                return self.bind_descriptor(init, obj, cls).map(Some);
+            }
             "__dict__" if type_obj(cls).slots.is_none() => {
                 if let Some(ObjData::Instance(_)) = obj.as_obj().map(|o| &o.data) {
                     return Ok(Some(self.instance_dict(obj)));
@@ -329,6 +345,32 @@ impl Vm {
         t: &'static TypeObj,
         name: Value,
     ) -> PyResult<Option<Value>> {
+        // a data descriptor of the metaclass (EnumType's `__members__` property)
+        // comes before the class's own attributes
+        let meta = self.type_of(cls);
+        if meta != self.types.type_
+            && let Some(md) = lookup(self, meta, name)
+        {
+            match md.as_obj().map(|o| &o.data) {
+                Some(ObjData::Property { fget, .. }) => {
+                    let g = *fget;
+                    if !g.is_none() {
+                        return self.call(g, &[cls]).map(Some);
+                    }
+                }
+                Some(ObjData::Instance(_)) => {
+                    let set = self.intern("__set__");
+                    let get = self.intern("__get__");
+                    let dcls = self.type_of(md);
+                    if lookup(self, dcls, set).is_some()
+                        && let Some(g) = lookup(self, dcls, get)
+                    {
+                        return self.call(g, &[md, cls, meta]).map(Some);
+                    }
+                }
+                _ => {}
+            }
+        }
         if let Some(d) = lookup(self, cls, name) {
             return Ok(Some(match &d.as_obj().map(|o| &o.data) {
                 Some(ObjData::StaticMethod(f)) => *f,
@@ -406,7 +448,7 @@ impl Vm {
     }
 
     /// Attributes of built-in objects that are not in their type's namespace.
-    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let Some(o) = obj.as_obj() else {
             return Ok(None);
         };
@@ -479,6 +521,23 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
+            (ObjData::Function(f), "__code__") => Some(
+                crate::builtins::functions::new_code_object(self, f.code.clone(), false),
+            ),
+            (ObjData::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+                Value::NONE
+            } else {
+                self.new_tuple(f.closure.to_vec())
+            }),
+            (ObjData::Generator(g), "cr_running" | "ag_running") => {
+                Some(Value::bool(g.get().running))
+            }
+            (ObjData::Generator(g), "cr_frame" | "ag_frame") => Some(if g.get().frame.is_some() {
+                Value::TRUE
+            } else {
+                Value::NONE
+            }),
+            (ObjData::Generator(_), "cr_await" | "ag_await") => Some(Value::NONE),
             (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
                 let d = *f.dict.get();
@@ -527,7 +586,9 @@ impl Vm {
             (ObjData::Instance(_), _) => {
                 if let Some(st) = self.exc_state(obj) {
                     match n {
-                        "__traceback__" => Some(Value::NONE),
+                        "__traceback__" => {
+                            Some(crate::builtins::traceback::traceback_of(self, obj))
+                        }
                         "__cause__" => Some(st.cause),
                         "__context__" => Some(st.context),
                         "__suppress_context__" => Some(Value::bool(st.suppress_context)),

@@ -279,26 +279,12 @@ impl Vm {
                 if let Some(recv) = self.check_method_call(b, args)? {
                     let mut a = args.to_vec();
                     a[0] = recv;
-                    return (b.func)(self, Args { pos: &a, kw });
+                    let r = (b.func)(self, Args { pos: &a, kw })?;
+                    return Ok(self.subclass_new_result(b, args, r));
                 }
                 if b.bound.is_empty() {
                     let r = (b.func)(self, Args { pos: args, kw })?;
-                    if b.name == "__new__"
-                        && let Some(&cls) = args.first()
-                        && is_type(cls)
-                        && !type_obj(cls).builtin_base.get().is_none()
-                        && type_obj(cls).module != "builtins"
-                        && self.type_of(r) != cls
-                        && self.base_payload(r).is_empty()
-                        && self.is_subclass(cls, self.type_of(r))
-                    {
-                        let inst = self.new_instance(cls);
-                        if let ObjData::Instance(i) = &inst.obj().data {
-                            i.base_value.set(r);
-                        }
-                        return Ok(inst);
-                    }
-                    Ok(r)
+                    Ok(self.subclass_new_result(b, args, r))
                 } else {
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(b.bound);
@@ -332,8 +318,29 @@ impl Vm {
         }
     }
 
-    /// `cls(*args, **kw)`: `__new__` then `__init__`.
+    /// `cls(*args, **kw)`: the metaclass's `__call__` if it has its own (EnumType's
+    /// `Enum('Name', 'A B')`), else `type.__call__`.
     pub fn call_type(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let meta = self.type_of(cls);
+        if meta != self.types.type_ {
+            let ck = self.intern("__call__");
+            if let Some((f, owner)) = crate::vm::types::lookup_owner(self, meta, ck)
+                && owner != self.types.type_
+            {
+                let m = self.bind_descriptor(f, cls, meta)?;
+                return self.call_kw(m, args, kw);
+            }
+        }
+        self.type_call(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`.
+    pub fn type_call(
         &mut self,
         cls: Value,
         args: &[Value],
@@ -350,6 +357,9 @@ impl Vm {
         let bb = type_obj(cls).builtin_base.get();
         let builtin_sub = !bb.is_none() && bb != cls && bb != self.types.object && !is_exc;
         let user_new = new.filter(|n| !is_builtin_fn(*n));
+        if user_new.is_none() && type_obj(cls).module != "builtins" {
+            self.check_not_abstract(cls)?;
+        }
         let obj = match user_new {
             Some(n) => {
                 let n = match n.as_obj().map(|o| &o.data) {
@@ -452,52 +462,53 @@ impl Vm {
         Ok(obj)
     }
 
-    /// `__build_class__(body, name, *bases, metaclass=..., **kw)`
-    pub fn build_class(&mut self, args: Args) -> PyResult<Value> {
-        let body = args.pos[0];
-        let name = args.pos[1];
-        let bases: Vec<Value> = args.pos[2..].to_vec();
-        let metaclass = args.kwarg("metaclass");
-        let ns = self.new_dict();
-        self.temp_roots.push(ns);
-        let func = self.function(body).expect("class body");
-        let mut frame = Frame::new(func.code.clone(), func.globals, ns, body);
-        let nl = func.code.nlocals();
-        for i in 0..func.code.cellvars.len() {
-            frame.slots[nl + i] =
-                self.alloc(self.types.cell, ObjData::Cell(Mut::new(Value::EMPTY)));
+    /// `object.__new__` refuses a class with abstract methods left (ABCMeta sets
+    /// `__abstractmethods__`), with CPython's message.
+    fn check_not_abstract(&mut self, cls: Value) -> PyResult<()> {
+        if self.type_of(cls) == self.types.type_ {
+            return Ok(());
         }
-        let nc = func.code.cellvars.len();
-        for (i, c) in func.closure.iter().enumerate() {
-            frame.slots[nl + nc + i] = *c;
-        }
-        let r = self.run_frame(frame);
-        self.temp_roots.pop();
-        r?;
-        let meta = match metaclass {
-            Some(m) => Some(m),
-            None => bases
-                .iter()
-                .map(|b| self.type_of(*b))
-                .find(|t| *t != self.types.type_),
+        let k = self.intern("__abstractmethods__");
+        let Some(am) = lookup(self, cls, k) else {
+            return Ok(());
         };
-        let cls = match meta {
-            Some(m) if m != self.types.type_ => {
-                let b = self.new_tuple(bases.clone());
-                self.call(m, &[name, b, ns])?
-            }
-            _ => {
-                let qn_key = self.intern("__qualname__");
-                let qual = self.dict_get_str(ns, qn_key).map(|q| str_of(q).to_string());
-                let n = str_of(name).to_string();
-                self.new_class(&n, qual.as_deref().unwrap_or(&n), bases, ns)?
-            }
-        };
-        let cc = self.intern("__classcell__");
-        if let Some(cell) = self.dict_get_str(ns, cc) {
-            crate::vm::interp::cell_set(cell, cls);
+        let mut names: Vec<String> = self
+            .collect_iter(am)?
+            .into_iter()
+            .filter(|v| self.is_str(*v))
+            .map(|v| str_of(v).to_string())
+            .collect();
+        if names.is_empty() {
+            return Ok(());
         }
-        Ok(cls)
+        names.sort();
+        let plural = if names.len() > 1 { "s" } else { "" };
+        Err(self.type_error(&format!(
+            "Can't instantiate abstract class {} with abstract method{plural} {}",
+            type_obj(cls).name,
+            names.join(", ")
+        )))
+    }
+
+    /// `str.__new__(S, ...)` for a user subclass S of a built-in type: the built-in
+    /// value the native made becomes the payload of an S instance.
+    pub(crate) fn subclass_new_result(&mut self, b: &Builtin, args: &[Value], r: Value) -> Value {
+        if b.name == "__new__"
+            && let Some(&cls) = args.first()
+            && is_type(cls)
+            && !type_obj(cls).builtin_base.get().is_none()
+            && type_obj(cls).module != "builtins"
+            && self.type_of(r) != cls
+            && self.base_payload(r).is_empty()
+            && self.is_subclass(cls, self.type_of(r))
+        {
+            let inst = self.new_instance(cls);
+            if let ObjData::Instance(i) = &inst.obj().data {
+                i.base_value.set(r);
+            }
+            return inst;
+        }
+        r
     }
 
     /// Runs one step of any iterator-ish generator protocol for natives.

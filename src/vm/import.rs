@@ -1,11 +1,22 @@
-//! `import`: built-in (Rust) modules first, then `.py` files and packages found next
-//! to the script, each executed once and cached in `sys.modules`.
+//! `import`: built-in (Rust) modules first, then `.py` files, packages and namespace
+//! packages found along `sys.path` as it is at import time, each executed once and
+//! cached in `sys.modules`, with CPython's module attributes (`__spec__`, `__file__`,
+//! `__package__`, `__path__`, `__cached__`).
 
 use std::path::{Path, PathBuf};
 
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm, str_of};
+
+/// What `find_module` found for a module name.
+pub enum Found {
+    Native(fn(&mut Vm) -> PyResult<Value>),
+    /// A source file, and the package directory when it is an `__init__.py`.
+    File(PathBuf, Option<PathBuf>),
+    Namespace(Vec<String>),
+    Nothing,
+}
 
 impl Vm {
     pub fn import(
@@ -56,7 +67,7 @@ impl Vm {
                         let sub = format!("{full}.{s}");
                         match self.import_one(&sub, leaf) {
                             Ok(_) => {}
-                            Err(e) if self.matches(e.0, "ModuleNotFoundError") => {}
+                            Err(e) if self.missing_module_is(e.0, &sub) => {}
                             Err(e) => return Err(e),
                         }
                     }
@@ -129,51 +140,212 @@ impl Vm {
             }
             return Ok(m);
         }
+        match self.find_module(full, parent)? {
+            Found::Native(init) => {
+                let m = init(self)?;
+                self.dict_set_str(modules, key, m);
+                self.native_module_attrs(full, m);
+                self.bind_in_parent(full, m, parent);
+                Ok(m)
+            }
+            Found::File(file, pkg_dir) => self.exec_module_file(full, &file, pkg_dir, parent),
+            Found::Namespace(portions) => Ok(self.namespace_package(full, portions, parent)),
+            Found::Nothing => {
+                let e = self.error("ModuleNotFoundError", &format!("No module named '{full}'"));
+                let k = self.intern("name");
+                let n = self.new_str(full);
+                self.instance_set_attr(e.0, k, n);
+                Err(e)
+            }
+        }
+    }
+
+    /// Where module `full` would come from, without running anything: a built-in
+    /// module (these come before any file of the same name), else the first
+    /// package or `.py` file along the search path (`sys.path`, or the parent
+    /// package's `__path__`), else a namespace package.
+    pub fn find_module(&mut self, full: &str, parent: Value) -> PyResult<Found> {
         if let Some(init) = self.native_modules.get(full).copied() {
-            let m = init(self)?;
-            self.dict_set_str(modules, key, m);
-            return Ok(m);
+            return Ok(Found::Native(init));
         }
         let dirs: Vec<String> = if parent.is_none() {
-            self.path.clone()
+            self.search_path()?
         } else {
             let k = self.intern("__path__");
             let d = self.module_dict(parent);
-            match self.dict_get_str(d, k) {
-                Some(p) => self
-                    .collect_iter(p)?
-                    .into_iter()
-                    .map(|v| str_of(v).to_string())
-                    .collect(),
+            let p = match self.dict_get_str(d, k) {
+                Some(p) => p,
                 None => {
-                    return Err(self.error(
-                        "ModuleNotFoundError",
-                        &format!(
-                            "No module named '{full}'; '{}' is not a package",
-                            full.rsplit_once('.').unwrap().0
-                        ),
-                    ));
+                    let k = self.intern("__path__");
+                    match self.getattr_opt(parent, k)? {
+                        Some(p) => p,
+                        None => {
+                            let e = self.error(
+                                "ModuleNotFoundError",
+                                &format!(
+                                    "No module named '{full}'; '{}' is not a package",
+                                    full.rsplit_once('.').map(|x| x.0).unwrap_or(full)
+                                ),
+                            );
+                            let k = self.intern("name");
+                            let n = self.new_str(full);
+                            self.instance_set_attr(e.0, k, n);
+                            return Err(e);
+                        }
+                    }
                 }
-            }
+            };
+            self.collect_iter(p)?
+                .into_iter()
+                .filter(|v| self.is_str(*v))
+                .map(|v| str_of(v).to_string())
+                .collect()
         };
-        let short = full.rsplit('.').next().unwrap();
+        let short = full.rsplit('.').next().unwrap_or(full);
+        // Directories without `__init__.py` on the way: a namespace package made of
+        // all of them if no regular module or package comes first (PEP 420).
+        let mut portions: Vec<String> = Vec::new();
         for d in dirs {
-            let dir = Path::new(&d);
-            let pkg_init = dir.join(short).join("__init__.py");
+            // '' is the current directory; module paths are absolute, as in CPython
+            let dir = if d.is_empty() {
+                std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+            } else {
+                PathBuf::from(&d)
+            };
+            let pkg_dir = dir.join(short);
+            let pkg_init = pkg_dir.join("__init__.py");
             if pkg_init.is_file() {
-                let pkg_dir = dir.join(short);
-                return self.exec_module_file(full, &pkg_init, Some(pkg_dir), parent);
+                return Ok(Found::File(pkg_init, Some(pkg_dir)));
             }
             let file = dir.join(format!("{short}.py"));
             if file.is_file() {
-                return self.exec_module_file(full, &file, None, parent);
+                return Ok(Found::File(file, None));
+            }
+            if pkg_dir.is_dir() {
+                portions.push(pkg_dir.display().to_string());
             }
         }
-        let e = self.error("ModuleNotFoundError", &format!("No module named '{full}'"));
-        let k = self.intern("name");
-        let n = self.new_str(full);
-        self.instance_set_attr(e.0, k, n);
-        Err(e)
+        Ok(if portions.is_empty() {
+            Found::Nothing
+        } else {
+            Found::Namespace(portions)
+        })
+    }
+
+    /// `__spec__` (origin 'built-in') and `__package__` of a built-in module, unless
+    /// its initialiser set them.
+    fn native_module_attrs(&mut self, full: &str, m: Value) {
+        let d = self.module_dict(m);
+        if d.is_none() {
+            return;
+        }
+        let sk = self.intern("__spec__");
+        if self.dict_get_str(d, sk).is_none() {
+            let spec = crate::modules::importlib::new_spec(self, full, None, None);
+            let ok = self.intern("origin");
+            let bi = self.new_str("built-in");
+            self.instance_set_attr(spec, ok, bi);
+            self.dict_set_str(d, sk, spec);
+        }
+        let pk = self.intern("__package__");
+        if self.dict_get_str(d, pk).is_none() {
+            let package = full.rsplit_once('.').map(|x| x.0).unwrap_or("");
+            let pv = self.new_str(package);
+            self.dict_set_str(d, pk, pv);
+        }
+    }
+
+    /// `sys.path` now: the list in the `sys` module if it was imported (a program may
+    /// append to it or rebind it), else the start-up path. Non-str entries are
+    /// skipped, as CPython's path finder does.
+    fn search_path(&mut self) -> PyResult<Vec<String>> {
+        let sk = self.intern("sys");
+        let modules = self.modules;
+        let list = match self.dict_get_str(modules, sk) {
+            Some(sys) if !sys.is_none() => {
+                let pk = self.intern("path");
+                self.getattr(sys, pk)?
+            }
+            _ => self.sys_path_list(),
+        };
+        Ok(self
+            .collect_iter(list)?
+            .into_iter()
+            .filter(|v| self.is_str(*v))
+            .map(|v| str_of(v).to_string())
+            .collect())
+    }
+
+    /// The first `file` (e.g. `posixpath.py`) along `sys.path`, for a built-in
+    /// module that defers part of its work to the standard library's version.
+    pub fn find_stdlib_file(&mut self, file: &str) -> PyResult<Option<String>> {
+        for d in self.search_path()? {
+            let p = Path::new(&d).join(file);
+            if p.is_file() {
+                return Ok(Some(p.display().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The `sys.path` list, made from the start-up path (`Vm::path`) on first use.
+    pub fn sys_path_list(&mut self) -> Value {
+        if self.sys_path.is_none() {
+            let items: Vec<Value> = self.path.clone().iter().map(|s| self.new_str(s)).collect();
+            self.sys_path = self.new_list(items);
+        }
+        self.sys_path
+    }
+
+    /// A PEP 420 namespace package: no code, no `__file__`, `__path__` its portions.
+    fn namespace_package(&mut self, full: &str, portions: Vec<String>, parent: Value) -> Value {
+        let m = self.new_module(full);
+        let d = self.module_dict(m);
+        let items: Vec<Value> = portions.iter().map(|p| self.new_str(p)).collect();
+        let path = self.new_list(items);
+        let spec = crate::modules::importlib::new_spec(self, full, None, Some(path));
+        self.set_module_attrs(d, full, Value::NONE, full, spec);
+        let pk = self.intern("__path__");
+        self.dict_set_str(d, pk, path);
+        let key = self.intern(full);
+        let modules = self.modules;
+        self.dict_set_str(modules, key, m);
+        self.bind_in_parent(full, m, parent);
+        m
+    }
+
+    /// `__file__`, `__package__`, `__spec__`, `__cached__` and `__loader__` of a module
+    /// dict (`file` NONE leaves `__file__` unset, as for namespace packages).
+    pub fn set_module_attrs(
+        &mut self,
+        d: Value,
+        _full: &str,
+        file: Value,
+        package: &str,
+        spec: Value,
+    ) {
+        if !file.is_none() {
+            let fk = self.intern("__file__");
+            self.dict_set_str(d, fk, file);
+            let ck = self.intern("__cached__");
+            self.dict_set_str(d, ck, Value::NONE);
+        }
+        let pk = self.intern("__package__");
+        let pv = self.new_str(package);
+        self.dict_set_str(d, pk, pv);
+        let sk = self.intern("__spec__");
+        self.dict_set_str(d, sk, spec);
+        let lk = self.intern("__loader__");
+        self.dict_set_str(d, lk, Value::NONE);
+    }
+
+    /// A submodule becomes an attribute of its parent package once loaded.
+    fn bind_in_parent(&mut self, full: &str, m: Value, parent: Value) {
+        if !parent.is_none() {
+            let short = self.intern(full.rsplit('.').next().unwrap());
+            let pd = self.module_dict(parent);
+            self.dict_set_str(pd, short, m);
+        }
     }
 
     fn exec_module_file(
@@ -183,19 +355,11 @@ impl Vm {
         pkg_dir: Option<PathBuf>,
         parent: Value,
     ) -> PyResult<Value> {
-        let source = std::fs::read_to_string(file).map_err(|e| {
-            self.error(
-                "ImportError",
-                &format!("cannot read {}: {e}", file.display()),
-            )
-        })?;
+        let source = read_source(self, file)?;
         let m = self.new_module(full);
         let d = self.module_dict(m);
-        let fk = self.intern("__file__");
         let fname = file.display().to_string();
         let fv = self.new_str(&fname);
-        self.dict_set_str(d, fk, fv);
-        let pk = self.intern("__package__");
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
             None => full
@@ -203,12 +367,14 @@ impl Vm {
                 .map(|(a, _)| a.to_string())
                 .unwrap_or_default(),
         };
-        let pv = self.new_str(&package);
-        self.dict_set_str(d, pk, pv);
-        if let Some(p) = &pkg_dir {
-            let pathk = self.intern("__path__");
+        let path = pkg_dir.map(|p| {
             let ps = self.new_str(&p.display().to_string());
-            let l = self.new_list(vec![ps]);
+            self.new_list(vec![ps])
+        });
+        let spec = crate::modules::importlib::new_spec(self, full, Some(fv), path);
+        self.set_module_attrs(d, full, fv, &package, spec);
+        if let Some(l) = path {
+            let pathk = self.intern("__path__");
             self.dict_set_str(d, pathk, l);
         }
         let key = self.intern(full);
@@ -225,11 +391,9 @@ impl Vm {
             self.dict_del_str(modules, key);
             return Err(e);
         }
-        if !parent.is_none() {
-            let short = self.intern(full.rsplit('.').next().unwrap());
-            let pd = self.module_dict(parent);
-            self.dict_set_str(pd, short, m);
-        }
+        // the module may have replaced itself in sys.modules (CPython returns that)
+        let m = self.dict_get_str(modules, key).unwrap_or(m);
+        self.bind_in_parent(full, m, parent);
         Ok(m)
     }
 
@@ -243,8 +407,12 @@ impl Vm {
         };
         if self.is_package(m) {
             let sub = format!("{mname}.{}", str_of(name));
-            if let Ok(v) = self.import_one(&sub, m) {
-                return Ok(v);
+            match self.import_one(&sub, m) {
+                Ok(v) => return Ok(v),
+                // only the submodule itself missing means "cannot import name";
+                // an error inside it (a module it imports is missing) propagates
+                Err(e) if self.missing_module_is(e.0, &sub) => {}
+                Err(e) => return Err(e),
             }
         }
         let fk = self.intern("__file__");
@@ -262,6 +430,16 @@ impl Vm {
                 loc
             ),
         ))
+    }
+
+    /// Whether `e` is the ModuleNotFoundError for module `name` itself.
+    fn missing_module_is(&mut self, e: Value, name: &str) -> bool {
+        if !self.matches(e, "ModuleNotFoundError") {
+            return false;
+        }
+        let k = self.intern("name");
+        self.instance_get_attr(e, k)
+            .is_some_and(|n| self.is_str(n) && str_of(n) == name)
     }
 
     pub fn import_star(&mut self, m: Value, globals: Value) -> PyResult<()> {
@@ -319,4 +497,19 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// A source file's text: UTF-8, or Latin-1 bytes kept as they are (a few old
+/// standard library files declare another coding).
+pub fn read_source(vm: &mut Vm, file: &Path) -> PyResult<String> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        vm.error(
+            "ImportError",
+            &format!("cannot read {}: {e}", file.display()),
+        )
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    })
 }

@@ -1500,13 +1500,18 @@ impl Vm {
                     let r = if b.bound.is_empty() {
                         let args: &[Value] =
                             unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
-                        match self.check_method_call(b, args)? {
+                        let r = match self.check_method_call(b, args)? {
                             None => (b.func)(self, Args::new(args))?,
                             Some(recv) => {
                                 let mut a = args.to_vec();
                                 a[0] = recv;
                                 (b.func)(self, Args::new(&a))?
                             }
+                        };
+                        if b.name == "__new__" {
+                            self.subclass_new_result(b, args, r)
+                        } else {
+                            r
                         }
                     } else {
                         let mut args = Vec::with_capacity(n + 1);

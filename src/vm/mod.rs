@@ -4,6 +4,7 @@
 pub mod agen;
 pub mod attr;
 pub mod call;
+pub mod classdef;
 pub mod complex;
 pub mod coro;
 pub mod eg;
@@ -97,8 +98,27 @@ pub struct Vm {
     pub native_depth: usize,
     pub root_shape: &'static Shape,
     pub argv: Vec<String>,
-    /// Directories searched by `import`.
+    /// The start-up import path (script directory, PYTHONPATH, standard library);
+    /// `sys.path` is made from it.
     pub path: Vec<String>,
+    /// The `sys.path` list once made (`sys_path_list`), else NONE.
+    pub sys_path: Value,
+    /// The `ModuleSpec` class of `__spec__` objects, once made, else NONE.
+    pub spec_class: Value,
+    /// The `traceback` and `frame` classes once made (src/builtins/traceback.rs).
+    pub traceback_types: (Value, Value),
+    /// `types.GenericAlias` and `types.UnionType` (src/builtins/generic_alias.rs).
+    pub generic_alias_type: Value,
+    pub union_type: Value,
+    /// Weak references and their referents, not traced (src/modules/weakref.rs).
+    pub weak_refs: crate::modules::weakref::WeakRefs,
+    pub weakref_type: Value,
+    /// The class of ranges beyond 64 bits, once made (src/builtins/longrange.rs).
+    pub longrange_type: Value,
+    /// `gc.isenabled()` (the collector runs regardless).
+    pub gc_enabled: bool,
+    /// `atexit` handlers: a list of `(func, args, kwargs)`, or NONE.
+    pub atexit_handlers: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
@@ -194,6 +214,16 @@ impl Vm {
             root_shape: Shape::new_root(),
             argv: Vec::new(),
             path: Vec::new(),
+            sys_path: Value::NONE,
+            spec_class: Value::NONE,
+            traceback_types: (Value::NONE, Value::NONE),
+            generic_alias_type: Value::NONE,
+            union_type: Value::NONE,
+            weak_refs: Default::default(),
+            weakref_type: Value::NONE,
+            longrange_type: Value::NONE,
+            gc_enabled: true,
+            atexit_handlers: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
@@ -237,6 +267,7 @@ impl Vm {
     pub fn safepoint(&mut self) {
         if self.heap.wants_collection() {
             self.collect();
+            self.run_weakref_callbacks();
         }
     }
 
@@ -253,6 +284,15 @@ impl Vm {
             self.object_new,
             self.object_init,
             self.stop_value,
+            self.sys_path,
+            self.spec_class,
+            self.traceback_types.0,
+            self.traceback_types.1,
+            self.generic_alias_type,
+            self.union_type,
+            self.weakref_type,
+            self.longrange_type,
+            self.atexit_handlers,
         ]);
         roots.extend(self.code_type);
         roots.extend(self.temp_roots.iter().copied());
@@ -263,9 +303,13 @@ impl Vm {
         }
         roots.extend(self.module_roots.iter().copied());
         self.jit.trace_roots(&mut |v| roots.push(v));
+        for (r, cb) in &self.weak_refs.pending {
+            roots.extend([*r, *cb]);
+        }
         for r in roots {
             self.heap.mark(r);
         }
+        self.weakrefs_before_sweep();
         // The poison class itself must survive: it is a root through `types`.
         self.heap.sweep_with_poison(self.types.freed_object);
     }
@@ -464,6 +508,9 @@ impl Vm {
         let n = self.intern(name);
         let key = self.intern("__name__");
         self.dict_set_str(dict, key, n);
+        // every module has a __doc__ (None until a docstring sets it)
+        let dk = self.intern("__doc__");
+        self.dict_set_str(dict, dk, Value::NONE);
         let m = self.alloc(self.types.module, ObjData::Module { name: n, dict });
         self.module_roots.push(m);
         m

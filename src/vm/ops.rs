@@ -650,12 +650,17 @@ impl Vm {
                 let cls = self.type_of(v);
                 let hn = self.intern("__hash__");
                 let en = self.intern("__eq__");
-                let h = lookup(self, cls, hn);
+                let h = crate::vm::types::lookup_owner(self, cls, hn);
                 match h {
-                    Some(f) if f.is_none() => {
+                    Some((f, _)) if f.is_none() => {
                         Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v))))
                     }
-                    Some(f) if !crate::vm::call::is_builtin_fn(f) => {
+                    // a Python __hash__, or a native one of a library type (not
+                    // object's identity hash)
+                    Some((f, owner))
+                        if !crate::vm::call::is_builtin_fn(f)
+                            || type_obj(owner).module != "builtins" =>
+                    {
                         let r = self.call(f, &[v])?;
                         // A result that fits a hash is used as is (CPython only
                         // re-hashes out-of-range ints).
@@ -1052,7 +1057,16 @@ impl Vm {
                     return Ok(Value::small_int(b.get()[i] as i64));
                 }
                 ObjData::Type(_) => {
-                    // `list[int]` and friends in annotations.
+                    // a metaclass's __getitem__ (Enum's `Color['RED']`) comes first
+                    let meta = self.type_of(obj);
+                    let gi = self.intern("__getitem__");
+                    if meta != self.types.type_
+                        && let Some(f) = lookup(self, meta, gi)
+                    {
+                        let m = self.bind_descriptor(f, obj, meta)?;
+                        return self.call(m, &[idx]);
+                    }
+                    // `list[int]`, `Generic[T]`: __class_getitem__ (PEP 560)
                     let cgi = self.intern("__class_getitem__");
                     if let Some(f) = lookup(self, obj, cgi) {
                         let f = match f.as_obj().map(|o| &o.data) {
@@ -1061,7 +1075,10 @@ impl Vm {
                         };
                         return self.call(f, &[obj, idx]);
                     }
-                    return Ok(obj);
+                    return Err(self.type_error(&format!(
+                        "type '{}' is not subscriptable",
+                        type_obj(obj).name
+                    )));
                 }
                 _ => {}
             }

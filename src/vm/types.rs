@@ -438,8 +438,17 @@ impl Vm {
         if let ObjData::Dict(d) = &ns.obj().data {
             let entries: Vec<(Value, Value)> = d.get().iter().map(|e| (e.key, e.value)).collect();
             for (k, v) in entries {
-                if self.is_str(k) {
+                // __qualname__ is the type's own field, not an inherited attribute
+                if self.is_str(k) && str_of(k) != "__qualname__" {
                     let k = self.intern_value(k);
+                    // implicit classmethods, as CPython's type.__new__ makes them
+                    let v = if matches!(str_of(k), "__init_subclass__" | "__class_getitem__")
+                        && matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Function(_)))
+                    {
+                        self.alloc(self.types.classmethod, ObjData::ClassMethod(v))
+                    } else {
+                        v
+                    };
                     self.type_set_attr(tv, k, v);
                 }
             }

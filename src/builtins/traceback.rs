@@ -1,0 +1,100 @@
+//! Traceback and frame objects for `exc.__traceback__` and `sys.exc_info()`,
+//! made on request from the entries an exception recorded while it unwound:
+//! `tb_frame`, `tb_lineno`, `tb_next`, and frames with `f_code` and `f_lineno`.
+
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The traceback chain of exception `e` (outermost call first), or None.
+pub fn traceback_of(vm: &mut Vm, e: Value) -> Value {
+    let Some(st) = vm.exc_state(e) else {
+        return Value::NONE;
+    };
+    let entries: Vec<(std::rc::Rc<crate::compiler::bytecode::Code>, u32)> = st
+        .traceback
+        .iter()
+        .map(|t| (t.code.clone(), t.line))
+        .collect();
+    if entries.is_empty() {
+        return Value::NONE;
+    }
+    let (tb_cls, frame_cls) = classes(vm);
+    let mut next = Value::NONE;
+    // entries are recorded innermost first: build the chain from its end
+    for (code, line) in entries.into_iter() {
+        let co = crate::builtins::functions::new_code_object(vm, code, false);
+        vm.temp_roots.push(next);
+        let frame = vm.new_instance(frame_cls);
+        set(vm, frame, "f_code", co);
+        set(vm, frame, "f_lineno", Value::small_int(line as i64));
+        set(vm, frame, "f_back", Value::NONE);
+        let tb = vm.new_instance(tb_cls);
+        set(vm, tb, "tb_frame", frame);
+        set(vm, tb, "tb_lineno", Value::small_int(line as i64));
+        set(vm, tb, "tb_lasti", Value::small_int(-1));
+        set(vm, tb, "tb_next", next);
+        vm.temp_roots.pop();
+        next = tb;
+    }
+    next
+}
+
+fn set(vm: &mut Vm, obj: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.instance_set_attr(obj, k, v);
+}
+
+/// The `traceback` and `frame` classes, made on first use and kept in builtins'
+/// hidden roots (the Vm's module roots).
+fn classes(vm: &mut Vm) -> (Value, Value) {
+    if vm.traceback_types.0.is_none() {
+        let object = vm.types.object;
+        let tb = vm.new_native_type("traceback", "builtins", object);
+        let fr = vm.new_native_type("frame", "builtins", object);
+        vm.traceback_types = (tb, fr);
+    }
+    vm.traceback_types
+}
+
+/// `sys._getframe(depth)`: a frame object for the Python frame `depth` calls up
+/// from the caller (`f_globals`, `f_locals`, `f_code`, `f_lineno`, `f_back`).
+pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
+    let n = vm.frames.len();
+    if depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let (_, frame_cls) = classes(vm);
+    // build from the outermost frame inwards so each can point at its f_back
+    let mut back = Value::NONE;
+    let base = vm.temp_roots.len();
+    for i in 0..n - depth {
+        let (code, pc, globals, locals) = {
+            let f = &vm.frames[i];
+            (f.code.clone(), f.pc, f.globals, f.locals)
+        };
+        let line = code
+            .lines
+            .get(pc.saturating_sub(1))
+            .copied()
+            .unwrap_or(code.firstlineno);
+        let co = crate::builtins::functions::new_code_object(vm, code, false);
+        vm.temp_roots.push(co);
+        let fr = vm.new_instance(frame_cls);
+        vm.temp_roots.push(fr);
+        set(vm, fr, "f_code", co);
+        set(vm, fr, "f_lineno", Value::small_int(line as i64));
+        set(vm, fr, "f_globals", globals);
+        let locals = if locals.is_none() {
+            vm.new_dict()
+        } else {
+            locals
+        };
+        set(vm, fr, "f_locals", locals);
+        set(vm, fr, "f_back", back);
+        let b = vm.builtins;
+        set(vm, fr, "f_builtins", b);
+        back = fr;
+    }
+    vm.temp_roots.truncate(base);
+    Ok(back)
+}

@@ -1,0 +1,327 @@
+//! `importlib` (import_module, reload, invalidate_caches), `importlib.util`
+//! (find_spec, resolve_name, module_from_spec) and `importlib.machinery`
+//! (ModuleSpec, the suffix lists), and the `ModuleSpec` objects of `__spec__`.
+//! CPython's own importlib package needs its frozen bootstrap (`_imp`, `_thread`,
+//! `marshal`), so Coil provides this small native one in its place.
+
+use crate::value::Value;
+use crate::vm::import::Found;
+use crate::vm::{Args, PyResult, Vm, str_of};
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("importlib", init);
+    vm.native_modules.insert("importlib.util", init_util);
+    vm.native_modules
+        .insert("importlib.machinery", init_machinery);
+}
+
+/// The `ModuleSpec` class, made on first use.
+fn spec_class(vm: &mut Vm) -> Value {
+    if vm.spec_class.is_none() {
+        let ns = vm.new_dict();
+        let mk = vm.intern("__module__");
+        let mv = vm.intern("_frozen_importlib");
+        vm.dict_set_str(ns, mk, mv);
+        let cls = vm
+            .new_class("ModuleSpec", "ModuleSpec", vec![], ns)
+            .expect("ModuleSpec: a plain class");
+        vm.add_method(cls, "__init__", spec_init);
+        crate::modules::itertools::add_method_as(vm, cls, "__repr__ ", spec_repr);
+        vm.spec_class = cls;
+    }
+    vm.spec_class
+}
+
+fn set(vm: &mut Vm, obj: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.instance_set_attr(obj, k, v);
+}
+
+fn get(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Value> {
+    let k = vm.intern(name);
+    vm.getattr(obj, k)
+}
+
+/// Fills a spec's attributes as CPython's `ModuleSpec.__init__` does; `parent` is a
+/// plain attribute here (a property computed from the same data in CPython).
+fn fill_spec(vm: &mut Vm, spec: Value, name: Value, loader: Value, origin: Value, locs: Value) {
+    set(vm, spec, "name", name);
+    set(vm, spec, "loader", loader);
+    set(vm, spec, "origin", origin);
+    set(vm, spec, "loader_state", Value::NONE);
+    set(vm, spec, "submodule_search_locations", locs);
+    set(vm, spec, "cached", Value::NONE);
+    let n = str_of(name);
+    let parent = if locs.is_none() {
+        n.rsplit_once('.').map(|x| x.0).unwrap_or("")
+    } else {
+        n
+    };
+    let pv = vm.new_str(parent);
+    set(vm, spec, "parent", pv);
+    let has_location = Value::bool(!origin.is_none() && str_of(origin) != "built-in");
+    set(vm, spec, "has_location", has_location);
+}
+
+/// A `__spec__` for module `name`: `origin` is its file (None for namespace
+/// packages and built-in modules), `locations` the package's `__path__`.
+pub fn new_spec(vm: &mut Vm, name: &str, origin: Option<Value>, locations: Option<Value>) -> Value {
+    let cls = spec_class(vm);
+    let spec = vm.new_instance(cls);
+    let n = vm.new_str(name);
+    fill_spec(
+        vm,
+        spec,
+        n,
+        Value::NONE,
+        origin.unwrap_or(Value::NONE),
+        locations.unwrap_or(Value::NONE),
+    );
+    spec
+}
+
+fn spec_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (Some(spec), Some(name)) = (a.get(0), a.get(1)) else {
+        return Err(vm.type_error(
+            "ModuleSpec.__init__() missing required positional arguments: 'name' and 'loader'",
+        ));
+    };
+    let loader = a.get(2).or(a.kwarg("loader")).unwrap_or(Value::NONE);
+    let origin = a.kwarg("origin").unwrap_or(Value::NONE);
+    let is_package = match a.kwarg("is_package") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let locs = if is_package {
+        vm.new_list(vec![])
+    } else {
+        Value::NONE
+    };
+    fill_spec(vm, spec, name, loader, origin, locs);
+    if let Some(st) = a.kwarg("loader_state") {
+        set(vm, spec, "loader_state", st);
+    }
+    Ok(Value::NONE)
+}
+
+fn spec_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let spec = a.pos[0];
+    let mut parts = Vec::new();
+    for (i, k) in ["name", "loader", "origin", "submodule_search_locations"]
+        .iter()
+        .enumerate()
+    {
+        let v = get(vm, spec, k)?;
+        // CPython leaves out an origin or search locations that are None
+        if i >= 2 && v.is_none() {
+            continue;
+        }
+        let r = vm.repr_string(v)?;
+        parts.push(format!("{k}={r}"));
+    }
+    Ok(vm.new_string(format!("ModuleSpec({})", parts.join(", "))))
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib");
+    let d = vm.module_dict(m);
+    // a package, so `import importlib.util` finds its built-in submodules
+    let pk = vm.intern("__path__");
+    let l = vm.new_list(vec![]);
+    vm.dict_set_str(d, pk, l);
+    vm.add_fn(d, "import_module", import_module);
+    vm.add_fn(d, "reload", reload);
+    vm.add_fn(d, "invalidate_caches", |_vm, _a| Ok(Value::NONE));
+    Ok(m)
+}
+
+fn init_util(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib.util");
+    let d = vm.module_dict(m);
+    vm.add_fn(d, "find_spec", find_spec);
+    vm.add_fn(d, "resolve_name", |vm, a| {
+        let (name, package) = name_and_package(vm, &a)?;
+        let full = resolve_name(vm, &name, package)?;
+        Ok(vm.new_string(full))
+    });
+    vm.add_fn(d, "module_from_spec", module_from_spec);
+    Ok(m)
+}
+
+fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib.machinery");
+    let d = vm.module_dict(m);
+    let cls = spec_class(vm);
+    let k = vm.intern("ModuleSpec");
+    vm.dict_set_str(d, k, cls);
+    for (name, items) in [
+        ("SOURCE_SUFFIXES", &[".py"][..]),
+        ("BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("EXTENSION_SUFFIXES", &[][..]),
+    ] {
+        let items: Vec<Value> = items.iter().map(|s| vm.new_str(s)).collect();
+        let l = vm.new_list(items);
+        let k = vm.intern(name);
+        vm.dict_set_str(d, k, l);
+    }
+    vm.add_fn(d, "all_suffixes", |vm, _a| {
+        let items = vec![vm.new_str(".py"), vm.new_str(".pyc")];
+        Ok(vm.new_list(items))
+    });
+    Ok(m)
+}
+
+fn name_and_package(vm: &mut Vm, a: &Args) -> PyResult<(String, Option<String>)> {
+    let name = match a.get(0).or(a.kwarg("name")) {
+        Some(n) if vm.is_str(n) => str_of(n).to_string(),
+        Some(n) => {
+            return Err(vm.type_error(&format!(
+                "the 'name' argument must be str, not {}",
+                vm.type_name(n)
+            )));
+        }
+        None => return Err(vm.type_error("missing required argument 'name'")),
+    };
+    let package = match a.get(1).or(a.kwarg("package")) {
+        Some(p) if vm.is_str(p) => Some(str_of(p).to_string()),
+        _ => None,
+    };
+    Ok((name, package))
+}
+
+/// `importlib.util.resolve_name`: a relative name ('.mod', '..x') against a package.
+fn resolve_name(vm: &mut Vm, name: &str, package: Option<String>) -> PyResult<String> {
+    let level = name.len() - name.trim_start_matches('.').len();
+    if level == 0 {
+        return Ok(name.to_string());
+    }
+    let Some(package) = package else {
+        return Err(vm.type_error(&format!(
+            "the 'package' argument is required to perform a relative import for '{name}'"
+        )));
+    };
+    let mut base: Vec<&str> = package.split('.').collect();
+    if level > base.len() {
+        return Err(vm.error(
+            "ImportError",
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    base.truncate(base.len() + 1 - level);
+    let rest = &name[level..];
+    let mut s = base.join(".");
+    if !rest.is_empty() {
+        s.push('.');
+        s.push_str(rest);
+    }
+    Ok(s)
+}
+
+fn import_module(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (name, package) = name_and_package(vm, &a)?;
+    let full = resolve_name(vm, &name, package)?;
+    vm.import(&full, Value::NONE, 0, Value::NONE)?;
+    let key = vm.intern(&full);
+    let modules = vm.modules;
+    match vm.dict_get_str(modules, key) {
+        Some(m) => Ok(m),
+        None => Err(vm.error("ModuleNotFoundError", &format!("No module named '{full}'"))),
+    }
+}
+
+/// `importlib.reload`: runs the module's source file again in its own namespace.
+fn reload(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(m) = a.get(0) else {
+        return Err(vm.type_error("reload() missing required argument 'module'"));
+    };
+    let d = vm.module_dict(m);
+    if d.is_none() {
+        return Err(vm.type_error("reload() argument must be a module"));
+    }
+    let fk = vm.intern("__file__");
+    match vm.dict_get_str(d, fk) {
+        Some(f) if vm.is_str(f) => {
+            let fname = str_of(f).to_string();
+            let source = crate::vm::import::read_source(vm, std::path::Path::new(&fname))?;
+            let code = crate::run::compile_source(vm, &source, &fname, "<module>")?;
+            vm.run_code(code, d, Value::NONE)?;
+        }
+        // built-in modules and namespace packages have nothing to run again
+        _ => {}
+    }
+    Ok(m)
+}
+
+/// `importlib.util.find_spec`: the spec of an imported module, or of where the
+/// import system would find it (importing the parent package first), or None.
+fn find_spec(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (name, package) = name_and_package(vm, &a)?;
+    let full = resolve_name(vm, &name, package)?;
+    let key = vm.intern(&full);
+    let modules = vm.modules;
+    if let Some(m) = vm.dict_get_str(modules, key) {
+        let sk = vm.intern("__spec__");
+        return match vm.getattr_opt(m, sk)? {
+            Some(s) if !s.is_none() => Ok(s),
+            _ => Err(vm.value_error(&format!("{full}.__spec__ is None"))),
+        };
+    }
+    let parent = match full.rsplit_once('.') {
+        Some((p, _)) => {
+            vm.import(p, Value::NONE, 0, Value::NONE)?;
+            let pk = vm.intern(p);
+            vm.dict_get_str(modules, pk).unwrap_or(Value::NONE)
+        }
+        None => Value::NONE,
+    };
+    Ok(match vm.find_module(&full, parent)? {
+        Found::Native(_) => {
+            let s = new_spec(vm, &full, None, None);
+            let o = vm.new_str("built-in");
+            set(vm, s, "origin", o);
+            set(vm, s, "has_location", Value::FALSE);
+            s
+        }
+        Found::File(file, pkg_dir) => {
+            let f = vm.new_str(&file.display().to_string());
+            let locs = pkg_dir.map(|p| {
+                let p = vm.new_str(&p.display().to_string());
+                vm.new_list(vec![p])
+            });
+            new_spec(vm, &full, Some(f), locs)
+        }
+        Found::Namespace(portions) => {
+            let items: Vec<Value> = portions.iter().map(|p| vm.new_str(p)).collect();
+            let l = vm.new_list(items);
+            new_spec(vm, &full, None, Some(l))
+        }
+        Found::Nothing => Value::NONE,
+    })
+}
+
+/// `importlib.util.module_from_spec`: a new, empty module with the spec's attributes.
+fn module_from_spec(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let Some(spec) = a.get(0) else {
+        return Err(vm.type_error("module_from_spec() missing required argument 'spec'"));
+    };
+    let name = get(vm, spec, "name")?;
+    let name = str_of(name).to_string();
+    let m = vm.new_module(&name);
+    let d = vm.module_dict(m);
+    let origin = get(vm, spec, "origin")?;
+    let has_loc = get(vm, spec, "has_location")?;
+    let file = if vm.truthy(has_loc)? {
+        origin
+    } else {
+        Value::NONE
+    };
+    let parent = get(vm, spec, "parent")?;
+    let parent = str_of(parent).to_string();
+    vm.set_module_attrs(d, &name, file, &parent, spec);
+    let locs = get(vm, spec, "submodule_search_locations")?;
+    if !locs.is_none() {
+        let k = vm.intern("__path__");
+        vm.dict_set_str(d, k, locs);
+    }
+    Ok(m)
+}

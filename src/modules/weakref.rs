@@ -1,0 +1,316 @@
+//! `_weakref`: weak references with callbacks (`ref`, `getweakrefcount`,
+//! `getweakrefs`, `_remove_dead_weakref`), on which the standard library's
+//! `weakref` (WeakKeyDictionary, WeakValueDictionary, WeakSet, finalize) and
+//! `_weakrefset` are built. A weak reference is an ordinary instance of
+//! `ReferenceType` (so subclasses such as KeyedRef and WeakMethod work); its
+//! referent is kept in `Vm::weak_refs`, which the collector does not trace: after
+//! marking, references to unmarked objects are cleared and their callbacks run
+//! at the next safepoint. `proxy` is not supported yet.
+
+use std::collections::HashMap;
+
+use crate::object::ObjData;
+use crate::value::Value;
+use crate::vm::{Args, PyResult, Vm};
+
+/// One weak reference: its referent (NONE once dead), its callback (or NONE)
+/// and its hash once computed (a dead reference keeps the hash it had).
+pub struct WeakEntry {
+    pub referent: Value,
+    pub callback: Value,
+    pub hash: Option<i64>,
+}
+
+/// Every live weak reference object, by its address.
+#[derive(Default)]
+pub struct WeakRefs {
+    pub entries: HashMap<u64, WeakEntry>,
+    /// `(reference, callback)` pairs whose referent died, to call at a safepoint.
+    pub pending: Vec<(Value, Value)>,
+}
+
+pub fn register(vm: &mut Vm) {
+    vm.native_modules.insert("_weakref", init);
+}
+
+fn ref_type(vm: &mut Vm) -> Value {
+    if vm.weakref_type.is_none() {
+        let object = vm.types.object;
+        let t = vm.new_native_type("ReferenceType", "weakref", object);
+        vm.add_method(t, "__new__", ref_new);
+        vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
+        vm.add_method(t, "__call__", |vm, a| Ok(referent(vm, a.pos[0])));
+        vm.add_method(t, "__hash__", ref_hash);
+        vm.add_method(t, "__eq__", |vm, a| ref_cmp(vm, a, true));
+        vm.add_method(t, "__ne__", |vm, a| ref_cmp(vm, a, false));
+        crate::modules::itertools::add_method_as(vm, t, "__repr__ ", ref_repr);
+        vm.add_method(t, "__class_getitem__", |vm, a| {
+            crate::builtins::generic_alias::new_alias(vm, a.pos[0], a.pos[1])
+        });
+        let g = vm.new_builtin("__callback__", |vm, a| {
+            Ok(vm
+                .weak_refs
+                .entries
+                .get(&a.pos[0].0)
+                .map(|e| e.callback)
+                .unwrap_or(Value::NONE))
+        });
+        let p = vm.alloc(
+            vm.types.property,
+            ObjData::Property {
+                fget: g,
+                fset: Value::NONE,
+                fdel: Value::NONE,
+                doc: Value::NONE,
+            },
+        );
+        let k = vm.intern("__callback__");
+        vm.type_set_attr(t, k, p);
+        vm.weakref_type = t;
+    }
+    vm.weakref_type
+}
+
+fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("_weakref");
+    let d = vm.module_dict(m);
+    let t = ref_type(vm);
+    for name in ["ref", "ReferenceType"] {
+        let k = vm.intern(name);
+        vm.dict_set_str(d, k, t);
+    }
+    // proxies are not supported: the names exist so `weakref` imports
+    let object = vm.types.object;
+    for name in ["ProxyType", "CallableProxyType"] {
+        let pt = vm.new_native_type(name, "weakref", object);
+        let k = vm.intern(name);
+        vm.dict_set_str(d, k, pt);
+    }
+    vm.add_fn(d, "proxy", |vm, _a| Err(vm.unsupported("weakref.proxy()")));
+    vm.add_fn(d, "getweakrefcount", |vm, a| {
+        let o = arg(vm, &a)?;
+        Ok(vm.new_int(refs_to(vm, o).len() as i64))
+    });
+    vm.add_fn(d, "getweakrefs", |vm, a| {
+        let o = arg(vm, &a)?;
+        let r = refs_to(vm, o);
+        Ok(vm.new_list(r))
+    });
+    vm.add_fn(d, "_remove_dead_weakref", |vm, a| {
+        if a.pos.len() != 2 {
+            return Err(vm.type_error("_remove_dead_weakref expected 2 arguments"));
+        }
+        let (d, key) = (a.pos[0], a.pos[1]);
+        if let Ok(v) = vm.getitem(d, key)
+            && referent_opt(vm, v).is_some_and(|r| r.is_none())
+        {
+            vm.delitem(d, key)?;
+        }
+        Ok(Value::NONE)
+    });
+    Ok(m)
+}
+
+fn arg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error("function takes exactly 1 argument (0 given)")),
+    }
+}
+
+/// Weak references to `o`, oldest first.
+fn refs_to(vm: &Vm, o: Value) -> Vec<Value> {
+    let mut r: Vec<Value> = vm
+        .weak_refs
+        .entries
+        .iter()
+        .filter(|(_, e)| e.referent == o)
+        .map(|(k, _)| Value(*k))
+        .collect();
+    r.sort_by_key(|v| v.0);
+    r
+}
+
+/// Whether `o` can be weakly referenced (CPython: not ints, strs, tuples, lists,
+/// dicts and the like, only objects with a weakref slot).
+fn weakrefable(o: Value) -> bool {
+    matches!(
+        o.as_obj().map(|x| &x.data),
+        Some(
+            ObjData::Instance(_)
+                | ObjData::Function(_)
+                | ObjData::Type(_)
+                | ObjData::Set(_)
+                | ObjData::Module { .. }
+                | ObjData::Generator(_)
+                | ObjData::BoundMethod { .. }
+                | ObjData::Native(_)
+                | ObjData::Property { .. },
+        )
+    )
+}
+
+fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = a.pos[0];
+    let Some(o) = a.get(1) else {
+        return Err(vm.type_error("__new__ expected at least 1 argument, got 0"));
+    };
+    let callback = a.get(2).unwrap_or(Value::NONE);
+    if !weakrefable(o) || vm.isinstance(o, vm.types.tuple) || vm.isinstance(o, vm.types.int) {
+        return Err(vm.type_error(&format!(
+            "cannot create weak reference to '{}' object",
+            vm.type_name(o)
+        )));
+    }
+    let base = ref_type(vm);
+    // like CPython, a plain reference without callback is shared
+    if callback.is_none() && cls == base {
+        for r in refs_to(vm, o) {
+            if vm.type_of(r) == base
+                && vm
+                    .weak_refs
+                    .entries
+                    .get(&r.0)
+                    .is_some_and(|e| e.callback.is_none())
+            {
+                return Ok(r);
+            }
+        }
+    }
+    let r = vm.new_instance(cls);
+    vm.weak_refs.entries.insert(
+        r.0,
+        WeakEntry {
+            referent: o,
+            callback,
+            hash: None,
+        },
+    );
+    Ok(r)
+}
+
+fn referent_opt(vm: &Vm, r: Value) -> Option<Value> {
+    vm.weak_refs.entries.get(&r.0).map(|e| e.referent)
+}
+
+fn referent(vm: &Vm, r: Value) -> Value {
+    referent_opt(vm, r).unwrap_or(Value::NONE)
+}
+
+fn ref_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = a.pos[0];
+    if let Some(h) = vm.weak_refs.entries.get(&r.0).and_then(|e| e.hash) {
+        return Ok(vm.new_int(h));
+    }
+    let o = referent(vm, r);
+    if o.is_none() {
+        return Err(vm.type_error("weak object has gone away"));
+    }
+    let h = vm.hash(o)?;
+    if let Some(e) = vm.weak_refs.entries.get_mut(&r.0) {
+        e.hash = Some(h);
+    }
+    Ok(vm.new_int(h))
+}
+
+/// Two live references compare by their referents, dead ones by identity.
+fn ref_cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
+    let (x, y) = (a.pos[0], a.pos[1]);
+    let t = ref_type(vm);
+    if !vm.isinstance(y, t) {
+        return Ok(vm.not_implemented);
+    }
+    let (rx, ry) = (referent(vm, x), referent(vm, y));
+    if rx.is_none() || ry.is_none() {
+        return Ok(Value::bool((x == y) == eq));
+    }
+    let op = if eq {
+        crate::compiler::bytecode::CmpOp::Eq
+    } else {
+        crate::compiler::bytecode::CmpOp::Ne
+    };
+    vm.compare(op, rx, ry)
+}
+
+fn ref_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = a.pos[0];
+    let o = referent(vm, r);
+    let s = if o.is_none() {
+        format!("<weakref at {:#x}; dead>", r.0 & 0xFFFF_FFFF_FFFF)
+    } else {
+        format!(
+            "<weakref at {:#x}; to '{}' at {:#x}>",
+            r.0 & 0xFFFF_FFFF_FFFF,
+            vm.type_name(o),
+            o.0 & 0xFFFF_FFFF_FFFF
+        )
+    };
+    Ok(vm.new_string(s))
+}
+
+impl Vm {
+    /// Between marking and sweeping: keeps the callbacks of live references alive,
+    /// forgets references that are themselves garbage, and clears references
+    /// whose referent is garbage, queueing their callbacks.
+    pub fn weakrefs_before_sweep(&mut self) {
+        if self.weak_refs.entries.is_empty() {
+            return;
+        }
+        let marked = |v: Value| !v.is_obj() || v.obj().marked.get();
+        // a live reference keeps its callback (and what it reaches) alive
+        loop {
+            let cbs: Vec<Value> = self
+                .weak_refs
+                .entries
+                .iter()
+                .filter(|(k, e)| marked(Value(**k)) && !e.callback.is_none() && !marked(e.callback))
+                .map(|(_, e)| e.callback)
+                .collect();
+            if cbs.is_empty() {
+                break;
+            }
+            for c in cbs {
+                self.heap.mark(c);
+            }
+        }
+        let mut pending = Vec::new();
+        self.weak_refs.entries.retain(|k, e| {
+            if !marked(Value(*k)) {
+                return false;
+            }
+            if !e.referent.is_none() && !marked(e.referent) {
+                e.referent = Value::NONE;
+                if !e.callback.is_none() {
+                    pending.push((Value(*k), e.callback));
+                }
+            }
+            true
+        });
+        self.weak_refs.pending.extend(pending);
+    }
+
+    /// Runs the callbacks of references cleared by the last collections (not while
+    /// a trace is being recorded: that waits for the next safepoint). An error in
+    /// a callback is reported on stderr and ignored, as CPython does.
+    pub fn run_weakref_callbacks(&mut self) {
+        if self.jit_recording || self.weak_refs.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.weak_refs.pending);
+        let base = self.temp_roots.len();
+        for (r, cb) in &pending {
+            self.temp_roots.push(*r);
+            self.temp_roots.push(*cb);
+        }
+        for (r, cb) in pending {
+            if let Err(e) = self.call(cb, &[r]) {
+                use std::io::Write;
+                let _ = self.stdout.flush();
+                let what = self.repr_string(cb).unwrap_or_default();
+                eprintln!("Exception ignored in: {what}");
+                self.print_exception(e.0);
+            }
+        }
+        self.temp_roots.truncate(base);
+    }
+}

@@ -1,0 +1,1 @@
+VALUE = "from an appended sys.path entry"

@@ -1,0 +1,1 @@
+VALUE = "second directory: shadowed by the first"

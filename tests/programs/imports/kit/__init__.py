@@ -1,0 +1,3 @@
+from .core import make
+from . import tools
+LEVEL = "kit"

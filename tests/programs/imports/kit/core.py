@@ -1,0 +1,2 @@
+def make(x):
+    return ("made", x)

@@ -1,0 +1,6 @@
+from ..core import make as _make
+from .fmt import show
+LEVEL = "tools"
+
+def build(x):
+    return show(_make(x))

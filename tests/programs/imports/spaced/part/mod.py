@@ -1,0 +1,2 @@
+print("importing", __name__, "package", __package__)
+X = 42
