@@ -26,8 +26,23 @@ fn fixture(name: &str) -> PathBuf {
     dir.canonicalize().unwrap()
 }
 
+/// The coil binary as a command, behind `COIL_TEST_RUNNER` when that is set (qemu
+/// for the cross-built AArch64 binary, as in tests/jit.rs).
+fn coil_cmd() -> Command {
+    let bin = env!("CARGO_BIN_EXE_coil");
+    match std::env::var("COIL_TEST_RUNNER") {
+        Ok(r) if !r.trim().is_empty() => {
+            let mut words = r.split_whitespace();
+            let mut cmd = Command::new(words.next().unwrap_or_default());
+            cmd.args(words).arg(bin);
+            cmd
+        }
+        _ => Command::new(bin),
+    }
+}
+
 fn coil(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coil"));
+    let mut cmd = coil_cmd();
     cmd.args(args)
         .current_dir(dir)
         .env_remove("PYTHONPATH")
