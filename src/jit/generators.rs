@@ -247,17 +247,9 @@ impl Vm {
         let fp = rec
             .trace
             .emit(IrOp::Load, Ty::Ptr, p, Ref::NONE, off.frame, None);
-        let guard_word = |rec: &mut Recorder, at: i64, want: u64, base: Ref| {
-            let now = rec
-                .trace
-                .emit(IrOp::Load, Ty::I64, base, Ref::NONE, at, None);
-            let want = rec.k_int(want as i64);
-            let same = rec.trace.emit(IrOp::IEq, Ty::Bool, now, want, 0, None);
-            rec.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
-        };
-        guard_word(rec, off.code, off.code_word, fp);
-        guard_word(rec, off.pc, frame.pc as u64, fp);
-        guard_word(rec, off.running, 0, p);
+        rec.guard_word_at(fp, off.code, off.code_word, pc);
+        rec.guard_word_at(fp, off.pc, frame.pc as u64, pc);
+        rec.guard_word_at(p, off.running, 0, pc);
         let slots = rec
             .trace
             .emit(IrOp::Load, Ty::Ptr, fp, Ref::NONE, off.slots, None);

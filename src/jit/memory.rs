@@ -218,7 +218,14 @@ impl Recorder {
             obj.obj_ptr() as i64,
             None,
         );
-        let now = self.trace.emit(IrOp::Load, Ty::I64, p, Ref::NONE, at, None);
+        self.guard_word_at(p, at, want, pc);
+    }
+
+    /// Guards that the u64 word at `at` bytes past the address `base` holds `want`.
+    pub(super) fn guard_word_at(&mut self, base: Ref, at: i64, want: u64, pc: usize) {
+        let now = self
+            .trace
+            .emit(IrOp::Load, Ty::I64, base, Ref::NONE, at, None);
         let want = self.k_int(want as i64);
         let same = self.trace.emit(IrOp::IEq, Ty::Bool, now, want, 0, None);
         self.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);

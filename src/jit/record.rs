@@ -967,15 +967,9 @@ impl Vm {
             }
             Op::LoadClosure(i) => {
                 // the cell object itself (to build a closure): a frame's cells
-                // never change, so this is a plain slot load
-                let slot = fr.code.nlocals() + i as usize;
-                let cell = match rec.gen_slot_load(slot) {
-                    Some(cell) => cell,
-                    None => {
-                        rec.trace
-                            .emit(IrOp::Slot, Ty::Val, Ref::NONE, Ref::NONE, slot as i64, None)
-                    }
-                };
+                // never change, so this is a plain load of its slot (an inlined
+                // call's `LoadClosure` was refused above)
+                let cell = self.cell_ref(rec, fr, i)?;
                 rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
