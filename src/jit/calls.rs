@@ -11,7 +11,7 @@
 
 use guards::{Op as IrOp, Ref, Ty};
 
-use super::{Abort, Recorder, is_builtin_named, kind_name};
+use super::{Abort, Recorder, kind_name};
 use crate::compiler::bytecode::{BinOp, Op};
 use crate::jit::helpers;
 use crate::object::ObjData;
@@ -54,10 +54,7 @@ impl Vm {
         match op {
             Op::Call(argc) => {
                 let f = fr.peek(argc as usize);
-                let len = argc == 1
-                    && is_builtin_named(f, "len")
-                    && (self.inline_seq(fr.peek(0)).is_some()
-                        || crate::jit::helpers::plain_len(fr.peek(0)).is_some());
+                let len = argc == 1 && self.is_len_call(f, fr.peek(0));
                 !(len || self.inlinable(f))
             }
             // A LoadMethod that found a plain attribute (a module's function) leaves

@@ -657,6 +657,14 @@ impl Vm {
             .is_some_and(|r| r.residual.is_some())
     }
 
+    /// Whether `f(arg)` is a `len` the recorder compiles: `f` is the builtin and
+    /// `arg` a sequence read inline or a value its helper measures (else the call
+    /// is residual: the helper would exit on the very value recorded).
+    fn is_len_call(&self, f: Value, arg: Value) -> bool {
+        is_builtin_named(f, "len")
+            && (self.inline_seq(arg).is_some() || helpers::plain_len(arg).is_some())
+    }
+
     /// How `v` can be accessed inline, when it is an exact list or tuple.
     fn inline_seq(&self, v: Value) -> Option<Seq> {
         Seq::of(&self.jit.layouts, v).filter(|_| self.is_builtin_exact(v))
@@ -946,11 +954,7 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(it);
             }
-            Op::Call(1)
-                if is_builtin_named(top(1), "len")
-                    && (self.inline_seq(top(0)).is_some()
-                        || helpers::plain_len(top(0)).is_some()) =>
-            {
+            Op::Call(1) if self.is_len_call(top(1), top(0)) => {
                 let n = rec.stack.len();
                 let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
                 rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
