@@ -185,6 +185,7 @@ impl Vm {
             residual_methods: Vec::new(),
             poll: None,
             in_gen: None,
+            gen_codes: Vec::new(),
         })
     }
 
@@ -623,6 +624,9 @@ impl Vm {
             exits: vec![0; nsnaps],
             disabled: false,
             resume: std::mem::take(&mut rec.resume),
+            codes: std::iter::once(rec.root_code().clone())
+                .chain(rec.gen_codes.drain(..))
+                .collect(),
             header_pc: rec.header_pc,
             key: rec.key,
             parent: rec.side,

@@ -270,6 +270,7 @@ impl Vm {
             yield_pc: frame.pc - 1,
             running_at: off.running,
         };
+        rec.gen_codes.push(frame.code.clone());
         rec.enter_gen(fptr, frame.code.clone(), frame.func, frame_state, pc);
         Ok(true)
     }

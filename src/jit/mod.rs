@@ -41,6 +41,10 @@ pub struct CompiledTrace {
     pub header_pc: usize,
     /// The loop of the tree's root trace.
     pub key: CodeKey,
+    /// The code objects whose addresses the trace and the driver's tables use
+    /// (`key`, inlined generators' code guards): kept alive with the trace, so no
+    /// new code object can reuse an address and be taken for one of them.
+    pub codes: Vec<Rc<Code>>,
     /// For a side trace: (parent trace, parent snapshot).
     pub parent: Option<(u32, u32)>,
     /// Where this trace's values live in the shared `vals` buffer.

@@ -85,6 +85,8 @@ pub struct Recorder {
     /// The current frame is a generator whose resumption is inlined (its caller,
     /// the frame iterating it, is the last of `parents`).
     pub(super) in_gen: Option<generators::GenFrame>,
+    /// Code objects of inlined generators, whose addresses the trace guards.
+    pub(super) gen_codes: Vec<Rc<Code>>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
