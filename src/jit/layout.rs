@@ -31,7 +31,8 @@ pub struct Layouts {
     pub tuple: Option<SeqLayout>,
     /// A dict's `version` (a u64).
     pub dict_version: i64,
-    /// A type's `version` (a u64).
+    /// A type's `version` (a u64), from the address of its boxed `TypeObj` (which
+    /// never moves while the type lives).
     pub type_version: i64,
     pub instance: Option<InstanceLayout>,
     pub seq_iter: SeqIterLayout,
@@ -156,23 +157,7 @@ fn offset_in<T>(obj: &Obj, field: &T) -> i64 {
 }
 
 fn type_version_offset() -> i64 {
-    let obj = object(ObjData::Type(TypeObj {
-        name: String::new(),
-        qualname: String::new(),
-        module: String::new(),
-        bases: Mut::new(Vec::new()),
-        mro: Mut::new(Vec::new()),
-        dict: Mut::new(Dict::default()),
-        version: Cell::new(0),
-        builtin_base: Cell::new(Value::NONE),
-        slots: None,
-        subclasses: Mut::new(Vec::new()),
-        hooks: Cell::new((0, 0)),
-    }));
-    let ObjData::Type(t) = &obj.data else {
-        unreachable!("built as a type")
-    };
-    offset_in(&obj, &t.version)
+    offset_of!(TypeObj, version) as i64
 }
 
 fn instance_probe(len: usize, cap: usize) -> Option<InstanceLayout> {

@@ -25,8 +25,8 @@ use guards::{Op as IrOp, Ref, Ty};
 
 use super::{Abort, Recorder};
 use crate::jit::layout::{InstanceLayout, Layouts, SeqLayout};
-use crate::object::ObjData;
 use crate::object::Shape;
+use crate::object::{ObjData, TypeObj};
 use crate::value::Value;
 
 /// A list or tuple seen while recording, with how its memory may be read.
@@ -221,6 +221,27 @@ impl Recorder {
         self.guard_word_at(p, at, want, pc);
     }
 
+    /// Guards that the type `cls` (payload `t`) still has the version it has now.
+    pub(super) fn guard_type_version(
+        &mut self,
+        cls: Value,
+        t: &TypeObj,
+        layouts: &Layouts,
+        pc: usize,
+    ) {
+        // the payload's address is a constant only while `cls` lives: keep it
+        self.consts.push(cls);
+        let p = self.trace.emit(
+            IrOp::KInt,
+            Ty::Ptr,
+            Ref::NONE,
+            Ref::NONE,
+            t as *const TypeObj as i64,
+            None,
+        );
+        self.guard_word_at(p, layouts.type_version, t.version.get(), pc);
+    }
+
     /// Guards that the u64 word at `at` bytes past the address `base` holds `want`.
     pub(super) fn guard_word_at(&mut self, base: Ref, at: i64, want: u64, pc: usize) {
         let now = self
@@ -252,7 +273,7 @@ impl Recorder {
             return None;
         };
         let p = self.guard_class(r, obj, layouts.class, pc);
-        self.guard_word(cls, layouts.type_version, t.version.get(), pc);
+        self.guard_type_version(cls, t, layouts, pc);
         let d = self
             .trace
             .emit(IrOp::Load, Ty::Val, p, Ref::NONE, lay.dict, None);

@@ -272,9 +272,12 @@ pub enum ObjData {
         stop: Value,
         step: Value,
     },
-    Type(TypeObj),
+    /// Boxed: a type is rare and its payload big (264 bytes); inline it would set
+    /// the size of every object.
+    Type(Box<TypeObj>),
     Instance(Instance),
-    Function(Function),
+    /// Boxed for the same reason (80 bytes; the largest variant after types).
+    Function(Box<Function>),
     BoundMethod {
         func: Value,
         slf: Value,

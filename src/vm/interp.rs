@@ -1426,10 +1426,11 @@ impl Vm {
             .unwrap_or_default()
             .into_boxed_slice();
         let name = self.intern(&code.name);
-        let qualname = self.new_str(&code.qualname);
+        // interned: a closure made in a loop then costs no string per creation
+        let qualname = self.intern(&code.qualname);
         self.alloc(
             self.types.function,
-            ObjData::Function(Function {
+            ObjData::Function(Box::new(Function {
                 code,
                 globals,
                 defaults,
@@ -1438,7 +1439,7 @@ impl Vm {
                 name: Mut::new(name),
                 qualname: Mut::new(qualname),
                 dict: Mut::new(Value::NONE),
-            }),
+            })),
         )
     }
 

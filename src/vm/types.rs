@@ -21,9 +21,9 @@ macro_rules! builtin_types {
 
         impl Types {
             pub fn bootstrap(heap: &mut Heap) -> Types {
-                let type_ = heap.alloc(Value::NONE, ObjData::Type(new_type_obj("type", vec![])));
+                let type_ = heap.alloc(Value::NONE, ObjData::Type(Box::new(new_type_obj("type", vec![]))));
                 type_.obj().class.set(type_);
-                let object = heap.alloc(type_, ObjData::Type(new_type_obj("object", vec![])));
+                let object = heap.alloc(type_, ObjData::Type(Box::new(new_type_obj("object", vec![]))));
                 type_obj(object).mro.get().push(object);
                 type_obj(type_).mro.get().extend([type_, object]);
                 let mut ty = Types {
@@ -128,7 +128,10 @@ pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
 }
 
 fn make_builtin(heap: &mut Heap, type_: Value, object: Value, name: &str) -> Value {
-    let t = heap.alloc(type_, ObjData::Type(new_type_obj(name, vec![object])));
+    let t = heap.alloc(
+        type_,
+        ObjData::Type(Box::new(new_type_obj(name, vec![object]))),
+    );
     type_obj(t).mro.get().extend([t, object]);
     type_obj(t).builtin_base.set(t);
     t
@@ -319,7 +322,7 @@ impl Vm {
     pub fn new_native_type(&mut self, name: &str, module: &str, base: Value) -> Value {
         let mut t = new_type_obj(name, vec![base]);
         t.module = module.to_string();
-        let tv = self.alloc(self.types.type_, ObjData::Type(t));
+        let tv = self.alloc(self.types.type_, ObjData::Type(Box::new(t)));
         let mut mro = vec![tv];
         mro.extend(type_obj(base).mro.get().iter().copied());
         *type_obj(tv).mro.get() = mro;
@@ -430,7 +433,7 @@ impl Vm {
                 t.slots = Some(all);
             }
         }
-        let tv = self.alloc(self.types.type_, ObjData::Type(t));
+        let tv = self.alloc(self.types.type_, ObjData::Type(Box::new(t)));
         let mut mro = vec![tv];
         mro.extend(mro_tail);
         *type_obj(tv).mro.get() = mro;
