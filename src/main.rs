@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Every Python object and most payloads (str text, list items) are small heap
+// blocks with short lives; mimalloc's size-segregated free lists serve them far
+// faster than glibc's malloc (string_build: 2.3x). Off (`--no-default-features`)
+// for AddressSanitizer builds, which must see every allocation.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
