@@ -14,6 +14,25 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for the process. With them, the first touch
+/// of an allocator arena maps 2 MiB at once: mimalloc's arenas then cost a small
+/// program 10 to 20 MB of resident memory for nothing (richards: 31 MB against
+/// 14 MB without), and resident memory is one of Coil's measured claims. It runs
+/// as a constructor of the first user priority, before the allocator's own
+/// initialization and the first allocation, so no arena page is huge.
+#[cfg(target_os = "linux")]
+extern "C" fn no_transparent_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array.00101")]
+static NO_THP: extern "C" fn() = no_transparent_huge_pages;
+
 #[derive(Parser)]
 #[command(
     name = "coil",

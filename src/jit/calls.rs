@@ -220,7 +220,7 @@ impl Vm {
             nums(&format!("builtin '{name}'"))?;
             return Ok(plan);
         }
-        let math = self.intern("math");
+        let math = self.name("math");
         let math_dict = self
             .dict_get_str(self.modules, math)
             .filter(|m| is_module(*m))

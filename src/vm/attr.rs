@@ -169,12 +169,12 @@ impl Vm {
             && matches!(obj.obj().data, ObjData::Instance(_))
             && self.type_hooks(cls) & crate::vm::types::HOOK_GETATTRIBUTE != 0
         {
-            let ga = self.intern("__getattribute__");
+            let ga = self.name("__getattribute__");
             let f = lookup(self, cls, ga).unwrap_or(Value::NONE);
             return match self.call(f, &[obj, name]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if self.matches(e.0, "AttributeError") => {
-                    let gn = self.intern("__getattr__");
+                    let gn = self.name("__getattr__");
                     match lookup(self, cls, gn) {
                         Some(g) => self.call(g, &[obj, name]).map(Some),
                         None => Err(e),
@@ -200,7 +200,7 @@ impl Vm {
                     if str_of(name) == "__dict__" {
                         return Ok(Some(*dict));
                     }
-                    let ga = self.intern("__getattr__");
+                    let ga = self.name("__getattr__");
                     if let Some(f) = self.dict_get_str(*dict, ga) {
                         return self.call(f, &[name]).map(Some);
                     }
@@ -233,8 +233,8 @@ impl Vm {
                 }
                 ObjData::Instance(_) => {
                     // A user-defined data descriptor takes precedence over the instance.
-                    let set = self.intern("__set__");
-                    let get = self.intern("__get__");
+                    let set = self.name("__set__");
+                    let get = self.name("__get__");
                     let dcls = self.type_of(d);
                     if lookup(self, dcls, set).is_some()
                         && let Some(g) = lookup(self, dcls, get)
@@ -293,7 +293,7 @@ impl Vm {
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(Some(v));
         }
-        let ga = self.intern("__getattr__");
+        let ga = self.name("__getattr__");
         if let Some(f) = lookup(self, cls, ga) {
             match self.call(f, &[obj, name]) {
                 Ok(v) => return Ok(Some(v)),
@@ -328,7 +328,7 @@ impl Vm {
                 ObjData::BoundMethod { func: *f, slf: cls },
             ),
             ObjData::Instance(_) => {
-                let get = self.intern("__get__");
+                let get = self.name("__get__");
                 let dcls = self.type_of(d);
                 match lookup(self, dcls, get) {
                     Some(g) => self.call(g, &[d, obj, cls])?,
@@ -359,8 +359,8 @@ impl Vm {
                     }
                 }
                 Some(ObjData::Instance(_)) => {
-                    let set = self.intern("__set__");
-                    let get = self.intern("__get__");
+                    let set = self.name("__set__");
+                    let get = self.name("__get__");
                     let dcls = self.type_of(md);
                     if lookup(self, dcls, set).is_some()
                         && let Some(g) = lookup(self, dcls, get)
@@ -379,7 +379,7 @@ impl Vm {
                     ObjData::BoundMethod { func: *f, slf: cls },
                 ),
                 Some(ObjData::Instance(_)) => {
-                    let get = self.intern("__get__");
+                    let get = self.name("__get__");
                     let dcls = self.type_of(d);
                     match lookup(self, dcls, get) {
                         Some(g) => self.call(g, &[d, Value::NONE, cls])?,
@@ -463,7 +463,7 @@ impl Vm {
                 self.dict_get_str(*f.dict.get(), name)
             }
             (ObjData::Function(f), "__module__") => {
-                let k = self.intern("__name__");
+                let k = self.name("__name__");
                 self.dict_get_str(f.globals, k)
             }
             (ObjData::Function(f), "__doc__") => {
@@ -671,7 +671,7 @@ impl Vm {
                     return Ok(());
                 }
                 ObjData::Instance(_) => {
-                    let set = self.intern("__set__");
+                    let set = self.name("__set__");
                     let dcls = self.type_of(d);
                     if let Some(s) = lookup(self, dcls, set) {
                         self.call(s, &[d, obj, v])?;
@@ -682,7 +682,7 @@ impl Vm {
             }
         }
         if self.type_hooks(cls) & crate::vm::types::HOOK_SETATTR != 0 {
-            let sa = self.intern("__setattr__");
+            let sa = self.name("__setattr__");
             if let Some(f) = lookup(self, cls, sa) {
                 self.call(f, &[obj, name, v])?;
                 return Ok(());
@@ -757,7 +757,7 @@ impl Vm {
             return Ok(());
         }
         if self.type_hooks(cls) & crate::vm::types::HOOK_DELATTR != 0 {
-            let da = self.intern("__delattr__");
+            let da = self.name("__delattr__");
             if let Some(f) = lookup(self, cls, da) {
                 self.call(f, &[obj, name])?;
                 return Ok(());

@@ -300,7 +300,7 @@ impl Vm {
             }
             ObjData::Type(_) => self.call_type(callee, args, kw),
             _ => {
-                let name = self.intern("__call__");
+                let name = self.name("__call__");
                 let cls = self.type_of(callee);
                 match lookup(self, cls, name) {
                     Some(m) => {
@@ -328,7 +328,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let meta = self.type_of(cls);
         if meta != self.types.type_ {
-            let ck = self.intern("__call__");
+            let ck = self.name("__call__");
             if let Some((f, owner)) = crate::vm::types::lookup_owner(self, meta, ck)
                 && owner != self.types.type_
             {
@@ -349,8 +349,8 @@ impl Vm {
         if cls == self.types.type_ && args.len() == 1 && kw.is_empty() {
             return Ok(self.type_of(args[0]));
         }
-        let new_name = self.intern("__new__");
-        let init_name = self.intern("__init__");
+        let new_name = self.name("__new__");
+        let init_name = self.name("__init__");
         let new = lookup(self, cls, new_name);
         let base_exc = self.exc_class("BaseException");
         let is_exc = self.is_subclass(cls, base_exc);
@@ -468,7 +468,7 @@ impl Vm {
         if self.type_of(cls) == self.types.type_ {
             return Ok(());
         }
-        let k = self.intern("__abstractmethods__");
+        let k = self.name("__abstractmethods__");
         let Some(am) = lookup(self, cls, k) else {
             return Ok(());
         };

@@ -48,7 +48,7 @@ impl Vm {
         };
         let bases_t = self.new_tuple(bases.clone());
         self.temp_roots.push(bases_t);
-        let pk = self.intern("__prepare__");
+        let pk = self.name("__prepare__");
         let ns = if meta == self.types.type_ {
             self.new_dict()
         } else {
@@ -70,7 +70,7 @@ impl Vm {
             )));
         }
         if bases != orig_bases {
-            let k = self.intern("__orig_bases__");
+            let k = self.name("__orig_bases__");
             let ob = self.new_tuple(orig_bases);
             self.setitem(ns, k, ob)?;
         }
@@ -89,7 +89,7 @@ impl Vm {
         }
         self.run_frame(frame)?;
         let cls = if meta == self.types.type_ && self.type_of(ns) == self.types.dict {
-            let qn_key = self.intern("__qualname__");
+            let qn_key = self.name("__qualname__");
             let qual = self.dict_get_str(ns, qn_key).map(|q| str_of(q).to_string());
             let n = str_of(name).to_string();
             let cls = self.new_class(&n, qual.as_deref().unwrap_or(&n), bases, ns)?;
@@ -99,7 +99,7 @@ impl Vm {
         } else {
             self.call_kw(meta, &[name, bases_t, ns], kw)?
         };
-        let cc = self.intern("__classcell__");
+        let cc = self.name("__classcell__");
         let cell = if self.type_of(ns) == self.types.dict {
             self.dict_get_str(ns, cc)
         } else {
@@ -116,7 +116,7 @@ impl Vm {
             return true;
         }
         let cls = self.type_of(v);
-        let k = self.intern("__getitem__");
+        let k = self.name("__getitem__");
         crate::vm::types::lookup(self, cls, k).is_some()
     }
 
@@ -124,7 +124,7 @@ impl Vm {
     /// the classes that method returns.
     fn mro_entries(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
         let mut out = Vec::with_capacity(bases.len());
-        let k = self.intern("__mro_entries__");
+        let k = self.name("__mro_entries__");
         let orig = self.new_tuple(bases.to_vec());
         self.temp_roots.push(orig);
         for &b in bases {
@@ -177,7 +177,7 @@ impl Vm {
             .iter()
             .map(|e| (e.key, e.value))
             .collect();
-        let sn = self.intern("__set_name__");
+        let sn = self.name("__set_name__");
         for (k, v) in entries {
             if !v.is_obj() || is_type(v) {
                 continue;
@@ -206,7 +206,7 @@ impl Vm {
                 }
             }
         }
-        let isc = self.intern("__init_subclass__");
+        let isc = self.name("__init_subclass__");
         if let Some(f) = self.super_getattr(cls, cls, isc)? {
             self.call_kw(f, &[], kw)?;
         }

@@ -186,7 +186,7 @@ impl Vm {
     ) -> PyResult<Option<crate::vm::interp::Resumed>> {
         use crate::vm::interp::Resumed;
         if self.matches(exc, "GeneratorExit") {
-            let close = self.intern("close");
+            let close = self.name("close");
             if let Some(m) = self.getattr_opt(sub, close)? {
                 self.call(m, &[])?;
             }
@@ -195,14 +195,14 @@ impl Vm {
         if sub.is_obj() && matches!(sub.obj().data, ObjData::Generator(_)) {
             return self.gen_resume(sub, Value::NONE, Some(exc)).map(Some);
         }
-        let throw = self.intern("throw");
+        let throw = self.name("throw");
         let Some(m) = self.getattr_opt(sub, throw)? else {
             return Ok(None);
         };
         match self.call(m, &[exc]) {
             Ok(v) => Ok(Some(Resumed::Yielded(v))),
             Err(e) if self.matches(e.0, "StopIteration") => {
-                let k = self.intern("value");
+                let k = self.name("value");
                 let v = self.instance_get_attr(e.0, k).unwrap_or(Value::NONE);
                 Ok(Some(Resumed::Returned(v)))
             }

@@ -27,7 +27,7 @@ impl Vm {
 
     /// The sub-exceptions of a group.
     fn eg_exceptions(&mut self, eg: Value) -> Vec<Value> {
-        let k = self.intern("exceptions");
+        let k = self.name("exceptions");
         self.instance_get_attr(eg, k)
             .and_then(|t| self.tuple_items(t))
             .unwrap_or_default()
@@ -92,9 +92,9 @@ impl Vm {
         };
         let g = self.new_exception(cls, args.to_vec());
         let t = self.new_tuple(items);
-        let k = self.intern("exceptions");
+        let k = self.name("exceptions");
         self.instance_set_attr(g, k, t);
-        let k = self.intern("message");
+        let k = self.name("message");
         self.instance_set_attr(g, k, message);
         Ok(g)
     }
@@ -196,7 +196,7 @@ impl Vm {
             st.suppress_context = suppress;
         }
         // notes too, as a new list
-        let k = self.intern("__notes__");
+        let k = self.name("__notes__");
         if let Some(notes) = self.instance_get_attr(orig, k)
             && !notes.is_none()
         {
@@ -262,7 +262,7 @@ impl Vm {
     /// Whether `e` is (a projection of) `orig` raised again: the same traceback,
     /// cause and context, which `split` copies.
     fn same_metadata(&mut self, e: Value, orig: Value) -> bool {
-        let k = self.intern("__notes__");
+        let k = self.name("__notes__");
         let notes = |vm: &Vm, x: Value| vm.instance_get_attr(x, k).unwrap_or(Value::NONE);
         if notes(self, e) != notes(self, orig) {
             return false;
@@ -337,8 +337,8 @@ pub fn init(vm: &mut Vm) {
     let exception = vm.exc_class("Exception");
     let make = |vm: &mut Vm, name: &'static str, bases: Vec<Value>| {
         let ns = vm.new_dict();
-        let mk = vm.intern("__module__");
-        let mv = vm.intern("builtins");
+        let mk = vm.name("__module__");
+        let mv = vm.name("builtins");
         vm.dict_set_str(ns, mk, mv);
         let t = vm
             .new_class(name, name, bases, ns)
@@ -354,7 +354,7 @@ pub fn init(vm: &mut Vm) {
     make(vm, "ExceptionGroup", vec![base, exception]);
     vm.add_method(base, "__str__", |vm, a| {
         let g = eg_self(vm, &a)?;
-        let k = vm.intern("message");
+        let k = vm.name("message");
         let m = vm.instance_get_attr(g, k).unwrap_or(Value::NONE);
         let n = vm.eg_exceptions(g).len();
         let s = if n == 1 { "" } else { "s" };
@@ -364,7 +364,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(base, "derive", |vm, a| {
         crate::builtins::check_args(vm, "derive", &a, 2, 2)?;
         let g = eg_self(vm, &a)?;
-        let k = vm.intern("message");
+        let k = vm.name("message");
         let m = vm.instance_get_attr(g, k).unwrap_or(Value::NONE);
         let base = vm.eg_base();
         vm.call(base, &[m, a.pos[1]])

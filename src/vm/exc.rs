@@ -84,13 +84,13 @@ pub fn create_hierarchy(vm: &mut Vm) {
             vec![vm.exc_class(base)]
         };
         let ns = vm.new_dict();
-        let mk = vm.intern("__module__");
-        let mv = vm.intern("builtins");
+        let mk = vm.name("__module__");
+        let mv = vm.name("builtins");
         vm.dict_set_str(ns, mk, mv);
         let t = vm
             .new_class(name, name, bases, ns)
             .expect("exception class");
-        let mk = vm.intern("__module__");
+        let mk = vm.name("__module__");
         vm.type_del_attr(t, mk);
         vm.types.exceptions.push((name, t));
         let k = vm.intern(name);
@@ -109,7 +109,7 @@ pub fn create_hierarchy(vm: &mut Vm) {
             let msg = format!("note must be a str, not '{}'", vm.type_name(note));
             return Err(vm.type_error(&msg));
         }
-        let k = vm.intern("__notes__");
+        let k = vm.name("__notes__");
         let notes = match vm.instance_get_attr(e, k) {
             Some(n) => n,
             None => {
@@ -127,7 +127,7 @@ pub fn create_hierarchy(vm: &mut Vm) {
     let stop = vm.exc_class("StopIteration");
     vm.add_method(stop, "__init__", |vm, a| {
         base_exception_init(vm, a)?;
-        let k = vm.intern("value");
+        let k = vm.name("value");
         let v = a.get(1).unwrap_or(Value::NONE);
         vm.instance_set_attr(a.pos[0], k, v);
         Ok(Value::NONE)
@@ -163,13 +163,13 @@ pub fn create_hierarchy(vm: &mut Vm) {
 
 fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = vm.new_tuple(a.pos[1..].to_vec());
-    let k = vm.intern("args");
+    let k = vm.name("args");
     vm.instance_set_attr(a.pos[0], k, args);
     Ok(Value::NONE)
 }
 
 pub fn exc_args(vm: &mut Vm, e: Value) -> Vec<Value> {
-    let k = vm.intern("args");
+    let k = vm.name("args");
     match vm.instance_get_attr(e, k) {
         Some(t) => vm.tuple_items(t).unwrap_or_default(),
         None => vec![],
@@ -243,7 +243,7 @@ impl Vm {
     pub fn new_exception(&mut self, cls: Value, args: Vec<Value>) -> Value {
         let e = self.new_instance(cls);
         let t = self.new_tuple(args);
-        let k = self.intern("args");
+        let k = self.name("args");
         self.instance_set_attr(e, k, t);
         if let ObjData::Instance(i) = &e.obj().data {
             *i.exc.get() = Some(Box::new(ExcState {
@@ -294,7 +294,7 @@ impl Vm {
         let cls = self.exc_class("StopIteration");
         let args = if value.is_none() { vec![] } else { vec![value] };
         let e = self.new_exception(cls, args);
-        let k = self.intern("value");
+        let k = self.name("value");
         self.instance_set_attr(e, k, value);
         PyErr(e)
     }
@@ -405,7 +405,7 @@ impl Vm {
         }
         out.push('\n');
         // `add_note` notes, each on its own lines
-        let k = self.intern("__notes__");
+        let k = self.name("__notes__");
         if let Some(notes) = self.instance_get_attr(e, k) {
             match notes.as_obj().map(|o| &o.data) {
                 Some(ObjData::List(_) | ObjData::Tuple(_)) => {

@@ -79,8 +79,8 @@ impl Vm {
     }
 
     fn resolve_relative(&mut self, name: &str, level: usize, globals: Value) -> PyResult<String> {
-        let pk = self.intern("__package__");
-        let nk = self.intern("__name__");
+        let pk = self.name("__package__");
+        let nk = self.name("__name__");
         let package = match self.dict_get_str(globals, pk) {
             Some(p) if self.is_str(p) => str_of(p).to_string(),
             _ => match self.dict_get_str(globals, nk) {
@@ -123,7 +123,7 @@ impl Vm {
     }
 
     fn is_package(&mut self, m: Value) -> bool {
-        let k = self.intern("__path__");
+        let k = self.name("__path__");
         let d = self.module_dict(m);
         self.dict_get_str(d, k).is_some()
     }
@@ -152,7 +152,7 @@ impl Vm {
             Found::Namespace(portions) => Ok(self.namespace_package(full, portions, parent)),
             Found::Nothing => {
                 let e = self.error("ModuleNotFoundError", &format!("No module named '{full}'"));
-                let k = self.intern("name");
+                let k = self.name("name");
                 let n = self.new_str(full);
                 self.instance_set_attr(e.0, k, n);
                 Err(e)
@@ -171,12 +171,12 @@ impl Vm {
         let dirs: Vec<String> = if parent.is_none() {
             self.search_path()?
         } else {
-            let k = self.intern("__path__");
+            let k = self.name("__path__");
             let d = self.module_dict(parent);
             let p = match self.dict_get_str(d, k) {
                 Some(p) => p,
                 None => {
-                    let k = self.intern("__path__");
+                    let k = self.name("__path__");
                     match self.getattr_opt(parent, k)? {
                         Some(p) => p,
                         None => {
@@ -187,7 +187,7 @@ impl Vm {
                                     full.rsplit_once('.').map(|x| x.0).unwrap_or(full)
                                 ),
                             );
-                            let k = self.intern("name");
+                            let k = self.name("name");
                             let n = self.new_str(full);
                             self.instance_set_attr(e.0, k, n);
                             return Err(e);
@@ -239,15 +239,15 @@ impl Vm {
         if d.is_none() {
             return;
         }
-        let sk = self.intern("__spec__");
+        let sk = self.name("__spec__");
         if self.dict_get_str(d, sk).is_none() {
             let spec = crate::modules::importlib::new_spec(self, full, None, None);
-            let ok = self.intern("origin");
+            let ok = self.name("origin");
             let bi = self.new_str("built-in");
             self.instance_set_attr(spec, ok, bi);
             self.dict_set_str(d, sk, spec);
         }
-        let pk = self.intern("__package__");
+        let pk = self.name("__package__");
         if self.dict_get_str(d, pk).is_none() {
             let package = full.rsplit_once('.').map(|x| x.0).unwrap_or("");
             let pv = self.new_str(package);
@@ -259,11 +259,11 @@ impl Vm {
     /// append to it or rebind it), else the start-up path. Non-str entries are
     /// skipped, as CPython's path finder does.
     fn search_path(&mut self) -> PyResult<Vec<String>> {
-        let sk = self.intern("sys");
+        let sk = self.name("sys");
         let modules = self.modules;
         let list = match self.dict_get_str(modules, sk) {
             Some(sys) if !sys.is_none() => {
-                let pk = self.intern("path");
+                let pk = self.name("path");
                 self.getattr(sys, pk)?
             }
             _ => self.sys_path_list(),
@@ -305,7 +305,7 @@ impl Vm {
         let path = self.new_list(items);
         let spec = crate::modules::importlib::new_spec(self, full, None, Some(path));
         self.set_module_attrs(d, full, Value::NONE, full, spec);
-        let pk = self.intern("__path__");
+        let pk = self.name("__path__");
         self.dict_set_str(d, pk, path);
         let key = self.intern(full);
         let modules = self.modules;
@@ -325,17 +325,17 @@ impl Vm {
         spec: Value,
     ) {
         if !file.is_none() {
-            let fk = self.intern("__file__");
+            let fk = self.name("__file__");
             self.dict_set_str(d, fk, file);
-            let ck = self.intern("__cached__");
+            let ck = self.name("__cached__");
             self.dict_set_str(d, ck, Value::NONE);
         }
-        let pk = self.intern("__package__");
+        let pk = self.name("__package__");
         let pv = self.new_str(package);
         self.dict_set_str(d, pk, pv);
-        let sk = self.intern("__spec__");
+        let sk = self.name("__spec__");
         self.dict_set_str(d, sk, spec);
-        let lk = self.intern("__loader__");
+        let lk = self.name("__loader__");
         self.dict_set_str(d, lk, Value::NONE);
     }
 
@@ -374,7 +374,7 @@ impl Vm {
         let spec = crate::modules::importlib::new_spec(self, full, Some(fv), path);
         self.set_module_attrs(d, full, fv, &package, spec);
         if let Some(l) = path {
-            let pathk = self.intern("__path__");
+            let pathk = self.name("__path__");
             self.dict_set_str(d, pathk, l);
         }
         let key = self.intern(full);
@@ -415,7 +415,7 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         }
-        let fk = self.intern("__file__");
+        let fk = self.name("__file__");
         let d = self.module_dict(m);
         let loc = match self.dict_get_str(d, fk) {
             Some(f) => format!(" ({})", str_of(f)),
@@ -437,13 +437,13 @@ impl Vm {
         if !self.matches(e, "ModuleNotFoundError") {
             return false;
         }
-        let k = self.intern("name");
+        let k = self.name("name");
         self.instance_get_attr(e, k)
             .is_some_and(|n| self.is_str(n) && str_of(n) == name)
     }
 
     pub fn import_star(&mut self, m: Value, globals: Value) -> PyResult<()> {
-        let all_k = self.intern("__all__");
+        let all_k = self.name("__all__");
         let is_module = matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Module { .. }));
         let all = if is_module {
             let d = self.module_dict(m);
@@ -458,7 +458,7 @@ impl Vm {
                 let d = if is_module {
                     self.module_dict(m)
                 } else {
-                    let dk = self.intern("__dict__");
+                    let dk = self.name("__dict__");
                     match self.getattr_opt(m, dk)? {
                         Some(d) => d,
                         None => {
@@ -479,7 +479,7 @@ impl Vm {
         for n in names {
             if !self.is_str(n) {
                 let what = if from_all { "__all__" } else { "__dict__" };
-                let nk = self.intern("__name__");
+                let nk = self.name("__name__");
                 let mn = match self.getattr_opt(m, nk)? {
                     Some(v) if self.is_str(v) => str_of(v).to_string(),
                     _ => "module".to_string(),

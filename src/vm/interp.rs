@@ -1008,7 +1008,7 @@ impl Vm {
                         && let ObjData::Function(fo) = &func.obj().data
                     {
                         let d = self.new_dict();
-                        let k = self.intern("__annotations__");
+                        let k = self.name("__annotations__");
                         self.dict_set_str(d, k, annotations);
                         *fo.dict.get() = d;
                     }
@@ -1146,8 +1146,8 @@ impl Vm {
                 }
                 Op::BeforeWith => {
                     let ctx = fr.pop();
-                    let exit_name = self.intern("__exit__");
-                    let enter_name = self.intern("__enter__");
+                    let exit_name = self.name("__exit__");
+                    let enter_name = self.name("__enter__");
                     let exit = match self.getattr(ctx, exit_name) {
                         Ok(x) => x,
                         Err(_) => {
@@ -1176,7 +1176,7 @@ impl Vm {
                     fr.push(c);
                 }
                 Op::LoadBuildClass => {
-                    let k = self.intern("__build_class__");
+                    let k = self.name("__build_class__");
                     let b = self.dict_get_str(self.builtins, k).unwrap_or(Value::NONE);
                     fr.push(b);
                 }
@@ -1365,12 +1365,12 @@ impl Vm {
                 None => Resumed::Returned(self.take_stop_value()),
             });
         }
-        let send = self.intern("send");
+        let send = self.name("send");
         let m = self.getattr(sub, send)?;
         match self.call(m, &[sent]) {
             Ok(v) => Ok(Resumed::Yielded(v)),
             Err(e) if self.matches(e.0, "StopIteration") => {
-                let k = self.intern("value");
+                let k = self.name("value");
                 let v = self.instance_get_attr(e.0, k).unwrap_or(Value::NONE);
                 Ok(Resumed::Returned(v))
             }

@@ -104,7 +104,7 @@ impl Vm {
                     self.type_name(it)
                 ))),
                 Err(e) if self.matches(e.0, "StopIteration") => {
-                    let k = self.intern("value");
+                    let k = self.name("value");
                     self.stop_value = self.instance_get_attr(e.0, k).unwrap_or(Value::NONE);
                     Ok(None)
                 }

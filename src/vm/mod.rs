@@ -89,6 +89,9 @@ pub struct Vm {
     /// `sys.modules`
     pub modules: Value,
     interned: HashMap<Box<str>, Value>,
+    /// `name`'s cache: interned strs by the address and length of the literal
+    /// that names them.
+    static_names: crate::jit::FastMap<(usize, usize), Value>,
     /// The exception being handled (`sys.exc_info()`), or NONE.
     pub handled: Value,
     /// Values natives keep alive across calls back into Python.
@@ -207,6 +210,7 @@ impl Vm {
             builtins: Value::NONE,
             modules: Value::NONE,
             interned: HashMap::new(),
+            static_names: Default::default(),
             handled: Value::NONE,
             temp_roots: Vec::new(),
             recursion_limit: 1000,
@@ -353,6 +357,22 @@ impl Vm {
         }
         let v = self.new_str(s);
         self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// `intern` for a name spelled in Coil's own source (`"__init__"`), found by
+    /// the literal's address instead of by hashing its text: hot paths (every
+    /// class call looks up `__new__` and `__init__`) ask for the same few names
+    /// over and over. Two literals with the same text at different addresses
+    /// just take two entries for the one interned str.
+    #[inline]
+    pub fn name(&mut self, s: &'static str) -> Value {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(v) = self.static_names.get(&key) {
+            return *v;
+        }
+        let v = self.intern(s);
+        self.static_names.insert(key, v);
         v
     }
 
@@ -506,10 +526,10 @@ impl Vm {
     pub fn new_module(&mut self, name: &str) -> Value {
         let dict = self.new_dict();
         let n = self.intern(name);
-        let key = self.intern("__name__");
+        let key = self.name("__name__");
         self.dict_set_str(dict, key, n);
         // every module has a __doc__ (None until a docstring sets it)
-        let dk = self.intern("__doc__");
+        let dk = self.name("__doc__");
         self.dict_set_str(dict, dk, Value::NONE);
         let m = self.alloc(self.types.module, ObjData::Module { name: n, dict });
         self.module_roots.push(m);

@@ -648,8 +648,8 @@ impl Vm {
             }
             _ => {
                 let cls = self.type_of(v);
-                let hn = self.intern("__hash__");
-                let en = self.intern("__eq__");
+                let hn = self.name("__hash__");
+                let en = self.name("__eq__");
                 let h = crate::vm::types::lookup_owner(self, cls, hn);
                 match h {
                     Some((f, _)) if f.is_none() => {
@@ -1059,7 +1059,7 @@ impl Vm {
                 ObjData::Type(_) => {
                     // a metaclass's __getitem__ (Enum's `Color['RED']`) comes first
                     let meta = self.type_of(obj);
-                    let gi = self.intern("__getitem__");
+                    let gi = self.name("__getitem__");
                     if meta != self.types.type_
                         && let Some(f) = lookup(self, meta, gi)
                     {
@@ -1067,7 +1067,7 @@ impl Vm {
                         return self.call(m, &[idx]);
                     }
                     // `list[int]`, `Generic[T]`: __class_getitem__ (PEP 560)
-                    let cgi = self.intern("__class_getitem__");
+                    let cgi = self.name("__class_getitem__");
                     if let Some(f) = lookup(self, obj, cgi) {
                         let f = match f.as_obj().map(|o| &o.data) {
                             Some(ObjData::ClassMethod(f)) => *f,
@@ -1648,7 +1648,7 @@ impl Vm {
     pub fn function_str(&mut self, f: Value) -> String {
         match f.as_obj().map(|o| &o.data) {
             Some(ObjData::Function(func)) => {
-                let k = self.intern("__name__");
+                let k = self.name("__name__");
                 let module = self
                     .dict_get_str(func.globals, k)
                     .map(|m| str_of(m).to_string());

@@ -63,7 +63,7 @@ mod tests {
         vm.add_fn(b, "_boom", |_, _| panic!("boom"));
         let main = vm.new_module("__main__");
         let d = vm.module_dict(main);
-        let bk = vm.intern("__builtins__");
+        let bk = vm.name("__builtins__");
         vm.dict_set_str(d, bk, b);
         let r = crate::run::compile_source(&mut vm, source, "<test>", "<module>")
             .and_then(|code| vm.run_code(code, d, Value::NONE));

@@ -15,7 +15,7 @@ const ABC_MAPPING: i64 = 1 << 6;
 
 impl Vm {
     fn abc_flags(&mut self, cls: Value) -> i64 {
-        let name = self.intern("__abc_tpflags__");
+        let name = self.name("__abc_tpflags__");
         match lookup(self, cls, name) {
             Some(v) if v.is_small_int() => v.as_small_int(),
             _ => 0,
@@ -51,7 +51,7 @@ impl Vm {
         if keys.is_empty() {
             return Ok(self.empty_tuple);
         }
-        let get_name = self.intern("get");
+        let get_name = self.name("get");
         let get = self.getattr(subject, get_name)?;
         let seen = self.new_set();
         // a fresh object no mapping can hold: `get`'s default
@@ -137,7 +137,7 @@ impl Vm {
         let mut seen: Vec<Value> = Vec::new();
         let mut attrs = Vec::new();
         if nargs > 0 {
-            let ma = self.intern("__match_args__");
+            let ma = self.name("__match_args__");
             let (match_args, match_self) = match self.getattr_opt(cls, ma)? {
                 Some(m) if self.type_of(m) == self.types.tuple => (self.items_of_tuple(m), false),
                 Some(m) => {

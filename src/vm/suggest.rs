@@ -101,7 +101,7 @@ impl Vm {
     pub fn name_error(&mut self, name: Value) -> PyErr {
         let n = str_of(name).to_string();
         let e = self.error("NameError", &format!("name '{n}' is not defined"));
-        let k = self.intern("name");
+        let k = self.name("name");
         self.instance_set_attr(e.0, k, name);
         let mut cands: Vec<String> = Vec::new();
         let mut self_has = false;

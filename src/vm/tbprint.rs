@@ -113,7 +113,7 @@ impl Vm {
         }
         let only = self.exception_only(e);
         ctx.emit(&only, '|');
-        let k = self.intern("exceptions");
+        let k = self.name("exceptions");
         let excs = self
             .instance_get_attr(e, k)
             .and_then(|t| self.tuple_items(t))

@@ -388,7 +388,7 @@ impl Vm {
         })?;
         let mut t = new_type_obj(name, bases.clone());
         t.qualname = qualname.to_string();
-        let module_key = self.intern("__module__");
+        let module_key = self.name("__module__");
         t.module = match self.dict_get_str(ns, module_key) {
             Some(m) if self.is_str(m) => str_of(m).to_string(),
             _ => "__main__".to_string(),
@@ -404,7 +404,7 @@ impl Vm {
         }
         t.builtin_base = Cell::new(builtin_base);
         // __slots__: only when every class in the MRO that is user-defined has them.
-        let slots_key = self.intern("__slots__");
+        let slots_key = self.name("__slots__");
         if let Some(s) = self.dict_get_str(ns, slots_key) {
             let mut names = Vec::new();
             let items = if self.is_str(s) {
@@ -456,8 +456,8 @@ impl Vm {
                 }
             }
         }
-        let eq = self.intern("__eq__");
-        let hash = self.intern("__hash__");
+        let eq = self.name("__eq__");
+        let hash = self.name("__hash__");
         if self.dict_get_str(ns, eq).is_some() && self.dict_get_str(ns, hash).is_none() {
             self.type_set_attr(tv, hash, Value::NONE);
         }
