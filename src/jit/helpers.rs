@@ -201,7 +201,7 @@ pub fn plain_truth(v: Value) -> Option<bool> {
         ObjData::Instance(_) => {
             let cls = o.class();
             let hooks = ["__bool__", "__len__"].iter().any(|n| {
-                let name = vm.intern(n);
+                let name = vm.name(n);
                 crate::vm::types::lookup(vm, cls, name).is_some()
             });
             (!hooks).then_some(true)

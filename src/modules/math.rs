@@ -464,7 +464,13 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
     Ok(vm.new_bigint(BigInt::from_f64(f).unwrap_or_default()))
 }
 
-fn round_op(vm: &mut Vm, a: Args, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn round_op(
+    vm: &mut Vm,
+    a: Args,
+    name: &str,
+    dunder: &'static str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     check_n(vm, &a, name, 1)?;
     let v = a.pos[0];
     if v.is_float() {

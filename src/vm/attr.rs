@@ -807,8 +807,13 @@ impl Vm {
     }
 
     /// Calls `obj.name(*args)` looking the method up on the type (dunder protocol).
-    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
-        let n = self.intern(name);
+    pub fn call_method(
+        &mut self,
+        obj: Value,
+        name: &'static str,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let n = self.name(name);
         let (f, slf) = self.load_method(obj, n)?;
         if slf.is_empty() {
             self.call(f, args)
@@ -823,9 +828,9 @@ impl Vm {
     /// The type's implementation of dunder `name`, if any (instance dicts are not
     /// consulted, as in CPython).
     #[inline]
-    pub fn dunder(&mut self, obj: Value, name: &str) -> Option<Value> {
+    pub fn dunder(&mut self, obj: Value, name: &'static str) -> Option<Value> {
         let cls = self.type_of(obj);
-        let n = self.intern(name);
+        let n = self.name(name);
         lookup(self, cls, n)
     }
 
@@ -833,11 +838,11 @@ impl Vm {
     pub fn call_dunder(
         &mut self,
         obj: Value,
-        name: &str,
+        name: &'static str,
         args: &[Value],
     ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
-        let n = self.intern(name);
+        let n = self.name(name);
         match lookup_owner(self, cls, n) {
             Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);

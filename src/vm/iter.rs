@@ -431,7 +431,14 @@ impl Vm {
     /// A one-character string (ASCII ones are cached as interned strings).
     pub fn char_str(&mut self, s: &str) -> Value {
         if s.len() == 1 {
-            return self.intern(s);
+            let k = s.as_bytes()[0] as usize;
+            let v = self.ascii_chars[k];
+            if !v.is_empty() {
+                return v;
+            }
+            let v = self.intern(s);
+            self.ascii_chars[k] = v;
+            return v;
         }
         self.new_str(s)
     }

@@ -92,6 +92,9 @@ pub struct Vm {
     /// `name`'s cache: interned strs by the address and length of the literal
     /// that names them.
     static_names: crate::jit::FastMap<(usize, usize), Value>,
+    /// The interned one-character strs of ASCII, by code (EMPTY until first used):
+    /// iterating over a str or indexing it makes them without hashing.
+    pub(crate) ascii_chars: [Value; 128],
     /// The exception being handled (`sys.exc_info()`), or NONE.
     pub handled: Value,
     /// Values natives keep alive across calls back into Python.
@@ -211,6 +214,7 @@ impl Vm {
             modules: Value::NONE,
             interned: HashMap::new(),
             static_names: Default::default(),
+            ascii_chars: [Value::EMPTY; 128],
             handled: Value::NONE,
             temp_roots: Vec::new(),
             recursion_limit: 1000,

@@ -223,7 +223,7 @@ impl Vm {
     }
 
     /// Calls `a.name(b)`; None when missing or NotImplemented.
-    fn try_dunder(&mut self, a: Value, name: &str, b: Value) -> PyResult<Option<Value>> {
+    fn try_dunder(&mut self, a: Value, name: &'static str, b: Value) -> PyResult<Option<Value>> {
         match self.call_dunder(a, name, &[b])? {
             Some(r) if r != self.not_implemented => Ok(Some(r)),
             _ => Ok(None),
