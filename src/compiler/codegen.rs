@@ -569,6 +569,29 @@ impl<'a> Compiler<'a> {
                 self.expr(&e.value)?;
                 self.emit(Op::Pop);
             }
+            Stmt::Assign(a) if swap_assign_len(a).is_some() => {
+                // `a, b = b, a` (and three names): the values are evaluated in
+                // order and the targets assigned from the reversed stack, as
+                // CPython does, without building and unpacking a tuple
+                let Expr::Tuple(values) = &*a.value else {
+                    unreachable!("swap_assign_len checked the value")
+                };
+                for v in &values.elts {
+                    self.expr(v)?;
+                }
+                if values.elts.len() == 3 {
+                    self.emit(Op::Rot3);
+                }
+                self.emit(Op::Rot2);
+                let (Expr::Tuple(ast::ExprTuple { elts: targets, .. })
+                | Expr::List(ast::ExprList { elts: targets, .. })) = &a.targets[0]
+                else {
+                    unreachable!("swap_assign_len checked the target")
+                };
+                for t in targets {
+                    self.store_target(t)?;
+                }
+            }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
@@ -2216,4 +2239,27 @@ pub fn parse_big_literal(tok: &str) -> Option<BigInt> {
         (lower, 10)
     };
     BigInt::from_str_radix(&digits, radix).ok()
+}
+
+/// For `t1, t2 = v1, v2` (or three of each): one target list, a tuple display of
+/// as many values, no starred item on either side, the number of items.
+fn swap_assign_len(a: &ast::StmtAssign) -> Option<usize> {
+    let [target] = &a.targets[..] else {
+        return None;
+    };
+    let targets = match target {
+        Expr::Tuple(t) => &t.elts,
+        Expr::List(l) => &l.elts,
+        _ => return None,
+    };
+    let Expr::Tuple(values) = &*a.value else {
+        return None;
+    };
+    let n = values.elts.len();
+    let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+    ((n == 2 || n == 3)
+        && targets.len() == n
+        && !targets.iter().any(starred)
+        && !values.elts.iter().any(starred))
+    .then_some(n)
 }
