@@ -776,3 +776,32 @@ fn body_entry_checks_survive_collections() {
         assert_eq!(out.trim(), want.to_string(), "n={n}");
     }
 }
+
+#[test]
+fn tuples_packed_and_unpacked_in_a_trace_are_never_allocated() {
+    // `pair` is inlined; its `return i, i * 2` tuple is unpacked at once by the
+    // caller, so the optimized loop reads the items' refs and allocates nothing
+    // (no `calla` left, no helper call at all). The tuple kept in a list is
+    // still built, once every thousand iterations, on the branch's side trace.
+    let src = "def pair(i):\n\
+               \x20   return i, i * 2\n\
+               def f(n):\n\
+               \x20   s = 0\n\
+               \x20   kept = []\n\
+               \x20   for i in range(n):\n\
+               \x20       a, b = pair(i)\n\
+               \x20       t = (b, a)\n\
+               \x20       s += t[0] + t[-1] + b\n\
+               \x20       if i % 1000 == 0:\n\
+               \x20           kept.append((a, b))\n\
+               \x20   return s, len(kept), kept[-1]\n\
+               print(f(5000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    assert_eq!(out.trim(), "(62487500, 5, (4000, 8000))", "{log}");
+    let optimized = first_optimized_ir(&log);
+    let body = optimized.split(" loop ").nth(1).expect("a looping trace");
+    assert!(
+        !body.contains("calla") && !body.contains("callg") && !body.contains("callr"),
+        "an allocation or call is left in the loop:\n{optimized}"
+    );
+}

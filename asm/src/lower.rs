@@ -391,7 +391,7 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         // helpers and stores take any word; checked separately
         Store => (p, None),
         SetVal => (None, None),
-        CallG | CallR => (None, None),
+        CallG | CallA | CallR => (None, None),
     }
 }
 
@@ -493,7 +493,7 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
                 )));
             }
             Op::PVal if ins.ty == Ty::Void => return bad(format!("{i:04}: pval without a type")),
-            Op::CallG | Op::CallR if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
+            Op::CallG | Op::CallA | Op::CallR if !(0..(i32::MAX as i64) / 8).contains(&ins.imm) => {
                 return Err(LowerError::Unsupported(format!(
                     "{i:04}: helper index {} out of range",
                     ins.imm

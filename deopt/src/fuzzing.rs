@@ -74,7 +74,7 @@ extern "C" fn chaos_tick(_: u64, _: u64) -> u64 {
 /// Whether native code checks the chaos countdown after this op: every guard but
 /// helper calls (a forced exit after a helper could replay its effect).
 fn chaos_ticks_at(op: Op) -> bool {
-    op.is_guard() && op != Op::CallG && op != Op::CallR
+    op.is_guard() && !matches!(op, Op::CallG | Op::CallA | Op::CallR)
 }
 
 pub fn with_chaos_ticks(trace: &Trace, tick: i64) -> Trace {

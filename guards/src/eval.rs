@@ -206,7 +206,7 @@ pub fn eval(
                     Step::Exit
                 }
             }
-            Op::CallG | Op::CallR => {
+            Op::CallG | Op::CallA | Op::CallR => {
                 let index = if ins.op == Op::CallR {
                     crate::ir::RESIDUAL_HELPER
                 } else {

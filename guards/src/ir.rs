@@ -142,6 +142,7 @@ ir_ops! {
     GuardTrue, "gtrue",  Void, true,  "a: Bool must be true";
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
+    CallA,     "calla",  Val,  true,  "helper imm(a, b) that allocates a new object and has no other effect (the object is the result): `dce` drops it when nothing uses the object; exits when it returns EXIT_SENTINEL";
     CallR,     "callr",  Val,  true,  "a residual call of site imm: helpers[RESIDUAL_HELPER](a, b), which may run Python code (and so the collector); first its snapshot's values are written home and `imm << 32 | exit_tag | snapshot` to vals[RESIDUAL_EXIT_SLOT], where the collector and the site find them; exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration; imm: its frame slot";
@@ -365,7 +366,7 @@ impl fmt::Display for Trace {
                 ins.op.mnemonic()
             )?;
             match ins.op {
-                Op::KInt | Op::Slot | Op::CallG | Op::CallR | Op::PVal | Op::Count => {
+                Op::KInt | Op::Slot | Op::CallG | Op::CallA | Op::CallR | Op::PVal | Op::Count => {
                     write!(f, " {}", ins.imm)?
                 }
                 Op::Link => write!(f, " {:#x}", ins.imm as u64)?,

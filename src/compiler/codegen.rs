@@ -1526,6 +1526,19 @@ impl<'a> Compiler<'a> {
                 self.expr(&b.right)?;
                 self.emit(Op::Binary(binop(b.op)));
             }
+            Expr::UnaryOp(ast::ExprUnaryOp {
+                op: ast::UnaryOp::USub,
+                operand,
+                ..
+            }) if negated_literal(operand).is_some() => {
+                // `-1` is a constant, as in CPython's compiler (the JIT sees a
+                // constant index in `t[-1]`)
+                let v = match negated_literal(operand).expect("checked by the guard") {
+                    Ok(i) => self.vm.new_int(i),
+                    Err(f) => Value::float(f),
+                };
+                self.load_const(v);
+            }
             Expr::UnaryOp(u) => {
                 self.expr(&u.operand)?;
                 let op = match u.op {
@@ -2262,4 +2275,16 @@ fn swap_assign_len(a: &ast::StmtAssign) -> Option<usize> {
         && !targets.iter().any(starred)
         && !values.elts.iter().any(starred))
     .then_some(n)
+}
+
+/// `-x` for an int literal that fits an i64 (Ok) or a float literal (Err).
+fn negated_literal(operand: &Expr) -> Option<Result<i64, f64>> {
+    let Expr::NumberLiteral(n) = operand else {
+        return None;
+    };
+    match &n.value {
+        ast::Number::Int(i) => i.as_i64().map(|x| Ok(-x)),
+        ast::Number::Float(f) => Some(Err(-f)),
+        ast::Number::Complex { .. } => None,
+    }
 }

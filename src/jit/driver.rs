@@ -186,6 +186,7 @@ impl Vm {
             poll: None,
             in_gen: None,
             gen_codes: Vec::new(),
+            tuples: Default::default(),
         })
     }
 
@@ -592,7 +593,7 @@ impl Vm {
             let poll = is_gc_poll(&trace, ins, clock);
             let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version);
             exit_kinds[s] = match ins.op {
-                IrOp::CallG => helpers::name(ins.imm),
+                IrOp::CallG | IrOp::CallA => helpers::name(ins.imm),
                 IrOp::CallR => helpers::name(guards::ir::RESIDUAL_HELPER),
                 _ if poll => GC_POLL,
                 _ if version => GLOBALS_CHANGED,

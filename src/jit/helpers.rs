@@ -81,6 +81,11 @@ helpers! {
     DICT_SET => dict_set;
     DICT_CONTAINS => dict_contains;
     STR_EQ => str_eq;
+    // tuple displays (`calla` for one or two items: dropped when unused)
+    NEW_TUPLE1 => new_tuple1;
+    NEW_TUPLE2 => new_tuple2;
+    TUPLE_ITEM => tuple_item;
+    NEW_TUPLE_N => new_tuple_n;
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
     POP_BLOCK => pop_block;
@@ -100,6 +105,10 @@ pub fn name(index: i64) -> &'static str {
 thread_local! {
     /// The value `STASH` parks for the next store helper (helpers take two operands).
     static STASHED: Cell<u64> = const { Cell::new(0) };
+    /// The first items of a tuple display of three or more, which `TUPLE_ITEM`
+    /// parks until `NEW_TUPLE_N` takes them with the last two. Nothing between
+    /// them can collect (no residual call), so they need not be roots.
+    static TUPLE_ITEMS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The VM running the current trace, for helpers that look at classes.
     static VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
 }
@@ -123,6 +132,38 @@ fn vm_mut() -> Option<&'static mut Vm> {
     } else {
         Some(unsafe { &mut *p })
     }
+}
+
+/// `(a,)`.
+extern "C" fn new_tuple1(a: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_tuple(vec![Value(a)]).0)
+    })
+}
+
+/// `(a, b)`.
+extern "C" fn new_tuple2(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_tuple(vec![Value(a), Value(b)]).0)
+    })
+}
+
+/// Parks one of the first items of a longer tuple display.
+extern "C" fn tuple_item(v: u64, _: u64) -> u64 {
+    TUPLE_ITEMS.with(|t| t.borrow_mut().push(Value(v)));
+    Value::NONE.0
+}
+
+/// The parked items and then `a` and `b`, as a new tuple.
+extern "C" fn new_tuple_n(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let mut items = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        items.extend([Value(a), Value(b)]);
+        let vm = vm_mut()?;
+        Some(vm.new_tuple(items).0)
+    })
 }
 
 /// `range(stop)` with an inline int.

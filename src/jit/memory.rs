@@ -187,7 +187,7 @@ impl Recorder {
         self.trace
             .ins
             .iter()
-            .any(|i| matches!(i.op, IrOp::CallG | IrOp::CallR))
+            .any(|i| matches!(i.op, IrOp::CallG | IrOp::CallA | IrOp::CallR))
     }
 
     /// Removes the poll emitted at `first` when nothing in the trace allocates.

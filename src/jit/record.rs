@@ -34,6 +34,30 @@ use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::{Vm, str_of};
 use memory::Seq;
+use smallvec::SmallVec;
+
+/// Longest tuple display recorded as helper calls (longer ones are residual).
+const MAX_BUILT_TUPLE: u32 = 8;
+
+/// For `t[k]` (index on top of the stack, runtime value `idx`) where `t` is a
+/// tuple the trace built and `k` a constant: the item's ref.
+fn built_tuple_item(rec: &Recorder, idx: Value) -> Option<Ref> {
+    let n = rec.stack.len();
+    let (rt, ri) = (*rec.stack.get(n.checked_sub(2)?)?, rec.stack[n - 1]);
+    let items = rec.tuples.get(&rt)?;
+    let k = idx.is_small_int().then(|| idx.as_small_int())?;
+    let at = rec.trace.ins[ri.idx()];
+    let constant = match at.op {
+        IrOp::KInt => at.imm == k,
+        IrOp::KVal => at.imm as u64 == idx.0,
+        _ => false,
+    };
+    if !constant {
+        return None;
+    }
+    let k = if k < 0 { k + items.len() as i64 } else { k };
+    items.get(usize::try_from(k).ok()?).copied()
+}
 
 /// Longest trace recorded, in bytecodes.
 const MAX_RECORD_OPS: usize = 400;
@@ -87,6 +111,11 @@ pub struct Recorder {
     pub(super) in_gen: Option<generators::GenFrame>,
     /// Code objects of inlined generators, whose addresses the trace guards.
     pub(super) gen_codes: Vec<Rc<Code>>,
+    /// Tuples this trace builds, with the refs of their items: unpacking or
+    /// indexing one with a constant reads the item's ref (a tuple never
+    /// changes), so a tuple only packed and unpacked is never allocated
+    /// (`calla`, which `dce` drops when nothing else uses the tuple).
+    pub(super) tuples: HashMap<Ref, SmallVec<[Ref; 4]>>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -991,6 +1020,53 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_SET, pc);
                 rec.pop()?;
             }
+            Op::BuildTuple(n) if (1..=MAX_BUILT_TUPLE).contains(&n) => {
+                let k = rec.stack.len();
+                let items: SmallVec<[Ref; 4]> =
+                    rec.stack[k - n as usize..].iter().copied().collect();
+                let boxed: SmallVec<[Ref; 4]> = items.iter().map(|&r| rec.boxed(r)).collect();
+                let last = boxed.len() - 1;
+                let r = match n {
+                    1 => rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        boxed[0],
+                        Ref::NONE,
+                        helpers::NEW_TUPLE1,
+                        pc,
+                    ),
+                    2 => rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        boxed[0],
+                        boxed[1],
+                        helpers::NEW_TUPLE2,
+                        pc,
+                    ),
+                    _ => {
+                        // the items but the last two wait in the helpers' pending
+                        // list; those calls are effects, so this tuple stays
+                        for &b in &boxed[..last - 1] {
+                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, helpers::TUPLE_ITEM, pc);
+                        }
+                        let (a, b) = (boxed[last - 1], boxed[last]);
+                        rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::NEW_TUPLE_N, pc)
+                    }
+                };
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+                rec.tuples.insert(r, items);
+            }
+            Op::UnpackSequence(n)
+                if rec
+                    .tuples
+                    .get(rec.stack.last().ok_or("stack underflow")?)
+                    .is_some_and(|t| t.len() == n as usize) =>
+            {
+                let rs = rec.pop()?;
+                let items = rec.tuples[&rs].clone();
+                rec.stack.extend(items.into_iter().rev());
+            }
             Op::UnpackSequence(n) => {
                 let seq = top(0);
                 let len = match seq.as_obj().map(|o| &o.data) {
@@ -1219,6 +1295,12 @@ impl Vm {
                 };
                 let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helper, pc);
                 rec.stack.push(r);
+            }
+            Op::Subscr if built_tuple_item(rec, top(0)).is_some() => {
+                let item = built_tuple_item(rec, top(0)).expect("checked by the guard");
+                rec.pop()?;
+                rec.pop()?;
+                rec.stack.push(item);
             }
             Op::Subscr => {
                 let (obj, idx) = (top(1), top(0));

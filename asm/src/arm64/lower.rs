@@ -739,7 +739,7 @@ impl<'t> Lowering<'t> {
                     .str(X0, VALS, guards::ir::RESIDUAL_EXIT_SLOT as i64 * 8);
                 self.call_helper(i, guards::ir::RESIDUAL_HELPER, exit_l());
             }
-            CallG => self.call_helper(i, ins.imm, exit_l()),
+            CallG | CallA => self.call_helper(i, ins.imm, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),

@@ -1094,7 +1094,7 @@ impl<'t> Lowering<'t> {
                     .store(VALS, guards::ir::RESIDUAL_EXIT_SLOT as i32 * 8, Rax);
                 self.call_helper(i, guards::ir::RESIDUAL_HELPER, exit_l());
             }
-            CallG => self.call_helper(i, ins.imm, exit_l()),
+            CallG | CallA => self.call_helper(i, ins.imm, exit_l()),
         }
         debug_assert!(
             self.ticked || !ins.op.is_guard(),

@@ -58,7 +58,7 @@ pub fn run(t: &mut Trace) {
         s.operands(&mut ins);
         t.ins[i] = ins;
         match ins.op {
-            Op::Loop | Op::CallG | Op::CallR => loads.clear(),
+            Op::Loop | Op::CallG | Op::CallA | Op::CallR => loads.clear(),
             Op::Store if is_element(t, ins.a) => loads.retain(|&(_, a, _), _| !is_element(t, a)),
             Op::Store => loads.clear(),
             Op::Load => {

@@ -2,7 +2,8 @@
 //!
 //! Design: the roots are everything with an effect: guards (they may exit; their
 //! snapshots name values the exit needs), stores (`SetSlot`, `Store`), helper calls (`CallG`,
-//! also a guard), counters, the `Loop` marker and the final `Link`. Marking follows operands and the snapshot
+//! also a guard), counters, the `Loop` marker and the final `Link`; not `CallA`, an
+//! allocation with no other effect, which lives only if its object is used. Marking follows operands and the snapshot
 //! entries of the guards; a worklist rather than one backward sweep because a `Phi`'s
 //! b points forward. Unmarked instructions become `Nop`. A phi used only by the
 //! computation of its own next value (a dead induction variable) is unmarked and goes.
@@ -15,6 +16,11 @@ pub fn run(t: &mut Trace) {
     let mut live = vec![false; n];
     let mut work: Vec<Ref> = Vec::new();
     for (i, ins) in t.ins.iter().enumerate() {
+        // an allocation is live only through its uses: the object no one reads
+        // (a tuple packed and unpacked at once) is never made
+        if ins.op == Op::CallA {
+            continue;
+        }
         if ins.op.is_guard()
             || matches!(
                 ins.op,

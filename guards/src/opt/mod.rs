@@ -262,6 +262,7 @@ pub(crate) fn is_pure(op: Op) -> bool {
         Op::Slot
             | Op::SetSlot
             | Op::CallG
+            | Op::CallA
             | Op::CallR
             | Op::Loop
             | Op::Phi
