@@ -7,7 +7,8 @@
 //! objects escaping on some iterations, calls deeper than the inlining limit,
 //! recursion, a dunder swapped mid-loop), generators (pipelines inlined into traces,
 //! genexprs, one left half-way), functions with short loops (function-entry
-//! traces) and an uncaught exception mid-loop. Each uses names
+//! traces), tuples packed and unpacked (never allocated in traces) and an
+//! uncaught exception mid-loop. Each uses names
 //! suffixed with its id `j` only, so features combine freely. With `jit` set a
 //! feature picks variants the trace recorder can compile (no builtin calls but
 //! `len`, no object construction, no try, no generators in the body), so the
@@ -20,7 +21,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(16) {
+    match c.below(17) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -40,6 +41,7 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         13 => residual_objects(c, j, k),
         14 => generators_in_traces(c, j, k),
         15 => function_entry(c, j, k),
+        16 => tuples(c, j, k),
         _ => containers(c, j, jit),
     }
 }
@@ -127,6 +129,37 @@ fn function_entry(c: &mut Choices, j: usize, k: usize) -> Feature {
         setup: format!("acc{j} = 0\nlst{j} = [3, 1, 4, 1, 5, 9, 2, 6, 5]\n"),
         body,
         state: vec![format!("acc{j}")],
+        globals: vec![],
+    }
+}
+
+/// Tuples in the loop: returned by an inlined call and unpacked at once (the
+/// trace never allocates them), indexed with constants, kept on some iterations
+/// only; at iteration `k` an item changes type.
+fn tuples(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(9);
+    let defs = format!("def tp{j}(a, b):\n    return b, (a + b) % 1009\n");
+    let body = match c.below(3) {
+        0 => format!(
+            "x{j}, y{j} = tp{j}(x{j}, y{j} if i != {k} else y{j} + 0.5)\nif i % {m} == 0:\n    kept{j}.append((x{j}, y{j}))\n"
+        ),
+        1 => format!(
+            "t{j} = (i, x{j}) if i != {k} else (i, x{j} * 1.0)\nx{j} = (t{j}[-1] + t{j}[0]) % 1009\nif i % {m} == 0:\n    kept{j}.append(t{j})\n"
+        ),
+        _ => format!(
+            "a{j}, b{j}, c{j} = (x{j}, i, {m}) if i != {k} else (x{j}, i * 1.0, {m})\nx{j} = (a{j} + b{j} * c{j}) % 1009\n"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!("x{j} = 1\ny{j} = 2\nkept{j} = []\n"),
+        body,
+        state: vec![
+            format!("x{j}"),
+            format!("y{j}"),
+            format!("len(kept{j})"),
+            format!("kept{j}[-3:]"),
+        ],
         globals: vec![],
     }
 }
