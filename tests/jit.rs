@@ -805,3 +805,37 @@ fn tuples_packed_and_unpacked_in_a_trace_are_never_allocated() {
         "an allocation or call is left in the loop:\n{optimized}"
     );
 }
+
+#[test]
+fn class_calls_inline_allocation_and_init() {
+    // `P(i, 2)` and the `P(...)` made in the inlined method: each is a `calla`
+    // of the allocator and the inlined `__init__`, whose attribute stores move
+    // the new instance along its shapes; nothing runs as a residual call.
+    // Without inlining (`-classes`) the same loop calls the class residually.
+    let src = "class P:\n\
+               \x20   def __init__(self, x, y):\n\
+               \x20       self.x = x\n\
+               \x20       self.y = y\n\
+               \x20   def add(self, o):\n\
+               \x20       return P(self.x + o.x, self.y + o.y)\n\
+               def run(n):\n\
+               \x20   acc = P(0, 0)\n\
+               \x20   for i in range(n):\n\
+               \x20       acc = acc.add(P(i, 2))\n\
+               \x20   return acc.x, acc.y\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    assert_eq!(out.trim(), "(4498500, 6000)", "{log}");
+    let optimized = first_optimized_ir(&log);
+    assert!(optimized.contains("calla"), "no allocation:\n{optimized}");
+    assert!(
+        !optimized.contains("callr"),
+        "a residual call:\n{optimized}"
+    );
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-classes"], src);
+    assert_eq!(out.trim(), "(4498500, 6000)", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert!(field(line, "residual_calls") > 0, "{line}");
+}

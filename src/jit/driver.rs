@@ -612,7 +612,7 @@ impl Vm {
                 && rec.resume[(pc & !RESUME_FLAG) as usize]
                     .frames
                     .iter()
-                    .any(|f| f.generator);
+                    .any(|f| f.generator || f.init_self);
         }
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
@@ -886,6 +886,9 @@ impl Vm {
                 .map(|func| func.globals)
                 .unwrap_or(fr.globals);
             let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
+            if f.init_self {
+                nf.init_self = it.next().unwrap_or(Value::EMPTY);
+            }
             for i in 0..f.nlocals {
                 nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
             }

@@ -153,6 +153,7 @@ impl Recorder {
             // the iterating frame resumes at its `ForIter` (see `finish_in_generators`)
             pc_after: pc,
             in_gen: self.in_gen.replace(g),
+            callee_init_self: None,
         };
         self.parents.push(parent);
         self.frame = frame;

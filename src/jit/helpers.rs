@@ -85,6 +85,9 @@ helpers! {
     NEW_TUPLE1 => new_tuple1;
     NEW_TUPLE2 => new_tuple2;
     TUPLE_ITEM => tuple_item;
+    // class calls (`calla`): the instance `__init__` then fills
+    NEW_INSTANCE => new_instance;
+    ADD_ATTR => add_attr;
     NEW_TUPLE_N => new_tuple_n;
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
@@ -147,6 +150,36 @@ extern "C" fn new_tuple2(a: u64, b: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         Some(vm.new_tuple(vec![Value(a), Value(b)]).0)
+    })
+}
+
+/// A new plain instance of the class `cls` (see `Vm::plain_init`).
+extern "C" fn new_instance(cls: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_instance(Value(cls)).0)
+    })
+}
+
+/// Adds the stashed value as a new attribute of the plain instance `obj`,
+/// moving it to `shape` (the trace guarded the shape it had, and `shape` is
+/// that shape's transition by the attribute's name, as `instance_set_attr`
+/// makes it).
+extern "C" fn add_attr(obj: u64, shape: u64) -> u64 {
+    guarded(|| {
+        let o = Value(obj).as_obj()?;
+        let ObjData::Instance(i) = &o.data else {
+            return None;
+        };
+        // SAFETY: shapes are leaked (`Shape::with`): the trace's constant is one.
+        let shape: &'static crate::object::Shape =
+            unsafe { &*(shape as *const crate::object::Shape) };
+        if shape.names.len() != i.slots.get().len() + 1 {
+            return None;
+        }
+        i.slots.get().push(Value(STASHED.with(|c| c.get())));
+        i.shape.set(shape);
+        Some(Value::NONE.0)
     })
 }
 

@@ -192,6 +192,9 @@ pub struct Jit {
     /// `for` over a generator inlines its resumption (`--jit-opt=-generators`
     /// calls it instead).
     pub inline_generators: bool,
+    /// `C(...)` of a plain class inlines its allocation and `__init__`
+    /// (`--jit-opt=-classes` records a residual call instead).
+    pub inline_classes: bool,
 }
 
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
@@ -272,6 +275,7 @@ impl Default for Jit {
             if_convert: true,
             layouts: layout::Layouts::measure(),
             inline_generators: true,
+            inline_classes: true,
         }
     }
 }
@@ -307,6 +311,8 @@ impl Jit {
                 "ifconv" | "+ifconv" => self.if_convert = true,
                 "-generators" => self.inline_generators = false,
                 "generators" | "+generators" => self.inline_generators = true,
+                "-classes" => self.inline_classes = false,
+                "classes" | "+classes" => self.inline_classes = true,
                 _ => passes.push(tok),
             }
         }

@@ -145,6 +145,9 @@ pub(super) struct Parent {
     pc_after: usize,
     /// The caller is itself an inlined generator.
     in_gen: Option<generators::GenFrame>,
+    /// The callee is a class call's `__init__` (see `Vm::plain_init`): the new
+    /// instance, which the caller receives when it returns None.
+    pub(super) callee_init_self: Option<Ref>,
 }
 
 /// One interpreter frame to rebuild at an exit inside inlined calls.
@@ -159,6 +162,9 @@ pub struct ResumeFrame {
     /// An inlined generator's frame: it exists (its locals are written through),
     /// only its stack and pc are in the snapshot (see `generators`).
     pub generator: bool,
+    /// A class call's `__init__` frame (`Frame::init_self`): its instance comes
+    /// first among the frame's refs, before its locals.
+    pub init_self: bool,
 }
 
 /// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
@@ -169,8 +175,16 @@ pub struct ResumePoint {
 }
 
 /// A frame's recording state for a snapshot: code, function, pc, stack, locals,
-/// whether it is an inlined generator's.
-type FrameState = (Rc<Code>, Value, usize, Vec<Ref>, HashMap<u32, Ref>, bool);
+/// whether it is an inlined generator's, the instance of a class call's `__init__`.
+type FrameState = (
+    Rc<Code>,
+    Value,
+    usize,
+    Vec<Ref>,
+    HashMap<u32, Ref>,
+    bool,
+    Option<Ref>,
+);
 
 /// Snapshot pcs with this bit set index `CompiledTrace::resume`.
 pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
@@ -259,10 +273,12 @@ impl Recorder {
             nlocals: 0,
             nstack: self.parents[0].stack.len(),
             generator: false,
+            init_self: false,
         }];
         let empty = self.k_val(Value::EMPTY);
         let mut chain: Vec<FrameState> = Vec::new();
-        for p in &self.parents[1..] {
+        // frame k of the chain is the callee of parents[k]
+        for (k, p) in self.parents[1..].iter().enumerate() {
             chain.push((
                 p.code.clone(),
                 p.func,
@@ -270,6 +286,7 @@ impl Recorder {
                 p.stack.clone(),
                 p.locals.clone(),
                 p.in_gen.is_some(),
+                self.parents[k].callee_init_self,
             ));
         }
         chain.push((
@@ -279,9 +296,13 @@ impl Recorder {
             self.stack.clone(),
             self.locals.clone(),
             self.in_gen.is_some(),
+            self.parents.last().and_then(|p| p.callee_init_self),
         ));
-        for (code, func, fpc, stack, locals, generator) in chain {
+        for (code, func, fpc, stack, locals, generator, init_self) in chain {
             let nlocals = if generator { 0 } else { code.nlocals() };
+            if let Some(inst) = init_self {
+                refs.push(inst);
+            }
             for i in 0..nlocals as u32 {
                 refs.push(locals.get(&i).copied().unwrap_or(empty));
             }
@@ -293,6 +314,7 @@ impl Recorder {
                 nlocals,
                 nstack: stack.len(),
                 generator,
+                init_self: init_self.is_some(),
             });
         }
         self.resume.push(ResumePoint { frames });
@@ -315,6 +337,7 @@ impl Recorder {
             locals: std::mem::take(&mut self.locals),
             pc_after: pc + 1,
             in_gen: None,
+            callee_init_self: None,
         };
         self.parents.push(parent);
         self.frame = std::ptr::null();
@@ -349,7 +372,7 @@ impl Recorder {
         self.func = p.func;
         self.stack = p.stack;
         self.locals = p.locals;
-        self.stack.push(result);
+        self.stack.push(p.callee_init_self.unwrap_or(result));
     }
 
     pub(crate) fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
@@ -778,6 +801,25 @@ impl Vm {
             Op::YieldValue if rec.in_gen.is_some() => rec.record_gen_yield(pc)?,
             Op::Return if rec.inlined() => {
                 let r = rec.pop()?;
+                if rec
+                    .parents
+                    .last()
+                    .is_some_and(|p| p.callee_init_self.is_some())
+                {
+                    // `__init__` must return None (else the interpreter raises
+                    // the TypeError, from this exit)
+                    rec.stack.push(r);
+                    let b = rec.boxed(r);
+                    rec.guard(
+                        IrOp::GuardIs,
+                        Ty::Void,
+                        b,
+                        Ref::NONE,
+                        Value::NONE.0 as i64,
+                        pc,
+                    );
+                    rec.pop()?;
+                }
                 rec.leave_inline(r);
             }
             Op::Call(argc @ (1 | 2))
@@ -801,6 +843,40 @@ impl Vm {
                 };
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
+            }
+            Op::Call(argc) if self.inlinable_class_call(top(argc as usize), argc as usize) => {
+                let argc = argc as usize;
+                let cls = top(argc);
+                let init = self.plain_init(cls, argc).ok_or("not a plain class")?;
+                rec.check_inline_depth()?;
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                rec.consts.push(cls);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, cls.0 as i64, pc);
+                // the version pins `__new__`, `__init__` and every other lookup
+                // `plain_init` made
+                let layouts = self.jit.layouts;
+                let ObjData::Type(t) = &cls.obj().data else {
+                    return Err("not a class".into());
+                };
+                rec.guard_type_version(cls, t, &layouts, pc);
+                let kc = rec.k_val(cls);
+                let inst = rec.guard(
+                    IrOp::CallA,
+                    Ty::Val,
+                    kc,
+                    Ref::NONE,
+                    helpers::NEW_INSTANCE,
+                    pc,
+                );
+                let mut args = vec![inst];
+                args.extend_from_slice(&rec.stack[n - argc..]);
+                rec.stack.truncate(n - argc - 1);
+                let code = self.function(init).ok_or("not a function")?.code.clone();
+                rec.enter_inline(init, code, args, pc);
+                if let Some(p) = rec.parents.last_mut() {
+                    p.callee_init_self = Some(inst);
+                }
             }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // a call that leaves parameters to their defaults is not inlined: the
@@ -1383,6 +1459,26 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(r);
             }
+            Op::StoreAttr(n) if self.adds_plain_attr(top(0), fr.code.names[n as usize]) => {
+                // a new attribute (`self.x = x` in `__init__`): the instance moves
+                // to the shape with it, as `instance_set_attr` does
+                let (obj, name) = (top(0), fr.code.names[n as usize]);
+                let nn = rec.stack.len();
+                let (rv, ro) = (rec.stack[nn - 2], rec.stack[nn - 1]);
+                let layouts = self.jit.layouts;
+                if rec.guard_instance(ro, obj, &layouts, pc).is_none() {
+                    return Err(format!("store attribute '{}'", str_of(name)));
+                }
+                let ObjData::Instance(i) = &obj.obj().data else {
+                    return Err("not an instance".into());
+                };
+                let next = i.shape.get().with(name);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let ks = rec.k_int(next as *const crate::object::Shape as i64);
+                rec.guard(IrOp::CallG, Ty::Val, ro, ks, helpers::ADD_ATTR, pc);
+                rec.stack.truncate(nn - 2);
+            }
             Op::StoreAttr(n) => {
                 let obj = top(0);
                 let name = fr.code.names[n as usize];
@@ -1662,6 +1758,32 @@ impl Vm {
             }
             None => false,
         }
+    }
+
+    /// Whether `obj.name = v` adds an attribute to a plain instance: no
+    /// `__dict__` taken, no `__slots__`, no hook or data descriptor for `name`
+    /// (`plain_instance_attr`), and no attribute of that name yet.
+    fn adds_plain_attr(&self, obj: Value, name: Value) -> bool {
+        let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) else {
+            return false;
+        };
+        let cls = obj.obj().class();
+        i.dict.get().is_empty()
+            && i.base_value.get().is_empty()
+            && crate::vm::types::type_obj(cls).slots.is_none()
+            && i.shape.get().lookup(name).is_none()
+            && helpers::plain_instance_attr(self, cls, name)
+    }
+
+    /// Whether a trace inlines `cls(...)` with `n` arguments: an instantiation
+    /// the interpreter runs in a frame of its own loop (`Vm::plain_init`) whose
+    /// `__init__` is inlinable.
+    fn inlinable_class_call(&mut self, cls: Value, n: usize) -> bool {
+        matches!(cls.as_obj().map(|o| &o.data), Some(ObjData::Type(_)))
+            && self.jit.inline_classes
+            && self
+                .plain_init(cls, n)
+                .is_some_and(|init| self.inlinable(init))
     }
 
     /// The function `obj.name(...)` calls, when it is a plain method found on the

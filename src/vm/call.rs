@@ -6,7 +6,7 @@ use crate::object::{Builtin, Function, Generator, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::interp::Resumed;
-use crate::vm::types::{is_type, lookup, type_obj};
+use crate::vm::types::{is_type, lookup, lookup_owner, type_obj};
 use crate::vm::{Args, PyResult, Vm, str_of};
 
 impl Vm {
@@ -340,6 +340,47 @@ impl Vm {
     }
 
     /// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`.
+    /// The `__init__` a call `cls(...)` with `n` positional arguments runs in
+    /// a frame of the interpreter's own loop (and a trace inlines), when the
+    /// call is a plain instantiation with the same effects as `type_call`'s: a
+    /// class of metaclass `type`, instances without a built-in payload (not an
+    /// exception, not abstract), `object.__new__`, and an `__init__` that is a
+    /// Python function taking exactly `self` and `n` positional parameters (no
+    /// defaults, `*args`, keyword-only parameters, cells or `yield`).
+    pub fn plain_init(&mut self, cls: Value, n: usize) -> Option<Value> {
+        if self.type_of(cls) != self.types.type_ {
+            return None;
+        }
+        let t = type_obj(cls);
+        let bb = t.builtin_base.get();
+        if !(bb.is_none() || bb == self.types.object) || t.module == "builtins" {
+            return None;
+        }
+        let new_name = self.name("__new__");
+        if lookup_owner(self, cls, new_name).is_some_and(|(_, owner)| owner != self.types.object) {
+            return None;
+        }
+        let abstract_name = self.name("__abstractmethods__");
+        if lookup(self, cls, abstract_name).is_some() {
+            return None;
+        }
+        let base_exc = self.exc_class("BaseException");
+        if self.is_subclass(cls, base_exc) {
+            return None;
+        }
+        let init_name = self.name("__init__");
+        let (init, _) = lookup_owner(self, cls, init_name)?;
+        let ObjData::Function(f) = &init.as_obj()?.data else {
+            return None;
+        };
+        let c = &f.code;
+        let plain = c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+            && c.argcount as usize == n + 1
+            && c.kwonlyargcount == 0
+            && c.cellvars.is_empty();
+        plain.then_some(init)
+    }
+
     pub fn type_call(
         &mut self,
         cls: Value,

@@ -30,6 +30,10 @@ pub struct Frame {
     pub is_entry: bool,
     /// The generator object this frame belongs to, or NONE.
     pub generator: Value,
+    /// For the `__init__` frame of a class call (`C(...)`, see
+    /// `Vm::plain_init`): the new instance, which the caller receives when the
+    /// frame returns None. EMPTY otherwise.
+    pub init_self: Value,
 }
 
 impl Frame {
@@ -48,6 +52,7 @@ impl Frame {
             blocks: SmallVec::new(),
             is_entry: false,
             generator: Value::NONE,
+            init_self: Value::EMPTY,
         })
     }
 
@@ -66,6 +71,7 @@ impl Frame {
         self.blocks.clear();
         self.is_entry = false;
         self.generator = Value::NONE;
+        self.init_self = Value::EMPTY;
     }
 
     #[inline(always)]
@@ -104,5 +110,6 @@ impl Frame {
         visit(self.locals);
         visit(self.func);
         visit(self.generator);
+        visit(self.init_self);
     }
 }

@@ -1017,6 +1017,22 @@ impl Vm {
                 Op::Return => {
                     let v = fr.pop();
                     let done = self.frames.pop().unwrap();
+                    if !done.init_self.is_empty() {
+                        // the end of a class call's `__init__`: the caller gets
+                        // the instance (see `plain_init`)
+                        let inst = done.init_self;
+                        self.recycle_frame(done);
+                        refresh!();
+                        if !v.is_none() {
+                            let msg = format!(
+                                "__init__() should return None, not '{}'",
+                                self.type_name(v)
+                            );
+                            tri!(Err(self.type_error(&msg)));
+                        }
+                        f!().push(inst);
+                        continue;
+                    }
                     if done.is_entry {
                         if !done.generator.is_none() {
                             self.suspended = None;
@@ -1496,6 +1512,27 @@ impl Vm {
                             return Ok(false);
                         }
                     }
+                }
+                ObjData::Type(_) if let Some(init) = self.plain_init(callee, n) => {
+                    // `C(args)`: a new plain instance and `__init__` in a frame of
+                    // this loop, which hands the caller the instance on return
+                    let ObjData::Function(func) = &init.obj().data else {
+                        unreachable!("plain_init returns a function")
+                    };
+                    let code = func.code.clone();
+                    let inst = self.new_instance(callee);
+                    let mut nf = self.new_frame(code.clone(), func.globals, Value::NONE, init);
+                    nf.slots[0] = inst;
+                    let fr = unsafe { &mut *frame };
+                    nf.slots[1..=n].copy_from_slice(&fr.slots[start..start + n]);
+                    for (i, c) in func.closure.iter().enumerate() {
+                        nf.slots[code.nlocals() + i] = *c;
+                    }
+                    nf.init_self = inst;
+                    fr.slots.truncate(result_slot);
+                    self.push_frame(nf)?;
+                    self.safepoint();
+                    return Ok(true);
                 }
                 ObjData::Builtin(b) => {
                     let r = if b.bound.is_empty() {
