@@ -930,6 +930,19 @@ impl Vm {
                 let none = rec.k_val(Value::NONE);
                 rec.stack.push(none);
             }
+            Op::MapAdd(d) if helpers::pure_dict_access(self, top(d as usize + 1), top(1)) => {
+                // `{k: v for ...}`: the dict under the comprehension's iterator;
+                // a key whose hash or equality could run Python code (or a
+                // resize) leaves through the helper's exit
+                let n = rec.stack.len();
+                let (rk, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let rd = rec.stack[n - 2 - d as usize];
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let bk = rec.boxed(rk);
+                rec.guard(IrOp::CallG, Ty::Val, rd, bk, helpers::DICT_SET, pc);
+                rec.stack.truncate(n - 2);
+            }
             Op::ListAppend(d) => {
                 let n = rec.stack.len();
                 let list = fr.peek(d as usize);
