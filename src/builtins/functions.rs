@@ -1779,6 +1779,25 @@ fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// The plain Python function `super(typ, obj).name` would bind to `obj`:
+    /// `obj` is not a type and the first attribute of that name after `typ` in
+    /// `type(obj)`'s MRO is a function. `load_method` pushes it with `obj`, as
+    /// for an instance's own method, instead of allocating a bound method.
+    pub fn super_plain_method(&self, typ: Value, obj: Value, name: Value) -> Option<Value> {
+        if is_type(obj) || str_of(name) == "__class__" {
+            return None;
+        }
+        let mro = type_obj(self.type_of(obj)).mro.get();
+        let pos = mro.iter().position(|c| *c == typ)? + 1;
+        for c in &mro[pos..] {
+            if let Some(v) = self.dict_get_str_in(type_obj(*c).dict.get(), name) {
+                return matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Function(_)))
+                    .then_some(v);
+            }
+        }
+        None
+    }
+
     /// Attribute lookup through a `super` proxy.
     pub fn super_getattr(
         &mut self,

@@ -187,6 +187,7 @@ impl Vm {
             in_gen: None,
             gen_codes: Vec::new(),
             tuples: Default::default(),
+            supers: Default::default(),
         })
     }
 

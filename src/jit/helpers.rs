@@ -88,6 +88,7 @@ helpers! {
     // class calls (`calla`): the instance `__init__` then fills
     NEW_INSTANCE => new_instance;
     ADD_ATTR => add_attr;
+    NEW_SUPER => new_super;
     NEW_TUPLE_N => new_tuple_n;
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
@@ -180,6 +181,18 @@ extern "C" fn add_attr(obj: u64, shape: u64) -> u64 {
         i.slots.get().push(Value(STASHED.with(|c| c.get())));
         i.shape.set(shape);
         Some(Value::NONE.0)
+    })
+}
+
+/// `super()` in a method of class `typ` whose first argument is `obj`.
+extern "C" fn new_super(typ: u64, obj: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let s = ObjData::Super {
+            typ: Value(typ),
+            obj: Value(obj),
+        };
+        Some(vm.alloc(vm.types.super_, s).0)
     })
 }
 

@@ -36,6 +36,24 @@ use crate::vm::{Vm, str_of};
 use memory::Seq;
 use smallvec::SmallVec;
 
+/// For zero-argument `super()` in frame `fr`: the index of its `__class__`
+/// cell (as `LoadDeref` numbers cells) and the class in it, when the method's
+/// first argument is a plain local that is bound.
+fn zero_arg_super(fr: &Frame) -> Option<(u32, Value)> {
+    let code = &fr.code;
+    let i = code
+        .freevars
+        .iter()
+        .position(|n| str_of(*n) == "__class__")?;
+    if code.argcount == 0 || code.cell_args.contains(&Some(0)) || fr.slots[0].is_empty() {
+        return None;
+    }
+    let nl = code.nlocals();
+    let nc = code.cellvars.len();
+    let cls = crate::vm::interp::cell_get(fr.slots[nl + nc + i]);
+    crate::vm::types::is_type(cls).then_some(((nc + i) as u32, cls))
+}
+
 /// Longest tuple display recorded as helper calls (longer ones are residual).
 const MAX_BUILT_TUPLE: u32 = 8;
 
@@ -116,6 +134,10 @@ pub struct Recorder {
     /// changes), so a tuple only packed and unpacked is never allocated
     /// (`calla`, which `dce` drops when nothing else uses the tuple).
     pub(super) tuples: HashMap<Ref, SmallVec<[Ref; 4]>>,
+    /// `super()` objects this trace builds, with the ref of their first
+    /// argument: a method looked up through one is a constant under guards
+    /// on that argument's class, and the proxy itself is never allocated.
+    pub(super) supers: HashMap<Ref, Ref>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -878,6 +900,31 @@ impl Vm {
                     p.callee_init_self = Some(inst);
                 }
             }
+            Op::Call(0) if top(0) == self.types.super_ && zero_arg_super(fr).is_some() => {
+                // `super()`: the method's `__class__` cell and first argument
+                let (cell_index, cls) = zero_arg_super(fr).expect("checked by the guard");
+                let n = rec.stack.len();
+                let rf = rec.stack[n - 1];
+                rec.guard(
+                    IrOp::GuardIs,
+                    Ty::Void,
+                    rf,
+                    Ref::NONE,
+                    self.types.super_.0 as i64,
+                    pc,
+                );
+                let cell = self.cell_ref(rec, fr, cell_index)?;
+                let rc = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
+                rec.consts.push(cls);
+                rec.guard(IrOp::GuardIs, Ty::Void, rc, Ref::NONE, cls.0 as i64, pc);
+                let rself = rec.load_local(0);
+                let rself = rec.boxed(rself);
+                let kc = rec.k_val(cls);
+                let sup = rec.guard(IrOp::CallA, Ty::Val, kc, rself, helpers::NEW_SUPER, pc);
+                rec.stack.truncate(n - 1);
+                rec.stack.push(sup);
+                rec.supers.insert(sup, rself);
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // a call that leaves parameters to their defaults is not inlined: the
             // inlined frame would have them unbound (UnboundLocalError after an exit)
@@ -962,6 +1009,32 @@ impl Vm {
                     pc,
                 );
                 rec.pop()?;
+            }
+            Op::LoadMethod(name_idx)
+                if rec.stack.last().is_some_and(|r| rec.supers.contains_key(r))
+                    && self
+                        .super_method_of(top(0), fr.code.names[name_idx as usize])
+                        .is_some() =>
+            {
+                // `super().name(...)`: the function is a constant while the first
+                // argument's class (whose version covers its whole MRO) stays
+                let name = fr.code.names[name_idx as usize];
+                let (func, inner) = self.super_method_of(top(0), name).expect("checked");
+                // the guards' exits resume at this LoadMethod: the proxy stays
+                // on the stack until they are emitted
+                let rs = *rec.stack.last().ok_or("stack underflow")?;
+                let ri = rec.supers[&rs];
+                let cls = inner.obj().class();
+                let layouts = self.jit.layouts;
+                rec.guard_class(ri, inner, layouts.class, pc);
+                let ObjData::Type(t) = &cls.obj().data else {
+                    return Err("class is not a type".into());
+                };
+                rec.guard_type_version(cls, t, &layouts, pc);
+                rec.pop()?;
+                let rf = rec.k_val(func);
+                rec.stack.push(rf);
+                rec.stack.push(ri);
             }
             Op::LoadMethod(name_idx) => {
                 let obj = top(0);
@@ -1786,6 +1859,19 @@ impl Vm {
             && crate::vm::types::type_obj(cls).slots.is_none()
             && i.shape.get().lookup(name).is_none()
             && helpers::plain_instance_attr(self, cls, name)
+    }
+
+    /// For a `super` object: the plain function its method `name` is and the
+    /// object it binds to (see `Vm::super_plain_method`).
+    fn super_method_of(&self, sup: Value, name: Value) -> Option<(Value, Value)> {
+        let ObjData::Super { typ, obj } = &sup.as_obj()?.data else {
+            return None;
+        };
+        if !obj.is_obj() {
+            return None;
+        }
+        let f = self.super_plain_method(*typ, *obj, name)?;
+        Some((f, *obj))
     }
 
     /// Whether a trace inlines `cls(...)` with `n` arguments: an instantiation

@@ -802,6 +802,11 @@ impl Vm {
                 }
             }
         }
+        if let Some(ObjData::Super { typ, obj: inner }) = obj.as_obj().map(|o| &o.data)
+            && let Some(f) = self.super_plain_method(*typ, *inner, name)
+        {
+            return Ok((f, *inner));
+        }
         let v = self.getattr(obj, name)?;
         Ok((v, Value::EMPTY))
     }
