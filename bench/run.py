@@ -68,6 +68,12 @@ BENCHMARKS = [
     ("hexiom", 20, 2),
     ("text_pipeline", 150000, 5000),
     ("toy_vm", 8000, 300),
+    ("inventory", 16000, 800),
+    ("log_pipeline", 250000, 8000),
+    ("data_report", 350, 12),
+    ("fs_tree", 700, 25),
+    ("json_parse", 700, 25),
+    ("event_sim", 160, 6),
 ]
 
 # Goal (b): these must run within 3x of their C versions.
