@@ -663,14 +663,7 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let _ = cls;
     if vm.type_of(r) != vm.types.str {
         let s = str_of(r);
-        return Ok(vm.alloc(
-            vm.types.str,
-            ObjData::Str(PyStr {
-                s: s.into(),
-                char_len: s.chars().count(),
-                hash: std::cell::Cell::new(-1),
-            }),
-        ));
+        return Ok(vm.alloc(vm.types.str, ObjData::Str(PyStr::new(s.into()))));
     }
     Ok(r)
 }

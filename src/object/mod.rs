@@ -147,11 +147,73 @@ pub struct PyStr {
     pub s: Box<str>,
     pub char_len: usize,
     pub hash: Cell<i64>,
+    /// For a long non-ASCII str, the byte offset of every `CHAR_STRIDE`-th
+    /// character, made on the first index: `s[i]` in a loop over a UTF-8 str
+    /// would otherwise walk from the start every time (CPython's fixed-width
+    /// storage indexes in O(1)).
+    pub offsets: std::cell::OnceCell<Box<[u32]>>,
 }
 
+/// Characters between two entries of `PyStr::offsets`.
+const CHAR_STRIDE: usize = 32;
+
 impl PyStr {
+    pub fn new(s: Box<str>) -> PyStr {
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            char_len,
+            hash: Cell::new(-1),
+            offsets: std::cell::OnceCell::new(),
+        }
+    }
+
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.s.len()
+    }
+
+    /// The byte offset of character `i` (`char_len` for the end).
+    pub fn byte_of(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            return i.min(self.s.len());
+        }
+        if i >= self.char_len {
+            return self.s.len();
+        }
+        let (mut at, mut left) =
+            if self.s.len() <= 4 * CHAR_STRIDE || u32::try_from(self.s.len()).is_err() {
+                (0, i)
+            } else {
+                let offs = self.offsets.get_or_init(|| {
+                    self.s
+                        .char_indices()
+                        .step_by(CHAR_STRIDE)
+                        .map(|(b, _)| b as u32)
+                        .collect()
+                });
+                (offs[i / CHAR_STRIDE] as usize, i % CHAR_STRIDE)
+            };
+        let bytes = self.s.as_bytes();
+        while left > 0 {
+            at += 1;
+            // skip continuation bytes: `at` lands on the next character's start
+            while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+                at += 1;
+            }
+            left -= 1;
+        }
+        at
+    }
+
+    /// Character `i` (< `char_len`) as a str slice.
+    pub fn char_at(&self, i: usize) -> &str {
+        let b = self.byte_of(i);
+        let e = self.byte_of(i + 1);
+        &self.s[b..e]
     }
 }
 

@@ -330,27 +330,13 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        let char_len = s.chars().count();
-        self.heap.alloc(
-            self.types.str,
-            ObjData::Str(PyStr {
-                s: s.into(),
-                char_len,
-                hash: std::cell::Cell::new(-1),
-            }),
-        )
+        self.heap
+            .alloc(self.types.str, ObjData::Str(PyStr::new(s.into())))
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        let char_len = s.chars().count();
-        self.heap.alloc(
-            self.types.str,
-            ObjData::Str(PyStr {
-                s: s.into_boxed_str(),
-                char_len,
-                hash: std::cell::Cell::new(-1),
-            }),
-        )
+        self.heap
+            .alloc(self.types.str, ObjData::Str(PyStr::new(s.into_boxed_str())))
     }
 
     /// The unique str object for `s`; identifiers and attribute names are interned so

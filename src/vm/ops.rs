@@ -1115,6 +1115,10 @@ impl Vm {
                     .collect();
                 return Ok(self.new_string(out));
             }
+            if sl.step == 1 {
+                let st = sl.start as usize;
+                return Ok(self.new_str(&s.s[s.byte_of(st)..s.byte_of(st + sl.len)]));
+            }
             let chars: Vec<char> = s.s.chars().collect();
             let out: String = (0..sl.len)
                 .map(|k| chars[(sl.start + k as i64 * sl.step) as usize])
@@ -1126,9 +1130,7 @@ impl Vm {
             let text = &s.s[i..i + 1];
             return Ok(self.char_str(text));
         }
-        let c = s.s.chars().nth(i).unwrap();
-        let mut buf = [0u8; 4];
-        Ok(self.char_str(c.encode_utf8(&mut buf)))
+        Ok(self.char_str(s.char_at(i)))
     }
 
     pub fn setitem(&mut self, obj: Value, idx: Value, v: Value) -> PyResult<()> {
