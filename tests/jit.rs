@@ -839,3 +839,33 @@ fn class_calls_inline_allocation_and_init() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert!(field(line, "residual_calls") > 0, "{line}");
 }
+
+#[test]
+fn a_class_whose_namespace_keeps_changing_stops_being_guarded() {
+    // `Event.counter += 1` in `__init__` changes the class's version on every
+    // instantiation: its guards would fail on every iteration and chain side
+    // traces. Once such an exit is hot the class is left unguarded (helpers,
+    // a residual class call) and the loop recorded again: exits stay few.
+    let src = "class Event:\n\
+               \x20   counter = 0\n\
+               \x20   def __init__(self, t):\n\
+               \x20       Event.counter += 1\n\
+               \x20       self.t = t\n\
+               \x20       self.id = Event.counter\n\
+               \x20   def later(self, o):\n\
+               \x20       return self.t > o.t\n\
+               def run(n):\n\
+               \x20   s = 0\n\
+               \x20   prev = Event(0)\n\
+               \x20   for i in range(n):\n\
+               \x20       e = Event(i % 97)\n\
+               \x20       if e.later(prev):\n\
+               \x20           s += e.id\n\
+               \x20       prev = e\n\
+               \x20   return s, Event.counter\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(197961449, 20001)", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert!(field(line, "exits") < 1000, "{line}");
+}

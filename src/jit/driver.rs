@@ -40,6 +40,8 @@ pub(crate) enum End {
 const GC_POLL: &str = "gc";
 /// The exit kind of a failed namespace version guard.
 const GLOBALS_CHANGED: &str = "globals";
+/// The exit kind of a failed class-version guard.
+const CLASS_CHANGED: &str = "class";
 
 /// Whether `g` is a GC poll: a guard that `allocated < threshold` of the heap's
 /// clock at `clock` holds.
@@ -60,19 +62,27 @@ fn is_gc_poll(t: &guards::Trace, g: &guards::Ins, clock: usize) -> bool {
 /// Whether guard `g` checks a namespace dict's version (`guard_dict_unchanged`): it
 /// fails when a global is bound or rebound.
 fn is_version_guard(t: &guards::Trace, g: &guards::Ins, version_at: i64) -> bool {
+    versioned_object(t, g, version_at).is_some()
+}
+
+/// The object a version guard reads its version from (at `base + version_at`)
+/// and the version it wants, for a guard of that shape (`gtrue (ieq (ld
+/// kptr+version_at) kint)`).
+fn versioned_object(t: &guards::Trace, g: &guards::Ins, version_at: i64) -> Option<(usize, u64)> {
     if g.op != IrOp::GuardTrue || g.a.is_none() {
-        return false;
+        return None;
     }
     let c = t.get(g.a);
     if c.op != IrOp::IEq || c.a.is_none() || c.b.is_none() {
-        return false;
+        return None;
     }
     let load = t.get(c.a);
-    load.op == IrOp::Load
+    let found = load.op == IrOp::Load
         && load.imm == version_at
         && t.get(c.b).op == IrOp::KInt
         && !load.a.is_none()
-        && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr)
+        && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr);
+    found.then(|| (t.get(load.a).imm as usize, t.get(c.b).imm as u64))
 }
 
 /// The longest chain of side traces grown from side traces: a guard that fails
@@ -188,6 +198,7 @@ impl Vm {
             gen_codes: Vec::new(),
             tuples: Default::default(),
             supers: Default::default(),
+            volatile_classes: self.jit.volatile_classes.clone(),
         })
     }
 
@@ -588,21 +599,27 @@ impl Vm {
         let nsnaps = trace.snapshots.len();
         let mut exit_kinds = vec!["none"; nsnaps];
         let mut no_side_trace = vec![false; nsnaps];
+        let mut class_guards = Vec::new();
         let clock = self.heap.clock_addr();
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
             let poll = is_gc_poll(&trace, ins, clock);
             let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version);
+            let class = versioned_object(&trace, ins, self.jit.layouts.type_version);
+            if let Some((t, want)) = class {
+                class_guards.push((s as u32, t, want));
+            }
             exit_kinds[s] = match ins.op {
                 IrOp::CallG | IrOp::CallA => helpers::name(ins.imm),
                 IrOp::CallR => helpers::name(guards::ir::RESIDUAL_HELPER),
                 _ if poll => GC_POLL,
                 _ if version => GLOBALS_CHANGED,
+                _ if class.is_some() => CLASS_CHANGED,
                 op => op.mnemonic(),
             };
             // A side trace would guard the new version, which the next store
             // changes again: see `run_trace`.
-            no_side_trace[s] |= version;
+            no_side_trace[s] |= version || class.is_some();
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
@@ -640,6 +657,7 @@ impl Vm {
             side_failures: vec![0; nsnaps],
             exit_kinds,
             no_side_trace,
+            class_guards,
         };
         self.jit.traces.insert(id, ct);
         match rec.side {
@@ -766,6 +784,28 @@ impl Vm {
             let key = self.jit.traces[&root].key;
             self.jit.volatile_globals.insert(key);
             self.drop_root(root, "the globals it guards keep changing");
+        }
+        let t = &self.jit.traces[&id];
+        // (the snapshot's kind names its last guard: a class-version guard
+        // sharing it is found by the version it wanted)
+        let changed = t.class_guards.iter().find(|&&(s, addr, want)| {
+            // SAFETY: the trace's constants keep the class, so its boxed
+            // `TypeObj`, alive.
+            s == snap
+                && unsafe { &*(addr as *const crate::object::TypeObj) }
+                    .version
+                    .get()
+                    != want
+        });
+        if let Some(&(_, addr, _)) = changed
+            && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64
+        {
+            // A class whose namespace keeps changing (`Cls.count += 1` in its
+            // `__init__`): traces stop relying on its version, and the tree's
+            // loop is recorded again with its attributes and methods looked up
+            // by helpers, its instantiation called.
+            self.jit.volatile_classes.insert(addr);
+            self.drop_root(root, "a class it guards keeps changing");
         }
         let t = &self.jit.traces[&id];
         let s = snap as usize;

@@ -221,6 +221,12 @@ impl Recorder {
         self.guard_word_at(p, at, want, pc);
     }
 
+    /// Whether traces stop guarding `t`'s version (`Jit::volatile_classes`).
+    pub(super) fn is_volatile(&self, t: &TypeObj) -> bool {
+        self.volatile_classes
+            .contains(&(t as *const TypeObj as usize))
+    }
+
     /// Guards that the type `cls` (payload `t`) still has the version it has now.
     pub(super) fn guard_type_version(
         &mut self,
@@ -272,6 +278,9 @@ impl Recorder {
         let ObjData::Type(t) = &cls.obj().data else {
             return None;
         };
+        if self.is_volatile(t) {
+            return None;
+        }
         let p = self.guard_class(r, obj, layouts.class, pc);
         self.guard_type_version(cls, t, layouts, pc);
         let d = self

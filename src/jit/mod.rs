@@ -62,6 +62,8 @@ pub struct CompiledTrace {
     /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
     /// residual call).
     pub no_side_trace: Vec<bool>,
+    /// (snapshot, `TypeObj` address, version wanted) of its class-version guards.
+    pub class_guards: Vec<(u32, usize, u64)>,
     /// Its residual calls (bytecodes it runs but does not compile).
     pub residual_sites: u64,
 }
@@ -181,6 +183,11 @@ pub struct Jit {
     /// Root loops whose traces store globals, so look them up each time instead of
     /// guarding the dicts' versions.
     pub volatile_globals: std::collections::HashSet<CodeKey>,
+    /// Classes (by `TypeObj` address) whose version keeps changing under
+    /// traces: no trace guards it (attribute access goes through helpers,
+    /// instantiation is a residual call). Types are never freed while a trace
+    /// holds them, and a stale entry only costs speed.
+    pub volatile_classes: std::collections::HashSet<usize>,
     /// Linking traces enter their target loop's body directly when they can
     /// (`--jit-opt=-bodyentry` turns it off, for bisecting).
     pub body_entry: bool,
@@ -271,6 +278,7 @@ impl Default for Jit {
             skip_entry: None,
             next_id: 1,
             volatile_globals: Default::default(),
+            volatile_classes: Default::default(),
             body_entry: true,
             if_convert: true,
             layouts: layout::Layouts::measure(),

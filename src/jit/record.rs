@@ -138,6 +138,8 @@ pub struct Recorder {
     /// argument: a method looked up through one is a constant under guards
     /// on that argument's class, and the proxy itself is never allocated.
     pub(super) supers: HashMap<Ref, Ref>,
+    /// `Jit::volatile_classes` when recording began: versions not to guard.
+    pub(super) volatile_classes: std::collections::HashSet<usize>,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -881,6 +883,9 @@ impl Vm {
                 let ObjData::Type(t) = &cls.obj().data else {
                     return Err("not a class".into());
                 };
+                if rec.is_volatile(t) {
+                    return Err(format!("call of class '{}' (changing)", t.name));
+                }
                 rec.guard_type_version(cls, t, &layouts, pc);
                 let kc = rec.k_val(cls);
                 let inst = rec.guard(
@@ -1030,6 +1035,9 @@ impl Vm {
                 let ObjData::Type(t) = &cls.obj().data else {
                     return Err("class is not a type".into());
                 };
+                if rec.is_volatile(t) {
+                    return Err("super() of a changing class".into());
+                }
                 rec.guard_type_version(cls, t, &layouts, pc);
                 rec.pop()?;
                 let rf = rec.k_val(func);
