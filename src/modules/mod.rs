@@ -2,6 +2,7 @@
 //! registered by name and created on first import.
 
 pub mod array;
+pub mod ast;
 pub mod atexit;
 pub mod bisect;
 pub mod cmath;
@@ -21,6 +22,7 @@ pub mod namespace;
 pub mod operator;
 pub mod os;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod struct_mod;
@@ -35,6 +37,7 @@ use crate::vm::Vm;
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
+    ast::register(vm);
     atexit::register(vm);
     bisect::register(vm);
     cmath::register(vm);
@@ -53,6 +56,7 @@ pub fn register(vm: &mut Vm) {
     operator::register(vm);
     os::register(vm);
     random::register(vm);
+    signal::register(vm);
     sre::register(vm);
     string::register(vm);
     struct_mod::register(vm);

@@ -141,6 +141,8 @@ pub struct TracebackEntry {
     pub line: u32,
     /// The failing instruction, for CPython's position carets.
     pub pc: usize,
+    /// The frame's globals (its traceback frame's `f_globals`).
+    pub globals: Value,
 }
 
 pub struct PyStr {
@@ -356,6 +358,7 @@ impl Obj {
                     visit(e.context);
                     for t in &e.traceback {
                         t.code.trace(visit);
+                        visit(t.globals);
                     }
                 }
             }
