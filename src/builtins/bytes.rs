@@ -116,7 +116,8 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             j += 1;
         }
         match errors {
-            "strict" => {
+            // no lone surrogates in Coil's str: surrogateescape has nothing to undo
+            "strict" | "surrogateescape" => {
                 let what = if j - i == 1 {
                     format!("character '{}' in position {i}", char_escape(c))
                 } else {
@@ -188,6 +189,13 @@ fn handle_decode_error(
         "ignore" => Ok(()),
         "replace" => {
             out.push('\u{FFFD}');
+            Ok(())
+        }
+        // CPython decodes each byte to a lone surrogate U+DC80..U+DCFF; Coil's str
+        // holds no lone surrogates (a `\udc80` literal is U+FFFD too), so each byte
+        // becomes U+FFFD and does not round-trip through encode.
+        "surrogateescape" => {
+            out.extend(std::iter::repeat_n('\u{FFFD}', end - start));
             Ok(())
         }
         "backslashreplace" => {
