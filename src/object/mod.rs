@@ -34,6 +34,12 @@ impl<T> Mut<T> {
     pub fn get(&self) -> &mut T {
         unsafe { &mut *self.0.get() }
     }
+    /// The raw pointer, for code that calls back into Python (which may mutate the
+    /// value) while using it: no `&mut` is held across such calls.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut T {
+        self.0.get()
+    }
 }
 
 /// Every heap object: mark bit, class pointer, payload.
