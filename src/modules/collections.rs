@@ -129,6 +129,13 @@ def _nt_new_py(_cls, *args, **kwargs):
 
 _PURE = None
 
+
+def _count_elements(mapping, iterable):
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
 def __getattr__(name):
     # UserDict, UserList and UserString are the standard library's own classes:
     # collections/__init__.py runs (once, on first use) in a namespace of its own.

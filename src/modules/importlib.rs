@@ -13,7 +13,87 @@ pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("importlib.util", init_util);
     vm.native_modules
         .insert("importlib.machinery", init_machinery);
+    vm.native_modules
+        .insert("importlib._bootstrap", init_bootstrap);
+    vm.native_modules
+        .insert("importlib._bootstrap_external", init_bootstrap_external);
 }
+
+/// `importlib._bootstrap`: Coil's import system is native; this module holds the
+/// few names other modules read from it (pydoc, py_compile).
+fn init_bootstrap(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib._bootstrap");
+    crate::modules::itertools::run_source(vm, m, BOOTSTRAP_SRC, "<importlib._bootstrap>")?;
+    Ok(m)
+}
+
+const BOOTSTRAP_SRC: &str = r#"
+from importlib.machinery import ModuleSpec
+
+
+def _verbose_message(message, *args, verbosity=1):
+    pass
+
+
+def _find_spec(name, path, target=None):
+    import importlib.util
+    return importlib.util.find_spec(name)
+"#;
+
+/// `importlib._bootstrap_external`: the path helpers py_compile uses; Coil writes
+/// no .pyc files, so `cache_from_source` names the file CPython would write.
+fn init_bootstrap_external(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib._bootstrap_external");
+    crate::modules::itertools::run_source(
+        vm,
+        m,
+        BOOTSTRAP_EXTERNAL_SRC,
+        "<importlib._bootstrap_external>",
+    )?;
+    Ok(m)
+}
+
+const BOOTSTRAP_EXTERNAL_SRC: &str = r#"
+from importlib.machinery import SOURCE_SUFFIXES, BYTECODE_SUFFIXES
+
+MAGIC_NUMBER = (3495).to_bytes(2, "little") + b"\r\n"
+_PYCACHE = "__pycache__"
+
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    import os
+    path = os.fspath(path)
+    head, tail = os.path.split(path)
+    base = tail.rpartition(".")[0] or tail
+    opt = "" if not optimization else f".opt-{optimization}"
+    return os.path.join(head, _PYCACHE, f"{base}.cpython-311{opt}.pyc")
+
+
+def source_from_cache(path):
+    import os
+    head, tail = os.path.split(os.fspath(path))
+    return os.path.join(os.path.dirname(head), tail.split(".")[0] + ".py")
+
+
+def _code_to_timestamp_pyc(*args):
+    raise NotImplementedError("Coil does not write .pyc files")
+
+
+_code_to_hash_pyc = _code_to_timestamp_pyc
+
+
+def _calc_mode(path):
+    import os
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0o666
+
+
+def _write_atomic(path, data, mode=0o666):
+    with open(path, "wb") as f:
+        f.write(data)
+"#;
 
 /// The `ModuleSpec` class, made on first use.
 fn spec_class(vm: &mut Vm) -> Value {
@@ -158,6 +238,8 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         ("SOURCE_SUFFIXES", &[".py"][..]),
         ("BYTECODE_SUFFIXES", &[".pyc"][..]),
         ("EXTENSION_SUFFIXES", &[][..]),
+        ("DEBUG_BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("OPTIMIZED_BYTECODE_SUFFIXES", &[".pyc"][..]),
     ] {
         let items: Vec<Value> = items.iter().map(|s| vm.new_str(s)).collect();
         let l = vm.new_list(items);

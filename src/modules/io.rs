@@ -503,6 +503,66 @@ class TextIOWrapper(TextIOBase):
         return f"<_io.TextIOWrapper name={name!r} encoding='{self.encoding}'>"
 
 
+class IncrementalNewlineDecoder:
+    def __init__(self, decoder, translate, errors="strict"):
+        self.decoder = decoder
+        self.translate = translate
+        self.errors = errors
+        self.seennl = 0
+        self.pendingcr = False
+
+    def decode(self, input, final=False):
+        if self.decoder is None:
+            output = input
+        else:
+            output = self.decoder.decode(input, final=final)
+        if self.pendingcr and (output or final):
+            output = "\r" + output
+            self.pendingcr = False
+        if output.endswith("\r") and not final:
+            output = output[:-1]
+            self.pendingcr = True
+        crlf = output.count("\r\n")
+        cr = output.count("\r") - crlf
+        lf = output.count("\n") - crlf
+        self.seennl |= (lf and 1) | (cr and 2) | (crlf and 4)
+        if self.translate:
+            if crlf:
+                output = output.replace("\r\n", "\n")
+            if cr:
+                output = output.replace("\r", "\n")
+        return output
+
+    def getstate(self):
+        if self.decoder is None:
+            buf, flag = b"", 0
+        else:
+            buf, flag = self.decoder.getstate()
+        flag <<= 1
+        if self.pendingcr:
+            flag |= 1
+        return buf, flag
+
+    def setstate(self, state):
+        buf, flag = state
+        self.pendingcr = bool(flag & 1)
+        if self.decoder is not None:
+            self.decoder.setstate((buf, flag >> 1))
+
+    def reset(self):
+        self.seennl = 0
+        self.pendingcr = False
+        if self.decoder is not None:
+            self.decoder.reset()
+
+    @property
+    def newlines(self):
+        return (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"),
+                ("\r", "\r\n"), ("\r", "\n", "\r\n"))[self.seennl]
+
+
+IncrementalNewlineDecoder.__module__ = "_io"
+_io.IncrementalNewlineDecoder = IncrementalNewlineDecoder
 BytesIO.__module__ = TextIOWrapper.__module__ = "_io"
 TextIOWrapper.register(_NativeTextIOWrapper)
 TextIOBase.register(_io.StringIO)

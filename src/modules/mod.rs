@@ -4,6 +4,7 @@
 pub mod array;
 pub mod ast;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod cmath;
 pub mod codecs;
@@ -20,6 +21,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
+pub mod noprocess;
 pub mod operator;
 pub mod os;
 pub mod posix;
@@ -41,6 +43,7 @@ pub fn register(vm: &mut Vm) {
     array::register(vm);
     ast::register(vm);
     atexit::register(vm);
+    binascii::register(vm);
     bisect::register(vm);
     cmath::register(vm);
     codecs::register(vm);
@@ -56,6 +59,7 @@ pub fn register(vm: &mut Vm) {
     io::register(vm);
     itertools::register(vm);
     math::register(vm);
+    noprocess::register(vm);
     operator::register(vm);
     os::register(vm);
     posix::register(vm);

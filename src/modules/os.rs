@@ -458,6 +458,53 @@ def get_terminal_size(fd=1):
     raise OSError(25, "Inappropriate ioctl for device")
 
 
+def _get_exports_list(module):
+    try:
+        return list(module.__all__)
+    except AttributeError:
+        return [n for n in dir(module) if n[0] != "_"]
+
+
+WNOHANG = 1
+WUNTRACED = 2
+
+
+def waitpid(pid, options):
+    raise ChildProcessError(10, "No child processes")
+
+
+def waitstatus_to_exitcode(status):
+    if status & 0x7F == 0:
+        return (status >> 8) & 0xFF
+    if (status & 0xFF) == 0x7F:
+        raise ValueError(f"process stopped by delivery of signal {(status >> 8) & 0xFF}")
+    return -(status & 0x7F)
+
+
+def WIFSTOPPED(status):
+    return (status & 0xFF) == 0x7F
+
+
+def WSTOPSIG(status):
+    return (status >> 8) & 0xFF
+
+
+def WIFEXITED(status):
+    return status & 0x7F == 0
+
+
+def WEXITSTATUS(status):
+    return (status >> 8) & 0xFF
+
+
+def WIFSIGNALED(status):
+    return ((status & 0x7F) + 1) >> 1 > 0 and not WIFEXITED(status) and not WIFSTOPPED(status)
+
+
+def WTERMSIG(status):
+    return status & 0x7F
+
+
 def get_exec_path(env=None):
     if env is None:
         env = environ
