@@ -225,8 +225,36 @@ fn init_util(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_string(full))
     });
     vm.add_fn(d, "module_from_spec", module_from_spec);
+    crate::modules::itertools::run_source(vm, m, UTIL_SRC, "<importlib.util>")?;
     Ok(m)
 }
+
+const UTIL_SRC: &str = r#"
+from importlib._bootstrap_external import (
+    MAGIC_NUMBER, cache_from_source, source_from_cache)
+
+
+def decode_source(source_bytes):
+    import io, tokenize
+    encoding = tokenize.detect_encoding(io.BytesIO(source_bytes).readline)[0]
+    return source_bytes.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    from importlib.machinery import ModuleSpec
+    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
+
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=None):
+    from importlib.machinery import ModuleSpec
+    import os
+    spec = ModuleSpec(name, loader, origin=os.fspath(location) if location is not None else None)
+    spec.has_location = location is not None
+    if submodule_search_locations is not None:
+        spec.submodule_search_locations = list(submodule_search_locations)
+    return spec
+"#;
 
 fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("importlib.machinery");
@@ -250,8 +278,74 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         let items = vec![vm.new_str(".py"), vm.new_str(".pyc")];
         Ok(vm.new_list(items))
     });
+    crate::modules::itertools::run_source(vm, m, MACHINERY_SRC, "<importlib.machinery>")?;
     Ok(m)
 }
+
+/// The finder and loader classes, as names (`pkgutil` registers functions on
+/// them; `isinstance` checks see them). Coil's imports do not go through them.
+const MACHINERY_SRC: &str = r#"
+class BuiltinImporter:
+    pass
+
+
+class FrozenImporter:
+    pass
+
+
+class PathFinder:
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
+class WindowsRegistryFinder:
+    pass
+
+
+class FileLoader:
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def get_filename(self, fullname=None):
+        return self.path
+
+    def get_data(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+
+class SourceFileLoader(FileLoader):
+    pass
+
+
+class SourcelessFileLoader(FileLoader):
+    pass
+
+
+class ExtensionFileLoader(FileLoader):
+    pass
+
+
+class NamespaceLoader:
+    pass
+
+
+class FileFinder:
+    def __init__(self, path, *loader_details):
+        self.path = path or "."
+
+    def invalidate_caches(self):
+        pass
+
+
+for _c in (BuiltinImporter, FrozenImporter, PathFinder, WindowsRegistryFinder, FileLoader,
+           SourceFileLoader, SourcelessFileLoader, ExtensionFileLoader, NamespaceLoader,
+           FileFinder):
+    _c.__module__ = "importlib.machinery"
+del _c
+"#;
 
 fn name_and_package(vm: &mut Vm, a: &Args) -> PyResult<(String, Option<String>)> {
     let name = match a.get(0).or(a.kwarg("name")) {
