@@ -561,6 +561,172 @@ class IncrementalNewlineDecoder:
                 ("\r", "\r\n"), ("\r", "\n", "\r\n"))[self.seennl]
 
 
+class FileIO(RawIOBase):
+    """A file descriptor as a binary file (what `open(fd)` and `io.open(fd)` give)."""
+
+    def __init__(self, file, mode="r", closefd=True, opener=None):
+        import os
+        self._os = os
+        self._closed = True
+        m = mode.replace("b", "").replace("t", "")
+        self._readable = "r" in m or "+" in m
+        self._writable = any(c in m for c in "wax+")
+        if isinstance(file, int):
+            if file < 0:
+                raise ValueError("negative file descriptor")
+            fd = file
+        else:
+            flags = 0
+            if "+" in m:
+                flags |= os.O_RDWR
+            elif "r" in m:
+                flags |= os.O_RDONLY
+            else:
+                flags |= os.O_WRONLY
+            if "w" in m:
+                flags |= os.O_CREAT | os.O_TRUNC
+            elif "a" in m:
+                flags |= os.O_CREAT | os.O_APPEND
+            elif "x" in m:
+                flags |= os.O_CREAT | os.O_EXCL
+            fd = opener(file, flags) if opener is not None else os.open(file, flags, 0o666)
+            closefd = True
+        self._fd = fd
+        self.name = file
+        self._closefd = closefd
+        self._closed = False
+        self.mode = ("rb+" if "r" in m else "wb+" if "w" in m else "ab+" if "a" in m
+                     else "xb+") if "+" in m else (
+                     "rb" if "r" in m else "wb" if "w" in m else "ab" if "a" in m else "xb")
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def closefd(self):
+        return self._closefd
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            if self._closefd:
+                self._os.close(self._fd)
+
+    def fileno(self):
+        self._checkClosed()
+        return self._fd
+
+    def readable(self):
+        self._checkClosed()
+        return self._readable
+
+    def writable(self):
+        self._checkClosed()
+        return self._writable
+
+    def seekable(self):
+        self._checkClosed()
+        try:
+            self._os.lseek(self._fd, 0, 1)
+            return True
+        except OSError:
+            return False
+
+    def isatty(self):
+        self._checkClosed()
+        return self._os.isatty(self._fd)
+
+    def read(self, size=-1):
+        self._checkClosed()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        size = _size(size)
+        if size < 0:
+            return self.readall()
+        return self._os.read(self._fd, size)
+
+    def readall(self):
+        chunks = []
+        while True:
+            b = self._os.read(self._fd, 65536)
+            if not b:
+                return b"".join(chunks)
+            chunks.append(b)
+
+    read1 = read
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+    def readline(self, size=-1):
+        size = _size(size)
+        out = bytearray()
+        while size < 0 or len(out) < size:
+            c = self.read(1)
+            if not c:
+                break
+            out += c
+            if c == b"\n":
+                break
+        return bytes(out)
+
+    def write(self, b):
+        self._checkClosed()
+        if not self._writable:
+            raise UnsupportedOperation("File not open for writing")
+        return self._os.write(self._fd, _bytes_like(b))
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        return self._os.lseek(self._fd, pos, whence)
+
+    def tell(self):
+        self._checkClosed()
+        return self._os.lseek(self._fd, 0, 1)
+
+    def truncate(self, size=None):
+        self._checkClosed()
+        if size is None:
+            size = self.tell()
+        self._os.ftruncate(self._fd, size)
+        return size
+
+    def __repr__(self):
+        if self._closed:
+            return "<_io.FileIO [closed]>"
+        return f"<_io.FileIO name={self.name!r} mode={self.mode!r} closefd={self._closefd}>"
+
+
+_native_open = _io.open
+
+
+def text_encoding(encoding, stacklevel=2):
+    return "locale" if encoding is None else encoding
+
+
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
+         closefd=True, opener=None):
+    if encoding == "locale":
+        encoding = None
+    if not isinstance(file, (str, int)) and hasattr(type(file), "__fspath__"):
+        import os
+        file = os.fspath(file)
+    if isinstance(file, int) or opener is not None:
+        raw = FileIO(file, mode, closefd, opener)
+        if "b" in mode:
+            return raw
+        return TextIOWrapper(raw, encoding, errors, newline, line_buffering=buffering == 1)
+    return _native_open(file, mode, buffering, encoding, errors, newline, closefd)
+
+
+def open_code(path):
+    return open(path, "rb")
+
+
+FileIO.__module__ = "_io"
 IncrementalNewlineDecoder.__module__ = "_io"
 _io.IncrementalNewlineDecoder = IncrementalNewlineDecoder
 BytesIO.__module__ = TextIOWrapper.__module__ = "_io"

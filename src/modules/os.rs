@@ -85,7 +85,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "listdir", |vm, a| {
         let p = match a.get(0) {
-            Some(v) => path_arg(vm, a, 0, "listdir").map(|_| v)?,
+            Some(_) => path_arg(vm, a, 0, "listdir")?,
             None => vm.new_str("."),
         };
         let rd = std::fs::read_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;

@@ -240,6 +240,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         exit(vm, a)
     });
+    // audit hooks: Coil raises no audit events, so a hook is never called
+    vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));
+    vm.add_fn(d, "addaudithook", |_vm, _a| Ok(Value::NONE));
     vm.add_fn(d, "getrecursionlimit", |vm, _a| {
         Ok(vm.new_int(vm.recursion_limit as i64))
     });

@@ -148,6 +148,40 @@ pub fn create_hierarchy(vm: &mut Vm) {
         }
         Ok(Value::NONE)
     });
+    let syntax_error = vm.exc_class("SyntaxError");
+    vm.add_method(syntax_error, "__init__", |vm, a| {
+        base_exception_init(vm, a)?;
+        // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+        let mut vals = [Value::NONE; 7];
+        if let Some(m) = a.get(1) {
+            vals[0] = m;
+        }
+        if a.pos.len() == 3 {
+            let info = vm.collect_iter(a.pos[2])?;
+            if !(4..=6).contains(&info.len()) {
+                return Err(vm.index_error("tuple index out of range"));
+            }
+            for (i, v) in info.into_iter().enumerate() {
+                vals[i + 1] = v;
+            }
+        }
+        let names = [
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
+        for (name, v) in names.iter().zip(vals) {
+            let k = vm.intern(name);
+            vm.instance_set_attr(a.pos[0], k, v);
+        }
+        let k = vm.intern("print_file_and_line");
+        vm.instance_set_attr(a.pos[0], k, Value::NONE);
+        Ok(Value::NONE)
+    });
     let key_error = vm.exc_class("KeyError");
     vm.add_method(key_error, "__str__", key_error_str);
     let os = vm.exc_class("OSError");

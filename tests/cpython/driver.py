@@ -20,6 +20,7 @@ class Result(unittest.TestResult):
     def __init__(self):
         super().__init__()
         self.outcome = {}
+        self.printed = set()
         self.current = None
 
     def _set(self, test, outcome):
@@ -36,6 +37,7 @@ class Result(unittest.TestResult):
         super().stopTest(test)
         tid = test.id()
         print("@@", self.outcome.get(tid, "pass"), tid, flush=True)
+        self.printed.add(tid)
         self.current = None
 
     def addSuccess(self, test):
@@ -105,12 +107,36 @@ def main():
         print("@@ done", flush=True)
         return
     result = Result()
-    try:
-        suite.run(result)
-    except BaseException as e:
-        print("@@ error run", flush=True)
-        print("@@@ run", f"{type(e).__name__}: {e}".replace("\n", " ")[:300], flush=True)
+    tests = list(flatten(suite))
+    # An exception that escapes unittest's own machinery (a Coil bug) costs the
+    # test that was running, not the rest of the file: run the remaining tests on.
+    while tests:
+        result.current = None
+        try:
+            unittest.TestSuite(tests).run(result)
+            break
+        except BaseException as e:
+            ids = [t.id() for t in tests]
+            done = result.current
+            if done is None:
+                # between tests: blame the first one not reported yet
+                done = next((i for i in ids if i not in result.printed), None)
+            if done is None or done not in ids:
+                break
+            if done not in result.printed:
+                result.printed.add(done)
+                print("@@ error", done, flush=True)
+            print("@@@", done, f"{type(e).__name__}: {e}".replace("\n", " ")[:300], flush=True)
+            tests = tests[ids.index(done) + 1:]
     print("@@ done", flush=True)
+
+
+def flatten(suite):
+    for t in suite:
+        if isinstance(t, unittest.TestSuite):
+            yield from flatten(t)
+        else:
+            yield t
 
 
 VERBOSE = False
