@@ -158,8 +158,17 @@ pub fn create_hierarchy(vm: &mut Vm) {
         }
         if a.pos.len() == 3 {
             let info = vm.collect_iter(a.pos[2])?;
-            if !(4..=6).contains(&info.len()) {
-                return Err(vm.index_error("tuple index out of range"));
+            if info.len() < 4 {
+                return Err(vm.type_error(&format!(
+                    "function takes at least 4 arguments ({} given)",
+                    info.len()
+                )));
+            }
+            if info.len() > 6 {
+                return Err(vm.type_error(&format!(
+                    "function takes at most 6 arguments ({} given)",
+                    info.len()
+                )));
             }
             for (i, v) in info.into_iter().enumerate() {
                 vals[i + 1] = v;
