@@ -123,6 +123,9 @@ def main():
     ap.add_argument("--timeout", type=int, default=300, help="seconds per file and run")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--write", action="store_true", help="write docs/conformance.md")
+    ap.add_argument("--floor", metavar="FILE",
+                    help="lines 'test_x N': fail (exit 1) when Coil passes fewer than N "
+                         "tests of test_x (CI's regression check)")
     ap.add_argument("--details", action="store_true",
                     help="print each failing test with its first message")
     args = ap.parse_args()
@@ -176,6 +179,19 @@ def main():
     print(table)
     print(f"\nCoil passes {tot_k['pass']} of {total} test methods ({pct}); "
           f"CPython passes {tot_c['pass']}.")
+    if args.floor:
+        low = []
+        with open(args.floor) as f:
+            for line in f:
+                line = line.split("#")[0].split()
+                if len(line) == 2 and line[0] in results:
+                    got = compare(line[0], *results[line[0]])[1]["pass"]
+                    if got < int(line[1]):
+                        low.append(f"{line[0]}: {got} passed, the floor is {line[1]}")
+        if low:
+            print("\nbelow the floor:\n  " + "\n  ".join(low))
+            sys.exit(1)
+        print("\nevery file at or above its floor")
     if args.write:
         path = os.path.join(ROOT, "docs", "conformance.md")
         with open(path) as f:
