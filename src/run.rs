@@ -199,12 +199,16 @@ fn make_syntax_error(
     let cls = vm.exc_class(kind);
     let m = vm.new_str(msg);
     let e = vm.new_exception(cls, vec![m]);
-    let attrs: [(&str, Value); 5] = [
+    let attrs: [(&str, Value); 8] = [
         ("msg", m),
         ("filename", vm.new_str(filename)),
         ("lineno", Value::small_int(line as i64)),
         ("offset", Value::small_int(col as i64)),
         ("text", vm.new_str(text)),
+        // the parser reports a point, not a range: the end is that point
+        ("end_lineno", Value::small_int(line as i64)),
+        ("end_offset", Value::small_int(col as i64)),
+        ("print_file_and_line", Value::NONE),
     ];
     for (k, v) in attrs {
         let k = vm.intern(k);

@@ -116,7 +116,8 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             j += 1;
         }
         match errors {
-            "strict" => {
+            // no lone surrogates in Coil's str: surrogateescape has nothing to undo
+            "strict" | "surrogateescape" => {
                 let what = if j - i == 1 {
                     format!("character '{}' in position {i}", char_escape(c))
                 } else {
@@ -188,6 +189,13 @@ fn handle_decode_error(
         "ignore" => Ok(()),
         "replace" => {
             out.push('\u{FFFD}');
+            Ok(())
+        }
+        // CPython decodes each byte to a lone surrogate U+DC80..U+DCFF; Coil's str
+        // holds no lone surrogates (a `\udc80` literal is U+FFFD too), so each byte
+        // becomes U+FFFD and does not round-trip through encode.
+        "surrogateescape" => {
+            out.extend(std::iter::repeat_n('\u{FFFD}', end - start));
             Ok(())
         }
         "backslashreplace" => {
@@ -388,11 +396,58 @@ pub fn data_of(v: Value) -> Option<Vec<u8>> {
 
 // ---- memoryview (contiguous, one-dimensional views of bytes and bytearray) --------
 
-/// A window `[start, start+len)` on a bytes or bytearray.
+/// A window `[start, start+len)` (in bytes) on a bytes or bytearray, seen as items
+/// of the struct format `fmt` (`B` unless cast).
 struct MemView {
     obj: Value,
     start: usize,
     len: usize,
+    fmt: u8,
+}
+
+/// The size of one item of a memoryview format (native sizes, as `struct`'s `@`).
+fn mv_itemsize(fmt: u8) -> Option<usize> {
+    match fmt {
+        b'B' | b'b' | b'c' | b'?' => Some(1),
+        b'H' | b'h' | b'e' => Some(2),
+        b'I' | b'i' | b'f' => Some(4),
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => Some(8),
+        _ => None,
+    }
+}
+
+/// The Python value of one item (`b` holds exactly its bytes, native order).
+fn mv_item(vm: &mut Vm, fmt: u8, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    let u = u64::from_ne_bytes(w);
+    match fmt {
+        b'B' => Value::small_int(b[0] as i64),
+        b'b' => Value::small_int(b[0] as i8 as i64),
+        b'c' => vm.new_bytes(b.to_vec()),
+        b'?' => Value::bool(b[0] != 0),
+        b'H' => Value::small_int(u as u16 as i64),
+        b'h' => Value::small_int(u as u16 as i16 as i64),
+        b'I' => vm.new_int(u as u32 as i64),
+        b'i' => vm.new_int(u as u32 as i32 as i64),
+        b'f' => Value::float(f32::from_bits(u as u32) as f64),
+        b'd' => Value::float(f64::from_bits(u)),
+        b'e' => Value::float(half_to_f64(u as u16)),
+        b'L' | b'Q' | b'N' | b'P' => vm.new_bigint(num_bigint::BigInt::from(u)),
+        _ => vm.new_int(u as i64),
+    }
+}
+
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let e = ((h >> 10) & 0x1f) as i32;
+    let m = (h & 0x3ff) as f64;
+    sign * match e {
+        0 => m * 2f64.powi(-24),
+        31 if m == 0.0 => f64::INFINITY,
+        31 => f64::NAN,
+        _ => (1.0 + m / 1024.0) * 2f64.powi(e - 15),
+    }
 }
 
 impl crate::object::NativeData for MemView {
@@ -433,6 +488,7 @@ fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             obj: m.obj,
             start: m.start,
             len: m.len,
+            fmt: m.fmt,
         }
     } else {
         match &o.as_obj().map(|x| &x.data) {
@@ -440,11 +496,13 @@ fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 obj: o,
                 start: 0,
                 len: b.len(),
+                fmt: b'B',
             },
             Some(ObjData::ByteArray(b)) => MemView {
                 obj: o,
                 start: 0,
                 len: b.get().len(),
+                fmt: b'B',
             },
             _ => {
                 return Err(vm.type_error(&format!(
@@ -469,25 +527,31 @@ fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(vm, "__getitem__", &a, 2, 2)?;
     let idx = a.pos[1];
     let d = m.data();
+    let size = mv_itemsize(m.fmt).unwrap_or(1);
+    let n = d.len() / size;
     if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
-        let s = vm.slice_indices(idx, d.len())?;
+        let s = vm.slice_indices(idx, n)?;
         let cls = vm.type_of(a.pos[0]);
         let mv = if s.step == 1 {
             MemView {
                 obj: m.obj,
-                start: m.start + s.start as usize,
-                len: s.len,
+                start: m.start + s.start as usize * size,
+                len: s.len * size,
+                fmt: m.fmt,
             }
         } else {
-            let items: Vec<u8> = (0..s.len)
-                .map(|k| d[(s.start + k as i64 * s.step) as usize])
-                .collect();
-            let n = items.len();
+            let mut items: Vec<u8> = Vec::with_capacity(s.len * size);
+            for k in 0..s.len {
+                let i = (s.start + k as i64 * s.step) as usize * size;
+                items.extend_from_slice(&d[i..i + size]);
+            }
+            let len = items.len();
             let b = vm.new_bytes(items);
             MemView {
                 obj: b,
                 start: 0,
-                len: n,
+                len,
+                fmt: m.fmt,
             }
         };
         return Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))));
@@ -496,11 +560,48 @@ fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(i) => i,
         None => return Err(vm.type_error("memoryview: invalid slice key")),
     };
-    let j = if i < 0 { i + d.len() as i64 } else { i };
-    if j < 0 || j >= d.len() as i64 {
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     }
-    Ok(Value::small_int(d[j as usize] as i64))
+    let j = j as usize * size;
+    Ok(mv_item(vm, m.fmt, &d[j..j + size]))
+}
+
+/// `memoryview.cast(format)`: the same bytes seen as items of another format
+/// (one of the two formats must be a byte format, as in CPython).
+fn memview_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let m = memview_this(vm, &a)?;
+    check_args(vm, "cast", &a, 2, 3)?;
+    let f = a.pos[1];
+    if !vm.is_str(f) {
+        return Err(vm.type_error("memoryview: format argument must be a string"));
+    }
+    let fs = str_of(f).strip_prefix('@').unwrap_or(str_of(f)).to_string();
+    let fmt = match fs.as_bytes() {
+        [c] if mv_itemsize(*c).is_some() => *c,
+        _ => {
+            return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ));
+        }
+    };
+    let size = mv_itemsize(fmt).unwrap_or(1);
+    let byte_fmt = |c: u8| matches!(c, b'B' | b'b' | b'c');
+    if !byte_fmt(m.fmt) && !byte_fmt(fmt) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let cls = vm.type_of(a.pos[0]);
+    let mv = MemView {
+        obj: m.obj,
+        start: m.start,
+        len: m.len,
+        fmt,
+    };
+    Ok(vm.alloc(cls, ObjData::Native(Box::new(mv))))
 }
 
 fn register_memoryview(vm: &mut Vm) {
@@ -511,9 +612,11 @@ fn register_memoryview(vm: &mut Vm) {
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("__new__", memview_new),
         ("__getitem__", memview_getitem),
+        ("cast", memview_cast),
         ("__len__", |vm, a| {
             let m = memview_this(vm, &a)?;
-            Ok(vm.new_int(m.data().len() as i64))
+            let size = mv_itemsize(m.fmt).unwrap_or(1);
+            Ok(vm.new_int((m.data().len() / size) as i64))
         }),
         ("tobytes", |vm, a| {
             let m = memview_this(vm, &a)?;
@@ -527,10 +630,11 @@ fn register_memoryview(vm: &mut Vm) {
         }),
         ("tolist", |vm, a| {
             let m = memview_this(vm, &a)?;
+            let size = mv_itemsize(m.fmt).unwrap_or(1);
             let items = m
                 .data()
-                .into_iter()
-                .map(|x| Value::small_int(x as i64))
+                .chunks_exact(size)
+                .map(|c| mv_item(vm, m.fmt, c))
                 .collect();
             Ok(vm.new_list(items))
         }),
@@ -554,6 +658,38 @@ fn register_memoryview(vm: &mut Vm) {
     ];
     for (name, f) in methods {
         vm.add_method(t, name, *f);
+    }
+    let props: &[(&'static str, crate::object::NativeFn)] = &[
+        ("itemsize", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(Value::small_int(mv_itemsize(m.fmt).unwrap_or(1) as i64))
+        }),
+        ("format", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(vm.new_str(&(m.fmt as char).to_string()))
+        }),
+        ("nbytes", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(vm.new_int(m.data().len() as i64))
+        }),
+        ("readonly", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            Ok(Value::bool(!is_bytearray(m.obj)))
+        }),
+        ("obj", |vm, a| Ok(memview_this(vm, &a)?.obj)),
+        ("ndim", |vm, a| {
+            memview_this(vm, &a)?;
+            Ok(Value::small_int(1))
+        }),
+        ("shape", |vm, a| {
+            let m = memview_this(vm, &a)?;
+            let n = m.data().len() / mv_itemsize(m.fmt).unwrap_or(1);
+            let n = vm.new_int(n as i64);
+            Ok(vm.new_tuple(vec![n]))
+        }),
+    ];
+    for (name, f) in props {
+        crate::builtins::numbers::add_property(vm, t, name, *f);
     }
 }
 

@@ -1473,6 +1473,7 @@ pub fn new_code_object(
                     Ok(Value::small_int(cpython_flags(&*code_arg(a)?)))
                 }),
             ];
+            vm.add_method(t, "replace", code_replace);
             for (name, f) in attrs {
                 let g = vm.new_builtin(name, f);
                 let p = vm.alloc(
@@ -1491,6 +1492,34 @@ pub fn new_code_object(
         }
     };
     vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval })))
+}
+
+/// `code.replace(**changes)`: Coil's code objects are immutable and shared with
+/// compiled traces, so only a replace that changes nothing gives a code object
+/// back (the same one). Adding CO_ITERABLE_COROUTINE (0x100, `types.coroutine`
+/// on a generator function) counts as no change: Coil has no such flag, and
+/// awaiting such a generator stays a TypeError. Any other change raises.
+fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    let this = a.pos[0];
+    for (k, v) in a.kw {
+        let cur = vm.getattr(this, *k)?;
+        let same = vm.eq(cur, *v)?;
+        let flag_only = str_of(*k) == "co_flags"
+            && match (vm.to_i64(cur), vm.to_i64(*v)) {
+                (Some(c), Some(n)) => c ^ n == 0x100,
+                _ => false,
+            };
+        if !same && !flag_only {
+            return Err(vm.unsupported(&format!(
+                "code.replace() changing {} (Coil's code objects are immutable)",
+                str_of(*k)
+            )));
+        }
+    }
+    Ok(this)
 }
 
 fn code_arg(a: Args) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {

@@ -319,6 +319,15 @@ pub fn register(vm: &mut Vm) {
         vm.add_method(t, name, *f);
     }
     add_classmethod(vm, t, "fromhex", float_fromhex);
+    add_classmethod(vm, t, "__getformat__", |vm, a| {
+        match a.get(1).filter(|v| vm.is_str(*v)).map(str_of) {
+            Some("double" | "float") => Ok(vm.new_str("IEEE, little-endian")),
+            Some(_) => {
+                Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"))
+            }
+            None => Err(vm.type_error("__getformat__() argument must be str")),
+        }
+    });
     add_property(vm, t, "real", float_plain);
     add_property(vm, t, "imag", |_vm, _a| Ok(Value::float(0.0)));
 }

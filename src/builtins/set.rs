@@ -270,7 +270,8 @@ fn contains_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    set.get().contains(k, h, &mut eq)
+    // SAFETY: the set is live; eq may mutate it (no reference is held).
+    unsafe { crate::object::set::Set::contains_raw(set.as_ptr(), k, h, &mut eq) }
 }
 
 fn add_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
@@ -278,7 +279,8 @@ fn add_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    set.get().add(k, h, &mut eq)
+    // SAFETY: as contains_hashed.
+    unsafe { crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut eq) }
 }
 
 fn discard_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
@@ -286,7 +288,8 @@ fn discard_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    set.get().discard(k, h, &mut eq)
+    // SAFETY: as contains_hashed.
+    unsafe { crate::object::set::Set::discard_raw(set.as_ptr(), k, h, &mut eq) }
 }
 
 fn discard_key(vm: &mut Vm, s: Value, k: Value) -> PyResult<bool> {
@@ -310,6 +313,19 @@ fn swap_bodies(a: Value, b: Value) {
     }
 }
 
+/// Runs `f` on a snapshot of `s`'s entries, the keys kept alive meanwhile: the
+/// comparisons `f` makes run Python code that may empty `s` (CPython holds a
+/// reference to each key it compares).
+fn with_entries<T>(
+    vm: &mut Vm,
+    s: Value,
+    f: impl FnOnce(&mut Vm, Vec<(Value, i64)>) -> PyResult<T>,
+) -> PyResult<T> {
+    let ents = entries(s);
+    let keys = vm.new_tuple(ents.iter().map(|e| e.0).collect());
+    rooted(vm, keys, |vm| f(vm, ents))
+}
+
 /// Runs `f` with `v` rooted.
 fn rooted<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
     vm.temp_roots.push(v);
@@ -328,9 +344,12 @@ fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
             return Ok(());
         }
         let snapshot = o.get().clone();
-        let Some(s) = set_of(so) else { return Ok(()) };
-        let mut eq = eqf!(vm);
-        return s.get().merge(&snapshot, &mut eq);
+        let keys = vm.new_tuple(snapshot.iter().map(|e| e.key).collect());
+        return rooted(vm, keys, |vm| {
+            let Some(s) = set_of(so) else { return Ok(()) };
+            let mut eq = eqf!(vm);
+            s.get().merge(&snapshot, &mut eq)
+        });
     }
     if vm.type_of(other) == vm.types.dict {
         let ents: Vec<(Value, i64)> = match &other.obj().data {
@@ -380,12 +399,14 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
             } else {
                 (so, other)
             };
-            for (k, h) in entries(small) {
-                if contains_hashed(vm, big, k, h)? {
-                    add_hashed(vm, result, k, h)?;
+            return with_entries(vm, small, |vm, ents| {
+                for (k, h) in ents {
+                    if contains_hashed(vm, big, k, h)? {
+                        add_hashed(vm, result, k, h)?;
+                    }
                 }
-            }
-            return Ok(());
+                Ok(())
+            });
         }
         let it = vm.iter(other)?;
         rooted(vm, it, |vm| {
@@ -414,9 +435,12 @@ fn difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
         } else {
             other
         };
-        for (k, h) in entries(other) {
-            discard_hashed(vm, so, k, h)?;
-        }
+        with_entries(vm, other, |vm, ents| {
+            for (k, h) in ents {
+                discard_hashed(vm, so, k, h)?;
+            }
+            Ok(())
+        })?;
     } else {
         let it = vm.iter(other)?;
         rooted(vm, it, |vm| {
@@ -452,17 +476,19 @@ fn difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
     }
     let result = new_like(vm, so);
     rooted(vm, result, |vm| {
-        for (k, h) in entries(so) {
-            let found = if is_dict {
-                vm.dict_get(other, k)?.is_some()
-            } else {
-                contains_hashed(vm, other, k, h)?
-            };
-            if !found {
-                add_hashed(vm, result, k, h)?;
+        with_entries(vm, so, |vm, ents| {
+            for (k, h) in ents {
+                let found = if is_dict {
+                    vm.dict_get(other, k)?.is_some()
+                } else {
+                    contains_hashed(vm, other, k, h)?
+                };
+                if !found {
+                    add_hashed(vm, result, k, h)?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     })?;
     Ok(result)
 }
@@ -494,7 +520,7 @@ fn symmetric_difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResult
     } else {
         make_set_like(vm, so, other)?
     };
-    rooted(vm, otherset, |vm| toggle(vm, entries(otherset)))
+    rooted(vm, otherset, |vm| with_entries(vm, otherset, toggle))
 }
 
 fn symmetric_difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
@@ -510,12 +536,14 @@ fn is_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if set_len(a) > set_len(b) {
         return Ok(false);
     }
-    for (k, h) in entries(a) {
-        if !contains_hashed(vm, b, k, h)? {
-            return Ok(false);
+    with_entries(vm, a, |vm, ents| {
+        for (k, h) in ents {
+            if !contains_hashed(vm, b, k, h)? {
+                return Ok(false);
+            }
         }
-    }
-    Ok(true)
+        Ok(true)
+    })
 }
 
 /// `v` itself when it is a set or frozenset, else a new set of its items.
@@ -729,12 +757,14 @@ fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
         } else {
             (s, other)
         };
-        for (k, h) in entries(small) {
-            if contains_hashed(vm, big, k, h)? {
-                return Ok(Value::FALSE);
+        return with_entries(vm, small, |vm, ents| {
+            for (k, h) in ents {
+                if contains_hashed(vm, big, k, h)? {
+                    return Ok(Value::FALSE);
+                }
             }
-        }
-        return Ok(Value::TRUE);
+            Ok(Value::TRUE)
+        });
     }
     let it = vm.iter(other)?;
     rooted(vm, it, |vm| {

@@ -10,10 +10,10 @@ pub fn traceback_of(vm: &mut Vm, e: Value) -> Value {
     let Some(st) = vm.exc_state(e) else {
         return Value::NONE;
     };
-    let entries: Vec<(std::rc::Rc<crate::compiler::bytecode::Code>, u32)> = st
+    let entries: Vec<(std::rc::Rc<crate::compiler::bytecode::Code>, u32, Value)> = st
         .traceback
         .iter()
-        .map(|t| (t.code.clone(), t.line))
+        .map(|t| (t.code.clone(), t.line, t.globals))
         .collect();
     if entries.is_empty() {
         return Value::NONE;
@@ -21,13 +21,18 @@ pub fn traceback_of(vm: &mut Vm, e: Value) -> Value {
     let (tb_cls, frame_cls) = classes(vm);
     let mut next = Value::NONE;
     // entries are recorded innermost first: build the chain from its end
-    for (code, line) in entries.into_iter() {
+    for (code, line, globals) in entries.into_iter() {
         let co = crate::builtins::functions::new_code_object(vm, code, false);
         vm.temp_roots.push(next);
         let frame = vm.new_instance(frame_cls);
         set(vm, frame, "f_code", co);
         set(vm, frame, "f_lineno", Value::small_int(line as i64));
         set(vm, frame, "f_back", Value::NONE);
+        set(vm, frame, "f_globals", globals);
+        let b = vm.builtins;
+        set(vm, frame, "f_builtins", b);
+        let locals = vm.new_dict();
+        set(vm, frame, "f_locals", locals);
         let tb = vm.new_instance(tb_cls);
         set(vm, tb, "tb_frame", frame);
         set(vm, tb, "tb_lineno", Value::small_int(line as i64));

@@ -126,6 +126,33 @@ ChainMap.__module__ = 'collections'
 
 def _nt_new_py(_cls, *args, **kwargs):
     return _nt_new(_cls, *args, **kwargs)
+
+_PURE = None
+
+
+def _count_elements(mapping, iterable):
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
+def __getattr__(name):
+    # UserDict, UserList and UserString are the standard library's own classes:
+    # collections/__init__.py runs (once, on first use) in a namespace of its own.
+    global _PURE
+    if name not in ('UserDict', 'UserList', 'UserString'):
+        raise AttributeError(f"module 'collections' has no attribute '{name}'")
+    if _PURE is None:
+        import _collections_abc
+        path = _collections_abc.__file__.rpartition('/')[0] + '/collections/__init__.py'
+        with open(path) as f:
+            src = f.read()
+        ns = {'__name__': 'collections', '__file__': path}
+        exec(compile(src, path, 'exec'), ns)
+        _PURE = ns
+    v = _PURE[name]
+    globals()[name] = v
+    return v
 "#;
 
 fn init(vm: &mut Vm) -> PyResult<Value> {

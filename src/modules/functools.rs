@@ -17,6 +17,29 @@ pub fn register(vm: &mut Vm) {
 }
 
 const PY_SRC: &str = r#"
+_PURE = None
+_FROM_PURE = ('partialmethod', 'singledispatch', 'singledispatchmethod', '_make_key',
+              'get_cache_token', '_find_impl', '_compose_mro', 'RLock', 'GenericAlias')
+
+
+def __getattr__(name):
+    # singledispatch, singledispatchmethod and partialmethod are the standard
+    # library's own: functools.py runs (once, on first use) in a namespace of its own.
+    global _PURE
+    if name not in _FROM_PURE:
+        raise AttributeError(f"module 'functools' has no attribute '{name}'")
+    if _PURE is None:
+        import _collections_abc
+        path = _collections_abc.__file__.rpartition('/')[0] + '/functools.py'
+        with open(path) as f:
+            src = f.read()
+        ns = {'__name__': 'functools', '__file__': path}
+        exec(compile(src, path, 'exec'), ns)
+        _PURE = ns
+    v = _PURE[name]
+    globals()[name] = v
+    return v
+
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
 WRAPPER_UPDATES = ('__dict__',)
 

@@ -8,6 +8,8 @@ use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("heapq", init);
+    // the accelerator name too: the module is native already
+    vm.native_modules.insert("_heapq", init);
 }
 
 const PY_SRC: &str = r#"

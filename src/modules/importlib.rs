@@ -13,7 +13,87 @@ pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("importlib.util", init_util);
     vm.native_modules
         .insert("importlib.machinery", init_machinery);
+    vm.native_modules
+        .insert("importlib._bootstrap", init_bootstrap);
+    vm.native_modules
+        .insert("importlib._bootstrap_external", init_bootstrap_external);
 }
+
+/// `importlib._bootstrap`: Coil's import system is native; this module holds the
+/// few names other modules read from it (pydoc, py_compile).
+fn init_bootstrap(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib._bootstrap");
+    crate::modules::itertools::run_source(vm, m, BOOTSTRAP_SRC, "<importlib._bootstrap>")?;
+    Ok(m)
+}
+
+const BOOTSTRAP_SRC: &str = r#"
+from importlib.machinery import ModuleSpec
+
+
+def _verbose_message(message, *args, verbosity=1):
+    pass
+
+
+def _find_spec(name, path, target=None):
+    import importlib.util
+    return importlib.util.find_spec(name)
+"#;
+
+/// `importlib._bootstrap_external`: the path helpers py_compile uses; Coil writes
+/// no .pyc files, so `cache_from_source` names the file CPython would write.
+fn init_bootstrap_external(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("importlib._bootstrap_external");
+    crate::modules::itertools::run_source(
+        vm,
+        m,
+        BOOTSTRAP_EXTERNAL_SRC,
+        "<importlib._bootstrap_external>",
+    )?;
+    Ok(m)
+}
+
+const BOOTSTRAP_EXTERNAL_SRC: &str = r#"
+from importlib.machinery import SOURCE_SUFFIXES, BYTECODE_SUFFIXES
+
+MAGIC_NUMBER = (3495).to_bytes(2, "little") + b"\r\n"
+_PYCACHE = "__pycache__"
+
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    import os
+    path = os.fspath(path)
+    head, tail = os.path.split(path)
+    base = tail.rpartition(".")[0] or tail
+    opt = "" if not optimization else f".opt-{optimization}"
+    return os.path.join(head, _PYCACHE, f"{base}.cpython-311{opt}.pyc")
+
+
+def source_from_cache(path):
+    import os
+    head, tail = os.path.split(os.fspath(path))
+    return os.path.join(os.path.dirname(head), tail.split(".")[0] + ".py")
+
+
+def _code_to_timestamp_pyc(*args):
+    raise NotImplementedError("Coil does not write .pyc files")
+
+
+_code_to_hash_pyc = _code_to_timestamp_pyc
+
+
+def _calc_mode(path):
+    import os
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0o666
+
+
+def _write_atomic(path, data, mode=0o666):
+    with open(path, "wb") as f:
+        f.write(data)
+"#;
 
 /// The `ModuleSpec` class, made on first use.
 fn spec_class(vm: &mut Vm) -> Value {
@@ -145,8 +225,36 @@ fn init_util(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_string(full))
     });
     vm.add_fn(d, "module_from_spec", module_from_spec);
+    crate::modules::itertools::run_source(vm, m, UTIL_SRC, "<importlib.util>")?;
     Ok(m)
 }
+
+const UTIL_SRC: &str = r#"
+from importlib._bootstrap_external import (
+    MAGIC_NUMBER, cache_from_source, source_from_cache)
+
+
+def decode_source(source_bytes):
+    import io, tokenize
+    encoding = tokenize.detect_encoding(io.BytesIO(source_bytes).readline)[0]
+    return source_bytes.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    from importlib.machinery import ModuleSpec
+    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
+
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=None):
+    from importlib.machinery import ModuleSpec
+    import os
+    spec = ModuleSpec(name, loader, origin=os.fspath(location) if location is not None else None)
+    spec.has_location = location is not None
+    if submodule_search_locations is not None:
+        spec.submodule_search_locations = list(submodule_search_locations)
+    return spec
+"#;
 
 fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("importlib.machinery");
@@ -158,6 +266,8 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         ("SOURCE_SUFFIXES", &[".py"][..]),
         ("BYTECODE_SUFFIXES", &[".pyc"][..]),
         ("EXTENSION_SUFFIXES", &[][..]),
+        ("DEBUG_BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("OPTIMIZED_BYTECODE_SUFFIXES", &[".pyc"][..]),
     ] {
         let items: Vec<Value> = items.iter().map(|s| vm.new_str(s)).collect();
         let l = vm.new_list(items);
@@ -168,8 +278,74 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         let items = vec![vm.new_str(".py"), vm.new_str(".pyc")];
         Ok(vm.new_list(items))
     });
+    crate::modules::itertools::run_source(vm, m, MACHINERY_SRC, "<importlib.machinery>")?;
     Ok(m)
 }
+
+/// The finder and loader classes, as names (`pkgutil` registers functions on
+/// them; `isinstance` checks see them). Coil's imports do not go through them.
+const MACHINERY_SRC: &str = r#"
+class BuiltinImporter:
+    pass
+
+
+class FrozenImporter:
+    pass
+
+
+class PathFinder:
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
+class WindowsRegistryFinder:
+    pass
+
+
+class FileLoader:
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def get_filename(self, fullname=None):
+        return self.path
+
+    def get_data(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+
+class SourceFileLoader(FileLoader):
+    pass
+
+
+class SourcelessFileLoader(FileLoader):
+    pass
+
+
+class ExtensionFileLoader(FileLoader):
+    pass
+
+
+class NamespaceLoader:
+    pass
+
+
+class FileFinder:
+    def __init__(self, path, *loader_details):
+        self.path = path or "."
+
+    def invalidate_caches(self):
+        pass
+
+
+for _c in (BuiltinImporter, FrozenImporter, PathFinder, WindowsRegistryFinder, FileLoader,
+           SourceFileLoader, SourcelessFileLoader, ExtensionFileLoader, NamespaceLoader,
+           FileFinder):
+    _c.__module__ = "importlib.machinery"
+del _c
+"#;
 
 fn name_and_package(vm: &mut Vm, a: &Args) -> PyResult<(String, Option<String>)> {
     let name = match a.get(0).or(a.kwarg("name")) {

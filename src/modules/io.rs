@@ -156,8 +156,588 @@ fn init_io(vm: &mut Vm) -> PyResult<Value> {
     vm.dict_set_str(d, k, Value::small_int(1));
     let k = vm.intern("SEEK_END");
     vm.dict_set_str(d, k, Value::small_int(2));
+    crate::modules::itertools::run_source(vm, m, IO_SRC, "<io>")?;
     Ok(m)
 }
+
+/// The parts of `io` written in Python: the abstract base classes (the native file
+/// types registered under them), `BytesIO`, and `TextIOWrapper` over a binary buffer
+/// (`io.TextIOWrapper(buffer, ...)`; the native `_io.TextIOWrapper` that `open()`
+/// returns counts as one for `isinstance`).
+const IO_SRC: &str = r#"
+import abc as _abc
+import _io
+
+DEFAULT_BUFFER_SIZE = 8192
+_NativeTextIOWrapper = _io.TextIOWrapper
+
+
+class IOBase(metaclass=_abc.ABCMeta):
+    def __enter__(self):
+        self._checkClosed()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        self._checkClosed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def _checkClosed(self, msg=None):
+        if self.closed:
+            raise ValueError("I/O operation on closed file." if msg is None else msg)
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        self._checkClosed()
+        return False
+
+    def flush(self):
+        self._checkClosed()
+
+    def fileno(self):
+        raise UnsupportedOperation("fileno")
+
+    def readlines(self, hint=None):
+        if hint is None or hint <= 0:
+            return list(self)
+        n = 0
+        lines = []
+        for line in self:
+            lines.append(line)
+            n += len(line)
+            if n >= hint:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._checkClosed()
+        for line in lines:
+            self.write(line)
+
+
+class RawIOBase(IOBase):
+    pass
+
+
+class BufferedIOBase(IOBase):
+    pass
+
+
+class TextIOBase(IOBase):
+    pass
+
+
+IOBase.__module__ = RawIOBase.__module__ = "io"
+BufferedIOBase.__module__ = TextIOBase.__module__ = "io"
+
+
+def _bytes_like(b):
+    if isinstance(b, (bytes, bytearray)):
+        return bytes(b)
+    if isinstance(b, memoryview):
+        return b.tobytes()
+    if isinstance(b, str):
+        raise TypeError("a bytes-like object is required, not 'str'")
+    raise TypeError(f"a bytes-like object is required, not '{type(b).__name__}'")
+
+
+def _size(size):
+    if size is None:
+        return -1
+    if not hasattr(size, "__index__"):
+        raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'")
+    return size.__index__()
+
+
+class BytesIO(BufferedIOBase):
+    def __init__(self, initial_bytes=None):
+        self._buf = bytearray() if initial_bytes is None else bytearray(_bytes_like(initial_bytes))
+        self._pos = 0
+        self._closed = False
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def close(self):
+        self._closed = True
+
+    def getvalue(self):
+        self._checkClosed()
+        return bytes(self._buf)
+
+    def getbuffer(self):
+        self._checkClosed()
+        return memoryview(self._buf)
+
+    def readable(self):
+        self._checkClosed()
+        return True
+
+    writable = seekable = readable
+
+    def read(self, size=-1):
+        self._checkClosed()
+        size = _size(size)
+        end = len(self._buf) if size < 0 else min(len(self._buf), self._pos + size)
+        start = min(self._pos, len(self._buf))
+        b = bytes(self._buf[start:end])
+        self._pos = max(self._pos, end)
+        return b
+
+    read1 = read
+
+    def readline(self, size=-1):
+        self._checkClosed()
+        size = _size(size)
+        start = min(self._pos, len(self._buf))
+        i = self._buf.find(b"\n", start)
+        end = len(self._buf) if i < 0 else i + 1
+        if size >= 0:
+            end = min(end, start + size)
+        self._pos = end
+        return bytes(self._buf[start:end])
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    readinto1 = readinto
+
+    def write(self, b):
+        self._checkClosed()
+        data = _bytes_like(b)
+        n = len(data)
+        if self._pos > len(self._buf):
+            self._buf.extend(bytes(self._pos - len(self._buf)))
+        self._buf[self._pos:self._pos + n] = data
+        self._pos += n
+        return n
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        pos = pos.__index__()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError(f"negative seek value {pos}")
+            self._pos = pos
+        elif whence == 1:
+            self._pos = max(0, self._pos + pos)
+        elif whence == 2:
+            self._pos = max(0, len(self._buf) + pos)
+        else:
+            raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
+        return self._pos
+
+    def tell(self):
+        self._checkClosed()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._checkClosed()
+        size = self._pos if size is None else size.__index__()
+        if size < 0:
+            raise ValueError(f"negative size value {size}")
+        del self._buf[size:]
+        return size
+
+    def __getstate__(self):
+        return (self.getvalue(), self._pos, getattr(self, "__dict__", None))
+
+
+class TextIOWrapper(TextIOBase):
+    def __init__(self, buffer, encoding=None, errors=None, newline=None,
+                 line_buffering=False, write_through=False):
+        if encoding is None or encoding == "locale":
+            encoding = "UTF-8" if encoding == "locale" else "utf-8"
+        if not isinstance(encoding, str):
+            raise TypeError(f"TextIOWrapper() argument 'encoding' must be str or None, not {type(encoding).__name__}")
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError(f"illegal newline value: {newline}")
+        self.buffer = buffer
+        self.encoding = encoding
+        self.errors = "strict" if errors is None else errors
+        self._newline = newline
+        self.line_buffering = line_buffering
+        self.write_through = write_through
+        self._text = ""
+        self._tpos = 0
+
+    @property
+    def closed(self):
+        return self.buffer.closed
+
+    @property
+    def name(self):
+        return self.buffer.name
+
+    @property
+    def newlines(self):
+        return None
+
+    def close(self):
+        if not self.buffer.closed:
+            try:
+                self.flush()
+            finally:
+                self.buffer.close()
+
+    def detach(self):
+        self.flush()
+        b = self.buffer
+        self.buffer = None
+        return b
+
+    def fileno(self):
+        return self.buffer.fileno()
+
+    def isatty(self):
+        return self.buffer.isatty()
+
+    def readable(self):
+        return self.buffer.readable()
+
+    def writable(self):
+        return self.buffer.writable()
+
+    def seekable(self):
+        return self.buffer.seekable()
+
+    def flush(self):
+        self.buffer.flush()
+
+    def _decode(self, b):
+        s = b.decode(self.encoding, self.errors)
+        if self._newline is None:
+            s = s.replace("\r\n", "\n").replace("\r", "\n")
+        return s
+
+    def _fill(self):
+        b = self.buffer.read()
+        if b:
+            self._text = self._text[self._tpos:] + self._decode(b)
+            self._tpos = 0
+
+    def read(self, size=-1):
+        self._checkClosed()
+        size = _size(size)
+        self._fill()
+        start = self._tpos
+        end = len(self._text) if size < 0 else min(len(self._text), start + size)
+        self._tpos = end
+        return self._text[start:end]
+
+    def readline(self, size=-1):
+        self._checkClosed()
+        size = _size(size)
+        self._fill()
+        start = self._tpos
+        t = self._text
+        if self._newline in (None, "\n", ""):
+            i = t.find("\n", start)
+            end = len(t) if i < 0 else i + 1
+        else:
+            i = t.find(self._newline, start)
+            end = len(t) if i < 0 else i + len(self._newline)
+        if size >= 0:
+            end = min(end, start + size)
+        self._tpos = end
+        return t[start:end]
+
+    def write(self, s):
+        self._checkClosed()
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        n = len(s)
+        if self._newline not in (None, "", "\n"):
+            s = s.replace("\n", self._newline)
+        self.buffer.write(s.encode(self.encoding, self.errors))
+        if self.line_buffering and ("\n" in s or "\r" in s):
+            self.flush()
+        return n
+
+    def tell(self):
+        rest = self._text[self._tpos:]
+        return self.buffer.tell() - len(rest.encode(self.encoding, self.errors))
+
+    def seek(self, cookie, whence=0):
+        self._checkClosed()
+        if whence == 1 and cookie == 0:
+            cookie, whence = self.tell(), 0
+        elif whence == 1:
+            raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+        elif whence == 2 and cookie != 0:
+            raise UnsupportedOperation("can't do nonzero end-relative seeks")
+        self.flush()
+        self._text = ""
+        self._tpos = 0
+        return self.buffer.seek(cookie, whence)
+
+    def truncate(self, pos=None):
+        self.flush()
+        return self.buffer.truncate(pos)
+
+    def __repr__(self):
+        try:
+            name = self.name
+        except Exception:
+            return f"<_io.TextIOWrapper encoding='{self.encoding}'>"
+        return f"<_io.TextIOWrapper name={name!r} encoding='{self.encoding}'>"
+
+
+class IncrementalNewlineDecoder:
+    def __init__(self, decoder, translate, errors="strict"):
+        self.decoder = decoder
+        self.translate = translate
+        self.errors = errors
+        self.seennl = 0
+        self.pendingcr = False
+
+    def decode(self, input, final=False):
+        if self.decoder is None:
+            output = input
+        else:
+            output = self.decoder.decode(input, final=final)
+        if self.pendingcr and (output or final):
+            output = "\r" + output
+            self.pendingcr = False
+        if output.endswith("\r") and not final:
+            output = output[:-1]
+            self.pendingcr = True
+        crlf = output.count("\r\n")
+        cr = output.count("\r") - crlf
+        lf = output.count("\n") - crlf
+        self.seennl |= (lf and 1) | (cr and 2) | (crlf and 4)
+        if self.translate:
+            if crlf:
+                output = output.replace("\r\n", "\n")
+            if cr:
+                output = output.replace("\r", "\n")
+        return output
+
+    def getstate(self):
+        if self.decoder is None:
+            buf, flag = b"", 0
+        else:
+            buf, flag = self.decoder.getstate()
+        flag <<= 1
+        if self.pendingcr:
+            flag |= 1
+        return buf, flag
+
+    def setstate(self, state):
+        buf, flag = state
+        self.pendingcr = bool(flag & 1)
+        if self.decoder is not None:
+            self.decoder.setstate((buf, flag >> 1))
+
+    def reset(self):
+        self.seennl = 0
+        self.pendingcr = False
+        if self.decoder is not None:
+            self.decoder.reset()
+
+    @property
+    def newlines(self):
+        return (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"),
+                ("\r", "\r\n"), ("\r", "\n", "\r\n"))[self.seennl]
+
+
+class FileIO(RawIOBase):
+    """A file descriptor as a binary file (what `open(fd)` and `io.open(fd)` give)."""
+
+    def __init__(self, file, mode="r", closefd=True, opener=None):
+        import os
+        self._os = os
+        self._closed = True
+        m = mode.replace("b", "").replace("t", "")
+        self._readable = "r" in m or "+" in m
+        self._writable = any(c in m for c in "wax+")
+        if isinstance(file, int):
+            if file < 0:
+                raise ValueError("negative file descriptor")
+            fd = file
+        else:
+            flags = 0
+            if "+" in m:
+                flags |= os.O_RDWR
+            elif "r" in m:
+                flags |= os.O_RDONLY
+            else:
+                flags |= os.O_WRONLY
+            if "w" in m:
+                flags |= os.O_CREAT | os.O_TRUNC
+            elif "a" in m:
+                flags |= os.O_CREAT | os.O_APPEND
+            elif "x" in m:
+                flags |= os.O_CREAT | os.O_EXCL
+            fd = opener(file, flags) if opener is not None else os.open(file, flags, 0o666)
+            closefd = True
+        self._fd = fd
+        self.name = file
+        self._closefd = closefd
+        self._closed = False
+        self.mode = ("rb+" if "r" in m else "wb+" if "w" in m else "ab+" if "a" in m
+                     else "xb+") if "+" in m else (
+                     "rb" if "r" in m else "wb" if "w" in m else "ab" if "a" in m else "xb")
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def closefd(self):
+        return self._closefd
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            if self._closefd:
+                self._os.close(self._fd)
+
+    def fileno(self):
+        self._checkClosed()
+        return self._fd
+
+    def readable(self):
+        self._checkClosed()
+        return self._readable
+
+    def writable(self):
+        self._checkClosed()
+        return self._writable
+
+    def seekable(self):
+        self._checkClosed()
+        try:
+            self._os.lseek(self._fd, 0, 1)
+            return True
+        except OSError:
+            return False
+
+    def isatty(self):
+        self._checkClosed()
+        return self._os.isatty(self._fd)
+
+    def read(self, size=-1):
+        self._checkClosed()
+        if not self._readable:
+            raise UnsupportedOperation("File not open for reading")
+        size = _size(size)
+        if size < 0:
+            return self.readall()
+        return self._os.read(self._fd, size)
+
+    def readall(self):
+        chunks = []
+        while True:
+            b = self._os.read(self._fd, 65536)
+            if not b:
+                return b"".join(chunks)
+            chunks.append(b)
+
+    read1 = read
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+    def readline(self, size=-1):
+        size = _size(size)
+        out = bytearray()
+        while size < 0 or len(out) < size:
+            c = self.read(1)
+            if not c:
+                break
+            out += c
+            if c == b"\n":
+                break
+        return bytes(out)
+
+    def write(self, b):
+        self._checkClosed()
+        if not self._writable:
+            raise UnsupportedOperation("File not open for writing")
+        return self._os.write(self._fd, _bytes_like(b))
+
+    def seek(self, pos, whence=0):
+        self._checkClosed()
+        return self._os.lseek(self._fd, pos, whence)
+
+    def tell(self):
+        self._checkClosed()
+        return self._os.lseek(self._fd, 0, 1)
+
+    def truncate(self, size=None):
+        self._checkClosed()
+        if size is None:
+            size = self.tell()
+        self._os.ftruncate(self._fd, size)
+        return size
+
+    def __repr__(self):
+        if self._closed:
+            return "<_io.FileIO [closed]>"
+        return f"<_io.FileIO name={self.name!r} mode={self.mode!r} closefd={self._closefd}>"
+
+
+_native_open = _io.open
+
+
+def text_encoding(encoding, stacklevel=2):
+    return "locale" if encoding is None else encoding
+
+
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
+         closefd=True, opener=None):
+    if encoding == "locale":
+        encoding = None
+    if not isinstance(file, (str, int)) and hasattr(type(file), "__fspath__"):
+        import os
+        file = os.fspath(file)
+    if isinstance(file, int) or opener is not None:
+        raw = FileIO(file, mode, closefd, opener)
+        if "b" in mode:
+            return raw
+        return TextIOWrapper(raw, encoding, errors, newline, line_buffering=buffering == 1)
+    return _native_open(file, mode, buffering, encoding, errors, newline, closefd)
+
+
+def open_code(path):
+    return open(path, "rb")
+
+
+FileIO.__module__ = "_io"
+IncrementalNewlineDecoder.__module__ = "_io"
+_io.IncrementalNewlineDecoder = IncrementalNewlineDecoder
+BytesIO.__module__ = TextIOWrapper.__module__ = "_io"
+TextIOWrapper.register(_NativeTextIOWrapper)
+TextIOBase.register(_io.StringIO)
+BufferedIOBase.register(_io.BufferedReader)
+BufferedIOBase.register(_io.BufferedWriter)
+BufferedIOBase.register(_io.BufferedRandom)
+_io.BytesIO = BytesIO
+_io.DEFAULT_BUFFER_SIZE = DEFAULT_BUFFER_SIZE
+"#;
 
 fn io_attr(vm: &mut Vm, name: &str) -> Value {
     let key = vm.intern("_io");

@@ -2,7 +2,9 @@
 //! registered by name and created on first import.
 
 pub mod array;
+pub mod ast;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod cmath;
 pub mod codecs;
@@ -13,14 +15,18 @@ pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
+pub mod imp;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
+pub mod noprocess;
 pub mod operator;
 pub mod os;
+pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod struct_mod;
@@ -35,7 +41,9 @@ use crate::vm::Vm;
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("builtins", builtins_module);
     array::register(vm);
+    ast::register(vm);
     atexit::register(vm);
+    binascii::register(vm);
     bisect::register(vm);
     cmath::register(vm);
     codecs::register(vm);
@@ -46,13 +54,17 @@ pub fn register(vm: &mut Vm) {
     functools::register(vm);
     gc::register(vm);
     heapq::register(vm);
+    imp::register(vm);
     importlib::register(vm);
     io::register(vm);
     itertools::register(vm);
     math::register(vm);
+    noprocess::register(vm);
     operator::register(vm);
     os::register(vm);
+    posix::register(vm);
     random::register(vm);
+    signal::register(vm);
     sre::register(vm);
     string::register(vm);
     struct_mod::register(vm);

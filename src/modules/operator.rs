@@ -10,6 +10,8 @@ use crate::vm::{Args, PyResult, Vm, str_of};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("operator", init);
+    // the accelerator name too: the module is native already
+    vm.native_modules.insert("_operator", init);
 }
 
 macro_rules! binops {

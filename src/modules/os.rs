@@ -85,7 +85,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "listdir", |vm, a| {
         let p = match a.get(0) {
-            Some(v) => path_arg(vm, a, 0, "listdir").map(|_| v)?,
+            Some(_) => path_arg(vm, a, 0, "listdir")?,
             None => vm.new_str("."),
         };
         let rd = std::fs::read_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
@@ -120,7 +120,28 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_bytes(buf))
     });
-    vm.add_fn(d, "fspath", |vm, a| path_arg(vm, a, 0, "fspath"));
+    vm.add_fn(d, "chdir", |vm, a| {
+        let p = path_arg(vm, a, 0, "chdir")?;
+        std::env::set_current_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "replace", |vm, a| {
+        let p = path_arg(vm, a, 0, "replace")?;
+        let q = path_arg(vm, a, 1, "replace")?;
+        std::fs::rename(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "readlink", |vm, a| {
+        let p = path_arg(vm, a, 0, "readlink")?;
+        let t = std::fs::read_link(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(vm.new_string(t.display().to_string()))
+    });
+    vm.add_fn(d, "symlink", |vm, a| {
+        let p = path_arg(vm, a, 0, "symlink")?;
+        let q = path_arg(vm, a, 1, "symlink")?;
+        std::os::unix::fs::symlink(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
+        Ok(Value::NONE)
+    });
     vm.add_fn(d, "stat", |vm, a| stat(vm, a, true));
     vm.add_fn(d, "lstat", |vm, a| stat(vm, a, false));
     vm.add_fn(d, "_exit", |vm, a| {
@@ -129,6 +150,18 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let code = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0);
         std::process::exit(code as i32)
     });
+
+    // the file-descriptor calls and flags come from `posix`, as in CPython
+    let posix = vm.import("posix", Value::NONE, 0, Value::NONE)?;
+    let pd = vm.module_dict(posix);
+    if let crate::object::ObjData::Dict(src) = &pd.obj().data {
+        let entries: Vec<(Value, Value)> = src.get().iter().map(|e| (e.key, e.value)).collect();
+        for (k, v) in entries {
+            if !str_of(k).starts_with("__") {
+                vm.dict_set_str(d, k, v);
+            }
+        }
+    }
 
     let p = vm.new_module("posixpath");
     let pd = vm.module_dict(p);
@@ -225,12 +258,339 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let key = vm.intern("os.path");
     let modules = vm.modules;
     vm.dict_set_str(modules, key, p);
+    vm.temp_roots.push(p);
+    let r = crate::modules::itertools::run_source(vm, m, OS_SRC, "<os>");
+    vm.temp_roots.pop();
+    r?;
     Ok(m)
 }
 
-fn path_arg(vm: &mut Vm, a: Args, i: usize, fname: &str) -> PyResult<Value> {
+/// The parts of `os` written in Python: `PathLike`, `fspath`, `fsencode`/`fsdecode`,
+/// `scandir` and `DirEntry` (over listdir and stat), `walk`, `fdopen`,
+/// `get_terminal_size`, `error` and the `supports_*` sets.
+const OS_SRC: &str = r#"
+import abc as _abc
+import sys as _sys
+
+error = OSError
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+supports_dir_fd = set()
+supports_effective_ids = set()
+supports_fd = set()
+supports_follow_symlinks = set()
+_native_fspath_arg = stat
+
+
+class PathLike(_abc.ABC):
+    @_abc.abstractmethod
+    def __fspath__(self):
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, "__fspath__")
+        return NotImplemented
+
+    __class_getitem__ = classmethod(type(list[int]))
+
+
+PathLike.__module__ = "os"
+
+
+def fspath(path):
+    if isinstance(path, (str, bytes)):
+        return path
+    path_type = type(path)
+    try:
+        path_repr = path_type.__fspath__(path)
+    except AttributeError:
+        if hasattr(path_type, "__fspath__"):
+            raise
+        raise TypeError("expected str, bytes or os.PathLike object, not "
+                        + path_type.__name__)
+    if isinstance(path_repr, (str, bytes)):
+        return path_repr
+    raise TypeError("expected {}.__fspath__() to return str or bytes, "
+                    "not {}".format(path_type.__name__, type(path_repr).__name__))
+
+
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode("utf-8", "surrogateescape")
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode("utf-8", "surrogateescape")
+    return filename
+
+
+def getcwdb():
+    return getcwd().encode()
+
+
+def putenv(key, value):
+    environ[key] = value
+
+
+def unsetenv(key):
+    environ.pop(key, None)
+
+
+class DirEntry:
+    def __init__(self, dir, name):
+        self.name = name
+        self.path = name if dir is None else path.join(dir, name)
+        self._stat = None
+        self._lstat = None
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return f"<DirEntry {self.name!r}>"
+
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            if self._lstat is None:
+                self._lstat = lstat(self.path)
+            return self._lstat
+        if self._stat is None:
+            self._stat = stat(self.path)
+        return self._stat
+
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+
+    def _mode(self, follow_symlinks):
+        try:
+            return self.stat(follow_symlinks=follow_symlinks).st_mode
+        except FileNotFoundError:
+            return 0
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o040000
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o100000
+
+    def is_symlink(self):
+        return self._mode(False) & 0o170000 == 0o120000
+
+
+DirEntry.__module__ = "posix"
+
+
+class _ScandirIterator:
+    def __init__(self, p):
+        self._dir = p
+        self._names = iter(listdir(p))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return DirEntry(self._dir, next(self._names))
+
+    def close(self):
+        self._names = iter(())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.close()
+
+
+def scandir(path="."):
+    return _ScandirIterator(fspath(path))
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    top = fspath(top)
+    dirs, nondirs, walk_dirs = [], [], []
+    try:
+        entries = list(scandir(top))
+    except OSError as e:
+        if onerror is not None:
+            onerror(e)
+        return
+    for entry in entries:
+        if entry.is_dir():
+            dirs.append(entry.name)
+        else:
+            nondirs.append(entry.name)
+        if not topdown and entry.is_dir() and (followlinks or not entry.is_symlink()):
+            walk_dirs.append(entry.path)
+    if topdown:
+        yield top, dirs, nondirs
+        for d in dirs:
+            new = path.join(top, d)
+            if followlinks or not path.islink(new):
+                yield from walk(new, topdown, onerror, followlinks)
+    else:
+        for new in walk_dirs:
+            yield from walk(new, topdown, onerror, followlinks)
+        yield top, dirs, nondirs
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+class terminal_size(tuple):
+    def __new__(cls, seq):
+        return tuple.__new__(cls, seq)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return f"os.terminal_size(columns={self[0]}, lines={self[1]})"
+
+
+def get_terminal_size(fd=1):
+    raise OSError(25, "Inappropriate ioctl for device")
+
+
+def _get_exports_list(module):
+    try:
+        return list(module.__all__)
+    except AttributeError:
+        return [n for n in dir(module) if n[0] != "_"]
+
+
+WNOHANG = 1
+WUNTRACED = 2
+
+
+def waitpid(pid, options):
+    raise ChildProcessError(10, "No child processes")
+
+
+def waitstatus_to_exitcode(status):
+    if status & 0x7F == 0:
+        return (status >> 8) & 0xFF
+    if (status & 0xFF) == 0x7F:
+        raise ValueError(f"process stopped by delivery of signal {(status >> 8) & 0xFF}")
+    return -(status & 0x7F)
+
+
+def WIFSTOPPED(status):
+    return (status & 0xFF) == 0x7F
+
+
+def WSTOPSIG(status):
+    return (status >> 8) & 0xFF
+
+
+def WIFEXITED(status):
+    return status & 0x7F == 0
+
+
+def WEXITSTATUS(status):
+    return (status >> 8) & 0xFF
+
+
+def WIFSIGNALED(status):
+    return ((status & 0x7F) + 1) >> 1 > 0 and not WIFEXITED(status) and not WIFSTOPPED(status)
+
+
+def WTERMSIG(status):
+    return status & 0x7F
+
+
+def get_exec_path(env=None):
+    if env is None:
+        env = environ
+    return env.get("PATH", "/bin:/usr/bin").split(pathsep)
+
+
+del _native_fspath_arg
+
+_STAT_FIELDS = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size")
+
+
+class stat_result(tuple):
+    n_sequence_fields = 10
+    n_unnamed_fields = 3
+    n_fields = 16
+
+    def __new__(cls, seq, dict=None):
+        seq = tuple(seq)
+        self = tuple.__new__(cls, seq[:10])
+        self._times = seq[10:13] if len(seq) >= 13 else tuple(float(x) for x in seq[7:10])
+        return self
+
+    st_atime = property(lambda self: self._times[0])
+    st_mtime = property(lambda self: self._times[1])
+    st_ctime = property(lambda self: self._times[2])
+    st_atime_ns = property(lambda self: int(self._times[0] * 1e9))
+    st_mtime_ns = property(lambda self: int(self._times[1] * 1e9))
+    st_ctime_ns = property(lambda self: int(self._times[2] * 1e9))
+
+    def __repr__(self):
+        parts = [f"{n}={v!r}" for n, v in zip(_STAT_FIELDS, self)]
+        parts += [f"st_atime={self[7]}", f"st_mtime={self[8]}", f"st_ctime={self[9]}"]
+        return "os.stat_result(" + ", ".join(parts) + ")"
+
+    def __reduce__(self):
+        return (stat_result, (tuple(self) + self._times,))
+
+
+for _i, _n in enumerate(_STAT_FIELDS):
+    setattr(stat_result, _n, property(lambda self, _i=_i: self[_i]))
+del _i, _n
+stat_result.__module__ = "os"
+
+
+def _to_result(n):
+    times = (n.st_atime, n.st_mtime, n.st_ctime)
+    return stat_result(tuple(n)[:7] + tuple(int(t // 1) for t in times) + times)
+
+
+_nstat, _nlstat = stat, lstat
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    return _to_result(_nstat(path) if follow_symlinks else _nlstat(path))
+
+
+def lstat(path, *, dir_fd=None):
+    return _to_result(_nlstat(path))
+"#;
+
+/// Argument `i` as a path str: a str, or an os.PathLike whose `__fspath__` gives one.
+pub fn path_arg(vm: &mut Vm, a: Args, i: usize, fname: &str) -> PyResult<Value> {
     match a.get(i) {
         Some(v) if vm.is_str(v) => Ok(v),
+        Some(v) if v.is_obj() && !vm.is_int(v) => {
+            let k = vm.intern("__fspath__");
+            let cls = vm.type_of(v);
+            match vm.getattr_opt(cls, k)? {
+                Some(_) => {
+                    let p = vm.call_method(v, "__fspath__", &[])?;
+                    if vm.is_str(p) {
+                        Ok(p)
+                    } else {
+                        Err(vm.type_error(&format!(
+                            "expected {}.__fspath__() to return str or bytes, not {}",
+                            vm.type_name(v),
+                            vm.type_name(p)
+                        )))
+                    }
+                }
+                None => Err(vm.type_error(&format!(
+                    "{fname}: path should be string, bytes or os.PathLike, not {}",
+                    vm.type_name(v)
+                ))),
+            }
+        }
         Some(v) => Err(vm.type_error(&format!(
             "{fname}: path should be string, bytes or os.PathLike, not {}",
             vm.type_name(v)

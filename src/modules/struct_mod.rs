@@ -28,7 +28,13 @@ _SIZES = {
 }
 
 
-def _parse(fmt):
+_MAXSIZE = (1 << 63) - 1
+
+
+def _parse(fmt, build=True):
+    if build:
+        # sizes first: an overlong format fails before any item is made
+        _parse(fmt, False)
     if isinstance(fmt, (bytes, bytearray)):
         fmt = fmt.decode("ascii")
     if not isinstance(fmt, str):
@@ -68,11 +74,15 @@ def _parse(fmt):
         if native and c not in "sp":
             size += (-size) % nalign
         n = 1 if count is None else count
+        if n > _MAXSIZE or size + n * sz > _MAXSIZE:
+            raise error("total struct size too long")
         if c in "sp":
             items.append((c, size, n))
             size += n
         elif c == "x":
             size += n
+        elif not build:
+            size += n * sz
         else:
             for _ in range(n):
                 items.append((c, size, sz))

@@ -92,11 +92,18 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     // sys.implementation: no bytecode cache (cache_tag None), Python 3.11's language
     let ns = crate::modules::namespace::class(vm)?;
     let name = vm.new_str("coil");
+    // Debian's multiarch triplet: sysconfig finds its build data by it
+    let multiarch = vm.new_str(if cfg!(target_arch = "aarch64") {
+        "aarch64-linux-gnu"
+    } else {
+        "x86_64-linux-gnu"
+    });
     let impl_ = crate::modules::namespace::new(
         vm,
         ns,
         &[
             ("name", name),
+            ("_multiarch", multiarch),
             ("cache_tag", Value::NONE),
             ("version", vi),
             ("hexversion", Value::small_int(0x030B07F0)),
@@ -233,6 +240,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         exit(vm, a)
     });
+    // audit hooks: Coil raises no audit events, so a hook is never called
+    vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));
+    vm.add_fn(d, "addaudithook", |_vm, _a| Ok(Value::NONE));
     vm.add_fn(d, "getrecursionlimit", |vm, _a| {
         Ok(vm.new_int(vm.recursion_limit as i64))
     });

@@ -1,4 +1,5 @@
-//! The `time` module: clocks and sleep (the calendar half is time_struct.rs).
+//! The `time` module: clocks and sleep (the calendar half is time_struct.rs), and
+//! the C library's `localtime_r`/`mktime`/`strftime` under it.
 
 use std::io::Write;
 
@@ -15,8 +16,166 @@ struct Timespec {
     tv_nsec: i64,
 }
 
+/// The C library's `struct tm` (glibc and musl on Linux: nine ints, then the
+/// offset and the zone name).
+#[repr(C)]
+struct Tm {
+    tm_sec: i32,
+    tm_min: i32,
+    tm_hour: i32,
+    tm_mday: i32,
+    tm_mon: i32,
+    tm_year: i32,
+    tm_wday: i32,
+    tm_yday: i32,
+    tm_isdst: i32,
+    tm_gmtoff: i64,
+    tm_zone: *const std::ffi::c_char,
+}
+
 unsafe extern "C" {
     fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
+    fn localtime_r(t: *const i64, tm: *mut Tm) -> *mut Tm;
+    fn mktime(tm: *mut Tm) -> i64;
+    fn strftime(s: *mut u8, max: usize, format: *const std::ffi::c_char, tm: *const Tm) -> usize;
+    fn tzset();
+}
+
+fn empty_tm() -> Tm {
+    Tm {
+        tm_sec: 0,
+        tm_min: 0,
+        tm_hour: 0,
+        tm_mday: 0,
+        tm_mon: 0,
+        tm_year: 0,
+        tm_wday: 0,
+        tm_yday: 0,
+        tm_isdst: 0,
+        tm_gmtoff: 0,
+        tm_zone: std::ptr::null(),
+    }
+}
+
+/// The int arguments `a[from..from+n]`.
+fn ints(vm: &mut Vm, a: &crate::vm::Args, from: usize, n: usize) -> PyResult<Vec<i64>> {
+    (from..from + n)
+        .map(|i| match a.get(i).and_then(|v| vm.to_i64(v)) {
+            Some(x) => Ok(x),
+            None => Err(vm.type_error("an integer is required")),
+        })
+        .collect()
+}
+
+/// A `struct tm` from struct_time's nine fields (Python's year, month 1-12,
+/// weekday Monday=0, yearday 1-366).
+fn tm_of(vm: &mut Vm, v: &[i64]) -> PyResult<Tm> {
+    let mut tm = empty_tm();
+    let int = |vm: &mut Vm, x: i64| -> PyResult<i32> {
+        i32::try_from(x).map_err(|_| vm.overflow_error("signed integer is greater than maximum"))
+    };
+    tm.tm_year = int(vm, v[0] - 1900)?;
+    tm.tm_mon = int(vm, v[1] - 1)?;
+    tm.tm_mday = int(vm, v[2])?;
+    tm.tm_hour = int(vm, v[3])?;
+    tm.tm_min = int(vm, v[4])?;
+    tm.tm_sec = int(vm, v[5])?;
+    tm.tm_wday = int(vm, (v[6] + 1).rem_euclid(7))?;
+    tm.tm_yday = int(vm, v[7] - 1)?;
+    tm.tm_isdst = int(vm, v[8])?;
+    Ok(tm)
+}
+
+/// `_localtime(secs)`: the 11 fields of `time.localtime(secs)` (secs an int).
+fn localtime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
+    let t = ints(vm, &a, 0, 1)?[0];
+    let mut tm = empty_tm();
+    // SAFETY: tzset takes no arguments; localtime_r only writes into `tm`.
+    let ok = unsafe {
+        tzset();
+        !localtime_r(&t, &mut tm).is_null()
+    };
+    if !ok {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
+    let zone = if tm.tm_zone.is_null() {
+        String::new()
+    } else {
+        // SAFETY: glibc points tm_zone at a NUL-terminated static or tz-cache string.
+        unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut items: Vec<Value> = [
+        tm.tm_year as i64 + 1900,
+        tm.tm_mon as i64 + 1,
+        tm.tm_mday as i64,
+        tm.tm_hour as i64,
+        tm.tm_min as i64,
+        tm.tm_sec as i64,
+        (tm.tm_wday as i64 + 6) % 7,
+        tm.tm_yday as i64 + 1,
+        tm.tm_isdst as i64,
+    ]
+    .iter()
+    .map(|x| Value::small_int(*x))
+    .collect();
+    items.push(vm.new_string(zone));
+    items.push(vm.new_int(tm.tm_gmtoff));
+    Ok(vm.new_tuple(items))
+}
+
+/// `_mktime(*nine_fields)`: seconds since the epoch of a local time, or None
+/// when the C library cannot represent it.
+fn mktime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
+    let v = ints(vm, &a, 0, 9)?;
+    let mut tm = tm_of(vm, &v)?;
+    // mktime leaves tm_wday alone when it fails: the sentinel tells failure from -1
+    tm.tm_wday = -1;
+    // SAFETY: mktime reads and normalises the struct it is given.
+    let t = unsafe {
+        tzset();
+        mktime(&mut tm)
+    };
+    if t == -1 && tm.tm_wday == -1 {
+        return Ok(Value::NONE);
+    }
+    Ok(vm.new_int(t))
+}
+
+/// `_strftime(format, *nine_fields, gmtoff, zone)`: the C library's strftime.
+fn strftime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
+    let f = a.get(0).unwrap_or(Value::NONE);
+    if !vm.is_str(f) {
+        return Err(vm.type_error("strftime() argument 1 must be str"));
+    }
+    let fmt = crate::vm::str_of(f).to_string();
+    let v = ints(vm, &a, 1, 10)?;
+    let mut tm = tm_of(vm, &v[..9])?;
+    tm.tm_gmtoff = v[9];
+    let zone = a
+        .get(11)
+        .filter(|z| vm.is_str(*z))
+        .map(|z| crate::vm::str_of(z).to_string());
+    let zone = std::ffi::CString::new(zone.unwrap_or_default()).unwrap_or_default();
+    tm.tm_zone = zone.as_ptr();
+    let Ok(cfmt) = std::ffi::CString::new(fmt.clone()) else {
+        return Err(vm.value_error("embedded null character"));
+    };
+    if fmt.is_empty() {
+        return Ok(vm.new_str(""));
+    }
+    let mut size = 1024.max(fmt.len() * 4);
+    loop {
+        let mut buf = vec![0u8; size];
+        // SAFETY: buf has `size` bytes; cfmt, tm and zone outlive the call.
+        let n = unsafe { strftime(buf.as_mut_ptr(), size, cfmt.as_ptr(), &tm) };
+        if n > 0 || size >= 256 * fmt.len() + 4096 {
+            buf.truncate(n);
+            return Ok(vm.new_string(String::from_utf8_lossy(&buf).into_owned()));
+        }
+        size *= 2;
+    }
 }
 
 const CLOCK_REALTIME: i32 = 0;
@@ -84,6 +243,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
         Ok(Value::NONE)
     });
+    vm.add_fn(d, "_localtime", localtime_fields);
+    vm.add_fn(d, "_mktime", mktime_fields);
+    vm.add_fn(d, "_strftime", strftime_fields);
     crate::modules::time_struct::add(vm, m)?;
     Ok(m)
 }

@@ -1,7 +1,6 @@
-//! The calendar half of `time`: `struct_time`, `gmtime`, `strftime` (the C
-//! locale's names) and `asctime`, written in Python over the integer clock.
-//! Local time zones are not supported: `localtime`/`mktime` and `strftime`
-//! without a time raise NotImplementedError rather than guess one.
+//! The calendar half of `time`: `struct_time`, `gmtime`, `localtime`, `mktime`,
+//! `strftime`, `asctime`, `ctime` and the time zone names, written in Python over
+//! the integer clock and the C library's calls in time.rs.
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -74,88 +73,117 @@ def gmtime(secs=None):
     y += m <= 2
     yday = days - _days_from_civil(y, 1, 1) + 1
     wday = (days + 3) % 7
-    return struct_time((y, m, d, rem // 3600, rem % 3600 // 60, rem % 60, wday, yday, 0, "UTC", 0))
+    return struct_time((y, m, d, rem // 3600, rem % 3600 // 60, rem % 60, wday, yday, 0, "GMT", 0))
+
+
+def _secs(secs):
+    if secs is None:
+        return int(time() // 1)
+    if isinstance(secs, float):
+        if secs != secs:
+            raise ValueError("Invalid value NaN (not a number)")
+        return int(secs // 1)
+    if isinstance(secs, int):
+        return secs
+    raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
 
 
 def localtime(secs=None):
-    raise NotImplementedError("Coil does not support local time zones (time.localtime) yet")
+    return struct_time(_localtime(_secs(secs)))
 
 
 def mktime(t):
-    raise NotImplementedError("Coil does not support local time zones (time.mktime) yet")
+    if not isinstance(t, struct_time):
+        t = tuple(t)
+        if len(t) != 9:
+            raise TypeError("mktime(): illegal time tuple argument")
+    r = _mktime(*tuple(t)[:9])
+    if r is None:
+        raise OverflowError("mktime argument out of range")
+    return float(r)
 
 
-def _two(n):
-    return f"{n:02d}"
+def _checked(t, name):
+    if isinstance(t, struct_time):
+        fields = list(t)
+        extra = [t.tm_gmtoff or 0, t.tm_zone]
+    else:
+        if not isinstance(t, tuple):
+            raise TypeError(f"Tuple or struct_time argument required")
+        if len(t) != 9:
+            raise TypeError(f"{name}(): illegal time tuple argument")
+        fields = list(t)
+        extra = [0, None]
+    for v in fields:
+        if not isinstance(v, int):
+            raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+    y, m, d, H, M, S, wd, yd, dst = fields
+    if m == 0:
+        m = 1
+    elif not 1 <= m <= 12:
+        raise ValueError("month out of range")
+    if d == 0:
+        d = 1
+    elif not 1 <= d <= 31:
+        raise ValueError("day of month out of range")
+    if not 0 <= H <= 23:
+        raise ValueError("hour out of range")
+    if not 0 <= M <= 59:
+        raise ValueError("minute out of range")
+    if not 0 <= S <= 61:
+        raise ValueError("seconds out of range")
+    if wd < 0:
+        raise ValueError("day of week out of range")
+    wd %= 7
+    if yd == 0:
+        yd = 1
+    elif not 1 <= yd <= 366:
+        raise ValueError("day of year out of range")
+    if dst < -1:
+        dst = -1
+    elif dst > 1:
+        dst = 1
+    return [y, m, d, H, M, S, wd, yd, dst] + extra
 
 
 def strftime(format, t=None):
+    if not isinstance(format, str):
+        raise TypeError(f"strftime() argument 1 must be str, not {type(format).__name__}")
     if t is None:
-        raise NotImplementedError("Coil does not support local time zones (time.strftime without a time) yet")
-    if not isinstance(t, struct_time):
-        t = struct_time(t)
-    y, m, d, H, M, S, wd, yd, dst = t
-    out = []
-    i = 0
-    while i < len(format):
-        c = format[i]
-        if c != "%" or i + 1 == len(format):
-            out.append(c)
-            i += 1
-            continue
-        f = format[i + 1]
-        i += 2
-        if f == "Y": out.append(str(y))
-        elif f == "y": out.append(_two(y % 100))
-        elif f == "m": out.append(_two(m))
-        elif f == "d": out.append(_two(d))
-        elif f == "e": out.append(f"{d:2d}")
-        elif f == "H": out.append(_two(H))
-        elif f == "I": out.append(_two((H + 11) % 12 + 1))
-        elif f == "M": out.append(_two(M))
-        elif f == "S": out.append(_two(S))
-        elif f == "p": out.append("AM" if H < 12 else "PM")
-        elif f == "A": out.append(_DAYS[wd])
-        elif f == "a": out.append(_DAYS[wd][:3])
-        elif f == "B": out.append(_MONTHS[m - 1])
-        elif f in "bh": out.append(_MONTHS[m - 1][:3])
-        elif f == "j": out.append(f"{yd:03d}")
-        elif f == "w": out.append(str((wd + 1) % 7))
-        elif f == "u": out.append(str(wd + 1))
-        elif f == "%": out.append("%")
-        elif f == "n": out.append("\n")
-        elif f == "t": out.append("\t")
-        elif f == "D": out.append(f"{_two(m)}/{_two(d)}/{_two(y % 100)}")
-        elif f == "F": out.append(f"{y}-{_two(m)}-{_two(d)}")
-        elif f == "T": out.append(f"{_two(H)}:{_two(M)}:{_two(S)}")
-        elif f == "R": out.append(f"{_two(H)}:{_two(M)}")
-        elif f == "c": out.append(asctime(t))
-        elif f == "x": out.append(f"{_two(m)}/{_two(d)}/{_two(y % 100)}")
-        elif f == "X": out.append(f"{_two(H)}:{_two(M)}:{_two(S)}")
-        elif f == "U": out.append(_two((yd + 6 - (wd + 1) % 7) // 7))
-        elif f == "W": out.append(_two((yd + 6 - wd) // 7))
-        elif f == "Z": out.append(t.tm_zone or "")
-        elif f == "z":
-            off = t.tm_gmtoff or 0
-            sign = "-" if off < 0 else "+"
-            off = abs(off)
-            out.append(f"{sign}{off // 3600:02d}{off % 3600 // 60:02d}")
-        else:
-            raise NotImplementedError(f"Coil does not support the strftime directive %{f} yet")
-    return "".join(out)
+        t = localtime()
+    f = _checked(t, "strftime")
+    return _strftime(format, *f)
 
 
 def asctime(t=None):
     if t is None:
-        raise NotImplementedError("Coil does not support local time zones (time.asctime without a time) yet")
-    y, m, d, H, M, S, wd = tuple(t)[:7]
+        t = localtime()
+    y, m, d, H, M, S, wd = _checked(t, "asctime")[:7]
     return f"{_DAYS[wd][:3]} {_MONTHS[m - 1][:3]} {d:2d} {H:02d}:{M:02d}:{S:02d} {y}"
 
 
-timezone = 0
-altzone = 0
-daylight = 0
-tzname = ("UTC", "UTC")
+def ctime(secs=None):
+    return asctime(localtime(secs))
+
+
+def _init_timezone():
+    global timezone, altzone, daylight, tzname
+    year = localtime()[0]
+    jan = _localtime(int(mktime((year, 1, 1, 0, 0, 0, 0, 1, -1))))
+    jul = _localtime(int(mktime((year, 7, 1, 0, 0, 0, 0, 182, -1))))
+    janzone, julzone = -jan[10], -jul[10]
+    if janzone < julzone:
+        timezone, altzone, tzname = julzone, janzone, (jul[9], jan[9])
+    else:
+        timezone, altzone, tzname = janzone, julzone, (jan[9], jul[9])
+    daylight = int(janzone != julzone)
+
+
+def tzset():
+    _init_timezone()
+
+
+_init_timezone()
 "#;
 
 /// Adds the calendar functions to the `time` module being made.

@@ -34,6 +34,12 @@ impl<T> Mut<T> {
     pub fn get(&self) -> &mut T {
         unsafe { &mut *self.0.get() }
     }
+    /// The raw pointer, for code that calls back into Python (which may mutate the
+    /// value) while using it: no `&mut` is held across such calls.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut T {
+        self.0.get()
+    }
 }
 
 /// Every heap object: mark bit, class pointer, payload.
@@ -141,6 +147,8 @@ pub struct TracebackEntry {
     pub line: u32,
     /// The failing instruction, for CPython's position carets.
     pub pc: usize,
+    /// The frame's globals (its traceback frame's `f_globals`).
+    pub globals: Value,
 }
 
 pub struct PyStr {
@@ -421,6 +429,7 @@ impl Obj {
                     visit(e.context);
                     for t in &e.traceback {
                         t.code.trace(visit);
+                        visit(t.globals);
                     }
                 }
             }

@@ -63,96 +63,165 @@ impl Set {
     }
 
     pub fn contains(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
-        Ok(self.find(key, hash, eq)?.is_some())
+        // SAFETY: `self` is a live set; find_raw tolerates `eq` mutating it.
+        Ok(unsafe { Set::find_raw(self, key, hash, eq) }?.is_some())
     }
 
-    fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let mut probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            let mut j = i;
+    /// Whether the table changed while a comparison ran Python code (which may add
+    /// to, remove from or clear this very set): the lookup must start again, as
+    /// CPython's set_lookkey/set_add_entry restart.
+    ///
+    /// # Safety
+    /// `this` points to a live Set.
+    unsafe fn changed(
+        this: *const Set,
+        ptr: *const SetEntry,
+        len: usize,
+        j: usize,
+        key: Value,
+    ) -> bool {
+        // SAFETY: the caller's pointer is live; the table is re-read after the call.
+        let t = unsafe { &(*this).table };
+        t.as_ptr() != ptr || t.len() != len || t[j].key != key
+    }
+
+    /// The slot of `key`, reading the table afresh after every comparison.
+    ///
+    /// # Safety
+    /// `this` points to a live Set, and no reference to it is held across the call
+    /// (`eq` may mutate it).
+    #[inline(never)]
+    unsafe fn find_raw(
+        this: *const Set,
+        key: Value,
+        hash: i64,
+        eq: EqFn,
+    ) -> PyResult<Option<usize>> {
+        'restart: loop {
+            // SAFETY: `this` is live (the caller's contract); no reference outlives eq.
+            let (ptr, len) = unsafe { ((*this).table.as_ptr(), (*this).table.len()) };
+            let mask = len - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
             loop {
-                let e = self.table[j];
-                if e.key.is_empty() {
-                    return Ok(None);
+                let mut probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+                let mut j = i;
+                loop {
+                    // SAFETY: as above; j <= mask < len.
+                    let e = unsafe { (&(*this).table)[j] };
+                    if e.key.is_empty() {
+                        return Ok(None);
+                    }
+                    if e.hash == hash && e.key != DUMMY {
+                        if e.key == key {
+                            return Ok(Some(j));
+                        }
+                        let same = eq(e.key, key)?;
+                        // SAFETY: as above.
+                        if unsafe { Set::changed(this, ptr, len, j, e.key) } {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(Some(j));
+                        }
+                    }
+                    if probes == 0 {
+                        break;
+                    }
+                    probes -= 1;
+                    j += 1;
                 }
-                if e.hash == hash && e.key != DUMMY && (e.key == key || eq(e.key, key)?) {
-                    return Ok(Some(j));
-                }
-                if probes == 0 {
-                    break;
-                }
-                probes -= 1;
-                j += 1;
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
     /// Adds `key`; returns false when an equal key was already present.
     pub fn add(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut freeslot: Option<usize> = None;
-        let slot = 'search: loop {
-            let mut probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            let mut j = i;
+        // SAFETY: `self` is a live set; add_raw tolerates `eq` mutating it.
+        unsafe { Set::add_raw(self, key, hash, eq) }
+    }
+
+    /// # Safety
+    /// As find_raw.
+    #[inline(never)]
+    pub unsafe fn add_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+        let (slot, freeslot) = 'restart: loop {
+            // SAFETY: `this` is live (the caller's contract); no reference outlives eq.
+            let (ptr, len) = unsafe { ((*this).table.as_ptr(), (*this).table.len()) };
+            let mask = len - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            let mut freeslot: Option<usize> = None;
             loop {
-                let e = self.table[j];
-                if e.key.is_empty() {
-                    break 'search j;
-                }
-                if e.hash == hash && e.key != DUMMY {
-                    if e.key == key || eq(e.key, key)? {
-                        return Ok(false);
+                let mut probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+                let mut j = i;
+                loop {
+                    // SAFETY: as above; j <= mask < len.
+                    let e = unsafe { (&(*this).table)[j] };
+                    if e.key.is_empty() {
+                        break 'restart (j, freeslot);
                     }
-                } else if e.key == DUMMY && freeslot.is_none() {
-                    freeslot = Some(j);
+                    if e.hash == hash && e.key != DUMMY {
+                        if e.key == key {
+                            return Ok(false);
+                        }
+                        let same = eq(e.key, key)?;
+                        // SAFETY: as above.
+                        if unsafe { Set::changed(this, ptr, len, j, e.key) } {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(false);
+                        }
+                    } else if e.key == DUMMY && freeslot.is_none() {
+                        freeslot = Some(j);
+                    }
+                    if probes == 0 {
+                        break;
+                    }
+                    probes -= 1;
+                    j += 1;
                 }
-                if probes == 0 {
-                    break;
-                }
-                probes -= 1;
-                j += 1;
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         };
+        // SAFETY: no Python code runs from here on: a plain mutable borrow.
+        let this = unsafe { &mut *this };
+        let mask = this.mask();
         if let Some(f) = freeslot {
-            self.used += 1;
-            self.table[f] = SetEntry { hash, key };
+            this.used += 1;
+            this.table[f] = SetEntry { hash, key };
             return Ok(true);
         }
-        self.fill += 1;
-        self.used += 1;
-        self.table[slot] = SetEntry { hash, key };
-        if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 {
-                self.used * 2
+        this.fill += 1;
+        this.used += 1;
+        this.table[slot] = SetEntry { hash, key };
+        if this.fill * 5 >= mask * 3 {
+            let minused = if this.used > 50000 {
+                this.used * 2
             } else {
-                self.used * 4
+                this.used * 4
             };
-            self.resize(minused);
+            this.resize(minused);
         }
         Ok(true)
     }
@@ -239,13 +308,41 @@ impl Set {
     }
 
     pub fn discard(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
-        match self.find(key, hash, eq)? {
+        // SAFETY: `self` is a live set.
+        unsafe { Set::discard_raw(self, key, hash, eq) }
+    }
+
+    /// `contains` for a set that `eq` may mutate (the Python-facing lookups).
+    ///
+    /// # Safety
+    /// As find_raw.
+    pub unsafe fn contains_raw(
+        this: *const Set,
+        key: Value,
+        hash: i64,
+        eq: EqFn,
+    ) -> PyResult<bool> {
+        // SAFETY: the caller's contract.
+        Ok(unsafe { Set::find_raw(this, key, hash, eq) }?.is_some())
+    }
+
+    /// `discard` for a set that `eq` may mutate: the slot find_raw returns is valid
+    /// in the table as it is after the last comparison.
+    ///
+    /// # Safety
+    /// As find_raw.
+    #[inline(never)]
+    pub unsafe fn discard_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+        // SAFETY: the caller's contract.
+        match unsafe { Set::find_raw(this, key, hash, eq) }? {
             Some(j) => {
-                self.table[j] = SetEntry {
+                // SAFETY: no Python code runs from here on.
+                let this = unsafe { &mut *this };
+                this.table[j] = SetEntry {
                     hash: -1,
                     key: DUMMY,
                 };
-                self.used -= 1;
+                this.used -= 1;
                 Ok(true)
             }
             None => Ok(false),

@@ -148,6 +148,49 @@ pub fn create_hierarchy(vm: &mut Vm) {
         }
         Ok(Value::NONE)
     });
+    let syntax_error = vm.exc_class("SyntaxError");
+    vm.add_method(syntax_error, "__init__", |vm, a| {
+        base_exception_init(vm, a)?;
+        // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+        let mut vals = [Value::NONE; 7];
+        if let Some(m) = a.get(1) {
+            vals[0] = m;
+        }
+        if a.pos.len() == 3 {
+            let info = vm.collect_iter(a.pos[2])?;
+            if info.len() < 4 {
+                return Err(vm.type_error(&format!(
+                    "function takes at least 4 arguments ({} given)",
+                    info.len()
+                )));
+            }
+            if info.len() > 6 {
+                return Err(vm.type_error(&format!(
+                    "function takes at most 6 arguments ({} given)",
+                    info.len()
+                )));
+            }
+            for (i, v) in info.into_iter().enumerate() {
+                vals[i + 1] = v;
+            }
+        }
+        let names = [
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
+        for (name, v) in names.iter().zip(vals) {
+            let k = vm.intern(name);
+            vm.instance_set_attr(a.pos[0], k, v);
+        }
+        let k = vm.intern("print_file_and_line");
+        vm.instance_set_attr(a.pos[0], k, Value::NONE);
+        Ok(Value::NONE)
+    });
     let key_error = vm.exc_class("KeyError");
     vm.add_method(key_error, "__str__", key_error_str);
     let os = vm.exc_class("OSError");

@@ -219,6 +219,7 @@ impl Vm {
                     code: frame.code.clone(),
                     line: frame.line(),
                     pc: frame.pc.saturating_sub(1),
+                    globals: frame.globals,
                 };
                 self.add_traceback(e, entry);
             }

@@ -1299,7 +1299,10 @@ impl Vm {
             return Ok(());
         };
         let vm: *mut Vm = self;
-        set.get().add(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })?;
+        // SAFETY: the set is live; the comparison may mutate it (no reference is held).
+        unsafe {
+            crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut |a, b| (*vm).eq(a, b))
+        }?;
         Ok(())
     }
 

@@ -1,0 +1,11 @@
+# memoryview.cast to other item formats, itemsize/format/nbytes/shape (re._compiler uses cast("I")).
+m = memoryview(b'\x01\x00\x00\x00\x02\x00\x00\x00\xff\xff\xff\xff')
+a = m.cast('I')
+print(len(a), a.itemsize, a.format, a.tolist(), a[1], a[-1], a[1:].tolist(), a[::2].tolist())
+print(m.cast('i').tolist(), m.cast('h').tolist(), m.cast('b')[8], m.cast('c')[0])
+print(m.nbytes, m.readonly, m.ndim, m.shape, a.shape, a.nbytes)
+try: a.cast('H')
+except TypeError as e: print(e)
+try: memoryview(b'abc').cast('I')
+except TypeError as e: print(e)
+print(memoryview(b'\x00\x00\x80\x3f').cast('f').tolist())
