@@ -435,6 +435,9 @@ impl Vm {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        // comparing containers recurses into their items (two lists holding
+        // themselves): RecursionError, as CPython's Py_EnterRecursiveCall
+        self.check_native_stack()?;
         let a = self.unwrap_payload(a, op.dunder());
         let b = self.unwrap_payload(b, op.swapped().dunder());
         if let Some(r) = self.builtin_compare(op, a, b)? {
