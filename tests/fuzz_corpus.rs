@@ -38,6 +38,15 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
 }
 
 #[test]
+fn natives_corpus_never_panics() {
+    replay("natives", |data| {
+        if let Err(e) = coil::fuzzing::natives::run_call(data) {
+            panic!("{e}");
+        }
+    });
+}
+
+#[test]
 fn deopt_programs_corpus_agrees_across_modes() {
     replay("deopt_programs", coil::fuzzing::differential::check_bytes);
 }

@@ -29,6 +29,11 @@ pub fn make_type(vm: &mut Vm, key: &'static str, name: &str, module: &str, base:
     t
 }
 
+/// Forgets the types `make_type` made (they belong to a VM that is gone).
+pub fn forget_types() {
+    TYPES.with(|m| m.borrow_mut().clear());
+}
+
 /// A type made by `make_type`.
 pub fn ty(key: &'static str) -> Value {
     TYPES
