@@ -75,6 +75,9 @@ pub struct Sig<const N: usize> {
     pub method: bool,
     /// The type a static method belongs to, for messages (`str.maketrans()`).
     pub owner: &'static str,
+    /// A constructor (`__new__`): the receiver is the class, and messages name
+    /// the type alone (`cycle() takes no keyword arguments`).
+    pub constructor: bool,
     pub style: Style,
 }
 
@@ -91,6 +94,7 @@ impl<const N: usize> Sig<N> {
             varkw: false,
             method: false,
             owner: "",
+            constructor: false,
             style: if N <= 1 {
                 Style::Exact
             } else {
@@ -130,6 +134,19 @@ impl<const N: usize> Sig<N> {
             self.posonly = i;
         }
         self.style = Style::Keywords;
+        self
+    }
+
+    /// A constructor, `__new__(cls, ...)`: a method whose receiver is the class,
+    /// named by `name` alone in messages; its arity errors are worded as
+    /// Argument Clinic's for positional parameters even with one parameter
+    /// (`cycle expected 1 argument, got 0`).
+    pub const fn constructor(mut self) -> Sig<N> {
+        self.method = true;
+        self.constructor = true;
+        if self.style as u8 == Style::Exact as u8 {
+            self.style = Style::Positional;
+        }
         self
     }
 
@@ -263,7 +280,7 @@ impl<const N: usize> Sig<N> {
         if !self.owner.is_empty() {
             return format!("{}.{}", self.owner, self.name);
         }
-        if recv.is_empty() {
+        if recv.is_empty() || self.constructor {
             return self.name.to_string();
         }
         // a class method's receiver is the class
