@@ -43,6 +43,10 @@ impl Write for Shared {
 fn run_with_surface(suffix: &str) -> Result<String, String> {
     let mut vm = Vm::new();
     vm.recursion_limit = 200;
+    // libFuzzer's thread has 8 MiB of stack, a test thread 2 MiB (the budget's
+    // default assumes the interpreter thread's 1 GiB): native recursion (comparing
+    // two lists that hold themselves) must end in RecursionError well before
+    vm.native_stack_budget = 1 << 20;
     let buf = Rc::new(RefCell::new(Vec::new()));
     vm.stdout = std::io::BufWriter::new(Box::new(Shared(buf.clone())));
     let source = format!("{SURFACE}\nWITH_MODULES = True\n{suffix}");
@@ -150,5 +154,11 @@ mod tests {
         let [lo, hi] = i.to_le_bytes();
         // str.zfill with two arguments and a keyword
         assert_eq!(super::run_call(&[lo, hi, 2 | 4, 0, 1, 2, 3]), Ok(()));
+        // two lists holding themselves compared on a test thread's 2 MiB stack:
+        // RecursionError, not a stack overflow
+        let i = m.targets.iter().position(|t| t == "list.__eq__").unwrap() as u16;
+        let v = m.values.iter().position(|v| v == "self_list()").unwrap() as u8;
+        let [lo, hi] = i.to_le_bytes();
+        assert_eq!(super::run_call(&[lo, hi, 2, v, v]), Ok(()));
     }
 }
