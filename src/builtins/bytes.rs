@@ -642,10 +642,6 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     Ok(i as u8)
 }
 
-fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.get(i).or_else(|| a.kwarg(name))
-}
-
 fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
@@ -714,17 +710,22 @@ fn items_to_bytes(vm: &mut Vm, items: Vec<Value>, msg: &str) -> PyResult<Vec<u8>
 
 // ---- constructors -----------------------------------------------------------------
 
+/// `bytes(source=b'', encoding=..., errors=...)`, and bytearray's
+const CONSTRUCT: [Sig<3>; 2] = [
+    Sig::new("bytes", ["source", "encoding", "errors"])
+        .posonly(0)
+        .required(0)
+        .constructor(),
+    Sig::new("bytearray", ["source", "encoding", "errors"])
+        .posonly(0)
+        .required(0)
+        .constructor(),
+];
+
 fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     let name = if ba { "bytearray" } else { "bytes" };
-    let src = arg(&a, 1, "source");
-    let encoding = arg(&a, 2, "encoding");
-    let errors = arg(&a, 3, "errors");
-    if a.pos.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    let b = CONSTRUCT[ba as usize].bind(vm, &a)?;
+    let (src, encoding, errors) = (b.get(0), b.get(1), b.get(2));
     let Some(src) = src else {
         if encoding.is_some() || errors.is_some() {
             return Err(vm.type_error(if encoding.is_some() {
