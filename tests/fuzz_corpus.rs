@@ -132,3 +132,17 @@ fn sweep_regalloc() {
         coil::fuzzing::regalloc::check_bytes(&seeded_bytes(seed, 200));
     }
 }
+
+/// Not a test: shows and runs the call a `natives` fuzz input makes, e.g.
+/// `COIL_NATIVES_INPUT=fuzz/artifacts/natives/crash-... cargo test --release
+/// --test fuzz_corpus -- --ignored --nocapture show_natives_input`.
+#[test]
+#[ignore]
+fn show_natives_input() {
+    let path = std::env::var("COIL_NATIVES_INPUT").expect("COIL_NATIVES_INPUT");
+    let data = std::fs::read(path).unwrap();
+    println!("{:?}", coil::fuzzing::natives::call_from_bytes(&data));
+    let t = std::time::Instant::now();
+    let r = coil::fuzzing::natives::run_call(&data);
+    println!("{r:?} in {:?}", t.elapsed());
+}
