@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use crate::builtins::signature::Sig;
 use crate::builtins::{check_args, str_param};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData};
@@ -361,7 +362,12 @@ pub fn register(vm: &mut Vm) {
         vm.call(f, &[a.pos[0], Value::small_int(0)])
     });
     // `object.__subclasshook__()`: NotImplemented (ABCs override it)
-    let hook = vm.new_builtin("__subclasshook__", |vm, _a| Ok(vm.not_implemented));
+    let hook = vm.new_builtin("__subclasshook__", |vm, a| {
+        // `__subclasshook__(cls, *args)`: no keywords
+        const HOOK: Sig<0> = Sig::new("__subclasshook__", []).varargs();
+        HOOK.bind(vm, &a)?;
+        Ok(vm.not_implemented)
+    });
     let hook = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(hook));
     let k = vm.intern("__subclasshook__");
     vm.type_set_attr(t, k, hook);
@@ -1603,9 +1609,18 @@ fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
+/// `zip(*iterables, strict=False)`
+const ZIP: Sig<1> = Sig::new("zip", ["strict"])
+    .kwonly(0)
+    .required(0)
+    .varargs()
+    .constructor();
+
 fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ZIP.bind(vm, &a)?;
+    let strict = b.truth(vm, 0, false)?;
     let mut its = Vec::new();
-    for (i, v) in a.pos[1..].iter().enumerate() {
+    for (i, v) in b.rest.iter().enumerate() {
         let it = vm.iter(*v).map_err(|e| {
             if vm.matches(e.0, "TypeError") {
                 vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
@@ -1615,10 +1630,6 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         })?;
         its.push(it);
     }
-    let strict = match a.kwarg("strict") {
-        Some(s) => vm.truthy(s)?,
-        None => false,
-    };
     Ok(vm.alloc(
         vm.types.zip,
         ObjData::Iter(crate::object::Mut::new(IterState::Zip { its, strict })),
@@ -1838,8 +1849,12 @@ impl Vm {
 /// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
 /// list items, dict items)`, below that `copyreg._reduce_ex`.
 fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
-    let proto = a.get(1).and_then(|p| vm.to_i64(p)).unwrap_or(0);
+    const REDUCE_EX: Sig<1> = Sig::new("__reduce_ex__", ["protocol"])
+        .method()
+        .owner("object");
+    let b = REDUCE_EX.bind(vm, &a)?;
+    let obj = b.recv;
+    let proto = crate::builtins::signature::to_c_int(vm, b.req(0))? as i64;
     let cls = vm.type_of(obj);
     let rk = vm.intern("__reduce__");
     if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, rk)
