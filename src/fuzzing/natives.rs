@@ -88,9 +88,12 @@ fn menu() -> &'static Menu {
     })
 }
 
-/// The call `data` chooses, as Python source: `(target, positional value names,
-/// optional (keyword, value name))`.
-pub fn call_from_bytes(data: &[u8]) -> Option<(String, Vec<String>, Option<(String, String)>)> {
+/// A call an input chooses: the target's name, the names of its positional
+/// values, and an optional (keyword, value name).
+pub type Call = (String, Vec<String>, Option<(String, String)>);
+
+/// The call `data` chooses.
+pub fn call_from_bytes(data: &[u8]) -> Option<Call> {
     let m = menu();
     if data.len() < 3 || m.targets.is_empty() {
         return None;
