@@ -942,8 +942,9 @@ impl Vm {
     pub fn getitem(&mut self, obj: Value, idx: Value) -> PyResult<Value> {
         let p = self.unwrap_payload(obj, "__getitem__");
         if p != obj {
-            // dict subclasses: a missing key goes to __missing__.
-            if let ObjData::Dict(_) = &p.obj().data {
+            // dict subclasses: a missing key goes to __missing__. (The payload
+            // of an int or float subclass is no heap object.)
+            if let Some(ObjData::Dict(_)) = p.as_obj().map(|o| &o.data) {
                 if let Some(v) = self.dict_get(p, idx)? {
                     return Ok(v);
                 }
