@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 secs="${FUZZ_SECONDS:-60}"
-targets=(frontend trace_exits deopt_programs regalloc)
+targets=(frontend trace_exits deopt_programs regalloc natives)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
     rustup toolchain install nightly --profile minimal

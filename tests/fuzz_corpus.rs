@@ -38,6 +38,15 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
 }
 
 #[test]
+fn natives_corpus_never_panics() {
+    replay("natives", |data| {
+        if let Err(e) = coil::fuzzing::natives::run_call(data) {
+            panic!("{e}");
+        }
+    });
+}
+
+#[test]
 fn deopt_programs_corpus_agrees_across_modes() {
     replay("deopt_programs", coil::fuzzing::differential::check_bytes);
 }
@@ -122,4 +131,18 @@ fn sweep_regalloc() {
     for seed in 0..n {
         coil::fuzzing::regalloc::check_bytes(&seeded_bytes(seed, 200));
     }
+}
+
+/// Not a test: shows and runs the call a `natives` fuzz input makes, e.g.
+/// `COIL_NATIVES_INPUT=fuzz/artifacts/natives/crash-... cargo test --release
+/// --test fuzz_corpus -- --ignored --nocapture show_natives_input`.
+#[test]
+#[ignore]
+fn show_natives_input() {
+    let path = std::env::var("COIL_NATIVES_INPUT").expect("COIL_NATIVES_INPUT");
+    let data = std::fs::read(path).unwrap();
+    println!("{:?}", coil::fuzzing::natives::call_from_bytes(&data));
+    let t = std::time::Instant::now();
+    let r = coil::fuzzing::natives::run_call(&data);
+    println!("{r:?} in {:?}", t.elapsed());
 }

@@ -2,6 +2,11 @@
 //! (`str.encode`, `bytes.decode`).
 
 use crate::builtins::check_args;
+use crate::builtins::signature::{Bound, Sig, to_c_int};
+use crate::builtins::str::{
+    AFFIX, EXPANDTABS, JOIN, JUSTIFY, PARTITION, REPLACE, RSPLIT, SPLIT, SPLITLINES, STRIP, ZFILL,
+    search_sig,
+};
 use crate::object::{Mut, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -773,10 +778,6 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     Ok(i as u8)
 }
 
-fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.get(i).or_else(|| a.kwarg(name))
-}
-
 fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
@@ -845,17 +846,22 @@ fn items_to_bytes(vm: &mut Vm, items: Vec<Value>, msg: &str) -> PyResult<Vec<u8>
 
 // ---- constructors -----------------------------------------------------------------
 
+/// `bytes(source=b'', encoding=..., errors=...)`, and bytearray's
+const CONSTRUCT: [Sig<3>; 2] = [
+    Sig::new("bytes", ["source", "encoding", "errors"])
+        .posonly(0)
+        .required(0)
+        .constructor(),
+    Sig::new("bytearray", ["source", "encoding", "errors"])
+        .posonly(0)
+        .required(0)
+        .constructor(),
+];
+
 fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     let name = if ba { "bytearray" } else { "bytes" };
-    let src = arg(&a, 1, "source");
-    let encoding = arg(&a, 2, "encoding");
-    let errors = arg(&a, 3, "errors");
-    if a.pos.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    let b = CONSTRUCT[ba as usize].bind(vm, &a)?;
+    let (src, encoding, errors) = (b.get(0), b.get(1), b.get(2));
     let Some(src) = src else {
         if encoding.is_some() || errors.is_some() {
             return Err(vm.type_error(if encoding.is_some() {
@@ -1043,21 +1049,11 @@ pub fn bytearray_delitem(vm: &mut Vm, obj: Value, idx: Value) -> PyResult<()> {
 
 // ---- methods ----------------------------------------------------------------------
 
-fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<Option<(usize, usize)>> {
-    let get = |vm: &mut Vm, v: Option<Value>| -> PyResult<Option<i64>> {
-        match v {
-            None => Ok(None),
-            Some(v) if v.is_none() => Ok(None),
-            Some(v) => match vm.index_of(v)? {
-                Some(i) => Ok(Some(i)),
-                None => Err(vm.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
-            },
-        }
-    };
-    let st = get(vm, a.get(i))?;
-    let en = get(vm, a.get(i + 1))?;
+/// The window `[start:end]` of a search method's optional bounds (parameters 1
+/// and 2 of str's search signatures, which bytes shares).
+fn window(vm: &mut Vm, b: &Bound<3>, len: usize) -> PyResult<Option<(usize, usize)>> {
+    let st = b.slice_bound(vm, 1)?;
+    let en = b.slice_bound(vm, 2)?;
     if st.is_some_and(|s| s > len as i64) {
         return Ok(None);
     }
@@ -1070,10 +1066,10 @@ fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<Option<(usize
 
 fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<Value> {
     let (_, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
-    let sub = sub_arg(vm, a.pos[1])?;
+    let b = search_sig(name).bind(vm, &a)?;
+    let sub = sub_arg(vm, b.req(0))?;
     let mut r = -1i64;
-    if let Some((s, e)) = window(vm, &a, 2, d.len())? {
+    if let Some((s, e)) = window(vm, &b, d.len())? {
         let hay = &d[s..e];
         let f = if right {
             rfind_sub(hay, &sub)
@@ -1092,9 +1088,9 @@ fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, d) = this(vm, &a, "count")?;
-    check_args(vm, "count", &Args::new(&a.pos[1..]), 1, 3)?;
-    let sub = sub_arg(vm, a.pos[1])?;
-    let n = match window(vm, &a, 2, d.len())? {
+    let b = search_sig("count").bind(vm, &a)?;
+    let sub = sub_arg(vm, b.req(0))?;
+    let n = match window(vm, &b, d.len())? {
         Some((s, e)) => count_sub(&d[s..e], &sub),
         None => 0,
     };
@@ -1104,8 +1100,8 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
     let (_, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
-    let p = a.pos[1];
+    let b = search_sig(name).bind(vm, &a)?;
+    let p = b.req(0);
     let cands: Vec<Value> = match p.as_obj().map(|o| &o.data) {
         Some(ObjData::Tuple(items)) => items.to_vec(),
         Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) => vec![p],
@@ -1116,7 +1112,7 @@ fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
             )));
         }
     };
-    let Some((s, e)) = window(vm, &a, 2, d.len())? else {
+    let Some((s, e)) = window(vm, &b, d.len())? else {
         return Ok(Value::FALSE);
     };
     let hay = &d[s..e];
@@ -1132,11 +1128,9 @@ fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
 fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rsplit" } else { "split" };
     let (recv, d) = this(vm, &a, name)?;
-    let sep = arg(&a, 1, "sep").filter(|v| !v.is_none());
-    let maxsplit = match arg(&a, 2, "maxsplit") {
-        Some(m) => int_arg(vm, m)?,
-        None => -1,
-    };
+    let b = if right { &RSPLIT } else { &SPLIT }.bind(vm, &a)?;
+    let sep = b.opt(0);
+    let maxsplit = b.ssize_or(vm, 1, -1)?;
     let max = if maxsplit < 0 {
         usize::MAX
     } else {
@@ -1239,8 +1233,8 @@ fn split_bspace(d: &[u8], max: usize, right: bool) -> Vec<Vec<u8>> {
 
 fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 1)?;
-    let set: Option<Vec<u8>> = match a.get(1).filter(|v| !v.is_none()) {
+    let chars = STRIP[l as usize * 2 + r as usize - 1].bind(vm, &a)?.opt(0);
+    let set: Option<Vec<u8>> = match chars {
         Some(c) => Some(bytes_arg(vm, c)?),
         None => None,
     };
@@ -1265,13 +1259,10 @@ fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> 
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, "replace")?;
-    check_args(vm, "replace", &Args::new(&a.pos[1..]), 2, 3)?;
-    let old = bytes_arg(vm, a.pos[1])?;
-    let new = bytes_arg(vm, a.pos[2])?;
-    let count = match a.get(3) {
-        Some(c) => int_arg(vm, c)?,
-        None => -1,
-    };
+    let b = REPLACE.bind(vm, &a)?;
+    let old = b.bytes(vm, 0)?;
+    let new = b.bytes(vm, 1)?;
+    let count = b.ssize_or(vm, 2, -1)?;
     let mut left = if count < 0 {
         usize::MAX
     } else {
@@ -1307,8 +1298,17 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, sep) = this(vm, &a, "join")?;
-    check_args(vm, "join", &Args::new(&a.pos[1..]), 1, 1)?;
-    let items = vm.collect_iter(a.pos[1])?;
+    let it = JOIN.bind(vm, &a)?.req(0);
+    let items = vm.collect_iter(it).map_err(|e| {
+        if vm.matches(e.0, "TypeError")
+            && vm.dunder(it, "__iter__").is_none()
+            && vm.dunder(it, "__getitem__").is_none()
+        {
+            vm.type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
         let Some(d) = data_of(*x) else {
@@ -1325,15 +1325,15 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(like(vm, recv, out))
 }
 
-fn map_bytes(vm: &mut Vm, a: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+fn map_bytes(vm: &mut Vm, a: Args, name: &'static str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    Sig::new(name, []).method().bind(vm, &a)?;
     Ok(like(vm, recv, f(&d)))
 }
 
-fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
+fn pred(vm: &mut Vm, a: Args, name: &'static str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let (_, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 0)?;
+    Sig::new(name, []).method().bind(vm, &a)?;
     Ok(Value::bool(f(&d)))
 }
 
@@ -1402,9 +1402,14 @@ fn is_title(d: &[u8]) -> bool {
 
 fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 2)?;
-    let width = int_arg(vm, a.pos[1])?;
-    let fill = match a.get(2) {
+    let sig = match how {
+        '^' => &JUSTIFY[0],
+        '<' => &JUSTIFY[1],
+        _ => &JUSTIFY[2],
+    };
+    let b = sig.bind(vm, &a)?;
+    let width = b.ssize(vm, 0)?;
+    let fill = match b.get(1) {
         Some(f) => match data_of(f) {
             Some(x) if x.len() == 1 => x[0],
             Some(_) => {
@@ -1443,8 +1448,7 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
 
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, "zfill")?;
-    check_args(vm, "zfill", &Args::new(&a.pos[1..]), 1, 1)?;
-    let width = int_arg(vm, a.pos[1])?;
+    let width = ZFILL.bind(vm, &a)?.ssize(vm, 0)?;
     if width <= d.len() as i64 {
         return Ok(like(vm, recv, d));
     }
@@ -1465,8 +1469,7 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rpartition" } else { "partition" };
     let (recv, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
-    let sep = bytes_arg(vm, a.pos[1])?;
+    let sep = PARTITION[right as usize].bind(vm, &a)?.bytes(vm, 0)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -1486,8 +1489,8 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, "splitlines")?;
-    let keep = match arg(&a, 1, "keepends") {
-        Some(k) => vm.truthy(k)?,
+    let keep = match SPLITLINES.bind(vm, &a)?.get(0) {
+        Some(k) => to_c_int(vm, k)? != 0,
         None => false,
     };
     let mut parts = Vec::new();
@@ -1517,11 +1520,18 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
+/// `bytes.hex(self, /, sep=<unrepresentable>, bytes_per_sep=1)`
+const HEX: Sig<2> = Sig::new("hex", ["sep", "bytes_per_sep"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, d) = this(vm, &a, "hex")?;
-    let sep = arg(&a, 1, "sep");
-    let per = match arg(&a, 2, "bytes_per_sep") {
-        Some(p) => int_arg(vm, p)?,
+    let b = HEX.bind(vm, &a)?;
+    let sep = b.get(0);
+    let per = match b.get(1) {
+        Some(p) => to_c_int(vm, p)? as i64,
         None => 1,
     };
     let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
@@ -1563,13 +1573,19 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// `bytes.fromhex(string, /)`, a class method (the receiver is the class).
+const FROMHEX: Sig<1> = Sig::new("fromhex", ["string"]).method();
+
 fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "fromhex", &a, 2, 2)?;
-    let cls = a.pos[0];
-    let Some(s) = crate::builtins::str::as_str(a.pos[1]) else {
+    let b = FROMHEX.bind(vm, &a)?;
+    let (cls, arg) = (b.recv, b.req(0));
+    if !crate::vm::types::is_type(cls) {
+        return Err(vm.type_error("fromhex() needs a class"));
+    }
+    let Some(s) = crate::builtins::str::as_str(arg) else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(a.pos[1])
+            vm.type_name(arg)
         )));
     };
     let b = s.as_bytes();
@@ -1609,36 +1625,31 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(r)
 }
 
+/// `bytes.decode(self, /, encoding='utf-8', errors='strict')`
+const DECODE: Sig<2> = Sig::new("decode", ["encoding", "errors"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn bytes_decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, d) = this(vm, &a, "decode")?;
-    let enc = match arg(&a, 1, "encoding") {
-        Some(e) if vm.is_str(e) => str_of(e).to_string(),
-        Some(e) => {
-            return Err(vm.type_error(&format!(
-                "decode() argument 'encoding' must be str, not {}",
-                vm.type_name(e)
-            )));
-        }
-        None => "utf-8".into(),
-    };
-    let errs = match arg(&a, 2, "errors") {
-        Some(e) if vm.is_str(e) => str_of(e).to_string(),
-        Some(e) => {
-            return Err(vm.type_error(&format!(
-                "decode() argument 'errors' must be str, not {}",
-                vm.type_name(e)
-            )));
-        }
-        None => "strict".into(),
-    };
-    let s = decode(vm, &d, &enc, &errs)?;
+    let b = DECODE.bind(vm, &a)?;
+    let enc = b.str_or(vm, 0, "utf-8")?;
+    let errs = b.str_or(vm, 1, "strict")?;
+    let s = decode(vm, &d, enc, errs)?;
     Ok(vm.new_string(s))
 }
 
+/// `bytes.translate(self, table, /, delete=b'')`
+const TRANSLATE: Sig<2> = Sig::new("translate", ["table", "delete"])
+    .posonly(1)
+    .required(1)
+    .method();
+
 fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, "translate")?;
-    check_args(vm, "translate", &Args::new(&a.pos[1..]), 1, 2)?;
-    let table = a.pos[1];
+    let b = TRANSLATE.bind(vm, &a)?;
+    let table = b.req(0);
     let tbl: Option<Vec<u8>> = if table.is_none() {
         None
     } else {
@@ -1648,8 +1659,8 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         Some(t)
     };
-    let delete = match arg(&a, 2, "delete") {
-        Some(x) => bytes_arg(vm, x)?,
+    let delete = match b.get(1) {
+        Some(_) => b.bytes(vm, 1)?,
         None => vec![],
     };
     let out: Vec<u8> = d
@@ -1663,10 +1674,13 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(like(vm, recv, out))
 }
 
+/// `bytes.maketrans(frm, to, /)`, a static method.
+const MAKETRANS: Sig<2> = Sig::new("maketrans", ["frm", "to"]).owner("bytes");
+
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "maketrans", &a, 2, 2)?;
-    let from = bytes_arg(vm, a.pos[0])?;
-    let to = bytes_arg(vm, a.pos[1])?;
+    let b = MAKETRANS.bind(vm, &a)?;
+    let from = b.bytes(vm, 0)?;
+    let to = b.bytes(vm, 1)?;
     if from.len() != to.len() {
         return Err(vm.value_error("maketrans arguments must have same length"));
     }
@@ -1684,8 +1698,7 @@ fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
         "removesuffix"
     };
     let (recv, d) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
-    let x = bytes_arg(vm, a.pos[1])?;
+    let x = AFFIX[prefix as usize].bind(vm, &a)?.bytes(vm, 0)?;
     let out = if prefix {
         d.strip_prefix(x.as_slice()).unwrap_or(&d).to_vec()
     } else {
@@ -1696,13 +1709,10 @@ fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
 
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (recv, d) = this(vm, &a, "expandtabs")?;
-    let ts = match arg(&a, 1, "tabsize") {
-        Some(t) => int_arg(vm, t)?,
+    let ts = match EXPANDTABS.bind(vm, &a)?.get(0) {
+        Some(t) => to_c_int(vm, t)? as i64,
         None => 8,
     };
-    if i32::try_from(ts).is_err() {
-        return Err(vm.overflow_error("Python int too large to convert to C int"));
-    }
     let tabs = d.iter().filter(|&&b| b == b'\t').count() as u128;
     vm.check_alloc(tabs * ts.max(0) as u128 + d.len() as u128, 1)?;
     let mut out = Vec::with_capacity(d.len());
@@ -1747,34 +1757,35 @@ fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>>
 
 fn ba_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ba_this(vm, &a, "append")?;
-    check_args(vm, "append", &Args::new(&a.pos[1..]), 1, 1)?;
-    let x = byte_value(vm, a.pos[1])?;
+    let x = Sig::new("append", ["item"]).method().bind(vm, &a)?.req(0);
+    let x = byte_value(vm, x)?;
     b.get().push(x);
     Ok(Value::NONE)
 }
 
 fn ba_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ba_this(vm, &a, "extend")?;
-    check_args(vm, "extend", &Args::new(&a.pos[1..]), 1, 1)?;
-    if vm.is_str(a.pos[1]) {
+    let it = Sig::new("extend", ["iterable_of_ints"])
+        .method()
+        .bind(vm, &a)?
+        .req(0);
+    if vm.is_str(it) {
         return Err(vm.type_error("expected iterable of integers; got: 'str'"));
     }
-    let items = ints_to_bytes(vm, a.pos[1], "byte must be in range(0, 256)")?;
+    let items = ints_to_bytes(vm, it, "byte must be in range(0, 256)")?;
     b.get().extend_from_slice(&items);
     Ok(Value::NONE)
 }
 
 fn ba_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ba_this(vm, &a, "pop")?;
-    check_args(vm, "pop", &Args::new(&a.pos[1..]), 0, 1)?;
+    const POP: Sig<1> = Sig::new("pop", ["index"]).required(0).method();
+    let args = POP.bind(vm, &a)?;
+    let i = args.ssize_or(vm, 0, -1)?;
     let n = b.get().len();
     if n == 0 {
         return Err(vm.index_error("pop from empty bytearray"));
     }
-    let i = match a.get(1) {
-        Some(i) => int_arg(vm, i)?,
-        None => -1,
-    };
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
         return Err(vm.index_error("pop index out of range"));
@@ -1785,9 +1796,10 @@ fn ba_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ba_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ba_this(vm, &a, "insert")?;
-    check_args(vm, "insert", &Args::new(&a.pos[1..]), 2, 2)?;
-    let i = int_arg(vm, a.pos[1])?;
-    let x = byte_value(vm, a.pos[2])?;
+    const INSERT: Sig<2> = Sig::new("insert", ["index", "item"]).method();
+    let args = INSERT.bind(vm, &a)?;
+    let i = args.ssize(vm, 0)?;
+    let x = byte_value(vm, args.req(1))?;
     let n = b.get().len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     b.get().insert(j as usize, x);
@@ -1796,8 +1808,8 @@ fn ba_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ba_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ba_this(vm, &a, "remove")?;
-    check_args(vm, "remove", &Args::new(&a.pos[1..]), 1, 1)?;
-    let x = byte_value(vm, a.pos[1])?;
+    let x = Sig::new("remove", ["value"]).method().bind(vm, &a)?.req(0);
+    let x = byte_value(vm, x)?;
     match b.get().iter().position(|c| *c == x) {
         Some(k) => {
             b.get().remove(k);

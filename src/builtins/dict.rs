@@ -1,10 +1,11 @@
 //! Constructor and methods of `dict`, and dict views.
 
-use crate::builtins::{check_args, no_kwargs};
+use crate::builtins::check_args;
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::BinOp;
 use crate::object::{DictIterKind, IterState, Mut, ObjData};
 use crate::value::Value;
-use crate::vm::{Args, PyErr, PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let t = vm.types.dict;
@@ -12,34 +13,30 @@ pub fn register(vm: &mut Vm) {
         ("__new__", dict_new),
         ("__init__", dict_init),
         ("get", |vm, a| {
-            no_kwargs(vm, "get", &a)?;
-            check_args(vm, "get", &a, 2, 3).map_err(|_| arg_count(vm, "get", &a, 1, 2))?;
+            let b = KEY_DEFAULT[0].bind(vm, &a)?;
             let d = recv(vm, &a, "get")?;
             Ok(vm
-                .dict_get(d, a.pos[1])?
-                .unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+                .dict_get(d, b.req(0))?
+                .unwrap_or(b.get(1).unwrap_or(Value::NONE)))
         }),
         ("setdefault", |vm, a| {
-            no_kwargs(vm, "setdefault", &a)?;
-            check_args(vm, "setdefault", &a, 2, 3)
-                .map_err(|_| arg_count(vm, "setdefault", &a, 1, 2))?;
+            let b = KEY_DEFAULT[1].bind(vm, &a)?;
             let d = recv(vm, &a, "setdefault")?;
-            if let Some(v) = vm.dict_get(d, a.pos[1])? {
+            if let Some(v) = vm.dict_get(d, b.req(0))? {
                 return Ok(v);
             }
-            let v = a.get(2).unwrap_or(Value::NONE);
-            vm.dict_set(d, a.pos[1], v)?;
+            let v = b.get(1).unwrap_or(Value::NONE);
+            vm.dict_set(d, b.req(0), v)?;
             Ok(v)
         }),
         ("pop", |vm, a| {
-            no_kwargs(vm, "pop", &a)?;
-            check_args(vm, "pop", &a, 2, 3).map_err(|_| arg_count(vm, "pop", &a, 1, 2))?;
+            let b = KEY_DEFAULT[2].bind(vm, &a)?;
             let d = recv(vm, &a, "pop")?;
-            match vm.dict_del(d, a.pos[1])? {
+            match vm.dict_del(d, b.req(0))? {
                 Some(v) => Ok(v),
-                None => match a.get(2) {
+                None => match b.get(1) {
                     Some(v) => Ok(v),
-                    None => Err(vm.key_error(a.pos[1])),
+                    None => Err(vm.key_error(b.req(0))),
                 },
             }
         }),
@@ -299,20 +296,19 @@ pub fn register(vm: &mut Vm) {
     }
 }
 
-fn arg_count(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> PyErr {
-    let n = a.len().saturating_sub(1);
-    if n < min {
-        vm.type_error(&format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
-        ))
-    } else {
-        vm.type_error(&format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        ))
-    }
-}
+/// `dict.get(self, key, default=None, /)`, setdefault and pop alike.
+const KEY_DEFAULT: [Sig<2>; 3] = [
+    Sig::new("get", ["key", "default"]).required(1).method(),
+    Sig::new("setdefault", ["key", "default"])
+        .required(1)
+        .method(),
+    Sig::new("pop", ["key", "default"]).required(1).method(),
+];
+
+/// `dict.fromkeys(iterable, value=None, /)`, a class method.
+const FROMKEYS: Sig<2> = Sig::new("fromkeys", ["iterable", "value"])
+    .required(1)
+    .method();
 
 fn is_dict(v: Value) -> bool {
     v.is_obj() && matches!(v.obj().data, ObjData::Dict(_))
@@ -497,11 +493,9 @@ fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() < 2 || a.len() > 3 {
-        return Err(arg_count(vm, "fromkeys", &a, 1, 2));
-    }
-    let cls = a.pos[0];
-    let value = a.get(2).unwrap_or(Value::NONE);
+    let b = FROMKEYS.bind(vm, &a)?;
+    let cls = b.recv;
+    let value = b.get(1).unwrap_or(Value::NONE);
     let d = if cls == vm.types.dict {
         vm.new_dict()
     } else {
@@ -509,7 +503,7 @@ fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     vm.temp_roots.push(d);
     let r = (|| {
-        let keys = vm.collect_iter(a.pos[1])?;
+        let keys = vm.collect_iter(b.req(0))?;
         let base = vm.temp_roots.len();
         vm.temp_roots.extend_from_slice(&keys);
         let r = (|| {

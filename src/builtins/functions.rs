@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use crate::builtins::signature::Sig;
 use crate::builtins::{check_args, str_param};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData};
@@ -361,7 +362,12 @@ pub fn register(vm: &mut Vm) {
         vm.call(f, &[a.pos[0], Value::small_int(0)])
     });
     // `object.__subclasshook__()`: NotImplemented (ABCs override it)
-    let hook = vm.new_builtin("__subclasshook__", |vm, _a| Ok(vm.not_implemented));
+    let hook = vm.new_builtin("__subclasshook__", |vm, a| {
+        // `__subclasshook__(cls, *args)`: no keywords
+        const HOOK: Sig<0> = Sig::new("__subclasshook__", []).varargs();
+        HOOK.bind(vm, &a)?;
+        Ok(vm.not_implemented)
+    });
     let hook = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(hook));
     let k = vm.intern("__subclasshook__");
     vm.type_set_attr(t, k, hook);
@@ -814,14 +820,21 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     r
 }
 
+/// `sorted(iterable, /, *, key=None, reverse=False)`: CPython checks the
+/// positional argument itself and leaves the keywords to list.sort (whose name
+/// its keyword errors carry).
+const SORTED_KW: Sig<2> = Sig::new("sort", ["key", "reverse"]).kwonly(0).required(0);
+
 fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.len() != 1 {
         return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", a.pos.len())));
     }
+    let b = SORTED_KW.bind(vm, &Args { pos: &[], kw: a.kw })?;
+    let (key, reverse) = (b.get(0), b.int_flag(vm, 1, false)?);
     let items = vm.collect_iter(a.pos[0])?;
     let list = vm.new_list(items);
     vm.temp_roots.push(list);
-    let r = crate::builtins::sort::sort_list(vm, list, a.kwarg("key"), a.kwarg("reverse"));
+    let r = crate::builtins::sort::sort_list(vm, list, key, Some(Value::bool(reverse)));
     vm.temp_roots.pop();
     r?;
     Ok(list)
@@ -1066,13 +1079,35 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(e.x.mod_floor(&m))
 }
 
+/// `round(number, ndigits=None)`
+const ROUND: Sig<2> = Sig::new("round", ["number", "ndigits"])
+    .posonly(0)
+    .required(1);
+
+/// An `ndigits` argument: an int through `__index__`, clamped to ±i64::MAX.
+fn ndigits(vm: &mut Vm, n: Value) -> PyResult<i64> {
+    let x = crate::builtins::signature::to_index(vm, n)?;
+    Ok(match vm.to_i64(x) {
+        Some(i) => i,
+        None if vm
+            .to_bigint(x)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            -i64::MAX
+        }
+        None => i64::MAX,
+    })
+}
+
 fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "round", &a, 1, 2)?;
-    let v = a.pos[0];
-    let nd = a
-        .get(1)
-        .or_else(|| a.kwarg("ndigits"))
-        .filter(|n| !n.is_none());
+    let b = ROUND.bind(vm, &a)?;
+    let v = b.req(0);
+    let nd = b.opt(1);
+    // a user type's __round__ gets ndigits as passed; ints and floats need an int
+    let nd_int = match nd {
+        Some(n) if v.is_float() || vm.to_bigint(v).is_some() => Some(ndigits(vm, n)?),
+        _ => None,
+    };
     if v.is_float() {
         let f = v.as_float();
         return match nd {
@@ -1087,8 +1122,9 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 let r = f.round_ties_even();
                 Ok(vm.new_bigint(crate::vm::ops::bigint_from_f64(r)))
             }
-            Some(n) => {
-                let n = vm.to_i64(n).unwrap_or(0);
+            Some(_) => {
+                // past ±400 digits an f64 is kept whole or rounds to zero alike
+                let n = nd_int.unwrap_or(0).clamp(-400, 400);
                 Ok(Value::float(crate::builtins::numbers::round_float(f, n)))
             }
         };
@@ -1096,10 +1132,14 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let Some(i) = vm.to_bigint(v) {
         return match nd {
             None => Ok(vm.new_bigint(i)),
-            Some(n) => {
-                let n = vm.to_i64(n).unwrap_or(0);
+            Some(_) => {
+                let n = nd_int.unwrap_or(0);
                 if n >= 0 {
                     return Ok(vm.new_bigint(i));
+                }
+                // 10**-n above twice |i|: rounds to zero (and no huge power)
+                if -n > (i.bits() / 3 + 2) as i64 {
+                    return Ok(Value::small_int(0));
                 }
                 use num_integer::Integer;
                 let p = num_bigint::BigInt::from(10).pow((-n) as u32);
@@ -1613,15 +1653,19 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Err(vm.value_error(&format!("{r} is not in range")))
 }
 
+/// `enumerate(iterable, start=0)`
+const ENUMERATE: Sig<2> = Sig::new("enumerate", ["iterable", "start"])
+    .posonly(0)
+    .required(1)
+    .constructor();
+
 fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let it = a.get(1).or_else(|| a.kwarg("iterable"));
-    let Some(it) = it else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    let b = ENUMERATE.bind(vm, &a)?;
+    let it = b.req(0);
+    let start = match b.get(1) {
+        Some(_) => b.index(vm, 1)?,
+        None => Value::small_int(0),
     };
-    let start = a
-        .get(2)
-        .or_else(|| a.kwarg("start"))
-        .unwrap_or(Value::small_int(0));
     let it = vm.iter(it)?;
     Ok(vm.alloc(
         vm.types.enumerate,
@@ -1632,9 +1676,18 @@ fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
+/// `zip(*iterables, strict=False)`
+const ZIP: Sig<1> = Sig::new("zip", ["strict"])
+    .kwonly(0)
+    .required(0)
+    .varargs()
+    .constructor();
+
 fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ZIP.bind(vm, &a)?;
+    let strict = b.truth(vm, 0, false)?;
     let mut its = Vec::new();
-    for (i, v) in a.pos[1..].iter().enumerate() {
+    for (i, v) in b.rest.iter().enumerate() {
         let it = vm.iter(*v).map_err(|e| {
             if vm.matches(e.0, "TypeError") {
                 vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
@@ -1644,10 +1697,6 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         })?;
         its.push(it);
     }
-    let strict = match a.kwarg("strict") {
-        Some(s) => vm.truthy(s)?,
-        None => false,
-    };
     Ok(vm.alloc(
         vm.types.zip,
         ObjData::Iter(crate::object::Mut::new(IterState::Zip { its, strict })),
@@ -1683,9 +1732,11 @@ fn filter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
+/// `reversed(sequence, /)`
+const REVERSED: Sig<1> = Sig::new("reversed", ["sequence"]).constructor();
+
 fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "reversed", &a, 2, 2)?;
-    let v = a.pos[1];
+    let v = REVERSED.bind(vm, &a)?.req(0);
     if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
         return Ok(r);
     }
@@ -1731,11 +1782,18 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_iter(IterState::Reversed { seq: v, idx: n }))
 }
 
+/// `property(fget=None, fset=None, fdel=None, doc=None)`
+const PROPERTY: Sig<4> = Sig::new("property", ["fget", "fset", "fdel", "doc"])
+    .posonly(0)
+    .required(0)
+    .constructor();
+
 fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let fget = a.get(1).or_else(|| a.kwarg("fget")).unwrap_or(Value::NONE);
-    let fset = a.get(2).or_else(|| a.kwarg("fset")).unwrap_or(Value::NONE);
-    let fdel = a.get(3).or_else(|| a.kwarg("fdel")).unwrap_or(Value::NONE);
-    let doc = a.get(4).or_else(|| a.kwarg("doc")).unwrap_or(Value::NONE);
+    let b = PROPERTY.bind(vm, &a)?;
+    let fget = b.get(0).unwrap_or(Value::NONE);
+    let fset = b.get(1).unwrap_or(Value::NONE);
+    let fdel = b.get(2).unwrap_or(Value::NONE);
+    let doc = b.get(3).unwrap_or(Value::NONE);
     Ok(vm.alloc(
         vm.types.property,
         ObjData::Property {
@@ -1886,8 +1944,12 @@ impl Vm {
 /// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
 /// list items, dict items)`, below that `copyreg._reduce_ex`.
 fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
-    let proto = a.get(1).and_then(|p| vm.to_i64(p)).unwrap_or(0);
+    const REDUCE_EX: Sig<1> = Sig::new("__reduce_ex__", ["protocol"])
+        .method()
+        .owner("object");
+    let b = REDUCE_EX.bind(vm, &a)?;
+    let obj = b.recv;
+    let proto = crate::builtins::signature::to_c_int(vm, b.req(0))? as i64;
     let cls = vm.type_of(obj);
     let rk = vm.intern("__reduce__");
     if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, rk)

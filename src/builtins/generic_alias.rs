@@ -3,6 +3,7 @@
 //! `__origin__`/`__args__`/`__parameters__`, calling and subclassing through the
 //! origin, substituting type variables, and `isinstance` against a union.
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::types::{is_type, type_obj};
@@ -90,10 +91,24 @@ pub fn register(vm: &mut Vm) {
         vm.types.frozenset,
         vm.types.type_,
     ] {
-        vm.add_method(t, "__class_getitem__", |vm, a| {
-            new_alias(vm, a.pos[0], a.pos[1])
-        });
+        add_class_getitem(vm, t);
     }
+}
+
+/// `cls.__class_getitem__(item, /)`: a class method (`list.__class_getitem__(int)`
+/// gets `list` as its receiver, as `list[int]` does).
+const CLASS_GETITEM: Sig<1> = Sig::new("__class_getitem__", ["item"]).method();
+
+/// Gives built-in type `t` the `__class_getitem__` class method making a
+/// GenericAlias.
+pub fn add_class_getitem(vm: &mut Vm, t: Value) {
+    let f = vm.new_builtin("__class_getitem__", |vm, a| {
+        let b = CLASS_GETITEM.bind(vm, &a)?;
+        new_alias(vm, b.recv, b.req(0))
+    });
+    let cm = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(f));
+    let k = vm.intern("__class_getitem__");
+    vm.type_set_attr(t, k, cm);
 }
 
 fn attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Value> {
@@ -129,6 +144,17 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult<Value> {
 /// The type variables among `args` (objects with `__typing_subst__`, as typing's
 /// TypeVar and ParamSpec) and inside nested generic aliases, in order.
 fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
+    collect_parameters_in(vm, args, &mut Vec::new())
+}
+
+/// [`collect_parameters`] below the containers in `open` (a list holding itself
+/// is looked into once).
+fn collect_parameters_in(
+    vm: &mut Vm,
+    args: &[Value],
+    open: &mut Vec<Value>,
+) -> PyResult<Vec<Value>> {
+    vm.check_native_stack()?;
     let mut out: Vec<Value> = Vec::new();
     let sk = vm.intern("__typing_subst__");
     let pk = vm.intern("__parameters__");
@@ -151,8 +177,13 @@ fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
                     out.push(x);
                 }
             }
-        } else if let Some(items) = vm.tuple_items(a).or_else(|| list_items(a)) {
-            for x in collect_parameters(vm, &items)? {
+        } else if !open.contains(&a)
+            && let Some(items) = vm.tuple_items(a).or_else(|| list_items(a))
+        {
+            open.push(a);
+            let inner = collect_parameters_in(vm, &items, open);
+            open.pop();
+            for x in inner? {
                 if !out.contains(&x) {
                     out.push(x);
                 }
@@ -185,8 +216,18 @@ fn repr_item(vm: &mut Vm, v: Value) -> PyResult<String> {
         return Ok("...".into());
     }
     if let Some(items) = list_items(v) {
-        let parts: PyResult<Vec<String>> = items.iter().map(|x| repr_item(vm, *x)).collect();
+        // one level, as CPython: a list inside is written by its repr (a list
+        // holding itself is `[...]`, not an endless recursion)
+        let parts: PyResult<Vec<String>> = items.iter().map(|x| repr_plain_item(vm, *x)).collect();
         return Ok(format!("[{}]", parts?.join(", ")));
+    }
+    repr_plain_item(vm, v)
+}
+
+/// [`repr_item`] for an item of a list argument: lists by their repr.
+fn repr_plain_item(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if v == vm.ellipsis {
+        return Ok("...".into());
     }
     if is_type(v) && !vm.isinstance(v, vm.generic_alias_type) {
         let t = type_obj(v);

@@ -4,6 +4,7 @@
 //! they are also correct as `super().__getitem__(...)` of a subclass that overrides
 //! the dunder.
 
+use crate::builtins::signature::Sig;
 use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::CmpOp;
 use crate::object::{IterState, Mut, ObjData};
@@ -261,73 +262,57 @@ fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(inst)
 }
 
+// The signatures of the list and tuple methods (CPython's Argument Clinic
+// declarations); the receiver's type the call path has checked.
+const APPEND: Sig<1> = Sig::new("append", ["object"]).method();
+const EXTEND: Sig<1> = Sig::new("extend", ["iterable"]).method();
+const INSERT: Sig<2> = Sig::new("insert", ["index", "object"]).method();
+const POP: Sig<1> = Sig::new("pop", ["index"]).required(0).method();
+const REMOVE: Sig<1> = Sig::new("remove", ["value"]).method();
+/// `index(self, value, start=0, stop=sys.maxsize, /)` of list and tuple
+const INDEX: Sig<3> = Sig::new("index", ["value", "start", "stop"])
+    .required(1)
+    .method();
+const COUNT: Sig<1> = Sig::new("count", ["value"]).method();
+/// `list.sort(self, /, *, key=None, reverse=False)`
+const SORT: Sig<2> = Sig::new("sort", ["key", "reverse"])
+    .kwonly(0)
+    .required(0)
+    .method();
+
 fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "list.append", &a, 2, 2).map_err(|_| {
-        vm.type_error(&format!(
-            "list.append() takes exactly one argument ({} given)",
-            a.len().saturating_sub(1)
-        ))
-    })?;
+    let x = APPEND.bind(vm, &a)?.req(0);
     let l = list_of(vm, &a, "append")?;
-    l.get().push(a.pos[1]);
+    l.get().push(x);
     Ok(Value::NONE)
 }
 
 fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "list.extend() takes exactly one argument ({} given)",
-            a.len().saturating_sub(1)
-        )));
-    }
+    let src = EXTEND.bind(vm, &a)?.req(0);
     list_of(vm, &a, "extend")?;
-    let items = if a.pos[0] == a.pos[1] {
+    let items = if a.pos[0] == src {
         seq_items(vm, &a, "extend")?
     } else {
-        vm.collect_iter(a.pos[1])?
+        vm.collect_iter(src)?
     };
     let l = list_of(vm, &a, "extend")?;
     l.get().extend(items);
     Ok(Value::NONE)
 }
 
-fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match vm.index_of(v)? {
-        Some(i) => Ok(i),
-        None => Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
-    }
-}
-
 fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() != 3 {
-        return Err(vm.type_error(&format!(
-            "insert expected 2 arguments, got {}",
-            a.len().saturating_sub(1)
-        )));
-    }
-    let i = index_arg(vm, a.pos[1])?;
+    let b = INSERT.bind(vm, &a)?;
+    let i = b.ssize(vm, 0)?;
     let l = list_of(vm, &a, "insert")?;
     let v = l.get();
     let n = v.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    v.insert(i as usize, a.pos[2]);
+    v.insert(i as usize, b.req(1));
     Ok(Value::NONE)
 }
 
 fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "pop", &a, 1, 2).map_err(|_| {
-        vm.type_error(&format!(
-            "pop expected at most 1 argument, got {}",
-            a.len().saturating_sub(1)
-        ))
-    })?;
-    let i = match a.get(1) {
-        Some(x) => index_arg(vm, x)?,
-        None => -1,
-    };
+    let i = POP.bind(vm, &a)?.ssize_or(vm, 0, -1)?;
     let l = list_of(vm, &a, "pop")?;
     let v = l.get();
     if v.is_empty() {
@@ -342,15 +327,9 @@ fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "list.remove() takes exactly one argument ({} given)",
-            a.len().saturating_sub(1)
-        )));
-    }
+    let x = REMOVE.bind(vm, &a)?.req(0);
     let lv = a.pos[0];
     list_of(vm, &a, "remove")?;
-    let x = a.pos[1];
     let mut i = 0;
     while let Some(item) = seq_at(lv, i) {
         if vm.eq(item, x)? {
@@ -404,19 +383,13 @@ fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 fn seq_index(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
-    no_kwargs(vm, "index", &a)?;
-    if a.len() < 2 || a.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "index expected at least 1 argument, got {}",
-            a.len().saturating_sub(1)
-        )));
-    }
-    let s = a.pos[0];
+    let b = INDEX.bind(vm, &a)?;
+    let s = b.recv;
     if !is_seq_kind(s, ty == "list") {
         return Err(descr_error(vm, "index", ty, Some(s)));
     }
-    let x = a.pos[1];
-    let (start, end) = clamp_range(vm, a.get(2), a.get(3), seq_len(s))?;
+    let x = b.req(0);
+    let (start, end) = clamp_range(vm, b.get(1), b.get(2), seq_len(s))?;
     let mut i = start;
     while i < end {
         let Some(item) = seq_at(s, i) else { break };
@@ -434,20 +407,15 @@ fn seq_index(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
-    if a.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "{ty}.count() takes exactly one argument ({} given)",
-            a.len().saturating_sub(1)
-        )));
-    }
-    let s = a.pos[0];
+    let b = COUNT.bind(vm, &a)?;
+    let (s, x) = (b.recv, b.req(0));
     if !is_seq_kind(s, ty == "list") {
         return Err(descr_error(vm, "count", ty, Some(s)));
     }
     let mut n = 0;
     let mut i = 0;
     while let Some(item) = seq_at(s, i) {
-        if vm.eq(item, a.pos[1])? {
+        if vm.eq(item, x)? {
             n += 1;
         }
         i += 1;
@@ -456,17 +424,10 @@ fn seq_count(vm: &mut Vm, a: Args, ty: &str) -> PyResult<Value> {
 }
 
 fn list_sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    for (k, _) in a.kw {
-        let k = crate::vm::str_of(*k);
-        if k != "key" && k != "reverse" {
-            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for sort()")));
-        }
-    }
+    let b = SORT.bind(vm, &a)?;
     list_of(vm, &a, "sort")?;
-    crate::builtins::sort::sort_list(vm, a.pos[0], a.kwarg("key"), a.kwarg("reverse"))?;
+    let reverse = b.int_flag(vm, 1, false)?;
+    crate::builtins::sort::sort_list(vm, b.recv, b.get(0), Some(Value::bool(reverse)))?;
     Ok(Value::NONE)
 }
 

@@ -12,6 +12,7 @@ pub mod list;
 pub mod longrange;
 pub mod numbers;
 pub mod set;
+pub mod signature;
 pub mod sort;
 pub mod str;
 pub mod traceback;

@@ -4,6 +4,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use crate::builtins::signature::Sig;
 use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;
@@ -497,29 +498,16 @@ fn int_of_class(vm: &mut Vm, cls: Value, v: BigInt) -> Value {
 
 // ---- int() ------------------------------------------------------------------------------
 
+/// `int(x=0, /, base=10)`
+const INT_NEW: Sig<2> = Sig::new("int", ["x", "base"])
+    .posonly(1)
+    .required(0)
+    .constructor();
+
 fn int_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let mut x = a.get(1);
-    let mut base = a.get(2);
-    for (k, v) in a.kw {
-        match str_of(*k) {
-            "base" if base.is_none() => base = Some(*v),
-            "x" if x.is_none() => x = Some(*v),
-            k => {
-                return Err(
-                    vm.type_error(&format!("'{k}' is an invalid keyword argument for int()"))
-                );
-            }
-        }
-    }
-    if a.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "int() takes at most 2 arguments ({} given)",
-            a.len() - 1
-        )));
-    }
-    let v = int_value(vm, x, base)?;
-    Ok(int_of_class(vm, cls, v))
+    let b = INT_NEW.bind(vm, &a)?;
+    let v = int_value(vm, b.get(0), b.get(1))?;
+    Ok(int_of_class(vm, b.recv, v))
 }
 
 fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<BigInt> {

@@ -1,6 +1,7 @@
 //! Constructors and methods of the built-in `str` types.
 
 use crate::builtins::check_args;
+use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData, PyStr};
 use crate::value::Value;
@@ -209,40 +210,10 @@ fn this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, &'static str)> {
     }
 }
 
-/// Positional argument `i` (counting self) or keyword `name`.
-fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.get(i)
-        .or_else(|| if name.is_empty() { None } else { a.kwarg(name) })
-}
-
 fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match as_str(v) {
         Some(s) => Ok(s),
         None => Err(vm.type_error(&format!("{what}must be str, not {}", vm.type_name(v)))),
-    }
-}
-
-fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match vm.index_of(v)? {
-        Some(i) => Ok(i),
-        None => Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
-    }
-}
-
-/// Optional slice bound (None or missing gives None).
-fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
-    match v {
-        None => Ok(None),
-        Some(v) if v.is_none() => Ok(None),
-        Some(v) => match vm.index_of(v)? {
-            Some(i) => Ok(Some(i)),
-            None => Err(
-                vm.type_error("slice indices must be integers or None or have an __index__ method")
-            ),
-        },
     }
 }
 
@@ -609,40 +580,39 @@ fn py_casefold(s: &str) -> String {
 
 // ---- methods --------------------------------------------------------------------
 
-fn map_str(vm: &mut Vm, a: Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+/// The signature of the methods taking no arguments (the call path checks
+/// their arity too; this covers direct calls of the natives).
+fn no_args(name: &'static str) -> Sig<0> {
+    Sig::new(name, []).method()
+}
+
+fn map_str(vm: &mut Vm, a: Args, name: &'static str, f: fn(&str) -> String) -> PyResult<Value> {
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, &format!("str.{name}"), &Args::new(&a.pos[1..]), 0, 0)?;
+    no_args(name).bind(vm, &a)?;
     Ok(vm.new_string(f(s)))
 }
 
-fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+fn pred(vm: &mut Vm, a: Args, name: &'static str, f: fn(&str) -> bool) -> PyResult<Value> {
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, &format!("str.{name}"), &Args::new(&a.pos[1..]), 0, 0)?;
+    no_args(name).bind(vm, &a)?;
     Ok(Value::bool(f(s)))
 }
 
+/// `str(object='', encoding='utf-8', errors='strict')`, `str.__new__(cls, ...)`
+const STR_NEW: Sig<3> = Sig::new("str", ["object", "encoding", "errors"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let obj = arg(&a, 1, "object");
-    let encoding = arg(&a, 2, "encoding");
-    let errors = arg(&a, 3, "errors");
-    if a.pos.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "str() takes at most 3 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    let b = STR_NEW.bind(vm, &a)?;
+    let cls = b.recv;
+    let (obj, encoding, errors) = (b.get(0), b.get(1), b.get(2));
     let r = match obj {
         None => vm.new_str(""),
         Some(o) if encoding.is_some() || errors.is_some() => {
-            let enc = match encoding {
-                Some(e) => str_arg(vm, e, "str() argument 'encoding' ")?.to_string(),
-                None => "utf-8".into(),
-            };
-            let errs = match errors {
-                Some(e) => str_arg(vm, e, "str() argument 'errors' ")?.to_string(),
-                None => "strict".into(),
-            };
+            let enc = b.str_or(vm, 1, "utf-8")?.to_string();
+            let errs = b.str_or(vm, 2, "strict")?.to_string();
             let bytes = match o.as_obj().map(|x| &x.data) {
                 Some(ObjData::Bytes(b)) => b.to_vec(),
                 Some(ObjData::ByteArray(b)) => b.get().clone(),
@@ -668,20 +638,25 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(r)
 }
 
+// The signatures of the methods str shares with bytes and bytearray (same
+// parameters, same messages): bytes.rs binds its methods with these too.
+
+/// `str.split(self, /, sep=None, maxsplit=-1)`
+pub(crate) const SPLIT: Sig<2> = Sig::new("split", ["sep", "maxsplit"])
+    .posonly(0)
+    .required(0)
+    .method();
+pub(crate) const RSPLIT: Sig<2> = Sig::new("rsplit", ["sep", "maxsplit"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn split(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rsplit" } else { "split" };
     let (_, s) = this(vm, &a, name)?;
-    if a.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
-    let sep = arg(&a, 1, "sep").filter(|v| !v.is_none());
-    let maxsplit = match arg(&a, 2, "maxsplit") {
-        Some(m) => int_arg(vm, m)?,
-        None => -1,
-    };
+    let b = if right { &RSPLIT } else { &SPLIT }.bind(vm, &a)?;
+    let sep = b.opt(0);
+    let maxsplit = b.ssize_or(vm, 1, -1)?;
     let parts: Vec<&str> = match sep {
         None => split_whitespace(s, maxsplit, right),
         Some(sv) => {
@@ -766,10 +741,12 @@ fn split_whitespace(s: &str, maxsplit: i64, right: bool) -> Vec<&str> {
     out
 }
 
+/// `str.join(self, iterable, /)`
+pub(crate) const JOIN: Sig<1> = Sig::new("join", ["iterable"]).method();
+
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, sep) = this(vm, &a, "join")?;
-    check_args(vm, "join", &Args::new(&a.pos[1..]), 1, 1)?;
-    let it = a.pos[1];
+    let it = JOIN.bind(vm, &a)?.req(0);
     let items = match it.as_obj().map(|o| &o.data) {
         Some(ObjData::List(_) | ObjData::Tuple(_)) => vm.seq_items(it),
         _ => vm.collect_iter(it).map_err(|e| {
@@ -799,10 +776,17 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// `str.strip(self, chars=None, /)` and lstrip, rstrip.
+/// (indexed by `2 * l + r - 1`)
+pub(crate) const STRIP: [Sig<1>; 3] = [
+    Sig::new("rstrip", ["chars"]).required(0).method(),
+    Sig::new("lstrip", ["chars"]).required(0).method(),
+    Sig::new("strip", ["chars"]).required(0).method(),
+];
+
 fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> {
     let (v, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 0, 1)?;
-    let chars = a.get(1).filter(|c| !c.is_none());
+    let chars = STRIP[l as usize * 2 + r as usize - 1].bind(vm, &a)?.opt(0);
     let out = match chars {
         None => {
             let mut t = s;
@@ -835,15 +819,17 @@ fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> 
     Ok(vm.new_str(out))
 }
 
+/// `str.replace(self, old, new, count=-1, /)`
+pub(crate) const REPLACE: Sig<3> = Sig::new("replace", ["old", "new", "count"])
+    .required(2)
+    .method();
+
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "replace")?;
-    check_args(vm, "replace", &Args::new(&a.pos[1..]), 2, 3)?;
-    let old = str_arg(vm, a.pos[1], "replace() argument 1 ")?;
-    let new = str_arg(vm, a.pos[2], "replace() argument 2 ")?;
-    let count = match a.get(3) {
-        Some(c) => int_arg(vm, c)?,
-        None => -1,
-    };
+    let b = REPLACE.bind(vm, &a)?;
+    let old = b.str(vm, 0)?;
+    let new = b.str(vm, 1)?;
+    let count = b.ssize_or(vm, 2, -1)?;
     let max = if count < 0 {
         usize::MAX
     } else {
@@ -871,10 +857,40 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
-/// The char-index window `[start:end]` of a method's optional bounds at args i, i+1.
-fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<(usize, usize, bool)> {
-    let st = opt_index(vm, a.get(i))?;
-    let en = opt_index(vm, a.get(i + 1))?;
+/// `str.find(self, sub[, start[, end]])` and the others searching a window (their
+/// names for messages: PyArg_ParseTuple's wording).
+pub(crate) const SEARCH: [Sig<3>; 7] = {
+    const fn s(name: &'static str) -> Sig<3> {
+        Sig::new(name, ["sub", "start", "end"])
+            .required(1)
+            .style(Style::Tuple)
+            .method()
+    }
+    [
+        s("find"),
+        s("rfind"),
+        s("index"),
+        s("rindex"),
+        s("count"),
+        s("startswith"),
+        s("endswith"),
+    ]
+};
+
+/// The search signature named `name`.
+pub(crate) fn search_sig(name: &str) -> &'static Sig<3> {
+    SEARCH.iter().find(|s| s.name == name).unwrap_or(&SEARCH[0])
+}
+
+/// The char-index window `[start:end]` of a method's optional bounds (parameters
+/// 1 and 2 of a search signature).
+fn window(
+    vm: &mut Vm,
+    b: &crate::builtins::signature::Bound<3>,
+    len: usize,
+) -> PyResult<(usize, usize, bool)> {
+    let st = b.slice_bound(vm, 1)?;
+    let en = b.slice_bound(vm, 2)?;
     // A start past the end makes even the empty string unfindable.
     let past = st.is_some_and(|s| s > len as i64);
     let (s, e) = adjust_bounds(len, st, en);
@@ -883,10 +899,10 @@ fn window(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<(usize, usize
 
 fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<Value> {
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
-    let sub = str_arg(vm, a.pos[1], "")?;
+    let b = search_sig(name).bind(vm, &a)?;
+    let sub = str_arg(vm, b.req(0), "")?;
     let t = Text::new(s);
-    let (st, en, past) = window(vm, &a, 2, t.len)?;
+    let (st, en, past) = window(vm, &b, t.len)?;
     let mut r: i64 = -1;
     if !past && st <= en {
         let (bs, be) = (t.byte(st), t.byte(en));
@@ -904,10 +920,10 @@ fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "count")?;
-    check_args(vm, "count", &Args::new(&a.pos[1..]), 1, 3)?;
-    let sub = str_arg(vm, a.pos[1], "")?;
+    let b = search_sig("count").bind(vm, &a)?;
+    let sub = str_arg(vm, b.req(0), "")?;
     let t = Text::new(s);
-    let (st, en, past) = window(vm, &a, 2, t.len)?;
+    let (st, en, past) = window(vm, &b, t.len)?;
     if past || st > en {
         return Ok(Value::small_int(0));
     }
@@ -923,10 +939,10 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 3)?;
+    let b = search_sig(name).bind(vm, &a)?;
     let t = Text::new(s);
-    let (st, en, past) = window(vm, &a, 2, t.len)?;
-    let p = a.pos[1];
+    let (st, en, past) = window(vm, &b, t.len)?;
+    let p = b.req(0);
     let cands: Vec<Value> = match p.as_obj().map(|o| &o.data) {
         Some(ObjData::Str(_)) => vec![p],
         Some(ObjData::Tuple(items)) => items.to_vec(),
@@ -955,11 +971,29 @@ fn starts_ends(vm: &mut Vm, a: Args, ends: bool) -> PyResult<Value> {
     Ok(Value::FALSE)
 }
 
+/// `str.center(self, width, fillchar=' ', /)`, ljust, rjust.
+pub(crate) const JUSTIFY: [Sig<2>; 3] = [
+    Sig::new("center", ["width", "fillchar"])
+        .required(1)
+        .method(),
+    Sig::new("ljust", ["width", "fillchar"])
+        .required(1)
+        .method(),
+    Sig::new("rjust", ["width", "fillchar"])
+        .required(1)
+        .method(),
+];
+
 fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     let (v, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 2)?;
-    let width = int_arg(vm, a.pos[1])?;
-    let fill = match a.get(2) {
+    let sig = match how {
+        '^' => &JUSTIFY[0],
+        '<' => &JUSTIFY[1],
+        _ => &JUSTIFY[2],
+    };
+    let b = sig.bind(vm, &a)?;
+    let width = b.ssize(vm, 0)?;
+    let fill = match b.get(1) {
         Some(f) => {
             let Some(fs) = as_str(f) else {
                 return Err(vm.type_error(&format!(
@@ -1003,10 +1037,12 @@ fn justify(vm: &mut Vm, a: Args, how: char, name: &str) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// `str.zfill(self, width, /)`
+pub(crate) const ZFILL: Sig<1> = Sig::new("zfill", ["width"]).method();
+
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "zfill")?;
-    check_args(vm, "zfill", &Args::new(&a.pos[1..]), 1, 1)?;
-    let width = int_arg(vm, a.pos[1])?;
+    let width = ZFILL.bind(vm, &a)?.ssize(vm, 0)?;
     let len = s.chars().count() as i64;
     if width <= len {
         return Ok(vm.new_str(s));
@@ -1021,11 +1057,17 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// `str.partition(self, sep, /)`, rpartition.
+pub(crate) const PARTITION: [Sig<1>; 2] = [
+    Sig::new("partition", ["sep"]).method(),
+    Sig::new("rpartition", ["sep"]).method(),
+];
+
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rpartition" } else { "partition" };
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
-    let sep = str_arg(vm, a.pos[1], "")?;
+    let sep = PARTITION[right as usize].bind(vm, &a)?.req(0);
+    let sep = str_arg(vm, sep, "")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -1054,11 +1096,17 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+/// `str.splitlines(self, /, keepends=False)`
+pub(crate) const SPLITLINES: Sig<1> = Sig::new("splitlines", ["keepends"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "splitlines")?;
-    check_args(vm, "splitlines", &Args::new(&a.pos[1..]), 0, 1)?;
-    let keep = match arg(&a, 1, "keepends") {
-        Some(k) => vm.truthy(k)?,
+    let b = SPLITLINES.bind(vm, &a)?;
+    let keep = match b.get(0) {
+        Some(k) => crate::builtins::signature::to_c_int(vm, k)? != 0,
         None => false,
     };
     let mut out = Vec::new();
@@ -1082,16 +1130,19 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
+/// `str.expandtabs(self, /, tabsize=8)`
+pub(crate) const EXPANDTABS: Sig<1> = Sig::new("expandtabs", ["tabsize"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "expandtabs")?;
-    check_args(vm, "expandtabs", &Args::new(&a.pos[1..]), 0, 1)?;
-    let ts = match arg(&a, 1, "tabsize") {
-        Some(t) => int_arg(vm, t)?,
+    let b = EXPANDTABS.bind(vm, &a)?;
+    let ts = match b.get(0) {
+        Some(t) => crate::builtins::signature::to_c_int(vm, t)? as i64,
         None => 8,
     };
-    if i32::try_from(ts).is_err() {
-        return Err(vm.overflow_error("Python int too large to convert to C int"));
-    }
     let tabs = s.bytes().filter(|&b| b == b'\t').count() as u128;
     vm.check_alloc(tabs * ts.max(0) as u128 + s.len() as u128, 1)?;
     let mut out = String::with_capacity(s.len());
@@ -1118,20 +1169,26 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// `str.encode(self, /, encoding='utf-8', errors='strict')`
+const ENCODE: Sig<2> = Sig::new("encode", ["encoding", "errors"])
+    .posonly(0)
+    .required(0)
+    .method();
+
 fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "encode")?;
-    check_args(vm, "encode", &Args::new(&a.pos[1..]), 0, 2)?;
-    let enc = match arg(&a, 1, "encoding") {
-        Some(e) => str_arg(vm, e, "encode() argument 'encoding' ")?,
-        None => "utf-8",
-    };
-    let errors = match arg(&a, 2, "errors") {
-        Some(e) => str_arg(vm, e, "encode() argument 'errors' ")?,
-        None => "strict",
-    };
+    let b = ENCODE.bind(vm, &a)?;
+    let enc = b.str_or(vm, 0, "utf-8")?;
+    let errors = b.str_or(vm, 1, "strict")?;
     let b = crate::builtins::bytes::encode(vm, s, enc, errors)?;
     Ok(vm.new_bytes(b))
 }
+
+/// `str.removesuffix(self, suffix, /)`, removeprefix.
+pub(crate) const AFFIX: [Sig<1>; 2] = [
+    Sig::new("removesuffix", ["suffix"]).method(),
+    Sig::new("removeprefix", ["prefix"]).method(),
+];
 
 fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
     let name = if prefix {
@@ -1140,8 +1197,8 @@ fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
         "removesuffix"
     };
     let (_, s) = this(vm, &a, name)?;
-    check_args(vm, name, &Args::new(&a.pos[1..]), 1, 1)?;
-    let x = str_arg(vm, a.pos[1], &format!("{name}() argument "))?;
+    let x = AFFIX[prefix as usize].bind(vm, &a)?.req(0);
+    let x = str_arg(vm, x, &format!("{name}() argument "))?;
     let out = if prefix {
         s.strip_prefix(x).unwrap_or(s)
     } else {
@@ -1150,8 +1207,13 @@ fn remove_affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult<Value> {
     Ok(vm.new_str(out))
 }
 
+/// `str.maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)`, a static method.
+const MAKETRANS: Sig<3> = Sig::new("maketrans", ["x", "y", "z"])
+    .required(1)
+    .owner("str");
+
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "maketrans", &a, 1, 3)?;
+    MAKETRANS.bind(vm, &a)?;
     let d = vm.new_dict();
     vm.temp_roots.push(d);
     let r = (|| {
@@ -1213,10 +1275,12 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
     r
 }
 
+/// `str.translate(self, table, /)`
+const TRANSLATE: Sig<1> = Sig::new("translate", ["table"]).method();
+
 fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "translate")?;
-    check_args(vm, "translate", &Args::new(&a.pos[1..]), 1, 1)?;
-    let table = a.pos[1];
+    let table = TRANSLATE.bind(vm, &a)?.req(0);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let key = Value::small_int(c as i64);

@@ -2,7 +2,7 @@
 //! tests (tests/fuzz_corpus.rs), so the normal test command covers them: the
 //! `frontend` body here, generated stress programs in `programs` / `features`, run
 //! in three modes and compared by `differential`, register allocation of random
-//! traces under pressure in `regalloc`.
+//! traces under pressure in `regalloc`, one hostile call of a built-in in `natives`.
 
 use crate::vm::Vm;
 
@@ -27,5 +27,6 @@ pub fn run_source_bounded(data: &[u8]) {
 
 pub mod differential;
 pub mod features;
+pub mod natives;
 pub mod programs;
 pub mod regalloc;

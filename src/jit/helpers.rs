@@ -249,12 +249,13 @@ extern "C" fn residual(a: u64, b: u64) -> u64 {
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         vm_mut().map_or(EXIT_SENTINEL, |vm| vm.run_residual(Value(a), Value(b)))
     }));
-    r.unwrap_or_else(|_| {
+    r.unwrap_or_else(|payload| {
         let vm = vm_mut().expect("the VM");
         vm.frames.truncate(depth);
         vm.jit.residual_calls.truncate(calls);
         vm.native_depth = native;
-        let e = vm.error("SystemError", "internal error in a residual call");
+        let msg = crate::vm::panic::panic_message(&*payload);
+        let e = vm.error("SystemError", &format!("internal error: {msg}"));
         vm.jit.pending_raise = Some(e.0);
         EXIT_SENTINEL
     })

@@ -194,6 +194,12 @@ thread_local! {
     static NT_NEW: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
 }
 
+/// Forgets the values remembered above (they belong to a VM that is gone).
+pub fn forget_thread_values() {
+    NT_HASH.with(|c| c.set(Value::NONE));
+    NT_NEW.with(|c| c.set(Value::NONE));
+}
+
 fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)]) {
     for (n, f) in fns {
         crate::modules::itertools::add_method_as(vm, t, n, *f);

@@ -231,6 +231,11 @@ thread_local! {
     static CACHE_INFO: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) };
 }
 
+/// Forgets the CacheInfo class remembered above (it belongs to a VM that is gone).
+pub fn forget_thread_values() {
+    CACHE_INFO.with(|c| c.set(Value::NONE));
+}
+
 // ---- reduce -------------------------------------------------------------------------
 
 fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{Mut, NativeData, ObjData};
 use crate::value::Value;
@@ -27,6 +28,11 @@ pub fn make_type(vm: &mut Vm, key: &'static str, name: &str, module: &str, base:
     let t = vm.new_native_type(name, module, base);
     TYPES.with(|m| m.borrow_mut().insert(key, t));
     t
+}
+
+/// Forgets the types `make_type` made (they belong to a VM that is gone).
+pub fn forget_types() {
+    TYPES.with(|m| m.borrow_mut().clear());
 }
 
 /// A type made by `make_type`.
@@ -101,13 +107,6 @@ pub fn add_method_as(vm: &mut Vm, t: Value, name: &'static str, f: crate::object
 
 pub fn iter_self(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(a.pos[0])
-}
-
-fn int_arg(vm: &mut Vm, v: Value, msg: &str) -> PyResult<i64> {
-    match vm.index_of(v)? {
-        Some(i) => Ok(i),
-        None => Err(vm.type_error(msg)),
-    }
 }
 
 // ---- iterator states ----------------------------------------------------------------
@@ -907,9 +906,59 @@ fn groupby_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
 
 // ---- constructors -------------------------------------------------------------------
 
+// The constructors' signatures (CPython's Argument Clinic declarations).
+const COUNT: Sig<2> = Sig::new("count", ["start", "step"])
+    .posonly(0)
+    .required(0)
+    .constructor();
+const CYCLE: Sig<1> = Sig::new("cycle", ["iterable"]).constructor();
+const REPEAT: Sig<2> = Sig::new("repeat", ["object", "times"])
+    .posonly(0)
+    .required(1)
+    .constructor();
+const CHAIN: Sig<0> = Sig::new("chain", []).varargs().constructor();
+const FROM_ITERABLE: Sig<1> = Sig::new("from_iterable", ["iterable"]).method();
+/// islice(iterable, stop) or islice(iterable, start, stop[, step])
+const ISLICE: Sig<4> = Sig::new("islice", ["iterable", "start", "stop", "step"])
+    .required(2)
+    .constructor();
+const PERMUTATIONS: Sig<2> = Sig::new("permutations", ["iterable", "r"])
+    .posonly(0)
+    .required(1)
+    .constructor();
+const COMBINATIONS: Sig<2> = Sig::new("combinations", ["iterable", "r"])
+    .posonly(0)
+    .constructor();
+const CWR: Sig<2> = Sig::new("combinations_with_replacement", ["iterable", "r"])
+    .posonly(0)
+    .constructor();
+const ACCUMULATE: Sig<3> = Sig::new("accumulate", ["iterable", "func", "initial"])
+    .kwonly(2)
+    .posonly(0)
+    .required(1)
+    .constructor();
+const GROUPBY: Sig<2> = Sig::new("groupby", ["iterable", "key"])
+    .posonly(0)
+    .required(1)
+    .constructor();
+const PRED_IT: [Sig<2>; 4] = [
+    Sig::new("takewhile", ["predicate", "iterable"]).constructor(),
+    Sig::new("dropwhile", ["predicate", "iterable"]).constructor(),
+    Sig::new("starmap", ["function", "iterable"]).constructor(),
+    Sig::new("filterfalse", ["function", "iterable"]).constructor(),
+];
+const COMPRESS: Sig<2> = Sig::new("compress", ["data", "selectors"])
+    .posonly(0)
+    .constructor();
+const PAIRWISE: Sig<1> = Sig::new("pairwise", ["iterable"]).constructor();
+const TEE: Sig<2> = Sig::new("tee", ["iterable", "n"])
+    .required(1)
+    .owner("itertools");
+
 fn count_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let start = arg(&a, 1, "start").unwrap_or(Value::small_int(0));
-    let step = arg(&a, 2, "step").unwrap_or(Value::small_int(1));
+    let b = COUNT.bind(vm, &a)?;
+    let start = b.get(0).unwrap_or(Value::small_int(0));
+    let step = b.get(1).unwrap_or(Value::small_int(1));
     for v in [start, step] {
         if vm.to_num(v).is_none() {
             return Err(vm.type_error("a number is required"));
@@ -933,8 +982,8 @@ fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cycle_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "cycle", &a, 2, 2)?;
-    let it = vm.iter(a.pos[1])?;
+    let src = CYCLE.bind(vm, &a)?.req(0);
+    let it = vm.iter(src)?;
     Ok(new_it(
         vm,
         "cycle",
@@ -948,11 +997,10 @@ fn cycle_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn repeat_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(obj) = arg(&a, 1, "object") else {
-        return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)"));
-    };
-    let left = match arg(&a, 2, "times") {
-        Some(t) => Some(int_arg(vm, t, "integer argument expected")?.max(0)),
+    let b = REPEAT.bind(vm, &a)?;
+    let obj = b.req(0);
+    let left = match b.get(1) {
+        Some(_) => Some(b.ssize(vm, 1)?.max(0)),
         None => None,
     };
     Ok(new_it(vm, "repeat", It::Repeat { obj, left }))
@@ -979,7 +1027,8 @@ fn repeat_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let t = vm.new_tuple(a.pos[1..].to_vec());
+    let b = CHAIN.bind(vm, &a)?;
+    let t = vm.new_tuple(b.rest.to_vec());
     let source = vm.iter(t)?;
     Ok(new_it(
         vm,
@@ -992,10 +1041,7 @@ fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn chain_from_iterable(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let src = *a
-        .pos
-        .last()
-        .ok_or_else(|| vm.type_error("from_iterable() takes exactly one argument"))?;
+    let src = FROM_ITERABLE.bind(vm, &a)?.req(0);
     let source = vm.iter(src)?;
     Ok(new_it(
         vm,
@@ -1008,8 +1054,8 @@ fn chain_from_iterable(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "islice", &a, 3, 5)?;
-    let it = vm.iter(a.pos[1])?;
+    let b = ISLICE.bind(vm, &a)?;
+    let it = vm.iter(b.req(0))?;
     let parse = |vm: &mut Vm, v: Value, what: &str| -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);
@@ -1021,12 +1067,12 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             ))),
         }
     };
-    let (start, stop, step) = if a.len() == 3 {
-        (0, parse(vm, a.pos[2], "Stop")?, 1)
+    let (start, stop, step) = if b.get(2).is_none() {
+        (0, parse(vm, b.req(1), "Stop")?, 1)
     } else {
-        let start = parse(vm, a.pos[2], "Indices")?.unwrap_or(0);
-        let stop = parse(vm, a.pos[3], "Stop")?;
-        let step = match a.get(4) {
+        let start = parse(vm, b.req(1), "Indices")?.unwrap_or(0);
+        let stop = parse(vm, b.req(2), "Stop")?;
+        let step = match b.get(3) {
             Some(v) if !v.is_none() => match vm.index_of(v)? {
                 Some(i) if i >= 1 => i,
                 _ => {
@@ -1052,17 +1098,28 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
+/// `product(*iterables, repeat=1)`
+const PRODUCT: Sig<1> = Sig::new("product", ["repeat"])
+    .kwonly(0)
+    .required(0)
+    .varargs()
+    .constructor();
+/// `zip_longest(*iterables, fillvalue=None)`
+const ZIP_LONGEST: Sig<1> = Sig::new("zip_longest", ["fillvalue"])
+    .kwonly(0)
+    .required(0)
+    .varargs()
+    .constructor();
+
 fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let repeat = match a.kwarg("repeat") {
-        Some(r) => int_arg(vm, r, "integer argument expected")?,
-        None => 1,
-    };
+    let b = PRODUCT.bind(vm, &a)?;
+    let repeat = b.ssize_or(vm, 0, 1)?;
     if repeat < 0 {
         return Err(vm.value_error("repeat argument cannot be negative"));
     }
     let mut pools = Vec::new();
     let base = vm.temp_roots.len();
-    for &p in &a.pos[1..] {
+    for &p in b.rest {
         match vm.collect_iter(p) {
             Ok(items) => {
                 vm.temp_roots.extend_from_slice(&items);
@@ -1093,14 +1150,12 @@ fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(src) = arg(&a, 1, "iterable") else {
-        return Err(vm.type_error("permutations() missing required argument 'iterable' (pos 1)"));
-    };
-    let pool = vm.collect_iter(src)?;
+    let b = PERMUTATIONS.bind(vm, &a)?;
+    let pool = vm.collect_iter(b.req(0))?;
     let n = pool.len();
-    let r = match arg(&a, 2, "r") {
-        Some(v) if !v.is_none() => {
-            let r = int_arg(vm, v, "Expected int as r")?;
+    let r = match b.opt(1) {
+        Some(_) => {
+            let r = b.ssize(vm, 1)?;
             if r < 0 {
                 return Err(vm.value_error("r must be non-negative"));
             }
@@ -1124,23 +1179,10 @@ fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
-fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)> {
-    let Some(src) = arg(a, 1, "iterable") else {
-        return Err(vm.type_error(&format!(
-            "{name}() missing required argument 'iterable' (pos 1)"
-        )));
-    };
-    let Some(rv) = arg(a, 2, "r") else {
-        return Err(vm.type_error(&format!("{name}() missing required argument 'r' (pos 2)")));
-    };
-    let r = int_arg(
-        vm,
-        rv,
-        &format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(rv)
-        ),
-    )?;
+fn comb_args(vm: &mut Vm, a: &Args, sig: &Sig<2>) -> PyResult<(Vec<Value>, usize)> {
+    let b = sig.bind(vm, a)?;
+    let src = b.req(0);
+    let r = b.ssize(vm, 1)?;
     if r < 0 {
         return Err(vm.value_error("r must be non-negative"));
     }
@@ -1150,7 +1192,7 @@ fn comb_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Vec<Value>, usize)>
 }
 
 fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (pool, r) = comb_args(vm, &a, "combinations")?;
+    let (pool, r) = comb_args(vm, &a, &COMBINATIONS)?;
     let idx: Vec<usize> = (0..r).collect();
     Ok(new_it(
         vm,
@@ -1166,7 +1208,7 @@ fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cwr_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (pool, r) = comb_args(vm, &a, "combinations_with_replacement")?;
+    let (pool, r) = comb_args(vm, &a, &CWR)?;
     let idx = vec![0; r];
     Ok(new_it(
         vm,
@@ -1182,15 +1224,10 @@ fn cwr_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(src) = arg(&a, 1, "iterable") else {
-        return Err(vm.type_error("accumulate() missing required argument 'iterable' (pos 1)"));
-    };
-    let it = vm.iter(src)?;
-    let func = arg(&a, 2, "func").unwrap_or(Value::NONE);
-    let initial = match a.kwarg("initial") {
-        Some(v) if !v.is_none() => v,
-        _ => Value::EMPTY,
-    };
+    let b = ACCUMULATE.bind(vm, &a)?;
+    let it = vm.iter(b.req(0))?;
+    let func = b.get(1).unwrap_or(Value::NONE);
+    let initial = b.opt(2).unwrap_or(Value::EMPTY);
     Ok(new_it(
         vm,
         "accumulate",
@@ -1204,11 +1241,9 @@ fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(src) = arg(&a, 1, "iterable") else {
-        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
-    };
-    let it = vm.iter(src)?;
-    let key = arg(&a, 2, "key").unwrap_or(Value::NONE);
+    let b = GROUPBY.bind(vm, &a)?;
+    let it = vm.iter(b.req(0))?;
+    let key = b.get(1).unwrap_or(Value::NONE);
     Ok(new_it(
         vm,
         "groupby",
@@ -1224,10 +1259,11 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let fill = a.kwarg("fillvalue").unwrap_or(Value::NONE);
+    let b = ZIP_LONGEST.bind(vm, &a)?;
+    let fill = b.get(0).unwrap_or(Value::NONE);
     let mut its = Vec::new();
     let base = vm.temp_roots.len();
-    for &x in &a.pos[1..] {
+    for &x in b.rest {
         match vm.iter(x) {
             Ok(i) => {
                 vm.temp_roots.push(i);
@@ -1249,14 +1285,13 @@ fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn pred_it(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
-    if a.len() != 3 {
-        return Err(vm.type_error(&format!(
-            "{name} expected 2 arguments, got {}",
-            a.len().saturating_sub(1)
-        )));
-    }
-    let it = vm.iter(a.pos[2])?;
-    Ok((a.pos[1], it))
+    let sig = PRED_IT
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or(&PRED_IT[0]);
+    let b = sig.bind(vm, a)?;
+    let it = vm.iter(b.req(1))?;
+    Ok((b.req(0), it))
 }
 
 fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1296,17 +1331,16 @@ fn filterfalse_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn compress_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (Some(d), Some(sel)) = (arg(&a, 1, "data"), arg(&a, 2, "selectors")) else {
-        return Err(vm.type_error("compress() missing required argument 'data' (pos 1)"));
-    };
+    let b = COMPRESS.bind(vm, &a)?;
+    let (d, sel) = (b.req(0), b.req(1));
     let data = vm.iter(d)?;
     let sel = rooted(vm, &[data], |vm| vm.iter(sel))?;
     Ok(new_it(vm, "compress", It::Compress { data, sel }))
 }
 
 fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "pairwise", &a, 2, 2)?;
-    let it = vm.iter(a.pos[1])?;
+    let src = PAIRWISE.bind(vm, &a)?.req(0);
+    let it = vm.iter(src)?;
     Ok(new_it(
         vm,
         "pairwise",
@@ -1318,16 +1352,13 @@ fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "tee", &a, 1, 2)?;
-    let n = match a.get(1) {
-        Some(v) => int_arg(vm, v, "integer argument expected")?,
-        None => 2,
-    };
+    let b = TEE.bind(vm, &a)?;
+    let n = b.ssize_or(vm, 1, 2)?;
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
     vm.check_alloc(n as u128, 64)?;
-    let it = vm.iter(a.pos[0])?;
+    let it = vm.iter(b.req(0))?;
     let t = ty("_tee_dataobject");
     let shared = vm.alloc(
         t,

@@ -44,9 +44,7 @@ fn ref_type(vm: &mut Vm) -> Value {
         vm.add_method(t, "__eq__", |vm, a| ref_cmp(vm, a, true));
         vm.add_method(t, "__ne__", |vm, a| ref_cmp(vm, a, false));
         crate::modules::itertools::add_method_as(vm, t, "__repr__ ", ref_repr);
-        vm.add_method(t, "__class_getitem__", |vm, a| {
-            crate::builtins::generic_alias::new_alias(vm, a.pos[0], a.pos[1])
-        });
+        crate::builtins::generic_alias::add_class_getitem(vm, t);
         let g = vm.new_builtin("__callback__", |vm, a| {
             Ok(vm
                 .weak_refs

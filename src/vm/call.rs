@@ -272,9 +272,16 @@ impl Vm {
             },
             ObjData::Builtin(b) => {
                 if !kw.is_empty() && b.arity != crate::object::ANY_ARITY {
-                    return Err(
-                        self.type_error(&format!("{}() takes no keyword arguments", b.name))
-                    );
+                    // CPython's wording: `wrapper __eq__()` for a slot,
+                    // `list.copy()` for a method, `len()` for a function
+                    let name = if b.owner.is_empty() {
+                        b.name.to_string()
+                    } else if b.name.starts_with("__") && b.name.ends_with("__") {
+                        format!("wrapper {}", b.name)
+                    } else {
+                        format!("{}.{}", type_obj(b.owner).name, b.name)
+                    };
+                    return Err(self.type_error(&format!("{name}() takes no keyword arguments")));
                 }
                 if let Some(recv) = self.check_method_call(b, args)? {
                     let mut a = args.to_vec();

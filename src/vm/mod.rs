@@ -203,6 +203,12 @@ impl Vm {
     }
 
     pub fn new() -> Box<Vm> {
+        // Values some modules remember per thread belong to the previous VM's heap
+        // (a fuzz target or a test makes one VM after another on a thread): forget
+        // them, or the new VM would use freed objects
+        crate::modules::itertools::forget_types();
+        crate::modules::collections::forget_thread_values();
+        crate::modules::functools::forget_thread_values();
         let mut heap = Heap::new();
         let types = Types::bootstrap(&mut heap);
         let mut vm = Box::new(Vm {

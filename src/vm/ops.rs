@@ -435,6 +435,9 @@ impl Vm {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        // comparing containers recurses into their items (two lists holding
+        // themselves): RecursionError, as CPython's Py_EnterRecursiveCall
+        self.check_native_stack()?;
         let a = self.unwrap_payload(a, op.dunder());
         let b = self.unwrap_payload(b, op.swapped().dunder());
         if let Some(r) = self.builtin_compare(op, a, b)? {
@@ -939,8 +942,9 @@ impl Vm {
     pub fn getitem(&mut self, obj: Value, idx: Value) -> PyResult<Value> {
         let p = self.unwrap_payload(obj, "__getitem__");
         if p != obj {
-            // dict subclasses: a missing key goes to __missing__.
-            if let ObjData::Dict(_) = &p.obj().data {
+            // dict subclasses: a missing key goes to __missing__. (The payload
+            // of an int or float subclass is no heap object.)
+            if let Some(ObjData::Dict(_)) = p.as_obj().map(|o| &o.data) {
                 if let Some(v) = self.dict_get(p, idx)? {
                     return Ok(v);
                 }

@@ -56,7 +56,23 @@ mod tests {
     /// Runs `source` with a built-in `_boom()` that panics; returns its stdout and
     /// the summary of the exception that ended it, if any.
     fn run(source: &str) -> (String, Option<String>) {
+        run_with(source, false)
+    }
+
+    /// [`run`] with the tracing JIT on or off; `_boom_at(i)` panics when `i` is 4000.
+    fn run_with(source: &str, jit: bool) -> (String, Option<String>) {
         let mut vm = Vm::new();
+        vm.jit.enabled = jit;
+        let b = vm.builtins;
+        vm.add_fn(b, "_boom_at", |_, a| {
+            if a.pos
+                .first()
+                .is_some_and(|v| v.is_small_int() && v.as_small_int() == 4000)
+            {
+                panic!("boom at 4000");
+            }
+            Ok(Value::NONE)
+        });
         let buf = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
         vm.stdout = std::io::BufWriter::new(Box::new(Shared(buf.clone())));
         let b = vm.builtins;
@@ -69,6 +85,8 @@ mod tests {
             .and_then(|code| vm.run_code(code, d, Value::NONE));
         let error = r.err().map(|e| vm.exception_summary(e.0));
         let _ = vm.stdout.flush();
+        // the JIT run must have compiled the loop and entered it
+        assert!(!jit || vm.jit.stats.entries > 0, "no trace ran");
         let out = String::from_utf8_lossy(&buf.borrow()).into_owned();
         (out, error)
     }
@@ -95,5 +113,23 @@ mod tests {
         let (out, error) = run("print(1)\n_boom()\nprint(2)\n");
         assert_eq!(out, "1\n");
         assert_eq!(error.as_deref(), Some("SystemError: internal error: boom"));
+    }
+
+    /// A native that panics while a compiled trace runs (the JIT calls it
+    /// residually): the panic is caught before it reaches JIT code and the program
+    /// sees the same SystemError as in the interpreter.
+    #[test]
+    fn a_panic_in_a_native_under_a_trace_is_a_system_error() {
+        let src = "def f():\n    t = 0\n    for i in range(10000):\n        _boom_at(i)\n        t += i\n    return t\n\
+                   try:\n    f()\nexcept SystemError as e:\n    print('caught', e)\n\
+                   print(sum(range(10)))\n";
+        for jit in [false, true] {
+            let (out, error) = run_with(src, jit);
+            assert_eq!(
+                out, "caught internal error: boom at 4000\n45\n",
+                "jit {jit}"
+            );
+            assert_eq!(error, None);
+        }
     }
 }
