@@ -618,8 +618,10 @@ impl Vm {
                 op => op.mnemonic(),
             };
             // A side trace would guard the new version, which the next store
-            // changes again: see `run_trace`.
-            no_side_trace[s] |= version || class.is_some();
+            // changes again: see `run_trace`. (A class-version guard shares its
+            // snapshot with the class's identity guard, whose exits must grow
+            // side traces: `run_trace` tells a changed version apart.)
+            no_side_trace[s] |= version;
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
@@ -797,6 +799,7 @@ impl Vm {
                     .get()
                     != want
         });
+        let class_changed = changed.is_some();
         if let Some(&(_, addr, _)) = changed
             && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64
         {
@@ -812,6 +815,7 @@ impl Vm {
         // Some exits never grow side traces (`CompiledTrace::no_side_trace`).
         if t.exits[s] >= self.jit.hotexit.max(1) as u64
             && !t.no_side_trace[s]
+            && !class_changed
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()
