@@ -132,7 +132,8 @@ def main():
     if not os.path.isfile(os.path.join(TESTDIR, "test_int.py")):
         sys.exit(f"{TESTDIR} is missing: install Debian's libpython3.11-testsuite")
     files = args.files or FILES
-    coil_cmd = [args.coil] + args.coil_arg
+    # each file runs in its own temporary directory, so a relative path would not resolve
+    coil_cmd = [os.path.abspath(args.coil)] + args.coil_arg
     py_cmd = [args.python]
 
     def job(name):
