@@ -293,6 +293,20 @@ pub mod flags {
     pub const ASYNC_GENERATOR: u32 = 32;
 }
 
+/// The JIT's state for one counter slot (a loop, or the function's entry), kept on
+/// the code so that iterations and calls the JIT has nothing for cost no table
+/// lookups.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum JitState {
+    /// Counting calls: the JIT is asked once the count reaches its threshold.
+    #[default]
+    Counting,
+    /// A root trace was compiled here (and may since have been dropped): always ask.
+    Compiled,
+    /// The JIT gave up on this slot for good: ask only while recording.
+    Off,
+}
+
 /// An exception-free, immutable compiled code unit (module, class body, function,
 /// lambda or comprehension).
 pub struct Code {
@@ -322,6 +336,11 @@ pub struct Code {
     pub loop_counters: Vec<Cell<u32>>,
     /// Calls counted by `FuncEntry` (the JIT's counter slot `ENTRY_SLOT`).
     pub entry_counter: Cell<u32>,
+    /// Each loop's `JitState`, beside `loop_counters`.
+    pub loop_jit_states: Vec<Cell<JitState>>,
+    /// The entry's `JitState`: a call of a function that is neither hot nor
+    /// compiled, or that the JIT gave up on, skips the JIT's tables.
+    pub entry_jit_state: Cell<JitState>,
     /// Source lines, for tracebacks.
     pub source: Rc<[String]>,
     /// The docstring (a str constant) or NONE.
@@ -345,6 +364,26 @@ impl Code {
             &self.entry_counter
         } else {
             &self.loop_counters[slot as usize]
+        }
+    }
+
+    /// Whether a call with `n` positional arguments and no keywords binds them to
+    /// the first `n` slots and nothing else (no defaults, `*args`, `**kwargs`,
+    /// keyword-only parameters or cells to make), and runs the body at once (not a
+    /// generator).
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        self.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+            && self.argcount as usize == n
+            && self.kwonlyargcount == 0
+            && self.cellvars.is_empty()
+    }
+
+    pub fn jit_state(&self, slot: u32) -> &Cell<JitState> {
+        if slot == ENTRY_SLOT {
+            &self.entry_jit_state
+        } else {
+            &self.loop_jit_states[slot as usize]
         }
     }
 

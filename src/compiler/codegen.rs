@@ -357,6 +357,8 @@ impl<'a> Compiler<'a> {
             codes: u.codes,
             loop_counters: (0..u.loops).map(|_| std::cell::Cell::new(0)).collect(),
             entry_counter: std::cell::Cell::new(0),
+            entry_jit_state: Default::default(),
+            loop_jit_states: (0..u.loops).map(|_| Default::default()).collect(),
             source: self.source_lines.clone(),
             doc: u.doc,
             attr_ic: (0..n_ops).map(|_| Default::default()).collect(),

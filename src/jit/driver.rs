@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use guards::{Op as IrOp, Ref, Ty};
 
-use crate::compiler::bytecode::{ENTRY_SLOT, Op};
+use crate::compiler::bytecode::{ENTRY_SLOT, JitState, Op};
 use crate::jit::record::{RESUME_FLAG, Recorder, ResumePoint};
 use crate::jit::{CodeKey, CompiledTrace, TraceTable, helpers, key_of};
 use crate::value::Value;
@@ -162,6 +162,9 @@ impl Vm {
         let count = fr.code.counter(slot).get();
         if self.jit.recording.is_none() && self.jit.is_hot(&fr.code, slot, count) {
             self.start_recording(frame, key, header_pc);
+        } else if self.jit.failures.get(&key).copied().unwrap_or(0) >= crate::jit::MAX_ABORTS {
+            // no trace, and none will be recorded: the interpreter stops asking
+            fr.code.jit_state(slot).set(JitState::Off);
         }
         false
     }
@@ -665,6 +668,7 @@ impl Vm {
         match rec.side {
             None => {
                 self.jit.roots.insert(rec.key, id);
+                rec.code.jit_state(rec.key.1).set(JitState::Compiled);
             }
             Some((p, s)) => {
                 self.jit.stats.side_traces += 1;

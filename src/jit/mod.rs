@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use guards::Trace;
 
-use crate::compiler::bytecode::Code;
+use crate::compiler::bytecode::{Code, JitState};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 pub use record::Recorder;
@@ -339,6 +339,19 @@ impl Jit {
 
     /// Whether the loop at (code, slot) has crossed its hot threshold, honouring
     /// back-off for loops that failed to record.
+    /// Whether the interpreter must call the JIT at a loop header or function
+    /// entry whose counter reads `count`: a recording sees every one; otherwise
+    /// only hot or compiled ones can do anything (`Jit::is_hot`, `JitState`).
+    #[inline]
+    pub fn asked(&self, count: u32, state: JitState) -> bool {
+        self.recording.is_some()
+            || match state {
+                JitState::Counting => count >= self.hotloop,
+                JitState::Compiled => true,
+                JitState::Off => false,
+            }
+    }
+
     pub fn is_hot(&self, code: &Code, slot: u32, count: u32) -> bool {
         let key = (code as *const Code as usize, slot);
         let failures = self.failures.get(&key).copied().unwrap_or(0);

@@ -207,6 +207,8 @@ pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code
         codes: code.codes.clone(),
         loop_counters: Vec::new(),
         entry_counter: Default::default(),
+        entry_jit_state: Default::default(),
+        loop_jit_states: Vec::new(),
         source: code.source.clone(),
         doc: Value::NONE,
         attr_ic: (0..n).map(|_| Default::default()).collect(),

@@ -41,7 +41,7 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let fname = str_of(*func.qualname.get()).to_string();
+        let fname = str_of(*func.qualname.get());
         let n = args.len().min(argcount);
         frame.slots[..n].copy_from_slice(&args[..n]);
         let mut idx = argcount + kwonly;
@@ -259,6 +259,19 @@ impl Vm {
             )));
         };
         match &o.data {
+            ObjData::Function(func) if kw.is_empty() && func.code.takes_exactly(args.len()) => {
+                // the common call, bound as `call_from_frame` binds it
+                let code = &func.code;
+                let mut frame = self.new_frame(code.clone(), func.globals, Value::NONE, callee);
+                frame.slots[..args.len()].copy_from_slice(args);
+                for (i, c) in func.closure.iter().enumerate() {
+                    frame.slots[code.nlocals() + i] = *c;
+                }
+                if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
+                    return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+                }
+                self.run_frame(frame)
+            }
             ObjData::Function(func) => match self.bind_frame(callee, func, args, kw)? {
                 Some(frame) => {
                     if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp, flags};
+use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp};
 use crate::object::{Function, IterState, Mut, ObjData, TracebackEntry};
 use crate::value::Value;
 use crate::vm::frame::{Block, Frame};
@@ -971,7 +971,8 @@ impl Vm {
                 Op::FuncEntry => {
                     let c = &fr.code.entry_counter;
                     c.set(c.get().wrapping_add(1));
-                    if self.jit.enabled && self.jit_function_entry(frame) {
+                    let ask = self.jit.asked(c.get(), fr.code.entry_jit_state.get());
+                    if ask && self.jit.enabled && self.jit_function_entry(frame) {
                         // an entry trace ran (see `LoopHeader`)
                         refresh!();
                         if let Some(e) = self.jit.pending_raise.take() {
@@ -985,7 +986,10 @@ impl Vm {
                     let c = &fr.code.loop_counters[slot as usize];
                     c.set(c.get().wrapping_add(1));
                     self.safepoint();
-                    if self.jit.enabled && self.jit_loop_header(frame, slot, f!().pc - 1) {
+                    let ask = self
+                        .jit
+                        .asked(c.get(), fr.code.loop_jit_states[slot as usize].get());
+                    if ask && self.jit.enabled && self.jit_loop_header(frame, slot, f!().pc - 1) {
                         // A trace ran; its exit left the frame at a bytecode boundary,
                         // possibly with inlined calls' frames rebuilt above it.
                         refresh!();
@@ -1478,11 +1482,7 @@ impl Vm {
             match &o.data {
                 ObjData::Function(func) => {
                     let code = &func.code;
-                    if code.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
-                        && code.argcount as usize == n
-                        && code.kwonlyargcount == 0
-                        && code.cellvars.is_empty()
-                    {
+                    if code.takes_exactly(n) {
                         let mut nf =
                             self.new_frame(code.clone(), func.globals, Value::NONE, callee);
                         nf.slots[..n].copy_from_slice(&fr.slots[start..start + n]);
