@@ -239,7 +239,7 @@ fn without_the_flag_nothing_is_compiled() {
     let (_, line) = stats("branch_flip.py", &[]);
     assert_eq!(
         line,
-        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 generator_exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none"
+        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 generator_exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none residual_sites=none"
     );
 }
 
@@ -328,7 +328,7 @@ fn builtin_and_math_calls_compile_into_traces() {
         1,
         "one entry runs the loop to its end: {line}"
     );
-    assert!(line.ends_with("abort_reasons=none"), "{line}");
+    assert!(line.contains("abort_reasons=none "), "{line}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(stdout.trim(), "1844080358.0231586", "{stdout}");
@@ -657,7 +657,8 @@ fn loops_over_generators_inline_their_resumption() {
     assert!(field(line, "generator_exits") < 20, "{line}");
     assert!(field(line, "exits") < 100, "{line}");
     // `--jit-opt=-generators` resumes them in the interpreter instead: every item
-    // leaves the trace of a generator's loop at its yield
+    // would leave the trace of a generator's loop at its yield, and those traces,
+    // a few bytecodes per entry, are dropped as costing more than they save
     let (out, log) = run_source(
         &["--trace-jit", "--jit-stats", "--jit-opt=-generators"],
         GENERATOR_PIPELINE,
@@ -665,7 +666,8 @@ fn loops_over_generators_inline_their_resumption() {
     assert_eq!(out.trim(), "1333313333400000");
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert_eq!(field(line, "generator_exits"), 0, "{line}");
-    assert!(field(line, "exits") > 100_000, "{line}");
+    assert!(field(line, "blacklisted") >= 2, "{line}");
+    assert!(field(line, "exits") < 2_000, "{line}");
 }
 
 #[test]
@@ -868,4 +870,72 @@ fn a_class_whose_namespace_keeps_changing_stops_being_guarded() {
     assert_eq!(out.trim(), "(197961449, 20001)", "{log}");
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert!(field(line, "exits") < 1000, "{line}");
+}
+
+#[test]
+fn slicing_runs_in_helpers_not_residual_calls() {
+    // `perm[:k + 1] = perm[k::-1]` and `w[1:-1]`: the slices are allocations
+    // (`calla`) handed to the slicing helpers; nothing is a residual call.
+    let src = "def run(n):\n\
+               \x20   perm = list(range(8))\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       k = i % 7\n\
+               \x20       perm[:k + 1] = perm[k::-1]\n\
+               \x20       t += len('abcdefgh'[1:-k - 1]) + perm[0]\n\
+               \x20   return t, perm\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let expected = "(18000, [3, 1, 0, 2, 4, 5, 6, 7])";
+    assert_eq!(out.trim(), expected, "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}
+
+#[test]
+fn methods_of_builtin_types_are_one_residual_call() {
+    // `line.partition("=")` and `a.insert(0, a.pop())`: the method is a constant
+    // under a class guard and only the call is residual (no bound method, no
+    // residual attribute load); a str subclass's override still runs.
+    let src = "class S(str):\n\
+               \x20   def strip(self):\n\
+               \x20       return 'S'\n\
+               def run(lines, n):\n\
+               \x20   a = [1, 2, 3]\n\
+               \x20   out = []\n\
+               \x20   for i in range(n):\n\
+               \x20       k, _, v = lines[i % 3].partition('=')\n\
+               \x20       a.insert(0, a.pop())\n\
+               \x20       out.append(lines[i % 3].strip()[:1] + v)\n\
+               \x20   return a, out[-3:]\n\
+               print(run(['a =1', 'b= 2', S('c=3')], 3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "([1, 2, 3], ['a1', 'b 2', 'S3'])", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let sites = line.split("residual_sites=").nth(1).unwrap_or("");
+    assert!(
+        !sites.contains("LoadAttr(str.") && !sites.contains("LoadAttr(list."),
+        "{line}"
+    );
+    assert!(sites.contains("CallMethod(partition()"), "{line}");
+}
+
+#[test]
+fn slotted_classes_instantiate_inline() {
+    // `Money(i)` of a class with `__slots__`: its `__init__` adds the slot
+    // attribute as a plain instance's, so no attribute store is residual.
+    let src = "class Money:\n\
+               \x20   __slots__ = ('cents',)\n\
+               \x20   def __init__(self, cents):\n\
+               \x20       self.cents = cents\n\
+               def run(n):\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += Money(i).cents\n\
+               \x20   return t\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "4498500", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }

@@ -883,9 +883,12 @@ impl Vm {
         if t.entries != 256 {
             return;
         }
-        if t.key.1 == ENTRY_SLOT {
-            // A function's tree: the bytecodes its traces ran per call (each run
-            // counted whole; residual calls are not saved work, so not counted).
+        let leaves = t.trace.ins.last().is_some_and(|i| i.op == IrOp::Exit);
+        if t.key.1 == ENTRY_SLOT || leaves {
+            // A function's tree, or a loop's that leaves at the end of each
+            // iteration (at a generator's `yield`): the bytecodes its traces ran
+            // per entry (each run counted whole; residual calls are not saved
+            // work, so not counted) must pay for entering and leaving.
             let key = t.key;
             let ran: u64 = self
                 .jit

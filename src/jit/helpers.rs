@@ -90,6 +90,11 @@ helpers! {
     ADD_ATTR => add_attr;
     NEW_SUPER => new_super;
     NEW_TUPLE_N => new_tuple_n;
+    // slices (`calla`) and slicing of exact lists, tuples and strs
+    NEW_SLICE2 => new_slice2;
+    NEW_SLICE3 => new_slice3;
+    SLICE_GET => slice_get;
+    SLICE_SET => slice_set;
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
     POP_BLOCK => pop_block;
@@ -152,6 +157,110 @@ extern "C" fn new_tuple2(a: u64, b: u64) -> u64 {
         let vm = vm_mut()?;
         Some(vm.new_tuple(vec![Value(a), Value(b)]).0)
     })
+}
+
+/// `start:stop`.
+extern "C" fn new_slice2(start: u64, stop: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let data = ObjData::Slice {
+            start: Value(start),
+            stop: Value(stop),
+            step: Value::NONE,
+        };
+        Some(vm.alloc(vm.types.slice, data).0)
+    })
+}
+
+/// `start:stop:step`, the step stashed.
+extern "C" fn new_slice3(start: u64, stop: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let data = ObjData::Slice {
+            start: Value(start),
+            stop: Value(stop),
+            step: stashed(),
+        };
+        Some(vm.alloc(vm.types.slice, data).0)
+    })
+}
+
+/// The bounds of `slice` when each is None or a small int and the step is not
+/// zero: slicing with them runs no Python code and cannot fail.
+fn plain_slice(slice: Value) -> Option<(Value, Value, Value)> {
+    let ObjData::Slice { start, stop, step } = &slice.as_obj()?.data else {
+        return None;
+    };
+    let plain = |v: &Value| v.is_none() || v.is_small_int();
+    (plain(start) && plain(stop) && plain(step) && *step != Value::small_int(0))
+        .then_some((*start, *stop, *step))
+}
+
+/// Whether `v` is an exact list, tuple or str (`seq[a:b]` runs no Python code).
+fn plain_sliceable(v: Value) -> Option<&'static crate::object::Obj> {
+    let o = v.as_obj()?;
+    (matches!(
+        o.data,
+        ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_)
+    ) && type_obj(o.class()).module == "builtins")
+        .then_some(o)
+}
+
+/// `seq[slice]` for an exact list, tuple or str and a plain slice.
+extern "C" fn slice_get(seq: u64, slice: u64) -> u64 {
+    guarded(|| {
+        plain_sliceable(Value(seq))?;
+        plain_slice(Value(slice))?;
+        let vm = vm_mut()?;
+        vm.getitem(Value(seq), Value(slice)).ok().map(|v| v.0)
+    })
+}
+
+/// `lst[slice] = <stashed>` for an exact list, a plain slice and an exact list
+/// or tuple of the right length when the step is not 1 (nothing can fail once
+/// it starts).
+extern "C" fn slice_set(list: u64, slice: u64) -> u64 {
+    guarded(|| {
+        let o = plain_sliceable(Value(list))?;
+        let ObjData::List(l) = &o.data else {
+            return None;
+        };
+        let (start, stop, step) = plain_slice(Value(slice))?;
+        let v = stashed();
+        let items = match &v.as_obj()?.data {
+            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => x.get().len(),
+            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => x.len(),
+            _ => return None,
+        };
+        if !(step.is_none() || step == Value::small_int(1)) {
+            let int = |v: Value| (!v.is_none()).then(|| v.as_small_int());
+            let n = l.get().len() as i64;
+            let (a, b, s) = (int(start), int(stop), step.as_small_int());
+            if slice_len(n, a, b, s) != items as i64 {
+                return None;
+            }
+        }
+        let vm = vm_mut()?;
+        vm.setitem(Value(list), Value(slice), v)
+            .ok()
+            .map(|_| Value::NONE.0)
+    })
+}
+
+/// How many items `[a:b:s]` (s != 0) selects from a sequence of `n`.
+fn slice_len(n: i64, a: Option<i64>, b: Option<i64>, s: i64) -> i64 {
+    let clamp = |v: Option<i64>, dflt: i64, lo: i64, hi: i64| match v {
+        None => dflt,
+        Some(v) if v < 0 => (v + n).max(lo),
+        Some(v) => v.min(hi),
+    };
+    if s > 0 {
+        let (a, b) = (clamp(a, 0, 0, n), clamp(b, n, 0, n));
+        if b > a { (b - a + s - 1) / s } else { 0 }
+    } else {
+        let (a, b) = (clamp(a, n - 1, -1, n - 1), clamp(b, -1, -1, n - 1));
+        if a > b { (a - b + (-s) - 1) / (-s) } else { 0 }
+    }
 }
 
 /// A new plain instance of the class `cls` (see `Vm::plain_init`).

@@ -435,8 +435,20 @@ impl Jit {
         } else {
             100.0 * traced as f64 / total as f64
         };
+        // the residual calls made most, by op and recorded input types
+        let mut sites: std::collections::HashMap<&str, u64> = Default::default();
+        for s in &self.sites {
+            *sites.entry(&s.what).or_default() += s.calls;
+        }
+        let mut sites: Vec<(&str, u64)> = sites.into_iter().filter(|&(_, n)| n > 0).collect();
+        sites.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let sites: Vec<String> = sites
+            .iter()
+            .take(12)
+            .map(|(k, n)| format!("{}:{n}", k.replace(' ', "_")))
+            .collect();
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -460,6 +472,11 @@ impl Jit {
                 "none".to_string()
             } else {
                 reasons.join(",")
+            },
+            if sites.is_empty() {
+                "none".to_string()
+            } else {
+                sites.join(",")
             }
         )
     }

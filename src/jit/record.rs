@@ -1044,6 +1044,22 @@ impl Vm {
                 rec.stack.push(rf);
                 rec.stack.push(ri);
             }
+            Op::LoadMethod(name_idx)
+                if builtin_method_of(self, top(0), fr.code.names[name_idx as usize]).is_some() =>
+            {
+                // `line.split(" ")`, `lst.insert(i, x)`: a method of an exact
+                // built-in type (which nothing can change) is a constant under a
+                // class guard, and the call one residual call with no bound method
+                let obj = top(0);
+                let name = fr.code.names[name_idx as usize];
+                let method = builtin_method_of(self, obj, name).expect("checked");
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                rec.guard_class(ro, obj, self.jit.layouts.class, pc);
+                rec.pop()?;
+                let rf = rec.k_val(method);
+                rec.stack.push(rf);
+                rec.stack.push(ro);
+            }
             Op::LoadMethod(name_idx) => {
                 let obj = top(0);
                 let name = fr.code.names[name_idx as usize];
@@ -1466,6 +1482,74 @@ impl Vm {
                 let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helper, pc);
                 rec.stack.push(r);
             }
+            Op::BuildSlice(n @ (2 | 3)) => {
+                // an allocation only (`calla`): forwarded to the slicing helpers
+                let k = rec.stack.len();
+                let refs: SmallVec<[Ref; 3]> = rec.stack[k - n as usize..].into();
+                let parts: SmallVec<[Ref; 3]> = refs.iter().map(|&r| rec.boxed(r)).collect();
+                let r = if n == 3 {
+                    rec.guard(
+                        IrOp::CallG,
+                        Ty::Val,
+                        parts[2],
+                        Ref::NONE,
+                        helpers::STASH,
+                        pc,
+                    );
+                    rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        parts[0],
+                        parts[1],
+                        helpers::NEW_SLICE3,
+                        pc,
+                    )
+                } else {
+                    rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        parts[0],
+                        parts[1],
+                        helpers::NEW_SLICE2,
+                        pc,
+                    )
+                };
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+            }
+            Op::Subscr
+                if matches!(
+                    top(0).as_obj().map(|o| &o.data),
+                    Some(ObjData::Slice { .. })
+                ) && matches!(
+                    top(1).as_obj().map(|o| &o.data),
+                    Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_))
+                ) && self.is_builtin_exact(top(1)) =>
+            {
+                // `seq[a:b]`: the helper leaves when the bounds are not ints
+                let n = rec.stack.len();
+                let (ro, rs) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let (bo, bs) = (rec.boxed(ro), rec.boxed(rs));
+                let r = rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_GET, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
+            Op::StoreSubscr
+                if matches!(
+                    top(0).as_obj().map(|o| &o.data),
+                    Some(ObjData::Slice { .. })
+                ) && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
+                    && self.is_builtin_exact(top(1)) =>
+            {
+                // `lst[a:b] = items`
+                let n = rec.stack.len();
+                let (rv, ro, rs) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                let (bo, bs) = (rec.boxed(ro), rec.boxed(rs));
+                rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_SET, pc);
+                rec.stack.truncate(n - 3);
+            }
             Op::Subscr if built_tuple_item(rec, top(0)).is_some() => {
                 let item = built_tuple_item(rec, top(0)).expect("checked by the guard");
                 rec.pop()?;
@@ -1855,16 +1939,20 @@ impl Vm {
     }
 
     /// Whether `obj.name = v` adds an attribute to a plain instance: no
-    /// `__dict__` taken, no `__slots__`, no hook or data descriptor for `name`
+    /// `__dict__` taken, `name` among the `__slots__` if it has them, no hook or data descriptor for `name`
     /// (`plain_instance_attr`), and no attribute of that name yet.
     fn adds_plain_attr(&self, obj: Value, name: Value) -> bool {
         let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) else {
             return false;
         };
         let cls = obj.obj().class();
+        let slotted = match &crate::vm::types::type_obj(cls).slots {
+            None => true,
+            Some(names) => names.iter().any(|n| crate::vm::str_eq(*n, name)),
+        };
         i.dict.get().is_empty()
             && i.base_value.get().is_empty()
-            && crate::vm::types::type_obj(cls).slots.is_none()
+            && slotted
             && i.shape.get().lookup(name).is_none()
             && helpers::plain_instance_attr(self, cls, name)
     }
@@ -1920,6 +2008,30 @@ impl Vm {
         }
         let f = crate::vm::types::lookup(self, cls, name)?;
         if self.inlinable(f) { Some(f) } else { None }
+    }
+}
+
+/// The method `obj.name` calls when `obj` is an exact str, bytes, list, tuple,
+/// dict or set and the method a plain built-in one: what `LoadMethod` may push
+/// as a constant after guarding `obj`'s class.
+fn builtin_method_of(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
+    let o = obj.as_obj()?;
+    if !matches!(
+        o.data,
+        ObjData::Str(_)
+            | ObjData::Bytes(_)
+            | ObjData::List(_)
+            | ObjData::Tuple(_)
+            | ObjData::Dict(_)
+            | ObjData::Set(_)
+    ) || !vm.is_builtin_exact(obj)
+    {
+        return None;
+    }
+    let m = crate::vm::types::lookup(vm, o.class(), name)?;
+    match &m.as_obj()?.data {
+        ObjData::Builtin(b) if b.bound.is_empty() => Some(m),
+        _ => None,
     }
 }
 

@@ -62,6 +62,32 @@ pub struct Site {
     pub callee: Option<u32>,
     /// `ForIter`'s jump target (the site then calls `next` itself).
     pub for_iter_target: Option<usize>,
+    /// The op and the types it saw when recorded (`--jit-stats`' `residual_sites`).
+    pub what: String,
+    /// Calls made.
+    pub calls: u64,
+}
+
+/// `op` with the types of the inputs the recorder saw, e.g. `Subscr(list,slice)`,
+/// `CallMethod(builtin_function_or_method insert)`: what a specialization would
+/// have to cover.
+fn describe(vm: &Vm, op: Op, inputs: &[Value], name: Value) -> String {
+    let types: Vec<String> = inputs
+        .iter()
+        .map(|&v| match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Builtin(b)) => format!("{}()", b.name),
+            Some(ObjData::Function(f)) => format!("{}()", crate::vm::str_of(*f.qualname.get())),
+            _ if v.is_empty() => "-".to_string(),
+            _ => vm.type_name(v).to_string(),
+        })
+        .collect();
+    let op = format!("{op:?}");
+    let op = op.split('(').next().unwrap_or("");
+    if name.is_none() {
+        format!("{op}({})", types.join(","))
+    } else {
+        format!("{op}({}.{})", types.join(","), crate::vm::str_of(name))
+    }
 }
 
 /// How a bytecode runs as a residual call: the stack depths of its inputs, how
@@ -244,9 +270,11 @@ impl Vm {
     pub(crate) fn run_residual(&mut self, a: Value, b: Value) -> u64 {
         let word = self.jit.vals[RESIDUAL_EXIT_SLOT];
         let (index, exit) = ((word >> 32) as usize, word & 0xFFFF_FFFF);
-        let Some(site) = self.jit.sites.get(index) else {
+        let Some(site) = self.jit.sites.get_mut(index) else {
             return EXIT_SENTINEL;
         };
+        site.calls += 1;
+        let site = &self.jit.sites[index];
         let inputs: Inputs = match site.inputs.len() {
             0 => Inputs::new(),
             1 => smallvec::smallvec![a],
@@ -408,6 +436,8 @@ impl Vm {
             Op::LoadAttr(n) | Op::StoreAttr(n) => fr.code.names[n as usize],
             _ => Value::NONE,
         };
+        let seen: Vec<Value> = shape.inputs.iter().map(|&d| fr.peek(d as usize)).collect();
+        let what = describe(self, shape.op, &seen, name);
         self.jit.sites.push(Site {
             op: shape.op,
             name,
@@ -418,6 +448,8 @@ impl Vm {
             inputs: shape.inputs.clone(),
             callee: shape.callee,
             for_iter_target,
+            what,
+            calls: 0,
         });
         let index = self.jit.sites.len() - 1;
         // up to three inputs are passed (the deepest of three through `STASH`),
