@@ -939,3 +939,49 @@ fn slotted_classes_instantiate_inline() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
+
+#[test]
+fn str_operations_run_in_helpers() {
+    // comparisons, `in`, indexing, concatenation, ord/chr and str(int) on exact
+    // strs: helpers, no residual calls
+    let src = "def run(n):\n\
+               \x20   s = ''\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       c = 'hello'[i % 5]\n\
+               \x20       if c < 'l' and c in 'aeiou' and c != 'x':\n\
+               \x20           t += ord(c)\n\
+               \x20       s = s + chr(65 + i % 26) + str(i % 7)\n\
+               \x20   return t, len(s), s[-6:]\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(60600, 6000, 'H1I2J3')", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}
+
+#[test]
+fn methods_too_long_to_inline_are_called_without_a_bound_method() {
+    // `b.legal(i)` has a loop of its own: not inlined, but the method is a
+    // constant under the instance's guards and only the call is residual
+    let src = "class Board:\n\
+               \x20   def __init__(self):\n\
+               \x20       self.cells = [0, 1, 0, 1]\n\
+               \x20   def legal(self, k):\n\
+               \x20       for c in self.cells:\n\
+               \x20           k += c\n\
+               \x20       return k\n\
+               def run(n):\n\
+               \x20   b = Board()\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += b.legal(i)\n\
+               \x20   return t\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "4504500", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let sites = line.split("residual_sites=").nth(1).unwrap_or("");
+    assert!(sites.contains("CallMethod(Board.legal()"), "{line}");
+    assert!(!sites.contains("LoadAttr"), "{line}");
+}

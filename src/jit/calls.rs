@@ -178,6 +178,9 @@ impl Vm {
                 None => Ok(()),
             }
         };
+        if f == self.types.str && argc == 1 && args[0].is_small_int() {
+            return Ok(Plan::Unary(helpers::INT_STR));
+        }
         if f == self.types.int || f == self.types.float {
             let name = if f == self.types.int { "int" } else { "float" };
             if argc != 1 {
@@ -204,6 +207,10 @@ impl Vm {
                 ("abs", 1) => Plan::Unary(helpers::ABS),
                 ("min", 2..) => Plan::Fold(helpers::MIN2),
                 ("max", 2..) => Plan::Fold(helpers::MAX2),
+                ("ord", 1) if helpers::exact_str(self, args[0]) => {
+                    return Ok(Plan::Unary(helpers::ORD));
+                }
+                ("chr", 1) if args[0].is_small_int() => return Ok(Plan::Unary(helpers::CHR)),
                 ("isinstance", 2) => {
                     let cls = args[1];
                     let ok = is_type(cls)

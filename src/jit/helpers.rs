@@ -81,6 +81,13 @@ helpers! {
     DICT_SET => dict_set;
     DICT_CONTAINS => dict_contains;
     STR_EQ => str_eq;
+    STR_LT => str_lt;
+    STR_CONTAINS => str_contains;
+    STR_GET => str_get;
+    STR_CONCAT => str_concat;
+    ORD => ord;
+    CHR => chr;
+    INT_STR => int_str;
     // tuple displays (`calla` for one or two items: dropped when unused)
     NEW_TUPLE1 => new_tuple1;
     NEW_TUPLE2 => new_tuple2;
@@ -502,6 +509,113 @@ extern "C" fn str_eq(a: u64, b: u64) -> u64 {
             return None;
         }
         Some(Value::bool(a == b || crate::vm::str_of(a) == crate::vm::str_of(b)).0)
+    })
+}
+
+/// The text of an exact str.
+fn exact_str_of(vm: &Vm, v: Value) -> Option<&'static crate::object::PyStr> {
+    match &v.as_obj()?.data {
+        ObjData::Str(s) if vm.is_builtin_exact(v) => Some(s),
+        _ => None,
+    }
+}
+
+/// `a < b` for exact strs (UTF-8 byte order is code point order).
+extern "C" fn str_lt(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let (a, b) = (exact_str_of(vm, Value(a))?, exact_str_of(vm, Value(b))?);
+        Some(Value::bool(a.s < b.s).0)
+    })
+}
+
+/// `a in b` for exact strs.
+extern "C" fn str_contains(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let (a, b) = (exact_str_of(vm, Value(a))?, exact_str_of(vm, Value(b))?);
+        Some(Value::bool(b.s.contains(&*a.s)).0)
+    })
+}
+
+/// `s[i]` for an exact str and an inline int in range (else the interpreter
+/// raises).
+extern "C" fn str_get(s: u64, i: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let st = exact_str_of(vm, Value(s))?;
+        let i = Value(i);
+        if !i.is_small_int() {
+            return None;
+        }
+        let (n, k) = (st.char_len as i64, i.as_small_int());
+        let k = if k < 0 { k + n } else { k };
+        if !(0..n).contains(&k) {
+            return None;
+        }
+        let c = if st.is_ascii() {
+            &st.s[k as usize..k as usize + 1]
+        } else {
+            st.char_at(k as usize)
+        };
+        Some(vm.char_str(c).0)
+    })
+}
+
+/// `a + b` for exact strs.
+extern "C" fn str_concat(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (x, y) = (exact_str_of(vm, Value(a))?, exact_str_of(vm, Value(b))?);
+        if y.s.is_empty() {
+            return Some(a);
+        }
+        if x.s.is_empty() {
+            return Some(b);
+        }
+        let mut t = String::with_capacity(x.s.len() + y.s.len());
+        t.push_str(&x.s);
+        t.push_str(&y.s);
+        Some(vm.new_string(t).0)
+    })
+}
+
+/// `ord(c)` for an exact one-character str.
+extern "C" fn ord(c: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let s = exact_str_of(vm, Value(c))?;
+        let mut chars = s.s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(ch), None) => Some(Value::small_int(ch as i64).0),
+            _ => None,
+        }
+    })
+}
+
+/// `chr(i)` for an inline int that is a code point.
+extern "C" fn chr(i: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let i = Value(i);
+        if !i.is_small_int() {
+            return None;
+        }
+        let ch = char::from_u32(u32::try_from(i.as_small_int()).ok()?)?;
+        let mut buf = [0u8; 4];
+        Some(vm.char_str(ch.encode_utf8(&mut buf)).0)
+    })
+}
+
+/// `str(i)` for an inline int.
+extern "C" fn int_str(i: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let i = Value(i);
+        if !i.is_small_int() {
+            return None;
+        }
+        Some(vm.new_string(i.as_small_int().to_string()).0)
     })
 }
 

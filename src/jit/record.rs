@@ -475,9 +475,22 @@ impl Recorder {
     /// Replaces the top two stack values by the Bool that `helper` (which returns
     /// True or False, or exits) computes from them boxed, negated when `invert`.
     fn bool_helper_on_top_two(&mut self, helper: i64, invert: bool, pc: usize) {
+        self.bool_helper_on_top_two_in_order(helper, false, invert, pc);
+    }
+
+    /// The same, with the operands passed top first when `swap` (the stack the
+    /// guard snapshots keeps its order: an exit re-runs the bytecode).
+    fn bool_helper_on_top_two_in_order(
+        &mut self,
+        helper: i64,
+        swap: bool,
+        invert: bool,
+        pc: usize,
+    ) {
         let n = self.stack.len();
         let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
         let (a, b) = (self.boxed(a), self.boxed(b));
+        let (a, b) = if swap { (b, a) } else { (a, b) };
         let r = self.guard(IrOp::CallG, Ty::Val, a, b, helper, pc);
         let mut c = self.guard(IrOp::GuardBool, Ty::Bool, r, Ref::NONE, 0, pc);
         if invert {
@@ -1295,6 +1308,16 @@ impl Vm {
                 let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
                 rec.stack.push(r);
             }
+            Op::Binary(BinOp::Add) | Op::InplaceBinary(BinOp::Add)
+                if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
+            {
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let (ba, bb) = (rec.boxed(ra), rec.boxed(rb));
+                let r = rec.guard(IrOp::CallG, Ty::Val, ba, bb, helpers::STR_CONCAT, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::Binary(bop) | Op::InplaceBinary(bop) => {
                 let (a, b) = (top(1), top(0));
                 let rb = rec.stack[rec.stack.len() - 1];
@@ -1328,6 +1351,32 @@ impl Vm {
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
             {
                 rec.bool_helper_on_top_two(helpers::STR_EQ, cop == CmpOp::Ne, pc);
+            }
+            Op::Compare(cop)
+                if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
+            {
+                // a < b, b > a, not b < a (a <= b), not a < b (a >= b)
+                let (swap, invert) = match cop {
+                    CmpOp::Lt => (false, false),
+                    CmpOp::Gt => (true, false),
+                    CmpOp::Le => (true, true),
+                    _ => (false, true),
+                };
+                rec.bool_helper_on_top_two_in_order(helpers::STR_LT, swap, invert, pc);
+            }
+            Op::In(invert)
+                if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
+            {
+                rec.bool_helper_on_top_two(helpers::STR_CONTAINS, invert, pc);
+            }
+            Op::Subscr if helpers::exact_str(self, top(1)) && top(0).is_small_int() => {
+                let n = rec.stack.len();
+                let (rs, ri) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bi = rec.boxed(ri);
+                let bs = rec.boxed(rs);
+                let r = rec.guard(IrOp::CallG, Ty::Val, bs, bi, helpers::STR_GET, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
             }
             Op::Compare(cop) => {
                 let (a, b) = (top(1), top(0));
@@ -2006,8 +2055,10 @@ impl Vm {
         if self.type_hooks(cls) != 0 || self.instance_get_attr(obj, name).is_some() {
             return None;
         }
+        // (a function the trace cannot inline is still a constant: its call is
+        // then one residual call, with no bound method)
         let f = crate::vm::types::lookup(self, cls, name)?;
-        if self.inlinable(f) { Some(f) } else { None }
+        matches!(f.as_obj()?.data, ObjData::Function(_)).then_some(f)
     }
 }
 
