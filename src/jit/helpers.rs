@@ -10,7 +10,7 @@ use std::cell::Cell;
 
 use guards::{EXIT_SENTINEL, Helper};
 
-use crate::object::{IterState, ObjData};
+use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::types::{is_type, lookup_owner, type_obj};
@@ -80,6 +80,14 @@ helpers! {
     DICT_GET => dict_get;
     DICT_SET => dict_set;
     DICT_CONTAINS => dict_contains;
+    DICT_GET_OR => dict_get_or;
+    SET_ADD => set_add;
+    SET_CONTAINS => set_contains;
+    // list displays (`calla`: dropped when unused)
+    NEW_LIST0 => new_list0;
+    NEW_LIST1 => new_list1;
+    NEW_LIST2 => new_list2;
+    DICT_SETDEFAULT => dict_setdefault;
     STR_EQ => str_eq;
     STR_LT => str_lt;
     STR_CONTAINS => str_contains;
@@ -434,6 +442,79 @@ pub fn pure_dict_access(vm: &Vm, d: Value, k: Value) -> bool {
         && pure_key(vm, k)
 }
 
+/// Equality of two pure keys, an error when either is not pure (comparing would
+/// run Python code): what the dict and set helpers probe with.
+fn pure_eq(vm: &Vm) -> impl FnMut(Value, Value) -> crate::vm::PyResult<bool> + '_ {
+    move |a: Value, b: Value| {
+        if !pure_key(vm, a) || !pure_key(vm, b) {
+            return Err(crate::vm::PyErr(Value::NONE));
+        }
+        Ok(a == b
+            || (!a.is_small_int()
+                && !b.is_small_int()
+                && crate::vm::str_of(a) == crate::vm::str_of(b)))
+    }
+}
+
+/// The exact set or frozenset `s` and the hash of pure key `k`.
+fn pure_set_access(
+    vm: &mut Vm,
+    s: Value,
+    k: Value,
+) -> Option<(&'static Mut<crate::object::set::Set>, i64)> {
+    let ObjData::Set(set) = &s.as_obj()?.data else {
+        return None;
+    };
+    if !vm.is_builtin_exact(s) || !pure_key(vm, k) {
+        return None;
+    }
+    Some((set, vm.hash(k).ok()?))
+}
+
+/// `s.add(k)` (a set display or comprehension) for an exact set and a pure key.
+extern "C" fn set_add(s: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (set, h) = pure_set_access(vm, Value(s), Value(k))?;
+        set.get().add(Value(k), h, &mut pure_eq(vm)).ok()?;
+        Some(Value::NONE.0)
+    })
+}
+
+/// `k in s` for an exact set or frozenset and a pure key.
+extern "C" fn set_contains(k: u64, s: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (set, h) = pure_set_access(vm, Value(s), Value(k))?;
+        let found = set.get().contains(Value(k), h, &mut pure_eq(vm)).ok()?;
+        Some(Value::bool(found).0)
+    })
+}
+
+/// `[]`.
+extern "C" fn new_list0(_: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_list(Vec::new()).0)
+    })
+}
+
+/// `[a]`.
+extern "C" fn new_list1(a: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_list(vec![Value(a)]).0)
+    })
+}
+
+/// `[a, b]`.
+extern "C" fn new_list2(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_list(vec![Value(a), Value(b)]).0)
+    })
+}
+
 /// The position of pure key `k` in dict `d` (both checked): Err when a key of
 /// equal hash is not pure (comparing would run Python code).
 fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
@@ -470,6 +551,43 @@ extern "C" fn dict_get(d: u64, k: u64) -> u64 {
             return None;
         };
         Some(dict.get().entries()[pos?].value.0)
+    })
+}
+
+/// `d.get(k, default)` (the default from `STASH`) for an exact dict and a pure key.
+extern "C" fn dict_get_or(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, _) = dict_find(vm, d, k)?;
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        Some(match pos {
+            Some(p) => dict.get().entries()[p].value.0,
+            None => STASHED.with(|c| c.get()),
+        })
+    })
+}
+
+/// `d.setdefault(k, default)` (the default from `STASH`) for an exact dict and a
+/// pure key.
+extern "C" fn dict_setdefault(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, h) = dict_find(vm, d, k)?;
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        Some(match pos {
+            Some(p) => dict.get().entries()[p].value.0,
+            None => {
+                let v = Value(STASHED.with(|c| c.get()));
+                dict.get().insert_new(k, h, v);
+                v.0
+            }
+        })
     })
 }
 

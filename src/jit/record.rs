@@ -1008,6 +1008,40 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, rd, bk, helpers::DICT_SET, pc);
                 rec.stack.truncate(n - 2);
             }
+            Op::SetAdd(d)
+                if matches!(
+                    top(d as usize).as_obj().map(|o| &o.data),
+                    Some(ObjData::Set(_))
+                ) && self.is_builtin_exact(top(d as usize))
+                    && helpers::pure_key(self, top(0)) =>
+            {
+                let n = rec.stack.len();
+                let (rs, rv) = (rec.stack[n - 1 - d as usize], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, rs, bv, helpers::SET_ADD, pc);
+                rec.pop()?;
+            }
+            Op::In(invert)
+                if matches!(top(0).as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
+                    && self.is_builtin_exact(top(0))
+                    && helpers::pure_key(self, top(1)) =>
+            {
+                rec.bool_helper_on_top_two(helpers::SET_CONTAINS, invert, pc);
+            }
+            Op::BuildList(n @ 0..=2) => {
+                // an allocation only (`calla`)
+                let k = rec.stack.len();
+                let refs: SmallVec<[Ref; 2]> = rec.stack[k - n as usize..].into();
+                let items: SmallVec<[Ref; 2]> = refs.iter().map(|&r| rec.boxed(r)).collect();
+                let (a, b, helper) = match n {
+                    0 => (Ref::NONE, Ref::NONE, helpers::NEW_LIST0),
+                    1 => (items[0], Ref::NONE, helpers::NEW_LIST1),
+                    _ => (items[0], items[1], helpers::NEW_LIST2),
+                };
+                let r = rec.guard(IrOp::CallA, Ty::Val, a, b, helper, pc);
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+            }
             Op::ListAppend(d) => {
                 let n = rec.stack.len();
                 let list = fr.peek(d as usize);
@@ -1097,6 +1131,36 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(rf);
                 rec.stack.push(ro);
+            }
+            Op::CallMethod(argc @ (1 | 2))
+                if self.dict_method_helper(top(argc as usize + 1)).is_some()
+                    && helpers::pure_dict_access(
+                        self,
+                        top(argc as usize),
+                        top(argc as usize - 1),
+                    ) =>
+            {
+                // `d.get(k)`, `d.get(k, v)`, `d.setdefault(k, v)`: the method was
+                // pushed as a constant under the dict's class guard
+                let helper = self
+                    .dict_method_helper(top(argc as usize + 1))
+                    .expect("checked");
+                if helper == helpers::DICT_SETDEFAULT && argc == 1 {
+                    return Err("setdefault without a default".into());
+                }
+                let n = rec.stack.len();
+                let argc = argc as usize;
+                let (rd, rk) = (rec.stack[n - argc - 1], rec.stack[n - argc]);
+                let dflt = if argc == 2 {
+                    rec.boxed(rec.stack[n - 1])
+                } else {
+                    rec.k_val(Value::NONE)
+                };
+                rec.guard(IrOp::CallG, Ty::Val, dflt, Ref::NONE, helpers::STASH, pc);
+                let bk = rec.boxed(rk);
+                let r = rec.guard(IrOp::CallG, Ty::Val, rd, bk, helper, pc);
+                rec.stack.truncate(n - argc - 2);
+                rec.stack.push(r);
             }
             Op::CallMethod(argc)
                 if !top(argc as usize).is_empty()
@@ -2044,6 +2108,22 @@ impl Vm {
             return None;
         }
         i.shape.get().lookup(name)
+    }
+
+    /// The helper for a call of `m` when it is `dict.get` or `dict.setdefault`.
+    fn dict_method_helper(&mut self, m: Value) -> Option<i64> {
+        if !matches!(m.as_obj()?.data, ObjData::Builtin(_)) {
+            return None;
+        }
+        let dict = self.types.dict;
+        let (get, setdefault) = (self.name("get"), self.name("setdefault"));
+        if crate::vm::types::lookup(self, dict, get) == Some(m) {
+            Some(helpers::DICT_GET_OR)
+        } else if crate::vm::types::lookup(self, dict, setdefault) == Some(m) {
+            Some(helpers::DICT_SETDEFAULT)
+        } else {
+            None
+        }
     }
 
     fn plain_method(&mut self, obj: Value, name: Value) -> Option<Value> {

@@ -81,8 +81,16 @@ fn describe(vm: &Vm, op: Op, inputs: &[Value], name: Value) -> String {
             _ => vm.type_name(v).to_string(),
         })
         .collect();
-    let op = format!("{op:?}");
-    let op = op.split('(').next().unwrap_or("");
+    // (the operator of an operation; not the operands' counts or targets)
+    let op = match op {
+        Op::Binary(b) | Op::InplaceBinary(b) => format!("{b:?}"),
+        Op::Compare(c) => format!("{c:?}"),
+        _ => format!("{op:?}")
+            .split('(')
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    };
     if name.is_none() {
         format!("{op}({})", types.join(","))
     } else {
