@@ -105,6 +105,10 @@ helpers! {
     ADD_ATTR => add_attr;
     NEW_SUPER => new_super;
     NEW_TUPLE_N => new_tuple_n;
+    TUPLE_FIRST => tuple_first;
+    // f-strings: formatting ints, floats and strs, joining the pieces
+    FORMAT => format;
+    STR_JOIN_N => str_join_n;
     // slices (`calla`) and slicing of exact lists, tuples and strs
     NEW_SLICE2 => new_slice2;
     NEW_SLICE3 => new_slice3;
@@ -317,6 +321,49 @@ extern "C" fn new_super(typ: u64, obj: u64) -> u64 {
             obj: Value(obj),
         };
         Some(vm.alloc(vm.types.super_, s).0)
+    })
+}
+
+/// Parks the first item of a longer tuple display or f-string, dropping what an
+/// earlier one may have left when an exit cut it short.
+extern "C" fn tuple_first(v: u64, _: u64) -> u64 {
+    TUPLE_ITEMS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.clear();
+        t.push(Value(v));
+    });
+    Value::NONE.0
+}
+
+/// `format(v, spec)` for an inline int, a float or an exact str and an exact
+/// str spec (NONE: no spec).
+extern "C" fn format(v: u64, spec: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (v, spec) = (Value(v), Value(spec));
+        if !(v.is_small_int() || v.is_float() || exact_str(vm, v)) {
+            return None;
+        }
+        let spec = if spec.is_none() {
+            ""
+        } else {
+            exact_str_of(vm, spec)?;
+            crate::vm::str_of(spec)
+        };
+        vm.format(v, spec).ok().map(|r| r.0)
+    })
+}
+
+/// The parked strs and then `a` and `b`, concatenated (an f-string's pieces).
+extern "C" fn str_join_n(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let items = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        let vm = vm_mut()?;
+        let mut s = String::new();
+        for v in items.into_iter().chain([Value(a), Value(b)]) {
+            s.push_str(&exact_str_of(vm, v)?.s);
+        }
+        Some(vm.new_string(s).0)
     })
 }
 

@@ -1028,6 +1028,55 @@ impl Vm {
             {
                 rec.bool_helper_on_top_two(helpers::SET_CONTAINS, invert, pc);
             }
+            Op::FormatValue(fl) if fl & 3 == 0 && self.plain_format(fl, fr) => {
+                // `f"{x}"`, `f"{x:>8}"`: a str is itself, the rest formatted by a
+                // helper that leaves for anything but ints, floats and strs
+                let n = rec.stack.len();
+                let has_spec = fl & 4 != 0;
+                let (rv, rspec) = if has_spec {
+                    (rec.stack[n - 2], rec.boxed(rec.stack[n - 1]))
+                } else {
+                    (rec.stack[n - 1], rec.k_val(Value::NONE))
+                };
+                let v = if has_spec { top(1) } else { top(0) };
+                let r = if !has_spec && helpers::exact_str(self, v) {
+                    rec.guard_class(rv, v, self.jit.layouts.class, pc);
+                    rv
+                } else {
+                    let bv = rec.boxed(rv);
+                    rec.guard(IrOp::CallG, Ty::Val, bv, rspec, helpers::FORMAT, pc)
+                };
+                rec.stack.truncate(n - 1 - usize::from(has_spec));
+                rec.stack.push(r);
+            }
+            Op::BuildString(n) if (1..=32).contains(&n) => {
+                // the pieces are strs (constants and FormatValue results)
+                let k = rec.stack.len();
+                let items: SmallVec<[Ref; 8]> = rec.stack[k - n as usize..].into();
+                let r = match n {
+                    1 => items[0],
+                    _ => {
+                        let last = items.len() - 1;
+                        for (i, &b) in items[..last - 1].iter().enumerate() {
+                            let h = if i == 0 {
+                                helpers::TUPLE_FIRST
+                            } else {
+                                helpers::TUPLE_ITEM
+                            };
+                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
+                        }
+                        let (a, b) = (items[last - 1], items[last]);
+                        let h = if n == 2 {
+                            helpers::STR_CONCAT
+                        } else {
+                            helpers::STR_JOIN_N
+                        };
+                        rec.guard(IrOp::CallG, Ty::Val, a, b, h, pc)
+                    }
+                };
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+            }
             Op::BuildList(n @ 0..=2) => {
                 // an allocation only (`calla`)
                 let k = rec.stack.len();
@@ -1309,8 +1358,13 @@ impl Vm {
                     _ => {
                         // the items but the last two wait in the helpers' pending
                         // list; those calls are effects, so this tuple stays
-                        for &b in &boxed[..last - 1] {
-                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, helpers::TUPLE_ITEM, pc);
+                        for (i, &b) in boxed[..last - 1].iter().enumerate() {
+                            let h = if i == 0 {
+                                helpers::TUPLE_FIRST
+                            } else {
+                                helpers::TUPLE_ITEM
+                            };
+                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
                         }
                         let (a, b) = (boxed[last - 1], boxed[last]);
                         rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::NEW_TUPLE_N, pc)
@@ -2108,6 +2162,21 @@ impl Vm {
             return None;
         }
         i.shape.get().lookup(name)
+    }
+
+    /// Whether `FormatValue(fl)` (no conversion) formats an int, float or exact
+    /// str, with an exact str spec if it has one (on top of the value).
+    fn plain_format(&self, fl: u32, fr: &Frame) -> bool {
+        let spec = fl & 4 != 0;
+        if fr.stack_len() < 1 + usize::from(spec) {
+            return false;
+        }
+        let (v, spec_ok) = if spec {
+            (fr.peek(1), helpers::exact_str(self, fr.peek(0)))
+        } else {
+            (fr.peek(0), true)
+        };
+        spec_ok && (v.is_small_int() || v.is_float() || helpers::exact_str(self, v))
     }
 
     /// The helper for a call of `m` when it is `dict.get` or `dict.setdefault`.
