@@ -181,6 +181,9 @@ impl Vm {
         if f == self.types.str && argc == 1 && args[0].is_small_int() {
             return Ok(Plan::Unary(helpers::INT_STR));
         }
+        if f == self.types.int && argc == 1 && helpers::exact_str(self, args[0]) {
+            return Ok(Plan::Unary(helpers::STR_TO_INT));
+        }
         if f == self.types.int || f == self.types.float {
             let name = if f == self.types.int { "int" } else { "float" };
             if argc != 1 {

@@ -108,6 +108,11 @@ helpers! {
     TUPLE_FIRST => tuple_first;
     // f-strings: formatting ints, floats and strs, joining the pieces
     FORMAT => format;
+    STR_TO_INT => str_to_int;
+    // dict displays (`{}` a `calla`; the others check their keys first)
+    NEW_DICT0 => new_dict0;
+    NEW_DICT1 => new_dict1;
+    NEW_DICT_N => new_dict_n;
     STR_JOIN_N => str_join_n;
     // slices (`calla`) and slicing of exact lists, tuples and strs
     NEW_SLICE2 => new_slice2;
@@ -351,6 +356,62 @@ extern "C" fn format(v: u64, spec: u64) -> u64 {
             crate::vm::str_of(spec)
         };
         vm.format(v, spec).ok().map(|r| r.0)
+    })
+}
+
+/// `int(s)` for an exact ASCII str of decimal digits (a sign and surrounding
+/// spaces allowed) whose value is an inline int; anything else is left to the
+/// interpreter.
+extern "C" fn str_to_int(s: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let st = exact_str_of(vm, Value(s))?;
+        if !st.is_ascii() {
+            return None;
+        }
+        let t = st.s.trim_matches(|c: char| c.is_ascii_whitespace());
+        let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+        if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let v: i64 = t.parse().ok()?;
+        Value::fits_small(v).then(|| Value::small_int(v).0)
+    })
+}
+
+/// `{}`.
+extern "C" fn new_dict0(_: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_dict().0)
+    })
+}
+
+/// A dict of the pairs `items` (keys at even places) when every key is pure
+/// (checked before anything is made).
+fn dict_of_pairs(items: &[Value]) -> Option<u64> {
+    let vm = vm_mut()?;
+    if !items.chunks(2).all(|kv| pure_key(vm, kv[0])) {
+        return None;
+    }
+    let d = vm.new_dict();
+    for kv in items.chunks(2) {
+        vm.setitem(d, kv[0], kv[1]).ok()?;
+    }
+    Some(d.0)
+}
+
+/// `{k: v}`.
+extern "C" fn new_dict1(k: u64, v: u64) -> u64 {
+    guarded(|| dict_of_pairs(&[Value(k), Value(v)]))
+}
+
+/// `{k1: v1, ..., k: v}`: the parked keys and values, then `k` and `v`.
+extern "C" fn new_dict_n(k: u64, v: u64) -> u64 {
+    guarded(|| {
+        let mut items = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        items.extend([Value(k), Value(v)]);
+        dict_of_pairs(&items)
     })
 }
 

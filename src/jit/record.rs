@@ -1077,6 +1077,44 @@ impl Vm {
                 rec.stack.truncate(k - n as usize);
                 rec.stack.push(r);
             }
+            Op::BuildMap(n @ 0..=16) => {
+                let k = rec.stack.len();
+                let refs: SmallVec<[Ref; 8]> = rec.stack[k - 2 * n as usize..].into();
+                let items: SmallVec<[Ref; 8]> = refs.iter().map(|&r| rec.boxed(r)).collect();
+                let r = match n {
+                    0 => rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        Ref::NONE,
+                        Ref::NONE,
+                        helpers::NEW_DICT0,
+                        pc,
+                    ),
+                    1 => rec.guard(
+                        IrOp::CallG,
+                        Ty::Val,
+                        items[0],
+                        items[1],
+                        helpers::NEW_DICT1,
+                        pc,
+                    ),
+                    _ => {
+                        let last = items.len() - 1;
+                        for (i, &b) in items[..last - 1].iter().enumerate() {
+                            let h = if i == 0 {
+                                helpers::TUPLE_FIRST
+                            } else {
+                                helpers::TUPLE_ITEM
+                            };
+                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
+                        }
+                        let (a, b) = (items[last - 1], items[last]);
+                        rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::NEW_DICT_N, pc)
+                    }
+                };
+                rec.stack.truncate(k - 2 * n as usize);
+                rec.stack.push(r);
+            }
             Op::BuildList(n @ 0..=2) => {
                 // an allocation only (`calla`)
                 let k = rec.stack.len();
