@@ -19,6 +19,7 @@ pub mod imp;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod namespace;
 pub mod noprocess;
@@ -58,6 +59,7 @@ pub fn register(vm: &mut Vm) {
     importlib::register(vm);
     io::register(vm);
     itertools::register(vm);
+    json::register(vm);
     math::register(vm);
     noprocess::register(vm);
     operator::register(vm);
