@@ -35,6 +35,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod time_struct;
+pub mod unicodedata;
 pub mod weakref;
 
 use crate::vm::Vm;
@@ -73,6 +74,7 @@ pub fn register(vm: &mut Vm) {
     sys::register(vm);
     thread::register(vm);
     time::register(vm);
+    unicodedata::register(vm);
     weakref::register(vm);
 }
 
