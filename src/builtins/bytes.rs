@@ -431,7 +431,13 @@ fn escape_encode(s: &str, raw: bool) -> Vec<u8> {
 /// bytes are Latin-1 except for the escapes. A `\\u` escape naming a surrogate
 /// gives U+FFFD, as a `\\ud800` literal does in Coil (its str holds no lone
 /// surrogates).
-fn escape_decode(vm: &mut Vm, codec: Codec, b: &[u8], errors: &str, out: &mut String) -> PyResult<()> {
+fn escape_decode(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
     let raw = codec == Codec::RawUnicodeEscape;
     let hexval = |x: u8| (x as char).to_digit(16);
     let mut i = 0;
@@ -464,7 +470,15 @@ fn escape_decode(vm: &mut Vm, codec: Codec, b: &[u8], errors: &str, out: &mut St
                 out.push('\\');
                 continue;
             }
-            handle_decode_error(vm, codec, b, (start, b.len()), "\\ at end of string", errors, out)?;
+            handle_decode_error(
+                vm,
+                codec,
+                b,
+                (start, b.len()),
+                "\\ at end of string",
+                errors,
+                out,
+            )?;
             break;
         }
         let c = b[i];
@@ -498,7 +512,11 @@ fn escape_decode(vm: &mut Vm, codec: Codec, b: &[u8], errors: &str, out: &mut St
                 continue;
             }
             if v > 0x10FFFF {
-                let what = if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" };
+                let what = if raw {
+                    "\\Uxxxxxxxx out of range"
+                } else {
+                    "illegal Unicode character"
+                };
                 handle_decode_error(vm, codec, b, (start, i), what, errors, out)?;
                 continue;
             }

@@ -260,7 +260,11 @@ fn ga_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = attr(vm, a.pos[0], "__args__")?;
     let items = vm.tuple_items(args).unwrap_or_default();
     let unpacked = attr(vm, a.pos[0], "__unpacked__")?;
-    let mut s = if unpacked == Value::TRUE { "*".to_string() } else { String::new() };
+    let mut s = if unpacked == Value::TRUE {
+        "*".to_string()
+    } else {
+        String::new()
+    };
     s.push_str(&repr_item(vm, o)?);
     s.push('[');
     if items.is_empty() {

@@ -189,8 +189,7 @@ fn scan(c: &[char], strict: bool) -> Result<(String, usize), (&'static str, Opti
             return Err((BAD_U, Some(end - 5)));
         };
         next = end;
-        if (0xD800..0xDC00).contains(&u) && end + 6 < len && c[next] == '\\' && c[next + 1] == 'u'
-        {
+        if (0xD800..0xDC00).contains(&u) && end + 6 < len && c[next] == '\\' && c[next + 1] == 'u' {
             let Some(u2) = hex4(next + 2) else {
                 return Err((BAD_U, Some(end + 1)));
             };

@@ -357,10 +357,8 @@ impl Vm {
         args: &[Value],
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
-        let plain = matches!(
-            m.as_obj().map(|o| &o.data),
-            Some(ObjData::Function(_))
-        ) || matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if !b.owner.is_empty())
+        let plain = matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Function(_)))
+            || matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if !b.owner.is_empty())
             || !m.is_obj();
         if !plain {
             let gk = self.name("__get__");

@@ -642,7 +642,10 @@ impl Vm {
                     let r = match op {
                         UnOp::Not => Value::bool(!tri!(self.truthy(a))),
                         // -(-2**47) is past the inline range: unary_op makes the big int
-                        UnOp::Neg if a.is_small_int() && a.as_small_int() != crate::value::SMALL_INT_MIN => {
+                        UnOp::Neg
+                            if a.is_small_int()
+                                && a.as_small_int() != crate::value::SMALL_INT_MIN =>
+                        {
                             Value::small_int(-a.as_small_int())
                         }
                         UnOp::Neg if a.is_float() => Value::float(-a.as_float()),

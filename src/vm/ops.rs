@@ -1040,9 +1040,11 @@ impl Vm {
                         // CPython's compute_slice: the stop from slice.indices, so the
                         // repr shows it as CPython does (range(10)[::3] is range(0, 10, 3))
                         let nstop = w_start + s.stop as i128 * w_step;
-                        let (Ok(nstart), Ok(nstop), Ok(nstep)) =
-                            (i64::try_from(nstart), i64::try_from(nstop), i64::try_from(nstep))
-                        else {
+                        let (Ok(nstart), Ok(nstop), Ok(nstep)) = (
+                            i64::try_from(nstart),
+                            i64::try_from(nstop),
+                            i64::try_from(nstep),
+                        ) else {
                             // past i64: the range constructor makes a big-int range
                             let mut ends = Vec::with_capacity(3);
                             for x in [nstart, nstop, nstep] {
