@@ -24,6 +24,8 @@ enum Codec {
     Utf32,
     Utf32Le,
     Utf32Be,
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 impl Codec {
@@ -38,6 +40,8 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 }
@@ -60,6 +64,8 @@ fn lookup_codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
         "utf-32" | "utf32" | "u32" => Codec::Utf32,
         "utf-32-le" | "utf-32le" => Codec::Utf32Le,
         "utf-32-be" | "utf-32be" => Codec::Utf32Be,
+        "unicode-escape" | "unicodeescape" => Codec::UnicodeEscape,
+        "raw-unicode-escape" | "rawunicodeescape" => Codec::RawUnicodeEscape,
         _ => return Err(vm.error("LookupError", &format!("unknown encoding: {enc}"))),
     })
 }
@@ -82,6 +88,9 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         Codec::Ascii => 128,
         Codec::Latin1 => 256,
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            return Ok(escape_encode(s, codec == Codec::RawUnicodeEscape));
+        }
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let mut out = Vec::with_capacity(s.len() * 2 + 2);
             let be = codec == Codec::Utf16Be;
@@ -280,6 +289,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
             }
         }
         Codec::Latin1 => out.extend(b.iter().map(|&x| x as char)),
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            escape_decode(vm, codec, b, errors, &mut out)?;
+        }
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let mut be = codec == Codec::Utf16Be;
             let mut data = b;
@@ -385,6 +397,167 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
         }
     }
     Ok(out)
+}
+
+/// The `unicode_escape` and `raw_unicode_escape` encoders: the first writes
+/// what a string literal would hold (`\\t`, `\\xhh`, ...), the raw one only
+/// escapes characters past Latin-1.
+fn escape_encode(s: &str, raw: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if raw {
+            if n < 0x100 {
+                out.push(n as u8);
+            } else {
+                out.extend_from_slice(char_escape(c).as_bytes());
+            }
+            continue;
+        }
+        match c {
+            '\\' => out.extend_from_slice(b"\\\\"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            ' '..='~' => out.push(n as u8),
+            _ => out.extend_from_slice(char_escape(c).as_bytes()),
+        }
+    }
+    out
+}
+
+/// The `unicode_escape` and `raw_unicode_escape` decoders (CPython's
+/// `_PyUnicode_DecodeUnicodeEscapeInternal` and `..._DecodeRawUnicodeEscape`):
+/// bytes are Latin-1 except for the escapes. A `\\u` escape naming a surrogate
+/// gives U+FFFD, as a `\\ud800` literal does in Coil (its str holds no lone
+/// surrogates).
+fn escape_decode(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
+    let raw = codec == Codec::RawUnicodeEscape;
+    let hexval = |x: u8| (x as char).to_digit(16);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x != b'\\' {
+            out.push(x as char);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if raw {
+            // \\u escapes count only after an odd number of backslashes
+            let mut j = i;
+            while j < b.len() && b[j] == b'\\' {
+                j += 1;
+            }
+            let n = j - i;
+            let esc = n % 2 == 1 && j < b.len() && (b[j] == b'u' || b[j] == b'U');
+            let keep = if esc { n - 1 } else { n };
+            out.extend(std::iter::repeat_n('\\', keep));
+            i += keep;
+            if !esc {
+                continue;
+            }
+        }
+        i += 1;
+        if i >= b.len() {
+            if raw {
+                out.push('\\');
+                continue;
+            }
+            handle_decode_error(
+                vm,
+                codec,
+                b,
+                (start, b.len()),
+                "\\ at end of string",
+                errors,
+                out,
+            )?;
+            break;
+        }
+        let c = b[i];
+        i += 1;
+        let digits = match c {
+            b'x' if !raw => 2,
+            b'u' => 4,
+            b'U' => 8,
+            _ => 0,
+        };
+        if digits > 0 {
+            let mut v: u32 = 0;
+            let mut k = 0;
+            while k < digits && i < b.len() {
+                match hexval(b[i]) {
+                    Some(d) => {
+                        v = v * 16 + d;
+                        i += 1;
+                        k += 1;
+                    }
+                    None => break,
+                }
+            }
+            if k < digits {
+                let what = match digits {
+                    2 => "truncated \\xXX escape",
+                    4 => "truncated \\uXXXX escape",
+                    _ => "truncated \\UXXXXXXXX escape",
+                };
+                handle_decode_error(vm, codec, b, (start, i), what, errors, out)?;
+                continue;
+            }
+            if v > 0x10FFFF {
+                let what = if raw {
+                    "\\Uxxxxxxxx out of range"
+                } else {
+                    "illegal Unicode character"
+                };
+                handle_decode_error(vm, codec, b, (start, i), what, errors, out)?;
+                continue;
+            }
+            out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+            continue;
+        }
+        match c {
+            b'\n' => {}
+            b'\\' => out.push('\\'),
+            b'\'' => out.push('\''),
+            b'"' => out.push('"'),
+            b'b' => out.push('\u{8}'),
+            b'f' => out.push('\u{c}'),
+            b't' => out.push('\t'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b'v' => out.push('\u{b}'),
+            b'a' => out.push('\u{7}'),
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    if i < b.len() && (b'0'..=b'7').contains(&b[i]) {
+                        v = v * 8 + (b[i] - b'0') as u32;
+                        i += 1;
+                    }
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+            }
+            b'N' => {
+                return Err(vm.error(
+                    "NotImplementedError",
+                    "Coil does not support \\N{...} escapes in the unicode_escape codec yet",
+                ));
+            }
+            _ => {
+                out.push('\\');
+                out.push(c as char);
+            }
+        }
+    }
+    Ok(())
 }
 
 // ---- helpers ----------------------------------------------------------------------

@@ -1078,6 +1078,128 @@ fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
+/// One replacement field of a format string: name, conversion, spec.
+pub struct Field {
+    pub name: String,
+    pub conv: Option<char>,
+    pub spec: String,
+}
+
+/// Parses the replacement field that starts after the `{` at `c[i]`, as CPython's
+/// MarkupIterator and parse_field do; returns it and the index after its `}`.
+pub fn parse_field(c: &[char], mut i: usize) -> Result<(Field, usize), &'static str> {
+    let n = c.len();
+    let st = i;
+    // the field name: up to '}', ':' or '!'; `[...]` may hold any of those
+    let mut stop = None;
+    while i < n {
+        let ch = c[i];
+        i += 1;
+        match ch {
+            '{' => return Err("unexpected '{' in field name"),
+            '[' => {
+                while i < n && c[i] != ']' {
+                    i += 1;
+                }
+            }
+            '}' | ':' | '!' => {
+                stop = Some(ch);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(mut stop) = stop else {
+        return Err("expected '}' before end of string");
+    };
+    let name: String = c[st..i - 1].iter().collect();
+    let mut conv = None;
+    if stop == '!' {
+        if i >= n {
+            return Err("end of string while looking for conversion specifier");
+        }
+        conv = Some(c[i]);
+        i += 1;
+        if i >= n {
+            return Err("unmatched '{' in format spec");
+        }
+        stop = c[i];
+        i += 1;
+        if stop != '}' && stop != ':' {
+            return Err("expected ':' after conversion specifier");
+        }
+    }
+    let mut spec = String::new();
+    if stop == ':' {
+        let sst = i;
+        let mut count = 1;
+        loop {
+            if i >= n {
+                return Err("unmatched '{' in format spec");
+            }
+            match c[i] {
+                '{' => count += 1,
+                '}' => {
+                    count -= 1;
+                    if count == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        spec = c[sst..i].iter().collect();
+        i += 1;
+    }
+    Ok((Field { name, conv, spec }, i))
+}
+
+/// One piece of a format string: the literal text before it and the field, if any.
+pub type Piece = (String, Option<Field>);
+
+/// Splits a format string into pieces as `_string.formatter_parser` yields them:
+/// an escaped brace ends a literal piece. On an error, the pieces before it and
+/// the message.
+pub fn parse_format(s: &str) -> (Vec<Piece>, Option<&'static str>) {
+    let c: Vec<char> = s.chars().collect();
+    let n = c.len();
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut i = 0;
+    while i < n {
+        let ch = c[i];
+        if ch == '}' || ch == '{' {
+            if i + 1 < n && c[i + 1] == ch {
+                lit.push(ch);
+                out.push((std::mem::take(&mut lit), None));
+                i += 2;
+                continue;
+            }
+            if ch == '}' {
+                return (out, Some("Single '}' encountered in format string"));
+            }
+            if i + 1 >= n {
+                return (out, Some("Single '{' encountered in format string"));
+            }
+            match parse_field(&c, i + 1) {
+                Ok((f, j)) => {
+                    out.push((std::mem::take(&mut lit), Some(f)));
+                    i = j;
+                }
+                Err(e) => return (out, Some(e)),
+            }
+            continue;
+        }
+        lit.push(ch);
+        i += 1;
+    }
+    if !lit.is_empty() {
+        out.push((lit, None));
+    }
+    (out, None)
+}
+
 impl Fmt<'_> {
     fn run(&mut self, vm: &mut Vm, s: &str, depth: i32) -> PyResult<String> {
         if depth < 0 {
@@ -1110,70 +1232,16 @@ impl Fmt<'_> {
             if i + 1 >= n {
                 return Err(vm.value_error("Single '{' encountered in format string"));
             }
-            // Find the matching '}'.
-            let st = i + 1;
-            // In the field name, `[...]` may hold any chars; after ':' braces nest.
-            let mut depth_b = 1;
-            let mut j = st;
-            let mut in_bracket = false;
-            let mut in_spec = false;
-            while j < n {
-                match c[j] {
-                    '[' if !in_spec => in_bracket = true,
-                    ']' if !in_spec => in_bracket = false,
-                    ':' if !in_bracket => in_spec = true,
-                    '{' if !in_bracket => depth_b += 1,
-                    '}' if !in_bracket => {
-                        depth_b -= 1;
-                        if depth_b == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            if j >= n {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let field: String = c[st..j].iter().collect();
-            i = j + 1;
-            let piece = self.field(vm, &field, depth)?;
+            let (field, j) = parse_field(&c, i + 1).map_err(|e| vm.value_error(e))?;
+            i = j;
+            let piece = self.field(vm, field, depth)?;
             out.push_str(&piece);
         }
         Ok(out)
     }
 
-    fn field(&mut self, vm: &mut Vm, field: &str, depth: i32) -> PyResult<String> {
-        // Split name / conversion / spec; '!' and ':' inside brackets are literal.
-        let fc: Vec<char> = field.chars().collect();
-        let mut k = 0;
-        let mut in_bracket = false;
-        while k < fc.len() {
-            match fc[k] {
-                '[' => in_bracket = true,
-                ']' => in_bracket = false,
-                '!' | ':' if !in_bracket => break,
-                _ => {}
-            }
-            k += 1;
-        }
-        let name: String = fc[..k].iter().collect();
-        let mut conv = None;
-        let mut spec = String::new();
-        if k < fc.len() && fc[k] == '!' {
-            if k + 1 >= fc.len() {
-                return Err(vm.value_error("unmatched '{' in format spec"));
-            }
-            conv = Some(fc[k + 1]);
-            k += 2;
-            if k < fc.len() && fc[k] != ':' {
-                return Err(vm.value_error("expected ':' after conversion specifier"));
-            }
-        }
-        if k < fc.len() && fc[k] == ':' {
-            spec = fc[k + 1..].iter().collect();
-        }
+    fn field(&mut self, vm: &mut Vm, field: Field, depth: i32) -> PyResult<String> {
+        let Field { name, conv, spec } = field;
         let v = self.lookup(vm, &name)?;
         vm.temp_roots.push(v);
         let r = (|| {

@@ -1647,7 +1647,7 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (start, step) = (*start, *step);
     if vm.is_intlike(a.pos[1]) && vm.contains(a.pos[0], a.pos[1])? {
         let i = vm.to_i64(a.pos[1]).unwrap_or(0);
-        return Ok(vm.new_int((i - start) / step));
+        return Ok(vm.new_int(((i as i128 - start as i128) / step as i128) as i64));
     }
     let r = vm.repr_string(a.pos[1])?;
     Err(vm.value_error(&format!("{r} is not in range")))
@@ -1773,11 +1773,14 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let ObjData::Range { start, step, .. } = &v.obj().data {
         let (start, step) = (*start, *step);
         let last = start + (n as i64 - 1) * step;
-        return Ok(vm.new_iter(IterState::Range {
-            cur: last,
-            stop: start - step,
-            step: -step,
-        }));
+        // a stop or step past i64 (ranges at its ends) takes the generic path
+        if let (Some(stop), Some(neg)) = (start.checked_sub(step), step.checked_neg()) {
+            return Ok(vm.new_iter(IterState::Range {
+                cur: last,
+                stop,
+                step: neg,
+            }));
+        }
     }
     Ok(vm.new_iter(IterState::Reversed { seq: v, idx: n }))
 }

@@ -29,7 +29,7 @@ pub fn register(vm: &mut Vm) {
             return Ok(vm.not_implemented);
         }
         let mut same = true;
-        for k in ["__origin__", "__args__"] {
+        for k in ["__origin__", "__args__", "__unpacked__"] {
             let x = attr(vm, a.pos[0], k)?;
             let y = attr(vm, a.pos[1], k)?;
             let r = vm.compare(crate::compiler::bytecode::CmpOp::Eq, x, y)?;
@@ -44,6 +44,7 @@ pub fn register(vm: &mut Vm) {
         Ok(vm.new_int(h))
     });
     vm.add_method(ga, "__getitem__", ga_getitem);
+    vm.add_method(ga, "__iter__", ga_iter);
     vm.add_method(ga, "__or__", |vm, a| union_or(vm, a.pos[0], a.pos[1]));
     vm.add_method(ga, "__ror__", |vm, a| union_or(vm, a.pos[1], a.pos[0]));
     vm.add_method(ga, "__instancecheck__", |vm, _a| {
@@ -138,7 +139,21 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult<Value> {
     set(vm, ga, "__origin__", origin);
     set(vm, ga, "__args__", args);
     set(vm, ga, "__parameters__", params);
+    set(vm, ga, "__unpacked__", Value::FALSE);
     Ok(ga)
+}
+
+/// `iter(tuple[int, str])` yields the alias unpacked once: `*tuple[int, str]`
+/// (PEP 646: what `*args: *tuple[int, ...]` and `x[*alias]` evaluate).
+fn ga_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let o = attr(vm, a.pos[0], "__origin__")?;
+    let args = attr(vm, a.pos[0], "__args__")?;
+    let star = new_alias(vm, o, args)?;
+    set(vm, star, "__unpacked__", Value::TRUE);
+    vm.temp_roots.push(star);
+    let l = vm.new_list(vec![star]);
+    vm.temp_roots.pop();
+    vm.iter(l)
 }
 
 /// The type variables among `args` (objects with `__typing_subst__`, as typing's
@@ -244,7 +259,13 @@ fn ga_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let o = attr(vm, a.pos[0], "__origin__")?;
     let args = attr(vm, a.pos[0], "__args__")?;
     let items = vm.tuple_items(args).unwrap_or_default();
-    let mut s = repr_item(vm, o)?;
+    let unpacked = attr(vm, a.pos[0], "__unpacked__")?;
+    let mut s = if unpacked == Value::TRUE {
+        "*".to_string()
+    } else {
+        String::new()
+    };
+    s.push_str(&repr_item(vm, o)?);
     s.push('[');
     if items.is_empty() {
         s.push_str("()");

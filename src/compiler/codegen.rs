@@ -1340,7 +1340,14 @@ impl<'a> Compiler<'a> {
         for (name, e) in items {
             let k = self.str_const(name);
             self.emit(Op::LoadConst(k));
-            self.annotation(e)?;
+            match e {
+                // `*args: *Ts` (PEP 646): the one item of the unpacked value
+                Expr::Starred(s) if self.future_annotations.is_none() => {
+                    self.expr(&s.value)?;
+                    self.emit(Op::UnpackSequence(1));
+                }
+                _ => self.annotation(e)?,
+            }
         }
         self.emit(Op::BuildMap(n));
         Ok(4)

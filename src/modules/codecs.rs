@@ -149,6 +149,10 @@ latin_1_encode = _enc("latin-1")
 latin_1_decode = _dec("latin-1")
 ascii_encode = _enc("ascii")
 ascii_decode = _dec("ascii")
+unicode_escape_encode = _enc("unicode_escape")
+unicode_escape_decode = _dec("unicode_escape")
+raw_unicode_escape_encode = _enc("raw_unicode_escape")
+raw_unicode_escape_decode = _dec("raw_unicode_escape")
 
 
 def charmap_build(decoding_table):
@@ -166,8 +170,7 @@ for _n in ("utf_7_encode", "utf_7_decode", "utf_16_encode", "utf_16_decode",
            "utf_16_le_encode", "utf_16_le_decode", "utf_16_be_encode", "utf_16_be_decode",
            "utf_16_ex_decode", "utf_32_encode", "utf_32_decode", "utf_32_le_encode",
            "utf_32_le_decode", "utf_32_be_encode", "utf_32_be_decode", "utf_32_ex_decode",
-           "unicode_escape_encode", "unicode_escape_decode", "raw_unicode_escape_encode",
-           "raw_unicode_escape_decode", "escape_encode", "escape_decode", "charmap_encode",
+           "escape_encode", "escape_decode", "charmap_encode",
            "charmap_decode", "readbuffer_encode"):
     globals()[_n] = _missing(_n)
 del _n

@@ -1370,11 +1370,27 @@ fn new_nt_instance(vm: &mut Vm, cls: Value, items: Vec<Value>) -> Value {
     obj
 }
 
+/// The class `namedtuple()` made among `cls`'s MRO (`cls` itself, or the base of
+/// a subclass): its `__new__` takes that class's fields, as CPython's generated
+/// `__new__` does even where a subclass overrides `_fields`.
+fn nt_owner(vm: &mut Vm, cls: Value) -> Value {
+    let n = NT_NEW.with(|c| c.get());
+    let k = vm.intern("__new__");
+    let mro = type_obj(cls).mro.get().clone();
+    for t in mro {
+        if vm.dict_get_str_in(type_obj(t).dict.get(), k) == Some(n) {
+            return t;
+        }
+    }
+    cls
+}
+
 fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = a.pos[0];
-    let fields = field_names(vm, cls);
-    let defaults = class_attr(vm, cls, "_field_defaults");
-    let name = type_obj(cls).name.clone();
+    let owner = nt_owner(vm, cls);
+    let fields = field_names(vm, owner);
+    let defaults = class_attr(vm, owner, "_field_defaults");
+    let name = type_obj(owner).name.clone();
     let args = &a.pos[1..];
     if args.len() > fields.len() {
         let ndef = if defaults.is_none() {

@@ -19,6 +19,7 @@ pub mod imp;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod namespace;
 pub mod noprocess;
@@ -34,6 +35,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod time_struct;
+pub mod unicodedata;
 pub mod weakref;
 
 use crate::vm::Vm;
@@ -58,6 +60,7 @@ pub fn register(vm: &mut Vm) {
     importlib::register(vm);
     io::register(vm);
     itertools::register(vm);
+    json::register(vm);
     math::register(vm);
     noprocess::register(vm);
     operator::register(vm);
@@ -71,6 +74,7 @@ pub fn register(vm: &mut Vm) {
     sys::register(vm);
     thread::register(vm);
     time::register(vm);
+    unicodedata::register(vm);
     weakref::register(vm);
 }
 

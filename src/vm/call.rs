@@ -324,10 +324,18 @@ impl Vm {
                 let cls = self.type_of(callee);
                 match lookup(self, cls, name) {
                     Some(m) => {
-                        let mut a = Vec::with_capacity(args.len() + 1);
-                        a.push(callee);
-                        a.extend_from_slice(args);
-                        self.call_kw(m, &a, kw)
+                        // `A.__call__ = A()` calls instance after instance with no
+                        // Python frame between: CPython's recursion check ends it
+                        if self.native_depth >= self.recursion_limit {
+                            return Err(self.error(
+                                "RecursionError",
+                                "maximum recursion depth exceeded while calling a Python object",
+                            ));
+                        }
+                        self.native_depth += 1;
+                        let r = self.call_slot_call(m, callee, cls, args, kw);
+                        self.native_depth -= 1;
+                        r
                     }
                     None => Err(self.type_error(&format!(
                         "'{}' object is not callable",
@@ -336,6 +344,40 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Calls `callee`'s class attribute `__call__` (`m`) as CPython's slot_tp_call:
+    /// a function or method gets `callee` first, another descriptor is bound
+    /// through its `__get__`, anything else is called as it is.
+    fn call_slot_call(
+        &mut self,
+        m: Value,
+        callee: Value,
+        cls: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let plain = matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Function(_)))
+            || matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if !b.owner.is_empty())
+            || !m.is_obj();
+        if !plain {
+            let gk = self.name("__get__");
+            let mt = self.type_of(m);
+            match lookup(self, mt, gk) {
+                Some(get) => {
+                    let bound = self.call(get, &[m, callee, cls])?;
+                    self.temp_roots.push(bound);
+                    let r = self.call_kw(bound, args, kw);
+                    self.temp_roots.pop();
+                    return r;
+                }
+                None => return self.call_kw(m, args, kw),
+            }
+        }
+        let mut a = Vec::with_capacity(args.len() + 1);
+        a.push(callee);
+        a.extend_from_slice(args);
+        self.call_kw(m, &a, kw)
     }
 
     /// `cls(*args, **kw)`: the metaclass's `__call__` if it has its own (EnumType's

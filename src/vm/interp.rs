@@ -641,7 +641,13 @@ impl Vm {
                     let a = fr.top();
                     let r = match op {
                         UnOp::Not => Value::bool(!tri!(self.truthy(a))),
-                        UnOp::Neg if a.is_small_int() => Value::small_int(-a.as_small_int()),
+                        // -(-2**47) is past the inline range: unary_op makes the big int
+                        UnOp::Neg
+                            if a.is_small_int()
+                                && a.as_small_int() != crate::value::SMALL_INT_MIN =>
+                        {
+                            Value::small_int(-a.as_small_int())
+                        }
                         UnOp::Neg if a.is_float() => Value::float(-a.as_float()),
                         _ => tri!(self.unary_op(op, a)),
                     };
@@ -930,7 +936,8 @@ impl Vm {
                             IterState::Range { cur, stop, step } => {
                                 let c = *cur;
                                 if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                    *cur = c + *step;
+                                    // past i64 is past `stop` too
+                                    *cur = c.checked_add(*step).unwrap_or(*stop);
                                     fr.push(self.new_int(c));
                                 } else {
                                     fr.pop();

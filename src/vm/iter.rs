@@ -129,7 +129,8 @@ impl Vm {
             IterState::Range { cur, stop, step } => {
                 let c = *cur;
                 if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                    *cur = c + *step;
+                    // past i64 is past `stop` too
+                    *cur = c.checked_add(*step).unwrap_or(*stop);
                     Some(self.new_int(c))
                 } else {
                     None

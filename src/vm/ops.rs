@@ -531,9 +531,9 @@ impl Vm {
             (ObjData::Range { .. }, ObjData::Range { .. })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
-                let x = self.collect_iter(a)?;
-                let y = self.collect_iter(b)?;
-                return Ok(Some((x == y) == (op == CmpOp::Eq)));
+                // CPython's range_equals: same length, first item and step
+                let same = range_key(a) == range_key(b);
+                return Ok(Some(same == (op == CmpOp::Eq)));
             }
             (ObjData::DictView { kind: k1, .. }, ObjData::DictView { kind: k2, .. })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne)
@@ -612,6 +612,21 @@ impl Vm {
                     return Ok(1546275796);
                 }
                 Ok(acc as i64)
+            }
+            ObjData::Range { .. } => {
+                // CPython's range_hash: hash((len, start, step)), None for the
+                // parts the length makes irrelevant
+                let (n, start, step) = range_key(v);
+                let base = self.temp_roots.len();
+                let mut items = Vec::with_capacity(3);
+                for x in [Some(n as i64), start, step] {
+                    let x = x.map_or(Value::NONE, |x| self.new_int(x));
+                    self.temp_roots.push(x);
+                    items.push(x);
+                }
+                let t = self.new_tuple(items);
+                self.temp_roots.truncate(base);
+                self.hash(t)
             }
             ObjData::Bytes(b) => {
                 let mut x: u64 = 0xcbf29ce484222325;
@@ -777,7 +792,7 @@ impl Vm {
                         } else {
                             i <= start && i > stop
                         };
-                        return Ok(inside && (i - start) % step == 0);
+                        return Ok(inside && (i as i128 - start as i128) % step as i128 == 0);
                     }
                 }
                 ObjData::Bytes(_) | ObjData::ByteArray(_) => {
@@ -1019,9 +1034,28 @@ impl Vm {
                     let n = range_len(start, stop, step);
                     if is_slice {
                         let s = self.slice_indices(idx, n)?;
-                        let nstart = start + s.start * step;
-                        let nstep = step * s.step;
-                        let nstop = nstart + s.len as i64 * nstep;
+                        let (w_start, w_step) = (start as i128, step as i128);
+                        let nstart = w_start + s.start as i128 * w_step;
+                        let nstep = w_step * s.step as i128;
+                        // CPython's compute_slice: the stop from slice.indices, so the
+                        // repr shows it as CPython does (range(10)[::3] is range(0, 10, 3))
+                        let nstop = w_start + s.stop as i128 * w_step;
+                        let (Ok(nstart), Ok(nstop), Ok(nstep)) = (
+                            i64::try_from(nstart),
+                            i64::try_from(nstop),
+                            i64::try_from(nstep),
+                        ) else {
+                            // past i64: the range constructor makes a big-int range
+                            let mut ends = Vec::with_capacity(3);
+                            for x in [nstart, nstop, nstep] {
+                                let e = self.new_bigint(num_bigint::BigInt::from(x));
+                                self.temp_roots.push(e);
+                                ends.push(e);
+                            }
+                            let r = self.call(self.types.range, &ends);
+                            self.temp_roots.truncate(self.temp_roots.len() - 3);
+                            return r;
+                        };
                         return Ok(self.alloc(
                             self.types.range,
                             ObjData::Range {
@@ -1032,7 +1066,7 @@ impl Vm {
                         ));
                     }
                     let i = self.norm_index(idx, n, "range object")?;
-                    return Ok(self.new_int(start + i as i64 * step));
+                    return Ok(self.new_int((start as i128 + i as i128 * step as i128) as i64));
                 }
                 ObjData::Bytes(b) => {
                     if is_slice {
@@ -1678,7 +1712,19 @@ impl Vm {
     }
 }
 
+/// What identifies a range as a sequence: its length, its first item (when not
+/// empty) and its step (when longer than one).
+fn range_key(v: Value) -> (usize, Option<i64>, Option<i64>) {
+    let ObjData::Range { start, stop, step } = &v.obj().data else {
+        return (0, None, None);
+    };
+    let n = range_len(*start, *stop, *step);
+    (n, (n > 0).then_some(*start), (n > 1).then_some(*step))
+}
+
 pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    // in i128: the distance between two i64 ends does not fit an i64
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
     if step > 0 && start < stop {
         ((stop - start - 1) / step + 1) as usize
     } else if step < 0 && start > stop {
