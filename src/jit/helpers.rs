@@ -893,7 +893,8 @@ extern "C" fn range_next(it: u64, _: u64) -> u64 {
         if !((*step > 0 && c < *stop) || (*step < 0 && c > *stop)) || !Value::fits_small(c) {
             return None;
         }
-        *cur = c + *step;
+        // past i64 is past `stop` too (as `Vm::next`)
+        *cur = c.checked_add(*step).unwrap_or(*stop);
         Some(Value::small_int(c).0)
     })
 }
