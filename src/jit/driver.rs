@@ -635,7 +635,7 @@ impl Vm {
                 && rec.resume[(pc & !RESUME_FLAG) as usize]
                     .frames
                     .iter()
-                    .any(|f| f.generator || f.init_self);
+                    .any(|f| f.generator || f.init_self || f.binop.is_some());
         }
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
@@ -940,6 +940,11 @@ impl Vm {
             let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
             if f.init_self {
                 nf.init_self = it.next().unwrap_or(Value::EMPTY);
+            }
+            if let Some(op) = f.binop {
+                let a = it.next().unwrap_or(Value::NONE);
+                let b = it.next().unwrap_or(Value::NONE);
+                nf.binop_return = Some(Box::new(crate::vm::frame::BinopReturn { op, a, b }));
             }
             for i in 0..f.nlocals {
                 nf.slots[i] = it.next().unwrap_or(Value::EMPTY);

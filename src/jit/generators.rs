@@ -154,6 +154,7 @@ impl Recorder {
             pc_after: pc,
             in_gen: self.in_gen.replace(g),
             callee_init_self: None,
+            callee_binop: None,
         };
         self.parents.push(parent);
         self.frame = frame;

@@ -172,6 +172,10 @@ pub(super) struct Parent {
     /// The callee is a class call's `__init__` (see `Vm::plain_init`): the new
     /// instance, which the caller receives when it returns None.
     pub(super) callee_init_self: Option<Ref>,
+    /// The callee is `a.__op__(b)` for the operator `a op b`: the operation and
+    /// its operands, which an exit inside hands the rebuilt frame
+    /// (`Frame::binop_return`).
+    pub(super) callee_binop: Option<(BinOp, Ref, Ref)>,
 }
 
 /// One interpreter frame to rebuild at an exit inside inlined calls.
@@ -189,6 +193,9 @@ pub struct ResumeFrame {
     /// A class call's `__init__` frame (`Frame::init_self`): its instance comes
     /// first among the frame's refs, before its locals.
     pub init_self: bool,
+    /// An operator dunder's frame (`Frame::binop_return`): its two operands come
+    /// first among the frame's refs (after an `init_self` instance).
+    pub binop: Option<BinOp>,
 }
 
 /// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
@@ -199,7 +206,8 @@ pub struct ResumePoint {
 }
 
 /// A frame's recording state for a snapshot: code, function, pc, stack, locals,
-/// whether it is an inlined generator's, the instance of a class call's `__init__`.
+/// whether it is an inlined generator's, the instance of a class call's
+/// `__init__`, the operation of an operator dunder's.
 type FrameState = (
     Rc<Code>,
     Value,
@@ -208,12 +216,13 @@ type FrameState = (
     HashMap<u32, Ref>,
     bool,
     Option<Ref>,
+    Option<(BinOp, Ref, Ref)>,
 );
 
 /// Snapshot pcs with this bit set index `CompiledTrace::resume`.
 pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
 /// Deepest chain of inlined calls.
-const MAX_INLINE_DEPTH: usize = 3;
+const MAX_INLINE_DEPTH: usize = 5;
 
 type Abort = String;
 
@@ -298,6 +307,7 @@ impl Recorder {
             nstack: self.parents[0].stack.len(),
             generator: false,
             init_self: false,
+            binop: None,
         }];
         let empty = self.k_val(Value::EMPTY);
         let mut chain: Vec<FrameState> = Vec::new();
@@ -311,6 +321,7 @@ impl Recorder {
                 p.locals.clone(),
                 p.in_gen.is_some(),
                 self.parents[k].callee_init_self,
+                self.parents[k].callee_binop,
             ));
         }
         chain.push((
@@ -321,11 +332,16 @@ impl Recorder {
             self.locals.clone(),
             self.in_gen.is_some(),
             self.parents.last().and_then(|p| p.callee_init_self),
+            self.parents.last().and_then(|p| p.callee_binop),
         ));
-        for (code, func, fpc, stack, locals, generator, init_self) in chain {
+        for (code, func, fpc, stack, locals, generator, init_self, binop) in chain {
             let nlocals = if generator { 0 } else { code.nlocals() };
             if let Some(inst) = init_self {
                 refs.push(inst);
+            }
+            if let Some((_, a, b)) = binop {
+                refs.push(a);
+                refs.push(b);
             }
             for i in 0..nlocals as u32 {
                 refs.push(locals.get(&i).copied().unwrap_or(empty));
@@ -339,6 +355,7 @@ impl Recorder {
                 nstack: stack.len(),
                 generator,
                 init_self: init_self.is_some(),
+                binop: binop.map(|(op, _, _)| op),
             });
         }
         self.resume.push(ResumePoint { frames });
@@ -362,6 +379,7 @@ impl Recorder {
             pc_after: pc + 1,
             in_gen: None,
             callee_init_self: None,
+            callee_binop: None,
         };
         self.parents.push(parent);
         self.frame = std::ptr::null();
@@ -855,6 +873,17 @@ impl Vm {
                         Value::NONE.0 as i64,
                         pc,
                     );
+                    rec.pop()?;
+                }
+                if rec.parents.last().is_some_and(|p| p.callee_binop.is_some()) {
+                    // an operator dunder's NotImplemented: the interpreter goes
+                    // on with the reflected method, from this exit
+                    rec.stack.push(r);
+                    let b = rec.boxed(r);
+                    let ni = rec.k_val(self.not_implemented);
+                    let is = rec.guard(IrOp::CallG, Ty::Val, b, ni, helpers::IS, pc);
+                    let c = rec.guard(IrOp::GuardBool, Ty::Bool, is, Ref::NONE, 0, pc);
+                    rec.guard(IrOp::GuardFalse, Ty::Void, c, Ref::NONE, 0, pc);
                     rec.pop()?;
                 }
                 rec.leave_inline(r);
@@ -1463,6 +1492,36 @@ impl Vm {
                 let nm = rec.k_val(name);
                 let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
                 rec.stack.push(r);
+            }
+            Op::Binary(bop) if self.operator_dunder(bop, top(1), top(0)).is_some() => {
+                // `a + b` on an instance whose class defines `__add__` as a plain
+                // function: inlined under guards on both operands' classes (so
+                // `b`'s reflected method cannot come first)
+                let func = self.operator_dunder(bop, top(1), top(0)).expect("checked");
+                rec.check_inline_depth()?;
+                let (a, b) = (top(1), top(0));
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let layouts = self.jit.layouts;
+                if rec.guard_instance(ra, a, &layouts, pc).is_none() {
+                    return Err("operator dunder of an unguardable instance".into());
+                }
+                let rb = if b.is_small_int() {
+                    let x = rec.as_int(rb, pc);
+                    rec.boxed(x)
+                } else if b.is_float() {
+                    let x = rec.as_float(rb, b, pc);
+                    rec.boxed(x)
+                } else {
+                    rec.guard_class(rb, b, layouts.class, pc);
+                    rb
+                };
+                rec.stack.truncate(n - 2);
+                let code = self.function(func).ok_or("not a function")?.code.clone();
+                rec.enter_inline(func, code, vec![ra, rb], pc);
+                if let Some(p) = rec.parents.last_mut() {
+                    p.callee_binop = Some((bop, ra, rb));
+                }
             }
             Op::Binary(BinOp::Add) | Op::InplaceBinary(BinOp::Add)
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
@@ -2215,6 +2274,33 @@ impl Vm {
             (fr.peek(0), true)
         };
         spec_ok && (v.is_small_int() || v.is_float() || helpers::exact_str(self, v))
+    }
+
+    /// The function `a op b` calls first when a trace may inline it: `a` a plain
+    /// instance whose class defines the operator's dunder as an inlinable plain
+    /// function of two parameters, and `b` an inline int, a float or an object
+    /// whose class is `a`'s or not a subclass of it (its reflected method then
+    /// comes after, only on NotImplemented).
+    fn operator_dunder(&mut self, op: BinOp, a: Value, b: Value) -> Option<Value> {
+        let (name, _, _) = op.dunders();
+        let name = self.name(name);
+        let func = self.plain_method(a, name)?;
+        if !self.inlinable(func) || self.function(func)?.code.argcount != 2 {
+            return None;
+        }
+        let ObjData::Instance(i) = &a.as_obj()?.data else {
+            return None;
+        };
+        if !i.base_value.get().is_empty() {
+            return None;
+        }
+        let ok_b = b.is_small_int()
+            || b.is_float()
+            || b.as_obj().is_some_and(|o| {
+                let (ta, tb) = (a.obj().class(), o.class());
+                ta == tb || !self.is_subclass(tb, ta)
+            });
+        ok_b.then_some(func)
     }
 
     /// The helper for a call of `m` when it is `dict.get` or `dict.setdefault`.

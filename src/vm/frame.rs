@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
-use crate::compiler::bytecode::Code;
+use crate::compiler::bytecode::{BinOp, Code};
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +34,17 @@ pub struct Frame {
     /// `Vm::plain_init`): the new instance, which the caller receives when the
     /// frame returns None. EMPTY otherwise.
     pub init_self: Value,
+    /// For a binary operator's dunder frame rebuilt by a JIT exit (the
+    /// interpreter itself calls dunders natively): the operation, so that a
+    /// NotImplemented returned goes on through the rest of its protocol.
+    pub binop_return: Option<Box<BinopReturn>>,
+}
+
+/// `a op b`, whose `a.__op__(b)` frame this is (`Frame::binop_return`).
+pub struct BinopReturn {
+    pub op: BinOp,
+    pub a: Value,
+    pub b: Value,
 }
 
 impl Frame {
@@ -53,6 +64,7 @@ impl Frame {
             is_entry: false,
             generator: Value::NONE,
             init_self: Value::EMPTY,
+            binop_return: None,
         })
     }
 
@@ -72,6 +84,7 @@ impl Frame {
         self.is_entry = false;
         self.generator = Value::NONE;
         self.init_self = Value::EMPTY;
+        self.binop_return = None;
     }
 
     #[inline(always)]
@@ -111,5 +124,9 @@ impl Frame {
         visit(self.func);
         visit(self.generator);
         visit(self.init_self);
+        if let Some(b) = &self.binop_return {
+            visit(b.a);
+            visit(b.b);
+        }
     }
 }

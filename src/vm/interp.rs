@@ -1028,7 +1028,20 @@ impl Vm {
                 }
                 Op::Return => {
                     let v = fr.pop();
-                    let done = self.frames.pop().unwrap();
+                    let mut done = self.frames.pop().unwrap();
+                    if let Some(b) = done.binop_return.take() {
+                        // an operator's dunder inlined by a trace, left by an
+                        // exit: NotImplemented goes on as `binary_op` would
+                        self.recycle_frame(done);
+                        refresh!();
+                        let r = if v == self.not_implemented {
+                            tri!(self.binop_after_forward(b.op, b.a, b.b))
+                        } else {
+                            v
+                        };
+                        f!().push(r);
+                        continue;
+                    }
                     if !done.init_self.is_empty() {
                         // the end of a class call's `__init__`: the caller gets
                         // the instance (see `plain_init`)

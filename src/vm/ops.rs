@@ -175,6 +175,19 @@ impl Vm {
         Err(self.binop_type_error(op, a, b))
     }
 
+    /// The rest of `binary_op` once `a.__op__(b)` returned NotImplemented, when
+    /// `b`'s reflected method did not go first (a JIT exit inside an inlined
+    /// operator dunder: `Frame::binop_return`).
+    pub fn binop_after_forward(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        let (_, rname, _) = op.dunders();
+        if self.type_of(a) != self.type_of(b)
+            && let Some(r) = self.try_dunder(b, rname, a)?
+        {
+            return Ok(r);
+        }
+        Err(self.binop_type_error(op, a, b))
+    }
+
     fn binop_type_error(&mut self, op: BinOp, a: Value, b: Value) -> PyErr {
         let (na, nb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add
