@@ -21,7 +21,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(17) {
+    match c.below(18) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -42,6 +42,7 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         14 => generators_in_traces(c, j, k),
         15 => function_entry(c, j, k),
         16 => tuples(c, j, k),
+        17 => operators_and_helpers(c, j, k),
         _ => containers(c, j, jit),
     }
 }
@@ -159,6 +160,75 @@ fn tuples(c: &mut Choices, j: usize, k: usize) -> Feature {
             format!("y{j}"),
             format!("len(kept{j})"),
             format!("kept{j}[-3:]"),
+        ],
+        globals: vec![],
+    }
+}
+
+/// Inlined operator dunders that return NotImplemented at iteration `k` (the
+/// reflected method or a TypeError then), and the helpers' shapes: slices,
+/// f-strings, str and dict operations, with a value of another type at `k`.
+fn operators_and_helpers(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(7);
+    let defs = format!(
+        "class P{j}:
+    def __init__(self, a):
+        self.a = a
+    def __sub__(self, o):
+        if not isinstance(o, P{j}):
+            return NotImplemented
+        return P{j}(self.a - o.a)
+    def __mul__(self, k):
+        return P{j}(self.a * k)
+    def __repr__(self):
+        return 'P{j}(%r)' % (self.a,)
+         class Q{j}:
+    def __rsub__(self, o):
+        return P{j}(-1)
+"
+    );
+    let body = match c.below(4) {
+        0 => format!(
+            "o{j} = P{j}(1) if i != {k} else Q{j}()
+p{j} = (p{j} - o{j}) * 1 if i % {m} else p{j} * 1.0
+kept{j}.append(p{j}.a)
+"
+        ),
+        1 => format!(
+            "o{j} = P{j}(i) if i != {k} else {m}
+try:
+    p{j} = P{j}(i) - o{j}
+except TypeError as e:
+    kept{j}.append(str(e))
+"
+        ),
+        2 => format!(
+            "s{j} = 'abcdefgh'[i % {m}:] if i != {k} else 'xyz'[::-1]
+kept{j}.append(f'{{s{j}}}:{{i:03d}}' + s{j}[-1:] + str(len(s{j})))
+d{j}[s{j}[:1]] = d{j}.get(s{j}[:1], 0) + 1
+"
+        ),
+        _ => format!(
+            "w{j} = [i, i % {m}] if i != {k} else [i]
+w{j}[:1] = w{j}[::-1]
+kept{j}.append(w{j}[0] if 'a' < 'b{j}' else None)
+"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!(
+            "p{j} = P{j}(0)
+kept{j} = []
+d{j} = {{}}
+"
+        ),
+        body,
+        state: vec![
+            format!("p{j}"),
+            format!("len(kept{j})"),
+            format!("kept{j}[-3:]"),
+            format!("sorted(d{j}.items())"),
         ],
         globals: vec![],
     }
