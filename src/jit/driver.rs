@@ -639,6 +639,7 @@ impl Vm {
         }
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
+        let body_entry_homes = crate::jit::Jit::body_entry_homes(&code, &trace);
         let ct = CompiledTrace {
             id,
             trace,
@@ -646,6 +647,8 @@ impl Vm {
             consts: std::mem::take(&mut rec.consts),
             entries: 0,
             exits: vec![0; nsnaps],
+            exits_taken: vec![0; nsnaps],
+            body_entry_homes,
             disabled: false,
             resume: std::mem::take(&mut rec.resume),
             codes: std::iter::once(rec.root_code().clone())
@@ -734,6 +737,7 @@ impl Vm {
         let (id, snap) = split_exit(raw);
         let t = self.jit.traces.get_mut(&id).expect("exit of a known trace");
         t.exits[snap as usize] += 1;
+        t.exits_taken[snap as usize] += 1;
         let kind = t.exit_kinds[snap as usize];
         let own = &vals[t.vals_base..];
         let pc = t.trace.snapshots[snap as usize].pc;
@@ -776,12 +780,6 @@ impl Vm {
         }
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
-        self.jit
-            .stats
-            .exits_by_kind
-            .entry(kind.as_ptr() as usize)
-            .or_insert((kind, 0))
-            .1 += 1;
         self.blacklist_if_unprofitable(root, vals);
         let t = &self.jit.traces[&id];
         if kind == GLOBALS_CHANGED && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64 {

@@ -59,6 +59,11 @@ pub struct CompiledTrace {
     pub side_failures: Vec<u8>,
     /// Per snapshot: what guard leaves through it (for `--jit-stats`).
     pub exit_kinds: Vec<&'static str>,
+    /// Per snapshot: exits taken, never reset (`--jit-stats`' `exits_by_guard`).
+    pub exits_taken: Vec<u64>,
+    /// The `vals` offsets of the invariant slot loads a body-entry stub compares
+    /// (`Jit::body_entry_roots`), found once rather than at every collection.
+    pub body_entry_homes: Vec<u32>,
     /// Per snapshot: never record a side trace there (an `exit`, a GC poll, a
     /// residual call).
     pub no_side_trace: Vec<bool>,
@@ -109,9 +114,6 @@ pub struct Stats {
     pub side_traces: u64,
     pub aborts: HashMap<String, u64>,
     pub exits: u64,
-    /// Exits by guard kind, keyed by the kind name's address (counted on every
-    /// exit: no string hashing there).
-    pub exits_by_kind: FastMap<usize, (&'static str, u64)>,
     pub entries: u64,
     pub compile_ns: u128,
     pub code_bytes: usize,
@@ -295,16 +297,26 @@ impl Jit {
     /// with the old one's invariants (a range iterator's stop, say). They stay
     /// alive until the next entry at the top replaces them.
     fn body_entry_roots(&self, t: &CompiledTrace, visit: &mut dyn FnMut(Value)) {
-        let (Some(_), Some(lp)) = (&t.code.body_entry, t.trace.loop_start()) else {
-            return;
-        };
-        for (k, ins) in t.trace.ins[..lp].iter().enumerate() {
-            if ins.op == guards::Op::Slot && !t.trace.carried.contains(&(ins.imm as u32)) {
-                if let Some(&bits) = self.vals.get(t.vals_base + k) {
-                    visit(Value(bits));
-                }
+        for &k in &t.body_entry_homes {
+            if let Some(&bits) = self.vals.get(t.vals_base + k as usize) {
+                visit(Value(bits));
             }
         }
+    }
+
+    /// `CompiledTrace::body_entry_homes` of a trace compiled to `code`.
+    pub fn body_entry_homes(code: &asm::CompiledTrace, trace: &guards::Trace) -> Vec<u32> {
+        let (Some(_), Some(lp)) = (&code.body_entry, trace.loop_start()) else {
+            return Vec::new();
+        };
+        trace.ins[..lp]
+            .iter()
+            .enumerate()
+            .filter(|(_, ins)| {
+                ins.op == guards::Op::Slot && !trace.carried.contains(&(ins.imm as u32))
+            })
+            .map(|(k, _)| k as u32)
+            .collect()
     }
 
     /// `--jit-opt`: the optimizer's passes, plus `bodyentry` (the driver's) and
@@ -417,8 +429,12 @@ impl Jit {
             .map(|(k, v)| format!("{}:{v}", k.replace(' ', "_")))
             .collect();
         let mut by_name: std::collections::BTreeMap<&str, u64> = Default::default();
-        for &(k, n) in self.stats.exits_by_kind.values() {
-            *by_name.entry(k).or_default() += n;
+        for t in self.traces.values() {
+            for (k, &n) in t.exit_kinds.iter().zip(&t.exits_taken) {
+                if n > 0 {
+                    *by_name.entry(k).or_default() += n;
+                }
+            }
         }
         let kinds: Vec<(&str, u64)> = by_name.into_iter().collect();
         let kinds: Vec<String> = kinds.iter().map(|(k, v)| format!("{k}:{v}")).collect();
