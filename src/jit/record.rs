@@ -1217,7 +1217,20 @@ impl Vm {
                 let name = fr.code.names[name_idx as usize];
                 let method = builtin_method_of(self, obj, name).expect("checked");
                 let ro = *rec.stack.last().ok_or("stack underflow")?;
-                rec.guard_class(ro, obj, self.jit.layouts.class, pc);
+                let layouts = self.jit.layouts;
+                rec.guard_class(ro, obj, layouts.class, pc);
+                let cls = obj.obj().class();
+                if !self.is_builtin_exact(obj) {
+                    // a native type of a module (`_random._MersenneTwister`):
+                    // its namespace can change, so its version is guarded too
+                    let ObjData::Type(t) = &cls.obj().data else {
+                        return Err("class is not a type".into());
+                    };
+                    if rec.is_volatile(t) {
+                        return Err("method of a changing native class".into());
+                    }
+                    rec.guard_type_version(cls, t, &layouts, pc);
+                }
                 rec.pop()?;
                 let rf = rec.k_val(method);
                 rec.stack.push(rf);
@@ -2336,11 +2349,13 @@ impl Vm {
 }
 
 /// The method `obj.name` calls when `obj` is an exact str, bytes, list, tuple,
-/// dict or set and the method a plain built-in one: what `LoadMethod` may push
-/// as a constant after guarding `obj`'s class.
-fn builtin_method_of(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
+/// dict or set, or an object of a module's native type (no `__dict__`, no hooks:
+/// `_random._MersenneTwister`), and the method a plain built-in one: what
+/// `LoadMethod` may push as a constant after guarding `obj`'s class (and the
+/// native type's version).
+fn builtin_method_of(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     let o = obj.as_obj()?;
-    if !matches!(
+    let builtin_data = matches!(
         o.data,
         ObjData::Str(_)
             | ObjData::Bytes(_)
@@ -2348,8 +2363,11 @@ fn builtin_method_of(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
             | ObjData::Tuple(_)
             | ObjData::Dict(_)
             | ObjData::Set(_)
-    ) || !vm.is_builtin_exact(obj)
-    {
+    );
+    let native = matches!(o.data, ObjData::Native(_))
+        && !vm.is_builtin_exact(obj)
+        && vm.type_hooks(o.class()) == 0;
+    if !(builtin_data && vm.is_builtin_exact(obj) || native) {
         return None;
     }
     let m = crate::vm::types::lookup(vm, o.class(), name)?;

@@ -95,3 +95,17 @@ print(lists(400))
 print(mixed(["ab", MyStr("cd"), "ef"] * 40)[-4:])
 print(bad_args(300))
 print(money(500))
+
+
+
+def native_methods(n):
+    # random's generator: methods of a module's native type in Coil
+    import random
+    r = random.Random(5)
+    out = []
+    for i in range(n):
+        out.append(r.randrange(10) + r.randint(1, 3))
+    return out[-6:], sum(out)
+
+
+print(native_methods(300))
