@@ -113,6 +113,9 @@ helpers! {
     NEW_DICT0 => new_dict0;
     NEW_DICT1 => new_dict1;
     NEW_DICT_N => new_dict_n;
+    // `def` and lambdas in a loop (`calla`): the code object by address, the
+    // globals stashed
+    MAKE_FUNCTION => make_function;
     STR_JOIN_N => str_join_n;
     // slices (`calla`) and slicing of exact lists, tuples and strs
     NEW_SLICE2 => new_slice2;
@@ -376,6 +379,23 @@ extern "C" fn str_to_int(s: u64, _: u64) -> u64 {
         }
         let v: i64 = t.parse().ok()?;
         Value::fits_small(v).then(|| Value::small_int(v).0)
+    })
+}
+
+/// A function of code `code` (an `Rc<Code>` the trace keeps alive) with closure
+/// `closure` (a tuple, or NONE) and the stashed globals, no defaults.
+extern "C" fn make_function(code: u64, closure: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ptr = code as *const crate::compiler::bytecode::Code;
+        // SAFETY: the recorder passes `Rc::as_ptr` of a code object its trace's
+        // constants keep alive; this makes one more counted reference to it.
+        let code = unsafe {
+            std::rc::Rc::increment_strong_count(ptr);
+            std::rc::Rc::from_raw(ptr)
+        };
+        let f = vm.make_function(code, stashed(), Value::NONE, Value::NONE, Value(closure));
+        Some(f.0)
     })
 }
 

@@ -1144,6 +1144,41 @@ impl Vm {
                 rec.stack.truncate(k - 2 * n as usize);
                 rec.stack.push(r);
             }
+            Op::MakeFunction(idx, fl @ (0 | 8)) => {
+                // an allocation only (`calla`); the code object lives in the
+                // function constant or code this frame runs, which the trace keeps
+                let code = fr.code.codes.get(idx as usize).ok_or("no such code")?;
+                let kc = rec.trace.emit(
+                    IrOp::KInt,
+                    Ty::Ptr,
+                    Ref::NONE,
+                    Ref::NONE,
+                    Rc::as_ptr(code) as i64,
+                    None,
+                );
+                // (the guards' exits resume at this bytecode: its input stays on
+                // the stack until they are emitted)
+                let closure = if fl & 8 != 0 {
+                    let r = *rec.stack.last().ok_or("stack underflow")?;
+                    rec.boxed(r)
+                } else {
+                    rec.k_val(Value::NONE)
+                };
+                let g = rec.k_val(fr.globals);
+                rec.guard(IrOp::CallG, Ty::Val, g, Ref::NONE, helpers::STASH, pc);
+                let r = rec.guard(
+                    IrOp::CallA,
+                    Ty::Val,
+                    kc,
+                    closure,
+                    helpers::MAKE_FUNCTION,
+                    pc,
+                );
+                if fl & 8 != 0 {
+                    rec.pop()?;
+                }
+                rec.stack.push(r);
+            }
             Op::BuildList(n @ 0..=2) => {
                 // an allocation only (`calla`)
                 let k = rec.stack.len();
@@ -2177,7 +2212,7 @@ fn record_inline_call(
     pc: usize,
 ) -> Result<(), Abort> {
     rec.check_inline_depth()?;
-    if rec.trace.get(rf).op == IrOp::CallR {
+    if matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA) {
         // made by this iteration (a lambda or closure built in the loop): its
         // identity guard would fail on every later iteration
         return Err("call of a function made in the trace".into());
