@@ -113,6 +113,9 @@ helpers! {
     NEW_DICT0 => new_dict0;
     NEW_DICT1 => new_dict1;
     NEW_DICT_N => new_dict_n;
+    // list.pop and list.insert on exact lists
+    LIST_POP => list_pop;
+    LIST_INSERT => list_insert;
     // `def` and lambdas in a loop (`calla`): the code object by address, the
     // globals stashed
     MAKE_FUNCTION => make_function;
@@ -396,6 +399,52 @@ extern "C" fn make_function(code: u64, closure: u64) -> u64 {
         };
         let f = vm.make_function(code, stashed(), Value::NONE, Value::NONE, Value(closure));
         Some(f.0)
+    })
+}
+
+/// The exact list `list`'s items, or None.
+fn exact_list(list: u64) -> Option<&'static Mut<Vec<Value>>> {
+    let o = Value(list).as_obj()?;
+    match &o.data {
+        ObjData::List(l) if type_obj(o.class()).module == "builtins" => Some(l),
+        _ => None,
+    }
+}
+
+/// `list.pop(i)` (`i` NONE: the last) for an exact list and an index in range.
+extern "C" fn list_pop(list: u64, i: u64) -> u64 {
+    guarded(|| {
+        let items = exact_list(list)?.get();
+        let n = items.len() as i64;
+        let i = Value(i);
+        let k = if i.is_none() {
+            n - 1
+        } else if i.is_small_int() {
+            let k = i.as_small_int();
+            if k < 0 { k + n } else { k }
+        } else {
+            return None;
+        };
+        if !(0..n).contains(&k) {
+            return None;
+        }
+        Some(items.remove(k as usize).0)
+    })
+}
+
+/// `list.insert(i, <stashed>)` for an exact list and an inline int index.
+extern "C" fn list_insert(list: u64, i: u64) -> u64 {
+    guarded(|| {
+        let items = exact_list(list)?.get();
+        let i = Value(i);
+        if !i.is_small_int() {
+            return None;
+        }
+        let n = items.len() as i64;
+        let k = i.as_small_int();
+        let k = if k < 0 { (k + n).max(0) } else { k.min(n) };
+        items.insert(k as usize, stashed());
+        Some(Value::NONE.0)
     })
 }
 

@@ -1296,6 +1296,41 @@ impl Vm {
                 rec.stack.push(rf);
                 rec.stack.push(ro);
             }
+            Op::CallMethod(argc @ (0..=2))
+                if self
+                    .list_method_helper(top(argc as usize + 1), argc)
+                    .is_some()
+                    && matches!(
+                        top(argc as usize).as_obj().map(|o| &o.data),
+                        Some(ObjData::List(_))
+                    )
+                    && self.is_builtin_exact(top(argc as usize)) =>
+            {
+                // `lst.pop()`, `lst.pop(i)`, `lst.insert(i, x)`: the method was
+                // pushed as a constant under the list's class guard
+                let helper = self
+                    .list_method_helper(top(argc as usize + 1), argc)
+                    .expect("checked");
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let rl = rec.stack[n - argc - 1];
+                let r = if helper == helpers::LIST_INSERT {
+                    let (ri, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
+                    let bv = rec.boxed(rv);
+                    rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                    let bi = rec.boxed(ri);
+                    rec.guard(IrOp::CallG, Ty::Val, rl, bi, helper, pc)
+                } else {
+                    let bi = if argc == 1 {
+                        rec.boxed(rec.stack[n - 1])
+                    } else {
+                        rec.k_val(Value::NONE)
+                    };
+                    rec.guard(IrOp::CallG, Ty::Val, rl, bi, helper, pc)
+                };
+                rec.stack.truncate(n - argc - 2);
+                rec.stack.push(r);
+            }
             Op::CallMethod(argc @ (1 | 2))
                 if self.dict_method_helper(top(argc as usize + 1)).is_some()
                     && helpers::pure_dict_access(
@@ -2349,6 +2384,23 @@ impl Vm {
                 ta == tb || !self.is_subclass(tb, ta)
             });
         ok_b.then_some(func)
+    }
+
+    /// The helper for a call of `m` with `argc` arguments when it is `list.pop`
+    /// (none or one) or `list.insert` (two).
+    fn list_method_helper(&mut self, m: Value, argc: u32) -> Option<i64> {
+        if !matches!(m.as_obj()?.data, ObjData::Builtin(_)) {
+            return None;
+        }
+        let list = self.types.list;
+        let (pop, insert) = (self.name("pop"), self.name("insert"));
+        if argc <= 1 && crate::vm::types::lookup(self, list, pop) == Some(m) {
+            Some(helpers::LIST_POP)
+        } else if argc == 2 && crate::vm::types::lookup(self, list, insert) == Some(m) {
+            Some(helpers::LIST_INSERT)
+        } else {
+            None
+        }
     }
 
     /// The helper for a call of `m` when it is `dict.get` or `dict.setdefault`.
