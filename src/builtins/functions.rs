@@ -1536,48 +1536,63 @@ pub fn new_code_object(
             let t = vm.new_native_type("code", "builtins", vm.types.object);
             vm.code_type = Some(t);
             let attrs: [(&'static str, crate::object::NativeFn); 13] = [
-                ("co_name", |vm, a| Ok(vm.new_str(&code_arg(a)?.name))),
-                (
-                    "co_qualname",
-                    |vm, a| Ok(vm.new_str(&code_arg(a)?.qualname)),
-                ),
-                (
-                    "co_filename",
-                    |vm, a| Ok(vm.new_str(&code_arg(a)?.filename)),
-                ),
-                ("co_firstlineno", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.firstlineno as i64))
+                ("co_name", |vm, a| {
+                    let c = code_arg(vm, a, "co_name")?;
+                    Ok(vm.new_str(&c.name))
                 }),
-                ("co_argcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.argcount as i64))
+                ("co_qualname", |vm, a| {
+                    let c = code_arg(vm, a, "co_qualname")?;
+                    Ok(vm.new_str(&c.qualname))
                 }),
-                ("co_posonlyargcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.posonlyargcount as i64))
+                ("co_filename", |vm, a| {
+                    let c = code_arg(vm, a, "co_filename")?;
+                    Ok(vm.new_str(&c.filename))
                 }),
-                ("co_kwonlyargcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.kwonlyargcount as i64))
+                ("co_firstlineno", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_firstlineno")?.firstlineno as i64,
+                    ))
+                }),
+                ("co_argcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_argcount")?.argcount as i64,
+                    ))
+                }),
+                ("co_posonlyargcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_posonlyargcount")?.posonlyargcount as i64,
+                    ))
+                }),
+                ("co_kwonlyargcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_kwonlyargcount")?.kwonlyargcount as i64,
+                    ))
                 }),
                 ("co_varnames", |vm, a| {
-                    let v = code_arg(a)?.varnames.clone();
+                    let v = code_arg(vm, a, "co_varnames")?.varnames.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_cellvars", |vm, a| {
-                    let v = code_arg(a)?.cellvars.clone();
+                    let v = code_arg(vm, a, "co_cellvars")?.cellvars.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_freevars", |vm, a| {
-                    let v = code_arg(a)?.freevars.clone();
+                    let v = code_arg(vm, a, "co_freevars")?.freevars.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_names", |vm, a| {
-                    let v = code_arg(a)?.names.clone();
+                    let v = code_arg(vm, a, "co_names")?.names.clone();
                     Ok(vm.new_tuple(v))
                 }),
-                ("co_nlocals", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.varnames.len() as i64))
+                ("co_nlocals", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_nlocals")?.varnames.len() as i64,
+                    ))
                 }),
-                ("co_flags", |_vm, a| {
-                    Ok(Value::small_int(cpython_flags(&*code_arg(a)?)))
+                ("co_flags", |vm, a| {
+                    Ok(Value::small_int(cpython_flags(&*code_arg(
+                        vm, a, "co_flags",
+                    )?)))
                 }),
             ];
             vm.add_method(t, "replace", code_replace);
@@ -1629,8 +1644,25 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(this)
 }
 
-fn code_arg(a: Args) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
-    Ok(code_of(a.pos[0]).expect("a code object's property").0)
+/// The code object a `co_*` property is read from: CPython's TypeError when the
+/// property's getter is called on something else (`C.co_name.__get__(1)`).
+fn code_arg(
+    vm: &mut Vm,
+    a: Args,
+    name: &str,
+) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
+    match a.pos.first().and_then(|v| code_of(*v)) {
+        Some(c) => Ok(c.0),
+        None => {
+            let tn = match a.pos.first() {
+                Some(v) => vm.type_name(*v),
+                None => "NoneType".to_string(),
+            };
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'code' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
 }
 
 /// `co_flags` with CPython's bit values (inspect tests them: CO_GENERATOR,
