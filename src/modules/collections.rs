@@ -1047,23 +1047,24 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 Ok(Value::bool(r != Value::TRUE))
             }),
             ("popitem", |vm, a| {
-                let last = match arg(&a, 1, "last") {
-                    Some(v) => vm.truthy(v)?,
-                    None => true,
-                };
-                dict_popitem(vm, a.pos[0], last)
+                /// `OrderedDict.popitem(self, /, last=True)`
+                const POPITEM: Sig<1> = Sig::new("popitem", ["last"])
+                    .posonly(0)
+                    .required(0)
+                    .method();
+                let b = POPITEM.bind(vm, &a)?;
+                let last = b.truth(vm, 0, true)?;
+                dict_popitem(vm, b.recv, last)
             }),
             ("move_to_end", |vm, a| {
-                let s = a.pos[0];
-                let Some(key) = arg(&a, 1, "key") else {
-                    return Err(
-                        vm.type_error("move_to_end() missing required argument 'key' (pos 1)")
-                    );
-                };
-                let last = match arg(&a, 2, "last") {
-                    Some(v) => vm.truthy(v)?,
-                    None => true,
-                };
+                /// `OrderedDict.move_to_end(self, /, key, last=True)`
+                const MOVE_TO_END: Sig<2> = Sig::new("move_to_end", ["key", "last"])
+                    .posonly(0)
+                    .required(1)
+                    .method();
+                let b = MOVE_TO_END.bind(vm, &a)?;
+                let (s, key) = (b.recv, b.req(0));
+                let last = b.truth(vm, 1, true)?;
                 let d = inner(vm, s)?;
                 let h = vm.hash(key)?;
                 let ObjData::Dict(x) = &d.obj().data else {

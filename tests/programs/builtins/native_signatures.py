@@ -1,8 +1,12 @@
 # Wrong argument counts, keywords and types given to natives raise CPython's
 # TypeError (or ValueError/OverflowError) with CPython's message (issue 15: natives
 # declare their signatures). Each line is one call and what it raised.
+import bisect
+import collections
+import functools
 import heapq
 import math
+import operator
 import random
 import sys
 import time
@@ -176,6 +180,53 @@ heapq._heapreplace_max()
 heapq._heapify_max()
 heapq.heapify()
 heapq.heapify(1)
+bisect.bisect_left([], 1, x=1)
+bisect.bisect_left([], 1, 'a')
+bisect.bisect_left([], 1, None)
+bisect.bisect_left([], 1, -1)
+bisect.bisect_left([], 1, 10**30)
+bisect.bisect_left([], 1, 0, 'a')
+bisect.bisect_left(1, 1)
+bisect.bisect_left(1, 1, 0, 1)
+bisect.bisect_left([1, 2], 1, 5)
+bisect.bisect_right([1, 2, 3], 2, hi=None)
+bisect.insort_left([], 1, 2, 3, 4, 5)
+bisect.insort_right([], 1, key=1)
+bisect.bisect()
+bisect.bisect([])
+functools.reduce()
+functools.reduce(len)
+functools.reduce(len, [], 1, 2)
+functools.reduce(len, [], x=1)
+functools.reduce(lambda x, y: x + y, [1, 2], 3)
+functools.cmp_to_key()
+functools.cmp_to_key(1, 2)
+functools.cmp_to_key(x=1)
+operator.add(1)
+operator.add(1, 2, 3)
+operator.add(a=1, b=2)
+operator.not_()
+operator.neg(x=1)
+operator.length_hint()
+operator.length_hint(x=1)
+operator.setitem(1)
+operator.setitem(x=1)
+operator.getitem([1], 0)
+collections.OrderedDict().popitem(1, 2)
+collections.OrderedDict().popitem(x=1)
+collections.OrderedDict(a=1).popitem(last=False)
+collections.OrderedDict().move_to_end()
+collections.OrderedDict().move_to_end(1, 2, 3)
+collections.OrderedDict().move_to_end(1, x=2)
+(1).__round__('a')
+(1).__round__(1.5)
+(15).__round__(-1)
+(15).__round__(10**30)
+(1.5).__round__('a')
+(1.5).hex(1)
+float.fromhex(1)
+float.fromhex()
+float.fromhex('0x1p3')
 """
 for line in CASES.strip().splitlines():
     t(line)
