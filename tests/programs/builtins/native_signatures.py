@@ -227,6 +227,10 @@ collections.OrderedDict().move_to_end(1, x=2)
 float.fromhex(1)
 float.fromhex()
 float.fromhex('0x1p3')
+''.format_map()
+''.format_map(1, 2)
+''.format_map(x=1)
+'{a}'.format_map({'a': 1})
 """
 for line in CASES.strip().splitlines():
     t(line)
