@@ -67,6 +67,15 @@ fn get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let nk = vm.intern("__name__");
     let name = vm.getattr(d, nk)?;
+    // `__code__` and `__globals__` are the function type's: CPython's TypeError
+    // for any other object
+    if !vm.isinstance(obj, vm.types.function) {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(&format!(
+            "descriptor '{}' for 'function' objects doesn't apply to a '{tn}' object",
+            crate::vm::str_of(name)
+        )));
+    }
     match vm.special_attr(obj, name)? {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(&format!(

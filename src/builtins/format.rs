@@ -1066,7 +1066,9 @@ fn str_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "format_map", &a, 2, 2)?;
+    crate::builtins::signature::Sig::new("format_map", ["mapping"])
+        .method()
+        .bind(vm, &a)?;
     let s = a.pos[0];
     let mut f = Fmt {
         args: &[],

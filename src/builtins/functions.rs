@@ -99,10 +99,20 @@ pub fn register(vm: &mut Vm) {
             vm.format(a.pos[0], spec)
         }),
         ("__import__", |vm, a| {
-            check_args(vm, "__import__", &a, 1, 5)?;
-            let name = str_param(vm, a.pos[0], "__import__()", 1)?.to_string();
+            /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`
+            const IMPORT: Sig<5> = Sig::new(
+                "__import__",
+                ["name", "globals", "locals", "fromlist", "level"],
+            )
+            .posonly(0)
+            .required(1);
+            let b = IMPORT.bind(vm, &a)?;
+            let Some(name) = crate::builtins::signature::as_str(b.req(0)) else {
+                return Err(vm.type_error("module name must be a string"));
+            };
+            let name = name.to_string();
             let globals = vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE);
-            let fromlist = a.get(3).unwrap_or(Value::NONE);
+            let fromlist = b.get(3).unwrap_or(Value::NONE);
             vm.import(&name, fromlist, 0, globals)
         }),
         ("open", crate::modules::io::open),
@@ -140,11 +150,20 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__new__", range_new);
     vm.add_method(t, "index", range_index);
     vm.add_method(t, "count", |vm, a| {
-        let r = range_index(vm, a);
-        Ok(Value::small_int(r.is_ok() as i64))
+        /// `range.count(value, /)`
+        const COUNT: Sig<1> = Sig::new("range.count", ["value"]).method();
+        COUNT.bind(vm, &a)?;
+        match range_index(vm, a) {
+            Ok(_) => Ok(Value::small_int(1)),
+            Err(e) if vm.matches(e.0, "ValueError") => Ok(Value::small_int(0)),
+            Err(e) => Err(e),
+        }
     });
     let t = vm.types.slice;
     vm.add_method(t, "__new__", |vm, a| {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("slice() takes no keyword arguments"));
+        }
         let args = &a.pos[1..];
         let (start, stop, step) = match args.len() {
             1 => (Value::NONE, args[0], Value::NONE),
@@ -162,8 +181,13 @@ pub fn register(vm: &mut Vm) {
         Ok(vm.alloc(vm.types.slice, ObjData::Slice { start, stop, step }))
     });
     vm.add_method(t, "indices", |vm, a| {
-        check_args(vm, "indices", &a, 2, 2)?;
-        let n = vm.index_of(a.pos[1])?.unwrap_or(0);
+        /// `slice.indices(len, /)`
+        const INDICES: Sig<1> = Sig::new("slice.indices", ["len"]).method();
+        let b = INDICES.bind(vm, &a)?;
+        let n = b.index(vm, 0)?;
+        let Some(n) = vm.to_i64(n) else {
+            return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+        };
         if n < 0 {
             return Err(vm.value_error("length should not be negative"));
         }
@@ -279,13 +303,17 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "deleter", |vm, a| property_with(vm, a, 2));
     let t = vm.types.staticmethod;
     vm.add_method(t, "__new__", |vm, a| {
-        check_args(vm, "staticmethod", &a, 2, 2)?;
-        Ok(vm.alloc(vm.types.staticmethod, ObjData::StaticMethod(a.pos[1])))
+        /// `staticmethod(function, /)`
+        const NEW: Sig<1> = Sig::new("staticmethod", ["function"]).constructor();
+        let f = NEW.bind(vm, &a)?.req(0);
+        Ok(vm.alloc(vm.types.staticmethod, ObjData::StaticMethod(f)))
     });
     let t = vm.types.classmethod;
     vm.add_method(t, "__new__", |vm, a| {
-        check_args(vm, "classmethod", &a, 2, 2)?;
-        Ok(vm.alloc(vm.types.classmethod, ObjData::ClassMethod(a.pos[1])))
+        /// `classmethod(function, /)`
+        const NEW: Sig<1> = Sig::new("classmethod", ["function"]).constructor();
+        let f = NEW.bind(vm, &a)?.req(0);
+        Ok(vm.alloc(vm.types.classmethod, ObjData::ClassMethod(f)))
     });
     let t = vm.types.super_;
     vm.add_method(t, "__new__", super_new);
@@ -793,12 +821,14 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
     r
 }
 
+/// `sum(iterable, /, start=0)`
+const SUM: Sig<2> = Sig::new("sum", ["iterable", "start"])
+    .posonly(1)
+    .required(1);
+
 fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "sum", &a, 1, 2)?;
-    let mut acc = a
-        .get(1)
-        .or_else(|| a.kwarg("start"))
-        .unwrap_or(Value::small_int(0));
+    let b = SUM.bind(vm, &a)?;
+    let mut acc = b.get(1).unwrap_or(Value::small_int(0));
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -1021,13 +1051,14 @@ fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     )))
 }
 
+/// `pow(base, exp, mod=None)`
+const POW: Sig<3> = Sig::new("pow", ["base", "exp", "mod"])
+    .posonly(0)
+    .required(2);
+
 fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let base = a.get(0).or_else(|| a.kwarg("base"));
-    let exp = a.get(1).or_else(|| a.kwarg("exp"));
-    let m = a.get(2).or_else(|| a.kwarg("mod")).filter(|v| !v.is_none());
-    let (Some(b), Some(e)) = (base, exp) else {
-        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
-    };
+    let bound = POW.bind(vm, &a)?;
+    let (b, e, m) = (bound.req(0), bound.req(1), bound.opt(2));
     match m {
         None => vm.binary_op(BinOp::Pow, b, e),
         Some(_) if vm.complex_of(b).is_some() || vm.complex_of(e).is_some() => {
@@ -1304,8 +1335,11 @@ pub fn dir_names(vm: &mut Vm, v: Value) -> Vec<String> {
     names
 }
 
+/// `input(prompt='', /)`
+const INPUT: Sig<1> = Sig::new("input", ["prompt"]).required(0);
+
 fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if let Some(p) = a.get(0) {
+    if let Some(p) = INPUT.bind(vm, &a)?.get(0) {
         let s = vm.str_string(p)?;
         vm.write_stdout(&s)?;
     }
@@ -1326,9 +1360,21 @@ fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `eval(source, globals=None, locals=None, /)`
+const EVAL: Sig<3> = Sig::new("eval", ["source", "globals", "locals"]).required(1);
+/// `exec(source, globals=None, locals=None, /, *, closure=None)`
+const EXEC: Sig<4> = Sig::new("exec", ["source", "globals", "locals", "closure"])
+    .posonly(3)
+    .kwonly(3)
+    .required(1);
+
 fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
     let name = if is_eval { "eval" } else { "exec" };
-    check_args(vm, name, &a, 1, 3)?;
+    if is_eval {
+        EVAL.bind(vm, &a)?;
+    } else if EXEC.bind(vm, &a)?.opt(3).is_some() {
+        return Err(vm.unsupported("exec() with a closure"));
+    }
     let src = a.pos[0];
     let compiled = code_of(src);
     if !vm.is_str(src) && compiled.is_none() {
@@ -1434,18 +1480,39 @@ fn code_of(v: Value) -> Option<(std::rc::Rc<crate::compiler::bytecode::Code>, bo
 }
 
 /// `compile(source, filename, mode)` for modes 'exec', 'eval' and 'single'.
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+/// _feature_version=-1)`
+const COMPILE: Sig<7> = Sig::new(
+    "compile",
+    [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+        "_feature_version",
+    ],
+)
+.posonly(0)
+.kwonly(6)
+.required(3);
+
 fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let src = a.get(0).or_else(|| a.kwarg("source"));
-    let filename = a.get(1).or_else(|| a.kwarg("filename"));
-    let mode = a.get(2).or_else(|| a.kwarg("mode"));
-    let (Some(src), Some(filename), Some(mode)) = (src, filename, mode) else {
-        return Err(vm.type_error("compile() missing required argument"));
+    let b = COMPILE.bind(vm, &a)?;
+    let src = b.req(0);
+    let Some(fname) = crate::builtins::signature::as_str(b.req(1)) else {
+        let tn = vm.type_name(b.req(1));
+        return Err(vm.type_error(&format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
     };
+    let mode = b.str(vm, 2)?;
     if !vm.is_str(src) {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
-    let (source, fname) = (str_of(src).to_string(), str_of(filename).to_string());
-    let (code, is_eval) = match str_of(mode) {
+    let (source, fname) = (str_of(src).to_string(), fname.to_string());
+    let (code, is_eval) = match mode {
         "eval" => (crate::run::compile_eval(vm, &source, &fname)?, true),
         "exec" | "single" => (
             crate::run::compile_source(vm, &source, &fname, "<module>")?,
@@ -1469,48 +1536,63 @@ pub fn new_code_object(
             let t = vm.new_native_type("code", "builtins", vm.types.object);
             vm.code_type = Some(t);
             let attrs: [(&'static str, crate::object::NativeFn); 13] = [
-                ("co_name", |vm, a| Ok(vm.new_str(&code_arg(a)?.name))),
-                (
-                    "co_qualname",
-                    |vm, a| Ok(vm.new_str(&code_arg(a)?.qualname)),
-                ),
-                (
-                    "co_filename",
-                    |vm, a| Ok(vm.new_str(&code_arg(a)?.filename)),
-                ),
-                ("co_firstlineno", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.firstlineno as i64))
+                ("co_name", |vm, a| {
+                    let c = code_arg(vm, a, "co_name")?;
+                    Ok(vm.new_str(&c.name))
                 }),
-                ("co_argcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.argcount as i64))
+                ("co_qualname", |vm, a| {
+                    let c = code_arg(vm, a, "co_qualname")?;
+                    Ok(vm.new_str(&c.qualname))
                 }),
-                ("co_posonlyargcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.posonlyargcount as i64))
+                ("co_filename", |vm, a| {
+                    let c = code_arg(vm, a, "co_filename")?;
+                    Ok(vm.new_str(&c.filename))
                 }),
-                ("co_kwonlyargcount", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.kwonlyargcount as i64))
+                ("co_firstlineno", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_firstlineno")?.firstlineno as i64,
+                    ))
+                }),
+                ("co_argcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_argcount")?.argcount as i64,
+                    ))
+                }),
+                ("co_posonlyargcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_posonlyargcount")?.posonlyargcount as i64,
+                    ))
+                }),
+                ("co_kwonlyargcount", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_kwonlyargcount")?.kwonlyargcount as i64,
+                    ))
                 }),
                 ("co_varnames", |vm, a| {
-                    let v = code_arg(a)?.varnames.clone();
+                    let v = code_arg(vm, a, "co_varnames")?.varnames.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_cellvars", |vm, a| {
-                    let v = code_arg(a)?.cellvars.clone();
+                    let v = code_arg(vm, a, "co_cellvars")?.cellvars.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_freevars", |vm, a| {
-                    let v = code_arg(a)?.freevars.clone();
+                    let v = code_arg(vm, a, "co_freevars")?.freevars.clone();
                     Ok(vm.new_tuple(v))
                 }),
                 ("co_names", |vm, a| {
-                    let v = code_arg(a)?.names.clone();
+                    let v = code_arg(vm, a, "co_names")?.names.clone();
                     Ok(vm.new_tuple(v))
                 }),
-                ("co_nlocals", |_vm, a| {
-                    Ok(Value::small_int(code_arg(a)?.varnames.len() as i64))
+                ("co_nlocals", |vm, a| {
+                    Ok(Value::small_int(
+                        code_arg(vm, a, "co_nlocals")?.varnames.len() as i64,
+                    ))
                 }),
-                ("co_flags", |_vm, a| {
-                    Ok(Value::small_int(cpython_flags(&*code_arg(a)?)))
+                ("co_flags", |vm, a| {
+                    Ok(Value::small_int(cpython_flags(&*code_arg(
+                        vm, a, "co_flags",
+                    )?)))
                 }),
             ];
             vm.add_method(t, "replace", code_replace);
@@ -1562,8 +1644,25 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(this)
 }
 
-fn code_arg(a: Args) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
-    Ok(code_of(a.pos[0]).expect("a code object's property").0)
+/// The code object a `co_*` property is read from: CPython's TypeError when the
+/// property's getter is called on something else (`C.co_name.__get__(1)`).
+fn code_arg(
+    vm: &mut Vm,
+    a: Args,
+    name: &str,
+) -> PyResult<std::rc::Rc<crate::compiler::bytecode::Code>> {
+    match a.pos.first().and_then(|v| code_of(*v)) {
+        Some(c) => Ok(c.0),
+        None => {
+            let tn = match a.pos.first() {
+                Some(v) => vm.type_name(*v),
+                None => "NoneType".to_string(),
+            };
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'code' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
 }
 
 /// `co_flags` with CPython's bit values (inspect tests them: CO_GENERATOR,
@@ -1595,6 +1694,9 @@ fn cpython_flags(code: &crate::compiler::bytecode::Code) -> i64 {
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("range() takes no keyword arguments"));
+    }
     let args = &a.pos[1..];
     // bounds beyond 64 bits: the big-int range class
     if args.len() <= 3
@@ -1640,7 +1742,9 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "index", &a, 2, 2)?;
+    /// `range.index(value, /)`
+    const INDEX: Sig<1> = Sig::new("range.index", ["value"]).method();
+    INDEX.bind(vm, &a)?;
     let ObjData::Range { start, step, .. } = &a.pos[0].obj().data else {
         return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
     };
@@ -1704,6 +1808,9 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
     if a.pos.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -1720,15 +1827,16 @@ fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ))
 }
 
+/// `filter(function, iterable, /)`
+const FILTER: Sig<2> = Sig::new("filter", ["function", "iterable"]).constructor();
+
 fn filter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "filter", &a, 3, 3)?;
-    let it = vm.iter(a.pos[2])?;
+    let b = FILTER.bind(vm, &a)?;
+    let func = b.req(0);
+    let it = vm.iter(b.req(1))?;
     Ok(vm.alloc(
         vm.types.filter,
-        ObjData::Iter(crate::object::Mut::new(IterState::Filter {
-            func: a.pos[1],
-            it,
-        })),
+        ObjData::Iter(crate::object::Mut::new(IterState::Filter { func, it })),
     ))
 }
 
@@ -1835,8 +1943,33 @@ fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
 /// `super()` / `super(cls, obj)`: a proxy looking attributes up after `cls` in
 /// `type(obj).__mro__`.
 fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (typ, obj) = if a.pos.len() >= 3 {
-        (a.pos[1], a.pos[2])
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "super() expected at most 2 arguments, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    if let Some(&typ) = a.pos.get(1)
+        && !is_type(typ)
+    {
+        let tn = vm.type_name(typ);
+        return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let (typ, obj) = if a.pos.len() == 3 {
+        let (typ, obj) = (a.pos[1], a.pos[2]);
+        let ok = vm.isinstance(obj, typ) || (is_type(obj) && vm.is_subclass(obj, typ));
+        if !ok {
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
+        (typ, obj)
+    } else if a.pos.len() == 2 {
+        // an unbound super object, `super(C)`
+        (a.pos[1], Value::NONE)
     } else {
         let Some(f) = vm.frames.last() else {
             return Err(vm.runtime_error("super(): no arguments"));
@@ -1995,6 +2128,9 @@ fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let args = &a.pos[1..];
+    if args.len() == 1 && !a.kw.is_empty() {
+        return Err(vm.type_error("type() takes no keyword arguments"));
+    }
     if args.len() == 1 {
         return Ok(vm.type_of(args[0]));
     }

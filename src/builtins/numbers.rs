@@ -11,6 +11,9 @@ use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
 
+/// `int.__round__(self, ndigits=None, /)` and `float.__round__`
+const ROUND: Sig<1> = Sig::new("__round__", ["ndigits"]).required(0).method();
+
 macro_rules! binops {
     ($check:ident; $($name:literal, $rname:literal => $op:expr),* $(,)?) => {
         &[
@@ -103,15 +106,18 @@ pub fn register(vm: &mut Vm) {
             Ok(vm.new_string(i.to_string()))
         }),
         ("__round__", |vm, a| {
-            check_args(vm, "__round__", &a, 1, 2)?;
+            let b = ROUND.bind(vm, &a)?;
             let i = int_self(vm, &a, "__round__")?;
-            match a.get(1).filter(|n| !n.is_none()) {
+            match b.opt(0) {
                 None => Ok(vm.new_bigint(i)),
                 Some(n) => {
-                    let Some(n) = vm.index_of(n)? else {
-                        return Err(
-                            vm.type_error("'float' object cannot be interpreted as an integer")
-                        );
+                    let n = crate::builtins::signature::to_index(vm, n)?;
+                    // past i64: a huge positive count keeps the int, a huge
+                    // negative one rounds it to 0
+                    let n = match vm.to_i64(n) {
+                        Some(n) => n,
+                        None if vm.to_bigint(n).is_some_and(|b| b.is_negative()) => i64::MIN,
+                        None => i64::MAX,
                     };
                     if n >= 0 {
                         return Ok(vm.new_bigint(i));
@@ -229,6 +235,7 @@ pub fn register(vm: &mut Vm) {
             Ok(vm.new_tuple(vec![n, d]))
         }),
         ("hex", |vm, a| {
+            Sig::new("hex", []).method().bind(vm, &a)?;
             let f = float_self(vm, &a, "hex")?;
             Ok(vm.new_string(float_hex(f)))
         }),
@@ -252,9 +259,9 @@ pub fn register(vm: &mut Vm) {
             float_to_int(vm, f.ceil())
         }),
         ("__round__", |vm, a| {
-            check_args(vm, "__round__", &a, 1, 2)?;
+            let b = ROUND.bind(vm, &a)?;
             let f = float_self(vm, &a, "__round__")?;
-            match a.get(1).filter(|n| !n.is_none()) {
+            match b.opt(0) {
                 None => float_to_int(vm, f.round_ties_even()),
                 Some(n) => {
                     let Some(n) = vm.index_of(n)? else {
@@ -992,14 +999,13 @@ fn float_hex(f: f64) -> String {
 }
 
 fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "fromhex", &a, 2, 2)?;
+    let s = Sig::new("fromhex", ["string"])
+        .method()
+        .bind(vm, &a)?
+        .req(0);
     let cls = a.pos[0];
-    let s = a.pos[1];
     if !vm.is_str(s) {
-        return Err(vm.type_error(&format!(
-            "fromhex() argument must be str, not {}",
-            vm.type_name(s)
-        )));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     }
     let f = match parse_hex_float(str_of(s)) {
         Ok(f) => f,

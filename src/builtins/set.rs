@@ -4,6 +4,7 @@
 //! which one is iterated, when tables are presized or compacted), because with the
 //! same table layout (src/object/set.rs) that is what makes iteration order match.
 
+use crate::builtins::signature::Sig;
 use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{Mut, ObjData, Set};
@@ -119,7 +120,7 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("pop", |vm, a| {
-            check_args(vm, "pop", &a, 1, 1)?;
+            Sig::new("pop", []).method().bind(vm, &a)?;
             let s = recv(vm, &a, "pop")?;
             match set_of(s).and_then(|x| x.get().pop()) {
                 Some(v) => Ok(v),
@@ -142,12 +143,14 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("intersection_update", |vm, a| {
+            varargs(vm, &a, "intersection_update")?;
             let s = recv(vm, &a, "intersection_update")?;
             let r = set_intersection_multi(vm, a)?;
             swap_bodies(s, r);
             Ok(Value::NONE)
         }),
         ("difference_update", |vm, a| {
+            varargs(vm, &a, "difference_update")?;
             let s = recv(vm, &a, "difference_update")?;
             for &o in &a.pos[1..] {
                 difference_update(vm, s, o)?;
@@ -198,18 +201,16 @@ fn recv(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     }
 }
 
-fn arity(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
-    no_kwargs(vm, name, a)?;
-    if a.len() != 2 {
-        let owner = match a.get(0) {
-            Some(v) if vm.isinstance(v, vm.types.frozenset) => "frozenset",
-            _ => "set",
-        };
-        return Err(vm.type_error(&format!(
-            "{owner}.{name}() takes exactly one argument ({} given)",
-            a.len().saturating_sub(1)
-        )));
-    }
+/// A method of one argument (METH_O): `set.add() takes exactly one argument (0
+/// given)`, `set.add() takes no keyword arguments`.
+fn arity(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
+    Sig::new(name, ["x"]).method().bind(vm, a)?;
+    Ok(())
+}
+
+/// A method of any number of positional arguments (`set.union(*others)`).
+fn varargs(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
+    Sig::new(name, []).varargs().method().bind(vm, a)?;
     Ok(())
 }
 
@@ -688,7 +689,7 @@ fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, "union", &a)?;
+    varargs(vm, &a, "union")?;
     let s = recv(vm, &a, "union")?;
     let r = set_copy(vm, s)?;
     rooted(vm, r, |vm| {
@@ -703,7 +704,7 @@ fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_intersection_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, "intersection", &a)?;
+    varargs(vm, &a, "intersection")?;
     let s = recv(vm, &a, "intersection")?;
     if a.len() == 1 {
         return set_copy(vm, s);
@@ -729,7 +730,7 @@ fn set_intersection_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_difference_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, "difference", &a)?;
+    varargs(vm, &a, "difference")?;
     let s = recv(vm, &a, "difference")?;
     if a.len() == 1 {
         return set_copy(vm, s);

@@ -243,9 +243,15 @@ impl<const N: usize> Sig<N> {
         } else {
             pos
         };
+        // Argument Clinic checks the positional-only minimum before matching
+        // keywords: `prod(iterable=[])` takes exactly 1 positional argument
+        if self.style == Style::Keywords && n < self.required.min(self.posonly) {
+            return Err(self.missing(vm, b.recv, n, n));
+        }
         for (slot, v) in b.args.iter_mut().zip(fixed) {
             *slot = Some(*v);
         }
+        let mut unknown = None;
         for &(k, v) in a.kw {
             let key = str_of(k);
             match self.params.iter().position(|p| *p == key) {
@@ -260,16 +266,20 @@ impl<const N: usize> Sig<N> {
                     b.args[i] = Some(v);
                 }
                 _ if self.varkw => b.kwrest.push((k, v)),
-                _ => {
-                    return Err(vm.type_error(&format!(
-                        "'{key}' is an invalid keyword argument for {}()",
-                        self.name
-                    )));
-                }
+                // Argument Clinic reports a missing required argument before an
+                // unknown keyword (`round(x=1)`: missing 'number')
+                _ if unknown.is_none() => unknown = Some(key),
+                _ => {}
             }
         }
         if let Some(i) = b.args[..self.required].iter().position(Option::is_none) {
             return Err(self.missing(vm, b.recv, n, i));
+        }
+        if let Some(key) = unknown {
+            return Err(vm.type_error(&format!(
+                "'{key}' is an invalid keyword argument for {}()",
+                self.name
+            )));
         }
         Ok(b)
     }
@@ -277,6 +287,10 @@ impl<const N: usize> Sig<N> {
     /// `str.strip` for a method (named after its receiver's built-in type), the
     /// plain name for a function.
     fn qualname(&self, vm: &Vm, recv: Value) -> String {
+        // a name given qualified (`deque.rotate`, as Argument Clinic spells some)
+        if self.name.contains('.') {
+            return self.name.to_string();
+        }
         if !self.owner.is_empty() {
             return format!("{}.{}", self.owner, self.name);
         }

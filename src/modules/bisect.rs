@@ -1,7 +1,8 @@
 //! The `bisect` module, with the same probing order as CPython's `_bisect` so
 //! user comparison methods see the same calls.
 
-use crate::modules::itertools::{arg, lt};
+use crate::builtins::signature::{Sig, to_ssize};
+use crate::modules::itertools::lt;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -36,12 +37,19 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn item(vm: &mut Vm, seq: Value, i: usize) -> PyResult<Value> {
-    if let ObjData::List(l) = &seq.obj().data
+    if let Some(ObjData::List(l)) = seq.as_obj().map(|o| &o.data)
         && let Some(v) = l.get().get(i)
     {
         return Ok(*v);
     }
     let iv = vm.new_int(i as i64);
+    // PySequence_GetItem's wording for an object that is no sequence
+    let cls = vm.type_of(seq);
+    let k = vm.intern("__getitem__");
+    if crate::vm::types::lookup(vm, cls, k).is_none() {
+        let tn = vm.type_name(seq);
+        return Err(vm.type_error(&format!("'{tn}' object does not support indexing")));
+    }
     vm.getitem(seq, iv)
 }
 
@@ -71,41 +79,50 @@ fn search(
     Ok(lo)
 }
 
-fn bounds(vm: &mut Vm, a: &Args, seq: Value) -> PyResult<(usize, usize)> {
-    let lo = match arg(a, 2, "lo") {
-        Some(v) => vm
-            .to_i64(v)
-            .ok_or_else(|| vm.type_error("'lo' must be an integer"))?,
-        None => 0,
-    };
+/// `bisect_left(a, x, lo=0, hi=len(a), *, key=None)` and the three others.
+fn sig(name: &'static str) -> Sig<5> {
+    Sig::new(name, ["a", "x", "lo", "hi", "key"])
+        .posonly(0)
+        .kwonly(4)
+        .required(2)
+}
+
+/// The arguments: the sequence, x, lo, hi and key.
+fn bind(
+    vm: &mut Vm,
+    a: &Args,
+    name: &'static str,
+) -> PyResult<(Value, Value, usize, usize, Value)> {
+    let sig = sig(name);
+    let b = sig.bind(vm, a)?;
+    let (seq, x) = (b.req(0), b.req(1));
+    let lo = b.ssize_or(vm, 2, 0)?;
     if lo < 0 {
         return Err(vm.value_error("lo must be non-negative"));
     }
-    let hi = match arg(a, 3, "hi") {
-        Some(v) if !v.is_none() => vm
-            .to_i64(v)
-            .ok_or_else(|| vm.type_error("'hi' must be an integer"))?
-            .max(0) as usize,
-        _ => vm.len(seq)?,
+    let hi = match b.opt(3) {
+        Some(v) => {
+            if !vm.is_intlike(v) && vm.dunder(v, "__index__").is_none() {
+                let tn = vm.type_name(v);
+                return Err(
+                    vm.type_error(&format!("argument should be integer or None, not '{tn}'"))
+                );
+            }
+            to_ssize(vm, v)?.max(0) as usize
+        }
+        None => vm.len(seq)?,
     };
-    Ok((lo as usize, hi))
+    let key = b.opt(4).unwrap_or(Value::NONE);
+    Ok((seq, x, lo as usize, hi, key))
 }
 
-fn bisect_fn(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<usize> {
-    let (Some(seq), Some(x)) = (arg(&a, 0, "a"), arg(&a, 1, "x")) else {
-        return Err(vm.type_error(&format!("{name}() missing required argument 'a' (pos 1)")));
-    };
-    let (lo, hi) = bounds(vm, &a, seq)?;
-    let key = a.kwarg("key").unwrap_or(Value::NONE);
+fn bisect_fn(vm: &mut Vm, a: Args, name: &'static str, right: bool) -> PyResult<usize> {
+    let (seq, x, lo, hi, key) = bind(vm, &a, name)?;
     search(vm, seq, x, lo, hi, key, right)
 }
 
-fn insort(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<Value> {
-    let (Some(seq), Some(x)) = (arg(&a, 0, "a"), arg(&a, 1, "x")) else {
-        return Err(vm.type_error(&format!("{name}() missing required argument 'a' (pos 1)")));
-    };
-    let (lo, hi) = bounds(vm, &a, seq)?;
-    let key = a.kwarg("key").unwrap_or(Value::NONE);
+fn insort(vm: &mut Vm, a: Args, name: &'static str, right: bool) -> PyResult<Value> {
+    let (seq, x, lo, hi, key) = bind(vm, &a, name)?;
     let kx = if key.is_none() {
         x
     } else {
@@ -115,7 +132,7 @@ fn insort(vm: &mut Vm, a: Args, name: &str, right: bool) -> PyResult<Value> {
     let r = search(vm, seq, kx, lo, hi, key, right);
     vm.temp_roots.pop();
     let i = r?;
-    if let ObjData::List(l) = &seq.obj().data
+    if let Some(ObjData::List(l)) = seq.as_obj().map(|o| &o.data)
         && vm.is_builtin_exact(seq)
     {
         let v = l.get();

@@ -11,6 +11,7 @@
 
 use std::collections::VecDeque;
 
+use crate::builtins::signature::{Sig, Style, to_ssize};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::modules::itertools::{arg, lt, make_type, native, run_source, set_attr, ty};
 use crate::object::{DictIterKind, Mut, NativeData, ObjData};
@@ -281,48 +282,47 @@ fn init_deque(vm: &mut Vm, m: Value) {
             ("__new__", deque_new),
             ("__init__", deque_init),
             ("append", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                dq_push(d, a.pos[1], false);
+                let b = DQ_APPEND.bind(vm, &a)?;
+                dq_push(dq(vm, b.recv)?, b.req(0), false);
                 Ok(Value::NONE)
             }),
             ("appendleft", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                dq_push(d, a.pos[1], true);
+                let b = DQ_APPENDLEFT.bind(vm, &a)?;
+                dq_push(dq(vm, b.recv)?, b.req(0), true);
                 Ok(Value::NONE)
             }),
             ("pop", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                d.items
+                let b = DQ_POP.bind(vm, &a)?;
+                dq(vm, b.recv)?
+                    .items
                     .get()
                     .pop_back()
                     .ok_or_else(|| vm.index_error("pop from an empty deque"))
             }),
             ("popleft", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                d.items
+                let b = DQ_POPLEFT.bind(vm, &a)?;
+                dq(vm, b.recv)?
+                    .items
                     .get()
                     .pop_front()
                     .ok_or_else(|| vm.index_error("pop from an empty deque"))
             }),
             ("extend", |vm, a| {
-                deque_extend(vm, a.pos[0], a.pos[1], false)
+                let b = DQ_EXTEND.bind(vm, &a)?;
+                deque_extend(vm, b.recv, b.req(0), false)
             }),
             ("extendleft", |vm, a| {
-                deque_extend(vm, a.pos[0], a.pos[1], true)
+                let b = DQ_EXTENDLEFT.bind(vm, &a)?;
+                deque_extend(vm, b.recv, b.req(0), true)
             }),
             ("__iadd__", |vm, a| {
                 deque_extend(vm, a.pos[0], a.pos[1], false)?;
                 Ok(a.pos[0])
             }),
             ("rotate", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                let n = match a.get(1) {
-                    Some(v) => vm.to_i64(v).ok_or_else(|| {
-                        vm.type_error("'float' object cannot be interpreted as an integer")
-                    })?,
-                    None => 1,
-                };
-                let items = d.items.get();
+                let b = DQ_ROTATE.bind(vm, &a)?;
+                let n = b.ssize_or(vm, 0, 1)?;
+                let items = dq(vm, b.recv)?.items.get();
                 let len = items.len() as i64;
                 if len > 1 {
                     let k = n.rem_euclid(len) as usize;
@@ -331,62 +331,82 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 Ok(Value::NONE)
             }),
             ("clear", |vm, a| {
-                dq(vm, a.pos[0])?.items.get().clear();
+                let b = DQ_CLEAR.bind(vm, &a)?;
+                dq(vm, b.recv)?.items.get().clear();
                 Ok(Value::NONE)
             }),
             ("copy", deque_copy),
             ("__copy__", deque_copy),
             ("count", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let b = DQ_COUNT.bind(vm, &a)?;
+                let x = b.req(0);
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().copied().collect();
                 let mut n = 0;
-                for x in items {
-                    if vm.eq(x, a.pos[1])? {
+                for v in items {
+                    if vm.eq(v, x)? {
                         n += 1;
                     }
                 }
                 Ok(vm.new_int(n))
             }),
             ("index", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let b = DQ_INDEX.bind(vm, &a)?;
+                let x = b.req(0);
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().copied().collect();
                 let len = items.len() as i64;
                 let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-                let start = a.get(2).and_then(|v| vm.to_i64(v)).map(norm).unwrap_or(0);
-                let stop = a.get(3).and_then(|v| vm.to_i64(v)).map(norm).unwrap_or(len);
+                let start = match b.get(1) {
+                    Some(v) => norm(deque_slice_index(vm, v)?),
+                    None => 0,
+                };
+                let stop = match b.get(2) {
+                    Some(v) => norm(deque_slice_index(vm, v)?),
+                    None => len,
+                };
                 for i in start..stop {
-                    if vm.eq(items[i as usize], a.pos[1])? {
+                    if vm.eq(items[i as usize], x)? {
                         return Ok(vm.new_int(i));
                     }
                 }
-                let r = vm.repr_string(a.pos[1])?;
+                let r = vm.repr_string(x)?;
                 Err(vm.value_error(&format!("{r} is not in deque")))
             }),
             ("insert", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
+                let b = DQ_INSERT.bind(vm, &a)?;
+                let i = b.ssize(vm, 0)?;
+                let d = dq(vm, b.recv)?;
                 let len = d.items.get().len();
                 if d.maxlen.get() == Some(len) {
                     return Err(vm.index_error("deque already at its maximum size"));
                 }
-                let i = vm.to_i64(a.pos[1]).unwrap_or(0);
                 let i = if i < 0 {
                     (i + len as i64).max(0)
                 } else {
                     i.min(len as i64)
                 } as usize;
-                d.items.get().insert(i, a.pos[2]);
+                d.items.get().insert(i, b.req(1));
                 Ok(Value::NONE)
             }),
             ("remove", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
-                for (i, x) in items.iter().enumerate() {
-                    if vm.eq(*x, a.pos[1])? {
-                        dq(vm, a.pos[0])?.items.get().remove(i);
+                let b = DQ_REMOVE.bind(vm, &a)?;
+                let x = b.req(0);
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().copied().collect();
+                for (i, v) in items.iter().enumerate() {
+                    if vm.eq(*v, x)? {
+                        let items = dq(vm, b.recv)?.items.get();
+                        // the comparison may have changed the deque
+                        if items.get(i) == Some(v) {
+                            items.remove(i);
+                        }
                         return Ok(Value::NONE);
                     }
                 }
-                Err(vm.value_error("deque.remove(x): x not in deque"))
+                let r = vm.repr_string(x)?;
+                Err(vm.value_error(&format!("{r} is not in deque")))
             }),
             ("reverse", |vm, a| {
-                dq(vm, a.pos[0])?.items.get().make_contiguous().reverse();
+                let b = DQ_REVERSE.bind(vm, &a)?;
+                dq(vm, b.recv)?.items.get().make_contiguous().reverse();
                 Ok(Value::NONE)
             }),
             ("__len__", |vm, a| {
@@ -459,7 +479,14 @@ fn init_deque(vm: &mut Vm, m: Value) {
             }),
             ("__mul__", |vm, a| {
                 let d = dq(vm, a.pos[0])?;
-                let n = vm.to_i64(a.pos[1]).unwrap_or(0);
+                let n = a.pos[1];
+                if !vm.is_intlike(n) && vm.dunder(n, "__index__").is_none() {
+                    let tn = vm.type_name(n);
+                    return Err(vm.type_error(&format!(
+                        "can't multiply sequence by non-int of type '{tn}'"
+                    )));
+                }
+                let n = to_ssize(vm, n)?;
                 let items: Vec<Value> = d.items.get().iter().copied().collect();
                 let out = vm.repeat_items(&items, n)?;
                 new_deque(vm, vm.type_of(a.pos[0]), out, d.maxlen.get())
@@ -506,24 +533,75 @@ fn deque_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(obj)
 }
 
+/// `deque(iterable=(), maxlen=None)`
+const DQ_INIT: Sig<2> = Sig::new("deque", ["iterable", "maxlen"])
+    .posonly(0)
+    .required(0)
+    .method();
+/// `deque.append(x)` and the other methods of one argument (METH_O) or none
+const DQ_APPEND: Sig<1> = Sig::new("deque.append", ["x"]).method();
+const DQ_APPENDLEFT: Sig<1> = Sig::new("deque.appendleft", ["x"]).method();
+const DQ_EXTEND: Sig<1> = Sig::new("deque.extend", ["iterable"]).method();
+const DQ_EXTENDLEFT: Sig<1> = Sig::new("deque.extendleft", ["iterable"]).method();
+const DQ_COUNT: Sig<1> = Sig::new("deque.count", ["x"]).method();
+const DQ_REMOVE: Sig<1> = Sig::new("deque.remove", ["value"]).method();
+const DQ_POP: Sig<0> = Sig::new("deque.pop", []).method();
+const DQ_POPLEFT: Sig<0> = Sig::new("deque.popleft", []).method();
+const DQ_CLEAR: Sig<0> = Sig::new("deque.clear", []).method();
+const DQ_COPY: Sig<0> = Sig::new("deque.copy", []).method();
+const DQ_REVERSE: Sig<0> = Sig::new("deque.reverse", []).method();
+/// `deque.rotate(n=1, /)`
+const DQ_ROTATE: Sig<1> = Sig::new("deque.rotate", ["n"]).required(0).method();
+/// `deque.index(x[, start[, stop]])` and `deque.insert(i, x)` (`PyArg_ParseTuple`)
+const DQ_INDEX: Sig<3> = Sig::new("index", ["x", "start", "stop"])
+    .required(1)
+    .style(Style::Tuple)
+    .owner("deque")
+    .method();
+const DQ_INSERT: Sig<2> = Sig::new("insert", ["i", "x"])
+    .style(Style::Tuple)
+    .owner("deque")
+    .method();
+
+/// A start or stop of `deque.index` (`_PyEval_SliceIndexNotNone`): `__index__`,
+/// clamped to the ssize range.
+fn deque_slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if !vm.is_intlike(v) && vm.dunder(v, "__index__").is_none() {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let x = crate::builtins::signature::to_index(vm, v)?;
+    Ok(match vm.to_i64(x) {
+        Some(i) => i,
+        None if vm
+            .to_bigint(x)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            i64::MIN
+        }
+        None => i64::MAX,
+    })
+}
+
 fn deque_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let d = dq(vm, a.pos[0])?;
-    let maxlen = match arg(&a, 2, "maxlen") {
-        Some(v) if !v.is_none() => {
-            let n = vm
-                .to_i64(v)
-                .ok_or_else(|| vm.type_error("an integer is required"))?;
+    let b = DQ_INIT.bind(vm, &a)?;
+    let d = dq(vm, b.recv)?;
+    let maxlen = match b.opt(1) {
+        Some(v) => {
+            if !vm.is_intlike(v) {
+                return Err(vm.type_error("an integer is required"));
+            }
+            let n = to_ssize(vm, v)?;
             if n < 0 {
                 return Err(vm.value_error("maxlen must be non-negative"));
             }
             Some(n as usize)
         }
-        _ => None,
+        None => None,
     };
     d.maxlen.set(maxlen);
     d.items.get().clear();
-    if let Some(src) = arg(&a, 1, "iterable") {
-        deque_extend(vm, a.pos[0], src, false)?;
+    if let Some(src) = b.get(0) {
+        deque_extend(vm, b.recv, src, false)?;
     }
     Ok(Value::NONE)
 }
@@ -538,6 +616,7 @@ fn deque_extend(vm: &mut Vm, dv: Value, src: Value, left: bool) -> PyResult<Valu
 }
 
 fn deque_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    DQ_COPY.bind(vm, &a)?;
     let d = dq(vm, a.pos[0])?;
     let items: Vec<Value> = d.items.get().iter().copied().collect();
     new_deque(vm, vm.type_of(a.pos[0]), items, d.maxlen.get())
@@ -968,23 +1047,24 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 Ok(Value::bool(r != Value::TRUE))
             }),
             ("popitem", |vm, a| {
-                let last = match arg(&a, 1, "last") {
-                    Some(v) => vm.truthy(v)?,
-                    None => true,
-                };
-                dict_popitem(vm, a.pos[0], last)
+                /// `OrderedDict.popitem(self, /, last=True)`
+                const POPITEM: Sig<1> = Sig::new("popitem", ["last"])
+                    .posonly(0)
+                    .required(0)
+                    .method();
+                let b = POPITEM.bind(vm, &a)?;
+                let last = b.truth(vm, 0, true)?;
+                dict_popitem(vm, b.recv, last)
             }),
             ("move_to_end", |vm, a| {
-                let s = a.pos[0];
-                let Some(key) = arg(&a, 1, "key") else {
-                    return Err(
-                        vm.type_error("move_to_end() missing required argument 'key' (pos 1)")
-                    );
-                };
-                let last = match arg(&a, 2, "last") {
-                    Some(v) => vm.truthy(v)?,
-                    None => true,
-                };
+                /// `OrderedDict.move_to_end(self, /, key, last=True)`
+                const MOVE_TO_END: Sig<2> = Sig::new("move_to_end", ["key", "last"])
+                    .posonly(0)
+                    .required(1)
+                    .method();
+                let b = MOVE_TO_END.bind(vm, &a)?;
+                let (s, key) = (b.recv, b.req(0));
+                let last = b.truth(vm, 1, true)?;
                 let d = inner(vm, s)?;
                 let h = vm.hash(key)?;
                 let ObjData::Dict(x) = &d.obj().data else {

@@ -6,6 +6,7 @@
 //! like their CPython counterparts; the cache itself lives in a native payload object
 //! stored in a hidden attribute.
 
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::CmpOp;
 use crate::modules::itertools::{arg, make_type, native, run_source, set_attr, ty};
 use crate::object::{Mut, NativeData, ObjData};
@@ -239,7 +240,9 @@ pub fn forget_thread_values() {
 // ---- reduce -------------------------------------------------------------------------
 
 fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "reduce", &a, 2, 3)?;
+    /// `reduce(function, iterable[, initial], /)`
+    const REDUCE: Sig<3> = Sig::new("reduce", ["function", "iterable", "initial"]).required(2);
+    REDUCE.bind(vm, &a)?;
     let (f, seq) = (a.pos[0], a.pos[1]);
     let it = vm.iter(seq).map_err(|e| {
         if vm.matches(e.0, "TypeError") {
@@ -596,9 +599,9 @@ impl NativeData for KeyObj {
 }
 
 fn cmp_to_key(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(cmp) = arg(&a, 0, "mycmp") else {
-        return Err(vm.type_error("cmp_to_key() missing required argument 'mycmp' (pos 1)"));
-    };
+    /// `cmp_to_key(mycmp)`
+    const CMP_TO_KEY: Sig<1> = Sig::new("cmp_to_key", ["mycmp"]).posonly(0);
+    let cmp = CMP_TO_KEY.bind(vm, &a)?.req(0);
     Ok(vm.alloc(
         ty("functools.KeyWrapper"),
         ObjData::Native(Box::new(KeyObj {

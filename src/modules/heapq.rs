@@ -1,6 +1,7 @@
 //! The `heapq` module: the same sift algorithms as CPython's heapq.py / _heapq.c so
 //! heap layouts and tie orders match; `merge` is CPython's generator, in Python.
 
+use crate::builtins::signature::Sig;
 use crate::modules::itertools::{arg, lt, run_source};
 use crate::object::ObjData;
 use crate::value::Value;
@@ -77,7 +78,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.module_dict(m);
     vm.add_fn(d, "heappush", |vm, a| {
         check(vm, &a, "heappush", 2)?;
-        let h = list_arg(vm, a.pos[0], "heappush")?;
+        let h = list_arg(vm, &a, "heappush", 2)?;
         if let ObjData::List(l) = &h.obj().data {
             l.get().push(a.pos[1]);
         }
@@ -87,25 +88,27 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "heappop", |vm, a| {
         check(vm, &a, "heappop", 1)?;
-        let h = list_arg(vm, a.pos[0], "heappop")?;
+        let h = list_arg(vm, &a, "heappop", 1)?;
         heappop(vm, h, false)
     });
     vm.add_fn(d, "_heappop_max", |vm, a| {
-        let h = list_arg(vm, a.pos[0], "_heappop_max")?;
+        check(vm, &a, "_heappop_max", 1)?;
+        let h = list_arg(vm, &a, "_heappop_max", 1)?;
         heappop(vm, h, true)
     });
     vm.add_fn(d, "heapreplace", |vm, a| {
         check(vm, &a, "heapreplace", 2)?;
-        let h = list_arg(vm, a.pos[0], "heapreplace")?;
+        let h = list_arg(vm, &a, "heapreplace", 2)?;
         heapreplace(vm, h, a.pos[1], false)
     });
     vm.add_fn(d, "_heapreplace_max", |vm, a| {
-        let h = list_arg(vm, a.pos[0], "_heapreplace_max")?;
+        check(vm, &a, "_heapreplace_max", 2)?;
+        let h = list_arg(vm, &a, "_heapreplace_max", 2)?;
         heapreplace(vm, h, a.pos[1], true)
     });
     vm.add_fn(d, "heappushpop", |vm, a| {
         check(vm, &a, "heappushpop", 2)?;
-        let h = list_arg(vm, a.pos[0], "heappushpop")?;
+        let h = list_arg(vm, &a, "heappushpop", 2)?;
         let mut item = a.pos[1];
         let first = get(h, 0);
         if let Some(top) = first
@@ -125,12 +128,13 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "heapify", |vm, a| {
         check(vm, &a, "heapify", 1)?;
-        let h = list_arg(vm, a.pos[0], "heapify")?;
+        let h = list_arg(vm, &a, "heapify", 1)?;
         heapify(vm, h, false)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "_heapify_max", |vm, a| {
-        let h = list_arg(vm, a.pos[0], "_heapify_max")?;
+        check(vm, &a, "_heapify_max", 1)?;
+        let h = list_arg(vm, &a, "_heapify_max", 1)?;
         heapify(vm, h, true)?;
         Ok(Value::NONE)
     });
@@ -140,23 +144,28 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-fn check(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
-    if a.len() != n {
-        let msg = if n == 1 {
-            format!("{name}() takes exactly one argument ({} given)", a.len())
-        } else {
-            format!("{name} expected {n} arguments, got {}", a.len())
-        };
-        return Err(vm.type_error(&msg));
+/// The arity of `_heapq`'s functions of `n` (1 or 2) positional-only arguments.
+fn check(vm: &mut Vm, a: &Args, name: &'static str, n: usize) -> PyResult<()> {
+    if n == 1 {
+        Sig::new(name, ["heap"]).owner("_heapq").bind(vm, a)?;
+    } else {
+        Sig::new(name, ["heap", "item"])
+            .owner("_heapq")
+            .bind(vm, a)?;
     }
     Ok(())
 }
 
-fn list_arg(vm: &mut Vm, v: Value, _name: &str) -> PyResult<Value> {
+/// The heap, which must be a list: `heappop() argument must be list, not int`
+/// (one argument), `heappush() argument 1 must be list, not int` (two).
+fn list_arg(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<Value> {
+    let v = a.pos[0];
     if v.is_obj() && matches!(v.obj().data, ObjData::List(_)) {
         return Ok(v);
     }
-    Err(vm.type_error("heap argument must be a list"))
+    let which = if n == 1 { "argument" } else { "argument 1" };
+    let tn = crate::builtins::bad_arg_name(vm, v);
+    Err(vm.type_error(&format!("{name}() {which} must be list, not {tn}")))
 }
 
 fn len(h: Value) -> usize {

@@ -5,6 +5,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;
 use crate::value::Value;
@@ -254,6 +255,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         )))
     });
     vm.add_fn(d, "hypot", |vm, a| {
+        check_varargs(vm, &a, "hypot")?;
         let mut v = Vec::with_capacity(a.pos.len());
         for x in a.pos {
             v.push(to_f(vm, *x)?.abs());
@@ -264,6 +266,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "fsum", fsum);
     vm.add_fn(d, "prod", prod);
     vm.add_fn(d, "gcd", |vm, a| {
+        check_varargs(vm, &a, "gcd")?;
         let mut g = BigInt::zero();
         for x in a.pos {
             let x = int_arg(vm, *x)?;
@@ -272,6 +275,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(g))
     });
     vm.add_fn(d, "lcm", |vm, a| {
+        check_varargs(vm, &a, "lcm")?;
         let mut l = BigInt::one();
         for x in a.pos {
             let x = int_arg(vm, *x)?;
@@ -320,19 +324,16 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(r))
     });
     vm.add_fn(d, "perm", |vm, a| {
-        if a.pos.is_empty() || a.pos.len() > 2 {
-            return Err(vm.type_error(&format!(
-                "perm expected at most 2 arguments, got {}",
-                a.pos.len()
-            )));
-        }
-        let n = int_arg(vm, a.pos[0])?;
+        /// `math.perm(n, k=None, /)`
+        const PERM: Sig<2> = Sig::new("perm", ["n", "k"]).required(1).owner("math");
+        let b = PERM.bind(vm, &a)?;
+        let n = int_arg(vm, b.req(0))?;
         if n.is_negative() {
             return Err(vm.value_error("n must be a non-negative integer"));
         }
-        let k = match a.get(1) {
-            Some(k) if !k.is_none() => int_arg(vm, k)?,
-            _ => n.clone(),
+        let k = match b.opt(1) {
+            Some(k) => int_arg(vm, k)?,
+            None => n.clone(),
         };
         if k.is_negative() {
             return Err(vm.value_error("k must be a non-negative integer"));
@@ -360,18 +361,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-fn check_n(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
-    if a.pos.len() != n {
-        let msg = if n == 1 {
-            format!(
-                "math.{name}() takes exactly one argument ({} given)",
-                a.pos.len()
-            )
-        } else {
-            format!("{name} expected {n} arguments, got {}", a.pos.len())
-        };
-        return Err(vm.type_error(&msg));
+/// The arity of a math function of `n` (1 or 2) positional-only arguments:
+/// `math.sqrt() takes exactly one argument (0 given)`, `atan2 expected 2
+/// arguments, got 1`, `math.atan2() takes no keyword arguments`.
+fn check_n(vm: &mut Vm, a: &Args, name: &'static str, n: usize) -> PyResult<()> {
+    if n == 1 {
+        Sig::new(name, ["x"]).owner("math").bind(vm, a)?;
+    } else {
+        Sig::new(name, ["x", "y"]).owner("math").bind(vm, a)?;
     }
+    Ok(())
+}
+
+/// A math function of any number of positional arguments (`hypot`, `gcd`, `lcm`).
+fn check_varargs(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
+    Sig::new(name, []).varargs().owner("math").bind(vm, a)?;
     Ok(())
 }
 
@@ -414,12 +418,12 @@ pub fn to_f(vm: &mut Vm, v: Value) -> PyResult<f64> {
     Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v))))
 }
 
-fn arg_f(vm: &mut Vm, a: Args, name: &str) -> PyResult<f64> {
+fn arg_f(vm: &mut Vm, a: Args, name: &'static str) -> PyResult<f64> {
     check_n(vm, &a, name, 1)?;
     to_f(vm, a.pos[0])
 }
 
-fn two_f(vm: &mut Vm, a: Args, name: &str) -> PyResult<(f64, f64)> {
+fn two_f(vm: &mut Vm, a: Args, name: &'static str) -> PyResult<(f64, f64)> {
     check_n(vm, &a, name, 2)?;
     Ok((to_f(vm, a.pos[0])?, to_f(vm, a.pos[1])?))
 }
@@ -467,7 +471,7 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 fn round_op(
     vm: &mut Vm,
     a: Args,
-    name: &str,
+    name: &'static str,
     dunder: &'static str,
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
@@ -520,17 +524,11 @@ fn loghelper(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("log() takes no keyword arguments"));
+    }
     if a.pos.is_empty() || a.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "log expected {} argument{}, got {}",
-            if a.pos.is_empty() {
-                "at least 1"
-            } else {
-                "at most 2"
-            },
-            if a.pos.is_empty() { "" } else { "s" },
-            a.pos.len()
-        )));
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
     }
     let num = loghelper(vm, a.pos[0], |x| unsafe { log(x) })?;
     if let Some(b) = a.get(1) {
@@ -543,28 +541,24 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::float(num))
 }
 
+/// `math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`
+const ISCLOSE: Sig<4> = Sig::new("isclose", ["a", "b", "rel_tol", "abs_tol"])
+    .posonly(0)
+    .kwonly(2)
+    .required(2);
+
 fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    let x = to_f(vm, a.pos[0])?;
-    let y = to_f(vm, a.pos[1])?;
-    let mut rel = 1e-9;
-    let mut abs_tol = 0.0;
-    for (k, v) in a.kw {
-        match crate::vm::str_of(*k) {
-            "rel_tol" => rel = to_f(vm, *v)?,
-            "abs_tol" => abs_tol = to_f(vm, *v)?,
-            other => {
-                return Err(vm.type_error(&format!(
-                    "isclose() got an unexpected keyword argument '{other}'"
-                )));
-            }
-        }
-    }
+    let b = ISCLOSE.bind(vm, &a)?;
+    let x = to_f(vm, b.req(0))?;
+    let y = to_f(vm, b.req(1))?;
+    let rel = match b.get(2) {
+        Some(v) => to_f(vm, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match b.get(3) {
+        Some(v) => to_f(vm, v)?,
+        None => 0.0,
+    };
     if rel < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
@@ -744,14 +738,15 @@ fn fsum_inner(vm: &mut Vm, it: Value) -> PyResult<Value> {
     Ok(Value::float(hi))
 }
 
+/// `math.prod(iterable, /, *, start=1)`
+const PROD: Sig<2> = Sig::new("prod", ["iterable", "start"])
+    .posonly(1)
+    .kwonly(1)
+    .required(1);
+
 fn prod(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(&format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            a.pos.len()
-        )));
-    }
-    let mut acc = a.kwarg("start").unwrap_or(Value::small_int(1));
+    let b = PROD.bind(vm, &a)?;
+    let mut acc = b.get(1).unwrap_or(Value::small_int(1));
     let it = vm.iter(a.pos[0])?;
     let base = vm.temp_roots.len();
     vm.temp_roots.push(it);

@@ -1,7 +1,7 @@
 //! The `operator` module: the operators as functions, plus itemgetter, attrgetter and
 //! methodcaller objects.
 
-use crate::builtins::check_args;
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::{BinOp, CmpOp, UnOp};
 use crate::modules::itertools::{add_method_as, make_type, native, set_attr, ty};
 use crate::object::{NativeData, ObjData};
@@ -68,7 +68,7 @@ const CMP: Fns = cmpops! {
     "__gt__" => CmpOp::Gt, "__ge__" => CmpOp::Ge,
 };
 
-fn unary(vm: &mut Vm, a: &Args, name: &str, op: UnOp) -> PyResult<Value> {
+fn unary(vm: &mut Vm, a: &Args, name: &'static str, op: UnOp) -> PyResult<Value> {
     check_args(vm, name, a, 1, 1)?;
     vm.unary_op(op, a.pos[0])
 }
@@ -400,4 +400,30 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         set_attr(vm, m, name, t);
     }
     Ok(m)
+}
+
+/// The arity of `_operator`'s functions (all positional-only): `_operator.neg()
+/// takes exactly one argument (0 given)`, `add expected 2 arguments, got 1`,
+/// `length_hint expected at least 1 argument, got 0`, `_operator.add() takes no
+/// keyword arguments`.
+fn check_args(vm: &mut Vm, name: &'static str, a: &Args, min: usize, max: usize) -> PyResult<()> {
+    match (min, max) {
+        (1, 1) => Sig::new(name, ["a"])
+            .owner("_operator")
+            .bind(vm, a)
+            .map(|_| ()),
+        (2, 2) => Sig::new(name, ["a", "b"])
+            .owner("_operator")
+            .bind(vm, a)
+            .map(|_| ()),
+        (3, 3) => Sig::new(name, ["a", "b", "c"])
+            .owner("_operator")
+            .bind(vm, a)
+            .map(|_| ()),
+        _ => Sig::new(name, ["a", "b"])
+            .required(1)
+            .owner("_operator")
+            .bind(vm, a)
+            .map(|_| ()),
+    }
 }

@@ -1,5 +1,6 @@
 //! The `os` module and its `os.path` submodule (POSIX semantics, as posixpath).
 
+use crate::builtins::signature::Sig;
 use crate::modules::io::os_error;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -45,10 +46,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set(env, k, v)?;
     }
     set(vm, d, "environ", env);
-    vm.add_fn(d, "getpid", |vm, _a| {
+    vm.add_fn(d, "getpid", |vm, a| {
+        Sig::new("getpid", []).owner("posix").bind(vm, &a)?;
         Ok(vm.new_int(std::process::id() as i64))
     });
-    vm.add_fn(d, "getcwd", |vm, _a| {
+    vm.add_fn(d, "getcwd", |vm, a| {
+        Sig::new("getcwd", []).owner("posix").bind(vm, &a)?;
         let p = std::env::current_dir().map_err(|e| os_error(vm, &e, None))?;
         Ok(vm.new_string(p.display().to_string()))
     });
@@ -104,14 +107,22 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Err(_) => Ok(a.get(1).unwrap_or(Value::NONE)),
         }
     });
-    vm.add_fn(d, "cpu_count", |vm, _a| {
+    vm.add_fn(d, "cpu_count", |vm, a| {
+        Sig::new("cpu_count", []).owner("posix").bind(vm, &a)?;
         let n = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
         Ok(vm.new_int(n as i64))
     });
     vm.add_fn(d, "urandom", |vm, a| {
-        let n = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0).max(0) as usize;
+        let n = Sig::new("urandom", ["size"])
+            .owner("posix")
+            .bind(vm, &a)?
+            .ssize(vm, 0)?;
+        if n < 0 {
+            return Err(vm.value_error("negative argument not allowed"));
+        }
+        let n = n as usize;
         vm.check_alloc(n as u128, 1)?;
         let mut buf = vec![0u8; n];
         use std::io::Read;

@@ -3,6 +3,7 @@
 //! `chmod`, `getuid`/`getgid`) and the `O_*` flags. Coil's native `os` takes them
 //! from here, as CPython's `os` takes its functions from `posix`.
 
+use crate::builtins::signature::Sig;
 use crate::modules::io::os_error;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -205,19 +206,24 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::NONE)
     });
     // SAFETY (all four): the id calls take nothing and cannot fail.
-    vm.add_fn(d, "getuid", |_vm, _a| {
+    vm.add_fn(d, "getuid", |vm, a| {
+        Sig::new("getuid", []).owner("posix").bind(vm, &a)?;
         Ok(Value::small_int(unsafe { getuid() } as i64))
     });
-    vm.add_fn(d, "geteuid", |_vm, _a| {
+    vm.add_fn(d, "geteuid", |vm, a| {
+        Sig::new("geteuid", []).owner("posix").bind(vm, &a)?;
         Ok(Value::small_int(unsafe { geteuid() } as i64))
     });
-    vm.add_fn(d, "getgid", |_vm, _a| {
+    vm.add_fn(d, "getgid", |vm, a| {
+        Sig::new("getgid", []).owner("posix").bind(vm, &a)?;
         Ok(Value::small_int(unsafe { getgid() } as i64))
     });
-    vm.add_fn(d, "getegid", |_vm, _a| {
+    vm.add_fn(d, "getegid", |vm, a| {
+        Sig::new("getegid", []).owner("posix").bind(vm, &a)?;
         Ok(Value::small_int(unsafe { getegid() } as i64))
     });
-    vm.add_fn(d, "getppid", |_vm, _a| {
+    vm.add_fn(d, "getppid", |vm, a| {
+        Sig::new("getppid", []).owner("posix").bind(vm, &a)?;
         Ok(Value::small_int(unsafe { getppid() } as i64))
     });
     vm.add_fn(d, "strerror", |vm, a| {

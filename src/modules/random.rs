@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::builtins::signature::Sig;
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -184,20 +185,18 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ))
     });
     vm.add_method(t, "random", |vm, a| {
+        Sig::new("Random.random", []).method().bind(vm, &a)?;
         let m = this(vm, &a)?;
         Ok(Value::float(m.st.borrow_mut().random()))
     });
     vm.add_method(t, "getrandbits", |vm, a| {
+        let k = Sig::new("Random.getrandbits", ["k"])
+            .method()
+            .bind(vm, &a)?
+            .req(0);
         let m = this(vm, &a)?;
-        let Some(k) = a.get(1) else {
-            return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)"));
-        };
-        let Some(k) = vm.index_of(k)? else {
-            return Err(vm.type_error(&format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(k)
-            )));
-        };
+        // a C int, as CPython's: 2**31 bits at most
+        let k = crate::builtins::signature::to_c_int(vm, k)?;
         if k < 0 {
             return Err(vm.value_error("number of bits must be non-negative"));
         }
@@ -229,6 +228,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_method(t, "seed", mt_seed);
     vm.add_method(t, "getstate", |vm, a| {
+        Sig::new("Random.getstate", []).method().bind(vm, &a)?;
         let m = this(vm, &a)?;
         let st = m.st.borrow();
         let mut items: Vec<Value> = st.mt.iter().map(|w| Value::small_int(*w as i64)).collect();

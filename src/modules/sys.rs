@@ -1,5 +1,6 @@
 //! The `sys` module, plus the `exit`/`quit` builtins and `SystemExit.code`.
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -243,22 +244,31 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     // audit hooks: Coil raises no audit events, so a hook is never called
     vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));
     vm.add_fn(d, "addaudithook", |_vm, _a| Ok(Value::NONE));
-    vm.add_fn(d, "getrecursionlimit", |vm, _a| {
+    vm.add_fn(d, "getrecursionlimit", |vm, a| {
+        Sig::new("getrecursionlimit", [])
+            .owner("sys")
+            .bind(vm, &a)?;
         Ok(vm.new_int(vm.recursion_limit as i64))
     });
     vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
     vm.add_fn(d, "getsizeof", |vm, _a| {
         Err(vm.unsupported("sys.getsizeof()"))
     });
-    vm.add_fn(d, "intern", |vm, a| match a.get(0) {
-        Some(s) if vm.is_str(s) => Ok(vm.intern_value(s)),
-        Some(s) => Err(vm.type_error(&format!(
-            "intern() argument must be str, not {}",
-            vm.type_name(s)
-        ))),
-        None => Err(vm.type_error("intern() takes exactly one argument (0 given)")),
+    vm.add_fn(d, "intern", |vm, a| {
+        match Sig::new("intern", ["string"])
+            .owner("sys")
+            .bind(vm, &a)?
+            .req(0)
+        {
+            s if vm.is_str(s) => Ok(vm.intern_value(s)),
+            s => Err(vm.type_error(&format!(
+                "intern() argument must be str, not {}",
+                vm.type_name(s)
+            ))),
+        }
     });
-    vm.add_fn(d, "exc_info", |vm, _a| {
+    vm.add_fn(d, "exc_info", |vm, a| {
+        Sig::new("exc_info", []).owner("sys").bind(vm, &a)?;
         let e = vm.handled;
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use crate::builtins::signature::Sig;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -198,35 +199,56 @@ fn secs(clk: i32) -> Value {
     Value::float(clock_ns(clk) as f64 * 1e-9)
 }
 
+/// A function of no arguments: `time.time() takes no arguments (1 given)`.
+fn no_args(vm: &mut Vm, a: &crate::vm::Args, name: &'static str) -> PyResult<()> {
+    Sig::new(name, []).owner("time").bind(vm, a)?;
+    Ok(())
+}
+
 fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("time");
     let d = vm.module_dict(m);
-    vm.add_fn(d, "time", |_vm, _a| Ok(secs(CLOCK_REALTIME)));
-    vm.add_fn(d, "perf_counter", |_vm, _a| Ok(secs(CLOCK_MONOTONIC)));
-    vm.add_fn(d, "monotonic", |_vm, _a| Ok(secs(CLOCK_MONOTONIC)));
-    vm.add_fn(d, "process_time", |_vm, _a| {
+    vm.add_fn(d, "time", |vm, a| {
+        no_args(vm, &a, "time")?;
+        Ok(secs(CLOCK_REALTIME))
+    });
+    vm.add_fn(d, "perf_counter", |vm, a| {
+        no_args(vm, &a, "perf_counter")?;
+        Ok(secs(CLOCK_MONOTONIC))
+    });
+    vm.add_fn(d, "monotonic", |vm, a| {
+        no_args(vm, &a, "monotonic")?;
+        Ok(secs(CLOCK_MONOTONIC))
+    });
+    vm.add_fn(d, "process_time", |vm, a| {
+        no_args(vm, &a, "process_time")?;
         Ok(secs(CLOCK_PROCESS_CPUTIME_ID))
     });
-    vm.add_fn(d, "time_ns", |vm, _a| {
+    vm.add_fn(d, "time_ns", |vm, a| {
+        no_args(vm, &a, "time_ns")?;
         Ok(vm.new_int(clock_ns(CLOCK_REALTIME) as i64))
     });
-    vm.add_fn(d, "perf_counter_ns", |vm, _a| {
+    vm.add_fn(d, "perf_counter_ns", |vm, a| {
+        no_args(vm, &a, "perf_counter_ns")?;
         Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64))
     });
-    vm.add_fn(d, "monotonic_ns", |vm, _a| {
+    vm.add_fn(d, "monotonic_ns", |vm, a| {
+        no_args(vm, &a, "monotonic_ns")?;
         Ok(vm.new_int(clock_ns(CLOCK_MONOTONIC) as i64))
     });
-    vm.add_fn(d, "process_time_ns", |vm, _a| {
+    vm.add_fn(d, "process_time_ns", |vm, a| {
+        no_args(vm, &a, "process_time_ns")?;
         Ok(vm.new_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID) as i64))
     });
     vm.add_fn(d, "sleep", |vm, a| {
-        let Some(v) = a.get(0) else {
-            return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)"));
-        };
+        let v = Sig::new("sleep", ["secs"])
+            .owner("time")
+            .bind(vm, &a)?
+            .req(0);
         let s = if v.is_float() {
             v.as_float()
-        } else if let Some(i) = vm.to_i64(v) {
-            i as f64
+        } else if let Some(b) = vm.to_bigint(v) {
+            vm.int_to_float(&b).unwrap_or(f64::INFINITY)
         } else {
             return Err(vm.type_error(&format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -238,6 +260,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         if s < 0.0 {
             return Err(vm.value_error("sleep length must be non-negative"));
+        }
+        // CPython's _PyTime_t counts nanoseconds in an i64
+        if s >= 9.2e9 {
+            return Err(vm.overflow_error(if v.is_float() {
+                "timestamp out of range for platform time_t"
+            } else {
+                "timestamp too large to convert to C _PyTime_t"
+            }));
         }
         let _ = vm.stdout.flush();
         std::thread::sleep(std::time::Duration::from_secs_f64(s));

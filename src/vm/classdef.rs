@@ -13,8 +13,17 @@ use crate::vm::{Args, PyResult, Vm, str_of};
 impl Vm {
     /// `__build_class__(body, name, *bases, metaclass=..., **kw)`
     pub fn build_class(&mut self, args: Args) -> PyResult<Value> {
-        let body = args.pos[0];
-        let name = args.pos[1];
+        // what the compiler passes is well formed; `builtins.__build_class__`
+        // called by hand may pass anything
+        let [body, name, ..] = *args.pos else {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        };
+        if self.function(body).is_none() {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        }
+        if !self.is_str(name) {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        }
         let orig_bases: Vec<Value> = args.pos[2..].to_vec();
         let kw: Vec<(Value, Value)> = args
             .kw
