@@ -113,6 +113,12 @@ helpers! {
     NEW_DICT0 => new_dict0;
     NEW_DICT1 => new_dict1;
     NEW_DICT_N => new_dict_n;
+    // int arithmetic past the inline ints (an LCG's `x * 1103515245`, pidigits)
+    INT_ADD => int_add;
+    INT_SUB => int_sub;
+    INT_MUL => int_mul;
+    INT_MOD => int_mod;
+    INT_FLOORDIV => int_floordiv;
     // list.pop and list.insert on exact lists
     LIST_POP => list_pop;
     LIST_INSERT => list_insert;
@@ -400,6 +406,46 @@ extern "C" fn make_function(code: u64, closure: u64) -> u64 {
         let f = vm.make_function(code, stashed(), Value::NONE, Value::NONE, Value(closure));
         Some(f.0)
     })
+}
+
+/// Whether `v` is an int whose arithmetic runs no Python code: inline, or an
+/// exact big int.
+pub fn exact_int(vm: &Vm, v: Value) -> bool {
+    v.is_small_int()
+        || (matches!(v.as_obj().map(|o| &o.data), Some(ObjData::BigInt(_)))
+            && v.obj().class() == vm.types.int)
+}
+
+/// `a op b` for exact ints (big ones included); a zero divisor leaves.
+fn int_op(op: crate::compiler::bytecode::BinOp, a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (a, b) = (Value(a), Value(b));
+        if !exact_int(vm, a) || !exact_int(vm, b) {
+            return None;
+        }
+        vm.binary_op(op, a, b).ok().map(|r| r.0)
+    })
+}
+
+extern "C" fn int_add(a: u64, b: u64) -> u64 {
+    int_op(crate::compiler::bytecode::BinOp::Add, a, b)
+}
+
+extern "C" fn int_sub(a: u64, b: u64) -> u64 {
+    int_op(crate::compiler::bytecode::BinOp::Sub, a, b)
+}
+
+extern "C" fn int_mul(a: u64, b: u64) -> u64 {
+    int_op(crate::compiler::bytecode::BinOp::Mul, a, b)
+}
+
+extern "C" fn int_mod(a: u64, b: u64) -> u64 {
+    int_op(crate::compiler::bytecode::BinOp::Mod, a, b)
+}
+
+extern "C" fn int_floordiv(a: u64, b: u64) -> u64 {
+    int_op(crate::compiler::bytecode::BinOp::FloorDiv, a, b)
 }
 
 /// The exact list `list`'s items, or None.

@@ -1620,7 +1620,23 @@ impl Vm {
                 let (a, b) = (top(1), top(0));
                 let rb = rec.stack[rec.stack.len() - 1];
                 let ra = rec.stack[rec.stack.len() - 2];
-                let r = record_binop(rec, bop, ra, rb, a, b, pc)?;
+                let r = match record_binop(rec, bop, ra, rb, a, b, pc) {
+                    Ok(r) => r,
+                    Err(_) if helpers::exact_int(self, a) && helpers::exact_int(self, b) => {
+                        // past the inline ints: a helper, on boxed ints
+                        let helper = match bop {
+                            BinOp::Add => helpers::INT_ADD,
+                            BinOp::Sub => helpers::INT_SUB,
+                            BinOp::Mul => helpers::INT_MUL,
+                            BinOp::Mod => helpers::INT_MOD,
+                            BinOp::FloorDiv => helpers::INT_FLOORDIV,
+                            _ => return Err(format!("int {}", bop.symbol())),
+                        };
+                        let (ba, bb) = (rec.boxed(ra), rec.boxed(rb));
+                        rec.guard(IrOp::CallG, Ty::Val, ba, bb, helper, pc)
+                    }
+                    Err(e) => return Err(e),
+                };
                 rec.pop()?;
                 rec.pop()?;
                 rec.stack.push(r);
