@@ -647,7 +647,7 @@ pub fn plain_truth(v: Value) -> Option<bool> {
 
 /// Whether `v` is a str (exactly, not a subclass).
 pub fn exact_str(vm: &Vm, v: Value) -> bool {
-    matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_))) && vm.is_builtin_exact(v)
+    exact_str_of(vm, v).is_some()
 }
 
 /// A key whose hash and equality with another such key run no Python code: an
@@ -748,19 +748,10 @@ fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
     let ObjData::Dict(dict) = &d.obj().data else {
         return None;
     };
-    let vmp: *const Vm = vm;
-    let mut eq = |a: Value, b: Value| -> crate::vm::PyResult<bool> {
-        // SAFETY: the VM outlives the lookup; this only reads strings.
-        let vm = unsafe { &*vmp };
-        if !pure_key(vm, a) || !pure_key(vm, b) {
-            return Err(crate::vm::PyErr(Value::NONE));
-        }
-        Ok(a == b
-            || (!a.is_small_int()
-                && !b.is_small_int()
-                && crate::vm::str_of(a) == crate::vm::str_of(b)))
-    };
-    dict.get().find(k, h, &mut eq).ok().map(|pos| (pos, h))
+    dict.get()
+        .find(k, h, &mut pure_eq(vm))
+        .ok()
+        .map(|pos| (pos, h))
 }
 
 /// `d[k]` for an exact dict and a pure key; exits when the key is missing (the
@@ -1067,13 +1058,7 @@ extern "C" fn stash(v: u64, _: u64) -> u64 {
 
 extern "C" fn list_set(list: u64, i: u64) -> u64 {
     guarded(|| {
-        let o = Value(list).as_obj()?;
-        if type_obj(o.class()).module != "builtins" {
-            return None;
-        }
-        let ObjData::List(l) = &o.data else {
-            return None;
-        };
+        let l = exact_list(list)?;
         let j = index(l.get().len(), i)?;
         l.get()[j] = Value(STASHED.with(|c| c.get()));
         Some(Value::NONE.0)

@@ -363,6 +363,29 @@ impl Recorder {
         self.trace.snapshot(idx, refs)
     }
 
+    /// A display of three or more (boxed) `items`: all but the last two are
+    /// parked in the helpers' pending list (`TUPLE_FIRST` clearing what an exit
+    /// may have left), and `helper` takes them with the last two.
+    fn park_and_call(&mut self, items: &[Ref], helper: i64, pc: usize) -> Ref {
+        let last = items.len() - 1;
+        for (i, &b) in items[..last - 1].iter().enumerate() {
+            let h = if i == 0 {
+                helpers::TUPLE_FIRST
+            } else {
+                helpers::TUPLE_ITEM
+            };
+            self.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
+        }
+        self.guard(
+            IrOp::CallG,
+            Ty::Val,
+            items[last - 1],
+            items[last],
+            helper,
+            pc,
+        )
+    }
+
     pub(super) fn inlined(&self) -> bool {
         !self.parents.is_empty()
     }
@@ -1084,24 +1107,15 @@ impl Vm {
                 let items: SmallVec<[Ref; 8]> = rec.stack[k - n as usize..].into();
                 let r = match n {
                     1 => items[0],
-                    _ => {
-                        let last = items.len() - 1;
-                        for (i, &b) in items[..last - 1].iter().enumerate() {
-                            let h = if i == 0 {
-                                helpers::TUPLE_FIRST
-                            } else {
-                                helpers::TUPLE_ITEM
-                            };
-                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
-                        }
-                        let (a, b) = (items[last - 1], items[last]);
-                        let h = if n == 2 {
-                            helpers::STR_CONCAT
-                        } else {
-                            helpers::STR_JOIN_N
-                        };
-                        rec.guard(IrOp::CallG, Ty::Val, a, b, h, pc)
-                    }
+                    2 => rec.guard(
+                        IrOp::CallG,
+                        Ty::Val,
+                        items[0],
+                        items[1],
+                        helpers::STR_CONCAT,
+                        pc,
+                    ),
+                    _ => rec.park_and_call(&items, helpers::STR_JOIN_N, pc),
                 };
                 rec.stack.truncate(k - n as usize);
                 rec.stack.push(r);
@@ -1127,19 +1141,7 @@ impl Vm {
                         helpers::NEW_DICT1,
                         pc,
                     ),
-                    _ => {
-                        let last = items.len() - 1;
-                        for (i, &b) in items[..last - 1].iter().enumerate() {
-                            let h = if i == 0 {
-                                helpers::TUPLE_FIRST
-                            } else {
-                                helpers::TUPLE_ITEM
-                            };
-                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
-                        }
-                        let (a, b) = (items[last - 1], items[last]);
-                        rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::NEW_DICT_N, pc)
-                    }
+                    _ => rec.park_and_call(&items, helpers::NEW_DICT_N, pc),
                 };
                 rec.stack.truncate(k - 2 * n as usize);
                 rec.stack.push(r);
@@ -1487,7 +1489,6 @@ impl Vm {
                 let items: SmallVec<[Ref; 4]> =
                     rec.stack[k - n as usize..].iter().copied().collect();
                 let boxed: SmallVec<[Ref; 4]> = items.iter().map(|&r| rec.boxed(r)).collect();
-                let last = boxed.len() - 1;
                 let r = match n {
                     1 => rec.guard(
                         IrOp::CallA,
@@ -1506,18 +1507,8 @@ impl Vm {
                         pc,
                     ),
                     _ => {
-                        // the items but the last two wait in the helpers' pending
-                        // list; those calls are effects, so this tuple stays
-                        for (i, &b) in boxed[..last - 1].iter().enumerate() {
-                            let h = if i == 0 {
-                                helpers::TUPLE_FIRST
-                            } else {
-                                helpers::TUPLE_ITEM
-                            };
-                            rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, h, pc);
-                        }
-                        let (a, b) = (boxed[last - 1], boxed[last]);
-                        rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::NEW_TUPLE_N, pc)
+                        // parking the items is an effect, so this tuple stays
+                        rec.park_and_call(&boxed, helpers::NEW_TUPLE_N, pc)
                     }
                 };
                 rec.stack.truncate(k - n as usize);
@@ -2405,14 +2396,10 @@ impl Vm {
     /// The helper for a call of `m` with `argc` arguments when it is `list.pop`
     /// (none or one) or `list.insert` (two).
     fn list_method_helper(&mut self, m: Value, argc: u32) -> Option<i64> {
-        if !matches!(m.as_obj()?.data, ObjData::Builtin(_)) {
-            return None;
-        }
         let list = self.types.list;
-        let (pop, insert) = (self.name("pop"), self.name("insert"));
-        if argc <= 1 && crate::vm::types::lookup(self, list, pop) == Some(m) {
+        if argc <= 1 && self.is_method_of(m, list, "pop") {
             Some(helpers::LIST_POP)
-        } else if argc == 2 && crate::vm::types::lookup(self, list, insert) == Some(m) {
+        } else if argc == 2 && self.is_method_of(m, list, "insert") {
             Some(helpers::LIST_INSERT)
         } else {
             None
@@ -2421,18 +2408,21 @@ impl Vm {
 
     /// The helper for a call of `m` when it is `dict.get` or `dict.setdefault`.
     fn dict_method_helper(&mut self, m: Value) -> Option<i64> {
-        if !matches!(m.as_obj()?.data, ObjData::Builtin(_)) {
-            return None;
-        }
         let dict = self.types.dict;
-        let (get, setdefault) = (self.name("get"), self.name("setdefault"));
-        if crate::vm::types::lookup(self, dict, get) == Some(m) {
+        if self.is_method_of(m, dict, "get") {
             Some(helpers::DICT_GET_OR)
-        } else if crate::vm::types::lookup(self, dict, setdefault) == Some(m) {
+        } else if self.is_method_of(m, dict, "setdefault") {
             Some(helpers::DICT_SETDEFAULT)
         } else {
             None
         }
+    }
+
+    /// Whether `m` is the built-in method `name` of type `ty`.
+    fn is_method_of(&mut self, m: Value, ty: Value, name: &'static str) -> bool {
+        let name = self.name(name);
+        matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_)))
+            && crate::vm::types::lookup(self, ty, name) == Some(m)
     }
 
     fn plain_method(&mut self, obj: Value, name: Value) -> Option<Value> {
@@ -2484,7 +2474,8 @@ fn is_builtin_named(v: Value, name: &str) -> bool {
     matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if b.name == name && b.bound.is_empty())
 }
 
-fn op_name(op: &Op) -> String {
+/// A bytecode's name without its operands (`LoadAttr`).
+pub(crate) fn op_name(op: &Op) -> String {
     let s = format!("{op:?}");
     s.split('(').next().unwrap_or("?").to_string()
 }

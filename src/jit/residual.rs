@@ -85,11 +85,7 @@ fn describe(vm: &Vm, op: Op, inputs: &[Value], name: Value) -> String {
     let op = match op {
         Op::Binary(b) | Op::InplaceBinary(b) => format!("{b:?}"),
         Op::Compare(c) => format!("{c:?}"),
-        _ => format!("{op:?}")
-            .split('(')
-            .next()
-            .unwrap_or("")
-            .to_string(),
+        _ => crate::jit::record::op_name(&op),
     };
     if name.is_none() {
         format!("{op}({})", types.join(","))

@@ -978,8 +978,10 @@ impl Vm {
                 Op::FuncEntry => {
                     let c = &fr.code.entry_counter;
                     c.set(c.get().wrapping_add(1));
-                    let ask = self.jit.asked(c.get(), fr.code.entry_jit_state.get());
-                    if ask && self.jit.enabled && self.jit_function_entry(frame) {
+                    if self.jit.enabled
+                        && self.jit.asked(c.get(), fr.code.entry_jit_state.get())
+                        && self.jit_function_entry(frame)
+                    {
                         // an entry trace ran (see `LoopHeader`)
                         refresh!();
                         if let Some(e) = self.jit.pending_raise.take() {
@@ -993,10 +995,12 @@ impl Vm {
                     let c = &fr.code.loop_counters[slot as usize];
                     c.set(c.get().wrapping_add(1));
                     self.safepoint();
-                    let ask = self
-                        .jit
-                        .asked(c.get(), fr.code.loop_jit_states[slot as usize].get());
-                    if ask && self.jit.enabled && self.jit_loop_header(frame, slot, f!().pc - 1) {
+                    if self.jit.enabled
+                        && self
+                            .jit
+                            .asked(c.get(), fr.code.loop_jit_states[slot as usize].get())
+                        && self.jit_loop_header(frame, slot, f!().pc - 1)
+                    {
                         // A trace ran; its exit left the frame at a bytecode boundary,
                         // possibly with inlined calls' frames rebuilt above it.
                         refresh!();
