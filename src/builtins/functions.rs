@@ -832,6 +832,19 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if crate::vm::drain::is_plain_generator(vm, a.pos[0]) {
+        // the running total lives in `temp_roots[slot]`, where the sink adds too
+        let slot = vm.temp_roots.len();
+        vm.temp_roots.push(acc);
+        let r = vm.drain_generator(a.pos[0], crate::vm::drain::SinkKind::Sum, slot, |vm, x| {
+            let acc = vm.temp_roots[slot];
+            vm.temp_roots[slot] = vm.binary_op(BinOp::Add, acc, x)?;
+            Ok(())
+        });
+        let total = vm.temp_roots[slot];
+        vm.temp_roots.truncate(slot);
+        return r.map(|_| total);
+    }
     let it = vm.iter(a.pos[0])?;
     vm.temp_roots.push(it);
     // the running total stays rooted while the iterator runs Python code (a

@@ -365,6 +365,15 @@ fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
         }
         return Ok(());
     }
+    if crate::vm::drain::is_plain_generator(vm, other) && vm.is_builtin_exact(so) {
+        let slot = vm.temp_roots.len();
+        vm.temp_roots.push(so);
+        let r = vm.drain_generator(other, crate::vm::drain::SinkKind::Set, slot, |vm, k| {
+            vm.set_add(so, k)
+        });
+        vm.temp_roots.truncate(slot);
+        return r.map(|_| ());
+    }
     let it = vm.iter(other)?;
     rooted(vm, it, |vm| {
         while let Some(k) = vm.next(it)? {

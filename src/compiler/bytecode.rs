@@ -352,6 +352,10 @@ pub struct Code {
     /// Locals live at each instruction (`liveness::live_locals`), computed the
     /// first time the JIT snapshots this code.
     pub live_locals: std::cell::OnceCell<Option<Vec<Vec<u64>>>>,
+    /// `name` and `qualname` as interned strs (interned strs live as long as
+    /// the VM), set by the first function made from this code: closures and
+    /// genexprs are made over and over.
+    pub interned_names: std::cell::OnceCell<(crate::value::Value, crate::value::Value)>,
 }
 
 /// The counter slot of a function's entry (`Op::FuncEntry`), beside its loops'.

@@ -364,6 +364,7 @@ impl<'a> Compiler<'a> {
             attr_ic: (0..n_ops).map(|_| Default::default()).collect(),
             global_ic: (0..n_ops).map(|_| Default::default()).collect(),
             live_locals: Default::default(),
+            interned_names: Default::default(),
         })
     }
 

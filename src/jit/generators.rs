@@ -54,6 +54,10 @@ pub(crate) struct GenFrame {
     yield_pc: usize,
     /// Byte offset of `Generator::running` in the object.
     running_at: i64,
+    /// What the resuming bytecode leaves under the yielded value's place on the
+    /// resumer's stack: `ForIter` keeps its iterator (0 popped), `next(g)` and
+    /// `next(g, d)` pop the callee and their arguments.
+    resumer_pops: usize,
 }
 
 /// Byte offsets measured on the generator being recorded (see src/jit/layout.rs
@@ -191,12 +195,72 @@ impl Recorder {
         self.stack = p.stack;
         self.locals = p.locals;
         self.in_gen = p.in_gen;
+        let keep = self.stack.len() - g.resumer_pops;
+        self.stack.truncate(keep);
         self.stack.push(v);
         Ok(())
     }
 }
 
 impl Vm {
+    /// The suspended frame of generator `it` when its resumption can be inlined
+    /// here: a plain generator, suspended at a yield, not running, with no blocks,
+    /// not already being resumed by the recording, and not ruled out before.
+    fn inlinable_gen_frame<'a>(&self, rec: &Recorder, it: Value) -> Option<&'a Frame> {
+        if !self.jit.inline_generators
+            || !rec.locals_in_memory()
+            || rec.parents.len() >= MAX_GEN_DEPTH
+            || it.as_obj()?.class.get().0 != self.types.generator.0
+        {
+            return None;
+        }
+        let ObjData::Generator(g) = &it.obj().data else {
+            return None;
+        };
+        let g = g.get();
+        let frame = g.frame.as_deref()?;
+        let resumes_at_yield =
+            frame.pc > 0 && matches!(frame.code.ops.get(frame.pc - 1), Some(Op::YieldValue));
+        let fptr = frame as *const Frame;
+        let nested = rec.parents.iter().any(|p| std::ptr::eq(p.frame, fptr));
+        let ruled_out = self
+            .jit
+            .no_inline
+            .contains(&(Rc::as_ptr(&frame.code) as usize));
+        if g.running || !resumes_at_yield || !frame.blocks.is_empty() || nested || ruled_out {
+            return None;
+        }
+        Some(frame)
+    }
+
+    /// Whether `next(it)` / `next(it, default)` at a `Call` resumes `it` inline.
+    pub(super) fn gen_next_inlinable(&self, rec: &Recorder, callee: Value, it: Value) -> bool {
+        super::is_builtin_named(callee, "next") && self.inlinable_gen_frame(rec, it).is_some()
+    }
+
+    /// `next(it)` or `next(it, default)` (a `Call` of `argc` arguments at `pc`)
+    /// on a generator: the callee is guarded to be the builtin, then the
+    /// generator resumes inline as under `ForIter`. An exit inside it completes
+    /// the call in the interpreter (`complete_resume`).
+    pub(super) fn record_gen_next(
+        &mut self,
+        rec: &mut Recorder,
+        argc: usize,
+        callee: Value,
+        it: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let n = rec.stack.len();
+        let (rf, ri) = (rec.stack[n - argc - 1], rec.stack[n - argc]);
+        rec.consts.push(callee);
+        rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, callee.0 as i64, pc);
+        if self.record_gen_resume_of(rec, ri, it, pc, argc + 1)? {
+            Ok(())
+        } else {
+            Err("next() of a generator not inlined".into())
+        }
+    }
+
     /// `ForIter` at `pc` over the generator `it`: records its resumption inline
     /// when it can (Ok(false): it cannot, the caller records something else).
     pub(super) fn record_gen_resume(
@@ -205,40 +269,28 @@ impl Vm {
         it: Value,
         pc: usize,
     ) -> Result<bool, Abort> {
-        if !self.jit.inline_generators
-            || !rec.locals_in_memory()
-            || rec.parents.len() >= MAX_GEN_DEPTH
-            || it.obj().class.get().0 != self.types.generator.0
-        {
+        let ri = *rec.stack.last().ok_or("stack underflow")?;
+        self.record_gen_resume_of(rec, ri, it, pc, 0)
+    }
+
+    /// Resumes generator `it` (`ri` in the trace) inline; `resumer_pops` as in
+    /// [`GenFrame`].
+    fn record_gen_resume_of(
+        &mut self,
+        rec: &mut Recorder,
+        ri: Ref,
+        it: Value,
+        pc: usize,
+        resumer_pops: usize,
+    ) -> Result<bool, Abort> {
+        let Some(frame) = self.inlinable_gen_frame(rec, it) else {
             return Ok(false);
-        }
+        };
         let obj = it.obj();
-        let ObjData::Generator(g) = &obj.data else {
-            return Ok(false);
-        };
-        let g = g.get();
-        let Some(frame) = g.frame.as_deref() else {
-            return Ok(false);
-        };
-        let resumes_at_yield =
-            frame.pc > 0 && matches!(frame.code.ops.get(frame.pc - 1), Some(Op::YieldValue));
         let fptr = frame as *const Frame;
-        let nested = rec.parents.iter().any(|p| std::ptr::eq(p.frame, fptr));
-        if g.running
-            || !resumes_at_yield
-            || !frame.blocks.is_empty()
-            || nested
-            || self
-                .jit
-                .no_inline
-                .contains(&(Rc::as_ptr(&frame.code) as usize))
-        {
-            return Ok(false);
-        }
         let Some(off) = offsets(obj, frame) else {
             return Ok(false);
         };
-        let ri = *rec.stack.last().ok_or("stack underflow")?;
         let p = rec.guard_class(ri, it, self.jit.layouts.class, pc);
         let word = rec
             .trace
@@ -271,6 +323,7 @@ impl Vm {
             stack_base: frame.stack_base,
             yield_pc: frame.pc - 1,
             running_at: off.running,
+            resumer_pops,
         };
         rec.gen_codes.push(frame.code.clone());
         rec.enter_gen(fptr, frame.code.clone(), frame.func, frame_state, pc);
@@ -294,11 +347,12 @@ impl Vm {
             fr.slots.push(it.next().unwrap_or(Value::NONE));
         }
         fr.pc = root.pc;
-        // Each generator is the top of its resumer's stack (at its `ForIter`).
+        // Each generator is on its resumer's stack, where its resuming bytecode
+        // (`ForIter` or `next(...)`) finds it.
         let mut gens = Vec::with_capacity(rp.frames.len() - 1);
-        let mut resumer_top = fr.top();
+        let mut resumer: &Frame = fr;
         for f in &rp.frames[1..] {
-            let genv = resumer_top;
+            let genv = resumed_generator(resumer);
             let ObjData::Generator(g) = &genv.obj().data else {
                 unreachable!("the trace guarded a generator")
             };
@@ -310,7 +364,7 @@ impl Vm {
                 gf.slots.push(it.next().unwrap_or(Value::NONE));
             }
             gf.pc = f.pc;
-            resumer_top = gf.slots.last().copied().unwrap_or(Value::NONE);
+            resumer = gf;
             gens.push(genv);
         }
         // The exit's own effect (a residual bytecode that raised, or a residual
@@ -333,7 +387,7 @@ impl Vm {
             if let Some(r) = outcome.take() {
                 // what the inner generator did completes this one's `ForIter`
                 let f = gen_frame(genv).expect("a suspended frame");
-                raise = complete_for_iter(f, gens[k + 1], r);
+                raise = self.complete_resume(f, gens[k + 1], r);
                 if raise.is_some() {
                     // raised by the `ForIter`: the interpreter is past it then
                     f.pc += 1;
@@ -342,7 +396,7 @@ impl Vm {
             outcome = Some(self.gen_continue(genv, raise.take()));
         }
         if let Some(r) = outcome
-            && let Some(e) = complete_for_iter(fr, gens[0], r)
+            && let Some(e) = self.complete_resume(fr, gens[0], r)
         {
             // raised at the `ForIter` (see the interpreter's `LoopHeader` arm)
             self.jit.pending_raise = Some(e);
@@ -358,26 +412,53 @@ fn gen_frame<'a>(genv: Value) -> Option<&'a mut Frame> {
     g.get().frame.as_deref_mut()
 }
 
-/// Finishes the `ForIter` that `f` (at that bytecode) ran on `genv`, as the
-/// interpreter does with `r`: the yielded value, or the loop's end; Some(exception)
-/// when it raised (the caller raises it in `f`'s context; `f` stays at the
-/// `ForIter`).
-fn complete_for_iter(f: &mut Frame, genv: Value, r: Result<Resumed, PyErr>) -> Option<Value> {
-    debug_assert!(f.top().0 == genv.0);
-    let Some(Op::ForIter(end)) = f.code.ops.get(f.pc).copied() else {
-        unreachable!("a generator is resumed inline only by ForIter")
-    };
-    match r {
-        Ok(Resumed::Yielded(v)) => {
-            f.push(v);
-            f.pc += 1;
-            None
+/// The generator that the bytecode `f` is at resumes: a `ForIter`'s iterator
+/// (the top of the stack) or `next`'s first argument.
+fn resumed_generator(f: &Frame) -> Value {
+    match f.code.ops.get(f.pc) {
+        Some(Op::Call(argc)) => f.slots[f.slots.len() - *argc as usize],
+        _ => f.top(),
+    }
+}
+
+impl Vm {
+    /// Finishes the bytecode that `f` (at it) resumed `genv` with, as the
+    /// interpreter does with `r`. A `ForIter` gets the yielded value or the
+    /// loop's end; `next(g)` the yielded value or StopIteration, `next(g, d)`
+    /// the value or `d`. Some(exception) when it raised (the caller raises it in
+    /// `f`'s context; `f` stays at the bytecode).
+    fn complete_resume(
+        &mut self,
+        f: &mut Frame,
+        genv: Value,
+        r: Result<Resumed, PyErr>,
+    ) -> Option<Value> {
+        debug_assert!(resumed_generator(f).0 == genv.0);
+        match (f.code.ops.get(f.pc).copied(), r) {
+            (_, Err(e)) => Some(e.0),
+            (Some(Op::ForIter(_)), Ok(Resumed::Yielded(v))) => {
+                f.push(v);
+                f.pc += 1;
+                None
+            }
+            (Some(Op::ForIter(end)), Ok(Resumed::Returned(_))) => {
+                f.pop();
+                f.pc = end as usize;
+                None
+            }
+            (Some(Op::Call(argc)), Ok(done)) => {
+                let v = match done {
+                    Resumed::Yielded(v) => v,
+                    Resumed::Returned(_) if argc == 2 => f.top(),
+                    Resumed::Returned(v) => return Some(self.stop_iteration(v).0),
+                };
+                let keep = f.slots.len() - argc as usize - 1;
+                f.slots.truncate(keep);
+                f.push(v);
+                f.pc += 1;
+                None
+            }
+            _ => unreachable!("a generator is resumed inline only by ForIter and next()"),
         }
-        Ok(Resumed::Returned(_)) => {
-            f.pop();
-            f.pc = end as usize;
-            None
-        }
-        Err(e) => Some(e.0),
     }
 }

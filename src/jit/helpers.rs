@@ -83,6 +83,10 @@ helpers! {
     DICT_GET_OR => dict_get_or;
     SET_ADD => set_add;
     SET_CONTAINS => set_contains;
+    // a `yield` feeding the sink of a generator a builtin drains (vm/drain.rs)
+    SINK_PUSH => sink_push;
+    // `next(it)` of a range, list or tuple iterator
+    NEXT_ITEM => next_item;
     // list displays (`calla`: dropped when unused)
     NEW_LIST0 => new_list0;
     NEW_LIST1 => new_list1;
@@ -704,6 +708,16 @@ extern "C" fn set_add(s: u64, k: u64) -> u64 {
     })
 }
 
+/// `yield v` in a generator a builtin drains: `v` goes to its sink (the frame
+/// running the trace is the generator's).
+extern "C" fn sink_push(v: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let frame: *const crate::vm::frame::Frame = &**vm.frames.last()?;
+        vm.sink_push(frame, Value(v)).then_some(Value::NONE.0)
+    })
+}
+
 /// `k in s` for an exact set or frozenset and a pure key.
 extern "C" fn set_contains(k: u64, s: u64) -> u64 {
     guarded(|| {
@@ -1003,6 +1017,19 @@ extern "C" fn range_next(it: u64, _: u64) -> u64 {
         *cur = c.checked_add(*step).unwrap_or(*stop);
         Some(Value::small_int(c).0)
     })
+}
+
+/// `next(it)` (or `next(it, d)`) for a range, list or tuple iterator with an
+/// item left; an exhausted or other iterator exits.
+extern "C" fn next_item(it: u64, _: u64) -> u64 {
+    let Some(ObjData::Iter(st)) = Value(it).as_obj().map(|o| &o.data) else {
+        return EXIT_SENTINEL;
+    };
+    match st.get() {
+        IterState::Range { .. } => range_next(it, 0),
+        IterState::Seq { .. } => seq_next(it, 0),
+        _ => EXIT_SENTINEL,
+    }
 }
 
 extern "C" fn seq_next(it: u64, _: u64) -> u64 {

@@ -995,6 +995,30 @@ impl Vm {
                 rec.stack.push(sup);
                 rec.supers.insert(sup, rself);
             }
+            Op::Call(argc @ (1 | 2))
+                if self.gen_next_inlinable(rec, top(argc as usize), top(argc as usize - 1)) =>
+            {
+                let argc = argc as usize;
+                self.record_gen_next(rec, argc, top(argc), top(argc - 1), pc)?;
+            }
+            Op::Call(argc @ (1 | 2))
+                if is_builtin_named(top(argc as usize), "next")
+                    && matches!(
+                        top(argc as usize - 1).as_obj().map(|o| &o.data),
+                        Some(ObjData::Iter(st))
+                            if matches!(st.get(), IterState::Range { .. } | IterState::Seq { .. })
+                    ) =>
+            {
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let (rf, ri) = (rec.stack[n - argc - 1], rec.stack[n - argc]);
+                let callee = top(argc);
+                rec.consts.push(callee);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, callee.0 as i64, pc);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helpers::NEXT_ITEM, pc);
+                rec.stack.truncate(n - argc - 1);
+                rec.stack.push(r);
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // a call that leaves parameters to their defaults is not inlined: the
             // inlined frame would have them unbound (UnboundLocalError after an exit)
@@ -2036,6 +2060,17 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::SETATTR, pc);
                 rec.stack.truncate(nn - 2);
             }
+            Op::YieldValue if !rec.inlined() && self.sink_accepts(fr as *const Frame, top(0)) => {
+                // a builtin drains this generator (src/vm/drain.rs): the yield
+                // feeds its sink and the loop goes on; without a sink, or with a
+                // value it does not take, the helper exits to a real yield
+                let v = *rec.stack.last().ok_or("stack underflow")?;
+                let b = rec.boxed(v);
+                rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, helpers::SINK_PUSH, pc);
+                rec.pop()?;
+                let none = rec.k_val(Value::NONE);
+                rec.stack.push(none);
+            }
             Op::YieldValue if !rec.inlined() => return Err(YIELD_IN_LOOP.into()),
             other => return Err(format!("bytecode {}", op_name(&other))),
         }
@@ -2470,7 +2505,7 @@ fn builtin_method_of(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     }
 }
 
-fn is_builtin_named(v: Value, name: &str) -> bool {
+pub(super) fn is_builtin_named(v: Value, name: &str) -> bool {
     matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if b.name == name && b.bound.is_empty())
 }
 

@@ -244,6 +244,7 @@ pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code
         attr_ic: (0..n).map(|_| Default::default()).collect(),
         global_ic: (0..n).map(|_| Default::default()).collect(),
         live_locals: Default::default(),
+        interned_names: Default::default(),
     })
 }
 

@@ -1075,6 +1075,11 @@ impl Vm {
                 }
                 Op::YieldValue => {
                     let v = fr.pop();
+                    if self.gen_sink.is_some() && self.sink_push(frame, v) {
+                        // a builtin drains this generator: go on as if sent None
+                        f!().push(Value::NONE);
+                        continue;
+                    }
                     let done = self.frames.pop().unwrap();
                     debug_assert!(done.is_entry);
                     self.suspended = Some(done);
@@ -1470,9 +1475,15 @@ impl Vm {
             .tuple_items(closure)
             .unwrap_or_default()
             .into_boxed_slice();
-        let name = self.intern(&code.name);
         // interned: a closure made in a loop then costs no string per creation
-        let qualname = self.intern(&code.qualname);
+        let (name, qualname) = match code.interned_names.get() {
+            Some(&names) => names,
+            None => {
+                let names = (self.intern(&code.name), self.intern(&code.qualname));
+                let _ = code.interned_names.set(names);
+                names
+            }
+        };
         self.alloc(
             self.types.function,
             ObjData::Function(Box::new(Function {

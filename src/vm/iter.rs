@@ -6,6 +6,10 @@ use crate::value::Value;
 use crate::vm::interp::Resumed;
 use crate::vm::{PyResult, Vm};
 
+/// The most items `collect_iter` gathers: an endless iterator stops with
+/// MemoryError before the machine's memory does.
+const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
+
 impl Vm {
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
         let v = self.unwrap_payload(v, "__iter__");
@@ -321,6 +325,7 @@ impl Vm {
     }
 
     /// All items of an iterable. The partial result is rooted while Python code runs.
+    /// A generator is drained through a sink (src/vm/drain.rs).
     pub fn collect_iter(&mut self, v: Value) -> PyResult<Vec<Value>> {
         if let Some(o) = v.as_obj() {
             match &o.data {
@@ -342,12 +347,31 @@ impl Vm {
                 _ => {}
             }
         }
+        if crate::vm::drain::is_plain_generator(self, v) {
+            let acc = self.new_list(Vec::new());
+            let slot = self.temp_roots.len();
+            self.temp_roots.push(acc);
+            let r = self.drain_generator(v, crate::vm::drain::SinkKind::List, slot, |vm, x| {
+                if let ObjData::List(l) = &acc.obj().data {
+                    if l.get().len() >= MAX_ITEMS {
+                        return Err(vm.error("MemoryError", ""));
+                    }
+                    l.get().push(x);
+                }
+                Ok(())
+            });
+            self.temp_roots.truncate(slot);
+            self.stop_value = r?;
+            let ObjData::List(l) = &acc.obj().data else {
+                unreachable!()
+            };
+            return Ok(std::mem::take(l.get()));
+        }
         let it = self.iter(v)?;
         let acc = self.new_list(Vec::new());
         self.temp_roots.push(acc);
         self.temp_roots.push(it);
         let r = (|| {
-            const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
             while let Some(x) = self.next(it)? {
                 if let ObjData::List(l) = &acc.obj().data {
                     if l.get().len() >= MAX_ITEMS {

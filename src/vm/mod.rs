@@ -7,6 +7,7 @@ pub mod call;
 pub mod classdef;
 pub mod complex;
 pub mod coro;
+pub mod drain;
 pub mod eg;
 pub mod exc;
 pub mod frame;
@@ -137,6 +138,8 @@ pub struct Vm {
     pub sources: HashMap<Rc<str>, Rc<[String]>>,
     /// The frame a `yield` just suspended, handed back to its generator.
     pub suspended: Option<Box<Frame>>,
+    /// The sink of the generator a builtin is draining (src/vm/drain.rs).
+    pub(crate) gen_sink: Option<drain::GenSink>,
     /// A generator function's bound frame between `bind_frame` and `make_generator`.
     pub pending_generator: Option<Box<Frame>>,
     /// The value of the StopIteration that ended the last iterator `next` exhausted.
@@ -246,6 +249,7 @@ impl Vm {
             native_modules: HashMap::new(),
             sources: HashMap::new(),
             suspended: None,
+            gen_sink: None,
             pending_generator: None,
             stop_value: Value::NONE,
             repr_stack: Vec::new(),
