@@ -2,6 +2,7 @@
 # range bind their arguments through declared signatures (issue 15): wrong
 # counts, keywords and types raise CPython's errors, worded as CPython words
 # them. Each line is one call and what it raised.
+import operator
 
 
 def t(src):
@@ -148,6 +149,45 @@ type.__call__()
 type.__call__(1)
 type.__call__(int, '5')
 super.__getattribute__(super(int, 1))
+operator.add(1)
+operator.add(1, 2, 3)
+operator.add(a=1, b=2)
+operator.neg()
+operator.not_(1, 2)
+operator.setitem([1], 0)
+operator.isub('x', 'y')
+operator.ipow('x', 'y')
+operator.imatmul(1, 2)
+operator.iconcat(1, 2)
+operator.iconcat([1], [2])
+operator.countOf(1, 2)
+operator.indexOf(1, 2)
+operator.indexOf([1, 2], 2)
+operator.length_hint()
+operator.length_hint(1, 'x')
+operator.length_hint([1, 2], 5)
+operator.itemgetter()
+operator.itemgetter(zzz=1)
+operator.itemgetter(None, zzz=1)
+operator.itemgetter(1)()
+operator.itemgetter(1)([1, 2], 3)
+operator.itemgetter(1)([1, 2], x=3)
+operator.itemgetter(1)([1, 2])
+operator.attrgetter(zzz=1)
+operator.attrgetter(1)
+operator.attrgetter('real')()
+operator.attrgetter('real')(5)
+operator.methodcaller()
+operator.methodcaller('upper')()
+operator.methodcaller('upper')('a')
 """
 for line in CASES.strip().splitlines():
     t(line)
+
+
+class Hint:
+    def __length_hint__(self):
+        return 7
+
+
+print(operator.length_hint(Hint(), 2))
