@@ -191,3 +191,38 @@ class Hint:
 
 
 print(operator.length_hint(Hint(), 2))
+
+LIST_CASES = """
+list(1, 2)
+list(x=1)
+tuple(1, 2)
+tuple(x=1)
+list.__init__([], 1, 2)
+list.__init__([], x=1)
+list.__contains__([1], 1)
+list.__contains__((1,), 1)
+tuple.__getitem__((1,), 5)
+[1, 2] + (1,)
+[1] * 'a'
+list.__setitem__([1], 0)
+list.__iadd__([1], 1)
+list.__lt__([1], 2)
+tuple.__add__((1,), [2])
+list.__reversed__(1)
+tuple.__iter__([])
+list.__delitem__([1], 'a')
+"""
+for line in LIST_CASES.strip().splitlines():
+    t(line)
+
+
+class L(list):
+    def __init__(self, a, b):
+        super().__init__([a, b])
+
+
+class T(tuple):
+    pass
+
+
+print(L(1, 2), T([1]), tuple.__new__(T, [2]))
