@@ -204,7 +204,6 @@ list.__contains__((1,), 1)
 tuple.__getitem__((1,), 5)
 [1, 2] + (1,)
 [1] * 'a'
-list.__setitem__([1], 0)
 list.__iadd__([1], 1)
 list.__lt__([1], 2)
 tuple.__add__((1,), [2])
