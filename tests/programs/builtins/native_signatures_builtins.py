@@ -225,3 +225,47 @@ class T(tuple):
 
 
 print(L(1, 2), T([1]), tuple.__new__(T, [2]))
+
+
+DICT_SET_CASES = """
+dict(1, 2)
+dict([], x=1)
+dict.__init__({}, 1, 2)
+set(1, 2)
+set(x=1)
+frozenset(x=1)
+frozenset(1, 2)
+set.__init__(set(), x=1)
+set.update(set(), x=1)
+set().difference()
+set([1, 2]).difference([1], [3])
+set().intersection()
+set.issubset(set())
+set().issubset(1)
+set().symmetric_difference(1, 2)
+{}.keys(1)
+dict.items({}, 1)
+{1: 2}.keys().isdisjoint()
+{1: 2}.keys() < 1
+{1: 2}.keys() <= {1}
+dict.__contains__({}, [])
+dict.popitem({}, 1)
+set.add(set(), [])
+set().remove(1)
+dict.__or__({}, 1)
+"""
+for line in DICT_SET_CASES.strip().splitlines():
+    t(line)
+
+
+class S(set):
+    def __init__(self, a, b=0, **kw):
+        super().__init__([a, b])
+
+
+class D(dict):
+    def __init__(self, a, b):
+        super().__init__(x=a, y=b)
+
+
+print(sorted(S(1, 2, z=3)), D(1, 2))
