@@ -755,7 +755,6 @@ fn set_difference_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let other = arity(vm, &a, "isdisjoint")?;
     let s = recv(vm, &a, "isdisjoint")?;
-    let other = other;
     if s == other {
         return Ok(Value::bool(set_len(s) == 0));
     }
