@@ -658,9 +658,11 @@ fn memview(v: Value) -> Option<&'static MemView> {
 }
 
 fn memview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "memoryview", &Args::new(&a.pos[1..]), 1, 1)?;
-    let cls = a.pos[0];
-    let o = crate::builtins::str::payload(a.pos[1]);
+    /// `memoryview(object)`
+    const NEW: Sig<1> = Sig::new("memoryview", ["object"]).posonly(0).constructor();
+    let b = NEW.bind(vm, &a)?;
+    let cls = b.recv;
+    let o = crate::builtins::str::payload(b.req(0));
     let mv = if let Some(m) = memview(o) {
         MemView {
             obj: m.obj,
@@ -1035,6 +1037,12 @@ fn construct(vm: &mut Vm, a: Args, ba: bool) -> PyResult<Vec<u8>> {
     let name = if ba { "bytearray" } else { "bytes" };
     let b = CONSTRUCT[ba as usize].bind(vm, &a)?;
     let (src, encoding, errors) = (b.get(0), b.get(1), b.get(2));
+    // Argument Clinic converts `encoding` and `errors` (str) first
+    for i in [1, 2] {
+        if b.get(i).is_some() {
+            b.str(vm, i)?;
+        }
+    }
     let Some(src) = src else {
         if encoding.is_some() || errors.is_some() {
             return Err(vm.type_error(if encoding.is_some() {

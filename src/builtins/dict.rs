@@ -1,7 +1,6 @@
 //! Constructor and methods of `dict`, and dict views.
 
-use crate::builtins::check_args;
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::BinOp;
 use crate::object::{DictIterKind, IterState, Mut, ObjData};
 use crate::value::Value;
@@ -41,7 +40,8 @@ pub fn register(vm: &mut Vm) {
             }
         }),
         ("popitem", |vm, a| {
-            check_args(vm, "popitem", &a, 1, 1)?;
+            const SIG: Sig<0> = Sig::new("popitem", []).method();
+            SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "popitem")?;
             let ObjData::Dict(dd) = &d.obj().data else {
                 unreachable!()
@@ -71,7 +71,8 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("copy", |vm, a| {
-            check_args(vm, "copy", &a, 1, 1)?;
+            const SIG: Sig<0> = Sig::new("copy", []).method();
+            SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "copy")?;
             dict_copy(vm, d)
         }),
@@ -83,38 +84,42 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("__getitem__", |vm, a| {
-            check_args(vm, "__getitem__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__getitem__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__getitem__")?;
-            match vm.dict_get(d, a.pos[1])? {
+            match vm.dict_get(d, b.req(0))? {
                 Some(v) => Ok(v),
                 None => {
                     if !vm.is_builtin_exact(d)
-                        && let Some(r) = vm.call_dunder(d, "__missing__", &[a.pos[1]])?
+                        && let Some(r) = vm.call_dunder(d, "__missing__", &[b.req(0)])?
                     {
                         return Ok(r);
                     }
-                    Err(vm.key_error(a.pos[1]))
+                    Err(vm.key_error(b.req(0)))
                 }
             }
         }),
         ("__setitem__", |vm, a| {
-            check_args(vm, "__setitem__", &a, 3, 3)?;
+            const SIG: Sig<2> = Sig::new("__setitem__", ["key", "value"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__setitem__")?;
-            vm.dict_set(d, a.pos[1], a.pos[2])?;
+            vm.dict_set(d, b.req(0), b.req(1))?;
             Ok(Value::NONE)
         }),
         ("__delitem__", |vm, a| {
-            check_args(vm, "__delitem__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__delitem__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__delitem__")?;
-            match vm.dict_del(d, a.pos[1])? {
+            match vm.dict_del(d, b.req(0))? {
                 Some(_) => Ok(Value::NONE),
-                None => Err(vm.key_error(a.pos[1])),
+                None => Err(vm.key_error(b.req(0))),
             }
         }),
         ("__contains__", |vm, a| {
-            check_args(vm, "__contains__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__contains__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__contains__")?;
-            Ok(Value::bool(vm.dict_get(d, a.pos[1])?.is_some()))
+            Ok(Value::bool(vm.dict_get(d, b.req(0))?.is_some()))
         }),
         ("__len__", |vm, a| {
             let d = recv(vm, &a, "__len__")?;
@@ -135,41 +140,45 @@ pub fn register(vm: &mut Vm) {
             reversed_keys(vm, d, DictIterKind::Keys)
         }),
         ("__eq__", |vm, a| {
-            check_args(vm, "__eq__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__eq__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__eq__")?;
-            if !is_dict(a.pos[1]) {
+            if !is_dict(b.req(0)) {
                 return Ok(vm.not_implemented);
             }
-            Ok(Value::bool(dict_eq(vm, d, a.pos[1])?))
+            Ok(Value::bool(dict_eq(vm, d, b.req(0))?))
         }),
         ("__ne__", |vm, a| {
-            check_args(vm, "__ne__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__ne__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__ne__")?;
-            if !is_dict(a.pos[1]) {
+            if !is_dict(b.req(0)) {
                 return Ok(vm.not_implemented);
             }
-            Ok(Value::bool(!dict_eq(vm, d, a.pos[1])?))
+            Ok(Value::bool(!dict_eq(vm, d, b.req(0))?))
         }),
         ("__or__", |vm, a| {
-            check_args(vm, "__or__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__or__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__or__")?;
-            if !is_dict(a.pos[1]) {
+            if !is_dict(b.req(0)) {
                 return Ok(vm.not_implemented);
             }
             let r = dict_copy(vm, d)?;
             vm.temp_roots.push(r);
-            let res = update(vm, r, Some(a.pos[1]), &[]);
+            let res = update(vm, r, Some(b.req(0)), &[]);
             vm.temp_roots.pop();
             res?;
             Ok(r)
         }),
         ("__ror__", |vm, a| {
-            check_args(vm, "__ror__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__ror__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__ror__")?;
-            if !is_dict(a.pos[1]) {
+            if !is_dict(b.req(0)) {
                 return Ok(vm.not_implemented);
             }
-            let r = dict_copy(vm, a.pos[1])?;
+            let r = dict_copy(vm, b.req(0))?;
             vm.temp_roots.push(r);
             let res = update(vm, r, Some(d), &[]);
             vm.temp_roots.pop();
@@ -177,9 +186,10 @@ pub fn register(vm: &mut Vm) {
             Ok(r)
         }),
         ("__ior__", |vm, a| {
-            check_args(vm, "__ior__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__ior__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__ior__")?;
-            update(vm, d, Some(a.pos[1]), &[])?;
+            update(vm, d, Some(b.req(0)), &[])?;
             Ok(d)
         }),
         ("__repr__", dict_repr),
@@ -206,8 +216,10 @@ pub fn register(vm: &mut Vm) {
         });
         vm.add_method(t, "__iter__", |vm, a| {
             let d = view_dict(vm, &a)?;
-            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else {
-                unreachable!()
+            let Some(ObjData::DictView { kind, .. }) =
+                a.pos.first().and_then(|v| v.as_obj()).map(|o| &o.data)
+            else {
+                return Err(vm.type_error("descriptor requires a dict view"));
             };
             let len = dict_len(d);
             Ok(vm.new_iter(IterState::Dict {
@@ -219,15 +231,18 @@ pub fn register(vm: &mut Vm) {
         });
         vm.add_method(t, "__reversed__", |vm, a| {
             let d = view_dict(vm, &a)?;
-            let ObjData::DictView { kind, .. } = &a.pos[0].obj().data else {
-                unreachable!()
+            let Some(ObjData::DictView { kind, .. }) =
+                a.pos.first().and_then(|v| v.as_obj()).map(|o| &o.data)
+            else {
+                return Err(vm.type_error("descriptor requires a dict view"));
             };
             reversed_keys(vm, d, *kind)
         });
         vm.add_method(t, "__contains__", |vm, a| {
-            check_args(vm, "__contains__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__contains__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             view_dict(vm, &a)?;
-            Ok(Value::bool(vm.contains(a.pos[0], a.pos[1])?))
+            Ok(Value::bool(vm.contains(b.recv, b.req(0))?))
         });
         let mk = vm.intern("mapping");
         let getter = vm.new_builtin("mapping", |vm, a| {
@@ -273,12 +288,13 @@ pub fn register(vm: &mut Vm) {
                     view_cmp(vm, a, crate::compiler::bytecode::CmpOp::Ge)
                 }),
                 ("isdisjoint", |vm, a| {
-                    check_args(vm, "isdisjoint", &a, 2, 2)?;
-                    let it = vm.iter(a.pos[1])?;
+                    const SIG: Sig<1> = Sig::new("isdisjoint", ["other"]).method();
+                    let b = SIG.bind(vm, &a)?;
+                    let it = vm.iter(b.req(0))?;
                     vm.temp_roots.push(it);
                     let r = (|| {
                         while let Some(x) = vm.next(it)? {
-                            if vm.contains(a.pos[0], x)? {
+                            if vm.contains(b.recv, x)? {
                                 return Ok(Value::FALSE);
                             }
                         }
@@ -347,12 +363,17 @@ fn view(vm: &mut Vm, a: Args, kind: DictIterKind) -> PyResult<Value> {
         DictIterKind::Values => "values",
         DictIterKind::Items => "items",
     };
-    check_args(vm, name, &a, 1, 1).map_err(|_| {
-        vm.type_error(&format!(
-            "dict.{name}() takes no arguments ({} given)",
-            a.len().saturating_sub(1)
-        ))
-    })?;
+    const VIEW: [Sig<0>; 3] = [
+        Sig::new("dict.keys", []).method(),
+        Sig::new("dict.values", []).method(),
+        Sig::new("dict.items", []).method(),
+    ];
+    let i = match kind {
+        DictIterKind::Keys => 0,
+        DictIterKind::Values => 1,
+        DictIterKind::Items => 2,
+    };
+    VIEW[i].bind(vm, &a)?;
     let d = recv(vm, &a, name)?;
     let cls = match kind {
         DictIterKind::Keys => vm.types.dict_keys,
@@ -462,18 +483,21 @@ pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) 
     Ok(())
 }
 
+/// `dict(mapping_or_iterable=(), /, **kwargs)`
+const DICT: Sig<1> = Sig::new("dict", ["iterable"])
+    .required(0)
+    .varkw()
+    .constructor()
+    .style(Style::Positional);
+
 fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    const ANY: Sig<0> = Sig::new("dict", []).constructor().varargs().varkw();
+    let cls = ANY.bind(vm, &a)?.recv;
     let d = vm.alloc(cls, ObjData::Dict(Mut::new(crate::object::Dict::new())));
     if cls == vm.types.dict || crate::builtins::list::new_fills(vm, cls) {
-        if a.len() > 2 {
-            return Err(vm.type_error(&format!(
-                "dict expected at most 1 argument, got {}",
-                a.len() - 1
-            )));
-        }
+        let src = DICT.bind(vm, &a)?.get(0);
         vm.temp_roots.push(d);
-        let r = update(vm, d, a.get(1), a.kw);
+        let r = update(vm, d, src, a.kw);
         vm.temp_roots.pop();
         r?;
     }
@@ -481,14 +505,9 @@ fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let src = DICT.bind(vm, &a)?.get(0);
     let d = recv(vm, &a, "__init__")?;
-    if a.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "dict expected at most 1 argument, got {}",
-            a.len() - 1
-        )));
-    }
-    update(vm, d, a.get(1), a.kw)?;
+    update(vm, d, src, a.kw)?;
     Ok(Value::NONE)
 }
 
@@ -568,11 +587,12 @@ fn is_set_view(v: Value) -> bool {
 }
 
 fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
-    check_args(vm, "view operator", &a, 2, 2)?;
+    const SIG: Sig<1> = Sig::new("view operator", ["other"]).method();
+    let b = SIG.bind(vm, &a)?;
     let (x, y) = if reflected {
-        (a.pos[1], a.pos[0])
+        (b.req(0), b.recv)
     } else {
-        (a.pos[0], a.pos[1])
+        (b.recv, b.req(0))
     };
     match view_binop(vm, op, x, y)? {
         Some(r) => Ok(r),
@@ -582,14 +602,15 @@ fn view_op(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> 
 
 /// Comparisons of keys/items views with sets and views (as set relations).
 fn view_cmp(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyResult<Value> {
-    check_args(vm, op.dunder(), &a, 2, 2)?;
-    let other = a.pos[1];
+    const SIG: Sig<1> = Sig::new("view comparison", ["other"]).method();
+    let b = SIG.bind(vm, &a)?;
+    let other = b.req(0);
     let other_ok =
         is_set_view(other) || matches!(other.as_obj().map(|o| &o.data), Some(ObjData::Set(_)));
     if !other_ok {
         return Ok(vm.not_implemented);
     }
-    let x = crate::builtins::set::to_set(vm, a.pos[0])?;
+    let x = crate::builtins::set::to_set(vm, b.recv)?;
     vm.temp_roots.push(x);
     let r = (|| {
         let y = if is_set_view(other) {

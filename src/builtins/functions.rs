@@ -3,13 +3,19 @@
 
 use std::io::Write;
 
-use crate::builtins::signature::Sig;
-use crate::builtins::{check_args, str_param};
+use crate::builtins::signature::{Sig, Style};
+use crate::builtins::str_param;
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
 use crate::vm::types::{is_type, type_obj};
 use crate::vm::{Args, PyResult, Vm, str_of};
+
+/// A method taking no arguments but its receiver (whose arity the call path has
+/// checked for the slot names: the name here is never in a message).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+/// A slot method taking one argument (`__eq__`, `__getattribute__`).
+const OTHER: Sig<1> = Sig::new("method", ["other"]).method();
 
 pub fn register(vm: &mut Vm) {
     let b = vm.builtins;
@@ -17,12 +23,14 @@ pub fn register(vm: &mut Vm) {
         ("print", print),
         ("len", len),
         ("repr", |vm, a| {
-            check_args(vm, "repr", &a, 1, 1)?;
-            vm.repr(a.pos[0])
+            const REPR: Sig<1> = Sig::new("repr", ["obj"]);
+            let v = REPR.bind(vm, &a)?.req(0);
+            vm.repr(v)
         }),
         ("ascii", |vm, a| {
-            check_args(vm, "ascii", &a, 1, 1)?;
-            vm.ascii(a.pos[0])
+            const ASCII: Sig<1> = Sig::new("ascii", ["obj"]);
+            let v = ASCII.bind(vm, &a)?.req(0);
+            vm.ascii(v)
         }),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
@@ -34,13 +42,14 @@ pub fn register(vm: &mut Vm) {
         ("iter", iter),
         ("next", next),
         ("hash", |vm, a| {
-            check_args(vm, "hash", &a, 1, 1)?;
-            let h = vm.hash(a.pos[0])?;
+            const HASH: Sig<1> = Sig::new("hash", ["obj"]);
+            let v = HASH.bind(vm, &a)?.req(0);
+            let h = vm.hash(v)?;
             Ok(vm.new_int(h))
         }),
         ("id", |vm, a| {
-            check_args(vm, "id", &a, 1, 1)?;
-            let v = a.pos[0];
+            const ID: Sig<1> = Sig::new("id", ["obj"]);
+            let v = ID.bind(vm, &a)?.req(0);
             Ok(vm.new_int((v.0 & 0xFFFF_FFFF_FFFF) as i64 ^ ((v.0 >> 48) as i64)))
         }),
         ("ord", ord),
@@ -54,34 +63,39 @@ pub fn register(vm: &mut Vm) {
         ("all", |vm, a| all_any(vm, a, true)),
         ("any", |vm, a| all_any(vm, a, false)),
         ("callable", |vm, a| {
-            check_args(vm, "callable", &a, 1, 1)?;
-            Ok(Value::bool(vm.is_callable(a.pos[0])))
+            const CALLABLE: Sig<1> = Sig::new("callable", ["obj"]);
+            let v = CALLABLE.bind(vm, &a)?.req(0);
+            Ok(Value::bool(vm.is_callable(v)))
         }),
         ("getattr", getattr),
         ("setattr", |vm, a| {
-            check_args(vm, "setattr", &a, 3, 3)?;
-            let n = attr_name(vm, a.pos[1])?;
-            vm.setattr(a.pos[0], n, a.pos[2])?;
+            const SETATTR: Sig<3> = Sig::new("setattr", ["obj", "name", "value"]);
+            let b = SETATTR.bind(vm, &a)?;
+            let n = attr_name(vm, b.req(1))?;
+            vm.setattr(b.req(0), n, b.req(2))?;
             Ok(Value::NONE)
         }),
         ("hasattr", |vm, a| {
-            check_args(vm, "hasattr", &a, 2, 2)?;
-            let n = attr_name(vm, a.pos[1])?;
-            match vm.getattr_opt(a.pos[0], n) {
+            const HASATTR: Sig<2> = Sig::new("hasattr", ["obj", "name"]);
+            let b = HASATTR.bind(vm, &a)?;
+            let n = attr_name(vm, b.req(1))?;
+            match vm.getattr_opt(b.req(0), n) {
                 Ok(v) => Ok(Value::bool(v.is_some())),
                 Err(e) if vm.matches(e.0, "AttributeError") => Ok(Value::FALSE),
                 Err(e) => Err(e),
             }
         }),
         ("delattr", |vm, a| {
-            check_args(vm, "delattr", &a, 2, 2)?;
-            let n = attr_name(vm, a.pos[1])?;
-            vm.delattr(a.pos[0], n)?;
+            const DELATTR: Sig<2> = Sig::new("delattr", ["obj", "name"]);
+            let b = DELATTR.bind(vm, &a)?;
+            let n = attr_name(vm, b.req(1))?;
+            vm.delattr(b.req(0), n)?;
             Ok(Value::NONE)
         }),
         ("vars", vars),
         ("globals", |vm, a| {
-            check_args(vm, "globals", &a, 0, 0)?;
+            const GLOBALS: Sig<0> = Sig::new("globals", []);
+            GLOBALS.bind(vm, &a)?;
             Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))
         }),
         ("locals", locals),
@@ -91,12 +105,11 @@ pub fn register(vm: &mut Vm) {
         ("eval", |vm, a| exec_eval(vm, a, true)),
         ("__build_class__", |vm, a| vm.build_class(a)),
         ("format", |vm, a| {
-            check_args(vm, "format", &a, 1, 2)?;
-            let spec = match a.get(1) {
-                Some(s) => str_param(vm, s, "format()", 2)?,
-                None => "",
-            };
-            vm.format(a.pos[0], spec)
+            /// `format(value, format_spec='', /)`
+            const FORMAT: Sig<2> = Sig::new("format", ["value", "format_spec"]).required(1);
+            let b = FORMAT.bind(vm, &a)?;
+            let spec = b.str_or(vm, 1, "")?;
+            vm.format(b.req(0), spec)
         }),
         ("__import__", |vm, a| {
             /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`
@@ -119,7 +132,7 @@ pub fn register(vm: &mut Vm) {
         ("compile", compile),
     ];
     for (name, f) in fns {
-        let fv = vm.new_builtin_with(name, *f, Value::EMPTY, function_arity(name));
+        let fv = vm.new_builtin(name, *f);
         let k = vm.intern(name);
         vm.dict_set_str(b, k, fv);
     }
@@ -228,19 +241,23 @@ pub fn register(vm: &mut Vm) {
         t.list_reverseiterator,
     ];
     for t in iter_types {
-        vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
-        vm.add_method(t, "__next__", |vm, a| match vm.next(a.pos[0])? {
-            Some(v) => Ok(v),
-            None => {
-                let v = vm.take_stop_value();
-                Err(vm.stop_iteration(v))
+        vm.add_method(t, "__iter__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
+        vm.add_method(t, "__next__", |vm, a| {
+            let it = NOARGS.bind(vm, &a)?.recv;
+            match vm.next(it)? {
+                Some(v) => Ok(v),
+                None => {
+                    let v = vm.take_stop_value();
+                    Err(vm.stop_iteration(v))
+                }
             }
         });
     }
     let g = vm.types.generator;
-    vm.add_method(g, "__iter__", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(g, "__iter__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
     vm.add_method(g, "__next__", |vm, a| {
-        match vm.gen_send(a.pos[0], Value::NONE)? {
+        let g = NOARGS.bind(vm, &a)?.recv;
+        match vm.gen_send(g, Value::NONE)? {
             Some(v) => Ok(v),
             None => {
                 let v = vm.take_stop_value();
@@ -249,8 +266,10 @@ pub fn register(vm: &mut Vm) {
         }
     });
     vm.add_method(g, "send", |vm, a| {
-        check_args(vm, "send", &a, 2, 2)?;
-        match vm.gen_send(a.pos[0], a.pos[1])? {
+        /// `generator.send(value, /)`
+        const SEND: Sig<1> = Sig::new("send", ["value"]).method();
+        let b = SEND.bind(vm, &a)?;
+        match vm.gen_send(b.recv, b.req(0))? {
             Some(v) => Ok(v),
             None => {
                 let v = vm.take_stop_value();
@@ -319,17 +338,20 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__new__", super_new);
     let t = vm.types.super_;
     vm.add_method(t, "__getattribute__", |vm, a| {
-        vm.getattr(a.pos[0], a.pos[1])
+        let b = OTHER.bind(vm, &a)?;
+        vm.getattr(b.recv, b.req(0))
     });
     let t = vm.types.type_;
     vm.add_method(t, "__new__", type_new);
     // `super().__call__(...)` in a metaclass's __call__
     vm.add_method(t, "__call__", |vm, a| {
-        let cls = a.pos[0];
+        const CALL: Sig<0> = Sig::new("__call__", []).method().varargs().varkw();
+        let b = CALL.bind(vm, &a)?;
+        let cls = b.recv;
         if !is_type(cls) {
             return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
         }
-        vm.type_call(cls, &a.pos[1..], a.kw)
+        vm.type_call(cls, b.rest, a.kw)
     });
     // types.ModuleType(name, doc=None)
     let t = vm.types.module;
@@ -361,33 +383,26 @@ pub fn register(vm: &mut Vm) {
     // types.MethodType(func, obj)
     let t = vm.types.method;
     vm.add_method(t, "__new__", |vm, a| {
-        if a.pos.len() != 3 {
-            return Err(vm.type_error(&format!(
-                "method expected 2 arguments, got {}",
-                a.pos.len().saturating_sub(1)
-            )));
-        }
-        if !vm.is_callable(a.pos[1]) {
+        /// `method(function, instance, /)`
+        const NEW: Sig<2> = Sig::new("method", ["function", "instance"]).constructor();
+        let b = NEW.bind(vm, &a)?;
+        let (func, slf) = (b.req(0), b.req(1));
+        if !vm.is_callable(func) {
             return Err(vm.type_error("first argument must be callable"));
         }
-        if a.pos[2].is_none() {
+        if slf.is_none() {
             return Err(vm.type_error("instance must not be None"));
         }
-        Ok(vm.alloc(
-            vm.types.method,
-            ObjData::BoundMethod {
-                func: a.pos[1],
-                slf: a.pos[2],
-            },
-        ))
+        Ok(vm.alloc(vm.types.method, ObjData::BoundMethod { func, slf }))
     });
     let t = vm.types.object;
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(t, "__reduce__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
         let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
         let k = vm.intern("_reduce_ex");
         let f = vm.getattr(copyreg, k)?;
-        vm.call(f, &[a.pos[0], Value::small_int(0)])
+        vm.call(f, &[v, Value::small_int(0)])
     });
     // `object.__subclasshook__()`: NotImplemented (ABCs override it)
     let hook = vm.new_builtin("__subclasshook__", |vm, a| {
@@ -428,25 +443,27 @@ pub fn register(vm: &mut Vm) {
     let k = vm.intern("__init_subclass__");
     vm.type_set_attr(t, k, isc);
     vm.add_method(t, "__eq__", |vm, a| {
-        Ok(if a.pos[0] == a.pos[1] {
+        let b = OTHER.bind(vm, &a)?;
+        Ok(if b.recv == b.req(0) {
             Value::TRUE
         } else {
             vm.not_implemented
         })
     });
     vm.add_method(t, "__ne__", |vm, a| {
-        let r = vm.call_method(a.pos[0], "__eq__", &[a.pos[1]])?;
+        let b = OTHER.bind(vm, &a)?;
+        let r = vm.call_method(b.recv, "__eq__", &[b.req(0)])?;
         if r == vm.not_implemented {
             return Ok(r);
         }
         Ok(Value::bool(!vm.truthy(r)?))
     });
     vm.add_method(t, "__hash__", |vm, a| {
-        let v = a.pos[0];
+        let v = NOARGS.bind(vm, &a)?.recv;
         Ok(vm.new_int(((v.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64))
     });
     vm.add_method(t, "__repr__", |vm, a| {
-        let v = a.pos[0];
+        let v = NOARGS.bind(vm, &a)?.recv;
         let t = type_obj(vm.type_of(v));
         let s = if t.module == "builtins" {
             format!("<{} object at {:#x}>", t.qualname, v.0 & 0xFFFF_FFFF_FFFF)
@@ -460,43 +477,53 @@ pub fn register(vm: &mut Vm) {
         };
         Ok(vm.new_string(s))
     });
-    vm.add_method(t, "__str__", |vm, a| vm.repr(a.pos[0]));
+    vm.add_method(t, "__str__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
+        vm.repr(v)
+    });
     vm.add_method(t, "__setattr__", |vm, a| {
-        let n = attr_name(vm, a.pos[1])?;
-        vm.generic_setattr(a.pos[0], n, a.pos[2])?;
+        const SETATTR: Sig<2> = Sig::new("__setattr__", ["name", "value"]).method();
+        let b = SETATTR.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.generic_setattr(b.recv, n, b.req(1))?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__getattribute__", |vm, a| {
-        let n = attr_name(vm, a.pos[1])?;
-        match vm.getattr_generic(a.pos[0], n)? {
+        let b = OTHER.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        match vm.getattr_generic(b.recv, n)? {
             Some(v) => Ok(v),
-            None => Err(vm.no_attribute(a.pos[0], n)),
+            None => Err(vm.no_attribute(b.recv, n)),
         }
     });
     vm.add_method(t, "__delattr__", |vm, a| {
-        let n = attr_name(vm, a.pos[1])?;
-        vm.generic_delattr(a.pos[0], n)?;
+        let b = OTHER.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.generic_delattr(b.recv, n)?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__format__", |vm, a| {
-        if !vm.is_str(a.pos[1]) {
+        /// `object.__format__(self, format_spec, /)`
+        const FORMAT: Sig<1> = Sig::new("__format__", ["format_spec"]).method();
+        let b = FORMAT.bind(vm, &a)?;
+        let Some(spec) = crate::builtins::signature::as_str(b.req(0)) else {
             return Err(vm.type_error(&format!(
                 "__format__() argument must be str, not {}",
-                crate::builtins::bad_arg_name(vm, a.pos[1])
+                crate::builtins::bad_arg_name(vm, b.req(0))
             )));
-        }
-        let spec = str_of(a.pos[1]);
+        };
         if !spec.is_empty() {
             return Err(vm.type_error(&format!(
                 "unsupported format string passed to {}.__format__",
-                vm.type_name(a.pos[0])
+                vm.type_name(b.recv)
             )));
         }
-        vm.str(a.pos[0])
+        vm.str(b.recv)
     });
     let t = vm.types.object;
     vm.add_method(t, "__new__", |vm, a| {
-        let cls = a.pos[0];
+        const NEW: Sig<0> = Sig::new("object", []).constructor().varargs().varkw();
+        let cls = NEW.bind(vm, &a)?.recv;
         Ok(vm.new_instance(cls))
     });
     vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
@@ -513,8 +540,10 @@ pub fn register(vm: &mut Vm) {
 }
 
 pub(crate) fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "throw", &a, 2, 4)?;
-    let (t, v) = (a.pos[1], a.get(2).unwrap_or(Value::NONE));
+    /// `throw(typ[, val[, tb]])`
+    const THROW: Sig<3> = Sig::new("throw", ["typ", "val", "tb"]).method().required(1);
+    let b = THROW.bind(vm, &a)?;
+    let (t, v) = (b.req(0), b.get(1).unwrap_or(Value::NONE));
     let exc = if is_type(t) {
         if v.is_none() {
             vm.call(t, &[])?
@@ -530,7 +559,7 @@ pub(crate) fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "exceptions must be classes or instances deriving from BaseException, not str",
         ));
     };
-    match vm.gen_resume(a.pos[0], Value::NONE, Some(exc))? {
+    match vm.gen_resume(b.recv, Value::NONE, Some(exc))? {
         crate::vm::interp::Resumed::Yielded(v) => Ok(v),
         crate::vm::interp::Resumed::Returned(v) => Err(vm.stop_iteration(v)),
     }
@@ -664,14 +693,16 @@ impl Vm {
 }
 
 fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "len", &a, 1, 1)?;
-    let n = vm.len(a.pos[0])?;
+    const LEN: Sig<1> = Sig::new("len", ["obj"]);
+    let v = LEN.bind(vm, &a)?.req(0);
+    let n = vm.len(v)?;
     Ok(vm.new_int(n as i64))
 }
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "isinstance", &a, 2, 2)?;
-    Ok(Value::bool(isinstance_of(vm, a.pos[0], a.pos[1])?))
+    const ISINSTANCE: Sig<2> = Sig::new("isinstance", ["obj", "class_or_tuple"]);
+    let b = ISINSTANCE.bind(vm, &a)?;
+    Ok(Value::bool(isinstance_of(vm, b.req(0), b.req(1))?))
 }
 
 fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
@@ -715,7 +746,8 @@ fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<
 }
 
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "issubclass", &a, 2, 2)?;
+    const ISSUBCLASS: Sig<2> = Sig::new("issubclass", ["cls", "class_or_tuple"]);
+    let b = ISSUBCLASS.bind(vm, &a)?;
     fn sub(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
         if let Some(items) = vm.tuple_items(cls) {
             for x in items {
@@ -728,22 +760,23 @@ fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if let Some(r) = check_hook(vm, cls, "__subclasscheck__", c)? {
             return Ok(r);
         }
+        // CPython checks the first argument first
+        if !is_type(c) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
         if !is_type(cls) {
             return Err(
                 vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
             );
         }
-        if !is_type(c) {
-            return Err(vm.type_error("issubclass() arg 1 must be a class"));
-        }
         Ok(vm.is_subclass(c, cls))
     }
-    Ok(Value::bool(sub(vm, a.pos[0], a.pos[1])?))
+    Ok(Value::bool(sub(vm, b.req(0), b.req(1))?))
 }
 
 fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "abs", &a, 1, 1)?;
-    let v = a.pos[0];
+    const ABS: Sig<1> = Sig::new("abs", ["x"]);
+    let v = ABS.bind(vm, &a)?.req(0);
     if v.is_small_int() {
         return Ok(vm.new_int(v.as_small_int().abs()));
     }
@@ -765,28 +798,31 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `min(iterable, *, default=obj, key=func)`, `min(arg1, arg2, *args, key=func)`:
+/// the positional count is checked before the keywords, as CPython does.
 fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
-    let key = a.kwarg("key").filter(|k| !k.is_none());
-    let default = a.kwarg("default");
-    for (k, _) in a.kw {
-        let k = str_of(*k);
-        if k != "key" && k != "default" {
-            return Err(vm.type_error(&format!(
-                "'{k}' is an invalid keyword argument for {name}()"
-            )));
-        }
-    }
-    let items = if a.pos.len() == 1 {
-        vm.collect_iter(a.pos[0])?
-    } else if a.pos.is_empty() {
+    const MIN: Sig<2> = Sig::new("min", ["key", "default"])
+        .kwonly(0)
+        .required(0)
+        .varargs();
+    const MAX: Sig<2> = Sig::new("max", ["key", "default"])
+        .kwonly(0)
+        .required(0)
+        .varargs();
+    if a.pos.is_empty() {
         return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
+    }
+    let b = if op == CmpOp::Lt { &MIN } else { &MAX }.bind(vm, &a)?;
+    let (key, default) = (b.opt(0), b.get(1));
+    let items = if let [it] = b.rest {
+        vm.collect_iter(*it)?
     } else {
         if default.is_some() {
             return Err(vm.type_error(&format!(
                 "Cannot specify a default for {name}() with multiple positional arguments"
             )));
         }
-        a.pos.to_vec()
+        b.rest.to_vec()
     };
     if items.is_empty() {
         return match default {
@@ -832,11 +868,11 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    if crate::vm::drain::is_plain_generator(vm, a.pos[0]) {
+    if crate::vm::drain::is_plain_generator(vm, b.req(0)) {
         // the running total lives in `temp_roots[slot]`, where the sink adds too
         let slot = vm.temp_roots.len();
         vm.temp_roots.push(acc);
-        let r = vm.drain_generator(a.pos[0], crate::vm::drain::SinkKind::Sum, slot, |vm, x| {
+        let r = vm.drain_generator(b.req(0), crate::vm::drain::SinkKind::Sum, slot, |vm, x| {
             let acc = vm.temp_roots[slot];
             vm.temp_roots[slot] = vm.binary_op(BinOp::Add, acc, x)?;
             Ok(())
@@ -845,7 +881,7 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.temp_roots.truncate(slot);
         return r.map(|_| total);
     }
-    let it = vm.iter(a.pos[0])?;
+    let it = vm.iter(b.req(0))?;
     vm.temp_roots.push(it);
     // the running total stays rooted while the iterator runs Python code (a
     // generator of Fractions: statistics._sum)
@@ -869,37 +905,40 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
 const SORTED_KW: Sig<2> = Sig::new("sort", ["key", "reverse"]).kwonly(0).required(0);
 
 fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", a.pos.len())));
-    }
-    let b = SORTED_KW.bind(vm, &Args { pos: &[], kw: a.kw })?;
-    let (key, reverse) = (b.get(0), b.int_flag(vm, 1, false)?);
-    let items = vm.collect_iter(a.pos[0])?;
+    const SORTED: Sig<1> = Sig::new("sorted", ["iterable"]).style(Style::Positional);
+    let it = SORTED.bind(vm, &Args::new(a.pos))?.req(0);
+    let items = vm.collect_iter(it)?;
     let list = vm.new_list(items);
     vm.temp_roots.push(list);
-    let r = crate::builtins::sort::sort_list(vm, list, key, Some(Value::bool(reverse)));
+    let r = (|| {
+        let b = SORTED_KW.bind(vm, &Args { pos: &[], kw: a.kw })?;
+        let (key, reverse) = (b.get(0), b.int_flag(vm, 1, false)?);
+        crate::builtins::sort::sort_list(vm, list, key, Some(Value::bool(reverse)))
+    })();
     vm.temp_roots.pop();
     r?;
     Ok(list)
 }
 
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "iter", &a, 1, 2)?;
-    if a.pos.len() == 2 {
-        if !vm.is_callable(a.pos[0]) {
+    /// `iter(object[, sentinel])`
+    const ITER: Sig<2> = Sig::new("iter", ["object", "sentinel"]).required(1);
+    let b = ITER.bind(vm, &a)?;
+    if let Some(sentinel) = b.get(1) {
+        let func = b.req(0);
+        if !vm.is_callable(func) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(vm.new_iter(IterState::Callable {
-            func: a.pos[0],
-            sentinel: a.pos[1],
-        }));
+        return Ok(vm.new_iter(IterState::Callable { func, sentinel }));
     }
-    vm.iter(a.pos[0])
+    vm.iter(b.req(0))
 }
 
 fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "next", &a, 1, 2)?;
-    let it = a.pos[0];
+    /// `next(iterator[, default])`
+    const NEXT: Sig<2> = Sig::new("next", ["iterator", "default"]).required(1);
+    let b = NEXT.bind(vm, &a)?;
+    let (it, default) = (b.req(0), b.get(1));
     let is_iter = (matches!(
         it.as_obj().map(|o| &o.data),
         Some(ObjData::Iter(_) | ObjData::Generator(_))
@@ -916,7 +955,9 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
         // A Python-level iterator: its own StopIteration propagates unchanged.
         return match vm.call_dunder(it, "__next__", &[]) {
             Ok(Some(v)) => Ok(v),
-            Err(e) if vm.matches(e.0, "StopIteration") && a.get(1).is_some() => Ok(a.pos[1]),
+            Err(e) if vm.matches(e.0, "StopIteration") && default.is_some() => {
+                Ok(default.unwrap_or(Value::NONE))
+            }
             Err(e) => Err(e),
             Ok(None) => {
                 Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))))
@@ -925,7 +966,7 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     match vm.next(it)? {
         Some(v) => Ok(v),
-        None => match a.get(1) {
+        None => match default {
             Some(d) => Ok(d),
             None => {
                 let v = vm.take_stop_value();
@@ -936,8 +977,8 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "ord", &a, 1, 1)?;
-    let v = a.pos[0];
+    const ORD: Sig<1> = Sig::new("ord", ["c"]);
+    let v = ORD.bind(vm, &a)?.req(0);
     if vm.is_str(v) {
         let s = str_of(v);
         let mut chars = s.chars();
@@ -965,13 +1006,9 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "chr", &a, 1, 1)?;
-    let Some(i) = vm.to_i64(a.pos[0]) else {
-        return Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(a.pos[0])
-        )));
-    };
+    const CHR: Sig<1> = Sig::new("chr", ["i"]);
+    let b = CHR.bind(vm, &a)?;
+    let i = i64::from(crate::builtins::signature::to_c_int(vm, b.req(0))?);
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
             let mut b = [0u8; 4];
@@ -986,31 +1023,16 @@ fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-/// The positional arity of the built-in functions that take no keyword
-/// arguments, checked by the call path (`Vm::check_method_call`); ANY_ARITY for
-/// the others, which check their own arguments.
-fn function_arity(name: &str) -> (u8, u8) {
-    match name {
-        "abs" | "all" | "any" | "ascii" | "bin" | "oct" | "hex" | "callable" | "chr" | "hash"
-        | "id" | "len" | "ord" | "repr" | "aiter" => (1, 1),
-        "divmod" | "isinstance" | "issubclass" | "hasattr" | "delattr" => (2, 2),
-        "setattr" => (3, 3),
-        "getattr" => (2, 3),
-        "format" | "iter" | "next" | "anext" => (1, 2),
-        "dir" | "vars" => (0, 1),
-        "globals" | "locals" => (0, 0),
-        _ => crate::object::ANY_ARITY,
-    }
-}
-
 fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
-    let name = match base {
-        2 => "bin",
-        8 => "oct",
-        _ => "hex",
+    const BIN: Sig<1> = Sig::new("bin", ["number"]);
+    const OCT: Sig<1> = Sig::new("oct", ["number"]);
+    const HEX: Sig<1> = Sig::new("hex", ["number"]);
+    let sig = match base {
+        2 => &BIN,
+        8 => &OCT,
+        _ => &HEX,
     };
-    check_args(vm, name, &a, 1, 1)?;
-    let v = a.pos[0];
+    let v = sig.bind(vm, &a)?.req(0);
     let i = match vm.to_bigint(v) {
         Some(i) => i,
         None => match vm.call_dunder(v, "__index__", &[])? {
@@ -1034,8 +1056,9 @@ fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
 }
 
 fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "divmod", &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    const DIVMOD: Sig<2> = Sig::new("divmod", ["x", "y"]);
+    let b = DIVMOD.bind(vm, &a)?;
+    let (x, y) = (b.req(0), b.req(1));
     if vm.to_num(x).is_some() && vm.to_num(y).is_some() {
         if (x.is_float() || y.is_float())
             && matches!(vm.to_num(y), Some(crate::vm::num::Num::Float(f)) if f == 0.0)
@@ -1209,8 +1232,10 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
-    check_args(vm, if all { "all" } else { "any" }, &a, 1, 1)?;
-    let it = vm.iter(a.pos[0])?;
+    const ALL: Sig<1> = Sig::new("all", ["iterable"]);
+    const ANY: Sig<1> = Sig::new("any", ["iterable"]);
+    let v = if all { &ALL } else { &ANY }.bind(vm, &a)?.req(0);
+    let it = vm.iter(v)?;
     vm.temp_roots.push(it);
     let r = (|| {
         while let Some(x) = vm.next(it)? {
@@ -1235,11 +1260,13 @@ fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
 }
 
 fn getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "getattr", &a, 2, 3)?;
-    let n = attr_name(vm, a.pos[1])?;
-    match a.get(2) {
-        None => vm.getattr(a.pos[0], n),
-        Some(d) => match vm.getattr_opt(a.pos[0], n) {
+    /// `getattr(object, name[, default])`
+    const GETATTR: Sig<3> = Sig::new("getattr", ["object", "name", "default"]).required(2);
+    let b = GETATTR.bind(vm, &a)?;
+    let (o, n) = (b.req(0), attr_name(vm, b.req(1))?);
+    match b.get(2) {
+        None => vm.getattr(o, n),
+        Some(d) => match vm.getattr_opt(o, n) {
             Ok(Some(v)) => Ok(v),
             Ok(None) => Ok(d),
             Err(e) if vm.matches(e.0, "AttributeError") => Ok(d),
@@ -1249,16 +1276,19 @@ fn getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.is_empty() {
+    /// `vars([object])`
+    const VARS: Sig<1> = Sig::new("vars", ["object"]).required(0);
+    let Some(o) = VARS.bind(vm, &a)?.get(0) else {
         return locals(vm, a);
-    }
+    };
     let k = vm.intern("__dict__");
-    vm.getattr(a.pos[0], k)
+    vm.getattr(o, k)
         .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute"))
 }
 
 fn locals(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "locals", &a, 0, 0)?;
+    const LOCALS: Sig<0> = Sig::new("locals", []);
+    LOCALS.bind(vm, &a)?;
     let Some(f) = vm.frames.last() else {
         return Ok(Value::NONE);
     };
@@ -1287,19 +1317,19 @@ fn locals(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.len() > 1 {
-        return Err(vm.type_error(&format!("dir expected at most 1 argument, got {}", a.len())));
-    }
+    /// `dir([object])`
+    const DIR: Sig<1> = Sig::new("dir", ["object"]).required(0);
+    let o = DIR.bind(vm, &a)?.get(0);
     let mut names: Vec<String> = Vec::new();
-    if a.pos.is_empty() {
-        let l = locals(vm, a)?;
+    if let Some(o) = o {
+        names = dir_names(vm, o);
+    } else {
+        let l = locals(vm, Args::new(&[]))?;
         if let ObjData::Dict(d) = &l.obj().data {
             names = d.get().iter().map(|e| str_of(e.key).to_string()).collect();
         }
         names.sort();
         names.dedup();
-    } else {
-        names = dir_names(vm, a.pos[0]);
     }
     let vals = names.iter().map(|n| vm.new_str(n)).collect();
     Ok(vm.new_list(vals))
@@ -1757,16 +1787,17 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `range.index(value, /)`
     const INDEX: Sig<1> = Sig::new("range.index", ["value"]).method();
-    INDEX.bind(vm, &a)?;
-    let ObjData::Range { start, step, .. } = &a.pos[0].obj().data else {
+    let b = INDEX.bind(vm, &a)?;
+    let (r, x) = (b.recv, b.req(0));
+    let Some(ObjData::Range { start, step, .. }) = r.as_obj().map(|o| &o.data) else {
         return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
     };
     let (start, step) = (*start, *step);
-    if vm.is_intlike(a.pos[1]) && vm.contains(a.pos[0], a.pos[1])? {
-        let i = vm.to_i64(a.pos[1]).unwrap_or(0);
+    if vm.is_intlike(x) && vm.contains(r, x)? {
+        let i = vm.to_i64(x).unwrap_or(0);
         return Ok(vm.new_int(((i as i128 - start as i128) / step as i128) as i64));
     }
-    let r = vm.repr_string(a.pos[1])?;
+    let r = vm.repr_string(x)?;
     Err(vm.value_error(&format!("{r} is not in range")))
 }
 
@@ -1777,6 +1808,18 @@ const ENUMERATE: Sig<2> = Sig::new("enumerate", ["iterable", "start"])
     .constructor();
 
 fn enumerate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    // CPython 3.11's enumerate words these two itself
+    if a.pos.len() <= 1 {
+        if let Some((k, _)) = a.kw.iter().find(|(k, _)| str_of(*k) != "iterable") {
+            let k = str_of(*k);
+            return Err(vm.type_error(&format!(
+                "'{k}' is an invalid keyword argument for enumerate()"
+            )));
+        }
+        if a.kw.is_empty() {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+        }
+    }
     let b = ENUMERATE.bind(vm, &a)?;
     let it = b.req(0);
     let start = match b.get(1) {
@@ -1804,14 +1847,8 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = ZIP.bind(vm, &a)?;
     let strict = b.truth(vm, 0, false)?;
     let mut its = Vec::new();
-    for (i, v) in b.rest.iter().enumerate() {
-        let it = vm.iter(*v).map_err(|e| {
-            if vm.matches(e.0, "TypeError") {
-                vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?;
+    for v in b.rest {
+        let it = vm.iter(*v)?;
         its.push(it);
     }
     Ok(vm.alloc(
@@ -1821,22 +1858,22 @@ fn zip_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error("map() takes no keyword arguments"));
-    }
-    if a.pos.len() < 3 {
+    /// `map(func, *iterables)`: CPython words its arity error itself
+    const MAP: Sig<1> = Sig::new("map", ["func"])
+        .varargs()
+        .required(0)
+        .constructor();
+    let b = MAP.bind(vm, &a)?;
+    let (Some(func), false) = (b.get(0), b.rest.is_empty()) else {
         return Err(vm.type_error("map() must have at least two arguments."));
-    }
+    };
     let mut its = Vec::new();
-    for v in &a.pos[2..] {
+    for v in b.rest {
         its.push(vm.iter(*v)?);
     }
     Ok(vm.alloc(
         vm.types.map,
-        ObjData::Iter(crate::object::Mut::new(IterState::Map {
-            func: a.pos[1],
-            its,
-        })),
+        ObjData::Iter(crate::object::Mut::new(IterState::Map { func, its })),
     ))
 }
 
@@ -1930,17 +1967,23 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
-    let ObjData::Property {
+    const WITH: [Sig<1>; 3] = [
+        Sig::new("getter", ["fget"]).method(),
+        Sig::new("setter", ["fset"]).method(),
+        Sig::new("deleter", ["fdel"]).method(),
+    ];
+    let b = WITH[which].bind(vm, &a)?;
+    let Some(ObjData::Property {
         fget,
         fset,
         fdel,
         doc,
-    } = &a.pos[0].obj().data
+    }) = b.recv.as_obj().map(|o| &o.data)
     else {
         return Err(vm.type_error("descriptor requires a property"));
     };
     let mut parts = [*fget, *fset, *fdel];
-    parts[which] = a.pos[1];
+    parts[which] = b.req(0);
     let doc = *doc;
     Ok(vm.alloc(
         vm.types.property,

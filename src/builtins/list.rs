@@ -5,7 +5,6 @@
 //! the dunder.
 
 use crate::builtins::signature::Sig;
-use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::CmpOp;
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
@@ -61,21 +60,21 @@ pub fn register(vm: &mut Vm) {
         ("__mul__", seq_mul),
         ("__rmul__", seq_mul),
         ("__iadd__", |vm, a| {
-            check_args(vm, "__iadd__", &a, 2, 2)?;
-            let items = vm.collect_iter(a.pos[1])?;
+            let b = ONE.bind(vm, &a)?;
+            let items = vm.collect_iter(b.req(0))?;
             let l = list_of(vm, &a, "__iadd__")?;
             l.get().extend(items);
-            Ok(a.pos[0])
+            Ok(b.recv)
         }),
         ("__imul__", |vm, a| {
-            check_args(vm, "__imul__", &a, 2, 2)?;
-            let Some(n) = vm.index_of(a.pos[1])? else {
+            let b = ONE.bind(vm, &a)?;
+            let Some(n) = vm.index_of(b.req(0))? else {
                 return Ok(vm.not_implemented);
             };
             let l = list_of(vm, &a, "__imul__")?;
             let items = vm.repeat_items(l.get(), n)?;
             *l.get() = items;
-            Ok(a.pos[0])
+            Ok(b.recv)
         }),
         ("__repr__", seq_repr),
     ];
@@ -176,7 +175,7 @@ fn seq_items(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Vec<Value>> {
 
 /// Item `i` of a list or tuple, re-read each time (the list may change).
 fn seq_at(v: Value, i: usize) -> Option<Value> {
-    match &v.obj().data {
+    match &v.as_obj()?.data {
         ObjData::List(l) => l.get().get(i).copied(),
         ObjData::Tuple(t) => t.get(i).copied(),
         _ => None,
@@ -184,9 +183,9 @@ fn seq_at(v: Value, i: usize) -> Option<Value> {
 }
 
 fn seq_len(v: Value) -> usize {
-    match &v.obj().data {
-        ObjData::List(l) => l.get().len(),
-        ObjData::Tuple(t) => t.len(),
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::List(l)) => l.get().len(),
+        Some(ObjData::Tuple(t)) => t.len(),
         _ => 0,
     }
 }
@@ -199,15 +198,19 @@ fn is_seq_kind(v: Value, list: bool) -> bool {
     }
 }
 
+/// `list(iterable=(), /)`, `tuple(iterable=(), /)`
+const LIST: Sig<1> = Sig::new("list", ["iterable"]).required(0).constructor();
+const TUPLE: Sig<1> = Sig::new("tuple", ["iterable"]).required(0).constructor();
+
 fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    const ANY: Sig<0> = Sig::new("list", []).constructor().varargs().varkw();
+    let cls = ANY.bind(vm, &a)?.recv;
     let l = vm.alloc(cls, ObjData::List(Mut::new(Vec::new())));
     if cls == vm.types.list || new_fills(vm, cls) {
-        if cls == vm.types.list {
-            no_kwargs(vm, "list", &a)?;
-        }
-        check_args(vm, "list", &Args::new(&a.pos[1..]), 0, 1)?;
-        if let Some(src) = a.get(1) {
+        // a subclass's keywords are its __init__'s
+        let kw: &[(Value, Value)] = if cls == vm.types.list { a.kw } else { &[] };
+        let b = LIST.bind(vm, &Args { pos: a.pos, kw })?;
+        if let Some(src) = b.get(0) {
             vm.temp_roots.push(l);
             let r = vm.collect_iter(src);
             vm.temp_roots.pop();
@@ -220,10 +223,9 @@ fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, "list", &a)?;
     list_of(vm, &a, "__init__")?;
-    check_args(vm, "list", &Args::new(&a.pos[1..]), 0, 1)?;
-    let items = match a.get(1) {
+    let b = LIST.bind(vm, &a)?;
+    let items = match b.get(0) {
         Some(src) => vm.collect_iter(src)?,
         None => Vec::new(),
     };
@@ -233,12 +235,11 @@ fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    if cls == vm.types.tuple {
-        no_kwargs(vm, "tuple", &a)?;
-    }
-    check_args(vm, "tuple", &Args::new(&a.pos[1..]), 0, 1)?;
-    let items = match a.get(1) {
+    const ANY: Sig<0> = Sig::new("tuple", []).constructor().varargs().varkw();
+    let cls = ANY.bind(vm, &a)?.recv;
+    let kw: &[(Value, Value)] = if cls == vm.types.tuple { a.kw } else { &[] };
+    let b = TUPLE.bind(vm, &Args { pos: a.pos, kw })?;
+    let items = match b.get(0) {
         Some(src) => {
             if cls == vm.types.tuple && vm.type_of(src) == vm.types.tuple {
                 return Ok(src);
@@ -261,6 +262,12 @@ fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     Ok(inst)
 }
+
+/// A method taking only its receiver, or one argument, or two: the slot methods,
+/// whose arity the call path checks (so the name is never in a message).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+const TWO: Sig<2> = Sig::new("method", ["key", "value"]).method();
 
 // The signatures of the list and tuple methods (CPython's Argument Clinic
 // declarations); the receiver's type the call path has checked.
@@ -288,9 +295,10 @@ fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let src = EXTEND.bind(vm, &a)?.req(0);
+    let b = EXTEND.bind(vm, &a)?;
+    let src = b.req(0);
     list_of(vm, &a, "extend")?;
-    let items = if a.pos[0] == src {
+    let items = if b.recv == src {
         seq_items(vm, &a, "extend")?
     } else {
         vm.collect_iter(src)?
@@ -327,8 +335,8 @@ fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let x = REMOVE.bind(vm, &a)?.req(0);
-    let lv = a.pos[0];
+    let b = REMOVE.bind(vm, &a)?;
+    let (lv, x) = (b.recv, b.req(0));
     list_of(vm, &a, "remove")?;
     let mut i = 0;
     while let Some(item) = seq_at(lv, i) {
@@ -453,9 +461,9 @@ fn item_index(vm: &mut Vm, idx: Value, len: usize, ty: &str, msg: &str) -> PyRes
 }
 
 fn list_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let b = ONE.bind(vm, &a)?;
     let l = list_of(vm, &a, "__getitem__")?;
-    let idx = a.pos[1];
+    let idx = b.req(0);
     if is_slice(idx) {
         let n = l.get().len();
         let s = vm.slice_indices(idx, n)?;
@@ -471,9 +479,9 @@ fn list_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn tuple_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__getitem__", &a, 2, 2)?;
+    let b = ONE.bind(vm, &a)?;
     let items = seq_items(vm, &a, "__getitem__")?;
-    let idx = a.pos[1];
+    let idx = b.req(0);
     if is_slice(idx) {
         let s = vm.slice_indices(idx, items.len())?;
         let out = (0..s.len)
@@ -486,11 +494,11 @@ fn tuple_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__setitem__", &a, 3, 3)?;
+    let b = TWO.bind(vm, &a)?;
     list_of(vm, &a, "__setitem__")?;
-    let (idx, val) = (a.pos[1], a.pos[2]);
+    let (idx, val) = (b.req(0), b.req(1));
     if is_slice(idx) {
-        let items = if val == a.pos[0] {
+        let items = if val == b.recv {
             seq_items(vm, &a, "__setitem__")?
         } else {
             vm.collect_iter(val)?
@@ -528,9 +536,9 @@ fn list_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__delitem__", &a, 2, 2)?;
+    let b = ONE.bind(vm, &a)?;
     let l = list_of(vm, &a, "__delitem__")?;
-    let idx = a.pos[1];
+    let idx = b.req(0);
     if is_slice(idx) {
         let n = l.get().len();
         let s = vm.slice_indices(idx, n)?;
@@ -557,11 +565,11 @@ fn list_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__contains__", &a, 2, 2)?;
-    let s = a.pos[0];
+    let b = ONE.bind(vm, &a)?;
+    let s = b.recv;
     let mut i = 0;
     while let Some(item) = seq_at(s, i) {
-        if vm.eq(item, a.pos[1])? {
+        if vm.eq(item, b.req(0))? {
             return Ok(Value::TRUE);
         }
         i += 1;
@@ -570,7 +578,8 @@ fn seq_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let b = NOARGS.bind(vm, &a)?;
+    let s = b.recv;
     if !matches!(
         s.as_obj().map(|o| &o.data),
         Some(ObjData::List(_) | ObjData::Tuple(_))
@@ -581,7 +590,8 @@ fn seq_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let b = NOARGS.bind(vm, &a)?;
+    let s = b.recv;
     let n = seq_len(s);
     Ok(vm.new_iter(IterState::Reversed { seq: s, idx: n }))
 }
@@ -618,8 +628,8 @@ pub fn seq_compare(vm: &mut Vm, op: CmpOp, x: Value, y: Value) -> PyResult<bool>
 }
 
 fn seq_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    check_args(vm, op.dunder(), &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     let list = is_seq_kind(x, true);
     if !is_seq_kind(y, list) {
         return Ok(vm.not_implemented);
@@ -628,15 +638,19 @@ fn seq_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
 }
 
 fn seq_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__add__", &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     let list = is_seq_kind(x, true);
     if !is_seq_kind(y, list) {
         let (tn, on) = (if list { "list" } else { "tuple" }, vm.type_name(y));
         return Err(vm.type_error(&format!("can only concatenate {tn} (not \"{on}\") to {tn}")));
     }
     let mut items = seq_items(vm, &a, "__add__")?;
-    items.extend(seq_items(vm, &Args::new(&a.pos[1..]), "__add__")?);
+    items.extend(seq_items(
+        vm,
+        &Args::new(std::slice::from_ref(&b.req(0))),
+        "__add__",
+    )?);
     Ok(if list {
         vm.new_list(items)
     } else {
@@ -645,12 +659,12 @@ fn seq_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(vm, "__mul__", &a, 2, 2)?;
-    let x = a.pos[0];
-    let Some(n) = vm.index_of(a.pos[1])? else {
+    let b = ONE.bind(vm, &a)?;
+    let x = b.recv;
+    let Some(n) = vm.index_of(b.req(0))? else {
         return Err(vm.type_error(&format!(
             "can't multiply sequence by non-int of type '{}'",
-            vm.type_name(a.pos[1])
+            vm.type_name(b.req(0))
         )));
     };
     let items = seq_items(vm, &a, "__mul__")?;
@@ -663,7 +677,8 @@ fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let b = NOARGS.bind(vm, &a)?;
+    let s = b.recv;
     let list = is_seq_kind(s, true);
     if vm.repr_stack.contains(&s) {
         return Ok(vm.new_str(if list { "[...]" } else { "(...)" }));

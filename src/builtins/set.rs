@@ -5,7 +5,6 @@
 //! same table layout (src/object/set.rs) that is what makes iteration order match.
 
 use crate::builtins::signature::Sig;
-use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{Mut, ObjData, Set};
 use crate::value::Value;
@@ -24,23 +23,23 @@ pub fn register(vm: &mut Vm) {
         ("intersection", set_intersection_multi),
         ("difference", set_difference_multi),
         ("symmetric_difference", |vm, a| {
-            arity(vm, &a, "symmetric_difference")?;
+            let other = arity(vm, &a, "symmetric_difference")?;
             let s = recv(vm, &a, "symmetric_difference")?;
-            symmetric_difference(vm, s, a.pos[1])
+            symmetric_difference(vm, s, other)
         }),
         ("issubset", |vm, a| {
-            arity(vm, &a, "issubset")?;
+            let other = arity(vm, &a, "issubset")?;
             let s = recv(vm, &a, "issubset")?;
-            let o = as_set(vm, a.pos[1])?;
+            let o = as_set(vm, other)?;
             vm.temp_roots.push(o);
             let r = is_subset(vm, s, o);
             vm.temp_roots.pop();
             Ok(Value::bool(r?))
         }),
         ("issuperset", |vm, a| {
-            arity(vm, &a, "issuperset")?;
+            let other = arity(vm, &a, "issuperset")?;
             let s = recv(vm, &a, "issuperset")?;
-            let o = as_set(vm, a.pos[1])?;
+            let o = as_set(vm, other)?;
             vm.temp_roots.push(o);
             let r = is_subset(vm, o, s);
             vm.temp_roots.pop();
@@ -53,9 +52,10 @@ pub fn register(vm: &mut Vm) {
             Ok(vm.new_int(n as i64))
         }),
         ("__contains__", |vm, a| {
-            check_args(vm, "__contains__", &a, 2, 2)?;
+            const SIG: Sig<1> = Sig::new("__contains__", ["other"]).method();
+            let b = SIG.bind(vm, &a)?;
             let s = recv(vm, &a, "__contains__")?;
-            Ok(Value::bool(set_contains(vm, s, a.pos[1])?))
+            Ok(Value::bool(set_contains(vm, s, b.req(0))?))
         }),
         ("__iter__", |vm, a| {
             let s = recv(vm, &a, "__iter__")?;
@@ -100,22 +100,22 @@ pub fn register(vm: &mut Vm) {
         ("__new__", set_new),
         ("__init__", set_init),
         ("add", |vm, a| {
-            arity(vm, &a, "add")?;
+            let other = arity(vm, &a, "add")?;
             let s = recv(vm, &a, "add")?;
-            vm.set_add(s, a.pos[1])?;
+            vm.set_add(s, other)?;
             Ok(Value::NONE)
         }),
         ("discard", |vm, a| {
-            arity(vm, &a, "discard")?;
+            let other = arity(vm, &a, "discard")?;
             let s = recv(vm, &a, "discard")?;
-            discard_key(vm, s, a.pos[1])?;
+            discard_key(vm, s, other)?;
             Ok(Value::NONE)
         }),
         ("remove", |vm, a| {
-            arity(vm, &a, "remove")?;
+            let other = arity(vm, &a, "remove")?;
             let s = recv(vm, &a, "remove")?;
-            if !discard_key(vm, s, a.pos[1])? {
-                return Err(vm.key_error(a.pos[1]));
+            if !discard_key(vm, s, other)? {
+                return Err(vm.key_error(other));
             }
             Ok(Value::NONE)
         }),
@@ -135,9 +135,9 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("update", |vm, a| {
-            no_kwargs(vm, "set.update", &a)?;
+            let rest = varargs(vm, &a, "update")?;
             let s = recv(vm, &a, "update")?;
-            for &o in &a.pos[1..] {
+            for &o in rest {
                 update_internal(vm, s, o)?;
             }
             Ok(Value::NONE)
@@ -150,17 +150,17 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::NONE)
         }),
         ("difference_update", |vm, a| {
-            varargs(vm, &a, "difference_update")?;
+            let rest = varargs(vm, &a, "difference_update")?;
             let s = recv(vm, &a, "difference_update")?;
-            for &o in &a.pos[1..] {
+            for &o in rest {
                 difference_update(vm, s, o)?;
             }
             Ok(Value::NONE)
         }),
         ("symmetric_difference_update", |vm, a| {
-            arity(vm, &a, "symmetric_difference_update")?;
+            let other = arity(vm, &a, "symmetric_difference_update")?;
             let s = recv(vm, &a, "symmetric_difference_update")?;
-            symmetric_difference_update(vm, s, a.pos[1])?;
+            symmetric_difference_update(vm, s, other)?;
             Ok(Value::NONE)
         }),
         ("__ior__", |vm, a| inplace_native(vm, a, BinOp::Or)),
@@ -203,15 +203,15 @@ fn recv(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
 
 /// A method of one argument (METH_O): `set.add() takes exactly one argument (0
 /// given)`, `set.add() takes no keyword arguments`.
-fn arity(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
-    Sig::new(name, ["x"]).method().bind(vm, a)?;
-    Ok(())
+fn arity(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<Value> {
+    let sig = Sig::new(name, ["x"]).method();
+    Ok(sig.bind(vm, a)?.req(0))
 }
 
 /// A method of any number of positional arguments (`set.union(*others)`).
-fn varargs(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
-    Sig::new(name, []).varargs().method().bind(vm, a)?;
-    Ok(())
+fn varargs<'a>(vm: &mut Vm, a: &Args<'a>, name: &'static str) -> PyResult<&'a [Value]> {
+    let sig = Sig::new(name, []).varargs().method();
+    Ok(sig.bind(vm, a)?.rest)
 }
 
 /// `set` or `frozenset`: the built-in base of `cls` (make_new_set_basetype).
@@ -650,15 +650,24 @@ pub fn set_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<bool>
 
 // ---- natives ------------------------------------------------------------------------------
 
+/// `set(iterable=(), /)`, `frozenset(iterable=(), /)`
+const SET: Sig<1> = Sig::new("set", ["iterable"]).required(0).constructor();
+const FROZENSET: Sig<1> = Sig::new("frozenset", ["iterable"])
+    .required(0)
+    .constructor();
+
 fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    if cls == vm.types.set {
-        no_kwargs(vm, "set", &a)?;
+    const ANY: Sig<0> = Sig::new("set", []).constructor().varargs().varkw();
+    let cls = ANY.bind(vm, &a)?.recv;
+    // a subclass's keywords are its __init__'s
+    let kw: &[(Value, Value)] = if cls == vm.types.set { a.kw } else { &[] };
+    if !kw.is_empty() {
+        SET.bind(vm, &Args { pos: a.pos, kw })?;
     }
     let s = vm.alloc(cls, ObjData::Set(Mut::new(Set::new())));
     if cls == vm.types.set || crate::builtins::list::new_fills(vm, cls) {
-        check_args(vm, "set", &Args::new(&a.pos[1..]), 0, 1)?;
-        if let Some(src) = a.get(1) {
+        let b = SET.bind(vm, &Args { pos: a.pos, kw })?;
+        if let Some(src) = b.get(0) {
             rooted(vm, s, |vm| update_internal(vm, s, src))?;
         }
     }
@@ -666,43 +675,41 @@ fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, "set", &a)?;
+    let src = SET.bind(vm, &a)?.get(0);
     let s = recv(vm, &a, "__init__")?;
-    check_args(vm, "set", &Args::new(&a.pos[1..]), 0, 1)?;
     if let Some(x) = set_of(s) {
         x.get().clear();
     }
-    if let Some(src) = a.get(1) {
+    if let Some(src) = src {
         update_internal(vm, s, src)?;
     }
     Ok(Value::NONE)
 }
 
 fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    if cls == vm.types.frozenset {
-        no_kwargs(vm, "frozenset", &a)?;
-    }
-    check_args(vm, "frozenset", &Args::new(&a.pos[1..]), 0, 1)?;
-    if let Some(src) = a.get(1)
+    const ANY: Sig<0> = Sig::new("frozenset", []).constructor().varargs().varkw();
+    let cls = ANY.bind(vm, &a)?.recv;
+    let kw: &[(Value, Value)] = if cls == vm.types.frozenset { a.kw } else { &[] };
+    let src = FROZENSET.bind(vm, &Args { pos: a.pos, kw })?.get(0);
+    if let Some(src) = src
         && cls == vm.types.frozenset
         && vm.type_of(src) == vm.types.frozenset
     {
         return Ok(src);
     }
     let s = vm.alloc(cls, ObjData::Set(Mut::new(Set::new())));
-    if let Some(src) = a.get(1) {
+    if let Some(src) = src {
         rooted(vm, s, |vm| update_internal(vm, s, src))?;
     }
     Ok(s)
 }
 
 fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    varargs(vm, &a, "union")?;
+    let rest = varargs(vm, &a, "union")?;
     let s = recv(vm, &a, "union")?;
     let r = set_copy(vm, s)?;
     rooted(vm, r, |vm| {
-        for &o in &a.pos[1..] {
+        for &o in rest {
             if o != s {
                 update_internal(vm, r, o)?;
             }
@@ -713,15 +720,15 @@ fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_intersection_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    varargs(vm, &a, "intersection")?;
+    let rest = varargs(vm, &a, "intersection")?;
     let s = recv(vm, &a, "intersection")?;
-    if a.len() == 1 {
+    if rest.is_empty() {
         return set_copy(vm, s);
     }
     let base = vm.temp_roots.len();
     let mut result = s;
     let mut r = Ok(());
-    for &o in &a.pos[1..] {
+    for &o in rest {
         match intersection(vm, result, o) {
             Ok(n) => {
                 vm.temp_roots.push(n);
@@ -739,14 +746,14 @@ fn set_intersection_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_difference_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    varargs(vm, &a, "difference")?;
+    let rest = varargs(vm, &a, "difference")?;
     let s = recv(vm, &a, "difference")?;
-    if a.len() == 1 {
+    let [first, others @ ..] = rest else {
         return set_copy(vm, s);
-    }
-    let r = difference(vm, s, a.pos[1])?;
+    };
+    let r = difference(vm, s, *first)?;
     rooted(vm, r, |vm| {
-        for &o in &a.pos[2..] {
+        for &o in others {
             difference_update(vm, r, o)?;
         }
         Ok(())
@@ -755,9 +762,8 @@ fn set_difference_multi(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    arity(vm, &a, "isdisjoint")?;
+    let other = arity(vm, &a, "isdisjoint")?;
     let s = recv(vm, &a, "isdisjoint")?;
-    let other = a.pos[1];
     if s == other {
         return Ok(Value::bool(set_len(s) == 0));
     }
@@ -789,20 +795,21 @@ fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cmp_native(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    check_args(vm, op.dunder(), &a, 2, 2)?;
+    let other = arity(vm, &a, op.dunder())?;
     let s = recv(vm, &a, op.dunder())?;
-    if !is_anyset(a.pos[1]) {
+    if !is_anyset(other) {
         return Ok(vm.not_implemented);
     }
-    Ok(Value::bool(set_compare(vm, op, s, a.pos[1])?))
+    Ok(Value::bool(set_compare(vm, op, s, other)?))
 }
 
 fn binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
-    check_args(vm, "set operator", &a, 2, 2)?;
+    const SIG: Sig<1> = Sig::new("set operator", ["other"]).method();
+    let b = SIG.bind(vm, &a)?;
     let (x, y) = if reflected {
-        (a.pos[1], a.pos[0])
+        (b.req(0), b.recv)
     } else {
-        (a.pos[0], a.pos[1])
+        (b.recv, b.req(0))
     };
     match set_binop(vm, op, x, y)? {
         Some(r) => Ok(r),
@@ -811,8 +818,9 @@ fn binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Va
 }
 
 fn inplace_native(vm: &mut Vm, a: Args, op: BinOp) -> PyResult<Value> {
-    check_args(vm, "set operator", &a, 2, 2)?;
-    match set_inplace(vm, op, a.pos[0], a.pos[1])? {
+    const SIG: Sig<1> = Sig::new("set operator", ["other"]).method();
+    let b = SIG.bind(vm, &a)?;
+    match set_inplace(vm, op, b.recv, b.req(0))? {
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented),
     }

@@ -1,7 +1,7 @@
 //! The `operator` module: the operators as functions, plus itemgetter, attrgetter and
 //! methodcaller objects.
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::{BinOp, CmpOp, UnOp};
 use crate::modules::itertools::{add_method_as, make_type, native, set_attr, ty};
 use crate::object::{NativeData, ObjData};
@@ -17,8 +17,8 @@ pub fn register(vm: &mut Vm) {
 macro_rules! binops {
     ($($name:literal => $op:expr),* $(,)?) => {
         &[$(($name, |vm: &mut Vm, a: Args| {
-            check_args(vm, $name, &a, 2, 2)?;
-            vm.binary_op($op, a.pos[0], a.pos[1])
+            let [x, y] = args(vm, $name, &a)?;
+            vm.binary_op($op, x, y)
         }),)*]
     };
 }
@@ -26,8 +26,14 @@ macro_rules! binops {
 macro_rules! ibinops {
     ($($name:literal => $op:expr),* $(,)?) => {
         &[$(($name, |vm: &mut Vm, a: Args| {
-            check_args(vm, $name, &a, 2, 2)?;
-            vm.inplace_op($op, a.pos[0], a.pos[1])
+            let [x, y] = args(vm, $name, &a)?;
+            if $name == "iconcat" && !is_sequence(vm, x) {
+                return Err(vm.type_error(&format!(
+                    "'{}' object can't be concatenated",
+                    vm.type_name(x)
+                )));
+            }
+            vm.inplace_op($op, x, y)
         }),)*]
     };
 }
@@ -35,8 +41,8 @@ macro_rules! ibinops {
 macro_rules! cmpops {
     ($($name:literal => $op:expr),* $(,)?) => {
         &[$(($name, |vm: &mut Vm, a: Args| {
-            check_args(vm, $name, &a, 2, 2)?;
-            vm.compare($op, a.pos[0], a.pos[1])
+            let [x, y] = args(vm, $name, &a)?;
+            vm.compare($op, x, y)
         }),)*]
     };
 }
@@ -69,8 +75,22 @@ const CMP: Fns = cmpops! {
 };
 
 fn unary(vm: &mut Vm, a: &Args, name: &'static str, op: UnOp) -> PyResult<Value> {
-    check_args(vm, name, a, 1, 1)?;
-    vm.unary_op(op, a.pos[0])
+    let [x] = args(vm, name, a)?;
+    vm.unary_op(op, x)
+}
+
+/// The items `countOf`/`indexOf` search: CPython's `argument of type 'int' is not
+/// iterable` for a non-iterable.
+fn search_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    let it = match vm.iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.matches(e.0, "TypeError") => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(&format!("argument of type '{tn}' is not iterable")));
+        }
+        Err(e) => return Err(e),
+    };
+    vm.collect_iter(it)
 }
 
 fn is_sequence(vm: &mut Vm, v: Value) -> bool {
@@ -94,30 +114,30 @@ const MISC: Fns = &[
     ("__neg__", |vm, a| unary(vm, &a, "neg", UnOp::Neg)),
     ("__invert__", |vm, a| unary(vm, &a, "invert", UnOp::Invert)),
     ("not_", |vm, a| {
-        check_args(vm, "not_", &a, 1, 1)?;
-        Ok(Value::bool(!vm.truthy(a.pos[0])?))
+        let [x] = args(vm, "not_", &a)?;
+        Ok(Value::bool(!vm.truthy(x)?))
     }),
     ("truth", |vm, a| {
-        check_args(vm, "truth", &a, 1, 1)?;
-        Ok(Value::bool(vm.truthy(a.pos[0])?))
+        let [x] = args(vm, "truth", &a)?;
+        Ok(Value::bool(vm.truthy(x)?))
     }),
     ("is_", |vm, a| {
-        check_args(vm, "is_", &a, 2, 2)?;
-        Ok(Value::bool(a.pos[0] == a.pos[1]))
+        let [x, y] = args(vm, "is_", &a)?;
+        Ok(Value::bool(x == y))
     }),
     ("is_not", |vm, a| {
-        check_args(vm, "is_not", &a, 2, 2)?;
-        Ok(Value::bool(a.pos[0] != a.pos[1]))
+        let [x, y] = args(vm, "is_not", &a)?;
+        Ok(Value::bool(x != y))
     }),
     ("abs", |vm, a| {
-        check_args(vm, "abs", &a, 1, 1)?;
+        let [x] = args(vm, "abs", &a)?;
         let k = vm.intern("abs");
         let f = vm.dict_get_str(vm.builtins, k).unwrap_or(Value::NONE);
-        vm.call(f, &[a.pos[0]])
+        vm.call(f, &[x])
     }),
     ("index", |vm, a| {
-        check_args(vm, "index", &a, 1, 1)?;
-        let v = a.pos[0];
+        let [x] = args(vm, "index", &a)?;
+        let v = x;
         if vm.is_int(v) || v.is_bool() {
             if v.is_bool() {
                 return Ok(Value::small_int((v == Value::TRUE) as i64));
@@ -133,63 +153,90 @@ const MISC: Fns = &[
         }
     }),
     ("concat", |vm, a| {
-        check_args(vm, "concat", &a, 2, 2)?;
-        if !is_sequence(vm, a.pos[0]) {
+        let [x, y] = args(vm, "concat", &a)?;
+        if !is_sequence(vm, x) {
             return Err(vm.type_error(&format!(
                 "'{}' object can't be concatenated",
-                vm.type_name(a.pos[0])
+                vm.type_name(x)
             )));
         }
-        vm.binary_op(BinOp::Add, a.pos[0], a.pos[1])
+        vm.binary_op(BinOp::Add, x, y)
     }),
     ("contains", |vm, a| {
-        check_args(vm, "contains", &a, 2, 2)?;
-        Ok(Value::bool(vm.contains(a.pos[0], a.pos[1])?))
+        let [x, y] = args(vm, "contains", &a)?;
+        Ok(Value::bool(vm.contains(x, y)?))
     }),
     ("countOf", |vm, a| {
-        check_args(vm, "countOf", &a, 2, 2)?;
-        let items = vm.collect_iter(a.pos[0])?;
+        let [x, y] = args(vm, "countOf", &a)?;
+        let items = search_items(vm, x)?;
         let mut n = 0;
         for x in items {
-            if x == a.pos[1] || vm.eq(x, a.pos[1])? {
+            if x == y || vm.eq(x, y)? {
                 n += 1;
             }
         }
         Ok(vm.new_int(n))
     }),
     ("indexOf", |vm, a| {
-        check_args(vm, "indexOf", &a, 2, 2)?;
-        let items = vm.collect_iter(a.pos[0])?;
+        let [x, y] = args(vm, "indexOf", &a)?;
+        let items = search_items(vm, x)?;
         for (i, x) in items.into_iter().enumerate() {
-            if x == a.pos[1] || vm.eq(x, a.pos[1])? {
+            if x == y || vm.eq(x, y)? {
                 return Ok(vm.new_int(i as i64));
             }
         }
         Err(vm.value_error("sequence.index(x): x not in sequence"))
     }),
     ("getitem", |vm, a| {
-        check_args(vm, "getitem", &a, 2, 2)?;
-        vm.getitem(a.pos[0], a.pos[1])
+        let [x, y] = args(vm, "getitem", &a)?;
+        vm.getitem(x, y)
     }),
     ("__getitem__", |vm, a| {
-        check_args(vm, "getitem", &a, 2, 2)?;
-        vm.getitem(a.pos[0], a.pos[1])
+        let [x, y] = args(vm, "getitem", &a)?;
+        vm.getitem(x, y)
     }),
     ("setitem", |vm, a| {
-        check_args(vm, "setitem", &a, 3, 3)?;
-        vm.setitem(a.pos[0], a.pos[1], a.pos[2])?;
+        let [x, y, z] = args(vm, "setitem", &a)?;
+        vm.setitem(x, y, z)?;
         Ok(Value::NONE)
     }),
     ("delitem", |vm, a| {
-        check_args(vm, "delitem", &a, 2, 2)?;
-        vm.delitem(a.pos[0], a.pos[1])?;
+        let [x, y] = args(vm, "delitem", &a)?;
+        vm.delitem(x, y)?;
         Ok(Value::NONE)
     }),
     ("length_hint", |vm, a| {
-        check_args(vm, "length_hint", &a, 1, 2)?;
-        match vm.len(a.pos[0]) {
-            Ok(n) => Ok(vm.new_int(n as i64)),
-            Err(_) => Ok(a.get(1).unwrap_or(Value::small_int(0))),
+        const HINT: Sig<2> = Sig::new("length_hint", ["obj", "default"])
+            .required(1)
+            .owner("_operator");
+        let b = HINT.bind(vm, &a)?;
+        let default = match b.get(1) {
+            None => 0,
+            Some(d) if vm.is_intlike(d) => vm.to_i64(d).unwrap_or(0),
+            Some(d) => {
+                let tn = vm.type_name(d);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+        };
+        let o = b.req(0);
+        match vm.len(o) {
+            Ok(n) => return Ok(vm.new_int(n as i64)),
+            Err(e) if !vm.matches(e.0, "TypeError") => return Err(e),
+            Err(_) => {}
+        }
+        match vm.call_dunder(o, "__length_hint__", &[])? {
+            Some(r) if r != vm.not_implemented => {
+                if !vm.is_intlike(r) {
+                    let tn = vm.type_name(r);
+                    return Err(
+                        vm.type_error(&format!("__length_hint__ must be an integer, not {tn}"))
+                    );
+                }
+                Ok(r)
+            }
+            _ => Ok(vm.new_int(default)),
         }
     }),
 ];
@@ -218,21 +265,31 @@ impl NativeData for Getter {
     }
 }
 
+/// The positional arguments of a constructor called both as the module function
+/// and as the type's `__new__` (with the class first).
+fn without_cls<'a>(a: &Args<'a>, key: &'static str) -> &'a [Value] {
+    match a.pos.split_first() {
+        Some((c, rest)) if *c == ty(key) => rest,
+        _ => a.pos,
+    }
+}
+
+fn no_keywords(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    if a.kw.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+    }
+}
+
 fn getter(vm: &mut Vm, v: Value) -> PyResult<&'static Getter> {
     native::<Getter>(v).ok_or_else(|| vm.type_error("bad operator object"))
 }
 
 fn itemgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // Called both as the module function and as the type's __new__ (cls first).
-    let args = if a
-        .pos
-        .first()
-        .is_some_and(|c| *c == ty("operator.itemgetter"))
-    {
-        &a.pos[1..]
-    } else {
-        a.pos
-    };
+    let args = without_cls(&a, "operator.itemgetter");
+    no_keywords(vm, &a, "itemgetter")?;
     if args.is_empty() {
         return Err(vm.type_error("itemgetter expected 1 argument, got 0"));
     }
@@ -245,10 +302,12 @@ fn itemgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn itemgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let g = getter(vm, a.pos[0])?;
-    let Some(obj) = a.get(1) else {
-        return Err(vm.type_error("itemgetter expected 1 argument, got 0"));
-    };
+    /// `itemgetter.__call__(obj)`, worded as CPython's `PyArg_UnpackTuple`
+    const CALL: Sig<1> = Sig::new("itemgetter", ["obj"])
+        .constructor()
+        .style(Style::Positional);
+    let b = CALL.bind(vm, &a)?;
+    let (g, obj) = (getter(vm, b.recv)?, b.req(0));
     if g.items.len() == 1 {
         return vm.getitem(obj, g.items[0]);
     }
@@ -260,15 +319,8 @@ fn itemgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn attrgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = if a
-        .pos
-        .first()
-        .is_some_and(|c| *c == ty("operator.attrgetter"))
-    {
-        &a.pos[1..]
-    } else {
-        a.pos
-    };
+    let args = without_cls(&a, "operator.attrgetter");
+    no_keywords(vm, &a, "attrgetter")?;
     if args.is_empty() {
         return Err(vm.type_error("attrgetter expected 1 argument, got 0"));
     }
@@ -289,10 +341,12 @@ fn attrgetter_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn attrgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let g = getter(vm, a.pos[0])?;
-    let Some(obj) = a.get(1) else {
-        return Err(vm.type_error("attrgetter expected 1 argument, got 0"));
-    };
+    /// `attrgetter.__call__(obj)`, worded as CPython's `PyArg_UnpackTuple`
+    const CALL: Sig<1> = Sig::new("attrgetter", ["obj"])
+        .constructor()
+        .style(Style::Positional);
+    let b = CALL.bind(vm, &a)?;
+    let (g, obj) = (getter(vm, b.recv)?, b.req(0));
     let mut out = Vec::with_capacity(g.paths.len());
     for path in &g.paths {
         let mut v = obj;
@@ -308,15 +362,7 @@ fn attrgetter_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn methodcaller_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = if a
-        .pos
-        .first()
-        .is_some_and(|c| *c == ty("operator.methodcaller"))
-    {
-        &a.pos[1..]
-    } else {
-        a.pos
-    };
+    let args = without_cls(&a, "operator.methodcaller");
     if args.is_empty() {
         return Err(vm.type_error("methodcaller needs at least one argument, the method name"));
     }
@@ -335,16 +381,19 @@ fn methodcaller_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn methodcaller_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let g = getter(vm, a.pos[0])?;
-    let Some(obj) = a.get(1) else {
-        return Err(vm.type_error("methodcaller expected 1 argument, got 0"));
-    };
+    /// `methodcaller.__call__(obj)`, worded as CPython's `PyArg_UnpackTuple`
+    const CALL: Sig<1> = Sig::new("methodcaller", ["obj"])
+        .constructor()
+        .style(Style::Positional);
+    let b = CALL.bind(vm, &a)?;
+    let (g, obj) = (getter(vm, b.recv)?, b.req(0));
     let f = vm.getattr(obj, g.items[0])?;
     vm.call_kw(f, &g.items[1..], &g.kw)
 }
 
 fn getter_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let s = REPR.bind(vm, &a)?.recv;
     let g = getter(vm, s)?;
     let t = vm.type_of(s);
     let name = crate::vm::types::type_obj(t).name.clone();
@@ -402,28 +451,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-/// The arity of `_operator`'s functions (all positional-only): `_operator.neg()
-/// takes exactly one argument (0 given)`, `add expected 2 arguments, got 1`,
-/// `length_hint expected at least 1 argument, got 0`, `_operator.add() takes no
-/// keyword arguments`.
-fn check_args(vm: &mut Vm, name: &'static str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    match (min, max) {
-        (1, 1) => Sig::new(name, ["a"])
-            .owner("_operator")
-            .bind(vm, a)
-            .map(|_| ()),
-        (2, 2) => Sig::new(name, ["a", "b"])
-            .owner("_operator")
-            .bind(vm, a)
-            .map(|_| ()),
-        (3, 3) => Sig::new(name, ["a", "b", "c"])
-            .owner("_operator")
-            .bind(vm, a)
-            .map(|_| ()),
-        _ => Sig::new(name, ["a", "b"])
-            .required(1)
-            .owner("_operator")
-            .bind(vm, a)
-            .map(|_| ()),
-    }
+/// The arguments of `_operator`'s functions (all positional-only and required):
+/// `_operator.neg() takes exactly one argument (0 given)`, `add expected 2
+/// arguments, got 1`, `_operator.add() takes no keyword arguments`.
+fn args<const N: usize>(vm: &mut Vm, name: &'static str, a: &Args) -> PyResult<[Value; N]> {
+    let sig = Sig::new(name, [""; N]).owner("_operator");
+    let b = sig.bind(vm, a)?;
+    Ok(b.args.map(|v| v.unwrap_or(Value::NONE)))
 }

@@ -289,7 +289,10 @@ impl Vm {
                     // `list.copy()` for a method, `len()` for a function
                     let name = if b.owner.is_empty() {
                         b.name.to_string()
-                    } else if b.name.starts_with("__") && b.name.ends_with("__") {
+                    } else if b.name.starts_with("__")
+                        && b.name.ends_with("__")
+                        && !is_method_descriptor(&type_obj(b.owner).name, b.name)
+                    {
                         format!("wrapper {}", b.name)
                     } else {
                         format!("{}.{}", type_obj(b.owner).name, b.name)
@@ -779,7 +782,8 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let owner = type_obj(b.owner).name.clone();
         let name = b.name;
-        let slot = name.starts_with("__") && name.ends_with("__");
+        let slot =
+            name.starts_with("__") && name.ends_with("__") && !is_method_descriptor(&owner, name);
         let Some(r) = recv else {
             return Err(self.type_error(&if name == "__new__" {
                 format!("{owner}.__new__(): not enough arguments")
@@ -817,8 +821,10 @@ impl Vm {
         let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
         if n < lo || n > hi {
             let s = |k: usize| if k == 1 { "" } else { "s" };
-            return Err(self.type_error(&if hi == 0 {
+            return Err(self.type_error(&if hi == 0 && !slot {
                 format!("{owner}.{name}() takes no arguments ({n} given)")
+            } else if lo == 1 && hi == 1 && !slot {
+                format!("{owner}.{name}() takes exactly one argument ({n} given)")
             } else if lo == hi {
                 format!("expected {lo} argument{}, got {n}", s(lo))
             } else if n < lo {
@@ -832,6 +838,51 @@ impl Vm {
             return Ok(Some(p));
         }
         Ok(None)
+    }
+}
+
+/// The dunder methods that CPython defines as methods (METH_NOARGS, METH_O) rather
+/// than slot wrappers: their errors are worded as a method's
+/// (`list.__getitem__() takes exactly one argument (0 given)`,
+/// `descriptor '__getitem__' for 'list' objects doesn't apply to a 'int' object`).
+pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
+    match name {
+        "__getitem__" => matches!(owner, "list" | "dict"),
+        "__contains__" => matches!(owner, "dict" | "set" | "frozenset"),
+        "__reversed__" => matches!(owner, "list" | "dict" | "range"),
+        "__format__" => matches!(owner, "object" | "int" | "float" | "str" | "complex"),
+        "__sizeof__" => matches!(
+            owner,
+            "object" | "int" | "str" | "list" | "dict" | "set" | "frozenset" | "bytearray" | "type"
+        ),
+        "__reduce__" => matches!(
+            owner,
+            "object"
+                | "bytearray"
+                | "set"
+                | "frozenset"
+                | "range"
+                | "slice"
+                | "enumerate"
+                | "filter"
+                | "map"
+                | "zip"
+                | "reversed"
+        ),
+        "__reduce_ex__" => matches!(owner, "object" | "bytearray"),
+        "__getnewargs__" => matches!(
+            owner,
+            "bytes" | "complex" | "float" | "int" | "str" | "tuple"
+        ),
+        "__round__" | "__trunc__" | "__floor__" | "__ceil__" => matches!(owner, "int" | "float"),
+        "__dir__" => matches!(owner, "object" | "type"),
+        "__instancecheck__" | "__subclasscheck__" | "__subclasses__" => owner == "type",
+        "__bytes__" => owner == "bytes",
+        "__complex__" => owner == "complex",
+        "__getstate__" => owner == "object",
+        "__alloc__" => owner == "bytearray",
+        "__length_hint__" => owner == "reversed",
+        _ => false,
     }
 }
 

@@ -397,7 +397,34 @@ impl Vm {
                 _ => {}
             }
         }
-        self.binary_op(op, a, b)
+        match self.binary_op(op, a, b) {
+            Err(e) if self.matches(e.0, "TypeError") => Err(self.inplace_type_error(e, op, a, b)),
+            r => r,
+        }
+    }
+
+    /// `unsupported operand type(s) for -=` where `binary_op` said `for -`.
+    #[cold]
+    fn inplace_type_error(&mut self, e: PyErr, op: BinOp, a: Value, b: Value) -> PyErr {
+        let args = crate::vm::exc::exc_args(self, e.0);
+        let sym = match op {
+            BinOp::Pow => "** or pow()",
+            _ => op.symbol(),
+        };
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        let plain = format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'");
+        match args.as_slice() {
+            [m] if crate::builtins::str::as_str(*m) == Some(plain.as_str()) => {
+                let isym = match op {
+                    BinOp::Pow => "**",
+                    _ => op.symbol(),
+                };
+                self.type_error(&format!(
+                    "unsupported operand type(s) for {isym}=: '{na}' and '{nb}'"
+                ))
+            }
+            _ => e,
+        }
     }
 
     pub fn unary_op(&mut self, op: UnOp, a: Value) -> PyResult<Value> {
