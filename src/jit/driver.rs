@@ -310,6 +310,15 @@ impl Vm {
             let first = self.frames.len() + 1 - rp.frames.len();
             for (k, f) in rp.frames.iter().enumerate().skip(1) {
                 let real: *const Frame = &*self.frames[first + k - 1];
+                // a class call's instance, an operator's operands (see `snap`)
+                let init_self = f.init_self.then(|| refs.next()).flatten().map(|(r, _)| r);
+                let binop = match f.binop {
+                    Some(op) => match (refs.next(), refs.next()) {
+                        (Some((a, _)), Some((b, _))) => Some((op, a, b)),
+                        _ => None,
+                    },
+                    None => None,
+                };
                 let mut locals = Vec::with_capacity(f.nlocals);
                 for (i, (r, unbound)) in refs.by_ref().take(f.nlocals).enumerate() {
                     if !unbound {
@@ -325,6 +334,11 @@ impl Vm {
                     locals,
                     stack,
                 );
+                if let Some(p) = rec.parents.last_mut() {
+                    // its `return` is recorded as the root trace's was
+                    p.callee_init_self = init_self;
+                    p.callee_binop = binop;
+                }
             }
         }
         self.jit.recording = Some(rec);
@@ -635,7 +649,7 @@ impl Vm {
                 && rec.resume[(pc & !RESUME_FLAG) as usize]
                     .frames
                     .iter()
-                    .any(|f| f.generator || f.init_self || f.binop.is_some());
+                    .any(|f| f.generator);
         }
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
@@ -886,14 +900,24 @@ impl Vm {
             // A function's tree, or a loop's that leaves at the end of each
             // iteration (at a generator's `yield`): the bytecodes its traces ran
             // per entry (each run counted whole; residual calls are not saved
-            // work, so not counted) must pay for entering and leaving.
+            // work, so not counted) must pay for entering and leaving. A trace
+            // that links to a loop's tree pays by itself: the interpreter would
+            // enter that loop's trace anyway, after running the prologue.
             let key = t.key;
             let ran: u64 = self
                 .jit
                 .traces
                 .values()
                 .filter(|x| x.key == key)
-                .map(|x| vals[x.counter] * x.bytecodes.saturating_sub(x.residual_sites))
+                .map(|x| {
+                    let own = x.bytecodes.saturating_sub(x.residual_sites);
+                    let worth = if x.trace.links() {
+                        own.max(MIN_ENTRY_TRACE_OPS as u64)
+                    } else {
+                        own
+                    };
+                    vals[x.counter] * worth
+                })
                 .sum();
             if ran >= MIN_ENTRY_TRACE_OPS as u64 * t.entries {
                 return;

@@ -99,6 +99,13 @@ impl TraceTable {
     pub fn values(&self) -> impl Iterator<Item = &CompiledTrace> {
         self.0.iter().flatten()
     }
+
+    /// (id, trace) of every trace.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &CompiledTrace)> {
+        (0u32..)
+            .zip(&self.0)
+            .filter_map(|(id, t)| t.as_ref().map(|t| (id, t)))
+    }
 }
 
 impl std::ops::Index<&u32> for TraceTable {
@@ -124,6 +131,9 @@ pub struct Stats {
     pub blacklisted: u64,
     /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
     pub interp_ops: u64,
+    /// The same, by code object (its address): qualified name and count. What
+    /// the interpreter still runs is what the JIT should take on next.
+    pub interp_by_code: std::collections::HashMap<usize, (String, u64)>,
     /// Residual calls made by traces (`callr`).
     pub residual_calls: u64,
     /// Exits taken inside inlined generators.
@@ -436,6 +446,22 @@ impl Jit {
                 }
             }
         }
+        // the exits taken most: trace#snapshot:kind@pc
+        let mut hot: Vec<(u64, String)> = Vec::new();
+        for (id, t) in self.traces.iter() {
+            for (s, (k, &n)) in t.exit_kinds.iter().zip(&t.exits_taken).enumerate() {
+                if n > 0 {
+                    let pc = t.trace.snapshots[s].pc;
+                    hot.push((n, format!("{id}#{s}:{k}@{pc:x}")));
+                }
+            }
+        }
+        hot.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let hot: Vec<String> = hot
+            .iter()
+            .take(8)
+            .map(|(n, w)| format!("{w}:{n}"))
+            .collect();
         let kinds: Vec<(&str, u64)> = by_name.into_iter().collect();
         let kinds: Vec<String> = kinds.iter().map(|(k, v)| format!("{k}:{v}")).collect();
         // Bytecodes run in traces: every execution of a trace counted as its whole
@@ -463,8 +489,20 @@ impl Jit {
             .take(12)
             .map(|(k, n)| format!("{}:{n}", k.replace(' ', "_")))
             .collect();
+        let mut interpreted: Vec<(&str, u64)> = self
+            .stats
+            .interp_by_code
+            .values()
+            .map(|(name, n)| (name.as_str(), *n))
+            .collect();
+        interpreted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let interpreted: Vec<String> = interpreted
+            .iter()
+            .take(8)
+            .map(|(k, n)| format!("{}:{n}", k.replace(' ', "_")))
+            .collect();
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -493,6 +531,16 @@ impl Jit {
                 "none".to_string()
             } else {
                 sites.join(",")
+            },
+            if interpreted.is_empty() {
+                "none".to_string()
+            } else {
+                interpreted.join(",")
+            },
+            if hot.is_empty() {
+                "none".to_string()
+            } else {
+                hot.join(",")
             }
         )
     }

@@ -641,6 +641,13 @@ impl Vm {
     /// always: it counts interpreted bytecodes).
     pub(crate) fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
         self.jit.stats.interp_ops += 1;
+        let code = unsafe { &(*frame).code };
+        self.jit
+            .stats
+            .interp_by_code
+            .entry(Rc::as_ptr(code) as usize ^ (pc << 48))
+            .or_insert_with(|| (format!("{}@{:?}", code.qualname, op), 0))
+            .1 += 1;
         let Some(mut rec) = self.jit.recording.take() else {
             self.jit_recording = self.jit.count_ops;
             return;
