@@ -1064,3 +1064,20 @@ fn generators_drained_by_builtins_trace_as_loops() {
         .unwrap_or(0.0);
     assert!(in_traces > 90.0, "{line}");
 }
+
+#[test]
+fn entry_traces_collect_before_they_poll() {
+    // Property getters and dunders run from native code reach no safepoint
+    // before their entry trace's GC poll: without a collection at `FuncEntry`
+    // that poll failed at every call while a collection was due (tens of
+    // thousands of `gc` exits here).
+    let (_, line) = stats("tree_walks_with_properties.py", &["--trace-jit"]);
+    let gc = line
+        .split("exits_by_guard=")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.split(',').find_map(|kv| kv.strip_prefix("gc:")))
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    assert!(gc < 1000, "{line}");
+}

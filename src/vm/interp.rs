@@ -980,7 +980,14 @@ impl Vm {
                     c.set(c.get().wrapping_add(1));
                     if self.jit.enabled
                         && self.jit.asked(c.get(), fr.code.entry_jit_state.get())
-                        && self.jit_function_entry(frame)
+                        && {
+                            // an entry trace polls the collector first thing: a
+                            // frame called from native code (a property, a
+                            // dunder) reaches no other safepoint before it, and
+                            // would leave through that poll at every call
+                            self.safepoint();
+                            self.jit_function_entry(frame)
+                        }
                     {
                         // an entry trace ran (see `LoopHeader`)
                         refresh!();
