@@ -1081,3 +1081,23 @@ fn entry_traces_collect_before_they_poll() {
         .unwrap_or(0);
     assert!(gc < 1000, "{line}");
 }
+
+#[test]
+fn closures_made_per_iteration_are_inlined_by_code() {
+    // `weigh` is a new closure on every iteration: its code and globals are
+    // guarded (not its identity) and its cell is read from the closure called,
+    // so the call is inlined, not residual.
+    let src = "def run(n):\n\
+               \x20   acc = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       scale = i % 4\n\
+               \x20       def weigh(v):\n\
+               \x20           return v * scale\n\
+               \x20       acc += weigh(3)\n\
+               \x20   return acc\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "13500", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}

@@ -21,7 +21,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(18) {
+    match c.below(19) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -43,6 +43,7 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         15 => function_entry(c, j, k),
         16 => tuples(c, j, k),
         17 => operators_and_helpers(c, j, k),
+        18 => closures_and_drains(c, j, k),
         _ => containers(c, j, jit),
     }
 }
@@ -230,6 +231,65 @@ d{j} = {{}}
             format!("kept{j}[-3:]"),
             format!("sorted(d{j}.items())"),
         ],
+        globals: vec![],
+    }
+}
+
+/// Closures made anew on each iteration (inlined by code, their cells read from
+/// whichever closure is called; at iteration `k` a cell holds a float), `next`
+/// of a generator (resumed inline) and generators drained by `sum`/`set`/
+/// `list` (their yields feeding a sink).
+fn closures_and_drains(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(6);
+    let defs = format!(
+        "def mk{j}(s):
+    return lambda v: v * s if v > 1 else v - s
+def counter{j}():
+    n = 0
+    def inc(step):
+        nonlocal n
+        n += step
+        return n
+    return inc
+def gen{j}():
+    i = 0
+    while True:
+        yield i if i != {k} else 0.5
+        i += 1
+"
+    );
+    let body = match c.below(4) {
+        0 => format!(
+            "f{j} = mk{j}(i % {m} if i != {k} else 0.5)
+acc{j} += f{j}(3) + f{j}(i % 3)
+"
+        ),
+        1 => format!(
+            "acc{j} += next(g{j}) + next(h{j}, -1)
+"
+        ),
+        2 => format!(
+            "acc{j} += sum(x * (i % {m}) for x in range(i % 5))
+acc{j} += len(set(x % {m} for x in range(i % 9))) + len(list(y for y in (1, 2.5, i) if y != {k}))
+"
+        ),
+        _ => format!(
+            "c{j} = counter{j}() if i % {m} == 0 else c{j}
+acc{j} += c{j}(1 if i != {k} else 0.25)
+"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!(
+            "acc{j} = 0
+g{j} = gen{j}()
+h{j} = iter(range({m}))
+c{j} = counter{j}()
+"
+        ),
+        body,
+        state: vec![format!("acc{j}")],
         globals: vec![],
     }
 }

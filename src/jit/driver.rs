@@ -186,6 +186,7 @@ impl Vm {
             ops: 0,
             bytecode_log: String::new(),
             func: Value::NONE,
+            func_ref: None,
             parents: Vec::new(),
             resume: Vec::new(),
             id: self.jit.next_id(),
@@ -310,7 +311,13 @@ impl Vm {
             let first = self.frames.len() + 1 - rp.frames.len();
             for (k, f) in rp.frames.iter().enumerate().skip(1) {
                 let real: *const Frame = &*self.frames[first + k - 1];
-                // a class call's instance, an operator's operands (see `snap`)
+                // the function (when inlined by code), a class call's instance,
+                // an operator's operands (see `snap`)
+                let func_ref = f
+                    .func_in_snapshot
+                    .then(|| refs.next())
+                    .flatten()
+                    .map(|(r, _)| r);
                 let init_self = f.init_self.then(|| refs.next()).flatten().map(|(r, _)| r);
                 let binop = match f.binop {
                     Some(op) => match (refs.next(), refs.next()) {
@@ -329,7 +336,7 @@ impl Vm {
                 let caller_resume = rp.frames[k - 1].pc;
                 rec.enter_resumed_frame(
                     real,
-                    (f.code.clone(), f.func),
+                    (f.code.clone(), f.func, func_ref),
                     caller_resume,
                     locals,
                     stack,
@@ -955,11 +962,16 @@ impl Vm {
         }
         fr.pc = root.pc;
         for f in &rp.frames[1..] {
+            let func = if f.func_in_snapshot {
+                it.next().unwrap_or(f.func)
+            } else {
+                f.func
+            };
             let globals = self
-                .function(f.func)
+                .function(func)
                 .map(|func| func.globals)
                 .unwrap_or(fr.globals);
-            let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, f.func);
+            let mut nf = Frame::new(f.code.clone(), globals, Value::NONE, func);
             if f.init_self {
                 nf.init_self = it.next().unwrap_or(Value::EMPTY);
             }
@@ -972,7 +984,7 @@ impl Vm {
                 nf.slots[i] = it.next().unwrap_or(Value::EMPTY);
             }
             // a closure's free variables: its cells, as a call would set them
-            if let Some(func) = self.function(f.func) {
+            if let Some(func) = self.function(func) {
                 let at = f.nlocals + f.code.cellvars.len();
                 for (k, c) in func.closure.iter().enumerate() {
                     nf.slots[at + k] = *c;

@@ -152,6 +152,7 @@ impl Recorder {
             frame: self.frame,
             code: std::mem::replace(&mut self.code, code),
             func: std::mem::replace(&mut self.func, func),
+            func_ref: self.func_ref.take(),
             stack: std::mem::replace(&mut self.stack, stack),
             locals: std::mem::take(&mut self.locals),
             // the iterating frame resumes at its `ForIter` (see `finish_in_generators`)
@@ -192,6 +193,7 @@ impl Recorder {
         self.frame = p.frame;
         self.code = p.code;
         self.func = p.func;
+        self.func_ref = p.func_ref;
         self.stack = p.stack;
         self.locals = p.locals;
         self.in_gen = p.in_gen;

@@ -87,6 +87,9 @@ helpers! {
     SINK_PUSH => sink_push;
     // `next(it)` of a range, list or tuple iterator
     NEXT_ITEM => next_item;
+    // nested functions inlined by code (record.rs `record_inline_call`)
+    SAME_CODE => same_code;
+    FUNC_CELL => func_cell;
     // list displays (`calla`: dropped when unused)
     NEW_LIST0 => new_list0;
     NEW_LIST1 => new_list1;
@@ -1016,6 +1019,30 @@ extern "C" fn range_next(it: u64, _: u64) -> u64 {
         // past i64 is past `stop` too (as `Vm::next`)
         *cur = c.checked_add(*step).unwrap_or(*stop);
         Some(Value::small_int(c).0)
+    })
+}
+
+/// Whether `f` is a function of the recorded function `g`'s code and globals
+/// (an inlined nested function, called through any of its closures).
+extern "C" fn same_code(f: u64, g: u64) -> u64 {
+    guarded(|| {
+        let (Some(ObjData::Function(f)), Some(ObjData::Function(g))) = (
+            Value(f).as_obj().map(|o| &o.data),
+            Value(g).as_obj().map(|o| &o.data),
+        ) else {
+            return None;
+        };
+        (std::rc::Rc::ptr_eq(&f.code, &g.code) && f.globals == g.globals).then_some(Value::NONE.0)
+    })
+}
+
+/// Free variable `k`'s cell of function `f` (checked by `same_code`).
+extern "C" fn func_cell(f: u64, k: u64) -> u64 {
+    guarded(|| {
+        let Some(ObjData::Function(f)) = Value(f).as_obj().map(|o| &o.data) else {
+            return None;
+        };
+        f.closure.get(k as usize).map(|c| c.0)
     })
 }
 

@@ -95,6 +95,11 @@ pub struct Recorder {
     pub bytecode_log: String,
     /// The function whose frame is being recorded (NONE for the loop's own frame).
     pub(super) func: Value,
+    /// That function as a trace value, when the inlined call guarded its code
+    /// rather than its identity (a closure or lambda made anew on each call of
+    /// its maker): its cells are loaded from it, and exits rebuild the frame
+    /// with it.
+    pub(super) func_ref: Option<Ref>,
     /// Callers of inlined calls, outermost (the loop's frame) first.
     pub(super) parents: Vec<Parent>,
     /// Frame chains of snapshots taken inside inlined calls.
@@ -162,6 +167,7 @@ pub(super) struct Parent {
     frame: *const Frame,
     code: Rc<Code>,
     func: Value,
+    func_ref: Option<Ref>,
     stack: Vec<Ref>,
     locals: HashMap<u32, Ref>,
     /// Where the caller resumes once the callee returns (after the call; for a
@@ -196,6 +202,9 @@ pub struct ResumeFrame {
     /// An operator dunder's frame (`Frame::binop_return`): its two operands come
     /// first among the frame's refs (after an `init_self` instance).
     pub binop: Option<BinOp>,
+    /// The function is not `func` but the first of the frame's refs (an inlined
+    /// call guarded by code: see `Recorder::func_ref`).
+    pub func_in_snapshot: bool,
 }
 
 /// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
@@ -210,7 +219,7 @@ pub struct ResumePoint {
 /// `__init__`, the operation of an operator dunder's.
 type FrameState = (
     Rc<Code>,
-    Value,
+    (Value, Option<Ref>),
     usize,
     Vec<Ref>,
     HashMap<u32, Ref>,
@@ -308,6 +317,7 @@ impl Recorder {
             generator: false,
             init_self: false,
             binop: None,
+            func_in_snapshot: false,
         }];
         let empty = self.k_val(Value::EMPTY);
         let mut chain: Vec<FrameState> = Vec::new();
@@ -315,7 +325,7 @@ impl Recorder {
         for (k, p) in self.parents[1..].iter().enumerate() {
             chain.push((
                 p.code.clone(),
-                p.func,
+                (p.func, p.func_ref),
                 p.pc_after,
                 p.stack.clone(),
                 p.locals.clone(),
@@ -326,7 +336,7 @@ impl Recorder {
         }
         chain.push((
             self.code.clone(),
-            self.func,
+            (self.func, self.func_ref),
             pc,
             self.stack.clone(),
             self.locals.clone(),
@@ -334,8 +344,11 @@ impl Recorder {
             self.parents.last().and_then(|p| p.callee_init_self),
             self.parents.last().and_then(|p| p.callee_binop),
         ));
-        for (code, func, fpc, stack, locals, generator, init_self, binop) in chain {
+        for (code, (func, func_ref), fpc, stack, locals, generator, init_self, binop) in chain {
             let nlocals = if generator { 0 } else { code.nlocals() };
+            if let Some(f) = func_ref {
+                refs.push(f);
+            }
             if let Some(inst) = init_self {
                 refs.push(inst);
             }
@@ -356,6 +369,7 @@ impl Recorder {
                 generator,
                 init_self: init_self.is_some(),
                 binop: binop.map(|(op, _, _)| op),
+                func_in_snapshot: func_ref.is_some(),
             });
         }
         self.resume.push(ResumePoint { frames });
@@ -397,6 +411,7 @@ impl Recorder {
             frame: self.frame,
             code: std::mem::replace(&mut self.code, code),
             func: std::mem::replace(&mut self.func, func),
+            func_ref: self.func_ref.take(),
             stack: std::mem::take(&mut self.stack),
             locals: std::mem::take(&mut self.locals),
             pc_after: pc + 1,
@@ -418,12 +433,13 @@ impl Recorder {
     pub(super) fn enter_resumed_frame(
         &mut self,
         frame: *const Frame,
-        callee: (Rc<Code>, Value),
+        callee: (Rc<Code>, Value, Option<Ref>),
         caller_resume: usize,
         locals: Vec<(u32, Ref)>,
         stack: Vec<Ref>,
     ) {
         self.enter_inline(callee.1, callee.0, Vec::new(), caller_resume - 1);
+        self.func_ref = callee.2;
         self.frame = frame;
         self.locals.extend(locals);
         self.stack = stack;
@@ -435,6 +451,7 @@ impl Recorder {
         self.frame = p.frame;
         self.code = p.code;
         self.func = p.func;
+        self.func_ref = p.func_ref;
         self.stack = p.stack;
         self.locals = p.locals;
         self.stack.push(p.callee_init_self.unwrap_or(result));
@@ -763,7 +780,7 @@ impl Vm {
     /// The cell `LoadDeref(i)`/`StoreDeref(i)` use: a slot of the loop's frame,
     /// or, in an inlined call (whose function is guarded, and has no cells of its
     /// own: `inlinable`), its closure's cell, a constant.
-    fn cell_ref(&self, rec: &mut Recorder, fr: &Frame, i: u32) -> Result<Ref, Abort> {
+    fn cell_ref(&self, rec: &mut Recorder, fr: &Frame, i: u32, pc: usize) -> Result<Ref, Abort> {
         if let Some(cell) = rec.gen_slot_load(fr.code.nlocals() + i as usize) {
             return Ok(cell);
         }
@@ -781,6 +798,11 @@ impl Vm {
         let free = (i as usize)
             .checked_sub(rec.code.cellvars.len())
             .ok_or("cell of an inlined call")?;
+        if let Some(f) = rec.func_ref {
+            // the cells of whichever closure of this code is called
+            let k = rec.k_int(free as i64);
+            return Ok(rec.guard(IrOp::CallG, Ty::Val, f, k, helpers::FUNC_CELL, pc));
+        }
         let cell = self
             .function(rec.func)
             .and_then(|f| f.closure.get(free).copied())
@@ -990,7 +1012,7 @@ impl Vm {
                     self.types.super_.0 as i64,
                     pc,
                 );
-                let cell = self.cell_ref(rec, fr, cell_index)?;
+                let cell = self.cell_ref(rec, fr, cell_index, pc)?;
                 let rc = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
                 rec.consts.push(cls);
                 rec.guard(IrOp::GuardIs, Ty::Void, rc, Ref::NONE, cls.0 as i64, pc);
@@ -1499,16 +1521,16 @@ impl Vm {
                 // the cell object itself (to build a closure): a frame's cells
                 // never change, so this is a plain load of its slot (an inlined
                 // call's `LoadClosure` was refused above)
-                let cell = self.cell_ref(rec, fr, i)?;
+                let cell = self.cell_ref(rec, fr, i, pc)?;
                 rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
-                let cell = self.cell_ref(rec, fr, i)?;
+                let cell = self.cell_ref(rec, fr, i, pc)?;
                 let r = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
                 rec.stack.push(r);
             }
             Op::StoreDeref(i) => {
-                let cell = self.cell_ref(rec, fr, i)?;
+                let cell = self.cell_ref(rec, fr, i, pc)?;
                 let rv = *rec.stack.last().ok_or("stack underflow")?;
                 let bv = rec.boxed(rv);
                 rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
@@ -2296,19 +2318,28 @@ fn record_inline_call(
     pc: usize,
 ) -> Result<(), Abort> {
     rec.check_inline_depth()?;
-    if matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA) {
-        // made by this iteration (a lambda or closure built in the loop): its
-        // identity guard would fail on every later iteration
-        return Err("call of a function made in the trace".into());
-    }
-    rec.consts.push(func);
-    rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
-    let n = rec.stack.len();
-    rec.stack.truncate(n - args.len() - 1);
     let ObjData::Function(f) = &func.obj().data else {
         return Err("not a function".into());
     };
+    rec.consts.push(func);
+    // A nested function (a closure or lambda) is usually made anew by each
+    // call of its maker, or by each iteration: an identity guard would fail on
+    // the next one. Its code and globals are guarded instead, and its cells
+    // read from whichever function object is called.
+    let by_code = f.code.qualname.contains("<locals>")
+        || matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA);
+    if by_code {
+        let kf = rec.k_val(func);
+        rec.guard(IrOp::CallG, Ty::Val, rf, kf, helpers::SAME_CODE, pc);
+    } else {
+        rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+    }
+    let n = rec.stack.len();
+    rec.stack.truncate(n - args.len() - 1);
     rec.enter_inline(func, f.code.clone(), args, pc);
+    if by_code {
+        rec.func_ref = Some(rf);
+    }
     Ok(())
 }
 
