@@ -184,6 +184,16 @@ impl Vm {
         if f == self.types.int && argc == 1 && helpers::exact_str(self, args[0]) {
             return Ok(Plan::Unary(helpers::STR_TO_INT));
         }
+        if f == self.types.reversed
+            && argc == 1
+            && matches!(
+                args[0].as_obj().map(|o| &o.data),
+                Some(ObjData::Range { .. } | ObjData::List(_) | ObjData::Tuple(_))
+            )
+            && self.is_builtin_exact(args[0])
+        {
+            return Ok(Plan::Unary(helpers::REVERSED));
+        }
         if f == self.types.int || f == self.types.float {
             let name = if f == self.types.int { "int" } else { "float" };
             if argc != 1 {

@@ -90,6 +90,11 @@ helpers! {
     // nested functions inlined by code (record.rs `record_inline_call`)
     SAME_CODE => same_code;
     FUNC_CELL => func_cell;
+    // `a + b` of two exact lists or two exact tuples; `reversed(x)` of an
+    // exact range, list or tuple
+    SEQ_CONCAT => seq_concat;
+    REVERSED => reversed;
+    REV_NEXT => rev_next;
     // list displays (`calla`: dropped when unused)
     NEW_LIST0 => new_list0;
     NEW_LIST1 => new_list1;
@@ -1019,6 +1024,71 @@ extern "C" fn range_next(it: u64, _: u64) -> u64 {
         // past i64 is past `stop` too (as `Vm::next`)
         *cur = c.checked_add(*step).unwrap_or(*stop);
         Some(Value::small_int(c).0)
+    })
+}
+
+/// The next item of `reversed(list_or_tuple)`; exits at the end (or when the
+/// list shrank under it), where the interpreter ends the loop.
+extern "C" fn rev_next(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
+            return None;
+        };
+        let IterState::Reversed { seq, idx } = st.get() else {
+            return None;
+        };
+        let i = idx.checked_sub(1)?;
+        let item = match &seq.as_obj()?.data {
+            ObjData::List(l) => l.get().get(i).copied(),
+            ObjData::Tuple(t) => t.get(i).copied(),
+            _ => None,
+        }?;
+        *idx = i;
+        Some(item.0)
+    })
+}
+
+/// `a + b` for two exact lists or two exact tuples (a new one).
+extern "C" fn seq_concat(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (x, y) = (Value(a), Value(b));
+        if !vm.is_builtin_exact(x) || !vm.is_builtin_exact(y) {
+            return None;
+        }
+        match (&x.as_obj()?.data, &y.as_obj()?.data) {
+            (ObjData::List(l), ObjData::List(m)) => {
+                let mut v = Vec::with_capacity(l.get().len() + m.get().len());
+                v.extend_from_slice(l.get());
+                v.extend_from_slice(m.get());
+                Some(vm.new_list(v).0)
+            }
+            (ObjData::Tuple(l), ObjData::Tuple(m)) => {
+                let mut v = Vec::with_capacity(l.len() + m.len());
+                v.extend_from_slice(l);
+                v.extend_from_slice(m);
+                Some(vm.new_tuple(v).0)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// `reversed(x)` for an exact range, list or tuple: what the builtin makes
+/// (nothing it does runs Python code for these).
+extern "C" fn reversed(x: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let v = Value(x);
+        let ok = matches!(
+            v.as_obj()?.data,
+            ObjData::Range { .. } | ObjData::List(_) | ObjData::Tuple(_)
+        ) && vm.is_builtin_exact(v);
+        if !ok {
+            return None;
+        }
+        let rev = vm.types.reversed;
+        vm.call_kw(rev, &[v], &[]).ok().map(|r| r.0)
     })
 }
 

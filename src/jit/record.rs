@@ -1488,6 +1488,18 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::STORE_GLOBAL, pc);
                 rec.pop()?;
             }
+            Op::GetIter
+                if matches!(
+                    top(0).as_obj().map(|o| &o.data),
+                    Some(ObjData::Iter(_) | ObjData::Generator(_))
+                ) && (self.is_builtin_exact(top(0))
+                    && top(0).obj().class() != self.types.coroutine
+                    && top(0).obj().class() != self.types.async_generator) =>
+            {
+                // `iter(it)` of a built-in iterator or a generator is `it`
+                let rv = *rec.stack.last().ok_or("stack underflow")?;
+                rec.guard_class(rv, top(0), self.jit.layouts.class, pc);
+            }
             Op::GetIter => {
                 let v = top(0);
                 let seq = matches!(
@@ -1649,6 +1661,15 @@ impl Vm {
                 if let Some(p) = rec.parents.last_mut() {
                     p.callee_binop = Some((bop, ra, rb));
                 }
+            }
+            Op::Binary(BinOp::Add) if self.is_exact_seq_pair(top(1), top(0)) => {
+                // `a + b` of two lists or two tuples: a new one (`+=` on a
+                // list extends it in place: not this)
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ra, rb, helpers::SEQ_CONCAT, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
             }
             Op::Binary(BinOp::Add) | Op::InplaceBinary(BinOp::Add)
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
@@ -1875,6 +1896,17 @@ impl Vm {
                                 return record_loop_end(rec, ri, pc);
                             }
                             helpers::SEQ_NEXT
+                        }
+                        IterState::Reversed { seq, idx }
+                            if matches!(
+                                seq.as_obj().map(|o| &o.data),
+                                Some(ObjData::List(_) | ObjData::Tuple(_))
+                            ) =>
+                        {
+                            if *idx == 0 {
+                                return record_loop_end(rec, ri, pc);
+                            }
+                            helpers::REV_NEXT
                         }
                         _ => return Err("for over this iterator".into()),
                     },
@@ -2344,6 +2376,17 @@ fn record_inline_call(
 }
 
 impl Vm {
+    /// Whether `a` and `b` are both exact lists or both exact tuples.
+    fn is_exact_seq_pair(&self, a: Value, b: Value) -> bool {
+        let kinds = (a.as_obj().map(|o| &o.data), b.as_obj().map(|o| &o.data));
+        matches!(
+            kinds,
+            (Some(ObjData::List(_)), Some(ObjData::List(_)))
+                | (Some(ObjData::Tuple(_)), Some(ObjData::Tuple(_)))
+        ) && self.is_builtin_exact(a)
+            && self.is_builtin_exact(b)
+    }
+
     /// Whether a call of `f` can be inlined into a trace: a plain Python function
     /// (no generator, *args, **kwargs, keyword-only arguments or cells of its own;
     /// a closure's free variables are constants of the guarded function).
