@@ -875,7 +875,7 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let r = vm.drain_generator(b.req(0), crate::vm::drain::SinkKind::Sum, slot, |vm, x| {
             let acc = vm.temp_roots[slot];
             vm.temp_roots[slot] = vm.binary_op(BinOp::Add, acc, x)?;
-            Ok(())
+            Ok(true)
         });
         let total = vm.temp_roots[slot];
         vm.temp_roots.truncate(slot);
@@ -1235,6 +1235,19 @@ fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
     const ALL: Sig<1> = Sig::new("all", ["iterable"]);
     const ANY: Sig<1> = Sig::new("any", ["iterable"]);
     let v = if all { &ALL } else { &ANY }.bind(vm, &a)?.req(0);
+    if crate::vm::drain::is_plain_generator(vm, v) {
+        // the sink drops the values that decide nothing (src/vm/drain.rs)
+        let kind = if all {
+            crate::vm::drain::SinkKind::All
+        } else {
+            crate::vm::drain::SinkKind::Any
+        };
+        let slot = vm.temp_roots.len();
+        vm.temp_roots.push(Value::NONE);
+        let r = vm.drain_generator(v, kind, slot, |vm, x| Ok(vm.truthy(x)? == all));
+        vm.temp_roots.truncate(slot);
+        return Ok(Value::bool(if r?.is_some() { all } else { !all }));
+    }
     let it = vm.iter(v)?;
     vm.temp_roots.push(it);
     let r = (|| {

@@ -369,7 +369,7 @@ fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
         let slot = vm.temp_roots.len();
         vm.temp_roots.push(so);
         let r = vm.drain_generator(other, crate::vm::drain::SinkKind::Set, slot, |vm, k| {
-            vm.set_add(so, k)
+            vm.set_add(so, k).map(|_| true)
         });
         vm.temp_roots.truncate(slot);
         return r.map(|_| ());

@@ -34,6 +34,11 @@ pub(crate) enum SinkKind {
     Set,
     /// `temp_roots[slot] = temp_roots[slot] + value` for ints, floats and bools.
     Sum,
+    /// `any(g)`: drop a false value (the builtin would go on to the next), leave
+    /// a true one to the builtin (which stops there, the generator suspended).
+    Any,
+    /// `all(g)`: drop a true value, leave a false one to the builtin.
+    All,
 }
 
 /// The sink of the generator being drained.
@@ -61,14 +66,15 @@ pub(crate) fn is_plain_generator(vm: &Vm, v: Value) -> bool {
 impl Vm {
     /// Runs generator `genv` to its end, feeding each item to a `kind` sink
     /// whose target is `temp_roots[slot]` where it can, and to `general` where
-    /// it cannot. Returns what the generator returned.
+    /// it cannot (which returns false to stop there, the generator suspended).
+    /// Returns what the generator returned, or None when `general` stopped.
     pub(crate) fn drain_generator(
         &mut self,
         genv: Value,
         kind: SinkKind,
         slot: usize,
-        mut general: impl FnMut(&mut Vm, Value) -> PyResult<()>,
-    ) -> PyResult<Value> {
+        mut general: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+    ) -> PyResult<Option<Value>> {
         let frame = match &genv.obj().data {
             ObjData::Generator(g) => g.get().frame.as_deref().map(|f| f as *const Frame),
             _ => None,
@@ -81,8 +87,12 @@ impl Vm {
             // the general path may run Python code that drains other generators
             self.gen_sink = None;
             match step? {
-                Resumed::Yielded(v) => general(self, v)?,
-                Resumed::Returned(v) => return Ok(v),
+                Resumed::Yielded(v) => {
+                    if !general(self, v)? {
+                        return Ok(None);
+                    }
+                }
+                Resumed::Returned(v) => return Ok(Some(v)),
             }
         })();
         self.gen_sink = saved;
@@ -104,6 +114,33 @@ impl Vm {
             // (only an exact set gets a sink: see `update_internal`)
             SinkKind::Set => crate::jit::helpers::pure_key(self, v),
             SinkKind::Sum => self.is_plain_number(target) && self.is_plain_number(v),
+            SinkKind::Any => self.pure_truth(v) == Some(false),
+            SinkKind::All => self.pure_truth(v) == Some(true),
+        }
+    }
+
+    /// The truth of `v` when finding it runs no Python code: None, bools, ints,
+    /// floats, and exact strs, lists, tuples, dicts and sets.
+    fn pure_truth(&self, v: Value) -> Option<bool> {
+        if v.is_none() || v.is_bool() || v.is_small_int() || v.is_float() {
+            return Some(
+                !(v.is_none()
+                    || v == Value::bool(false)
+                    || v == Value::small_int(0)
+                    || (v.is_float() && v.as_float() == 0.0)),
+            );
+        }
+        let o = v.as_obj()?;
+        if !self.is_builtin_exact(v) {
+            return None;
+        }
+        match &o.data {
+            ObjData::Str(s) => Some(!s.s.is_empty()),
+            ObjData::List(l) => Some(!l.get().is_empty()),
+            ObjData::Tuple(t) => Some(!t.is_empty()),
+            ObjData::Dict(d) => Some(d.get().len() > 0),
+            ObjData::Set(s) => Some(s.get().len() > 0),
+            _ => None,
         }
     }
 
@@ -123,6 +160,7 @@ impl Vm {
                 true
             }
             SinkKind::Set => self.set_add(target, v).is_ok(),
+            SinkKind::Any | SinkKind::All => true,
             SinkKind::Sum => match self.binary_op(crate::compiler::bytecode::BinOp::Add, target, v)
             {
                 Ok(sum) => {

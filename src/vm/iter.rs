@@ -358,10 +358,10 @@ impl Vm {
                     }
                     l.get().push(x);
                 }
-                Ok(())
+                Ok(true)
             });
             self.temp_roots.truncate(slot);
-            self.stop_value = r?;
+            self.stop_value = r?.unwrap_or(Value::NONE);
             let ObjData::List(l) = &acc.obj().data else {
                 unreachable!()
             };

@@ -81,3 +81,30 @@ def outer():
     yield from squares(4)
     yield 99
 print(list(outer()), sum(outer()))
+# any/all: the sink drops values that decide nothing; the deciding one leaves
+# the generator suspended right after it, as in CPython
+def anys(n):
+    t = 0
+    for r in range(n):
+        t += any(x > r % 37 for x in range(30))
+        t += all(x < r % 41 for x in range(30))
+        t += any(v for v in ("", 0, [], r % 3, None))
+        t += all([1] * (x + 1) for x in range(r % 5))
+    return t
+print(anys(400))
+g = (x for x in range(10))
+print(any(x == 3 for x in g), any(x > 100 for x in g), list(g))
+g = (x for x in range(10))
+print(any(x == 3 for x in g))
+h = (x for x in [0, 0, 5, 0, 7])
+print(any(h), list(h))
+h = (x for x in [1, 2, 0, 3])
+print(all(h), list(h))
+class T:
+    def __init__(self, v): self.v = v
+    def __bool__(self):
+        print("bool", self.v)
+        return self.v
+print(any(T(v) for v in (False, False, True, False)))
+print(all(T(v) for v in (True, False, True)))
+print(any(0.0 * x for x in range(5)), all(float('nan') for _ in range(2)))
