@@ -138,8 +138,8 @@ impl Vm {
             ObjData::Str(s) => Some(!s.s.is_empty()),
             ObjData::List(l) => Some(!l.get().is_empty()),
             ObjData::Tuple(t) => Some(!t.is_empty()),
-            ObjData::Dict(d) => Some(d.get().len() > 0),
-            ObjData::Set(s) => Some(s.get().len() > 0),
+            ObjData::Dict(d) => Some(!d.get().is_empty()),
+            ObjData::Set(s) => Some(!s.get().is_empty()),
             _ => None,
         }
     }
