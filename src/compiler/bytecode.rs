@@ -356,6 +356,9 @@ pub struct Code {
     /// the VM), set by the first function made from this code: closures and
     /// genexprs are made over and over.
     pub interned_names: std::cell::OnceCell<(crate::value::Value, crate::value::Value)>,
+    /// Per instruction, how often the interpreter dispatched it (only with
+    /// `--jit-stats`: `interpreted=`).
+    pub dispatch_counts: std::cell::OnceCell<Box<[Cell<u64>]>>,
 }
 
 /// The counter slot of a function's entry (`Op::FuncEntry`), beside its loops'.

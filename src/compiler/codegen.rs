@@ -365,6 +365,7 @@ impl<'a> Compiler<'a> {
             global_ic: (0..n_ops).map(|_| Default::default()).collect(),
             live_locals: Default::default(),
             interned_names: Default::default(),
+            dispatch_counts: Default::default(),
         })
     }
 

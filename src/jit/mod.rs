@@ -131,9 +131,9 @@ pub struct Stats {
     pub blacklisted: u64,
     /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
     pub interp_ops: u64,
-    /// The same, by code object (its address): qualified name and count. What
-    /// the interpreter still runs is what the JIT should take on next.
-    pub interp_by_code: std::collections::HashMap<usize, (String, u64)>,
+    /// The code objects whose `dispatch_counts` count (what the interpreter
+    /// still runs is what the JIT should take on next).
+    pub counted_codes: Vec<Rc<crate::compiler::bytecode::Code>>,
     /// Residual calls made by traces (`callr`).
     pub residual_calls: u64,
     /// Exits taken inside inlined generators.
@@ -489,17 +489,22 @@ impl Jit {
             .take(12)
             .map(|(k, n)| format!("{}:{n}", k.replace(' ', "_")))
             .collect();
-        let mut interpreted: Vec<(&str, u64)> = self
-            .stats
-            .interp_by_code
-            .values()
-            .map(|(name, n)| (name.as_str(), *n))
-            .collect();
-        interpreted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut interpreted: Vec<(u64, String)> = Vec::new();
+        for code in &self.stats.counted_codes {
+            let Some(counts) = code.dispatch_counts.get() else {
+                continue;
+            };
+            for (op, n) in code.ops.iter().zip(counts.iter()) {
+                if n.get() > 0 {
+                    interpreted.push((n.get(), format!("{}@{op:?}", code.qualname)));
+                }
+            }
+        }
+        interpreted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let interpreted: Vec<String> = interpreted
             .iter()
             .take(8)
-            .map(|(k, n)| format!("{}:{n}", k.replace(' ', "_")))
+            .map(|(n, k)| format!("{}:{n}", k.replace(' ', "_")))
             .collect();
         format!(
             "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",

@@ -20,6 +20,7 @@ mod memory;
 
 use crate::jit::residual;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -659,12 +660,13 @@ impl Vm {
     pub(crate) fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
         self.jit.stats.interp_ops += 1;
         let code = unsafe { &(*frame).code };
-        self.jit
-            .stats
-            .interp_by_code
-            .entry(Rc::as_ptr(code) as usize ^ (pc << 48))
-            .or_insert_with(|| (format!("{}@{:?}", code.qualname, op), 0))
-            .1 += 1;
+        let counts = code.dispatch_counts.get_or_init(|| {
+            self.jit.stats.counted_codes.push(code.clone());
+            (0..code.ops.len()).map(|_| Cell::new(0)).collect()
+        });
+        if let Some(c) = counts.get(pc) {
+            c.set(c.get() + 1);
+        }
         let Some(mut rec) = self.jit.recording.take() else {
             self.jit_recording = self.jit.count_ops;
             return;

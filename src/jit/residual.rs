@@ -245,6 +245,7 @@ pub(crate) fn site_code(code: &Code, op: Op, pc: usize, outputs: u32) -> Rc<Code
         global_ic: (0..n).map(|_| Default::default()).collect(),
         live_locals: Default::default(),
         interned_names: Default::default(),
+        dispatch_counts: Default::default(),
     })
 }
 
