@@ -1101,3 +1101,25 @@ fn closures_made_per_iteration_are_inlined_by_code() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
+
+#[test]
+fn property_getters_are_inlined() {
+    // `m.dollars` of a plain property: the getter runs inline under the
+    // class's guards, so no attribute load is residual
+    let src = "class Money:\n\
+               \x20   def __init__(self, c):\n\
+               \x20       self.c = c\n\
+               \x20   @property\n\
+               \x20   def dollars(self):\n\
+               \x20       return self.c // 100\n\
+               def run(n):\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += Money(i).dollars\n\
+               \x20   return t\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "43500", "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}

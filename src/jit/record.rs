@@ -2054,6 +2054,35 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, ro, bi, helpers::LIST_SET, pc);
                 rec.stack.truncate(n - 3);
             }
+            Op::LoadAttr(n)
+                if self
+                    .property_getter(top(0), fr.code.names[n as usize])
+                    .is_some() =>
+            {
+                // `obj.prop` of a plain property: its getter is inlined like a
+                // call, pinned by the class's identity and version (a property
+                // is a data descriptor: the instance's attributes cannot shadow it)
+                let obj = top(0);
+                let getter = self
+                    .property_getter(obj, fr.code.names[n as usize])
+                    .expect("checked by the guard");
+                rec.check_inline_depth()?;
+                let cls = obj.obj().class();
+                let ObjData::Type(t) = &cls.obj().data else {
+                    return Err("not a class".into());
+                };
+                if rec.is_volatile(t) {
+                    return Err(format!("property of class '{}' (changing)", t.name));
+                }
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                let layouts = self.jit.layouts;
+                rec.guard_class(ro, obj, layouts.class, pc);
+                rec.guard_type_version(cls, t, &layouts, pc);
+                rec.consts.push(getter);
+                rec.pop()?;
+                let code = self.function(getter).ok_or("not a function")?.code.clone();
+                rec.enter_inline(getter, code, vec![ro], pc);
+            }
             Op::LoadAttr(n) => {
                 let obj = top(0);
                 if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Instance(_))) {
@@ -2541,6 +2570,25 @@ impl Vm {
         let name = self.name(name);
         matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Builtin(_)))
             && crate::vm::types::lookup(self, ty, name) == Some(m)
+    }
+
+    /// The getter `obj.name` runs when it is a plain `property` of `obj`'s class
+    /// (no attribute hooks) whose getter can be inlined and takes just `self`.
+    fn property_getter(&mut self, obj: Value, name: Value) -> Option<Value> {
+        let o = obj.as_obj()?;
+        if !matches!(o.data, ObjData::Instance(_)) || self.type_hooks(o.class()) != 0 {
+            return None;
+        }
+        let p = crate::vm::types::lookup(self, o.class(), name)?;
+        let ObjData::Property { fget, .. } = &p.as_obj()?.data else {
+            return None;
+        };
+        let fget = *fget;
+        let takes_self = self
+            .function(fget)
+            .is_some_and(|f| f.code.argcount == 1 && !f.code.qualname.contains("<locals>"));
+        (p.obj().class() == self.types.property && takes_self && self.inlinable(fget))
+            .then_some(fget)
     }
 
     fn plain_method(&mut self, obj: Value, name: Value) -> Option<Value> {
