@@ -95,6 +95,8 @@ helpers! {
     SEQ_CONCAT => seq_concat;
     REVERSED => reversed;
     REV_NEXT => rev_next;
+    // a property of a class whose namespace keeps changing
+    CLASS_PROPERTY => class_property;
     // list displays (`calla`: dropped when unused)
     NEW_LIST0 => new_list0;
     NEW_LIST1 => new_list1;
@@ -1336,6 +1338,26 @@ extern "C" fn load_method(obj: u64, name: u64) -> u64 {
         } else {
             None
         }
+    })
+}
+
+/// The property `obj.name` finds on an instance's class (no attribute hooks),
+/// for an inlined getter under a class whose version cannot be guarded.
+extern "C" fn class_property(obj: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let o = Value(obj).as_obj()?;
+        if !matches!(o.data, ObjData::Instance(_)) {
+            return None;
+        }
+        let cls = o.class();
+        let t = type_obj(cls);
+        let (ver, bits) = t.hooks.get();
+        if ver != t.version.get() || bits != 0 {
+            return None;
+        }
+        let (p, _) = lookup_owner(vm, cls, Value(name))?;
+        matches!(p.as_obj()?.data, ObjData::Property { .. }).then_some(p.0)
     })
 }
 

@@ -2071,13 +2071,22 @@ impl Vm {
                 let ObjData::Type(t) = &cls.obj().data else {
                     return Err("not a class".into());
                 };
-                if rec.is_volatile(t) {
-                    return Err(format!("property of class '{}' (changing)", t.name));
-                }
                 let ro = *rec.stack.last().ok_or("stack underflow")?;
                 let layouts = self.jit.layouts;
                 rec.guard_class(ro, obj, layouts.class, pc);
-                rec.guard_type_version(cls, t, &layouts, pc);
+                if rec.is_volatile(t) {
+                    // a class whose namespace keeps changing: the property is
+                    // looked up each time and guarded by identity (a property's
+                    // getter never changes)
+                    let name = fr.code.names[n as usize];
+                    let prop = crate::vm::types::lookup(self, cls, name).ok_or("no property")?;
+                    let nm = rec.k_val(name);
+                    let rp = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::CLASS_PROPERTY, pc);
+                    rec.consts.push(prop);
+                    rec.guard(IrOp::GuardIs, Ty::Void, rp, Ref::NONE, prop.0 as i64, pc);
+                } else {
+                    rec.guard_type_version(cls, t, &layouts, pc);
+                }
                 rec.consts.push(getter);
                 rec.pop()?;
                 let code = self.function(getter).ok_or("not a function")?.code.clone();

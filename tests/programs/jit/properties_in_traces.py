@@ -61,3 +61,30 @@ def run(n):
 
 
 print(run(6000))
+
+
+# a class whose namespace changes on every instantiation: its version cannot
+# be guarded, so the property is looked up and guarded by identity
+class Order:
+    made = 0
+
+    def __init__(self, n):
+        Order.made += 1
+        self.n = n
+
+    @property
+    def size(self):
+        return self.n * 2
+
+
+def orders(n):
+    t = 0
+    for i in range(n):
+        o = Order(i)
+        t += o.size
+        if i == n - 50:
+            Order.size = property(lambda self: -1)
+    return t, Order.made
+
+
+print(orders(4000))
