@@ -90,6 +90,7 @@ helpers! {
     // nested functions inlined by code (record.rs `record_inline_call`)
     SAME_CODE => same_code;
     FUNC_CELL => func_cell;
+    FUNC_DEFAULT => func_default;
     // `a + b` of two exact lists or two exact tuples; `reversed(x)` of an
     // exact range, list or tuple
     SEQ_CONCAT => seq_concat;
@@ -1105,6 +1106,17 @@ extern "C" fn same_code(f: u64, g: u64) -> u64 {
             return None;
         };
         (std::rc::Rc::ptr_eq(&f.code, &g.code) && f.globals == g.globals).then_some(Value::NONE.0)
+    })
+}
+
+/// Default `k` of function `f` (its code checked by `same_code`; a function of
+/// the same code made elsewhere may have fewer).
+extern "C" fn func_default(f: u64, k: u64) -> u64 {
+    guarded(|| {
+        let Some(ObjData::Function(f)) = Value(f).as_obj().map(|o| &o.data) else {
+            return None;
+        };
+        f.defaults.get(k as usize).map(|d| d.0)
     })
 }
 

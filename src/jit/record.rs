@@ -1051,13 +1051,13 @@ impl Vm {
                 rec.stack.push(r);
             }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
-            // a call that leaves parameters to their defaults is not inlined: the
-            // inlined frame would have them unbound (UnboundLocalError after an exit)
+            // parameters left to their defaults get them as locals (constants of
+            // the guarded function, or loaded from a nested one)
             Op::Call(argc)
                 if self.inlinable(top(argc as usize))
                     && self
                         .function(top(argc as usize))
-                        .is_some_and(|f| f.code.argcount as usize == argc as usize) =>
+                        .is_some_and(|f| fills_with_defaults(f, argc as usize)) =>
             {
                 let argc = argc as usize;
                 let func = top(argc);
@@ -1423,14 +1423,21 @@ impl Vm {
                     && self.inlinable(top(argc as usize + 1))
                     && self
                         .function(top(argc as usize + 1))
-                        .is_some_and(|f| f.code.argcount as usize == argc as usize + 1) =>
+                        .is_some_and(|f| fills_with_defaults(f, argc as usize + 1)) =>
             {
                 let argc = argc as usize;
                 let func = top(argc + 1);
                 let n = rec.stack.len();
                 let rf = rec.stack[n - argc - 2];
-                let args = rec.stack[n - argc - 1..].to_vec();
+                let mut args = rec.stack[n - argc - 1..].to_vec();
                 let _ = rf;
+                // (a method is a constant: its defaults are too)
+                let f = self.function(func).ok_or("not a function")?;
+                let (want, defaults) = (f.code.argcount as usize, &f.defaults);
+                for &d in &defaults[defaults.len() + args.len() - want..] {
+                    let r = rec.k_val(d);
+                    args.push(r);
+                }
                 // The function was guarded by LoadMethod; self is the first argument.
                 rec.stack.truncate(n - argc - 2);
                 let code = self.function(func).unwrap().code.clone();
@@ -2381,6 +2388,13 @@ fn record_loop_end(rec: &mut Recorder, ri: Ref, pc: usize) -> Result<(), Abort> 
     Ok(())
 }
 
+/// Whether a positional call of `f` with `argc` arguments binds every
+/// parameter: the ones not passed have defaults.
+fn fills_with_defaults(f: &crate::object::Function, argc: usize) -> bool {
+    let want = f.code.argcount as usize;
+    argc <= want && want - argc <= f.defaults.len()
+}
+
 /// Records a call of a plain Python function as an inlined frame.
 fn record_inline_call(
     rec: &mut Recorder,
@@ -2408,6 +2422,21 @@ fn record_inline_call(
     }
     let n = rec.stack.len();
     rec.stack.truncate(n - args.len() - 1);
+    // parameters left to their defaults
+    let mut args = args;
+    let (want, defaults) = (f.code.argcount as usize, &f.defaults);
+    let first = (defaults.len() + args.len())
+        .checked_sub(want)
+        .ok_or("too few arguments")?;
+    for (i, &d) in defaults.iter().enumerate().skip(first) {
+        let r = if by_code {
+            let k = rec.k_int(i as i64);
+            rec.guard(IrOp::CallG, Ty::Val, rf, k, helpers::FUNC_DEFAULT, pc)
+        } else {
+            rec.k_val(d)
+        };
+        args.push(r);
+    }
     rec.enter_inline(func, f.code.clone(), args, pc);
     if by_code {
         rec.func_ref = Some(rf);
