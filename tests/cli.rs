@@ -181,3 +181,29 @@ fn pythonpath_and_coilpath() {
     );
     assert_eq!(stdout(&o), format!("['', '{d}/pkg', '{d}/plain']\n"));
 }
+
+#[test]
+fn assigning_a_functions_defaults_is_a_clear_error() {
+    // Coil cannot rebind a function's defaults or code yet: a NotImplementedError
+    // naming the feature and line, not a silently ignored assignment
+    let dir = std::env::temp_dir();
+    let o = coil(
+        &dir,
+        &[
+            "-c",
+            "def f(a, b=2):\n    return a + b\nf.__defaults__ = (10,)\nprint(f(1))\n",
+        ],
+        None,
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("line 3"), "{err}");
+    assert!(
+        err.contains(
+            "NotImplementedError: Coil does not support assigning a function's __defaults__ yet"
+        ),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).is_empty());
+}

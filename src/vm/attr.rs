@@ -642,6 +642,15 @@ impl Vm {
                         *f.qualname.get() = v;
                         return Ok(());
                     }
+                    if matches!(str_of(name), "__closure__" | "__globals__") {
+                        return Err(self.error("AttributeError", "readonly attribute"));
+                    }
+                    if matches!(str_of(name), "__defaults__" | "__kwdefaults__" | "__code__") {
+                        // the function's binding would not change: an error, not
+                        // a wrong result
+                        let what = format!("assigning a function's {}", str_of(name));
+                        return Err(self.unsupported(&what));
+                    }
                     let mut d = *f.dict.get();
                     if d.is_none() {
                         d = self.new_dict();
