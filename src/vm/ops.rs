@@ -1537,7 +1537,8 @@ impl Vm {
             && !(crate::vm::call::is_builtin_fn(f)
                 && matches!(o.data, ObjData::Instance(_))
                 && !self.is_exception_instance(v)
-                && str_of(self.builtin_name(f)) == "__repr__")
+                && str_of(self.builtin_name(f)) == "__repr__"
+                && self.owned_by_builtins_type(f))
         {
             let r = self.call(f, &[v])?;
             if !self.is_str(r) {
@@ -1568,6 +1569,19 @@ impl Vm {
         let r = self.repr_builtin(v);
         self.repr_stack.pop();
         r
+    }
+
+    /// Whether builtin `f` is a method of a type of `builtins` (or has no owner):
+    /// `dict.__repr__` found on a dict subclass's instance, not `OrderedDict`'s.
+    fn owned_by_builtins_type(&self, f: Value) -> bool {
+        match &f.obj().data {
+            ObjData::Builtin(b) => {
+                b.owner.is_empty()
+                    || !crate::vm::types::is_type(b.owner)
+                    || type_obj(b.owner).module == "builtins"
+            }
+            _ => true,
+        }
     }
 
     fn builtin_name(&mut self, f: Value) -> Value {
