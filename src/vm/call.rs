@@ -881,7 +881,7 @@ pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
         "__contains__" => matches!(owner, "dict" | "set" | "frozenset"),
         "__reversed__" => matches!(owner, "list" | "dict" | "range" | "deque" | "OrderedDict"),
         "__missing__" => owner == "defaultdict",
-        "__copy__" => true,
+        "__copy__" | "__length_hint__" => true,
         "__format__" => matches!(owner, "object" | "int" | "float" | "str" | "complex"),
         "__sizeof__" => matches!(
             owner,
@@ -913,7 +913,6 @@ pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
         "__complex__" => owner == "complex",
         "__getstate__" => owner == "object",
         "__alloc__" => owner == "bytearray",
-        "__length_hint__" => owner == "reversed",
         _ => false,
     }
 }
