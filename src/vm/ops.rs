@@ -1490,7 +1490,7 @@ impl Vm {
         // a set subclass's str is its repr (`S({1})`), not its payload's
         let p = self.base_payload(v);
         if !p.is_empty()
-            && matches!(p.obj().data, ObjData::Set(_))
+            && matches!(p.as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
             && self.unwrap_payload(v, "__str__") == p
         {
             return self.repr(v);
