@@ -1126,7 +1126,7 @@ impl Vm {
                             .collect();
                         return Ok(self.new_bytes(items));
                     }
-                    let i = self.norm_index(idx, b.len(), "index")?;
+                    let i = self.norm_index(idx, b.len(), "byte")?;
                     return Ok(Value::small_int(b[i] as i64));
                 }
                 ObjData::ByteArray(b) => {
