@@ -786,7 +786,8 @@ impl Vm {
             && !is_method_descriptor(&t.name, b.name);
         // a type a native module defines is named with its module, as CPython's
         // C types are (`collections.deque`)
-        let owner = if t.module != "builtins" && self.native_modules.contains_key(t.module.as_str())
+        let owner = if t.module != "builtins"
+            && (t.module == "types" || self.native_modules.contains_key(t.module.as_str()))
         {
             format!("{}.{}", t.module, t.name)
         } else {
@@ -908,7 +909,8 @@ pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
         ),
         "__round__" | "__trunc__" | "__floor__" | "__ceil__" => matches!(owner, "int" | "float"),
         "__dir__" => matches!(owner, "object" | "type"),
-        "__instancecheck__" | "__subclasscheck__" | "__subclasses__" => owner == "type",
+        "__instancecheck__" | "__subclasscheck__" => matches!(owner, "type" | "UnionType"),
+        "__subclasses__" => owner == "type",
         "__bytes__" => owner == "bytes",
         "__complex__" => owner == "complex",
         "__getstate__" => owner == "object",

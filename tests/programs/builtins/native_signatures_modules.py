@@ -339,3 +339,37 @@ array.typecode.__get__(1)
 """
 for line in ARRAY.strip().splitlines():
     t(line)
+
+import types
+
+g = list[int]
+u = int | str
+ALIASES = """
+types.GenericAlias()
+types.GenericAlias(1, 2, 3)
+types.GenericAlias(list, int, x=1)
+types.GenericAlias(list, int)
+g.__mro_entries__()
+g.__mro_entries__(1, 2)
+g.__mro_entries__(())
+type(g).__repr__()
+type(g).__repr__(1)
+type(g).__repr__(g)
+type(g).__call__(1)
+type(g).__call__(g, [1])
+type(g).__eq__(1, 2)
+type(g).__eq__(g, list[int])
+type(g).__or__(1, 2)
+type(g).__or__(g, None)
+type(g).__iter__(1)
+type(g).__getitem__(g, int)
+type(g).__instancecheck__(g, 1)
+type(u).__repr__(1)
+type(u).__repr__(u)
+type(u).__hash__(1)
+type(u).__eq__(u, int | str)
+type.__or__(int, 1)
+type.__ror__(int, str)
+"""
+for line in ALIASES.strip().splitlines():
+    t(line)
