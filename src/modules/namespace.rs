@@ -1,6 +1,7 @@
 //! `types.SimpleNamespace`: the class of `sys.implementation`, which the standard
 //! library's `types` module takes as its `SimpleNamespace`.
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -57,7 +58,8 @@ fn attrs(vm: &mut Vm, obj: Value) -> PyResult<Vec<(Value, Value)>> {
 }
 
 fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let obj = REPR.bind(vm, &a)?.recv;
     let cls = vm.type_of(obj);
     let nk = vm.intern("__name__");
     let cname = vm.getattr(cls, nk)?;

@@ -341,7 +341,8 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: Value) -> PyResul
 }
 
 fn struct_seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let obj = REPR.bind(vm, &a)?.recv;
     let cls = vm.type_of(obj);
     let fk = vm.intern("_fields");
     let fields = vm.getattr(cls, fk)?;

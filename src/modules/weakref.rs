@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -231,7 +232,8 @@ fn ref_cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
 }
 
 fn ref_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let r = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let r = REPR.bind(vm, &a)?.recv;
     let o = referent(vm, r);
     let s = if o.is_none() {
         format!("<weakref at {:#x}; dead>", r.0 & 0xFFFF_FFFF_FFFF)

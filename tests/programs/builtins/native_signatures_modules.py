@@ -373,3 +373,26 @@ type.__ror__(int, str)
 """
 for line in ALIASES.strip().splitlines():
     t(line)
+
+import sys
+import weakref
+
+
+def tt(src):
+    # only the exception's type: the wording differs from CPython's here
+    try:
+        eval(src)
+    except Exception as e:
+        print(f"{src} -> {type(e).__name__}")
+    else:
+        print(f"{src} -> ok")
+
+
+for src in [
+    "types.SimpleNamespace.__repr__()",
+    "weakref.ref.__repr__()",
+    "type(sys.version_info).__repr__()",
+    "collections.OrderedDict.__repr__()",
+    "itertools.count.__repr__()",
+]:
+    tt(src)
