@@ -786,9 +786,12 @@ impl Vm {
             && !is_method_descriptor(&t.name, b.name);
         // a type a native module defines is named with its module, as CPython's
         // C types are (`collections.deque`)
-        let owner = if t.module != "builtins"
-            && (t.module == "types" || self.native_modules.contains_key(t.module.as_str()))
-        {
+        let native_module = |m: &str| {
+            m == "types"
+                || self.native_modules.contains_key(m)
+                || self.native_modules.contains_key(format!("_{m}").as_str())
+        };
+        let owner = if t.module != "builtins" && native_module(t.module.as_str()) {
             format!("{}.{}", t.module, t.name)
         } else {
             t.name.clone()

@@ -396,3 +396,15 @@ for src in [
     "itertools.count.__repr__()",
 ]:
     tt(src)
+
+
+class A:
+    pass
+
+
+wa = A()
+for src in ["weakref.ref()", "weakref.ref(wa, None, 3)", "weakref.ref(wa, zzz=1)",
+            "weakref.ref(wa)(1)", "weakref.ref(wa)() is wa", "weakref.ref.__hash__(1)",
+            "weakref.ref(wa).__eq__(1)"]:
+    t(src)
+tt("weakref.ref.__callback__.__get__(None, weakref.ref)()")
