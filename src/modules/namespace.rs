@@ -31,10 +31,13 @@ pub fn new(vm: &mut Vm, cls: Value, attrs: &[(&str, Value)]) -> Value {
 }
 
 fn init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() > 1 {
+    /// `SimpleNamespace(**kwargs)`
+    const INIT: Sig<0> = Sig::new("SimpleNamespace", []).method().varargs().varkw();
+    let b = INIT.bind(vm, &a)?;
+    if !b.rest.is_empty() {
         return Err(vm.type_error("no positional arguments expected"));
     }
-    let obj = a.pos[0];
+    let obj = b.recv;
     for (k, v) in a.kw.iter() {
         let k = vm.intern_value(*k);
         vm.setattr(obj, k, *v)?;
@@ -88,7 +91,9 @@ fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
-    let (x, y) = (a.pos[0], a.pos[1]);
+    const CMP: Sig<1> = Sig::new("method", ["other"]).method();
+    let b = CMP.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     let tx = vm.type_of(x);
     let ty = vm.type_of(y);
     let same_kind = vm.isinstance(y, tx) || vm.isinstance(x, ty);

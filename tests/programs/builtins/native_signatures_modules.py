@@ -408,3 +408,24 @@ for src in ["weakref.ref()", "weakref.ref(wa, None, 3)", "weakref.ref(wa, zzz=1)
             "weakref.ref(wa).__eq__(1)"]:
     t(src)
 tt("weakref.ref.__callback__.__get__(None, weakref.ref)()")
+
+EXCEPTIONS = """
+ValueError(1).with_traceback()
+ValueError(1).with_traceback(None, 2)
+ValueError(1).add_note()
+ValueError(1).add_note(1)
+KeyError(1).__str__(1)
+OSError(1, 2, 3).strerror
+SyntaxError('m', (1, 2, 3, 4)).lineno
+SyntaxError('m', (1, 2))
+StopIteration(5).value
+BaseException.__repr__(ValueError(1))
+json.encoder.encode_basestring_ascii()
+json.encoder.encode_basestring_ascii(1, 2)
+types.SimpleNamespace(1)
+types.SimpleNamespace(a=1) == types.SimpleNamespace(a=1)
+"""
+import json.encoder
+
+for line in EXCEPTIONS.strip().splitlines():
+    t(line)
