@@ -1,7 +1,6 @@
 //! Constructors and methods of the built-in `bytes` types, and the text codecs
 //! (`str.encode`, `bytes.decode`).
 
-use crate::builtins::check_args;
 use crate::builtins::signature::{Bound, Sig, to_c_int};
 use crate::builtins::str::{
     AFFIX, EXPANDTABS, JOIN, JUSTIFY, PARTITION, REPLACE, RSPLIT, SPLIT, SPLITLINES, STRIP, ZFILL,
@@ -704,14 +703,14 @@ fn memview_this(vm: &mut Vm, a: &Args) -> PyResult<&'static MemView> {
 
 fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let m = memview_this(vm, &a)?;
-    check_args(vm, "__getitem__", &a, 2, 2)?;
-    let idx = a.pos[1];
+    let b = ONE.bind(vm, &a)?;
+    let idx = b.req(0);
     let d = m.data();
     let size = mv_itemsize(m.fmt).unwrap_or(1);
     let n = d.len() / size;
     if idx.is_obj() && matches!(idx.obj().data, ObjData::Slice { .. }) {
         let s = vm.slice_indices(idx, n)?;
-        let cls = vm.type_of(a.pos[0]);
+        let cls = vm.type_of(b.recv);
         let mv = if s.step == 1 {
             MemView {
                 obj: m.obj,
@@ -752,11 +751,14 @@ fn memview_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// (one of the two formats must be a byte format, as in CPython).
 fn memview_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let m = memview_this(vm, &a)?;
-    check_args(vm, "cast", &a, 2, 3)?;
-    let f = a.pos[1];
-    if !vm.is_str(f) {
-        return Err(vm.type_error("memoryview: format argument must be a string"));
-    }
+    /// `memoryview.cast(format, shape=<unrepresentable>)`
+    const CAST: Sig<2> = Sig::new("cast", ["format", "shape"])
+        .posonly(0)
+        .required(1)
+        .method();
+    let b = CAST.bind(vm, &a)?;
+    b.str(vm, 0)?;
+    let f = b.req(0);
     let fs = str_of(f).strip_prefix('@').unwrap_or(str_of(f)).to_string();
     let fmt = match fs.as_bytes() {
         [c] if mv_itemsize(*c).is_some() => *c,
@@ -774,7 +776,7 @@ fn memview_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if m.len % size != 0 {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
-    let cls = vm.type_of(a.pos[0]);
+    let cls = vm.type_of(b.recv);
     let mv = MemView {
         obj: m.obj,
         start: m.start,
@@ -826,14 +828,17 @@ fn register_memoryview(vm: &mut Vm) {
         }),
         ("__eq__", |vm, a| {
             let m = memview_this(vm, &a)?;
-            check_args(vm, "__eq__", &a, 2, 2)?;
-            match data_of(a.pos[1]) {
+            let other = ONE.bind(vm, &a)?.req(0);
+            match data_of(other) {
                 Some(o) => Ok(Value::bool(m.data() == o)),
                 None => Ok(vm.not_implemented),
             }
         }),
         ("release", |_vm, _a| Ok(Value::NONE)),
-        ("__enter__", |_vm, a| Ok(a.pos[0])),
+        ("__enter__", |vm, a| {
+            const ENTER: Sig<0> = Sig::new("__enter__", []).method();
+            Ok(ENTER.bind(vm, &a)?.recv)
+        }),
         ("__exit__", |_vm, _a| Ok(Value::NONE)),
     ];
     for (name, f) in methods {
@@ -1702,6 +1707,10 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// `bytes.hex(self, /, sep=<unrepresentable>, bytes_per_sep=1)`
+/// The slot methods of one or two arguments, whose arity the call path checks.
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+const TWO: Sig<2> = Sig::new("method", ["key", "value"]).method();
+
 const HEX: Sig<2> = Sig::new("hex", ["sep", "bytes_per_sep"])
     .posonly(0)
     .required(0)
@@ -2002,8 +2011,8 @@ fn ba_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn bytes_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (v, d) = this(vm, &a, "__mul__")?;
-    check_args(vm, "__mul__", &a, 2, 2)?;
-    let n = match vm.index_of(a.pos[1])? {
+    let count = ONE.bind(vm, &a)?.req(0);
+    let n = match vm.index_of(count)? {
         Some(n) => n,
         None => return Ok(vm.not_implemented),
     };
@@ -2093,15 +2102,15 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__getitem__", |vm, a| {
             let (v, _) = this(vm, &a, "__getitem__")?;
-            check_args(vm, "__getitem__", &a, 2, 2)?;
+            let key = ONE.bind(vm, &a)?.req(0);
             let p = crate::builtins::str::payload(v);
-            vm.getitem(p, a.pos[1])
+            vm.getitem(p, key)
         }),
         ("__contains__", |vm, a| {
             let (v, _) = this(vm, &a, "__contains__")?;
-            check_args(vm, "__contains__", &a, 2, 2)?;
+            let x = ONE.bind(vm, &a)?.req(0);
             let p = crate::builtins::str::payload(v);
-            Ok(Value::bool(vm.contains(p, a.pos[1])?))
+            Ok(Value::bool(vm.contains(p, x)?))
         }),
         ("__iter__", |vm, a| {
             let (v, _) = this(vm, &a, "__iter__")?;
@@ -2110,17 +2119,17 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__mod__", |vm, a| {
             let (v, d) = this(vm, &a, "__mod__")?;
-            check_args(vm, "__mod__", &a, 2, 2)?;
-            let r = crate::builtins::format::bytes_percent_format(vm, &d, a.pos[1])?;
+            let values = ONE.bind(vm, &a)?.req(0);
+            let r = crate::builtins::format::bytes_percent_format(vm, &d, values)?;
             Ok(like(vm, v, r))
         }),
         ("__add__", |vm, a| {
             let (v, mut d) = this(vm, &a, "__add__")?;
-            check_args(vm, "__add__", &a, 2, 2)?;
-            let Some(o) = data_of(a.pos[1]) else {
+            let other = ONE.bind(vm, &a)?.req(0);
+            let Some(o) = data_of(other) else {
                 return Err(vm.type_error(&format!(
                     "can't concat {} to {}",
-                    vm.type_name(a.pos[1]),
+                    vm.type_name(other),
                     vm.type_name(v)
                 )));
             };
@@ -2184,16 +2193,16 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__setitem__", |vm, a| {
             ba_this(vm, &a, "__setitem__")?;
-            check_args(vm, "__setitem__", &a, 3, 3)?;
-            let p = crate::builtins::str::payload(a.pos[0]);
-            bytearray_setitem(vm, p, a.pos[1], a.pos[2])?;
+            let b = TWO.bind(vm, &a)?;
+            let p = crate::builtins::str::payload(b.recv);
+            bytearray_setitem(vm, p, b.req(0), b.req(1))?;
             Ok(Value::NONE)
         }),
         ("__delitem__", |vm, a| {
             ba_this(vm, &a, "__delitem__")?;
-            check_args(vm, "__delitem__", &a, 2, 2)?;
-            let p = crate::builtins::str::payload(a.pos[0]);
-            bytearray_delitem(vm, p, a.pos[1])?;
+            let b = ONE.bind(vm, &a)?;
+            let p = crate::builtins::str::payload(b.recv);
+            bytearray_delitem(vm, p, b.req(0))?;
             Ok(Value::NONE)
         }),
         ("__alloc__", |vm, a| {

@@ -4,6 +4,7 @@
 
 use crate::builtins::format::{Spec, float_to_string, pad, spec_for, unknown_code};
 use crate::builtins::numbers::{add_property, parse_float};
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::ObjData;
 use crate::value::Value;
@@ -84,7 +85,11 @@ pub fn register(vm: &mut Vm) {
         ("__ge__", |vm, a| complex_cmp_native(vm, a, CmpOp::Ge)),
         ("__format__", |vm, a| {
             let c = complex_self(vm, &a, "__format__")?;
-            let spec = crate::builtins::str_param(vm, a.pos[1], "format()", 2)?;
+            let spec = ONE.bind(vm, &a)?.req(0);
+            let Some(spec) = crate::builtins::signature::as_str(spec) else {
+                let tn = crate::builtins::bad_arg_name(vm, spec);
+                return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+            };
             let s = format_complex(vm, c, spec)?;
             Ok(vm.new_string(s))
         }),
@@ -111,11 +116,14 @@ fn complex_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<C> {
 }
 
 fn complex_binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyResult<Value> {
+    /// a binary slot, `__pow__` with its optional modulus
+    const BINOP: Sig<2> = Sig::new("method", ["other", "mod"]).required(1).method();
+    let b = BINOP.bind(vm, &a)?;
     complex_self(vm, &a, op.dunders().0)?;
-    if op == BinOp::Pow && a.get(2).is_some_and(|m| !m.is_none()) {
+    if op == BinOp::Pow && b.opt(1).is_some() {
         return Err(vm.value_error("complex modulo"));
     }
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let (x, y) = (b.recv, b.req(0));
     let (x, y) = if reflected { (y, x) } else { (x, y) };
     match vm.complex_binop(op, x, y)? {
         Some(r) => Ok(r),
@@ -124,8 +132,9 @@ fn complex_binop_native(vm: &mut Vm, a: Args, op: BinOp, reflected: bool) -> PyR
 }
 
 fn complex_cmp_native(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
     complex_self(vm, &a, op.dunder())?;
-    match vm.complex_compare(op, a.pos[0], a.pos[1])? {
+    match vm.complex_compare(op, b.recv, b.req(0))? {
         Some(r) => Ok(Value::bool(r)),
         None => Ok(vm.not_implemented),
     }
@@ -133,33 +142,18 @@ fn complex_cmp_native(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
 
 // ---- complex() ----------------------------------------------------------------------
 
+/// A slot method of one argument, whose arity the call path checks.
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+
+/// `complex(real=0, imag=0)`
+const COMPLEX: Sig<2> = Sig::new("complex", ["real", "imag"])
+    .posonly(0)
+    .required(0)
+    .constructor();
+
 fn complex_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let pos = &a.pos[1..];
-    if pos.len() + a.kw.len() > 2 {
-        let n = pos.len() + a.kw.len();
-        let msg = format!("complex() takes at most 2 arguments ({n} given)");
-        return Err(vm.type_error(&msg));
-    }
-    let (mut r, mut i) = (pos.first().copied(), pos.get(1).copied());
-    for &(k, v) in a.kw {
-        let (slot, n) = match str_of(k) {
-            "real" => (&mut r, 1),
-            "imag" => (&mut i, 2),
-            other => {
-                let msg = format!("'{other}' is an invalid keyword argument for complex()");
-                return Err(vm.type_error(&msg));
-            }
-        };
-        if slot.is_some() {
-            let msg = format!(
-                "argument for complex() given by name ('{}') and position ({n})",
-                str_of(k)
-            );
-            return Err(vm.type_error(&msg));
-        }
-        *slot = Some(v);
-    }
+    let b = COMPLEX.bind(vm, &a)?;
+    let (cls, r, i) = (b.recv, b.get(0), b.get(1));
     let (re, im) = complex_value(vm, r, i)?;
     if cls == vm.types.complex {
         return Ok(vm.new_complex(re, im));

@@ -13,64 +13,75 @@ pub fn register(vm: &mut Vm) {
     let object = vm.types.object;
     let ga = vm.new_native_type("GenericAlias", "types", object);
     vm.add_method(ga, "__new__", |vm, a| {
-        if a.pos.len() != 3 {
-            return Err(vm.type_error("GenericAlias expected 2 arguments"));
-        }
-        new_alias(vm, a.pos[1], a.pos[2])
+        /// `GenericAlias(origin, args, /)`
+        const NEW: Sig<2> = Sig::new("GenericAlias", ["origin", "args"]).constructor();
+        let b = NEW.bind(vm, &a)?;
+        new_alias(vm, b.req(0), b.req(1))
     });
-    crate::modules::itertools::add_method_as(vm, ga, "__repr__ ", ga_repr);
+    vm.add_method(ga, "__repr__", ga_repr);
     vm.add_method(ga, "__call__", ga_call);
     vm.add_method(ga, "__mro_entries__", |vm, a| {
-        let o = attr(vm, a.pos[0], "__origin__")?;
+        const MRO_ENTRIES: Sig<1> = Sig::new("__mro_entries__", ["bases"])
+            .owner("GenericAlias")
+            .method();
+        let recv = MRO_ENTRIES.bind(vm, &a)?.recv;
+        let o = attr(vm, recv, "__origin__")?;
         Ok(vm.new_tuple(vec![o]))
     });
     vm.add_method(ga, "__eq__", |vm, a| {
-        if !vm.isinstance(a.pos[1], vm.generic_alias_type) {
+        let b = ONE.bind(vm, &a)?;
+        let (this, other) = (b.recv, b.req(0));
+        if !vm.isinstance(other, vm.generic_alias_type) {
             return Ok(vm.not_implemented);
         }
         let mut same = true;
         for k in ["__origin__", "__args__", "__unpacked__"] {
-            let x = attr(vm, a.pos[0], k)?;
-            let y = attr(vm, a.pos[1], k)?;
+            let x = attr(vm, this, k)?;
+            let y = attr(vm, other, k)?;
             let r = vm.compare(crate::compiler::bytecode::CmpOp::Eq, x, y)?;
             same &= vm.truthy(r)?;
         }
         Ok(Value::bool(same))
     });
     vm.add_method(ga, "__hash__", |vm, a| {
-        let o = attr(vm, a.pos[0], "__origin__")?;
-        let g = attr(vm, a.pos[0], "__args__")?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let o = attr(vm, recv, "__origin__")?;
+        let g = attr(vm, recv, "__args__")?;
         let h = vm.hash(o)? ^ vm.hash(g)?;
         Ok(vm.new_int(h))
     });
     vm.add_method(ga, "__getitem__", ga_getitem);
     vm.add_method(ga, "__iter__", ga_iter);
-    vm.add_method(ga, "__or__", |vm, a| union_or(vm, a.pos[0], a.pos[1]));
-    vm.add_method(ga, "__ror__", |vm, a| union_or(vm, a.pos[1], a.pos[0]));
-    vm.add_method(ga, "__instancecheck__", |vm, _a| {
+    vm.add_method(ga, "__or__", |vm, a| or_native(vm, a, false));
+    vm.add_method(ga, "__ror__", |vm, a| or_native(vm, a, true));
+    vm.add_method(ga, "__instancecheck__", |vm, a| {
+        ONE.bind(vm, &a)?;
         Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
     });
-    vm.add_method(ga, "__subclasscheck__", |vm, _a| {
+    vm.add_method(ga, "__subclasscheck__", |vm, a| {
+        ONE.bind(vm, &a)?;
         Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
     });
     vm.generic_alias_type = ga;
 
     let un = vm.new_native_type("UnionType", "types", object);
-    crate::modules::itertools::add_method_as(vm, un, "__repr__ ", union_repr);
-    vm.add_method(un, "__or__", |vm, a| union_or(vm, a.pos[0], a.pos[1]));
-    vm.add_method(un, "__ror__", |vm, a| union_or(vm, a.pos[1], a.pos[0]));
+    vm.add_method(un, "__repr__", union_repr);
+    vm.add_method(un, "__or__", |vm, a| or_native(vm, a, false));
+    vm.add_method(un, "__ror__", |vm, a| or_native(vm, a, true));
     vm.add_method(un, "__eq__", |vm, a| {
-        if !vm.isinstance(a.pos[1], vm.union_type) {
+        let b = ONE.bind(vm, &a)?;
+        if !vm.isinstance(b.req(0), vm.union_type) {
             return Ok(vm.not_implemented);
         }
-        let x = union_args(vm, a.pos[0])?;
-        let y = union_args(vm, a.pos[1])?;
+        let x = union_args(vm, b.recv)?;
+        let y = union_args(vm, b.req(0))?;
         let same = x.len() == y.len() && x.iter().all(|v| y.contains(v));
         Ok(Value::bool(same))
     });
     vm.add_method(un, "__hash__", |vm, a| {
+        let recv = NOARGS.bind(vm, &a)?.recv;
         let mut h: i64 = 0x5ea1;
-        for v in union_args(vm, a.pos[0])? {
+        for v in union_args(vm, recv)? {
             h ^= vm.hash(v)?;
         }
         Ok(vm.new_int(h))
@@ -81,8 +92,8 @@ pub fn register(vm: &mut Vm) {
 
     // `type | type`, `type | None`
     let t = vm.types.type_;
-    vm.add_method(t, "__or__", |vm, a| union_or(vm, a.pos[0], a.pos[1]));
-    vm.add_method(t, "__ror__", |vm, a| union_or(vm, a.pos[1], a.pos[0]));
+    vm.add_method(t, "__or__", |vm, a| or_native(vm, a, false));
+    vm.add_method(t, "__ror__", |vm, a| or_native(vm, a, true));
     // the built-in generic classes of PEP 585
     for t in [
         vm.types.list,
@@ -93,6 +104,20 @@ pub fn register(vm: &mut Vm) {
         vm.types.type_,
     ] {
         add_class_getitem(vm, t);
+    }
+}
+
+/// The slot methods of no argument or one, whose arity the call path checks.
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+
+/// `x | y` and `y | x` of a type, an alias or a union.
+fn or_native(vm: &mut Vm, a: Args, reflected: bool) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    if reflected {
+        union_or(vm, b.req(0), b.recv)
+    } else {
+        union_or(vm, b.recv, b.req(0))
     }
 }
 
@@ -146,8 +171,9 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult<Value> {
 /// `iter(tuple[int, str])` yields the alias unpacked once: `*tuple[int, str]`
 /// (PEP 646: what `*args: *tuple[int, ...]` and `x[*alias]` evaluate).
 fn ga_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let o = attr(vm, a.pos[0], "__origin__")?;
-    let args = attr(vm, a.pos[0], "__args__")?;
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let o = attr(vm, recv, "__origin__")?;
+    let args = attr(vm, recv, "__args__")?;
     let star = new_alias(vm, o, args)?;
     set(vm, star, "__unpacked__", Value::TRUE);
     vm.temp_roots.push(star);
@@ -256,10 +282,11 @@ fn repr_plain_item(vm: &mut Vm, v: Value) -> PyResult<String> {
 }
 
 fn ga_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let o = attr(vm, a.pos[0], "__origin__")?;
-    let args = attr(vm, a.pos[0], "__args__")?;
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let o = attr(vm, recv, "__origin__")?;
+    let args = attr(vm, recv, "__args__")?;
     let items = vm.tuple_items(args).unwrap_or_default();
-    let unpacked = attr(vm, a.pos[0], "__unpacked__")?;
+    let unpacked = attr(vm, recv, "__unpacked__")?;
     let mut s = if unpacked == Value::TRUE {
         "*".to_string()
     } else {
@@ -283,10 +310,12 @@ fn ga_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// Calling `list[int](...)` calls the origin and records the alias on the result
 /// as `__orig_class__` where it can.
 fn ga_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let o = attr(vm, a.pos[0], "__origin__")?;
-    let r = vm.call_kw(o, &a.pos[1..], a.kw)?;
+    const CALL: Sig<0> = Sig::new("__call__", []).method().varargs().varkw();
+    let b = CALL.bind(vm, &a)?;
+    let o = attr(vm, b.recv, "__origin__")?;
+    let r = vm.call_kw(o, b.rest, a.kw)?;
     let k = vm.intern("__orig_class__");
-    if vm.setattr(r, k, a.pos[0]).is_err() {
+    if vm.setattr(r, k, b.recv).is_err() {
         // built-in instances take no attributes: CPython ignores that too
     }
     Ok(r)
@@ -294,16 +323,17 @@ fn ga_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `alias[...]`: the alias with its type variables replaced, in order.
 fn ga_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let ga = a.pos[0];
+    let b = ONE.bind(vm, &a)?;
+    let (ga, item) = (b.recv, b.req(0));
     let params = attr(vm, ga, "__parameters__")?;
     let params = vm.tuple_items(params).unwrap_or_default();
     if params.is_empty() {
         let r = vm.repr_string(ga)?;
         return Err(vm.type_error(&format!("{r} is not a generic class")));
     }
-    let given = match vm.tuple_items(a.pos[1]) {
-        Some(t) if vm.type_of(a.pos[1]) == vm.types.tuple => t,
-        _ => vec![a.pos[1]],
+    let given = match vm.tuple_items(item) {
+        Some(t) if vm.type_of(item) == vm.types.tuple => t,
+        _ => vec![item],
     };
     if given.len() != params.len() {
         let r = vm.repr_string(ga)?;
@@ -418,7 +448,8 @@ fn union_or(vm: &mut Vm, x: Value, y: Value) -> PyResult<Value> {
 }
 
 fn union_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let items = union_args(vm, a.pos[0])?;
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let items = union_args(vm, recv)?;
     let mut parts = Vec::new();
     for v in items {
         parts.push(if v == vm.types.none_type {
@@ -431,19 +462,20 @@ fn union_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn union_check(vm: &mut Vm, a: Args, instance: bool) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
     let what = if instance { "isinstance" } else { "issubclass" };
-    for t in union_args(vm, a.pos[0])? {
+    for t in union_args(vm, b.recv)? {
         if vm.isinstance(t, vm.generic_alias_type) {
             return Err(vm.type_error(&format!(
                 "{what}() argument 2 cannot be a parameterized generic"
             )));
         }
     }
-    for t in union_args(vm, a.pos[0])? {
+    for t in union_args(vm, b.recv)? {
         let k = vm.intern(what);
-        let b = vm.builtins;
-        let f = vm.dict_get_str(b, k).unwrap_or(Value::NONE);
-        let r = vm.call(f, &[a.pos[1], t])?;
+        let builtins = vm.builtins;
+        let f = vm.dict_get_str(builtins, k).unwrap_or(Value::NONE);
+        let r = vm.call(f, &[b.req(0), t])?;
         if vm.truthy(r)? {
             return Ok(Value::TRUE);
         }

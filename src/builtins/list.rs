@@ -69,7 +69,10 @@ pub fn register(vm: &mut Vm) {
         ("__imul__", |vm, a| {
             let b = ONE.bind(vm, &a)?;
             let Some(n) = vm.index_of(b.req(0))? else {
-                return Ok(vm.not_implemented);
+                let tn = vm.type_name(b.req(0));
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
             };
             let l = list_of(vm, &a, "__imul__")?;
             let items = vm.repeat_items(l.get(), n)?;

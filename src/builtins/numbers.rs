@@ -5,7 +5,6 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::builtins::signature::Sig;
-use crate::builtins::{check_args, no_kwargs};
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;
 use crate::value::Value;
@@ -13,6 +12,10 @@ use crate::vm::{Args, PyResult, Vm, str_of};
 
 /// `int.__round__(self, ndigits=None, /)` and `float.__round__`
 const ROUND: Sig<1> = Sig::new("__round__", ["ndigits"]).required(0).method();
+
+/// The slot methods of no argument or one, whose arity the call path checks.
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
 
 macro_rules! binops {
     ($check:ident; $($name:literal, $rname:literal => $op:expr),* $(,)?) => {
@@ -99,10 +102,8 @@ pub fn register(vm: &mut Vm) {
             Ok(vm.new_int(Vm::hash_bigint(&i)))
         }),
         ("__repr__", |vm, a| {
+            // int's repr of a bool is its value (bool has its own)
             let i = int_self(vm, &a, "__repr__")?;
-            if a.pos[0].is_bool() {
-                return Ok(vm.new_str(if i.is_zero() { "False" } else { "True" }));
-            }
             Ok(vm.new_string(i.to_string()))
         }),
         ("__round__", |vm, a| {
@@ -176,11 +177,9 @@ pub fn register(vm: &mut Vm) {
     // ---- bool -----------------------------------------------------------------------
     let t = vm.types.bool;
     vm.add_method(t, "__new__", |vm, a| {
-        if a.pos[0] == vm.types.bool {
-            no_kwargs(vm, "bool", &a)?;
-        }
-        check_args(vm, "bool", &Args::new(&a.pos[1..]), 0, 1)?;
-        match a.get(1) {
+        /// `bool(x=False, /)`
+        const BOOL: Sig<1> = Sig::new("bool", ["x"]).required(0).constructor();
+        match BOOL.bind(vm, &a)?.get(0) {
             Some(v) => Ok(Value::bool(vm.truthy(v)?)),
             None => Ok(Value::FALSE),
         }
@@ -193,7 +192,7 @@ pub fn register(vm: &mut Vm) {
         ("__xor__", |vm, a| bool_bitop(vm, a, BinOp::Xor)),
         ("__rxor__", |vm, a| bool_bitop(vm, a, BinOp::Xor)),
         ("__repr__", |vm, a| {
-            let b = a.get(0).is_some_and(|v| v == Value::TRUE);
+            let b = NOARGS.bind(vm, &a)?.recv == Value::TRUE;
             Ok(vm.new_str(if b { "True" } else { "False" }))
         }),
     ];
@@ -415,8 +414,8 @@ fn num_binop_native(
     reflected: bool,
     ok: fn(&Vm, Value) -> bool,
 ) -> PyResult<Value> {
-    check_args(vm, op.dunders().0, &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     if !ok(vm, y) || vm.to_num(x).is_none() {
         return Ok(vm.not_implemented);
     }
@@ -433,8 +432,8 @@ fn divmod_native(
     reflected: bool,
     ok: fn(&Vm, Value) -> bool,
 ) -> PyResult<Value> {
-    check_args(vm, "__divmod__", &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     if !ok(vm, y) || vm.to_num(x).is_none() {
         return Ok(vm.not_implemented);
     }
@@ -445,8 +444,8 @@ fn divmod_native(
 }
 
 fn cmp_native(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyResult<Value> {
-    check_args(vm, op.dunder(), &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     if vm.to_num(x).is_none() || vm.to_num(y).is_none() {
         return Ok(vm.not_implemented);
     }
@@ -454,8 +453,8 @@ fn cmp_native(vm: &mut Vm, a: Args, op: crate::compiler::bytecode::CmpOp) -> PyR
 }
 
 fn bool_bitop(vm: &mut Vm, a: Args, op: BinOp) -> PyResult<Value> {
-    check_args(vm, op.dunders().0, &a, 2, 2)?;
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     if x.is_bool() && y.is_bool() {
         let (p, q) = (x == Value::TRUE, y == Value::TRUE);
         return Ok(Value::bool(match op {
@@ -671,39 +670,29 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, Option<usize>> {
     Ok(if neg { -v } else { v })
 }
 
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`
+const TO_BYTES: Sig<3> = Sig::new("to_bytes", ["length", "byteorder", "signed"])
+    .posonly(0)
+    .kwonly(2)
+    .required(0)
+    .method();
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, a class method
+const FROM_BYTES: Sig<3> = Sig::new("from_bytes", ["bytes", "byteorder", "signed"])
+    .posonly(0)
+    .kwonly(2)
+    .required(1)
+    .method();
+
 fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = TO_BYTES.bind(vm, &a)?;
     let i = int_self(vm, &a, "to_bytes")?;
-    let mut length = a.get(1);
-    let mut order = a.get(2);
-    let mut signed = None;
-    for (k, v) in a.kw {
-        match str_of(*k) {
-            "length" => length = Some(*v),
-            "byteorder" => order = Some(*v),
-            "signed" => signed = Some(*v),
-            k => {
-                return Err(vm.type_error(&format!(
-                    "'{k}' is an invalid keyword argument for to_bytes()"
-                )));
-            }
-        }
-    }
-    let length = match length {
-        Some(l) => match vm.index_of(l)? {
-            Some(l) => l,
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(l)
-                )));
-            }
-        },
-        None => 1,
-    };
+    let length = b.ssize_or(vm, 0, 1)?;
+    let (order, signed) = (b.get(1), b.get(2));
     if length < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
-    let little = byteorder(vm, order)?;
+    let little = byteorder(vm, order, "to_bytes")?;
     vm.check_alloc(length as u128, 1)?;
     let signed = match signed {
         Some(s) => vm.truthy(s)?,
@@ -733,7 +722,7 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_bytes(bytes))
 }
 
-fn byteorder(vm: &mut Vm, order: Option<Value>) -> PyResult<bool> {
+fn byteorder(vm: &mut Vm, order: Option<Value>, name: &str) -> PyResult<bool> {
     match order {
         None => Ok(false),
         Some(o) if vm.is_str(o) => match str_of(o) {
@@ -742,37 +731,33 @@ fn byteorder(vm: &mut Vm, order: Option<Value>) -> PyResult<bool> {
             _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
         },
         Some(o) => Err(vm.type_error(&format!(
-            "to_bytes() argument 'byteorder' must be str, not {}",
+            "{name}() argument 'byteorder' must be str, not {}",
             vm.type_name(o)
         ))),
     }
 }
 
 fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let mut src = a.get(1);
-    let mut order = a.get(2);
-    let mut signed = None;
-    for (k, v) in a.kw {
-        match str_of(*k) {
-            "bytes" => src = Some(*v),
-            "byteorder" => order = Some(*v),
-            "signed" => signed = Some(*v),
-            k => {
-                return Err(vm.type_error(&format!(
-                    "'{k}' is an invalid keyword argument for from_bytes()"
-                )));
-            }
-        }
-    }
-    let Some(src) = src else {
-        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
-    };
-    let mut bytes = match src.as_obj().map(|o| &o.data) {
-        Some(ObjData::Bytes(_) | ObjData::ByteArray(_)) => vm.bytes_of(src)?,
-        Some(ObjData::Str(_)) => return Err(vm.type_error("cannot convert 'str' object to bytes")),
-        _ => {
-            let items = vm.collect_iter(src)?;
+    let b = FROM_BYTES.bind(vm, &a)?;
+    let (cls, src, order, signed) = (b.recv, b.req(0), b.get(1), b.get(2));
+    // `bytes(src)`: a buffer, or an iterable of ints (not a str)
+    let mut bytes = match crate::builtins::bytes::data_of(src) {
+        Some(d) => d,
+        None => {
+            let it = if vm.is_str(src) {
+                None
+            } else {
+                Some(vm.iter(src))
+            };
+            let it = match it {
+                Some(Ok(it)) => it,
+                Some(Err(e)) if !vm.matches(e.0, "TypeError") => return Err(e),
+                _ => {
+                    let tn = vm.type_name(src);
+                    return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
+                }
+            };
+            let items = vm.collect_iter(it)?;
             let mut out = Vec::with_capacity(items.len());
             for it in items {
                 match vm.to_i64(it) {
@@ -789,7 +774,7 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
             out
         }
     };
-    let little = byteorder(vm, order)?;
+    let little = byteorder(vm, order, "from_bytes")?;
     let signed = match signed {
         Some(s) => vm.truthy(s)?,
         None => false,
@@ -812,12 +797,11 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- float() ----------------------------------------------------------------------------
 
 fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    if cls == vm.types.float {
-        no_kwargs(vm, "float", &a)?;
-    }
-    check_args(vm, "float", &Args::new(&a.pos[1..]), 0, 1)?;
-    let f = match a.get(1) {
+    /// `float(x=0, /)`
+    const FLOAT: Sig<1> = Sig::new("float", ["x"]).required(0).constructor();
+    let b = FLOAT.bind(vm, &a)?;
+    let cls = b.recv;
+    let f = match b.get(0) {
         None => 0.0,
         Some(x) => float_value(vm, x)?,
     };
@@ -999,11 +983,9 @@ fn float_hex(f: f64) -> String {
 }
 
 fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = Sig::new("fromhex", ["string"])
-        .method()
-        .bind(vm, &a)?
-        .req(0);
-    let cls = a.pos[0];
+    const FROMHEX: Sig<1> = Sig::new("fromhex", ["string"]).method();
+    let b = FROMHEX.bind(vm, &a)?;
+    let (cls, s) = (b.recv, b.req(0));
     if !vm.is_str(s) {
         return Err(vm.type_error("bad argument type for built-in operation"));
     }

@@ -48,6 +48,12 @@ pub enum Style {
     /// `split() takes at most 2 arguments (3 given)`,
     /// `encode() missing required argument 'x' (pos 1)`.
     Keywords,
+    /// A function CPython defines in Python (Counter's methods, `namedtuple()`):
+    /// worded as the interpreter words a Python function's arguments
+    /// (`Counter.update() takes from 1 to 2 positional arguments but 3 were
+    /// given`, `got an unexpected keyword argument 'zzz'`, `missing 1 required
+    /// positional argument: 'x'`); a method's receiver counts as an argument.
+    Python,
 }
 
 /// A native's parameter list. `N` is the number of named parameters (not counting
@@ -168,6 +174,12 @@ impl<const N: usize> Sig<N> {
         self
     }
 
+    /// Words errors as for a function defined in Python ([`Style::Python`]).
+    pub const fn python(mut self) -> Sig<N> {
+        self.style = Style::Python;
+        self
+    }
+
     /// Words arity errors like `style` (see [`Style`]).
     pub const fn style(mut self, style: Style) -> Sig<N> {
         self.style = style;
@@ -217,6 +229,9 @@ impl<const N: usize> Sig<N> {
         pos: &'a [Value],
         mut b: Bound<'s, 'a, N>,
     ) -> PyResult<Bound<'s, 'a, N>> {
+        if self.style == Style::Python {
+            return self.bind_python(vm, a, pos, b);
+        }
         let n = pos.len();
         let nkw = a.kw.len();
         let maxpos = self.kwonly;
@@ -284,6 +299,111 @@ impl<const N: usize> Sig<N> {
         Ok(b)
     }
 
+    /// [`Sig::bind`] for [`Style::Python`]: the checks and messages of a Python
+    /// function's call (too many positional arguments, then each keyword, then
+    /// the missing ones).
+    #[cold]
+    fn bind_python<'s, 'a>(
+        &'s self,
+        vm: &mut Vm,
+        a: &Args<'a>,
+        pos: &'a [Value],
+        mut b: Bound<'s, 'a, N>,
+    ) -> PyResult<Bound<'s, 'a, N>> {
+        // a name given as `.method` is qualified with the receiver's class (the
+        // class itself for a class method): `P._make()`
+        let name = match self.name.strip_prefix('.') {
+            Some(short) if !b.recv.is_empty() => {
+                let t = if crate::vm::types::is_type(b.recv) {
+                    b.recv
+                } else {
+                    vm.type_of(b.recv)
+                };
+                format!("{}.{short}", crate::vm::types::type_obj(t).name)
+            }
+            _ => self.name.trim_start_matches('.').to_string(),
+        };
+        let n = pos.len();
+        let m = self.method as usize;
+        let maxpos = self.kwonly;
+        let fixed = if n > maxpos {
+            if !self.varargs {
+                let (lo, hi) = (self.required.min(maxpos) + m, maxpos + m);
+                let takes = if lo == hi {
+                    format!("{hi} positional argument{}", plural(hi))
+                } else {
+                    format!("from {lo} to {hi} positional arguments")
+                };
+                let given = n + m;
+                let were = if given == 1 { "was" } else { "were" };
+                return Err(
+                    vm.type_error(&format!("{name}() takes {takes} but {given} {were} given"))
+                );
+            }
+            b.rest = &pos[maxpos..];
+            &pos[..maxpos]
+        } else {
+            pos
+        };
+        for (slot, v) in b.args.iter_mut().zip(fixed) {
+            *slot = Some(*v);
+        }
+        for &(k, v) in a.kw {
+            let key = str_of(k);
+            match self.params.iter().position(|p| *p == key) {
+                Some(i) if i >= self.posonly => {
+                    if b.args[i].is_some() {
+                        return Err(vm.type_error(&format!(
+                            "{name}() got multiple values for argument '{key}'"
+                        )));
+                    }
+                    b.args[i] = Some(v);
+                }
+                _ if self.varkw => b.kwrest.push((k, v)),
+                Some(_) => {
+                    return Err(vm.type_error(&format!(
+                        "{name}() got some positional-only arguments passed as keyword arguments: '{key}'"
+                    )));
+                }
+                None => {
+                    return Err(vm.type_error(&format!(
+                        "{name}() got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+        let missing: Vec<usize> = (0..self.required)
+            .filter(|&i| b.args[i].is_none())
+            .collect();
+        if missing.is_empty() {
+            return Ok(b);
+        }
+        let positional: Vec<String> = missing
+            .iter()
+            .filter(|&&i| i < self.kwonly)
+            .map(|&i| format!("'{}'", self.params[i]))
+            .collect();
+        let (what, names) = if positional.is_empty() {
+            let kw: Vec<String> = missing
+                .iter()
+                .map(|&i| format!("'{}'", self.params[i]))
+                .collect();
+            ("keyword-only", kw)
+        } else {
+            ("positional", positional)
+        };
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            k => format!("{}, and {}", names[..k - 1].join(", "), names[k - 1]),
+        };
+        Err(vm.type_error(&format!(
+            "{name}() missing {} required {what} argument{}: {list}",
+            names.len(),
+            plural(names.len())
+        )))
+    }
+
     /// `str.strip` for a method (named after its receiver's built-in type), the
     /// plain name for a function.
     fn qualname(&self, vm: &Vm, recv: Value) -> String {
@@ -314,6 +434,12 @@ impl<const N: usize> Sig<N> {
 
     #[cold]
     fn no_receiver(&self, vm: &mut Vm) -> crate::vm::PyErr {
+        if self.style == Style::Python {
+            return vm.type_error(&format!(
+                "{}() missing 1 required positional argument: 'self'",
+                self.name.trim_start_matches('.')
+            ));
+        }
         vm.type_error(&format!("unbound method {}() needs an argument", self.name))
     }
 
@@ -334,7 +460,7 @@ impl<const N: usize> Sig<N> {
                 }
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
-            Style::Tuple => {
+            Style::Tuple | Style::Python => {
                 let how = if lo == hi { "exactly" } else { "at most" };
                 format!(
                     "{name}() takes {how} {hi} argument{} ({n} given)",
@@ -372,7 +498,7 @@ impl<const N: usize> Sig<N> {
                 }
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
-            Style::Tuple => {
+            Style::Tuple | Style::Python => {
                 let how = if lo == hi { "exactly" } else { "at least" };
                 format!(
                     "{name}() takes {how} {lo} argument{} ({n} given)",

@@ -1,6 +1,5 @@
 //! Constructors and methods of the built-in `str` types.
 
-use crate::builtins::check_args;
 use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData, PyStr};
@@ -94,30 +93,30 @@ pub fn register(vm: &mut Vm) {
         }),
         ("__contains__", |vm, a| {
             let (_, s) = this(vm, &a, "__contains__")?;
-            check_args(vm, "__contains__", &a, 2, 2)?;
-            let Some(sub) = as_str(a.pos[1]) else {
+            let x = ONE.bind(vm, &a)?.req(0);
+            let Some(sub) = as_str(x) else {
                 return Err(vm.type_error(&format!(
                     "'in <string>' requires string as left operand, not {}",
-                    vm.type_name(a.pos[1])
+                    vm.type_name(x)
                 )));
             };
             Ok(Value::bool(s.contains(sub)))
         }),
         ("__getitem__", |vm, a| {
             let (v, s) = this(vm, &a, "__getitem__")?;
-            check_args(vm, "__getitem__", &a, 2, 2)?;
+            let key = ONE.bind(vm, &a)?.req(0);
             let plain = vm.new_str(s);
             let _ = v;
-            vm.getitem(plain, a.pos[1])
+            vm.getitem(plain, key)
         }),
         ("__add__", |vm, a| {
             let (_, s) = this(vm, &a, "__add__")?;
-            check_args(vm, "__add__", &a, 2, 2)?;
-            match as_str(a.pos[1]) {
+            let other = ONE.bind(vm, &a)?.req(0);
+            match as_str(other) {
                 Some(o) => Ok(vm.new_string(format!("{s}{o}"))),
                 None => Err(vm.type_error(&format!(
                     "can only concatenate str (not \"{}\") to str",
-                    vm.type_name(a.pos[1])
+                    vm.type_name(other)
                 ))),
             }
         }),
@@ -125,9 +124,9 @@ pub fn register(vm: &mut Vm) {
         ("__rmul__", str_mul),
         ("__mod__", |vm, a| {
             let (_, s) = this(vm, &a, "__mod__")?;
-            check_args(vm, "__mod__", &a, 2, 2)?;
+            let values = ONE.bind(vm, &a)?.req(0);
             let plain = vm.new_str(s);
-            crate::builtins::format::percent_format(vm, plain, a.pos[1])
+            crate::builtins::format::percent_format(vm, plain, values)
         }),
         ("__eq__", |vm, a| str_cmp(vm, a, CmpOp::Eq)),
         ("__ne__", |vm, a| str_cmp(vm, a, CmpOp::Ne)),
@@ -1213,12 +1212,12 @@ const MAKETRANS: Sig<3> = Sig::new("maketrans", ["x", "y", "z"])
     .owner("str");
 
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    MAKETRANS.bind(vm, &a)?;
+    let b = MAKETRANS.bind(vm, &a)?;
     let d = vm.new_dict();
     vm.temp_roots.push(d);
     let r = (|| {
-        if a.pos.len() == 1 {
-            let m = a.pos[0];
+        let Some(y) = b.get(1) else {
+            let m = b.req(0);
             if !matches!(m.as_obj().map(|o| &o.data), Some(ObjData::Dict(_))) {
                 return Err(
                     vm.type_error("if you give only one argument to maketrans it must be a dict")
@@ -1251,9 +1250,14 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 vm.dict_set(d, key, v)?;
             }
             return Ok(d);
+        };
+        if !vm.is_str(b.req(0)) {
+            return Err(vm.type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
         }
-        let x = str_arg(vm, a.pos[0], "maketrans() argument 1 ")?;
-        let y = str_arg(vm, a.pos[1], "maketrans() argument 2 ")?;
+        let x = str_arg(vm, b.req(0), "maketrans() argument 1 ")?;
+        let y = str_arg(vm, y, "maketrans() argument 2 ")?;
         let xs: Vec<char> = x.chars().collect();
         let ys: Vec<char> = y.chars().collect();
         if xs.len() != ys.len() {
@@ -1263,7 +1267,7 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let tv = Value::small_int(*t as i64);
             vm.dict_set(d, Value::small_int(*c as i64), tv)?;
         }
-        if let Some(z) = a.get(2) {
+        if let Some(z) = b.get(2) {
             let z = str_arg(vm, z, "maketrans() argument 3 ")?;
             for c in z.chars() {
                 vm.dict_set(d, Value::small_int(c as i64), Value::NONE)?;
@@ -1274,6 +1278,9 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.temp_roots.pop();
     r
 }
+
+/// The slot methods of one argument, whose arity the call path checks.
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
 
 /// `str.translate(self, table, /)`
 const TRANSLATE: Sig<1> = Sig::new("translate", ["table"]).method();
@@ -1315,18 +1322,18 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn str_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &a, "__mul__")?;
-    check_args(vm, "__mul__", &a, 2, 2)?;
-    if !vm.is_intlike(a.pos[1]) && vm.dunder(a.pos[1], "__index__").is_none() {
+    let count = ONE.bind(vm, &a)?.req(0);
+    if !vm.is_intlike(count) && vm.dunder(count, "__index__").is_none() {
         return Ok(vm.not_implemented);
     }
     let plain = vm.new_str(s);
-    vm.binary_op(BinOp::Mul, plain, a.pos[1])
+    vm.binary_op(BinOp::Mul, plain, count)
 }
 
 fn str_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
     let (_, s) = this(vm, &a, op.dunder())?;
-    check_args(vm, op.dunder(), &a, 2, 2)?;
-    let Some(o) = as_str(a.pos[1]) else {
+    let other = ONE.bind(vm, &a)?.req(0);
+    let Some(o) = as_str(other) else {
         return Ok(vm.not_implemented);
     };
     let ord = s.cmp(o);

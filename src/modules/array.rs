@@ -4,6 +4,7 @@
 
 use num_traits::ToPrimitive;
 
+use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::CmpOp;
 use crate::modules::itertools::{add_method_as, make_type, native, set_attr, ty};
 use crate::object::{Mut, NativeData, ObjData};
@@ -244,11 +245,58 @@ fn empty_data(code: char) -> Data {
     }
 }
 
+/// The methods' signatures (CPython's Argument Clinic declarations).
+const NOARGS_SLOT: Sig<0> = Sig::new("method", []).method();
+const ONE_SLOT: Sig<1> = Sig::new("method", ["other"]).method();
+const TWO_SLOT: Sig<2> = Sig::new("method", ["key", "value"]).method();
+const APPEND: Sig<1> = Sig::new("append", ["v"]).method();
+const EXTEND: Sig<1> = Sig::new("extend", ["bb"]).posonly(1).method();
+const FROMLIST: Sig<1> = Sig::new("fromlist", ["list"]).method();
+const INSERT: Sig<2> = Sig::new("insert", ["i", "v"]).method();
+const POP: Sig<1> = Sig::new("pop", ["i"]).required(0).method();
+const REMOVE: Sig<1> = Sig::new("remove", ["v"]).method();
+/// `index(v, start=0, stop=sys.maxsize, /)`
+const INDEX: Sig<3> = Sig::new("index", ["v", "start", "stop"])
+    .required(1)
+    .method();
+const COUNT: Sig<1> = Sig::new("count", ["v"]).method();
+const FROMBYTES: Sig<1> = Sig::new("frombytes", ["buffer"]).method();
+const REVERSE: Sig<0> = Sig::new("reverse", []).method();
+const TOLIST: Sig<0> = Sig::new("tolist", []).method();
+const TOBYTES: Sig<0> = Sig::new("tobytes", []).method();
+const TOUNICODE: Sig<0> = Sig::new("tounicode", []).method();
+const BUFFER_INFO: Sig<0> = Sig::new("buffer_info", []).method();
+const COPY: Sig<0> = Sig::new("__copy__", []).method();
+/// `array(typecode[, initializer])` (`PyArg_ParseTuple(args, "C|O:array")`)
+const ARRAY: Sig<2> = Sig::new("array", ["typecode", "initializer"])
+    .required(1)
+    .style(Style::Tuple)
+    .constructor();
+
+/// A start or stop of `index` (`_PyEval_SliceIndexNotNone`), clamped.
+fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if !vm.is_intlike(v) && vm.dunder(v, "__index__").is_none() {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let x = crate::builtins::signature::to_index(vm, v)?;
+    Ok(match vm.to_i64(x) {
+        Some(i) => i,
+        None if vm
+            .to_bigint(x)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            i64::MIN
+        }
+        None => i64::MAX,
+    })
+}
+
 fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let Some(tc) = a.get(1) else {
-        return Err(vm.type_error("array() takes at least 1 argument (0 given)"));
-    };
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("array.array() takes no keyword arguments"));
+    }
+    let b = ARRAY.bind(vm, &a)?;
+    let (cls, tc) = (b.recv, b.req(0));
     if !vm.is_str(tc) || str_of(tc).chars().count() != 1 {
         return Err(vm.type_error(&format!(
             "array() argument 1 must be a unicode character, not {}",
@@ -262,7 +310,7 @@ fn array_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         );
     }
     let obj = new_array(vm, cls, code, empty_data(code));
-    if let Some(init) = a.get(2) {
+    if let Some(init) = b.get(1) {
         vm.temp_roots.push(obj);
         let r = (|| {
             let ar = arr(vm, obj)?;
@@ -383,7 +431,7 @@ fn select(a: &Arr, pos: &[usize]) -> Data {
 }
 
 fn array_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let s = NOARGS_SLOT.bind(vm, &a)?.recv;
     let ar = arr(vm, s)?;
     let name = crate::vm::types::type_obj(vm.type_of(s)).name.clone();
     if len_of(ar) == 0 {
@@ -407,7 +455,8 @@ fn array_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn array_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (native::<Arr>(a.pos[0]), a.get(1).and_then(native::<Arr>)) else {
+    let b = ONE_SLOT.bind(vm, &a)?;
+    let (Some(x), Some(y)) = (native::<Arr>(b.recv), native::<Arr>(b.req(0))) else {
         return Ok(vm.not_implemented);
     };
     let xv = values(vm, x);
@@ -457,45 +506,50 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     set_attr(vm, m, "typecodes", codes);
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
         ("__new__", array_new),
-        ("__repr__ ", array_repr),
+        ("__repr__", array_repr),
         ("append", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
-            push_values(vm, ar, &a.pos[1..2])?;
+            let b = APPEND.bind(vm, &a)?;
+            let ar = arr(vm, b.recv)?;
+            push_values(vm, ar, &[b.req(0)])?;
             Ok(Value::NONE)
         }),
         ("extend", |vm, a| {
-            extend_from(vm, a.pos[0], a.pos[1])?;
+            let b = EXTEND.bind(vm, &a)?;
+            extend_from(vm, b.recv, b.req(0))?;
             Ok(Value::NONE)
         }),
         ("fromlist", |vm, a| {
-            if !matches!(a.pos[1].as_obj().map(|o| &o.data), Some(ObjData::List(_))) {
+            let b = FROMLIST.bind(vm, &a)?;
+            if !matches!(b.req(0).as_obj().map(|o| &o.data), Some(ObjData::List(_))) {
                 return Err(vm.type_error("arg must be list"));
             }
-            extend_from(vm, a.pos[0], a.pos[1])?;
+            extend_from(vm, b.recv, b.req(0))?;
             Ok(Value::NONE)
         }),
         ("__iadd__", |vm, a| {
-            if native::<Arr>(a.pos[1]).is_none() {
+            let b = ONE_SLOT.bind(vm, &a)?;
+            if native::<Arr>(b.req(0)).is_none() {
                 return Err(vm.type_error(&format!(
                     "can only extend array with array (not \"{}\")",
-                    vm.type_name(a.pos[1])
+                    vm.type_name(b.req(0))
                 )));
             }
-            extend_from(vm, a.pos[0], a.pos[1])?;
-            Ok(a.pos[0])
+            extend_from(vm, b.recv, b.req(0))?;
+            Ok(b.recv)
         }),
         ("insert", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let b = INSERT.bind(vm, &a)?;
+            let i = b.ssize(vm, 0)?;
+            let ar = arr(vm, b.recv)?;
             let n = len_of(ar) as i64;
-            let i = vm.to_i64(a.pos[1]).unwrap_or(0);
             let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
             if is_float_code(ar.code) {
-                let f = to_float(vm, ar.code, a.pos[2])?;
+                let f = to_float(vm, ar.code, b.req(1))?;
                 if let Data::Float(d) = ar.data.get() {
                     d.insert(i, f);
                 }
             } else {
-                let x = to_int(vm, ar.code, a.pos[2])?;
+                let x = to_int(vm, ar.code, b.req(1))?;
                 if let Data::Int(d) = ar.data.get() {
                     d.insert(i, x);
                 }
@@ -503,11 +557,13 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(Value::NONE)
         }),
         ("pop", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let b = POP.bind(vm, &a)?;
+            let i = b.ssize_or(vm, 0, -1)?;
+            let ar = arr(vm, b.recv)?;
             if len_of(ar) == 0 {
                 return Err(vm.index_error("pop from empty array"));
             }
-            let idx = a.get(1).unwrap_or(Value::small_int(-1));
+            let idx = vm.new_int(i);
             let i = norm_index(vm, ar, idx, "pop index out of range")?;
             let v = item_value(vm, ar, i);
             match ar.data.get() {
@@ -521,9 +577,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(v)
         }),
         ("remove", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let b = REMOVE.bind(vm, &a)?;
+            let ar = arr(vm, b.recv)?;
             for (i, v) in values(vm, ar).into_iter().enumerate() {
-                if vm.eq(v, a.pos[1])? {
+                if vm.eq(v, b.req(0))? {
                     match ar.data.get() {
                         Data::Int(d) => {
                             d.remove(i);
@@ -538,26 +595,40 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Err(vm.value_error("array.remove(x): x not in array"))
         }),
         ("index", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
-            for (i, v) in values(vm, ar).into_iter().enumerate() {
-                if vm.eq(v, a.pos[1])? {
-                    return Ok(vm.new_int(i as i64));
+            let b = INDEX.bind(vm, &a)?;
+            let ar = arr(vm, b.recv)?;
+            let items = values(vm, ar);
+            let len = items.len() as i64;
+            let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+            let start = match b.get(1) {
+                Some(v) => norm(slice_index(vm, v)?),
+                None => 0,
+            };
+            let stop = match b.get(2) {
+                Some(v) => norm(slice_index(vm, v)?),
+                None => len,
+            };
+            for i in start..stop {
+                if vm.eq(items[i as usize], b.req(0))? {
+                    return Ok(vm.new_int(i));
                 }
             }
             Err(vm.value_error("array.index(x): x not in array"))
         }),
         ("count", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let b = COUNT.bind(vm, &a)?;
+            let ar = arr(vm, b.recv)?;
             let mut n = 0;
             for v in values(vm, ar) {
-                if vm.eq(v, a.pos[1])? {
+                if vm.eq(v, b.req(0))? {
                     n += 1;
                 }
             }
             Ok(vm.new_int(n))
         }),
         ("reverse", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = REVERSE.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             match ar.data.get() {
                 Data::Int(d) => d.reverse(),
                 Data::Float(d) => d.reverse(),
@@ -565,22 +636,26 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(Value::NONE)
         }),
         ("tolist", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = TOLIST.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             let v = values(vm, ar);
             Ok(vm.new_list(v))
         }),
         ("tobytes", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = TOBYTES.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             Ok(vm.new_bytes(tobytes(ar)))
         }),
         ("frombytes", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
-            let b = vm.bytes_of(a.pos[1])?;
-            frombytes(vm, ar, &b)?;
+            let b = FROMBYTES.bind(vm, &a)?;
+            let data = b.bytes(vm, 0)?;
+            let ar = arr(vm, b.recv)?;
+            frombytes(vm, ar, &data)?;
             Ok(Value::NONE)
         }),
         ("tounicode", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = TOUNICODE.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             if ar.code != 'u' {
                 return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
             }
@@ -594,32 +669,37 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(vm.new_string(text))
         }),
         ("buffer_info", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
-            let addr = vm.new_int((a.pos[0].0 & 0xFFFF_FFFF_FFFF) as i64);
+            let recv = BUFFER_INFO.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
+            let addr = vm.new_int((recv.0 & 0xFFFF_FFFF_FFFF) as i64);
             let n = vm.new_int(len_of(ar) as i64);
             Ok(vm.new_tuple(vec![addr, n]))
         }),
         ("__len__", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = NOARGS_SLOT.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             Ok(vm.new_int(len_of(ar) as i64))
         }),
         ("__iter__", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = NOARGS_SLOT.bind(vm, &a)?.recv;
+            let ar = arr(vm, recv)?;
             let v = values(vm, ar);
             let l = vm.new_list(v);
             vm.iter(l)
         }),
         ("__contains__", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let b = ONE_SLOT.bind(vm, &a)?;
+            let ar = arr(vm, b.recv)?;
             for v in values(vm, ar) {
-                if vm.eq(v, a.pos[1])? {
+                if vm.eq(v, b.req(0))? {
                     return Ok(Value::TRUE);
                 }
             }
             Ok(Value::FALSE)
         }),
         ("__getitem__", |vm, a| {
-            let (s, idx) = (a.pos[0], a.pos[1]);
+            let b = ONE_SLOT.bind(vm, &a)?;
+            let (s, idx) = (b.recv, b.req(0));
             let ar = arr(vm, s)?;
             if is_slice(idx) {
                 let pos = slice_positions(vm, ar, idx)?;
@@ -630,7 +710,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(item_value(vm, ar, i))
         }),
         ("__setitem__", |vm, a| {
-            let (s, idx, v) = (a.pos[0], a.pos[1], a.pos[2]);
+            let b = TWO_SLOT.bind(vm, &a)?;
+            let (s, idx, v) = (b.recv, b.req(0), b.req(1));
             let ar = arr(vm, s)?;
             if is_slice(idx) {
                 let Some(src) = native::<Arr>(v) else {
@@ -695,7 +776,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(Value::NONE)
         }),
         ("__delitem__", |vm, a| {
-            let (s, idx) = (a.pos[0], a.pos[1]);
+            let b = ONE_SLOT.bind(vm, &a)?;
+            let (s, idx) = (b.recv, b.req(0));
             let ar = arr(vm, s)?;
             let mut pos = if is_slice(idx) {
                 slice_positions(vm, ar, idx)?
@@ -721,7 +803,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             Ok(Value::NONE)
         }),
         ("__add__", |vm, a| {
-            let (s, o) = (a.pos[0], a.pos[1]);
+            let b = ONE_SLOT.bind(vm, &a)?;
+            let (s, o) = (b.recv, b.req(0));
             let ar = arr(vm, s)?;
             let Some(other) = native::<Arr>(o) else {
                 return Err(vm.type_error(&format!(
@@ -749,7 +832,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ("__gt__", |vm, a| array_cmp(vm, a, CmpOp::Gt)),
         ("__ge__", |vm, a| array_cmp(vm, a, CmpOp::Ge)),
         ("__copy__", |vm, a| {
-            let s = a.pos[0];
+            let s = COPY.bind(vm, &a)?.recv;
             let ar = arr(vm, s)?;
             let d = ar.data.get().clone();
             Ok(new_array(vm, vm.type_of(s), ar.code, d))
@@ -762,12 +845,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         (
             "typecode",
             (|vm, a| {
-                let ar = arr(vm, a.pos[0])?;
+                let recv = NOARGS_SLOT.bind(vm, &a)?.recv;
+                let ar = getter_arr(vm, recv, "typecode")?;
                 Ok(vm.new_string(ar.code.to_string()))
             }) as crate::object::NativeFn,
         ),
         ("itemsize", |vm, a| {
-            let ar = arr(vm, a.pos[0])?;
+            let recv = NOARGS_SLOT.bind(vm, &a)?.recv;
+            let ar = getter_arr(vm, recv, "itemsize")?;
             Ok(vm.new_int(itemsize(ar.code) as i64))
         }),
     ] {
@@ -790,13 +875,27 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
+/// The array behind a getter's receiver (`typecode`, `itemsize`).
+fn getter_arr(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static Arr> {
+    match native::<Arr>(v) {
+        Some(a) => Ok(a),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'array.array' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
 fn array_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let b = ONE_SLOT.bind(vm, &a)?;
+    let (s, count) = (b.recv, b.req(0));
     let ar = arr(vm, s)?;
-    let Some(n) = vm.to_i64(a.pos[1]) else {
+    let Some(n) = vm.to_i64(count) else {
         return Err(vm.type_error(&format!(
             "can't multiply sequence by non-int of type '{}'",
-            vm.type_name(a.pos[1])
+            vm.type_name(count)
         )));
     };
     let n = n.max(0) as usize;

@@ -61,7 +61,7 @@ fn register_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !vm.is_callable(f) {
         return Err(vm.type_error("the first argument must be callable"));
     }
-    let args = vm.new_tuple(a.pos[1..].to_vec());
+    let args = vm.new_tuple(a.pos.get(1..).unwrap_or_default().to_vec());
     let kw = vm.new_dict();
     for (k, v) in a.kw.iter() {
         vm.setitem(kw, *k, *v)?;

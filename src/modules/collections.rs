@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 
 use crate::builtins::signature::{Sig, Style, to_ssize};
 use crate::compiler::bytecode::{BinOp, CmpOp};
-use crate::modules::itertools::{arg, lt, make_type, native, run_source, set_attr, ty};
+use crate::modules::itertools::{lt, make_type, native, run_source, set_attr, ty};
 use crate::object::{DictIterKind, Mut, NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::types::{lookup, type_obj};
@@ -164,7 +164,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let pl = vm.new_list(vec![]);
     vm.dict_set_str(d, pk, pl);
     vm.add_fn(d, "namedtuple", namedtuple);
-    vm.add_fn(d, "_nt_tuple", |vm, a| Ok(inner_tuple(vm, a.pos[0])));
+    vm.add_fn(d, "_nt_tuple", |vm, a| {
+        const NT_TUPLE: Sig<1> = Sig::new("_nt_tuple", ["self"]);
+        let v = NT_TUPLE.bind(vm, &a)?.req(0);
+        Ok(inner_tuple(vm, v))
+    });
     vm.add_fn(d, "_nt_new", nt_new);
     init_deque(vm, m);
     init_dicts(vm, m);
@@ -316,8 +320,9 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 deque_extend(vm, b.recv, b.req(0), true)
             }),
             ("__iadd__", |vm, a| {
-                deque_extend(vm, a.pos[0], a.pos[1], false)?;
-                Ok(a.pos[0])
+                let b = ONE.bind(vm, &a)?;
+                deque_extend(vm, b.recv, b.req(0), false)?;
+                Ok(b.recv)
             }),
             ("rotate", |vm, a| {
                 let b = DQ_ROTATE.bind(vm, &a)?;
@@ -335,8 +340,8 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 dq(vm, b.recv)?.items.get().clear();
                 Ok(Value::NONE)
             }),
-            ("copy", deque_copy),
-            ("__copy__", deque_copy),
+            ("copy", |vm, a| deque_copy(vm, a, &DQ_COPY)),
+            ("__copy__", |vm, a| deque_copy(vm, a, &DQ_DUNDER_COPY)),
             ("count", |vm, a| {
                 let b = DQ_COUNT.bind(vm, &a)?;
                 let x = b.req(0);
@@ -410,55 +415,55 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 Ok(Value::NONE)
             }),
             ("__len__", |vm, a| {
-                let n = dq(vm, a.pos[0])?.items.get().len();
+                let b = NOARGS.bind(vm, &a)?;
+                let n = dq(vm, b.recv)?.items.get().len();
                 Ok(vm.new_int(n as i64))
             }),
             ("__bool__", |vm, a| {
-                Ok(Value::bool(!dq(vm, a.pos[0])?.items.get().is_empty()))
+                let b = NOARGS.bind(vm, &a)?;
+                Ok(Value::bool(!dq(vm, b.recv)?.items.get().is_empty()))
             }),
             ("__iter__", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let b = NOARGS.bind(vm, &a)?;
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().copied().collect();
                 let l = vm.new_list(items);
                 vm.iter(l)
             }),
             ("__reversed__", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?
-                    .items
-                    .get()
-                    .iter()
-                    .rev()
-                    .copied()
-                    .collect();
+                const REVERSED: Sig<0> = Sig::new("deque.__reversed__", []).method();
+                let b = REVERSED.bind(vm, &a)?;
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().rev().copied().collect();
                 let l = vm.new_list(items);
                 vm.iter(l)
             }),
             ("__contains__", |vm, a| {
-                let items: Vec<Value> = dq(vm, a.pos[0])?.items.get().iter().copied().collect();
+                let b = ONE.bind(vm, &a)?;
+                let items: Vec<Value> = dq(vm, b.recv)?.items.get().iter().copied().collect();
                 for x in items {
-                    if vm.eq(x, a.pos[1])? {
+                    if vm.eq(x, b.req(0))? {
                         return Ok(Value::TRUE);
                     }
                 }
                 Ok(Value::FALSE)
             }),
             ("__getitem__", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                let i = deque_index(vm, d, a.pos[1])?;
-                Ok(d.items.get()[i])
+                let b = ONE.bind(vm, &a)?;
+                let i = deque_index(vm, b.recv, b.req(0))?;
+                Ok(dq(vm, b.recv)?.items.get()[i])
             }),
             ("__setitem__", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                let i = deque_index(vm, d, a.pos[1])?;
-                d.items.get()[i] = a.pos[2];
+                let b = TWO.bind(vm, &a)?;
+                let i = deque_index(vm, b.recv, b.req(0))?;
+                dq(vm, b.recv)?.items.get()[i] = b.req(1);
                 Ok(Value::NONE)
             }),
             ("__delitem__", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                let i = deque_index(vm, d, a.pos[1])?;
-                d.items.get().remove(i);
+                let b = ONE.bind(vm, &a)?;
+                let i = deque_index(vm, b.recv, b.req(0))?;
+                dq(vm, b.recv)?.items.get().remove(i);
                 Ok(Value::NONE)
             }),
-            ("__repr__ ", deque_repr),
+            ("__repr__", deque_repr),
             ("__eq__", |vm, a| deque_cmp(vm, a, CmpOp::Eq)),
             ("__ne__", |vm, a| deque_cmp(vm, a, CmpOp::Ne)),
             ("__lt__", |vm, a| deque_cmp(vm, a, CmpOp::Lt)),
@@ -466,20 +471,23 @@ fn init_deque(vm: &mut Vm, m: Value) {
             ("__gt__", |vm, a| deque_cmp(vm, a, CmpOp::Gt)),
             ("__ge__", |vm, a| deque_cmp(vm, a, CmpOp::Ge)),
             ("__add__", |vm, a| {
-                let Some(o) = native::<Deque>(a.pos[1]) else {
+                let b = ONE.bind(vm, &a)?;
+                let other = b.req(0);
+                let Some(o) = native::<Deque>(other) else {
                     return Err(vm.type_error(&format!(
                         "can only concatenate deque (not \"{}\") to deque",
-                        vm.type_name(a.pos[1])
+                        vm.type_name(other)
                     )));
                 };
-                let d = dq(vm, a.pos[0])?;
+                let d = dq(vm, b.recv)?;
                 let mut items: Vec<Value> = d.items.get().iter().copied().collect();
                 items.extend(o.items.get().iter().copied());
-                new_deque(vm, vm.type_of(a.pos[0]), items, d.maxlen.get())
+                new_deque(vm, vm.type_of(b.recv), items, d.maxlen.get())
             }),
             ("__mul__", |vm, a| {
-                let d = dq(vm, a.pos[0])?;
-                let n = a.pos[1];
+                let b = ONE.bind(vm, &a)?;
+                let d = dq(vm, b.recv)?;
+                let n = b.req(0);
                 if !vm.is_intlike(n) && vm.dunder(n, "__index__").is_none() {
                     let tn = vm.type_name(n);
                     return Err(vm.type_error(&format!(
@@ -489,12 +497,14 @@ fn init_deque(vm: &mut Vm, m: Value) {
                 let n = to_ssize(vm, n)?;
                 let items: Vec<Value> = d.items.get().iter().copied().collect();
                 let out = vm.repeat_items(&items, n)?;
-                new_deque(vm, vm.type_of(a.pos[0]), out, d.maxlen.get())
+                new_deque(vm, vm.type_of(b.recv), out, d.maxlen.get())
             }),
         ],
     );
     new_property(vm, t, "maxlen", |vm, a| {
-        Ok(match dq(vm, a.pos[0])?.maxlen.get() {
+        const MAXLEN: Sig<0> = Sig::new("maxlen", []).method();
+        let b = MAXLEN.bind(vm, &a)?;
+        Ok(match dq(vm, b.recv)?.maxlen.get() {
             Some(n) => vm.new_int(n as i64),
             None => Value::NONE,
         })
@@ -515,11 +525,12 @@ fn new_deque(vm: &mut Vm, cls: Value, items: Vec<Value>, maxlen: Option<usize>) 
 }
 
 fn deque_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let obj = new_deque(vm, cls, Vec::new(), None)?;
+    const NEW: Sig<0> = Sig::new("deque", []).constructor().varargs().varkw();
+    let b = NEW.bind(vm, &a)?;
+    let obj = new_deque(vm, b.recv, Vec::new(), None)?;
     // Built-in constructors run no separate __init__, so initialise here.
     let mut args = vec![obj];
-    args.extend_from_slice(&a.pos[1..]);
+    args.extend_from_slice(b.rest);
     vm.temp_roots.push(obj);
     let r = deque_init(
         vm,
@@ -532,6 +543,12 @@ fn deque_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     r?;
     Ok(obj)
 }
+
+/// The slot methods, whose arity the call path checks (so the name is never in a
+/// message).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+const TWO: Sig<2> = Sig::new("method", ["key", "value"]).method();
 
 /// `deque(iterable=(), maxlen=None)`
 const DQ_INIT: Sig<2> = Sig::new("deque", ["iterable", "maxlen"])
@@ -549,6 +566,7 @@ const DQ_POP: Sig<0> = Sig::new("deque.pop", []).method();
 const DQ_POPLEFT: Sig<0> = Sig::new("deque.popleft", []).method();
 const DQ_CLEAR: Sig<0> = Sig::new("deque.clear", []).method();
 const DQ_COPY: Sig<0> = Sig::new("deque.copy", []).method();
+const DQ_DUNDER_COPY: Sig<0> = Sig::new("deque.__copy__", []).method();
 const DQ_REVERSE: Sig<0> = Sig::new("deque.reverse", []).method();
 /// `deque.rotate(n=1, /)`
 const DQ_ROTATE: Sig<1> = Sig::new("deque.rotate", ["n"]).required(0).method();
@@ -615,21 +633,22 @@ fn deque_extend(vm: &mut Vm, dv: Value, src: Value, left: bool) -> PyResult<Valu
     Ok(Value::NONE)
 }
 
-fn deque_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    DQ_COPY.bind(vm, &a)?;
-    let d = dq(vm, a.pos[0])?;
+fn deque_copy(vm: &mut Vm, a: Args, sig: &Sig<0>) -> PyResult<Value> {
+    let b = sig.bind(vm, &a)?;
+    let d = dq(vm, b.recv)?;
     let items: Vec<Value> = d.items.get().iter().copied().collect();
-    new_deque(vm, vm.type_of(a.pos[0]), items, d.maxlen.get())
+    new_deque(vm, vm.type_of(b.recv), items, d.maxlen.get())
 }
 
-fn deque_index(vm: &mut Vm, d: &Deque, idx: Value) -> PyResult<usize> {
-    let Some(i) = vm.index_of(idx)? else {
-        return Err(vm.type_error(&format!(
-            "sequence index must be integer, not '{}'",
-            vm.type_name(idx)
-        )));
+/// Item `idx` of deque `dv` (`__index__`, negative from the end), or IndexError.
+fn deque_index(vm: &mut Vm, dv: Value, idx: Value) -> PyResult<usize> {
+    // `PyNumber_AsSsize_t`, as `deque_subscript` converts
+    let x = crate::builtins::signature::to_index(vm, idx)?;
+    let Some(i) = vm.to_i64(x) else {
+        let tn = vm.type_name(idx);
+        return Err(vm.overflow_error(&format!("cannot fit '{tn}' into an index-sized integer")));
     };
-    let len = d.items.get().len() as i64;
+    let len = dq(vm, dv)?.items.get().len() as i64;
     let j = if i < 0 { i + len } else { i };
     if j < 0 || j >= len {
         return Err(vm.index_error("deque index out of range"));
@@ -638,7 +657,7 @@ fn deque_index(vm: &mut Vm, d: &Deque, idx: Value) -> PyResult<usize> {
 }
 
 fn deque_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = a.pos[0];
+    let v = NOARGS.bind(vm, &a)?.recv;
     let d = dq(vm, v)?;
     let name = type_obj(vm.type_of(v)).name.clone();
     if vm.repr_stack.contains(&v) {
@@ -658,7 +677,8 @@ fn deque_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn deque_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (native::<Deque>(a.pos[0]), native::<Deque>(a.pos[1])) else {
+    let b = ONE.bind(vm, &a)?;
+    let (Some(x), Some(y)) = (native::<Deque>(b.recv), native::<Deque>(b.req(0))) else {
         return Ok(vm.not_implemented);
     };
     let l1 = vm.new_list(x.items.get().iter().copied().collect());
@@ -731,8 +751,8 @@ fn update_inner(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]
     Ok(())
 }
 
-fn view(vm: &mut Vm, a: &Args, kind: DictIterKind) -> PyResult<Value> {
-    let d = inner(vm, a.pos[0])?;
+fn view(vm: &mut Vm, recv: Value, kind: DictIterKind) -> PyResult<Value> {
+    let d = inner(vm, recv)?;
     let cls = match kind {
         DictIterKind::Keys => vm.types.dict_keys,
         DictIterKind::Values => vm.types.dict_values,
@@ -742,7 +762,8 @@ fn view(vm: &mut Vm, a: &Args, kind: DictIterKind) -> PyResult<Value> {
 }
 
 fn dict_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, k) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (s, k) = (b.recv, b.req(0));
     let d = inner(vm, s)?;
     if let Some(v) = vm.dict_get(d, k)? {
         return Ok(v);
@@ -779,7 +800,8 @@ fn guarded_repr(
 /// `__str__` for payload-carrying types: `repr(self)` (the core would otherwise print
 /// the bare dict/tuple payload).
 fn str_via_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = vm.repr_string(a.pos[0])?;
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let s = vm.repr_string(recv)?;
     Ok(vm.new_string(s))
 }
 
@@ -787,97 +809,189 @@ fn cls_name(vm: &Vm, v: Value) -> String {
     type_obj(vm.type_of(v)).name.clone()
 }
 
-fn dict_proxy_methods(vm: &mut Vm, t: Value) {
+/// The signatures of the dict methods of defaultdict and Counter (dict's own:
+/// `dict.keys() takes no arguments`, `get expected at least 1 argument`) and of
+/// OrderedDict (its own methods: `OrderedDict.keys()`, `pop(self, /, key,
+/// default)`, `update() takes at most 1 positional argument`).
+struct DictSigs {
+    keys: Sig<0>,
+    values: Sig<0>,
+    items: Sig<0>,
+    clear: Sig<0>,
+    popitem: Sig<0>,
+    get: Sig<2>,
+    pop: Sig<2>,
+    setdefault: Sig<2>,
+    update: Sig<1>,
+}
+
+const DICT_SIGS: DictSigs = DictSigs {
+    keys: Sig::new("keys", []).method(),
+    values: Sig::new("values", []).method(),
+    items: Sig::new("items", []).method(),
+    clear: Sig::new("clear", []).method(),
+    popitem: Sig::new("popitem", []).method(),
+    get: Sig::new("get", ["key", "default"]).required(1).method(),
+    pop: Sig::new("pop", ["key", "default"]).required(1).method(),
+    setdefault: Sig::new("setdefault", ["key", "default"])
+        .required(1)
+        .method(),
+    update: Sig::new("update", ["other"]).required(0).varkw().method(),
+};
+
+const ODICT_SIGS: DictSigs = DictSigs {
+    keys: Sig::new("OrderedDict.keys", []).method(),
+    values: Sig::new("OrderedDict.values", []).method(),
+    items: Sig::new("OrderedDict.items", []).method(),
+    clear: Sig::new("OrderedDict.clear", []).method(),
+    // OrderedDict's own popitem (with `last`) replaces this one
+    popitem: Sig::new("OrderedDict.popitem", []).method(),
+    get: Sig::new("get", ["key", "default"]).required(1).method(),
+    pop: Sig::new("pop", ["key", "default"])
+        .posonly(0)
+        .required(1)
+        .method(),
+    setdefault: Sig::new("setdefault", ["key", "default"])
+        .posonly(0)
+        .required(1)
+        .method(),
+    // MutableMapping.update: `update() takes at most 1 positional argument`
+    // (the closure checks that count first)
+    update: Sig::new("update", ["other"]).required(0).varkw().method(),
+};
+
+fn dict_sigs<const OD: bool>() -> &'static DictSigs {
+    if OD { &ODICT_SIGS } else { &DICT_SIGS }
+}
+
+fn dict_proxy_methods<const OD: bool>(vm: &mut Vm, t: Value) {
     add_fns(
         vm,
         t,
         &[
             ("__str__", str_via_repr),
             ("__len__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let b = NOARGS.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
                 let n = vm.len(d)?;
                 Ok(vm.new_int(n as i64))
             }),
             ("__bool__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let b = NOARGS.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
                 Ok(Value::bool(vm.len(d)? != 0))
             }),
             ("__iter__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let b = NOARGS.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
                 vm.iter(d)
             }),
             ("__reversed__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                const REVERSED: Sig<0> = Sig::new("OrderedDict.__reversed__", []).method();
+                let b = REVERSED.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
                 let keys: Vec<Value> = entries(d).into_iter().rev().map(|(k, _)| k).collect();
                 let l = vm.new_list(keys);
                 vm.iter(l)
             }),
             ("__contains__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                Ok(Value::bool(vm.dict_get(d, a.pos[1])?.is_some()))
+                let b = ONE.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                Ok(Value::bool(vm.dict_get(d, b.req(0))?.is_some()))
             }),
             ("__getitem__", dict_getitem),
             ("__setitem__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                vm.dict_set(d, a.pos[1], a.pos[2])?;
+                let b = TWO.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                vm.dict_set(d, b.req(0), b.req(1))?;
                 Ok(Value::NONE)
             }),
             ("__delitem__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                match vm.dict_del(d, a.pos[1])? {
+                let b = ONE.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                match vm.dict_del(d, b.req(0))? {
                     Some(_) => Ok(Value::NONE),
-                    None => Err(vm.key_error(a.pos[1])),
+                    None => Err(vm.key_error(b.req(0))),
                 }
             }),
-            ("keys", |vm, a| view(vm, &a, DictIterKind::Keys)),
-            ("values", |vm, a| view(vm, &a, DictIterKind::Values)),
-            ("items", |vm, a| view(vm, &a, DictIterKind::Items)),
+            ("keys", |vm, a| {
+                let recv = dict_sigs::<OD>().keys.bind(vm, &a)?.recv;
+                view(vm, recv, DictIterKind::Keys)
+            }),
+            ("values", |vm, a| {
+                let recv = dict_sigs::<OD>().values.bind(vm, &a)?.recv;
+                view(vm, recv, DictIterKind::Values)
+            }),
+            ("items", |vm, a| {
+                let recv = dict_sigs::<OD>().items.bind(vm, &a)?.recv;
+                view(vm, recv, DictIterKind::Items)
+            }),
             ("get", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let b = dict_sigs::<OD>().get.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
                 Ok(vm
-                    .dict_get(d, a.pos[1])?
-                    .unwrap_or(a.get(2).unwrap_or(Value::NONE)))
+                    .dict_get(d, b.req(0))?
+                    .unwrap_or(b.get(1).unwrap_or(Value::NONE)))
             }),
             ("pop", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                match vm.dict_del(d, a.pos[1])? {
+                let b = dict_sigs::<OD>().pop.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                match vm.dict_del(d, b.req(0))? {
                     Some(v) => Ok(v),
-                    None => match a.get(2) {
+                    None => match b.get(1) {
                         Some(dflt) => Ok(dflt),
-                        None => Err(vm.key_error(a.pos[1])),
+                        None => Err(vm.key_error(b.req(0))),
                     },
                 }
             }),
-            ("popitem", |vm, a| dict_popitem(vm, a.pos[0], true)),
+            ("popitem", |vm, a| {
+                let recv = dict_sigs::<OD>().popitem.bind(vm, &a)?.recv;
+                dict_popitem(vm, recv, true)
+            }),
             ("setdefault", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                if let Some(v) = vm.dict_get(d, a.pos[1])? {
+                let b = dict_sigs::<OD>().setdefault.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                let key = b.req(0);
+                if let Some(v) = vm.dict_get(d, key)? {
                     return Ok(v);
                 }
-                let v = a.get(2).unwrap_or(Value::NONE);
-                vm.dict_set(d, a.pos[1], v)?;
+                let v = b.get(1).unwrap_or(Value::NONE);
+                vm.dict_set(d, key, v)?;
                 Ok(v)
             }),
             ("clear", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let recv = dict_sigs::<OD>().clear.bind(vm, &a)?.recv;
+                let d = inner(vm, recv)?;
                 if let ObjData::Dict(x) = &d.obj().data {
                     x.get().clear();
                 }
                 Ok(Value::NONE)
             }),
             ("update", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                update_inner(vm, d, a.get(1), a.kw)?;
+                if OD && a.len() > 2 {
+                    return Err(vm.type_error(&format!(
+                        "update() takes at most 1 positional argument ({} given)",
+                        a.len() - 1
+                    )));
+                }
+                let b = dict_sigs::<OD>().update.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                update_inner(vm, d, b.get(0), &b.kwrest)?;
                 Ok(Value::NONE)
             }),
             ("__ior__", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                update_inner(vm, d, a.get(1), &[])?;
-                Ok(a.pos[0])
+                let b = ONE.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                update_inner(vm, d, b.get(0), &[])?;
+                Ok(b.recv)
             }),
-            ("__eq__", |vm, a| dict_eq(vm, a.pos[0], a.pos[1], false)),
+            ("__eq__", |vm, a| {
+                let b = ONE.bind(vm, &a)?;
+                dict_eq(vm, b.recv, b.req(0), false)
+            }),
             ("__ne__", |vm, a| {
-                let r = dict_eq(vm, a.pos[0], a.pos[1], false)?;
+                let b = ONE.bind(vm, &a)?;
+                let r = dict_eq(vm, b.recv, b.req(0), false)?;
                 if r == vm.not_implemented {
                     return Ok(r);
                 }
@@ -945,25 +1059,40 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         dict,
     );
     set_attr(vm, m, "defaultdict", t);
-    dict_proxy_methods(vm, t);
+    dict_proxy_methods::<false>(vm, t);
     add_fns(
         vm,
         t,
         &[
             ("__init__", |vm, a| {
-                let obj = a.pos[0];
-                let f = a.get(1).unwrap_or(Value::NONE);
+                /// `defaultdict(default_factory=None, /, [...])`, then dict's
+                /// arguments
+                const INIT: Sig<2> = Sig::new("dict", ["default_factory", "mapping"])
+                    .required(0)
+                    .varargs()
+                    .varkw()
+                    .method();
+                let b = INIT.bind(vm, &a)?;
+                let obj = b.recv;
+                let f = b.get(0).unwrap_or(Value::NONE);
                 if !f.is_none() && !vm.is_callable(f) {
                     return Err(vm.type_error("first argument must be callable or None"));
+                }
+                if !b.rest.is_empty() {
+                    return Err(vm.type_error(&format!(
+                        "dict expected at most 1 argument, got {}",
+                        b.rest.len() + 1
+                    )));
                 }
                 let k = vm.intern("default_factory");
                 vm.instance_set_attr(obj, k, f);
                 let d = inner(vm, obj)?;
-                update_inner(vm, d, a.get(2), a.kw)?;
+                update_inner(vm, d, b.get(1), &b.kwrest)?;
                 Ok(Value::NONE)
             }),
             ("__missing__", |vm, a| {
-                let (s, key) = (a.pos[0], a.pos[1]);
+                let b = ONE.bind(vm, &a)?;
+                let (s, key) = (b.recv, b.req(0));
                 let k = vm.intern("default_factory");
                 let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
                 if f.is_none() {
@@ -977,8 +1106,8 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 r?;
                 Ok(v)
             }),
-            ("__repr__ ", |vm, a| {
-                let s = a.pos[0];
+            ("__repr__", |vm, a| {
+                let s = NOARGS.bind(vm, &a)?.recv;
                 let k = vm.intern("default_factory");
                 let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
                 let d = inner(vm, s)?;
@@ -989,8 +1118,16 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                     Ok(format!("{name}({fr}, {body})"))
                 })
             }),
-            ("copy", defaultdict_copy),
-            ("__copy__", defaultdict_copy),
+            ("copy", |vm, a| {
+                const COPY: Sig<0> = Sig::new("defaultdict.copy", []).method();
+                let recv = COPY.bind(vm, &a)?.recv;
+                defaultdict_copy(vm, recv)
+            }),
+            ("__copy__", |vm, a| {
+                const COPY: Sig<0> = Sig::new("defaultdict.__copy__", []).method();
+                let recv = COPY.bind(vm, &a)?.recv;
+                defaultdict_copy(vm, recv)
+            }),
         ],
     );
 
@@ -1003,23 +1140,32 @@ fn init_dicts(vm: &mut Vm, m: Value) {
         dict,
     );
     set_attr(vm, m, "OrderedDict", t);
-    dict_proxy_methods(vm, t);
+    dict_proxy_methods::<true>(vm, t);
     add_fns(
         vm,
         t,
         &[
             ("__init__", |vm, a| {
-                if a.len() > 2 {
-                    return Err(
-                        vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1))
-                    );
+                /// `OrderedDict(other=(), /, **kwds)`: `expected at most 1
+                /// arguments, got 2` (sic)
+                const INIT: Sig<1> = Sig::new("OrderedDict", ["other"])
+                    .required(0)
+                    .varargs()
+                    .varkw()
+                    .method();
+                let b = INIT.bind(vm, &a)?;
+                if !b.rest.is_empty() {
+                    return Err(vm.type_error(&format!(
+                        "expected at most 1 arguments, got {}",
+                        b.rest.len() + 1
+                    )));
                 }
-                let d = inner(vm, a.pos[0])?;
-                update_inner(vm, d, a.get(1), a.kw)?;
+                let d = inner(vm, b.recv)?;
+                update_inner(vm, d, b.get(0), &b.kwrest)?;
                 Ok(Value::NONE)
             }),
-            ("__repr__ ", |vm, a| {
-                let s = a.pos[0];
+            ("__repr__", |vm, a| {
+                let s = NOARGS.bind(vm, &a)?.recv;
                 let d = inner(vm, s)?;
                 let name = cls_name(vm, s);
                 let es = entries(d);
@@ -1035,12 +1181,14 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 })
             }),
             ("__eq__", |vm, a| {
-                let ordered = vm.isinstance(a.pos[1], ty("collections.OrderedDict"));
-                dict_eq(vm, a.pos[0], a.pos[1], ordered)
+                let b = ONE.bind(vm, &a)?;
+                let ordered = vm.isinstance(b.req(0), ty("collections.OrderedDict"));
+                dict_eq(vm, b.recv, b.req(0), ordered)
             }),
             ("__ne__", |vm, a| {
-                let ordered = vm.isinstance(a.pos[1], ty("collections.OrderedDict"));
-                let r = dict_eq(vm, a.pos[0], a.pos[1], ordered)?;
+                let b = ONE.bind(vm, &a)?;
+                let ordered = vm.isinstance(b.req(0), ty("collections.OrderedDict"));
+                let r = dict_eq(vm, b.recv, b.req(0), ordered)?;
                 if r == vm.not_implemented {
                     return Ok(r);
                 }
@@ -1093,7 +1241,8 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 Ok(Value::NONE)
             }),
             ("copy", |vm, a| {
-                let s = a.pos[0];
+                const COPY: Sig<0> = Sig::new("OrderedDict.copy", []).method();
+                let s = COPY.bind(vm, &a)?.recv;
                 let obj = new_dict_instance(vm, vm.type_of(s));
                 let (src, dst) = (inner(vm, s)?, inner(vm, obj)?);
                 if let (ObjData::Dict(x), ObjData::Dict(y)) = (&src.obj().data, &dst.obj().data) {
@@ -1107,31 +1256,37 @@ fn init_dicts(vm: &mut Vm, m: Value) {
     // Counter
     let t = make_type(vm, "collections.Counter", "Counter", "collections", dict);
     set_attr(vm, m, "Counter", t);
-    dict_proxy_methods(vm, t);
+    dict_proxy_methods::<false>(vm, t);
     add_fns(
         vm,
         t,
         &[
             ("__init__", |vm, a| {
-                if a.len() > 2 {
-                    return Err(
-                        vm.type_error(&format!("expected at most 1 argument, got {}", a.len() - 1))
-                    );
-                }
-                counter_update(vm, a.pos[0], a.get(1), a.kw, 1)?;
+                let b = CT_INIT.bind(vm, &a)?;
+                counter_update(vm, b.recv, b.get(0), &b.kwrest, 1)?;
                 Ok(Value::NONE)
             }),
-            ("__missing__", |_vm, _a| Ok(Value::small_int(0))),
+            ("__missing__", |vm, a| {
+                const MISSING: Sig<1> = Sig::new("Counter.__missing__", ["key"])
+                    .posonly(0)
+                    .python()
+                    .method();
+                MISSING.bind(vm, &a)?;
+                Ok(Value::small_int(0))
+            }),
             ("update", |vm, a| {
-                counter_update(vm, a.pos[0], a.get(1), a.kw, 1)?;
+                let b = CT_UPDATE.bind(vm, &a)?;
+                counter_update(vm, b.recv, b.get(0), &b.kwrest, 1)?;
                 Ok(Value::NONE)
             }),
             ("subtract", |vm, a| {
-                counter_update(vm, a.pos[0], a.get(1), a.kw, -1)?;
+                let b = CT_SUBTRACT.bind(vm, &a)?;
+                counter_update(vm, b.recv, b.get(0), &b.kwrest, -1)?;
                 Ok(Value::NONE)
             }),
             ("total", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let recv = CT_TOTAL.bind(vm, &a)?.recv;
+                let d = inner(vm, recv)?;
                 let mut acc = Value::small_int(0);
                 for (_, v) in entries(d) {
                     acc = vm.binary_op(BinOp::Add, acc, v)?;
@@ -1139,10 +1294,11 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 Ok(acc)
             }),
             ("most_common", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
-                let n = match arg(&a, 1, "n") {
-                    Some(v) if !v.is_none() => Some(vm.to_i64(v).unwrap_or(0).max(0) as usize),
-                    _ => None,
+                let b = CT_MOST_COMMON.bind(vm, &a)?;
+                let d = inner(vm, b.recv)?;
+                let n = match b.opt(0) {
+                    Some(v) => Some(to_ssize(vm, v)?.max(0) as usize),
+                    None => None,
                 };
                 let mut items = most_common(vm, d)?;
                 if let Some(n) = n {
@@ -1155,7 +1311,8 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 Ok(vm.new_list(out))
             }),
             ("elements", |vm, a| {
-                let d = inner(vm, a.pos[0])?;
+                let recv = CT_ELEMENTS.bind(vm, &a)?.recv;
+                let d = inner(vm, recv)?;
                 let mut out = Vec::new();
                 for (k, v) in entries(d) {
                     let n = vm.to_i64(v).ok_or_else(|| {
@@ -1170,7 +1327,7 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 vm.iter(l)
             }),
             ("copy", |vm, a| {
-                let s = a.pos[0];
+                let s = CT_COPY.bind(vm, &a)?.recv;
                 let obj = new_dict_instance(vm, vm.type_of(s));
                 let (src, dst) = (inner(vm, s)?, inner(vm, obj)?);
                 if let (ObjData::Dict(x), ObjData::Dict(y)) = (&src.obj().data, &dst.obj().data) {
@@ -1178,8 +1335,9 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 }
                 Ok(obj)
             }),
-            ("__repr__ ", |vm, a| {
-                let s = a.pos[0];
+            ("__repr__", |vm, a| {
+                const REPR: Sig<0> = Sig::new("Counter.__repr__", []).python().method();
+                let s = REPR.bind(vm, &a)?.recv;
                 let d = inner(vm, s)?;
                 let name = cls_name(vm, s);
                 if vm.len(d)? == 0 {
@@ -1194,24 +1352,90 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                     Ok(format!("{name}({body})"))
                 })
             }),
-            ("__add__", |vm, a| counter_binop(vm, a, '+')),
+            ("__add__", |vm, a| counter_binop(vm, a, '+', &CT_ADD)),
             // Reflected forms exist so the core passes a Counter right operand through
             // as itself (not its dict payload); they defer like CPython's absent ones.
             ("__radd__", |vm, _a| Ok(vm.not_implemented)),
             ("__rsub__", |vm, _a| Ok(vm.not_implemented)),
             ("__ror__", |vm, _a| Ok(vm.not_implemented)),
             ("__rand__", |vm, _a| Ok(vm.not_implemented)),
-            ("__sub__", |vm, a| counter_binop(vm, a, '-')),
-            ("__or__", |vm, a| counter_binop(vm, a, '|')),
-            ("__and__", |vm, a| counter_binop(vm, a, '&')),
-            ("__pos__", |vm, a| counter_unary(vm, a.pos[0], false)),
-            ("__neg__", |vm, a| counter_unary(vm, a.pos[0], true)),
+            ("__sub__", |vm, a| counter_binop(vm, a, '-', &CT_SUB)),
+            ("__or__", |vm, a| counter_binop(vm, a, '|', &CT_OR)),
+            ("__and__", |vm, a| counter_binop(vm, a, '&', &CT_AND)),
+            ("__pos__", |vm, a| {
+                const POS: Sig<0> = Sig::new("Counter.__pos__", []).python().method();
+                let recv = POS.bind(vm, &a)?.recv;
+                counter_unary(vm, recv, false)
+            }),
+            ("__neg__", |vm, a| {
+                const NEG: Sig<0> = Sig::new("Counter.__neg__", []).python().method();
+                let recv = NEG.bind(vm, &a)?.recv;
+                counter_unary(vm, recv, true)
+            }),
+        ],
+    );
+    // Counter's own dunders are Python functions in CPython
+    python_arity(
+        vm,
+        t,
+        &[
+            "__add__",
+            "__sub__",
+            "__or__",
+            "__and__",
+            "__pos__",
+            "__neg__",
+            "__missing__",
+            "__repr__",
         ],
     );
 }
 
-fn defaultdict_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+// Counter's methods, which CPython defines in Python (so worded as a Python
+// function's arguments)
+const CT_INIT: Sig<1> = Sig::new("Counter.__init__", ["iterable"])
+    .posonly(1)
+    .required(0)
+    .varkw()
+    .python()
+    .method();
+const CT_UPDATE: Sig<1> = Sig::new("Counter.update", ["iterable"])
+    .posonly(1)
+    .required(0)
+    .varkw()
+    .python()
+    .method();
+const CT_SUBTRACT: Sig<1> = Sig::new("Counter.subtract", ["iterable"])
+    .posonly(1)
+    .required(0)
+    .varkw()
+    .python()
+    .method();
+const CT_TOTAL: Sig<0> = Sig::new("Counter.total", []).python().method();
+const CT_ELEMENTS: Sig<0> = Sig::new("Counter.elements", []).python().method();
+const CT_COPY: Sig<0> = Sig::new("Counter.copy", []).python().method();
+const CT_MOST_COMMON: Sig<1> = Sig::new("Counter.most_common", ["n"])
+    .posonly(0)
+    .required(0)
+    .python()
+    .method();
+
+/// Methods of `t` that CPython defines in Python: the call path does not check
+/// their arity as a slot's (their Sigs word it as Python does); it still checks
+/// the receiver's type.
+fn python_arity(vm: &mut Vm, t: Value, names: &[&'static str]) {
+    for name in names {
+        let k = vm.intern(name);
+        if let Some(f) = vm.dict_get_str_in(type_obj(t).dict.get(), k)
+            && let Some(ObjData::Builtin(b)) = f.as_obj().map(|o| &o.data)
+        {
+            let g = vm.new_builtin_with(b.name, b.func, t, crate::object::ANY_ARITY);
+            vm.type_set_attr(t, k, g);
+        }
+    }
+}
+
+fn defaultdict_copy(vm: &mut Vm, s: Value) -> PyResult<Value> {
     let k = vm.intern("default_factory");
     let f = vm.instance_get_attr(s, k).unwrap_or(Value::NONE);
     let obj = new_dict_instance(vm, vm.type_of(s));
@@ -1316,8 +1540,26 @@ fn counter_update(
     Ok(())
 }
 
-fn counter_binop(vm: &mut Vm, a: Args, op: char) -> PyResult<Value> {
-    let (s, o) = (a.pos[0], a.pos[1]);
+const CT_ADD: Sig<1> = Sig::new("Counter.__add__", ["other"])
+    .posonly(0)
+    .python()
+    .method();
+const CT_SUB: Sig<1> = Sig::new("Counter.__sub__", ["other"])
+    .posonly(0)
+    .python()
+    .method();
+const CT_OR: Sig<1> = Sig::new("Counter.__or__", ["other"])
+    .posonly(0)
+    .python()
+    .method();
+const CT_AND: Sig<1> = Sig::new("Counter.__and__", ["other"])
+    .posonly(0)
+    .python()
+    .method();
+
+fn counter_binop(vm: &mut Vm, a: Args, op: char, sig: &Sig<1>) -> PyResult<Value> {
+    let b = sig.bind(vm, &a)?;
+    let (s, o) = (b.recv, b.req(0));
     let ct = ty("collections.Counter");
     if !vm.isinstance(o, ct) {
         return Ok(vm.not_implemented);
@@ -1466,12 +1708,24 @@ fn nt_owner(vm: &mut Vm, cls: Value) -> Value {
 }
 
 fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    const NEW: Sig<1> = Sig::new("__new__", ["_cls"]).varargs().varkw();
+    let b = NEW.bind(vm, &a)?;
+    let cls = b.req(0);
+    if !crate::vm::types::is_type(cls) {
+        let tn = vm.type_name(cls);
+        return Err(vm.type_error(&format!("tuple.__new__(X): X is not a type object ({tn})")));
+    }
+    if !vm.is_subclass(cls, vm.types.tuple) {
+        let cn = type_obj(cls).name.clone();
+        return Err(vm.type_error(&format!(
+            "tuple.__new__({cn}): {cn} is not a subtype of tuple"
+        )));
+    }
     let owner = nt_owner(vm, cls);
     let fields = field_names(vm, owner);
     let defaults = class_attr(vm, owner, "_field_defaults");
     let name = type_obj(owner).name.clone();
-    let args = &a.pos[1..];
+    let args = b.rest;
     if args.len() > fields.len() {
         let ndef = if defaults.is_none() {
             0
@@ -1490,7 +1744,7 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let mut vals: Vec<Value> = vec![Value::EMPTY; fields.len()];
     vals[..args.len()].copy_from_slice(args);
-    for (k, v) in a.kw {
+    for (k, v) in &b.kwrest {
         match fields.iter().position(|f| crate::vm::str_eq(*f, *k)) {
             Some(i) => {
                 if !vals[i].is_empty() {
@@ -1539,7 +1793,7 @@ fn nt_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn nt_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
+    let s = NOARGS.bind(vm, &a)?.recv;
     let cls = vm.type_of(s);
     let fields = field_names(vm, cls);
     let items = tuple_items_of(vm, s);
@@ -1555,21 +1809,34 @@ fn nt_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn nt_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    if !is_tuplelike(a.pos[1]) {
+    let b = ONE.bind(vm, &a)?;
+    if !is_tuplelike(b.req(0)) {
         return Ok(vm.not_implemented);
     }
-    let x = inner_tuple(vm, a.pos[0]);
-    let y = inner_tuple(vm, a.pos[1]);
+    let x = inner_tuple(vm, b.recv);
+    let y = inner_tuple(vm, b.req(0));
     vm.compare(op, x, y)
 }
 
 fn tuplegetter_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (g, obj) = (a.pos[0], a.get(1).unwrap_or(Value::NONE));
+    /// `__get__(self, instance, owner=None, /)`
+    const GET: Sig<2> = Sig::new("__get__", ["instance", "owner"])
+        .required(1)
+        .method();
+    let b = GET.bind(vm, &a)?;
+    let (g, obj) = (b.recv, b.req(0));
     if obj.is_none() {
         return Ok(g);
     }
     let k = vm.intern("__index__");
     let idx = vm.instance_get_attr(g, k).unwrap_or(Value::small_int(0));
+    if !is_tuplelike(obj) {
+        let i = vm.repr_string(idx)?;
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(&format!(
+            "descriptor for index '{i}' for tuple subclasses doesn't apply to '{tn}' object"
+        )));
+    }
     let t = inner_tuple(vm, obj);
     vm.getitem(t, idx)
 }
@@ -1591,11 +1858,18 @@ const KEYWORDS: &[&str] = &[
 ];
 
 fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (Some(tn), Some(fnames)) = (arg(&a, 0, "typename"), arg(&a, 1, "field_names")) else {
-        return Err(vm.type_error(
-            "namedtuple() missing 2 required positional arguments: 'typename' and 'field_names'",
-        ));
-    };
+    /// `namedtuple(typename, field_names, *, rename=False, defaults=None,
+    /// module=None)`, a Python function in CPython
+    const NAMEDTUPLE: Sig<5> = Sig::new(
+        "namedtuple",
+        ["typename", "field_names", "rename", "defaults", "module"],
+    )
+    .posonly(0)
+    .kwonly(2)
+    .required(2)
+    .python();
+    let b = NAMEDTUPLE.bind(vm, &a)?;
+    let (tn, fnames) = (b.req(0), b.req(1));
     let typename = vm.str_string(tn)?;
     let names: Vec<String> = if vm.is_str(fnames) {
         str_of(fnames)
@@ -1611,7 +1885,7 @@ fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         out
     };
-    let rename = match a.kwarg("rename") {
+    let rename = match b.get(2) {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -1652,14 +1926,14 @@ fn namedtuple(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Err(vm.value_error(&format!("Encountered duplicate field name: '{n}'")));
         }
     }
-    let defaults = match a.kwarg("defaults") {
+    let defaults = match b.get(3) {
         Some(v) if !v.is_none() => vm.collect_iter(v)?,
         _ => Vec::new(),
     };
     if defaults.len() > names.len() {
         return Err(vm.type_error("Got more default values than field names"));
     }
-    let module = match a.kwarg("module") {
+    let module = match b.get(4) {
         Some(m) if !m.is_none() => vm.str_string(m)?,
         _ => {
             let g = vm.frames.last().map(|f| f.globals);
@@ -1698,23 +1972,27 @@ pub fn make_namedtuple(
             vm,
             cls,
             &[
-                ("__repr__ ", nt_repr),
+                ("__repr__", nt_repr),
                 ("__str__", str_via_repr),
                 ("__len__", |vm, a| {
-                    let n = tuple_items_of(vm, a.pos[0]).len();
+                    let recv = NOARGS.bind(vm, &a)?.recv;
+                    let n = tuple_items_of(vm, recv).len();
                     Ok(vm.new_int(n as i64))
                 }),
                 ("__iter__", |vm, a| {
-                    let t = inner_tuple(vm, a.pos[0]);
+                    let recv = NOARGS.bind(vm, &a)?.recv;
+                    let t = inner_tuple(vm, recv);
                     vm.iter(t)
                 }),
                 ("__getitem__", |vm, a| {
-                    let t = inner_tuple(vm, a.pos[0]);
-                    vm.getitem(t, a.pos[1])
+                    let b = ONE.bind(vm, &a)?;
+                    let t = inner_tuple(vm, b.recv);
+                    vm.getitem(t, b.req(0))
                 }),
                 ("__contains__", |vm, a| {
-                    let t = inner_tuple(vm, a.pos[0]);
-                    Ok(Value::bool(vm.contains(t, a.pos[1])?))
+                    let b = ONE.bind(vm, &a)?;
+                    let t = inner_tuple(vm, b.recv);
+                    Ok(Value::bool(vm.contains(t, b.req(0))?))
                 }),
                 ("__eq__", |vm, a| nt_cmp(vm, a, CmpOp::Eq)),
                 ("__ne__", |vm, a| nt_cmp(vm, a, CmpOp::Ne)),
@@ -1723,41 +2001,67 @@ pub fn make_namedtuple(
                 ("__gt__", |vm, a| nt_cmp(vm, a, CmpOp::Gt)),
                 ("__ge__", |vm, a| nt_cmp(vm, a, CmpOp::Ge)),
                 ("__add__", |vm, a| {
-                    if !is_tuplelike(a.pos[1]) {
+                    let b = ONE.bind(vm, &a)?;
+                    if !is_tuplelike(b.req(0)) {
                         return Ok(vm.not_implemented);
                     }
-                    let mut x = tuple_items_of(vm, a.pos[0]);
-                    x.extend(tuple_items_of(vm, a.pos[1]));
+                    let mut x = tuple_items_of(vm, b.recv);
+                    x.extend(tuple_items_of(vm, b.req(0)));
                     Ok(vm.new_tuple(x))
                 }),
                 ("__mul__", |vm, a| {
-                    let t = inner_tuple(vm, a.pos[0]);
-                    vm.binary_op(BinOp::Mul, t, a.pos[1])
+                    let b = ONE.bind(vm, &a)?;
+                    let t = inner_tuple(vm, b.recv);
+                    vm.binary_op(BinOp::Mul, t, b.req(0))
                 }),
                 ("__rmul__", |vm, a| {
-                    let t = inner_tuple(vm, a.pos[0]);
-                    vm.binary_op(BinOp::Mul, t, a.pos[1])
+                    let b = ONE.bind(vm, &a)?;
+                    let t = inner_tuple(vm, b.recv);
+                    vm.binary_op(BinOp::Mul, t, b.req(0))
                 }),
-                ("__getnewargs__", |vm, a| Ok(inner_tuple(vm, a.pos[0]))),
+                ("__getnewargs__", |vm, a| {
+                    const GETNEWARGS: Sig<0> = Sig::new(".__getnewargs__", []).python().method();
+                    let recv = GETNEWARGS.bind(vm, &a)?.recv;
+                    Ok(inner_tuple(vm, recv))
+                }),
                 ("count", |vm, a| {
+                    const COUNT: Sig<1> = Sig::new("count", ["value"]).owner("tuple").method();
+                    let b = COUNT.bind(vm, &a)?;
                     let mut n = 0;
-                    for x in tuple_items_of(vm, a.pos[0]) {
-                        if vm.eq(x, a.pos[1])? {
+                    for x in tuple_items_of(vm, b.recv) {
+                        if vm.eq(x, b.req(0))? {
                             n += 1;
                         }
                     }
                     Ok(vm.new_int(n))
                 }),
                 ("index", |vm, a| {
-                    for (i, x) in tuple_items_of(vm, a.pos[0]).into_iter().enumerate() {
-                        if vm.eq(x, a.pos[1])? {
-                            return Ok(vm.new_int(i as i64));
+                    /// tuple's `index(value, start=0, stop=sys.maxsize, /)`
+                    const INDEX: Sig<3> = Sig::new("index", ["value", "start", "stop"])
+                        .required(1)
+                        .method();
+                    let b = INDEX.bind(vm, &a)?;
+                    let items = tuple_items_of(vm, b.recv);
+                    let len = items.len() as i64;
+                    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+                    let start = match b.get(1) {
+                        Some(v) => norm(deque_slice_index(vm, v)?),
+                        None => 0,
+                    };
+                    let stop = match b.get(2) {
+                        Some(v) => norm(deque_slice_index(vm, v)?),
+                        None => len,
+                    };
+                    for i in start..stop {
+                        if vm.eq(items[i as usize], b.req(0))? {
+                            return Ok(vm.new_int(i));
                         }
                     }
                     Err(vm.value_error("tuple.index(x): x not in tuple"))
                 }),
                 ("_asdict", |vm, a| {
-                    let s = a.pos[0];
+                    const ASDICT: Sig<0> = Sig::new("._asdict", []).python().method();
+                    let s = ASDICT.bind(vm, &a)?.recv;
                     let cls = vm.type_of(s);
                     let fields = field_names(vm, cls);
                     let items = tuple_items_of(vm, s);
@@ -1768,14 +2072,17 @@ pub fn make_namedtuple(
                     Ok(d)
                 }),
                 ("_replace", |vm, a| {
-                    let s = a.pos[0];
+                    const REPLACE: Sig<0> = Sig::new("._replace", []).varkw().python().method();
+                    let b = REPLACE.bind(vm, &a)?;
+                    let s = b.recv;
                     let cls = vm.type_of(s);
                     let fields = field_names(vm, cls);
                     let mut items = tuple_items_of(vm, s);
                     let mut unknown = Vec::new();
-                    for (k, v) in a.kw {
+                    for (k, v) in &b.kwrest {
                         match fields.iter().position(|f| crate::vm::str_eq(*f, *k)) {
-                            Some(i) => items[i] = *v,
+                            Some(i) if i < items.len() => items[i] = *v,
+                            Some(_) => {}
                             None => unknown.push(format!("'{}'", str_of(*k))),
                         }
                     }
@@ -1789,12 +2096,19 @@ pub fn make_namedtuple(
                 }),
             ],
         );
+        python_arity(vm, cls, &["__getnewargs__"]);
         let make = vm.new_builtin("_make", |vm, a| {
-            let cls = a.pos[0];
-            let Some(src) = a.get(1) else {
-                return Err(vm.type_error("_make() missing iterable"));
-            };
-            let items = vm.collect_iter(src)?;
+            const MAKE: Sig<1> = Sig::new("._make", ["iterable"])
+                .posonly(0)
+                .python()
+                .method();
+            let b = MAKE.bind(vm, &a)?;
+            let cls = b.recv;
+            if !crate::vm::types::is_type(cls) || !vm.is_subclass(cls, vm.types.tuple) {
+                let tn = vm.type_name(cls);
+                return Err(vm.type_error(&format!("_make() needs a tuple subclass, not '{tn}'")));
+            }
+            let items = vm.collect_iter(b.req(0))?;
             let n = field_names(vm, cls).len();
             if items.len() != n {
                 return Err(vm.type_error(&format!("Expected {n} arguments, got {}", items.len())));

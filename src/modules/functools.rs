@@ -8,7 +8,7 @@
 
 use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::CmpOp;
-use crate::modules::itertools::{arg, make_type, native, run_source, set_attr, ty};
+use crate::modules::itertools::{make_type, native, run_source, set_attr, ty};
 use crate::object::{Mut, NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -191,7 +191,7 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     let p = make_type(vm, "functools.partial", "partial", "functools", obj);
     vm.add_method(p, "__new__", partial_new);
     vm.add_method(p, "__call__", partial_call);
-    crate::modules::itertools::add_method_as(vm, p, "__repr__ ", partial_repr);
+    vm.add_method(p, "__repr__", partial_repr);
     set_attr(vm, m, "partial", p);
 
     let w = make_type(
@@ -242,8 +242,8 @@ pub fn forget_thread_values() {
 fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `reduce(function, iterable[, initial], /)`
     const REDUCE: Sig<3> = Sig::new("reduce", ["function", "iterable", "initial"]).required(2);
-    REDUCE.bind(vm, &a)?;
-    let (f, seq) = (a.pos[0], a.pos[1]);
+    let b = REDUCE.bind(vm, &a)?;
+    let (f, seq, initial) = (b.req(0), b.req(1), b.get(2));
     let it = vm.iter(seq).map_err(|e| {
         if vm.matches(e.0, "TypeError") {
             vm.type_error("reduce() arg 2 must support iteration")
@@ -254,7 +254,7 @@ fn reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let base = vm.temp_roots.len();
     vm.temp_roots.push(it);
     let r = (|| {
-        let mut acc = match a.get(2) {
+        let mut acc = match initial {
             Some(init) => init,
             None => match vm.next(it)? {
                 Some(v) => v,
@@ -287,11 +287,20 @@ fn set_iattr(vm: &mut Vm, obj: Value, name: &str, v: Value) {
     vm.instance_set_attr(obj, k, v);
 }
 
+/// A method taking only its receiver, or one argument, or any arguments.
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+const ANY: Sig<0> = Sig::new("method", []).method().varargs().varkw();
+
 fn partial_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let Some(mut func) = a.get(1) else {
+    /// `partial(func, /, *args, **keywords)`
+    const NEW: Sig<0> = Sig::new("partial", []).constructor().varargs().varkw();
+    let b = NEW.bind(vm, &a)?;
+    let cls = b.recv;
+    let Some((&first, rest)) = b.rest.split_first() else {
         return Err(vm.type_error("type 'partial' takes at least one argument"));
     };
+    let mut func = first;
     if !vm.is_callable(func) {
         return Err(vm.type_error("the first argument must be callable"));
     }
@@ -308,8 +317,8 @@ fn partial_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         func = iattr(vm, func, "func");
     }
-    args.extend_from_slice(&a.pos[2..]);
-    for (k, v) in a.kw {
+    args.extend_from_slice(rest);
+    for (k, v) in &b.kwrest {
         vm.dict_set(kw, *k, *v)?;
     }
     let obj = vm.new_instance(cls);
@@ -322,17 +331,18 @@ fn partial_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn partial_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let p = a.pos[0];
+    let b = ANY.bind(vm, &a)?;
+    let p = b.recv;
     let func = iattr(vm, p, "func");
     let pargs = iattr(vm, p, "args");
     let kw = iattr(vm, p, "keywords");
     let mut args = vm.tuple_items(pargs).unwrap_or_default();
-    args.extend_from_slice(&a.pos[1..]);
+    args.extend_from_slice(b.rest);
     let mut kws: Vec<(Value, Value)> = match kw.as_obj().map(|o| &o.data) {
         Some(ObjData::Dict(d)) => d.get().iter().map(|e| (e.key, e.value)).collect(),
         _ => Vec::new(),
     };
-    for (k, v) in a.kw {
+    for (k, v) in &b.kwrest {
         match kws.iter_mut().find(|(x, _)| crate::vm::str_eq(*x, *k)) {
             Some(e) => e.1 = *v,
             None => kws.push((*k, *v)),
@@ -342,7 +352,7 @@ fn partial_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn partial_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let p = a.pos[0];
+    let p = NOARGS.bind(vm, &a)?.recv;
     let func = iattr(vm, p, "func");
     let pargs = iattr(vm, p, "args");
     let kw = iattr(vm, p, "keywords");
@@ -400,8 +410,14 @@ impl NativeData for LruState {
 }
 
 fn lru_cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let maxsize = arg(&a, 0, "maxsize").unwrap_or(Value::small_int(128));
-    let typed = arg(&a, 1, "typed").unwrap_or(Value::FALSE);
+    /// `lru_cache(maxsize=128, typed=False)`, a Python function in CPython
+    const LRU_CACHE: Sig<2> = Sig::new("lru_cache", ["maxsize", "typed"])
+        .posonly(0)
+        .required(0)
+        .python();
+    let b = LRU_CACHE.bind(vm, &a)?;
+    let maxsize = b.get(0).unwrap_or(Value::small_int(128));
+    let typed = b.get(1).unwrap_or(Value::FALSE);
     if vm.is_intlike(maxsize) && !maxsize.is_bool() || maxsize.is_none() {
         let f = vm.new_builtin("_make_lru_wrapper", make_lru_wrapper_fn);
         return native_partial(vm, f, &[("maxsize", maxsize), ("typed", typed)]);
@@ -413,16 +429,23 @@ fn lru_cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cache(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "cache", &a, 1, 1)?;
-    make_lru_wrapper(vm, a.pos[0], Value::NONE, Value::FALSE)
+    /// `cache(user_function, /)`, a Python function in CPython
+    const CACHE: Sig<1> = Sig::new("cache", ["user_function"]).python();
+    let f = CACHE.bind(vm, &a)?.req(0);
+    make_lru_wrapper(vm, f, Value::NONE, Value::FALSE)
 }
 
 fn make_lru_wrapper_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(f) = a.get(0) else {
-        return Err(vm.type_error("missing function"));
-    };
-    let maxsize = a.kwarg("maxsize").unwrap_or(Value::small_int(128));
-    let typed = a.kwarg("typed").unwrap_or(Value::FALSE);
+    /// `decorating_function(user_function)`, with `maxsize` and `typed` bound
+    const WRAPPER: Sig<3> = Sig::new("decorating_function", ["user_function", "maxsize", "typed"])
+        .posonly(1)
+        .kwonly(1)
+        .required(1)
+        .python();
+    let b = WRAPPER.bind(vm, &a)?;
+    let f = b.req(0);
+    let maxsize = b.get(1).unwrap_or(Value::small_int(128));
+    let typed = b.get(2).unwrap_or(Value::FALSE);
     make_lru_wrapper(vm, f, maxsize, typed)
 }
 
@@ -495,8 +518,9 @@ fn make_key(vm: &mut Vm, st: &LruState, args: &[Value], kw: &[(Value, Value)]) -
 }
 
 fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let st = lru_state(vm, a.pos[0])?;
-    let args = &a.pos[1..];
+    let b = ANY.bind(vm, &a)?;
+    let st = lru_state(vm, b.recv)?;
+    let args = b.rest;
     if st.maxsize == Some(0) {
         *st.misses.get() += 1;
         return vm.call_kw(st.func, args, a.kw);
@@ -550,7 +574,9 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn lru_cache_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let st = lru_state(vm, a.pos[0])?;
+    const INFO: Sig<0> = Sig::new("_lru_cache_wrapper.cache_info", []).method();
+    let recv = INFO.bind(vm, &a)?.recv;
+    let st = lru_state(vm, recv)?;
     let hits = vm.new_int(*st.hits.get() as i64);
     let misses = vm.new_int(*st.misses.get() as i64);
     let maxsize = match st.maxsize {
@@ -564,7 +590,9 @@ fn lru_cache_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn lru_cache_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let st = lru_state(vm, a.pos[0])?;
+    const CLEAR: Sig<0> = Sig::new("_lru_cache_wrapper.cache_clear", []).method();
+    let recv = CLEAR.bind(vm, &a)?.recv;
+    let st = lru_state(vm, recv)?;
     *st.hits.get() = 0;
     *st.misses.get() = 0;
     if let ObjData::Dict(d) = &st.cache.obj().data {
@@ -574,7 +602,12 @@ fn lru_cache_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn lru_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (w, obj) = (a.pos[0], a.get(1).unwrap_or(Value::NONE));
+    /// `__get__(self, instance, owner=None, /)`
+    const GET: Sig<2> = Sig::new("__get__", ["instance", "owner"])
+        .required(1)
+        .method();
+    let b = GET.bind(vm, &a)?;
+    let (w, obj) = (b.recv, b.req(0));
     if obj.is_none() {
         return Ok(w);
     }
@@ -612,12 +645,13 @@ fn cmp_to_key(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn key_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(k) = native::<KeyObj>(a.pos[0]) else {
+    /// `K(obj)` (`PyArg_ParseTupleAndKeywords(args, kwds, "O:K", ...)`)
+    const CALL: Sig<1> = Sig::new("K", ["obj"]).posonly(0).method();
+    let b = CALL.bind(vm, &a)?;
+    let Some(k) = native::<KeyObj>(b.recv) else {
         return Err(vm.type_error("bad KeyWrapper"));
     };
-    let Some(obj) = arg(&a, 1, "obj") else {
-        return Err(vm.type_error("KeyWrapper() missing required argument 'obj' (pos 1)"));
-    };
+    let obj = b.req(0);
     Ok(vm.alloc(
         ty("functools.KeyWrapper"),
         ObjData::Native(Box::new(KeyObj { cmp: k.cmp, obj })),
@@ -625,10 +659,8 @@ fn key_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn key_cmp(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (
-        native::<KeyObj>(a.pos[0]),
-        a.get(1).and_then(native::<KeyObj>),
-    ) else {
+    let b = ONE.bind(vm, &a)?;
+    let (Some(x), Some(y)) = (native::<KeyObj>(b.recv), native::<KeyObj>(b.req(0))) else {
         return Err(vm.type_error("other argument must be K instance"));
     };
     let r = vm.call(x.cmp, &[x.obj, y.obj])?;
@@ -661,11 +693,18 @@ fn do_update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<()
 }
 
 fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (Some(wrapper), Some(wrapped)) = (arg(&a, 0, "wrapper"), arg(&a, 1, "wrapped")) else {
-        return Err(vm.type_error("update_wrapper() missing required positional argument"));
-    };
-    let assigned = arg(&a, 2, "assigned");
-    let updated = arg(&a, 3, "updated");
+    /// `update_wrapper(wrapper, wrapped, assigned=..., updated=...)`, a Python
+    /// function in CPython
+    const UPDATE_WRAPPER: Sig<4> = Sig::new(
+        "update_wrapper",
+        ["wrapper", "wrapped", "assigned", "updated"],
+    )
+    .posonly(0)
+    .required(2)
+    .python();
+    let b = UPDATE_WRAPPER.bind(vm, &a)?;
+    let (wrapper, wrapped) = (b.req(0), b.req(1));
+    let (assigned, updated) = (b.get(2), b.get(3));
     if assigned.is_none() && updated.is_none() {
         do_update_wrapper(vm, wrapper, wrapped)?;
         return Ok(wrapper);
@@ -678,7 +717,7 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
             .collect(),
     };
     for k in names {
-        let k = vm.intern_value(k);
+        let k = attr_name(vm, k)?;
         if let Ok(Some(v)) = vm.getattr_opt(wrapped, k) {
             vm.setattr(wrapper, k, v)?;
         }
@@ -688,7 +727,7 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => vec![vm.intern("__dict__")],
     };
     for k in upd {
-        let k = vm.intern_value(k);
+        let k = attr_name(vm, k)?;
         if let Ok(Some(d)) = vm.getattr_opt(wrapped, k)
             && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
         {
@@ -706,16 +745,28 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(wrapper)
 }
 
+/// An attribute name from `assigned`/`updated`: a str, as `getattr` requires.
+fn attr_name(vm: &mut Vm, k: Value) -> PyResult<Value> {
+    if !vm.is_str(k) {
+        let tn = vm.type_name(k);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
+    Ok(vm.intern_value(k))
+}
+
 fn wraps(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(wrapped) = arg(&a, 0, "wrapped") else {
-        return Err(vm.type_error("wraps() missing 1 required positional argument: 'wrapped'"));
-    };
+    /// `wraps(wrapped, assigned=..., updated=...)`, a Python function in CPython
+    const WRAPS: Sig<3> = Sig::new("wraps", ["wrapped", "assigned", "updated"])
+        .posonly(0)
+        .required(1)
+        .python();
+    let b = WRAPS.bind(vm, &a)?;
     let f = vm.new_builtin("update_wrapper", update_wrapper);
-    let mut kw = vec![("wrapped", wrapped)];
-    if let Some(x) = arg(&a, 1, "assigned") {
+    let mut kw = vec![("wrapped", b.req(0))];
+    if let Some(x) = b.get(1) {
         kw.push(("assigned", x));
     }
-    if let Some(x) = arg(&a, 2, "updated") {
+    if let Some(x) = b.get(2) {
         kw.push(("updated", x));
     }
     let _ = str_of;

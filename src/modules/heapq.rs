@@ -2,7 +2,7 @@
 //! heap layouts and tie orders match; `merge` is CPython's generator, in Python.
 
 use crate::builtins::signature::Sig;
-use crate::modules::itertools::{arg, lt, run_source};
+use crate::modules::itertools::{lt, run_source};
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -77,39 +77,32 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("heapq");
     let d = vm.module_dict(m);
     vm.add_fn(d, "heappush", |vm, a| {
-        check(vm, &a, "heappush", 2)?;
-        let h = list_arg(vm, &a, "heappush", 2)?;
+        let (h, item) = heap_args(vm, &a, "heappush", 2)?;
         if let ObjData::List(l) = &h.obj().data {
-            l.get().push(a.pos[1]);
+            l.get().push(item);
         }
         let n = len(h);
         siftdown(vm, h, 0, n - 1, false)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "heappop", |vm, a| {
-        check(vm, &a, "heappop", 1)?;
-        let h = list_arg(vm, &a, "heappop", 1)?;
+        let (h, _) = heap_args(vm, &a, "heappop", 1)?;
         heappop(vm, h, false)
     });
     vm.add_fn(d, "_heappop_max", |vm, a| {
-        check(vm, &a, "_heappop_max", 1)?;
-        let h = list_arg(vm, &a, "_heappop_max", 1)?;
+        let (h, _) = heap_args(vm, &a, "_heappop_max", 1)?;
         heappop(vm, h, true)
     });
     vm.add_fn(d, "heapreplace", |vm, a| {
-        check(vm, &a, "heapreplace", 2)?;
-        let h = list_arg(vm, &a, "heapreplace", 2)?;
-        heapreplace(vm, h, a.pos[1], false)
+        let (h, item) = heap_args(vm, &a, "heapreplace", 2)?;
+        heapreplace(vm, h, item, false)
     });
     vm.add_fn(d, "_heapreplace_max", |vm, a| {
-        check(vm, &a, "_heapreplace_max", 2)?;
-        let h = list_arg(vm, &a, "_heapreplace_max", 2)?;
-        heapreplace(vm, h, a.pos[1], true)
+        let (h, item) = heap_args(vm, &a, "_heapreplace_max", 2)?;
+        heapreplace(vm, h, item, true)
     });
     vm.add_fn(d, "heappushpop", |vm, a| {
-        check(vm, &a, "heappushpop", 2)?;
-        let h = list_arg(vm, &a, "heappushpop", 2)?;
-        let mut item = a.pos[1];
+        let (h, mut item) = heap_args(vm, &a, "heappushpop", 2)?;
         let first = get(h, 0);
         if let Some(top) = first
             && lt(vm, top, item)?
@@ -127,41 +120,49 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(item)
     });
     vm.add_fn(d, "heapify", |vm, a| {
-        check(vm, &a, "heapify", 1)?;
-        let h = list_arg(vm, &a, "heapify", 1)?;
+        let (h, _) = heap_args(vm, &a, "heapify", 1)?;
         heapify(vm, h, false)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "_heapify_max", |vm, a| {
-        check(vm, &a, "_heapify_max", 1)?;
-        let h = list_arg(vm, &a, "_heapify_max", 1)?;
+        let (h, _) = heap_args(vm, &a, "_heapify_max", 1)?;
         heapify(vm, h, true)?;
         Ok(Value::NONE)
     });
-    vm.add_fn(d, "nlargest", |vm, a| nbest(vm, a, "nlargest", true));
-    vm.add_fn(d, "nsmallest", |vm, a| nbest(vm, a, "nsmallest", false));
+    vm.add_fn(d, "nlargest", |vm, a| {
+        /// `nlargest(n, iterable, key=None)`, a Python function in CPython
+        const NLARGEST: Sig<3> = Sig::new("nlargest", ["n", "iterable", "key"])
+            .posonly(0)
+            .required(2)
+            .python();
+        nbest(vm, a, &NLARGEST, true)
+    });
+    vm.add_fn(d, "nsmallest", |vm, a| {
+        const NSMALLEST: Sig<3> = Sig::new("nsmallest", ["n", "iterable", "key"])
+            .posonly(0)
+            .required(2)
+            .python();
+        nbest(vm, a, &NSMALLEST, false)
+    });
     run_source(vm, m, PY_SRC, "<heapq>")?;
     Ok(m)
 }
 
-/// The arity of `_heapq`'s functions of `n` (1 or 2) positional-only arguments.
-fn check(vm: &mut Vm, a: &Args, name: &'static str, n: usize) -> PyResult<()> {
-    if n == 1 {
-        Sig::new(name, ["heap"]).owner("_heapq").bind(vm, a)?;
+/// The arguments of `_heapq`'s functions of `n` (1 or 2) positional-only
+/// arguments: the heap, which must be a list (`heappop() argument must be list,
+/// not int` with one argument, `heappush() argument 1 must be list, not int` with
+/// two), and the item (None for one argument).
+fn heap_args(vm: &mut Vm, a: &Args, name: &'static str, n: usize) -> PyResult<(Value, Value)> {
+    let (v, item) = if n == 1 {
+        let sig = Sig::new(name, ["heap"]).owner("_heapq");
+        (sig.bind(vm, a)?.req(0), Value::NONE)
     } else {
-        Sig::new(name, ["heap", "item"])
-            .owner("_heapq")
-            .bind(vm, a)?;
-    }
-    Ok(())
-}
-
-/// The heap, which must be a list: `heappop() argument must be list, not int`
-/// (one argument), `heappush() argument 1 must be list, not int` (two).
-fn list_arg(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<Value> {
-    let v = a.pos[0];
+        let sig = Sig::new(name, ["heap", "item"]).owner("_heapq");
+        let b = sig.bind(vm, a)?;
+        (b.req(0), b.req(1))
+    };
     if v.is_obj() && matches!(v.obj().data, ObjData::List(_)) {
-        return Ok(v);
+        return Ok((v, item));
     }
     let which = if n == 1 { "argument" } else { "argument 1" };
     let tn = crate::builtins::bad_arg_name(vm, v);
@@ -304,14 +305,13 @@ fn heapify(vm: &mut Vm, h: Value, max: bool) -> PyResult<()> {
 
 /// nlargest/nsmallest: the results equal `sorted(iterable, key=key, reverse=...)[:n]`,
 /// which is what CPython's heap-based algorithm guarantees (it is stable).
-fn nbest(vm: &mut Vm, a: Args, name: &str, largest: bool) -> PyResult<Value> {
-    let (Some(n), Some(src)) = (arg(&a, 0, "n"), arg(&a, 1, "iterable")) else {
-        return Err(vm.type_error(&format!("{name}() missing required positional argument")));
-    };
+fn nbest(vm: &mut Vm, a: Args, sig: &Sig<3>, largest: bool) -> PyResult<Value> {
+    let b = sig.bind(vm, &a)?;
+    let (n, src) = (b.req(0), b.req(1));
     let n = vm
         .to_i64(n)
         .ok_or_else(|| vm.type_error("an integer is required"))?;
-    let key = a.kwarg("key").filter(|k| !k.is_none());
+    let key = b.opt(2);
     let items = vm.collect_iter(src)?;
     let l = vm.new_list(items);
     vm.temp_roots.push(l);

@@ -4,6 +4,7 @@
 //! CPython's own importlib package needs its frozen bootstrap (`_imp`, `_thread`,
 //! `marshal`), so Coil provides this small native one in its place.
 
+use crate::builtins::signature::Sig;
 use crate::value::Value;
 use crate::vm::import::Found;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -185,7 +186,8 @@ fn spec_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn spec_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let spec = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let spec = REPR.bind(vm, &a)?.recv;
     let mut parts = Vec::new();
     for (i, k) in ["name", "loader", "origin", "submodule_search_locations"]
         .iter()

@@ -105,8 +105,11 @@ pub fn add_method_as(vm: &mut Vm, t: Value, name: &'static str, f: crate::object
     }
 }
 
-pub fn iter_self(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    Ok(a.pos[0])
+/// A method taking only its receiver (a slot, whose arity the call path checks).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+
+pub fn iter_self(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(NOARGS.bind(vm, &a)?.recv)
 }
 
 // ---- iterator states ----------------------------------------------------------------
@@ -326,11 +329,23 @@ fn state(v: Value) -> &'static Mut<It> {
     &native::<NIter>(v).expect("itertools object").st
 }
 
-fn it_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = a.pos[0];
-    if native::<NIter>(s).is_none() {
-        return Err(vm.type_error("descriptor '__next__' requires an itertools object"));
+/// The state of the receiver of `name`, or TypeError when it has none (an
+/// instance of a subclass that `object.__new__` made).
+fn state_of(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static Mut<It>> {
+    match native::<NIter>(v) {
+        Some(n) => Ok(&n.st),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' requires an itertools object but received a '{tn}'"
+            )))
+        }
     }
+}
+
+fn it_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    state_of(vm, s, "__next__")?;
     match step(vm, s)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::NONE)),
@@ -968,7 +983,8 @@ fn count_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let It::Count { cur, step } = state(a.pos[0]).get() else {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    let It::Count { cur, step } = state_of(vm, s, "__repr__")?.get() else {
         return Ok(vm.new_str("count()"));
     };
     let (c, d) = (*cur, *step);
@@ -1007,7 +1023,8 @@ fn repeat_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn repeat_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let It::Repeat { obj, left } = state(a.pos[0]).get() else {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    let It::Repeat { obj, left } = state_of(vm, s, "__repr__")?.get() else {
         return Ok(vm.new_str("repeat()"));
     };
     let (o, l) = (*obj, *left);
@@ -1020,7 +1037,8 @@ fn repeat_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn repeat_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    match state(a.pos[0]).get() {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    match state_of(vm, s, "__length_hint__")?.get() {
         It::Repeat { left: Some(n), .. } => Ok(vm.new_int(*n)),
         _ => Err(vm.type_error("len() of unsized object")),
     }

@@ -4,6 +4,7 @@
 //! `make_scanner` and `make_encoder` are not here: `json` then uses its
 //! pure-Python scanner and encoder around these functions.
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -52,8 +53,11 @@ fn push_u(out: &mut String, c: char) {
 /// `encode_basestring_ascii(s)` / `encode_basestring(s)`: `s` as a JSON string
 /// literal, quotes included.
 fn encode(vm: &mut Vm, a: Args, ascii: bool) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "encode_basestring", &a, 1, 1)?;
-    let s = str_arg(vm, a.pos[0])?;
+    const ENCODE: Sig<1> = Sig::new("encode_basestring", ["s"]).owner("_json");
+    const ENCODE_ASCII: Sig<1> = Sig::new("encode_basestring_ascii", ["s"]).owner("_json");
+    let sig = if ascii { &ENCODE_ASCII } else { &ENCODE };
+    let s = sig.bind(vm, &a)?.req(0);
+    let s = str_arg(vm, s)?;
     let src = crate::vm::str_of(s);
     let mut out = String::with_capacity(src.len() + 2);
     out.push('"');
@@ -78,16 +82,17 @@ fn encode(vm: &mut Vm, a: Args, ascii: bool) -> PyResult<Value> {
 /// `_scanstring(s, end, strict)`: (text, end after the closing quote), or
 /// (None, message, position) for the Python part to raise as JSONDecodeError.
 fn scanstring(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "scanstring", &a, 3, 3)?;
-    let s = str_arg(vm, a.pos[0])?;
-    let end = match vm.index_of(a.pos[1])? {
+    const SCANSTRING: Sig<3> = Sig::new("scanstring", ["string", "end", "strict"]);
+    let b = SCANSTRING.bind(vm, &a)?;
+    let s = str_arg(vm, b.req(0))?;
+    let end = match vm.index_of(b.req(1))? {
         Some(e) => e,
         None => {
-            let t = vm.type_name(a.pos[1]);
+            let t = vm.type_name(b.req(1));
             return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
-    let strict = vm.truthy(a.pos[2])?;
+    let strict = vm.truthy(b.req(2))?;
     let ObjData::Str(p) = &s.obj().data else {
         unreachable!("str_arg gives a str")
     };

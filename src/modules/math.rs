@@ -5,7 +5,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;
 use crate::value::Value;
@@ -90,13 +90,13 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "log", math_log);
     vm.add_fn(d, "log2", |vm, a| {
-        check_n(vm, &a, "log2", 1)?;
-        let r = loghelper(vm, a.pos[0], |x| unsafe { log2(x) })?;
+        let x0 = one(vm, &a, "log2")?;
+        let r = loghelper(vm, x0, |x| unsafe { log2(x) })?;
         Ok(Value::float(r))
     });
     vm.add_fn(d, "log10", |vm, a| {
-        check_n(vm, &a, "log10", 1)?;
-        let r = loghelper(vm, a.pos[0], |x| unsafe { log10(x) })?;
+        let x0 = one(vm, &a, "log10")?;
+        let r = loghelper(vm, x0, |x| unsafe { log10(x) })?;
         Ok(Value::float(r))
     });
     vm.add_fn(d, "atan2", |vm, a| {
@@ -169,9 +169,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_tuple(vec![Value::float(m), Value::small_int(e as i64)]))
     });
     vm.add_fn(d, "ldexp", |vm, a| {
-        check_n(vm, &a, "ldexp", 2)?;
-        let x = to_f(vm, a.pos[0])?;
-        let Some(i) = vm.to_bigint(a.pos[1]) else {
+        let (x0, x1) = two(vm, &a, "ldexp")?;
+        let x = to_f(vm, x0)?;
+        let Some(i) = vm.to_bigint(x1) else {
             return Err(vm.type_error("Expected an int as second argument to ldexp."));
         };
         if x == 0.0 || !x.is_finite() {
@@ -237,8 +237,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         round_op(vm, a, "ceil", "__ceil__", f64::ceil)
     });
     vm.add_fn(d, "trunc", |vm, a| {
-        check_n(vm, &a, "trunc", 1)?;
-        let v = a.pos[0];
+        let v = one(vm, &a, "trunc")?;
         if v.is_float() {
             return float_to_int(vm, v.as_float().trunc());
         }
@@ -255,9 +254,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         )))
     });
     vm.add_fn(d, "hypot", |vm, a| {
-        check_varargs(vm, &a, "hypot")?;
-        let mut v = Vec::with_capacity(a.pos.len());
-        for x in a.pos {
+        let xs = varargs(vm, &a, "hypot")?;
+        let mut v = Vec::with_capacity(xs.len());
+        for x in xs {
             v.push(to_f(vm, *x)?.abs());
         }
         Ok(Value::float(norm(&mut v)))
@@ -266,18 +265,18 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "fsum", fsum);
     vm.add_fn(d, "prod", prod);
     vm.add_fn(d, "gcd", |vm, a| {
-        check_varargs(vm, &a, "gcd")?;
+        let xs = varargs(vm, &a, "gcd")?;
         let mut g = BigInt::zero();
-        for x in a.pos {
+        for x in xs {
             let x = int_arg(vm, *x)?;
             g = g.gcd(&x);
         }
         Ok(vm.new_bigint(g))
     });
     vm.add_fn(d, "lcm", |vm, a| {
-        check_varargs(vm, &a, "lcm")?;
+        let xs = varargs(vm, &a, "lcm")?;
         let mut l = BigInt::one();
-        for x in a.pos {
+        for x in xs {
             let x = int_arg(vm, *x)?;
             if l.is_zero() || x.is_zero() {
                 l = BigInt::zero();
@@ -288,8 +287,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(l.abs()))
     });
     vm.add_fn(d, "factorial", |vm, a| {
-        check_n(vm, &a, "factorial", 1)?;
-        let n = int_arg(vm, a.pos[0])?;
+        let x0 = one(vm, &a, "factorial")?;
+        let n = int_arg(vm, x0)?;
         if n.is_negative() {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
@@ -301,9 +300,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(product_range(1, n)))
     });
     vm.add_fn(d, "comb", |vm, a| {
-        check_n(vm, &a, "comb", 2)?;
-        let n = int_arg(vm, a.pos[0])?;
-        let k = int_arg(vm, a.pos[1])?;
+        let (x0, x1) = two(vm, &a, "comb")?;
+        let n = int_arg(vm, x0)?;
+        let k = int_arg(vm, x1)?;
         if n.is_negative() {
             return Err(vm.value_error("n must be a non-negative integer"));
         }
@@ -351,8 +350,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(r))
     });
     vm.add_fn(d, "isqrt", |vm, a| {
-        check_n(vm, &a, "isqrt", 1)?;
-        let n = int_arg(vm, a.pos[0])?;
+        let x0 = one(vm, &a, "isqrt")?;
+        let n = int_arg(vm, x0)?;
         if n.is_negative() {
             return Err(vm.value_error("isqrt() argument must be nonnegative"));
         }
@@ -364,19 +363,24 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 /// The arity of a math function of `n` (1 or 2) positional-only arguments:
 /// `math.sqrt() takes exactly one argument (0 given)`, `atan2 expected 2
 /// arguments, got 1`, `math.atan2() takes no keyword arguments`.
-fn check_n(vm: &mut Vm, a: &Args, name: &'static str, n: usize) -> PyResult<()> {
-    if n == 1 {
-        Sig::new(name, ["x"]).owner("math").bind(vm, a)?;
-    } else {
-        Sig::new(name, ["x", "y"]).owner("math").bind(vm, a)?;
-    }
-    Ok(())
+/// The argument of a math function of one positional argument.
+fn one(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<Value> {
+    let sig = Sig::new(name, ["x"]).owner("math");
+    Ok(sig.bind(vm, a)?.req(0))
 }
 
-/// A math function of any number of positional arguments (`hypot`, `gcd`, `lcm`).
-fn check_varargs(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<()> {
-    Sig::new(name, []).varargs().owner("math").bind(vm, a)?;
-    Ok(())
+/// The arguments of a math function of two positional arguments.
+fn two(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<(Value, Value)> {
+    let sig = Sig::new(name, ["x", "y"]).owner("math");
+    let b = sig.bind(vm, a)?;
+    Ok((b.req(0), b.req(1)))
+}
+
+/// The arguments of a math function of any number of positional arguments
+/// (`hypot`, `gcd`, `lcm`).
+fn varargs<'a>(vm: &mut Vm, a: &Args<'a>, name: &'static str) -> PyResult<&'a [Value]> {
+    let sig = Sig::new(name, []).varargs().owner("math");
+    Ok(sig.bind(vm, a)?.rest)
 }
 
 fn domain(vm: &mut Vm) -> crate::vm::PyErr {
@@ -419,13 +423,13 @@ pub fn to_f(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 fn arg_f(vm: &mut Vm, a: Args, name: &'static str) -> PyResult<f64> {
-    check_n(vm, &a, name, 1)?;
-    to_f(vm, a.pos[0])
+    let x0 = one(vm, &a, name)?;
+    to_f(vm, x0)
 }
 
 fn two_f(vm: &mut Vm, a: Args, name: &'static str) -> PyResult<(f64, f64)> {
-    check_n(vm, &a, name, 2)?;
-    Ok((to_f(vm, a.pos[0])?, to_f(vm, a.pos[1])?))
+    let (x0, x1) = two(vm, &a, name)?;
+    Ok((to_f(vm, x0)?, to_f(vm, x1)?))
 }
 
 fn math_1(vm: &mut Vm, x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
@@ -475,8 +479,7 @@ fn round_op(
     dunder: &'static str,
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
-    check_n(vm, &a, name, 1)?;
-    let v = a.pos[0];
+    let v = one(vm, &a, name)?;
     if v.is_float() {
         return float_to_int(vm, f(v.as_float()));
     }
@@ -524,14 +527,21 @@ fn loghelper(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `math.log(x, [base=math.e])`: an optional group, not a default
+    const LOG: Sig<2> = Sig::new("log", ["x", "base"])
+        .required(0)
+        .varargs()
+        .style(Style::Tuple);
     if !a.kw.is_empty() {
         return Err(vm.type_error("log() takes no keyword arguments"));
     }
-    if a.pos.is_empty() || a.pos.len() > 2 {
+    let b = LOG.bind(vm, &a)?;
+    let (Some(x), true) = (b.get(0), b.rest.is_empty()) else {
         return Err(vm.type_error("math.log requires 1 to 2 arguments"));
-    }
-    let num = loghelper(vm, a.pos[0], |x| unsafe { log(x) })?;
-    if let Some(b) = a.get(1) {
+    };
+    let base = b.get(1);
+    let num = loghelper(vm, x, |x| unsafe { log(x) })?;
+    if let Some(b) = base {
         let den = loghelper(vm, b, |x| unsafe { log(x) })?;
         if den == 0.0 {
             return Err(vm.zero_division("float division by zero"));
@@ -641,9 +651,9 @@ fn dl_mul(x: f64, y: f64) -> (f64, f64) {
 }
 
 fn dist(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_n(vm, &a, "dist", 2)?;
-    let p = vm.collect_iter(a.pos[0])?;
-    let q = vm.collect_iter(a.pos[1])?;
+    let (x0, x1) = two(vm, &a, "dist")?;
+    let p = vm.collect_iter(x0)?;
+    let q = vm.collect_iter(x1)?;
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
@@ -657,8 +667,8 @@ fn dist(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn fsum(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_n(vm, &a, "fsum", 1)?;
-    let it = vm.iter(a.pos[0])?;
+    let x0 = one(vm, &a, "fsum")?;
+    let it = vm.iter(x0)?;
     vm.temp_roots.push(it);
     let r = fsum_inner(vm, it);
     vm.temp_roots.pop();
@@ -747,7 +757,7 @@ const PROD: Sig<2> = Sig::new("prod", ["iterable", "start"])
 fn prod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = PROD.bind(vm, &a)?;
     let mut acc = b.get(1).unwrap_or(Value::small_int(1));
-    let it = vm.iter(a.pos[0])?;
+    let it = vm.iter(b.req(0))?;
     let base = vm.temp_roots.len();
     vm.temp_roots.push(it);
     let r = (|| {

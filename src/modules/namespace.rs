@@ -1,6 +1,7 @@
 //! `types.SimpleNamespace`: the class of `sys.implementation`, which the standard
 //! library's `types` module takes as its `SimpleNamespace`.
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -30,10 +31,13 @@ pub fn new(vm: &mut Vm, cls: Value, attrs: &[(&str, Value)]) -> Value {
 }
 
 fn init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() > 1 {
+    /// `SimpleNamespace(**kwargs)`
+    const INIT: Sig<0> = Sig::new("SimpleNamespace", []).method().varargs().varkw();
+    let b = INIT.bind(vm, &a)?;
+    if !b.rest.is_empty() {
         return Err(vm.type_error("no positional arguments expected"));
     }
-    let obj = a.pos[0];
+    let obj = b.recv;
     for (k, v) in a.kw.iter() {
         let k = vm.intern_value(*k);
         vm.setattr(obj, k, *v)?;
@@ -57,7 +61,8 @@ fn attrs(vm: &mut Vm, obj: Value) -> PyResult<Vec<(Value, Value)>> {
 }
 
 fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let obj = REPR.bind(vm, &a)?.recv;
     let cls = vm.type_of(obj);
     let nk = vm.intern("__name__");
     let cname = vm.getattr(cls, nk)?;
@@ -86,7 +91,9 @@ fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
-    let (x, y) = (a.pos[0], a.pos[1]);
+    const CMP: Sig<1> = Sig::new("method", ["other"]).method();
+    let b = CMP.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     let tx = vm.type_of(x);
     let ty = vm.type_of(y);
     let same_kind = vm.isinstance(y, tx) || vm.isinstance(x, ty);

@@ -621,8 +621,7 @@ fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut path = String::from(str_of(path_arg(vm, a, 0, "join")?));
-    for i in 1..a.pos.len() {
-        let b = a.pos[i];
+    for &b in a.pos.iter().skip(1) {
         if !vm.is_str(b) {
             return Err(vm.type_error(&format!(
                 "join() argument must be str, bytes, or os.PathLike object, not '{}'",

@@ -176,7 +176,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let object = vm.types.object;
     let t = vm.new_native_type("_MersenneTwister", "_random", object);
     vm.add_method(t, "__new__", |vm, a| {
-        let cls = a.pos[0];
+        const NEW: Sig<0> = Sig::new("_MersenneTwister", [])
+            .constructor()
+            .varargs()
+            .varkw();
+        let cls = NEW.bind(vm, &a)?.recv;
         Ok(vm.alloc(
             cls,
             ObjData::Native(Box::new(Mt {
@@ -267,7 +271,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let k = vm.intern("_MersenneTwister");
     vm.dict_set_str(d, k, t);
     vm.add_fn(d, "_index", |vm, a| {
-        let v = a.pos[0];
+        // operator.index, as CPython's random imports it
+        const INDEX: Sig<1> = Sig::new("index", ["a"]);
+        let v = INDEX.bind(vm, &a)?.req(0);
         match vm.index_of(v)? {
             Some(i) => Ok(vm.new_int(i)),
             None => match vm.to_bigint(v) {

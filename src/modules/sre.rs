@@ -6,6 +6,7 @@
 
 use rustpython_sre_engine::{Request, State, StrDrive};
 
+use crate::builtins::signature::Sig;
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -402,18 +403,30 @@ fn make_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// (start, end) of the match and of each group ((-1, -1) when a group did not
 /// take part).
 fn run(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 7 {
-        return Err(vm.type_error("_run() takes 7 arguments"));
-    }
-    let Some(code) = crate::modules::itertools::native::<Code>(a.pos[0]) else {
+    const RUN: Sig<7> = Sig::new(
+        "_run",
+        [
+            "code",
+            "string",
+            "pos",
+            "endpos",
+            "mode",
+            "must_advance",
+            "groups",
+        ],
+    );
+    let b = RUN.bind(vm, &a)?;
+    let Some(code) = crate::modules::itertools::native::<Code>(b.req(0)) else {
         return Err(vm.type_error("_run() needs a compiled code"));
     };
-    let s = a.pos[1];
-    let pos = vm.to_i64(a.pos[2]).unwrap_or(0).max(0) as usize;
-    let endpos = vm.to_i64(a.pos[3]).unwrap_or(0).max(0) as usize;
-    let mode = vm.to_i64(a.pos[4]).unwrap_or(0);
-    let must_advance = vm.truthy(a.pos[5])?;
-    let groups = vm.to_i64(a.pos[6]).unwrap_or(0).max(0) as usize;
+    let s = b.req(1);
+    let pos = vm.to_i64(b.req(2)).unwrap_or(0).max(0) as usize;
+    let endpos = vm.to_i64(b.req(3)).unwrap_or(0).max(0) as usize;
+    let mode = vm.to_i64(b.req(4)).unwrap_or(0);
+    let must_advance = vm.truthy(b.req(5))?;
+    // a pattern has fewer groups than code words: a bigger count would only
+    // fill the result with (-1, -1)s (and 2**40 of them would not fit)
+    let groups = (vm.to_i64(b.req(6)).unwrap_or(0).max(0) as usize).min(code.0.len());
     let found = match s.as_obj().map(|o| &o.data) {
         Some(ObjData::Str(st)) => {
             let text: &str = &st.s;

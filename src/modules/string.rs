@@ -1,5 +1,6 @@
 //! The `string` module: constants, capwords, Template and a basic Formatter.
 
+use crate::builtins::signature::Sig;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -240,11 +241,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 
 /// `_string._parse(s)`: ([(literal, name, spec, conversion), ...], error or None).
 fn parse(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "_parse", &a, 1, 1)?;
-    if !vm.is_str(a.pos[0]) {
+    const PARSE: Sig<1> = Sig::new("_parse", ["s"]);
+    let v = PARSE.bind(vm, &a)?.req(0);
+    if !vm.is_str(v) {
         return Err(vm.type_error("_parse() argument must be str"));
     }
-    let s = crate::vm::str_of(crate::builtins::str::payload(a.pos[0])).to_string();
+    let s = crate::vm::str_of(crate::builtins::str::payload(v)).to_string();
     let (pieces, err) = crate::builtins::format::parse_format(&s);
     let base = vm.temp_roots.len();
     let mut items = Vec::with_capacity(pieces.len());

@@ -4,6 +4,7 @@
 //! standard `= < > !` ones). The layout logic is Python over `int.to_bytes`;
 //! floats go through two native helpers (IEEE 754 half, single and double).
 
+use crate::builtins::signature::Sig;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -264,9 +265,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 
 /// `_float_pack(x, size, little)`: the IEEE 754 bytes of x in 2, 4 or 8 bytes.
 fn float_pack(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let x = a.pos[0].as_float();
-    let size = vm.to_i64(a.pos[1]).unwrap_or(8);
-    let little = vm.truthy(a.pos[2])?;
+    const FLOAT_PACK: Sig<3> = Sig::new("_float_pack", ["x", "size", "little"]);
+    let b = FLOAT_PACK.bind(vm, &a)?;
+    let x = b.f64(vm, 0)?;
+    let size = b.ssize(vm, 1)?;
+    let little = vm.truthy(b.req(2))?;
     let mut bytes = match size {
         2 => {
             if x.is_finite() && x.abs() >= 65520.0 {
@@ -290,11 +293,13 @@ fn float_pack(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `_float_unpack(data, little)`: the float in 2, 4 or 8 IEEE 754 bytes.
 fn float_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let mut b: Vec<u8> = match a.pos[0].as_obj().map(|o| &o.data) {
+    const FLOAT_UNPACK: Sig<2> = Sig::new("_float_unpack", ["data", "little"]);
+    let args = FLOAT_UNPACK.bind(vm, &a)?;
+    let mut b: Vec<u8> = match args.req(0).as_obj().map(|o| &o.data) {
         Some(crate::object::ObjData::Bytes(b)) => b.to_vec(),
         _ => return Err(vm.type_error("_float_unpack needs bytes")),
     };
-    if vm.truthy(a.pos[1])? {
+    if vm.truthy(args.req(1))? {
         b.reverse();
     }
     let x = match b.len() {

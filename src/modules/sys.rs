@@ -10,7 +10,9 @@ pub fn register(vm: &mut Vm) {
     // SystemExit.code: None, the single argument, or the args tuple.
     let se = vm.exc_class("SystemExit");
     let g = vm.new_builtin("code", |vm, a| {
-        let args = crate::vm::exc::exc_args(vm, a.pos[0]);
+        const CODE: Sig<0> = Sig::new("code", []).method();
+        let e = CODE.bind(vm, &a)?.recv;
+        let args = crate::vm::exc::exc_args(vm, e);
         Ok(match args.len() {
             0 => Value::NONE,
             1 => args[0],
@@ -236,7 +238,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     }
     vm.add_fn(d, "exit", |vm, a| {
         // sys.exit(None) raises SystemExit with no arguments, as in CPython.
-        if a.pos.len() == 1 && a.pos[0].is_none() {
+        if a.pos.len() == 1 && a.get(0).is_some_and(|v| v.is_none()) {
             return exit(vm, Args::new(&[]));
         }
         exit(vm, a)
@@ -341,7 +343,8 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: Value) -> PyResul
 }
 
 fn struct_seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let obj = a.pos[0];
+    const REPR: Sig<0> = Sig::new("__repr__", []).method();
+    let obj = REPR.bind(vm, &a)?.recv;
     let cls = vm.type_of(obj);
     let fk = vm.intern("_fields");
     let fields = vm.getattr(cls, fk)?;

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::signature::{Sig, Style};
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -39,17 +40,24 @@ fn ref_type(vm: &mut Vm) -> Value {
         let t = vm.new_native_type("ReferenceType", "weakref", object);
         vm.add_method(t, "__new__", ref_new);
         vm.add_method(t, "__init__", |_vm, _a| Ok(Value::NONE));
-        vm.add_method(t, "__call__", |vm, a| Ok(referent(vm, a.pos[0])));
+        vm.add_method(t, "__call__", |vm, a| {
+            /// `ref()`: no arguments after the reference
+            const CALL: Sig<0> = Sig::new("weakref", []).style(Style::Positional).method();
+            let r = CALL.bind(vm, &a)?.recv;
+            Ok(referent(vm, r))
+        });
         vm.add_method(t, "__hash__", ref_hash);
         vm.add_method(t, "__eq__", |vm, a| ref_cmp(vm, a, true));
         vm.add_method(t, "__ne__", |vm, a| ref_cmp(vm, a, false));
-        crate::modules::itertools::add_method_as(vm, t, "__repr__ ", ref_repr);
+        vm.add_method(t, "__repr__", ref_repr);
         crate::builtins::generic_alias::add_class_getitem(vm, t);
         let g = vm.new_builtin("__callback__", |vm, a| {
+            const CALLBACK: Sig<0> = Sig::new("__callback__", []).method();
+            let r = CALLBACK.bind(vm, &a)?.recv;
             Ok(vm
                 .weak_refs
                 .entries
-                .get(&a.pos[0].0)
+                .get(&r.0)
                 .map(|e| e.callback)
                 .unwrap_or(Value::NONE))
         });
@@ -95,10 +103,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_list(r))
     });
     vm.add_fn(d, "_remove_dead_weakref", |vm, a| {
-        if a.pos.len() != 2 {
-            return Err(vm.type_error("_remove_dead_weakref expected 2 arguments"));
-        }
-        let (d, key) = (a.pos[0], a.pos[1]);
+        const REMOVE: Sig<2> = Sig::new("_remove_dead_weakref", ["dct", "key"]);
+        let b = REMOVE.bind(vm, &a)?;
+        let (d, key) = (b.req(0), b.req(1));
         if let Ok(v) = vm.getitem(d, key)
             && referent_opt(vm, v).is_some_and(|r| r.is_none())
         {
@@ -149,11 +156,16 @@ fn weakrefable(o: Value) -> bool {
 }
 
 fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let Some(o) = a.get(1) else {
-        return Err(vm.type_error("__new__ expected at least 1 argument, got 0"));
-    };
-    let callback = a.get(2).unwrap_or(Value::NONE);
+    /// `ref(object[, callback])` (`PyArg_UnpackTuple(args, "__new__", 1, 2)`)
+    const NEW: Sig<2> = Sig::new("__new__", ["object", "callback"])
+        .required(1)
+        .constructor();
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("ref() takes no keyword arguments"));
+    }
+    let b = NEW.bind(vm, &a)?;
+    let (cls, o) = (b.recv, b.req(0));
+    let callback = b.get(1).unwrap_or(Value::NONE);
     if !weakrefable(o) || vm.isinstance(o, vm.types.tuple) || vm.isinstance(o, vm.types.int) {
         return Err(vm.type_error(&format!(
             "cannot create weak reference to '{}' object",
@@ -195,8 +207,12 @@ fn referent(vm: &Vm, r: Value) -> Value {
     referent_opt(vm, r).unwrap_or(Value::NONE)
 }
 
+/// The slot methods of no argument or one, whose arity the call path checks.
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+const ONE: Sig<1> = Sig::new("method", ["other"]).method();
+
 fn ref_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let r = a.pos[0];
+    let r = NOARGS.bind(vm, &a)?.recv;
     if let Some(h) = vm.weak_refs.entries.get(&r.0).and_then(|e| e.hash) {
         return Ok(vm.new_int(h));
     }
@@ -213,7 +229,8 @@ fn ref_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Two live references compare by their referents, dead ones by identity.
 fn ref_cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
-    let (x, y) = (a.pos[0], a.pos[1]);
+    let b = ONE.bind(vm, &a)?;
+    let (x, y) = (b.recv, b.req(0));
     let t = ref_type(vm);
     if !vm.isinstance(y, t) {
         return Ok(vm.not_implemented);
@@ -231,7 +248,7 @@ fn ref_cmp(vm: &mut Vm, a: Args, eq: bool) -> PyResult<Value> {
 }
 
 fn ref_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let r = a.pos[0];
+    let r = NOARGS.bind(vm, &a)?.recv;
     let o = referent(vm, r);
     let s = if o.is_none() {
         format!("<weakref at {:#x}; dead>", r.0 & 0xFFFF_FFFF_FFFF)

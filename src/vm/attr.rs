@@ -416,7 +416,8 @@ impl Vm {
             "__init__" => self.object_init,
             "mro" => {
                 let f = self.new_builtin("mro", |vm, a| {
-                    let m = type_obj(a.pos[0]).mro.get().clone();
+                    let t = type_receiver(vm, &a, "mro")?;
+                    let m = type_obj(t).mro.get().clone();
                     Ok(vm.new_list(m))
                 });
                 self.alloc(
@@ -426,7 +427,8 @@ impl Vm {
             }
             "__subclasses__" => {
                 let f = self.new_builtin("__subclasses__", |vm, a| {
-                    let s = type_obj(a.pos[0]).subclasses.get().clone();
+                    let t = type_receiver(vm, &a, "__subclasses__")?;
+                    let s = type_obj(t).subclasses.get().clone();
                     Ok(vm.new_list(s))
                 });
                 self.alloc(
@@ -875,4 +877,22 @@ impl Vm {
             None => Ok(None),
         }
     }
+}
+
+/// The class a bound `mro`/`__subclasses__` of a class was called on: no
+/// arguments after it, and a type (its builtin reached through `__func__` can
+/// be handed anything).
+fn type_receiver(vm: &mut Vm, a: &crate::vm::Args, name: &'static str) -> PyResult<Value> {
+    use crate::builtins::signature::Sig;
+    const MRO: Sig<0> = Sig::new("mro", []).owner("type").method();
+    const SUBCLASSES: Sig<0> = Sig::new("__subclasses__", []).owner("type").method();
+    let sig = if name == "mro" { &MRO } else { &SUBCLASSES };
+    let t = sig.bind(vm, a)?.recv;
+    if !crate::vm::types::is_type(t) {
+        let tn = vm.type_name(t);
+        return Err(vm.type_error(&format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{tn}' object"
+        )));
+    }
+    Ok(t)
 }

@@ -780,17 +780,31 @@ impl Vm {
         recv: Option<Value>,
         n: usize,
     ) -> PyResult<Option<Value>> {
-        let owner = type_obj(b.owner).name.clone();
+        let t = type_obj(b.owner);
+        let slot = b.name.starts_with("__")
+            && b.name.ends_with("__")
+            && !is_method_descriptor(&t.name, b.name);
+        // a type a native module defines is named with its module, as CPython's
+        // C types are (`collections.deque`)
+        let native_module = |m: &str| {
+            m == "types"
+                || self.native_modules.contains_key(m)
+                || self.native_modules.contains_key(format!("_{m}").as_str())
+        };
+        let owner = if t.module != "builtins" && native_module(t.module.as_str()) {
+            format!("{}.{}", t.module, t.name)
+        } else {
+            t.name.clone()
+        };
+        let short = t.name.clone();
         let name = b.name;
-        let slot =
-            name.starts_with("__") && name.ends_with("__") && !is_method_descriptor(&owner, name);
         let Some(r) = recv else {
             return Err(self.type_error(&if name == "__new__" {
                 format!("{owner}.__new__(): not enough arguments")
             } else if slot {
                 format!("descriptor '{name}' of '{owner}' object needs an argument")
             } else {
-                format!("unbound method {owner}.{name}() needs an argument")
+                format!("unbound method {short}.{name}() needs an argument")
             }));
         };
         if name == "__new__" {
@@ -821,16 +835,36 @@ impl Vm {
         let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
         if n < lo || n > hi {
             let s = |k: usize| if k == 1 { "" } else { "s" };
-            return Err(self.type_error(&if hi == 0 && !slot {
-                format!("{owner}.{name}() takes no arguments ({n} given)")
-            } else if lo == 1 && hi == 1 && !slot {
-                format!("{owner}.{name}() takes exactly one argument ({n} given)")
-            } else if lo == hi {
-                format!("expected {lo} argument{}, got {n}", s(lo))
-            } else if n < lo {
-                format!("expected at least {lo} argument{}, got {n}", s(lo))
+            // the wrappers that unpack with `PyArg_UnpackTuple(args, "", ...)`
+            // name an empty function: ` expected 2 arguments, got 0`
+            let sp = if matches!(
+                name,
+                "__setitem__"
+                    | "__pow__"
+                    | "__rpow__"
+                    | "__ipow__"
+                    | "__get__"
+                    | "__set__"
+                    | "__setattr__"
+            ) || matches!(name, "__mul__" | "__rmul__" | "__imul__")
+                && matches!(
+                    short.as_str(),
+                    "list" | "tuple" | "str" | "bytes" | "bytearray" | "deque" | "array"
+                ) {
+                " "
             } else {
-                format!("expected at most {hi} argument{}, got {n}", s(hi))
+                ""
+            };
+            return Err(self.type_error(&if hi == 0 && !slot {
+                format!("{short}.{name}() takes no arguments ({n} given)")
+            } else if lo == 1 && hi == 1 && !slot {
+                format!("{short}.{name}() takes exactly one argument ({n} given)")
+            } else if lo == hi {
+                format!("{sp}expected {lo} argument{}, got {n}", s(lo))
+            } else if n < lo {
+                format!("{sp}expected at least {lo} argument{}, got {n}", s(lo))
+            } else {
+                format!("{sp}expected at most {hi} argument{}, got {n}", s(hi))
             }));
         }
         let p = self.base_payload(r);
@@ -849,7 +883,9 @@ pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
     match name {
         "__getitem__" => matches!(owner, "list" | "dict"),
         "__contains__" => matches!(owner, "dict" | "set" | "frozenset"),
-        "__reversed__" => matches!(owner, "list" | "dict" | "range"),
+        "__reversed__" => matches!(owner, "list" | "dict" | "range" | "deque" | "OrderedDict"),
+        "__missing__" => owner == "defaultdict",
+        "__copy__" | "__length_hint__" => true,
         "__format__" => matches!(owner, "object" | "int" | "float" | "str" | "complex"),
         "__sizeof__" => matches!(
             owner,
@@ -876,12 +912,12 @@ pub fn is_method_descriptor(owner: &str, name: &str) -> bool {
         ),
         "__round__" | "__trunc__" | "__floor__" | "__ceil__" => matches!(owner, "int" | "float"),
         "__dir__" => matches!(owner, "object" | "type"),
-        "__instancecheck__" | "__subclasscheck__" | "__subclasses__" => owner == "type",
+        "__instancecheck__" | "__subclasscheck__" => matches!(owner, "type" | "UnionType"),
+        "__subclasses__" => owner == "type",
         "__bytes__" => owner == "bytes",
         "__complex__" => owner == "complex",
         "__getstate__" => owner == "object",
         "__alloc__" => owner == "bytearray",
-        "__length_hint__" => owner == "reversed",
         _ => false,
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use crate::builtins::signature::Sig;
 use crate::object::{ExcState, ObjData, TracebackEntry};
 use crate::value::Value;
 use crate::vm::types::type_obj;
@@ -101,10 +102,18 @@ pub fn create_hierarchy(vm: &mut Vm) {
     vm.add_method(base, "__init__", base_exception_init);
     vm.add_method(base, "__str__", base_exception_str);
     vm.add_method(base, "__repr__", base_exception_repr);
-    vm.add_method(base, "with_traceback", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(base, "with_traceback", |vm, a| {
+        const WITH_TRACEBACK: Sig<1> = Sig::new("with_traceback", ["tb"])
+            .owner("BaseException")
+            .method();
+        Ok(WITH_TRACEBACK.bind(vm, &a)?.recv)
+    });
     vm.add_method(base, "add_note", |vm, a| {
-        crate::builtins::check_args(vm, "add_note", &a, 2, 2)?;
-        let (e, note) = (a.pos[0], a.pos[1]);
+        const ADD_NOTE: Sig<1> = Sig::new("add_note", ["note"])
+            .owner("BaseException")
+            .method();
+        let b = ADD_NOTE.bind(vm, &a)?;
+        let (e, note) = (b.recv, b.req(0));
         if !vm.is_str(note) {
             let msg = format!("note must be a str, not '{}'", vm.type_name(note));
             return Err(vm.type_error(&msg));
@@ -126,38 +135,41 @@ pub fn create_hierarchy(vm: &mut Vm) {
     });
     let stop = vm.exc_class("StopIteration");
     vm.add_method(stop, "__init__", |vm, a| {
+        let b = INIT.bind(vm, &a)?;
         base_exception_init(vm, a)?;
         let k = vm.name("value");
-        let v = a.get(1).unwrap_or(Value::NONE);
-        vm.instance_set_attr(a.pos[0], k, v);
+        let v = b.rest.first().copied().unwrap_or(Value::NONE);
+        vm.instance_set_attr(b.recv, k, v);
         Ok(Value::NONE)
     });
     let os_error = vm.exc_class("OSError");
     vm.add_method(os_error, "__init__", |vm, a| {
+        let b = INIT.bind(vm, &a)?;
         base_exception_init(vm, a)?;
         let names = ["errno", "strerror", "filename"];
-        let n = a.pos.len() - 1;
+        let n = b.rest.len();
         for (i, name) in names.iter().enumerate() {
             let v = if (2..=3).contains(&n) || (n > 3 && i < 3) {
-                a.get(i + 1).unwrap_or(Value::NONE)
+                b.rest.get(i).copied().unwrap_or(Value::NONE)
             } else {
                 Value::NONE
             };
             let k = vm.intern(name);
-            vm.instance_set_attr(a.pos[0], k, v);
+            vm.instance_set_attr(b.recv, k, v);
         }
         Ok(Value::NONE)
     });
     let syntax_error = vm.exc_class("SyntaxError");
     vm.add_method(syntax_error, "__init__", |vm, a| {
+        let b = INIT.bind(vm, &a)?;
         base_exception_init(vm, a)?;
         // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
         let mut vals = [Value::NONE; 7];
-        if let Some(m) = a.get(1) {
-            vals[0] = m;
+        if let Some(m) = b.rest.first() {
+            vals[0] = *m;
         }
-        if a.pos.len() == 3 {
-            let info = vm.collect_iter(a.pos[2])?;
+        if let [_, info] = b.rest {
+            let info = vm.collect_iter(*info)?;
             if info.len() < 4 {
                 return Err(vm.type_error(&format!(
                     "function takes at least 4 arguments ({} given)",
@@ -185,10 +197,10 @@ pub fn create_hierarchy(vm: &mut Vm) {
         ];
         for (name, v) in names.iter().zip(vals) {
             let k = vm.intern(name);
-            vm.instance_set_attr(a.pos[0], k, v);
+            vm.instance_set_attr(b.recv, k, v);
         }
         let k = vm.intern("print_file_and_line");
-        vm.instance_set_attr(a.pos[0], k, Value::NONE);
+        vm.instance_set_attr(b.recv, k, Value::NONE);
         Ok(Value::NONE)
     });
     let key_error = vm.exc_class("KeyError");
@@ -204,10 +216,16 @@ pub fn create_hierarchy(vm: &mut Vm) {
     crate::vm::eg::init(vm);
 }
 
+/// `BaseException.__init__(self, *args)` (keywords are the subclass's business)
+const INIT: Sig<0> = Sig::new("__init__", []).method().varargs().varkw();
+/// The slot methods taking only their receiver.
+const NOARGS: Sig<0> = Sig::new("method", []).method();
+
 fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = vm.new_tuple(a.pos[1..].to_vec());
+    let b = INIT.bind(vm, &a)?;
+    let args = vm.new_tuple(b.rest.to_vec());
     let k = vm.name("args");
-    vm.instance_set_attr(a.pos[0], k, args);
+    vm.instance_set_attr(b.recv, k, args);
     Ok(Value::NONE)
 }
 
@@ -220,7 +238,8 @@ pub fn exc_args(vm: &mut Vm, e: Value) -> Vec<Value> {
 }
 
 fn base_exception_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = exc_args(vm, a.pos[0]);
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let args = exc_args(vm, recv);
     match args.len() {
         0 => Ok(vm.new_str("")),
         1 => vm.str(args[0]),
@@ -232,7 +251,8 @@ fn base_exception_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn key_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = exc_args(vm, a.pos[0]);
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let args = exc_args(vm, recv);
     if args.len() == 1 {
         vm.repr(args[0])
     } else {
@@ -241,7 +261,8 @@ fn key_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn os_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = exc_args(vm, a.pos[0]);
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let args = exc_args(vm, recv);
     if args.len() >= 2 {
         let errno = vm.str(args[0])?;
         let msg = vm.str(args[1])?;
@@ -256,8 +277,9 @@ fn os_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn base_exception_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = exc_args(vm, a.pos[0]);
-    let name = vm.type_name(a.pos[0]);
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let args = exc_args(vm, recv);
+    let name = vm.type_name(recv);
     let inner = if args.len() == 1 {
         str_of(vm.repr(args[0])?).to_string()
     } else {

@@ -390,8 +390,18 @@ impl Vm {
                 }
                 ObjData::Instance(_) | ObjData::Native(_) => {
                     let (_, _, iname) = op.dunders();
-                    if let Some(r) = self.try_dunder(a, iname, b)? {
-                        return Ok(r);
+                    // a built-in sequence's `*=` (list.__imul__ of a list
+                    // subclass): CPython checks the count is an index first, so
+                    // `*` words the error (`can't multiply sequence by non-int`)
+                    let bad_count = op == BinOp::Mul
+                        && !self.is_intlike(b)
+                        && self.dunder(b, "__index__").is_none()
+                        && self.unwrap_payload(a, iname) != a;
+                    if !bad_count && let Some(r) = self.try_dunder(a, iname, b)? {
+                        // a built-in's in-place method returns its receiver,
+                        // which for a subclass's instance is the payload
+                        let p = self.base_payload(a);
+                        return Ok(if !p.is_empty() && r == p { a } else { r });
                     }
                 }
                 _ => {}
@@ -1116,7 +1126,7 @@ impl Vm {
                             .collect();
                         return Ok(self.new_bytes(items));
                     }
-                    let i = self.norm_index(idx, b.len(), "index")?;
+                    let i = self.norm_index(idx, b.len(), "byte")?;
                     return Ok(Value::small_int(b[i] as i64));
                 }
                 ObjData::ByteArray(b) => {
@@ -1333,10 +1343,28 @@ impl Vm {
         }
         match self.call_dunder(obj, "__delitem__", &[idx])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(&format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(obj)
-            ))),
+            None => {
+                // CPython's PyObject_DelItem: a sequence type given an index
+                // "doesn't", anything else "does not"
+                let seq = matches!(
+                    obj.as_obj().map(|o| &o.data),
+                    Some(
+                        ObjData::Tuple(_)
+                            | ObjData::Str(_)
+                            | ObjData::Bytes(_)
+                            | ObjData::Range { .. }
+                            | ObjData::Set(_)
+                            | ObjData::Instance(_)
+                            | ObjData::Native(_)
+                    )
+                );
+                let index = self.is_intlike(idx) || self.dunder(idx, "__index__").is_some();
+                let verb = if seq && index { "doesn't" } else { "does not" };
+                Err(self.type_error(&format!(
+                    "'{}' object {verb} support item deletion",
+                    self.type_name(obj)
+                )))
+            }
         }
     }
 
@@ -1459,6 +1487,14 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        // a set subclass's str is its repr (`S({1})`), not its payload's
+        let p = self.base_payload(v);
+        if !p.is_empty()
+            && matches!(p.as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
+            && self.unwrap_payload(v, "__str__") == p
+        {
+            return self.repr(v);
+        }
         let v = self.unwrap_payload(v, "__str__");
         let v = if self.base_payload(v).is_empty() {
             v
@@ -1527,7 +1563,19 @@ impl Vm {
         }
         let p = self.unwrap_payload(v, "__repr__");
         if p != v {
-            return self.repr_string(p);
+            let r = self.repr_string(p)?;
+            // a set or frozenset subclass's instance is shown with its class's
+            // name (`S({1})`, `F()`), unlike a list's or a dict's
+            if matches!(p.as_obj().map(|o| &o.data), Some(ObjData::Set(_))) {
+                let name = type_obj(self.type_of(v)).name.clone();
+                let inner = match r.strip_prefix("frozenset(") {
+                    Some(x) => x.strip_suffix(')').unwrap_or(x).to_string(),
+                    None if r == "set()" => String::new(),
+                    None => r,
+                };
+                return Ok(format!("{name}({inner})"));
+            }
+            return Ok(r);
         }
         let o = v.obj();
         let user = !self.is_builtin_exact(v)
@@ -1537,7 +1585,8 @@ impl Vm {
             && !(crate::vm::call::is_builtin_fn(f)
                 && matches!(o.data, ObjData::Instance(_))
                 && !self.is_exception_instance(v)
-                && str_of(self.builtin_name(f)) == "__repr__")
+                && str_of(self.builtin_name(f)) == "__repr__"
+                && self.owned_by_builtins_type(f))
         {
             let r = self.call(f, &[v])?;
             if !self.is_str(r) {
@@ -1568,6 +1617,19 @@ impl Vm {
         let r = self.repr_builtin(v);
         self.repr_stack.pop();
         r
+    }
+
+    /// Whether builtin `f` is a method of a type of `builtins` (or has no owner):
+    /// `dict.__repr__` found on a dict subclass's instance, not `OrderedDict`'s.
+    fn owned_by_builtins_type(&self, f: Value) -> bool {
+        match &f.obj().data {
+            ObjData::Builtin(b) => {
+                b.owner.is_empty()
+                    || !crate::vm::types::is_type(b.owner)
+                    || type_obj(b.owner).module == "builtins"
+            }
+            _ => true,
+        }
     }
 
     fn builtin_name(&mut self, f: Value) -> Value {

@@ -154,3 +154,51 @@ try:
     from fake_int2 import y  # noqa: F401
 except ImportError as e:
     print(type(e).__name__)
+
+
+# Natives that read a missing argument or receiver (panics, SystemError), found
+# in issue 15's later sessions. Some are Coil's own helpers that CPython lacks:
+# each line only says the call raised no SystemError.
+def no_crash(label, f):
+    try:
+        f()
+    except SystemError as e:
+        print(label, "-> SystemError:", e)
+    except Exception:
+        print(label, "-> no crash")
+    else:
+        print(label, "-> no crash")
+
+
+import array
+import collections
+import itertools
+import random
+import struct
+import types
+import weakref
+
+no_crash("array.append()", lambda: array.array("i").append())
+no_crash("collections._nt_new()", lambda: collections._nt_new())
+no_crash("collections._nt_new(1)", lambda: collections._nt_new(1))
+no_crash("collections._nt_tuple()", lambda: collections._nt_tuple())
+no_crash("GenericAlias.__repr__()", lambda: type(list[int]).__repr__())
+no_crash("SimpleNamespace.__repr__()", lambda: types.SimpleNamespace.__repr__())
+no_crash("weakref.ref.__repr__()", lambda: weakref.ref.__repr__())
+no_crash("weakref.ref.__callback__ getter", lambda: vars(weakref.ref)["__callback__"].fget())
+no_crash("struct seq __repr__()", lambda: type(sys.version_info).__repr__())
+no_crash("SystemExit.code getter", lambda: vars(SystemExit)["code"].fget())
+no_crash("int.mro.__func__()", lambda: int.mro.__func__())
+no_crash("int.mro.__func__(1)", lambda: int.mro.__func__(1))
+no_crash("int.__subclasses__.__func__(1)", lambda: int.__subclasses__.__func__(1))
+no_crash("random._index()", lambda: random._index())
+no_crash("_struct._float_pack()", lambda: __import__("_struct")._float_pack())
+no_crash("_struct._float_pack(1)", lambda: __import__("_struct")._float_pack(1))
+
+
+class C(itertools.count):
+    pass
+
+
+no_crash("count subclass via object.__new__", lambda: repr(object.__new__(C)))
+no_crash("next of it", lambda: next(object.__new__(C)))

@@ -269,3 +269,50 @@ class D(dict):
 
 
 print(sorted(S(1, 2, z=3)), D(1, 2))
+
+
+# list.__imul__ with a count that is no index, item deletion's two wordings,
+# set and frozenset subclasses shown with their class's name
+class L(list):
+    pass
+
+
+class C:
+    pass
+
+
+class M(list):
+    def __imul__(self, o):
+        return "custom"
+
+
+for src in ["list.__imul__([1], 'a')", "list.__imul__([1], 2.5)", "list.__imul__([1], 2)"]:
+    t(src)
+y = L([1])
+try:
+    y *= "a"
+except TypeError as e:
+    print("L *= 'a' ->", e)
+y *= 2
+print(y, type(y).__name__)
+m = M()
+m *= "a"
+print(m)
+for o, k in [(1, 2), ((1,), 0), ((1,), "a"), ("ab", 0), (C(), 0), (C(), "a"), (None, 0),
+             (1.5, 0), (range(3), 0), (frozenset(), 0), (len, 0), (b"", 0)]:
+    try:
+        operator.delitem(o, k)
+    except TypeError as e:
+        print(type(o).__name__, repr(k), "->", e)
+
+
+class F(frozenset):
+    pass
+
+
+class S(set):
+    pass
+
+
+s = S([1, 2])
+print(repr(s), str(s), repr(F([3])), f"{F()!r}", repr([S()]), repr(S([F([1])])), str(F()))
