@@ -184,6 +184,9 @@ impl Vm {
         if f == self.types.int && argc == 1 && helpers::exact_str(self, args[0]) {
             return Ok(Plan::Unary(helpers::STR_TO_INT));
         }
+        if f == self.types.type_ && argc == 1 {
+            return Ok(Plan::Unary(helpers::TYPE_OF));
+        }
         if f == self.types.reversed
             && argc == 1
             && matches!(

@@ -98,6 +98,10 @@ helpers! {
     REV_NEXT => rev_next;
     // a property of a class whose namespace keeps changing
     CLASS_PROPERTY => class_property;
+    // `k in (a, b, c)`, dict and set iteration, `type(x)`
+    SEQ_CONTAINS => seq_contains;
+    DICT_NEXT => dict_next;
+    TYPE_OF => type_of;
     // list displays (`calla`: dropped when unused)
     NEW_LIST0 => new_list0;
     NEW_LIST1 => new_list1;
@@ -986,7 +990,19 @@ extern "C" fn get_iter(v: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         let o = Value(v).as_obj()?;
-        let exact = [vm.types.list, vm.types.tuple, vm.types.range].contains(&o.class());
+        let t = &vm.types;
+        let exact = [
+            t.list,
+            t.tuple,
+            t.range,
+            t.dict,
+            t.set,
+            t.frozenset,
+            t.dict_keys,
+            t.dict_values,
+            t.dict_items,
+        ]
+        .contains(&o.class());
         if !exact {
             return None;
         }
@@ -1353,6 +1369,87 @@ extern "C" fn load_method(obj: u64, name: u64) -> u64 {
     })
 }
 
+/// `k in seq` for a pure key and an exact list or tuple whose items up to the
+/// one found are pure too (else comparing could run Python code: exit).
+extern "C" fn seq_contains(k: u64, seq: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (k, s) = (Value(k), Value(seq));
+        if !pure_key(vm, k) || !vm.is_builtin_exact(s) {
+            return None;
+        }
+        let items: &[Value] = match &s.as_obj()?.data {
+            ObjData::List(l) => l.get(),
+            ObjData::Tuple(t) => t,
+            _ => return None,
+        };
+        let mut eq = pure_eq(vm);
+        for &x in items {
+            if x == k || eq(x, k).ok()? {
+                return Some(Value::TRUE.0);
+            }
+        }
+        Some(Value::FALSE.0)
+    })
+}
+
+/// The next key, value or (key, value) of a dict iterator, or key of a set
+/// iterator; exits at the end or when the container changed size (the
+/// interpreter ends the loop or raises).
+extern "C" fn dict_next(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
+            return None;
+        };
+        match st.get() {
+            IterState::Dict {
+                dict,
+                idx,
+                kind,
+                len,
+            } => {
+                let ObjData::Dict(d) = &dict.as_obj()?.data else {
+                    return None;
+                };
+                let d = d.get();
+                if d.len() != *len {
+                    return None;
+                }
+                let (pos, e) = d.entry_from(*idx)?;
+                let (k, v) = (e.key, e.value);
+                *idx = pos + 1;
+                Some(match kind {
+                    crate::object::DictIterKind::Keys => k.0,
+                    crate::object::DictIterKind::Values => v.0,
+                    crate::object::DictIterKind::Items => vm.new_tuple(vec![k, v]).0,
+                })
+            }
+            IterState::Set { set, idx, len } => {
+                let ObjData::Set(s) = &set.as_obj()?.data else {
+                    return None;
+                };
+                let s = s.get();
+                if s.len() != *len {
+                    return None;
+                }
+                let (pos, e) = s.entry_from(*idx)?;
+                *idx = pos + 1;
+                Some(e.key.0)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// `type(x)`: its class.
+extern "C" fn type_of(x: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        Some(vm.type_of(Value(x)).0)
+    })
+}
+
 /// The property `obj.name` finds on an instance's class (no attribute hooks),
 /// for an inlined getter under a class whose version cannot be guarded.
 extern "C" fn class_property(obj: u64, name: u64) -> u64 {
@@ -1399,6 +1496,15 @@ extern "C" fn iter_done(it: u64, _: u64) -> u64 {
                 };
                 *idx >= len
             }
+            IterState::Reversed { idx, .. } => *idx == 0,
+            IterState::Dict { dict, idx, len, .. } => match &dict.as_obj()?.data {
+                ObjData::Dict(d) => d.get().len() == *len && d.get().entry_from(*idx).is_none(),
+                _ => return None,
+            },
+            IterState::Set { set, idx, len } => match &set.as_obj()?.data {
+                ObjData::Set(s) => s.get().len() == *len && s.get().entry_from(*idx).is_none(),
+                _ => return None,
+            },
             _ => return None,
         };
         done.then_some(Value::TRUE.0)

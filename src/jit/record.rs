@@ -1129,6 +1129,15 @@ impl Vm {
                 rec.pop()?;
             }
             Op::In(invert)
+                if matches!(
+                    top(0).as_obj().map(|o| &o.data),
+                    Some(ObjData::List(_) | ObjData::Tuple(_))
+                ) && self.is_builtin_exact(top(0))
+                    && helpers::pure_key(self, top(1)) =>
+            {
+                rec.bool_helper_on_top_two(helpers::SEQ_CONTAINS, invert, pc);
+            }
+            Op::In(invert)
                 if matches!(top(0).as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
                     && self.is_builtin_exact(top(0))
                     && helpers::pure_key(self, top(1)) =>
@@ -1513,7 +1522,14 @@ impl Vm {
                 let v = top(0);
                 let seq = matches!(
                     v.as_obj().map(|o| &o.data),
-                    Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Range { .. })
+                    Some(
+                        ObjData::List(_)
+                            | ObjData::Tuple(_)
+                            | ObjData::Range { .. }
+                            | ObjData::Dict(_)
+                            | ObjData::Set(_)
+                            | ObjData::DictView { .. }
+                    )
                 );
                 if !seq || !self.is_builtin_exact(v) {
                     return Err(format!("iterate over {}", kind_name(v)));
@@ -1905,6 +1921,26 @@ impl Vm {
                                 return record_loop_end(rec, ri, pc);
                             }
                             helpers::SEQ_NEXT
+                        }
+                        IterState::Dict { dict, idx, .. } => {
+                            let more = match &dict.obj().data {
+                                ObjData::Dict(d) => d.get().entry_from(*idx).is_some(),
+                                _ => return Err("for over this iterator".into()),
+                            };
+                            if !more {
+                                return record_loop_end(rec, ri, pc);
+                            }
+                            helpers::DICT_NEXT
+                        }
+                        IterState::Set { set, idx, .. } => {
+                            let more = match &set.obj().data {
+                                ObjData::Set(s) => s.get().entry_from(*idx).is_some(),
+                                _ => return Err("for over this iterator".into()),
+                            };
+                            if !more {
+                                return record_loop_end(rec, ri, pc);
+                            }
+                            helpers::DICT_NEXT
                         }
                         IterState::Reversed { seq, idx }
                             if matches!(
