@@ -1066,11 +1066,11 @@ fn generators_drained_by_builtins_trace_as_loops() {
 }
 
 #[test]
-fn entry_traces_collect_before_they_poll() {
+fn entry_traces_are_not_entered_while_a_collection_is_due() {
     // Property getters and dunders run from native code reach no safepoint
-    // before their entry trace's GC poll: without a collection at `FuncEntry`
-    // that poll failed at every call while a collection was due (tens of
-    // thousands of `gc` exits here).
+    // before their entry trace's GC poll: entered while a collection was due,
+    // that poll failed at every call (tens of thousands of `gc` exits here).
+    // They are interpreted until a safepoint collects.
     let (_, line) = stats("tree_walks_with_properties.py", &["--trace-jit"]);
     let gc = line
         .split("exits_by_guard=")

@@ -980,14 +980,14 @@ impl Vm {
                     c.set(c.get().wrapping_add(1));
                     if self.jit.enabled
                         && self.jit.asked(c.get(), fr.code.entry_jit_state.get())
-                        && {
-                            // an entry trace polls the collector first thing: a
-                            // frame called from native code (a property, a
-                            // dunder) reaches no other safepoint before it, and
-                            // would leave through that poll at every call
-                            self.safepoint();
-                            self.jit_function_entry(frame)
-                        }
+                        // an entry trace polls the collector first thing: with
+                        // a collection due, a frame called from native code (a
+                        // property, a dunder) reaches no safepoint before it,
+                        // and would leave through that poll at every call; it is
+                        // interpreted instead (collecting here is not safe:
+                        // the native caller may hold values it has not rooted)
+                        && !self.heap.wants_collection()
+                        && self.jit_function_entry(frame)
                     {
                         // an entry trace ran (see `LoopHeader`)
                         refresh!();
