@@ -257,6 +257,14 @@ def parse_jit_stats(stderr):
         if not s.lower().startswith("jit:"):
             continue
         body = s[4:]
+        tokens = body.split()
+        if tokens and all("=" in t for t in tokens):
+            # coil's own format: space-separated key=value, where a value may
+            # be a comma-separated list (residual_sites, interpreted, ...)
+            for t in tokens:
+                key, value = t.split("=", 1)
+                stats[key] = _number(value)
+            continue
         for key, value in _KV_RE.findall(body):
             stats[key] = _number(value)
     return stats
