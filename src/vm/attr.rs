@@ -647,7 +647,9 @@ impl Vm {
                     if matches!(str_of(name), "__closure__" | "__globals__") {
                         return Err(self.error("AttributeError", "readonly attribute"));
                     }
-                    if matches!(str_of(name), "__defaults__" | "__kwdefaults__" | "__code__") {
+                    // (`__code__` is still stored aside: types.coroutine
+                    // assigns one at import time, which typing needs)
+                    if matches!(str_of(name), "__defaults__" | "__kwdefaults__") {
                         // the function's binding would not change: an error, not
                         // a wrong result
                         let what = format!("assigning a function's {}", str_of(name));
