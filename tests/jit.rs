@@ -70,6 +70,27 @@ fn field(line: &str, key: &str) -> u64 {
         .unwrap_or_else(|| panic!("no {key} in {line:?}"))
 }
 
+/// The text of `key=` in a `jit:` line, up to the next space ("" when absent):
+/// the list fields (`residual_sites`, `exits_by_guard`, ...).
+fn text_field<'a>(line: &'a str, key: &str) -> &'a str {
+    line.split_whitespace()
+        .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+        .unwrap_or("")
+}
+
+/// `in_traces=` of a `jit:` line, as a percentage.
+fn in_traces(line: &str) -> f64 {
+    text_field(line, "in_traces")
+        .trim_end_matches('%')
+        .parse()
+        .unwrap_or_else(|_| panic!("no in_traces in {line:?}"))
+}
+
+/// The `jit:` line of a `--jit-stats` run's stderr ("" when absent).
+fn jit_line(log: &str) -> &str {
+    log.lines().find(|l| l.starts_with("jit:")).unwrap_or("")
+}
+
 #[test]
 fn deopt_programs_compile_traces_and_take_exits() {
     for p in [
@@ -129,11 +150,7 @@ fn exits_inside_inlined_calls_grow_side_traces() {
     assert_eq!(out, want);
     assert!(field(&line, "side_traces") >= 8, "{line}");
     assert_eq!(field(&line, "blacklisted"), 0, "{line}");
-    let share = line
-        .split_whitespace()
-        .find_map(|kv| kv.strip_prefix("in_traces="))
-        .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
-        .expect("in_traces");
+    let share = in_traces(&line);
     assert!(share > 90.0, "{line}");
     // guards inside the inlined calls name resume points, listed as such
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
@@ -395,7 +412,7 @@ fn object_access_compiles_to_loads_and_stores() {
         !optimized.contains("callg"),
         "a helper call is left:\n{optimized}"
     );
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "traces"), 1, "{line}");
     assert_eq!(field(line, "aborts"), 0, "{line}");
 }
@@ -442,7 +459,7 @@ fn range_loops_iterate_without_helper_calls() {
         !optimized.contains("callg"),
         "a helper call is left:\n{optimized}"
     );
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "traces"), 1, "{line}");
     assert!(!line.contains("range_next"), "{line}");
 }
@@ -836,11 +853,11 @@ fn class_calls_inline_allocation_and_init() {
         !optimized.contains("callr"),
         "a residual call:\n{optimized}"
     );
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
     let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-classes"], src);
     assert_eq!(out.trim(), "(4498500, 6000)", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert!(field(line, "residual_calls") > 0, "{line}");
 }
 
@@ -870,7 +887,7 @@ fn a_class_whose_namespace_keeps_changing_stops_being_guarded() {
                print(run(20000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "(197961449, 20001)", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert!(field(line, "exits") < 1000, "{line}");
 }
 
@@ -890,7 +907,7 @@ fn slicing_runs_in_helpers_not_residual_calls() {
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     let expected = "(18000, [3, 1, 0, 2, 4, 5, 6, 7])";
     assert_eq!(out.trim(), expected, "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
 
@@ -913,14 +930,8 @@ fn methods_of_builtin_types_are_one_residual_call() {
                print(run(['a =1', 'b= 2', S('c=3')], 3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "([1, 2, 3], ['a1', 'b 2', 'S3'])", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
-    let sites = line
-        .split("residual_sites=")
-        .nth(1)
-        .unwrap_or("")
-        .split(' ')
-        .next()
-        .unwrap_or("");
+    let line = jit_line(&log);
+    let sites = text_field(line, "residual_sites");
     assert!(
         !sites.contains("LoadAttr(str.") && !sites.contains("LoadAttr(list."),
         "{line}"
@@ -944,7 +955,7 @@ fn slotted_classes_instantiate_inline() {
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "4498500", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
 
@@ -964,7 +975,7 @@ fn str_operations_run_in_helpers() {
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "(60600, 6000, 'H1I2J3')", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
 
@@ -988,14 +999,8 @@ fn methods_too_long_to_inline_are_called_without_a_bound_method() {
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "4504500", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
-    let sites = line
-        .split("residual_sites=")
-        .nth(1)
-        .unwrap_or("")
-        .split(' ')
-        .next()
-        .unwrap_or("");
+    let line = jit_line(&log);
+    let sites = text_field(line, "residual_sites");
     assert!(sites.contains("CallMethod(Board.legal()"), "{line}");
     assert!(!sites.contains("LoadAttr"), "{line}");
 }
@@ -1024,14 +1029,8 @@ fn next_of_a_generator_resumes_it_inline() {
                print(run(3001))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "(686686, 1500)", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
-    let sites = line
-        .split("residual_sites=")
-        .nth(1)
-        .unwrap_or("")
-        .split(' ')
-        .next()
-        .unwrap_or("");
+    let line = jit_line(&log);
+    let sites = text_field(line, "residual_sites");
     assert!(!sites.contains("Call(next()"), "{line}");
 }
 
@@ -1050,19 +1049,10 @@ fn generators_drained_by_builtins_trace_as_loops() {
                print(run(100))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "264684000", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
-    let exits: u64 = line
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("exits="))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(u64::MAX);
+    let line = jit_line(&log);
+    let exits = field(line, "exits");
     assert!(exits < 2000, "{line}");
-    let in_traces: f64 = line
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("in_traces="))
-        .and_then(|v| v.trim_end_matches('%').parse().ok())
-        .unwrap_or(0.0);
-    assert!(in_traces > 90.0, "{line}");
+    assert!(in_traces(line) > 90.0, "{line}");
 }
 
 #[test]
@@ -1072,11 +1062,9 @@ fn entry_traces_are_not_entered_while_a_collection_is_due() {
     // that poll failed at every call (tens of thousands of `gc` exits here).
     // They are interpreted until a safepoint collects.
     let (_, line) = stats("tree_walks_with_properties.py", &["--trace-jit"]);
-    let gc = line
-        .split("exits_by_guard=")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .and_then(|s| s.split(',').find_map(|kv| kv.strip_prefix("gc:")))
+    let gc = text_field(&line, "exits_by_guard")
+        .split(',')
+        .find_map(|kv| kv.strip_prefix("gc:"))
         .and_then(|n| n.parse::<u64>().ok())
         .unwrap_or(0);
     assert!(gc < 1000, "{line}");
@@ -1098,7 +1086,7 @@ fn closures_made_per_iteration_are_inlined_by_code() {
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "13500", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
 
@@ -1120,6 +1108,6 @@ fn property_getters_are_inlined() {
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
     assert_eq!(out.trim(), "43500", "{log}");
-    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap_or("");
+    let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }

@@ -1402,41 +1402,8 @@ extern "C" fn dict_next(it: u64, _: u64) -> u64 {
         let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
             return None;
         };
-        match st.get() {
-            IterState::Dict {
-                dict,
-                idx,
-                kind,
-                len,
-            } => {
-                let ObjData::Dict(d) = &dict.as_obj()?.data else {
-                    return None;
-                };
-                let d = d.get();
-                if d.len() != *len {
-                    return None;
-                }
-                let (pos, e) = d.entry_from(*idx)?;
-                let (k, v) = (e.key, e.value);
-                *idx = pos + 1;
-                Some(match kind {
-                    crate::object::DictIterKind::Keys => k.0,
-                    crate::object::DictIterKind::Values => v.0,
-                    crate::object::DictIterKind::Items => vm.new_tuple(vec![k, v]).0,
-                })
-            }
-            IterState::Set { set, idx, len } => {
-                let ObjData::Set(s) = &set.as_obj()?.data else {
-                    return None;
-                };
-                let s = s.get();
-                if s.len() != *len {
-                    return None;
-                }
-                let (pos, e) = s.entry_from(*idx)?;
-                *idx = pos + 1;
-                Some(e.key.0)
-            }
+        match vm.hashed_iter_step(st.get()) {
+            Ok(Some(item)) => Some(item.0),
             _ => None,
         }
     })

@@ -10,6 +10,9 @@ use crate::vm::{PyResult, Vm};
 /// MemoryError before the machine's memory does.
 const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
 
+/// A dict or set changed size under its iterator (`hashed_iter_step`).
+pub(crate) struct SizeChanged;
+
 impl Vm {
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
         let v = self.unwrap_payload(v, "__iter__");
@@ -162,48 +165,16 @@ impl Vm {
                     Value::small_int(x as i64)
                 })
             }
-            IterState::Dict {
-                dict,
-                idx,
-                kind,
-                len,
-            } => {
-                let ObjData::Dict(d) = &dict.obj().data else {
-                    return Ok(None);
-                };
-                let d = d.get();
-                if d.len() != *len {
-                    *len = usize::MAX;
-                    return Err(self.runtime_error("dictionary changed size during iteration"));
-                }
-                match d.entry_from(*idx) {
-                    Some((pos, e)) => {
-                        *idx = pos + 1;
-                        Some(match kind {
-                            DictIterKind::Keys => e.key,
-                            DictIterKind::Values => e.value,
-                            DictIterKind::Items => self.new_tuple(vec![e.key, e.value]),
-                        })
+            IterState::Dict { .. } | IterState::Set { .. } => match self.hashed_iter_step(st) {
+                Ok(item) => item,
+                Err(SizeChanged) => {
+                    if let IterState::Dict { len, .. } = st {
+                        *len = usize::MAX;
+                        return Err(self.runtime_error("dictionary changed size during iteration"));
                     }
-                    None => None,
-                }
-            }
-            IterState::Set { set, idx, len } => {
-                let ObjData::Set(s) = &set.obj().data else {
-                    return Ok(None);
-                };
-                let s = s.get();
-                if s.len() != *len {
                     return Err(self.runtime_error("Set changed size during iteration"));
                 }
-                match s.entry_from(*idx) {
-                    Some((pos, e)) => {
-                        *idx = pos + 1;
-                        Some(e.key)
-                    }
-                    None => None,
-                }
-            }
+            },
             IterState::Enumerate { it, n } => {
                 let (it, cur) = (*it, *n);
                 match self.next(it)? {
@@ -322,6 +293,59 @@ impl Vm {
             IterState::Exhausted => None,
         };
         Ok(r)
+    }
+
+    /// One step of a dict (keys, values or items) or set iterator: the next
+    /// item, None at the end, or `SizeChanged` (the interpreter raises
+    /// RuntimeError; a trace's helper exits). Runs no Python code. Ok(None)
+    /// for any other iterator state too.
+    pub(crate) fn hashed_iter_step(
+        &mut self,
+        st: &mut IterState,
+    ) -> Result<Option<Value>, SizeChanged> {
+        match st {
+            IterState::Dict {
+                dict,
+                idx,
+                kind,
+                len,
+            } => {
+                let ObjData::Dict(d) = &dict.obj().data else {
+                    return Ok(None);
+                };
+                let d = d.get();
+                if d.len() != *len {
+                    return Err(SizeChanged);
+                }
+                let Some((pos, e)) = d.entry_from(*idx) else {
+                    return Ok(None);
+                };
+                *idx = pos + 1;
+                Ok(Some(match kind {
+                    DictIterKind::Keys => e.key,
+                    DictIterKind::Values => e.value,
+                    DictIterKind::Items => {
+                        let (k, v) = (e.key, e.value);
+                        self.new_tuple(vec![k, v])
+                    }
+                }))
+            }
+            IterState::Set { set, idx, len } => {
+                let ObjData::Set(s) = &set.obj().data else {
+                    return Ok(None);
+                };
+                let s = s.get();
+                if s.len() != *len {
+                    return Err(SizeChanged);
+                }
+                let Some((pos, e)) = s.entry_from(*idx) else {
+                    return Ok(None);
+                };
+                *idx = pos + 1;
+                Ok(Some(e.key))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// All items of an iterable. The partial result is rooted while Python code runs.
