@@ -1111,3 +1111,56 @@ fn property_getters_are_inlined() {
     let line = jit_line(&log);
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
+
+#[test]
+fn a_raise_in_an_inlined_call_ends_its_path_with_an_exit() {
+    // The iterations that raise leave the trace at the `raise` (the
+    // interpreter unwinds to the handler); the others run in traces. Before,
+    // recording the raise (the first iteration recorded raises) aborted,
+    // `check` was no longer inlined, and its residual call raised too.
+    let src = "class Bad(Exception):\n\
+               \x20   pass\n\
+               def check(i):\n\
+               \x20   if i % 10 == 0:\n\
+               \x20       raise Bad(i)\n\
+               \x20   return i\n\
+               def run(n):\n\
+               \x20   t = c = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       try:\n\
+               \x20           t += check(i)\n\
+               \x20       except Bad as e:\n\
+               \x20           c += e.args[0]\n\
+               \x20   return t, c\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-hotloop=1", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(180000000, 19990000)", "{log}");
+    let line = jit_line(&log);
+    assert!(in_traces(line) > 80.0, "{line}");
+}
+
+#[test]
+fn a_bytecode_that_raises_while_recording_is_retried_then_ends_the_trace() {
+    // `d[i]` raises on 7 iterations in 8: recordings that meet the raise are
+    // tried again, and once they have been, the trace ends after the
+    // subscript with an exit a side trace continues from (the raising case
+    // leaves through the subscript's own guard).
+    let src = "def run(n):\n\
+               \x20   d = {i: i for i in range(7, n, 8)}\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       try:\n\
+               \x20           t += d[i]\n\
+               \x20       except KeyError:\n\
+               \x20           t += 1\n\
+               \x20   return t\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-hotloop=1", "--trace-log"], src);
+    assert_eq!(out.trim(), "25025000", "{log}");
+    assert!(log.contains("exception raised (recorded again)"), "{log}");
+    assert!(log.contains("exit after it: exception raised"), "{log}");
+    assert!(
+        log.contains(" side of trace ") && log.contains("-> link trace"),
+        "{log}"
+    );
+}

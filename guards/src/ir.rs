@@ -157,7 +157,7 @@ ir_ops! {
     SetVal,    "sval",   Void, false, "a (raw bits of any type) stored to absolute vals index imm: a linking trace hands a phi its value";
     Count,     "count",  Void, false, "imm: absolute vals index of a u64 counter incremented here";
     Link,      "link",   Void, false, "imm: address of another trace's re-entry point; the trace ends by jumping there";
-    Exit,      "exit",   Void, true,  "the trace ends by leaving through its snapshot: the interpreter runs what the trace does not cover (a return out of the loop's frame, a bytecode without a recording)";
+    Exit,      "exit",   Void, true,  "the trace ends by leaving through its snapshot: the interpreter runs what the trace does not cover (a return out of the loop's frame, a bytecode without a recording); imm EXIT_CONTINUES: a side trace may grow from it";
     Nop,       "nop",    Void, false, "removed instruction";
 }
 
@@ -166,6 +166,10 @@ ir_ops! {
 /// from that snapshot's homes; the collector its roots. (Index 0 is the chaos
 /// countdown.)
 pub const RESIDUAL_EXIT_SLOT: usize = 1;
+
+/// `Exit`'s imm when a side trace may continue the path from its snapshot (the
+/// recording stopped at a bytecode that raised, not at something unrecordable).
+pub const EXIT_CONTINUES: i64 = 1;
 
 /// The helper every `CallR` calls (its table index).
 pub const RESIDUAL_HELPER: i64 = 0;

@@ -1,7 +1,8 @@
 //! The stress features a generated loop body combines (see `super::programs`):
 //! type changes mid-loop, ints crossing into big ints, flipping branches, calls
 //! inlined 1-3 deep, changing attribute layouts and methods, list/tuple swaps,
-//! exceptions raised in inlined calls, generators, rebound globals, shadowed
+//! exceptions raised in inlined calls (caught in the loop or in the callee's own
+//! `try`), generators, rebound globals, shadowed
 //! builtins, inner loops, objects built and combined through dunder methods
 //! (residual calls in traces: class calls, `__add__`, `__eq__`, `__hash__`,
 //! objects escaping on some iterations, calls deeper than the inlining limit,
@@ -11,7 +12,7 @@
 //! uncaught exception mid-loop. Each uses names
 //! suffixed with its id `j` only, so features combine freely. With `jit` set a
 //! feature picks variants the trace recorder can compile (no builtin calls but
-//! `len`, no object construction, no try, no generators in the body), so the
+//! `len`, no object construction, no generators in the body), so the
 //! loop really runs as a trace and its changes become guard exits.
 
 use super::programs::{Choices, Feature};
@@ -28,12 +29,12 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         3 => inlined_calls(c, j, k, jit),
         4 => attributes(c, j, k, jit),
         5 => list_tuple(c, j, jit),
-        6 if !jit => except_in_loop(c, j),
+        6 => except_in_loop(c, j),
         7 if !jit => generator(c, j),
         8 => global_rebind(c, j, k),
         9 => shadow_builtin(c, j, k, jit),
         10 if !jit => inner_loop(c, j),
-        11 | 6 if !*raised && c.chance(50) => {
+        11 if !*raised && c.chance(50) => {
             *raised = true;
             uncaught(c, j, k, jit)
         }
@@ -508,6 +509,15 @@ fn except_in_loop(c: &mut Choices, j: usize) -> Feature {
             l - 1
         ));
         top = l;
+    }
+    if c.chance(40) {
+        // a `try` inside the (inlined) callee: exits rebuild its frame with
+        // the handler block, whose handler the interpreter then runs
+        defs.push_str(&format!(
+            "def g{j}_{}(v):\n    try:\n        return g{j}_{top}(v)\n    except (ValueError, ZeroDivisionError) as ex:\n        return -len(str(ex))\n    except LookupError:\n        return -7\n",
+            top + 1
+        ));
+        top += 1;
     }
     let mut body = format!(
         "try:\n    e{j} = e{j} + g{j}_{top}(i)\nexcept Exception as ex:\n    e{j} = e{j} - 1\n    m{j} = type(ex).__name__ + \":\" + str(ex)\n"

@@ -203,6 +203,8 @@ impl Vm {
             tuples: Default::default(),
             supers: Default::default(),
             volatile_classes: self.jit.volatile_classes.clone(),
+            undo: None,
+            blocks: Default::default(),
         })
     }
 
@@ -346,6 +348,7 @@ impl Vm {
                     p.callee_init_self = init_self;
                     p.callee_binop = binop;
                 }
+                rec.blocks = f.blocks.clone();
             }
         }
         self.jit.recording = Some(rec);
@@ -390,9 +393,11 @@ impl Vm {
         let blame_callee = rec.inlined()
             && reason != crate::jit::GLOBALS_WRITTEN
             && reason != crate::jit::GEN_RETURNED
+            && reason != crate::jit::RAISED_RETRY
             && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
         if blame_callee
             || reason == crate::jit::NO_TRACE_YET
+            || reason == crate::jit::RAISED_RETRY
             || reason == crate::jit::GEN_RETURNED
             || reason == crate::jit::GLOBALS_WRITTEN
         {
@@ -440,7 +445,7 @@ impl Vm {
             if rec.ops.saturating_sub(residual) < MIN_ENTRY_TRACE_OPS {
                 self.jit.log(&format!(
                     "---- TRACE abort {}: function too short for a trace of its own\n",
-                    rec.code.qualname
+                    rec.root_code().qualname
                 ));
                 self.jit.failures.insert(rec.key, crate::jit::MAX_ABORTS);
                 *self
@@ -504,14 +509,16 @@ impl Vm {
             );
         }
         let id = rec.id;
-        let line = rec.code.line_of(rec.header_pc);
+        // (the recording may have ended inside an inlined call: a raise there)
+        let root_code = rec.root_code().clone();
+        let line = root_code.line_of(rec.header_pc);
         let mut log = String::new();
         let logging = self.jit.log.is_some();
         if logging {
             let _ = write!(
                 log,
                 "---- TRACE {} start {}:{} ({})",
-                id, rec.code.filename, line, rec.code.qualname
+                id, root_code.filename, line, root_code.qualname
             );
             if let Some((p, s)) = rec.side {
                 let _ = write!(log, " side of trace {p} exit {s}");
@@ -649,7 +656,9 @@ impl Vm {
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
-            no_side_trace[s] |= poll || matches!(ins.op, IrOp::Exit | IrOp::CallR);
+            no_side_trace[s] |= poll
+                || ins.op == IrOp::CallR
+                || (ins.op == IrOp::Exit && ins.imm != guards::ir::EXIT_CONTINUES);
             // inside an inlined generator (see `generators`)
             let pc = trace.snapshots[s].pc;
             no_side_trace[s] |= pc & RESUME_FLAG != 0
@@ -692,7 +701,7 @@ impl Vm {
         match rec.side {
             None => {
                 self.jit.roots.insert(rec.key, id);
-                rec.code.jit_state(rec.key.1).set(JitState::Compiled);
+                root_code.jit_state(rec.key.1).set(JitState::Compiled);
             }
             Some((p, s)) => {
                 self.jit.stats.side_traces += 1;
@@ -994,6 +1003,7 @@ impl Vm {
                 nf.push(it.next().unwrap_or(Value::NONE));
             }
             nf.pc = f.pc;
+            nf.blocks = f.blocks.iter().copied().collect();
             self.frames.push(nf);
         }
     }

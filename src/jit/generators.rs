@@ -160,6 +160,7 @@ impl Recorder {
             in_gen: self.in_gen.replace(g),
             callee_init_self: None,
             callee_binop: None,
+            blocks: std::mem::take(&mut self.blocks),
         };
         self.parents.push(parent);
         self.frame = frame;
@@ -197,6 +198,7 @@ impl Recorder {
         self.stack = p.stack;
         self.locals = p.locals;
         self.in_gen = p.in_gen;
+        self.blocks = p.blocks;
         let keep = self.stack.len() - g.resumer_pops;
         self.stack.truncate(keep);
         self.stack.push(v);

@@ -161,6 +161,12 @@ pub struct Jit {
     /// back-off; blacklisted past `MAX_ABORTS`).
     pub failures: FastMap<(usize, u32), u32>,
     pub recording: Option<Box<Recorder>>,
+    /// Exceptions raised by interpreted bytecodes while recording (a residual
+    /// call that does not come back where it should raised if this moved).
+    pub raised_while_recording: u64,
+    /// Recordings of a loop or exit (root key, side parent and exit) retried
+    /// because a bytecode raised (`RAISED_RETRY`).
+    pub raise_retries: FastMap<(CodeKey, Option<(u32, u32)>), u32>,
     pub stats: Stats,
     /// Executable memory for compiled traces, created on first compile.
     pub arena: Option<asm::CodeArena>,
@@ -259,6 +265,14 @@ pub(crate) const GEN_RETURNED: &str = "inlined generator returned";
 /// The abort reason for a trace that stores a global while it treats globals as
 /// constants: its loop is recorded again, looking globals up each time.
 pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
+/// The abort reason for a bytecode that raised while recording (not a `raise`
+/// statement: `d[k]` missing, `int(s)` failing): the loop or exit is recorded
+/// again, not held against it, since another iteration likely takes the path
+/// that does not raise, which the trace should run (the raising case leaves
+/// through the bytecode's own guard). After `RAISE_RETRIES` such retries the
+/// trace ends before the bytecode instead (`Vm::end_recording_before_raise`).
+pub(crate) const RAISED_RETRY: &str = "exception raised (recorded again)";
+pub(crate) const RAISE_RETRIES: u32 = 3;
 
 impl Default for Jit {
     fn default() -> Self {
@@ -277,6 +291,8 @@ impl Default for Jit {
             count_ops: false,
             failures: FastMap::default(),
             recording: None,
+            raised_while_recording: 0,
+            raise_retries: Default::default(),
             stats: Stats::default(),
             arena: None,
             vals: Vec::new(),

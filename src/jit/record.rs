@@ -32,6 +32,7 @@ use crate::jit::helpers;
 use crate::jit::{CodeKey, key_of};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
+use crate::vm::frame::Block;
 use crate::vm::frame::Frame;
 use crate::vm::{Vm, str_of};
 use memory::Seq;
@@ -146,6 +147,32 @@ pub struct Recorder {
     pub(super) supers: HashMap<Ref, Ref>,
     /// `Jit::volatile_classes` when recording began: versions not to guard.
     pub(super) volatile_classes: std::collections::HashSet<usize>,
+    /// The state before the bytecode recorded last, kept until the next one.
+    pub(super) undo: Option<Undo>,
+    /// The `try` blocks open in the current inlined frame, innermost last (the
+    /// loop's own frame keeps its blocks in the real frame: `PUSH_BLOCK`).
+    /// Exits rebuild the frame with them, so the interpreter finds the handler
+    /// of an exception raised there.
+    pub(super) blocks: SmallVec<[Block; 2]>,
+}
+
+/// What the recorder was before a bytecode: if that bytecode raises (itself, or
+/// in the residual call it became), the recording is rolled back to here and
+/// the trace ends by leaving before it, so the interpreter raises there at run
+/// time, instead of the whole recording being thrown away.
+pub(super) struct Undo {
+    frame: *const Frame,
+    pc: usize,
+    op: Op,
+    parents: usize,
+    in_gen: bool,
+    ins: usize,
+    snaps: usize,
+    stack: Vec<Ref>,
+    locals: HashMap<u32, Ref>,
+    /// `Jit::raised_while_recording` then: a residual call that comes back
+    /// somewhere else raised if it has moved on.
+    raised: u64,
 }
 
 /// Where the interpreter is once a residual bytecode is done: the recording
@@ -183,6 +210,8 @@ pub(super) struct Parent {
     /// its operands, which an exit inside hands the rebuilt frame
     /// (`Frame::binop_return`).
     pub(super) callee_binop: Option<(BinOp, Ref, Ref)>,
+    /// Its open `try` blocks (see `Recorder::blocks`).
+    blocks: SmallVec<[Block; 2]>,
 }
 
 /// One interpreter frame to rebuild at an exit inside inlined calls.
@@ -206,6 +235,9 @@ pub struct ResumeFrame {
     /// The function is not `func` but the first of the frame's refs (an inlined
     /// call guarded by code: see `Recorder::func_ref`).
     pub func_in_snapshot: bool,
+    /// The frame's open `try` blocks (empty for the loop's own frame, whose
+    /// blocks are the real frame's).
+    pub blocks: SmallVec<[Block; 2]>,
 }
 
 /// The frames an exit rebuilds, outermost first. Snapshot refs are laid out as the
@@ -227,6 +259,7 @@ type FrameState = (
     bool,
     Option<Ref>,
     Option<(BinOp, Ref, Ref)>,
+    SmallVec<[Block; 2]>,
 );
 
 /// Snapshot pcs with this bit set index `CompiledTrace::resume`.
@@ -319,6 +352,7 @@ impl Recorder {
             init_self: false,
             binop: None,
             func_in_snapshot: false,
+            blocks: SmallVec::new(),
         }];
         let empty = self.k_val(Value::EMPTY);
         let mut chain: Vec<FrameState> = Vec::new();
@@ -333,6 +367,7 @@ impl Recorder {
                 p.in_gen.is_some(),
                 self.parents[k].callee_init_self,
                 self.parents[k].callee_binop,
+                p.blocks.clone(),
             ));
         }
         chain.push((
@@ -344,8 +379,11 @@ impl Recorder {
             self.in_gen.is_some(),
             self.parents.last().and_then(|p| p.callee_init_self),
             self.parents.last().and_then(|p| p.callee_binop),
+            self.blocks.clone(),
         ));
-        for (code, (func, func_ref), fpc, stack, locals, generator, init_self, binop) in chain {
+        for (code, (func, func_ref), fpc, stack, locals, generator, init_self, binop, blocks) in
+            chain
+        {
             let nlocals = if generator { 0 } else { code.nlocals() };
             if let Some(f) = func_ref {
                 refs.push(f);
@@ -371,6 +409,7 @@ impl Recorder {
                 init_self: init_self.is_some(),
                 binop: binop.map(|(op, _, _)| op),
                 func_in_snapshot: func_ref.is_some(),
+                blocks,
             });
         }
         self.resume.push(ResumePoint { frames });
@@ -419,6 +458,7 @@ impl Recorder {
             in_gen: None,
             callee_init_self: None,
             callee_binop: None,
+            blocks: std::mem::take(&mut self.blocks),
         };
         self.parents.push(parent);
         self.frame = std::ptr::null();
@@ -455,6 +495,7 @@ impl Recorder {
         self.func_ref = p.func_ref;
         self.stack = p.stack;
         self.locals = p.locals;
+        self.blocks = p.blocks;
         self.stack.push(p.callee_init_self.unwrap_or(result));
     }
 
@@ -608,6 +649,9 @@ fn seq_len(v: Value) -> usize {
 const YIELD_IN_LOOP: &str = "bytecode YieldValue";
 /// The reason a recording stops at a `return` from the loop's own frame.
 const RETURN: &str = "bytecode Return";
+/// The reason a recording stops at a `raise`: the trace leaves there and the
+/// interpreter raises (finding the handler, building the traceback).
+const RAISE: &str = "bytecode Raise";
 
 /// Whether a recording that failed with `reason` at its current bytecode ends there
 /// with an `Exit` instead of being thrown away: side traces that recorded
@@ -620,6 +664,9 @@ fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
         // leaves there (the interpreter suspends the generator).
         // A function's trace runs to its return and leaves there.
         let leaves = reason == YIELD_IN_LOOP || (reason == RETURN && rec.key.1 == ENTRY_SLOT);
+        if reason == RAISE {
+            return rec.ops > 2 && rec.skip.is_none() && rec.in_gen.is_none();
+        }
         return leaves && !rec.inlined() && rec.ops > 1;
     }
     rec.side.is_some()
@@ -628,6 +675,35 @@ fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
         && reason != crate::jit::NO_TRACE_YET
         && reason != crate::jit::GLOBALS_WRITTEN
         && reason != "stack underflow"
+}
+
+/// Whether `op`, when it does not raise, always continues at the next bytecode
+/// (and its recording computes its results without knowing them: see
+/// `Vm::end_recording_at_raise`).
+fn continues_after(op: Op) -> bool {
+    matches!(
+        op,
+        Op::LoadGlobal(_)
+            | Op::LoadDeref(_)
+            | Op::LoadAttr(_)
+            | Op::StoreAttr(_)
+            | Op::LoadMethod(_)
+            | Op::CallMethod(_)
+            | Op::Call(_)
+            | Op::CallKw(_)
+            | Op::CallEx(_)
+            | Op::Subscr
+            | Op::StoreSubscr
+            | Op::DeleteSubscr
+            | Op::Binary(_)
+            | Op::InplaceBinary(_)
+            | Op::Unary(_)
+            | Op::Compare(_)
+            | Op::In(_)
+            | Op::UnpackSequence(_)
+            | Op::FormatValue(_)
+            | Op::GetIter
+    )
 }
 
 fn kind_name(v: Value) -> &'static str {
@@ -685,8 +761,16 @@ impl Vm {
                 && pc == w.pc
                 && fr.stack_len() == w.stack;
             if !done {
+                let raised = rec
+                    .undo
+                    .as_ref()
+                    .is_some_and(|u| u.raised != self.jit.raised_while_recording);
                 self.jit.recording = Some(rec);
-                self.abort_recording("residual bytecode raised or jumped");
+                if raised {
+                    self.end_recording_at_raise();
+                } else {
+                    self.abort_recording("residual bytecode jumped");
+                }
                 return;
             }
             rec.residual = None;
@@ -728,8 +812,12 @@ impl Vm {
                 return;
             }
         }
-        let (ins_before, stack_before, locals_before) =
-            (rec.trace.ins.len(), rec.stack.clone(), rec.locals.clone());
+        let (ins_before, snaps_before, stack_before, locals_before) = (
+            rec.trace.ins.len(),
+            rec.trace.snapshots.len(),
+            rec.stack.clone(),
+            rec.locals.clone(),
+        );
         let residual_method = matches!(op, Op::CallMethod(argc)
             if rec.residual_methods.last() == rec.stack.len().checked_sub(argc as usize).as_ref());
         let recorded = if residual_method {
@@ -741,6 +829,7 @@ impl Vm {
         // What the failed attempt emitted is dropped (the trace has never run).
         let rollback = |rec: &mut Recorder| {
             rec.trace.ins.truncate(ins_before);
+            rec.trace.snapshots.truncate(snaps_before);
             rec.unboxed
                 .retain(|k, v| k.idx() < ins_before && v.idx() < ins_before);
             rec.stack = stack_before.clone();
@@ -761,7 +850,21 @@ impl Vm {
             other => other,
         };
         match recorded {
-            Ok(()) => self.jit.recording = Some(rec),
+            Ok(()) => {
+                rec.undo = Some(Undo {
+                    frame: rec.frame,
+                    pc,
+                    op,
+                    parents: rec.parents.len(),
+                    in_gen: rec.in_gen.is_some(),
+                    ins: ins_before,
+                    snaps: snaps_before,
+                    stack: stack_before,
+                    locals: locals_before,
+                    raised: self.jit.raised_while_recording,
+                });
+                self.jit.recording = Some(rec)
+            }
             Err(reason) if ends_with_exit(&rec, &reason) => {
                 // A side trace that reached what it cannot record still covers the
                 // path up to here: it ends by leaving to the interpreter at this
@@ -813,6 +916,73 @@ impl Vm {
     }
 
     /// Whether a recording waits for a residual bytecode the interpreter runs.
+    /// An exception came out of the bytecode recorded last, or out of the
+    /// residual call it became. The recording is tried again a few times
+    /// (`RAISED_RETRY`: another iteration may not raise there); then the trace
+    /// ends at that bytecode. One that continues at the next bytecode when it
+    /// does not raise (a subscript, a call, an operator) keeps its recording,
+    /// whose own guard leaves when it raises at run time, and the trace ends
+    /// after it with an exit a side trace can grow from (the rest of the
+    /// iteration); any other is undone and the trace leaves before it, where
+    /// the interpreter raises. Aborts when the bytecode changed frames (an
+    /// inlined call or return, a generator), sat in an if-converted branch, or
+    /// left too little to compile.
+    pub(crate) fn end_recording_at_raise(&mut self) {
+        let Some(mut rec) = self.jit.recording.take() else {
+            return;
+        };
+        let retries = self
+            .jit
+            .raise_retries
+            .entry((rec.key, rec.side))
+            .or_default();
+        if *retries < crate::jit::RAISE_RETRIES {
+            *retries += 1;
+            self.jit.recording = Some(rec);
+            self.abort_recording(crate::jit::RAISED_RETRY);
+            return;
+        }
+        let usable = rec.undo.as_ref().is_some_and(|u| {
+            std::ptr::eq(u.frame, rec.frame)
+                && u.parents == rec.parents.len()
+                && !u.in_gen
+                && rec.in_gen.is_none()
+                && rec.skip.is_none()
+                && rec.ops > 2
+        });
+        let Some(u) = rec.undo.take().filter(|_| usable) else {
+            self.jit.recording = Some(rec);
+            self.abort_recording("exception raised");
+            return;
+        };
+        rec.residual = None;
+        if continues_after(u.op) {
+            let _ = writeln!(rec.bytecode_log, "       exit after it: exception raised");
+            rec.guard(
+                IrOp::Exit,
+                Ty::Void,
+                Ref::NONE,
+                Ref::NONE,
+                guards::ir::EXIT_CONTINUES,
+                u.pc + 1,
+            );
+        } else {
+            rec.trace.ins.truncate(u.ins);
+            rec.trace.snapshots.truncate(u.snaps);
+            let live = |r: &Ref| r.idx() < u.ins;
+            rec.unboxed.retain(|k, v| live(k) && live(v));
+            rec.tuples
+                .retain(|k, items| live(k) && items.iter().all(live));
+            rec.supers.retain(|k, v| live(k) && live(v));
+            rec.stack = u.stack;
+            rec.locals = u.locals;
+            let _ = writeln!(rec.bytecode_log, "       exit: exception raised");
+            rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, u.pc);
+        }
+        self.jit.recording = Some(rec);
+        self.finish_recording(crate::jit::driver::End::Exit);
+    }
+
     pub(crate) fn jit_waits_for_residual(&self) -> bool {
         self.jit
             .recording
@@ -857,6 +1027,20 @@ impl Vm {
             Op::PopBlock if !rec.inlined() => {
                 let k = rec.k_int(0);
                 rec.guard(IrOp::CallG, Ty::Val, k, Ref::NONE, helpers::POP_BLOCK, pc);
+            }
+            // `try` in an inlined call: its blocks exist only in the trace, and
+            // in the frames exits rebuild (`ResumeFrame::blocks`)
+            Op::SetupExcept(handler) if rec.in_gen.is_none() => {
+                if rec.stack.len() != fr.stack_len() {
+                    return Err("stack depth differs at try".into());
+                }
+                rec.blocks.push(Block {
+                    handler,
+                    level: rec.stack.len() as u32,
+                });
+            }
+            Op::PopBlock if rec.in_gen.is_none() => {
+                rec.blocks.pop().ok_or("PopBlock without a block")?;
             }
             Op::LoopHeader(slot) => {
                 // Back at our own header, or at a loop with a trace to link to:

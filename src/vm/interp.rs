@@ -311,8 +311,11 @@ impl Vm {
                 Err((err, reraise)) => {
                     // (an exception inside what a residual bytecode runs may be
                     // handled there; the recorder sees whether it came out)
-                    if self.jit_recording && !self.jit_waits_for_residual() {
-                        self.abort_recording("exception raised");
+                    if self.jit_recording {
+                        self.jit.raised_while_recording += 1;
+                        if !self.jit_waits_for_residual() {
+                            self.end_recording_at_raise();
+                        }
                     }
                     if !reraise {
                         self.chain_context(err.0);
