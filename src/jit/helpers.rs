@@ -1225,7 +1225,7 @@ extern "C" fn list_set(list: u64, i: u64) -> u64 {
 pub(crate) fn plain_instance_attr(vm: &Vm, cls: Value, name: Value) -> bool {
     let t = type_obj(cls);
     let (ver, bits) = t.hooks.get();
-    if ver != t.version.get() || bits != 0 {
+    if ver != t.lookup_version.get() || bits != 0 {
         return false;
     }
     match lookup_owner(vm, cls, name) {
@@ -1354,7 +1354,7 @@ extern "C" fn load_method(obj: u64, name: u64) -> u64 {
         let cls = o.class();
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
-        if ver != t.version.get()
+        if ver != t.lookup_version.get()
             || bits != 0
             || vm.instance_get_attr(Value(obj), Value(name)).is_some()
         {
@@ -1429,7 +1429,7 @@ extern "C" fn class_property(obj: u64, name: u64) -> u64 {
         let cls = o.class();
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
-        if ver != t.version.get() || bits != 0 {
+        if ver != t.lookup_version.get() || bits != 0 {
             return None;
         }
         let (p, _) = lookup_owner(vm, cls, Value(name))?;

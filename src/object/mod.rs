@@ -95,6 +95,13 @@ pub struct TypeObj {
     /// Bumped whenever this type's or an ancestor's namespace changes, so an inline cache
     /// or trace can validate a lookup with one compare.
     pub version: Cell<u64>,
+    /// Bumped with `version`, except when a class attribute's plain value (a
+    /// number, a str, a container: no descriptor) is replaced by another plain
+    /// value, as a class-level counter is: what a name resolves to and whether
+    /// it is a descriptor cannot change then, so the caches keyed on this (the
+    /// method cache, attribute inline caches, the hooks below) stay valid; the
+    /// JIT's guards, which read values, use `version`.
+    pub lookup_version: Cell<u64>,
     /// The built-in type whose payload instances carry (list, dict, ...), or NONE for
     /// plain `object` instances.
     pub builtin_base: Cell<Value>,
@@ -160,6 +167,11 @@ pub struct PyStr {
     /// would otherwise walk from the start every time (CPython's fixed-width
     /// storage indexes in O(1)).
     pub offsets: std::cell::OnceCell<Box<[u32]>>,
+    /// Whether this is the canonical interned object for its text (set by
+    /// `Vm::intern`; interned strs live as long as the VM): caches keyed on a
+    /// name's identity may only hold interned names, and asking the intern
+    /// table would hash the text on every lookup that misses.
+    pub interned: Cell<bool>,
 }
 
 /// Characters between two entries of `PyStr::offsets`.
@@ -177,6 +189,7 @@ impl PyStr {
             char_len,
             hash: Cell::new(-1),
             offsets: std::cell::OnceCell::new(),
+            interned: Cell::new(false),
         }
     }
 
@@ -509,5 +522,15 @@ impl Obj {
             ObjData::DictView { dict, .. } => visit(*dict),
             ObjData::Native(n) => n.trace(visit),
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every object is one block of this size (docs/design.md): a payload that
+    /// grows past it grows every object.
+    #[test]
+    fn an_object_is_88_bytes() {
+        assert_eq!(std::mem::size_of::<super::Obj>(), 88);
     }
 }

@@ -1713,7 +1713,7 @@ fn attr_ic_load(code: &Code, pc: usize, obj: Value) -> Option<Value> {
     {
         return None;
     }
-    if crate::vm::types::type_obj(cls).version.get() != ic.version {
+    if crate::vm::types::type_obj(cls).lookup_version.get() != ic.version {
         return None;
     }
     let v = *inst.slots.get().get(ic.idx as usize)?;
@@ -1735,7 +1735,7 @@ fn attr_ic_store(code: &Code, pc: usize, obj: Value, v: Value) -> bool {
     {
         return false;
     }
-    if crate::vm::types::type_obj(cls).version.get() != ic.version {
+    if crate::vm::types::type_obj(cls).lookup_version.get() != ic.version {
         return false;
     }
     let slots = inst.slots.get();
@@ -1798,7 +1798,7 @@ impl Vm {
         let code = unsafe { &(*frame).code };
         code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
             ty: cls.0,
-            version: crate::vm::types::type_obj(cls).version.get(),
+            version: crate::vm::types::type_obj(cls).lookup_version.get(),
             shape: inst.shape.get() as *const _ as usize,
             new_shape: 0,
             idx: idx as u32,
@@ -1832,7 +1832,7 @@ impl Vm {
         let code = unsafe { &(*frame).code };
         code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
             ty: cls.0,
-            version: t.version.get(),
+            version: t.lookup_version.get(),
             shape: before,
             new_shape: if after != before { after } else { 0 },
             idx: idx as u32,

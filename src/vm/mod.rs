@@ -357,6 +357,7 @@ impl Vm {
         }
         let v = self.new_str(s);
         self.interned.insert(s.into(), v);
+        mark_interned(v);
         v
     }
 
@@ -379,9 +380,14 @@ impl Vm {
     /// Whether `v` is the canonical interned str for its text.
     pub fn is_interned(&self, v: Value) -> bool {
         match v.as_obj().map(|o| &o.data) {
-            Some(ObjData::Str(s)) => self.interned.get(&*s.s) == Some(&v),
+            Some(ObjData::Str(s)) => s.interned.get(),
             _ => false,
         }
+    }
+
+    /// The interned str for `s`, if there is one.
+    pub fn interned_str(&self, s: &str) -> Option<Value> {
+        self.interned.get(s).copied()
     }
 
     /// Interns an existing str value (returns the canonical object).
@@ -391,6 +397,7 @@ impl Vm {
             return *i;
         }
         self.interned.insert(s.into(), v);
+        mark_interned(v);
         v
     }
 
@@ -717,5 +724,12 @@ pub fn str_eq(a: Value, b: Value) -> bool {
     match (a.as_obj().map(|o| &o.data), b.as_obj().map(|o| &o.data)) {
         (Some(ObjData::Str(x)), Some(ObjData::Str(y))) => x.s == y.s,
         _ => false,
+    }
+}
+
+/// Flags `v`, just entered in the intern table, as interned (`PyStr::interned`).
+fn mark_interned(v: Value) {
+    if let Some(ObjData::Str(s)) = v.as_obj().map(|o| &o.data) {
+        s.interned.set(true);
     }
 }

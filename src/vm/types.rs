@@ -120,6 +120,7 @@ pub fn new_type_obj(name: &str, bases: Vec<Value>) -> TypeObj {
         mro: Mut::new(Vec::new()),
         dict: Mut::new(Dict::new()),
         version: Cell::new(next_version()),
+        lookup_version: Cell::new(next_version()),
         builtin_base: Cell::new(Value::NONE),
         slots: None,
         subclasses: Mut::new(Vec::new()),
@@ -207,9 +208,8 @@ fn set_base(t: Value, base: Value, object: Value) {
 /// the version of the class and its subclasses, which invalidates their entries.
 #[inline]
 pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<(Value, Value)> {
-    let ver = type_obj(cls).version.get();
-    let slot = (((cls.0 >> 4) ^ (name.0 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        >> (64 - METHOD_CACHE_BITS)) as usize;
+    let ver = type_obj(cls).lookup_version.get();
+    let slot = method_cache_slot(cls, name);
     let e = vm.method_cache[slot].get();
     if e.ty == cls.0 && e.name == name.0 && e.version == ver {
         return if e.value == Value::EMPTY.0 {
@@ -236,6 +236,25 @@ pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<(Value, Value)> 
         });
     }
     found
+}
+
+fn method_cache_slot(cls: Value, name: Value) -> usize {
+    (((cls.0 >> 4) ^ (name.0 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - METHOD_CACHE_BITS))
+        as usize
+}
+
+/// Drops the method-cache entries for `name` (interned) on `cls` and its
+/// subclasses, whose value a plain store just replaced without moving their
+/// `lookup_version`.
+fn forget_cached_lookups(vm: &Vm, cls: Value, name: Value) {
+    let slot = method_cache_slot(cls, name);
+    let e = vm.method_cache[slot].get();
+    if e.ty == cls.0 && e.name == name.0 {
+        vm.method_cache[slot].set(MethodCacheEntry::default());
+    }
+    for &s in type_obj(cls).subclasses.get().iter() {
+        forget_cached_lookups(vm, s, name);
+    }
 }
 
 pub const METHOD_CACHE_BITS: u32 = 12;
@@ -281,7 +300,20 @@ impl Vm {
         let h = self.str_hash(name);
         let d = type_obj(cls).dict.get();
         match d.find_identical(name, h) {
-            Some(i) => d.set_value(i, value),
+            Some(i) => {
+                let old = d.entries()[i].value;
+                d.set_value(i, value);
+                let text = crate::vm::str_of(name);
+                let dunder = text.starts_with("__") && text.ends_with("__");
+                if !dunder && is_plain_class_value(self, old) && is_plain_class_value(self, value) {
+                    // a class-level counter: lookups of other names stay cached
+                    if let Some(interned) = self.interned_str(text) {
+                        forget_cached_lookups(self, cls, interned);
+                    }
+                    bump_value_version(cls);
+                    return;
+                }
+            }
             None => {
                 let _ = d.insert(name, h, value, &mut |a, b| Ok(crate::vm::str_eq(a, b)));
             }
@@ -488,9 +520,43 @@ fn next_version() -> u64 {
 fn bump_version(cls: Value) {
     let t = type_obj(cls);
     t.version.set(next_version());
+    t.lookup_version.set(next_version());
     for &s in t.subclasses.get().iter() {
         bump_version(s);
     }
+}
+
+/// `bump_version` for a plain value replaced by a plain value (see
+/// `TypeObj::lookup_version`): only `version` moves.
+fn bump_value_version(cls: Value) {
+    let t = type_obj(cls);
+    t.version.set(next_version());
+    for &s in t.subclasses.get().iter() {
+        bump_value_version(s);
+    }
+}
+
+/// Whether a class attribute's value is plain data, which no lookup treats as
+/// a descriptor: an int, float, bool or None, or an object of exactly one of
+/// the built-in data types (a subclass could define `__get__`).
+fn is_plain_class_value(vm: &Vm, v: Value) -> bool {
+    let Some(o) = v.as_obj() else {
+        return true;
+    };
+    let t = &vm.types;
+    let cls = o.class();
+    [
+        t.str,
+        t.int,
+        t.tuple,
+        t.list,
+        t.dict,
+        t.set,
+        t.frozenset,
+        t.bytes,
+        t.complex,
+    ]
+    .contains(&cls)
 }
 
 /// C3 linearisation of the bases' MROs (without the class itself). On conflict,
@@ -540,7 +606,7 @@ impl Vm {
     pub fn type_hooks(&mut self, cls: Value) -> u8 {
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
-        if ver == t.version.get() {
+        if ver == t.lookup_version.get() {
             return bits;
         }
         let mut bits = 0;
@@ -557,7 +623,7 @@ impl Vm {
                 bits |= bit;
             }
         }
-        t.hooks.set((t.version.get(), bits));
+        t.hooks.set((t.lookup_version.get(), bits));
         bits
     }
 
@@ -597,5 +663,44 @@ impl Vm {
         } else {
             obj
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A class-level counter (a plain value replaced by a plain value) moves
+    /// `version`, which traces guard, but not `lookup_version`, so the method
+    /// cache and attribute caches stay valid, except for that name's entries;
+    /// a value that could be a descriptor moves both.
+    #[test]
+    fn a_class_counter_keeps_cached_lookups_of_other_names() {
+        let mut vm = Vm::new();
+        let base = vm.new_native_type("Base", "test", vm.types.object);
+        let child = vm.new_native_type("Child", "test", base);
+        let (counter, scale) = (vm.intern("counter"), vm.intern("scale"));
+        vm.type_set_attr(base, counter, Value::small_int(0));
+        vm.type_set_attr(base, scale, Value::small_int(2));
+        let (version, lookups) = (
+            type_obj(child).version.get(),
+            type_obj(child).lookup_version.get(),
+        );
+        assert_eq!(lookup(&vm, child, scale), Some(Value::small_int(2)));
+        assert_eq!(lookup(&vm, child, counter), Some(Value::small_int(0)));
+
+        vm.type_set_attr(base, counter, Value::small_int(1));
+        assert_ne!(type_obj(child).version.get(), version);
+        assert_eq!(type_obj(child).lookup_version.get(), lookups);
+        // the replaced name's cached entry is gone, the others are kept
+        assert_eq!(lookup(&vm, child, counter), Some(Value::small_int(1)));
+        let slot = method_cache_slot(child, scale);
+        assert_eq!(vm.method_cache[slot].get().name, scale.0);
+
+        let repr = vm.intern("__repr__");
+        let f = lookup(&vm, vm.types.object, repr).expect("object.__repr__");
+        vm.type_set_attr(base, counter, f);
+        assert_ne!(type_obj(child).lookup_version.get(), lookups);
+        assert_eq!(lookup(&vm, child, counter), Some(f));
     }
 }
