@@ -394,14 +394,22 @@ impl Vm {
             && reason != crate::jit::GLOBALS_WRITTEN
             && reason != crate::jit::GEN_RETURNED
             && reason != crate::jit::RAISED_RETRY
+            && reason != crate::jit::JUMPED_RETRY
             && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
         if blame_callee
             || reason == crate::jit::NO_TRACE_YET
             || reason == crate::jit::RAISED_RETRY
+            || reason == crate::jit::JUMPED_RETRY
             || reason == crate::jit::GEN_RETURNED
             || reason == crate::jit::GLOBALS_WRITTEN
         {
             *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
+            if reason == crate::jit::RAISED_RETRY || reason == crate::jit::JUMPED_RETRY {
+                // still hot: the next pass records again (waiting as long as
+                // before could meet the same iteration, such as a short loop's
+                // last, every time)
+                return;
+            }
             match rec.side {
                 Some((p, s)) => {
                     if let Some(t) = self.jit.traces.get_mut(&p) {

@@ -273,6 +273,9 @@ pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
 /// trace ends before the bytecode instead (`Vm::end_recording_before_raise`).
 pub(crate) const RAISED_RETRY: &str = "exception raised (recorded again)";
 pub(crate) const RAISE_RETRIES: u32 = 3;
+/// The same for a residual `ForIter` that ran out while recording: the loop
+/// ended, which says nothing about its next run.
+pub(crate) const JUMPED_RETRY: &str = "residual bytecode jumped (recorded again)";
 
 impl Default for Jit {
     fn default() -> Self {

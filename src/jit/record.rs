@@ -769,7 +769,9 @@ impl Vm {
                 if raised {
                     self.end_recording_at_raise();
                 } else {
-                    self.abort_recording("residual bytecode jumped");
+                    // a residual `ForIter` ran out: the loop ended while recording,
+                    // which says nothing about the next time it runs
+                    self.abort_with_retries("residual bytecode jumped", crate::jit::JUMPED_RETRY);
                 }
                 return;
             }
@@ -931,13 +933,7 @@ impl Vm {
         let Some(mut rec) = self.jit.recording.take() else {
             return;
         };
-        let retries = self
-            .jit
-            .raise_retries
-            .entry((rec.key, rec.side))
-            .or_default();
-        if *retries < crate::jit::RAISE_RETRIES {
-            *retries += 1;
+        if self.retry_later(&rec) {
             self.jit.recording = Some(rec);
             self.abort_recording(crate::jit::RAISED_RETRY);
             return;
@@ -981,6 +977,29 @@ impl Vm {
         }
         self.jit.recording = Some(rec);
         self.finish_recording(crate::jit::driver::End::Exit);
+    }
+
+    /// Whether the recording of `rec`'s loop or exit may be thrown away
+    /// without holding it against them (`RAISE_RETRIES` times each).
+    fn retry_later(&mut self, rec: &Recorder) -> bool {
+        let retries = self
+            .jit
+            .raise_retries
+            .entry((rec.key, rec.side))
+            .or_default();
+        *retries += 1;
+        *retries <= crate::jit::RAISE_RETRIES
+    }
+
+    /// Aborts the recording with `soft` (not held against the loop or exit)
+    /// while retries last, then with `reason`.
+    fn abort_with_retries(&mut self, reason: &str, soft: &str) {
+        let Some(rec) = self.jit.recording.take() else {
+            return;
+        };
+        let retry = self.retry_later(&rec);
+        self.jit.recording = Some(rec);
+        self.abort_recording(if retry { soft } else { reason });
     }
 
     pub(crate) fn jit_waits_for_residual(&self) -> bool {
