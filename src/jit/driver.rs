@@ -688,7 +688,8 @@ impl Vm {
             exits_taken: vec![0; nsnaps],
             body_entry_homes,
             disabled: false,
-            resume: std::mem::take(&mut rec.resume),
+            // (shared: an exit takes its frame chain without copying it)
+            resume: rec.resume.drain(..).map(Rc::new).collect(),
             codes: std::iter::once(rec.root_code().clone())
                 .chain(rec.gen_codes.drain(..))
                 .collect(),

@@ -36,7 +36,7 @@ pub struct CompiledTrace {
     pub exits: Vec<u64>,
     pub disabled: bool,
     /// Frame chains for exits inside inlined calls (snapshot pc & RESUME_FLAG).
-    pub resume: Vec<record::ResumePoint>,
+    pub resume: Vec<Rc<record::ResumePoint>>,
     /// The pc of the loop header of the tree's root trace.
     pub header_pc: usize,
     /// The loop of the tree's root trace.
