@@ -249,15 +249,7 @@ pub fn register(vm: &mut Vm) {
             let d = view_dict(vm, &a)?;
             Ok(d)
         });
-        let prop = vm.alloc(
-            vm.types.property,
-            ObjData::Property {
-                fget: getter,
-                fset: Value::NONE,
-                fdel: Value::NONE,
-                doc: Value::NONE,
-            },
-        );
+        let prop = vm.new_readonly_property(getter);
         vm.type_set_attr(t, mk, prop);
         if kind != DictIterKind::Values {
             let ops: &[(&'static str, crate::object::NativeFn)] = &[

@@ -320,6 +320,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "getter", |vm, a| property_with(vm, a, 0));
     vm.add_method(t, "setter", |vm, a| property_with(vm, a, 1));
     vm.add_method(t, "deleter", |vm, a| property_with(vm, a, 2));
+    vm.add_method(t, "__set_name__", property_set_name);
     let t = vm.types.staticmethod;
     vm.add_method(t, "__new__", |vm, a| {
         /// `staticmethod(function, /)`
@@ -1654,15 +1655,7 @@ pub fn new_code_object(
             vm.add_method(t, "replace", code_replace);
             for (name, f) in attrs {
                 let g = vm.new_builtin(name, f);
-                let p = vm.alloc(
-                    vm.types.property,
-                    ObjData::Property {
-                        fget: g,
-                        fset: Value::NONE,
-                        fdel: Value::NONE,
-                        doc: Value::NONE,
-                    },
-                );
+                let p = vm.new_readonly_property(g);
                 let k = vm.intern(name);
                 vm.type_set_attr(t, k, p);
             }
@@ -1975,8 +1968,21 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             fset,
             fdel,
             doc,
+            name: std::cell::Cell::new(Value::NONE),
         },
     ))
+}
+
+/// `property.__set_name__(owner, name)`: the class statement names it, for
+/// its error messages.
+fn property_set_name(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const SET_NAME: Sig<2> = Sig::new("__set_name__", ["owner", "name"]).method();
+    let b = SET_NAME.bind(vm, &a)?;
+    let Some(ObjData::Property { name, .. }) = b.recv.as_obj().map(|o| &o.data) else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    name.set(b.req(1));
+    Ok(Value::NONE)
 }
 
 fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
@@ -1991,13 +1997,14 @@ fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
         fset,
         fdel,
         doc,
+        name,
     }) = b.recv.as_obj().map(|o| &o.data)
     else {
         return Err(vm.type_error("descriptor requires a property"));
     };
     let mut parts = [*fget, *fset, *fdel];
     parts[which] = b.req(0);
-    let doc = *doc;
+    let (doc, name) = (*doc, name.get());
     Ok(vm.alloc(
         vm.types.property,
         ObjData::Property {
@@ -2005,6 +2012,7 @@ fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
             fset: parts[1],
             fdel: parts[2],
             doc,
+            name: std::cell::Cell::new(name),
         },
     ))
 }

@@ -349,15 +349,7 @@ fn add_classmethod(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::
 /// A read-only attribute computed by a native getter.
 pub fn add_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
     let fget = vm.new_builtin(name, f);
-    let p = vm.alloc(
-        vm.types.property,
-        ObjData::Property {
-            fget,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        },
-    );
+    let p = vm.new_readonly_property(fget);
     let k = vm.intern(name);
     vm.type_set_attr(t, k, p);
 }

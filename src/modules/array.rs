@@ -857,15 +857,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }),
     ] {
         let g = vm.new_builtin(name, f);
-        let p = vm.alloc(
-            vm.types.property,
-            ObjData::Property {
-                fget: g,
-                fset: Value::NONE,
-                fdel: Value::NONE,
-                doc: Value::NONE,
-            },
-        );
+        let p = vm.new_readonly_property(g);
         let k = vm.intern(name);
         vm.type_set_attr(t, k, p);
     }

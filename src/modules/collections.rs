@@ -213,15 +213,7 @@ fn add_fns(vm: &mut Vm, t: Value, fns: &[(&'static str, crate::object::NativeFn)
 
 fn new_property(vm: &mut Vm, t: Value, name: &'static str, f: crate::object::NativeFn) {
     let g = vm.new_builtin(name, f);
-    let p = vm.alloc(
-        vm.types.property,
-        ObjData::Property {
-            fget: g,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        },
-    );
+    let p = vm.new_readonly_property(g);
     let k = vm.intern(name);
     vm.type_set_attr(t, k, p);
 }

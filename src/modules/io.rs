@@ -754,15 +754,7 @@ fn io_type(vm: &mut Vm, name: &str) -> Value {
 
 fn add_property(vm: &mut Vm, cls: Value, name: &'static str, f: crate::object::NativeFn) {
     let g = vm.new_builtin(name, f);
-    let p = vm.alloc(
-        vm.types.property,
-        ObjData::Property {
-            fget: g,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        },
-    );
+    let p = vm.new_readonly_property(g);
     let k = vm.intern(name);
     vm.type_set_attr(cls, k, p);
 }

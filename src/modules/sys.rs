@@ -1,7 +1,6 @@
 //! The `sys` module, plus the `exit`/`quit` builtins and `SystemExit.code`.
 
 use crate::builtins::signature::Sig;
-use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -19,15 +18,7 @@ pub fn register(vm: &mut Vm) {
             _ => vm.new_tuple(args),
         })
     });
-    let p = vm.alloc(
-        vm.types.property,
-        ObjData::Property {
-            fget: g,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        },
-    );
+    let p = vm.new_readonly_property(g);
     let k = vm.intern("code");
     vm.type_set_attr(se, k, p);
     let b = vm.builtins;

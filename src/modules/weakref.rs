@@ -61,15 +61,7 @@ fn ref_type(vm: &mut Vm) -> Value {
                 .map(|e| e.callback)
                 .unwrap_or(Value::NONE))
         });
-        let p = vm.alloc(
-            vm.types.property,
-            ObjData::Property {
-                fget: g,
-                fset: Value::NONE,
-                fdel: Value::NONE,
-                doc: Value::NONE,
-            },
-        );
+        let p = vm.new_readonly_property(g);
         let k = vm.intern("__callback__");
         vm.type_set_attr(t, k, p);
         vm.weakref_type = t;

@@ -377,6 +377,11 @@ pub enum ObjData {
         fset: Value,
         fdel: Value,
         doc: Value,
+        /// The name `__set_name__` gave it (a str), NONE for a `property(...)`
+        /// never named (CPython's messages then omit the name), EMPTY for the
+        /// read-only properties natives make (their messages use the
+        /// attribute's name).
+        name: Cell<Value>,
     },
     StaticMethod(Value),
     ClassMethod(Value),
@@ -482,11 +487,13 @@ impl Obj {
                 fset,
                 fdel,
                 doc,
+                name,
             } => {
                 visit(*fget);
                 visit(*fset);
                 visit(*fdel);
                 visit(*doc);
+                visit(name.get());
             }
             ObjData::StaticMethod(v) | ObjData::ClassMethod(v) => visit(*v),
             ObjData::Super { typ, obj } => {

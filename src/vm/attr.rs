@@ -671,14 +671,15 @@ impl Vm {
             && let Some(dobj) = d.as_obj()
         {
             match &dobj.data {
-                ObjData::Property { fset, fget, .. } => {
+                ObjData::Property {
+                    fset,
+                    fget,
+                    name: prop_name,
+                    ..
+                } => {
                     if fset.is_none() {
                         let msg = self.readonly_message(*fget, name, obj).unwrap_or_else(|| {
-                            format!(
-                                "property '{}' of '{}' object has no setter",
-                                str_of(name),
-                                self.type_name(obj)
-                            )
+                            self.no_accessor_message("setter", prop_name.get(), name, obj)
                         });
                         return Err(self.attribute_error(&msg));
                     }
@@ -756,15 +757,16 @@ impl Vm {
             }
         }
         if let Some(d) = lookup(self, cls, name)
-            && let Some(ObjData::Property { fdel, fget, .. }) = d.as_obj().map(|o| &o.data)
+            && let Some(ObjData::Property {
+                fdel,
+                fget,
+                name: prop_name,
+                ..
+            }) = d.as_obj().map(|o| &o.data)
         {
             if fdel.is_none() {
                 let msg = self.readonly_message(*fget, name, obj).unwrap_or_else(|| {
-                    format!(
-                        "property '{}' of '{}' object has no deleter",
-                        str_of(name),
-                        self.type_name(obj)
-                    )
+                    self.no_accessor_message("deleter", prop_name.get(), name, obj)
                 });
                 return Err(self.attribute_error(&msg));
             }
@@ -855,6 +857,24 @@ impl Vm {
     }
 
     /// Calls dunder `name` on `obj` if the type has it.
+    /// CPython's "property 'x' of 'C' object has no setter": the name the
+    /// property got from `__set_name__` (`prop_name`), none for a property
+    /// never named, the attribute's for the natives' read-only properties.
+    fn no_accessor_message(&self, what: &str, prop_name: Value, attr: Value, obj: Value) -> String {
+        let owner = self.type_name(obj);
+        let named = if prop_name.is_empty() {
+            attr
+        } else {
+            prop_name
+        };
+        match named.as_obj().map(|o| &o.data) {
+            Some(ObjData::Str(s)) => {
+                format!("property '{}' of '{owner}' object has no {what}", s.s)
+            }
+            _ => format!("property of '{owner}' object has no {what}"),
+        }
+    }
+
     pub fn call_dunder(
         &mut self,
         obj: Value,

@@ -339,6 +339,19 @@ impl Vm {
         self.heap.alloc(class, data)
     }
 
+    /// A read-only property a native type's attribute is made of (messages
+    /// name the attribute as it was looked up).
+    pub fn new_readonly_property(&mut self, fget: Value) -> Value {
+        let data = ObjData::Property {
+            fget,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+            name: std::cell::Cell::new(Value::EMPTY),
+        };
+        self.heap.alloc(self.types.property, data)
+    }
+
     pub fn new_str(&mut self, s: &str) -> Value {
         self.heap
             .alloc(self.types.str, ObjData::Str(PyStr::new(s.into())))
