@@ -393,18 +393,16 @@ impl Vm {
         let blame_callee = rec.inlined()
             && reason != crate::jit::GLOBALS_WRITTEN
             && reason != crate::jit::GEN_RETURNED
-            && reason != crate::jit::RAISED_RETRY
-            && reason != crate::jit::JUMPED_RETRY
+            && !crate::jit::recorded_again(reason)
             && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
         if blame_callee
             || reason == crate::jit::NO_TRACE_YET
-            || reason == crate::jit::RAISED_RETRY
-            || reason == crate::jit::JUMPED_RETRY
+            || crate::jit::recorded_again(reason)
             || reason == crate::jit::GEN_RETURNED
             || reason == crate::jit::GLOBALS_WRITTEN
         {
             *self.jit.stats.aborts.entry(reason.to_string()).or_default() += 1;
-            if reason == crate::jit::RAISED_RETRY || reason == crate::jit::JUMPED_RETRY {
+            if crate::jit::recorded_again(reason) {
                 // still hot: the next pass records again (waiting as long as
                 // before could meet the same iteration, such as a short loop's
                 // last, every time)

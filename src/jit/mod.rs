@@ -270,12 +270,17 @@ pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
 /// again, not held against it, since another iteration likely takes the path
 /// that does not raise, which the trace should run (the raising case leaves
 /// through the bytecode's own guard). After `RAISE_RETRIES` such retries the
-/// trace ends before the bytecode instead (`Vm::end_recording_before_raise`).
+/// trace ends at the bytecode instead (`Vm::end_recording_at_raise`).
 pub(crate) const RAISED_RETRY: &str = "exception raised (recorded again)";
 pub(crate) const RAISE_RETRIES: u32 = 3;
 /// The same for a residual `ForIter` that ran out while recording: the loop
 /// ended, which says nothing about its next run.
 pub(crate) const JUMPED_RETRY: &str = "residual bytecode jumped (recorded again)";
+
+/// Whether `reason` is one of the aborts recorded again at the next pass.
+pub(crate) fn recorded_again(reason: &str) -> bool {
+    reason == RAISED_RETRY || reason == JUMPED_RETRY
+}
 
 impl Default for Jit {
     fn default() -> Self {

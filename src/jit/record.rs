@@ -440,6 +440,22 @@ impl Recorder {
         )
     }
 
+    /// Drops what was recorded since the trace had `ins` instructions and
+    /// `snaps` snapshots, with every map keyed by or holding the dropped refs
+    /// (their numbers are reused by what is recorded next), and puts the
+    /// operand stack and locals back.
+    fn roll_back(&mut self, ins: usize, snaps: usize, stack: Vec<Ref>, locals: HashMap<u32, Ref>) {
+        self.trace.ins.truncate(ins);
+        self.trace.snapshots.truncate(snaps);
+        let live = |r: &Ref| r.idx() < ins;
+        self.unboxed.retain(|k, v| live(k) && live(v));
+        self.tuples
+            .retain(|k, items| live(k) && items.iter().all(live));
+        self.supers.retain(|k, v| live(k) && live(v));
+        self.stack = stack;
+        self.locals = locals;
+    }
+
     pub(super) fn inlined(&self) -> bool {
         !self.parents.is_empty()
     }
@@ -830,12 +846,12 @@ impl Vm {
         };
         // What the failed attempt emitted is dropped (the trace has never run).
         let rollback = |rec: &mut Recorder| {
-            rec.trace.ins.truncate(ins_before);
-            rec.trace.snapshots.truncate(snaps_before);
-            rec.unboxed
-                .retain(|k, v| k.idx() < ins_before && v.idx() < ins_before);
-            rec.stack = stack_before.clone();
-            rec.locals = locals_before.clone();
+            rec.roll_back(
+                ins_before,
+                snaps_before,
+                stack_before.clone(),
+                locals_before.clone(),
+            );
         };
         let recorded = match recorded {
             Err(reason) if residual::shape(op).is_some() => {
@@ -963,15 +979,7 @@ impl Vm {
                 u.pc + 1,
             );
         } else {
-            rec.trace.ins.truncate(u.ins);
-            rec.trace.snapshots.truncate(u.snaps);
-            let live = |r: &Ref| r.idx() < u.ins;
-            rec.unboxed.retain(|k, v| live(k) && live(v));
-            rec.tuples
-                .retain(|k, items| live(k) && items.iter().all(live));
-            rec.supers.retain(|k, v| live(k) && live(v));
-            rec.stack = u.stack;
-            rec.locals = u.locals;
+            rec.roll_back(u.ins, u.snaps, u.stack, u.locals);
             let _ = writeln!(rec.bytecode_log, "       exit: exception raised");
             rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, u.pc);
         }
