@@ -688,6 +688,84 @@ fn loops_over_generators_inline_their_resumption() {
 }
 
 #[test]
+fn int_chains_reduced_by_a_power_of_two_run_in_wrapping_words() {
+    // The product leaves the inline ints; the chain up to `%` runs in 64-bit
+    // words that wrap, masked at the end: no helper call, no big int.
+    let src = "def run(n):\n\
+               \x20   x = 42\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       x = (x * 1103515245 + 12345) % 2147483648\n\
+               \x20       t ^= (x * i - 7) & 0xffff\n\
+               \x20   return x, t\n\
+               print(run(100000))\n";
+    let expected = "(2060208906, 56064)";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    assert_eq!(out.trim(), expected);
+    assert_eq!(log.matches("(wrapping: ").count(), 2, "{log}");
+    assert!(!log.contains("callg"), "{log}");
+    // `--jit-opt=-wrapping`: the same results through big int helpers
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-opt=-wrapping"], src);
+    assert_eq!(out.trim(), expected);
+    assert!(!log.contains("(wrapping: "), "{log}");
+    assert!(log.contains("callg"), "{log}");
+}
+
+#[test]
+fn round_of_floats_calls_helpers_not_the_builtin() {
+    let src = "def run(n):\n\
+               \x20   t = 0.0\n\
+               \x20   k = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       x = i * 0.37 - 50.125\n\
+               \x20       t += round(x, 2)\n\
+               \x20       k += round(x)\n\
+               \x20   return t, k\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(72993784.30000116, 72993800)");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}
+
+#[test]
+fn exits_inside_inlined_generators_grow_side_traces() {
+    // `picked` skips items in no pattern a trace can follow: its branch leaves
+    // the loop's trace inside the inlined generator on about half of the items.
+    // The exit grows a side trace that starts in the generator, runs to its
+    // yield and on through the loop into the loop's trace, instead of having
+    // the generator called from then on.
+    let src = "def count_up(n):\n\
+               \x20   i = 0\n\
+               \x20   while i < n:\n\
+               \x20       yield i\n\
+               \x20       i += 1\n\
+               def picked(it):\n\
+               \x20   for x in it:\n\
+               \x20       if (x * 7919) % 11 < 5:\n\
+               \x20           yield x\n\
+               def run(n):\n\
+               \x20   t = 0\n\
+               \x20   for x in picked(count_up(n)):\n\
+               \x20       t += x\n\
+               \x20   return t\n\
+               print(run(200000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-stats"], src);
+    assert_eq!(out.trim(), "9090809092");
+    assert!(!log.contains("keeps exiting"), "{log}");
+    let at = log
+        .find("(run) side of trace")
+        .expect("a side trace of the loop over the generators");
+    let side = &log[at..];
+    let side = &side[..side.find(" stop -> ").expect("its end")];
+    assert!(side.contains("YieldValue"), "{side}");
+    assert!(log[at..].contains(" stop -> link trace"), "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "entries") < 1_000, "{line}");
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}
+
+#[test]
 fn loops_in_generators_leave_their_traces_at_the_yield() {
     // (a `for` that does not inline it takes its items one by one: `sum` or
     // `any` would drain the genexpr through a sink, and its trace would loop)

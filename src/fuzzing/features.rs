@@ -88,15 +88,17 @@ fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
 /// Generators in the loop: a pipeline the loop iterates (its resumptions are
 /// inlined into the loop's trace), a genexpr a builtin consumes (a loop leaving at
 /// its yield), a generator left half-way by a `break` and resumed by the next
-/// iteration, one raising inside; at iteration `k` the yielded values change type.
+/// iteration, one raising inside, a filter skipping items irregularly; at
+/// iteration `k` the yielded values change type.
 fn generators_in_traces(c: &mut Choices, j: usize, k: usize) -> Feature {
     let defs = format!(
         "def gsrc{j}(n, k):\n    i = 0\n    while i < n:\n        yield i if i != k else i * 1.5\n        i += 1\n\
          def gmap{j}(it):\n    for x in it:\n        yield x * 2 + 1\n\
          def gfilt{j}(it):\n    for x in it:\n        if x % 3:\n            yield x\n\
-         def graise{j}(n, k):\n    for i in range(n):\n        yield 10 // (i - k % 5)\n"
+         def graise{j}(n, k):\n    for i in range(n):\n        yield 10 // (i - k % 5)\n\
+         def gpick{j}(it):\n    for x in it:\n        if (x * 7919) % 11 < 5:\n            yield x\n"
     );
-    let body = match c.below(4) {
+    let body = match c.below(5) {
         0 => format!(
             "for x{j} in gfilt{j}(gmap{j}(gsrc{j}(i % 9, {k} % 9))):\n    acc{j} = acc{j} + x{j}\n"
         ),
@@ -104,8 +106,13 @@ fn generators_in_traces(c: &mut Choices, j: usize, k: usize) -> Feature {
         2 => format!(
             "for x{j} in long{j}:\n    acc{j} = acc{j} + x{j}\n    if x{j} % 5 < 2:\n        break\n"
         ),
-        _ => format!(
+        3 => format!(
             "try:\n    for x{j} in gmap{j}(graise{j}(i % 7, {k})):\n        acc{j} = acc{j} + x{j}\nexcept ZeroDivisionError:\n    acc{j} = acc{j} - 1\n"
+        ),
+        // a filter in no regular pattern (its exits grow side traces inside the
+        // generators), feeding a chain reduced by a power of two (wrapping words)
+        _ => format!(
+            "for x{j} in gpick{j}(gsrc{j}(i % 40 + 20, {k})):\n    acc{j} = (acc{j} * 1103515245 + x{j}) % 2147483648\n"
         ),
     };
     Feature {

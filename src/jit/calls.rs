@@ -221,6 +221,10 @@ impl Vm {
         if self.dict_get_str(self.builtins, key) == Some(f) {
             let plan = match (name, argc) {
                 ("abs", 1) => Plan::Unary(helpers::ABS),
+                ("round", 1) if args[0].is_float() => Plan::Unary(helpers::ROUND_FLOAT),
+                ("round", 2) if args[0].is_float() && args[1].is_small_int() => {
+                    Plan::Binary(helpers::ROUND_FLOAT_TO)
+                }
                 ("min", 2..) => Plan::Fold(helpers::MIN2),
                 ("max", 2..) => Plan::Fold(helpers::MAX2),
                 ("ord", 1) if helpers::exact_str(self, args[0]) => {

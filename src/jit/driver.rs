@@ -19,7 +19,7 @@ use std::rc::Rc;
 use guards::{Op as IrOp, Ref, Ty};
 
 use crate::compiler::bytecode::{ENTRY_SLOT, JitState, Op};
-use crate::jit::record::{RESUME_FLAG, Recorder, ResumePoint};
+use crate::jit::record::{LeftGenerator, RESUME_FLAG, Recorder, ResumePoint};
 use crate::jit::{CodeKey, CompiledTrace, TraceTable, helpers, key_of};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -238,7 +238,15 @@ impl Vm {
 
     /// Starts recording a side trace at exit `snap` of trace `parent`, whose state
     /// the interpreter frame now holds.
-    fn start_side_recording(&mut self, frame: *mut Frame, parent: u32, snap: u32) {
+    /// `left`: the generators an exit inside inlined generators left (see
+    /// `restore_generators`), empty for other exits.
+    fn start_side_recording(
+        &mut self,
+        frame: *mut Frame,
+        parent: u32,
+        snap: u32,
+        left: &[LeftGenerator],
+    ) {
         helpers::enter(self);
         let p = &self.jit.traces[&parent];
         let (key, header_pc, base) = (p.key, p.header_pc, p.vals_base);
@@ -308,6 +316,24 @@ impl Vm {
             if slot < nlocals {
                 rec.locals.insert(slot, r);
             }
+        }
+        if let Some(rp) = chain
+            .as_ref()
+            .filter(|rp| rp.frames.iter().any(|f| f.generator))
+        {
+            // (a generator's locals live in its frame: its refs are its stack)
+            let mut stacks = Vec::with_capacity(rp.frames.len() - 1);
+            for f in &rp.frames[1..] {
+                let rs = refs.by_ref().take(f.nlocals + f.nstack).skip(f.nlocals);
+                stacks.push(rs.map(|(r, _)| r).collect());
+            }
+            let entered = rec.enter_left_generators(&rp.frames, stacks, left);
+            self.jit.recording = Some(rec);
+            self.jit_recording = true;
+            if let Err(why) = entered {
+                self.abort_recording(&why);
+            }
+            return;
         }
         if let Some(rp) = chain {
             let first = self.frames.len() + 1 - rp.frames.len();
@@ -665,13 +691,6 @@ impl Vm {
             no_side_trace[s] |= poll
                 || ins.op == IrOp::CallR
                 || (ins.op == IrOp::Exit && ins.imm != guards::ir::EXIT_CONTINUES);
-            // inside an inlined generator (see `generators`)
-            let pc = trace.snapshots[s].pc;
-            no_side_trace[s] |= pc & RESUME_FLAG != 0
-                && rec.resume[(pc & !RESUME_FLAG) as usize]
-                    .frames
-                    .iter()
-                    .any(|f| f.generator);
         }
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
@@ -778,6 +797,7 @@ impl Vm {
         let kind = t.exit_kinds[snap as usize];
         let own = &vals[t.vals_base..];
         let pc = t.trace.snapshots[snap as usize].pc;
+        let mut in_generators = false;
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, snap, own);
             if matches!(
@@ -797,14 +817,22 @@ impl Vm {
             let boxed: Vec<Value> = r.stack.into_iter().map(Value).collect();
             if rp.frames.iter().any(|f| f.generator) {
                 self.jit.stats.generator_exits += 1;
-                // (a generator's end leaves once per loop: only an exit taken on
-                // a good share of the iterations is worth recording the loop again)
-                let taken = t.exits[snap as usize];
+                in_generators = true;
+                let side = self.grows_side_trace(id, snap);
+                // An exit that cannot grow a side trace and is taken on a good
+                // share of the iterations (a generator's end leaves once per
+                // loop) has the generator called and the loop recorded again.
+                let taken = self.jit.traces[&id].exits[snap as usize];
                 let iterations = vals[self.jit.traces[&root].counter];
-                if taken >= 2 * self.jit.hotexit.max(1) as u64 && taken * 8 >= iterations {
+                if !side && taken >= 2 * self.jit.hotexit.max(1) as u64 && taken * 8 >= iterations {
                     self.stop_inlining_generator(root, &rp);
                 }
-                self.finish_in_generators(frame, &rp, &boxed);
+                let left = self.restore_generators(frame, &rp, &boxed);
+                if side {
+                    // the recording follows the generators as they run on
+                    self.start_side_recording(frame, id, snap, &left);
+                }
+                self.continue_generators(frame, &left);
             } else {
                 self.restore_inlined(frame, &rp, &boxed);
             }
@@ -827,19 +855,7 @@ impl Vm {
             self.drop_root(root, "the globals it guards keep changing");
         }
         let t = &self.jit.traces[&id];
-        // (the snapshot's kind names its last guard: a class-version guard
-        // sharing it is found by the version it wanted)
-        let changed = t.class_guards.iter().find(|&&(s, addr, want)| {
-            // SAFETY: the trace's constants keep the class, so its boxed
-            // `TypeObj`, alive.
-            s == snap
-                && unsafe { &*(addr as *const crate::object::TypeObj) }
-                    .version
-                    .get()
-                    != want
-        });
-        let class_changed = changed.is_some();
-        if let Some(&(_, addr, _)) = changed
+        if let Some(addr) = self.changed_class(id, snap)
             && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64
         {
             // A class whose namespace keeps changing (`Cls.count += 1` in its
@@ -849,20 +865,44 @@ impl Vm {
             self.jit.volatile_classes.insert(addr);
             self.drop_root(root, "a class it guards keeps changing");
         }
+        if !in_generators && self.grows_side_trace(id, snap) {
+            self.start_side_recording(frame, id, snap, &[]);
+        }
+        true
+    }
+
+    /// Whether exit `snap` of trace `id`, just taken, starts a side trace now.
+    /// Some exits never grow one (`CompiledTrace::no_side_trace`).
+    fn grows_side_trace(&self, id: u32, snap: u32) -> bool {
         let t = &self.jit.traces[&id];
         let s = snap as usize;
-        // Some exits never grow side traces (`CompiledTrace::no_side_trace`).
-        if t.exits[s] >= self.jit.hotexit.max(1) as u64
+        t.exits[s] >= self.jit.hotexit.max(1) as u64
             && !t.no_side_trace[s]
-            && !class_changed
             && !t.linked[s]
             && t.side_failures[s] < MAX_SIDE_FAILURES
             && self.jit.recording.is_none()
             && self.side_depth(id) < MAX_SIDE_DEPTH
-        {
-            self.start_side_recording(frame, id, snap);
-        }
-        true
+            && self.changed_class(id, snap).is_none()
+    }
+
+    /// The class (its `TypeObj`'s address) whose version guard at exit `snap`
+    /// of trace `id` failed: the class changed rather than the object's class.
+    fn changed_class(&self, id: u32, snap: u32) -> Option<usize> {
+        // (the snapshot's kind names its last guard: a class-version guard
+        // sharing it is found by the version it wanted)
+        let t = &self.jit.traces[&id];
+        t.class_guards
+            .iter()
+            .find(|&&(s, addr, want)| {
+                // SAFETY: the trace's constants keep the class, so its boxed
+                // `TypeObj`, alive.
+                s == snap
+                    && unsafe { &*(addr as *const crate::object::TypeObj) }
+                        .version
+                        .get()
+                        != want
+            })
+            .map(|&(_, addr, _)| addr)
     }
 
     /// An exit inside an inlined generator got hot: that generator is called from

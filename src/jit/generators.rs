@@ -21,9 +21,11 @@
 //! `ResumePoint`) rebuild the iterating loop's frame at its `ForIter`, put each
 //! generator's stack and pc back, and let the interpreter run the generators on,
 //! innermost first (`Vm::gen_continue`); what each yields, returns or raises
-//! completes the `ForIter` of the frame that resumed it. Such exits grow no side
-//! traces; when one gets hot, the generator is called instead of inlined from then
-//! on and the loop is recorded again.
+//! completes the `ForIter` of the frame that resumed it. A hot one grows a side
+//! trace that starts inside the generators (`Recorder::enter_left_generators`,
+//! recording while the interpreter runs them on); one that cannot, taken on a
+//! good share of the iterations, has the generator called instead of inlined
+//! from then on and the loop recorded again.
 
 use std::rc::Rc;
 
@@ -155,7 +157,7 @@ impl Recorder {
             func_ref: self.func_ref.take(),
             stack: std::mem::replace(&mut self.stack, stack),
             locals: std::mem::take(&mut self.locals),
-            // the iterating frame resumes at its `ForIter` (see `finish_in_generators`)
+            // the iterating frame resumes at its `ForIter` (see `restore_generators`)
             pc_after: pc,
             in_gen: self.in_gen.replace(g),
             callee_init_self: None,
@@ -334,15 +336,18 @@ impl Vm {
         Ok(true)
     }
 
-    /// Completes an exit taken inside inlined generators (see the module doc).
-    /// `frames[0]` is the iterating loop's frame, the others the generators, outermost
-    /// first; `values` holds each one's operand stack in that order.
-    pub(crate) fn finish_in_generators(
+    /// Completing an exit taken inside inlined generators (see the module doc),
+    /// first half: puts the stacks and pcs of the loop's frame and of each
+    /// generator back as the exit's snapshot has them. `frames[0]` is the
+    /// iterating loop's frame, the others the generators, outermost first;
+    /// `values` holds each one's operand stack in that order. A side trace
+    /// starts recording between the halves (`Recorder::enter_left_generators`).
+    pub(crate) fn restore_generators(
         &mut self,
         frame: *mut Frame,
         rp: &super::ResumePoint,
         values: &[Value],
-    ) {
+    ) -> Vec<LeftGenerator> {
         let fr = unsafe { &mut *frame };
         let mut it = values.iter().copied();
         let root = &rp.frames[0];
@@ -353,7 +358,7 @@ impl Vm {
         fr.pc = root.pc;
         // Each generator is on its resumer's stack, where its resuming bytecode
         // (`ForIter` or `next(...)`) finds it.
-        let mut gens = Vec::with_capacity(rp.frames.len() - 1);
+        let mut left = Vec::with_capacity(rp.frames.len() - 1);
         let mut resumer: &Frame = fr;
         for f in &rp.frames[1..] {
             let genv = resumed_generator(resumer);
@@ -363,14 +368,29 @@ impl Vm {
             let g = g.get();
             g.running = false;
             let gf = g.frame.as_deref_mut().expect("the trace guarded its frame");
+            // (what the trace left in memory: it writes the stack back only at
+            // the yield, and never the pc)
+            let suspended_depth = gf.slots.len() - gf.stack_base;
+            let yield_pc = gf.pc - 1;
             gf.slots.truncate(gf.stack_base);
             for _ in 0..f.nstack {
                 gf.slots.push(it.next().unwrap_or(Value::NONE));
             }
             gf.pc = f.pc;
             resumer = gf;
-            gens.push(genv);
+            left.push(LeftGenerator {
+                genv,
+                suspended_depth,
+                yield_pc,
+            });
         }
+        left
+    }
+
+    /// Second half (after `restore_generators`): runs each generator on in the
+    /// interpreter, innermost first, and completes the bytecode that resumed it.
+    pub(crate) fn continue_generators(&mut self, frame: *mut Frame, left: &[LeftGenerator]) {
+        let gens: Vec<Value> = left.iter().map(|g| g.genv).collect();
         // The exit's own effect (a residual bytecode that raised, or a residual
         // `ForIter` that ran out) belongs to the innermost generator.
         let innermost = *gens.last().expect("a generator frame");
@@ -399,12 +419,108 @@ impl Vm {
             }
             outcome = Some(self.gen_continue(genv, raise.take()));
         }
+        let fr = unsafe { &mut *frame };
         if let Some(r) = outcome
             && let Some(e) = self.complete_resume(fr, gens[0], r)
         {
             // raised at the `ForIter` (see the interpreter's `LoopHeader` arm)
             self.jit.pending_raise = Some(e);
         }
+    }
+}
+
+/// A generator that an exit inside inlined generators left between two
+/// yields, with what its frame in memory still says about the resumption the
+/// trace made (a side trace from that exit runs on that memory).
+pub(crate) struct LeftGenerator {
+    genv: Value,
+    /// Its operand stack's depth at the yield it was suspended at.
+    suspended_depth: usize,
+    /// That yield.
+    yield_pc: usize,
+}
+
+impl Recorder {
+    /// A side trace from an exit inside inlined generators starts in the
+    /// innermost one: each generator of the exit's `chain` (the frames after
+    /// the loop's) is entered as `record_gen_resume_of` would have entered it,
+    /// with its stack from the snapshot (`stacks`) and the memory the parent
+    /// trace left: `running` set, its locals written through, its stack as at
+    /// its yield (so the yield stores every stack slot). Err when the chain is
+    /// not the loop's frame and generators only.
+    pub(crate) fn enter_left_generators(
+        &mut self,
+        chain: &[super::ResumeFrame],
+        stacks: Vec<Vec<Ref>>,
+        left: &[LeftGenerator],
+    ) -> Result<(), Abort> {
+        let mut objs = Vec::with_capacity(left.len());
+        for (k, (stack, g)) in stacks.into_iter().zip(left).enumerate() {
+            let (resumer, f) = (&chain[k], &chain[k + 1]);
+            if !f.generator || k != self.parents.len() {
+                return Err("a call frame among inlined generators".into());
+            }
+            let resumer_pops = match self.code.ops.get(resumer.pc) {
+                Some(Op::ForIter(_)) => 0,
+                Some(Op::Call(argc)) => *argc as usize + 1,
+                _ => return Err("generator resumed by another bytecode".into()),
+            };
+            let n = self.stack.len();
+            let at = if resumer_pops == 0 {
+                n.checked_sub(1)
+            } else {
+                n.checked_sub(resumer_pops - 1)
+            };
+            let ri = *at
+                .and_then(|i| self.stack.get(i))
+                .ok_or("resumer stack underflow")?;
+            let ObjData::Generator(cell) = &g.genv.obj().data else {
+                return Err("not a generator".into());
+            };
+            let frame = cell
+                .get()
+                .frame
+                .as_deref()
+                .ok_or("generator has no frame")?;
+            let off = offsets(g.genv.obj(), frame).ok_or("generator frame layout")?;
+            let state = GenFrame {
+                obj: Ref::NONE,
+                slots: Ref::NONE,
+                entry_stack: vec![Ref::NONE; g.suspended_depth],
+                stack_base: frame.stack_base,
+                yield_pc: g.yield_pc,
+                running_at: off.running,
+                resumer_pops,
+            };
+            objs.push((ri, off.frame, off.slots));
+            self.gen_codes.push(f.code.clone());
+            self.enter_gen(frame, f.code.clone(), f.func, state, resumer.pc);
+            self.stack = stack;
+        }
+        // The generators' addresses are loaded only now, when the state a
+        // guard's snapshot records is complete.
+        let pc = chain.last().expect("the innermost frame").pc;
+        let innermost = objs.len();
+        for (k, (ri, frame_at, slots_at)) in objs.into_iter().enumerate() {
+            let p = self.guard(IrOp::GuardObj, Ty::Ptr, ri, Ref::NONE, 0, pc);
+            let fp = self
+                .trace
+                .emit(IrOp::Load, Ty::Ptr, p, Ref::NONE, frame_at, None);
+            let slots = self
+                .trace
+                .emit(IrOp::Load, Ty::Ptr, fp, Ref::NONE, slots_at, None);
+            // generator k + 1 of the chain: the innermost's state is the
+            // recorder's own, another's is kept by its child's parent entry
+            let g = if k + 1 == innermost {
+                self.in_gen.as_mut()
+            } else {
+                self.parents[k + 1].in_gen.as_mut()
+            }
+            .expect("an entered generator");
+            g.obj = p;
+            g.slots = slots;
+        }
+        Ok(())
     }
 }
 

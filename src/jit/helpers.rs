@@ -153,6 +153,9 @@ helpers! {
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
     POP_BLOCK => pop_block;
+    // round() of a float (jit/calls.rs)
+    ROUND_FLOAT => round_float;
+    ROUND_FLOAT_TO => round_float_to;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -1553,6 +1556,32 @@ extern "C" fn abs(x: u64, _: u64) -> u64 {
     guarded(|| match num(x)? {
         Num::I(i) => int_result(i.abs()),
         Num::F(f) => float_result(f.abs()),
+    })
+}
+
+/// `round(x)` of a float: an int, as the interpreter's `round` (ties to even);
+/// leaves for a result past the inline ints (or a NaN or infinity, which raise).
+extern "C" fn round_float(x: u64, _: u64) -> u64 {
+    guarded(|| {
+        let x = Value(x);
+        if !x.is_float() {
+            return None;
+        }
+        let r = x.as_float().round_ties_even();
+        let small = crate::value::SMALL_INT_MIN as f64..=crate::value::SMALL_INT_MAX as f64;
+        small.contains(&r).then(|| Value::small_int(r as i64).0)
+    })
+}
+
+/// `round(x, n)` of a float and an inline int: the interpreter's rounding.
+extern "C" fn round_float_to(x: u64, n: u64) -> u64 {
+    guarded(|| {
+        let (x, n) = (Value(x), Value(n));
+        if !x.is_float() || !n.is_small_int() {
+            return None;
+        }
+        let n = n.as_small_int().clamp(-400, 400);
+        float_result(crate::builtins::numbers::round_float(x.as_float(), n))
     })
 }
 

@@ -220,6 +220,9 @@ pub struct Jit {
     /// `C(...)` of a plain class inlines its allocation and `__init__`
     /// (`--jit-opt=-classes` records a residual call instead).
     pub inline_classes: bool,
+    /// Int chains reduced by `% 2**k` or `& mask` run in wrapping words
+    /// (`wrapping`; `--jit-opt=-wrapping` records each operation instead).
+    pub wrapping_ints: bool,
 }
 
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
@@ -319,6 +322,7 @@ impl Default for Jit {
             if_convert: true,
             layouts: layout::Layouts::measure(),
             inline_generators: true,
+            wrapping_ints: true,
             inline_classes: true,
         }
     }
@@ -365,6 +369,8 @@ impl Jit {
                 "ifconv" | "+ifconv" => self.if_convert = true,
                 "-generators" => self.inline_generators = false,
                 "generators" | "+generators" => self.inline_generators = true,
+                "-wrapping" => self.wrapping_ints = false,
+                "wrapping" | "+wrapping" => self.wrapping_ints = true,
                 "-classes" => self.inline_classes = false,
                 "classes" | "+classes" => self.inline_classes = true,
                 _ => passes.push(tok),

@@ -13,10 +13,13 @@
 mod calls;
 #[path = "generators.rs"]
 mod generators;
+pub(crate) use generators::LeftGenerator;
 #[path = "ifconv.rs"]
 mod ifconv;
 #[path = "memory.rs"]
 mod memory;
+#[path = "wrapping.rs"]
+mod wrapping;
 
 use crate::jit::residual;
 
@@ -1916,6 +1919,13 @@ impl Vm {
                 let r = rec.guard(IrOp::CallG, Ty::Val, ba, bb, helpers::STR_CONCAT, pc);
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
+            }
+            Op::Binary(bop) | Op::InplaceBinary(bop)
+                if self.jit.wrapping_ints
+                    && wrapping::chain_at(fr, pc, bop, top(1), top(0)).is_some() =>
+            {
+                let chain = wrapping::chain_at(fr, pc, bop, top(1), top(0)).expect("checked");
+                rec.record_wrapping_chain(bop, chain, pc)?;
             }
             Op::Binary(bop) | Op::InplaceBinary(bop) => {
                 let (a, b) = (top(1), top(0));

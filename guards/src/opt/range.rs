@@ -160,7 +160,11 @@ fn walk(t: &Trace, phis: &[Option<Range>]) -> Walk {
             Op::GuardInt | Op::PVal => SMALL,
             Op::Phi => phis[i].unwrap_or(SMALL),
             Op::AddOv | Op::SubOv | Op::MulOv => sum(ins.op, a, b).meet(SMALL),
-            Op::Add | Op::Sub | Op::Mul => sum(ins.op, a, b).meet(FULL),
+            // (plain ops wrap: an interval that leaves the word says nothing)
+            Op::Add | Op::Sub | Op::Mul => match sum(ins.op, a, b) {
+                s if s.within(FULL) => s,
+                _ => FULL,
+            },
             Op::NegOv => SMALL,
             Op::Mod => match kint(t, ins.b) {
                 Some(k) if k > 0 => Range {
