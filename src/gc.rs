@@ -40,9 +40,6 @@ pub struct Heap {
     free_at_once: bool,
 }
 
-/// At most this many swept allocations are kept for reuse; the rest are freed.
-const MAX_SPARE: usize = MIN_THRESHOLD;
-
 const MIN_THRESHOLD: usize = 20_000;
 
 impl Heap {
@@ -141,7 +138,20 @@ impl Heap {
                     let c = unsafe { &*child.obj_ptr() };
                     if !c.marked.get() {
                         c.marked.set(true);
-                        wl.push(child.obj_ptr());
+                        if c.is_leaf() {
+                            // its only reference is its class: no trip through
+                            // the worklist (a list of a million strs)
+                            let class = c.class.get();
+                            if class.is_obj() {
+                                let k = unsafe { &*class.obj_ptr() };
+                                if !k.marked.get() {
+                                    k.marked.set(true);
+                                    wl.push(class.obj_ptr());
+                                }
+                            }
+                        } else {
+                            wl.push(child.obj_ptr());
+                        }
                     }
                 }
             });
@@ -168,6 +178,10 @@ impl Heap {
     /// a wrong type instead of silently reading reused memory.
     pub fn sweep_with_poison(&mut self, poison: Value) {
         let mut kept = Vec::with_capacity(self.objects.len());
+        // Swept allocations kept for reuse, the rest freed: about as many as
+        // the next cycle allocates (`next_threshold`), so a heap that churns
+        // reuses its blocks instead of a free and a malloc each.
+        let max_spare = MIN_THRESHOLD.max(self.objects.len() / 2);
         for &p in &self.objects {
             let o = unsafe { &*p };
             if o.marked.get() {
@@ -178,7 +192,7 @@ impl Heap {
             } else if self.stress && !poison.is_empty() {
                 o.class.set(poison);
                 self.quarantine.push(p);
-            } else if self.spare.len() < MAX_SPARE {
+            } else if self.spare.len() < max_spare {
                 unsafe { std::ptr::drop_in_place(p) };
                 self.spare.push(p);
             } else {

@@ -4,6 +4,7 @@
 pub mod dict;
 pub mod set;
 pub mod shape;
+pub mod small_str;
 
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
@@ -18,6 +19,7 @@ use crate::vm::{Args, PyResult, Vm};
 pub use dict::Dict;
 pub use set::Set;
 pub use shape::Shape;
+pub use small_str::SmallStr;
 
 /// Interior mutability without a borrow flag. The interpreter is single-threaded and
 /// never keeps a `&mut` from `get` across a call back into Python code, which is the
@@ -159,7 +161,7 @@ pub struct TracebackEntry {
 }
 
 pub struct PyStr {
-    pub s: Box<str>,
+    pub s: SmallStr,
     pub char_len: usize,
     pub hash: Cell<i64>,
     /// For a long non-ASCII str, the byte offset of every `CHAR_STRIDE`-th
@@ -178,7 +180,7 @@ pub struct PyStr {
 const CHAR_STRIDE: usize = 32;
 
 impl PyStr {
-    pub fn new(s: Box<str>) -> PyStr {
+    pub fn new(s: SmallStr) -> PyStr {
         let char_len = if s.is_ascii() {
             s.len()
         } else {
@@ -405,6 +407,22 @@ impl Obj {
     #[inline(always)]
     pub fn class(&self) -> Value {
         self.class.get()
+    }
+
+    /// Whether the class is the only heap value this object references (see
+    /// `trace`).
+    #[inline(always)]
+    pub fn is_leaf(&self) -> bool {
+        matches!(
+            self.data,
+            ObjData::Str(_)
+                | ObjData::BigInt(_)
+                | ObjData::Bytes(_)
+                | ObjData::ByteArray(_)
+                | ObjData::Range { .. }
+                | ObjData::Complex(..)
+                | ObjData::Plain
+        )
     }
 
     /// Every heap value this object references, for the collector.

@@ -359,7 +359,7 @@ impl Vm {
 
     pub fn new_string(&mut self, s: String) -> Value {
         self.heap
-            .alloc(self.types.str, ObjData::Str(PyStr::new(s.into_boxed_str())))
+            .alloc(self.types.str, ObjData::Str(PyStr::new(s.into())))
     }
 
     /// The unique str object for `s`; identifiers and attribute names are interned so
