@@ -729,6 +729,34 @@ fn round_of_floats_calls_helpers_not_the_builtin() {
 }
 
 #[test]
+fn a_loop_that_stores_globals_finds_them_by_position() {
+    // The loop stores `counter`, so the globals dict's version changes every
+    // iteration and no trace can take globals for constants: they are loaded
+    // and stored at their entries' positions, under a guard on the module's
+    // keys, and `len` at its position in the builtins.
+    let src = "counter = 0\n\
+               step = 3\n\
+               items = [1, 2]\n\
+               def run(n):\n\
+               \x20   global counter\n\
+               \x20   for i in range(n):\n\
+               \x20       counter += step + len(items)\n\
+               \x20       if i == 5000:\n\
+               \x20           globals()['later'] = 1\n\
+               \x20   return counter\n\
+               print(run(10000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-stats"], src);
+    assert_eq!(out.trim(), "50000");
+    assert!(log.contains("(global by position: entry "), "{log}");
+    assert!(log.contains("(builtin by position: entry "), "{log}");
+    assert!(log.contains("(global store by position: entry "), "{log}");
+    // a new key moves nothing that matters but fails the guard: the loop goes
+    // on in a side trace, not in the interpreter
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "exits") < 100, "{line}");
+}
+
+#[test]
 fn exits_inside_inlined_generators_grow_side_traces() {
     // `picked` skips items in no pattern a trace can follow: its branch leaves
     // the loop's trace inside the inlined generator on about half of the items.

@@ -667,7 +667,10 @@ impl Vm {
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
             let poll = is_gc_poll(&trace, ins, clock);
-            let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version);
+            // (a globals dict's keys version too: see src/jit/globals.rs)
+            let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version)
+                || (self.jit.layouts.dict)
+                    .is_some_and(|d| is_version_guard(&trace, ins, d.keys_version));
             let class = versioned_object(&trace, ins, self.jit.layouts.type_version);
             if let Some((t, want)) = class {
                 class_guards.push((s as u32, t, want));

@@ -156,6 +156,8 @@ helpers! {
     // round() of a float (jit/calls.rs)
     ROUND_FLOAT => round_float;
     ROUND_FLOAT_TO => round_float_to;
+    // a global stored at its entry's position (jit/globals.rs)
+    STORE_GLOBAL_AT => store_global_at;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -1317,6 +1319,23 @@ extern "C" fn store_global(globals: u64, name: u64) -> u64 {
         let h = vm.str_hash(Value(name));
         let d = d.get();
         let i = d.find_identical(Value(name), h)?;
+        d.set_value(i, Value(STASHED.with(|c| c.get())));
+        Some(Value::NONE.0)
+    })
+}
+
+/// Stores the stashed value into the live entry at position `at` (an inline
+/// int) of the dict `globals` (the trace guarded its keys version).
+extern "C" fn store_global_at(globals: u64, at: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Dict(d) = &Value(globals).as_obj()?.data else {
+            return None;
+        };
+        let d = d.get();
+        let i = usize::try_from(Value(at).as_small_int()).ok()?;
+        if d.entries().get(i)?.key.is_empty() {
+            return None;
+        }
         d.set_value(i, Value(STASHED.with(|c| c.get())));
         Some(Value::NONE.0)
     })

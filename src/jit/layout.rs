@@ -31,12 +31,25 @@ pub struct Layouts {
     pub tuple: Option<SeqLayout>,
     /// A dict's `version` (a u64).
     pub dict_version: i64,
+    pub dict: Option<DictLayout>,
     /// A type's `version` (a u64), from the address of its boxed `TypeObj` (which
     /// never moves while the type lives).
     pub type_version: i64,
     pub instance: Option<InstanceLayout>,
     pub seq_iter: SeqIterLayout,
     pub range_iter: RangeIterLayout,
+}
+
+/// Where a dict keeps its entries, for loads and stores at a known position.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct DictLayout {
+    /// Its `keys_version` (a u64).
+    pub keys_version: i64,
+    /// The pointer to its first entry.
+    pub entries: i64,
+    /// An entry's size, and where its value is in it.
+    pub entry_size: i64,
+    pub entry_value: i64,
 }
 
 /// A range iterator (`IterState::Range`); its fields are i64s.
@@ -80,6 +93,7 @@ impl Layouts {
             list: agree(list_probe(3, 9), list_probe(6, 11)),
             tuple: agree(tuple_probe(3), tuple_probe(6)),
             dict_version: dict_version_offset(),
+            dict: agree_dict(dict_probe(2), dict_probe(5)),
             type_version: type_version_offset(),
             instance: instance_probe(3, 9).filter(|&a| Some(a) == instance_probe(6, 11)),
             seq_iter: seq_iter_layout(),
@@ -230,6 +244,31 @@ fn range_iter_layout() -> RangeIterLayout {
         stop: offset_in(&obj, stop),
         step: offset_in(&obj, step),
     }
+}
+
+fn agree_dict(a: Option<DictLayout>, b: Option<DictLayout>) -> Option<DictLayout> {
+    a.filter(|&a| Some(a) == b)
+}
+
+fn dict_probe(n: i64) -> Option<DictLayout> {
+    let mut d = Dict::default();
+    for k in 0..n {
+        d.insert_new(Value::small_int(k), k, Value::small_int(k));
+    }
+    let obj = object(ObjData::Dict(Mut::new(d)));
+    let ObjData::Dict(d) = &obj.data else {
+        return None;
+    };
+    let d: &Dict = d.get();
+    let v = d.entry_vec();
+    let base = offset_in(&obj, v) as usize;
+    let words = words_of(v);
+    Some(DictLayout {
+        keys_version: offset_in(&obj, &d.keys_version),
+        entries: find(&words, base, v.as_ptr() as usize)?,
+        entry_size: size_of::<crate::object::dict::Entry>() as i64,
+        entry_value: offset_of!(crate::object::dict::Entry, value) as i64,
+    })
 }
 
 fn dict_version_offset() -> i64 {

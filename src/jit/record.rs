@@ -13,6 +13,8 @@
 mod calls;
 #[path = "generators.rs"]
 mod generators;
+#[path = "globals.rs"]
+mod globals;
 pub(crate) use generators::LeftGenerator;
 #[path = "ifconv.rs"]
 mod ifconv;
@@ -1694,11 +1696,19 @@ impl Vm {
                 let r = rec.k_val(r);
                 rec.stack.push(r);
             }
-            Op::LoadName(n) if fr.locals.is_none() => {
+            Op::LoadName(n) | Op::LoadGlobal(n)
+                if fr.locals.is_none() || matches!(op, Op::LoadGlobal(_)) =>
+            {
+                // a loop that stores globals: by position, else by helper
                 let name = fr.code.names[n as usize];
-                let g = rec.k_val(fr.globals);
-                let nm = rec.k_val(name);
-                let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
+                let r = match self.record_global_load(rec, fr.globals, name, pc) {
+                    Some(r) => r,
+                    None => {
+                        let g = rec.k_val(fr.globals);
+                        let nm = rec.k_val(name);
+                        rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc)
+                    }
+                };
                 rec.stack.push(r);
             }
             Op::StoreName(n) | Op::StoreGlobal(n)
@@ -1712,12 +1722,14 @@ impl Vm {
                 if self.dict_get_str(fr.globals, name).is_none() {
                     return Err(format!("new global '{}'", str_of(name)));
                 }
-                let rv = *rec.stack.last().ok_or("stack underflow")?;
-                let bv = rec.boxed(rv);
-                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
-                let g = rec.k_val(fr.globals);
-                let nm = rec.k_val(name);
-                rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::STORE_GLOBAL, pc);
+                if !self.record_global_store(rec, fr.globals, name, pc) {
+                    let rv = *rec.stack.last().ok_or("stack underflow")?;
+                    let bv = rec.boxed(rv);
+                    rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                    let g = rec.k_val(fr.globals);
+                    let nm = rec.k_val(name);
+                    rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::STORE_GLOBAL, pc);
+                }
                 rec.pop()?;
             }
             Op::GetIter
@@ -1864,13 +1876,6 @@ impl Vm {
                 }
             }
             Op::Is(invert) => rec.bool_helper_on_top_two(helpers::IS, invert, pc),
-            Op::LoadGlobal(n) => {
-                let name = fr.code.names[n as usize];
-                let g = rec.k_val(fr.globals);
-                let nm = rec.k_val(name);
-                let r = rec.guard(IrOp::CallG, Ty::Val, g, nm, helpers::LOAD_GLOBAL, pc);
-                rec.stack.push(r);
-            }
             Op::Binary(bop) if self.operator_dunder(bop, top(1), top(0)).is_some() => {
                 // `a + b` on an instance whose class defines `__add__` as a plain
                 // function: inlined under guards on both operands' classes (so

@@ -35,10 +35,16 @@ const DUMMY: u32 = u32::MAX - 1;
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
-    indices: Vec<u32>,
+    /// (boxed, not a `Vec`: it is only ever replaced whole, and the spare word
+    /// keeps a dict within an object's block)
+    indices: Box<[u32]>,
     used: usize,
     /// Changes with every insertion, removal and value store (see the module doc).
     pub(crate) version: u64,
+    /// Changes with every insertion and removal, not with value stores: while
+    /// it stands, every key keeps its entry's position (compiled traces load a
+    /// global that the loop also stores at its position: src/jit/globals.rs).
+    pub(crate) keys_version: u64,
 }
 
 pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
@@ -150,6 +156,7 @@ impl Dict {
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
         self.version = next_version();
+        self.keys_version = self.version;
         self.place(hash, pos);
     }
 
@@ -174,7 +181,7 @@ impl Dict {
         while size * 2 <= (self.used + 1) * 3 {
             size *= 2;
         }
-        self.indices = vec![FREE; size * 2];
+        self.indices = vec![FREE; size * 2].into_boxed_slice();
         for pos in 0..self.entries.len() {
             let h = self.entries[pos].hash;
             self.place(h, pos as u32);
@@ -203,6 +210,7 @@ impl Dict {
         }
         self.indices[i] = DUMMY;
         self.version = next_version();
+        self.keys_version = self.version;
         let e = &mut self.entries[pos];
         let old = e.value;
         e.key = Value::EMPTY;
@@ -216,9 +224,15 @@ impl Dict {
 
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.indices.clear();
+        self.indices = Box::default();
         self.used = 0;
         self.version = next_version();
+        self.keys_version = self.version;
+    }
+
+    /// The entry vector itself, for measuring where traces find it (src/jit/layout.rs).
+    pub(crate) fn entry_vec(&self) -> &Vec<Entry> {
+        &self.entries
     }
 
     /// Live entries in insertion order.
