@@ -757,6 +757,65 @@ fn a_loop_that_stores_globals_finds_them_by_position() {
 }
 
 #[test]
+fn calls_of_functions_with_short_loops_inline_the_loops_unrolled() {
+    // With `--jit-opt=callee-loops`, `fill` (pystone's Proc8), which has a
+    // loop of two iterations, is inlined with the loop unrolled, not called. `total` has a loop of a
+    // hundred: the recording gives up on it at the unrolling budget and calls
+    // it from then on.
+    let src = "def fill(arr, k, v):\n\
+               \x20   for j in range(k, k + 2):\n\
+               \x20       arr[j] = v\n\
+               \x20   return arr[k]\n\
+               def total(n):\n\
+               \x20   s = 0\n\
+               \x20   for j in range(n):\n\
+               \x20       s += j\n\
+               \x20   return s\n\
+               def run(n):\n\
+               \x20   arr = [0] * 8\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += fill(arr, i % 5, i) + total(100)\n\
+               \x20   return t\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(
+        &[
+            "--trace-jit",
+            "--trace-log",
+            "--jit-stats",
+            "--jit-opt=callee-loops",
+        ],
+        src,
+    );
+    assert_eq!(out.trim(), "298990000");
+    assert!(!log.contains("residual: call of function 'fill'"), "{log}");
+    assert!(log.contains("loop in an inlined call ran long"), "{log}");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    let sites = text_field(line, "residual_sites");
+    assert!(!sites.contains("fill()"), "{line}");
+    assert!(sites.contains("total()"), "{line}");
+}
+
+#[test]
+fn loops_in_inlined_calls_match_cpython_when_unrolled() {
+    // tests/programs/jit/loops_in_inlined_calls.py under `callee-loops`, in
+    // the modes the program suite runs it in without it
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let want = std::fs::read_to_string(dir.join("loops_in_inlined_calls.out")).unwrap();
+    for mode in [
+        &["--trace-jit"][..],
+        &["--trace-jit", "--jit-hotloop=1"],
+        &["--trace-jit", "--jit-chaos=3"],
+        &["--trace-jit", "--jit-hotloop=1", "--jit-chaos=5:1"],
+    ] {
+        let mut args = mode.to_vec();
+        args.push("--jit-opt=callee-loops");
+        let (out, line) = stats("loops_in_inlined_calls.py", &args);
+        assert_eq!(out, want, "{args:?} {line}");
+    }
+}
+
+#[test]
 fn exits_inside_inlined_generators_grow_side_traces() {
     // `picked` skips items in no pattern a trace can follow: its branch leaves
     // the loop's trace inside the inlined generator on about half of the items.
@@ -1090,11 +1149,12 @@ fn str_operations_run_in_helpers() {
 
 #[test]
 fn methods_too_long_to_inline_are_called_without_a_bound_method() {
-    // `b.legal(i)` has a loop of its own: not inlined, but the method is a
-    // constant under the instance's guards and only the call is residual
+    // `b.legal(i)` has a loop of its own, longer than a recording unrolls:
+    // not inlined, but the method is a constant under the instance's guards
+    // and only the call is residual
     let src = "class Board:\n\
                \x20   def __init__(self):\n\
-               \x20       self.cells = [0, 1, 0, 1]\n\
+               \x20       self.cells = [0, 1, 0, 1] * 5\n\
                \x20   def legal(self, k):\n\
                \x20       for c in self.cells:\n\
                \x20           k += c\n\
@@ -1107,7 +1167,7 @@ fn methods_too_long_to_inline_are_called_without_a_bound_method() {
                \x20   return t\n\
                print(run(3000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
-    assert_eq!(out.trim(), "4504500", "{log}");
+    assert_eq!(out.trim(), "4528500", "{log}");
     let line = jit_line(&log);
     let sites = text_field(line, "residual_sites");
     assert!(sites.contains("CallMethod(Board.legal()"), "{line}");

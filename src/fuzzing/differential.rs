@@ -53,6 +53,9 @@ pub fn run(source: &str, mode: Mode) -> Outcome {
     }
     if let Mode::Chaos(seed, p) = mode {
         vm.jit.chaos = Some(deopt::chaos::Chaos::new(seed, p));
+        // half the chaos runs also unroll loops of inlined calls (off by
+        // default: `Jit::inline_callee_loops`)
+        vm.jit.inline_callee_loops = seed % 2 == 0;
     }
     // as crate::run::run_main, reporting the exception instead of printing it
     let main = vm.new_module("__main__");

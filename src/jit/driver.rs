@@ -99,6 +99,10 @@ pub(crate) fn split_exit(raw: u32) -> (u32, u32) {
     (raw >> EXIT_BITS, raw & ((1 << EXIT_BITS) - 1))
 }
 
+/// Side traces grown inside one inlined function that has loops before it is
+/// called instead (see `callee_loop_branches_too_much`).
+const MAX_CALLEE_LOOP_SIDE_TRACES: u32 = 4;
+
 /// The fewest bytecodes (not counting residual ones) a function-entry trace
 /// compiles.
 const MIN_ENTRY_TRACE_OPS: usize = 12;
@@ -118,8 +122,9 @@ impl Vm {
         let key = key_of(&fr.code, slot);
         // (a loop inside a residual call the recording waits for is not its own)
         if let Some(rec) = self.jit.recording.as_ref().filter(|r| r.residual.is_none()) {
-            if rec.in_gen.is_some() && std::ptr::eq(rec.frame, frame) {
-                // a loop inside an inlined generator: the recording goes around it
+            if rec.inlined() && std::ptr::eq(rec.frame, frame) {
+                // a loop inside an inlined generator or call: the recording goes
+                // around it (see the recorder's `LoopHeader`)
                 return false;
             }
             let same_frame = std::ptr::eq(rec.frame, frame) && !rec.inlined();
@@ -184,6 +189,7 @@ impl Vm {
             unboxed: Default::default(),
             consts: Vec::new(),
             ops: 0,
+            inlined_loop_passes: 0,
             bytecode_log: String::new(),
             func: Value::NONE,
             func_ref: None,
@@ -868,9 +874,43 @@ impl Vm {
             self.jit.volatile_classes.insert(addr);
             self.drop_root(root, "a class it guards keeps changing");
         }
-        if !in_generators && self.grows_side_trace(id, snap) {
+        if !in_generators
+            && self.grows_side_trace(id, snap)
+            && !self.callee_loop_branches_too_much(root, id, snap)
+        {
             self.start_side_recording(frame, id, snap, &[]);
         }
+        true
+    }
+
+    /// Whether exit `snap` of trace `id`, about to grow a side trace, lies in
+    /// an inlined function whose loop has grown too many already: a loop
+    /// unrolled into a trace multiplies its paths by its iterations (go's
+    /// loops over a point's neighbours), so that function is called from now
+    /// on and the tree's loop recorded again.
+    fn callee_loop_branches_too_much(&mut self, root: u32, id: u32, snap: u32) -> bool {
+        let t = &self.jit.traces[&id];
+        let pc = t.trace.snapshots[snap as usize].pc;
+        if pc & RESUME_FLAG == 0 {
+            return false;
+        }
+        let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
+        let Some(f) = rp.frames[1..]
+            .iter()
+            .rev()
+            .find(|f| !f.generator && !f.code.loop_counters.is_empty())
+        else {
+            return false;
+        };
+        let code = Rc::as_ptr(&f.code) as usize;
+        let n = self.jit.callee_loop_side_traces.entry(code).or_default();
+        *n += 1;
+        if *n <= MAX_CALLEE_LOOP_SIDE_TRACES {
+            return false;
+        }
+        self.jit.no_inline.insert(code);
+        let why = format!("an inlined loop of {} keeps branching", f.code.qualname);
+        self.drop_root(root, &why);
         true
     }
 

@@ -99,6 +99,9 @@ pub struct Recorder {
     pub(super) unboxed: HashMap<Ref, Ref>,
     pub consts: Vec<Value>,
     pub(super) ops: usize,
+    /// Loop headers passed inside inlined calls (their loops are unrolled, up
+    /// to `MAX_INLINED_LOOP_PASSES`).
+    pub(super) inlined_loop_passes: usize,
     pub bytecode_log: String,
     /// The function whose frame is being recorded (NONE for the loop's own frame).
     pub(super) func: Value,
@@ -271,6 +274,8 @@ type FrameState = (
 pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 5;
+/// Most loop headers a recording passes inside inlined calls.
+const MAX_INLINED_LOOP_PASSES: usize = 16;
 
 type Abort = String;
 
@@ -463,6 +468,13 @@ impl Recorder {
 
     pub(super) fn inlined(&self) -> bool {
         !self.parents.is_empty()
+    }
+
+    /// Whether a loop may end in the recording: a side trace's, a loop of an
+    /// inlined call (unrolled: see `LoopHeader`) or of a function's entry
+    /// trace. A root trace is one iteration of its own loop.
+    pub(super) fn may_end_loops(&self) -> bool {
+        self.side.is_some() || (self.inlined() && self.in_gen.is_none()) || self.key.1 == ENTRY_SLOT
     }
 
     /// Continues recording inside `func`'s frame, which the interpreter is about to
@@ -1083,7 +1095,14 @@ impl Vm {
                     return Ok(());
                 }
                 if rec.inlined() {
-                    return Err("loop in an inlined call".into());
+                    // A callee's loop is unrolled into the trace (pystone's
+                    // `for i in range(k, k + 2)`); one that runs longer has the
+                    // callee called from then on (see `trace_failed`).
+                    rec.inlined_loop_passes += 1;
+                    if rec.inlined_loop_passes > MAX_INLINED_LOOP_PASSES {
+                        return Err(crate::jit::LONG_INLINED_LOOP.into());
+                    }
+                    return Ok(());
                 }
                 let own = rec.side.is_none() && pc == rec.header_pc;
                 let key = key_of(&fr.code, slot);
@@ -2544,7 +2563,7 @@ fn record_seq_next(
     more: bool,
     pc: usize,
 ) -> Result<(), Abort> {
-    if !more && rec.side.is_none() {
+    if !more && !rec.may_end_loops() {
         return Err("loop ended while recording".into());
     }
     let lay = layouts.seq_iter;
@@ -2595,7 +2614,7 @@ fn record_range_next(
     pc: usize,
 ) -> Result<(), Abort> {
     use guards::tags::{SMALL_INT_MAX, SMALL_INT_MIN};
-    if !more && rec.side.is_none() {
+    if !more && !rec.may_end_loops() {
         return Err("loop ended while recording".into());
     }
     let lay = layouts.range_iter;
@@ -2641,7 +2660,7 @@ fn record_range_next(
 }
 
 fn record_loop_end(rec: &mut Recorder, ri: Ref, pc: usize) -> Result<(), Abort> {
-    if rec.side.is_none() {
+    if !rec.may_end_loops() {
         // a root trace is one iteration of its loop
         return Err("loop ended while recording".into());
     }
@@ -2732,7 +2751,7 @@ impl Vm {
                 c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
                     && c.kwonlyargcount == 0
                     && c.cellvars.is_empty()
-                    && c.loop_counters.is_empty()
+                    && (c.loop_counters.is_empty() || self.jit.inline_callee_loops)
                     && !self.jit.no_inline.contains(&(Rc::as_ptr(c) as usize))
             }
             None => false,
