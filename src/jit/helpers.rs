@@ -871,10 +871,8 @@ extern "C" fn str_eq(a: u64, b: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         let (a, b) = (Value(a), Value(b));
-        if !exact_str(vm, a) || !exact_str(vm, b) {
-            return None;
-        }
-        Some(Value::bool(a == b || crate::vm::str_of(a) == crate::vm::str_of(b)).0)
+        let (x, y) = (exact_str_of(vm, a)?, exact_str_of(vm, b)?);
+        Some(Value::bool(a == b || x.s == y.s).0)
     })
 }
 

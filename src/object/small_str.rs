@@ -18,11 +18,13 @@ pub enum SmallStr {
 }
 
 impl SmallStr {
+    #[inline(always)]
     pub fn as_str(&self) -> &str {
         match self {
-            // SAFETY: `buf[..len]` was copied from a `&str` (see `From<&str>`).
+            // SAFETY: `buf[..len]` was copied from a `&str`, and `len <= INLINE`
+            // (see `inline`).
             SmallStr::Inline { len, buf } => unsafe {
-                std::str::from_utf8_unchecked(&buf[..*len as usize])
+                std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize))
             },
             SmallStr::Heap(b) => b,
         }
@@ -60,7 +62,7 @@ impl From<Box<str>> for SmallStr {
 
 impl Deref for SmallStr {
     type Target = str;
-    #[inline]
+    #[inline(always)]
     fn deref(&self) -> &str {
         self.as_str()
     }
@@ -73,8 +75,15 @@ impl AsRef<str> for SmallStr {
 }
 
 impl PartialEq for SmallStr {
+    #[inline]
     fn eq(&self, o: &SmallStr) -> bool {
-        self.as_str() == o.as_str()
+        match (self, o) {
+            // the bytes past `len` are zero (see `inline`): whole buffers compare
+            (SmallStr::Inline { len: a, buf: x }, SmallStr::Inline { len: b, buf: y }) => {
+                a == b && x == y
+            }
+            _ => self.as_str() == o.as_str(),
+        }
     }
 }
 
