@@ -59,12 +59,6 @@ fn is_gc_poll(t: &guards::Trace, g: &guards::Ins, clock: usize) -> bool {
         && matches!(t.get(load.a), p if p.op == IrOp::KInt && p.ty == Ty::Ptr && p.imm == clock as i64)
 }
 
-/// Whether guard `g` checks a namespace dict's version (`guard_dict_unchanged`): it
-/// fails when a global is bound or rebound.
-fn is_version_guard(t: &guards::Trace, g: &guards::Ins, version_at: i64) -> bool {
-    versioned_object(t, g, version_at).is_some()
-}
-
 /// The object a version guard reads its version from (at `base + version_at`)
 /// and the version it wants, for a guard of that shape (`gtrue (ieq (ld
 /// kptr+version_at) kint)`).
@@ -198,6 +192,7 @@ impl Vm {
             id: self.jit.next_id(),
             pending_appends: Vec::new(),
             const_globals: !self.jit.volatile_globals.contains(&key),
+            globals_by_position: !self.jit.volatile_keys.contains(&key),
             side: None,
             counter,
             skip: None,
@@ -669,14 +664,21 @@ impl Vm {
         let mut exit_kinds = vec!["none"; nsnaps];
         let mut no_side_trace = vec![false; nsnaps];
         let mut class_guards = Vec::new();
+        let mut globals_guards = Vec::new();
         let clock = self.heap.clock_addr();
         for ins in trace.ins.iter().filter(|i| i.op.is_guard()) {
             let s = ins.snap as usize;
             let poll = is_gc_poll(&trace, ins, clock);
             // (a globals dict's keys version too: see src/jit/globals.rs)
-            let version = is_version_guard(&trace, ins, self.jit.layouts.dict_version)
-                || (self.jit.layouts.dict)
-                    .is_some_and(|d| is_version_guard(&trace, ins, d.keys_version));
+            let at = |off: i64| {
+                versioned_object(&trace, ins, off).map(|(a, want)| (a + off as usize, want))
+            };
+            let dict_guard = at(self.jit.layouts.dict_version)
+                .or_else(|| self.jit.layouts.dict.and_then(|d| at(d.keys_version)));
+            let version = dict_guard.is_some();
+            if let Some((word, want)) = dict_guard {
+                globals_guards.push((s as u32, word, want));
+            }
             let class = versioned_object(&trace, ins, self.jit.layouts.type_version);
             if let Some((t, want)) = class {
                 class_guards.push((s as u32, t, want));
@@ -731,6 +733,7 @@ impl Vm {
             exit_kinds,
             no_side_trace,
             class_guards,
+            globals_guards,
         };
         self.jit.traces.insert(id, ct);
         match rec.side {
@@ -856,11 +859,20 @@ impl Vm {
         self.jit.stats.exits += 1;
         self.blacklist_if_unprofitable(root, vals);
         let t = &self.jit.traces[&id];
-        if kind == GLOBALS_CHANGED && t.exits[snap as usize] == 2 * self.jit.hotexit.max(1) as u64 {
+        // (a chaos-forced exit is no change: see `globals_changed`)
+        if kind == GLOBALS_CHANGED
+            && t.exits[snap as usize] >= 2 * self.jit.hotexit.max(1) as u64
+            && !self.jit.traces[&root].disabled
+            && self.globals_changed(id, snap)
+        {
             // Globals keep changing under this tree: record its loop again,
-            // looking globals up each time instead of guarding versions.
+            // finding globals by position instead of guarding versions; and
+            // when their keys keep changing too (or chaos keeps failing those
+            // guards), looking each one up by a helper.
             let key = self.jit.traces[&root].key;
-            self.jit.volatile_globals.insert(key);
+            if !self.jit.volatile_globals.insert(key) {
+                self.jit.volatile_keys.insert(key);
+            }
             self.drop_root(root, "the globals it guards keep changing");
         }
         let t = &self.jit.traces[&id];
@@ -926,6 +938,16 @@ impl Vm {
             && self.jit.recording.is_none()
             && self.side_depth(id) < MAX_SIDE_DEPTH
             && self.changed_class(id, snap).is_none()
+    }
+
+    /// Whether a dict-version or keys-version guard at exit `snap` of trace
+    /// `id` sees another version now (not a chaos-forced exit).
+    fn globals_changed(&self, id: u32, snap: u32) -> bool {
+        // SAFETY: the trace's constants keep the dict, so the word, alive.
+        self.jit.traces[&id]
+            .globals_guards
+            .iter()
+            .any(|&(s, word, want)| s == snap && unsafe { *(word as *const u64) } != want)
     }
 
     /// The class (its `TypeObj`'s address) whose version guard at exit `snap`

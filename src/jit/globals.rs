@@ -83,7 +83,7 @@ impl Vm {
         name: Value,
         pc: usize,
     ) -> Option<Ref> {
-        let lay = self.jit.layouts.dict?;
+        let lay = self.jit.layouts.dict.filter(|_| rec.globals_by_position)?;
         if let Some((i, version)) = position(self, globals, name) {
             let p = rec.dict_with_keys(globals, version, &lay, pc);
             rec.note("global", i);
@@ -106,9 +106,8 @@ impl Vm {
         name: Value,
         pc: usize,
     ) -> bool {
-        let (Some(lay), Some((i, version))) =
-            (self.jit.layouts.dict, position(self, globals, name))
-        else {
+        let lay = self.jit.layouts.dict.filter(|_| rec.globals_by_position);
+        let (Some(lay), Some((i, version))) = (lay, position(self, globals, name)) else {
             return false;
         };
         let Some(&rv) = rec.stack.last() else {

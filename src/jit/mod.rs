@@ -69,6 +69,9 @@ pub struct CompiledTrace {
     pub no_side_trace: Vec<bool>,
     /// (snapshot, `TypeObj` address, version wanted) of its class-version guards.
     pub class_guards: Vec<(u32, usize, u64)>,
+    /// Its globals dicts' version and keys-version guards: (snapshot, the
+    /// address of the word guarded, the value it wanted).
+    pub globals_guards: Vec<(u32, usize, u64)>,
     /// Its residual calls (bytecodes it runs but does not compile).
     pub residual_sites: u64,
 }
@@ -204,6 +207,9 @@ pub struct Jit {
     /// Root loops whose traces store globals, so look them up each time instead of
     /// guarding the dicts' versions.
     pub volatile_globals: std::collections::HashSet<CodeKey>,
+    /// Loops of `volatile_globals` whose guards on the globals' keys failed
+    /// hot too: their traces look every global up by a helper.
+    pub volatile_keys: std::collections::HashSet<CodeKey>,
     /// Classes (by `TypeObj` address) whose version keeps changing under
     /// traces: no trace guards it (attribute access goes through helpers,
     /// instantiation is a residual call). Types are never freed while a trace
@@ -330,6 +336,7 @@ impl Default for Jit {
             skip_entry: None,
             next_id: 1,
             volatile_globals: Default::default(),
+            volatile_keys: Default::default(),
             volatile_classes: Default::default(),
             body_entry: true,
             if_convert: true,

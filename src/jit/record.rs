@@ -122,6 +122,10 @@ pub struct Recorder {
     /// Globals and builtins are constants behind dict version guards (else each
     /// load calls a helper; see `Jit::volatile_globals`).
     pub(super) const_globals: bool,
+    /// Without `const_globals`: globals are found by position under a guard on
+    /// the dict's keys (`globals`), else by a helper each time (see
+    /// `Jit::volatile_keys`).
+    pub(super) globals_by_position: bool,
     /// For a side trace: (parent trace, parent snapshot) it starts from.
     pub side: Option<(u32, u32)>,
     /// The `vals` index of the trace's execution counter.
