@@ -129,42 +129,11 @@ impl Heap {
 
     /// Marks `v` and everything reachable from it.
     pub fn mark(&mut self, v: Value) {
-        self.push(v);
+        mark_one(&mut self.worklist, v);
         while let Some(p) = self.worklist.pop() {
             let obj = unsafe { &*p };
             let wl = &mut self.worklist;
-            obj.trace(&mut |child| {
-                if child.is_obj() {
-                    let c = unsafe { &*child.obj_ptr() };
-                    if !c.marked.get() {
-                        c.marked.set(true);
-                        if c.is_leaf() {
-                            // its only reference is its class: no trip through
-                            // the worklist (a list of a million strs)
-                            let class = c.class.get();
-                            if class.is_obj() {
-                                let k = unsafe { &*class.obj_ptr() };
-                                if !k.marked.get() {
-                                    k.marked.set(true);
-                                    wl.push(class.obj_ptr());
-                                }
-                            }
-                        } else {
-                            wl.push(child.obj_ptr());
-                        }
-                    }
-                }
-            });
-        }
-    }
-
-    fn push(&mut self, v: Value) {
-        if v.is_obj() {
-            let o = unsafe { &*v.obj_ptr() };
-            if !o.marked.get() {
-                o.marked.set(true);
-                self.worklist.push(v.obj_ptr());
-            }
+            obj.trace(&mut |child| mark_one(wl, child));
         }
     }
 
@@ -203,6 +172,27 @@ impl Heap {
         self.clock.allocated = 0;
         self.clock.threshold = self.next_threshold();
         self.collections += 1;
+    }
+}
+
+/// Marks `v` if it is an unmarked object, queueing it for tracing; a leaf (its
+/// class its only reference) has its class marked at once instead: a list of a
+/// million strs makes no million trips through the worklist.
+#[inline(always)]
+fn mark_one(worklist: &mut Vec<*const Obj>, v: Value) {
+    if !v.is_obj() {
+        return;
+    }
+    let o = unsafe { &*v.obj_ptr() };
+    if o.marked.get() {
+        return;
+    }
+    o.marked.set(true);
+    if o.is_leaf() {
+        // (a class is never a leaf: this goes one level down at most)
+        mark_one(worklist, o.class.get());
+    } else {
+        worklist.push(v.obj_ptr());
     }
 }
 

@@ -45,17 +45,7 @@ fn keys_version(dict: Value) -> Option<u64> {
 impl Recorder {
     /// The constant address of `dict`, after guarding its keys version.
     fn dict_with_keys(&mut self, dict: Value, version: u64, lay: &DictLayout, pc: usize) -> Ref {
-        self.consts.push(dict);
-        let p = self.trace.emit(
-            IrOp::KInt,
-            Ty::Ptr,
-            Ref::NONE,
-            Ref::NONE,
-            dict.obj_ptr() as i64,
-            None,
-        );
-        self.guard_word_at(p, lay.keys_version, version, pc);
-        p
+        self.guard_word(dict, lay.keys_version, version, pc)
     }
 
     fn note(&mut self, what: &str, i: usize) {

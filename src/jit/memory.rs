@@ -207,8 +207,9 @@ impl Recorder {
     }
 
     /// Guards that the u64 word at `at` bytes into the object `obj` (a constant,
-    /// kept alive as a trace constant) still holds `want`.
-    fn guard_word(&mut self, obj: Value, at: i64, want: u64, pc: usize) {
+    /// kept alive as a trace constant) still holds `want`; returns the object's
+    /// address as a trace constant.
+    pub(super) fn guard_word(&mut self, obj: Value, at: i64, want: u64, pc: usize) -> Ref {
         self.consts.push(obj);
         let p = self.trace.emit(
             IrOp::KInt,
@@ -219,6 +220,7 @@ impl Recorder {
             None,
         );
         self.guard_word_at(p, at, want, pc);
+        p
     }
 
     /// Whether traces stop guarding `t`'s version (`Jit::volatile_classes`).

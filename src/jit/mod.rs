@@ -233,7 +233,7 @@ pub struct Jit {
     /// (`wrapping`; `--jit-opt=-wrapping` records each operation instead).
     pub wrapping_ints: bool,
     /// Functions with loops are inlined with their loops unrolled, up to a
-    /// budget (`--jit-opt=callee-loops`; off: pystone runs 35% fewer
+    /// budget (`--jit-opt=callee-loops`; off: pystone runs 38% fewer
     /// instructions with it, but richards 4.7x and deltablue 2.4x more, their
     /// data-dependent loops multiplying a trace's paths).
     pub inline_callee_loops: bool,

@@ -1953,7 +1953,7 @@ impl Vm {
                     && wrapping::chain_at(fr, pc, bop, top(1), top(0)).is_some() =>
             {
                 let chain = wrapping::chain_at(fr, pc, bop, top(1), top(0)).expect("checked");
-                rec.record_wrapping_chain(bop, chain, pc)?;
+                rec.record_wrapping_chain(bop, chain, pc);
             }
             Op::Binary(bop) | Op::InplaceBinary(bop) => {
                 let (a, b) = (top(1), top(0));

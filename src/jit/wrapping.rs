@@ -107,12 +107,7 @@ impl Recorder {
     /// two refs: every operand's guard first (they exit at `pc`), then the
     /// wrapping operations and the mask; the interpreter's run of the chain's
     /// bytecodes is skipped.
-    pub(super) fn record_wrapping_chain(
-        &mut self,
-        op: BinOp,
-        chain: Chain,
-        pc: usize,
-    ) -> Result<(), super::Abort> {
+    pub(super) fn record_wrapping_chain(&mut self, op: BinOp, chain: Chain, pc: usize) {
         let n = self.stack.len();
         let (ra, rb) = (self.stack[n - 2], self.stack[n - 1]);
         let (x, y) = (self.as_int(ra, pc), self.as_int(rb, pc));
@@ -147,7 +142,6 @@ impl Recorder {
             "       (wrapping: {}..{} in 64-bit words, masked)",
             pc, chain.end
         );
-        Ok(())
     }
 }
 

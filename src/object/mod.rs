@@ -403,6 +403,20 @@ pub enum ObjData {
     Complex(f64, f64),
 }
 
+/// The kinds whose only heap reference is the object's class (`Obj::is_leaf`,
+/// `Obj::trace`), as one pattern.
+macro_rules! leaf_kinds {
+    () => {
+        ObjData::Str(_)
+            | ObjData::BigInt(_)
+            | ObjData::Bytes(_)
+            | ObjData::ByteArray(_)
+            | ObjData::Range { .. }
+            | ObjData::Complex(..)
+            | ObjData::Plain
+    };
+}
+
 impl Obj {
     #[inline(always)]
     pub fn class(&self) -> Value {
@@ -413,29 +427,14 @@ impl Obj {
     /// `trace`).
     #[inline(always)]
     pub fn is_leaf(&self) -> bool {
-        matches!(
-            self.data,
-            ObjData::Str(_)
-                | ObjData::BigInt(_)
-                | ObjData::Bytes(_)
-                | ObjData::ByteArray(_)
-                | ObjData::Range { .. }
-                | ObjData::Complex(..)
-                | ObjData::Plain
-        )
+        matches!(self.data, leaf_kinds!())
     }
 
     /// Every heap value this object references, for the collector.
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit(self.class.get());
         match &self.data {
-            ObjData::Str(_)
-            | ObjData::BigInt(_)
-            | ObjData::Bytes(_)
-            | ObjData::ByteArray(_)
-            | ObjData::Range { .. }
-            | ObjData::Complex(..)
-            | ObjData::Plain => {}
+            leaf_kinds!() => {}
             ObjData::List(l) => l.get().iter().for_each(|v| visit(*v)),
             ObjData::Tuple(t) => t.iter().for_each(|v| visit(*v)),
             ObjData::Dict(d) => d.get().trace(visit),
