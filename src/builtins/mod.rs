@@ -15,6 +15,7 @@ pub mod set;
 pub mod signature;
 pub mod sort;
 pub mod str;
+pub mod strsearch;
 pub mod traceback;
 
 use crate::object::ObjData;

@@ -1,6 +1,7 @@
 //! Constructors and methods of the built-in `str` types.
 
 use crate::builtins::signature::{Sig, Style};
+use crate::builtins::strsearch;
 use crate::compiler::bytecode::{BinOp, CmpOp};
 use crate::object::{IterState, ObjData, PyStr};
 use crate::value::Value;
@@ -100,7 +101,7 @@ pub fn register(vm: &mut Vm) {
                     vm.type_name(x)
                 )));
             };
-            Ok(Value::bool(s.contains(sub)))
+            Ok(Value::bool(strsearch::contains(s, sub)))
         }),
         ("__getitem__", |vm, a| {
             let (v, s) = this(vm, &a, "__getitem__")?;
@@ -681,11 +682,11 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64, right: bool) -> Vec<&
         maxsplit as usize
     };
     if right {
-        let mut v: Vec<&str> = s.rsplitn(max.saturating_add(1), sep).collect();
+        let mut v = strsearch::rsplitn(s, max.saturating_add(1), sep);
         v.reverse();
         v
     } else {
-        s.splitn(max.saturating_add(1), sep).collect()
+        strsearch::splitn(s, max.saturating_add(1), sep)
     }
 }
 
@@ -848,10 +849,8 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
             out.push_str(new);
         }
         out
-    } else if max == usize::MAX {
-        s.replace(old, new)
     } else {
-        s.replacen(old, new, max)
+        strsearch::replacen(s, old, new, max)
     };
     Ok(vm.new_string(out))
 }
@@ -906,7 +905,11 @@ fn find(vm: &mut Vm, a: Args, right: bool, raise: bool, name: &str) -> PyResult<
     if !past && st <= en {
         let (bs, be) = (t.byte(st), t.byte(en));
         let hay = &s[bs..be];
-        let found = if right { hay.rfind(sub) } else { hay.find(sub) };
+        let found = if right {
+            strsearch::rfind(hay, sub)
+        } else {
+            strsearch::find(hay, sub)
+        };
         if let Some(k) = found {
             r = t.char_idx(bs + k) as i64;
         }
@@ -930,7 +933,7 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = if sub.is_empty() {
         hay.chars().count() + 1
     } else {
-        hay.matches(sub).count()
+        strsearch::count(hay, sub)
     };
     Ok(vm.new_int(n as i64))
 }
@@ -1070,7 +1073,11 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult<Value> {
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let found = if right {
+        strsearch::rfind(s, sep)
+    } else {
+        strsearch::find(s, sep)
+    };
     let (x, y, z) = match found {
         Some(k) => (&s[..k], sep, &s[k + sep.len()..]),
         None if right => ("", "", s),

@@ -898,7 +898,7 @@ extern "C" fn str_contains(a: u64, b: u64) -> u64 {
     guarded(|| {
         let vm = vm()?;
         let (a, b) = (exact_str_of(vm, Value(a))?, exact_str_of(vm, Value(b))?);
-        Some(Value::bool(b.s.contains(&*a.s)).0)
+        Some(Value::bool(crate::builtins::strsearch::contains(&b.s, &a.s)).0)
     })
 }
 

@@ -776,7 +776,9 @@ impl Vm {
                         || self.dunder(container, "__contains__").is_none() =>
                 {
                     return match &item.as_obj().map(|o| &o.data) {
-                        Some(ObjData::Str(sub)) => Ok(s.s.contains(&*sub.s)),
+                        Some(ObjData::Str(sub)) => {
+                            Ok(crate::builtins::strsearch::contains(&s.s, &sub.s))
+                        }
                         _ => Err(self.type_error(&format!(
                             "'in <string>' requires string as left operand, not {}",
                             self.type_name(item)
