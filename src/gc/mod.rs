@@ -1,5 +1,6 @@
 //! Coil's heap: every Python object is allocated here and freed by a precise,
-//! non-moving mark-and-sweep collector (cycles included).
+//! non-moving mark-and-sweep collector (cycles included). Objects live in the
+//! slots of fixed blocks (`blocks`).
 //!
 //! Collection happens only at safepoints (loop headers and call entries in the
 //! interpreter), never inside an allocation, so Rust code between safepoints may hold
@@ -7,10 +8,13 @@
 //! temporaries in `Vm::temp_roots`. `COIL_GC_STRESS=1` collects at every safepoint that
 //! follows an allocation.
 
+mod blocks;
+
 use std::cell::Cell;
 
 use crate::object::{Obj, ObjData};
 use crate::value::Value;
+use blocks::Blocks;
 
 /// The allocation clock, at an address that never changes: compiled traces read
 /// it to leave at their loop header when a collection is due (see `Heap::clock`).
@@ -23,21 +27,23 @@ pub struct GcClock {
 }
 
 pub struct Heap {
-    objects: Vec<*mut Obj>,
+    blocks: Blocks,
     clock: Box<GcClock>,
     stress: bool,
     pub collections: usize,
     worklist: Vec<*const Obj>,
+    /// `COIL_GC_FREE=1`: each object is its own allocation, handed back to the
+    /// allocator as soon as it is swept (never reused, never quarantined):
+    /// under AddressSanitizer (fuzz/asan.sh) a use of a swept object is then
+    /// a reported use after free, where a reused block slot would hide it.
+    free_at_once: bool,
+    /// Objects are allocated one by one into `boxed` rather than into block
+    /// slots: under `free_at_once`, and in stress mode, whose quarantined
+    /// objects would otherwise stay in the blocks every later sweep walks.
+    one_by_one: bool,
+    boxed: Vec<*mut Obj>,
     /// Unreachable objects kept (poisoned) in stress mode; freed with the heap.
     quarantine: Vec<*mut Obj>,
-    /// Allocations of swept objects (payload dropped, memory kept) for reuse: a
-    /// loop that makes an iterator or a tuple per iteration then recycles the
-    /// same few blocks instead of a malloc and a free each.
-    spare: Vec<*mut Obj>,
-    /// Swept objects go back to the allocator at once, never to `spare` nor (in
-    /// stress mode) to `quarantine` (`COIL_GC_FREE=1`): under AddressSanitizer
-    /// (fuzz/asan.sh) a use of a swept object is then a reported use after free.
-    free_at_once: bool,
 }
 
 const MIN_THRESHOLD: usize = 20_000;
@@ -47,12 +53,13 @@ impl Heap {
         let mut heap = Heap::unstressed();
         heap.set_stress(std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"));
         heap.free_at_once = std::env::var("COIL_GC_FREE").is_ok_and(|v| v == "1");
+        heap.one_by_one = heap.free_at_once || heap.stress;
         heap
     }
 
     fn unstressed() -> Heap {
         Heap {
-            objects: Vec::new(),
+            blocks: Blocks::new(),
             clock: Box::new(GcClock {
                 allocated: 0,
                 threshold: MIN_THRESHOLD as u64,
@@ -60,9 +67,10 @@ impl Heap {
             stress: false,
             collections: 0,
             worklist: Vec::new(),
-            quarantine: Vec::new(),
-            spare: Vec::new(),
             free_at_once: false,
+            one_by_one: false,
+            boxed: Vec::new(),
+            quarantine: Vec::new(),
         }
     }
 
@@ -82,15 +90,13 @@ impl Heap {
             class: Cell::new(class),
             data,
         };
-        let p = match self.spare.pop() {
-            // a spare block is a Box<Obj>'s allocation whose Obj was dropped
-            Some(p) => unsafe {
-                p.write(obj);
-                p
-            },
-            None => Box::into_raw(Box::new(obj)),
+        let p = if self.one_by_one {
+            let p = Box::into_raw(Box::new(obj));
+            self.boxed.push(p);
+            p
+        } else {
+            self.blocks.alloc(obj)
         };
-        self.objects.push(p);
         self.clock.allocated += weight as u64;
         Value::from_obj(p)
     }
@@ -119,12 +125,12 @@ impl Heap {
         if self.stress {
             1
         } else {
-            MIN_THRESHOLD.max(self.objects.len()) as u64
+            MIN_THRESHOLD.max(self.live_objects()) as u64
         }
     }
 
     pub fn live_objects(&self) -> usize {
-        self.objects.len()
+        self.blocks.live() + self.boxed.len()
     }
 
     /// Marks `v` and everything reachable from it.
@@ -146,29 +152,28 @@ impl Heap {
     /// as `poison` and quarantined, so a use after "free" (a missing root) shows up as
     /// a wrong type instead of silently reading reused memory.
     pub fn sweep_with_poison(&mut self, poison: Value) {
-        let mut kept = Vec::with_capacity(self.objects.len());
-        // Swept allocations kept for reuse, the rest freed: about as many as
-        // the next cycle allocates (`next_threshold`), so a heap that churns
-        // reuses its blocks instead of a free and a malloc each.
-        let max_spare = MIN_THRESHOLD.max(self.objects.len() / 2);
-        for &p in &self.objects {
-            let o = unsafe { &*p };
-            if o.marked.get() {
-                o.marked.set(false);
-                kept.push(p);
-            } else if self.free_at_once {
-                drop(unsafe { Box::from_raw(p) });
-            } else if self.stress && !poison.is_empty() {
-                o.class.set(poison);
-                self.quarantine.push(p);
-            } else if self.spare.len() < max_spare {
-                unsafe { std::ptr::drop_in_place(p) };
-                self.spare.push(p);
-            } else {
-                drop(unsafe { Box::from_raw(p) });
-            }
+        // Free slots kept for reuse: about as many as the next cycle allocates
+        // (`next_threshold`), so a heap that churns reuses its slots instead
+        // of handing blocks back and asking for them again.
+        let reserve = MIN_THRESHOLD.max(self.live_objects() / 2);
+        self.blocks.sweep(reserve);
+        if !self.boxed.is_empty() {
+            let quarantine = self.stress && !poison.is_empty() && !self.free_at_once;
+            let gone = &mut self.quarantine;
+            self.boxed.retain(|&p| {
+                let o = unsafe { &*p };
+                let live = o.marked.get();
+                if live {
+                    o.marked.set(false);
+                } else if quarantine {
+                    o.class.set(poison);
+                    gone.push(p);
+                } else {
+                    drop(unsafe { Box::from_raw(p) });
+                }
+                live
+            });
         }
-        self.objects = kept;
         self.clock.allocated = 0;
         self.clock.threshold = self.next_threshold();
         self.collections += 1;
@@ -203,14 +208,14 @@ impl Heap {
     /// A program that leaves a million objects behind would otherwise spend its
     /// last moments in `free`.
     pub fn release_at_exit(mut self) {
-        for &p in &self.objects {
+        for &p in &self.boxed {
             if matches!(unsafe { &(*p).data }, ObjData::Native(_)) {
                 drop(unsafe { Box::from_raw(p) });
             }
         }
-        self.objects.clear();
+        self.boxed.clear();
         self.quarantine.clear();
-        self.spare.clear();
+        std::mem::take(&mut self.blocks).release_at_exit();
         std::mem::forget(self);
     }
 }
@@ -223,12 +228,8 @@ impl Default for Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &p in self.objects.iter().chain(self.quarantine.iter()) {
+        for &p in self.boxed.iter().chain(self.quarantine.iter()) {
             drop(unsafe { Box::from_raw(p) });
-        }
-        for &p in &self.spare {
-            // already dropped: only the allocation is left
-            unsafe { std::alloc::dealloc(p.cast(), std::alloc::Layout::new::<Obj>()) };
         }
     }
 }
@@ -279,7 +280,7 @@ mod tests {
         heap.sweep();
         assert_eq!(heap.live_objects(), 0);
         let fresh = list(&mut heap, vec![Value::small_int(2), Value::small_int(3)]);
-        assert_eq!(fresh.obj_ptr(), dead_addr, "the spare block is taken first");
+        assert_eq!(fresh.obj_ptr(), dead_addr, "the swept slot is taken first");
         let ObjData::List(l) = &fresh.obj().data else {
             panic!()
         };
