@@ -1353,3 +1353,25 @@ fn a_loop_that_ends_while_recording_is_recorded_again_at_once() {
     assert_eq!(field(line, "blacklisted"), 0, "{line}");
     assert!(in_traces(line) > 80.0, "{line}");
 }
+
+#[test]
+fn loops_over_strs_and_slices_of_lists_run_without_residual_calls() {
+    // `for c in s` takes each char from the STR_NEXT helper and list slices
+    // are cut by the slicing helpers themselves: no bytecode of the loop runs
+    // through the interpreter.
+    let src = "def run(words):\n\
+               \x20   n = 0\n\
+               \x20   perm = list(range(9))\n\
+               \x20   for w in words:\n\
+               \x20       for c in w:\n\
+               \x20           if c == 'a':\n\
+               \x20               n += 1\n\
+               \x20       k = len(w) % 9\n\
+               \x20       perm[:k + 1] = perm[k::-1]\n\
+               \x20   return n, perm\n\
+               print(run(['banana', 'kiwi', 'papaya', 'apple'] * 3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(21000, [0, 1, 2, 3, 4, 5, 6, 7, 8])");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}

@@ -9,6 +9,7 @@
 use std::cell::Cell;
 
 use guards::{EXIT_SENTINEL, Helper};
+use smallvec::SmallVec;
 
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
@@ -158,6 +159,8 @@ helpers! {
     ROUND_FLOAT_TO => round_float_to;
     // a global stored at its entry's position (jit/globals.rs)
     STORE_GLOBAL_AT => store_global_at;
+    // `for c in s` over a str
+    STR_NEXT => str_next;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -269,11 +272,70 @@ fn plain_sliceable(v: Value) -> Option<&'static crate::object::Obj> {
 /// `seq[slice]` for an exact list, tuple or str and a plain slice.
 extern "C" fn slice_get(seq: u64, slice: u64) -> u64 {
     guarded(|| {
-        plain_sliceable(Value(seq))?;
-        plain_slice(Value(slice))?;
+        let o = plain_sliceable(Value(seq))?;
+        let bounds = plain_slice(Value(slice))?;
         let vm = vm_mut()?;
-        vm.getitem(Value(seq), Value(slice)).ok().map(|v| v.0)
+        // lists and tuples copy their items here; strs count chars in `getitem`
+        let picked = |items: &[Value]| {
+            let (start, len, step) = adjust_slice(items.len(), bounds);
+            if step == 1 {
+                items[start as usize..(start + len) as usize].to_vec()
+            } else {
+                (0..len)
+                    .map(|i| items[(start + i * step) as usize])
+                    .collect()
+            }
+        };
+        match &o.data {
+            ObjData::List(l) => {
+                let v = picked(l.get());
+                Some(vm.new_list(v).0)
+            }
+            ObjData::Tuple(t) => {
+                let v = picked(t);
+                Some(vm.new_tuple(v).0)
+            }
+            _ => vm.getitem(Value(seq), Value(slice)).ok().map(|v| v.0),
+        }
     })
+}
+
+/// `(start, len, step)` of a plain slice's bounds over `n` items, as CPython's
+/// `PySlice_AdjustIndices`: every index `start + i * step` for `i < len` is in
+/// range.
+fn adjust_slice(n: usize, (start, stop, step): (Value, Value, Value)) -> (i64, i64, i64) {
+    let n = n as i64;
+    let step = if step.is_none() {
+        1
+    } else {
+        step.as_small_int()
+    };
+    let clamp = |v: Value, dflt: i64| {
+        if v.is_none() {
+            return dflt;
+        }
+        let v = v.as_small_int();
+        if v < 0 {
+            (v + n).max(if step < 0 { -1 } else { 0 })
+        } else if v >= n {
+            if step < 0 { n - 1 } else { n }
+        } else {
+            v
+        }
+    };
+    let (a, b) = if step > 0 {
+        (clamp(start, 0), clamp(stop, n))
+    } else {
+        (clamp(start, n - 1), clamp(stop, -1))
+    };
+    let len = if step > 0 && a < b {
+        (b - a - 1) / step + 1
+    } else if step < 0 && b < a {
+        (a - b - 1) / -step + 1
+    } else {
+        0
+    };
+    (a, len, step)
 }
 
 /// `lst[slice] = <stashed>` for an exact list, a plain slice and an exact list
@@ -285,42 +347,32 @@ extern "C" fn slice_set(list: u64, slice: u64) -> u64 {
         let ObjData::List(l) = &o.data else {
             return None;
         };
-        let (start, stop, step) = plain_slice(Value(slice))?;
+        let bounds = plain_slice(Value(slice))?;
         let v = stashed();
-        let items = match &v.as_obj()?.data {
-            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => x.get().len(),
-            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => x.len(),
+        // (copied first: the source may be the list itself, `a[:] = a`)
+        let new: SmallVec<[Value; 16]> = match &v.as_obj()?.data {
+            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => {
+                x.get().as_slice().into()
+            }
+            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => (&x[..]).into(),
             _ => return None,
         };
-        if !(step.is_none() || step == Value::small_int(1)) {
-            let int = |v: Value| (!v.is_none()).then(|| v.as_small_int());
-            let n = l.get().len() as i64;
-            let (a, b, s) = (int(start), int(stop), step.as_small_int());
-            if slice_len(n, a, b, s) != items as i64 {
+        let items = l.get();
+        let (start, len, step) = adjust_slice(items.len(), bounds);
+        if step == 1 {
+            let at = start as usize;
+            items.splice(at..at + len as usize, new);
+        } else {
+            if len != new.len() as i64 {
+                // ValueError: the interpreter raises it
                 return None;
             }
+            for (i, x) in new.into_iter().enumerate() {
+                items[(start + i as i64 * step) as usize] = x;
+            }
         }
-        let vm = vm_mut()?;
-        vm.setitem(Value(list), Value(slice), v)
-            .ok()
-            .map(|_| Value::NONE.0)
+        Some(Value::NONE.0)
     })
-}
-
-/// How many items `[a:b:s]` (s != 0) selects from a sequence of `n`.
-fn slice_len(n: i64, a: Option<i64>, b: Option<i64>, s: i64) -> i64 {
-    let clamp = |v: Option<i64>, dflt: i64, lo: i64, hi: i64| match v {
-        None => dflt,
-        Some(v) if v < 0 => (v + n).max(lo),
-        Some(v) => v.min(hi),
-    };
-    if s > 0 {
-        let (a, b) = (clamp(a, 0, 0, n), clamp(b, n, 0, n));
-        if b > a { (b - a + s - 1) / s } else { 0 }
-    } else {
-        let (a, b) = (clamp(a, n - 1, -1, n - 1), clamp(b, -1, -1, n - 1));
-        if a > b { (a - b + (-s) - 1) / (-s) } else { 0 }
-    }
 }
 
 /// A new plain instance of the class `cls` (see `Vm::plain_init`).
@@ -988,7 +1040,7 @@ extern "C" fn truth(v: u64, _: u64) -> u64 {
     guarded(|| plain_truth(Value(v)).map(|b| Value::bool(b).0))
 }
 
-/// `iter(v)` for an exact list, tuple or range.
+/// `iter(v)` for an exact list, tuple, range, dict, set, dict view or str.
 extern "C" fn get_iter(v: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
@@ -1004,6 +1056,7 @@ extern "C" fn get_iter(v: u64, _: u64) -> u64 {
             t.dict_keys,
             t.dict_values,
             t.dict_items,
+            t.str,
         ]
         .contains(&o.class());
         if !exact {
@@ -1426,6 +1479,24 @@ extern "C" fn dict_next(it: u64, _: u64) -> u64 {
             Ok(Some(item)) => Some(item.0),
             _ => None,
         }
+    })
+}
+
+/// The next char of a str iterator (ASCII chars are shared strs); exits at
+/// the end, where the interpreter ends the loop.
+extern "C" fn str_next(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
+            return None;
+        };
+        let IterState::Str { s, byte_pos } = st.get() else {
+            return None;
+        };
+        let c = crate::vm::str_of(*s).get(*byte_pos..)?.chars().next()?;
+        *byte_pos += c.len_utf8();
+        let mut buf = [0u8; 4];
+        Some(vm.char_str(c.encode_utf8(&mut buf)).0)
     })
 }
 

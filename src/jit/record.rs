@@ -1778,6 +1778,7 @@ impl Vm {
                             | ObjData::Dict(_)
                             | ObjData::Set(_)
                             | ObjData::DictView { .. }
+                            | ObjData::Str(_)
                     )
                 );
                 if !seq || !self.is_builtin_exact(v) {
@@ -2190,6 +2191,12 @@ impl Vm {
                                 return record_loop_end(rec, ri, pc);
                             }
                             helpers::DICT_NEXT
+                        }
+                        IterState::Str { s, byte_pos } => {
+                            if *byte_pos >= crate::vm::str_of(*s).len() {
+                                return record_loop_end(rec, ri, pc);
+                            }
+                            helpers::STR_NEXT
                         }
                         IterState::Reversed { seq, idx }
                             if matches!(
