@@ -2,6 +2,7 @@
 //! guard hoisting by loop peeling, allocation sinking. Depends on nothing else in Coil.
 
 pub mod eval;
+pub mod fastmap;
 pub mod ir;
 pub mod opt;
 pub mod tracegen;

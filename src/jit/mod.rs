@@ -243,33 +243,7 @@ pub struct Jit {
 /// far as traces use it).
 pub(crate) const VALS_CAPACITY: usize = 1 << 25;
 
-/// A map keyed by code addresses and small numbers, looked up at every loop
-/// header the interpreter runs: hashed with one multiply per word (the keys are
-/// not attacker-chosen strings, so SipHash buys nothing there).
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, w: u32) {
-        self.write_u64(u64::from(w));
-    }
-    fn write_usize(&mut self, w: usize) {
-        self.write_u64(w as u64);
-    }
-}
+pub use guards::fastmap::{FastMap, FastSet, WordHasher};
 
 /// Failed recordings after which a loop is blacklisted.
 pub(crate) const MAX_ABORTS: u32 = 4;

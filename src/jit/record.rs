@@ -26,7 +26,7 @@ mod wrapping;
 use crate::jit::residual;
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use crate::jit::FastMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -95,8 +95,8 @@ pub struct Recorder {
     pub(super) code: Rc<Code>,
     pub trace: Trace,
     pub(super) stack: Vec<Ref>,
-    pub(super) locals: HashMap<u32, Ref>,
-    pub(super) unboxed: HashMap<Ref, Ref>,
+    pub(super) locals: FastMap<u32, Ref>,
+    pub(super) unboxed: FastMap<Ref, Ref>,
     pub consts: Vec<Value>,
     pub(super) ops: usize,
     /// Loop headers passed inside inlined calls (their loops are unrolled, up
@@ -152,11 +152,11 @@ pub struct Recorder {
     /// indexing one with a constant reads the item's ref (a tuple never
     /// changes), so a tuple only packed and unpacked is never allocated
     /// (`calla`, which `dce` drops when nothing else uses the tuple).
-    pub(super) tuples: HashMap<Ref, SmallVec<[Ref; 4]>>,
+    pub(super) tuples: FastMap<Ref, SmallVec<[Ref; 4]>>,
     /// `super()` objects this trace builds, with the ref of their first
     /// argument: a method looked up through one is a constant under guards
     /// on that argument's class, and the proxy itself is never allocated.
-    pub(super) supers: HashMap<Ref, Ref>,
+    pub(super) supers: FastMap<Ref, Ref>,
     /// `Jit::volatile_classes` when recording began: versions not to guard.
     pub(super) volatile_classes: std::collections::HashSet<usize>,
     /// The state before the bytecode recorded last, kept until the next one.
@@ -181,7 +181,7 @@ pub(super) struct Undo {
     ins: usize,
     snaps: usize,
     stack: Vec<Ref>,
-    locals: HashMap<u32, Ref>,
+    locals: FastMap<u32, Ref>,
     /// `Jit::raised_while_recording` then: a residual call that comes back
     /// somewhere else raised if it has moved on.
     raised: u64,
@@ -209,7 +209,7 @@ pub(super) struct Parent {
     func: Value,
     func_ref: Option<Ref>,
     stack: Vec<Ref>,
-    locals: HashMap<u32, Ref>,
+    locals: FastMap<u32, Ref>,
     /// Where the caller resumes once the callee returns (after the call; for a
     /// generator's resumer, its `ForIter`).
     pc_after: usize,
@@ -267,7 +267,7 @@ type FrameState = (
     (Value, Option<Ref>),
     usize,
     Vec<Ref>,
-    HashMap<u32, Ref>,
+    FastMap<u32, Ref>,
     bool,
     Option<Ref>,
     Option<(BinOp, Ref, Ref)>,
@@ -458,7 +458,7 @@ impl Recorder {
     /// `snaps` snapshots, with every map keyed by or holding the dropped refs
     /// (their numbers are reused by what is recorded next), and puts the
     /// operand stack and locals back.
-    fn roll_back(&mut self, ins: usize, snaps: usize, stack: Vec<Ref>, locals: HashMap<u32, Ref>) {
+    fn roll_back(&mut self, ins: usize, snaps: usize, stack: Vec<Ref>, locals: FastMap<u32, Ref>) {
         self.trace.ins.truncate(ins);
         self.trace.snapshots.truncate(snaps);
         let live = |r: &Ref| r.idx() < ins;

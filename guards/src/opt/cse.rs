@@ -26,7 +26,7 @@
 
 use super::{NOP, Subst, is_pure};
 use crate::ir::{Op, Ref, Trace, Ty};
-use std::collections::HashMap;
+use crate::fastmap::FastMap;
 
 fn commutative(op: Op) -> bool {
     matches!(
@@ -49,9 +49,9 @@ fn commutative(op: Op) -> bool {
 
 pub fn run(t: &mut Trace) {
     let mut s = Subst::new(t.ins.len());
-    let mut seen: HashMap<(Op, Ty, Ref, Ref, i64), Ref> = HashMap::new();
+    let mut seen: FastMap<(Op, Ty, Ref, Ref, i64), Ref> = FastMap::default();
     // (type, address operand, offset) -> the load still valid there
-    let mut loads: HashMap<(Ty, Ref, i64), Ref> = HashMap::new();
+    let mut loads: FastMap<(Ty, Ref, i64), Ref> = FastMap::default();
     let is_element = |t: &Trace, base: Ref| t.get(base).op == Op::ARef;
     for i in 0..t.ins.len() {
         let mut ins = t.ins[i];
@@ -94,7 +94,7 @@ pub fn run(t: &mut Trace) {
     // forward, so they are matched after the sweep.
     // (their slots must agree too: a trace entering the loop body hands each
     // slot's phi its value)
-    let mut phis: HashMap<(Ty, Ref, Ref, i64), Ref> = HashMap::new();
+    let mut phis: FastMap<(Ty, Ref, Ref, i64), Ref> = FastMap::default();
     for i in 0..t.ins.len() {
         let ins = t.ins[i];
         if ins.op == Op::Phi {

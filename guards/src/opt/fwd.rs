@@ -21,14 +21,14 @@
 
 use super::{NOP, Subst};
 use crate::ir::{Op, Ref, Trace};
-use std::collections::HashMap;
+use crate::fastmap::FastMap;
 
 pub fn run(t: &mut Trace) {
     let mut s = Subst::new(t.ins.len());
     // slot -> the ref of its current value
-    let mut known: HashMap<i64, Ref> = HashMap::new();
+    let mut known: FastMap<i64, Ref> = FastMap::default();
     // slot -> the store not yet observable by any exit
-    let mut pending: HashMap<i64, usize> = HashMap::new();
+    let mut pending: FastMap<i64, usize> = FastMap::default();
     for i in 0..t.ins.len() {
         let mut ins = t.ins[i];
         s.operands(&mut ins);

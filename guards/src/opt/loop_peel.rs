@@ -34,7 +34,8 @@
 
 use super::is_pure;
 use crate::ir::{Ins, Op, Ref, Snapshot, Trace, Ty};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::fastmap::FastMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn map(m: &[Ref], r: Ref) -> Ref {
     if r.is_none() { r } else { m[r.idx()] }
@@ -64,7 +65,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
 
     // The body's use of frame slots.
     let mut stored = BTreeSet::new();
-    let mut store_count: HashMap<i64, usize> = HashMap::new();
+    let mut store_count: FastMap<i64, usize> = FastMap::default();
     let mut last_store: BTreeMap<i64, Ref> = BTreeMap::new();
     for ins in old[body.clone()].iter().filter(|i| i.op == Op::SetSlot) {
         stored.insert(ins.imm);
@@ -80,7 +81,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
 
     // The peeled first iteration.
     let mut p = ident.clone();
-    let mut peel_snaps: HashMap<u32, u32> = HashMap::new();
+    let mut peel_snaps: FastMap<u32, u32> = FastMap::default();
     for r in body.clone() {
         let ins = old[r];
         if ins.op == Op::Nop {
@@ -113,7 +114,7 @@ pub fn run(t: &mut Trace) -> Option<LoopSlots> {
 
     // Phis for the loop-carried slots, then the boxes of the unboxed ones.
     let mut b = ident;
-    let mut mem: HashMap<i64, Ref> = HashMap::new();
+    let mut mem: FastMap<i64, Ref> = FastMap::default();
     let mut phis: Vec<(Ref, Ref)> = Vec::new();
     let mut boxes: Vec<(i64, Ref, Option<Op>)> = Vec::new();
     let mut loop_slots = LoopSlots::new();

@@ -30,7 +30,8 @@
 //! - Two guards sharing a snapshot but seeing different delayed stores get their
 //!   own copies of it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::fastmap::FastMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{NOP, Subst};
 use crate::ir::{Ins, Op, Ref, Trace, Ty};
@@ -51,7 +52,7 @@ pub fn run(t: &mut Trace, loop_slots: Option<&[(u32, Ref)]>) -> bool {
     let mut subst = Subst::new(n);
     // slot -> (boxed value for loads, value the exit boxes)
     let mut pending: BTreeMap<u32, (Ref, Ref)> = BTreeMap::new();
-    let mut given: HashMap<u32, Vec<(u32, Ref)>> = HashMap::new();
+    let mut given: FastMap<u32, Vec<(u32, Ref)>> = FastMap::default();
     for i in 0..n {
         let mut ins = t.ins[i];
         subst.operands(&mut ins);
