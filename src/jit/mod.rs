@@ -194,10 +194,10 @@ pub struct Jit {
     pub active: Vec<usize>,
     /// Functions not to inline: recording inside them failed. Calls of them
     /// become residual calls.
-    pub no_inline: std::collections::HashSet<usize>,
+    pub no_inline: FastSet<usize>,
     /// Side traces grown inside each inlined function that has loops (by code
     /// address): past a few, it is called instead (src/jit/driver.rs).
-    pub callee_loop_side_traces: std::collections::HashMap<usize, u32>,
+    pub callee_loop_side_traces: FastMap<usize, u32>,
     /// `--jit-chaos=SEED[:P]`: every guard also fails with probability P.
     pub chaos: Option<deopt::chaos::Chaos>,
     /// A loop header (code address, pc) not to enter on its next execution (the
@@ -206,15 +206,15 @@ pub struct Jit {
     next_id: u32,
     /// Root loops whose traces store globals, so look them up each time instead of
     /// guarding the dicts' versions.
-    pub volatile_globals: std::collections::HashSet<CodeKey>,
+    pub volatile_globals: FastSet<CodeKey>,
     /// Loops of `volatile_globals` whose guards on the globals' keys failed
     /// hot too: their traces look every global up by a helper.
-    pub volatile_keys: std::collections::HashSet<CodeKey>,
+    pub volatile_keys: FastSet<CodeKey>,
     /// Classes (by `TypeObj` address) whose version keeps changing under
     /// traces: no trace guards it (attribute access goes through helpers,
     /// instantiation is a residual call). Types are never freed while a trace
     /// holds them, and a stale entry only costs speed.
-    pub volatile_classes: std::collections::HashSet<usize>,
+    pub volatile_classes: FastSet<usize>,
     /// Linking traces enter their target loop's body directly when they can
     /// (`--jit-opt=-bodyentry` turns it off, for bisecting).
     pub body_entry: bool,

@@ -25,8 +25,8 @@ mod wrapping;
 
 use crate::jit::residual;
 
-use std::cell::Cell;
 use crate::jit::FastMap;
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -158,7 +158,7 @@ pub struct Recorder {
     /// on that argument's class, and the proxy itself is never allocated.
     pub(super) supers: FastMap<Ref, Ref>,
     /// `Jit::volatile_classes` when recording began: versions not to guard.
-    pub(super) volatile_classes: std::collections::HashSet<usize>,
+    pub(super) volatile_classes: crate::jit::FastSet<usize>,
     /// The state before the bytecode recorded last, kept until the next one.
     pub(super) undo: Option<Undo>,
     /// The `try` blocks open in the current inlined frame, innermost last (the

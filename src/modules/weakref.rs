@@ -7,8 +7,6 @@
 //! marking, references to unmarked objects are cleared and their callbacks run
 //! at the next safepoint. `proxy` is not supported yet.
 
-use std::collections::HashMap;
-
 use crate::builtins::signature::{Sig, Style};
 use crate::object::ObjData;
 use crate::value::Value;
@@ -25,7 +23,7 @@ pub struct WeakEntry {
 /// Every live weak reference object, by its address.
 #[derive(Default)]
 pub struct WeakRefs {
-    pub entries: HashMap<u64, WeakEntry>,
+    pub entries: guards::fastmap::FastMap<u64, WeakEntry>,
     /// `(reference, callback)` pairs whose referent died, to call at a safepoint.
     pub pending: Vec<(Value, Value)>,
 }

@@ -3,15 +3,17 @@
 //! shape, so an attribute access can be validated with a single pointer compare.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use guards::fastmap::FastMap;
 
 use crate::value::Value;
 
-/// Attribute names are interned strings, so names compare by identity (`Value` bits).
+/// Attribute names are interned strings, so names compare by identity (`Value` bits)
+/// and hash as words (every instance's `__init__` takes transitions by name).
 pub struct Shape {
     pub names: Vec<Value>,
-    index: HashMap<u64, u32>,
-    transitions: RefCell<HashMap<u64, &'static Shape>>,
+    index: FastMap<u64, u32>,
+    transitions: RefCell<FastMap<u64, &'static Shape>>,
 }
 
 /// Shapes with more attributes than this look names up through the hash map.
@@ -23,8 +25,8 @@ impl Shape {
     pub fn new_root() -> &'static Shape {
         Box::leak(Box::new(Shape {
             names: Vec::new(),
-            index: HashMap::new(),
-            transitions: RefCell::new(HashMap::new()),
+            index: FastMap::default(),
+            transitions: RefCell::new(FastMap::default()),
         }))
     }
 
@@ -52,7 +54,7 @@ impl Shape {
         let next: &'static Shape = Box::leak(Box::new(Shape {
             names,
             index,
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(FastMap::default()),
         }));
         self.transitions.borrow_mut().insert(name.0, next);
         next

@@ -25,8 +25,8 @@
 //! loop pass does that deliberately, against its peeled copy, with phis in place.)
 
 use super::{NOP, Subst, is_pure};
-use crate::ir::{Op, Ref, Trace, Ty};
 use crate::fastmap::FastMap;
+use crate::ir::{Op, Ref, Trace, Ty};
 
 fn commutative(op: Op) -> bool {
     matches!(

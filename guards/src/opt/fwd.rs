@@ -20,8 +20,8 @@
 //! For the same reason nothing is carried across the back edge.
 
 use super::{NOP, Subst};
-use crate::ir::{Op, Ref, Trace};
 use crate::fastmap::FastMap;
+use crate::ir::{Op, Ref, Trace};
 
 pub fn run(t: &mut Trace) {
     let mut s = Subst::new(t.ins.len());

@@ -33,8 +33,8 @@
 //! guards of boxed phis, CSE, DCE of unused boxes) is left to the passes run after it.
 
 use super::is_pure;
-use crate::ir::{Ins, Op, Ref, Snapshot, Trace, Ty};
 use crate::fastmap::FastMap;
+use crate::ir::{Ins, Op, Ref, Snapshot, Trace, Ty};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn map(m: &[Ref], r: Ref) -> Ref {
