@@ -55,15 +55,22 @@ impl Blocks {
         self.live
     }
 
+    /// A slot for a new object, which the caller writes at once.
     #[inline]
-    pub fn alloc(&mut self, obj: Obj) -> *mut Obj {
+    pub fn take_slot(&mut self) -> *mut Obj {
         let p = match self.free.pop() {
             Some(p) => p,
             None => self.grow(),
         };
+        self.live += 1;
+        p
+    }
+
+    #[cfg(test)]
+    fn alloc(&mut self, obj: Obj) -> *mut Obj {
+        let p = self.take_slot();
         // SAFETY: a free slot is memory for an `Obj` holding none.
         unsafe { p.write(obj) };
-        self.live += 1;
         p
     }
 

@@ -349,25 +349,32 @@ extern "C" fn slice_set(list: u64, slice: u64) -> u64 {
         };
         let bounds = plain_slice(Value(slice))?;
         let v = stashed();
-        // (copied first: the source may be the list itself, `a[:] = a`)
-        let new: SmallVec<[Value; 16]> = match &v.as_obj()?.data {
-            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => {
-                x.get().as_slice().into()
-            }
-            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => (&x[..]).into(),
+        let src: &[Value] = match &v.as_obj()?.data {
+            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => x.get(),
+            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => x,
             _ => return None,
+        };
+        // (copied first when the source is the list itself, `a[:] = a`)
+        let own: SmallVec<[Value; 16]>;
+        let src = if v == Value(list) {
+            own = src.into();
+            &own[..]
+        } else {
+            src
         };
         let items = l.get();
         let (start, len, step) = adjust_slice(items.len(), bounds);
-        if step == 1 {
-            let at = start as usize;
-            items.splice(at..at + len as usize, new);
+        let at = start as usize;
+        if step == 1 && len as usize == src.len() {
+            items[at..at + src.len()].copy_from_slice(src);
+        } else if step == 1 {
+            items.splice(at..at + len as usize, src.iter().copied());
         } else {
-            if len != new.len() as i64 {
+            if len != src.len() as i64 {
                 // ValueError: the interpreter raises it
                 return None;
             }
-            for (i, x) in new.into_iter().enumerate() {
+            for (i, &x) in src.iter().enumerate() {
                 items[(start + i as i64 * step) as usize] = x;
             }
         }
