@@ -1375,3 +1375,27 @@ fn loops_over_strs_and_slices_of_lists_run_without_residual_calls() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
+
+#[test]
+fn enumerate_and_zip_over_lists_run_without_residual_calls() {
+    // ENUM_NEXT and ZIP_NEXT step the inner iterators themselves: the loops'
+    // `ForIter`s are no longer residual calls through the interpreter.
+    let src = "def run(n):\n\
+               \x20   a = list(range(40))\n\
+               \x20   b = [x * 2 for x in a]\n\
+               \x20   t = 0\n\
+               \x20   for k in range(n):\n\
+               \x20       for i, x in enumerate(a):\n\
+               \x20           t += i + x\n\
+               \x20       for x, y in zip(a, b):\n\
+               \x20           t += y - x\n\
+               \x20   return t\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "7020000");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(
+        !text_field(line, "residual_sites").contains("ForIter"),
+        "{line}"
+    );
+}

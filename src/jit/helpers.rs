@@ -11,6 +11,10 @@ use std::cell::Cell;
 use guards::{EXIT_SENTINEL, Helper};
 use smallvec::SmallVec;
 
+#[path = "plain_iter.rs"]
+pub(crate) mod plain_iter;
+use plain_iter::{enum_next, zip_next};
+
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -161,6 +165,9 @@ helpers! {
     STORE_GLOBAL_AT => store_global_at;
     // `for c in s` over a str
     STR_NEXT => str_next;
+    // `enumerate` and `zip` over built-in iterators (plain_iter.rs)
+    ENUM_NEXT => enum_next;
+    ZIP_NEXT => zip_next;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);
@@ -1561,7 +1568,6 @@ extern "C" fn iter_done(it: u64, _: u64) -> u64 {
                 };
                 *idx >= len
             }
-            IterState::Reversed { idx, .. } => *idx == 0,
             IterState::Dict { dict, idx, len, .. } => match &dict.as_obj()?.data {
                 ObjData::Dict(d) => d.get().len() == *len && d.get().entry_from(*idx).is_none(),
                 _ => return None,
@@ -1570,7 +1576,7 @@ extern "C" fn iter_done(it: u64, _: u64) -> u64 {
                 ObjData::Set(s) => s.get().len() == *len && s.get().entry_from(*idx).is_none(),
                 _ => return None,
             },
-            _ => return None,
+            _ => plain_iter::exhausted(Value(it))?,
         };
         done.then_some(Value::TRUE.0)
     })

@@ -2192,6 +2192,15 @@ impl Vm {
                             }
                             helpers::DICT_NEXT
                         }
+                        IterState::Enumerate { .. } | IterState::Zip { .. } => {
+                            let zip = matches!(st.get(), IterState::Zip { .. });
+                            match helpers::plain_iter::steps(it) {
+                                Some(true) if zip => helpers::ZIP_NEXT,
+                                Some(true) => helpers::ENUM_NEXT,
+                                Some(false) => return record_loop_end(rec, ri, pc),
+                                None => return Err("for over this iterator".into()),
+                            }
+                        }
                         IterState::Str { s, byte_pos } => {
                             if *byte_pos >= crate::vm::str_of(*s).len() {
                                 return record_loop_end(rec, ri, pc);
