@@ -164,11 +164,11 @@ pub struct PyStr {
     pub s: SmallStr,
     pub char_len: usize,
     pub hash: Cell<i64>,
-    /// For a long non-ASCII str, the byte offset of every `CHAR_STRIDE`-th
-    /// character, made on the first index: `s[i]` in a loop over a UTF-8 str
-    /// would otherwise walk from the start every time (CPython's fixed-width
-    /// storage indexes in O(1)).
-    pub offsets: std::cell::OnceCell<Box<[u32]>>,
+    /// For a long non-ASCII str, where its characters start, made on the
+    /// first index: `s[i]` in a loop over a UTF-8 str would otherwise walk
+    /// from the start every time (CPython's fixed-width storage indexes in
+    /// O(1)).
+    pub offsets: std::cell::OnceCell<Box<CharIndex>>,
     /// Whether this is the canonical interned object for its text (set by
     /// `Vm::intern`; interned strs live as long as the VM): caches keyed on a
     /// name's identity may only hold interned names, and asking the intern
@@ -176,8 +176,31 @@ pub struct PyStr {
     pub interned: Cell<bool>,
 }
 
-/// Characters between two entries of `PyStr::offsets`.
+/// Characters between two entries of `CharIndex::every`.
 const CHAR_STRIDE: usize = 32;
+
+/// Byte offsets of a long non-ASCII str's characters.
+pub struct CharIndex {
+    /// The offset of every `CHAR_STRIDE`-th character.
+    every: Box<[u32]>,
+    /// The last character looked up and its offset: a scan (`text[i]` with
+    /// `i` going up, a tokenizer's loop) steps on from there instead of from
+    /// the entry before it.
+    last: Cell<(u32, u32)>,
+}
+
+/// The byte offset `left` characters after the one starting at `at`.
+fn walk(bytes: &[u8], (mut at, mut left): (usize, usize)) -> usize {
+    while left > 0 {
+        at += 1;
+        // skip continuation bytes: `at` lands on the next character's start
+        while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+            at += 1;
+        }
+        left -= 1;
+    }
+    at
+}
 
 impl PyStr {
     pub fn new(s: SmallStr) -> PyStr {
@@ -207,28 +230,29 @@ impl PyStr {
         if i >= self.char_len {
             return self.s.len();
         }
-        let (mut at, mut left) =
-            if self.s.len() <= 4 * CHAR_STRIDE || u32::try_from(self.s.len()).is_err() {
-                (0, i)
-            } else {
-                let offs = self.offsets.get_or_init(|| {
-                    self.s
-                        .char_indices()
-                        .step_by(CHAR_STRIDE)
-                        .map(|(b, _)| b as u32)
-                        .collect()
-                });
-                (offs[i / CHAR_STRIDE] as usize, i % CHAR_STRIDE)
-            };
-        let bytes = self.s.as_bytes();
-        while left > 0 {
-            at += 1;
-            // skip continuation bytes: `at` lands on the next character's start
-            while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
-                at += 1;
-            }
-            left -= 1;
+        if self.s.len() <= 4 * CHAR_STRIDE || u32::try_from(self.s.len()).is_err() {
+            return walk(self.s.as_bytes(), (0, i));
         }
+        let index = self.offsets.get_or_init(|| {
+            Box::new(CharIndex {
+                every: self
+                    .s
+                    .char_indices()
+                    .step_by(CHAR_STRIDE)
+                    .map(|(b, _)| b as u32)
+                    .collect(),
+                last: Cell::new((0, 0)),
+            })
+        });
+        let (char, byte) = index.last.get();
+        let (char, byte) = (char as usize, byte as usize);
+        let from = if i >= char && i - char < i % CHAR_STRIDE {
+            (byte, i - char)
+        } else {
+            (index.every[i / CHAR_STRIDE] as usize, i % CHAR_STRIDE)
+        };
+        let at = walk(self.s.as_bytes(), from);
+        index.last.set((i as u32, at as u32));
         at
     }
 
