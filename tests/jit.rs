@@ -1399,3 +1399,20 @@ fn enumerate_and_zip_over_lists_run_without_residual_calls() {
         "{line}"
     );
 }
+
+#[test]
+fn methods_of_strs_are_called_directly_not_through_the_interpreter() {
+    // strip, lower, split and replace of exact strs with plain arguments are
+    // STR_METHOD helper calls: no residual call runs the interpreter.
+    let src = "def run(lines):\n\
+               \x20   n = 0\n\
+               \x20   for line in lines:\n\
+               \x20       s = line.strip().lower().replace('-', '_', 1)\n\
+               \x20       n += len(s.split(','))\n\
+               \x20   return n\n\
+               print(run([' A-B,C ', 'x-y'] * 3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "9000");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}

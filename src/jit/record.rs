@@ -1636,6 +1636,45 @@ impl Vm {
                 rec.stack.truncate(n - argc - 2);
                 rec.stack.push(r);
             }
+            Op::CallMethod(argc @ 0..=3)
+                if helpers::str_methods::pure_method(self, top(argc as usize + 1))
+                    && top(argc as usize)
+                        .as_obj()
+                        .is_some_and(|o| o.class() == self.types.str)
+                    && (0..argc as usize)
+                        .all(|k| helpers::str_methods::plain_arg(self, top(k), true)) =>
+            {
+                // `line.strip()`, `s.split(",")`, `s.replace(a, b)`: the method
+                // (a constant under the str's class guard) is called directly
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let (rm, rs) = (rec.stack[n - argc - 2], rec.stack[n - argc - 1]);
+                rec.guard(IrOp::CallG, Ty::Val, rm, Ref::NONE, helpers::STASH, pc);
+                // arguments after the first are parked, the first cleaning up
+                // what an exit may have left
+                for k in 1..argc {
+                    let b = rec.boxed(rec.stack[n - argc + k]);
+                    let park = if k == 1 {
+                        helpers::TUPLE_FIRST
+                    } else {
+                        helpers::TUPLE_ITEM
+                    };
+                    rec.guard(IrOp::CallG, Ty::Val, b, Ref::NONE, park, pc);
+                }
+                let a = if argc >= 1 {
+                    rec.boxed(rec.stack[n - argc])
+                } else {
+                    rec.k_val(Value::EMPTY)
+                };
+                let helper = if argc >= 2 {
+                    helpers::STR_METHOD_N
+                } else {
+                    helpers::STR_METHOD
+                };
+                let r = rec.guard(IrOp::CallG, Ty::Val, rs, a, helper, pc);
+                rec.stack.truncate(n - argc - 2);
+                rec.stack.push(r);
+            }
             Op::CallMethod(argc @ (1 | 2))
                 if self.dict_method_helper(top(argc as usize + 1)).is_some()
                     && helpers::pure_dict_access(

@@ -1,0 +1,139 @@
+//! Methods of exact strs called from traces directly, not through the
+//! interpreter: `line.strip()`, `w.lower()`, `s.split(",")`, `s.replace(a, b, 1)`.
+//!
+//! Why: a residual call runs the interpreter's `CallMethod` on a rebuilt
+//! operand stack; text-processing loops make several such calls per item
+//! (log_pipeline, text_pipeline, fs_tree). The methods listed in `PURE` run no
+//! Python code when every argument is plain (`plain_arg`: an exact str, a small
+//! int, a bool, None, or an exact tuple of exact strs; for `join` also an exact
+//! list of exact strs), so the helper calls the native itself. Anything else
+//! (an argument of another type, the method raising) exits at the call, where
+//! the interpreter runs it again: the methods have no effects to repeat.
+
+use smallvec::SmallVec;
+
+use super::{TUPLE_ITEMS, guarded, stashed, vm_mut};
+use crate::object::{ANY_ARITY, ObjData};
+use crate::value::Value;
+use crate::vm::{Args, Vm};
+
+/// The methods of `str` that run no Python code on plain arguments.
+const PURE: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "endswith",
+    "expandtabs",
+    "find",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
+    "zfill",
+];
+
+/// Whether `m` is one of the `PURE` methods of `str`.
+pub(crate) fn pure_method(vm: &Vm, m: Value) -> bool {
+    matches!(m.as_obj().map(|o| &o.data),
+        Some(ObjData::Builtin(b)) if b.owner == vm.types.str && b.bound.is_empty()
+            && PURE.contains(&b.name))
+}
+
+fn exact_strs(vm: &Vm, items: &[Value]) -> bool {
+    items
+        .iter()
+        .all(|v| v.as_obj().is_some_and(|o| o.class() == vm.types.str))
+}
+
+/// Whether passing `v` to a `PURE` method runs no Python code (`join`: its
+/// argument may be a list too).
+pub(crate) fn plain_arg(vm: &Vm, v: Value, join: bool) -> bool {
+    if v.is_small_int() || v.is_bool() || v.is_none() {
+        return true;
+    }
+    let Some(o) = v.as_obj() else {
+        return false;
+    };
+    let cls = o.class();
+    match &o.data {
+        ObjData::Str(_) => cls == vm.types.str,
+        ObjData::Tuple(t) => cls == vm.types.tuple && exact_strs(vm, t),
+        ObjData::List(l) => join && cls == vm.types.list && exact_strs(vm, l.get()),
+        _ => false,
+    }
+}
+
+/// `recv.m(arg)` (or `recv.m()` when `arg` is EMPTY), `m` stashed.
+pub(super) extern "C" fn str_method(recv: u64, arg: u64) -> u64 {
+    guarded(|| {
+        let arg = [Value(arg)];
+        call(recv, if arg[0].is_empty() { &[] } else { &arg })
+    })
+}
+
+/// `recv.m(arg, b...)`, `m` stashed and the `b`s parked (`TUPLE_FIRST`,
+/// `TUPLE_ITEM`).
+pub(super) extern "C" fn str_method_n(recv: u64, arg: u64) -> u64 {
+    guarded(|| {
+        let parked = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        let mut args: SmallVec<[Value; 3]> = SmallVec::new();
+        args.push(Value(arg));
+        args.extend_from_slice(&parked);
+        call(recv, &args)
+    })
+}
+
+fn call(recv: u64, rest: &[Value]) -> Option<u64> {
+    let vm = vm_mut()?;
+    let m = stashed();
+    let ObjData::Builtin(b) = &m.as_obj()?.data else {
+        return None;
+    };
+    let recv = Value(recv);
+    // (`m` is a trace constant the recorder found `pure_method`)
+    if recv.as_obj()?.class() != vm.types.str {
+        return None;
+    }
+    let join = b.name == "join";
+    if !rest.iter().all(|&v| plain_arg(vm, v, join)) {
+        return None;
+    }
+    if b.arity != ANY_ARITY && !(b.arity.0 as usize..=b.arity.1 as usize).contains(&rest.len()) {
+        return None;
+    }
+    let mut args: SmallVec<[Value; 3]> = SmallVec::new();
+    args.push(recv);
+    args.extend_from_slice(rest);
+    (b.func)(vm, Args::new(&args)).ok().map(|v| v.0)
+}
