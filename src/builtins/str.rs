@@ -802,13 +802,30 @@ fn strip(vm: &mut Vm, a: Args, l: bool, r: bool, name: &str) -> PyResult<Value> 
             let Some(cs) = as_str(cv) else {
                 return Err(vm.type_error(&format!("{name} arg must be None or str")));
             };
-            let set: Vec<char> = cs.chars().collect();
             let mut t = s;
-            if l {
-                t = t.trim_start_matches(set.as_slice());
-            }
-            if r {
-                t = t.trim_end_matches(set.as_slice());
+            if cs.is_ascii() {
+                // a bitmap of the ASCII chars: no allocation, one test per char
+                let mut bits = [0u64; 2];
+                for b in cs.bytes() {
+                    bits[(b >> 6) as usize] |= 1 << (b & 63);
+                }
+                let strip = |c: char| {
+                    c.is_ascii() && bits[(c as u8 >> 6) as usize] >> (c as u8 & 63) & 1 == 1
+                };
+                if l {
+                    t = t.trim_start_matches(strip);
+                }
+                if r {
+                    t = t.trim_end_matches(strip);
+                }
+            } else {
+                let set: Vec<char> = cs.chars().collect();
+                if l {
+                    t = t.trim_start_matches(set.as_slice());
+                }
+                if r {
+                    t = t.trim_end_matches(set.as_slice());
+                }
             }
             t
         }

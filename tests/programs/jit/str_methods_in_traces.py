@@ -43,3 +43,7 @@ def odd_calls(n):
     return res[:40], len(res)
 
 print(odd_calls(300))
+P = ".,;:!?'\"()-"
+ws = ["(hello)", "...", "", "a-b", "x!", "\u00e9t\u00e9!", "'quote'", "--==--", "plain"]
+print([w.strip(P) for w in ws], [w.lstrip(P) for w in ws], [w.rstrip(P) for w in ws])
+print([w.strip("\u00e9!") for w in ws], "  x ".strip(" "), "xyx".strip("y"), "\x7f a\x7f".strip("\x7f"))
