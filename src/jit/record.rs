@@ -1637,15 +1637,15 @@ impl Vm {
                 rec.stack.push(r);
             }
             Op::CallMethod(argc @ 0..=3)
-                if helpers::str_methods::pure_method(self, top(argc as usize + 1))
-                    && top(argc as usize)
-                        .as_obj()
-                        .is_some_and(|o| o.class() == self.types.str)
-                    && (0..argc as usize)
-                        .all(|k| helpers::str_methods::plain_arg(self, top(k), true)) =>
+                if helpers::str_methods::pure_method(
+                    self,
+                    top(argc as usize + 1),
+                    top(argc as usize),
+                ) && (0..argc as usize)
+                    .all(|k| helpers::str_methods::plain_arg(self, top(k), true)) =>
             {
                 // `line.strip()`, `s.split(",")`, `s.replace(a, b)`: the method
-                // (a constant under the str's class guard) is called directly
+                // (a constant under the receiver's class guard) is called directly
                 let argc = argc as usize;
                 let n = rec.stack.len();
                 let (rm, rs) = (rec.stack[n - argc - 2], rec.stack[n - argc - 1]);

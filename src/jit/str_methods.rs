@@ -1,5 +1,6 @@
-//! Methods of exact strs called from traces directly, not through the
-//! interpreter: `line.strip()`, `w.lower()`, `s.split(",")`, `s.replace(a, b, 1)`.
+//! Methods of exact strs (and of `random`'s generator) called from traces
+//! directly, not through the interpreter: `line.strip()`, `w.lower()`,
+//! `s.split(",")`, `s.replace(a, b, 1)`, `self._mt.randbelow(n)`.
 //!
 //! Why: a residual call runs the interpreter's `CallMethod` on a rebuilt
 //! operand stack; text-processing loops make several such calls per item
@@ -63,11 +64,28 @@ const PURE: &[&str] = &[
     "zfill",
 ];
 
-/// Whether `m` is one of the `PURE` methods of `str`.
-pub(crate) fn pure_method(vm: &Vm, m: Value) -> bool {
-    matches!(m.as_obj().map(|o| &o.data),
-        Some(ObjData::Builtin(b)) if b.owner == vm.types.str && b.bound.is_empty()
-            && PURE.contains(&b.name))
+/// The methods of `random`'s generator that run no Python code on plain
+/// arguments (each raises, if at all, before it draws).
+const PURE_RANDOM: &[&str] = &["getrandbits", "randbelow", "random"];
+
+/// Whether `m` is a method of `recv`'s exact class that runs no Python code on
+/// plain arguments: one of the `PURE` methods of `str`, or a `PURE_RANDOM`
+/// method of `random`'s `_MersenneTwister` (`randrange` calls `randbelow`).
+pub(crate) fn pure_method(vm: &Vm, m: Value, recv: Value) -> bool {
+    let Some(ObjData::Builtin(b)) = m.as_obj().map(|o| &o.data) else {
+        return false;
+    };
+    let Some(o) = recv.as_obj() else {
+        return false;
+    };
+    if !b.bound.is_empty() || b.owner.is_empty() || o.class() != b.owner {
+        return false;
+    }
+    if b.owner == vm.types.str {
+        return PURE.contains(&b.name);
+    }
+    // (a native type: no Python class has Builtin methods)
+    crate::vm::types::type_obj(b.owner).name == "_MersenneTwister" && PURE_RANDOM.contains(&b.name)
 }
 
 fn exact_strs(vm: &Vm, items: &[Value]) -> bool {
@@ -121,8 +139,9 @@ fn call(recv: u64, rest: &[Value]) -> Option<u64> {
         return None;
     };
     let recv = Value(recv);
-    // (`m` is a trace constant the recorder found `pure_method`)
-    if recv.as_obj()?.class() != vm.types.str {
+    // (`m` is a trace constant the recorder found `pure_method` for the
+    // receiver's class, which the trace guarded)
+    if recv.as_obj()?.class() != b.owner {
         return None;
     }
     let join = b.name == "join";

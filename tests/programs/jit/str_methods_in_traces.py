@@ -47,3 +47,17 @@ P = ".,;:!?'\"()-"
 ws = ["(hello)", "...", "", "a-b", "x!", "\u00e9t\u00e9!", "'quote'", "--==--", "plain"]
 print([w.strip(P) for w in ws], [w.lstrip(P) for w in ws], [w.rstrip(P) for w in ws])
 print([w.strip("\u00e9!") for w in ws], "  x ".strip(" "), "xyx".strip("y"), "\x7f a\x7f".strip("\x7f"))
+
+import random
+def draws(n):
+    random.seed(12345)
+    out = []
+    for i in range(n):
+        out.append(random.randrange(1 + i % 50) + random.random() + random.getrandbits(i % 70))
+        try:
+            random.randrange(0)
+        except ValueError as e:
+            msg = str(e)
+    return sum(out), out[-3:], msg
+
+print(draws(2000))
