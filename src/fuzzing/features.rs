@@ -176,7 +176,8 @@ fn tuples(c: &mut Choices, j: usize, k: usize) -> Feature {
 
 /// Inlined operator dunders that return NotImplemented at iteration `k` (the
 /// reflected method or a TypeError then), and the helpers' shapes: slices,
-/// f-strings, str and dict operations, with a value of another type at `k`.
+/// f-strings, str and dict operations, loops over `enumerate`, `zip` and strs,
+/// str methods, with a value of another type at `k`.
 fn operators_and_helpers(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(7);
     let defs = format!(
@@ -196,7 +197,7 @@ fn operators_and_helpers(c: &mut Choices, j: usize, k: usize) -> Feature {
         return P{j}(-1)
 "
     );
-    let body = match c.below(4) {
+    let body = match c.below(6) {
         0 => format!(
             "o{j} = P{j}(1) if i != {k} else Q{j}()
 p{j} = (p{j} - o{j}) * 1 if i % {m} else p{j} * 1.0
@@ -217,10 +218,27 @@ kept{j}.append(f'{{s{j}}}:{{i:03d}}' + s{j}[-1:] + str(len(s{j})))
 d{j}[s{j}[:1]] = d{j}.get(s{j}[:1], 0) + 1
 "
         ),
-        _ => format!(
+        3 => format!(
             "w{j} = [i, i % {m}] if i != {k} else [i]
 w{j}[:1] = w{j}[::-1]
 kept{j}.append(w{j}[0] if 'a' < 'b{j}' else None)
+"
+        ),
+        4 => format!(
+            "t{j} = 0
+for q{j}, x{j} in enumerate(range(i % {m}) if i != {k} else 'xy', 5):
+    t{j} += q{j}
+for x{j}, y{j} in zip('abcd'[: i % {m}], (1, 2, 3)):
+    t{j} += ord(x{j}) * y{j}
+kept{j}.append(t{j})
+"
+        ),
+        _ => format!(
+            "s{j} = ' Ab_Cd, ef ' * (i % {m}) if i != {k} else 7
+try:
+    kept{j}.append(s{j}.strip().lower().replace('_', '-', 1).split(',')[:2])
+except AttributeError:
+    kept{j}.append('attr')
 "
         ),
     };
