@@ -1403,7 +1403,7 @@ fn enumerate_and_zip_over_lists_run_without_residual_calls() {
 #[test]
 fn methods_of_strs_are_called_directly_not_through_the_interpreter() {
     // strip, lower, split and replace of exact strs with plain arguments are
-    // STR_METHOD helper calls: no residual call runs the interpreter.
+    // PURE_METHOD helper calls: no residual call runs the interpreter.
     let src = "def run(lines):\n\
                \x20   n = 0\n\
                \x20   for line in lines:\n\

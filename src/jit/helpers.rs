@@ -14,9 +14,9 @@ use smallvec::SmallVec;
 #[path = "plain_iter.rs"]
 pub(crate) mod plain_iter;
 use plain_iter::{enum_next, zip_next};
-#[path = "str_methods.rs"]
-pub(crate) mod str_methods;
-use str_methods::{str_method, str_method_n};
+#[path = "pure_methods.rs"]
+pub(crate) mod pure_methods;
+use pure_methods::{pure_method_call, pure_method_n};
 
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
@@ -171,9 +171,10 @@ helpers! {
     // `enumerate` and `zip` over built-in iterators (plain_iter.rs)
     ENUM_NEXT => enum_next;
     ZIP_NEXT => zip_next;
-    // pure methods of exact strs (str_methods.rs)
-    STR_METHOD => str_method;
-    STR_METHOD_N => str_method_n;
+    // methods of exact strs and of random's generator that run no Python
+    // code (pure_methods.rs)
+    PURE_METHOD => pure_method_call;
+    PURE_METHOD_N => pure_method_n;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);

@@ -1637,12 +1637,12 @@ impl Vm {
                 rec.stack.push(r);
             }
             Op::CallMethod(argc @ 0..=3)
-                if helpers::str_methods::pure_method(
+                if helpers::pure_methods::pure_method(
                     self,
                     top(argc as usize + 1),
                     top(argc as usize),
                 ) && (0..argc as usize)
-                    .all(|k| helpers::str_methods::plain_arg(self, top(k), true)) =>
+                    .all(|k| helpers::pure_methods::plain_arg(self, top(k), true)) =>
             {
                 // `line.strip()`, `s.split(",")`, `s.replace(a, b)`: the method
                 // (a constant under the receiver's class guard) is called directly
@@ -1667,9 +1667,9 @@ impl Vm {
                     rec.k_val(Value::EMPTY)
                 };
                 let helper = if argc >= 2 {
-                    helpers::STR_METHOD_N
+                    helpers::PURE_METHOD_N
                 } else {
-                    helpers::STR_METHOD
+                    helpers::PURE_METHOD
                 };
                 let r = rec.guard(IrOp::CallG, Ty::Val, rs, a, helper, pc);
                 rec.stack.truncate(n - argc - 2);

@@ -1,4 +1,4 @@
-# Methods of exact strs called directly from traces (STR_METHOD): no, one and
+# Methods of exact strs called directly from traces (PURE_METHOD): no, one and
 # two arguments, tuples for startswith, join of lists, arguments that are not
 # plain (left to the interpreter), methods that raise, and str subclasses.
 class Tag(str):

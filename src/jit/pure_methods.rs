@@ -113,7 +113,7 @@ pub(crate) fn plain_arg(vm: &Vm, v: Value, join: bool) -> bool {
 }
 
 /// `recv.m(arg)` (or `recv.m()` when `arg` is EMPTY), `m` stashed.
-pub(super) extern "C" fn str_method(recv: u64, arg: u64) -> u64 {
+pub(super) extern "C" fn pure_method_call(recv: u64, arg: u64) -> u64 {
     guarded(|| {
         let arg = [Value(arg)];
         call(recv, if arg[0].is_empty() { &[] } else { &arg })
@@ -122,7 +122,7 @@ pub(super) extern "C" fn str_method(recv: u64, arg: u64) -> u64 {
 
 /// `recv.m(arg, b...)`, `m` stashed and the `b`s parked (`TUPLE_FIRST`,
 /// `TUPLE_ITEM`).
-pub(super) extern "C" fn str_method_n(recv: u64, arg: u64) -> u64 {
+pub(super) extern "C" fn pure_method_n(recv: u64, arg: u64) -> u64 {
     guarded(|| {
         let parked = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
         let mut args: SmallVec<[Value; 3]> = SmallVec::new();
