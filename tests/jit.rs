@@ -1416,3 +1416,25 @@ fn methods_of_strs_are_called_directly_not_through_the_interpreter() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
 }
+
+#[test]
+fn compiling_after_the_heap_returned_blocks_touches_no_more_memory() {
+    // A recursive build frees whole heap blocks before the first trace is
+    // compiled; `Jit::vals` (256 MiB of address space) must still cost only
+    // the pages traces use, not be zeroed by hand in memory the allocator
+    // reuses (it was: 300 MB peak for binary_trees).
+    let src = "def make(d):\n\
+               \x20   return (make(d - 1), make(d - 1)) if d else (None, None)\n\
+               def check(t):\n\
+               \x20   l, r = t\n\
+               \x20   return 1 if l is None else 1 + check(l) + check(r)\n\
+               for k in range(6):\n\
+               \x20   check(make(15))\n\
+               s = 0\n\
+               for i in range(100000):\n\
+               \x20   s += i % 7\n\
+               print(s)\n";
+    let (out, peak_kib) = run_with_peak_rss(&["--trace-jit"], src, &[]);
+    assert_eq!(out.trim(), "299995");
+    assert!(peak_kib < 120 * 1024, "peak RSS {peak_kib} KiB");
+}

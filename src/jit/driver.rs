@@ -636,7 +636,11 @@ impl Vm {
         }
         self.jit.vals_top = code.vals_len;
         if self.jit.vals.is_empty() {
-            self.jit.vals = vec![0; crate::jit::VALS_CAPACITY];
+            let Some(vals) = crate::jit::zeroed::ZeroedWords::new(crate::jit::VALS_CAPACITY) else {
+                self.trace_failed(&rec, "no memory for vals");
+                return;
+            };
+            self.jit.vals = vals;
         }
         let max_slot = trace
             .ins

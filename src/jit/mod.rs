@@ -9,6 +9,7 @@ pub mod helpers;
 pub mod layout;
 pub mod record;
 pub mod residual;
+pub mod zeroed;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -174,10 +175,11 @@ pub struct Jit {
     /// Executable memory for compiled traces, created on first compile.
     pub arena: Option<asm::CodeArena>,
     /// The `vals` buffer every trace runs with: allocated once at its full size
-    /// (`VALS_CAPACITY`, zeroed pages the kernel maps on first touch), never
+    /// (`VALS_CAPACITY`, zeroed pages the kernel maps on first touch: see
+    /// `zeroed`), never
     /// moved, since a residual call may run further traces while one is on the
     /// native stack.
-    pub vals: Vec<u64>,
+    pub vals: zeroed::ZeroedWords,
     /// Bytecodes that traces run through the interpreter (`callr`), by index.
     pub sites: Vec<residual::Site>,
     /// The exit codes of the residual calls in progress, innermost last: their
@@ -298,7 +300,7 @@ impl Default for Jit {
             raise_retries: Default::default(),
             stats: Stats::default(),
             arena: None,
-            vals: Vec::new(),
+            vals: zeroed::ZeroedWords::empty(),
             sites: Vec::new(),
             residual_calls: Vec::new(),
             pending_raise: None,
