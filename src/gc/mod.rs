@@ -52,9 +52,8 @@ const MIN_THRESHOLD: usize = 20_000;
 impl Heap {
     pub fn new() -> Heap {
         let mut heap = Heap::unstressed();
-        heap.set_stress(std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"));
         heap.free_at_once = std::env::var("COIL_GC_FREE").is_ok_and(|v| v == "1");
-        heap.one_by_one = heap.free_at_once || heap.stress;
+        heap.set_stress(std::env::var("COIL_GC_STRESS").is_ok_and(|v| v == "1"));
         heap
     }
 
@@ -122,6 +121,8 @@ impl Heap {
     /// Stress mode: every safepoint after an allocation collects.
     pub fn set_stress(&mut self, on: bool) {
         self.stress = on;
+        // (objects already in blocks stay there and are freed, not quarantined)
+        self.one_by_one = self.free_at_once || on;
         self.clock.threshold = self.next_threshold();
     }
 

@@ -21,6 +21,7 @@ use pure_methods::{pure_method_call, pure_method_n};
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
 use crate::vm::Vm;
+use crate::vm::ops::SliceIdx;
 use crate::vm::types::{is_type, lookup_owner, type_obj};
 
 /// One line per helper: its index constant and its function, in table order. The
@@ -291,12 +292,13 @@ extern "C" fn slice_get(seq: u64, slice: u64) -> u64 {
         let vm = vm_mut()?;
         // lists and tuples copy their items here; strs count chars in `getitem`
         let picked = |items: &[Value]| {
-            let (start, len, step) = adjust_slice(items.len(), bounds);
-            if step == 1 {
-                items[start as usize..(start + len) as usize].to_vec()
+            let s = adjust_slice(items.len(), bounds);
+            let at = s.start as usize;
+            if s.step == 1 {
+                items[at..at + s.len].to_vec()
             } else {
-                (0..len)
-                    .map(|i| items[(start + i * step) as usize])
+                (0..s.len as i64)
+                    .map(|i| items[(s.start + i * s.step) as usize])
                     .collect()
             }
         };
@@ -314,42 +316,11 @@ extern "C" fn slice_get(seq: u64, slice: u64) -> u64 {
     })
 }
 
-/// `(start, len, step)` of a plain slice's bounds over `n` items, as CPython's
-/// `PySlice_AdjustIndices`: every index `start + i * step` for `i < len` is in
-/// range.
-fn adjust_slice(n: usize, (start, stop, step): (Value, Value, Value)) -> (i64, i64, i64) {
-    let n = n as i64;
-    let step = if step.is_none() {
-        1
-    } else {
-        step.as_small_int()
-    };
-    let clamp = |v: Value, dflt: i64| {
-        if v.is_none() {
-            return dflt;
-        }
-        let v = v.as_small_int();
-        if v < 0 {
-            (v + n).max(if step < 0 { -1 } else { 0 })
-        } else if v >= n {
-            if step < 0 { n - 1 } else { n }
-        } else {
-            v
-        }
-    };
-    let (a, b) = if step > 0 {
-        (clamp(start, 0), clamp(stop, n))
-    } else {
-        (clamp(start, n - 1), clamp(stop, -1))
-    };
-    let len = if step > 0 && a < b {
-        (b - a - 1) / step + 1
-    } else if step < 0 && b < a {
-        (a - b - 1) / -step + 1
-    } else {
-        0
-    };
-    (a, len, step)
+/// The indices a plain slice's bounds (None or small ints, step not zero)
+/// select from `n` items.
+fn adjust_slice(n: usize, (start, stop, step): (Value, Value, Value)) -> SliceIdx {
+    let int = |v: Value| (!v.is_none()).then(|| v.as_small_int());
+    SliceIdx::adjust(n, int(start), int(stop), int(step).unwrap_or(1))
 }
 
 /// `lst[slice] = <stashed>` for an exact list, a plain slice and an exact list
@@ -377,19 +348,19 @@ extern "C" fn slice_set(list: u64, slice: u64) -> u64 {
             src
         };
         let items = l.get();
-        let (start, len, step) = adjust_slice(items.len(), bounds);
-        let at = start as usize;
-        if step == 1 && len as usize == src.len() {
-            items[at..at + src.len()].copy_from_slice(src);
-        } else if step == 1 {
-            items.splice(at..at + len as usize, src.iter().copied());
+        let s = adjust_slice(items.len(), bounds);
+        let at = s.start as usize;
+        if s.step == 1 && s.len == src.len() {
+            items[at..at + s.len].copy_from_slice(src);
+        } else if s.step == 1 {
+            items.splice(at..at + s.len, src.iter().copied());
         } else {
-            if len != src.len() as i64 {
+            if s.len != src.len() {
                 // ValueError: the interpreter raises it
                 return None;
             }
             for (i, &x) in src.iter().enumerate() {
-                items[(start + i as i64 * step) as usize] = x;
+                items[(s.start + i as i64 * s.step) as usize] = x;
             }
         }
         Some(Value::NONE.0)
@@ -1126,22 +1097,7 @@ extern "C" fn range_next(it: u64, _: u64) -> u64 {
 /// The next item of `reversed(list_or_tuple)`; exits at the end (or when the
 /// list shrank under it), where the interpreter ends the loop.
 extern "C" fn rev_next(it: u64, _: u64) -> u64 {
-    guarded(|| {
-        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
-            return None;
-        };
-        let IterState::Reversed { seq, idx } = st.get() else {
-            return None;
-        };
-        let i = idx.checked_sub(1)?;
-        let item = match &seq.as_obj()?.data {
-            ObjData::List(l) => l.get().get(i).copied(),
-            ObjData::Tuple(t) => t.get(i).copied(),
-            _ => None,
-        }?;
-        *idx = i;
-        Some(item.0)
-    })
+    guarded(|| plain_iter::next(vm_mut()?, Value(it)).map(|v| v.0))
 }
 
 /// `a + b` for two exact lists or two exact tuples (a new one).
@@ -1506,19 +1462,7 @@ extern "C" fn dict_next(it: u64, _: u64) -> u64 {
 /// The next char of a str iterator (ASCII chars are shared strs); exits at
 /// the end, where the interpreter ends the loop.
 extern "C" fn str_next(it: u64, _: u64) -> u64 {
-    guarded(|| {
-        let vm = vm_mut()?;
-        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
-            return None;
-        };
-        let IterState::Str { s, byte_pos } = st.get() else {
-            return None;
-        };
-        let c = crate::vm::str_of(*s).get(*byte_pos..)?.chars().next()?;
-        *byte_pos += c.len_utf8();
-        let mut buf = [0u8; 4];
-        Some(vm.char_str(c.encode_utf8(&mut buf)).0)
-    })
+    guarded(|| plain_iter::next(vm_mut()?, Value(it)).map(|v| v.0))
 }
 
 /// `type(x)`: its class.
@@ -1564,17 +1508,6 @@ extern "C" fn iter_done(it: u64, _: u64) -> u64 {
             return None;
         };
         let done = match st.get() {
-            IterState::Range { cur, stop, step } => {
-                !((*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop))
-            }
-            IterState::Seq { seq, idx } => {
-                let len = match &seq.obj().data {
-                    ObjData::List(l) => l.get().len(),
-                    ObjData::Tuple(t) => t.len(),
-                    _ => return None,
-                };
-                *idx >= len
-            }
             IterState::Dict { dict, idx, len, .. } => match &dict.as_obj()?.data {
                 ObjData::Dict(d) => d.get().len() == *len && d.get().entry_from(*idx).is_none(),
                 _ => return None,

@@ -69,6 +69,14 @@ fn advance(it: Value, by: usize) {
     }
 }
 
+/// The next item of a built-in iterator `peek` steps, taken (None: exhausted
+/// or of another kind, nothing taken).
+pub(super) fn next(vm: &mut Vm, it: Value) -> Option<Value> {
+    let (item, by) = peek(vm, it)?;
+    advance(it, by);
+    Some(item)
+}
+
 /// Whether a built-in iterator that `peek` steps is exhausted (None: of
 /// another kind).
 pub(super) fn exhausted(it: Value) -> Option<bool> {
@@ -136,8 +144,7 @@ pub(super) extern "C" fn enum_next(it: u64, _: u64) -> u64 {
         if !count.is_small_int() || !Value::fits_small(count.as_small_int() + 1) {
             return None;
         }
-        let (item, by) = peek(vm, inner)?;
-        advance(inner, by);
+        let item = next(vm, inner)?;
         *n = Value::small_int(count.as_small_int() + 1);
         Some(vm.new_tuple(vec![count, item]).0)
     })

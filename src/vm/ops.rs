@@ -20,6 +20,40 @@ pub struct SliceIdx {
     pub len: usize,
 }
 
+impl SliceIdx {
+    /// The indices `[start:stop:step]` (step not zero; None bounds default)
+    /// selects from a sequence of `len`, as CPython's `PySlice_AdjustIndices`:
+    /// every `start + i * step` for `i < len` is in range.
+    pub fn adjust(len: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> SliceIdx {
+        let len = len as i64;
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let bound = |v: Option<i64>, default: i64| match v {
+            None => default,
+            Some(i) if i < 0 => (i + len).max(lower),
+            Some(i) => i.min(upper),
+        };
+        let start = bound(start, if step < 0 { upper } else { lower });
+        let stop = bound(stop, if step < 0 { lower } else { upper });
+        let n = if step < 0 {
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
+        } else if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        };
+        SliceIdx {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        }
+    }
+}
+
 const VALUE_BYTES: usize = std::mem::size_of::<Value>();
 
 impl Vm {
@@ -920,7 +954,6 @@ impl Vm {
         let ObjData::Slice { start, stop, step } = &slice.obj().data else {
             unreachable!()
         };
-        let len = len as i64;
         let step = if step.is_none() {
             1
         } else {
@@ -936,44 +969,20 @@ impl Vm {
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let mut bound = |v: Value, default: i64| -> PyResult<i64> {
+        let mut bound = |v: Value| -> PyResult<Option<i64>> {
             if v.is_none() {
-                return Ok(default);
+                return Ok(None);
             }
-            let i = match self.slice_index_of(v)? {
-                Some(i) => i,
-                None => {
-                    return Err(self.type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    ));
-                }
-            };
-            Ok(if i < 0 {
-                (i + len).max(lower)
-            } else {
-                i.min(upper)
-            })
-        };
-        let start = bound(*start, if step < 0 { upper } else { lower })?;
-        let stop = bound(*stop, if step < 0 { lower } else { upper })?;
-        let n = if step < 0 {
-            if stop < start {
-                (start - stop - 1) / (-step) + 1
-            } else {
-                0
+            match self.slice_index_of(v)? {
+                Some(i) => Ok(Some(i)),
+                None => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             }
-        } else if start < stop {
-            (stop - start - 1) / step + 1
-        } else {
-            0
         };
-        Ok(SliceIdx {
-            start,
-            stop,
-            step,
-            len: n as usize,
-        })
+        let start = bound(*start)?;
+        let stop = bound(*stop)?;
+        Ok(SliceIdx::adjust(len, start, stop, step))
     }
 
     fn norm_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
