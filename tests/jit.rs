@@ -256,7 +256,7 @@ fn without_the_flag_nothing_is_compiled() {
     let (_, line) = stats("branch_flip.py", &[]);
     assert_eq!(
         line,
-        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 generator_exits=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none residual_sites=none interpreted=none hot_exits=none"
+        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 generator_exits=0 sunk=0 materialized=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none residual_sites=none interpreted=none hot_exits=none"
     );
 }
 
@@ -1437,4 +1437,83 @@ fn compiling_after_the_heap_returned_blocks_touches_no_more_memory() {
     let (out, peak_kib) = run_with_peak_rss(&["--trace-jit"], src, &[]);
     assert_eq!(out.trim(), "299995");
     assert!(peak_kib < 120 * 1024, "peak RSS {peak_kib} KiB");
+}
+
+#[test]
+fn slices_only_exits_need_are_never_made() {
+    // `perm[:k + 1] = perm[k::-1]` builds two slices an iteration; the trace
+    // makes neither (`sinka`: the slicing helpers read the bounds), and the
+    // exit where the helper meets an object with its own `__getitem__` makes
+    // the slice that object then keeps: a real slice with the right fields.
+    let src = "class Keep:\n\
+               \x20   def __init__(self):\n\
+               \x20       self.kept = []\n\
+               \x20   def __getitem__(self, key):\n\
+               \x20       self.kept.append(key)\n\
+               \x20       return [0]\n\
+               def run(n, seqs):\n\
+               \x20   perm = list(range(9))\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       k = i % 9\n\
+               \x20       perm[:k + 1] = perm[k::-1]\n\
+               \x20       t += len(seqs[i % len(seqs)][k:])\n\
+               \x20   return t, perm\n\
+               keep = Keep()\n\
+               print(run(5000, [list(range(20))] * 99 + [keep]))\n\
+               print(len(keep.kept), type(keep.kept[0]).__name__, keep.kept[0].stop, keep.kept[-1].step)\n\
+               print(len(set(map(id, keep.kept))))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    assert_eq!(
+        out,
+        "(79250, [6, 1, 3, 8, 5, 0, 7, 4, 2])\n50 slice None None\n50\n"
+    );
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "sunk") >= 3, "{line}");
+    // (until the exit is hot and a side trace calls `Keep.__getitem__`, whose
+    // snapshot rebuilds the slice as a sunk one of its own)
+    assert!(field(line, "materialized") >= 5, "{line}");
+    // the same loop with sinking off makes them all in the trace
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-allocsink"], src);
+    assert_eq!(out, want);
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(line, "sunk"), 0, "{line}");
+}
+
+#[test]
+fn tuples_of_enumerate_zip_and_items_are_never_made_when_unpacked() {
+    // Each step's items come back in the helpers' `ARGS` words and unpacking
+    // reads them: the inner loops allocate nothing, so collections fall due
+    // (the traces' GC polls fire) only for the outer loop's three iterators,
+    // against a tuple a step as well with sinking off.
+    let src = "def run(n):\n\
+               \x20   a = list(range(50))\n\
+               \x20   d = {i: -i for i in range(50)}\n\
+               \x20   t = 0\n\
+               \x20   for k in range(n):\n\
+               \x20       for i, x in enumerate(a):\n\
+               \x20           t += i + x\n\
+               \x20       for x, y in zip(a, a):\n\
+               \x20           t += y - x\n\
+               \x20       for key, v in d.items():\n\
+               \x20           t += key + v\n\
+               \x20   return t\n\
+               print(run(4000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "9800000");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "sunk") >= 3, "{line}");
+    let polls = |line: &str| {
+        text_field(line, "exits_by_guard")
+            .split(',')
+            .find_map(|kv| kv.strip_prefix("gc:"))
+            .map_or(0, |n| n.parse::<u64>().unwrap())
+    };
+    assert!(polls(line) <= 3, "{line}");
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-allocsink"], src);
+    assert_eq!(out.trim(), "9800000");
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(polls(line) >= 15, "{line}");
 }

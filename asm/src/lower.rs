@@ -391,15 +391,16 @@ fn operand_tys(op: Op, ty: Ty) -> (Option<Ty>, Option<Ty>) {
         // helpers and stores take any word; checked separately
         Store => (p, None),
         SetVal => (None, None),
-        CallG | CallA | CallR => (None, None),
+        CallG | CallA | SinkA | CallR => (None, None),
     }
 }
 
 /// The instructions snapshot `snap` names, each once, in order: what its exit
 /// stub (and a `callr` before its call) writes home.
 pub(crate) fn snapshot_values(trace: &Trace, snap: u32) -> Vec<usize> {
-    let mut refs: Vec<usize> = trace.snapshots[snap as usize]
-        .refs()
+    let mut refs: Vec<usize> = trace
+        .snapshot_values(snap)
+        .into_iter()
         .map(|r| r.idx())
         .collect();
     refs.sort_unstable();
@@ -502,10 +503,10 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
             _ => {}
         }
         if ins.op.is_guard() {
-            let Some(snap) = trace.snapshots.get(ins.snap as usize) else {
+            if trace.snapshots.get(ins.snap as usize).is_none() {
                 return bad(format!("{i:04}: guard without a valid snapshot"));
-            };
-            for r in snap.refs() {
+            }
+            for r in trace.snapshot_values(ins.snap) {
                 if r.idx() >= n {
                     return bad(format!("{i:04}: snapshot names {r}, out of range"));
                 }

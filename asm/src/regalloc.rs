@@ -88,7 +88,7 @@ impl Allocation {
 }
 
 fn has_value(trace: &Trace, r: usize, folded: &[bool]) -> bool {
-    trace.ins[r].ty != Ty::Void && trace.ins[r].op != Op::Nop && !folded[r]
+    trace.ins[r].ty != Ty::Void && !matches!(trace.ins[r].op, Op::Nop | Op::SinkA) && !folded[r]
 }
 
 /// Per ref: an `aref` whose every use is the address operand of a `ld`, `ldc` or
@@ -105,10 +105,8 @@ pub fn foldable_arefs(trace: &Trace) -> Vec<bool> {
         if !ins.b.is_none() && ins.b.idx() < n {
             ok[ins.b.idx()] = false;
         }
-        if ins.op.is_guard()
-            && let Some(s) = trace.snapshots.get(ins.snap as usize)
-        {
-            for r in s.refs() {
+        if ins.op.is_guard() && (ins.snap as usize) < trace.snapshots.len() {
+            for r in trace.snapshot_values(ins.snap) {
                 if r.idx() < n {
                     ok[r.idx()] = false;
                 }
@@ -145,10 +143,8 @@ fn uses(trace: &Trace, lp: usize, folded: &[bool]) -> Vec<(Ref, usize)> {
                 out.push((r, i));
             }
         }
-        if ins.op.is_guard()
-            && let Some(s) = trace.snapshots.get(ins.snap as usize)
-        {
-            out.extend(s.refs().map(|r| (r, i)));
+        if ins.op.is_guard() && (ins.snap as usize) < trace.snapshots.len() {
+            out.extend(trace.snapshot_values(ins.snap).into_iter().map(|r| (r, i)));
         }
     }
     out

@@ -1316,3 +1316,41 @@ fn loads_compared_in_memory_guard_like_loaded_values() {
         }
     }
 }
+
+#[test]
+fn a_sunk_allocation_has_no_code_and_its_parts_reach_the_exit() {
+    // `sinka` (an object only exits make) over a loop-carried int and a
+    // float computed in the body, named by the exit after a helper call that
+    // clobbers every register: the exit finds both parts at home (the
+    // object itself has no value and no home of its own to write).
+    let mut b = B::new();
+    let zero = b.kint(0);
+    let one = b.kint(1);
+    let lim = b.kint(5);
+    let half = b.kflt(0.5);
+    let kv =
+        b.t.emit(Op::KVal, Ty::Val, N, N, tags::box_int(5) as i64, None);
+    b.lp();
+    let n = b.t.emit(Op::Phi, Ty::I64, zero, N, 0, None);
+    let f = b.op(Op::IToF, Ty::F64, n, N);
+    let g = b.op(Op::FAdd, Ty::F64, f, half);
+    let bn = b.op(Op::BoxInt, Ty::Val, n, N);
+    let bg = b.op(Op::BoxFloat, Ty::Val, g, N);
+    let rest = b.t.emit(Op::SinkA, Ty::Val, bg, N, -1, None);
+    let obj = b.t.emit(Op::SinkA, Ty::Val, bn, rest, 3, None);
+    let s1 = b.snap(1, vec![obj]);
+    b.t.emit(Op::CallG, Ty::Val, kv, N, 0, Some(s1));
+    let n1 = b.op(Op::Add, Ty::I64, n, one);
+    let lt = b.op(Op::ILt, Ty::Bool, n1, lim);
+    let s2 = b.snap(2, vec![obj, obj]);
+    b.guard(Op::GuardTrue, Ty::Void, lt, N, s2);
+    b.t.ins[n.idx()].b = n1;
+    for (_arena, ct) in b.compile_all() {
+        let mut vals = Vec::new();
+        let mut slots = [0u64; 1];
+        assert_eq!(run(&ct, &mut slots, &mut vals, &[clobber_all]), s2);
+        assert_eq!(vals[bn.idx()], tags::box_int(4));
+        assert_eq!(f64::from_bits(vals[bg.idx()]), 4.5);
+        assert_eq!(b.t.snapshot_values(s2), vec![bn, bg, bn, bg]);
+    }
+}

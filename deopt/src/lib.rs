@@ -48,17 +48,36 @@ pub fn box_ref(trace: &Trace, r: Ref, vals: &[u64]) -> u64 {
 
 /// Decodes the exit through snapshot `snap`: its pc and its stack refs boxed by
 /// their IR types (see `box_ref`). Panics if `snap` or a ref is out of range (the
-/// backends only return snapshots of the trace they ran, with `vals` filled).
+/// backends only return snapshots of the trace they ran, with `vals` filled), or
+/// if the snapshot names a sunk allocation (`restore_with` takes a maker).
 pub fn restore(trace: &Trace, snap: u32, vals: &[u64]) -> Restored {
+    restore_with(trace, snap, vals, &mut |r| {
+        panic!("snapshot {snap} names the sunk allocation {r}")
+    })
+}
+
+/// `restore`, with `make` called for each entry that is a sunk allocation
+/// (`sinka`): it returns the object, made from the values the allocation names
+/// (the client knows its helpers). An entry named twice is one object, so
+/// `make` remembers what it made.
+pub fn restore_with(
+    trace: &Trace,
+    snap: u32,
+    vals: &[u64],
+    make: &mut dyn FnMut(Ref) -> u64,
+) -> Restored {
     let s = &trace.snapshots[snap as usize];
+    let mut value = |r: Ref| {
+        if trace.is_sunk(r) {
+            make(r)
+        } else {
+            box_ref(trace, r, vals)
+        }
+    };
     Restored {
         pc: s.pc,
-        stack: s.stack.iter().map(|&r| box_ref(trace, r, vals)).collect(),
-        slots: s
-            .slots
-            .iter()
-            .map(|&(slot, r)| (slot, box_ref(trace, r, vals)))
-            .collect(),
+        stack: s.stack.iter().map(|&r| value(r)).collect(),
+        slots: s.slots.iter().map(|&(slot, r)| (slot, value(r))).collect(),
     }
 }
 

@@ -242,7 +242,8 @@ pub fn eval(
                 unsafe { at.write_unaligned(b) };
                 Step::Val(0)
             }
-            Op::Loop | Op::Nop | Op::Count => Step::Val(0),
+            // a sunk allocation has no value: only an exit's client makes it
+            Op::Loop | Op::Nop | Op::Count | Op::SinkA => Step::Val(0),
             Op::Exit => Step::Exit,
             Op::PVal | Op::Link | Op::SetVal => {
                 return Err(format!(
@@ -290,6 +291,11 @@ pub fn run_to_exit(
 ) -> Result<ExitState, String> {
     let (snap, vals) = eval(trace, slots, helpers, max_iterations)?;
     let s = &trace.snapshots[snap as usize];
+    if let Some(r) = s.refs().find(|&r| trace.is_sunk(r)) {
+        return Err(format!(
+            "snapshot {snap} names the sunk allocation {r}: only the client can make it"
+        ));
+    }
     // the exit makes the stores the trace delayed (see `opt::sink`)
     for &(slot, r) in &s.slots {
         let i = slot as usize;

@@ -143,6 +143,7 @@ ir_ops! {
     GuardFalse,"gfalse", Void, true,  "a: Bool must be false";
     CallG,     "callg",  Val,  true,  "helper imm(a, b); exits when it returns EXIT_SENTINEL";
     CallA,     "calla",  Val,  true,  "helper imm(a, b) that allocates a new object and has no other effect (the object is the result): `dce` drops it when nothing uses the object; exits when it returns EXIT_SENTINEL";
+    SinkA,     "sinka",  Val,  false, "an allocation the trace never makes (a sunk `calla` of helper imm): only snapshots name the object, and an exit that needs it makes it from a and b, either of which may be another `sinka` (its parts: the client's materializer knows each helper's layout); emits no code, and no op but `sinka` takes it as an operand";
     CallR,     "callr",  Val,  true,  "a residual call of site imm: helpers[RESIDUAL_HELPER](a, b), which may run Python code (and so the collector); first its snapshot's values are written home and `imm << 32 | exit_tag | snapshot` to vals[RESIDUAL_EXIT_SLOT], where the collector and the site find them; exits when it returns EXIT_SENTINEL";
     Loop,      "loop",   Void, false, "start of the loop body; the trace end jumps back here";
     Phi,       "phi",    Val,  false, "loop-carried value: a on entry, b from the previous iteration; imm: its frame slot";
@@ -298,6 +299,36 @@ impl Trace {
         &self.ins[r.idx()]
     }
 
+    /// The values exit `snap` reads from the running code: its refs, with each
+    /// sunk allocation (`sinka`) replaced by the values it is made from. What
+    /// the backends keep alive for the exit and write home (a value may repeat,
+    /// as in `refs`).
+    pub fn snapshot_values(&self, snap: u32) -> Vec<Ref> {
+        let mut out = Vec::new();
+        for r in self.snapshots[snap as usize].refs() {
+            self.push_values(r, &mut out);
+        }
+        out
+    }
+
+    fn push_values(&self, r: Ref, out: &mut Vec<Ref>) {
+        if r.is_none() {
+            return;
+        }
+        match self.ins.get(r.idx()) {
+            Some(ins) if ins.op == Op::SinkA => {
+                self.push_values(ins.a, out);
+                self.push_values(ins.b, out);
+            }
+            _ => out.push(r),
+        }
+    }
+
+    /// Whether `r` is a sunk allocation (no value in the running code).
+    pub fn is_sunk(&self, r: Ref) -> bool {
+        !r.is_none() && self.ins.get(r.idx()).is_some_and(|i| i.op == Op::SinkA)
+    }
+
     /// Appends an instruction; guards must pass a snapshot index.
     pub fn emit(&mut self, op: Op, ty: Ty, a: Ref, b: Ref, imm: i64, snap: Option<u32>) -> Ref {
         debug_assert_eq!(op.is_guard(), snap.is_some(), "{op:?}");
@@ -370,9 +401,14 @@ impl fmt::Display for Trace {
                 ins.op.mnemonic()
             )?;
             match ins.op {
-                Op::KInt | Op::Slot | Op::CallG | Op::CallA | Op::CallR | Op::PVal | Op::Count => {
-                    write!(f, " {}", ins.imm)?
-                }
+                Op::KInt
+                | Op::Slot
+                | Op::CallG
+                | Op::CallA
+                | Op::SinkA
+                | Op::CallR
+                | Op::PVal
+                | Op::Count => write!(f, " {}", ins.imm)?,
                 Op::Link => write!(f, " {:#x}", ins.imm as u64)?,
                 Op::KFloat => write!(f, " {}", f64::from_bits(ins.imm as u64))?,
                 Op::KVal | Op::GuardIs => write!(f, " {:#x}", ins.imm as u64)?,
@@ -433,6 +469,25 @@ mod tests {
             assert_eq!(tags::unbox_int(tags::box_int(i)), i);
         }
         assert_eq!(tags::box_float(f64::NAN), tags::CANONICAL_NAN);
+    }
+
+    #[test]
+    fn sunk_allocations_are_read_through_their_parts() {
+        let mut t = Trace::new();
+        let a = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
+        let b = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 1, None);
+        let c = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 2, None);
+        let rest = t.emit(Op::SinkA, Ty::Val, b, c, -1, None);
+        let obj = t.emit(Op::SinkA, Ty::Val, a, rest, 7, None);
+        let snap = t.snapshot(3, vec![a, obj, obj]);
+        t.emit(Op::GuardInt, Ty::I64, a, Ref::NONE, 0, Some(snap));
+        assert!(t.is_sunk(obj) && t.is_sunk(rest) && !t.is_sunk(a));
+        // the exit reads the parts, never the objects (which have no value)
+        assert_eq!(t.snapshot_values(snap), vec![a, a, b, c, a, b, c]);
+        crate::verify(&t).unwrap();
+        // no op but `sinka` takes one as an operand
+        t.emit(Op::GuardInt, Ty::I64, obj, Ref::NONE, 0, Some(snap));
+        assert!(crate::verify(&t).unwrap_err().contains("sunk allocation"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn operands(op: Op) -> (Option<Option<Ty>>, Option<Option<Ty>>) {
         AddOv | SubOv | MulOv | Add | Sub | Mul | BAnd | BOr | BXor | FloorDiv | Mod | ILt
         | ILe | IEq | INe | IGt | IGe => (int, int),
         FAdd | FSub | FMul | FDiv | FLt | FLe | FEq | FNe | FGt | FGe => (flt, flt),
-        CallG | CallA | CallR | Phi => (Some(None), Some(None)),
+        CallG | CallA | SinkA | CallR | Phi => (Some(None), Some(None)),
         GuardObj => (Some(Some(Ty::Val)), None),
         SetVal => (Some(None), None),
         ARef => (Some(Some(Ty::Ptr)), int),
@@ -104,10 +104,17 @@ pub fn verify(t: &Trace) -> Result<(), String> {
                             }
                         }
                         Some(exp) => {
-                            if matches!(ins.op, Op::CallG | Op::CallA | Op::CallR) && r.is_none() {
+                            if matches!(ins.op, Op::CallG | Op::CallA | Op::SinkA | Op::CallR)
+                                && r.is_none()
+                            {
                                 continue;
                             }
                             let ty = def(r, i, what)?;
+                            if ins.op != Op::SinkA && t.is_sunk(r) {
+                                return Err(format!(
+                                    "{i:04}: {name} {what} {r} is a sunk allocation"
+                                ));
+                            }
                             if r.idx() >= i {
                                 return Err(format!(
                                     "{i:04}: {name} {what} {r} is not defined yet"

@@ -195,9 +195,14 @@ fn operators_and_helpers(c: &mut Choices, j: usize, k: usize) -> Feature {
          class Q{j}:
     def __rsub__(self, o):
         return P{j}(-1)
+         class R{j}:
+    keys = []
+    def __getitem__(self, key):
+        R{j}.keys.append(key)
+        return (key.start, key.stop, key.step)
 "
     );
-    let body = match c.below(6) {
+    let body = match c.below(7) {
         0 => format!(
             "o{j} = P{j}(1) if i != {k} else Q{j}()
 p{j} = (p{j} - o{j}) * 1 if i % {m} else p{j} * 1.0
@@ -233,6 +238,23 @@ for x{j}, y{j} in zip('abcd'[: i % {m}], (1, 2, 3)):
 kept{j}.append(t{j})
 "
         ),
+        // the sequence and a bound come out of lists unguarded: the slicing
+        // helper meets the R or the float itself, and the exit makes the
+        // slice the trace never made (jit/sunk.rs)
+        5 => format!(
+            "if i == {k}:
+    zs{j}[1] = R{j}()
+    bs{j}[2] = 2.5
+z{j} = zs{j}[i % 2]
+b{j} = bs{j}[i % 3]
+try:
+    kept{j}.append(z{j}[b{j}:b{j} + {m}])
+    kept{j}.append(z{j}[::-{m}][:2])
+except TypeError:
+    kept{j}.append('type')
+kept{j}.append(len(R{j}.keys) - len(set(map(id, R{j}.keys))))
+"
+        ),
         _ => format!(
             "s{j} = ' Ab_Cd, ef ' * (i % {m}) if i != {k} else 7
 try:
@@ -248,6 +270,8 @@ except AttributeError:
             "p{j} = P{j}(0)
 kept{j} = []
 d{j} = {{}}
+zs{j} = [list(range(9)), 'abcdefghi']
+bs{j} = [0, 1, 2]
 "
         ),
         body,

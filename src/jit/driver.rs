@@ -20,6 +20,7 @@ use guards::{Op as IrOp, Ref, Ty};
 
 use crate::compiler::bytecode::{ENTRY_SLOT, JitState, Op};
 use crate::jit::record::{LeftGenerator, RESUME_FLAG, Recorder, ResumePoint};
+use crate::jit::sunk::{Rebuild, plan_rebuild};
 use crate::jit::{CodeKey, CompiledTrace, TraceTable, helpers, key_of};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -278,7 +279,21 @@ impl Vm {
             }
         };
         let s = &p.trace.snapshots[snap as usize];
-        let inputs: Vec<(IrOp, Ty, i64)> = s.stack.iter().map(input).collect();
+        // (a sunk object of the parent is one of the side trace too, over
+        // the parent's values: see jit/sunk.rs)
+        let inputs: Vec<Vec<Rebuild<(IrOp, Ty, i64)>>> = s
+            .stack
+            .iter()
+            .map(|r| {
+                if p.trace.is_sunk(*r) {
+                    let mut plan = Vec::new();
+                    plan_rebuild(&p.trace, *r, &input, &mut plan);
+                    plan
+                } else {
+                    vec![Rebuild::Input(input(r))]
+                }
+            })
+            .collect();
         // An exit inside inlined calls: the recording continues in the innermost
         // of the frames the exit rebuilt (the top ones of `self.frames`).
         let chain =
@@ -299,11 +314,11 @@ impl Vm {
             }
         };
         let mut refs = Vec::with_capacity(inputs.len());
-        for i in inputs {
-            refs.push((
-                emit(&mut rec, i),
-                i.0 == IrOp::KVal && i.2 == Value::EMPTY.0 as i64,
-            ));
+        let mut made = Vec::new();
+        for plan in inputs {
+            let unbound = matches!(plan[..], [Rebuild::Input((IrOp::KVal, _, k))]
+                if k == Value::EMPTY.0 as i64);
+            refs.push((rec.emit_rebuild(&plan, &emit, &mut made), unbound));
         }
         let mut refs = refs.into_iter();
         let root_stack = chain.as_ref().map_or(usize::MAX, |rp| rp.frames[0].nstack);
@@ -566,6 +581,9 @@ impl Vm {
             rec.drop_idle_poll(first);
         }
         let mut trace = std::mem::take(&mut rec.trace);
+        // (counted as recorded: an object nothing names once optimized is
+        // not made either)
+        let sunk = crate::jit::sunk::count_sunk(&trace);
         if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {
             self.jit.log(&format!("---- TRACE {id} abort: {e}\n"));
             self.trace_failed(&rec, "bad --jit-opt");
@@ -703,10 +721,17 @@ impl Vm {
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
+            // (the recorder never stores a sunk object to a frame slot; if it
+            // did, the side trace could not rebuild it among its stores)
             no_side_trace[s] |= poll
+                || trace.snapshots[s]
+                    .slots
+                    .iter()
+                    .any(|&(_, r)| trace.is_sunk(r))
                 || ins.op == IrOp::CallR
                 || (ins.op == IrOp::Exit && ins.imm != guards::ir::EXIT_CONTINUES);
         }
+        self.jit.stats.sunk += sunk;
         let entry = code.reentry;
         let residual_sites = trace.ins.iter().filter(|i| i.op == IrOp::CallR).count() as u64;
         let body_entry_homes = crate::jit::Jit::body_entry_homes(&code, &trace);
@@ -814,8 +839,10 @@ impl Vm {
         let own = &vals[t.vals_base..];
         let pc = t.trace.snapshots[snap as usize].pc;
         let mut in_generators = false;
+        let mut maker = crate::jit::sunk::Maker::new(&mut self.heap, &self.types);
         if pc & RESUME_FLAG == 0 {
-            crate::jit::restore_frame(fr, &t.trace, snap, own);
+            crate::jit::restore_frame(fr, &t.trace, snap, own, &mut maker);
+            self.jit.stats.materialized += maker.count;
             if matches!(
                 fr.code.ops.get(fr.pc),
                 Some(Op::LoopHeader(_) | Op::FuncEntry)
@@ -826,7 +853,10 @@ impl Vm {
         } else {
             // An exit inside inlined calls: rebuild their frames above the loop's.
             let rp = t.resume[(pc & !RESUME_FLAG) as usize].clone();
-            let r = deopt::restore(&t.trace, snap, own);
+            let r = deopt::restore_with(&t.trace, snap, own, &mut |r| {
+                maker.value(&t.trace, r, own).0
+            });
+            self.jit.stats.materialized += maker.count;
             for (slot, v) in r.slots {
                 fr.slots[slot as usize] = Value(v);
             }

@@ -13,7 +13,7 @@ use smallvec::SmallVec;
 
 #[path = "plain_iter.rs"]
 pub(crate) mod plain_iter;
-use plain_iter::{enum_next, zip_next};
+use plain_iter::{enum_next, enum_next_args, zip_next, zip_next_args};
 #[path = "pure_methods.rs"]
 pub(crate) mod pure_methods;
 use pure_methods::{pure_method_call, pure_method_n};
@@ -159,6 +159,10 @@ helpers! {
     NEW_SLICE3 => new_slice3;
     SLICE_GET => slice_get;
     SLICE_SET => slice_set;
+    // the same for a slice the trace never made (jit/sunk.rs): its bounds,
+    // and the assigned value, in `ARGS`
+    SLICE_GET_ARGS => slice_get_args;
+    SLICE_SET_ARGS => slice_set_args;
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
     POP_BLOCK => pop_block;
@@ -172,6 +176,11 @@ helpers! {
     // `enumerate` and `zip` over built-in iterators (plain_iter.rs)
     ENUM_NEXT => enum_next;
     ZIP_NEXT => zip_next;
+    // the same, and `d.items()`'s, with the items left in `ARGS` for a tuple
+    // the trace does not make (jit/sunk.rs)
+    ENUM_NEXT_ARGS => enum_next_args;
+    ZIP_NEXT_ARGS => zip_next_args;
+    ITEMS_NEXT_ARGS => items_next_args;
     // methods of exact strs and of random's generator that run no Python
     // code (pure_methods.rs)
     PURE_METHOD => pure_method_call;
@@ -196,8 +205,31 @@ thread_local! {
     /// parks until `NEW_TUPLE_N` takes them with the last two. Nothing between
     /// them can collect (no residual call), so they need not be roots.
     static TUPLE_ITEMS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Operands past a helper's two: the trace stores them here (`st`, no
+    /// call) right before the helper that reads them. Nothing between can
+    /// collect, so they need not be roots.
+    static ARGS: [Cell<u64>; 4] = const { [const { Cell::new(0) }; 4] };
     /// The VM running the current trace, for helpers that look at classes.
     static VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// The address of this thread's `ARGS` (8 bytes each), for the trace's stores.
+pub fn args_addr() -> usize {
+    ARGS.with(|a| a.as_ptr() as usize)
+}
+
+/// `ARGS[i]`.
+fn arg(i: usize) -> Value {
+    Value(ARGS.with(|a| a[i].get()))
+}
+
+/// `ARGS[..items.len()] = items` (at most four), for the trace to load.
+fn set_args(items: &[Value]) {
+    ARGS.with(|a| {
+        for (cell, v) in a.iter().zip(items) {
+            cell.set(v.0);
+        }
+    })
 }
 
 /// The value `STASH` parked last.
@@ -269,9 +301,14 @@ fn plain_slice(slice: Value) -> Option<(Value, Value, Value)> {
     let ObjData::Slice { start, stop, step } = &slice.as_obj()?.data else {
         return None;
     };
-    let plain = |v: &Value| v.is_none() || v.is_small_int();
-    (plain(start) && plain(stop) && plain(step) && *step != Value::small_int(0))
-        .then_some((*start, *stop, *step))
+    plain_bounds(*start, *stop, *step)
+}
+
+/// The bounds when each is None or a small int and the step is not zero.
+fn plain_bounds(start: Value, stop: Value, step: Value) -> Option<(Value, Value, Value)> {
+    let plain = |v: Value| v.is_none() || v.is_small_int();
+    (plain(start) && plain(stop) && plain(step) && step != Value::small_int(0))
+        .then_some((start, stop, step))
 }
 
 /// Whether `v` is an exact list, tuple or str (`seq[a:b]` runs no Python code).
@@ -286,34 +323,59 @@ fn plain_sliceable(v: Value) -> Option<&'static crate::object::Obj> {
 
 /// `seq[slice]` for an exact list, tuple or str and a plain slice.
 extern "C" fn slice_get(seq: u64, slice: u64) -> u64 {
+    guarded(|| get_slice(Value(seq), plain_slice(Value(slice))?, |_| Value(slice)))
+}
+
+/// `seq[start:stop:step]`, the bounds in `ARGS[0..3]`: a slice only exits make.
+extern "C" fn slice_get_args(seq: u64, _: u64) -> u64 {
     guarded(|| {
-        let o = plain_sliceable(Value(seq))?;
-        let bounds = plain_slice(Value(slice))?;
-        let vm = vm_mut()?;
-        // lists and tuples copy their items here; strs count chars in `getitem`
-        let picked = |items: &[Value]| {
-            let s = adjust_slice(items.len(), bounds);
-            let at = s.start as usize;
-            if s.step == 1 {
-                items[at..at + s.len].to_vec()
-            } else {
-                (0..s.len as i64)
-                    .map(|i| items[(s.start + i * s.step) as usize])
-                    .collect()
-            }
-        };
-        match &o.data {
-            ObjData::List(l) => {
-                let v = picked(l.get());
-                Some(vm.new_list(v).0)
-            }
-            ObjData::Tuple(t) => {
-                let v = picked(t);
-                Some(vm.new_tuple(v).0)
-            }
-            _ => vm.getitem(Value(seq), Value(slice)).ok().map(|v| v.0),
-        }
+        let bounds = plain_bounds(arg(0), arg(1), arg(2))?;
+        get_slice(Value(seq), bounds, |vm| {
+            let data = ObjData::Slice {
+                start: bounds.0,
+                stop: bounds.1,
+                step: bounds.2,
+            };
+            vm.alloc(vm.types.slice, data)
+        })
     })
+}
+
+/// `seq[start:stop:step]` for plain bounds; `slice` makes the slice object
+/// for a str (whose `getitem` counts chars).
+fn get_slice(
+    seq: Value,
+    bounds: (Value, Value, Value),
+    slice: impl FnOnce(&mut Vm) -> Value,
+) -> Option<u64> {
+    let o = plain_sliceable(seq)?;
+    let vm = vm_mut()?;
+    // lists and tuples copy their items here; strs count chars in `getitem`
+    let picked = |items: &[Value]| {
+        let s = adjust_slice(items.len(), bounds);
+        let at = s.start as usize;
+        if s.step == 1 {
+            items[at..at + s.len].to_vec()
+        } else {
+            (0..s.len as i64)
+                .map(|i| items[(s.start + i * s.step) as usize])
+                .collect()
+        }
+    };
+    match &o.data {
+        ObjData::List(l) => {
+            let v = picked(l.get());
+            Some(vm.new_list(v).0)
+        }
+        ObjData::Tuple(t) => {
+            let v = picked(t);
+            Some(vm.new_tuple(v).0)
+        }
+        _ => {
+            let slice = slice(vm);
+            vm.getitem(seq, slice).ok().map(|v| v.0)
+        }
+    }
 }
 
 /// The indices a plain slice's bounds (None or small ints, step not zero)
@@ -327,44 +389,50 @@ fn adjust_slice(n: usize, (start, stop, step): (Value, Value, Value)) -> SliceId
 /// or tuple of the right length when the step is not 1 (nothing can fail once
 /// it starts).
 extern "C" fn slice_set(list: u64, slice: u64) -> u64 {
-    guarded(|| {
-        let o = plain_sliceable(Value(list))?;
-        let ObjData::List(l) = &o.data else {
+    guarded(|| set_slice(Value(list), plain_slice(Value(slice))?, stashed()))
+}
+
+/// `lst[start:stop:step] = v`, the bounds in `ARGS[0..3]` and `v` in `ARGS[3]`.
+extern "C" fn slice_set_args(list: u64, _: u64) -> u64 {
+    guarded(|| set_slice(Value(list), plain_bounds(arg(0), arg(1), arg(2))?, arg(3)))
+}
+
+/// `lst[start:stop:step] = v` for plain bounds (see `slice_set`).
+fn set_slice(list: Value, bounds: (Value, Value, Value), v: Value) -> Option<u64> {
+    let o = plain_sliceable(list)?;
+    let ObjData::List(l) = &o.data else {
+        return None;
+    };
+    let src: &[Value] = match &v.as_obj()?.data {
+        ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => x.get(),
+        ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => x,
+        _ => return None,
+    };
+    // (copied first when the source is the list itself, `a[:] = a`)
+    let own: SmallVec<[Value; 16]>;
+    let src = if v == list {
+        own = src.into();
+        &own[..]
+    } else {
+        src
+    };
+    let items = l.get();
+    let s = adjust_slice(items.len(), bounds);
+    let at = s.start as usize;
+    if s.step == 1 && s.len == src.len() {
+        items[at..at + s.len].copy_from_slice(src);
+    } else if s.step == 1 {
+        items.splice(at..at + s.len, src.iter().copied());
+    } else {
+        if s.len != src.len() {
+            // ValueError: the interpreter raises it
             return None;
-        };
-        let bounds = plain_slice(Value(slice))?;
-        let v = stashed();
-        let src: &[Value] = match &v.as_obj()?.data {
-            ObjData::List(x) if type_obj(v.obj().class()).module == "builtins" => x.get(),
-            ObjData::Tuple(x) if type_obj(v.obj().class()).module == "builtins" => x,
-            _ => return None,
-        };
-        // (copied first when the source is the list itself, `a[:] = a`)
-        let own: SmallVec<[Value; 16]>;
-        let src = if v == Value(list) {
-            own = src.into();
-            &own[..]
-        } else {
-            src
-        };
-        let items = l.get();
-        let s = adjust_slice(items.len(), bounds);
-        let at = s.start as usize;
-        if s.step == 1 && s.len == src.len() {
-            items[at..at + s.len].copy_from_slice(src);
-        } else if s.step == 1 {
-            items.splice(at..at + s.len, src.iter().copied());
-        } else {
-            if s.len != src.len() {
-                // ValueError: the interpreter raises it
-                return None;
-            }
-            for (i, &x) in src.iter().enumerate() {
-                items[(s.start + i as i64 * s.step) as usize] = x;
-            }
         }
-        Some(Value::NONE.0)
-    })
+        for (i, &x) in src.iter().enumerate() {
+            items[(s.start + i as i64 * s.step) as usize] = x;
+        }
+    }
+    Some(Value::NONE.0)
 }
 
 /// A new plain instance of the class `cls` (see `Vm::plain_init`).
@@ -1456,6 +1524,18 @@ extern "C" fn dict_next(it: u64, _: u64) -> u64 {
             Ok(Some(item)) => Some(item.0),
             _ => None,
         }
+    })
+}
+
+/// The next `(key, value)` of `d.items()`'s iterator, left in `ARGS[0..2]`.
+extern "C" fn items_next_args(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
+            return None;
+        };
+        let (k, v) = vm_mut()?.dict_items_step(st.get()).ok()??;
+        set_args(&[k, v]);
+        Some(Value::NONE.0)
     })
 }
 

@@ -9,6 +9,7 @@ pub mod helpers;
 pub mod layout;
 pub mod record;
 pub mod residual;
+pub mod sunk;
 pub mod zeroed;
 
 use std::collections::HashMap;
@@ -142,6 +143,10 @@ pub struct Stats {
     pub residual_calls: u64,
     /// Exits taken inside inlined generators.
     pub generator_exits: u64,
+    /// Allocations compiled traces do not make (`sinka`), and objects exits
+    /// made of them.
+    pub sunk: u64,
+    pub materialized: u64,
 }
 
 pub struct Jit {
@@ -239,6 +244,9 @@ pub struct Jit {
     /// instructions with it, but richards 4.7x and deltablue 2.4x more, their
     /// data-dependent loops multiplying a trace's paths).
     pub inline_callee_loops: bool,
+    /// Objects only exits need are not made (`sunk`; `--jit-opt=-allocsink`
+    /// makes them in the trace).
+    pub sink_alloc: bool,
 }
 
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
@@ -321,6 +329,7 @@ impl Default for Jit {
             wrapping_ints: true,
             inline_callee_loops: false,
             inline_classes: true,
+            sink_alloc: true,
         }
     }
 }
@@ -370,6 +379,8 @@ impl Jit {
                 "callee-loops" | "+callee-loops" => self.inline_callee_loops = true,
                 "-wrapping" => self.wrapping_ints = false,
                 "wrapping" | "+wrapping" => self.wrapping_ints = true,
+                "-allocsink" => self.sink_alloc = false,
+                "allocsink" | "+allocsink" => self.sink_alloc = true,
                 "-classes" => self.inline_classes = false,
                 "classes" | "+classes" => self.inline_classes = true,
                 _ => passes.push(tok),
@@ -446,9 +457,11 @@ impl Jit {
         for &exit in &self.residual_calls {
             let (id, snap) = driver::split_exit(exit as u32);
             if let Some(t) = self.traces.get(&id) {
-                let r = deopt::restore(&t.trace, snap, &self.vals[t.vals_base..]);
-                r.stack.into_iter().for_each(|v| visit(Value(v)));
-                r.slots.into_iter().for_each(|(_, v)| visit(Value(v)));
+                // (a sunk object's parts, not the object: none exists yet)
+                let own = &self.vals[t.vals_base..];
+                for r in t.trace.snapshot_values(snap) {
+                    visit(Value(deopt::box_ref(&t.trace, r, own)));
+                }
             }
         }
     }
@@ -536,7 +549,7 @@ impl Jit {
             .map(|(n, k)| format!("{}:{n}", k.replace(' ', "_")))
             .collect();
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} sunk={} materialized={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -545,6 +558,8 @@ impl Jit {
             self.stats.exits,
             self.stats.residual_calls,
             self.stats.generator_exits,
+            self.stats.sunk,
+            self.stats.materialized,
             self.stats.compile_ns as f64 / 1e6,
             self.stats.code_bytes,
             self.stats.ir_bytes,
@@ -583,18 +598,22 @@ impl Jit {
 /// Turns a trace exit into interpreter state: the snapshot's operand stack is boxed
 /// back onto the frame and execution resumes at the snapshot's pc. `vals` starts at
 /// the trace's own `vals_base`.
-pub fn restore_frame(frame: &mut Frame, trace: &Trace, snap: u32, vals: &[u64]) {
+pub fn restore_frame(
+    frame: &mut Frame,
+    trace: &Trace,
+    snap: u32,
+    vals: &[u64],
+    maker: &mut sunk::Maker,
+) {
     // (what `deopt::restore` computes, written in place: exits are frequent)
     let s = &trace.snapshots[snap as usize];
     for &(slot, r) in &s.slots {
-        frame.slots[slot as usize] = Value(deopt::box_ref(trace, r, vals));
+        frame.slots[slot as usize] = maker.value(trace, r, vals);
     }
     frame.slots.truncate(frame.stack_base);
-    frame.slots.extend(
-        s.stack
-            .iter()
-            .map(|&r| Value(deopt::box_ref(trace, r, vals))),
-    );
+    frame
+        .slots
+        .extend(s.stack.iter().map(|&r| maker.value(trace, r, vals)));
     frame.pc = s.pc as usize;
 }
 

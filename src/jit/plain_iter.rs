@@ -11,7 +11,7 @@
 //! (takes `a`'s item and stops, or raises for `strict=True`). A zip of one
 //! iterator twice is left to the interpreter.
 
-use super::{guarded, vm_mut};
+use super::{guarded, set_args, vm_mut};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -130,23 +130,72 @@ fn distinct(its: &[Value]) -> bool {
     its.iter().enumerate().all(|(k, a)| !its[..k].contains(a))
 }
 
+/// Up to four items, and how many.
+type Items = ([Value; 4], usize);
+
+/// The next `(n, item)` of an enumerate over a built-in iterator, taken.
+fn enum_step(vm: &mut Vm, it: Value) -> Option<Items> {
+    let ObjData::Iter(st) = &it.as_obj()?.data else {
+        return None;
+    };
+    let IterState::Enumerate { it: inner, n } = st.get() else {
+        return None;
+    };
+    let (inner, count) = (*inner, *n);
+    if !count.is_small_int() || !Value::fits_small(count.as_small_int() + 1) {
+        return None;
+    }
+    let item = next(vm, inner)?;
+    *n = Value::small_int(count.as_small_int() + 1);
+    Some(([count, item, Value::NONE, Value::NONE], 2))
+}
+
+/// The next items of a zip of built-in iterators that all have one, taken.
+fn zip_step(vm: &mut Vm, it: Value) -> Option<Items> {
+    let ObjData::Iter(st) = &it.as_obj()?.data else {
+        return None;
+    };
+    let IterState::Zip { its, .. } = st.get() else {
+        return None;
+    };
+    // (fixed arrays: this runs once per item of every zip loop)
+    let n = its.len();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let mut inner = [Value::NONE; 4];
+    inner[..n].copy_from_slice(its);
+    let inner = &inner[..n];
+    if !distinct(inner) {
+        return None;
+    }
+    let mut items = [Value::NONE; 4];
+    let mut steps = [0usize; 4];
+    for (k, &i) in inner.iter().enumerate() {
+        (items[k], steps[k]) = peek(vm, i)?;
+    }
+    for (&i, &by) in inner.iter().zip(&steps) {
+        advance(i, by);
+    }
+    Some((items, n))
+}
+
 /// The next `(n, item)` of an enumerate over a built-in iterator.
 pub(super) extern "C" fn enum_next(it: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
-            return None;
-        };
-        let IterState::Enumerate { it: inner, n } = st.get() else {
-            return None;
-        };
-        let (inner, count) = (*inner, *n);
-        if !count.is_small_int() || !Value::fits_small(count.as_small_int() + 1) {
-            return None;
-        }
-        let item = next(vm, inner)?;
-        *n = Value::small_int(count.as_small_int() + 1);
-        Some(vm.new_tuple(vec![count, item]).0)
+        let (items, n) = enum_step(vm, Value(it))?;
+        Some(vm.new_tuple(items[..n].to_vec()).0)
+    })
+}
+
+/// `enum_next` with the pair left in `ARGS[0..2]`, for a tuple the trace
+/// does not make (jit/sunk.rs).
+pub(super) extern "C" fn enum_next_args(it: u64, _: u64) -> u64 {
+    guarded(|| {
+        let (items, n) = enum_step(vm_mut()?, Value(it))?;
+        set_args(&items[..n]);
+        Some(Value::NONE.0)
     })
 }
 
@@ -154,26 +203,23 @@ pub(super) extern "C" fn enum_next(it: u64, _: u64) -> u64 {
 pub(super) extern "C" fn zip_next(it: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
+        let (items, n) = zip_step(vm, Value(it))?;
+        Some(vm.new_tuple(items[..n].to_vec()).0)
+    })
+}
+
+/// `zip_next` with the items left in `ARGS`, for a zip of `n` iterators
+/// (the trace loads that many).
+pub(super) extern "C" fn zip_next_args(it: u64, n: u64) -> u64 {
+    guarded(|| {
         let ObjData::Iter(st) = &Value(it).as_obj()?.data else {
             return None;
         };
-        let IterState::Zip { its, .. } = st.get() else {
-            return None;
-        };
-        let its: smallvec::SmallVec<[Value; 4]> = its.as_slice().into();
-        if its.is_empty() || !distinct(&its) {
+        if !matches!(st.get(), IterState::Zip { its, .. } if its.len() as u64 == n) {
             return None;
         }
-        let mut items = Vec::with_capacity(its.len());
-        let mut steps: smallvec::SmallVec<[usize; 4]> = Default::default();
-        for &i in &its {
-            let (item, by) = peek(vm, i)?;
-            items.push(item);
-            steps.push(by);
-        }
-        for (&i, &by) in its.iter().zip(&steps) {
-            advance(i, by);
-        }
-        Some(vm.new_tuple(items).0)
+        let (items, n) = zip_step(vm_mut()?, Value(it))?;
+        set_args(&items[..n]);
+        Some(Value::NONE.0)
     })
 }

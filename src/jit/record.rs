@@ -434,7 +434,7 @@ impl Recorder {
     /// A display of three or more (boxed) `items`: all but the last two are
     /// parked in the helpers' pending list (`TUPLE_FIRST` clearing what an exit
     /// may have left), and `helper` takes them with the last two.
-    fn park_and_call(&mut self, items: &[Ref], helper: i64, pc: usize) -> Ref {
+    pub(crate) fn park_and_call(&mut self, items: &[Ref], helper: i64, pc: usize) -> Ref {
         let last = items.len() - 1;
         for (i, &b) in items[..last - 1].iter().enumerate() {
             let h = if i == 0 {
@@ -851,6 +851,10 @@ impl Vm {
                 return;
             }
         }
+        if rec.stack.iter().any(|&r| rec.trace.is_sunk(r)) && !self.reads_sunk(&rec, op, fr) {
+            // (what takes a sunk object as an operand needs it made)
+            rec.make_on_stack(pc);
+        }
         let (ins_before, snaps_before, stack_before, locals_before) = (
             rec.trace.ins.len(),
             rec.trace.snapshots.len(),
@@ -878,6 +882,7 @@ impl Vm {
             Err(reason) if residual::shape(op).is_some() => {
                 // no specialization: the interpreter's own implementation, called
                 rollback(&mut rec);
+                rec.make_on_stack(pc);
                 match self.record_residual(&mut rec, fr, pc, op) {
                     Ok(()) => {
                         let _ = writeln!(rec.bytecode_log, "       residual: {reason}");
@@ -1049,6 +1054,81 @@ impl Vm {
     /// How `v` can be accessed inline, when it is an exact list or tuple.
     fn inline_seq(&self, v: Value) -> Option<Seq> {
         Seq::of(&self.jit.layouts, v).filter(|_| self.is_builtin_exact(v))
+    }
+
+    /// For a `ForIter` helper that makes a tuple of each step's items: its
+    /// variant that leaves them in `ARGS` instead, and how many there are
+    /// (the variant checks that count).
+    fn items_in_args(&self, helper: i64, it: Value) -> Option<(i64, usize)> {
+        if !self.jit.sink_alloc {
+            return None;
+        }
+        let ObjData::Iter(st) = &it.as_obj()?.data else {
+            return None;
+        };
+        match (helper, st.get()) {
+            (helpers::ENUM_NEXT, _) => Some((helpers::ENUM_NEXT_ARGS, 2)),
+            (helpers::ZIP_NEXT, IterState::Zip { its, .. }) if its.len() <= 4 => {
+                Some((helpers::ZIP_NEXT_ARGS, its.len()))
+            }
+            (
+                helpers::DICT_NEXT,
+                IterState::Dict {
+                    kind: crate::object::DictIterKind::Items,
+                    ..
+                },
+            ) => Some((helpers::ITEMS_NEXT_ARGS, 2)),
+            _ => None,
+        }
+    }
+
+    /// Whether `op` reads the sunk object on top of the stack without it
+    /// being made: unpacking a sunk tuple of the right length, indexing it by
+    /// a constant, or a slicing helper's sunk slice.
+    fn reads_sunk(&self, rec: &Recorder, op: Op, fr: &Frame) -> bool {
+        let top = rec.stack.last().copied();
+        let sunk_tuple = |n: usize| {
+            top.is_some_and(|r| {
+                rec.trace.is_sunk(r) && rec.tuples.get(&r).is_some_and(|t| t.len() == n)
+            })
+        };
+        match op {
+            Op::UnpackSequence(n) => sunk_tuple(n as usize),
+            Op::Subscr if built_tuple_item(rec, fr.peek(0)).is_some() => true,
+            _ => self.slices_plainly(op, fr),
+        }
+    }
+
+    /// Whether `op` is `seq[a:b]` on an exact list, tuple or str, or
+    /// `lst[a:b] = v` on an exact list with an exact list or tuple `v`, and
+    /// the bounds are None or small ints: what the slicing helpers do (they
+    /// read a sunk slice's parts, and exit on anything else).
+    fn slices_plainly(&self, op: Op, fr: &Frame) -> bool {
+        let plain = |v: &Value| v.is_none() || v.is_small_int();
+        let plain_slice = matches!(
+            fr.peek(0).as_obj().map(|o| &o.data),
+            Some(ObjData::Slice { start, stop, step })
+                if plain(start) && plain(stop) && plain(step) && *step != Value::small_int(0)
+        );
+        let exact = |v: Value| self.is_builtin_exact(v);
+        let seq = fr.peek(1);
+        let sliced = match op {
+            Op::Subscr => matches!(
+                seq.as_obj().map(|o| &o.data),
+                Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_))
+            ),
+            Op::StoreSubscr => {
+                let v = fr.peek(2);
+                matches!(seq.as_obj().map(|o| &o.data), Some(ObjData::List(_)))
+                    && matches!(
+                        v.as_obj().map(|o| &o.data),
+                        Some(ObjData::List(_) | ObjData::Tuple(_))
+                    )
+                    && exact(v)
+            }
+            _ => false,
+        };
+        plain_slice && sliced && exact(seq)
     }
 
     fn record_op(
@@ -2267,7 +2347,26 @@ impl Vm {
                     }
                     _ => return Err("for over a non-builtin iterator".into()),
                 };
+                if let Some((args_helper, n)) = self.items_in_args(helper, it) {
+                    // the tuple only exits need (jit/sunk.rs): its items stay
+                    // in registers, and unpacking it reads them
+                    let k = rec.k_int(n as i64);
+                    rec.guard(IrOp::CallG, Ty::Val, ri, k, args_helper, pc);
+                    let items = rec.load_args(n);
+                    let r = rec.sink_tuple(&items);
+                    rec.stack.push(r);
+                    return Ok(());
+                }
                 let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helper, pc);
+                rec.stack.push(r);
+            }
+            Op::BuildSlice(n @ (2 | 3)) if self.jit.sink_alloc => {
+                // never made unless an exit needs it (jit/sunk.rs)
+                let k = rec.stack.len();
+                let refs: SmallVec<[Ref; 3]> = rec.stack[k - n as usize..].into();
+                let parts: SmallVec<[Ref; 3]> = refs.iter().map(|&r| rec.boxed(r)).collect();
+                let r = rec.sink_slice(&parts);
+                rec.stack.truncate(k - n as usize);
                 rec.stack.push(r);
             }
             Op::BuildSlice(n @ (2 | 3)) => {
@@ -2305,37 +2404,49 @@ impl Vm {
                 rec.stack.truncate(k - n as usize);
                 rec.stack.push(r);
             }
-            Op::Subscr
-                if matches!(
-                    top(0).as_obj().map(|o| &o.data),
-                    Some(ObjData::Slice { .. })
-                ) && matches!(
-                    top(1).as_obj().map(|o| &o.data),
-                    Some(ObjData::List(_) | ObjData::Tuple(_) | ObjData::Str(_))
-                ) && self.is_builtin_exact(top(1)) =>
-            {
+            Op::Subscr if self.slices_plainly(op, fr) => {
                 // `seq[a:b]`: the helper leaves when the bounds are not ints
                 let n = rec.stack.len();
                 let (ro, rs) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let (bo, bs) = (rec.boxed(ro), rec.boxed(rs));
-                let r = rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_GET, pc);
+                let bo = rec.boxed(ro);
+                let r = if let Some(parts) = rec.sunk_slice_parts(rs) {
+                    rec.store_args(&parts);
+                    rec.guard(
+                        IrOp::CallG,
+                        Ty::Val,
+                        bo,
+                        Ref::NONE,
+                        helpers::SLICE_GET_ARGS,
+                        pc,
+                    )
+                } else {
+                    let bs = rec.boxed(rs);
+                    rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_GET, pc)
+                };
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
             }
-            Op::StoreSubscr
-                if matches!(
-                    top(0).as_obj().map(|o| &o.data),
-                    Some(ObjData::Slice { .. })
-                ) && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
-                    && self.is_builtin_exact(top(1)) =>
-            {
+            Op::StoreSubscr if self.slices_plainly(op, fr) => {
                 // `lst[a:b] = items`
                 let n = rec.stack.len();
                 let (rv, ro, rs) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
-                let bv = rec.boxed(rv);
-                rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
-                let (bo, bs) = (rec.boxed(ro), rec.boxed(rs));
-                rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_SET, pc);
+                let bo = rec.boxed(ro);
+                if let Some([start, stop, step]) = rec.sunk_slice_parts(rs) {
+                    rec.store_args(&[start, stop, step, rv]);
+                    rec.guard(
+                        IrOp::CallG,
+                        Ty::Val,
+                        bo,
+                        Ref::NONE,
+                        helpers::SLICE_SET_ARGS,
+                        pc,
+                    );
+                } else {
+                    let bv = rec.boxed(rv);
+                    rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
+                    let bs = rec.boxed(rs);
+                    rec.guard(IrOp::CallG, Ty::Val, bo, bs, helpers::SLICE_SET, pc);
+                }
                 rec.stack.truncate(n - 3);
             }
             Op::Subscr if built_tuple_item(rec, top(0)).is_some() => {

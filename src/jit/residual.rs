@@ -385,6 +385,9 @@ impl Vm {
         let mut inputs = Inputs::new();
         for &d in &site.inputs {
             let r = *s.stack.get(n.checked_sub(1 + d as usize)?)?;
+            // (the recorder made every sunk object on the stack before the
+            // call: `Recorder::make_on_stack`)
+            debug_assert!(!t.trace.is_sunk(r));
             inputs.push(Value(deopt::box_ref(&t.trace, r, own)));
         }
         Some(inputs)

@@ -299,6 +299,35 @@ impl Vm {
     /// item, None at the end, or `SizeChanged` (the interpreter raises
     /// RuntimeError; a trace's helper exits). Runs no Python code. Ok(None)
     /// for any other iterator state too.
+    /// The next `(key, value)` of a dict items iterator, without the tuple
+    /// (None: exhausted or another kind of iterator).
+    pub(crate) fn dict_items_step(
+        &mut self,
+        st: &mut IterState,
+    ) -> Result<Option<(Value, Value)>, SizeChanged> {
+        let IterState::Dict {
+            dict,
+            idx,
+            kind: DictIterKind::Items,
+            len,
+        } = st
+        else {
+            return Ok(None);
+        };
+        let ObjData::Dict(d) = &dict.obj().data else {
+            return Ok(None);
+        };
+        let d = d.get();
+        if d.len() != *len {
+            return Err(SizeChanged);
+        }
+        let Some((pos, e)) = d.entry_from(*idx) else {
+            return Ok(None);
+        };
+        *idx = pos + 1;
+        Ok(Some((e.key, e.value)))
+    }
+
     pub(crate) fn hashed_iter_step(
         &mut self,
         st: &mut IterState,

@@ -487,7 +487,7 @@ impl<'t> Lowering<'t> {
         let exit_l = || exit.expect("guards have exits");
         self.ticked = false;
         match ins.op {
-            Nop | Phi | Loop => {}
+            Nop | Phi | Loop | SinkA => {}
             KInt | KFloat | KVal => match self.loc(r) {
                 Loc::Gpr(g) => self.e.mov_imm(X(g), ins.imm as u64),
                 _ => {

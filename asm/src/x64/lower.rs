@@ -747,7 +747,7 @@ impl<'t> Lowering<'t> {
         let exit_l = || exit.expect("guards have exits");
         self.ticked = false;
         match ins.op {
-            Nop | Phi | Loop => {}
+            Nop | Phi | Loop | SinkA => {}
             // A rematerialized integer constant has no register and needs no
             // home either: its uses are immediates or `mov_const`, and exits
             // take constants from the IR (`deopt::box_ref`).
@@ -1288,9 +1288,9 @@ fn fusable_compares(t: &Trace, chaos: bool) -> (Vec<bool>, BTreeMap<u32, (usize,
     // per ref: the snapshots it is in
     let mut in_snapshots: Vec<Vec<u32>> = vec![Vec::new(); n];
     for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
-        if let Some(s) = t.snapshots.get(ins.snap as usize) {
+        if (ins.snap as usize) < t.snapshots.len() {
             guards_per_snapshot[ins.snap as usize] += 1;
-            for r in s.refs() {
+            for r in t.snapshot_values(ins.snap) {
                 if r.idx() < n && !in_snapshots[r.idx()].contains(&ins.snap) {
                     in_snapshots[r.idx()].push(ins.snap);
                 }
@@ -1337,8 +1337,12 @@ fn fusable_loads(t: &Trace, alloc: &Allocation) -> Vec<bool> {
     }
     let mut in_snapshot = vec![false; n];
     for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
-        if let Some(s) = t.snapshots.get(ins.snap as usize) {
-            for r in s.refs().filter(|r| r.idx() < n) {
+        if (ins.snap as usize) < t.snapshots.len() {
+            for r in t
+                .snapshot_values(ins.snap)
+                .into_iter()
+                .filter(|r| r.idx() < n)
+            {
                 in_snapshot[r.idx()] = true;
             }
         }

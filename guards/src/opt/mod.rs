@@ -263,6 +263,7 @@ pub(crate) fn is_pure(op: Op) -> bool {
             | Op::SetSlot
             | Op::CallG
             | Op::CallA
+            | Op::SinkA
             | Op::CallR
             | Op::Loop
             | Op::Phi
