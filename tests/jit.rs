@@ -1517,3 +1517,30 @@ fn tuples_of_enumerate_zip_and_items_are_never_made_when_unpacked() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert!(polls(line) >= 15, "{line}");
 }
+
+#[test]
+fn counters_and_defaultdicts_are_read_by_dicts_own_helpers() {
+    // `c[k] += 1` on a Counter and `d[k].append(x)` on a defaultdict: dict's
+    // item helpers under a guard on the class, not residual calls through the
+    // interpreter (whose `__missing__` runs only for a key not there yet).
+    let src = "from collections import Counter, defaultdict\n\
+               def run(n):\n\
+               \x20   c = Counter()\n\
+               \x20   d = defaultdict(list)\n\
+               \x20   words = ['a', 'b', 'c', 'a']\n\
+               \x20   for i in range(n):\n\
+               \x20       w = words[i % 4]\n\
+               \x20       c[w] += 1\n\
+               \x20       d[w].append(i)\n\
+               \x20       if w in c:\n\
+               \x20           c['total'] += 1\n\
+               \x20   return sorted(c.items()), sum(len(v) for v in d.values())\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(
+        out.trim(),
+        "([('a', 10000), ('b', 5000), ('c', 5000), ('total', 20000)], 20000)"
+    );
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "residual_calls") < 100, "{line}");
+}

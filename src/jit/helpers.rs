@@ -88,6 +88,11 @@ helpers! {
     // dict and str operations that run no Python code (see `pure_key`)
     DICT_GET => dict_get;
     DICT_SET => dict_set;
+    // the same on an instance of a dict subclass whose class the trace guarded
+    // (Counter, defaultdict, a user's dict subclass without its own item methods)
+    SUBDICT_GET => subdict_get;
+    SUBDICT_SET => subdict_set;
+    SUBDICT_CONTAINS => subdict_contains;
     DICT_CONTAINS => dict_contains;
     DICT_GET_OR => dict_get_or;
     SET_ADD => set_add;
@@ -898,6 +903,82 @@ fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
         .find(k, h, &mut pure_eq(vm))
         .ok()
         .map(|pos| (pos, h))
+}
+
+/// The dict an instance of a dict subclass holds its items in: its own payload,
+/// or (for the native subclasses, and Python ones) the dict it wraps.
+pub fn dict_of(v: Value) -> Option<Value> {
+    match &v.as_obj()?.data {
+        ObjData::Dict(_) => Some(v),
+        ObjData::Instance(i) => {
+            let b = i.base_value.get();
+            matches!(b.as_obj()?.data, ObjData::Dict(_)).then_some(b)
+        }
+        _ => None,
+    }
+}
+
+/// The position of pure key `k` in `d`'s dict (`dict_of`; the trace guarded
+/// its class: see `Vm::dict_item_methods`), and that dict.
+fn subdict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64, Value)> {
+    let d = dict_of(d)?;
+    let ObjData::Dict(dict) = &d.obj().data else {
+        return None;
+    };
+    if !pure_key(vm, k) {
+        return None;
+    }
+    let h = vm.hash(k).ok()?;
+    dict.get()
+        .find(k, h, &mut pure_eq(vm))
+        .ok()
+        .map(|pos| (pos, h, d))
+}
+
+/// Whether `d`'s dict (`dict_of`) holds the pure key `k`.
+pub fn subdict_holds(vm: &mut Vm, d: Value, k: Value) -> bool {
+    subdict_find(vm, d, k).is_some_and(|(pos, _, _)| pos.is_some())
+}
+
+/// `d[k]` for a dict subclass's instance with dict's `__getitem__`; exits when
+/// the key is missing (the interpreter calls `__missing__` or raises).
+extern "C" fn subdict_get(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, _, d) = subdict_find(vm, d, k)?;
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        Some(dict.get().entries()[pos?].value.0)
+    })
+}
+
+/// `d[k] = ARGS[0]` for a dict subclass's instance with dict's `__setitem__`.
+extern "C" fn subdict_set(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        let (pos, h, d) = subdict_find(vm, d, k)?;
+        let v = arg(0);
+        let ObjData::Dict(dict) = &d.obj().data else {
+            return None;
+        };
+        match pos {
+            Some(p) => dict.get().set_value(p, v),
+            None => dict.get().insert_new(k, h, v),
+        }
+        Some(Value::NONE.0)
+    })
+}
+
+/// `k in d` for a dict subclass's instance with dict's `__contains__`.
+extern "C" fn subdict_contains(k: u64, d: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (pos, _, _) = subdict_find(vm, Value(d), Value(k))?;
+        Some(Value::bool(pos.is_some()).0)
+    })
 }
 
 /// `d[k]` for an exact dict and a pure key; exits when the key is missing (the

@@ -1056,6 +1056,55 @@ impl Vm {
         Seq::of(&self.jit.layouts, v).filter(|_| self.is_builtin_exact(v))
     }
 
+    /// Whether `d` is an instance of a dict subclass (Counter, defaultdict, a
+    /// user's) whose class finds dict's own `method` (`__getitem__`,
+    /// `__setitem__` or `__contains__`) and `k` a pure key: the item access
+    /// runs no Python code while the key is there.
+    fn dict_item_methods(&self, d: Value, k: Value, method: &str) -> bool {
+        if helpers::dict_of(d).is_none() || self.is_builtin_exact(d) || !helpers::pure_key(self, k)
+        {
+            return false;
+        }
+        let Some(name) = self.interned_str(method) else {
+            return false;
+        };
+        let cls = d.obj().class.get();
+        let own = crate::vm::types::lookup(self, self.types.dict, name);
+        let found = crate::vm::types::lookup(self, cls, name);
+        own.is_some()
+            && (found == own || found.is_some_and(|f| self.dict_item_proxies.contains(&f)))
+    }
+
+    /// Whether the dict of `d` (`helpers::dict_of`) holds the pure key `k` now.
+    /// A side trace that meets a missing key (most likely one that grew from
+    /// the helper's exit) records `__missing__`'s path instead; a root trace
+    /// takes the helper, whose exits grow that side trace.
+    fn dict_has(&mut self, d: Value, k: Value) -> bool {
+        helpers::subdict_holds(self, d, k)
+    }
+
+    /// Guards the class of the dict subclass instance `d` (at `r`) and its
+    /// version, which pins what its item methods are.
+    fn guard_dict_class(
+        &self,
+        rec: &mut Recorder,
+        r: Ref,
+        d: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let cls = d.obj().class.get();
+        let ObjData::Type(t) = &cls.obj().data else {
+            return Err("class of a dict subclass".into());
+        };
+        if rec.is_volatile(t) {
+            return Err(format!("item access on a '{}' (class changing)", t.name));
+        }
+        let layouts = self.jit.layouts;
+        rec.guard_class(r, d, layouts.class, pc);
+        rec.guard_type_version(cls, t, &layouts, pc);
+        Ok(())
+    }
+
     /// For a `ForIter` helper that makes a tuple of each step's items: its
     /// variant that leaves them in `ARGS` instead, and how many there are
     /// (the variant checks that count).
@@ -2119,6 +2168,35 @@ impl Vm {
             }
             Op::In(invert) if helpers::pure_dict_access(self, top(0), top(1)) => {
                 rec.bool_helper_on_top_two(helpers::DICT_CONTAINS, invert, pc);
+            }
+            Op::Subscr
+                if self.dict_item_methods(top(1), top(0), "__getitem__")
+                    && (rec.side.is_none() || self.dict_has(top(1), top(0))) =>
+            {
+                // `counts[k]` on a Counter or defaultdict: dict's own lookup
+                // under a guard on the class (a missing key leaves: the
+                // interpreter calls `__missing__`)
+                let n = rec.stack.len();
+                let (ro, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
+                self.guard_dict_class(rec, ro, top(1), pc)?;
+                let bk = rec.boxed(rk);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ro, bk, helpers::SUBDICT_GET, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
+            Op::StoreSubscr if self.dict_item_methods(top(1), top(0), "__setitem__") => {
+                let n = rec.stack.len();
+                let (rv, ro, rk) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                self.guard_dict_class(rec, ro, top(1), pc)?;
+                rec.store_args(&[rv]);
+                let bk = rec.boxed(rk);
+                rec.guard(IrOp::CallG, Ty::Val, ro, bk, helpers::SUBDICT_SET, pc);
+                rec.stack.truncate(n - 3);
+            }
+            Op::In(invert) if self.dict_item_methods(top(0), top(1), "__contains__") => {
+                let n = rec.stack.len();
+                self.guard_dict_class(rec, rec.stack[n - 1], top(0), pc)?;
+                rec.bool_helper_on_top_two(helpers::SUBDICT_CONTAINS, invert, pc);
             }
             Op::Compare(cop @ (CmpOp::Eq | CmpOp::Ne))
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>

@@ -993,6 +993,14 @@ fn dict_proxy_methods<const OD: bool>(vm: &mut Vm, t: Value) {
     );
     let hk = vm.intern("__hash__");
     vm.type_set_attr(t, hk, Value::NONE);
+    // (what they do to a dict payload is what dict's do: see
+    // `Vm::dict_item_proxies`)
+    for name in ["__getitem__", "__setitem__", "__contains__"] {
+        let n = vm.intern(name);
+        if let Some(f) = crate::vm::types::lookup(vm, t, n) {
+            vm.dict_item_proxies.push(f);
+        }
+    }
 }
 
 fn dict_eq(vm: &mut Vm, a: Value, b: Value, ordered: bool) -> PyResult<Value> {

@@ -129,6 +129,11 @@ pub struct Vm {
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
+    /// The item methods (`__getitem__`, `__setitem__`, `__contains__`) of the
+    /// native dict subclasses (Counter, defaultdict, OrderedDict), which do
+    /// what dict's do on their dict payload: traces read such objects with
+    /// dict's helpers.
+    pub dict_item_proxies: Vec<Value>,
     pub main_module: Value,
     /// Whether stdout has unflushed output (flushed before stderr writes and exit).
     pub stdout: std::io::BufWriter<Box<dyn std::io::Write>>,
@@ -244,6 +249,7 @@ impl Vm {
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
             empty_tuple: Value::NONE,
+            dict_item_proxies: Vec::new(),
             main_module: Value::NONE,
             stdout: std::io::BufWriter::with_capacity(1 << 16, Box::new(std::io::stdout())),
             native_modules: HashMap::new(),
@@ -313,6 +319,7 @@ impl Vm {
             self.atexit_handlers,
         ]);
         roots.extend(self.code_type);
+        roots.extend(self.dict_item_proxies.iter().copied());
         roots.extend(self.temp_roots.iter().copied());
         roots.extend(self.interned.values().copied());
         self.types.trace(&mut |v| roots.push(v));
