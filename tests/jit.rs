@@ -1544,3 +1544,32 @@ fn counters_and_defaultdicts_are_read_by_dicts_own_helpers() {
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert!(field(line, "residual_calls") < 100, "{line}");
 }
+
+#[test]
+fn a_class_level_counter_does_not_stop_traces_from_using_its_class() {
+    // `Event.count += 1` in `__init__` replaces a plain class value by another:
+    // the class guards (on what lookups find) hold, `Event(...)` stays inlined,
+    // the counter is read and written by helpers, and `randrange`'s
+    // `_index(i)` is the guard that `i` is an int: no residual calls.
+    let src = "import random\n\
+               class Event:\n\
+               \x20   count = 0\n\
+               \x20   def __init__(self, t):\n\
+               \x20       Event.count += 1\n\
+               \x20       self.t = t\n\
+               \x20       self.seq = Event.count\n\
+               def run(n):\n\
+               \x20   rng = random.Random(5)\n\
+               \x20   total = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       e = Event(rng.randrange(0, 100))\n\
+               \x20       total += e.t + e.seq % 7\n\
+               \x20   return total, Event.count\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert!(field(line, "residual_calls") < 100, "{line}");
+    assert_eq!(text_field(line, "abort_reasons"), "none", "{line}");
+}

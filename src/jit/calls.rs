@@ -247,6 +247,22 @@ impl Vm {
             nums(&format!("builtin '{name}'"))?;
             return Ok(plan);
         }
+        // `operator.index(i)` (random's `_index`, in every `randrange`) of an
+        // int is that int: the guard that it is one is the whole call
+        let module_fn = |vm: &mut Vm, module: &'static str, attr: &str| {
+            let (m, k) = (vm.name(module), vm.intern(attr));
+            vm.dict_get_str(vm.modules, m)
+                .filter(|m| is_module(*m))
+                .map(|m| vm.module_dict(m))
+                .and_then(|d| vm.dict_get_str(d, k))
+        };
+        if argc == 1
+            && args[0].is_small_int()
+            && (module_fn(self, "random", "_index") == Some(f)
+                || module_fn(self, "operator", "index") == Some(f))
+        {
+            return Ok(Plan::Int);
+        }
         let math = self.name("math");
         let math_dict = self
             .dict_get_str(self.modules, math)

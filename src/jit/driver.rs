@@ -997,7 +997,7 @@ impl Vm {
                 // `TypeObj`, alive.
                 s == snap
                     && unsafe { &*(addr as *const crate::object::TypeObj) }
-                        .version
+                        .lookup_version
                         .get()
                         != want
             })

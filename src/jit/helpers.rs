@@ -90,6 +90,10 @@ helpers! {
     DICT_SET => dict_set;
     // the same on an instance of a dict subclass whose class the trace guarded
     // (Counter, defaultdict, a user's dict subclass without its own item methods)
+    // `Cls.count` and `Cls.count = v` of a plain value on a class of metaclass
+    // `type` (a class-level counter)
+    TYPE_GETATTR => type_getattr;
+    TYPE_SETATTR => type_setattr;
     SUBDICT_GET => subdict_get;
     SUBDICT_SET => subdict_set;
     SUBDICT_CONTAINS => subdict_contains;
@@ -903,6 +907,45 @@ fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
         .find(k, h, &mut pure_eq(vm))
         .ok()
         .map(|pos| (pos, h))
+}
+
+/// Whether `cls` is a class whose metaclass is `type` itself and `name` not a
+/// dunder: its attribute is then what the lookup through its MRO finds (`type`
+/// defines no other data descriptor), and storing one is `type_set_attr`.
+pub fn plain_class_attr(vm: &Vm, cls: Value, name: Value) -> bool {
+    if !matches!(cls.as_obj().map(|o| &o.data), Some(ObjData::Type(_))) {
+        return false;
+    }
+    let text = crate::vm::str_of(name);
+    vm.type_of(cls) == vm.types.type_ && !(text.starts_with("__") && text.ends_with("__"))
+}
+
+/// `cls.name` when `plain_class_attr` holds and the value found is a plain one
+/// (a number, a str, a container: no `__get__`).
+extern "C" fn type_getattr(cls: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm()?;
+        let (cls, name) = (Value(cls), Value(name));
+        if !plain_class_attr(vm, cls, name) {
+            return None;
+        }
+        let v = crate::vm::types::lookup(vm, cls, name)?;
+        crate::vm::types::is_plain_class_value(vm, v).then_some(v.0)
+    })
+}
+
+/// `cls.name = ARGS[0]` when `plain_class_attr` holds, for a class not of the
+/// `builtins` module (whose types are immutable).
+extern "C" fn type_setattr(cls: u64, name: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (cls, name) = (Value(cls), Value(name));
+        if !plain_class_attr(vm, cls, name) || type_obj(cls).module == "builtins" {
+            return None;
+        }
+        vm.type_set_attr(cls, name, arg(0));
+        Some(Value::NONE.0)
+    })
 }
 
 /// The dict an instance of a dict subclass holds its items in: its own payload,

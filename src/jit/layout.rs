@@ -32,8 +32,13 @@ pub struct Layouts {
     /// A dict's `version` (a u64).
     pub dict_version: i64,
     pub dict: Option<DictLayout>,
-    /// A type's `version` (a u64), from the address of its boxed `TypeObj` (which
-    /// never moves while the type lives).
+    /// A type's `lookup_version` (a u64), from the address of its boxed
+    /// `TypeObj` (which never moves while the type lives): what traces guard.
+    /// Everything they take from a class (its methods, `__init__`, properties,
+    /// the absence of a data descriptor or attribute hook for a name) is a
+    /// lookup whose result changing moves it; a class-level counter
+    /// (`Cls.count += 1`, a plain value replacing a plain value) moves only
+    /// `version`, so it no longer makes every trace that uses the class leave.
     pub type_version: i64,
     pub instance: Option<InstanceLayout>,
     pub seq_iter: SeqIterLayout,
@@ -171,7 +176,7 @@ fn offset_in<T>(obj: &Obj, field: &T) -> i64 {
 }
 
 fn type_version_offset() -> i64 {
-    offset_of!(TypeObj, version) as i64
+    offset_of!(TypeObj, lookup_version) as i64
 }
 
 fn instance_probe(len: usize, cap: usize) -> Option<InstanceLayout> {

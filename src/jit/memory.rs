@@ -247,7 +247,8 @@ impl Recorder {
             t as *const TypeObj as i64,
             None,
         );
-        self.guard_word_at(p, layouts.type_version, t.version.get(), pc);
+        // (`lookup_version`: see `Layouts::type_version`)
+        self.guard_word_at(p, layouts.type_version, t.lookup_version.get(), pc);
     }
 
     /// Guards that the u64 word at `at` bytes past the address `base` holds `want`.

@@ -2628,6 +2628,30 @@ impl Vm {
                 let code = self.function(getter).ok_or("not a function")?.code.clone();
                 rec.enter_inline(getter, code, vec![ro], pc);
             }
+            Op::LoadAttr(n)
+                if helpers::plain_class_attr(self, top(0), fr.code.names[n as usize])
+                    && crate::vm::types::lookup(self, top(0), fr.code.names[n as usize])
+                        .is_some_and(|v| crate::vm::types::is_plain_class_value(self, v)) =>
+            {
+                // `Cls.count`: a class-level counter's value, looked up each time
+                // (the class guards do not pin plain values)
+                let ro = rec.pop()?;
+                let nm = rec.k_val(fr.code.names[n as usize]);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::TYPE_GETATTR, pc);
+                rec.stack.push(r);
+            }
+            Op::StoreAttr(n)
+                if helpers::plain_class_attr(self, top(0), fr.code.names[n as usize])
+                    && crate::vm::types::type_obj(top(0)).module != "builtins" =>
+            {
+                // `Cls.count = v`
+                let nn = rec.stack.len();
+                let (rv, ro) = (rec.stack[nn - 2], rec.stack[nn - 1]);
+                rec.store_args(&[rv]);
+                let nm = rec.k_val(fr.code.names[n as usize]);
+                rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::TYPE_SETATTR, pc);
+                rec.stack.truncate(nn - 2);
+            }
             Op::LoadAttr(n) => {
                 let obj = top(0);
                 if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Instance(_))) {

@@ -101,8 +101,11 @@ pub struct TypeObj {
     /// number, a str, a container: no descriptor) is replaced by another plain
     /// value, as a class-level counter is: what a name resolves to and whether
     /// it is a descriptor cannot change then, so the caches keyed on this (the
-    /// method cache, attribute inline caches, the hooks below) stay valid; the
-    /// JIT's guards, which read values, use `version`.
+    /// method cache, attribute inline caches, the hooks below) stay valid. The
+    /// JIT's class guards read this too: what a trace takes from a class is a
+    /// method, `__init__`, a property or the absence of a descriptor or hook,
+    /// never a plain value (a class attribute's value is loaded by a residual
+    /// call), so a class-level counter does not make them leave.
     pub lookup_version: Cell<u64>,
     /// The built-in type whose payload instances carry (list, dict, ...), or NONE for
     /// plain `object` instances.

@@ -539,7 +539,7 @@ fn bump_value_version(cls: Value) {
 /// Whether a class attribute's value is plain data, which no lookup treats as
 /// a descriptor: an int, float, bool or None, or an object of exactly one of
 /// the built-in data types (a subclass could define `__get__`).
-fn is_plain_class_value(vm: &Vm, v: Value) -> bool {
+pub(crate) fn is_plain_class_value(vm: &Vm, v: Value) -> bool {
     let Some(o) = v.as_obj() else {
         return true;
     };
