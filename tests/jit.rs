@@ -1573,3 +1573,28 @@ fn a_class_level_counter_does_not_stop_traces_from_using_its_class() {
     assert!(field(line, "residual_calls") < 100, "{line}");
     assert_eq!(text_field(line, "abort_reasons"), "none", "{line}");
 }
+
+#[test]
+fn a_python_getitem_is_inlined_into_the_loop() {
+    // `grid[x, y]` calls `Grid.__getitem__`, a Python function: inlined like
+    // a method call, so the loop makes no residual call.
+    let src = "class Grid:\n\
+               \x20   def __init__(self, w, cells):\n\
+               \x20       self.w = w\n\
+               \x20       self.cells = cells\n\
+               \x20   def __getitem__(self, pos):\n\
+               \x20       x, y = pos\n\
+               \x20       return self.cells[y * self.w + x]\n\
+               def run(n):\n\
+               \x20   g = Grid(4, list(range(16)))\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += g[i % 4, i % 3]\n\
+               \x20   return t\n\
+               print(run(30000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}

@@ -2169,6 +2169,36 @@ impl Vm {
             Op::In(invert) if helpers::pure_dict_access(self, top(0), top(1)) => {
                 rec.bool_helper_on_top_two(helpers::DICT_CONTAINS, invert, pc);
             }
+            Op::Subscr if self.getitem_dunder(top(1)).is_some() => {
+                // `obj[k]` on an instance whose class defines `__getitem__` as a
+                // plain function: inlined under guards on the class, like a
+                // method call (its `return` hands the caller the item)
+                let obj = top(1);
+                let func = self.getitem_dunder(obj).expect("checked");
+                rec.check_inline_depth()?;
+                let n = rec.stack.len();
+                let (ro, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
+                if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
+                    return Err("__getitem__ of an unguardable instance".into());
+                }
+                rec.stack.truncate(n - 2);
+                let code = self.function(func).ok_or("not a function")?.code.clone();
+                rec.enter_inline(func, code, vec![ro, rk], pc);
+            }
+            Op::DeleteSubscr
+                if top(0).is_small_int()
+                    && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
+                    && self.is_builtin_exact(top(1)) =>
+            {
+                // `del lst[i]`: list.pop's helper, its item dropped (an index
+                // out of range leaves: the interpreter raises IndexError)
+                let n = rec.stack.len();
+                let (rl, ri) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let i = rec.as_int(ri, pc);
+                let bi = rec.boxed(i);
+                rec.guard(IrOp::CallG, Ty::Val, rl, bi, helpers::LIST_POP, pc);
+                rec.stack.truncate(n - 2);
+            }
             Op::Subscr
                 if self.dict_item_methods(top(1), top(0), "__getitem__")
                     && (rec.side.is_none() || self.dict_has(top(1), top(0))) =>
@@ -3129,6 +3159,20 @@ impl Vm {
                 ta == tb || !self.is_subclass(tb, ta)
             });
         ok_b.then_some(func)
+    }
+
+    /// The `__getitem__` that `obj[k]` calls when `obj` is a plain instance
+    /// whose class defines it as an inlinable function of two parameters.
+    fn getitem_dunder(&mut self, obj: Value) -> Option<Value> {
+        let ObjData::Instance(i) = &obj.as_obj()?.data else {
+            return None;
+        };
+        if !i.base_value.get().is_empty() {
+            return None;
+        }
+        let name = self.name("__getitem__");
+        let func = self.plain_method(obj, name)?;
+        (self.inlinable(func) && self.function(func)?.code.argcount == 2).then_some(func)
     }
 
     /// The helper for a call of `m` with `argc` arguments when it is `list.pop`
