@@ -94,6 +94,9 @@ helpers! {
     // `type` (a class-level counter)
     TYPE_GETATTR => type_getattr;
     TYPE_SETATTR => type_setattr;
+    // `a < b` (and the other comparisons, the operator in `ARGS[0]`) of two
+    // exact tuples or two exact lists of plain items
+    SEQ_COMPARE => seq_compare;
     SUBDICT_GET => subdict_get;
     SUBDICT_SET => subdict_set;
     SUBDICT_CONTAINS => subdict_contains;
@@ -945,6 +948,83 @@ extern "C" fn type_setattr(cls: u64, name: u64) -> u64 {
         }
         vm.type_set_attr(cls, name, arg(0));
         Some(Value::NONE.0)
+    })
+}
+
+/// How two plain items compare: Some(ordering) for two numbers (inline ints,
+/// bools, floats that are not NaN) or two exact strs; Some(None) when they
+/// are of kinds that are simply unequal; None when comparing could run Python
+/// code or is not a total order (the helper then leaves).
+fn plain_order(vm: &Vm, a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
+    let num = |v: Value| {
+        if v.is_small_int() {
+            Some(v.as_small_int() as f64)
+        } else if v.is_bool() {
+            Some(f64::from(u8::from(v == Value::TRUE)))
+        } else if v.is_float() && !v.as_float().is_nan() {
+            Some(v.as_float())
+        } else {
+            None
+        }
+    };
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) => return Some(x.partial_cmp(&y)),
+        (Some(_), None) | (None, Some(_)) if exact_str(vm, a) || exact_str(vm, b) => {
+            return Some(None);
+        }
+        _ => {}
+    }
+    match (exact_str_of(vm, a), exact_str_of(vm, b)) {
+        (Some(x), Some(y)) => Some(Some(x.s.as_str().cmp(y.s.as_str()))),
+        _ => None,
+    }
+}
+
+/// `a OP b` for two exact tuples or two exact lists whose items up to the
+/// first unequal pair are plain (`plain_order`), OP in `ARGS[0]` as the
+/// interpreter's `CmpOp` index (Lt, Le, Eq, Ne, Gt, Ge).
+extern "C" fn seq_compare(a: u64, b: u64) -> u64 {
+    use std::cmp::Ordering;
+    guarded(|| {
+        let vm = vm()?;
+        let (a, b) = (Value(a), Value(b));
+        let items = |v: Value| -> Option<&[Value]> {
+            if !vm.is_builtin_exact(v) {
+                return None;
+            }
+            match &v.as_obj()?.data {
+                ObjData::Tuple(t) => Some(&t[..]),
+                ObjData::List(l) => Some(&l.get()[..]),
+                _ => None,
+            }
+        };
+        let (xs, ys) = (items(a)?, items(b)?);
+        if a.obj().class() != b.obj().class() {
+            return None;
+        }
+        let op = arg(0).as_small_int();
+        // the first unequal pair decides; else the lengths do
+        let mut order = Some(xs.len().cmp(&ys.len()));
+        for (&x, &y) in xs.iter().zip(ys) {
+            match plain_order(vm, x, y)? {
+                Some(Ordering::Equal) => continue,
+                o => {
+                    order = o;
+                    break;
+                }
+            }
+        }
+        let r = match (op, order) {
+            (2, o) => o == Some(Ordering::Equal),
+            (3, o) => o != Some(Ordering::Equal),
+            (_, None) => return None,
+            (0, Some(o)) => o == Ordering::Less,
+            (1, Some(o)) => o != Ordering::Greater,
+            (4, Some(o)) => o == Ordering::Greater,
+            (5, Some(o)) => o != Ordering::Less,
+            _ => return None,
+        };
+        Some(Value::bool(r).0)
     })
 }
 

@@ -2228,6 +2228,13 @@ impl Vm {
                 self.guard_dict_class(rec, rec.stack[n - 1], top(0), pc)?;
                 rec.bool_helper_on_top_two(helpers::SUBDICT_CONTAINS, invert, pc);
             }
+            Op::Compare(cop) if self.plain_seq_pair(top(1), top(0)) => {
+                // `(a.x, a.y) < (b.x, b.y)`: the helper compares plain items
+                // and leaves at any other (the interpreter runs their methods)
+                let k = rec.k_int(cop as i64);
+                rec.store_args(&[k]);
+                rec.bool_helper_on_top_two(helpers::SEQ_COMPARE, false, pc);
+            }
             Op::Compare(cop @ (CmpOp::Eq | CmpOp::Ne))
                 if helpers::exact_str(self, top(1)) && helpers::exact_str(self, top(0)) =>
             {
@@ -3159,6 +3166,19 @@ impl Vm {
                 ta == tb || !self.is_subclass(tb, ta)
             });
         ok_b.then_some(func)
+    }
+
+    /// Whether `a` and `b` are both exact tuples or both exact lists.
+    fn plain_seq_pair(&self, a: Value, b: Value) -> bool {
+        let kind = |v: Value| match v.as_obj().map(|o| &o.data) {
+            Some(ObjData::Tuple(_)) => Some(0),
+            Some(ObjData::List(_)) => Some(1),
+            _ => None,
+        };
+        kind(a).is_some()
+            && kind(a) == kind(b)
+            && self.is_builtin_exact(a)
+            && self.is_builtin_exact(b)
     }
 
     /// The `__getitem__` that `obj[k]` calls when `obj` is a plain instance
