@@ -96,9 +96,15 @@ fn sweep_generated_programs() {
             .unwrap_or(d)
     };
     let from = var("COIL_SWEEP_FROM", 0);
+    // COIL_SWEEP_SHOW=text prints the programs whose source contains `text`
+    // (to look at what a feature generates)
+    let show = std::env::var("COIL_SWEEP_SHOW").ok();
     let mut bad = 0;
     for seed in from..from + var("COIL_SWEEP_N", 200) {
         let p = coil::fuzzing::programs::program_from_bytes(&seeded_bytes(seed, 96));
+        if show.as_ref().is_some_and(|s| p.source.contains(s.as_str())) {
+            println!("seed {seed}:\n{}", p.source);
+        }
         let r = std::panic::catch_unwind(|| coil::fuzzing::differential::check_program(&p));
         match r {
             Ok(Ok(_)) => {}

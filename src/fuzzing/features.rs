@@ -6,7 +6,9 @@
 //! builtins, inner loops, objects built and combined through dunder methods
 //! (residual calls in traces: class calls, `__add__`, `__eq__`, `__hash__`,
 //! objects escaping on some iterations, calls deeper than the inlining limit,
-//! recursion, a dunder swapped mid-loop), generators (pipelines inlined into traces,
+//! recursion, a dunder swapped mid-loop), class-level counters, Python
+//! `__getitem__`, Counter/defaultdict items, tuple comparisons and `del lst[i]`
+//! (application shapes), generators (pipelines inlined into traces,
 //! genexprs, one left half-way), functions with short loops (function-entry
 //! traces), tuples packed and unpacked (never allocated in traces) and an
 //! uncaught exception mid-loop. Each uses names
@@ -22,7 +24,7 @@ use super::programs::{Choices, Feature};
 pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool) -> Feature {
     // an iteration in the loop, where a change happens
     let k = c.below(n.max(1));
-    match c.below(19) {
+    match c.below(20) {
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
@@ -45,7 +47,83 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         16 => tuples(c, j, k),
         17 => operators_and_helpers(c, j, k),
         18 => closures_and_drains(c, j, k),
+        19 => application_shapes(c, j, k),
         _ => containers(c, j, jit),
+    }
+}
+
+/// What application code does to its objects and containers: a class-level
+/// counter bumped in `__init__`, a Python `__getitem__` (replaced at `k`),
+/// Counter and defaultdict items (a key that is not plain at `k`), tuple
+/// comparisons (a tuple of other items at `k`, raising TypeError), `del
+/// lst[i]` (out of range at `k`).
+fn application_shapes(c: &mut Choices, j: usize, k: usize) -> Feature {
+    let m = 2 + c.below(5);
+    let defs = format!(
+        "from collections import Counter, defaultdict
+class A{j}:
+    made = 0
+    def __init__(self, x):
+        A{j}.made += 1
+        self.x = x
+    def __getitem__(self, key):
+        return self.x * key
+"
+    );
+    let body = match c.below(5) {
+        0 => format!(
+            "a{j} = A{j}(i)
+acc{j} = acc{j} + a{j}[2] + A{j}.made % 5
+if i == {k}:
+    A{j}.__getitem__ = lambda s, key: -key
+"
+        ),
+        1 => format!(
+            "cn{j}[i % {m}] += 1
+if i == {k}:
+    cn{j}[(i, 'k')] += 5
+acc{j} = acc{j} + cn{j}[i % {m}] + (i % 3 in cn{j})
+"
+        ),
+        2 => format!(
+            "t{j} = (i % {m}, str(i % 3)) if i != {k} else (None, i)
+try:
+    acc{j} = acc{j} + (t{j} < (2, '1')) + 2 * (t{j} == (1, '1'))
+except TypeError:
+    acc{j} = acc{j} + 100
+"
+        ),
+        3 => format!(
+            "w{j} = list(range({m} + 2))
+try:
+    del w{j}[i % {m} if i != {k} else {m} + 5]
+except IndexError:
+    acc{j} = acc{j} - 1
+acc{j} = acc{j} + len(w{j}) + w{j}[-1]
+"
+        ),
+        _ => format!(
+            "dd{j}[str(i % {m})].append(i)
+acc{j} = acc{j} + len(dd{j}[str(i % {m})])
+"
+        ),
+    };
+    Feature {
+        defs,
+        setup: format!(
+            "acc{j} = 0
+cn{j} = Counter()
+dd{j} = defaultdict(list)
+"
+        ),
+        body,
+        state: vec![
+            format!("acc{j}"),
+            format!("A{j}.made"),
+            format!("sorted(cn{j}.items(), key=str)[:4]"),
+            format!("len(dd{j})"),
+        ],
+        globals: vec![],
     }
 }
 
