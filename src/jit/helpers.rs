@@ -97,6 +97,10 @@ helpers! {
     // `a < b` (and the other comparisons, the operator in `ARGS[0]`) of two
     // exact tuples or two exact lists of plain items
     SEQ_COMPARE => seq_compare;
+    // a call of a generator function (a genexpr too): its arguments bound
+    // and the generator made, none of its code run
+    MAKE_GEN1 => make_gen1;
+    MAKE_GEN2 => make_gen2;
     SUBDICT_GET => subdict_get;
     SUBDICT_SET => subdict_set;
     SUBDICT_CONTAINS => subdict_contains;
@@ -1026,6 +1030,40 @@ extern "C" fn seq_compare(a: u64, b: u64) -> u64 {
         };
         Some(Value::bool(r).0)
     })
+}
+
+/// Whether `f` is a plain generator function (not a coroutine or an async
+/// generator): calling it makes a generator and runs none of its code.
+pub fn is_generator_function(f: Value) -> bool {
+    use crate::compiler::bytecode::flags;
+    matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Function(func))
+        if func.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
+            == flags::GENERATOR)
+}
+
+/// `f(a, ...)` for a generator function `f` (`is_generator_function`); exits
+/// when the arguments do not bind (the interpreter raises TypeError).
+fn make_gen(f: Value, args: &[Value]) -> Option<u64> {
+    if !is_generator_function(f) {
+        return None;
+    }
+    let vm = vm_mut()?;
+    let ObjData::Function(func) = &f.obj().data else {
+        return None;
+    };
+    if vm.pending_generator.is_some() {
+        return None;
+    }
+    vm.make_generator(f, func, args).ok().map(|g| g.0)
+}
+
+extern "C" fn make_gen1(f: u64, a: u64) -> u64 {
+    guarded(|| make_gen(Value(f), &[Value(a)]))
+}
+
+/// The second argument in `ARGS[0]`.
+extern "C" fn make_gen2(f: u64, a: u64) -> u64 {
+    guarded(|| make_gen(Value(f), &[Value(a), arg(0)]))
 }
 
 /// The dict an instance of a dict subclass holds its items in: its own payload,

@@ -1418,6 +1418,24 @@ impl Vm {
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
             }
+            Op::Call(argc @ (1 | 2)) if helpers::is_generator_function(top(argc as usize)) => {
+                // `(x for x in xs)`, `pairs(a, b)`: the generator is made by a
+                // helper (no code of it runs), not by a residual call
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                let ra = rec.boxed(rec.stack[n - argc]);
+                let helper = if argc == 2 {
+                    let rb = rec.stack[n - 1];
+                    rec.store_args(&[rb]);
+                    helpers::MAKE_GEN2
+                } else {
+                    helpers::MAKE_GEN1
+                };
+                let r = rec.guard(IrOp::CallG, Ty::Val, rf, ra, helper, pc);
+                rec.stack.truncate(n - argc - 1);
+                rec.stack.push(r);
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // parameters left to their defaults get them as locals (constants of
             // the guarded function, or loaded from a nested one)
