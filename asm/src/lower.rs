@@ -506,16 +506,21 @@ pub fn validate(trace: &Trace) -> Result<usize, LowerError> {
             if trace.snapshots.get(ins.snap as usize).is_none() {
                 return bad(format!("{i:04}: guard without a valid snapshot"));
             }
-            for r in trace.snapshot_values(ins.snap) {
-                if r.idx() >= n {
-                    return bad(format!("{i:04}: snapshot names {r}, out of range"));
+            let mut first_bad = None;
+            trace.visit_snapshot_values(ins.snap, &mut |r| {
+                let fine = r.idx() < n
+                    && (r.idx() < i || (trace.ins[r.idx()].op == Op::Phi && i > lp))
+                    && trace.ins[r.idx()].ty != Ty::Void;
+                if !fine && first_bad.is_none() {
+                    first_bad = Some(r);
                 }
-                let ok = r.idx() < i || (r.idx() < n && trace.ins[r.idx()].op == Op::Phi && i > lp);
-                if !ok || trace.ins[r.idx()].ty == Ty::Void {
-                    return bad(format!(
-                        "{i:04}: snapshot names {r}, which has no value there"
-                    ));
-                }
+            });
+            if let Some(r) = first_bad {
+                return bad(if r.idx() >= n {
+                    format!("{i:04}: snapshot names {r}, out of range")
+                } else {
+                    format!("{i:04}: snapshot names {r}, which has no value there")
+                });
             }
         }
     }

@@ -106,11 +106,11 @@ pub fn foldable_arefs(trace: &Trace) -> Vec<bool> {
             ok[ins.b.idx()] = false;
         }
         if ins.op.is_guard() && (ins.snap as usize) < trace.snapshots.len() {
-            for r in trace.snapshot_values(ins.snap) {
+            trace.visit_snapshot_values(ins.snap, &mut |r| {
                 if r.idx() < n {
                     ok[r.idx()] = false;
                 }
-            }
+            });
         }
     }
     ok
@@ -144,7 +144,7 @@ fn uses(trace: &Trace, lp: usize, folded: &[bool]) -> Vec<(Ref, usize)> {
             }
         }
         if ins.op.is_guard() && (ins.snap as usize) < trace.snapshots.len() {
-            out.extend(trace.snapshot_values(ins.snap).into_iter().map(|r| (r, i)));
+            trace.visit_snapshot_values(ins.snap, &mut |r| out.push((r, i)));
         }
     }
     out

@@ -288,6 +288,9 @@ pub struct Trace {
     /// assumes the slot holds that value at the top of every iteration. (A phi
     /// DCE removed had no user: the body never looks at its slot's value there.)
     pub folded_phis: Vec<u32>,
+    /// Whether a `sinka` was ever emitted: snapshots then need expanding
+    /// (`visit_snapshot_values`); most traces have none.
+    pub has_sunk: bool,
 }
 
 impl Trace {
@@ -305,22 +308,34 @@ impl Trace {
     /// as in `refs`).
     pub fn snapshot_values(&self, snap: u32) -> Vec<Ref> {
         let mut out = Vec::new();
-        for r in self.snapshots[snap as usize].refs() {
-            self.push_values(r, &mut out);
-        }
+        self.visit_snapshot_values(snap, &mut |r| out.push(r));
         out
     }
 
-    fn push_values(&self, r: Ref, out: &mut Vec<Ref>) {
-        if r.is_none() {
+    /// `snapshot_values` without collecting them (the backends call this
+    /// for every guard).
+    #[inline]
+    pub fn visit_snapshot_values(&self, snap: u32, f: &mut impl FnMut(Ref)) {
+        let refs = self.snapshots[snap as usize].refs();
+        if !self.has_sunk {
+            refs.for_each(f);
             return;
         }
+        for r in refs {
+            self.visit_values(r, f);
+        }
+    }
+
+    fn visit_values(&self, r: Ref, f: &mut impl FnMut(Ref)) {
         match self.ins.get(r.idx()) {
             Some(ins) if ins.op == Op::SinkA => {
-                self.push_values(ins.a, out);
-                self.push_values(ins.b, out);
+                for part in [ins.a, ins.b] {
+                    if !part.is_none() {
+                        self.visit_values(part, f);
+                    }
+                }
             }
-            _ => out.push(r),
+            _ => f(r),
         }
     }
 
@@ -332,6 +347,7 @@ impl Trace {
     /// Appends an instruction; guards must pass a snapshot index.
     pub fn emit(&mut self, op: Op, ty: Ty, a: Ref, b: Ref, imm: i64, snap: Option<u32>) -> Ref {
         debug_assert_eq!(op.is_guard(), snap.is_some(), "{op:?}");
+        self.has_sunk |= op == Op::SinkA;
         self.ins.push(Ins {
             op,
             ty,

@@ -207,10 +207,16 @@ impl<'h> Maker<'h> {
 
     /// The boxed value of snapshot entry `r` at an exit (`vals`: the trace's
     /// own), making it if it is a sunk object.
+    #[inline]
     pub fn value(&mut self, trace: &Trace, r: Ref, vals: &[u64]) -> Value {
-        if !trace.is_sunk(r) {
+        if !trace.has_sunk || !trace.is_sunk(r) {
             return Value(deopt::box_ref(trace, r, vals));
         }
+        self.make(trace, r, vals)
+    }
+
+    #[cold]
+    fn make(&mut self, trace: &Trace, r: Ref, vals: &[u64]) -> Value {
         if let Some(&(_, v)) = self.made.iter().find(|(m, _)| *m == r) {
             return v;
         }

@@ -1290,11 +1290,11 @@ fn fusable_compares(t: &Trace, chaos: bool) -> (Vec<bool>, BTreeMap<u32, (usize,
     for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
         if (ins.snap as usize) < t.snapshots.len() {
             guards_per_snapshot[ins.snap as usize] += 1;
-            for r in t.snapshot_values(ins.snap) {
+            t.visit_snapshot_values(ins.snap, &mut |r| {
                 if r.idx() < n && !in_snapshots[r.idx()].contains(&ins.snap) {
                     in_snapshots[r.idx()].push(ins.snap);
                 }
-            }
+            });
         }
     }
     let mut fused = vec![false; n];
@@ -1338,13 +1338,11 @@ fn fusable_loads(t: &Trace, alloc: &Allocation) -> Vec<bool> {
     let mut in_snapshot = vec![false; n];
     for ins in t.ins.iter().filter(|i| i.op.is_guard()) {
         if (ins.snap as usize) < t.snapshots.len() {
-            for r in t
-                .snapshot_values(ins.snap)
-                .into_iter()
-                .filter(|r| r.idx() < n)
-            {
-                in_snapshot[r.idx()] = true;
-            }
+            t.visit_snapshot_values(ins.snap, &mut |r| {
+                if r.idx() < n {
+                    in_snapshot[r.idx()] = true;
+                }
+            });
         }
     }
     let plain_address = |ld: &guards::Ins| {
