@@ -75,6 +75,26 @@ impl Recorder {
         r
     }
 
+    /// The items of the sunk tuple `r` (`sink_tuple`'s layout), read from
+    /// the IR.
+    pub(crate) fn sunk_tuple_items(&self, r: Ref) -> SmallVec<[Ref; 4]> {
+        let ins = *self.trace.get(r);
+        let mut items: SmallVec<[Ref; 4]> = smallvec::smallvec![ins.a];
+        match ins.imm {
+            helpers::NEW_TUPLE2 => items.push(ins.b),
+            helpers::NEW_TUPLE_N => {
+                let mut rest = ins.b;
+                while !rest.is_none() {
+                    let p = *self.trace.get(rest);
+                    items.push(p.a);
+                    rest = p.b;
+                }
+            }
+            _ => {}
+        }
+        items
+    }
+
     /// Loads `ARGS[0..n]`, where a helper left items (Val).
     pub(crate) fn load_args(&mut self, n: usize) -> SmallVec<[Ref; 4]> {
         let at = self.trace.emit(
@@ -141,7 +161,7 @@ impl Recorder {
                     self.guard(guards::Op::CallA, Ty::Val, ins.a, ins.b, ins.imm, pc)
                 }
                 helpers::NEW_TUPLE_N => {
-                    let items = self.tuples[&r].clone();
+                    let items = self.sunk_tuple_items(r);
                     self.park_and_call(&items, helpers::NEW_TUPLE_N, pc)
                 }
                 helpers::NEW_SLICE2 => self.guard(
@@ -331,6 +351,14 @@ impl Recorder {
                         let r = self
                             .trace
                             .emit(guards::Op::SinkA, Ty::Val, a, b, helper, None);
+                        if matches!(
+                            helper,
+                            helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 | helpers::NEW_TUPLE_N
+                        ) {
+                            // (unpacking it reads the items, as in the parent)
+                            let items = self.sunk_tuple_items(r);
+                            self.tuples.insert(r, items);
+                        }
                         made.push((parent, r));
                         r
                     }
