@@ -2695,6 +2695,21 @@ impl Vm {
                 let r = rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::TYPE_GETATTR, pc);
                 rec.stack.push(r);
             }
+            Op::LoadAttr(n) if self.class_value_of_instance(top(0), fr.code.names[n as usize]) => {
+                // `self.speed` found on the class (a plain value the instance
+                // does not shadow: its shape, guarded, has no such attribute),
+                // looked up each time (class guards do not pin plain values)
+                let obj = top(0);
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
+                    return Err("class attribute of an unguardable instance".into());
+                }
+                rec.pop()?;
+                let kc = rec.k_val(obj.obj().class());
+                let nm = rec.k_val(fr.code.names[n as usize]);
+                let r = rec.guard(IrOp::CallG, Ty::Val, kc, nm, helpers::TYPE_GETATTR, pc);
+                rec.stack.push(r);
+            }
             Op::StoreAttr(n)
                 if helpers::plain_class_attr(self, top(0), fr.code.names[n as usize])
                     && crate::vm::types::type_obj(top(0)).module != "builtins" =>
@@ -3184,6 +3199,23 @@ impl Vm {
                 ta == tb || !self.is_subclass(tb, ta)
             });
         ok_b.then_some(func)
+    }
+
+    /// Whether `obj.name` on the instance `obj` finds a plain value (a number,
+    /// a str, a container) on its class of metaclass `type`: no hook, no
+    /// descriptor, no instance attribute of that name.
+    fn class_value_of_instance(&self, obj: Value, name: Value) -> bool {
+        let Some(ObjData::Instance(i)) = obj.as_obj().map(|o| &o.data) else {
+            return false;
+        };
+        let cls = obj.obj().class();
+        i.dict.get().is_empty()
+            && i.base_value.get().is_empty()
+            && i.shape.get().lookup(name).is_none()
+            && helpers::plain_instance_attr(self, cls, name)
+            && helpers::plain_class_attr(self, cls, name)
+            && crate::vm::types::lookup(self, cls, name)
+                .is_some_and(|v| crate::vm::types::is_plain_class_value(self, v))
     }
 
     /// Whether `a` and `b` are both exact tuples or both exact lists.
