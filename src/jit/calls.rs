@@ -184,6 +184,15 @@ impl Vm {
         if f == self.types.int && argc == 1 && helpers::exact_str(self, args[0]) {
             return Ok(Plan::Unary(helpers::STR_TO_INT));
         }
+        if f == self.types.enumerate && argc == 1 && helpers::plain_iterable(self, args[0]) {
+            return Ok(Plan::Unary(helpers::ENUMERATE1));
+        }
+        if f == self.types.zip
+            && argc == 2
+            && args.iter().all(|a| helpers::plain_iterable(self, *a))
+        {
+            return Ok(Plan::Binary(helpers::ZIP2));
+        }
         if f == self.types.type_ && argc == 1 {
             return Ok(Plan::Unary(helpers::TYPE_OF));
         }

@@ -101,6 +101,9 @@ helpers! {
     // and the generator made, none of its code run
     MAKE_GEN1 => make_gen1;
     MAKE_GEN2 => make_gen2;
+    // `enumerate(xs)` and `zip(xs, ys)` of built-in iterables
+    ENUMERATE1 => enumerate1;
+    ZIP2 => zip2;
     SUBDICT_GET => subdict_get;
     SUBDICT_SET => subdict_set;
     SUBDICT_CONTAINS => subdict_contains;
@@ -1064,6 +1067,68 @@ extern "C" fn make_gen1(f: u64, a: u64) -> u64 {
 /// The second argument in `ARGS[0]`.
 extern "C" fn make_gen2(f: u64, a: u64) -> u64 {
     guarded(|| make_gen(Value(f), &[Value(a), arg(0)]))
+}
+
+/// Whether `iter(v)` runs no Python code: an exact list, tuple, str, range,
+/// dict, set or frozenset, a built-in iterator or a generator.
+pub fn plain_iterable(vm: &Vm, v: Value) -> bool {
+    let Some(o) = v.as_obj() else {
+        return false;
+    };
+    match &o.data {
+        ObjData::List(_)
+        | ObjData::Tuple(_)
+        | ObjData::Str(_)
+        | ObjData::Range { .. }
+        | ObjData::Dict(_)
+        | ObjData::Set(_)
+        | ObjData::Iter(_) => vm.is_builtin_exact(v),
+        ObjData::Generator(_) => o.class() == vm.types.generator,
+        _ => false,
+    }
+}
+
+/// An iterator over `v` (`plain_iterable`).
+fn plain_iter(vm: &mut Vm, v: Value) -> Option<Value> {
+    if !plain_iterable(vm, v) {
+        return None;
+    }
+    vm.iter(v).ok()
+}
+
+/// `enumerate(x)`.
+extern "C" fn enumerate1(x: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let it = plain_iter(vm, Value(x))?;
+        let st = IterState::Enumerate {
+            it,
+            n: Value::small_int(0),
+        };
+        Some(
+            vm.alloc(
+                vm.types.enumerate,
+                ObjData::Iter(crate::object::Mut::new(st)),
+            )
+            .0,
+        )
+    })
+}
+
+/// `zip(a, b)`.
+extern "C" fn zip2(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (ia, ib) = (plain_iter(vm, Value(a))?, plain_iter(vm, Value(b))?);
+        let st = IterState::Zip {
+            its: vec![ia, ib],
+            strict: false,
+        };
+        Some(
+            vm.alloc(vm.types.zip, ObjData::Iter(crate::object::Mut::new(st)))
+                .0,
+        )
+    })
 }
 
 /// The dict an instance of a dict subclass holds its items in: its own payload,
