@@ -104,6 +104,10 @@ helpers! {
     // `enumerate(xs)` and `zip(xs, ys)` of built-in iterables
     ENUMERATE1 => enumerate1;
     ZIP2 => zip2;
+    // `sum(xs)` of an exact list or tuple of numbers
+    SUM_SEQ => sum_seq;
+    // `[x] * n` of an exact list and an inline int
+    LIST_REPEAT => list_repeat;
     SUBDICT_GET => subdict_get;
     SUBDICT_SET => subdict_set;
     SUBDICT_CONTAINS => subdict_contains;
@@ -1498,6 +1502,61 @@ extern "C" fn seq_concat(a: u64, b: u64) -> u64 {
             }
             _ => None,
         }
+    })
+}
+
+/// `sum(xs)` for an exact list or tuple whose items are inline ints, floats
+/// and bools, added from 0 in order as the builtin adds them (checked first:
+/// an item of another kind leaves before anything is added).
+extern "C" fn sum_seq(xs: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let v = Value(xs);
+        if !vm.is_builtin_exact(v) {
+            return None;
+        }
+        let items: &[Value] = match &v.as_obj()?.data {
+            ObjData::List(l) => l.get(),
+            ObjData::Tuple(t) => t,
+            _ => return None,
+        };
+        if !items
+            .iter()
+            .all(|x| x.is_small_int() || x.is_float() || x.is_bool())
+        {
+            return None;
+        }
+        let items: SmallVec<[Value; 16]> = items.into();
+        let mut acc = Value::small_int(0);
+        for x in items {
+            acc = vm
+                .binary_op(crate::compiler::bytecode::BinOp::Add, acc, x)
+                .ok()?;
+        }
+        Some(acc.0)
+    })
+}
+
+/// `lst * n` for an exact list and an inline int (a negative count makes an
+/// empty list; one past a million items leaves, for the interpreter's
+/// MemoryError and limits).
+extern "C" fn list_repeat(l: u64, n: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (l, n) = (Value(l), Value(n));
+        let items = exact_list(l.0)?.get();
+        if !n.is_small_int() {
+            return None;
+        }
+        let k = n.as_small_int().max(0) as usize;
+        if items.len().checked_mul(k)? > 1 << 20 {
+            return None;
+        }
+        let mut v = Vec::with_capacity(items.len() * k);
+        for _ in 0..k {
+            v.extend_from_slice(items);
+        }
+        Some(vm.new_list(v).0)
     })
 }
 

@@ -2116,6 +2116,20 @@ impl Vm {
                     p.callee_binop = Some((bop, ra, rb));
                 }
             }
+            Op::Binary(BinOp::Mul)
+                if top(0).is_small_int()
+                    && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
+                    && self.is_builtin_exact(top(1)) =>
+            {
+                // `[0] * n`
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let k = rec.as_int(rb, pc);
+                let bk = rec.boxed(k);
+                let r = rec.guard(IrOp::CallG, Ty::Val, ra, bk, helpers::LIST_REPEAT, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::Binary(BinOp::Add) if self.is_exact_seq_pair(top(1), top(0)) => {
                 // `a + b` of two lists or two tuples: a new one (`+=` on a
                 // list extends it in place: not this)
@@ -2320,6 +2334,26 @@ impl Vm {
             Op::Unary(UnOp::Neg) => {
                 let ra = *rec.stack.last().ok_or("stack underflow")?;
                 let r = record_neg(rec, ra, top(0), pc)?;
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::Unary(UnOp::Invert) if top(0).is_small_int() => {
+                // `~x` of an inline int is `x ^ -1`, an inline int too
+                let ra = *rec.stack.last().ok_or("stack underflow")?;
+                let x = rec.as_int(ra, pc);
+                let m1 = rec.k_int(-1);
+                let r = rec.trace.emit(IrOp::BXor, Ty::I64, x, m1, 0, None);
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::Unary(UnOp::Pos) if top(0).is_small_int() || top(0).is_float() => {
+                // `+x` of a number is the number (guarded to stay one)
+                let ra = *rec.stack.last().ok_or("stack underflow")?;
+                let r = if top(0).is_small_int() {
+                    rec.as_int(ra, pc)
+                } else {
+                    rec.as_float(ra, top(0), pc)
+                };
                 rec.pop()?;
                 rec.stack.push(r);
             }
