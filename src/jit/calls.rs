@@ -35,6 +35,8 @@ enum Plan {
     Float,
     /// `math.sqrt`: `fsqrt` after a guard that the argument is not negative.
     Sqrt,
+    /// `random.random()`, `random.getrandbits(k)`: `BOUND_RANDOM(f, x or EMPTY)`.
+    BoundRandom,
 }
 
 /// An operand the numeric helpers take: an inline int, a float or a bool.
@@ -123,8 +125,15 @@ impl Vm {
         let plan = self.call_plan(f, &args)?;
         rec.consts.push(f);
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
-        let a0 = args[0];
+        let a0 = args.first().copied().unwrap_or(Value::EMPTY);
         let r = match plan {
+            Plan::BoundRandom => {
+                let x = match ra.first() {
+                    Some(&r) => rec.boxed(r),
+                    None => rec.k_val(Value::EMPTY),
+                };
+                rec.guard(IrOp::CallG, Ty::Val, rf, x, helpers::BOUND_RANDOM, pc)
+            }
             // Exact in IR: float(int) converts, float(float) is the float itself.
             Plan::Float if a0.is_small_int() || a0.is_float() => rec.as_float(ra[0], a0, pc),
             Plan::Int if a0.is_small_int() => rec.as_int(ra[0], pc),
@@ -223,6 +232,9 @@ impl Vm {
             _ => return Err(describe_callee(f)),
         };
         let name = b.name;
+        if helpers::pure_methods::pure_bound_random(f, args) {
+            return Ok(Plan::BoundRandom);
+        }
         if !b.bound.is_empty() {
             return Err(format!("call of builtin method '{name}'"));
         }

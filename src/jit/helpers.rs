@@ -16,7 +16,7 @@ pub(crate) mod plain_iter;
 use plain_iter::{enum_next, enum_next_args, zip_next, zip_next_args};
 #[path = "pure_methods.rs"]
 pub(crate) mod pure_methods;
-use pure_methods::{pure_method_call, pure_method_n};
+use pure_methods::{bound_random_call, pure_method_call, pure_method_n};
 
 use crate::object::{IterState, Mut, ObjData};
 use crate::value::Value;
@@ -208,6 +208,7 @@ helpers! {
     // code (pure_methods.rs)
     PURE_METHOD => pure_method_call;
     PURE_METHOD_N => pure_method_n;
+    BOUND_RANDOM => bound_random_call;
 }
 
 const _: () = assert!(RESIDUAL == guards::ir::RESIDUAL_HELPER);

@@ -9,7 +9,9 @@
 //! int, a bool, None, or an exact tuple of exact strs; for `join` also an exact
 //! list of exact strs), so the helper calls the native itself. Anything else
 //! (an argument of another type, the method raising) exits at the call, where
-//! the interpreter runs it again: the methods have no effects to repeat.
+//! the interpreter runs it again: the methods have no effects to repeat. The
+//! module's `random.random()` and `random.getrandbits(k)`, methods bound to
+//! its generator, go through `BOUND_RANDOM` the same way.
 
 use smallvec::SmallVec;
 
@@ -86,6 +88,45 @@ pub(crate) fn pure_method(vm: &Vm, m: Value, recv: Value) -> bool {
     }
     // (a native type: no Python class has Builtin methods)
     crate::vm::types::type_obj(b.owner).name == "_MersenneTwister" && PURE_RANDOM.contains(&b.name)
+}
+
+/// Whether `f` is one of random's generator methods bound to its generator
+/// (`random.random`, the module's function) taking `args`, all inline ints.
+pub(crate) fn pure_bound_random(f: Value, args: &[Value]) -> bool {
+    let Some(ObjData::Builtin(b)) = f.as_obj().map(|o| &o.data) else {
+        return false;
+    };
+    let Some(recv) = b.bound.as_obj() else {
+        return false;
+    };
+    args.len() <= 1
+        && args.iter().all(|a| a.is_small_int())
+        && crate::vm::types::type_obj(recv.class()).name == "_MersenneTwister"
+        && PURE_RANDOM.contains(&b.name)
+}
+
+/// `f()` or `f(arg)` (`arg` EMPTY for none) for `pure_bound_random`'s `f`.
+pub(super) extern "C" fn bound_random_call(f: u64, arg: u64) -> u64 {
+    guarded(|| {
+        let f = Value(f);
+        let arg = Value(arg);
+        let rest: &[Value] = if arg.is_empty() {
+            &[]
+        } else {
+            std::slice::from_ref(&arg)
+        };
+        if !pure_bound_random(f, rest) {
+            return None;
+        }
+        let ObjData::Builtin(b) = &f.obj().data else {
+            return None;
+        };
+        let vm = vm_mut()?;
+        let mut args: SmallVec<[Value; 2]> = SmallVec::new();
+        args.push(b.bound);
+        args.extend_from_slice(rest);
+        (b.func)(vm, Args::new(&args)).ok().map(|v| v.0)
+    })
 }
 
 fn exact_strs(vm: &Vm, items: &[Value]) -> bool {
