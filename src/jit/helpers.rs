@@ -106,6 +106,8 @@ helpers! {
     ZIP2 => zip2;
     // `sum(xs)` of an exact list or tuple of numbers
     SUM_SEQ => sum_seq;
+    // `"v%d" % i`: printf-style formatting of an exact str with plain values
+    STR_MOD => str_mod;
     // `[x] * n` of an exact list and an inline int
     LIST_REPEAT => list_repeat;
     SUBDICT_GET => subdict_get;
@@ -1535,6 +1537,36 @@ extern "C" fn sum_seq(xs: u64, _: u64) -> u64 {
                 .ok()?;
         }
         Some(acc.0)
+    })
+}
+
+/// Whether `%` formatting may take `v` without running Python code: an
+/// inline int, a float, a bool, None or an exact str.
+fn plain_format_arg(vm: &Vm, v: Value) -> bool {
+    v.is_small_int() || v.is_float() || v.is_bool() || v.is_none() || exact_str(vm, v)
+}
+
+/// `s % x` for an exact str `s` and `x` a plain value or an exact tuple of
+/// them (a bad format or a wrong count leaves: the interpreter raises).
+extern "C" fn str_mod(s: u64, x: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (s, x) = (Value(s), Value(x));
+        if !exact_str(vm, s) {
+            return None;
+        }
+        let plain = match &x.as_obj().map(|o| &o.data) {
+            Some(ObjData::Tuple(t)) => {
+                vm.is_builtin_exact(x) && t.iter().all(|&v| plain_format_arg(vm, v))
+            }
+            _ => plain_format_arg(vm, x),
+        };
+        if !plain {
+            return None;
+        }
+        vm.binary_op(crate::compiler::bytecode::BinOp::Mod, s, x)
+            .ok()
+            .map(|v| v.0)
     })
 }
 

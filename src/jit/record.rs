@@ -2116,6 +2116,15 @@ impl Vm {
                     p.callee_binop = Some((bop, ra, rb));
                 }
             }
+            Op::Binary(BinOp::Mod) if helpers::exact_str(self, top(1)) => {
+                // `"v%d" % i`: the helper leaves on anything but plain values
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let (ba, bb) = (rec.boxed(ra), rec.boxed(rb));
+                let r = rec.guard(IrOp::CallG, Ty::Val, ba, bb, helpers::STR_MOD, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::Binary(BinOp::Mul)
                 if top(0).is_small_int()
                     && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))
