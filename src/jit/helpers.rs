@@ -108,6 +108,8 @@ helpers! {
     SUM_SEQ => sum_seq;
     // `"v%d" % i`: printf-style formatting of an exact str with plain values
     STR_MOD => str_mod;
+    // `"-" * n` of an exact str and an inline int
+    STR_REPEAT => str_repeat;
     // `[x] * n` of an exact list and an inline int
     LIST_REPEAT => list_repeat;
     SUBDICT_GET => subdict_get;
@@ -1565,6 +1567,29 @@ extern "C" fn str_mod(s: u64, x: u64) -> u64 {
             return None;
         }
         vm.binary_op(crate::compiler::bytecode::BinOp::Mod, s, x)
+            .ok()
+            .map(|v| v.0)
+    })
+}
+
+/// `s * n` for an exact str and an inline int, up to a million bytes (a
+/// longer one leaves, for the interpreter's limits).
+extern "C" fn str_repeat(s: u64, n: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (s, n) = (Value(s), Value(n));
+        let text = exact_str_of(vm, s)?;
+        if !n.is_small_int()
+            || text
+                .s
+                .as_str()
+                .len()
+                .checked_mul(n.as_small_int().max(0) as usize)?
+                > 1 << 20
+        {
+            return None;
+        }
+        vm.binary_op(crate::compiler::bytecode::BinOp::Mul, s, n)
             .ok()
             .map(|v| v.0)
     })

@@ -2125,6 +2125,16 @@ impl Vm {
                 rec.stack.truncate(n - 2);
                 rec.stack.push(r);
             }
+            Op::Binary(BinOp::Mul) if top(0).is_small_int() && helpers::exact_str(self, top(1)) => {
+                // `"-" * n`
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let k = rec.as_int(rb, pc);
+                let (ba, bk) = (rec.boxed(ra), rec.boxed(k));
+                let r = rec.guard(IrOp::CallG, Ty::Val, ba, bk, helpers::STR_REPEAT, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::Binary(BinOp::Mul)
                 if top(0).is_small_int()
                     && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::List(_)))

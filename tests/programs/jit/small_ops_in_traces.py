@@ -2,7 +2,8 @@
 # `[...] * n` by a helper (at the ends of the inline ints, with a count that
 # is negative, a bool, or large enough to leave the helper), and `sum` of
 # lists and tuples of numbers (past the inline ints, and with a str in them:
-# TypeError from the interpreter).
+# TypeError from the interpreter), and `str * n` (negative, empty, non-ASCII,
+# and past the helper's size).
 def run(n):
     total = 0
     lens = 0
@@ -25,7 +26,11 @@ def run(n):
         except TypeError:
             fsum -= 1
         total += int(fsum) % 1000
-    return total, lens
+        line = "-=" * (i % 4 - 1) + "é" * (i % 3) + "" * i
+        lens += len(line)
+        if i % 89 == 88:
+            lens += len("ab" * 700000)
+    return total, lens, line
 
 
 print(run(500))
