@@ -918,14 +918,48 @@ fn dict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
     if !pure_dict_access(vm, d, k) {
         return None;
     }
+    find_pure(vm, d, k)
+}
+
+/// The position of `k`, a pure key (the caller checked), in the dict object
+/// `d`, and `k`'s hash; None when a key of equal hash is not pure.
+fn find_pure(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
     let h = vm.hash(k).ok()?;
-    let ObjData::Dict(dict) = &d.obj().data else {
+    let ObjData::Dict(dict) = &d.as_obj()?.data else {
         return None;
     };
     dict.get()
         .find(k, h, &mut pure_eq(vm))
         .ok()
         .map(|pos| (pos, h))
+}
+
+/// `d[k]` on the dict object `d` for a pure key; None when it is missing.
+fn get_pure(vm: &mut Vm, d: Value, k: Value) -> Option<u64> {
+    let (pos, _) = find_pure(vm, d, k)?;
+    let ObjData::Dict(dict) = &d.obj().data else {
+        return None;
+    };
+    Some(dict.get().entries()[pos?].value.0)
+}
+
+/// `d[k] = v` on the dict object `d` for a pure key.
+fn set_pure(vm: &mut Vm, d: Value, k: Value, v: Value) -> Option<u64> {
+    let (pos, h) = find_pure(vm, d, k)?;
+    let ObjData::Dict(dict) = &d.obj().data else {
+        return None;
+    };
+    match pos {
+        Some(p) => dict.get().set_value(p, v),
+        None => dict.get().insert_new(k, h, v),
+    }
+    Some(Value::NONE.0)
+}
+
+/// `k in d` on the dict object `d` for a pure key.
+fn contains_pure(vm: &mut Vm, d: Value, k: Value) -> Option<u64> {
+    let (pos, _) = find_pure(vm, d, k)?;
+    Some(Value::bool(pos.is_some()).0)
 }
 
 /// Whether `cls` is a class whose metaclass is `type` itself and `name` not a
@@ -1153,26 +1187,16 @@ pub fn dict_of(v: Value) -> Option<Value> {
     }
 }
 
-/// The position of pure key `k` in `d`'s dict (`dict_of`; the trace guarded
-/// its class: see `Vm::dict_item_methods`), and that dict.
-fn subdict_find(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64, Value)> {
+/// The dict of `d` (`dict_of`; the trace guarded its class: see
+/// `Vm::dict_item_methods`) when `k` is a pure key.
+fn subdict_of(vm: &Vm, d: Value, k: Value) -> Option<Value> {
     let d = dict_of(d)?;
-    let ObjData::Dict(dict) = &d.obj().data else {
-        return None;
-    };
-    if !pure_key(vm, k) {
-        return None;
-    }
-    let h = vm.hash(k).ok()?;
-    dict.get()
-        .find(k, h, &mut pure_eq(vm))
-        .ok()
-        .map(|pos| (pos, h, d))
+    pure_key(vm, k).then_some(d)
 }
 
 /// Whether `d`'s dict (`dict_of`) holds the pure key `k`.
 pub fn subdict_holds(vm: &mut Vm, d: Value, k: Value) -> bool {
-    subdict_find(vm, d, k).is_some_and(|(pos, _, _)| pos.is_some())
+    subdict_of(vm, d, k).is_some_and(|d| find_pure(vm, d, k).is_some_and(|(pos, _)| pos.is_some()))
 }
 
 /// `d[k]` for a dict subclass's instance with dict's `__getitem__`; exits when
@@ -1180,12 +1204,8 @@ pub fn subdict_holds(vm: &mut Vm, d: Value, k: Value) -> bool {
 extern "C" fn subdict_get(d: u64, k: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let (d, k) = (Value(d), Value(k));
-        let (pos, _, d) = subdict_find(vm, d, k)?;
-        let ObjData::Dict(dict) = &d.obj().data else {
-            return None;
-        };
-        Some(dict.get().entries()[pos?].value.0)
+        let k = Value(k);
+        get_pure(vm, subdict_of(vm, Value(d), k)?, k)
     })
 }
 
@@ -1193,17 +1213,8 @@ extern "C" fn subdict_get(d: u64, k: u64) -> u64 {
 extern "C" fn subdict_set(d: u64, k: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let (d, k) = (Value(d), Value(k));
-        let (pos, h, d) = subdict_find(vm, d, k)?;
-        let v = arg(0);
-        let ObjData::Dict(dict) = &d.obj().data else {
-            return None;
-        };
-        match pos {
-            Some(p) => dict.get().set_value(p, v),
-            None => dict.get().insert_new(k, h, v),
-        }
-        Some(Value::NONE.0)
+        let k = Value(k);
+        set_pure(vm, subdict_of(vm, Value(d), k)?, k, arg(0))
     })
 }
 
@@ -1211,8 +1222,8 @@ extern "C" fn subdict_set(d: u64, k: u64) -> u64 {
 extern "C" fn subdict_contains(k: u64, d: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let (pos, _, _) = subdict_find(vm, Value(d), Value(k))?;
-        Some(Value::bool(pos.is_some()).0)
+        let k = Value(k);
+        contains_pure(vm, subdict_of(vm, Value(d), k)?, k)
     })
 }
 
@@ -1222,11 +1233,10 @@ extern "C" fn dict_get(d: u64, k: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         let (d, k) = (Value(d), Value(k));
-        let (pos, _) = dict_find(vm, d, k)?;
-        let ObjData::Dict(dict) = &d.obj().data else {
+        if !pure_dict_access(vm, d, k) {
             return None;
-        };
-        Some(dict.get().entries()[pos?].value.0)
+        }
+        get_pure(vm, d, k)
     })
 }
 
@@ -1272,16 +1282,10 @@ extern "C" fn dict_set(d: u64, k: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         let (d, k) = (Value(d), Value(k));
-        let (pos, h) = dict_find(vm, d, k)?;
-        let v = Value(STASHED.with(|c| c.get()));
-        let ObjData::Dict(dict) = &d.obj().data else {
+        if !pure_dict_access(vm, d, k) {
             return None;
-        };
-        match pos {
-            Some(p) => dict.get().set_value(p, v),
-            None => dict.get().insert_new(k, h, v),
         }
-        Some(Value::NONE.0)
+        set_pure(vm, d, k, stashed())
     })
 }
 
@@ -1289,8 +1293,11 @@ extern "C" fn dict_set(d: u64, k: u64) -> u64 {
 extern "C" fn dict_contains(k: u64, d: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let (pos, _) = dict_find(vm, Value(d), Value(k))?;
-        Some(Value::bool(pos.is_some()).0)
+        let (d, k) = (Value(d), Value(k));
+        if !pure_dict_access(vm, d, k) {
+            return None;
+        }
+        contains_pure(vm, d, k)
     })
 }
 

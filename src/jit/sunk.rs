@@ -95,16 +95,16 @@ impl Recorder {
         items
     }
 
+    /// The address of the helpers' `ARGS` words (a constant).
+    fn args_ptr(&mut self) -> Ref {
+        let at = helpers::args_addr() as i64;
+        self.trace
+            .emit(guards::Op::KInt, Ty::Ptr, Ref::NONE, Ref::NONE, at, None)
+    }
+
     /// Loads `ARGS[0..n]`, where a helper left items (Val).
     pub(crate) fn load_args(&mut self, n: usize) -> SmallVec<[Ref; 4]> {
-        let at = self.trace.emit(
-            guards::Op::KInt,
-            Ty::Ptr,
-            Ref::NONE,
-            Ref::NONE,
-            helpers::args_addr() as i64,
-            None,
-        );
+        let at = self.args_ptr();
         (0..n)
             .map(|i| {
                 self.trace
@@ -132,14 +132,7 @@ impl Recorder {
 
     /// Stores `values` to the helpers' `ARGS`, for the helper called next.
     pub(crate) fn store_args(&mut self, values: &[Ref]) {
-        let at = self.trace.emit(
-            guards::Op::KInt,
-            Ty::Ptr,
-            Ref::NONE,
-            Ref::NONE,
-            helpers::args_addr() as i64,
-            None,
-        );
+        let at = self.args_ptr();
         for (i, &v) in values.iter().enumerate() {
             let v = self.boxed(v);
             self.trace

@@ -295,39 +295,27 @@ impl Vm {
         Ok(r)
     }
 
-    /// One step of a dict (keys, values or items) or set iterator: the next
-    /// item, None at the end, or `SizeChanged` (the interpreter raises
-    /// RuntimeError; a trace's helper exits). Runs no Python code. Ok(None)
-    /// for any other iterator state too.
     /// The next `(key, value)` of a dict items iterator, without the tuple
     /// (None: exhausted or another kind of iterator).
     pub(crate) fn dict_items_step(
         &mut self,
         st: &mut IterState,
     ) -> Result<Option<(Value, Value)>, SizeChanged> {
-        let IterState::Dict {
-            dict,
-            idx,
-            kind: DictIterKind::Items,
-            len,
-        } = st
-        else {
-            return Ok(None);
-        };
-        let ObjData::Dict(d) = &dict.obj().data else {
-            return Ok(None);
-        };
-        let d = d.get();
-        if d.len() != *len {
-            return Err(SizeChanged);
+        match st {
+            IterState::Dict {
+                dict,
+                idx,
+                kind: DictIterKind::Items,
+                len,
+            } => dict_entry_step(*dict, idx, *len),
+            _ => Ok(None),
         }
-        let Some((pos, e)) = d.entry_from(*idx) else {
-            return Ok(None);
-        };
-        *idx = pos + 1;
-        Ok(Some((e.key, e.value)))
     }
 
+    /// One step of a dict (keys, values or items) or set iterator: the next
+    /// item, None at the end, or `SizeChanged` (the interpreter raises
+    /// RuntimeError; a trace's helper exits). Runs no Python code. Ok(None)
+    /// for any other iterator state too.
     pub(crate) fn hashed_iter_step(
         &mut self,
         st: &mut IterState,
@@ -339,24 +327,13 @@ impl Vm {
                 kind,
                 len,
             } => {
-                let ObjData::Dict(d) = &dict.obj().data else {
+                let Some((k, v)) = dict_entry_step(*dict, idx, *len)? else {
                     return Ok(None);
                 };
-                let d = d.get();
-                if d.len() != *len {
-                    return Err(SizeChanged);
-                }
-                let Some((pos, e)) = d.entry_from(*idx) else {
-                    return Ok(None);
-                };
-                *idx = pos + 1;
                 Ok(Some(match kind {
-                    DictIterKind::Keys => e.key,
-                    DictIterKind::Values => e.value,
-                    DictIterKind::Items => {
-                        let (k, v) = (e.key, e.value);
-                        self.new_tuple(vec![k, v])
-                    }
+                    DictIterKind::Keys => k,
+                    DictIterKind::Values => v,
+                    DictIterKind::Items => self.new_tuple(vec![k, v]),
                 }))
             }
             IterState::Set { set, idx, len } => {
@@ -520,4 +497,25 @@ impl Vm {
         }
         self.new_str(s)
     }
+}
+
+/// The next entry of `dict` from position `idx` on (advancing it), None at the
+/// end, or `SizeChanged` when the dict no longer has `len` entries.
+fn dict_entry_step(
+    dict: Value,
+    idx: &mut usize,
+    len: usize,
+) -> Result<Option<(Value, Value)>, SizeChanged> {
+    let ObjData::Dict(d) = &dict.obj().data else {
+        return Ok(None);
+    };
+    let d = d.get();
+    if d.len() != len {
+        return Err(SizeChanged);
+    }
+    let Some((pos, e)) = d.entry_from(*idx) else {
+        return Ok(None);
+    };
+    *idx = pos + 1;
+    Ok(Some((e.key, e.value)))
 }
