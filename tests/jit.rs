@@ -1313,9 +1313,12 @@ fn a_bytecode_that_raises_while_recording_is_retried_then_ends_the_trace() {
     // `d[i]` raises on 7 iterations in 8: recordings that meet the raise are
     // tried again, and once they have been, the trace ends after the
     // subscript with an exit a side trace continues from (the raising case
-    // leaves through the subscript's own guard).
-    let src = "def run(n):\n\
-               \x20   d = {i: i for i in range(7, n, 8)}\n\
+    // leaves through the subscript's own guard). (A dict subclass: an exact
+    // dict's KeyError is raised and caught in the trace.)
+    let src = "class D(dict):\n\
+               \x20   pass\n\
+               def run(n):\n\
+               \x20   d = D({i: i for i in range(7, n, 8)})\n\
                \x20   t = 0\n\
                \x20   for i in range(n):\n\
                \x20       try:\n\
@@ -1597,4 +1600,45 @@ fn a_python_getitem_is_inlined_into_the_loop() {
     assert_eq!(out, want);
     let line = log.lines().find(|l| l.starts_with("jit:")).unwrap();
     assert_eq!(field(line, "residual_calls"), 0, "{line}");
+}
+
+#[test]
+fn exceptions_raised_and_caught_in_the_loop_stay_in_the_trace() {
+    // `raise Bad(i)` in an inlined callee and `d[k]` of a missing key, each
+    // caught by a `try` in the loop: the trace unwinds to the handler itself
+    // (`caught at` in the log), so the loop neither leaves at every raise nor
+    // is blacklisted for it, and what the handlers see is the interpreter's.
+    let src = "class Bad(Exception):\n\
+               \x20   pass\n\
+               def check(i):\n\
+               \x20   if i % 2 == 0:\n\
+               \x20       raise Bad(i)\n\
+               \x20   return i\n\
+               def lookup(d, k):\n\
+               \x20   try:\n\
+               \x20       return d[k]\n\
+               \x20   except KeyError as e:\n\
+               \x20       return -len(e.args)\n\
+               def run(n):\n\
+               \x20   d = {i: i for i in range(0, 50, 2)}\n\
+               \x20   t = 0\n\
+               \x20   lines = set()\n\
+               \x20   for i in range(n):\n\
+               \x20       try:\n\
+               \x20           t += check(i)\n\
+               \x20       except Bad as e:\n\
+               \x20           t -= e.args[0]\n\
+               \x20           lines.add(e.__traceback__.tb_next.tb_lineno)\n\
+               \x20       t += lookup(d, i % 50)\n\
+               \x20   return t, lines\n\
+               print(run(40000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    assert_eq!(out.trim(), "(480000, {5})");
+    assert!(log.contains("caught at"), "{log}");
+    let line = jit_line(&log);
+    assert_eq!(field(line, "blacklisted"), 0, "{line}");
+    assert!(field(line, "exits") < 1000, "{line}");
+    assert!(in_traces(line) > 90.0, "{line}");
 }

@@ -646,9 +646,23 @@ fn except_in_loop(c: &mut Choices, j: usize) -> Feature {
         ));
         top += 1;
     }
-    let mut body = format!(
-        "try:\n    e{j} = e{j} + g{j}_{top}(i)\nexcept Exception as ex:\n    e{j} = e{j} - 1\n    m{j} = type(ex).__name__ + \":\" + str(ex)\n"
-    );
+    let mut body = if c.chance(35) {
+        // raised again from a handler in the loop (a fresh exception with
+        // `__context__`, or the same one by a bare `raise`), into an outer
+        // handler in the loop
+        let again = if c.chance(50) {
+            "raise LookupError(\"again \" + str(ex2))"
+        } else {
+            "raise"
+        };
+        format!(
+            "try:\n    try:\n        e{j} = e{j} + g{j}_{top}(i)\n    except ValueError as ex2:\n        {again}\nexcept Exception as ex:\n    e{j} = e{j} - 1\n    m{j} = type(ex).__name__ + \":\" + str(ex) + \":\" + type(ex.__context__).__name__\n"
+        )
+    } else {
+        format!(
+            "try:\n    e{j} = e{j} + g{j}_{top}(i)\nexcept Exception as ex:\n    e{j} = e{j} - 1\n    m{j} = type(ex).__name__ + \":\" + str(ex)\n"
+        )
+    };
     if c.chance(30) {
         body.push_str(&format!("else:\n    e{j} = e{j} + 1\n"));
     }

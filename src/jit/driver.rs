@@ -207,6 +207,8 @@ impl Vm {
             volatile_classes: self.jit.volatile_classes.clone(),
             undo: None,
             blocks: Default::default(),
+            unwinds: Vec::new(),
+            raise_caught: false,
         })
     }
 
@@ -740,6 +742,7 @@ impl Vm {
             trace,
             code,
             consts: std::mem::take(&mut rec.consts),
+            unwinds: std::mem::take(&mut rec.unwinds),
             entries: 0,
             exits: vec![0; nsnaps],
             exits_taken: vec![0; nsnaps],

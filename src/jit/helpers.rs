@@ -28,16 +28,15 @@ use crate::vm::types::{is_type, lookup_owner, type_obj};
 /// function's name is what `--jit-stats` prints for exits at that helper.
 macro_rules! helpers {
     ($($index:ident => $func:ident;)*) => {
-        helpers!(@index 0i64; $($index)*);
+        /// Table positions, numbered by the compiler (a recursive counter would
+        /// hit the macro recursion limit as the table grows).
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        enum Index { $($index),* }
+        $(pub const $index: i64 = Index::$index as i64;)*
         /// Helper names in table order (`--jit-stats` exits by guard kind).
         const NAMES: &[&str] = &[$(stringify!($func)),*];
         pub static TABLE: [Helper; NAMES.len()] = [$($func),*];
     };
-    (@index $n:expr; $first:ident $($rest:ident)*) => {
-        pub const $first: i64 = $n;
-        helpers!(@index $n + 1; $($rest)*);
-    };
-    (@index $n:expr;) => {};
 }
 
 helpers! {
@@ -193,6 +192,13 @@ helpers! {
     // the loop frame's exception-handler blocks (`try` in a loop)
     PUSH_BLOCK => push_block;
     POP_BLOCK => pop_block;
+    // exceptions raised and caught in the trace (jit/caught.rs)
+    UNWIND => unwind;
+    EXC_PUSH => exc_push;
+    EXC_RESTORE => exc_restore;
+    EXC_MATCH => exc_match;
+    KEY_ERROR => key_error;
+    EXC_HANDLED => exc_handled;
     // round() of a float (jit/calls.rs)
     ROUND_FLOAT => round_float;
     ROUND_FLOAT_TO => round_float_to;
@@ -2427,6 +2433,63 @@ extern "C" fn push_block(packed: u64, _: u64) -> u64 {
         };
         fr.blocks.push(block);
         Some(Value::NONE.0)
+    })
+}
+
+/// An exception raised into a handler the trace holds (`caught::Unwind`).
+extern "C" fn unwind(e: u64, u: u64) -> u64 {
+    guarded(|| {
+        // SAFETY: `u` is a `Box<Unwind>` the compiled trace owns.
+        let u = unsafe { &*(u as *const crate::jit::record::caught::Unwind) };
+        crate::jit::record::caught::unwind(vm_mut()?, Value(e), u)?;
+        Some(e)
+    })
+}
+
+/// `PushExcInfo`: `e` becomes the exception being handled; the previous one.
+extern "C" fn exc_push(e: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(std::mem::replace(&mut vm.handled, Value(e)).0)
+    })
+}
+
+/// `PopExcept`: `prev` is the exception being handled again.
+extern "C" fn exc_restore(prev: u64, _: u64) -> u64 {
+    guarded(|| {
+        vm_mut()?.handled = Value(prev);
+        Some(Value::NONE.0)
+    })
+}
+
+/// A bare `raise`: the exception being handled (the interpreter raises the
+/// RuntimeError when there is none).
+extern "C" fn exc_handled(_: u64, _: u64) -> u64 {
+    guarded(|| {
+        let e = vm()?.handled;
+        (!e.is_none()).then_some(e.0)
+    })
+}
+
+/// `CheckExcMatch`: whether `e` is an instance of `ty` (a class or a tuple of
+/// them); the interpreter raises the TypeError of any other `ty`.
+extern "C" fn exc_match(e: u64, ty: u64) -> u64 {
+    guarded(|| {
+        let r = vm_mut()?.exception_matches(Value(e), Value(ty)).ok()?;
+        Some(Value::bool(r).0)
+    })
+}
+
+/// `d[k]` that raises: the KeyError, for a pure key missing from the exact dict
+/// `d` (anything else leaves before the subscript).
+extern "C" fn key_error(d: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let (d, k) = (Value(d), Value(k));
+        if !pure_dict_access(vm, d, k) || find_pure(vm, d, k)?.0.is_some() {
+            return None;
+        }
+        Some(vm.key_error(k).0.0)
     })
 }
 

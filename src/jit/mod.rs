@@ -32,6 +32,8 @@ pub struct CompiledTrace {
     pub code: asm::CompiledTrace,
     /// Boxed heap constants the trace embeds (GC roots).
     pub consts: Vec<Value>,
+    /// The constant operands of its `UNWIND`s (exceptions caught in the trace).
+    pub unwinds: Vec<Box<record::caught::Unwind>>,
     /// Entries from the interpreter (root traces).
     pub entries: u64,
     /// Exits taken back to the interpreter, per snapshot.

@@ -11,6 +11,8 @@
 
 #[path = "calls.rs"]
 mod calls;
+#[path = "caught.rs"]
+pub(crate) mod caught;
 #[path = "generators.rs"]
 mod generators;
 #[path = "globals.rs"]
@@ -166,6 +168,12 @@ pub struct Recorder {
     /// Exits rebuild the frame with them, so the interpreter finds the handler
     /// of an exception raised there.
     pub(super) blocks: SmallVec<[Block; 2]>,
+    /// What this trace's `UNWIND`s do (their constant operands; moved into the
+    /// compiled trace, which owns them).
+    pub unwinds: Vec<Box<caught::Unwind>>,
+    /// The bytecode recorded last raises into a handler the trace holds
+    /// (`caught`): the interpreter's raise does not end the recording.
+    pub(super) raise_caught: bool,
 }
 
 /// What the recorder was before a bytecode: if that bytecode raises (itself, or
@@ -975,6 +983,11 @@ impl Vm {
         let Some(mut rec) = self.jit.recording.take() else {
             return;
         };
+        if std::mem::take(&mut rec.raise_caught) {
+            // raised into a handler the trace holds: recording goes on there
+            self.jit.recording = Some(rec);
+            return;
+        }
         if self.retry_later(&rec) {
             self.jit.recording = Some(rec);
             self.abort_recording(crate::jit::RAISED_RETRY);
@@ -1268,6 +1281,17 @@ impl Vm {
             Op::StoreFast(i) => {
                 let r = rec.pop()?;
                 rec.store_local(i, r);
+            }
+            // `del e` after `except ... as e`: of a local this trace stored (a
+            // local it only loaded might be unbound when the trace runs)
+            Op::DeleteFast(i)
+                if rec.locals.get(&i).is_some_and(|&r| {
+                    let at = rec.trace.ins[r.idx()];
+                    at.op != IrOp::Slot && !(at.op == IrOp::KVal && at.imm as u64 == Value::EMPTY.0)
+                }) =>
+            {
+                let empty = rec.k_val(Value::EMPTY);
+                rec.store_local(i, empty);
             }
             Op::LoadClosure(_) if !rec.locals_in_memory() => {
                 return Err("closure cell in an inlined call".into());
@@ -2200,6 +2224,10 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(r);
             }
+            Op::Subscr
+                if helpers::pure_dict_access(self, top(1), top(0))
+                    && !self.dict_has(top(1), top(0))
+                    && self.record_key_error(rec, pc)? => {}
             Op::Subscr if helpers::pure_dict_access(self, top(1), top(0)) => {
                 let n = rec.stack.len();
                 let (ro, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
@@ -2856,6 +2884,12 @@ impl Vm {
                 rec.stack.push(none);
             }
             Op::YieldValue if !rec.inlined() => return Err(YIELD_IN_LOOP.into()),
+            Op::Raise(0 | 1) | Op::Reraise | Op::ReraiseRestore => {
+                return self.record_caught_raise(rec, fr, pc, op);
+            }
+            Op::PushExcInfo | Op::PopExcept | Op::CheckExcMatch => {
+                return self.record_handler_op(rec, pc, op);
+            }
             other => return Err(format!("bytecode {}", op_name(&other))),
         }
         Ok(())

@@ -243,7 +243,7 @@ impl Vm {
     }
 
     /// Sets `__context__` on a freshly raised exception from the one being handled.
-    fn chain_context(&mut self, e: Value) {
+    pub(crate) fn chain_context(&mut self, e: Value) {
         let h = self.handled;
         if h.is_none() || h == e {
             return;
@@ -1451,7 +1451,7 @@ impl Vm {
         Err(self.type_error("exceptions must derive from BaseException"))
     }
 
-    fn exception_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {
+    pub(crate) fn exception_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {
         if let Some(items) = self.tuple_items(ty) {
             for t in items {
                 if self.exception_matches(e, t)? {
