@@ -1642,3 +1642,24 @@ fn exceptions_raised_and_caught_in_the_loop_stay_in_the_trace() {
     assert!(field(line, "exits") < 1000, "{line}");
     assert!(in_traces(line) > 90.0, "{line}");
 }
+
+#[test]
+fn a_collection_due_at_the_loop_header_costs_no_interpreted_iteration() {
+    // Each iteration allocates a big int large enough that a collection falls
+    // due every twenty iterations: the trace's poll leaves at the header, the
+    // header's safepoint collects, and the trace is entered again at once
+    // (before, one iteration ran interpreted after each such exit).
+    let src = "def run(n):\n\
+               \x20   big = 7 ** 200000\n\
+               \x20   s = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       x = big * (i + 1)\n\
+               \x20       s += x % 1000\n\
+               \x20   return s\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "1498500");
+    let line = jit_line(&log);
+    assert!(field(line, "exits") > 100, "{line}");
+    assert!(in_traces(line) > 96.0, "{line}");
+}

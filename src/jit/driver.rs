@@ -842,14 +842,24 @@ impl Vm {
         let own = &vals[t.vals_base..];
         let pc = t.trace.snapshots[snap as usize].pc;
         let mut in_generators = false;
+        let collection_due = self.heap.wants_collection();
         let mut maker = crate::jit::sunk::Maker::new(&mut self.heap, &self.types);
         if pc & RESUME_FLAG == 0 {
             crate::jit::restore_frame(fr, &t.trace, snap, own, &mut maker);
             self.jit.stats.materialized += maker.count;
+            // (a GC poll at a loop header with a collection due is progress
+            // enough: the header's safepoint collects before the trace is
+            // entered again, so its poll passes; running that iteration
+            // interpreted cost pidigits a tenth of its bytecodes. A poll that
+            // chaos mode failed has no collection to wait for.)
+            let gc_at_header = kind == GC_POLL
+                && collection_due
+                && matches!(fr.code.ops.get(fr.pc), Some(Op::LoopHeader(_)));
             if matches!(
                 fr.code.ops.get(fr.pc),
                 Some(Op::LoopHeader(_) | Op::FuncEntry)
             ) && self.jit.pending_jump.is_none()
+                && !gc_at_header
             {
                 self.jit.skip_entry = Some((code_addr, fr.pc));
             }
