@@ -1638,6 +1638,11 @@ fn exceptions_raised_and_caught_in_the_loop_stay_in_the_trace() {
     assert_eq!(out.trim(), "(480000, {5})");
     assert!(log.contains("caught at"), "{log}");
     let line = jit_line(&log);
+    // (`Bad(i)`, a class with native `__new__`/`__init__`, is a helper call)
+    assert!(
+        !text_field(line, "residual_sites").contains("Call(type"),
+        "{line}"
+    );
     assert_eq!(field(line, "blacklisted"), 0, "{line}");
     assert!(field(line, "exits") < 1000, "{line}");
     assert!(in_traces(line) > 90.0, "{line}");

@@ -29,7 +29,9 @@ use guards::{Op as IrOp, Ref, Ty};
 use crate::compiler::bytecode::Op;
 use crate::jit::helpers;
 use crate::jit::record::Recorder;
+use crate::object::ObjData;
 use crate::object::TracebackEntry;
+use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::frame::{Block, Frame};
 
@@ -264,6 +266,63 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Whether calling the class `cls` makes an exception without running
+    /// Python code: a subclass of BaseException (not of an exception group)
+    /// of metaclass `type` whose `__new__` and `__init__` are native.
+    pub(super) fn native_exception_class(&self, cls: Value) -> bool {
+        use crate::vm::call::is_builtin_fn;
+        use crate::vm::types::lookup;
+        if !crate::vm::types::is_type(cls)
+            || self.type_of(cls) != self.types.type_
+            || !self.is_subclass(cls, self.exc_class("BaseException"))
+            || self.is_subclass(cls, self.exc_class("BaseExceptionGroup"))
+        {
+            return false;
+        }
+        let native = |name: &str| {
+            let k = self.interned_str(name);
+            k.is_some_and(|k| lookup(self, cls, k).is_none_or(is_builtin_fn))
+        };
+        native("__new__") && native("__init__")
+    }
+
+    /// `E()` or `E(arg)` of a `native_exception_class`: `NEW_EXCEPTION` under
+    /// the class's identity and version guards (`raise ValueError(msg)`).
+    pub(super) fn record_exception_call(
+        &mut self,
+        rec: &mut Recorder,
+        cls: Value,
+        argc: usize,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let ObjData::Type(t) = &cls.obj().data else {
+            return Err("not a class".into());
+        };
+        if rec.is_volatile(t) {
+            return Err(format!("call of class '{}' (changing)", t.name));
+        }
+        let n = rec.stack.len();
+        let rf = rec.stack[n - argc - 1];
+        rec.consts.push(cls);
+        rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, cls.0 as i64, pc);
+        let layouts = self.jit.layouts;
+        rec.guard_type_version(cls, t, &layouts, pc);
+        let arg = match argc {
+            0 => rec.k_val(Value::EMPTY),
+            _ => {
+                let a = rec.stack[n - 1];
+                rec.boxed(a)
+            }
+        };
+        let kc = rec.k_val(cls);
+        let e = rec.guard(IrOp::CallA, Ty::Val, kc, arg, helpers::NEW_EXCEPTION, pc);
+        rec.stack.truncate(n - argc - 1);
+        rec.stack.push(e);
+        Ok(())
+    }
+}
+
 impl Recorder {
     /// Drops the innermost inlined frame, which an exception leaves.
     fn unwind_inline(&mut self) {
@@ -282,7 +341,7 @@ impl Recorder {
 /// trace does not keep itself; the exit sentinel (before any effect) when the
 /// value is not an exception instance or the loop frame's block is not the
 /// handler recorded.
-pub(crate) fn unwind(vm: &mut Vm, e: crate::value::Value, u: &Unwind) -> Option<()> {
+pub(crate) fn unwind(vm: &mut Vm, e: Value, u: &Unwind) -> Option<()> {
     if u.fresh && !vm.is_exception_instance(e) {
         return None;
     }

@@ -199,6 +199,7 @@ helpers! {
     EXC_MATCH => exc_match;
     KEY_ERROR => key_error;
     EXC_HANDLED => exc_handled;
+    NEW_EXCEPTION => new_exception;
     // round() of a float (jit/calls.rs)
     ROUND_FLOAT => round_float;
     ROUND_FLOAT_TO => round_float_to;
@@ -2459,6 +2460,22 @@ extern "C" fn exc_restore(prev: u64, _: u64) -> u64 {
     guarded(|| {
         vm_mut()?.handled = Value(prev);
         Some(Value::NONE.0)
+    })
+}
+
+/// `E(arg)` (`E()` for an EMPTY `arg`) of an exception class whose `__new__`
+/// and `__init__` are native (`caught::native_exception_class`, pinned by the
+/// trace's guards): the class call, which runs no Python code.
+extern "C" fn new_exception(cls: u64, arg: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let arg = Value(arg);
+        let args: &[Value] = if arg.is_empty() {
+            &[]
+        } else {
+            std::slice::from_ref(&arg)
+        };
+        vm.type_call(Value(cls), args, &[]).ok().map(|e| e.0)
     })
 }
 

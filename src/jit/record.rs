@@ -1356,6 +1356,10 @@ impl Vm {
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
             }
+            Op::Call(argc @ (0 | 1)) if self.native_exception_class(top(argc as usize)) => {
+                let cls = top(argc as usize);
+                self.record_exception_call(rec, cls, argc as usize, pc)?;
+            }
             Op::Call(argc) if self.inlinable_class_call(top(argc as usize), argc as usize) => {
                 let argc = argc as usize;
                 let cls = top(argc);

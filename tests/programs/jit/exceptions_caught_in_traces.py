@@ -177,3 +177,26 @@ try:
     escape(3000)
 except KeyError as e:
     print("escaped", e, tb_lines(e), type(e.__context__).__name__)
+
+
+class Late(Exception):
+    pass
+
+
+def late_init(self, v):
+    Exception.__init__(self, v, "patched")
+
+
+def patched(n):
+    seen = []
+    for i in range(n):
+        if i == n // 2:
+            Late.__init__ = late_init
+        try:
+            raise Late(i)
+        except Late as e:
+            seen.append(len(e.args))
+    return sum(seen), seen[0], seen[-1]
+
+
+print(patched(400))
