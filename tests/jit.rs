@@ -1668,3 +1668,24 @@ fn a_collection_due_at_the_loop_header_costs_no_interpreted_iteration() {
     assert!(field(line, "exits") > 100, "{line}");
     assert!(in_traces(line) > 96.0, "{line}");
 }
+
+#[test]
+fn starred_unpacking_is_recorded_not_aborted() {
+    // `a, *b = t` has no specialization: a residual call of the interpreter's
+    // own unpacking (a direct form, no scratch frame), so the loop compiles.
+    let src = "def run(n):\n\
+               \x20   rows = [(i, i + 1, i + 2) for i in range(10)]\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       a, *b = rows[i % 10]\n\
+               \x20       *c, d = rows[i % 7]\n\
+               \x20       t += a + len(b) + b[-1] + c[0] + d\n\
+               \x20   return t\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "abort_reasons"), "none", "{line}");
+    assert!(in_traces(line) > 95.0, "{line}");
+}

@@ -157,6 +157,10 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
         Op::DeleteAttr(_) => plain(top(1), 0),
         Op::UnpackSequence(n) if (2..=16).contains(&n) => plain(top(1), n),
         Op::UnpackSequence(1) => plain(top(1), 1),
+        // `a, *b = xs`: before + the starred list + after
+        Op::UnpackEx(spec) if (spec & 0xFFFF) + (spec >> 16) < 16 => {
+            plain(top(1), (spec & 0xFFFF) + (spec >> 16) + 1)
+        }
         Op::FormatValue(fl) => plain(top(1 + u32::from(fl & 4 != 0)), 1),
         Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) if n <= 32 => {
             plain(top(n), 1)
@@ -369,6 +373,10 @@ impl Vm {
                 items.reverse();
                 Ok(self.new_tuple(items))
             }
+            Op::UnpackEx(spec) => {
+                let vals = self.unpack_ex(x[0], spec)?;
+                Ok(self.new_tuple(vals))
+            }
             _ => unreachable!("no direct form: {op:?}"),
         }
     }
@@ -440,7 +448,8 @@ impl Vm {
                 | Op::BuildList(_)
                 | Op::GetIter
         ) || matches!(shape.op, Op::BuildSlice(2 | 3))
-            || matches!(shape.op, Op::UnpackSequence(n) if n >= 2);
+            || matches!(shape.op, Op::UnpackSequence(n) if n >= 2)
+            || matches!(shape.op, Op::UnpackEx(_));
         let name = match shape.op {
             Op::LoadAttr(n) | Op::StoreAttr(n) => fr.code.names[n as usize],
             _ => Value::NONE,

@@ -840,27 +840,12 @@ impl Vm {
                     }
                 }
                 Op::UnpackEx(spec) => {
-                    let before = (spec & 0xFFFF) as usize;
-                    let after = (spec >> 16) as usize;
                     let seq = fr.top();
-                    let items = tri!(self.collect_iter(seq));
-                    if items.len() < before + after {
-                        let e = self.value_error(&format!(
-                            "not enough values to unpack (expected at least {}, got {})",
-                            before + after,
-                            items.len()
-                        ));
-                        return Err((e, false));
-                    }
-                    let mid = self.new_list(items[before..items.len() - after].to_vec());
+                    let vals = tri!(self.unpack_ex(seq, spec));
                     let fr = f!();
                     fr.pop();
-                    for v in items[items.len() - after..].iter().rev() {
-                        fr.push(*v);
-                    }
-                    fr.push(mid);
-                    for v in items[..before].iter().rev() {
-                        fr.push(*v);
+                    for v in vals {
+                        fr.push(v);
                     }
                 }
                 Op::FormatValue(fl) => {

@@ -423,6 +423,28 @@ impl Vm {
     }
 
     /// Unpacks exactly `n` items for `a, b = seq`.
+    /// `UnpackEx(spec)` (`a, *b, c = seq`): the values as the stack holds them,
+    /// deepest first (the last item at the bottom, the first on top, the
+    /// starred list between).
+    pub fn unpack_ex(&mut self, seq: Value, spec: u32) -> PyResult<Vec<Value>> {
+        let before = (spec & 0xFFFF) as usize;
+        let after = (spec >> 16) as usize;
+        let items = self.collect_iter(seq)?;
+        if items.len() < before + after {
+            return Err(self.value_error(&format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mid = self.new_list(items[before..items.len() - after].to_vec());
+        let mut out = Vec::with_capacity(before + after + 1);
+        out.extend(items[items.len() - after..].iter().rev());
+        out.push(mid);
+        out.extend(items[..before].iter().rev());
+        Ok(out)
+    }
+
     pub fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
         if let Some(o) = seq.as_obj() {
             let fixed = match &o.data {
