@@ -3126,7 +3126,10 @@ fn record_inline_call(
     // call of its maker, or by each iteration: an identity guard would fail on
     // the next one. Its code and globals are guarded instead, and its cells
     // read from whichever function object is called.
+    // (a module-level lambda too: `f = lambda q: q + 1` in a loop at the top
+    // level is a global made anew by each iteration)
     let by_code = f.code.qualname.contains("<locals>")
+        || f.code.qualname.ends_with("<lambda>")
         || matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA);
     if by_code {
         let kf = rec.k_val(func);

@@ -374,8 +374,12 @@ impl Vm {
                 Ok(self.new_tuple(items))
             }
             Op::UnpackEx(spec) => {
+                // (several results packed in a tuple; one, `[*xs] = s`, as it is)
                 let vals = self.unpack_ex(x[0], spec)?;
-                Ok(self.new_tuple(vals))
+                match vals[..] {
+                    [one] => Ok(one),
+                    _ => Ok(self.new_tuple(vals)),
+                }
             }
             _ => unreachable!("no direct form: {op:?}"),
         }

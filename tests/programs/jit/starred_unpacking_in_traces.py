@@ -22,6 +22,8 @@ def run(n):
         h, *tail = gen(i % 5 + 1)
         t += h + sum(tail)
         head, *mid, last = [i, i * 2]
+        [*only] = gen(i % 3)
+        t += len(only) * 7 + sum(only)
         t += head + last + len(mid)
         if i % 100 == 0:
             try:
