@@ -1689,3 +1689,34 @@ fn starred_unpacking_is_recorded_not_aborted() {
     assert_eq!(text_field(line, "abort_reasons"), "none", "{line}");
     assert!(in_traces(line) > 95.0, "{line}");
 }
+
+#[test]
+fn bound_methods_and_list_displays_are_not_residual() {
+    // `random.randrange` is a bound method of the module's hidden Random:
+    // under its identity guard it is inlined as the method call it stands
+    // for (defaults filled in), as is `add`, a bound method in a local; a
+    // display of three items is one helper call.
+    let src = "import random\n\
+               class Acc:\n\
+               \x20   def __init__(self):\n\
+               \x20       self.total = 0\n\
+               \x20   def add(self, x, scale=2):\n\
+               \x20       self.total += x * scale\n\
+               def run(n):\n\
+               \x20   random.seed(3)\n\
+               \x20   a = Acc()\n\
+               \x20   add = a.add\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += random.randrange(10)\n\
+               \x20       add(i)\n\
+               \x20       xs = [i, t, i + t]\n\
+               \x20       t += len(xs)\n\
+               \x20   return t, a.total\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
+}

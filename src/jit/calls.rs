@@ -122,6 +122,33 @@ impl Vm {
             rec.enter_inline(f, code, ra, pc);
             return Ok(());
         }
+        if let Some(ObjData::BoundMethod { func, slf }) = f.as_obj().map(|o| &o.data)
+            && self.inlinable(*func)
+            && let Some(fun) = self.function(*func)
+            && argc < fun.code.argcount as usize
+            && argc + 1 + fun.defaults.len() >= fun.code.argcount as usize
+        {
+            // A bound method kept in a variable or a module (`random.randrange`
+            // is `Random().randrange`): it never changes, so under its identity
+            // guard the function and `self` are constants, and the call is
+            // inlined as the method call it stands for.
+            let (func, slf) = (*func, *slf);
+            let code = fun.code.clone();
+            let want = code.argcount as usize;
+            let defaults: Vec<Value> = fun.defaults.to_vec();
+            rec.check_inline_depth()?;
+            rec.consts.push(f);
+            rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
+            let mut inlined = vec![rec.k_val(slf)];
+            inlined.extend_from_slice(&ra);
+            let first = defaults.len() + inlined.len() - want;
+            for &d in &defaults[first..] {
+                inlined.push(rec.k_val(d));
+            }
+            rec.stack.truncate(base);
+            rec.enter_inline(func, code, inlined, pc);
+            return Ok(());
+        }
         let plan = self.call_plan(f, &args)?;
         rec.consts.push(f);
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);

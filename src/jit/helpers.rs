@@ -200,6 +200,7 @@ helpers! {
     KEY_ERROR => key_error;
     EXC_HANDLED => exc_handled;
     NEW_EXCEPTION => new_exception;
+    NEW_LIST_N => new_list_n;
     // round() of a float (jit/calls.rs)
     ROUND_FLOAT => round_float;
     ROUND_FLOAT_TO => round_float_to;
@@ -727,6 +728,16 @@ extern "C" fn new_tuple_n(a: u64, b: u64) -> u64 {
         items.extend([Value(a), Value(b)]);
         let vm = vm_mut()?;
         Some(vm.new_tuple(items).0)
+    })
+}
+
+/// The parked items and then `a` and `b`, as a new list (`[x, y, z]`).
+extern "C" fn new_list_n(a: u64, b: u64) -> u64 {
+    guarded(|| {
+        let mut items = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        items.extend([Value(a), Value(b)]);
+        let vm = vm_mut()?;
+        Some(vm.new_list(items).0)
     })
 }
 

@@ -1673,6 +1673,15 @@ impl Vm {
                 rec.stack.truncate(k - n as usize);
                 rec.stack.push(r);
             }
+            Op::BuildList(n @ 3..=MAX_BUILT_TUPLE) => {
+                // (the items but the last two parked, as for tuples)
+                let k = rec.stack.len();
+                let refs: SmallVec<[Ref; 8]> = rec.stack[k - n as usize..].into();
+                let boxed: SmallVec<[Ref; 8]> = refs.iter().map(|&r| rec.boxed(r)).collect();
+                let r = rec.park_and_call(&boxed, helpers::NEW_LIST_N, pc);
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+            }
             Op::ListAppend(d) => {
                 let n = rec.stack.len();
                 let list = fr.peek(d as usize);
