@@ -92,16 +92,16 @@ impl Vm {
         None
     }
 
-    /// Unwinds the exception `e` (boxed; the raising bytecode's operands are
-    /// popped already) to `to` in the trace: `UNWIND`, then the recorder's
-    /// frames and stack as `handle_error` leaves the interpreter's. `fresh`: a
-    /// new raise (see `Unwind`).
+    /// Unwinds the exception `e` (boxed) to `to` in the trace: `UNWIND`, whose
+    /// exit resumes at the raising bytecode with its `pops` operands still on
+    /// the stack, then the recorder's frames and stack as `handle_error`
+    /// leaves the interpreter's. `fresh`: a new raise (see `Unwind`).
     pub(super) fn unwind_in_trace(
         &mut self,
         rec: &mut Recorder,
         pc: usize,
         e: Ref,
-        fresh: bool,
+        (fresh, pops): (bool, usize),
         to: Landing,
     ) -> Ref {
         let top = self.frames.len() - 1;
@@ -129,6 +129,8 @@ impl Vm {
         let k = rec.k_int(&*unwind as *const Unwind as i64);
         rec.unwinds.push(unwind);
         let e = rec.guard(IrOp::CallG, Ty::Val, e, k, helpers::UNWIND, pc);
+        let height = rec.stack.len().saturating_sub(pops);
+        rec.stack.truncate(height);
         for _ in 0..to.depth {
             rec.unwind_inline();
         }
@@ -171,34 +173,42 @@ impl Vm {
                 _ => format!("bytecode {}", super::op_name(&op)),
             });
         };
-        let e = match op {
+        // (every guard here resumes at the raising bytecode: its operands
+        // stay on the stack until `unwind_in_trace` has emitted them all)
+        let n = rec.stack.len();
+        let (e, pops) = match op {
             // a bare `raise`: the exception being handled
-            Op::Raise(0) => rec.guard(
-                IrOp::CallG,
-                Ty::Val,
-                Ref::NONE,
-                Ref::NONE,
-                helpers::EXC_HANDLED,
-                pc,
+            Op::Raise(0) => (
+                rec.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    Ref::NONE,
+                    Ref::NONE,
+                    helpers::EXC_HANDLED,
+                    pc,
+                ),
+                0,
             ),
+            Op::ReraiseRestore => {
+                let prev = rec.stack[n.checked_sub(2).ok_or("stack underflow")?];
+                let prev = rec.boxed(prev);
+                // (an exit after it reruns the bytecode, which sets it again)
+                rec.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    prev,
+                    Ref::NONE,
+                    helpers::EXC_RESTORE,
+                    pc,
+                );
+                (rec.boxed(rec.stack[n - 1]), 2)
+            }
             _ => {
-                let e = rec.pop()?;
-                if op == Op::ReraiseRestore {
-                    let prev = rec.pop()?;
-                    let prev = rec.boxed(prev);
-                    rec.guard(
-                        IrOp::CallG,
-                        Ty::Val,
-                        prev,
-                        Ref::NONE,
-                        helpers::EXC_RESTORE,
-                        pc,
-                    );
-                }
-                rec.boxed(e)
+                let e = *rec.stack.last().ok_or("stack underflow")?;
+                (rec.boxed(e), 1)
             }
         };
-        self.unwind_in_trace(rec, pc, e, fresh, to);
+        self.unwind_in_trace(rec, pc, e, (fresh, pops), to);
         Ok(())
     }
 
@@ -219,8 +229,7 @@ impl Vm {
         let (rd, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
         let bk = rec.boxed(rk);
         let e = rec.guard(IrOp::CallG, Ty::Val, rd, bk, helpers::KEY_ERROR, pc);
-        rec.stack.truncate(n - 2);
-        self.unwind_in_trace(rec, pc, e, true, to);
+        self.unwind_in_trace(rec, pc, e, (true, 2), to);
         Ok(true)
     }
 
@@ -232,17 +241,18 @@ impl Vm {
         pc: usize,
         op: Op,
     ) -> Result<(), Abort> {
+        // (each guard resumes at the bytecode with its operands on the stack)
+        let n = rec.stack.len();
+        let top = *rec.stack.last().ok_or("stack underflow")?;
         match op {
             Op::PushExcInfo => {
-                let e = rec.pop()?;
-                let e = rec.boxed(e);
+                let e = rec.boxed(top);
                 let prev = rec.guard(IrOp::CallG, Ty::Val, e, Ref::NONE, helpers::EXC_PUSH, pc);
-                rec.stack.push(prev);
+                rec.stack[n - 1] = prev;
                 rec.stack.push(e);
             }
             Op::PopExcept => {
-                let prev = rec.pop()?;
-                let prev = rec.boxed(prev);
+                let prev = rec.boxed(top);
                 rec.guard(
                     IrOp::CallG,
                     Ty::Val,
@@ -251,14 +261,14 @@ impl Vm {
                     helpers::EXC_RESTORE,
                     pc,
                 );
+                rec.pop()?;
             }
             Op::CheckExcMatch => {
-                let ty = rec.pop()?;
-                let ty = rec.boxed(ty);
-                let e = *rec.stack.last().ok_or("stack underflow")?;
+                let ty = rec.boxed(top);
+                let e = rec.stack[n.checked_sub(2).ok_or("stack underflow")?];
                 let e = rec.boxed(e);
                 let r = rec.guard(IrOp::CallG, Ty::Val, e, ty, helpers::EXC_MATCH, pc);
-                rec.stack.push(r);
+                rec.stack[n - 1] = r;
             }
             _ => return Err(format!("bytecode {}", super::op_name(&op))),
         }

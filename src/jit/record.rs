@@ -1391,7 +1391,15 @@ impl Vm {
                 let mut args = vec![inst];
                 args.extend_from_slice(&rec.stack[n - argc..]);
                 rec.stack.truncate(n - argc - 1);
-                let code = self.function(init).ok_or("not a function")?.code.clone();
+                let func = self.function(init).ok_or("not a function")?;
+                let code = func.code.clone();
+                // parameters left to their defaults (pinned, with `__init__`,
+                // by the class's version)
+                let d = func.defaults.to_vec();
+                let missing = code.argcount as usize - args.len();
+                for &v in &d[d.len() - missing..] {
+                    args.push(rec.k_val(v));
+                }
                 rec.enter_inline(init, code, args, pc);
                 if let Some(p) = rec.parents.last_mut() {
                     p.callee_init_self = Some(inst);
@@ -1759,6 +1767,39 @@ impl Vm {
                 let rf = rec.k_val(method);
                 rec.stack.push(rf);
                 rec.stack.push(ro);
+            }
+            Op::LoadAttr(n) | Op::LoadMethod(n)
+                if self
+                    .class_function_attr(top(0), fr.code.names[n as usize])
+                    .is_some() =>
+            {
+                // `Base.__init__(self, ...)`, `Cls.helper(x)`: a Python function
+                // found on the class, which the class's guards pin; a function
+                // read from a class is itself (no binding)
+                let cls = top(0);
+                let f = self
+                    .class_function_attr(cls, fr.code.names[n as usize])
+                    .ok_or("not a class function")?;
+                let ObjData::Type(t) = &cls.obj().data else {
+                    return Err("not a class".into());
+                };
+                if rec.is_volatile(t) {
+                    return Err(format!("attribute of class '{}' (changing)", t.name));
+                }
+                // (the guards' exits resume at this bytecode: the class stays
+                // on the stack until they are emitted)
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                rec.consts.push(cls);
+                rec.guard(IrOp::GuardIs, Ty::Void, ro, Ref::NONE, cls.0 as i64, pc);
+                let layouts = self.jit.layouts;
+                rec.guard_type_version(cls, t, &layouts, pc);
+                rec.pop()?;
+                let r = rec.k_val(f);
+                rec.stack.push(r);
+                if matches!(op, Op::LoadMethod(_)) {
+                    let empty = rec.k_val(Value::EMPTY);
+                    rec.stack.push(empty);
+                }
             }
             Op::LoadMethod(name_idx) => {
                 let obj = top(0);
@@ -3233,6 +3274,21 @@ impl Vm {
         }
         let f = self.super_plain_method(*typ, *obj, name)?;
         Some((f, *obj))
+    }
+
+    /// The Python function `cls.name` is, for a class of metaclass `type`
+    /// (whose own data descriptors, `__name__` and the like, are dunders: of
+    /// those only `__init__` is looked for on the class).
+    fn class_function_attr(&self, cls: Value, name: Value) -> Option<Value> {
+        let text = str_of(name);
+        if !matches!(cls.as_obj().map(|o| &o.data), Some(ObjData::Type(_)))
+            || self.type_of(cls) != self.types.type_
+            || (text.starts_with("__") && text.ends_with("__") && text != "__init__")
+        {
+            return None;
+        }
+        let f = crate::vm::types::lookup(self, cls, name)?;
+        matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Function(_))).then_some(f)
     }
 
     /// Whether a trace inlines `cls(...)` with `n` arguments: an instantiation

@@ -439,8 +439,11 @@ impl Vm {
             return None;
         };
         let c = &f.code;
+        // (parameters past the `n` arguments take their defaults)
+        let params = c.argcount as usize;
         let plain = c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
-            && c.argcount as usize == n + 1
+            && params > n
+            && params <= n + 1 + f.defaults.len()
             && c.kwonlyargcount == 0
             && c.cellvars.is_empty();
         plain.then_some(init)

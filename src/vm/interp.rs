@@ -1556,6 +1556,11 @@ impl Vm {
                     nf.slots[0] = inst;
                     let fr = unsafe { &mut *frame };
                     nf.slots[1..=n].copy_from_slice(&fr.slots[start..start + n]);
+                    let params = code.argcount as usize;
+                    if params > n + 1 {
+                        let d = &func.defaults;
+                        nf.slots[n + 1..params].copy_from_slice(&d[d.len() - (params - n - 1)..]);
+                    }
                     for (i, c) in func.closure.iter().enumerate() {
                         nf.slots[code.nlocals() + i] = *c;
                     }
