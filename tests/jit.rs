@@ -1720,3 +1720,25 @@ fn bound_methods_and_list_displays_are_not_residual() {
     let line = jit_line(&log);
     assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
 }
+
+#[test]
+fn a_python_call_dunder_is_inlined() {
+    // `s(i)` of an instance whose class defines `__call__` in Python: the
+    // method is inlined under the class's guards, its default filled in.
+    let src = "class Scale:\n\
+               \x20   def __init__(self, k):\n\
+               \x20       self.k = k\n\
+               \x20   def __call__(self, x, bias=1):\n\
+               \x20       return x * self.k + bias\n\
+               def run(n):\n\
+               \x20   s = Scale(3)\n\
+               \x20   t = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += s(i)\n\
+               \x20   return t\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "599990000");
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
+}

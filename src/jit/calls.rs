@@ -149,6 +149,32 @@ impl Vm {
             rec.enter_inline(func, code, inlined, pc);
             return Ok(());
         }
+        if let Some((call, defaults)) = self.inlinable_dunder_call(f, argc) {
+            // `obj(args)` of an instance whose class defines `__call__` in
+            // Python: the method inlined under the class's identity and
+            // version guards (a dunder is looked up on the class only)
+            let cls = f.obj().class();
+            let ObjData::Type(t) = &cls.obj().data else {
+                return Err("class is not a type".into());
+            };
+            if rec.is_volatile(t) {
+                return Err(format!("call of a '{}' (class changing)", t.name));
+            }
+            rec.check_inline_depth()?;
+            let layouts = self.jit.layouts;
+            rec.guard_class(rf, f, layouts.class, pc);
+            rec.guard_type_version(cls, t, &layouts, pc);
+            let mut inlined = vec![rf];
+            inlined.extend_from_slice(&ra);
+            for d in defaults {
+                inlined.push(rec.k_val(d));
+            }
+            let code = self.function(call).ok_or("not a function")?.code.clone();
+            rec.consts.push(call);
+            rec.stack.truncate(base);
+            rec.enter_inline(call, code, inlined, pc);
+            return Ok(());
+        }
         let plan = self.call_plan(f, &args)?;
         rec.consts.push(f);
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
@@ -203,6 +229,29 @@ impl Vm {
         rec.stack.truncate(base);
         rec.stack.push(r);
         Ok(())
+    }
+
+    /// For an instance `f` of a class of metaclass `type` whose `__call__` is
+    /// an inlinable Python function taking `argc` arguments after `self`
+    /// (the rest left to defaults): that function and the defaults used.
+    fn inlinable_dunder_call(&mut self, f: Value, argc: usize) -> Option<(Value, Vec<Value>)> {
+        if !matches!(f.as_obj()?.data, ObjData::Instance(_)) {
+            return None;
+        }
+        let cls = f.obj().class();
+        if self.type_of(cls) != self.types.type_ {
+            return None;
+        }
+        let name = self.name("__call__");
+        let call = crate::vm::types::lookup(self, cls, name)?;
+        if !self.inlinable(call) {
+            return None;
+        }
+        let func = self.function(call)?;
+        let want = func.code.argcount as usize;
+        let missing = want.checked_sub(argc + 1)?;
+        let d = &func.defaults;
+        (missing <= d.len()).then(|| (call, d[d.len() - missing..].to_vec()))
     }
 
     /// How a call of `f` on `args` is recorded, or why it is not.
