@@ -367,6 +367,10 @@ impl Vm {
                 Ok(self.alloc(self.types.slice, data))
             }
             Op::GetIter => self.iter(x[0]),
+            // displays with `*`/`**`: the container, then the iterable or mapping
+            Op::ListExtend(_) => self.list_extend_op(x[0], x[1]).and(none),
+            Op::SetUpdate(_) => crate::builtins::set::set_update(self, x[0], x[1]).and(none),
+            Op::DictUpdate(_) => self.dict_update_op(x[0], x[1]).and(none),
             Op::UnpackSequence(n) => {
                 // packed as the stack will hold them: the first item on top
                 let mut items = self.unpack(x[0], n as usize)?;
@@ -453,7 +457,10 @@ impl Vm {
                 | Op::GetIter
         ) || matches!(shape.op, Op::BuildSlice(2 | 3))
             || matches!(shape.op, Op::UnpackSequence(n) if n >= 2)
-            || matches!(shape.op, Op::UnpackEx(_));
+            || matches!(
+                shape.op,
+                Op::UnpackEx(_) | Op::ListExtend(_) | Op::SetUpdate(_) | Op::DictUpdate(_)
+            );
         let name = match shape.op {
             Op::LoadAttr(n) | Op::StoreAttr(n) => fr.code.names[n as usize],
             _ => Value::NONE,

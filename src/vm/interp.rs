@@ -798,10 +798,7 @@ impl Vm {
                 Op::ListExtend(d) => {
                     let it = fr.top();
                     let list = fr.peek(d as usize);
-                    let items = tri!(self.collect_iter(it));
-                    if let ObjData::List(l) = &list.obj().data {
-                        l.get().extend(items);
-                    }
+                    tri!(self.list_extend_op(list, it));
                     f!().pop();
                 }
                 Op::SetUpdate(d) => {
@@ -818,7 +815,11 @@ impl Vm {
                         // Stack: [callee, args-tuple, kwargs-dict, src]
                         self.merge_callee = Some(fr.peek(d as usize + 2));
                     }
-                    tri!(self.dict_update_from(dict, src, merge));
+                    if merge {
+                        tri!(self.dict_update_from(dict, src, true));
+                    } else {
+                        tri!(self.dict_update_op(dict, src));
+                    }
                     f!().pop();
                 }
                 Op::ListToTuple => {

@@ -1424,6 +1424,39 @@ impl Vm {
     }
 
     /// `dict.update(src)`; with `merge`, duplicate keys are an error (`f(**a, **b)`).
+    /// `ListExtend`: `[*a, *b]` adds the items of `it` to the display's list
+    /// (CPython's message for an operand that is no iterable at all).
+    pub fn list_extend_op(&mut self, list: Value, it: Value) -> PyResult<()> {
+        let items = match self.collect_iter(it) {
+            Ok(items) => items,
+            Err(e)
+                if self.matches(e.0, "TypeError")
+                    && self.dunder(it, "__iter__").is_none()
+                    && self.dunder(it, "__getitem__").is_none() =>
+            {
+                let t = self.type_name(it);
+                return Err(self.type_error(&format!("Value after * must be an iterable, not {t}")));
+            }
+            Err(e) => return Err(e),
+        };
+        if let ObjData::List(l) = &list.obj().data {
+            l.get().extend(items);
+        }
+        Ok(())
+    }
+
+    /// `DictUpdate`: `{**a, **b}` takes mappings only (`dict.update`'s pairs
+    /// are not accepted), with CPython's message.
+    pub fn dict_update_op(&mut self, d: Value, src: Value) -> PyResult<()> {
+        if !matches!(src.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+            && self.dunder(src, "keys").is_none()
+        {
+            let t = self.type_name(src);
+            return Err(self.type_error(&format!("'{t}' object is not a mapping")));
+        }
+        self.dict_update_from(d, src, false)
+    }
+
     pub fn dict_update_from(&mut self, d: Value, src: Value, merge: bool) -> PyResult<()> {
         let pairs: Vec<(Value, Value)> = match src.as_obj().map(|o| &o.data) {
             Some(ObjData::Dict(s)) => s.get().iter().map(|e| (e.key, e.value)).collect(),
