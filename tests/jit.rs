@@ -1742,3 +1742,27 @@ fn a_python_call_dunder_is_inlined() {
     let line = jit_line(&log);
     assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
 }
+
+#[test]
+fn instances_hashed_by_identity_are_pure_keys() {
+    // `counts[node]`, `counts.get(node, 0)` and `seen.add(node)` with
+    // instances of a class without `__eq__`/`__hash__`: the dict and set
+    // helpers take them (identity hash and equality run no Python code).
+    let src = "class Node:\n\
+               \x20   pass\n\
+               def run(n):\n\
+               \x20   nodes = [Node() for i in range(10)]\n\
+               \x20   counts = {}\n\
+               \x20   seen = set()\n\
+               \x20   for i in range(n):\n\
+               \x20       nd = nodes[i % 10]\n\
+               \x20       counts[nd] = counts.get(nd, 0) + 1\n\
+               \x20       seen.add(nd)\n\
+               \x20   return sorted(counts.values()), len(seen)\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
+}

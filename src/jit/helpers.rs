@@ -833,9 +833,24 @@ pub fn exact_str(vm: &Vm, v: Value) -> bool {
 }
 
 /// A key whose hash and equality with another such key run no Python code: an
-/// inline int or an exact str.
+/// inline int, an exact str or an instance hashed by identity.
+#[inline]
 pub fn pure_key(vm: &Vm, k: Value) -> bool {
-    k.is_small_int() || exact_str(vm, k)
+    if k.is_small_int() {
+        return true;
+    }
+    match k.as_obj().map(|o| &o.data) {
+        Some(ObjData::Str(_)) => vm.is_builtin_exact(k),
+        Some(ObjData::Instance(_)) => identity_key(vm, k),
+        _ => false,
+    }
+}
+
+/// An instance hashed and compared by identity (no `__eq__` or `__hash__`
+/// below `object`): `d[node]`, `seen.add(obj)`.
+#[inline(never)]
+fn identity_key(vm: &Vm, k: Value) -> bool {
+    vm.type_hooks(k.obj().class()) & crate::vm::types::HOOK_EQ_HASH == 0
 }
 
 /// Whether `d[k]`, `d[k] = v` and `k in d` run no Python code: an exact dict and
@@ -854,10 +869,10 @@ fn pure_eq(vm: &Vm) -> impl FnMut(Value, Value) -> crate::vm::PyResult<bool> + '
         if !pure_key(vm, a) || !pure_key(vm, b) {
             return Err(crate::vm::PyErr(Value::NONE));
         }
-        Ok(a == b
-            || (!a.is_small_int()
-                && !b.is_small_int()
-                && crate::vm::str_of(a) == crate::vm::str_of(b)))
+        // (pure: ints and instances are equal only to themselves, strs by
+        // text)
+        let is_str = |v: Value| matches!(v.as_obj().map(|o| &o.data), Some(ObjData::Str(_)));
+        Ok(a == b || (is_str(a) && is_str(b) && crate::vm::str_of(a) == crate::vm::str_of(b)))
     }
 }
 
@@ -1775,7 +1790,7 @@ extern "C" fn list_set(list: u64, i: u64) -> u64 {
 pub(crate) fn plain_instance_attr(vm: &Vm, cls: Value, name: Value) -> bool {
     let t = type_obj(cls);
     let (ver, bits) = t.hooks.get();
-    if ver != t.lookup_version.get() || bits != 0 {
+    if ver != t.lookup_version.get() || bits & crate::vm::types::ATTR_HOOKS != 0 {
         return false;
     }
     match lookup_owner(vm, cls, name) {
@@ -1922,7 +1937,7 @@ extern "C" fn load_method(obj: u64, name: u64) -> u64 {
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
         if ver != t.lookup_version.get()
-            || bits != 0
+            || bits & crate::vm::types::ATTR_HOOKS != 0
             || vm.instance_get_attr(Value(obj), Value(name)).is_some()
         {
             return None;
@@ -2014,7 +2029,7 @@ extern "C" fn class_property(obj: u64, name: u64) -> u64 {
         let cls = o.class();
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
-        if ver != t.lookup_version.get() || bits != 0 {
+        if ver != t.lookup_version.get() || bits & crate::vm::types::ATTR_HOOKS != 0 {
             return None;
         }
         let (p, _) = lookup_owner(vm, cls, Value(name))?;

@@ -1900,6 +1900,22 @@ impl Vm {
                 rec.stack.truncate(n - argc - 2);
                 rec.stack.push(r);
             }
+            Op::CallMethod(1)
+                if self.is_set_add(top(2))
+                    && matches!(top(1).as_obj().map(|o| &o.data), Some(ObjData::Set(_)))
+                    && self.is_builtin_exact(top(1))
+                    && helpers::pure_key(self, top(0)) =>
+            {
+                // `seen.add(x)`: the method was pushed as a constant under the
+                // set's class guard
+                let n = rec.stack.len();
+                let (rs, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bv = rec.boxed(rv);
+                rec.guard(IrOp::CallG, Ty::Val, rs, bv, helpers::SET_ADD, pc);
+                rec.stack.truncate(n - 3);
+                let none = rec.k_val(Value::NONE);
+                rec.stack.push(none);
+            }
             Op::CallMethod(argc @ (1 | 2))
                 if self.dict_method_helper(top(argc as usize + 1)).is_some()
                     && helpers::pure_dict_access(
@@ -3429,6 +3445,12 @@ impl Vm {
         }
     }
 
+    /// Whether `m` is `set.add`.
+    fn is_set_add(&mut self, m: Value) -> bool {
+        let set = self.types.set;
+        self.is_method_of(m, set, "add")
+    }
+
     /// Whether `m` is the built-in method `name` of type `ty`.
     fn is_method_of(&mut self, m: Value, ty: Value, name: &'static str) -> bool {
         let name = self.name(name);
@@ -3440,7 +3462,9 @@ impl Vm {
     /// (no attribute hooks) whose getter can be inlined and takes just `self`.
     fn property_getter(&mut self, obj: Value, name: Value) -> Option<Value> {
         let o = obj.as_obj()?;
-        if !matches!(o.data, ObjData::Instance(_)) || self.type_hooks(o.class()) != 0 {
+        if !matches!(o.data, ObjData::Instance(_))
+            || self.type_hooks(o.class()) & crate::vm::types::ATTR_HOOKS != 0
+        {
             return None;
         }
         let p = crate::vm::types::lookup(self, o.class(), name)?;
@@ -3461,7 +3485,9 @@ impl Vm {
             return None;
         }
         let cls = o.class();
-        if self.type_hooks(cls) != 0 || self.instance_get_attr(obj, name).is_some() {
+        if self.type_hooks(cls) & crate::vm::types::ATTR_HOOKS != 0
+            || self.instance_get_attr(obj, name).is_some()
+        {
             return None;
         }
         // (a function the trace cannot inline is still a constant: its call is
@@ -3489,7 +3515,7 @@ fn builtin_method_of(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     );
     let native = matches!(o.data, ObjData::Native(_))
         && !vm.is_builtin_exact(obj)
-        && vm.type_hooks(o.class()) == 0;
+        && vm.type_hooks(o.class()) & crate::vm::types::ATTR_HOOKS == 0;
     if !(builtin_data && vm.is_builtin_exact(obj) || native) {
         return None;
     }

@@ -1752,7 +1752,7 @@ impl Vm {
     /// Whether `obj.name` is a plain instance attribute for its class right now (no
     /// hooks, no data descriptor), so an inline cache may bypass the lookup.
     fn plain_attr(&mut self, cls: Value, name: Value) -> bool {
-        if self.type_hooks(cls) != 0 {
+        if self.type_hooks(cls) & crate::vm::types::ATTR_HOOKS != 0 {
             return false;
         }
         match crate::vm::types::lookup_owner(self, cls, name) {

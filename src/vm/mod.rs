@@ -278,6 +278,10 @@ impl Vm {
         vm.builtins = vm.new_dict();
         vm.modules = vm.new_dict();
         types::populate(&mut vm);
+        // (`type_hooks` finds these by `interned_str`, without a `&mut Vm`)
+        for name in types::HOOK_NAMES {
+            vm.intern(name);
+        }
         crate::builtins::register(&mut vm);
         crate::modules::register(&mut vm);
         vm

@@ -598,27 +598,46 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>, bases: Vec<Value>) -> Result<Vec<Value>, 
 pub const HOOK_GETATTRIBUTE: u8 = 1;
 pub const HOOK_SETATTR: u8 = 2;
 pub const HOOK_DELATTR: u8 = 4;
+/// The attribute hooks: what makes attribute access more than a lookup.
+pub const ATTR_HOOKS: u8 = HOOK_GETATTRIBUTE | HOOK_SETATTR | HOOK_DELATTR;
+/// `__eq__` or `__hash__` found below `object` (a built-in base's too): its
+/// instances are not compared and hashed by identity.
+pub const HOOK_EQ_HASH: u8 = 8;
+/// The names behind the hook bits, and their bits.
+pub const HOOK_NAMES: [&str; 5] = [
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__eq__",
+    "__hash__",
+];
+const HOOK_BITS: [u8; 5] = [
+    HOOK_GETATTRIBUTE,
+    HOOK_SETATTR,
+    HOOK_DELATTR,
+    HOOK_EQ_HASH,
+    HOOK_EQ_HASH,
+];
 
 impl Vm {
-    /// Which attribute hooks `cls` overrides below `object`, cached per type version
-    /// so ordinary attribute access pays one compare.
+    /// Which hooks `cls` overrides below `object`, cached per type version so
+    /// ordinary attribute access pays one compare.
     #[inline]
-    pub fn type_hooks(&mut self, cls: Value) -> u8 {
+    pub fn type_hooks(&self, cls: Value) -> u8 {
         let t = type_obj(cls);
         let (ver, bits) = t.hooks.get();
         if ver == t.lookup_version.get() {
             return bits;
         }
         let mut bits = 0;
-        for (name, bit) in [
-            ("__getattribute__", HOOK_GETATTRIBUTE),
-            ("__setattr__", HOOK_SETATTR),
-            ("__delattr__", HOOK_DELATTR),
-        ] {
-            let n = self.intern(name);
+        for (name, bit) in HOOK_NAMES.into_iter().zip(HOOK_BITS) {
+            // (interned when the VM was made)
+            let Some(n) = self.interned_str(name) else {
+                continue;
+            };
             if let Some((f, owner)) = lookup_owner(self, cls, n)
                 && owner != self.types.object
-                && !crate::vm::call::is_builtin_fn(f)
+                && (bit == HOOK_EQ_HASH || !crate::vm::call::is_builtin_fn(f))
             {
                 bits |= bit;
             }
