@@ -1766,3 +1766,24 @@ fn instances_hashed_by_identity_are_pure_keys() {
     let line = jit_line(&log);
     assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
 }
+
+#[test]
+fn bools_in_arithmetic_are_ints_in_the_trace() {
+    // `t += x in seen` and `f += (i % 4 == 0) + 0.5`: the bools become 0 or 1
+    // in the trace (no residual `int + bool`).
+    let src = "def run(n):\n\
+               \x20   seen = {1, 5, 9}\n\
+               \x20   t = 0\n\
+               \x20   f = 0.0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += (i % 10) in seen\n\
+               \x20       t -= (i % 3 == 0) * 2\n\
+               \x20       f += (i % 4 == 0) + 0.5\n\
+               \x20   return t, f\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    let (want, _) = run_source(&[], src);
+    assert_eq!(out, want);
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
+}

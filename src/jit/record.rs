@@ -2269,6 +2269,31 @@ impl Vm {
                 let chain = wrapping::chain_at(fr, pc, bop, top(1), top(0)).expect("checked");
                 rec.record_wrapping_chain(bop, chain, pc);
             }
+            Op::Binary(bop @ (BinOp::Add | BinOp::Sub | BinOp::Mul))
+            | Op::InplaceBinary(bop @ (BinOp::Add | BinOp::Sub | BinOp::Mul))
+                if (top(1).is_bool() || top(0).is_bool())
+                    && [top(1), top(0)]
+                        .iter()
+                        .all(|v| v.is_bool() || v.is_small_int() || v.is_float()) =>
+            {
+                // `hits += x in seen`: a bool is the int 0 or 1 (its selector
+                // mask, -1 or 0, and 1), then int or float arithmetic
+                let n = rec.stack.len();
+                let mut operands = [(rec.stack[n - 2], top(1)), (rec.stack[n - 1], top(0))];
+                for (r, v) in operands.iter_mut() {
+                    if v.is_bool() {
+                        let c = rec.as_cond(*r, *v, pc)?;
+                        let m = rec.trace.emit(IrOp::Mask, Ty::I64, c, Ref::NONE, 0, None);
+                        let one = rec.k_int(1);
+                        *r = rec.trace.emit(IrOp::BAnd, Ty::I64, m, one, 0, None);
+                        *v = Value::small_int(i64::from(*v == Value::TRUE));
+                    }
+                }
+                let [(ra, a), (rb, b)] = operands;
+                let r = record_binop(rec, bop, ra, rb, a, b, pc)?;
+                rec.stack.truncate(n - 2);
+                rec.stack.push(r);
+            }
             Op::Binary(bop) | Op::InplaceBinary(bop) => {
                 let (a, b) = (top(1), top(0));
                 let rb = rec.stack[rec.stack.len() - 1];
