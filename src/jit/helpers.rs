@@ -840,7 +840,7 @@ pub fn pure_key(vm: &Vm, k: Value) -> bool {
         return true;
     }
     match k.as_obj().map(|o| &o.data) {
-        Some(ObjData::Str(_)) => vm.is_builtin_exact(k),
+        Some(ObjData::Str(_)) => k.obj().class() == vm.types.str,
         Some(ObjData::Instance(_)) => identity_key(vm, k),
         _ => false,
     }
@@ -1346,8 +1346,10 @@ extern "C" fn str_eq(a: u64, b: u64) -> u64 {
 
 /// The text of an exact str.
 fn exact_str_of(vm: &Vm, v: Value) -> Option<&'static crate::object::PyStr> {
-    match &v.as_obj()?.data {
-        ObjData::Str(s) if vm.is_builtin_exact(v) => Some(s),
+    let o = v.as_obj()?;
+    match &o.data {
+        // (the class compared by address: `is_builtin_exact` compares names)
+        ObjData::Str(s) if o.class() == vm.types.str => Some(s),
         _ => None,
     }
 }
