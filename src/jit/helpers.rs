@@ -858,7 +858,7 @@ fn identity_key(vm: &Vm, k: Value) -> bool {
 /// a key that is not pure then makes the helper exit, before any effect.)
 pub fn pure_dict_access(vm: &Vm, d: Value, k: Value) -> bool {
     matches!(d.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
-        && vm.is_builtin_exact(d)
+        && (d.obj().class() == vm.types.dict || vm.is_builtin_exact(d))
         && pure_key(vm, k)
 }
 
@@ -885,7 +885,8 @@ fn pure_set_access(
     let ObjData::Set(set) = &s.as_obj()?.data else {
         return None;
     };
-    if !vm.is_builtin_exact(s) || !pure_key(vm, k) {
+    let exact = s.obj().class() == vm.types.set || vm.is_builtin_exact(s);
+    if !exact || !pure_key(vm, k) {
         return None;
     }
     Some((set, vm.hash(k).ok()?))
