@@ -1,6 +1,8 @@
 //! Exceptions raised and caught inside one trace: a `raise` (or the re-raise
-//! at the end of an `except`/`finally`, or `d[k]` of a missing key) whose handler is in a frame the trace
-//! holds unwinds in the trace, and the recording goes on in the handler.
+//! at the end of an `except`/`finally`, or `d[k]` of a missing key) whose
+//! handler is in a frame the trace holds unwinds in the trace, and the
+//! recording goes on in the handler. Also the exceptions' making: `E(arg)` of
+//! a class with native `__new__`/`__init__` is one helper call.
 //!
 //! Why: validation loops (`raise AppError(code)` in a callee, caught by the
 //! loop's `try`) otherwise leave the trace at every raise, and a loop that
