@@ -459,6 +459,18 @@ impl Vm {
             return Ok(self.type_of(args[0]));
         }
         let new_name = self.name("__new__");
+        let t = &self.types;
+        if [t.list, t.tuple, t.set, t.frozenset, t.dict].contains(&cls) {
+            // `tuple(g)`, `set(g)`: the built-in constructor, called on its own
+            // type (what the general path below comes to, without asking
+            // whether the class is an exception, abstract or a subclass)
+            if let Some(n) = lookup(self, cls, new_name).filter(|n| is_builtin_fn(*n)) {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(cls);
+                a.extend_from_slice(args);
+                return self.call_kw(n, &a, kw);
+            }
+        }
         let init_name = self.name("__init__");
         let new = lookup(self, cls, new_name);
         let base_exc = self.exc_class("BaseException");
