@@ -658,12 +658,18 @@ impl Vm {
 
     /// For an instance of a built-in subclass whose class does not override `dunder`,
     /// the payload the built-in operation should act on; otherwise `v` itself.
-    #[inline]
+    #[inline(always)]
     pub fn unwrap_payload(&mut self, v: Value, dunder: &str) -> Value {
+        // (every binary operation asks: the common answer stays inline)
         let p = self.base_payload(v);
         if p.is_empty() {
             return v;
         }
+        self.subclass_payload(v, p, dunder)
+    }
+
+    #[inline(never)]
+    fn subclass_payload(&mut self, v: Value, p: Value, dunder: &str) -> Value {
         let cls = self.type_of(v);
         let n = self.intern(dunder);
         match lookup_owner(self, cls, n) {
