@@ -2,7 +2,7 @@
 //! type changes mid-loop, ints crossing into big ints, flipping branches, calls
 //! inlined 1-3 deep, changing attribute layouts and methods, list/tuple swaps,
 //! exceptions raised in inlined calls (caught in the loop or in the callee's own
-//! `try`), generators, rebound globals, shadowed
+//! `try`, or re-raised into an outer handler), generators, rebound globals, shadowed
 //! builtins, inner loops, objects built and combined through dunder methods
 //! (residual calls in traces: class calls, `__add__`, `__eq__`, `__hash__`,
 //! objects escaping on some iterations, calls deeper than the inlining limit,
