@@ -124,25 +124,20 @@ impl Vm {
         }
         if let Some(ObjData::BoundMethod { func, slf }) = f.as_obj().map(|o| &o.data)
             && self.inlinable(*func)
-            && let Some(fun) = self.function(*func)
-            && argc < fun.code.argcount as usize
-            && argc + 1 + fun.defaults.len() >= fun.code.argcount as usize
+            && let Some(defaults) = self.defaults_after(*func, argc + 1)
         {
             // A bound method kept in a variable or a module (`random.randrange`
             // is `Random().randrange`): it never changes, so under its identity
             // guard the function and `self` are constants, and the call is
             // inlined as the method call it stands for.
             let (func, slf) = (*func, *slf);
-            let code = fun.code.clone();
-            let want = code.argcount as usize;
-            let defaults: Vec<Value> = fun.defaults.to_vec();
+            let code = self.function(func).ok_or("not a function")?.code.clone();
             rec.check_inline_depth()?;
             rec.consts.push(f);
             rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
             let mut inlined = vec![rec.k_val(slf)];
             inlined.extend_from_slice(&ra);
-            let first = defaults.len() + inlined.len() - want;
-            for &d in &defaults[first..] {
+            for d in defaults {
                 inlined.push(rec.k_val(d));
             }
             rec.stack.truncate(base);
@@ -247,11 +242,18 @@ impl Vm {
         if !self.inlinable(call) {
             return None;
         }
-        let func = self.function(call)?;
-        let want = func.code.argcount as usize;
-        let missing = want.checked_sub(argc + 1)?;
+        Some((call, self.defaults_after(call, argc + 1)?))
+    }
+
+    /// The defaults the Python function `f` fills its parameters with when
+    /// called with `given` positional arguments (None: too many, or too few
+    /// with the defaults). A function's defaults never change in Coil
+    /// (assigning `__defaults__` is refused), so they are constants.
+    pub(super) fn defaults_after(&self, f: Value, given: usize) -> Option<Vec<Value>> {
+        let func = self.function(f)?;
+        let missing = (func.code.argcount as usize).checked_sub(given)?;
         let d = &func.defaults;
-        (missing <= d.len()).then(|| (call, d[d.len() - missing..].to_vec()))
+        (missing <= d.len()).then(|| d[d.len() - missing..].to_vec())
     }
 
     /// How a call of `f` on `args` is recorded, or why it is not.

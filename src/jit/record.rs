@@ -1391,13 +1391,13 @@ impl Vm {
                 let mut args = vec![inst];
                 args.extend_from_slice(&rec.stack[n - argc..]);
                 rec.stack.truncate(n - argc - 1);
-                let func = self.function(init).ok_or("not a function")?;
-                let code = func.code.clone();
-                // parameters left to their defaults (pinned, with `__init__`,
-                // by the class's version)
-                let d = func.defaults.to_vec();
-                let missing = code.argcount as usize - args.len();
-                for &v in &d[d.len() - missing..] {
+                let code = self.function(init).ok_or("not a function")?.code.clone();
+                // parameters left to their defaults (`__init__` pinned by the
+                // class's version)
+                let defaults = self
+                    .defaults_after(init, args.len())
+                    .ok_or("arguments do not fit __init__")?;
+                for v in defaults {
                     args.push(rec.k_val(v));
                 }
                 rec.enter_inline(init, code, args, pc);
