@@ -134,7 +134,8 @@ impl Vm {
         let height = rec.stack.len().saturating_sub(pops);
         rec.stack.truncate(height);
         for _ in 0..to.depth {
-            rec.unwind_inline();
+            // (the frame an exception leaves returns nothing)
+            rec.pop_parent();
         }
         if !root {
             rec.blocks.pop();
@@ -332,20 +333,6 @@ impl Vm {
         rec.stack.truncate(n - argc - 1);
         rec.stack.push(e);
         Ok(())
-    }
-}
-
-impl Recorder {
-    /// Drops the innermost inlined frame, which an exception leaves.
-    fn unwind_inline(&mut self) {
-        let p = self.parents.pop().expect("inlined frame");
-        self.frame = p.frame;
-        self.code = p.code;
-        self.func = p.func;
-        self.func_ref = p.func_ref;
-        self.stack = p.stack;
-        self.locals = p.locals;
-        self.blocks = p.blocks;
     }
 }
 

@@ -192,15 +192,8 @@ impl Recorder {
         let idle = self.k_int(0);
         self.trace
             .emit(IrOp::Store, Ty::Void, g.obj, idle, g.running_at, None);
-        let p = self.parents.pop().expect("the generator's iterating frame");
-        self.frame = p.frame;
-        self.code = p.code;
-        self.func = p.func;
-        self.func_ref = p.func_ref;
-        self.stack = p.stack;
-        self.locals = p.locals;
-        self.in_gen = p.in_gen;
-        self.blocks = p.blocks;
+        // (back in the generator's iterating frame)
+        self.pop_parent();
         let keep = self.stack.len() - g.resumer_pops;
         self.stack.truncate(keep);
         self.stack.push(v);

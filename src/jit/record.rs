@@ -531,8 +531,11 @@ impl Recorder {
         self.stack = stack;
     }
 
-    /// The inlined callee returns `result` to its caller.
-    fn leave_inline(&mut self, result: Ref) {
+    /// Recording goes back to the caller of the innermost inlined frame (a
+    /// return, an exception leaving it, a generator's yield): its frame,
+    /// stack, locals and blocks. The new instance, when the frame left was a
+    /// class call's `__init__`.
+    pub(super) fn pop_parent(&mut self) -> Option<Ref> {
         let p = self.parents.pop().expect("inlined frame");
         self.frame = p.frame;
         self.code = p.code;
@@ -540,8 +543,15 @@ impl Recorder {
         self.func_ref = p.func_ref;
         self.stack = p.stack;
         self.locals = p.locals;
+        self.in_gen = p.in_gen;
         self.blocks = p.blocks;
-        self.stack.push(p.callee_init_self.unwrap_or(result));
+        p.callee_init_self
+    }
+
+    /// The inlined callee returns `result` to its caller.
+    fn leave_inline(&mut self, result: Ref) {
+        let init_self = self.pop_parent();
+        self.stack.push(init_self.unwrap_or(result));
     }
 
     pub(crate) fn guard(&mut self, op: IrOp, ty: Ty, a: Ref, b: Ref, imm: i64, pc: usize) -> Ref {
