@@ -245,15 +245,10 @@ impl Vm {
         Some((call, self.defaults_after(call, argc + 1)?))
     }
 
-    /// The defaults the Python function `f` fills its parameters with when
-    /// called with `given` positional arguments (None: too many, or too few
-    /// with the defaults). A function's defaults never change in Coil
-    /// (assigning `__defaults__` is refused), so they are constants.
+    /// `Function::defaults_after` of the Python function `f`: constants a
+    /// trace passes for the parameters a call leaves to their defaults.
     pub(super) fn defaults_after(&self, f: Value, given: usize) -> Option<Vec<Value>> {
-        let func = self.function(f)?;
-        let missing = (func.code.argcount as usize).checked_sub(given)?;
-        let d = &func.defaults;
-        (missing <= d.len()).then(|| d[d.len() - missing..].to_vec())
+        Some(self.function(f)?.defaults_after(given)?.to_vec())
     }
 
     /// How a call of `f` on `args` is recorded, or why it is not.

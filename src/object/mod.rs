@@ -87,6 +87,18 @@ pub struct Function {
     pub dict: Mut<Value>,
 }
 
+impl Function {
+    /// The defaults its parameters after the first `given` take, when `given`
+    /// positional arguments leave only defaulted ones (None: too many, or too
+    /// few for the defaults). Defaults never change in Coil (assigning
+    /// `__defaults__` is refused).
+    pub fn defaults_after(&self, given: usize) -> Option<&[Value]> {
+        let missing = (self.code.argcount as usize).checked_sub(given)?;
+        let d = &self.defaults;
+        (missing <= d.len()).then(|| &d[d.len() - missing..])
+    }
+}
+
 pub struct TypeObj {
     pub name: String,
     pub qualname: String,

@@ -440,10 +440,8 @@ impl Vm {
         };
         let c = &f.code;
         // (parameters past the `n` arguments take their defaults)
-        let params = c.argcount as usize;
         let plain = c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
-            && params > n
-            && params <= n + 1 + f.defaults.len()
+            && f.defaults_after(n + 1).is_some()
             && c.kwonlyargcount == 0
             && c.cellvars.is_empty();
         plain.then_some(init)

@@ -1557,11 +1557,8 @@ impl Vm {
                     nf.slots[0] = inst;
                     let fr = unsafe { &mut *frame };
                     nf.slots[1..=n].copy_from_slice(&fr.slots[start..start + n]);
-                    let params = code.argcount as usize;
-                    if params > n + 1 {
-                        let d = &func.defaults;
-                        nf.slots[n + 1..params].copy_from_slice(&d[d.len() - (params - n - 1)..]);
-                    }
+                    let d = func.defaults_after(n + 1).unwrap_or_default();
+                    nf.slots[n + 1..n + 1 + d.len()].copy_from_slice(d);
                     for (i, c) in func.closure.iter().enumerate() {
                         nf.slots[code.nlocals() + i] = *c;
                     }
