@@ -1787,3 +1787,30 @@ fn bools_in_arithmetic_are_ints_in_the_trace() {
     let line = jit_line(&log);
     assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
 }
+
+#[test]
+fn recursion_reenters_running_traces() {
+    // `check_tree` calls itself deeper than the inlining limit: the calls past
+    // it are residual calls that enter the function's own trace again, each
+    // run in a `vals` window of its own. With one shared window a trace could
+    // not be re-entered while it waits, and the recursion ran interpreted
+    // (7% of bytecodes in traces).
+    let src = "def make(d):\n\
+               \x20   if d == 0:\n\
+               \x20       return (None, None)\n\
+               \x20   d -= 1\n\
+               \x20   return (make(d), make(d))\n\
+               def check(node):\n\
+               \x20   left, right = node\n\
+               \x20   if left is None:\n\
+               \x20       return 1\n\
+               \x20   return 1 + check(left) + check(right)\n\
+               t = 0\n\
+               for i in range(40):\n\
+               \x20   t += check(make(10))\n\
+               print(t)\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "81880", "{log}");
+    let line = jit_line(&log);
+    assert!(in_traces(line) > 90.0, "{line}");
+}

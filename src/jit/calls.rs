@@ -57,7 +57,7 @@ impl Vm {
             Op::Call(argc) => {
                 let f = fr.peek(argc as usize);
                 let len = argc == 1 && self.is_len_call(f, fr.peek(0));
-                !(len || self.inlinable(f))
+                !(len || self.inlinable_in(rec, f))
             }
             // A LoadMethod that found a plain attribute (a module's function) leaves
             // EMPTY where the receiver would be.
@@ -111,7 +111,7 @@ impl Vm {
         let all_args = self
             .function(f)
             .is_some_and(|func| func.code.argcount as usize == argc);
-        if self.inlinable(f) && all_args {
+        if self.inlinable_in(rec, f) && all_args {
             // A Python function reached through a module (`mod.f(x)`), every
             // parameter passed (defaults would be unbound in the inlined frame).
             rec.check_inline_depth()?;
@@ -123,7 +123,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(ObjData::BoundMethod { func, slf }) = f.as_obj().map(|o| &o.data)
-            && self.inlinable(*func)
+            && self.inlinable_in(rec, *func)
             && let Some(defaults) = self.defaults_after(*func, argc + 1)
         {
             // A bound method kept in a variable or a module (`random.randrange`

@@ -146,9 +146,12 @@ impl Vm {
                 return false;
             }
             let here = (Rc::as_ptr(&fr.code) as usize, header_pc);
-            if self.jit.active.contains(&here.0) {
-                // a residual call of a trace of this code is running: its `vals`
-                // ranges are in use
+            if !self.jit.active.is_empty()
+                && !self.jit.nested_window_fits()
+                && self.jit.active.contains(&here.0)
+            {
+                // a residual call of a trace of this code is running, and no
+                // window is left to nest in: its `vals` ranges are in use
                 return false;
             }
             if self.jit.skip_entry == Some(here) {
@@ -490,20 +493,26 @@ impl Vm {
         if rec.key.1 == ENTRY_SLOT && rec.side.is_none() && matches!(end, End::Exit) {
             // Entering and leaving a trace costs about as much as interpreting a
             // dozen bytecodes, and a residual call saves nothing: a function
-            // with less than that to compile runs faster interpreted.
+            // with less than that to compile runs faster interpreted. The
+            // path recorded is the one the call that got hot took: a recursive
+            // function's is most often its base case, so a recursive function
+            // compiles it anyway (its other paths grow side traces, and
+            // `blacklist_if_unprofitable` judges the tree by the bytecodes it
+            // runs per call); any other is recorded once more, with the
+            // back-off of a failure, before it is given up.
             let residual = rec.trace.ins.iter().filter(|i| i.op == IrOp::CallR).count();
-            if rec.ops.saturating_sub(residual) < MIN_ENTRY_TRACE_OPS {
+            if rec.ops.saturating_sub(residual) < MIN_ENTRY_TRACE_OPS
+                && !self.called_recursively(&rec.code)
+            {
                 self.jit.log(&format!(
                     "---- TRACE abort {}: function too short for a trace of its own\n",
                     rec.root_code().qualname
                 ));
-                self.jit.failures.insert(rec.key, crate::jit::MAX_ABORTS);
-                *self
-                    .jit
-                    .stats
-                    .aborts
-                    .entry(SHORT_FUNCTION.into())
-                    .or_default() += 1;
+                self.jit.record_failure(rec.key, SHORT_FUNCTION);
+                if !self.jit.short_once.insert(rec.key) {
+                    self.jit.failures.insert(rec.key, crate::jit::MAX_ABORTS);
+                    self.jit.stats.blacklisted += 1;
+                }
                 return;
             }
         }
@@ -649,7 +658,9 @@ impl Vm {
                 }
             }
         }
-        if code.vals_len > crate::jit::VALS_CAPACITY {
+        // (running traces' windows lie at or below the innermost one, and no
+        // run nests deeper once `vals_top` passes `VALS_WINDOW`)
+        if self.jit.window + code.vals_len > crate::jit::VALS_CAPACITY {
             self.jit.log(&format!("---- TRACE {id} abort: vals full\n"));
             self.trace_failed(&rec, "vals full");
             return;
@@ -814,8 +825,24 @@ impl Vm {
         // its own collector roots are read there.
         // SAFETY: `vals` was allocated at its full size with the first trace; Rust
         // code touches it only between trace runs or through this same buffer.
+        // A run nested in another's residual call gets the next window when
+        // one fits, else shares the waiting run's (then its code is not
+        // running: see `jit_loop_header`, each tree's ranges are its own).
+        let outer_window = self.jit.window;
+        let window = if self.jit.active.is_empty() {
+            0
+        } else if self.jit.nested_window_fits() {
+            outer_window + crate::jit::VALS_WINDOW
+        } else {
+            outer_window
+        };
+        self.jit.window = window;
+        self.jit.max_window = self.jit.max_window.max(window);
         let vals: &mut [u64] = unsafe {
-            std::slice::from_raw_parts_mut(self.jit.vals.as_mut_ptr(), self.jit.vals.len())
+            std::slice::from_raw_parts_mut(
+                self.jit.vals.as_mut_ptr().add(window),
+                self.jit.vals.len() - window,
+            )
         };
         if let Some(c) = &mut self.jit.chaos {
             // The countdown to the guard that fails on purpose.
@@ -834,6 +861,7 @@ impl Vm {
         // range, and helpers never unwind.
         let raw = unsafe { t.code.run(slots, vals, &helpers::TABLE) };
         self.jit.active.pop();
+        self.jit.window = outer_window;
         let (id, snap) = split_exit(raw);
         let t = self.jit.traces.get_mut(&id).expect("exit of a known trace");
         t.exits[snap as usize] += 1;
@@ -882,7 +910,7 @@ impl Vm {
                 // share of the iterations (a generator's end leaves once per
                 // loop) has the generator called and the loop recorded again.
                 let taken = self.jit.traces[&id].exits[snap as usize];
-                let iterations = vals[self.jit.traces[&root].counter];
+                let iterations = self.jit.counted(self.jit.traces[&root].counter);
                 if !side && taken >= 2 * self.jit.hotexit.max(1) as u64 && taken * 8 >= iterations {
                     self.stop_inlining_generator(root, &rp);
                 }
@@ -904,7 +932,7 @@ impl Vm {
         }
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
-        self.blacklist_if_unprofitable(root, vals);
+        self.blacklist_if_unprofitable(root);
         let t = &self.jit.traces[&id];
         // (a chaos-forced exit is no change: see `globals_changed`)
         if kind == GLOBALS_CHANGED
@@ -940,6 +968,18 @@ impl Vm {
             self.start_side_recording(frame, id, snap, &[]);
         }
         true
+    }
+
+    /// Whether `code` runs in more than one of the innermost interpreter
+    /// frames (a recording's own frame is one).
+    fn called_recursively(&self, code: &Rc<crate::compiler::bytecode::Code>) -> bool {
+        self.frames
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|f| Rc::ptr_eq(&f.code, code))
+            .nth(1)
+            .is_some()
     }
 
     /// Whether exit `snap` of trace `id`, about to grow a side trace, lies in
@@ -1062,7 +1102,7 @@ impl Vm {
     /// A looping root trace that leaves on nearly every iteration (without side
     /// traces taking its exits) costs more than interpreting: after a warm-up,
     /// keep only traces averaging at least four iterations per entry.
-    fn blacklist_if_unprofitable(&mut self, root: u32, vals: &[u64]) {
+    fn blacklist_if_unprofitable(&mut self, root: u32) {
         if self.jit.chaos.is_some() {
             return;
         }
@@ -1091,7 +1131,7 @@ impl Vm {
                     } else {
                         own
                     };
-                    vals[x.counter] * worth
+                    self.jit.counted(x.counter) * worth
                 })
                 .sum();
             if ran >= MIN_ENTRY_TRACE_OPS as u64 * t.entries {
@@ -1103,8 +1143,8 @@ impl Vm {
             self.drop_root(root, &why);
             return;
         }
+        let iterations = self.jit.counted(self.jit.traces[&root].counter);
         let t = self.jit.traces.get_mut(&root).expect("root trace");
-        let iterations = vals[t.counter];
         if t.trace.loop_start().is_none() || iterations >= 4 * t.entries {
             return;
         }

@@ -189,18 +189,28 @@ pub struct Jit {
     pub vals: zeroed::ZeroedWords,
     /// Bytecodes that traces run through the interpreter (`callr`), by index.
     pub sites: Vec<residual::Site>,
-    /// The exit codes of the residual calls in progress, innermost last: their
-    /// snapshots are GC roots.
-    pub residual_calls: Vec<u64>,
+    /// The exit codes of the residual calls in progress, innermost last, with
+    /// the `vals` window their trace runs in: their snapshots are GC roots.
+    pub residual_calls: Vec<(u64, usize)>,
     /// An exception a residual call raised: raised at the exit's bytecode once
     /// the exit has rebuilt the frames.
     pub pending_raise: Option<Value>,
     /// A residual `ForIter` found its iterator exhausted: the exit pops it and
     /// jumps here.
     pub pending_jump: Option<usize>,
-    /// Code objects with a trace running (on the native stack): a residual call
-    /// does not enter their traces again, which would reuse their `vals` ranges.
+    /// Code objects with a trace running (on the native stack), innermost
+    /// last. The `k`-th runs with its `vals` window at `k * VALS_WINDOW`, so a
+    /// residual call may enter a trace that is already running (recursion)
+    /// without touching the waiting run's values.
     pub active: Vec<usize>,
+    /// The start of the innermost running trace's `vals` window (see `active`).
+    pub window: usize,
+    /// The deepest window a trace has run in (the collector visits the
+    /// body-entry homes of every window up to it).
+    pub max_window: usize,
+    /// Functions whose entry trace was once found too short (the next is
+    /// their last try).
+    pub short_once: FastSet<CodeKey>,
     /// Functions not to inline: recording inside them failed. Calls of them
     /// become residual calls.
     pub no_inline: FastSet<usize>,
@@ -254,6 +264,12 @@ pub struct Jit {
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
 /// far as traces use it).
 pub(crate) const VALS_CAPACITY: usize = 1 << 25;
+
+/// The size in words of one running trace's view of `vals` (see
+/// `Jit::active`): every trace's homes lie below `vals_top`, so while that
+/// stays under this size, runs nested `VALS_WINDOW` apart never overlap. At
+/// 2^18 words, 128 runs nest (recursion deeper than that is interpreted).
+pub(crate) const VALS_WINDOW: usize = 1 << 18;
 
 pub use guards::fastmap::{FastMap, FastSet, WordHasher};
 
@@ -316,6 +332,9 @@ impl Default for Jit {
             pending_raise: None,
             pending_jump: None,
             active: Vec::new(),
+            window: 0,
+            max_window: 0,
+            short_once: Default::default(),
             no_inline: Default::default(),
             callee_loop_side_traces: Default::default(),
             chaos: None,
@@ -343,11 +362,30 @@ impl Jit {
     /// with the old one's invariants (a range iterator's stop, say). They stay
     /// alive until the next entry at the top replaces them.
     fn body_entry_roots(&self, t: &CompiledTrace, visit: &mut dyn FnMut(Value)) {
-        for &k in &t.body_entry_homes {
-            if let Some(&bits) = self.vals.get(t.vals_base + k as usize) {
-                visit(Value(bits));
+        // (a nested run's window keeps its homes for the next run nested as deep)
+        for window in (0..=self.max_window).step_by(VALS_WINDOW) {
+            for &k in &t.body_entry_homes {
+                if let Some(&bits) = self.vals.get(window + t.vals_base + k as usize) {
+                    visit(Value(bits));
+                }
             }
         }
+    }
+
+    /// The count at `vals` index `k` (a trace's entry or iteration counter)
+    /// over every window a trace has run in.
+    pub fn counted(&self, k: usize) -> u64 {
+        (0..=self.max_window)
+            .step_by(VALS_WINDOW)
+            .map(|w| self.vals.get(w + k).copied().unwrap_or(0))
+            .sum()
+    }
+
+    /// Whether a trace may start running now in the next window: one is
+    /// running (the caller is its residual call) and both the depth and every
+    /// trace's homes fit (`VALS_WINDOW`).
+    pub fn nested_window_fits(&self) -> bool {
+        self.vals_top <= VALS_WINDOW && self.window + 2 * VALS_WINDOW <= VALS_CAPACITY
     }
 
     /// `CompiledTrace::body_entry_homes` of a trace compiled to `code`.
@@ -456,11 +494,11 @@ impl Jit {
         }
         // Every value a trace holds for the interpreter during a residual call:
         // its snapshot, written home before the call.
-        for &exit in &self.residual_calls {
+        for &(exit, window) in &self.residual_calls {
             let (id, snap) = driver::split_exit(exit as u32);
             if let Some(t) = self.traces.get(&id) {
                 // (a sunk object's parts, not the object: none exists yet)
-                let own = &self.vals[t.vals_base..];
+                let own = &self.vals[window + t.vals_base..];
                 for r in t.trace.snapshot_values(snap) {
                     visit(Value(deopt::box_ref(&t.trace, r, own)));
                 }
@@ -513,7 +551,7 @@ impl Jit {
         let traced: u64 = self
             .traces
             .values()
-            .map(|t| self.vals.get(t.counter).copied().unwrap_or(0) * t.bytecodes)
+            .map(|t| self.counted(t.counter) * t.bytecodes)
             .sum();
         let total = traced + self.stats.interp_ops;
         let share = if total == 0 {

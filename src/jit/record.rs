@@ -286,6 +286,13 @@ type FrameState = (
 pub const RESUME_FLAG: u32 = guards::ir::RESUME_PC;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 5;
+/// Most times one function's frames nest in a trace's inlined calls: a
+/// recursive call past it is a residual call that enters the function's own
+/// trace again (in a `vals` window of its own). Unrolling all
+/// `MAX_INLINE_DEPTH` levels of a call tree runs past `MAX_RECORD_OPS`
+/// (binary_trees' `check`: 31 calls of 14 bytecodes), and that abort would
+/// keep the function from being inlined at all.
+const MAX_RECURSION_UNROLL: usize = 4;
 /// Most loop headers a recording passes inside inlined calls.
 const MAX_INLINED_LOOP_PASSES: usize = 16;
 
@@ -1486,7 +1493,7 @@ impl Vm {
             // parameters left to their defaults get them as locals (constants of
             // the guarded function, or loaded from a nested one)
             Op::Call(argc)
-                if self.inlinable(top(argc as usize))
+                if self.inlinable_in(rec, top(argc as usize))
                     && self
                         .function(top(argc as usize))
                         .is_some_and(|f| fills_with_defaults(f, argc as usize)) =>
@@ -1958,7 +1965,7 @@ impl Vm {
             }
             Op::CallMethod(argc)
                 if !top(argc as usize).is_empty()
-                    && self.inlinable(top(argc as usize + 1))
+                    && self.inlinable_in(rec, top(argc as usize + 1))
                     && self
                         .function(top(argc as usize + 1))
                         .is_some_and(|f| fills_with_defaults(f, argc as usize + 1)) =>
@@ -3280,6 +3287,16 @@ impl Vm {
     /// Nor one with loops of its own (called, its loops get their own traces), nor
     /// one whose recording failed inside before (`Jit::no_inline`): calls of those
     /// are residual.
+    /// `inlinable`, and not past `MAX_RECURSION_UNROLL` nested frames of its
+    /// function in the recording.
+    pub(super) fn inlinable_in(&self, rec: &Recorder, f: Value) -> bool {
+        self.inlinable(f)
+            && self.function(f).is_some_and(|func| {
+                let frames = std::iter::once(&rec.code).chain(rec.parents.iter().map(|p| &p.code));
+                frames.filter(|c| Rc::ptr_eq(c, &func.code)).count() < MAX_RECURSION_UNROLL
+            })
+    }
+
     fn inlinable(&self, f: Value) -> bool {
         use crate::compiler::bytecode::flags;
         match self.function(f) {

@@ -278,7 +278,7 @@ impl Vm {
     /// several packed in a tuple), or the exit sentinel (see the module docs for
     /// when, and what it leaves behind).
     pub(crate) fn run_residual(&mut self, a: Value, b: Value) -> u64 {
-        let word = self.jit.vals[RESIDUAL_EXIT_SLOT];
+        let word = self.jit.vals[self.jit.window + RESIDUAL_EXIT_SLOT];
         let (index, exit) = ((word >> 32) as usize, word & 0xFFFF_FFFF);
         let Some(site) = self.jit.sites.get_mut(index) else {
             return EXIT_SENTINEL;
@@ -303,7 +303,7 @@ impl Vm {
         }
         let (op, name, target) = (site.op, site.name, site.for_iter_target);
         self.jit.stats.residual_calls += 1;
-        self.jit.residual_calls.push(exit);
+        self.jit.residual_calls.push((exit, self.jit.window));
         let r = match &site.code {
             Some(code) => {
                 let (code, globals, locals) = (code.clone(), site.globals, site.locals);
@@ -395,7 +395,7 @@ impl Vm {
         let (id, snap) = crate::jit::driver::split_exit(exit as u32);
         let t = self.jit.traces.get(&id)?;
         let s = t.trace.snapshots.get(snap as usize)?;
-        let own = &self.jit.vals[t.vals_base..];
+        let own = &self.jit.vals[self.jit.window + t.vals_base..];
         let site = self.jit.sites.get(index)?;
         let n = s.stack.len();
         let mut inputs = Inputs::new();

@@ -30,11 +30,55 @@ impl Vm {
     /// Pushes `frame` as an entry frame and runs it to completion.
     pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.is_entry = true;
+        let compiled = frame.pc == 0
+            && frame.code.entry_jit_state.get() == crate::compiler::bytecode::JitState::Compiled
+            && frame.code.has_entry();
         self.push_frame(frame)?;
         self.native_depth += 1;
-        let r = self.execute();
+        let r = if compiled && self.jit.enabled && self.jit.recording.is_none() {
+            self.run_entry_trace()
+        } else {
+            self.execute()
+        };
         self.native_depth -= 1;
         r
+    }
+
+    /// `run_frame` of a function with a compiled entry trace: what its
+    /// `FuncEntry` and `Return` would do, without entering the interpreter
+    /// when the trace leaves at the `return` of the frame it entered (a
+    /// recursive function's calls from its own trace come here).
+    fn run_entry_trace(&mut self) -> PyResult<Value> {
+        let depth = self.frames.len();
+        let fr = self.frames.last_mut().expect("the frame just pushed");
+        let frame: *mut Frame = &mut **fr;
+        let c = &fr.code.entry_counter;
+        c.set(c.get().wrapping_add(1));
+        // (see `Op::FuncEntry`: no collection may be due)
+        if self.heap.wants_collection() || !self.jit_function_entry(frame) {
+            self.frames.last_mut().expect("the frame").pc = 1;
+            return self.execute();
+        }
+        if let Some(e) = self.jit.pending_raise.take() {
+            // raised at the bytecode the exit resumes at, as `FuncEntry` does
+            self.frames.last_mut().expect("a frame").pc += 1;
+            return self.execute_from(Some((PyErr(e), false)));
+        }
+        let same_depth = self.frames.len() == depth;
+        let fr = self.frames.last_mut().expect("a frame");
+        if same_depth
+            && matches!(fr.code.ops.get(fr.pc), Some(Op::Return))
+            && fr.binop_return.is_none()
+            && fr.init_self.is_empty()
+            && fr.generator.is_none()
+            && !self.jit_recording
+        {
+            let v = fr.pop();
+            let done = self.frames.pop().expect("the frame");
+            self.recycle_frame(done);
+            return Ok(v);
+        }
+        self.execute()
     }
 
     pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
@@ -276,6 +320,11 @@ impl Vm {
 
     /// The dispatch loop. Runs until the entry frame returns or yields.
     pub fn execute(&mut self) -> PyResult<Value> {
+        self.execute_from(None)
+    }
+
+    /// `execute`, raising `first` in the top frame before dispatching.
+    fn execute_from(&mut self, mut first: Option<(PyErr, bool)>) -> PyResult<Value> {
         let base = self.frames.len();
         let (roots, reprs, depth) = (
             self.temp_roots.len(),
@@ -283,29 +332,34 @@ impl Vm {
             self.native_depth,
         );
         loop {
-            let step =
-                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch())) {
-                    Ok(step) => step,
-                    Err(payload) => {
-                        // A Rust panic in an instruction or in a native it called: undo
-                        // the bookkeeping the unwound Rust code left behind and raise
-                        // SystemError in the frame that was running.
-                        self.temp_roots.truncate(roots);
-                        self.repr_stack.truncate(reprs);
-                        self.native_depth = depth;
-                        self.pending_generator = None;
-                        let msg = crate::vm::panic::panic_message(&*payload);
-                        let e = self.error("SystemError", &format!("internal error: {msg}"));
-                        if self.frames.len() < base {
-                            // the entry frame is gone already: nowhere to unwind
-                            if self.jit_recording {
-                                self.abort_recording("exception raised");
+            let step = match first.take() {
+                Some(e) => Err(e),
+                None => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch()))
+                    {
+                        Ok(step) => step,
+                        Err(payload) => {
+                            // A Rust panic in an instruction or in a native it called: undo
+                            // the bookkeeping the unwound Rust code left behind and raise
+                            // SystemError in the frame that was running.
+                            self.temp_roots.truncate(roots);
+                            self.repr_stack.truncate(reprs);
+                            self.native_depth = depth;
+                            self.pending_generator = None;
+                            let msg = crate::vm::panic::panic_message(&*payload);
+                            let e = self.error("SystemError", &format!("internal error: {msg}"));
+                            if self.frames.len() < base {
+                                // the entry frame is gone already: nowhere to unwind
+                                if self.jit_recording {
+                                    self.abort_recording("exception raised");
+                                }
+                                return Err(e);
                             }
-                            return Err(e);
+                            Err((e, false))
                         }
-                        Err((e, false))
                     }
-                };
+                }
+            };
             match step {
                 Ok(v) => return Ok(v),
                 Err((err, reraise)) => {
