@@ -129,22 +129,31 @@ dd{j} = defaultdict(list)
 
 /// User objects in the loop: made by class calls, combined through dunder
 /// methods, kept on some iterations only, hashed into a dict; calls four deep
-/// (past the inlining limit) and recursive; at iteration `k` the class's
+/// (past the inlining limit) and recursive (also past the unrolling limit,
+/// with exceptions crossing nested runs); at iteration `k` the class's
 /// `__add__` may be replaced. Traces run all of it as residual calls.
 fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(5);
     let defs = format!(
         "class V{j}:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V{j}(self.a + (o.a if isinstance(o, V{j}) else o))\n    def __eq__(self, o):\n        return isinstance(o, V{j}) and self.a == o.a\n    def __hash__(self):\n        return hash(self.a % {m})\n\
          def g{j}_4(x):\n    return V{j}(x)\ndef g{j}_3(x):\n    return g{j}_4(x + 1)\ndef g{j}_2(x):\n    return g{j}_3(x * 2)\ndef g{j}_1(x):\n    return g{j}_2(x) + 1\n\
-         def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n"
+         def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n\
+         def rt{j}(n, k):\n    if n <= 0:\n        if k == 3:\n            raise KeyError(n)\n        return (n, k * 0.5 if k == 1 else k)\n    here = n * 3 % 7\n    left = rt{j}(n - 1, k)\n    if n % 4 == k % 4:\n        try:\n            return (rt{j}(n - 2, k + 1)[0] + here, left[1])\n        except KeyError:\n            return (here, -1)\n    return (left[0] + here, left[1])\n"
     );
-    let body = match c.below(4) {
+    let body = match c.below(5) {
         0 => format!(
             "v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"
         ),
         1 => format!("acc{j} = acc{j} + g{j}_1(i)\nd{j}[V{j}(i)] = i\n"),
         2 => format!(
             "acc{j} = acc{j} + r{j}(i % 7)\nif V{j}(i % {m}) == V{j}(0):\n    kept{j}.append(acc{j})\n"
+        ),
+        // recursion past the unrolling limit (nested runs of one trace, each
+        // in its own `vals` window), a value kept across the recursive call,
+        // an int turning float at some depths, a KeyError raised deep and
+        // caught a few frames up
+        3 => format!(
+            "try:\n    acc{j} = acc{j} + rt{j}(i % 13, (i + {k}) % 5)[0]\nexcept KeyError:\n    acc{j} = acc{j} + 1000\n"
         ),
         _ => format!(
             "if i == {k}:\n    V{j}.__add__ = lambda s, o: V{j}(s.a - 1)\nacc{j} = acc{j} + V{j}(i)\n"
