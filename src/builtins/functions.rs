@@ -815,8 +815,28 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
     }
     let b = if op == CmpOp::Lt { &MIN } else { &MAX }.bind(vm, &a)?;
     let (key, default) = (b.opt(0), b.get(1));
+    if let [g] = b.rest
+        && vm.jit.enabled
+        && crate::vm::drain::is_plain_generator(vm, *g)
+        // (a native key could read its caller's frame: `key=eval`)
+        && key.is_none_or(|k| matches!(k.as_obj().map(|o| &o.data), Some(ObjData::Function(_))))
+    {
+        // the rest runs as a Python loop the JIT traces (`builtin_loops`)
+        let Some(first) = vm.next(*g)? else {
+            return match default {
+                Some(d) => Ok(d),
+                None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
+            };
+        };
+        let which = if op == CmpOp::Lt {
+            crate::vm::builtin_loops::Loop::MinRest
+        } else {
+            crate::vm::builtin_loops::Loop::MaxRest
+        };
+        return vm.call_builtin_loop(which, &[*g, first, key.unwrap_or(Value::NONE)]);
+    }
     let items = if let [it] = b.rest {
-        vm.collect_iter(*it)?
+        return min_max_iter(vm, *it, op, name, key, default);
     } else {
         if default.is_some() {
             return Err(vm.type_error(&format!(
@@ -858,6 +878,55 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
     r
 }
 
+/// `min`/`max` of one iterable: items taken one at a time, each one's key
+/// computed as it comes (the key may watch the iterator), as CPython does.
+fn min_max_iter(
+    vm: &mut Vm,
+    iterable: Value,
+    op: CmpOp,
+    name: &str,
+    key: Option<Value>,
+    default: Option<Value>,
+) -> PyResult<Value> {
+    let it = vm.iter(iterable)?;
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(it);
+    let r = (|| {
+        let Some(mut best) = vm.next(it)? else {
+            return match default {
+                Some(d) => Ok(d),
+                None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
+            };
+        };
+        vm.temp_roots.push(best);
+        let mut best_key = match key {
+            Some(k) => vm.call(k, &[best])?,
+            None => best,
+        };
+        vm.temp_roots.push(best_key);
+        while let Some(x) = vm.next(it)? {
+            vm.temp_roots.push(x);
+            let kx = match key {
+                Some(k) => vm.call(k, &[x])?,
+                None => x,
+            };
+            vm.temp_roots.push(kx);
+            let c = vm.compare(op, kx, best_key)?;
+            if vm.truthy(c)? {
+                best = x;
+                best_key = kx;
+                vm.temp_roots.truncate(base + 1);
+                vm.temp_roots.extend([best, best_key]);
+            } else {
+                vm.temp_roots.truncate(base + 3);
+            }
+        }
+        Ok(best)
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
 /// `sum(iterable, /, start=0)`
 const SUM: Sig<2> = Sig::new("sum", ["iterable", "start"])
     .posonly(1)
@@ -873,14 +942,23 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
         // the running total lives in `temp_roots[slot]`, where the sink adds too
         let slot = vm.temp_roots.len();
         vm.temp_roots.push(acc);
+        // (with the JIT, the rest after an item the sink refuses runs as a
+        // Python loop it traces: `builtin_loops`)
+        let jit = vm.jit.enabled;
         let r = vm.drain_generator(b.req(0), crate::vm::drain::SinkKind::Sum, slot, |vm, x| {
             let acc = vm.temp_roots[slot];
             vm.temp_roots[slot] = vm.binary_op(BinOp::Add, acc, x)?;
-            Ok(true)
+            Ok(!jit)
         });
         let total = vm.temp_roots[slot];
+        let r = match r {
+            Ok(None) => {
+                vm.call_builtin_loop(crate::vm::builtin_loops::Loop::SumRest, &[b.req(0), total])
+            }
+            r => r.map(|_| total),
+        };
         vm.temp_roots.truncate(slot);
-        return r.map(|_| total);
+        return r;
     }
     let it = vm.iter(b.req(0))?;
     vm.temp_roots.push(it);

@@ -64,7 +64,35 @@ fn classes(vm: &mut Vm) -> (Value, Value) {
 /// `sys._getframe(depth)`: a frame object for the Python frame `depth` calls up
 /// from the caller (`f_globals`, `f_locals`, `f_code`, `f_lineno`, `f_back`).
 pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
-    let n = vm.frames.len();
+    // The Python frames, outermost first: the interpreter's, but for those of
+    // builtins' Python loops, and with the frames inlined into traces that
+    // wait for a residual call where those calls stand.
+    let mut inlined = vm.frames_inlined_in_residual_calls().into_iter().peekable();
+    let mut views: Vec<(
+        std::rc::Rc<crate::compiler::bytecode::Code>,
+        usize,
+        Value,
+        Value,
+    )> = Vec::new();
+    for (i, f) in vm.frames.iter().enumerate() {
+        if !crate::vm::builtin_loops::is_hidden(&f.code) {
+            views.push((f.code.clone(), f.pc, f.globals, f.locals));
+        }
+        while let Some((_, pc, frames)) = inlined.next_if(|(at, _, _)| *at == i) {
+            if let Some(v) = views
+                .last_mut()
+                .filter(|v| std::rc::Rc::ptr_eq(&v.0, &f.code))
+            {
+                v.1 = pc;
+            }
+            views.extend(
+                frames
+                    .into_iter()
+                    .map(|g| (g.code, g.pc, g.globals, Value::NONE)),
+            );
+        }
+    }
+    let n = views.len();
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }
@@ -72,11 +100,8 @@ pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
     // build from the outermost frame inwards so each can point at its f_back
     let mut back = Value::NONE;
     let base = vm.temp_roots.len();
-    for i in 0..n - depth {
-        let (code, pc, globals, locals) = {
-            let f = &vm.frames[i];
-            (f.code.clone(), f.pc, f.globals, f.locals)
-        };
+    // (the views' globals are alive: their frames, functions or traces hold them)
+    for (code, pc, globals, locals) in views.into_iter().take(n - depth) {
         let line = code
             .lines
             .get(pc.saturating_sub(1))

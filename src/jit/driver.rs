@@ -909,10 +909,14 @@ impl Vm {
                 // An exit that cannot grow a side trace and is taken on a good
                 // share of the iterations (a generator's end leaves once per
                 // loop) has the generator called and the loop recorded again.
+                // (the tree the exit is in, which the entered one may have
+                // linked to: dropping a function's entry tree for its loop's
+                // generator would record that tree again and again)
                 let taken = self.jit.traces[&id].exits[snap as usize];
-                let iterations = self.jit.counted(self.jit.traces[&root].counter);
+                let tree = self.tree_root(id);
+                let iterations = self.jit.counted(self.jit.traces[&tree].counter);
                 if !side && taken >= 2 * self.jit.hotexit.max(1) as u64 && taken * 8 >= iterations {
-                    self.stop_inlining_generator(root, &rp);
+                    self.stop_inlining_generator(tree, &rp);
                 }
                 let left = self.restore_generators(frame, &rp, &boxed);
                 if side {
@@ -1072,6 +1076,14 @@ impl Vm {
             innermost.code.qualname
         );
         self.drop_root(root, &why);
+    }
+
+    /// The root of the tree trace `id` grows in.
+    fn tree_root(&self, mut id: u32) -> u32 {
+        while let Some((parent, _)) = self.jit.traces.get(&id).and_then(|t| t.parent) {
+            id = parent;
+        }
+        id
     }
 
     /// How many side traces lie between trace `id` and its tree's root.

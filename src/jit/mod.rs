@@ -189,9 +189,9 @@ pub struct Jit {
     pub vals: zeroed::ZeroedWords,
     /// Bytecodes that traces run through the interpreter (`callr`), by index.
     pub sites: Vec<residual::Site>,
-    /// The exit codes of the residual calls in progress, innermost last, with
-    /// the `vals` window their trace runs in: their snapshots are GC roots.
-    pub residual_calls: Vec<(u64, usize)>,
+    /// The residual calls in progress, innermost last: their snapshots are GC
+    /// roots, and the frames they hold inlined are `sys._getframe`'s.
+    pub residual_calls: Vec<ResidualCall>,
     /// An exception a residual call raised: raised at the exit's bytecode once
     /// the exit has rebuilt the frames.
     pub pending_raise: Option<Value>,
@@ -264,6 +264,18 @@ pub struct Jit {
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
 /// far as traces use it).
 pub(crate) const VALS_CAPACITY: usize = 1 << 25;
+
+/// A residual call in progress (`Jit::residual_calls`).
+#[derive(Clone, Copy, Debug)]
+pub struct ResidualCall {
+    /// Its `callr`'s exit code (trace and snapshot).
+    pub exit: u64,
+    /// The `vals` window its trace runs in.
+    pub window: usize,
+    /// How many interpreter frames there were when it started: its trace runs
+    /// on the last of them.
+    pub depth: usize,
+}
 
 /// The size in words of one running trace's view of `vals` (see
 /// `Jit::active`): every trace's homes lie below `vals_top`, so while that
@@ -494,7 +506,7 @@ impl Jit {
         }
         // Every value a trace holds for the interpreter during a residual call:
         // its snapshot, written home before the call.
-        for &(exit, window) in &self.residual_calls {
+        for &ResidualCall { exit, window, .. } in &self.residual_calls {
             let (id, snap) = driver::split_exit(exit as u32);
             if let Some(t) = self.traces.get(&id) {
                 // (a sunk object's parts, not the object: none exists yet)

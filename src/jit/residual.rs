@@ -264,7 +264,7 @@ fn reads_caller_frame(vm: &Vm, f: Value) -> bool {
             && matches!(
                 b.name,
                 "locals" | "vars" | "dir" | "eval" | "exec" | "super" | "breakpoint"
-                    | "globals" | "__import__" | "namedtuple"
+                    | "globals" | "__import__" | "namedtuple" | "_getframe"
             ))
 }
 
@@ -303,7 +303,11 @@ impl Vm {
         }
         let (op, name, target) = (site.op, site.name, site.for_iter_target);
         self.jit.stats.residual_calls += 1;
-        self.jit.residual_calls.push((exit, self.jit.window));
+        self.jit.residual_calls.push(crate::jit::ResidualCall {
+            exit,
+            window: self.jit.window,
+            depth: self.frames.len(),
+        });
         let r = match &site.code {
             Some(code) => {
                 let (code, globals, locals) = (code.clone(), site.globals, site.locals);
@@ -538,5 +542,93 @@ impl Vm {
             fr.stack_len() - shape.pops as usize + pushes,
         ));
         Ok(())
+    }
+}
+
+/// A frame a residual call in progress holds inlined: no interpreter frame
+/// exists for it, but `sys._getframe` shows it where the call stands.
+pub struct InlinedFrame {
+    pub code: Rc<Code>,
+    /// As an interpreter frame's: past the bytecode running.
+    pub pc: usize,
+    pub globals: Value,
+}
+
+impl Vm {
+    /// For each residual call in progress: the index of the interpreter frame
+    /// its trace runs on, that frame's pc (the trace does not keep the
+    /// frame's own up to date), and the frames inlined above it, outermost
+    /// first. (Calls through an inlined generator are left out: its frame
+    /// exists, with the pc of its last suspension.)
+    pub fn frames_inlined_in_residual_calls(&self) -> Vec<(usize, usize, Vec<InlinedFrame>)> {
+        let mut out = Vec::new();
+        for call in &self.jit.residual_calls {
+            let (id, snap) = crate::jit::driver::split_exit(call.exit as u32);
+            let Some(t) = self.jit.traces.get(&id) else {
+                continue;
+            };
+            let Some(s) = t.trace.snapshots.get(snap as usize) else {
+                continue;
+            };
+            if call.depth == 0 {
+                continue;
+            }
+            if s.pc & crate::jit::record::RESUME_FLAG == 0 {
+                // the call is in the trace's own frame, whose pc the trace
+                // does not keep up to date
+                out.push((call.depth - 1, s.pc as usize + 1, Vec::new()));
+                continue;
+            }
+            let Some(rp) = t
+                .resume
+                .get((s.pc & !crate::jit::record::RESUME_FLAG) as usize)
+            else {
+                continue;
+            };
+            if rp.frames.iter().any(|f| f.generator) {
+                continue;
+            }
+            let root_globals = self
+                .frames
+                .get(call.depth - 1)
+                .map_or(Value::NONE, |f| f.globals);
+            let own = &self.jit.vals[call.window + t.vals_base..];
+            // the snapshot's refs in `restore_inlined`'s order: the root's
+            // stack, then per frame its function (when not a constant), its
+            // instance, its operands, its locals and its stack
+            let mut refs = s.stack.iter().copied().skip(rp.frames[0].nstack);
+            let mut frames = Vec::new();
+            for f in &rp.frames[1..] {
+                let mut func = f.func;
+                if f.func_in_snapshot {
+                    match refs.next() {
+                        Some(r) if !t.trace.is_sunk(r) => {
+                            func = Value(deopt::box_ref(&t.trace, r, own));
+                        }
+                        _ => {}
+                    }
+                }
+                let skip = usize::from(f.init_self)
+                    + if f.binop.is_some() { 2 } else { 0 }
+                    + f.nlocals
+                    + f.nstack;
+                refs.by_ref().take(skip).for_each(drop);
+                let globals = self
+                    .function(func)
+                    .map_or(root_globals, |func| func.globals);
+                frames.push(InlinedFrame {
+                    code: f.code.clone(),
+                    pc: f.pc,
+                    globals,
+                });
+            }
+            if let Some(last) = frames.last_mut() {
+                // (the innermost stands at the call, not past it as a
+                // caller's pc does)
+                last.pc += 1;
+            }
+            out.push((call.depth - 1, rp.frames[0].pc, frames));
+        }
+        out
     }
 }

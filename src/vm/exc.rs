@@ -379,6 +379,9 @@ impl Vm {
     }
 
     pub fn add_traceback(&mut self, e: Value, entry: TracebackEntry) {
+        if crate::vm::builtin_loops::is_hidden(&entry.code) {
+            return;
+        }
         if let Some(st) = self.exc_state(e) {
             st.traceback.push(entry);
         }

@@ -3,6 +3,7 @@
 
 pub mod agen;
 pub mod attr;
+pub mod builtin_loops;
 pub mod call;
 pub mod classdef;
 pub mod complex;
@@ -166,6 +167,9 @@ pub struct Vm {
     /// Every module ever created. Modules are immortal in practice (sys.modules), and
     /// this keeps a native module alive while its initialiser still runs code.
     pub module_roots: Vec<Value>,
+    /// The Python loops of `sum`/`max`/`min` the JIT runs (`builtin_loops`),
+    /// compiled on first use.
+    pub builtin_loops: Option<[Value; 3]>,
     /// The tracing JIT's state (traces, recorder, options, stats).
     pub jit: crate::jit::Jit,
     /// True while a trace is being recorded (checked once per instruction).
@@ -266,6 +270,7 @@ impl Vm {
             merge_callee: None,
             code_type: None,
             module_roots: Vec::new(),
+            builtin_loops: None,
             jit: crate::jit::Jit::default(),
             jit_recording: false,
             method_cache: (0..1 << types::METHOD_CACHE_BITS)
