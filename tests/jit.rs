@@ -1870,3 +1870,72 @@ fn generator_exits_drop_the_tree_they_are_in() {
     let line = jit_line(&log);
     assert!(field(line, "traces") < 40, "{line}");
 }
+
+#[test]
+fn comparison_dunders_inline() {
+    // `m < lo` calls `Money.__lt__`, `m > hi` its reflected use (the class
+    // has no `__gt__`), `m == k` `__eq__`: each inlined under the classes'
+    // guards, no residual comparison left.
+    let src = "class Money:\n\
+               \x20   __slots__ = ('c',)\n\
+               \x20   def __init__(self, c):\n\
+               \x20       self.c = c\n\
+               \x20   def __lt__(self, o):\n\
+               \x20       return self.c < o.c\n\
+               \x20   def __eq__(self, o):\n\
+               \x20       return self.c == o.c\n\
+               def run(n):\n\
+               \x20   xs = [Money(i * 7919 % 1000) for i in range(50)]\n\
+               \x20   lo, hi, same = xs[0], xs[0], 0\n\
+               \x20   for i in range(n):\n\
+               \x20       m = xs[i % 50]\n\
+               \x20       if m < lo:\n\
+               \x20           lo = m\n\
+               \x20       if m > hi:\n\
+               \x20           hi = m\n\
+               \x20       if m == xs[(i * 3) % 50]:\n\
+               \x20           same += 1\n\
+               \x20   return lo.c, hi.c, same\n\
+               print(run(20000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "(0, 975, 800)", "{log}");
+    let line = jit_line(&log);
+    let sites = text_field(line, "residual_sites");
+    assert!(
+        !sites.contains("Lt(") && !sites.contains("Gt(") && !sites.contains("Eq("),
+        "{line}"
+    );
+    assert!(in_traces(line) > 95.0, "{line}");
+}
+
+#[test]
+fn raise_after_an_inlined_dunder_returned_resumes_the_caller_right() {
+    // `h + "s"`: the inlined `__add__` returns NotImplemented and the
+    // protocol raises TypeError in the caller. The recording ends with an
+    // exit before the `+`; its undo point was taken with the caller's frame
+    // but the callee's pc and stack, so the trace resumed the caller at the
+    // callee's `return` (this printed 6000).
+    let src = "class Half:\n\
+               \x20   def __add__(self, o):\n\
+               \x20       if isinstance(o, str):\n\
+               \x20           return NotImplemented\n\
+               \x20       return 1\n\
+               h = Half()\n\
+               n = 0\n\
+               for i in range(60):\n\
+               \x20   try:\n\
+               \x20       if i % 7 == 3:\n\
+               \x20           h + 's'\n\
+               \x20       else:\n\
+               \x20           n += h + i\n\
+               \x20   except TypeError:\n\
+               \x20       n += 100\n\
+               print(n)\n";
+    for args in [
+        &["--trace-jit", "--jit-hotloop=1", "--jit-hotexit=1"][..],
+        &["--trace-jit"][..],
+    ] {
+        let (out, log) = run_source(args, src);
+        assert_eq!(out.trim(), "951", "{args:?}\n{log}");
+    }
+}

@@ -135,14 +135,19 @@ dd{j} = defaultdict(list)
 fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(5);
     let defs = format!(
-        "class V{j}:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V{j}(self.a + (o.a if isinstance(o, V{j}) else o))\n    def __eq__(self, o):\n        return isinstance(o, V{j}) and self.a == o.a\n    def __hash__(self):\n        return hash(self.a % {m})\n\
+        "class V{j}:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V{j}(self.a + (o.a if isinstance(o, V{j}) else o))\n    def __eq__(self, o):\n        return isinstance(o, V{j}) and self.a == o.a\n    def __hash__(self):\n        return hash(self.a % {m})\n    def __lt__(self, o):\n        if isinstance(o, str):\n            return NotImplemented\n        return self.a < (o.a if isinstance(o, V{j}) else o)\n\
          def g{j}_4(x):\n    return V{j}(x)\ndef g{j}_3(x):\n    return g{j}_4(x + 1)\ndef g{j}_2(x):\n    return g{j}_3(x * 2)\ndef g{j}_1(x):\n    return g{j}_2(x) + 1\n\
          def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n\
          def rt{j}(n, k):\n    if n <= 0:\n        if k == 3:\n            raise KeyError(n)\n        return (n, k * 0.5 if k == 1 else k)\n    here = n * 3 % 7\n    left = rt{j}(n - 1, k)\n    if n % 4 == k % 4:\n        try:\n            return (rt{j}(n - 2, k + 1)[0] + here, left[1])\n        except KeyError:\n            return (here, -1)\n    return (left[0] + here, left[1])\n"
     );
-    let body = match c.below(5) {
+    let body = match c.below(6) {
         0 => format!(
             "v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"
+        ),
+        // comparison dunders: `>` through the reflected `__lt__`, an int on
+        // the right, a NotImplemented ending in TypeError
+        4 => format!(
+            "w{j} = V{j}(i % {m} * 3)\nif w{j} > V{j}(acc{j}.a % 7) or w{j} < i % 5:\n    kept{j}.append(w{j}.a)\nif i % 9 == {k} % 9:\n    try:\n        w{j} < 's'\n    except TypeError:\n        acc{j} = acc{j} + 1\n"
         ),
         1 => format!("acc{j} = acc{j} + g{j}_1(i)\nd{j}[V{j}(i)] = i\n"),
         2 => format!(

@@ -40,6 +40,7 @@ use crate::jit::{CodeKey, key_of};
 use crate::object::{IterState, ObjData};
 use crate::value::Value;
 use crate::vm::frame::Block;
+use crate::vm::frame::DunderOp;
 use crate::vm::frame::Frame;
 use crate::vm::{Vm, str_of};
 use memory::Seq;
@@ -229,7 +230,7 @@ pub(super) struct Parent {
     /// The callee is `a.__op__(b)` for the operator `a op b`: the operation and
     /// its operands, which an exit inside hands the rebuilt frame
     /// (`Frame::binop_return`).
-    pub(super) callee_binop: Option<(BinOp, Ref, Ref)>,
+    pub(super) callee_binop: Option<(DunderOp, Ref, Ref)>,
     /// Its open `try` blocks (see `Recorder::blocks`).
     blocks: SmallVec<[Block; 2]>,
 }
@@ -251,7 +252,7 @@ pub struct ResumeFrame {
     pub init_self: bool,
     /// An operator dunder's frame (`Frame::binop_return`): its two operands come
     /// first among the frame's refs (after an `init_self` instance).
-    pub binop: Option<BinOp>,
+    pub binop: Option<DunderOp>,
     /// The function is not `func` but the first of the frame's refs (an inlined
     /// call guarded by code: see `Recorder::func_ref`).
     pub func_in_snapshot: bool,
@@ -278,7 +279,7 @@ type FrameState = (
     FastMap<u32, Ref>,
     bool,
     Option<Ref>,
-    Option<(BinOp, Ref, Ref)>,
+    Option<(DunderOp, Ref, Ref)>,
     SmallVec<[Block; 2]>,
 );
 
@@ -886,6 +887,11 @@ impl Vm {
             rec.stack.clone(),
             rec.locals.clone(),
         );
+        // (the frame the bytecode runs in: a `return` from an inlined call
+        // leaves it, and rolling back to before that `return` with the
+        // caller's frame would resume the caller at the callee's pc)
+        let (frame_before, parents_before, in_gen_before) =
+            (rec.frame, rec.parents.len(), rec.in_gen.is_some());
         let residual_method = matches!(op, Op::CallMethod(argc)
             if rec.residual_methods.last() == rec.stack.len().checked_sub(argc as usize).as_ref());
         let recorded = if residual_method {
@@ -921,11 +927,11 @@ impl Vm {
         match recorded {
             Ok(()) => {
                 rec.undo = Some(Undo {
-                    frame: rec.frame,
+                    frame: frame_before,
                     pc,
                     op,
-                    parents: rec.parents.len(),
-                    in_gen: rec.in_gen.is_some(),
+                    parents: parents_before,
+                    in_gen: in_gen_before,
                     ins: ins_before,
                     snaps: snaps_before,
                     stack: stack_before,
@@ -2224,7 +2230,43 @@ impl Vm {
                 let code = self.function(func).ok_or("not a function")?.code.clone();
                 rec.enter_inline(func, code, vec![ra, rb], pc);
                 if let Some(p) = rec.parents.last_mut() {
-                    p.callee_binop = Some((bop, ra, rb));
+                    p.callee_binop = Some((DunderOp::Binary(bop), ra, rb));
+                }
+            }
+            Op::Compare(cop) if self.compare_dunder(cop, top(1), top(0)).is_some() => {
+                // `a < b` on instances whose class defines `__lt__` (or, for
+                // `b`'s reflected `__gt__` when `a`'s class has only object's)
+                // as a plain function: inlined as `a + b`'s dunder is, a
+                // NotImplemented it returns leaving to the rest of the protocol
+                let (func, reflected) = self.compare_dunder(cop, top(1), top(0)).expect("checked");
+                rec.check_inline_depth()?;
+                let (a, b) = (top(1), top(0));
+                let n = rec.stack.len();
+                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let layouts = self.jit.layouts;
+                if rec.guard_instance(ra, a, &layouts, pc).is_none() {
+                    return Err("comparison dunder of an unguardable instance".into());
+                }
+                let rb = if b.is_small_int() {
+                    let x = rec.as_int(rb, pc);
+                    rec.boxed(x)
+                } else if b.is_float() {
+                    let x = rec.as_float(rb, b, pc);
+                    rec.boxed(x)
+                } else {
+                    rec.guard_class(rb, b, layouts.class, pc);
+                    rb
+                };
+                rec.stack.truncate(n - 2);
+                let code = self.function(func).ok_or("not a function")?.code.clone();
+                let (args, op) = if reflected {
+                    (vec![rb, ra], DunderOp::Reflected(cop))
+                } else {
+                    (vec![ra, rb], DunderOp::Compare(cop))
+                };
+                rec.enter_inline(func, code, args, pc);
+                if let Some(p) = rec.parents.last_mut() {
+                    p.callee_binop = Some((op, ra, rb));
                 }
             }
             Op::Binary(BinOp::Mod) if helpers::exact_str(self, top(1)) => {
@@ -3426,6 +3468,45 @@ impl Vm {
                 ta == tb || !self.is_subclass(tb, ta)
             });
         ok_b.then_some(func)
+    }
+
+    /// The plain function `a op b` calls first, and whether it is `b`'s
+    /// reflected method: `a`'s own method for `op` when its class defines one
+    /// and `b` is a number or of a class whose reflected method cannot come
+    /// first (as `operator_dunder`); `b`'s reflected one when `a` is of the
+    /// same class and that class has only object's method for `op` (which
+    /// returns NotImplemented: `x > y` on a class defining only `__lt__`).
+    fn compare_dunder(&mut self, op: CmpOp, a: Value, b: Value) -> Option<(Value, bool)> {
+        let ObjData::Instance(i) = &a.as_obj()?.data else {
+            return None;
+        };
+        if !i.base_value.get().is_empty() {
+            return None;
+        }
+        let takes_two = |vm: &Vm, f: Value| {
+            vm.inlinable(f) && vm.function(f).is_some_and(|f| f.code.argcount == 2)
+        };
+        let name = self.name(op.dunder());
+        if let Some(func) = self.plain_method(a, name) {
+            let ok_b = b.is_small_int()
+                || b.is_float()
+                || b.as_obj().is_some_and(|o| {
+                    let (ta, tb) = (a.obj().class(), o.class());
+                    ta == tb || !self.is_subclass(tb, ta)
+                });
+            return (ok_b && takes_two(self, func)).then_some((func, false));
+        }
+        let cls = a.obj().class();
+        if b.as_obj()?.class() != cls {
+            return None;
+        }
+        let own = crate::vm::types::lookup(self, cls, name);
+        if own.is_some() && own != crate::vm::types::lookup(self, self.types.object, name) {
+            return None;
+        }
+        let rname = self.name(op.swapped().dunder());
+        let func = self.plain_method(b, rname)?;
+        takes_two(self, func).then_some((func, true))
     }
 
     /// Whether `obj.name` on the instance `obj` finds a plain value (a number,

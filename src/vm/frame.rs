@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
-use crate::compiler::bytecode::{BinOp, Code};
+use crate::compiler::bytecode::{BinOp, CmpOp, Code};
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug)]
@@ -40,9 +40,22 @@ pub struct Frame {
     pub binop_return: Option<Box<BinopReturn>>,
 }
 
-/// `a op b`, whose `a.__op__(b)` frame this is (`Frame::binop_return`).
+/// An operator whose dunder a trace inlined: what a NotImplemented it
+/// returns goes on with (`Vm::after_not_implemented`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DunderOp {
+    /// `a.__op__(b)` of a binary operator.
+    Binary(BinOp),
+    /// `a.__lt__(b)` and the like of a comparison `a < b`.
+    Compare(CmpOp),
+    /// `b.__gt__(a)`, the reflected method of `a < b` (`a`'s own returned
+    /// NotImplemented, or `a` has none).
+    Reflected(CmpOp),
+}
+
+/// `a op b`, whose dunder's frame this is (`Frame::binop_return`).
 pub struct BinopReturn {
-    pub op: BinOp,
+    pub op: DunderOp,
     pub a: Value,
     pub b: Value,
 }

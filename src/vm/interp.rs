@@ -1089,7 +1089,7 @@ impl Vm {
                         self.recycle_frame(done);
                         refresh!();
                         let r = if v == self.not_implemented {
-                            tri!(self.binop_after_forward(b.op, b.a, b.b))
+                            tri!(self.after_not_implemented(b.op, b.a, b.b))
                         } else {
                             v
                         };

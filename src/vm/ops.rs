@@ -222,6 +222,29 @@ impl Vm {
         Err(self.binop_type_error(op, a, b))
     }
 
+    /// The rest of an operator's protocol once the dunder a trace inlined
+    /// returned NotImplemented (a JIT exit inside it: `Frame::binop_return`).
+    pub fn after_not_implemented(
+        &mut self,
+        op: crate::vm::frame::DunderOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Value> {
+        use crate::vm::frame::DunderOp;
+        match op {
+            DunderOp::Binary(op) => self.binop_after_forward(op, a, b),
+            DunderOp::Compare(op) => {
+                // (the trace inlined `a`'s method only where `b`'s reflected
+                // one does not go first)
+                if let Some(r) = self.try_dunder(b, op.swapped().dunder(), a)? {
+                    return Ok(r);
+                }
+                self.compare_fallback(op, a, b)
+            }
+            DunderOp::Reflected(op) => self.compare_fallback(op, a, b),
+        }
+    }
+
     fn binop_type_error(&mut self, op: BinOp, a: Value, b: Value) -> PyErr {
         let (na, nb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add
@@ -541,6 +564,12 @@ impl Vm {
         if !b_first && let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
             return Ok(r);
         }
+        self.compare_fallback(op, a, b)
+    }
+
+    /// `a op b` when neither operand's method answered: identity for `==`
+    /// and `!=`, TypeError for the orderings.
+    fn compare_fallback(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
             // object.__ne__ already inverted a user __eq__ above.
