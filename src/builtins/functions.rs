@@ -888,37 +888,68 @@ fn min_max_iter(
     key: Option<Value>,
     default: Option<Value>,
 ) -> PyResult<Value> {
-    let it = vm.iter(iterable)?;
+    // exact lists and tuples are read in place, the list's length looked at
+    // at every step as its iterator does (a key may change the list)
+    let seq = iterable.as_obj().filter(|o| {
+        matches!(o.data, ObjData::List(_) | ObjData::Tuple(_)) && vm.is_builtin_exact(iterable)
+    });
+    let it = match seq {
+        Some(_) => iterable,
+        None => vm.iter(iterable)?,
+    };
+    // rooted: the iterator, the best item and its key, the item and its key
     let base = vm.temp_roots.len();
-    vm.temp_roots.push(it);
+    vm.temp_roots
+        .extend([it, Value::NONE, Value::NONE, Value::NONE, Value::NONE]);
+    let mut idx = 0;
+    #[inline(always)]
+    fn item_at(seq: &ObjData, idx: usize) -> Option<Value> {
+        match seq {
+            ObjData::List(l) => l.get().get(idx).copied(),
+            ObjData::Tuple(t) => t.get(idx).copied(),
+            _ => None,
+        }
+    }
+    let mut next = |vm: &mut Vm| -> PyResult<Option<Value>> {
+        match seq {
+            Some(o) => {
+                idx += 1;
+                Ok(item_at(&o.data, idx - 1))
+            }
+            None => vm.next(it),
+        }
+    };
     let r = (|| {
-        let Some(mut best) = vm.next(it)? else {
+        let Some(mut best) = next(vm)? else {
             return match default {
                 Some(d) => Ok(d),
                 None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
             };
         };
-        vm.temp_roots.push(best);
+        vm.temp_roots[base + 1] = best;
         let mut best_key = match key {
             Some(k) => vm.call(k, &[best])?,
             None => best,
         };
-        vm.temp_roots.push(best_key);
-        while let Some(x) = vm.next(it)? {
-            vm.temp_roots.push(x);
+        vm.temp_roots[base + 2] = best_key;
+        while let Some(x) = next(vm)? {
+            // (only heap objects need rooting: numbers are not collected)
             let kx = match key {
-                Some(k) => vm.call(k, &[x])?,
+                Some(k) => {
+                    vm.temp_roots[base + 3] = x;
+                    vm.call(k, &[x])?
+                }
                 None => x,
             };
-            vm.temp_roots.push(kx);
+            if kx.is_obj() {
+                vm.temp_roots[base + 4] = kx;
+            }
             let c = vm.compare(op, kx, best_key)?;
             if vm.truthy(c)? {
                 best = x;
                 best_key = kx;
-                vm.temp_roots.truncate(base + 1);
-                vm.temp_roots.extend([best, best_key]);
-            } else {
-                vm.temp_roots.truncate(base + 3);
+                vm.temp_roots[base + 1] = best;
+                vm.temp_roots[base + 2] = best_key;
             }
         }
         Ok(best)

@@ -30,12 +30,13 @@ impl Vm {
     /// Pushes `frame` as an entry frame and runs it to completion.
     pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.is_entry = true;
-        let compiled = frame.pc == 0
+        let compiled = self.jit.enabled
+            && frame.pc == 0
             && frame.code.entry_jit_state.get() == crate::compiler::bytecode::JitState::Compiled
             && frame.code.has_entry();
         self.push_frame(frame)?;
         self.native_depth += 1;
-        let r = if compiled && self.jit.enabled && self.jit.recording.is_none() {
+        let r = if compiled && self.jit.recording.is_none() {
             self.run_entry_trace()
         } else {
             self.execute()
