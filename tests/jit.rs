@@ -1874,8 +1874,9 @@ fn generator_exits_drop_the_tree_they_are_in() {
 #[test]
 fn comparison_dunders_inline() {
     // `m < lo` calls `Money.__lt__`, `m > hi` its reflected use (the class
-    // has no `__gt__`), `m == k` `__eq__`: each inlined under the classes'
-    // guards, no residual comparison left.
+    // has no `__gt__`), `m == k` `__eq__`, `m != k` `__eq__` negated (object's
+    // `__ne__`): each inlined under the classes' guards, no residual
+    // comparison left.
     let src = "class Money:\n\
                \x20   __slots__ = ('c',)\n\
                \x20   def __init__(self, c):\n\
@@ -1895,14 +1896,19 @@ fn comparison_dunders_inline() {
                \x20           hi = m\n\
                \x20       if m == xs[(i * 3) % 50]:\n\
                \x20           same += 1\n\
+               \x20       if m != xs[(i * 7) % 50]:\n\
+               \x20           same += 2\n\
                \x20   return lo.c, hi.c, same\n\
                print(run(20000))\n";
     let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
-    assert_eq!(out.trim(), "(0, 975, 800)", "{log}");
+    assert_eq!(out.trim(), "(0, 975, 39200)", "{log}");
     let line = jit_line(&log);
     let sites = text_field(line, "residual_sites");
     assert!(
-        !sites.contains("Lt(") && !sites.contains("Gt(") && !sites.contains("Eq("),
+        !sites.contains("Lt(")
+            && !sites.contains("Gt(")
+            && !sites.contains("Eq(")
+            && !sites.contains("Ne("),
         "{line}"
     );
     assert!(in_traces(line) > 95.0, "{line}");

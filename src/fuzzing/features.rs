@@ -145,9 +145,10 @@ fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
             "v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"
         ),
         // comparison dunders: `>` through the reflected `__lt__`, an int on
-        // the right, a NotImplemented ending in TypeError
+        // the right, `!=` through object's `__ne__` (`__eq__` negated, its
+        // False for an int), a NotImplemented ending in TypeError
         4 => format!(
-            "w{j} = V{j}(i % {m} * 3)\nif w{j} > V{j}(acc{j}.a % 7) or w{j} < i % 5:\n    kept{j}.append(w{j}.a)\nif i % 9 == {k} % 9:\n    try:\n        w{j} < 's'\n    except TypeError:\n        acc{j} = acc{j} + 1\n"
+            "w{j} = V{j}(i % {m} * 3)\nif w{j} > V{j}(acc{j}.a % 7) or w{j} < i % 5:\n    kept{j}.append(w{j}.a)\nif w{j} != V{j}(i % 4) and w{j} != i % 3:\n    acc{j} = acc{j} + 2\nif i % 9 == {k} % 9:\n    try:\n        w{j} < 's'\n    except TypeError:\n        acc{j} = acc{j} + 1\n"
         ),
         1 => format!("acc{j} = acc{j} + g{j}_1(i)\nd{j}[V{j}(i)] = i\n"),
         2 => format!(

@@ -1344,7 +1344,8 @@ impl Vm {
                     );
                     rec.pop()?;
                 }
-                if rec.parents.last().is_some_and(|p| p.callee_binop.is_some()) {
+                let mut r = r;
+                if let Some((op, _, _)) = rec.parents.last().and_then(|p| p.callee_binop) {
                     // an operator dunder's NotImplemented: the interpreter goes
                     // on with the reflected method, from this exit
                     rec.stack.push(r);
@@ -1353,6 +1354,13 @@ impl Vm {
                     let is = rec.guard(IrOp::CallG, Ty::Val, b, ni, helpers::IS, pc);
                     let c = rec.guard(IrOp::GuardBool, Ty::Bool, is, Ref::NONE, 0, pc);
                     rec.guard(IrOp::GuardFalse, Ty::Void, c, Ref::NONE, 0, pc);
+                    if op == DunderOp::NotEqualViaEq {
+                        // `!=` through object's `__ne__`: the truth of what
+                        // `__eq__` returned, negated (its guards leave here,
+                        // where the interpreter's `return` negates it)
+                        let c = rec.as_cond(r, top(0), pc)?;
+                        r = rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None);
+                    }
                     rec.pop()?;
                 }
                 rec.leave_inline(r);
@@ -2238,7 +2246,7 @@ impl Vm {
                 // `b`'s reflected `__gt__` when `a`'s class has only object's)
                 // as a plain function: inlined as `a + b`'s dunder is, a
                 // NotImplemented it returns leaving to the rest of the protocol
-                let (func, reflected) = self.compare_dunder(cop, top(1), top(0)).expect("checked");
+                let (func, op) = self.compare_dunder(cop, top(1), top(0)).expect("checked");
                 rec.check_inline_depth()?;
                 let (a, b) = (top(1), top(0));
                 let n = rec.stack.len();
@@ -2259,10 +2267,10 @@ impl Vm {
                 };
                 rec.stack.truncate(n - 2);
                 let code = self.function(func).ok_or("not a function")?.code.clone();
-                let (args, op) = if reflected {
-                    (vec![rb, ra], DunderOp::Reflected(cop))
+                let args = if matches!(op, DunderOp::Reflected(_)) {
+                    vec![rb, ra]
                 } else {
-                    (vec![ra, rb], DunderOp::Compare(cop))
+                    vec![ra, rb]
                 };
                 rec.enter_inline(func, code, args, pc);
                 if let Some(p) = rec.parents.last_mut() {
@@ -3476,7 +3484,7 @@ impl Vm {
     /// first (as `operator_dunder`); `b`'s reflected one when `a` is of the
     /// same class and that class has only object's method for `op` (which
     /// returns NotImplemented: `x > y` on a class defining only `__lt__`).
-    fn compare_dunder(&mut self, op: CmpOp, a: Value, b: Value) -> Option<(Value, bool)> {
+    fn compare_dunder(&mut self, op: CmpOp, a: Value, b: Value) -> Option<(Value, DunderOp)> {
         let ObjData::Instance(i) = &a.as_obj()?.data else {
             return None;
         };
@@ -3487,26 +3495,32 @@ impl Vm {
             vm.inlinable(f) && vm.function(f).is_some_and(|f| f.code.argcount == 2)
         };
         let name = self.name(op.dunder());
+        let ok_b = b.is_small_int()
+            || b.is_float()
+            || b.as_obj().is_some_and(|o| {
+                let (ta, tb) = (a.obj().class(), o.class());
+                ta == tb || !self.is_subclass(tb, ta)
+            });
         if let Some(func) = self.plain_method(a, name) {
-            let ok_b = b.is_small_int()
-                || b.is_float()
-                || b.as_obj().is_some_and(|o| {
-                    let (ta, tb) = (a.obj().class(), o.class());
-                    ta == tb || !self.is_subclass(tb, ta)
-                });
-            return (ok_b && takes_two(self, func)).then_some((func, false));
+            return (ok_b && takes_two(self, func)).then_some((func, DunderOp::Compare(op)));
         }
         let cls = a.obj().class();
-        if b.as_obj()?.class() != cls {
-            return None;
-        }
         let own = crate::vm::types::lookup(self, cls, name);
-        if own.is_some() && own != crate::vm::types::lookup(self, self.types.object, name) {
+        let objects = |vm: &Vm, own: Option<Value>| {
+            own.is_none() || own == crate::vm::types::lookup(vm, vm.types.object, name)
+        };
+        if op == CmpOp::Ne && objects(self, own) {
+            // object's `__ne__` inverts `__eq__`'s answer
+            let eq = self.name("__eq__");
+            let func = self.plain_method(a, eq)?;
+            return (ok_b && takes_two(self, func)).then_some((func, DunderOp::NotEqualViaEq));
+        }
+        if b.as_obj()?.class() != cls || !objects(self, own) {
             return None;
         }
         let rname = self.name(op.swapped().dunder());
         let func = self.plain_method(b, rname)?;
-        takes_two(self, func).then_some((func, true))
+        takes_two(self, func).then_some((func, DunderOp::Reflected(op)))
     }
 
     /// Whether `obj.name` on the instance `obj` finds a plain value (a number,

@@ -51,6 +51,9 @@ pub enum DunderOp {
     /// `b.__gt__(a)`, the reflected method of `a < b` (`a`'s own returned
     /// NotImplemented, or `a` has none).
     Reflected(CmpOp),
+    /// `a.__eq__(b)` for `a != b` where `a`'s class has object's `__ne__`,
+    /// which inverts it: the result is negated on return.
+    NotEqualViaEq,
 }
 
 /// `a op b`, whose dunder's frame this is (`Frame::binop_return`).

@@ -1091,6 +1091,8 @@ impl Vm {
                         refresh!();
                         let r = if v == self.not_implemented {
                             tri!(self.after_not_implemented(b.op, b.a, b.b))
+                        } else if b.op == crate::vm::frame::DunderOp::NotEqualViaEq {
+                            Value::bool(!tri!(self.truthy(v)))
                         } else {
                             v
                         };

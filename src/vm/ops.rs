@@ -242,6 +242,10 @@ impl Vm {
                 self.compare_fallback(op, a, b)
             }
             DunderOp::Reflected(op) => self.compare_fallback(op, a, b),
+            // object's `__ne__` passes the NotImplemented on: `b.__ne__(a)`
+            DunderOp::NotEqualViaEq => {
+                self.after_not_implemented(DunderOp::Compare(CmpOp::Ne), a, b)
+            }
         }
     }
 

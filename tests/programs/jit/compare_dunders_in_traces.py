@@ -158,3 +158,36 @@ for i in range(60):
     except TypeError:
         n += 100
 print(n)
+
+
+# `!=` through object's `__ne__`, which inverts `__eq__` (NotImplemented
+# passed on: then the other side's `__ne__`, then identity).
+class Tag:
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        if isinstance(other, Tag):
+            return self.name == other.name
+        if isinstance(other, str):
+            return self.name == other
+        return NotImplemented
+
+
+def differ(n):
+    tags = [Tag("t%d" % (i % 5)) for i in range(20)]
+    d = s = o = 0
+    for i in range(n):
+        t = tags[i % 20]
+        if t != tags[(i * 7) % 20]:
+            d += 1
+        if t != "t3":
+            s += 1
+        if i % 11 == 0 and t != i:
+            o += 1
+        if i % 13 == 0 and t != t:
+            o += 1000
+    return d, s, o
+
+
+print(differ(3000))
