@@ -815,26 +815,6 @@ fn min_max(vm: &mut Vm, a: Args, op: CmpOp, name: &str) -> PyResult<Value> {
     }
     let b = if op == CmpOp::Lt { &MIN } else { &MAX }.bind(vm, &a)?;
     let (key, default) = (b.opt(0), b.get(1));
-    if let [g] = b.rest
-        && vm.jit.enabled
-        && crate::vm::drain::is_plain_generator(vm, *g)
-        // (a native key could read its caller's frame: `key=eval`)
-        && key.is_none_or(|k| matches!(k.as_obj().map(|o| &o.data), Some(ObjData::Function(_))))
-    {
-        // the rest runs as a Python loop the JIT traces (`builtin_loops`)
-        let Some(first) = vm.next(*g)? else {
-            return match default {
-                Some(d) => Ok(d),
-                None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
-            };
-        };
-        let which = if op == CmpOp::Lt {
-            crate::vm::builtin_loops::Loop::MinRest
-        } else {
-            crate::vm::builtin_loops::Loop::MaxRest
-        };
-        return vm.call_builtin_loop(which, &[*g, first, key.unwrap_or(Value::NONE)]);
-    }
     let items = if let [it] = b.rest {
         return min_max_iter(vm, *it, op, name, key, default);
     } else {
@@ -927,6 +907,19 @@ fn min_max_iter(
             };
         };
         vm.temp_roots[base + 1] = best;
+        if vm.jit.enabled
+            && crate::vm::drain::is_plain_generator(vm, it)
+            // (a native key could read its caller's frame: `key=eval`)
+            && key.is_none_or(|k| matches!(k.as_obj().map(|o| &o.data), Some(ObjData::Function(_))))
+        {
+            // the rest runs as a Python loop the JIT traces (`builtin_loops`)
+            let which = if op == CmpOp::Lt {
+                crate::vm::builtin_loops::Loop::MinRest
+            } else {
+                crate::vm::builtin_loops::Loop::MaxRest
+            };
+            return vm.call_builtin_loop(which, &[it, best, key.unwrap_or(Value::NONE)]);
+        }
         let mut best_key = match key {
             Some(k) => vm.call(k, &[best])?,
             None => best,

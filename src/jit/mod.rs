@@ -199,9 +199,11 @@ pub struct Jit {
     /// jumps here.
     pub pending_jump: Option<usize>,
     /// Code objects with a trace running (on the native stack), innermost
-    /// last. The `k`-th runs with its `vals` window at `k * VALS_WINDOW`, so a
-    /// residual call may enter a trace that is already running (recursion)
-    /// without touching the waiting run's values.
+    /// last. A run nested in another's residual call gets the next `vals`
+    /// window (`window + VALS_WINDOW`) while one fits, so a residual call may
+    /// enter a trace that is already running (recursion) without touching the
+    /// waiting run's values; past that it shares the waiting run's window,
+    /// and only traces of codes not running are entered.
     pub active: Vec<usize>,
     /// The start of the innermost running trace's `vals` window (see `active`).
     pub window: usize,

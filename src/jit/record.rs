@@ -2216,30 +2216,8 @@ impl Vm {
                 // function: inlined under guards on both operands' classes (so
                 // `b`'s reflected method cannot come first)
                 let func = self.operator_dunder(bop, top(1), top(0)).expect("checked");
-                rec.check_inline_depth()?;
-                let (a, b) = (top(1), top(0));
-                let n = rec.stack.len();
-                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let layouts = self.jit.layouts;
-                if rec.guard_instance(ra, a, &layouts, pc).is_none() {
-                    return Err("operator dunder of an unguardable instance".into());
-                }
-                let rb = if b.is_small_int() {
-                    let x = rec.as_int(rb, pc);
-                    rec.boxed(x)
-                } else if b.is_float() {
-                    let x = rec.as_float(rb, b, pc);
-                    rec.boxed(x)
-                } else {
-                    rec.guard_class(rb, b, layouts.class, pc);
-                    rb
-                };
-                rec.stack.truncate(n - 2);
-                let code = self.function(func).ok_or("not a function")?.code.clone();
-                rec.enter_inline(func, code, vec![ra, rb], pc);
-                if let Some(p) = rec.parents.last_mut() {
-                    p.callee_binop = Some((DunderOp::Binary(bop), ra, rb));
-                }
+                let op = DunderOp::Binary(bop);
+                self.inline_operator_dunder(rec, func, op, (top(1), top(0)), pc)?;
             }
             Op::Compare(cop) if self.compare_dunder(cop, top(1), top(0)).is_some() => {
                 // `a < b` on instances whose class defines `__lt__` (or, for
@@ -2247,35 +2225,7 @@ impl Vm {
                 // as a plain function: inlined as `a + b`'s dunder is, a
                 // NotImplemented it returns leaving to the rest of the protocol
                 let (func, op) = self.compare_dunder(cop, top(1), top(0)).expect("checked");
-                rec.check_inline_depth()?;
-                let (a, b) = (top(1), top(0));
-                let n = rec.stack.len();
-                let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
-                let layouts = self.jit.layouts;
-                if rec.guard_instance(ra, a, &layouts, pc).is_none() {
-                    return Err("comparison dunder of an unguardable instance".into());
-                }
-                let rb = if b.is_small_int() {
-                    let x = rec.as_int(rb, pc);
-                    rec.boxed(x)
-                } else if b.is_float() {
-                    let x = rec.as_float(rb, b, pc);
-                    rec.boxed(x)
-                } else {
-                    rec.guard_class(rb, b, layouts.class, pc);
-                    rb
-                };
-                rec.stack.truncate(n - 2);
-                let code = self.function(func).ok_or("not a function")?.code.clone();
-                let args = if matches!(op, DunderOp::Reflected(_)) {
-                    vec![rb, ra]
-                } else {
-                    vec![ra, rb]
-                };
-                rec.enter_inline(func, code, args, pc);
-                if let Some(p) = rec.parents.last_mut() {
-                    p.callee_binop = Some((op, ra, rb));
-                }
+                self.inline_operator_dunder(rec, func, op, (top(1), top(0)), pc)?;
             }
             Op::Binary(BinOp::Mod) if helpers::exact_str(self, top(1)) => {
                 // `"v%d" % i`: the helper leaves on anything but plain values
@@ -3331,12 +3281,6 @@ impl Vm {
             && self.is_builtin_exact(b)
     }
 
-    /// Whether a call of `f` can be inlined into a trace: a plain Python function
-    /// (no generator, *args, **kwargs, keyword-only arguments or cells of its own;
-    /// a closure's free variables are constants of the guarded function).
-    /// Nor one with loops of its own (called, its loops get their own traces), nor
-    /// one whose recording failed inside before (`Jit::no_inline`): calls of those
-    /// are residual.
     /// `inlinable`, and not past `MAX_RECURSION_UNROLL` nested frames of its
     /// function in the recording.
     pub(super) fn inlinable_in(&self, rec: &Recorder, f: Value) -> bool {
@@ -3347,6 +3291,12 @@ impl Vm {
             })
     }
 
+    /// Whether a call of `f` can be inlined into a trace: a plain Python function
+    /// (no generator, *args, **kwargs, keyword-only arguments or cells of its own;
+    /// a closure's free variables are constants of the guarded function).
+    /// Nor one with loops of its own (called, its loops get their own traces), nor
+    /// one whose recording failed inside before (`Jit::no_inline`): calls of those
+    /// are residual.
     fn inlinable(&self, f: Value) -> bool {
         use crate::compiler::bytecode::flags;
         match self.function(f) {
@@ -3469,21 +3419,71 @@ impl Vm {
         if !i.base_value.get().is_empty() {
             return None;
         }
-        let ok_b = b.is_small_int()
+        self.reflected_comes_after(a, b).then_some(func)
+    }
+
+    /// Whether `b`'s reflected method of `a op b` can come only after `a`'s
+    /// (on NotImplemented): `b` an inline int, a float or an object whose
+    /// class is `a`'s or not a subclass of it.
+    fn reflected_comes_after(&self, a: Value, b: Value) -> bool {
+        b.is_small_int()
             || b.is_float()
             || b.as_obj().is_some_and(|o| {
                 let (ta, tb) = (a.obj().class(), o.class());
                 ta == tb || !self.is_subclass(tb, ta)
-            });
-        ok_b.then_some(func)
+            })
     }
 
-    /// The plain function `a op b` calls first, and whether it is `b`'s
-    /// reflected method: `a`'s own method for `op` when its class defines one
-    /// and `b` is a number or of a class whose reflected method cannot come
-    /// first (as `operator_dunder`); `b`'s reflected one when `a` is of the
-    /// same class and that class has only object's method for `op` (which
-    /// returns NotImplemented: `x > y` on a class defining only `__lt__`).
+    /// Inlines `func`, the dunder of operator `op` on `a` and `b` (the top two
+    /// of the stack), under guards on both operands' classes; its frame keeps
+    /// the operation for the protocol an exit inside may have to carry on
+    /// (`Parent::callee_binop`).
+    fn inline_operator_dunder(
+        &mut self,
+        rec: &mut Recorder,
+        func: Value,
+        op: DunderOp,
+        (a, b): (Value, Value),
+        pc: usize,
+    ) -> Result<(), Abort> {
+        rec.check_inline_depth()?;
+        let n = rec.stack.len();
+        let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
+        let layouts = self.jit.layouts;
+        if rec.guard_instance(ra, a, &layouts, pc).is_none() {
+            return Err("operator dunder of an unguardable instance".into());
+        }
+        let rb = if b.is_small_int() {
+            let x = rec.as_int(rb, pc);
+            rec.boxed(x)
+        } else if b.is_float() {
+            let x = rec.as_float(rb, b, pc);
+            rec.boxed(x)
+        } else {
+            rec.guard_class(rb, b, layouts.class, pc);
+            rb
+        };
+        rec.stack.truncate(n - 2);
+        let code = self.function(func).ok_or("not a function")?.code.clone();
+        let args = if matches!(op, DunderOp::Reflected(_)) {
+            vec![rb, ra]
+        } else {
+            vec![ra, rb]
+        };
+        rec.enter_inline(func, code, args, pc);
+        if let Some(p) = rec.parents.last_mut() {
+            p.callee_binop = Some((op, ra, rb));
+        }
+        Ok(())
+    }
+
+    /// The plain function the comparison `a op b` calls first, and which
+    /// call it is: `a`'s own method for `op` when its class defines one and
+    /// `b`'s reflected method comes after (`reflected_comes_after`); for `!=`
+    /// on a class with only object's `__ne__`, `a.__eq__(b)` to be negated;
+    /// `b`'s reflected one when `a` is of the same class and that class has
+    /// only object's method for `op` (which returns NotImplemented: `x > y`
+    /// on a class defining only `__lt__`).
     fn compare_dunder(&mut self, op: CmpOp, a: Value, b: Value) -> Option<(Value, DunderOp)> {
         let ObjData::Instance(i) = &a.as_obj()?.data else {
             return None;
@@ -3495,12 +3495,7 @@ impl Vm {
             vm.inlinable(f) && vm.function(f).is_some_and(|f| f.code.argcount == 2)
         };
         let name = self.name(op.dunder());
-        let ok_b = b.is_small_int()
-            || b.is_float()
-            || b.as_obj().is_some_and(|o| {
-                let (ta, tb) = (a.obj().class(), o.class());
-                ta == tb || !self.is_subclass(tb, ta)
-            });
+        let ok_b = self.reflected_comes_after(a, b);
         if let Some(func) = self.plain_method(a, name) {
             return (ok_b && takes_two(self, func)).then_some((func, DunderOp::Compare(op)));
         }

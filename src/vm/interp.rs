@@ -72,6 +72,8 @@ impl Vm {
             && fr.binop_return.is_none()
             && fr.init_self.is_empty()
             && fr.generator.is_none()
+            // (a recording the exit started, or `--jit-stats` counting
+            // dispatched bytecodes, needs the interpreter to run the `return`)
             && !self.jit_recording
         {
             let v = fr.pop();
@@ -335,31 +337,7 @@ impl Vm {
         loop {
             let step = match first.take() {
                 Some(e) => Err(e),
-                None => {
-                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch()))
-                    {
-                        Ok(step) => step,
-                        Err(payload) => {
-                            // A Rust panic in an instruction or in a native it called: undo
-                            // the bookkeeping the unwound Rust code left behind and raise
-                            // SystemError in the frame that was running.
-                            self.temp_roots.truncate(roots);
-                            self.repr_stack.truncate(reprs);
-                            self.native_depth = depth;
-                            self.pending_generator = None;
-                            let msg = crate::vm::panic::panic_message(&*payload);
-                            let e = self.error("SystemError", &format!("internal error: {msg}"));
-                            if self.frames.len() < base {
-                                // the entry frame is gone already: nowhere to unwind
-                                if self.jit_recording {
-                                    self.abort_recording("exception raised");
-                                }
-                                return Err(e);
-                            }
-                            Err((e, false))
-                        }
-                    }
-                }
+                None => self.dispatch_catching_panics(base, (roots, reprs, depth))?,
             };
             match step {
                 Ok(v) => return Ok(v),
@@ -377,6 +355,36 @@ impl Vm {
                     }
                     self.handle_error(err, reraise)?;
                 }
+            }
+        }
+    }
+
+    /// `dispatch`, with a Rust panic in an instruction or in a native it called
+    /// turned into a SystemError raised in the frame that was running (the
+    /// bookkeeping the unwound Rust code left behind undone: `saved` is
+    /// `temp_roots`, `repr_stack` and `native_depth` as `execute` began). Err
+    /// when the entry frame (at `base`) is gone already: nowhere to unwind.
+    fn dispatch_catching_panics(
+        &mut self,
+        base: usize,
+        (roots, reprs, depth): (usize, usize, usize),
+    ) -> Result<Result<Value, (PyErr, bool)>, PyErr> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch())) {
+            Ok(step) => Ok(step),
+            Err(payload) => {
+                self.temp_roots.truncate(roots);
+                self.repr_stack.truncate(reprs);
+                self.native_depth = depth;
+                self.pending_generator = None;
+                let msg = crate::vm::panic::panic_message(&*payload);
+                let e = self.error("SystemError", &format!("internal error: {msg}"));
+                if self.frames.len() < base {
+                    if self.jit_recording {
+                        self.abort_recording("exception raised");
+                    }
+                    return Err(e);
+                }
+                Ok(Err((e, false)))
             }
         }
     }
