@@ -2006,6 +2006,12 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
         return Ok(r);
     }
+    reversed_without_dunder(vm, v)
+}
+
+/// `reversed(v)` of a `v` without `__reversed__` (an exact range or tuple
+/// goes straight here from traces: `jit::helpers::reversed`).
+pub(crate) fn reversed_without_dunder(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = match &v.as_obj().map(|o| &o.data) {
         Some(
             ObjData::List(_)
