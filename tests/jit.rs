@@ -1945,3 +1945,32 @@ fn raise_after_an_inlined_dunder_returned_resumes_the_caller_right() {
         assert_eq!(out.trim(), "951", "{args:?}\n{log}");
     }
 }
+
+#[test]
+fn short_generators_drained_by_builtins_run_inside_the_calling_trace() {
+    // `set(g)`, `tuple(g)` and `list(g)` of a genexpr made in the loop record
+    // the genexpr whole into the loop's trace (src/jit/drains.rs). Called
+    // residually, each builtin entered the genexpr's own loop trace and left it
+    // at the loop's end: two trace entries and exits per iteration, and a
+    // residual call each.
+    let src = "def main():\n\
+               \x20   cols = range(8)\n\
+               \x20   t = 0\n\
+               \x20   for k in range(3000):\n\
+               \x20       vec = (k % 8, 1, 2, 3, 4, 5, 6, k % 5)\n\
+               \x20       s = set(vec[i] + i for i in cols)\n\
+               \x20       u = tuple(x * 2 for x in vec)\n\
+               \x20       l = list(x for x in u if x != 5)\n\
+               \x20       t += len(s) + u[7] + len(l)\n\
+               \x20   print(t)\n\
+               main()\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "57600", "{log}");
+    let line = jit_line(&log);
+    assert!(
+        !text_field(line, "residual_sites").contains("generator"),
+        "{line}"
+    );
+    assert!(field(line, "entries") < 200, "{line}");
+    assert_eq!(field(line, "generator_exits"), 0, "{line}");
+}

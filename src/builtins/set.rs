@@ -339,7 +339,7 @@ fn rooted<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> P
 // ---- the algebra (setobject.c) ----------------------------------------------------------
 
 /// `set_update_internal`.
-fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
+pub(crate) fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
     if let Some(o) = set_of(other) {
         if other == so {
             return Ok(());

@@ -381,7 +381,10 @@ bs{j} = [0, 1, 2]
 /// Closures made anew on each iteration (inlined by code, their cells read from
 /// whichever closure is called; at iteration `k` a cell holds a float), `next`
 /// of a generator (resumed inline) and generators drained by `sum`/`set`/
-/// `list` (their yields feeding a sink).
+/// `list` (their yields feeding a sink), or by `tuple`/`set`/`list` recorded
+/// whole into the loop's trace (record/drains.rs), where at iteration `k` an
+/// item turns float, a set item is a tuple (its hash not the fast path's), and
+/// the genexpr raises (caught around the call).
 fn closures_and_drains(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(6);
     let defs = format!(
@@ -401,7 +404,17 @@ def gen{j}():
         i += 1
 "
     );
-    let body = match c.below(4) {
+    let body = match c.below(5) {
+        4 => format!(
+            "t{j} = tuple(v * {m} + (1 if v != i % 7 or i != {k} else 0.5) for v in row{j})
+s{j} = set((v, i) if i == {k} else v % {m} for v in row{j})
+acc{j} += len(s{j}) + t{j}[i % 7] + len(list(w for w in t{j} if w != {k}))
+try:
+    acc{j} += sum(list(10 // (v + 1 - (i == {k}) * 4) for v in row{j}))
+except ZeroDivisionError:
+    acc{j} -= 1
+"
+        ),
         0 => format!(
             "f{j} = mk{j}(i % {m} if i != {k} else 0.5)
 acc{j} += f{j}(3) + f{j}(i % 3)
@@ -427,6 +440,7 @@ acc{j} += c{j}(1 if i != {k} else 0.25)
         setup: format!(
             "acc{j} = 0
 g{j} = gen{j}()
+row{j} = tuple(range(7))
 h{j} = iter(range({m}))
 c{j} = counter{j}()
 "

@@ -905,7 +905,9 @@ impl Vm {
             if rp.frames.iter().any(|f| f.generator) {
                 self.jit.stats.generator_exits += 1;
                 in_generators = true;
-                let side = self.grows_side_trace(id, snap);
+                // (no side trace grows inside a drained generator: see
+                // record/drains.rs)
+                let side = self.grows_side_trace(id, snap) && !rp.frames.iter().any(|f| f.drained);
                 // An exit that cannot grow a side trace and is taken on a good
                 // share of the iterations (a generator's end leaves once per
                 // loop) has the generator called and the loop recorded again.

@@ -40,26 +40,28 @@ use crate::vm::interp::Resumed;
 use crate::vm::{PyErr, Vm};
 
 /// Deepest chain of generators inlined into one another (`evens(squares(nums))`).
-const MAX_GEN_DEPTH: usize = 3;
+pub(super) const MAX_GEN_DEPTH: usize = 3;
 
 /// The recording state of an inlined generator frame.
 #[derive(Clone)]
 pub(crate) struct GenFrame {
     /// The generator object's address.
-    obj: Ref,
+    pub(super) obj: Ref,
     /// The address of its frame's first slot.
-    slots: Ref,
+    pub(super) slots: Ref,
     /// Its operand stack as loaded at resumption (without the sent None).
-    entry_stack: Vec<Ref>,
-    stack_base: usize,
+    pub(super) entry_stack: Vec<Ref>,
+    pub(super) stack_base: usize,
     /// The `YieldValue` it is suspended at, and must suspend at again.
-    yield_pc: usize,
+    pub(super) yield_pc: usize,
     /// Byte offset of `Generator::running` in the object.
-    running_at: i64,
+    pub(super) running_at: i64,
     /// What the resuming bytecode leaves under the yielded value's place on the
     /// resumer's stack: `ForIter` keeps its iterator (0 popped), `next(g)` and
     /// `next(g, d)` pop the callee and their arguments.
-    resumer_pops: usize,
+    pub(super) resumer_pops: usize,
+    /// Not resumed but drained whole by a builtin (`set(g)`: see `drains`).
+    pub(super) drain: Option<super::drains::Drain>,
 }
 
 /// Byte offsets measured on the generator being recorded (see src/jit/layout.rs
@@ -139,7 +141,9 @@ impl Recorder {
         true
     }
 
-    fn enter_gen(
+    /// Enters generator frame `frame` (of `code` and `func`) from the bytecode at
+    /// `pc` of the current frame, which becomes its resumer.
+    pub(super) fn enter_gen(
         &mut self,
         frame: *const Frame,
         code: Rc<Code>,
@@ -147,9 +151,12 @@ impl Recorder {
         g: GenFrame,
         pc: usize,
     ) {
-        let none = self.k_val(Value::NONE);
         let mut stack = g.entry_stack.clone();
-        stack.push(none);
+        if g.drain.is_none() {
+            // the value sent in (a drained generator starts: nothing is sent)
+            let none = self.k_val(Value::NONE);
+            stack.push(none);
+        }
         let parent = Parent {
             frame: self.frame,
             code: std::mem::replace(&mut self.code, code),
@@ -203,9 +210,15 @@ impl Recorder {
 
 impl Vm {
     /// The suspended frame of generator `it` when its resumption can be inlined
-    /// here: a plain generator, suspended at a yield, not running, with no blocks,
-    /// not already being resumed by the recording, and not ruled out before.
-    fn inlinable_gen_frame<'a>(&self, rec: &Recorder, it: Value) -> Option<&'a Frame> {
+    /// here: a plain generator, suspended at a yield (`fresh`: not started),
+    /// not running, with no blocks, not already being resumed by the recording,
+    /// and not ruled out before.
+    pub(super) fn inlinable_gen_frame<'a>(
+        &self,
+        rec: &Recorder,
+        it: Value,
+        fresh: bool,
+    ) -> Option<&'a Frame> {
         if !self.jit.inline_generators
             || !rec.locals_in_memory()
             || rec.parents.len() >= MAX_GEN_DEPTH
@@ -218,8 +231,11 @@ impl Vm {
         };
         let g = g.get();
         let frame = g.frame.as_deref()?;
-        let resumes_at_yield =
-            frame.pc > 0 && matches!(frame.code.ops.get(frame.pc - 1), Some(Op::YieldValue));
+        let resumes_at_yield = if fresh {
+            frame.pc == 0
+        } else {
+            frame.pc > 0 && matches!(frame.code.ops.get(frame.pc - 1), Some(Op::YieldValue))
+        };
         let fptr = frame as *const Frame;
         let nested = rec.parents.iter().any(|p| std::ptr::eq(p.frame, fptr));
         let ruled_out = self
@@ -234,7 +250,8 @@ impl Vm {
 
     /// Whether `next(it)` / `next(it, default)` at a `Call` resumes `it` inline.
     pub(super) fn gen_next_inlinable(&self, rec: &Recorder, callee: Value, it: Value) -> bool {
-        super::is_builtin_named(callee, "next") && self.inlinable_gen_frame(rec, it).is_some()
+        super::is_builtin_named(callee, "next")
+            && self.inlinable_gen_frame(rec, it, false).is_some()
     }
 
     /// `next(it)` or `next(it, default)` (a `Call` of `argc` arguments at `pc`)
@@ -282,14 +299,47 @@ impl Vm {
         pc: usize,
         resumer_pops: usize,
     ) -> Result<bool, Abort> {
-        let Some(frame) = self.inlinable_gen_frame(rec, it) else {
+        let Some(frame) = self.inlinable_gen_frame(rec, it, false) else {
             return Ok(false);
         };
-        let obj = it.obj();
-        let fptr = frame as *const Frame;
-        let Some(off) = offsets(obj, frame) else {
+        let Some((p, slots, running_at)) = self.guard_gen_entry(rec, ri, it, frame, pc) else {
             return Ok(false);
         };
+        let entry_stack: Vec<Ref> = (frame.stack_base..frame.slots.len())
+            .map(|i| {
+                rec.trace
+                    .emit(IrOp::Load, Ty::Val, slots, Ref::NONE, 8 * i as i64, None)
+            })
+            .collect();
+        let frame_state = GenFrame {
+            obj: p,
+            slots,
+            entry_stack,
+            stack_base: frame.stack_base,
+            yield_pc: frame.pc - 1,
+            running_at,
+            resumer_pops,
+            drain: None,
+        };
+        rec.gen_codes.push(frame.code.clone());
+        rec.enter_gen(frame, frame.code.clone(), frame.func, frame_state, pc);
+        Ok(true)
+    }
+
+    /// Guards what inlining generator `it` (`ri` in the trace, its frame
+    /// `frame`) relies on: its class, that it has a frame, the frame's code and
+    /// pc, that it is not running; then sets it running. Returns its address,
+    /// its slots' address and the offset of its `running` flag (None: a frame
+    /// layout this cannot read, before anything is emitted).
+    pub(super) fn guard_gen_entry(
+        &self,
+        rec: &mut Recorder,
+        ri: Ref,
+        it: Value,
+        frame: &Frame,
+        pc: usize,
+    ) -> Option<(Ref, Ref, i64)> {
+        let off = offsets(it.obj(), frame)?;
         let p = rec.guard_class(ri, it, self.jit.layouts.class, pc);
         let word = rec
             .trace
@@ -309,24 +359,7 @@ impl Vm {
         let busy = rec.k_int(1);
         rec.trace
             .emit(IrOp::Store, Ty::Void, p, busy, off.running, None);
-        let entry_stack: Vec<Ref> = (frame.stack_base..frame.slots.len())
-            .map(|i| {
-                rec.trace
-                    .emit(IrOp::Load, Ty::Val, slots, Ref::NONE, 8 * i as i64, None)
-            })
-            .collect();
-        let frame_state = GenFrame {
-            obj: p,
-            slots,
-            entry_stack,
-            stack_base: frame.stack_base,
-            yield_pc: frame.pc - 1,
-            running_at: off.running,
-            resumer_pops,
-        };
-        rec.gen_codes.push(frame.code.clone());
-        rec.enter_gen(fptr, frame.code.clone(), frame.func, frame_state, pc);
-        Ok(true)
+        Some((p, slots, off.running))
     }
 
     /// Completing an exit taken inside inlined generators (see the module doc),
@@ -354,7 +387,7 @@ impl Vm {
         let mut left = Vec::with_capacity(rp.frames.len() - 1);
         let mut resumer: &Frame = fr;
         for f in &rp.frames[1..] {
-            let genv = resumed_generator(resumer);
+            let genv = resumed_generator(resumer, f.drained);
             let ObjData::Generator(g) = &genv.obj().data else {
                 unreachable!("the trace guarded a generator")
             };
@@ -364,7 +397,8 @@ impl Vm {
             // (what the trace left in memory: it writes the stack back only at
             // the yield, and never the pc)
             let suspended_depth = gf.slots.len() - gf.stack_base;
-            let yield_pc = gf.pc - 1;
+            // (a drained generator's frame is at its start: it never suspended)
+            let yield_pc = gf.pc.wrapping_sub(1);
             gf.slots.truncate(gf.stack_base);
             for _ in 0..f.nstack {
                 gf.slots.push(it.next().unwrap_or(Value::NONE));
@@ -375,6 +409,7 @@ impl Vm {
                 genv,
                 suspended_depth,
                 yield_pc,
+                drained: f.drained,
             });
         }
         left
@@ -404,7 +439,7 @@ impl Vm {
             if let Some(r) = outcome.take() {
                 // what the inner generator did completes this one's `ForIter`
                 let f = gen_frame(genv).expect("a suspended frame");
-                raise = self.complete_resume(f, gens[k + 1], r);
+                raise = self.complete_resume(f, gens[k + 1], left[k + 1].drained, r);
                 if raise.is_some() {
                     // raised by the `ForIter`: the interpreter is past it then
                     f.pc += 1;
@@ -414,7 +449,7 @@ impl Vm {
         }
         let fr = unsafe { &mut *frame };
         if let Some(r) = outcome
-            && let Some(e) = self.complete_resume(fr, gens[0], r)
+            && let Some(e) = self.complete_resume(fr, gens[0], left[0].drained, r)
         {
             // raised at the `ForIter` (see the interpreter's `LoopHeader` arm)
             self.jit.pending_raise = Some(e);
@@ -431,6 +466,8 @@ pub(crate) struct LeftGenerator {
     suspended_depth: usize,
     /// That yield.
     yield_pc: usize,
+    /// Drained by a builtin (see `drains`), not resumed.
+    drained: bool,
 }
 
 impl Recorder {
@@ -452,6 +489,9 @@ impl Recorder {
             let (resumer, f) = (&chain[k], &chain[k + 1]);
             if !f.generator || k != self.parents.len() {
                 return Err("a call frame among inlined generators".into());
+            }
+            if g.drained {
+                return Err("a side trace inside a drained generator".into());
             }
             let resumer_pops = match self.code.ops.get(resumer.pc) {
                 Some(Op::ForIter(_)) => 0,
@@ -484,6 +524,7 @@ impl Recorder {
                 yield_pc: g.yield_pc,
                 running_at: off.running,
                 resumer_pops,
+                drain: None,
             };
             objs.push((ri, off.frame, off.slots));
             self.gen_codes.push(f.code.clone());
@@ -526,8 +567,12 @@ fn gen_frame<'a>(genv: Value) -> Option<&'a mut Frame> {
 }
 
 /// The generator that the bytecode `f` is at resumes: a `ForIter`'s iterator
-/// (the top of the stack) or `next`'s first argument.
-fn resumed_generator(f: &Frame) -> Value {
+/// (the top of the stack), `next`'s first argument, or (`drained`) the
+/// argument of `set(g)`, under the sink on the stack.
+fn resumed_generator(f: &Frame, drained: bool) -> Value {
+    if drained {
+        return f.slots[f.slots.len() - 2];
+    }
     match f.code.ops.get(f.pc) {
         Some(Op::Call(argc)) => f.slots[f.slots.len() - *argc as usize],
         _ => f.top(),
@@ -544,9 +589,13 @@ impl Vm {
         &mut self,
         f: &mut Frame,
         genv: Value,
+        drained: bool,
         r: Result<Resumed, PyErr>,
     ) -> Option<Value> {
-        debug_assert!(resumed_generator(f).0 == genv.0);
+        debug_assert!(resumed_generator(f, drained).0 == genv.0);
+        if drained {
+            return self.complete_drain(f, r);
+        }
         match (f.code.ops.get(f.pc).copied(), r) {
             (_, Err(e)) => Some(e.0),
             (Some(Op::ForIter(_)), Ok(Resumed::Yielded(v))) => {

@@ -120,6 +120,13 @@ helpers! {
     SET_CONTAINS => set_contains;
     // a `yield` feeding the sink of a generator a builtin drains (vm/drain.rs)
     SINK_PUSH => sink_push;
+    // `set(g)`, `tuple(g)`, `list(g)` of a generator inlined whole
+    // (record/drains.rs): the set or list filled (`calla`), the items added,
+    // the tuple made, the generator finished
+    NEW_SET0 => new_set0;
+    DRAIN_APPEND => drain_append;
+    LIST_TUPLE => list_tuple;
+    DRAIN_END => drain_end;
     // `next(it)` of a range, list or tuple iterator
     NEXT_ITEM => next_item;
     // nested functions inlined by code (record.rs `record_inline_call`)
@@ -912,6 +919,62 @@ extern "C" fn sink_push(v: u64, _: u64) -> u64 {
     })
 }
 
+/// An empty set.
+extern "C" fn new_set0(_: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        Some(vm.new_set().0)
+    })
+}
+
+/// An item a drained generator yields, appended to the builtin's private list
+/// (exits before anything past the length `list(g)` allows).
+extern "C" fn drain_append(list: u64, v: u64) -> u64 {
+    guarded(|| {
+        let ObjData::List(l) = &Value(list).as_obj()?.data else {
+            return None;
+        };
+        let l = l.get();
+        if l.len() >= crate::vm::drain::MAX_ITEMS {
+            return None;
+        }
+        l.push(Value(v));
+        Some(Value::NONE.0)
+    })
+}
+
+/// A tuple of the items of `list` (the list stays as it is: an exit after
+/// this still has the generator's items in it).
+extern "C" fn list_tuple(list: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ObjData::List(l) = &Value(list).as_obj()?.data else {
+            return None;
+        };
+        let items = l.get().clone();
+        Some(vm.new_tuple(items).0)
+    })
+}
+
+/// The `return` of a drained generator: it is finished, as the interpreter
+/// leaves a generator that returned (no frame, not running).
+extern "C" fn drain_end(g: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ObjData::Generator(cell) = &Value(g).as_obj()?.data else {
+            return None;
+        };
+        let g = cell.get();
+        let mut frame = g.frame.take()?;
+        g.running = false;
+        // (no longer the generator's, nor seen by anything: the next call's
+        // frame, as the generator's `MAKE_GEN` may be)
+        frame.generator = Value::NONE;
+        vm.recycle_frame(frame);
+        Some(Value::NONE.0)
+    })
+}
+
 /// `k in s` for an exact set or frozenset and a pure key.
 extern "C" fn set_contains(k: u64, s: u64) -> u64 {
     guarded(|| {
@@ -1673,6 +1736,13 @@ extern "C" fn reversed(x: u64, _: u64) -> u64 {
         ) && vm.is_builtin_exact(v);
         if !ok {
             return None;
+        }
+        if matches!(v.obj().data, ObjData::Range { .. } | ObjData::Tuple(_)) {
+            // (neither has a `__reversed__`: the builtin's own path, without
+            // the call's argument binding and dunder lookup)
+            return crate::builtins::functions::reversed_without_dunder(vm, v)
+                .ok()
+                .map(|r| r.0);
         }
         let rev = vm.types.reversed;
         vm.call_kw(rev, &[v], &[]).ok().map(|r| r.0)

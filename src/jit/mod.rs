@@ -247,6 +247,9 @@ pub struct Jit {
     /// `for` over a generator inlines its resumption (`--jit-opt=-generators`
     /// calls it instead).
     pub inline_generators: bool,
+    /// `set(g)`, `tuple(g)`, `list(g)` of a short generator record it whole
+    /// (`record/drains.rs`; `--jit-opt=-drains` calls the builtin instead).
+    pub inline_drains: bool,
     /// `C(...)` of a plain class inlines its allocation and `__init__`
     /// (`--jit-opt=-classes` records a residual call instead).
     pub inline_classes: bool,
@@ -361,6 +364,7 @@ impl Default for Jit {
             if_convert: true,
             layouts: layout::Layouts::measure(),
             inline_generators: true,
+            inline_drains: true,
             wrapping_ints: true,
             inline_callee_loops: false,
             inline_classes: true,
@@ -429,6 +433,8 @@ impl Jit {
                 "ifconv" | "+ifconv" => self.if_convert = true,
                 "-generators" => self.inline_generators = false,
                 "generators" | "+generators" => self.inline_generators = true,
+                "-drains" => self.inline_drains = false,
+                "drains" | "+drains" => self.inline_drains = true,
                 "-callee-loops" => self.inline_callee_loops = false,
                 "callee-loops" | "+callee-loops" => self.inline_callee_loops = true,
                 "-wrapping" => self.wrapping_ints = false,

@@ -13,6 +13,8 @@
 mod calls;
 #[path = "caught.rs"]
 pub(crate) mod caught;
+#[path = "drains.rs"]
+mod drains;
 #[path = "generators.rs"]
 mod generators;
 #[path = "globals.rs"]
@@ -247,6 +249,10 @@ pub struct ResumeFrame {
     /// An inlined generator's frame: it exists (its locals are written through),
     /// only its stack and pc are in the snapshot (see `generators`).
     pub generator: bool,
+    /// An inlined generator that a builtin drains (`set(g)`: see `drains`):
+    /// its resumer stands at that call, with the set or list being filled on
+    /// its stack above the generator.
+    pub drained: bool,
     /// A class call's `__init__` frame (`Frame::init_self`): its instance comes
     /// first among the frame's refs, before its locals.
     pub init_self: bool,
@@ -269,15 +275,15 @@ pub struct ResumePoint {
 }
 
 /// A frame's recording state for a snapshot: code, function, pc, stack, locals,
-/// whether it is an inlined generator's, the instance of a class call's
-/// `__init__`, the operation of an operator dunder's.
+/// whether it is an inlined generator's (and a drained one), the instance of a
+/// class call's `__init__`, the operation of an operator dunder's.
 type FrameState = (
     Rc<Code>,
     (Value, Option<Ref>),
     usize,
     Vec<Ref>,
     FastMap<u32, Ref>,
-    bool,
+    (bool, bool),
     Option<Ref>,
     Option<(DunderOp, Ref, Ref)>,
     SmallVec<[Block; 2]>,
@@ -379,6 +385,7 @@ impl Recorder {
             nlocals: 0,
             nstack: self.parents[0].stack.len(),
             generator: false,
+            drained: false,
             init_self: false,
             binop: None,
             func_in_snapshot: false,
@@ -394,7 +401,10 @@ impl Recorder {
                 p.pc_after,
                 p.stack.clone(),
                 p.locals.clone(),
-                p.in_gen.is_some(),
+                (
+                    p.in_gen.is_some(),
+                    p.in_gen.as_ref().is_some_and(|g| g.drain.is_some()),
+                ),
                 self.parents[k].callee_init_self,
                 self.parents[k].callee_binop,
                 p.blocks.clone(),
@@ -406,13 +416,22 @@ impl Recorder {
             pc,
             self.stack.clone(),
             self.locals.clone(),
-            self.in_gen.is_some(),
+            (self.in_gen.is_some(), self.draining()),
             self.parents.last().and_then(|p| p.callee_init_self),
             self.parents.last().and_then(|p| p.callee_binop),
             self.blocks.clone(),
         ));
-        for (code, (func, func_ref), fpc, stack, locals, generator, init_self, binop, blocks) in
-            chain
+        for (
+            code,
+            (func, func_ref),
+            fpc,
+            stack,
+            locals,
+            (generator, drained),
+            init_self,
+            binop,
+            blocks,
+        ) in chain
         {
             let nlocals = if generator { 0 } else { code.nlocals() };
             if let Some(f) = func_ref {
@@ -436,6 +455,7 @@ impl Recorder {
                 nlocals,
                 nstack: stack.len(),
                 generator,
+                drained,
                 init_self: init_self.is_some(),
                 binop: binop.map(|(op, _, _)| op),
                 func_in_snapshot: func_ref.is_some(),
@@ -491,10 +511,13 @@ impl Recorder {
     }
 
     /// Whether a loop may end in the recording: a side trace's, a loop of an
-    /// inlined call (unrolled: see `LoopHeader`) or of a function's entry
-    /// trace. A root trace is one iteration of its own loop.
+    /// inlined call or drained generator (unrolled: see `LoopHeader`) or of a
+    /// function's entry trace. A root trace is one iteration of its own loop.
     pub(super) fn may_end_loops(&self) -> bool {
-        self.side.is_some() || (self.inlined() && self.in_gen.is_none()) || self.key.1 == ENTRY_SLOT
+        self.side.is_some()
+            || (self.inlined() && self.in_gen.is_none())
+            || self.draining()
+            || self.key.1 == ENTRY_SLOT
     }
 
     /// Continues recording inside `func`'s frame, which the interpreter is about to
@@ -1260,8 +1283,8 @@ impl Vm {
                 // jit_loop_header closes the trace next.
                 if rec.in_gen.is_some() {
                     // a loop of an inlined generator (one not yielding this time
-                    // round): the trace goes on around it
-                    return Ok(());
+                    // round, or one drained whole): the trace goes on around it
+                    return rec.count_drain_pass();
                 }
                 if rec.inlined() {
                     // A callee's loop is unrolled into the trace (pystone's
@@ -1319,9 +1342,11 @@ impl Vm {
             Op::LoadClosure(_) if !rec.locals_in_memory() => {
                 return Err("closure cell in an inlined call".into());
             }
+            Op::Return if rec.draining() => rec.record_drain_end(pc)?,
             Op::Return if rec.in_gen.is_some() => {
                 return Err(crate::jit::GEN_RETURNED.into());
             }
+            Op::YieldValue if rec.draining() => self.record_drain_yield(rec, fr, pc)?,
             Op::YieldValue if rec.in_gen.is_some() => rec.record_gen_yield(pc)?,
             Op::Return if rec.inlined() => {
                 let r = rec.pop()?;
@@ -1484,6 +1509,10 @@ impl Vm {
                 let r = rec.guard(IrOp::CallG, Ty::Val, ri, Ref::NONE, helpers::NEXT_ITEM, pc);
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
+            }
+            // `set(g)`, `tuple(g)`, `list(g)` of a generator not started yet
+            Op::Call(1) if self.drain_inlinable(rec, top(1), top(0)) => {
+                self.record_drain(rec, top(1), top(0), pc)?;
             }
             Op::Call(argc @ (1 | 2)) if helpers::is_generator_function(top(argc as usize)) => {
                 // `(x for x in xs)`, `pairs(a, b)`: the generator is made by a

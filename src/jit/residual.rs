@@ -558,8 +558,8 @@ impl Vm {
     /// For each residual call in progress: the index of the interpreter frame
     /// its trace runs on, that frame's pc (the trace does not keep the
     /// frame's own up to date), and the frames inlined above it, outermost
-    /// first. (Calls through an inlined generator are left out: its frame
-    /// exists, with the pc of its last suspension.)
+    /// first: calls' and generators' (a generator's real frame is not on the
+    /// interpreter's stack while a trace runs it inline).
     pub fn frames_inlined_in_residual_calls(&self) -> Vec<(usize, usize, Vec<InlinedFrame>)> {
         let mut out = Vec::new();
         for call in &self.jit.residual_calls {
@@ -585,9 +585,6 @@ impl Vm {
             else {
                 continue;
             };
-            if rp.frames.iter().any(|f| f.generator) {
-                continue;
-            }
             let root_globals = self
                 .frames
                 .get(call.depth - 1)

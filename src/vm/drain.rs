@@ -54,7 +54,7 @@ pub(crate) struct GenSink {
 
 /// The most items a List sink holds: an endless generator stops with
 /// MemoryError before the machine's memory does (as `collect_iter`).
-const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
+pub(crate) const MAX_ITEMS: usize = (crate::vm::MAX_ALLOC_BYTES / 8) as usize;
 
 /// Whether `v` is a generator object (not a coroutine or async generator) that
 /// a sink may drain.

@@ -1,0 +1,310 @@
+//! Generators drained whole, inline: `set(g)`, `tuple(g)` and `list(g)` of a
+//! generator that has not started (`set(vec[i] + i for i in cols)`) record the
+//! generator's code, from its start to its `return`, into the trace that calls
+//! the builtin; each `yield` adds its value to the set or list being built.
+//!
+//! Why: called residually, each such builtin resumes the generator through the
+//! interpreter, which enters the generator's own loop trace and leaves it at
+//! the loop's end: about 5,000 instructions for a genexpr of nine items
+//! (nqueens), most of them entering and leaving. Inlined, the generator's loop
+//! is unrolled into the caller's trace (its `LoopHeader` is gone around, as an
+//! inlined generator's is), so no frame is entered and no trace left.
+//!
+//! The generator object and its frame are real (made by `MAKE_GEN`) and used
+//! as a resumption uses them (see `generators`): its locals are written
+//! through, it is set running, and `DRAIN_END` finishes it at its `return` as
+//! the interpreter does (no frame, not running). Only short generators unroll:
+//! past `MAX_DRAIN_PASSES` loop headers the recording stops, and the generator
+//! is called by the builtin from then on (`Jit::no_inline`, as for any inlined
+//! code that failed). An item the interpreter's sink would not take (a set
+//! item whose hash runs Python code: see `vm/drain.rs`) stops the recording;
+//! at run time the helper adding it exits before adding it.
+//!
+//! An exit inside leaves the resumer at the builtin's call, with the callee,
+//! the generator and the set or list so far on its stack. The interpreter
+//! runs the generator on from the exit (`Vm::continue_generators`), and
+//! `Vm::complete_drain` gives what it yields to the builtin's own loop for the
+//! rest, then replaces the three with the result, as the call would have.
+//! No side trace grows inside a drained generator: an exit taken often has the
+//! generator called by the builtin instead, as for any inlined generator.
+
+use guards::{Op as IrOp, Ref, Ty};
+
+use super::generators::{GenFrame, MAX_GEN_DEPTH};
+use super::{Abort, Recorder};
+use crate::jit::helpers;
+use crate::object::ObjData;
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::interp::Resumed;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Most loop headers a drained generator passes in one recording (a genexpr
+/// of up to 15 items: its loop's header is passed once more at the end).
+const MAX_DRAIN_PASSES: usize = 16;
+
+/// The abort reason for a drained generator that ran past `MAX_DRAIN_PASSES`.
+pub(crate) const DRAIN_RAN_LONG: &str = "generator drained inline ran long";
+
+/// What the builtin makes of the items.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DrainInto {
+    Set,
+    Tuple,
+    List,
+}
+
+/// The recording state of a drain (in the drained generator's `GenFrame`).
+#[derive(Clone)]
+pub(crate) struct Drain {
+    into: DrainInto,
+    /// The generator object.
+    genv: Ref,
+    /// The set or list being filled (for a tuple, a list made one at the end).
+    sink: Ref,
+    /// Loop headers passed in the generator.
+    passes: usize,
+}
+
+impl Recorder {
+    /// Whether the current frame is a generator drained inline.
+    pub(super) fn draining(&self) -> bool {
+        self.in_gen.as_ref().is_some_and(|g| g.drain.is_some())
+    }
+
+    /// A loop header in the current inlined generator: a drained one's loops
+    /// unroll up to `MAX_DRAIN_PASSES`.
+    pub(super) fn count_drain_pass(&mut self) -> Result<(), Abort> {
+        if let Some(d) = self.in_gen.as_mut().and_then(|g| g.drain.as_mut()) {
+            d.passes += 1;
+            if d.passes > MAX_DRAIN_PASSES {
+                return Err(DRAIN_RAN_LONG.into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The `return` at `pc` of a drained generator: the tuple is made (for
+    /// `tuple(g)`), the generator finished, and the resumer's call gets the
+    /// result in place of its callee, generator and sink.
+    pub(super) fn record_drain_end(&mut self, pc: usize) -> Result<(), Abort> {
+        let d = self
+            .in_gen
+            .as_ref()
+            .and_then(|g| g.drain.clone())
+            .ok_or("not draining")?;
+        // (before DRAIN_END: an exit at this `return` must find the generator
+        // unfinished)
+        let result = match d.into {
+            DrainInto::Tuple => self.guard(
+                IrOp::CallA,
+                Ty::Val,
+                d.sink,
+                Ref::NONE,
+                helpers::LIST_TUPLE,
+                pc,
+            ),
+            DrainInto::Set | DrainInto::List => d.sink,
+        };
+        self.guard(
+            IrOp::CallG,
+            Ty::Val,
+            d.genv,
+            Ref::NONE,
+            helpers::DRAIN_END,
+            pc,
+        );
+        self.pop()?;
+        self.pop_parent();
+        let n = self.stack.len();
+        if n < 3 {
+            return Err("drain's resumer stack underflow".into());
+        }
+        self.stack.truncate(n - 3);
+        self.stack.push(result);
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// The drain `callee(g)` is, if any: the exact builtin types.
+    fn drain_into(&self, callee: Value) -> Option<DrainInto> {
+        if callee == self.types.set {
+            Some(DrainInto::Set)
+        } else if callee == self.types.tuple {
+            Some(DrainInto::Tuple)
+        } else if callee == self.types.list {
+            Some(DrainInto::List)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the `Call(1)` of `callee` on `it` drains a generator inline.
+    pub(super) fn drain_inlinable(&self, rec: &Recorder, callee: Value, it: Value) -> bool {
+        self.jit.inline_drains
+            && self.jit.inline_generators
+            && rec.parents.len() < MAX_GEN_DEPTH
+            && self.drain_into(callee).is_some()
+            && self.inlinable_gen_frame(rec, it, true).is_some()
+    }
+
+    /// `callee(it)` at `pc` (see `drain_inlinable`): the callee guarded, the
+    /// set or list made, the generator guarded and entered at its start.
+    pub(super) fn record_drain(
+        &mut self,
+        rec: &mut Recorder,
+        callee: Value,
+        it: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let into = self.drain_into(callee).ok_or("not a drain")?;
+        let frame = self
+            .inlinable_gen_frame(rec, it, true)
+            .ok_or("generator not drainable")?;
+        if frame.slots.len() != frame.stack_base {
+            return Err("a fresh generator with a stack".into());
+        }
+        let n = rec.stack.len();
+        let (rf, rg) = (rec.stack[n - 2], rec.stack[n - 1]);
+        rec.consts.push(callee);
+        rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, callee.0 as i64, pc);
+        // (made before the generator is set running: an exit at this call
+        // re-runs it in the interpreter)
+        let make = match into {
+            DrainInto::Set => helpers::NEW_SET0,
+            DrainInto::Tuple | DrainInto::List => helpers::NEW_LIST0,
+        };
+        let sink = rec.guard(IrOp::CallA, Ty::Val, Ref::NONE, Ref::NONE, make, pc);
+        let (obj, slots, running_at) = self
+            .guard_gen_entry(rec, rg, it, frame, pc)
+            .ok_or("generator frame layout")?;
+        rec.stack.push(sink);
+        let state = GenFrame {
+            obj,
+            slots,
+            entry_stack: Vec::new(),
+            stack_base: frame.stack_base,
+            // (it never suspends)
+            yield_pc: usize::MAX,
+            running_at,
+            resumer_pops: 0,
+            drain: Some(Drain {
+                into,
+                genv: rg,
+                sink,
+                passes: 0,
+            }),
+        };
+        rec.gen_codes.push(frame.code.clone());
+        rec.enter_gen(frame, frame.code.clone(), frame.func, state, pc);
+        Ok(())
+    }
+
+    /// `yield` at `pc` in a drained generator `fr`: the value goes to the set or
+    /// list, and the generator goes on as if None had been sent, as the
+    /// interpreter's sink does (only for values that sink takes).
+    pub(super) fn record_drain_yield(
+        &mut self,
+        rec: &mut Recorder,
+        fr: &Frame,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        if !self.sink_accepts(fr, fr.peek(0)) {
+            return Err("an item the drain's sink does not take".into());
+        }
+        let d = rec
+            .in_gen
+            .as_ref()
+            .and_then(|g| g.drain.clone())
+            .ok_or("not draining")?;
+        let v = *rec.stack.last().ok_or("stack underflow")?;
+        let b = rec.boxed(v);
+        let add = match d.into {
+            DrainInto::Set => helpers::SET_ADD,
+            DrainInto::Tuple | DrainInto::List => helpers::DRAIN_APPEND,
+        };
+        // (before the pop: an exit re-runs the yield)
+        rec.guard(IrOp::CallG, Ty::Val, d.sink, b, add, pc);
+        rec.pop()?;
+        let none = rec.k_val(Value::NONE);
+        rec.stack.push(none);
+        Ok(())
+    }
+
+    /// Completes, at an exit inside a drained generator, the builtin's call
+    /// that `f` stands at (callee, generator and the set or list so far on its
+    /// stack), given `r`, what the generator did when run on: the rest of its
+    /// items go the builtin's own way, and the result replaces the three.
+    /// Some(exception) when it raised (`f` stays at the call).
+    pub(super) fn complete_drain(
+        &mut self,
+        f: &mut Frame,
+        r: Result<Resumed, PyErr>,
+    ) -> Option<Value> {
+        let n = f.slots.len();
+        let (callee, genv, sink) = (f.slots[n - 3], f.slots[n - 2], f.slots[n - 1]);
+        // (the three stay on `f`'s stack, rooted, while Python code runs)
+        let f: *mut Frame = f;
+        let done = self.finish_drain(callee, genv, sink, r);
+        // SAFETY: `f` is a boxed frame its generator or the frame stack keeps.
+        let f = unsafe { &mut *f };
+        match done {
+            Ok(v) => {
+                f.slots.truncate(n - 3);
+                f.push(v);
+                f.pc += 1;
+                None
+            }
+            Err(e) => Some(e.0),
+        }
+    }
+
+    fn finish_drain(
+        &mut self,
+        callee: Value,
+        genv: Value,
+        sink: Value,
+        r: Result<Resumed, PyErr>,
+    ) -> PyResult<Value> {
+        let into = self
+            .drain_into(callee)
+            .ok_or_else(|| self.runtime_error("a drained generator's builtin is gone"))?;
+        if let Resumed::Yielded(v) = r? {
+            match into {
+                DrainInto::Set => {
+                    self.set_add(sink, v)?;
+                    crate::builtins::set::update_internal(self, sink, genv)?;
+                }
+                DrainInto::Tuple | DrainInto::List => {
+                    self.list_push_checked(sink, v)?;
+                    for x in self.collect_iter(genv)? {
+                        self.list_push_checked(sink, x)?;
+                    }
+                }
+            }
+        }
+        Ok(match into {
+            DrainInto::Tuple => {
+                let items = match &sink.obj().data {
+                    ObjData::List(l) => l.get().clone(),
+                    _ => Vec::new(),
+                };
+                self.new_tuple(items)
+            }
+            DrainInto::Set | DrainInto::List => sink,
+        })
+    }
+
+    /// Appends `v` to the exact list `list`, with `list(g)`'s MemoryError past
+    /// its longest.
+    fn list_push_checked(&mut self, list: Value, v: Value) -> PyResult<()> {
+        if let ObjData::List(l) = &list.obj().data {
+            if l.get().len() >= crate::vm::drain::MAX_ITEMS {
+                return Err(self.error("MemoryError", ""));
+            }
+            l.get().push(v);
+        }
+        Ok(())
+    }
+}
