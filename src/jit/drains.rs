@@ -13,7 +13,7 @@
 //! The generator object and its frame are real (made by `MAKE_GEN`) and used
 //! as a resumption uses them (see `generators`): its locals are written
 //! through, it is set running, and `DRAIN_END` finishes it at its `return` as
-//! the interpreter does (no frame, not running). Only short generators unroll:
+//! the interpreter does (no frame, not running; its frame is recycled). Only short generators unroll:
 //! past `MAX_DRAIN_PASSES` loop headers the recording stops, and the generator
 //! is called by the builtin from then on (`Jit::no_inline`, as for any inlined
 //! code that failed). An item the interpreter's sink would not take (a set
@@ -93,27 +93,27 @@ impl Recorder {
             .as_ref()
             .and_then(|g| g.drain.clone())
             .ok_or("not draining")?;
-        // (before DRAIN_END: an exit at this `return` must find the generator
-        // unfinished)
         let result = match d.into {
             DrainInto::Tuple => self.guard(
-                IrOp::CallA,
+                IrOp::CallG,
                 Ty::Val,
+                d.genv,
                 d.sink,
-                Ref::NONE,
-                helpers::LIST_TUPLE,
+                helpers::DRAIN_END_TUPLE,
                 pc,
             ),
-            DrainInto::Set | DrainInto::List => d.sink,
+            DrainInto::Set | DrainInto::List => {
+                self.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    d.genv,
+                    Ref::NONE,
+                    helpers::DRAIN_END,
+                    pc,
+                );
+                d.sink
+            }
         };
-        self.guard(
-            IrOp::CallG,
-            Ty::Val,
-            d.genv,
-            Ref::NONE,
-            helpers::DRAIN_END,
-            pc,
-        );
         self.pop()?;
         self.pop_parent();
         let n = self.stack.len();
@@ -124,6 +124,38 @@ impl Recorder {
         self.stack.push(result);
         Ok(())
     }
+}
+
+/// How many items the iterator a fresh generator's frame holds as its first
+/// argument (a genexpr's `.0`) has left, when that is known cheaply (a
+/// range, list or tuple iterator; at most 64), else 0.
+fn iterable_left(frame: &Frame) -> usize {
+    let Some(ObjData::Iter(st)) = frame
+        .slots
+        .first()
+        .and_then(|v| v.as_obj())
+        .map(|o| &o.data)
+    else {
+        return 0;
+    };
+    let n = match st.get() {
+        crate::object::IterState::Range { cur, stop, step } if *step != 0 => {
+            let (cur, stop, step) = (*cur as i128, *stop as i128, *step as i128);
+            let n = if step > 0 {
+                (stop - cur + step - 1) / step
+            } else {
+                (cur - stop - step - 1) / -step
+            };
+            n.clamp(0, 64) as usize
+        }
+        crate::object::IterState::Seq { seq, idx } => match seq.as_obj().map(|o| &o.data) {
+            Some(ObjData::List(l)) => l.get().len().saturating_sub(*idx),
+            Some(ObjData::Tuple(t)) => t.len().saturating_sub(*idx),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    n.min(64)
 }
 
 impl Vm {
@@ -171,11 +203,29 @@ impl Vm {
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, callee.0 as i64, pc);
         // (made before the generator is set running: an exit at this call
         // re-runs it in the interpreter)
-        let make = match into {
-            DrainInto::Set => helpers::NEW_SET0,
-            DrainInto::Tuple | DrainInto::List => helpers::NEW_LIST0,
+        let sink = match into {
+            DrainInto::Set => rec.guard(
+                IrOp::CallA,
+                Ty::Val,
+                Ref::NONE,
+                Ref::NONE,
+                helpers::NEW_SET0,
+                pc,
+            ),
+            DrainInto::Tuple | DrainInto::List => {
+                // room for as many items as the generator's iterable has
+                // left now (a list's capacity is not observable)
+                let n = rec.k_val(Value::small_int(iterable_left(frame) as i64));
+                rec.guard(
+                    IrOp::CallA,
+                    Ty::Val,
+                    n,
+                    Ref::NONE,
+                    helpers::NEW_LIST_CAP,
+                    pc,
+                )
+            }
         };
-        let sink = rec.guard(IrOp::CallA, Ty::Val, Ref::NONE, Ref::NONE, make, pc);
         let (obj, slots, running_at) = self
             .guard_gen_entry(rec, rg, it, frame, pc)
             .ok_or("generator frame layout")?;
@@ -221,7 +271,7 @@ impl Vm {
         let v = *rec.stack.last().ok_or("stack underflow")?;
         let b = rec.boxed(v);
         let add = match d.into {
-            DrainInto::Set => helpers::SET_ADD,
+            DrainInto::Set => helpers::DRAIN_SET_ADD,
             DrainInto::Tuple | DrainInto::List => helpers::DRAIN_APPEND,
         };
         // (before the pop: an exit re-runs the yield)

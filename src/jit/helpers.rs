@@ -124,9 +124,11 @@ helpers! {
     // (record/drains.rs): the set or list filled (`calla`), the items added,
     // the tuple made, the generator finished
     NEW_SET0 => new_set0;
+    NEW_LIST_CAP => new_list_cap;
+    DRAIN_SET_ADD => drain_set_add;
     DRAIN_APPEND => drain_append;
-    LIST_TUPLE => list_tuple;
     DRAIN_END => drain_end;
+    DRAIN_END_TUPLE => drain_end_tuple;
     // `next(it)` of a range, list or tuple iterator
     NEXT_ITEM => next_item;
     // nested functions inlined by code (record.rs `record_inline_call`)
@@ -927,6 +929,38 @@ extern "C" fn new_set0(_: u64, _: u64) -> u64 {
     })
 }
 
+/// An empty list with room for `n` (an inline int) items: the list a
+/// drained generator fills (its capacity is not observable).
+extern "C" fn new_list_cap(n: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let n = Value(n).as_small_int().clamp(0, 64) as usize;
+        Some(vm.new_list(Vec::with_capacity(n)).0)
+    })
+}
+
+/// An item a drained generator yields, added to the set the trace made (an
+/// exact set: no class check); exits before anything for a key whose hash
+/// or equality is not the fast path's.
+extern "C" fn drain_set_add(s: u64, k: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let ObjData::Set(set) = &Value(s).as_obj()?.data else {
+            return None;
+        };
+        let k = Value(k);
+        let h = if k.is_small_int() {
+            Vm::hash_i64(k.as_small_int())
+        } else if pure_key(vm, k) {
+            vm.hash(k).ok()?
+        } else {
+            return None;
+        };
+        set.get().add(k, h, &mut pure_eq(vm)).ok()?;
+        Some(Value::NONE.0)
+    })
+}
+
 /// An item a drained generator yields, appended to the builtin's private list
 /// (exits before anything past the length `list(g)` allows).
 extern "C" fn drain_append(list: u64, v: u64) -> u64 {
@@ -943,35 +977,44 @@ extern "C" fn drain_append(list: u64, v: u64) -> u64 {
     })
 }
 
-/// A tuple of the items of `list` (the list stays as it is: an exit after
-/// this still has the generator's items in it).
-extern "C" fn list_tuple(list: u64, _: u64) -> u64 {
+/// The generator `g` a builtin drained is finished, as the interpreter leaves
+/// a generator that returned (no frame, not running). Checks come first:
+/// after them nothing exits.
+fn finish_drained(vm: &mut Vm, g: u64) -> Option<()> {
+    let ObjData::Generator(cell) = &Value(g).as_obj()?.data else {
+        return None;
+    };
+    let g = cell.get();
+    let mut frame = g.frame.take()?;
+    g.running = false;
+    // (no longer the generator's, nor seen by anything: the next call's
+    // frame, as the generator's `MAKE_GEN` may be)
+    frame.generator = Value::NONE;
+    vm.recycle_frame(frame);
+    Some(())
+}
+
+/// The `return` of a generator `set(g)` or `list(g)` drained: it is finished.
+extern "C" fn drain_end(g: u64, _: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        finish_drained(vm, g)?;
+        Some(Value::NONE.0)
+    })
+}
+
+/// The `return` of a generator `tuple(g)` drained into `list`: it is
+/// finished, and the tuple takes the list's items (the list is private to
+/// the trace, and no exit follows that could still need it).
+extern "C" fn drain_end_tuple(g: u64, list: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
         let ObjData::List(l) = &Value(list).as_obj()?.data else {
             return None;
         };
-        let items = l.get().clone();
+        finish_drained(vm, g)?;
+        let items = std::mem::take(l.get());
         Some(vm.new_tuple(items).0)
-    })
-}
-
-/// The `return` of a drained generator: it is finished, as the interpreter
-/// leaves a generator that returned (no frame, not running).
-extern "C" fn drain_end(g: u64, _: u64) -> u64 {
-    guarded(|| {
-        let vm = vm_mut()?;
-        let ObjData::Generator(cell) = &Value(g).as_obj()?.data else {
-            return None;
-        };
-        let g = cell.get();
-        let mut frame = g.frame.take()?;
-        g.running = false;
-        // (no longer the generator's, nor seen by anything: the next call's
-        // frame, as the generator's `MAKE_GEN` may be)
-        frame.generator = Value::NONE;
-        vm.recycle_frame(frame);
-        Some(Value::NONE.0)
     })
 }
 
