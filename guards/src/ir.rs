@@ -291,6 +291,10 @@ pub struct Trace {
     /// Whether a `sinka` was ever emitted: snapshots then need expanding
     /// (`visit_snapshot_values`); most traces have none.
     pub has_sunk: bool,
+    /// `CallG` helpers (by imm) that write no memory the trace loads (they
+    /// fill objects the trace made and never loads from): `cse` keeps its
+    /// loads across them. Set by the client, which knows its helpers.
+    pub quiet_helpers: &'static [i64],
 }
 
 impl Trace {

@@ -181,7 +181,10 @@ impl Vm {
             header_pc,
             frame,
             code: fr.code.clone(),
-            trace: guards::Trace::new(),
+            trace: guards::Trace {
+                quiet_helpers: helpers::QUIET,
+                ..guards::Trace::new()
+            },
             stack: Vec::new(),
             locals: Default::default(),
             unboxed: Default::default(),

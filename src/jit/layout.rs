@@ -43,6 +43,8 @@ pub struct Layouts {
     pub instance: Option<InstanceLayout>,
     pub seq_iter: SeqIterLayout,
     pub range_iter: RangeIterLayout,
+    /// A closure cell's value (a `Value`; EMPTY while unbound).
+    pub cell_value: i64,
 }
 
 /// Where a dict keeps its entries, for loads and stores at a known position.
@@ -103,6 +105,7 @@ impl Layouts {
             instance: instance_probe(3, 9).filter(|&a| Some(a) == instance_probe(6, 11)),
             seq_iter: seq_iter_layout(),
             range_iter: range_iter_layout(),
+            cell_value: cell_value_offset(),
         }
     }
 }
@@ -168,6 +171,14 @@ fn tuple_probe(len: usize) -> Option<SeqLayout> {
         len: find(&words, base, t.len())?,
         items: find(&words, base, t.as_ptr() as usize)?,
     })
+}
+
+fn cell_value_offset() -> i64 {
+    let obj = object(ObjData::Cell(Mut::new(Value::NONE)));
+    let ObjData::Cell(c) = &obj.data else {
+        unreachable!("a cell was made")
+    };
+    offset_in(&obj, c.get())
 }
 
 /// The offset of `field`, a part of `obj`.

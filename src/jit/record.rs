@@ -2152,8 +2152,16 @@ impl Vm {
                 rec.stack.push(cell);
             }
             Op::LoadDeref(i) => {
+                // a load, guarded bound (a cell slot always holds a cell): no
+                // helper call, so the loads around it stay known (`cse`)
                 let cell = self.cell_ref(rec, fr, i, pc)?;
-                let r = rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_GET, pc);
+                let p = rec.guard(IrOp::GuardObj, Ty::Ptr, cell, Ref::NONE, 0, pc);
+                let at = self.jit.layouts.cell_value;
+                let w = rec.trace.emit(IrOp::Load, Ty::I64, p, Ref::NONE, at, None);
+                let empty = rec.k_int(Value::EMPTY.0 as i64);
+                let bound = rec.trace.emit(IrOp::INe, Ty::Bool, w, empty, 0, None);
+                rec.guard(IrOp::GuardTrue, Ty::Void, bound, Ref::NONE, 0, pc);
+                let r = rec.trace.emit(IrOp::Load, Ty::Val, p, Ref::NONE, at, None);
                 rec.stack.push(r);
             }
             Op::StoreDeref(i) => {

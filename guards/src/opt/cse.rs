@@ -12,10 +12,20 @@
 //!
 //! Object memory. `LoadConst` reads memory that never changes (a tuple's items) and
 //! is pure. A `Load` yields an earlier identical `Load` when nothing in between may
-//! have written memory: a `CallG` (a helper may run any code) or a `Store`. Stores
+//! have written that word: a `CallG` or `CallR` (a helper may run any code; but
+//! not one of `Trace::quiet_helpers`, which fill only objects the trace made and
+//! never loads from), a `CallA` (it moves the collector's allocation clock, which
+//! a GC poll loads) or a `Store` to it. Stores
 //! through an `ARef` write array elements, which live in buffers apart from every
 //! object's own fields, so they forget only element loads: a list's length and item
-//! pointer survive `l[0] = x` and are loaded once for `l[0]`, `l[1]`, `l[2]`.
+//! pointer survive `l[0] = x` and are loaded once for `l[0]`, `l[1]`, `l[2]`. Any
+//! other address is a base (an object, a buffer, a block of the client's) plus a
+//! field offset, and a base never points inside another's memory, so a field
+//! store forgets the loads at its offset (from any base: two refs may be one
+//! object) and the element loads; a generator frame's locals stored each
+//! iteration of an unrolled loop leave its iterator's class and length known.
+//! A load after a store to its word and of the stored value's type is that
+//! value.
 //!
 //! Two phis with the same entry value and the same loop value are merged too.
 //!
@@ -58,9 +68,19 @@ pub fn run(t: &mut Trace) {
         s.operands(&mut ins);
         t.ins[i] = ins;
         match ins.op {
+            Op::CallG if t.quiet_helpers.contains(&ins.imm) => {}
             Op::Loop | Op::CallG | Op::CallA | Op::CallR => loads.clear(),
-            Op::Store if is_element(t, ins.a) => loads.retain(|&(_, a, _), _| !is_element(t, a)),
-            Op::Store => loads.clear(),
+            Op::Store => {
+                let element = is_element(t, ins.a);
+                let at = ins.imm;
+                loads.retain(|&(_, a, off), _| {
+                    let e = is_element(t, a);
+                    if element { !e } else { !e && off != at }
+                });
+                // (a later load of this word of the stored value's type reads it)
+                let ty = t.get(ins.b).ty;
+                loads.insert((ty, ins.a, at), ins.b);
+            }
             Op::Load => {
                 let me = Ref(i as u32);
                 let first = *loads.entry((ins.ty, ins.a, ins.imm)).or_insert(me);
@@ -172,11 +192,53 @@ mod tests {
         t.emit(Op::GuardTrue, Ty::Void, ok, Ref::NONE, 0, Some(s1));
         run(&mut t);
         crate::verify(&t).unwrap();
-        assert_eq!(count_op(&t, Op::Load), 5, "{t}");
+        // (the element reloaded after the store is the value stored)
+        assert_eq!(count_op(&t, Op::Load), 4, "{t}");
         assert_eq!(count_op(&t, Op::LoadConst), 1, "{t}");
         assert_eq!(count_op(&t, Op::ARef), 1, "{t}");
-        assert_eq!(t.snapshots[s1 as usize].stack, vec![v, x2, c1]);
+        assert_eq!(t.snapshots[s1 as usize].stack, vec![v, x, c1]);
         assert_eq!(t.get(Ref(ok.0)).a, n3);
-        let _ = (n2, d2, e2);
+        let _ = (n2, d2, e2, x2);
+    }
+
+    #[test]
+    fn a_field_store_forgets_its_offset_and_quiet_helpers_nothing() {
+        static QUIET: &[i64] = &[7];
+        let mut t = Trace {
+            quiet_helpers: QUIET,
+            ..Trace::new()
+        };
+        let s0 = t.snapshot(0, vec![]);
+        let ld = |t: &mut Trace, ty, a, off| t.emit(Op::Load, ty, a, Ref::NONE, off, None);
+        let v = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 0, None);
+        let w = t.emit(Op::Slot, Ty::Val, Ref::NONE, Ref::NONE, 1, None);
+        let p = t.emit(Op::GuardObj, Ty::Ptr, v, Ref::NONE, 0, Some(s0));
+        let q = t.emit(Op::GuardObj, Ty::Ptr, w, Ref::NONE, 0, Some(s0));
+        let len1 = ld(&mut t, Ty::I64, p, 40);
+        let idx1 = ld(&mut t, Ty::I64, q, 40);
+        let cls1 = ld(&mut t, Ty::Val, q, 8);
+        let one = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 1, None);
+        let next = t.emit(Op::Add, Ty::I64, idx1, one, 0, None);
+        t.emit(Op::Store, Ty::Void, q, next, 40, None);
+        t.emit(Op::CallG, Ty::Val, v, w, 7, Some(s0));
+        // offset 40 of any base is forgotten (`p` may be `q`), offset 8 is
+        // not, and the stored word reads back as the value stored
+        let len2 = ld(&mut t, Ty::I64, p, 40);
+        let idx2 = ld(&mut t, Ty::I64, q, 40);
+        let cls2 = ld(&mut t, Ty::Val, q, 8);
+        // another helper may write anything
+        t.emit(Op::CallG, Ty::Val, v, w, 9, Some(s0));
+        let cls3 = ld(&mut t, Ty::Val, q, 8);
+        let s1 = t.snapshot(1, vec![len2, idx2, cls2, cls3]);
+        let k = t.emit(Op::KInt, Ty::I64, Ref::NONE, Ref::NONE, 0, None);
+        let c = t.emit(Op::IEq, Ty::Bool, len1, k, 0, None);
+        t.emit(Op::GuardTrue, Ty::Void, c, Ref::NONE, 0, Some(s1));
+        run(&mut t);
+        crate::verify(&t).unwrap();
+        let stack = &t.snapshots[s1 as usize].stack;
+        assert_ne!(stack[0], len1, "{t}");
+        assert_eq!(stack[1], next, "{t}");
+        assert_eq!(stack[2], cls1, "{t}");
+        assert_ne!(stack[3], cls1, "{t}");
     }
 }
