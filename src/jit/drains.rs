@@ -1,7 +1,8 @@
-//! Generators drained whole, inline: `set(g)`, `tuple(g)` and `list(g)` of a
-//! generator that has not started (`set(vec[i] + i for i in cols)`) record the
-//! generator's code, from its start to its `return`, into the trace that calls
-//! the builtin; each `yield` adds its value to the set or list being built.
+//! Generators drained whole, inline: `set(g)`, `tuple(g)`, `list(g)` and
+//! `sum(g)` of a generator that has not started (`set(vec[i] + i for i in
+//! cols)`) record the generator's code, from its start to its `return`, into
+//! the trace that calls the builtin; each `yield` adds its value to the set or
+//! list being built, or to the running sum (an int or float in the trace).
 //!
 //! Why: called residually, each such builtin resumes the generator through the
 //! interpreter, which enters the generator's own loop trace and leaves it at
@@ -32,6 +33,7 @@ use guards::{Op as IrOp, Ref, Ty};
 
 use super::generators::{GenFrame, MAX_GEN_DEPTH};
 use super::{Abort, Recorder};
+use crate::compiler::bytecode::BinOp;
 use crate::jit::helpers;
 use crate::object::ObjData;
 use crate::value::Value;
@@ -52,6 +54,8 @@ pub(crate) enum DrainInto {
     Set,
     Tuple,
     List,
+    /// `sum(g)`: the "sink" is the running sum itself.
+    Sum,
 }
 
 /// The recording state of a drain (in the drained generator's `GenFrame`).
@@ -60,7 +64,8 @@ pub(crate) struct Drain {
     into: DrainInto,
     /// The generator object.
     genv: Ref,
-    /// The set or list being filled (for a tuple, a list made one at the end).
+    /// The set or list being filled (for a tuple, a list made one at the end;
+    /// for a sum, the sum so far).
     sink: Ref,
     /// Loop headers passed in the generator.
     passes: usize,
@@ -102,7 +107,7 @@ impl Recorder {
                 helpers::DRAIN_END_TUPLE,
                 pc,
             ),
-            DrainInto::Set | DrainInto::List => {
+            DrainInto::Set | DrainInto::List | DrainInto::Sum => {
                 self.guard(
                     IrOp::CallG,
                     Ty::Val,
@@ -167,6 +172,8 @@ impl Vm {
             Some(DrainInto::Tuple)
         } else if callee == self.types.list {
             Some(DrainInto::List)
+        } else if super::is_builtin_named(callee, "sum") {
+            Some(DrainInto::Sum)
         } else {
             None
         }
@@ -204,6 +211,8 @@ impl Vm {
         // (made before the generator is set running: an exit at this call
         // re-runs it in the interpreter)
         let sink = match into {
+            // (`sum`'s start)
+            DrainInto::Sum => rec.k_val(Value::small_int(0)),
             DrainInto::Set => rec.guard(
                 IrOp::CallA,
                 Ty::Val,
@@ -269,10 +278,25 @@ impl Vm {
             .and_then(|g| g.drain.clone())
             .ok_or("not draining")?;
         let v = *rec.stack.last().ok_or("stack underflow")?;
+        if d.into == DrainInto::Sum {
+            // `sum = sum + v` on ints or floats (the sink takes only plain
+            // numbers): the new sum replaces the old on the resumer's stack
+            let acc = self.sink_target(fr).ok_or("no sum")?;
+            let total = super::record_binop(rec, BinOp::Add, d.sink, v, acc, fr.peek(0), pc)?;
+            rec.pop()?;
+            let none = rec.k_val(Value::NONE);
+            rec.stack.push(none);
+            if let Some(g) = rec.in_gen.as_mut().and_then(|g| g.drain.as_mut()) {
+                g.sink = total;
+            }
+            let resumer = rec.parents.last_mut().ok_or("no resumer")?;
+            *resumer.stack.last_mut().ok_or("resumer stack underflow")? = total;
+            return Ok(());
+        }
         let b = rec.boxed(v);
         let add = match d.into {
             DrainInto::Set => helpers::DRAIN_SET_ADD,
-            DrainInto::Tuple | DrainInto::List => helpers::DRAIN_APPEND,
+            DrainInto::Tuple | DrainInto::List | DrainInto::Sum => helpers::DRAIN_APPEND,
         };
         // (before the pop: an exit re-runs the yield)
         rec.guard(IrOp::CallG, Ty::Val, d.sink, b, add, pc);
@@ -320,13 +344,23 @@ impl Vm {
         let into = self
             .drain_into(callee)
             .ok_or_else(|| self.runtime_error("a drained generator's builtin is gone"))?;
+        if into == DrainInto::Sum {
+            // the rest as `sum(g, start)` from the sum so far
+            return match r? {
+                Resumed::Yielded(v) => {
+                    let acc = self.binary_op(BinOp::Add, sink, v)?;
+                    self.call(callee, &[genv, acc])
+                }
+                Resumed::Returned(_) => Ok(sink),
+            };
+        }
         if let Resumed::Yielded(v) = r? {
             match into {
                 DrainInto::Set => {
                     self.set_add(sink, v)?;
                     crate::builtins::set::update_internal(self, sink, genv)?;
                 }
-                DrainInto::Tuple | DrainInto::List => {
+                DrainInto::Tuple | DrainInto::List | DrainInto::Sum => {
                     self.list_push_checked(sink, v)?;
                     for x in self.collect_iter(genv)? {
                         self.list_push_checked(sink, x)?;
@@ -342,7 +376,7 @@ impl Vm {
                 };
                 self.new_tuple(items)
             }
-            DrainInto::Set | DrainInto::List => sink,
+            DrainInto::Set | DrainInto::List | DrainInto::Sum => sink,
         })
     }
 

@@ -190,6 +190,7 @@ impl Vm {
             unboxed: Default::default(),
             consts: Vec::new(),
             ops: 0,
+            drained_ops: 0,
             inlined_loop_passes: 0,
             bytecode_log: String::new(),
             func: Value::NONE,

@@ -91,6 +91,8 @@ fn built_tuple_item(rec: &Recorder, idx: Value) -> Option<Ref> {
 
 /// Longest trace recorded, in bytecodes.
 const MAX_RECORD_OPS: usize = 400;
+/// Most bytecodes recorded inside drained generators (`drains`), besides.
+const MAX_DRAINED_OPS: usize = 400;
 
 pub struct Recorder {
     /// The loop of the tree's root trace (the loop being recorded, for a root).
@@ -104,6 +106,8 @@ pub struct Recorder {
     pub(super) unboxed: FastMap<Ref, Ref>,
     pub consts: Vec<Value>,
     pub(super) ops: usize,
+    /// Bytecodes recorded inside drained generators (not in `ops`).
+    pub(super) drained_ops: usize,
     /// Loop headers passed inside inlined calls (their loops are unrolled, up
     /// to `MAX_INLINED_LOOP_PASSES`).
     pub(super) inlined_loop_passes: usize,
@@ -878,8 +882,15 @@ impl Vm {
             self.abort_recording("left the loop's frame");
             return;
         }
-        rec.ops += 1;
-        if rec.ops > MAX_RECORD_OPS {
+        // (a drained generator's unrolled loop has a budget of its own: four
+        // genexprs of eight items take most of the trace's)
+        let (count, max) = if rec.draining() {
+            (&mut rec.drained_ops, MAX_DRAINED_OPS)
+        } else {
+            (&mut rec.ops, MAX_RECORD_OPS)
+        };
+        *count += 1;
+        if *count > max {
             self.jit.recording = Some(rec);
             self.abort_recording("trace too long");
             return;
@@ -3058,7 +3069,7 @@ fn record_neg(rec: &mut Recorder, ra: Ref, a: Value, pc: usize) -> Result<Ref, A
     }
 }
 
-fn record_binop(
+pub(super) fn record_binop(
     rec: &mut Recorder,
     op: BinOp,
     ra: Ref,

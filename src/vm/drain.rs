@@ -119,6 +119,13 @@ impl Vm {
         }
     }
 
+    /// What the sink of `frame` holds now (a running sum; the list or set),
+    /// if `frame` has one.
+    pub(crate) fn sink_target(&self, frame: *const Frame) -> Option<Value> {
+        let s = self.gen_sink.filter(|s| std::ptr::eq(s.frame, frame))?;
+        Some(self.temp_roots[s.slot])
+    }
+
     /// The truth of `v` when finding it runs no Python code: None, bools, ints,
     /// floats, and exact strs, lists, tuples, dicts and sets.
     fn pure_truth(&self, v: Value) -> Option<bool> {

@@ -1,4 +1,4 @@
-# set(g), tuple(g) and list(g) of generators not started yet: under the JIT
+# set(g), tuple(g), list(g) and sum(g) of generators not started yet: under the JIT
 # a short generator is recorded whole into the calling loop's trace; exits
 # inside it finish the builtin's loop in the interpreter, with CPython's
 # results, errors and tracebacks.
@@ -175,3 +175,40 @@ for k in range(300):
         got.append(("missing", e.args[0]))
     got.append(tuple(table.get(x, -1) + len(str(x)) for x in keys)[2])
 print("keys", got[:6], got[20:30], len(got))
+
+
+# sums: ints, floats, a filter, past the inline ints, bools, an object with
+# __add__ at one iteration, a raise inside
+row = (3, 1, 4, 1, 5, 9, 2, 6)
+big = 2 ** 46
+sums = []
+for k in range(400):
+    a = sum(x * k for x in row)
+    b = sum(x / 2 for x in row if x != k % 10)
+    c = sum((x if k % 50 else x * 0.5) for x in row)
+    d = sum(big * x for x in row) if k % 3 == 0 else 0
+    e = sum(x > 3 for x in row) if k % 7 == 0 else -1
+    sums.append((a, b, c, d, e))
+print("sums", sums[:3], sums[-3:])
+
+
+class Acc:
+    def __init__(self, v):
+        self.v = v
+
+    def __add__(self, o):
+        return Acc(self.v + (o.v if isinstance(o, Acc) else o))
+
+    def __radd__(self, o):
+        return Acc(o + self.v)
+
+
+tot = []
+for k in range(300):
+    s = sum((Acc(x) if k == 150 and x == 4 else x) for x in row)
+    tot.append(s.v if isinstance(s, Acc) else s)
+    try:
+        tot.append(sum(10 // (x - k % 11) for x in row))
+    except ZeroDivisionError:
+        tot.append("zde")
+print("sum objects", tot[:6], tot[298:306], len(tot))
