@@ -1126,6 +1126,9 @@ impl Vm {
                     if done.is_entry {
                         if !done.generator.is_none() {
                             self.suspended = None;
+                            // (its generator is done with it: the frame went
+                            // out of it when it resumed, and stays out)
+                            done.generator = Value::NONE;
                         }
                         self.recycle_frame(done);
                         return Ok(v);

@@ -204,8 +204,10 @@ impl Vm {
         f
     }
 
-    /// Keeps a frame that returned for reuse. Generator frames are never
-    /// recycled (their generator may still be resumed or inspected).
+    /// Keeps a frame that returned for reuse. A generator's frame is not
+    /// recycled while it is one (its generator may still be resumed or
+    /// inspected); one whose generator finished is handed over with its
+    /// `generator` cleared.
     #[inline]
     pub fn recycle_frame(&mut self, f: Box<Frame>) {
         const MAX_SPARE_FRAMES: usize = 64;
