@@ -100,6 +100,8 @@ helpers! {
     // and the generator made, none of its code run
     MAKE_GEN1 => make_gen1;
     MAKE_GEN2 => make_gen2;
+    // a genexpr's generator, its function never made (record.rs `MakeFunction`)
+    MAKE_GENEXPR => make_genexpr;
     // `enumerate(xs)` and `zip(xs, ys)` of built-in iterables
     ENUMERATE1 => enumerate1;
     ZIP2 => zip2;
@@ -586,6 +588,29 @@ extern "C" fn make_function(code: u64, closure: u64) -> u64 {
         };
         let f = vm.make_function(code, stashed(), Value::NONE, Value::NONE, Value(closure));
         Some(f.0)
+    })
+}
+
+/// `(... for x in it)`: the generator of genexpr function `f` (one the
+/// recorder made for the code, standing in for each evaluation's) on the
+/// iterator in `ARGS[0]`, with the cells of `closure` (a tuple, or None).
+extern "C" fn make_genexpr(f: u64, closure: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let fv = Value(f);
+        let ObjData::Function(func) = &fv.as_obj()?.data else {
+            return None;
+        };
+        let closure = Value(closure);
+        let cells: &[Value] = if closure.is_none() {
+            &[]
+        } else {
+            match &closure.as_obj()?.data {
+                ObjData::Tuple(t) => t,
+                _ => return None,
+            }
+        };
+        vm.genexpr_generator(fv, func, cells, arg(0)).map(|g| g.0)
     })
 }
 

@@ -1703,6 +1703,43 @@ impl Vm {
                 rec.stack.truncate(k - 2 * n as usize);
                 rec.stack.push(r);
             }
+            // `(... for x in it)`: `MakeFunction; Rot2; Call(1)` is one
+            // helper call (the function a genexpr is made from is never seen:
+            // one made here, a constant of the trace, stands in for it); the
+            // recording skips the two bytecodes after it, and an exit re-runs
+            // all three
+            Op::MakeFunction(idx, fl @ (0 | 8))
+                if self.jit.inline_drains
+                    && fr
+                        .code
+                        .codes
+                        .get(idx as usize)
+                        .is_some_and(|c| is_genexpr(c))
+                    && fr.code.ops.get(pc + 1) == Some(&Op::Rot2)
+                    && fr.code.ops.get(pc + 2) == Some(&Op::Call(1))
+                    && rec.skip.is_none() =>
+            {
+                let code = fr.code.codes[idx as usize].clone();
+                let n = rec.stack.len();
+                let with_closure = fl & 8 != 0;
+                let it_at = n
+                    .checked_sub(1 + usize::from(with_closure))
+                    .ok_or("stack underflow")?;
+                let closure = if with_closure {
+                    rec.boxed(rec.stack[n - 1])
+                } else {
+                    rec.k_val(Value::NONE)
+                };
+                let it = rec.stack[it_at];
+                let f = self.make_function(code, fr.globals, Value::NONE, Value::NONE, Value::NONE);
+                rec.consts.push(f);
+                let kf = rec.k_val(f);
+                rec.store_args(&[it]);
+                let g = rec.guard(IrOp::CallG, Ty::Val, kf, closure, helpers::MAKE_GENEXPR, pc);
+                rec.stack.truncate(it_at);
+                rec.stack.push(g);
+                rec.skip = Some((pc, pc + 3));
+            }
             Op::MakeFunction(idx, fl @ (0 | 8)) => {
                 // an allocation only (`calla`); the code object lives in the
                 // function constant or code this frame runs, which the trace keeps
@@ -3714,6 +3751,15 @@ fn builtin_method_of(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         ObjData::Builtin(b) if b.bound.is_empty() => Some(m),
         _ => None,
     }
+}
+
+/// Whether `code` is a generator expression's (a plain generator of one
+/// parameter, its iterator).
+fn is_genexpr(code: &Code) -> bool {
+    use crate::compiler::bytecode::flags;
+    code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == flags::GENERATOR
+        && &*code.name == "<genexpr>"
+        && code.argcount == 1
 }
 
 pub(super) fn is_builtin_named(v: Value, name: &str) -> bool {

@@ -178,7 +178,14 @@ impl Vm {
                 join_names(&missing)
             )));
         }
-        // Cells and free variables.
+        self.fill_cells(&mut frame, &func.closure);
+        Ok(frame)
+    }
+
+    /// A new frame's cells (each a new cell, holding its argument if it is
+    /// one) and free variables (`closure`'s cells).
+    fn fill_cells(&mut self, frame: &mut Frame, closure: &[Value]) {
+        let code = frame.code.clone();
         let nl = code.nlocals();
         for (i, arg) in code.cell_args.iter().enumerate() {
             let init = match arg {
@@ -188,10 +195,37 @@ impl Vm {
             frame.slots[nl + i] = self.alloc(self.types.cell, ObjData::Cell(Mut::new(init)));
         }
         let nc = code.cellvars.len();
-        for (i, c) in func.closure.iter().enumerate() {
+        for (i, c) in closure.iter().enumerate() {
             frame.slots[nl + nc + i] = *c;
         }
-        Ok(frame)
+    }
+
+    /// The generator a genexpr's function `fv` would make called on `arg`
+    /// (its one parameter, `.0`), with `closure`'s cells as its free
+    /// variables rather than `fv`'s: the function a genexpr is made from is
+    /// never seen, so a trace makes one per code and globals and passes each
+    /// evaluation's cells (`jit::helpers::make_genexpr`). None for a code of
+    /// another shape.
+    pub(crate) fn genexpr_generator(
+        &mut self,
+        fv: Value,
+        func: &Function,
+        closure: &[Value],
+        arg: Value,
+    ) -> Option<Value> {
+        let code = func.code.clone();
+        let plain = code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.argcount == 1
+            && code.kwonlyargcount == 0
+            && closure.len() == code.freevars.len();
+        if !plain || self.pending_generator.is_some() {
+            return None;
+        }
+        let mut frame = self.new_frame(code, func.globals, Value::NONE, fv);
+        frame.slots[0] = arg;
+        self.fill_cells(&mut frame, closure);
+        self.new_generator(frame, *func.name.get(), *func.qualname.get())
+            .ok()
     }
 
     pub fn make_generator(
