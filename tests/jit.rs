@@ -1960,7 +1960,7 @@ fn short_generators_drained_by_builtins_run_inside_the_calling_trace() {
                \x20       vec = (k % 8, 1, 2, 3, 4, 5, 6, k % 5)\n\
                \x20       s = set(vec[i] + i for i in cols)\n\
                \x20       u = tuple(x * 2 for x in vec)\n\
-               \x20       l = list(x for x in u if x != 5)\n\
+               \x20       l = list(x + 1 for x in u)\n\
                \x20       t += len(s) + u[7] + len(l) + sum(x * 3 for x in vec)\n\
                \x20   print(t)\n\
                main()\n";

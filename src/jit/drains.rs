@@ -1,8 +1,9 @@
-//! Generators drained whole, inline: `set(g)`, `tuple(g)`, `list(g)` and
-//! `sum(g)` of a generator that has not started (`set(vec[i] + i for i in
-//! cols)`) record the generator's code, from its start to its `return`, into
-//! the trace that calls the builtin; each `yield` adds its value to the set or
-//! list being built, or to the running sum (an int or float in the trace).
+//! Generators drained whole, inline: `set(g)`, `tuple(g)`, `list(g)`,
+//! `sum(g)` and `sep.join(g)` of a generator that has not started
+//! (`set(vec[i] + i for i in cols)`) record the generator's code, from its
+//! start to its `return`, into the trace that calls the builtin; each `yield`
+//! adds its value to the set or list being built, or to the running sum (an
+//! int or float in the trace).
 //!
 //! Why: called residually, each such builtin resumes the generator through the
 //! interpreter, which enters the generator's own loop trace and leaves it at
@@ -11,15 +12,18 @@
 //! is unrolled into the caller's trace (its `LoopHeader` is gone around, as an
 //! inlined generator's is), so no frame is entered and no trace left.
 //!
-//! The generator object and its frame are real (made by `MAKE_GEN`) and used
-//! as a resumption uses them (see `generators`): its locals are written
-//! through, it is set running, and `DRAIN_END` finishes it at its `return` as
-//! the interpreter does (no frame, not running; its frame is recycled). Only short generators unroll:
-//! past `MAX_DRAIN_PASSES` loop headers the recording stops, and the generator
-//! is called by the builtin from then on (`Jit::no_inline`, as for any inlined
-//! code that failed). An item the interpreter's sink would not take (a set
-//! item whose hash runs Python code: see `vm/drain.rs`) stops the recording;
-//! at run time the helper adding it exits before adding it.
+//! The generator object and its frame are real (made by `MAKE_GENEXPR` or
+//! `MAKE_GEN`) and used as a resumption uses them (see `generators`): its
+//! locals are written through, it is set running, and `DRAIN_END` finishes it
+//! at its `return` as the interpreter does (no frame, not running; its frame
+//! is recycled). Only short generators unroll: past `MAX_DRAIN_PASSES` loop
+//! headers the recording stops, and the generator is called by the builtin
+//! from then on (`Jit::no_inline`, as for any inlined code that failed); nor
+//! one that branches (a filter, a conditional expression: its unrolled trace
+//! would fit one pattern of the branches over the items and leave at every
+//! other). An item the interpreter's sink would not take (a set item whose
+//! hash runs Python code: see `vm/drain.rs`) stops the recording; at run time
+//! the helper adding it exits before adding it.
 //!
 //! An exit inside leaves the resumer at the builtin's call, with the callee,
 //! the generator and the set or list so far on its stack. The interpreter
@@ -34,6 +38,7 @@ use guards::{Op as IrOp, Ref, Ty};
 use super::generators::{GenFrame, MAX_GEN_DEPTH};
 use super::{Abort, Recorder};
 use crate::compiler::bytecode::BinOp;
+use crate::compiler::bytecode::Op;
 use crate::jit::helpers;
 use crate::object::ObjData;
 use crate::value::Value;
@@ -56,6 +61,9 @@ pub(crate) enum DrainInto {
     List,
     /// `sum(g)`: the "sink" is the running sum itself.
     Sum,
+    /// `sep.join(g)` (a `CallMethod(1)` of str's `join`): a list, joined at
+    /// the end.
+    Join,
 }
 
 /// The recording state of a drain (in the drained generator's `GenFrame`).
@@ -69,6 +77,8 @@ pub(crate) struct Drain {
     sink: Ref,
     /// Loop headers passed in the generator.
     passes: usize,
+    /// The separator of a `sep.join(g)`.
+    sep: Ref,
 }
 
 impl Recorder {
@@ -99,6 +109,25 @@ impl Recorder {
             .and_then(|g| g.drain.clone())
             .ok_or("not draining")?;
         let result = match d.into {
+            DrainInto::Join => {
+                let r = self.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    d.sep,
+                    d.sink,
+                    helpers::STR_JOIN_LIST,
+                    pc,
+                );
+                self.guard(
+                    IrOp::CallG,
+                    Ty::Val,
+                    d.genv,
+                    Ref::NONE,
+                    helpers::DRAIN_END,
+                    pc,
+                );
+                r
+            }
             DrainInto::Tuple => self.guard(
                 IrOp::CallG,
                 Ty::Val,
@@ -121,11 +150,13 @@ impl Recorder {
         };
         self.pop()?;
         self.pop_parent();
+        // callee, generator and sink (and a join's separator)
+        let pops = if d.into == DrainInto::Join { 4 } else { 3 };
         let n = self.stack.len();
-        if n < 3 {
+        if n < pops {
             return Err("drain's resumer stack underflow".into());
         }
-        self.stack.truncate(n - 3);
+        self.stack.truncate(n - pops);
         self.stack.push(result);
         Ok(())
     }
@@ -163,6 +194,22 @@ fn iterable_left(frame: &Frame) -> usize {
     n.min(64)
 }
 
+/// Whether `code` branches other than at its loops' ends (a filter, a
+/// conditional expression): unrolled, its trace would take one pattern of
+/// the branches over the items, and leave at any other (no side trace
+/// grows inside a drained generator), so it is drained by the builtin.
+fn branches(code: &crate::compiler::bytecode::Code) -> bool {
+    code.ops.iter().any(|op| {
+        matches!(
+            op,
+            Op::PopJumpIfFalse(_)
+                | Op::PopJumpIfTrue(_)
+                | Op::JumpIfFalseOrPop(_)
+                | Op::JumpIfTrueOrPop(_)
+        )
+    })
+}
+
 impl Vm {
     /// The drain `callee(g)` is, if any: the exact builtin types.
     fn drain_into(&self, callee: Value) -> Option<DrainInto> {
@@ -181,11 +228,36 @@ impl Vm {
 
     /// Whether the `Call(1)` of `callee` on `it` drains a generator inline.
     pub(super) fn drain_inlinable(&self, rec: &Recorder, callee: Value, it: Value) -> bool {
+        self.drain_into(callee).is_some() && self.may_drain(rec, it)
+    }
+
+    fn may_drain(&self, rec: &Recorder, it: Value) -> bool {
         self.jit.inline_drains
             && self.jit.inline_generators
             && rec.parents.len() < MAX_GEN_DEPTH
-            && self.drain_into(callee).is_some()
-            && self.inlinable_gen_frame(rec, it, true).is_some()
+            && self
+                .inlinable_gen_frame(rec, it, true)
+                .is_some_and(|f| !branches(&f.code))
+    }
+
+    /// Whether `m` is str's `join`, the method a `CallMethod(1)` calls on the
+    /// exact str `sep` with the generator `it`, drained inline.
+    pub(super) fn join_drain_inlinable(
+        &mut self,
+        rec: &Recorder,
+        m: Value,
+        sep: Value,
+        it: Value,
+    ) -> bool {
+        self.is_str_join(m)
+            && matches!(sep.as_obj().map(|o| &o.data), Some(ObjData::Str(_)))
+            && self.is_builtin_exact(sep)
+            && self.may_drain(rec, it)
+    }
+
+    fn is_str_join(&mut self, m: Value) -> bool {
+        let name = self.intern("join");
+        crate::vm::types::lookup(self, self.types.str, name) == Some(m)
     }
 
     /// `callee(it)` at `pc` (see `drain_inlinable`): the callee guarded, the
@@ -198,6 +270,28 @@ impl Vm {
         pc: usize,
     ) -> Result<(), Abort> {
         let into = self.drain_into(callee).ok_or("not a drain")?;
+        self.record_drain_of(rec, into, callee, it, pc)
+    }
+
+    /// `sep.join(it)` at `pc` (see `join_drain_inlinable`).
+    pub(super) fn record_join_drain(
+        &mut self,
+        rec: &mut Recorder,
+        m: Value,
+        it: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        self.record_drain_of(rec, DrainInto::Join, m, it, pc)
+    }
+
+    fn record_drain_of(
+        &mut self,
+        rec: &mut Recorder,
+        into: DrainInto,
+        callee: Value,
+        it: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
         let frame = self
             .inlinable_gen_frame(rec, it, true)
             .ok_or("generator not drainable")?;
@@ -205,7 +299,15 @@ impl Vm {
             return Err("a fresh generator with a stack".into());
         }
         let n = rec.stack.len();
-        let (rf, rg) = (rec.stack[n - 2], rec.stack[n - 1]);
+        // (`sep.join(g)`: method, separator, generator)
+        let join = into == DrainInto::Join;
+        let below = if join { 3 } else { 2 };
+        let rf = *rec
+            .stack
+            .get(n.wrapping_sub(below))
+            .ok_or("stack underflow")?;
+        let rg = rec.stack[n - 1];
+        let sep = if join { rec.stack[n - 2] } else { Ref::NONE };
         rec.consts.push(callee);
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, callee.0 as i64, pc);
         // (made before the generator is set running: an exit at this call
@@ -221,7 +323,7 @@ impl Vm {
                 helpers::NEW_SET0,
                 pc,
             ),
-            DrainInto::Tuple | DrainInto::List => {
+            DrainInto::Tuple | DrainInto::List | DrainInto::Join => {
                 // room for as many items as the generator's iterable has
                 // left now (a list's capacity is not observable)
                 let n = rec.k_val(Value::small_int(iterable_left(frame) as i64));
@@ -253,6 +355,7 @@ impl Vm {
                 genv: rg,
                 sink,
                 passes: 0,
+                sep,
             }),
         };
         rec.gen_codes.push(frame.code.clone());
@@ -296,7 +399,9 @@ impl Vm {
         let b = rec.boxed(v);
         let add = match d.into {
             DrainInto::Set => helpers::DRAIN_SET_ADD,
-            DrainInto::Tuple | DrainInto::List | DrainInto::Sum => helpers::DRAIN_APPEND,
+            DrainInto::Tuple | DrainInto::List | DrainInto::Sum | DrainInto::Join => {
+                helpers::DRAIN_APPEND
+            }
         };
         // (before the pop: an exit re-runs the yield)
         rec.guard(IrOp::CallG, Ty::Val, d.sink, b, add, pc);
@@ -317,15 +422,19 @@ impl Vm {
         r: Result<Resumed, PyErr>,
     ) -> Option<Value> {
         let n = f.slots.len();
-        let (callee, genv, sink) = (f.slots[n - 3], f.slots[n - 2], f.slots[n - 1]);
-        // (the three stay on `f`'s stack, rooted, while Python code runs)
+        // (`sep.join(g)`: method and separator below the generator)
+        let join = matches!(f.code.ops.get(f.pc), Some(Op::CallMethod(1)));
+        let pops = if join { 4 } else { 3 };
+        let (callee, genv, sink) = (f.slots[n - pops], f.slots[n - 2], f.slots[n - 1]);
+        let sep = join.then(|| f.slots[n - 3]);
+        // (they stay on `f`'s stack, rooted, while Python code runs)
         let f: *mut Frame = f;
-        let done = self.finish_drain(callee, genv, sink, r);
+        let done = self.finish_drain(callee, sep, genv, sink, r);
         // SAFETY: `f` is a boxed frame its generator or the frame stack keeps.
         let f = unsafe { &mut *f };
         match done {
             Ok(v) => {
-                f.slots.truncate(n - 3);
+                f.slots.truncate(n - pops);
                 f.push(v);
                 f.pc += 1;
                 None
@@ -337,13 +446,17 @@ impl Vm {
     fn finish_drain(
         &mut self,
         callee: Value,
+        sep: Option<Value>,
         genv: Value,
         sink: Value,
         r: Result<Resumed, PyErr>,
     ) -> PyResult<Value> {
-        let into = self
-            .drain_into(callee)
-            .ok_or_else(|| self.runtime_error("a drained generator's builtin is gone"))?;
+        let into = match sep {
+            Some(_) => DrainInto::Join,
+            None => self
+                .drain_into(callee)
+                .ok_or_else(|| self.runtime_error("a drained generator's builtin is gone"))?,
+        };
         if into == DrainInto::Sum {
             // the rest as `sum(g, start)` from the sum so far
             return match r? {
@@ -360,7 +473,7 @@ impl Vm {
                     self.set_add(sink, v)?;
                     crate::builtins::set::update_internal(self, sink, genv)?;
                 }
-                DrainInto::Tuple | DrainInto::List | DrainInto::Sum => {
+                DrainInto::Tuple | DrainInto::List | DrainInto::Sum | DrainInto::Join => {
                     self.list_push_checked(sink, v)?;
                     for x in self.collect_iter(genv)? {
                         self.list_push_checked(sink, x)?;
@@ -376,6 +489,8 @@ impl Vm {
                 };
                 self.new_tuple(items)
             }
+            // (the method itself joins: its errors are CPython's)
+            DrainInto::Join => self.call(callee, &[sep.unwrap_or(Value::NONE), sink])?,
             DrainInto::Set | DrainInto::List | DrainInto::Sum => sink,
         })
     }

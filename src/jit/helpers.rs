@@ -131,6 +131,7 @@ helpers! {
     DRAIN_APPEND => drain_append;
     DRAIN_END => drain_end;
     DRAIN_END_TUPLE => drain_end_tuple;
+    STR_JOIN_LIST => str_join_list;
     // `next(it)` of a range, list or tuple iterator
     NEXT_ITEM => next_item;
     // nested functions inlined by code (record.rs `record_inline_call`)
@@ -1022,6 +1023,38 @@ fn finish_drained(vm: &mut Vm, g: u64) -> Option<()> {
     frame.generator = Value::NONE;
     vm.recycle_frame(frame);
     Some(())
+}
+
+/// `sep.join(items)` for the list a drained generator filled, when every
+/// item is a str (else it exits, before anything, and the interpreter's
+/// `join` raises).
+extern "C" fn str_join_list(sep: u64, list: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let sep = crate::builtins::str::as_str(Value(sep))?;
+        let ObjData::List(l) = &Value(list).as_obj()?.data else {
+            return None;
+        };
+        let items = l.get();
+        let mut strs = Vec::with_capacity(items.len());
+        let mut len = sep.len() * items.len().saturating_sub(1);
+        for &x in items.iter() {
+            let t = crate::builtins::str::as_str(x)?;
+            len += t.len();
+            strs.push(t);
+        }
+        if len as u128 > crate::vm::MAX_ALLOC_BYTES {
+            return None;
+        }
+        let mut out = String::with_capacity(len);
+        for (i, t) in strs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(t);
+        }
+        Some(vm.new_string(out).0)
+    })
 }
 
 /// The `return` of a generator `set(g)` or `list(g)` drained: it is finished.

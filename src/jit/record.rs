@@ -1521,6 +1521,10 @@ impl Vm {
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
             }
+            // `sep.join(g)` of a generator not started yet
+            Op::CallMethod(1) if self.join_drain_inlinable(rec, top(2), top(1), top(0)) => {
+                self.record_join_drain(rec, top(2), top(0), pc)?;
+            }
             // `set(g)`, `tuple(g)`, `list(g)` of a generator not started yet
             Op::Call(1) if self.drain_inlinable(rec, top(1), top(0)) => {
                 self.record_drain(rec, top(1), top(0), pc)?;

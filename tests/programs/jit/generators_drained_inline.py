@@ -1,4 +1,5 @@
-# set(g), tuple(g), list(g) and sum(g) of generators not started yet: under the JIT
+# set(g), tuple(g), list(g), sum(g) and sep.join(g) of generators not started
+# yet: under the JIT
 # a short generator is recorded whole into the calling loop's trace; exits
 # inside it finish the builtin's loop in the interpreter, with CPython's
 # results, errors and tracebacks.
@@ -212,3 +213,22 @@ for k in range(300):
     except ZeroDivisionError:
         tot.append("zde")
 print("sum objects", tot[:6], tot[298:306], len(tot))
+
+
+# joins: strs, a str subclass, a filter, a non-str item at some iterations
+class Name(str):
+    pass
+
+
+joined = []
+for k in range(300):
+    parts = ("a", "bb", "c", str(k))
+    joined.append(", ".join(p.upper() for p in parts))
+    joined.append("".join(x for x in parts if x != "c"))
+    joined.append("-".join(Name(x) for x in parts[:2]))
+    try:
+        joined.append("/".join((x if k % 97 else 1) for x in parts))
+    except TypeError as e:
+        joined.append(str(e))
+    joined.append("|".join(str(i) for i in range(k % 20)))
+print("joins", joined[:10], joined[-5:], len(joined), sum(len(x) for x in joined))
