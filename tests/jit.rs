@@ -1974,3 +1974,27 @@ fn short_generators_drained_by_builtins_run_inside_the_calling_trace() {
     assert!(field(line, "entries") < 500, "{line}");
     assert_eq!(field(line, "generator_exits"), 0, "{line}");
 }
+
+#[test]
+fn a_loop_runs_in_its_trace_up_to_what_has_no_recording() {
+    // `eval` reads its caller's frame, so it is neither recorded nor a
+    // residual call: the loop's trace runs the iteration up to it and leaves
+    // there, the interpreter running the rest. Before, the recording aborted
+    // there every time and the loop ran interpreted (`in_traces=0.0%`).
+    let src = "def main():\n\
+               \x20   t = 0\n\
+               \x20   xs = [3, 1, 4, 1, 5, 9, 2, 6]\n\
+               \x20   for i in range(3000):\n\
+               \x20       a = xs[i % 8] * 2 + i\n\
+               \x20       b = a % 7 + xs[(i + 3) % 8]\n\
+               \x20       c = (a * b) % 1000\n\
+               \x20       t += a + b + c\n\
+               \x20       t += eval('i % 3')\n\
+               \x20   print(t)\n\
+               main()\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "6044638", "{log}");
+    let line = jit_line(&log);
+    assert_eq!(text_field(line, "abort_reasons"), "none", "{line}");
+    assert!(in_traces(line) > 50.0, "{line}");
+}

@@ -50,6 +50,10 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// of up to 15 items: its loop's header is passed once more at the end).
 const MAX_DRAIN_PASSES: usize = 16;
 
+/// The abort reason for an item the builtin's sink does not take, or the
+/// trace's `+` of a sum does not (a bool, a big int).
+const SINK_REFUSES: &str = "an item the drain's sink does not take";
+
 /// The abort reason for a drained generator that ran past `MAX_DRAIN_PASSES`.
 pub(crate) const DRAIN_RAN_LONG: &str = "generator drained inline ran long";
 
@@ -373,7 +377,7 @@ impl Vm {
         pc: usize,
     ) -> Result<(), Abort> {
         if !self.sink_accepts(fr, fr.peek(0)) {
-            return Err("an item the drain's sink does not take".into());
+            return Err(SINK_REFUSES.into());
         }
         let d = rec
             .in_gen
@@ -385,7 +389,8 @@ impl Vm {
             // `sum = sum + v` on ints or floats (the sink takes only plain
             // numbers): the new sum replaces the old on the resumer's stack
             let acc = self.sink_target(fr).ok_or("no sum")?;
-            let total = super::record_binop(rec, BinOp::Add, d.sink, v, acc, fr.peek(0), pc)?;
+            let total = super::record_binop(rec, BinOp::Add, d.sink, v, acc, fr.peek(0), pc)
+                .map_err(|_| SINK_REFUSES.to_string())?;
             rec.pop()?;
             let none = rec.k_val(Value::NONE);
             rec.stack.push(none);

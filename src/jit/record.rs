@@ -735,8 +735,14 @@ fn seq_len(v: Value) -> usize {
     }
 }
 
+/// Fewest bytecodes a root trace records before it may end by leaving at
+/// one it cannot record (`ends_with_exit`).
+const MIN_OPS_BEFORE_EXIT: usize = 4;
+
 /// The reason a loop's recording stops at a `yield` in the loop's own frame.
 const YIELD_IN_LOOP: &str = "bytecode YieldValue";
+/// The same at a `yield from` (the bytecode has no recording).
+const YIELD_FROM_IN_LOOP: &str = "bytecode YieldFrom";
 /// The reason a recording stops at a `return` from the loop's own frame.
 const RETURN: &str = "bytecode Return";
 /// The reason a recording stops at a `raise`: the trace leaves there and the
@@ -753,11 +759,38 @@ fn ends_with_exit(rec: &Recorder, reason: &str) -> bool {
         // A loop in a generator that yields: its trace runs to the yield and
         // leaves there (the interpreter suspends the generator).
         // A function's trace runs to its return and leaves there.
-        let leaves = reason == YIELD_IN_LOOP || (reason == RETURN && rec.key.1 == ENTRY_SLOT);
+        let leaves = reason == YIELD_IN_LOOP
+            || reason == YIELD_FROM_IN_LOOP
+            || (reason == RETURN && rec.key.1 == ENTRY_SLOT);
         if reason == RAISE {
             return rec.ops > 2 && rec.skip.is_none() && rec.in_gen.is_none();
         }
-        return leaves && !rec.inlined() && rec.ops > 1;
+        if leaves {
+            return !rec.inlined() && rec.ops > 1;
+        }
+        // What the loop's own frame does that has no recording (a `yield from`,
+        // a call of a builtin that reads its caller's frame, a branch on an
+        // object whose truth is Python code): the trace runs the iteration up
+        // to it and leaves there, the interpreter running the rest
+        // (`blacklist_if_unprofitable` drops a tree that leaves too early to
+        // pay). Not what a later recording does better (an inner loop's trace
+        // to come, globals looked up) or what ends the iteration (a `return`,
+        // the loop's end).
+        return !rec.inlined()
+            && rec.skip.is_none()
+            && rec.ops > MIN_OPS_BEFORE_EXIT
+            && !crate::jit::recorded_again(reason)
+            && ![
+                crate::jit::NO_TRACE_YET,
+                crate::jit::GLOBALS_WRITTEN,
+                crate::jit::GEN_RETURNED,
+                RETURN,
+                "inner loop blacklisted",
+                "loop ended while recording",
+                "left the loop's frame",
+                "stack underflow",
+            ]
+            .contains(&reason);
     }
     rec.side.is_some()
         && rec.ops > 1

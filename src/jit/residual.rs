@@ -189,6 +189,15 @@ pub(crate) fn shape(op: Op) -> Option<Shape> {
         Op::CallEx(fl) if fl <= 1 => call(2 + fl),
         Op::ListAppend(d) if d >= 1 => update(d, Op::ListAppend(1)),
         Op::SetAdd(d) if d >= 1 => update(d, Op::SetAdd(1)),
+        // (a key and a value: the dict moves next to them)
+        Op::MapAdd(d) if d >= 1 => Shape {
+            inputs: vec![d + 1, 1, 0],
+            outputs: 0,
+            op: Op::MapAdd(1),
+            pops: 2,
+            callee: None,
+        },
+        Op::GetYieldFromIter => plain(top(1), 1),
         Op::ListExtend(d) if d >= 1 => update(d, Op::ListExtend(1)),
         Op::SetUpdate(d) if d >= 1 => update(d, Op::SetUpdate(1)),
         Op::DictUpdate(d) if d >= 1 => update(d, Op::DictUpdate(1)),
