@@ -1,6 +1,7 @@
-//! Methods of exact strs (and of `random`'s generator) called from traces
-//! directly, not through the interpreter: `line.strip()`, `w.lower()`,
-//! `s.split(",")`, `s.replace(a, b, 1)`, `self._mt.randbelow(n)`.
+//! Methods of exact strs (and of `random`'s generator, and an exact dict's
+//! views) called from traces directly, not through the interpreter:
+//! `line.strip()`, `w.lower()`, `s.split(",")`, `s.replace(a, b, 1)`,
+//! `self._mt.randbelow(n)`, `d.items()`.
 //!
 //! Why: a residual call runs the interpreter's `CallMethod` on a rebuilt
 //! operand stack; text-processing loops make several such calls per item
@@ -66,6 +67,9 @@ const PURE: &[&str] = &[
     "zfill",
 ];
 
+/// The methods of `dict` that run no Python code (on no arguments).
+const PURE_DICT: &[&str] = &["items", "keys", "values"];
+
 /// The methods of `random`'s generator that run no Python code on plain
 /// arguments (each raises, if at all, before it draws).
 const PURE_RANDOM: &[&str] = &["getrandbits", "randbelow", "random"];
@@ -85,6 +89,10 @@ pub(crate) fn pure_method(vm: &Vm, m: Value, recv: Value) -> bool {
     }
     if b.owner == vm.types.str {
         return PURE.contains(&b.name);
+    }
+    if b.owner == vm.types.dict {
+        // (a view of the exact dict: nothing runs, nothing changes)
+        return PURE_DICT.contains(&b.name);
     }
     // (a native type: no Python class has Builtin methods)
     crate::vm::types::type_obj(b.owner).name == "_MersenneTwister" && PURE_RANDOM.contains(&b.name)
