@@ -82,6 +82,7 @@ helpers! {
     // allocating: ranges and iterators for nested loops
     RANGE1 => range1;
     RANGE2 => range2;
+    RANGE3 => range3;
     GET_ITER => get_iter;
     TRUTH => truth;
     // dict and str operations that run no Python code (see `pure_key`)
@@ -793,6 +794,27 @@ extern "C" fn range2(start: u64, stop: u64) -> u64 {
             start: a.as_small_int(),
             stop: b.as_small_int(),
             step: 1,
+        };
+        Some(vm.alloc(vm.types.range, r).0)
+    })
+}
+
+/// `range(start, stop, step)` with inline ints, the step stashed (not zero).
+extern "C" fn range3(start: u64, stop: u64) -> u64 {
+    guarded(|| {
+        let (a, b, step) = (Value(start), Value(stop), stashed());
+        if !a.is_small_int() || !b.is_small_int() || !step.is_small_int() {
+            return None;
+        }
+        let step = step.as_small_int();
+        if step == 0 {
+            return None;
+        }
+        let vm = vm_mut()?;
+        let r = ObjData::Range {
+            start: a.as_small_int(),
+            stop: b.as_small_int(),
+            step,
         };
         Some(vm.alloc(vm.types.range, r).0)
     })

@@ -1434,7 +1434,7 @@ impl Vm {
                 }
                 rec.leave_inline(r);
             }
-            Op::Call(argc @ (1 | 2))
+            Op::Call(argc @ (1..=3))
                 if top(argc as usize).0 == self.types.range.0
                     && (0..argc as usize).all(|d| top(d).is_small_int()) =>
             {
@@ -1448,10 +1448,17 @@ impl Vm {
                 let a = rec.boxed(a);
                 let r = if argc == 1 {
                     rec.guard(IrOp::CallG, Ty::Val, a, Ref::NONE, helpers::RANGE1, pc)
-                } else {
+                } else if argc == 2 {
                     let b = rec.stack[n - 1];
                     let b = rec.boxed(b);
                     rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::RANGE2, pc)
+                } else {
+                    // (the step stashed; a zero step exits, and the
+                    // interpreter raises)
+                    let step = rec.boxed(rec.stack[n - 1]);
+                    rec.guard(IrOp::CallG, Ty::Val, step, Ref::NONE, helpers::STASH, pc);
+                    let b = rec.boxed(rec.stack[n - 2]);
+                    rec.guard(IrOp::CallG, Ty::Val, a, b, helpers::RANGE3, pc)
                 };
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
