@@ -189,6 +189,7 @@ helpers! {
     // list.pop and list.insert on exact lists
     LIST_POP => list_pop;
     LIST_INSERT => list_insert;
+    LIST_EXTEND => list_extend;
     // `def` and lambdas in a loop (`calla`): the code object by address, the
     // globals stashed
     MAKE_FUNCTION => make_function;
@@ -683,6 +684,26 @@ extern "C" fn list_pop(list: u64, i: u64) -> u64 {
             return None;
         }
         Some(items.remove(k as usize).0)
+    })
+}
+
+/// `list.extend(other)` for an exact list and an exact list or tuple (any
+/// other iterable exits, before anything, to the interpreter's `extend`).
+extern "C" fn list_extend(list: u64, other: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let items = exact_list(list)?.get();
+        let other = Value(other);
+        let add: Vec<Value> = match &other.as_obj()?.data {
+            ObjData::List(l) if other.obj().class() == vm.types.list => l.get().clone(),
+            ObjData::Tuple(t) if other.obj().class() == vm.types.tuple => t.to_vec(),
+            _ => return None,
+        };
+        if items.len() + add.len() > crate::vm::drain::MAX_ITEMS {
+            return None;
+        }
+        items.extend(add);
+        Some(Value::NONE.0)
     })
 }
 

@@ -3699,6 +3699,8 @@ impl Vm {
             Some(helpers::LIST_POP)
         } else if argc == 2 && self.is_method_of(m, list, "insert") {
             Some(helpers::LIST_INSERT)
+        } else if argc == 1 && self.is_method_of(m, list, "extend") {
+            Some(helpers::LIST_EXTEND)
         } else {
             None
         }
