@@ -2067,3 +2067,27 @@ fn what_still_aborts_is_the_documented_list() {
         );
     }
 }
+
+#[test]
+fn calls_with_keywords_are_inlined() {
+    // `f(x, offset=1)`: the keywords are bound to the parameters by name at
+    // recording time (the names are the bytecode's constant), the rest from
+    // the defaults, and the callee inlined as a positional call is. They were
+    // residual calls, each through the interpreter's argument binding.
+    let src = "def scale(x, factor=3, offset=0):\n\
+               \x20   return x * factor + offset\n\
+               def main():\n\
+               \x20   t = 0\n\
+               \x20   for i in range(3000):\n\
+               \x20       t += scale(i, offset=1) + scale(offset=2, x=i % 7)\n\
+               \x20   print(t)\n\
+               main()\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out.trim(), "13531482", "{log}");
+    let line = jit_line(&log);
+    assert!(
+        !text_field(line, "residual_sites").contains("CallKw"),
+        "{line}"
+    );
+    assert!(in_traces(line) > 95.0, "{line}");
+}

@@ -28,7 +28,7 @@ pub fn feature(c: &mut Choices, j: usize, n: usize, jit: bool, raised: &mut bool
         0 => type_change(c, j, k),
         1 => big_int(c, j),
         2 => flip_branch(c, j, k),
-        3 => inlined_calls(c, j, k, jit),
+        3 => inlined_calls(c, j, k),
         4 => attributes(c, j, k, jit),
         5 => list_tuple(c, j, jit),
         6 => except_in_loop(c, j),
@@ -540,7 +540,7 @@ fn flip_branch(c: &mut Choices, j: usize, k: usize) -> Feature {
     f(format!("c{j} = 0\n"), body, &[format!("c{j}")])
 }
 
-fn inlined_calls(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
+fn inlined_calls(c: &mut Choices, j: usize, k: usize) -> Feature {
     let depth = 1 + c.below(3);
     let mut defs = String::new();
     for l in 1..=depth {
@@ -554,8 +554,9 @@ fn inlined_calls(c: &mut Choices, j: usize, k: usize, jit: bool) -> Feature {
             }
         } else {
             let next = l + 1;
-            // keyword arguments and defaults are not inlined
-            match c.below(if jit { 2 } else { 4 }) {
+            // (keyword arguments and defaults inlined too: bound by name at
+            // recording time)
+            match c.below(4) {
                 0 => format!("f{j}_{next}(a + 1, b) + {cst}"),
                 1 => format!("f{j}_{next}(a, {cst}) * 2"),
                 2 => format!("f{j}_{next}(a - b, b=b + 1)"),

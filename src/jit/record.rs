@@ -1587,6 +1587,16 @@ impl Vm {
                 rec.stack.truncate(n - argc - 1);
                 rec.stack.push(r);
             }
+            // `f(a, key=v)`: the keywords name parameters, in order
+            Op::CallKw(argc) if self.kw_call_params(rec, fr, argc).is_some() => {
+                let argc = argc as usize;
+                let (func, params) = self.kw_call_params(rec, fr, argc as u32).expect("checked");
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 2];
+                let vals = &rec.stack[n - argc - 1..n - 1];
+                let refs: Vec<Option<Ref>> = params.iter().map(|p| p.map(|k| vals[k])).collect();
+                record_inline_call_with(rec, func, rf, refs, argc + 2, pc)?;
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // parameters left to their defaults get them as locals (constants of
             // the guarded function, or loaded from a nested one)
@@ -3339,6 +3349,60 @@ fn record_loop_end(rec: &mut Recorder, ri: Ref, pc: usize) -> Result<(), Abort> 
     Ok(())
 }
 
+impl Vm {
+    /// For a `CallKw(argc)` of a function that can be inlined, binding
+    /// every parameter from the call's values (positional first, then by the
+    /// keywords' names) or its default: the function, and for each parameter
+    /// the index among the call's values of the one it gets (None: its
+    /// default). None for anything else (a keyword no parameter takes, a
+    /// positional-only one by keyword, one given twice, a parameter without
+    /// value or default), which the interpreter's call handles, raising.
+    fn kw_call_params(
+        &self,
+        rec: &Recorder,
+        fr: &Frame,
+        argc: u32,
+    ) -> Option<(Value, Vec<Option<usize>>)> {
+        let argc = argc as usize;
+        let names = fr.peek(0);
+        let func = fr.peek(argc + 1);
+        if !self.inlinable_in(rec, func) {
+            return None;
+        }
+        // (the names are the bytecode's constant tuple)
+        let rn = *rec.stack.last()?;
+        if rec.trace.get(rn).op != IrOp::KVal {
+            return None;
+        }
+        let ObjData::Tuple(names) = &names.as_obj()?.data else {
+            return None;
+        };
+        let f = self.function(func)?;
+        let code = &f.code;
+        let want = code.argcount as usize;
+        let npos = argc.checked_sub(names.len())?;
+        if npos > want {
+            return None;
+        }
+        let mut params: Vec<Option<usize>> = (0..want).map(|i| (i < npos).then_some(i)).collect();
+        for (j, &name) in names.iter().enumerate() {
+            let i = code.varnames[..want]
+                .iter()
+                .position(|&v| crate::vm::str_eq(v, name))?;
+            if i < code.posonlyargcount as usize || params[i].is_some() {
+                return None;
+            }
+            params[i] = Some(npos + j);
+        }
+        let first_default = want - f.defaults.len().min(want);
+        params
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.is_some() || i >= first_default)
+            .then_some((func, params))
+    }
+}
+
 /// Whether a positional call of `f` with `argc` arguments binds every
 /// parameter: the ones not passed have defaults.
 fn fills_with_defaults(f: &crate::object::Function, argc: usize) -> bool {
@@ -3352,6 +3416,22 @@ fn record_inline_call(
     func: Value,
     rf: Ref,
     args: Vec<Ref>,
+    pc: usize,
+) -> Result<(), Abort> {
+    let popped = args.len() + 1;
+    let params = args.into_iter().map(Some).collect();
+    record_inline_call_with(rec, func, rf, params, popped, pc)
+}
+
+/// `record_inline_call` with the parameters in order, None for one left to
+/// its default (`f(a, c=3)` of `def f(a, b=2, c=0)`), and the call's operand
+/// count on the stack (`popped`, callee included).
+fn record_inline_call_with(
+    rec: &mut Recorder,
+    func: Value,
+    rf: Ref,
+    params: Vec<Option<Ref>>,
+    popped: usize,
     pc: usize,
 ) -> Result<(), Abort> {
     rec.check_inline_depth()?;
@@ -3375,19 +3455,26 @@ fn record_inline_call(
         rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
     }
     let n = rec.stack.len();
-    rec.stack.truncate(n - args.len() - 1);
+    rec.stack.truncate(n - popped);
     // parameters left to their defaults
-    let mut args = args;
     let (want, defaults) = (f.code.argcount as usize, &f.defaults);
-    let first = (defaults.len() + args.len())
-        .checked_sub(want)
-        .ok_or("too few arguments")?;
-    for (i, &d) in defaults.iter().enumerate().skip(first) {
-        let r = if by_code {
-            let k = rec.k_int(i as i64);
-            rec.guard(IrOp::CallG, Ty::Val, rf, k, helpers::FUNC_DEFAULT, pc)
-        } else {
-            rec.k_val(d)
+    let mut params = params;
+    params.resize(want, None);
+    let mut args = Vec::with_capacity(want);
+    for (i, p) in params.into_iter().enumerate() {
+        let r = match p {
+            Some(r) => r,
+            None => {
+                let k = (i + defaults.len())
+                    .checked_sub(want)
+                    .ok_or("too few arguments")?;
+                if by_code {
+                    let kk = rec.k_int(k as i64);
+                    rec.guard(IrOp::CallG, Ty::Val, rf, kk, helpers::FUNC_DEFAULT, pc)
+                } else {
+                    rec.k_val(defaults[k])
+                }
+            }
         };
         args.push(r);
     }
