@@ -171,6 +171,8 @@ helpers! {
     NEW_INSTANCE => new_instance;
     ADD_ATTR => add_attr;
     NEW_SUPER => new_super;
+    // `obj.m` of a plain method (`calla`): its calls are inlined
+    NEW_BOUND => new_bound;
     NEW_TUPLE_N => new_tuple_n;
     TUPLE_FIRST => tuple_first;
     // f-strings: formatting ints, floats and strs, joining the pieces
@@ -994,6 +996,19 @@ extern "C" fn sink_push(v: u64, _: u64) -> u64 {
 /// they fill the set or list a drain made, which the trace never loads from
 /// while it fills it.
 pub static QUIET: &[i64] = &[DRAIN_APPEND, DRAIN_SET_ADD];
+
+/// `obj.m`: the bound method of function `f` (a trace constant the recorder
+/// found on `obj`'s class, which the trace guarded) and `obj`.
+extern "C" fn new_bound(f: u64, obj: u64) -> u64 {
+    guarded(|| {
+        let vm = vm_mut()?;
+        let data = ObjData::BoundMethod {
+            func: Value(f),
+            slf: Value(obj),
+        };
+        Some(vm.alloc(vm.types.method, data).0)
+    })
+}
 
 /// An empty set.
 extern "C" fn new_set0(_: u64, _: u64) -> u64 {

@@ -1594,8 +1594,30 @@ impl Vm {
                 let n = rec.stack.len();
                 let rf = rec.stack[n - argc - 2];
                 let vals = &rec.stack[n - argc - 1..n - 1];
-                let refs: Vec<Option<Ref>> = params.iter().map(|p| p.map(|k| vals[k])).collect();
-                record_inline_call_with(rec, func, rf, refs, argc + 2, pc)?;
+                let mut refs: Vec<Option<Ref>> = Vec::with_capacity(params.len() + 1);
+                let callee = match bound_self(rec, rf) {
+                    Some(slf) => {
+                        refs.push(Some(slf));
+                        None
+                    }
+                    None => Some(rf),
+                };
+                refs.extend(params.iter().map(|p| p.map(|k| vals[k])));
+                record_inline_call_with(rec, func, callee, refs, argc + 2, pc)?;
+            }
+            // `obj.m(args)` of a bound method the trace made (`NEW_BOUND`)
+            Op::Call(argc)
+                if bound_self(rec, rec.stack[rec.stack.len() - argc as usize - 1]).is_some()
+                    && self.bound_inlinable(rec, top(argc as usize), argc as usize + 1) =>
+            {
+                let argc = argc as usize;
+                let n = rec.stack.len();
+                let rf = rec.stack[n - argc - 1];
+                let slf = bound_self(rec, rf).expect("checked");
+                let func = self.bound_func(top(argc)).expect("checked");
+                let mut refs = vec![Some(slf)];
+                refs.extend(rec.stack[n - argc..].iter().map(|&r| Some(r)));
+                record_inline_call_with(rec, func, None, refs, argc + 1, pc)?;
             }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // parameters left to their defaults get them as locals (constants of
@@ -3054,6 +3076,30 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, ro, nm, helpers::TYPE_SETATTR, pc);
                 rec.stack.truncate(nn - 2);
             }
+            // `obj.m` of a plain method not shadowed by the instance: a bound
+            // method made by a helper, the method a constant under the
+            // instance's guards (its calls are then inlined: `bound_self`)
+            Op::LoadAttr(n)
+                if self
+                    .plain_method(top(0), fr.code.names[n as usize])
+                    .is_some()
+                    && matches!(&top(0).obj().data,
+                        ObjData::Instance(i) if i.shape.get().lookup(fr.code.names[n as usize]).is_none()) =>
+            {
+                let obj = top(0);
+                let func = self
+                    .plain_method(obj, fr.code.names[n as usize])
+                    .expect("checked");
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
+                    return Err("method of an unguardable instance".into());
+                }
+                rec.consts.push(func);
+                let kf = rec.k_val(func);
+                let r = rec.guard(IrOp::CallA, Ty::Val, kf, ro, helpers::NEW_BOUND, pc);
+                rec.pop()?;
+                rec.stack.push(r);
+            }
             Op::LoadAttr(n) => {
                 let obj = top(0);
                 if !matches!(obj.as_obj().map(|o| &o.data), Some(ObjData::Instance(_))) {
@@ -3365,8 +3411,16 @@ impl Vm {
     ) -> Option<(Value, Vec<Option<usize>>)> {
         let argc = argc as usize;
         let names = fr.peek(0);
-        let func = fr.peek(argc + 1);
-        if !self.inlinable_in(rec, func) {
+        let callee = fr.peek(argc + 1);
+        let n = rec.stack.len();
+        // (a bound method the trace made: its function, `self` bound first)
+        let bound = bound_self(rec, *rec.stack.get(n.checked_sub(argc + 2)?)?).is_some();
+        let func = if bound {
+            self.bound_func(callee)?
+        } else {
+            callee
+        };
+        if !self.inlinable_in(rec, func) || (bound && !plain_qualname(func)) {
             return None;
         }
         // (the names are the bytecode's constant tuple)
@@ -3380,16 +3434,21 @@ impl Vm {
         let f = self.function(func)?;
         let code = &f.code;
         let want = code.argcount as usize;
+        // (`self`, bound, is the first parameter: the call's values bind
+        // from the second)
+        let first = usize::from(bound);
         let npos = argc.checked_sub(names.len())?;
-        if npos > want {
+        if first + npos > want {
             return None;
         }
-        let mut params: Vec<Option<usize>> = (0..want).map(|i| (i < npos).then_some(i)).collect();
+        let mut params: Vec<Option<usize>> = (first..want)
+            .map(|i| (i < first + npos).then_some(i - first))
+            .collect();
         for (j, &name) in names.iter().enumerate() {
-            let i = code.varnames[..want]
+            let i = code.varnames[first..want]
                 .iter()
                 .position(|&v| crate::vm::str_eq(v, name))?;
-            if i < code.posonlyargcount as usize || params[i].is_some() {
+            if i + first < code.posonlyargcount as usize || params[i].is_some() {
                 return None;
             }
             params[i] = Some(npos + j);
@@ -3398,9 +3457,44 @@ impl Vm {
         params
             .iter()
             .enumerate()
-            .all(|(i, p)| p.is_some() || i >= first_default)
+            .all(|(i, p)| p.is_some() || i + first >= first_default)
             .then_some((func, params))
     }
+
+    /// The function of bound method `m`.
+    fn bound_func(&self, m: Value) -> Option<Value> {
+        match &m.as_obj()?.data {
+            ObjData::BoundMethod { func, .. } => Some(*func),
+            _ => None,
+        }
+    }
+
+    /// Whether a call of bound method `m` with `argc` arguments (`self`
+    /// included) inlines its function: plain, named at module or class level
+    /// (one made in a function is guarded by code, through the callee), every
+    /// parameter given or defaulted.
+    fn bound_inlinable(&self, rec: &Recorder, m: Value, argc: usize) -> bool {
+        self.bound_func(m).is_some_and(|func| {
+            self.inlinable_in(rec, func)
+                && plain_qualname(func)
+                && self
+                    .function(func)
+                    .is_some_and(|f| fills_with_defaults(f, argc))
+        })
+    }
+}
+
+/// The `self` of the bound method `r`, when the trace made it (`NEW_BOUND`).
+fn bound_self(rec: &Recorder, r: Ref) -> Option<Ref> {
+    let ins = rec.trace.get(r);
+    (ins.op == IrOp::CallA && ins.imm == helpers::NEW_BOUND).then_some(ins.b)
+}
+
+/// Whether function `f` is defined at module or class level (not made anew
+/// by each call of a function that defines it).
+fn plain_qualname(f: Value) -> bool {
+    matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Function(func))
+        if !func.code.qualname.contains("<locals>") && !func.code.qualname.ends_with("<lambda>"))
 }
 
 /// Whether a positional call of `f` with `argc` arguments binds every
@@ -3420,16 +3514,18 @@ fn record_inline_call(
 ) -> Result<(), Abort> {
     let popped = args.len() + 1;
     let params = args.into_iter().map(Some).collect();
-    record_inline_call_with(rec, func, rf, params, popped, pc)
+    record_inline_call_with(rec, func, Some(rf), params, popped, pc)
 }
 
 /// `record_inline_call` with the parameters in order, None for one left to
 /// its default (`f(a, c=3)` of `def f(a, b=2, c=0)`), and the call's operand
-/// count on the stack (`popped`, callee included).
+/// count on the stack (`popped`, callee included). `rf`: the callee to guard
+/// (None: a bound method the trace made, `NEW_BOUND`, whose function is a
+/// constant already guarded).
 fn record_inline_call_with(
     rec: &mut Recorder,
     func: Value,
-    rf: Ref,
+    rf: Option<Ref>,
     params: Vec<Option<Ref>>,
     popped: usize,
     pc: usize,
@@ -3439,16 +3535,24 @@ fn record_inline_call_with(
         return Err("not a function".into());
     };
     rec.consts.push(func);
+    let guarded = rf.is_none();
+    let rf = match rf {
+        Some(r) => r,
+        None => rec.k_val(func),
+    };
     // A nested function (a closure or lambda) is usually made anew by each
     // call of its maker, or by each iteration: an identity guard would fail on
     // the next one. Its code and globals are guarded instead, and its cells
     // read from whichever function object is called.
     // (a module-level lambda too: `f = lambda q: q + 1` in a loop at the top
     // level is a global made anew by each iteration)
-    let by_code = f.code.qualname.contains("<locals>")
-        || f.code.qualname.ends_with("<lambda>")
-        || matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA);
-    if by_code {
+    let by_code = !guarded
+        && (f.code.qualname.contains("<locals>")
+            || f.code.qualname.ends_with("<lambda>")
+            || matches!(rec.trace.get(rf).op, IrOp::CallR | IrOp::CallA));
+    if guarded {
+        // (`NEW_BOUND`'s function: a constant under the instance's guards)
+    } else if by_code {
         let kf = rec.k_val(func);
         rec.guard(IrOp::CallG, Ty::Val, rf, kf, helpers::SAME_CODE, pc);
     } else {
