@@ -325,12 +325,9 @@ impl Vm {
                     return Ok(Plan::Unary(helpers::ORD));
                 }
                 ("chr", 1) if args[0].is_small_int() => return Ok(Plan::Unary(helpers::CHR)),
-                ("sorted", 1)
-                    if matches!(
-                        args[0].as_obj().map(|o| &o.data),
-                        Some(ObjData::List(_) | ObjData::Tuple(_))
-                    ) && self.is_builtin_exact(args[0]) =>
-                {
+                // (on the kinds of items the helper sorts: on others it would
+                // exit every time)
+                ("sorted", 1) if helpers::sorts_plainly(self, args[0]) => {
                     return Ok(Plan::Unary(helpers::SORTED_SEQ));
                 }
                 ("sum", 1)

@@ -851,12 +851,7 @@ extern "C" fn range3(start: u64, stop: u64) -> u64 {
 extern "C" fn sorted_seq(xs: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        let xs = Value(xs);
-        let mut items: Vec<Value> = match &xs.as_obj()?.data {
-            ObjData::List(l) if xs.obj().class() == vm.types.list => l.get().clone(),
-            ObjData::Tuple(t) if xs.obj().class() == vm.types.tuple => t.to_vec(),
-            _ => return None,
-        };
+        let mut items = plain_items(vm, Value(xs))?;
         if items.iter().all(|v| v.is_small_int()) {
             items.sort_by_key(|v| v.as_small_int());
         } else if items.iter().all(|&v| exact_str(vm, v)) {
@@ -865,6 +860,23 @@ extern "C" fn sorted_seq(xs: u64, _: u64) -> u64 {
             return None;
         }
         Some(vm.new_list(items).0)
+    })
+}
+
+/// The items of `xs`, an exact list or tuple.
+fn plain_items(vm: &Vm, xs: Value) -> Option<Vec<Value>> {
+    match &xs.as_obj()?.data {
+        ObjData::List(l) if xs.obj().class() == vm.types.list => Some(l.get().clone()),
+        ObjData::Tuple(t) if xs.obj().class() == vm.types.tuple => Some(t.to_vec()),
+        _ => None,
+    }
+}
+
+/// Whether `sorted_seq` sorts `xs` (an exact list or tuple of inline ints,
+/// or of exact strs).
+pub(crate) fn sorts_plainly(vm: &Vm, xs: Value) -> bool {
+    plain_items(vm, xs).is_some_and(|items| {
+        items.iter().all(|v| v.is_small_int()) || items.iter().all(|&v| exact_str(vm, v))
     })
 }
 
