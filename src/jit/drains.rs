@@ -112,45 +112,39 @@ impl Recorder {
             .as_ref()
             .and_then(|g| g.drain.clone())
             .ok_or("not draining")?;
-        let result = match d.into {
-            DrainInto::Join => {
-                let r = self.guard(
-                    IrOp::CallG,
-                    Ty::Val,
-                    d.sep,
-                    d.sink,
-                    helpers::STR_JOIN_LIST,
-                    pc,
-                );
-                self.guard(
-                    IrOp::CallG,
-                    Ty::Val,
-                    d.genv,
-                    Ref::NONE,
-                    helpers::DRAIN_END,
-                    pc,
-                );
-                r
-            }
-            DrainInto::Tuple => self.guard(
+        // (the tuple is made as the generator finishes; a join's strs are
+        // joined before, so an exit at the join finds the generator running)
+        let result = if d.into == DrainInto::Tuple {
+            self.guard(
                 IrOp::CallG,
                 Ty::Val,
                 d.genv,
                 d.sink,
                 helpers::DRAIN_END_TUPLE,
                 pc,
-            ),
-            DrainInto::Set | DrainInto::List | DrainInto::Sum => {
+            )
+        } else {
+            let r = if d.into == DrainInto::Join {
                 self.guard(
                     IrOp::CallG,
                     Ty::Val,
-                    d.genv,
-                    Ref::NONE,
-                    helpers::DRAIN_END,
+                    d.sep,
+                    d.sink,
+                    helpers::STR_JOIN_LIST,
                     pc,
-                );
+                )
+            } else {
                 d.sink
-            }
+            };
+            self.guard(
+                IrOp::CallG,
+                Ty::Val,
+                d.genv,
+                Ref::NONE,
+                helpers::DRAIN_END,
+                pc,
+            );
+            r
         };
         self.pop()?;
         self.pop_parent();
@@ -179,14 +173,8 @@ fn iterable_left(frame: &Frame) -> usize {
         return 0;
     };
     let n = match st.get() {
-        crate::object::IterState::Range { cur, stop, step } if *step != 0 => {
-            let (cur, stop, step) = (*cur as i128, *stop as i128, *step as i128);
-            let n = if step > 0 {
-                (stop - cur + step - 1) / step
-            } else {
-                (cur - stop - step - 1) / -step
-            };
-            n.clamp(0, 64) as usize
+        crate::object::IterState::Range { cur, stop, step } => {
+            crate::vm::ops::range_len(*cur, *stop, *step)
         }
         crate::object::IterState::Seq { seq, idx } => match seq.as_obj().map(|o| &o.data) {
             Some(ObjData::List(l)) => l.get().len().saturating_sub(*idx),
@@ -402,11 +390,10 @@ impl Vm {
             return Ok(());
         }
         let b = rec.boxed(v);
-        let add = match d.into {
-            DrainInto::Set => helpers::DRAIN_SET_ADD,
-            DrainInto::Tuple | DrainInto::List | DrainInto::Sum | DrainInto::Join => {
-                helpers::DRAIN_APPEND
-            }
+        let add = if d.into == DrainInto::Set {
+            helpers::DRAIN_SET_ADD
+        } else {
+            helpers::DRAIN_APPEND
         };
         // (before the pop: an exit re-runs the yield)
         rec.guard(IrOp::CallG, Ty::Val, d.sink, b, add, pc);
@@ -478,7 +465,7 @@ impl Vm {
                     self.set_add(sink, v)?;
                     crate::builtins::set::update_internal(self, sink, genv)?;
                 }
-                DrainInto::Tuple | DrainInto::List | DrainInto::Sum | DrainInto::Join => {
+                _ => {
                     self.list_push_checked(sink, v)?;
                     for x in self.collect_iter(genv)? {
                         self.list_push_checked(sink, x)?;

@@ -809,40 +809,31 @@ extern "C" fn range1(stop: u64, _: u64) -> u64 {
 
 /// `range(start, stop)` with inline ints.
 extern "C" fn range2(start: u64, stop: u64) -> u64 {
-    guarded(|| {
-        let (a, b) = (Value(start), Value(stop));
-        if !a.is_small_int() || !b.is_small_int() {
-            return None;
-        }
-        let vm = vm_mut()?;
-        let r = ObjData::Range {
-            start: a.as_small_int(),
-            stop: b.as_small_int(),
-            step: 1,
-        };
-        Some(vm.alloc(vm.types.range, r).0)
-    })
+    guarded(|| new_range(Value(start), Value(stop), Value::small_int(1)))
 }
 
 /// `range(start, stop, step)` with inline ints, the step stashed (not zero).
 extern "C" fn range3(start: u64, stop: u64) -> u64 {
-    guarded(|| {
-        let (a, b, step) = (Value(start), Value(stop), stashed());
-        if !a.is_small_int() || !b.is_small_int() || !step.is_small_int() {
-            return None;
-        }
-        let step = step.as_small_int();
-        if step == 0 {
-            return None;
-        }
-        let vm = vm_mut()?;
-        let r = ObjData::Range {
-            start: a.as_small_int(),
-            stop: b.as_small_int(),
-            step,
-        };
-        Some(vm.alloc(vm.types.range, r).0)
-    })
+    guarded(|| new_range(Value(start), Value(stop), stashed()))
+}
+
+/// A range of inline ints (None for other values or a zero step, which the
+/// interpreter's `range` raises on).
+fn new_range(start: Value, stop: Value, step: Value) -> Option<u64> {
+    if !start.is_small_int() || !stop.is_small_int() || !step.is_small_int() {
+        return None;
+    }
+    let step = step.as_small_int();
+    if step == 0 {
+        return None;
+    }
+    let vm = vm_mut()?;
+    let r = ObjData::Range {
+        start: start.as_small_int(),
+        stop: stop.as_small_int(),
+        step,
+    };
+    Some(vm.alloc(vm.types.range, r).0)
 }
 
 /// `sorted(xs)` for an exact list or tuple whose items are all inline ints or
