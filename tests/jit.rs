@@ -1013,7 +1013,17 @@ fn class_calls_inline_allocation_and_init() {
                \x20       acc = acc.add(P(i, 2))\n\
                \x20   return acc.x, acc.y\n\
                print(run(3000))\n";
-    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    // (with allocation sinking the `P(i, 2)` is never made: see
+    // instances_that_do_not_escape_are_never_made)
+    let (out, log) = run_source(
+        &[
+            "--trace-jit",
+            "--jit-stats",
+            "--trace-log",
+            "--jit-opt=-allocsink",
+        ],
+        src,
+    );
     assert_eq!(out.trim(), "(4498500, 6000)", "{log}");
     let optimized = first_optimized_ir(&log);
     assert!(optimized.contains("calla"), "no allocation:\n{optimized}");
@@ -2116,4 +2126,56 @@ fn method_calls_with_keywords_are_inlined() {
     let line = jit_line(&log);
     assert_eq!(text_field(line, "residual_sites"), "none", "{line}");
     assert!(in_traces(line) > 95.0, "{line}");
+}
+
+#[test]
+fn instances_that_do_not_escape_are_never_made() {
+    // `(a + b) * 2.0` and `b.scaled(0.5)`: each operator's `Vec(...)` is a
+    // virtual whose attributes are the refs `__init__` stored; `dot` reads
+    // them, and no instance is allocated in the loop. An instance that
+    // escapes (kept in a list) is made, with the same attributes. With
+    // `-allocsink` every class call allocates.
+    let src = "class Vec:\n\
+               \x20   def __init__(self, x, y):\n\
+               \x20       self.x = x\n\
+               \x20       self.y = y\n\
+               \x20   def __add__(self, o):\n\
+               \x20       return Vec(self.x + o.x, self.y + o.y)\n\
+               \x20   def __mul__(self, s):\n\
+               \x20       return Vec(self.x * s, self.y * s)\n\
+               \x20   def scaled(self, s):\n\
+               \x20       return Vec(self.x * s, self.y * s)\n\
+               \x20   def dot(self, o):\n\
+               \x20       return self.x * o.x + self.y * o.y\n\
+               def run(n, a, b):\n\
+               \x20   t = 0.0\n\
+               \x20   for i in range(n):\n\
+               \x20       t += ((a + b) * 2.0).dot(b.scaled(0.5))\n\
+               \x20   return t\n\
+               def keep(n, a):\n\
+               \x20   kept = []\n\
+               \x20   for i in range(n):\n\
+               \x20       kept.append(a + Vec(i, 1))\n\
+               \x20   return kept[-1].x, kept[-1].y, len(set(map(id, kept)))\n\
+               print(run(3000, Vec(1.0, 2.0), Vec(0.5, -0.25)))\n\
+               print(keep(3000, Vec(1, 2)))\n";
+    let expected = "937.5\n(3000, 3, 3000)";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    let optimized = first_optimized_ir(&log);
+    let body = optimized.split(" loop ").nth(1).expect("a looping trace");
+    assert!(
+        !body.contains("calla") && !body.contains("callg") && !body.contains("callr"),
+        "an allocation or call is left in the loop:\n{optimized}"
+    );
+    let line = jit_line(&log);
+    assert!(field(line, "sunk") >= 4, "{line}");
+    assert!(!line.contains("virtual_instance_taken"), "{line}");
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-opt=-allocsink"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    let body = first_optimized_ir(&log)
+        .split(" loop ")
+        .nth(1)
+        .unwrap_or("");
+    assert!(body.contains("calla"), "no allocation:\n{body}");
 }

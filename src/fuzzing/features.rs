@@ -130,20 +130,25 @@ dd{j} = defaultdict(list)
 /// User objects in the loop: made by class calls, combined through dunder
 /// methods, kept on some iterations only, hashed into a dict; calls four deep
 /// (past the inlining limit) and recursive (also past the unrolling limit,
-/// with exceptions crossing nested runs); at iteration `k` the class's
-/// `__add__` may be replaced. Traces run all of it as residual calls.
+/// with exceptions crossing nested runs), made and combined inside a function
+/// (instances traces need not make), kept on some iterations; at iteration
+/// `k` the class's `__add__` may be replaced.
 fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(5);
     let defs = format!(
         "class V{j}:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V{j}(self.a + (o.a if isinstance(o, V{j}) else o))\n    def __eq__(self, o):\n        return isinstance(o, V{j}) and self.a == o.a\n    def __hash__(self):\n        return hash(self.a % {m})\n    def __lt__(self, o):\n        if isinstance(o, str):\n            return NotImplemented\n        return self.a < (o.a if isinstance(o, V{j}) else o)\n\
          def g{j}_4(x):\n    return V{j}(x)\ndef g{j}_3(x):\n    return g{j}_4(x + 1)\ndef g{j}_2(x):\n    return g{j}_3(x * 2)\ndef g{j}_1(x):\n    return g{j}_2(x) + 1\n\
          def r{j}(n):\n    return 0 if n <= 0 else n + r{j}(n - 1)\n\
+         def h{j}(x):\n    t = V{j}(x) + V{j}(1)\n    u = t + t\n    if x % {m} == 0:\n        kept{j}.append(u)\n    u.a = u.a + 1\n    return u.a + t.a\n\
          def rt{j}(n, k):\n    if n <= 0:\n        if k == 3:\n            raise KeyError(n)\n        return (n, k * 0.5 if k == 1 else k)\n    here = n * 3 % 7\n    left = rt{j}(n - 1, k)\n    if n % 4 == k % 4:\n        try:\n            return (rt{j}(n - 2, k + 1)[0] + here, left[1])\n        except KeyError:\n            return (here, -1)\n    return (left[0] + here, left[1])\n"
     );
-    let body = match c.below(6) {
+    let body = match c.below(7) {
         0 => format!(
             "v{j} = V{j}(i)\nacc{j} = acc{j} + v{j}\nif i % {m} == 0:\n    kept{j}.append(v{j})\n"
         ),
+        // instances made and combined inside an inlined call (virtual in
+        // traces), one kept on some iterations and changed after
+        6 => format!("acc{j} = acc{j} + h{j}(i)\n"),
         // comparison dunders: `>` through the reflected `__lt__`, an int on
         // the right, `!=` through object's `__ne__` (`__eq__` negated, its
         // False for an int), a NotImplemented ending in TypeError

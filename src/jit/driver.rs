@@ -216,6 +216,12 @@ impl Vm {
             blocks: Default::default(),
             unwinds: Vec::new(),
             raise_caught: false,
+            sink_instances: self.jit.sink_alloc
+                && !self.jit.escaped_virtuals.contains(&(key, None)),
+            virtuals: Default::default(),
+            virtual_gen: 0,
+            virtuals_made: 0,
+            renames: 0,
         })
     }
 
@@ -312,6 +318,11 @@ impl Vm {
             s.slots.iter().map(|(k, r)| (*k, input(r))).collect();
         let mut rec = self.new_recorder(frame, key, header_pc);
         rec.side = Some((parent, snap));
+        rec.sink_instances = self.jit.sink_alloc
+            && !self
+                .jit
+                .escaped_virtuals
+                .contains(&(key, Some((parent, snap))));
         let c = rec.counter as i64;
         rec.trace
             .emit(IrOp::Count, Ty::Void, Ref::NONE, Ref::NONE, c, None);
@@ -598,7 +609,7 @@ impl Vm {
         let mut trace = std::mem::take(&mut rec.trace);
         // (counted as recorded: an object nothing names once optimized is
         // not made either)
-        let sunk = crate::jit::sunk::count_sunk(&trace);
+        let sunk = crate::jit::sunk::count_sunk(&trace) + rec.virtuals_made;
         if let Err(e) = crate::jit::backend::optimize(&mut trace, &self.jit.passes) {
             self.jit.log(&format!("---- TRACE {id} abort: {e}\n"));
             self.trace_failed(&rec, "bad --jit-opt");

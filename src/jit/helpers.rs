@@ -172,6 +172,8 @@ helpers! {
     // class calls (`calla`): the instance `__init__` then fills
     NEW_INSTANCE => new_instance;
     ADD_ATTR => add_attr;
+    // a virtual instance made for real (jit/virtuals.rs): its attributes parked
+    NEW_INSTANCE_PARKED => new_instance_parked;
     NEW_SUPER => new_super;
     // `obj.m` of a plain method (`calla`): its calls are inlined
     NEW_BOUND => new_bound;
@@ -516,6 +518,27 @@ extern "C" fn add_attr(obj: u64, shape: u64) -> u64 {
         i.slots.get().push(Value(STASHED.with(|c| c.get())));
         i.shape.set(shape);
         Some(Value::NONE.0)
+    })
+}
+
+/// A plain instance of `cls` under `shape` (a leaked `&'static Shape`), its
+/// attributes the parked items (`TUPLE_FIRST`, `TUPLE_ITEM`), one per name of
+/// the shape: a virtual instance the trace makes (jit/virtuals.rs).
+extern "C" fn new_instance_parked(cls: u64, shape: u64) -> u64 {
+    guarded(|| {
+        // SAFETY: shapes are leaked (`Shape::with`): the trace's constant is one.
+        let shape: &'static crate::object::Shape =
+            unsafe { &*(shape as *const crate::object::Shape) };
+        let slots = TUPLE_ITEMS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        if slots.len() != shape.names.len() {
+            return None;
+        }
+        let vm = vm_mut()?;
+        Some(
+            vm.heap
+                .alloc(Value(cls), crate::object::plain_instance(shape, slots))
+                .0,
+        )
     })
 }
 

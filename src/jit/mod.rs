@@ -231,6 +231,11 @@ pub struct Jit {
     /// Loops of `volatile_globals` whose guards on the globals' keys failed
     /// hot too: their traces look every global up by a helper.
     pub volatile_keys: FastSet<CodeKey>,
+    /// Loops and exits (trace key, parent trace and exit for a side trace)
+    /// whose recording saw a virtual instance taken by an op that cannot take
+    /// one (`record::virtuals`): they are recorded again with class calls
+    /// making their instances.
+    pub escaped_virtuals: FastSet<(CodeKey, Option<(u32, u32)>)>,
     /// Classes (by `TypeObj` address) whose version keeps changing under
     /// traces: no trace guards it (attribute access goes through helpers,
     /// instantiation is a residual call). Types are never freed while a trace
@@ -359,6 +364,7 @@ impl Default for Jit {
             next_id: 1,
             volatile_globals: Default::default(),
             volatile_keys: Default::default(),
+            escaped_virtuals: Default::default(),
             volatile_classes: Default::default(),
             body_entry: true,
             if_convert: true,

@@ -24,6 +24,8 @@ pub(crate) use generators::LeftGenerator;
 mod ifconv;
 #[path = "memory.rs"]
 mod memory;
+#[path = "virtuals.rs"]
+pub(crate) mod virtuals;
 #[path = "wrapping.rs"]
 mod wrapping;
 
@@ -87,6 +89,19 @@ fn built_tuple_item(rec: &Recorder, idx: Value) -> Option<Ref> {
     }
     let k = if k < 0 { k + items.len() as i64 } else { k };
     items.get(usize::try_from(k).ok()?).copied()
+}
+
+/// An instruction from `from` on that takes a `sinka` as an operand (no op
+/// but `sinka` may: a virtual instance reached a path that does not know
+/// virtuals), named for the abort.
+fn escaped_virtual(trace: &Trace, from: usize) -> Option<String> {
+    if !trace.has_sunk {
+        return None;
+    }
+    trace.ins[from..].iter().find_map(|ins| {
+        (ins.op != IrOp::SinkA && (trace.is_sunk(ins.a) || trace.is_sunk(ins.b)))
+            .then(|| format!("{} {}", ins.op.mnemonic(), ins.imm))
+    })
 }
 
 /// Longest trace recorded, in bytecodes.
@@ -181,6 +196,19 @@ pub struct Recorder {
     /// The bytecode recorded last raises into a handler the trace holds
     /// (`caught`): the interpreter's raise does not end the recording.
     pub(super) raise_caught: bool,
+    /// Class calls make virtual instances (`virtuals`): `--jit-opt=allocsink`,
+    /// and no earlier recording of this trace saw one escape unmade.
+    pub(super) sink_instances: bool,
+    /// Instances the trace has not made, by handle (`virtuals`).
+    pub(super) virtuals: FastMap<Ref, virtuals::Virtual>,
+    /// Bumped whenever a virtual's attributes change: a snapshot then needs
+    /// the new state.
+    pub(super) virtual_gen: u64,
+    /// Virtual instances made by class calls (`--jit-stats`' `sunk`).
+    pub virtuals_made: u64,
+    /// Virtuals made for real so far: a bytecode that made one cannot be
+    /// rolled back (the refs renamed in callers' frames stay renamed).
+    pub(super) renames: u64,
 }
 
 /// What the recorder was before a bytecode: if that bytecode raises (itself, or
@@ -197,6 +225,10 @@ pub(super) struct Undo {
     snaps: usize,
     stack: Vec<Ref>,
     locals: FastMap<u32, Ref>,
+    virtuals: FastMap<Ref, virtuals::Virtual>,
+    /// `Recorder::renames` then: a bytecode that made a virtual for real is
+    /// not undone.
+    renames: u64,
     /// `Jit::raised_while_recording` then: a residual call that comes back
     /// somewhere else raised if it has moved on.
     raised: u64,
@@ -239,6 +271,29 @@ pub(super) struct Parent {
     pub(super) callee_binop: Option<(DunderOp, Ref, Ref)>,
     /// Its open `try` blocks (see `Recorder::blocks`).
     blocks: SmallVec<[Block; 2]>,
+}
+
+impl Parent {
+    /// Every ref to `from` in this caller's state now names `to`.
+    pub(super) fn rename(&mut self, from: Ref, to: Ref) {
+        let swap = |r: &mut Ref| {
+            if *r == from {
+                *r = to;
+            }
+        };
+        self.stack.iter_mut().for_each(swap);
+        self.locals.values_mut().for_each(swap);
+        if let Some(r) = self.callee_init_self.as_mut() {
+            swap(r);
+        }
+        if let Some((_, a, b)) = self.callee_binop.as_mut() {
+            swap(a);
+            swap(b);
+        }
+        if let Some(g) = self.in_gen.as_mut() {
+            g.entry_stack.iter_mut().for_each(swap);
+        }
+    }
 }
 
 /// One interpreter frame to rebuild at an exit inside inlined calls.
@@ -377,7 +432,8 @@ impl Recorder {
 
     fn snap_frames(&mut self, pc: usize) -> u32 {
         if self.parents.is_empty() {
-            let stack = self.stack.clone();
+            let mut stack = self.stack.clone();
+            self.virtual_states(&mut stack);
             return self.trace.snapshot(pc as u32, stack);
         }
         // Inside inlined calls: every frame's state, flattened.
@@ -466,6 +522,7 @@ impl Recorder {
                 blocks,
             });
         }
+        self.virtual_states(&mut refs);
         self.resume.push(ResumePoint { frames });
         let idx = RESUME_FLAG | (self.resume.len() as u32 - 1);
         self.trace.snapshot(idx, refs)
@@ -944,9 +1001,18 @@ impl Vm {
                 return;
             }
         }
-        if rec.stack.iter().any(|&r| rec.trace.is_sunk(r)) && !self.reads_sunk(&rec, op, fr) {
+        if !rec.virtuals.is_empty() {
+            // (what cannot take a virtual instance has it made first)
+            self.settle_virtuals(&mut rec, fr, pc, op);
+        }
+        if rec
+            .stack
+            .iter()
+            .any(|&r| rec.trace.is_sunk(r) && !rec.is_virtual(r))
+            && !self.reads_sunk(&rec, op, fr)
+        {
             // (what takes a sunk object as an operand needs it made)
-            rec.make_on_stack(pc);
+            rec.make_sunk_on_stack(pc);
         }
         let (ins_before, snaps_before, stack_before, locals_before) = (
             rec.trace.ins.len(),
@@ -954,6 +1020,7 @@ impl Vm {
             rec.stack.clone(),
             rec.locals.clone(),
         );
+        let (virtuals_before, renames_before) = (rec.virtuals.clone(), rec.renames);
         // (the frame the bytecode runs in: a `return` from an inlined call
         // leaves it, and rolling back to before that `return` with the
         // caller's frame would resume the caller at the callee's pc)
@@ -967,6 +1034,25 @@ impl Vm {
         } else {
             self.record_op(&mut rec, fr, pc, op)
         };
+        let unrecordable = match &recorded {
+            // (a virtual made for real renamed refs in callers' frames, which
+            // rolling back would not undo)
+            Err(reason) if rec.renames != renames_before => {
+                Some(format!("{reason} (after making a virtual instance)"))
+            }
+            Ok(()) => escaped_virtual(&rec.trace, ins_before).map(|what| {
+                // (a path that does not know virtuals took one: the next
+                // recording makes class calls' instances)
+                self.jit.escaped_virtuals.insert((rec.key, rec.side));
+                format!("virtual instance taken by {what}")
+            }),
+            Err(_) => None,
+        };
+        if let Some(reason) = unrecordable {
+            self.jit.recording = Some(rec);
+            self.abort_recording(&reason);
+            return;
+        }
         // What the failed attempt emitted is dropped (the trace has never run).
         let rollback = |rec: &mut Recorder| {
             rec.roll_back(
@@ -975,6 +1061,7 @@ impl Vm {
                 stack_before.clone(),
                 locals_before.clone(),
             );
+            rec.virtuals = virtuals_before.clone();
         };
         let recorded = match recorded {
             Err(reason) if residual::shape(op).is_some() => {
@@ -1003,6 +1090,8 @@ impl Vm {
                     snaps: snaps_before,
                     stack: stack_before,
                     locals: locals_before,
+                    virtuals: virtuals_before,
+                    renames: renames_before,
                     raised: self.jit.raised_while_recording,
                 });
                 self.jit.recording = Some(rec)
@@ -1090,6 +1179,7 @@ impl Vm {
                 && rec.in_gen.is_none()
                 && rec.skip.is_none()
                 && rec.ops > 2
+                && rec.renames == u.renames
         });
         let Some(u) = rec.undo.take().filter(|_| usable) else {
             self.jit.recording = Some(rec);
@@ -1109,6 +1199,7 @@ impl Vm {
             );
         } else {
             rec.roll_back(u.ins, u.snaps, u.stack, u.locals);
+            rec.virtuals = u.virtuals;
             let _ = writeln!(rec.bytecode_log, "       exit: exception raised");
             rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, u.pc);
         }
@@ -1293,6 +1384,42 @@ impl Vm {
         let top = |d: usize| fr.peek(d);
         match op {
             Op::Nop | Op::FuncEntry => {}
+            // attributes of an instance the trace has not made: its refs
+            // (`settle_virtuals` made it for real unless a slot holds it)
+            Op::LoadAttr(n) if rec.stack.last().is_some_and(|&r| rec.is_virtual(r)) => {
+                let (obj, name) = (top(0), fr.code.names[n as usize]);
+                let h = *rec.stack.last().ok_or("stack underflow")?;
+                let idx = self
+                    .inline_attr_slot(obj, name)
+                    .ok_or("attribute of a virtual instance")?;
+                rec.guard_virtual_class(h, obj, &self.jit.layouts, pc)?;
+                let r = *rec
+                    .virtual_of(h)
+                    .fields
+                    .get(idx)
+                    .ok_or("virtual instance without the attribute")?;
+                rec.pop()?;
+                rec.stack.push(r);
+            }
+            Op::StoreAttr(n) if rec.stack.last().is_some_and(|&r| rec.is_virtual(r)) => {
+                let (obj, name) = (top(0), fr.code.names[n as usize]);
+                let nn = rec.stack.len();
+                let (rv, h) = (rec.stack[nn - 2], rec.stack[nn - 1]);
+                rec.guard_virtual_class(h, obj, &self.jit.layouts, pc)?;
+                let ObjData::Instance(i) = &obj.obj().data else {
+                    return Err("not an instance".into());
+                };
+                let shape = i.shape.get();
+                if let Some(idx) = self.inline_attr_slot(obj, name) {
+                    rec.set_virtual_field(h, idx, rv, shape);
+                } else if self.adds_plain_attr(obj, name) {
+                    let idx = shape.names.len();
+                    rec.set_virtual_field(h, idx, rv, shape.with(name));
+                } else {
+                    return Err(format!("store attribute '{}' of a virtual", str_of(name)));
+                }
+                rec.stack.truncate(nn - 2);
+            }
             // `try` in the loop's own frame: the trace pushes and pops the real
             // frame's handler blocks, so an exception raised at an exit (or by a
             // residual call) finds its handler as in the interpreter
@@ -1415,14 +1542,21 @@ impl Vm {
                 }
                 let mut r = r;
                 if let Some((op, _, _)) = rec.parents.last().and_then(|p| p.callee_binop) {
-                    // an operator dunder's NotImplemented: the interpreter goes
-                    // on with the reflected method, from this exit
                     rec.stack.push(r);
-                    let b = rec.boxed(r);
-                    let ni = rec.k_val(self.not_implemented);
-                    let is = rec.guard(IrOp::CallG, Ty::Val, b, ni, helpers::IS, pc);
-                    let c = rec.guard(IrOp::GuardBool, Ty::Bool, is, Ref::NONE, 0, pc);
-                    rec.guard(IrOp::GuardFalse, Ty::Void, c, Ref::NONE, 0, pc);
+                    if rec.is_virtual(r) && op == DunderOp::NotEqualViaEq {
+                        // (its truth is `__bool__`'s or `__len__`'s)
+                        r = rec.materialize(r, pc);
+                    }
+                    if !rec.is_virtual(r) {
+                        // an operator dunder's NotImplemented: the interpreter
+                        // goes on with the reflected method, from this exit (an
+                        // instance the trace has not made is not it)
+                        let b = rec.boxed(r);
+                        let ni = rec.k_val(self.not_implemented);
+                        let is = rec.guard(IrOp::CallG, Ty::Val, b, ni, helpers::IS, pc);
+                        let c = rec.guard(IrOp::GuardBool, Ty::Bool, is, Ref::NONE, 0, pc);
+                        rec.guard(IrOp::GuardFalse, Ty::Void, c, Ref::NONE, 0, pc);
+                    }
                     if op == DunderOp::NotEqualViaEq {
                         // `!=` through object's `__ne__`: the truth of what
                         // `__eq__` returned, negated (its guards leave here,
@@ -1486,15 +1620,20 @@ impl Vm {
                     return Err(format!("call of class '{}' (changing)", t.name));
                 }
                 rec.guard_type_version(cls, t, &layouts, pc);
-                let kc = rec.k_val(cls);
-                let inst = rec.guard(
-                    IrOp::CallA,
-                    Ty::Val,
-                    kc,
-                    Ref::NONE,
-                    helpers::NEW_INSTANCE,
-                    pc,
-                );
+                let inst = if rec.sink_instances && layouts.instance.is_some() {
+                    // made only if something needs it (jit/virtuals.rs)
+                    rec.new_virtual(cls, self.root_shape)
+                } else {
+                    let kc = rec.k_val(cls);
+                    rec.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        kc,
+                        Ref::NONE,
+                        helpers::NEW_INSTANCE,
+                        pc,
+                    )
+                };
                 let mut args = vec![inst];
                 args.extend_from_slice(&rec.stack[n - argc..]);
                 rec.stack.truncate(n - argc - 1);
@@ -1530,7 +1669,12 @@ impl Vm {
                 rec.consts.push(cls);
                 rec.guard(IrOp::GuardIs, Ty::Void, rc, Ref::NONE, cls.0 as i64, pc);
                 let rself = rec.load_local(0);
-                let rself = rec.boxed(rself);
+                let rself = if rec.is_virtual(rself) {
+                    // (the proxy holds it: made for real)
+                    rec.materialize(rself, pc)
+                } else {
+                    rec.boxed(rself)
+                };
                 let kc = rec.k_val(cls);
                 let sup = rec.guard(IrOp::CallA, Ty::Val, kc, rself, helpers::NEW_SUPER, pc);
                 rec.stack.truncate(n - 1);

@@ -143,9 +143,15 @@ impl Recorder {
     /// Makes every sunk object on the operand stack for real, before a
     /// bytecode that takes them as operands (`pc`: its snapshot).
     pub(crate) fn make_on_stack(&mut self, pc: usize) {
+        self.materialize_on_stack(None, pc);
+        self.make_sunk_on_stack(pc);
+    }
+
+    /// `make_on_stack` for the sunk slices and tuples (virtual instances stay).
+    pub(crate) fn make_sunk_on_stack(&mut self, pc: usize) {
         for i in 0..self.stack.len() {
             let r = self.stack[i];
-            if !self.trace.is_sunk(r) {
+            if !self.trace.is_sunk(r) || self.is_virtual(r) {
                 continue;
             }
             let ins = *self.trace.get(r);
@@ -266,6 +272,26 @@ impl<'h> Maker<'h> {
                 };
                 (self.slice_class, data)
             }
+            helpers::NEW_INSTANCE => {
+                // (a virtual instance: see jit/virtuals.rs for the layout)
+                let class = self.value(trace, ins.a, vals);
+                let node = *trace.get(ins.b);
+                // SAFETY: shapes are leaked (`Shape::with`); the recorder put
+                // one's address in the node's imm.
+                let shape: &'static crate::object::Shape =
+                    unsafe { &*(node.imm as *const crate::object::Shape) };
+                let mut slots = Vec::with_capacity(shape.names.len());
+                if !node.a.is_none() {
+                    slots.push(self.value(trace, node.a, vals));
+                }
+                let mut rest = node.b;
+                while !rest.is_none() {
+                    let p = *trace.get(rest);
+                    slots.push(self.value(trace, p.a, vals));
+                    rest = p.b;
+                }
+                (class, crate::object::plain_instance(shape, slots))
+            }
             h => unreachable!("no sunk object is made by helper {h}"),
         };
         let v = self.heap.alloc(class, data);
@@ -280,7 +306,14 @@ pub fn count_sunk(trace: &Trace) -> u64 {
     trace
         .ins
         .iter()
-        .filter(|i| i.op == guards::Op::SinkA && i.imm != PARTS)
+        .filter(|i| {
+            // (an instance's states are not objects: `Recorder::virtuals_made`
+            // counts the instances)
+            i.op == guards::Op::SinkA
+                && i.imm != PARTS
+                && i.imm != helpers::NEW_INSTANCE
+                && !super::record::virtuals::is_shape_node(i.imm)
+        })
         .count() as u64
 }
 
@@ -352,6 +385,7 @@ impl Recorder {
                             let items = self.sunk_tuple_items(r);
                             self.tuples.insert(r, items);
                         }
+                        self.adopt_rebuilt(r);
                         made.push((parent, r));
                         r
                     }

@@ -131,6 +131,19 @@ pub struct TypeObj {
     pub hooks: Cell<(u64, u8)>,
 }
 
+/// The payload of a plain instance with attributes `slots` under `shape` (no
+/// `__dict__` taken, no built-in base, no exception state): what `C()` makes
+/// and `__init__` fills.
+pub fn plain_instance(shape: &'static Shape, slots: Vec<Value>) -> ObjData {
+    ObjData::Instance(Instance {
+        shape: Cell::new(shape),
+        slots: Mut::new(slots),
+        base_value: Cell::new(Value::EMPTY),
+        exc: Mut::new(None),
+        dict: Cell::new(Value::EMPTY),
+    })
+}
+
 pub struct Instance {
     pub shape: Cell<&'static Shape>,
     pub slots: Mut<Vec<Value>>,

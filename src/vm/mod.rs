@@ -31,7 +31,7 @@ use num_traits::ToPrimitive;
 
 use crate::compiler::bytecode::Code;
 use crate::gc::Heap;
-use crate::object::{Dict, Function, Instance, IterState, Mut, ObjData, PyStr, Set, Shape};
+use crate::object::{Dict, Function, IterState, Mut, ObjData, PyStr, Set, Shape};
 use crate::value::Value;
 use frame::Frame;
 pub use types::Types;
@@ -526,13 +526,7 @@ impl Vm {
     pub fn new_instance(&mut self, class: Value) -> Value {
         self.heap.alloc(
             class,
-            ObjData::Instance(Instance {
-                shape: std::cell::Cell::new(self.root_shape),
-                slots: Mut::new(Vec::new()),
-                base_value: std::cell::Cell::new(Value::EMPTY),
-                exc: Mut::new(None),
-                dict: std::cell::Cell::new(Value::EMPTY),
-            }),
+            crate::object::plain_instance(self.root_shape, Vec::new()),
         )
     }
 

@@ -1,0 +1,394 @@
+//! Instances a trace never allocates (PyPy's virtuals): `C(...)` whose object
+//! lives only in the recorder until something needs it for real.
+//!
+//! Why: `(v1 + v2) * s` with `__add__` and `__mul__` inlined makes an instance
+//! per operator, each filled by its `__init__` and read once by the next
+//! operator. In a trace the recorder knows every attribute such an object has
+//! (they are refs it stored), so reading one is that ref and the object itself
+//! need exist only where the trace leaves. A class call the trace inlines makes
+//! a *virtual* instance: a handle (a `sinka`, so no op but snapshots may name
+//! it) whose class, shape and attribute refs the recorder keeps. `__init__`'s
+//! stores, attribute loads, method lookups and inlined calls work on it; a
+//! snapshot names its current state (a `sinka` chain emitted when the fields
+//! changed: `state`), which an exit makes (`sunk::Maker`). Anything else that
+//! takes it (a residual call, a store into a real object or a local of the
+//! loop's frame, a loop's end) has it made for real first (`materialize`), and
+//! every ref to the handle then names the made object (`rename`).
+//!
+//! The IR form of a state, read by `sunk::Maker` and rebuilt by side traces:
+//! `sinka(class, shape_node) NEW_INSTANCE`, where `shape_node` is
+//! `sinka(field0, rest)` whose imm is the `&'static Shape` (no helper has an
+//! index that large) and `rest` the other fields as `PARTS` nodes, in slot
+//! order.
+
+use guards::{Op as IrOp, Ref, Ty};
+use smallvec::SmallVec;
+
+use super::Recorder;
+use crate::compiler::bytecode::Op;
+use crate::jit::helpers;
+use crate::jit::sunk::PARTS;
+use crate::object::{ObjData, Shape};
+use crate::value::Value;
+
+/// A class call's instance the trace has not made.
+#[derive(Clone)]
+pub(crate) struct Virtual {
+    pub(super) cls: Value,
+    pub(super) shape: &'static Shape,
+    /// The attributes' refs, in slot order (of any type: unboxed ints and
+    /// floats stay unboxed).
+    pub(super) fields: SmallVec<[Ref; 4]>,
+    /// The `sinka` for the state last emitted, and the `Recorder::virtual_gen`
+    /// it was emitted at.
+    state: (u64, Ref),
+}
+
+/// Whether a `sinka`'s imm names a shape (the first field node of a sunk
+/// instance) rather than a helper or `PARTS`.
+pub(crate) fn is_shape_node(imm: i64) -> bool {
+    imm != PARTS && !(0..helpers::TABLE.len() as i64).contains(&imm)
+}
+
+impl Recorder {
+    /// Whether `r` is an instance the trace has not made.
+    #[inline]
+    pub(crate) fn is_virtual(&self, r: Ref) -> bool {
+        !self.virtuals.is_empty() && self.virtuals.contains_key(&r)
+    }
+
+    /// A new instance of `cls` with no attributes (`root`: the empty shape).
+    pub(super) fn new_virtual(&mut self, cls: Value, root: &'static Shape) -> Ref {
+        let h = self.emit_state(cls, root, &[]);
+        self.virtuals.insert(
+            h,
+            Virtual {
+                cls,
+                shape: root,
+                fields: SmallVec::new(),
+                state: (self.virtual_gen, h),
+            },
+        );
+        self.virtuals_made += 1;
+        h
+    }
+
+    /// Takes the `sinka` a side trace rebuilt from its parent's exit as a
+    /// virtual of its own, when it is an instance.
+    pub(crate) fn adopt_rebuilt(&mut self, r: Ref) {
+        let head = *self.trace.get(r);
+        if head.imm != helpers::NEW_INSTANCE {
+            return;
+        }
+        let cls = Value(self.trace.get(head.a).imm as u64);
+        let node = *self.trace.get(head.b);
+        // SAFETY: shapes are leaked (`Shape::with`); the imm is one (see the
+        // module's doc).
+        let shape: &'static Shape = unsafe { &*(node.imm as *const Shape) };
+        let mut fields: SmallVec<[Ref; 4]> = SmallVec::new();
+        if !node.a.is_none() {
+            fields.push(node.a);
+        }
+        let mut rest = node.b;
+        while !rest.is_none() {
+            let p = *self.trace.get(rest);
+            fields.push(p.a);
+            rest = p.b;
+        }
+        self.virtuals.insert(
+            r,
+            Virtual {
+                cls,
+                shape,
+                fields,
+                state: (self.virtual_gen, r),
+            },
+        );
+    }
+
+    /// The virtual behind `r` (which `is_virtual`).
+    pub(super) fn virtual_of(&self, r: Ref) -> &Virtual {
+        &self.virtuals[&r]
+    }
+
+    /// Sets attribute slot `idx` of virtual `h` to `v` (`idx` one past the
+    /// last adds it, moving the instance to `shape`).
+    pub(super) fn set_virtual_field(&mut self, h: Ref, idx: usize, v: Ref, shape: &'static Shape) {
+        let virt = self.virtuals.get_mut(&h).expect("a virtual");
+        if idx == virt.fields.len() {
+            virt.fields.push(v);
+        } else {
+            virt.fields[idx] = v;
+        }
+        virt.shape = shape;
+        self.virtual_gen += 1;
+    }
+
+    /// Whether virtual `from` is `to` or holds it, through its fields.
+    pub(super) fn reaches(&self, from: Ref, to: Ref) -> bool {
+        if from == to {
+            return true;
+        }
+        self.virtuals
+            .get(&from)
+            .is_some_and(|v| v.fields.iter().any(|&f| self.reaches(f, to)))
+    }
+
+    /// The `sinka` naming `h`'s current state in a snapshot.
+    pub(super) fn virtual_state(&mut self, h: Ref) -> Ref {
+        let v = &self.virtuals[&h];
+        if v.state.0 == self.virtual_gen {
+            return v.state.1;
+        }
+        let (cls, shape) = (v.cls, v.shape);
+        let mut fields = v.fields.clone();
+        for f in fields.iter_mut() {
+            if self.is_virtual(*f) {
+                *f = self.virtual_state(*f);
+            }
+        }
+        let r = self.emit_state(cls, shape, &fields);
+        let gen_now = self.virtual_gen;
+        self.virtuals.get_mut(&h).expect("a virtual").state = (gen_now, r);
+        r
+    }
+
+    fn emit_state(&mut self, cls: Value, shape: &'static Shape, fields: &[Ref]) -> Ref {
+        let mut rest = Ref::NONE;
+        for &f in fields.iter().skip(1).rev() {
+            rest = self.trace.emit(IrOp::SinkA, Ty::Val, f, rest, PARTS, None);
+        }
+        let first = fields.first().copied().unwrap_or(Ref::NONE);
+        let at = shape as *const Shape as i64;
+        let node = self.trace.emit(IrOp::SinkA, Ty::Val, first, rest, at, None);
+        let kc = self.k_val(cls);
+        self.trace
+            .emit(IrOp::SinkA, Ty::Val, kc, node, helpers::NEW_INSTANCE, None)
+    }
+
+    /// Snapshot entries with each virtual replaced by its current state.
+    pub(super) fn virtual_states(&mut self, refs: &mut [Ref]) {
+        if self.virtuals.is_empty() {
+            return;
+        }
+        for r in refs.iter_mut() {
+            if self.is_virtual(*r) {
+                *r = self.virtual_state(*r);
+            }
+        }
+    }
+
+    /// Makes virtual `h` for real before `pc` (its virtual fields first), and
+    /// has every ref to it name the object made.
+    pub(crate) fn materialize(&mut self, h: Ref, pc: usize) -> Ref {
+        let v = self.virtuals[&h].clone();
+        let mut fields: SmallVec<[Ref; 4]> = SmallVec::new();
+        for (i, _) in v.fields.iter().enumerate() {
+            // (making a field renames it in `h`'s fields too)
+            let f = self.virtuals[&h].fields[i];
+            let f = if self.is_virtual(f) {
+                self.materialize(f, pc)
+            } else {
+                f
+            };
+            fields.push(self.boxed(f));
+        }
+        let kc = self.k_val(v.cls);
+        let made = if fields.is_empty() {
+            self.guard(
+                IrOp::CallA,
+                Ty::Val,
+                kc,
+                Ref::NONE,
+                helpers::NEW_INSTANCE,
+                pc,
+            )
+        } else {
+            for (i, &f) in fields.iter().enumerate() {
+                let park = if i == 0 {
+                    helpers::TUPLE_FIRST
+                } else {
+                    helpers::TUPLE_ITEM
+                };
+                self.guard(IrOp::CallG, Ty::Val, f, Ref::NONE, park, pc);
+            }
+            let ks = self.k_int(v.shape as *const Shape as i64);
+            self.guard(
+                IrOp::CallG,
+                Ty::Val,
+                kc,
+                ks,
+                helpers::NEW_INSTANCE_PARKED,
+                pc,
+            )
+        };
+        self.virtuals.remove(&h);
+        self.rename(h, made);
+        self.renames += 1;
+        self.virtual_gen += 1;
+        made
+    }
+
+    /// Makes the virtuals among the top `n` stack entries (all of them for
+    /// None) for real.
+    pub(crate) fn materialize_on_stack(&mut self, n: Option<usize>, pc: usize) {
+        let len = self.stack.len();
+        let from = n.map_or(0, |n| len.saturating_sub(n));
+        for i in from..len {
+            let r = self.stack[i];
+            if self.is_virtual(r) {
+                self.materialize(r, pc);
+            }
+        }
+    }
+
+    /// Every ref to `from` in the recorder's frames now names `to`.
+    fn rename(&mut self, from: Ref, to: Ref) {
+        let swap = |r: &mut Ref| {
+            if *r == from {
+                *r = to;
+            }
+        };
+        self.stack.iter_mut().for_each(swap);
+        self.locals.values_mut().for_each(swap);
+        for p in self.parents.iter_mut() {
+            p.rename(from, to);
+        }
+        if let Some(g) = self.in_gen.as_mut() {
+            g.entry_stack.iter_mut().for_each(swap);
+        }
+        for v in self.virtuals.values_mut() {
+            v.fields.iter_mut().for_each(swap);
+        }
+        for items in self.tuples.values_mut() {
+            items.iter_mut().for_each(swap);
+        }
+        self.supers.values_mut().for_each(swap);
+    }
+}
+
+impl crate::vm::Vm {
+    /// Makes for real the virtuals `op` would take as operands on a path that
+    /// does not know them: anything but attribute access and stores on the
+    /// instance, method lookups, inlined calls and operator dunders, returns
+    /// and locals of inlined frames, and the ops that only move refs.
+    pub(super) fn settle_virtuals(
+        &mut self,
+        rec: &mut Recorder,
+        fr: &crate::vm::frame::Frame,
+        pc: usize,
+        op: Op,
+    ) {
+        let top = |d: usize| fr.peek(d);
+        let n = rec.stack.len();
+        let at = |d: usize| n.checked_sub(d + 1).map(|i| rec.stack[i]);
+        let virt = |d: usize| at(d).is_some_and(|r| rec.is_virtual(r));
+        let inlined_frame = rec.inlined() && rec.in_gen.is_none();
+        let takes: Option<usize> = match op {
+            Op::Nop
+            | Op::FuncEntry
+            | Op::LoadFast(_)
+            | Op::LoadConst(_)
+            | Op::LoadGlobal(_)
+            | Op::LoadName(_)
+            | Op::LoadDeref(_)
+            | Op::Pop
+            | Op::Dup
+            | Op::DupTwo
+            | Op::Rot2
+            | Op::Rot3
+            | Op::Jump(_) => Some(0),
+            Op::StoreFast(_) | Op::Return => Some(if inlined_frame { 0 } else { 1 }),
+            Op::LoadAttr(k) => {
+                let known = virt(0)
+                    && self
+                        .inline_attr_slot(top(0), fr.code.names[k as usize])
+                        .is_some();
+                Some(if known { 0 } else { 1 })
+            }
+            Op::LoadMethod(k) => {
+                let name = fr.code.names[k as usize];
+                let known = virt(0)
+                    && matches!(&top(0).obj().data,
+                        ObjData::Instance(i) if i.shape.get().lookup(name).is_none())
+                    && self.plain_method(top(0), name).is_some();
+                Some(if known { 0 } else { 1 })
+            }
+            Op::StoreAttr(k) => {
+                let name = fr.code.names[k as usize];
+                let known = virt(0)
+                    && (self.inline_attr_slot(top(0), name).is_some()
+                        || self.adds_plain_attr(top(0), name))
+                    // (no cycle of virtuals: a state names its fields' states)
+                    && !(virt(1) && rec.reaches(at(1).expect("virtual"), at(0).expect("virtual")));
+                Some(if known { 0 } else { 2 })
+            }
+            Op::Call(argc) => {
+                let argc = argc as usize;
+                let f = top(argc);
+                let inlined = self.inlinable_in(rec, f)
+                    || self.inlinable_class_call(f, argc)
+                    || (at(argc).and_then(|r| super::bound_self(rec, r)).is_some()
+                        && self.bound_inlinable(rec, f, argc + 1));
+                Some(if inlined { 0 } else { argc + 1 })
+            }
+            Op::CallKw(argc) => {
+                let inlined = self.kw_call_params(rec, fr, argc).is_some();
+                Some(if inlined { 0 } else { argc as usize + 2 })
+            }
+            Op::CallMethod(argc) => {
+                let argc = argc as usize;
+                let inlined = !top(argc).is_empty() && self.inlinable_in(rec, top(argc + 1));
+                Some(if inlined { 0 } else { argc + 2 })
+            }
+            Op::Binary(bop) => {
+                let inlined = self.operator_dunder(bop, top(1), top(0)).is_some();
+                Some(if inlined { 0 } else { 2 })
+            }
+            Op::Compare(cop) => {
+                let inlined = self.compare_dunder(cop, top(1), top(0)).is_some();
+                Some(if inlined { 0 } else { 2 })
+            }
+            Op::Subscr => {
+                let inlined = self.getitem_dunder(top(1)).is_some();
+                Some(if inlined { 0 } else { 2 })
+            }
+            Op::BuildTuple(k) | Op::BuildList(k) => Some(k as usize),
+            Op::Unary(_) | Op::GetIter | Op::ForIter(_) => Some(1),
+            Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => Some(1),
+            Op::Is(_) | Op::In(_) | Op::InplaceBinary(_) => Some(2),
+            Op::StoreSubscr => Some(3),
+            _ => None,
+        };
+        rec.materialize_on_stack(takes, pc);
+    }
+}
+
+impl Recorder {
+    /// Guards the version of virtual `h`'s class (what an instance guard
+    /// leaves to check when the recorder knows class, dict and shape), and
+    /// that the interpreter's object `obj` has the recorder's shape.
+    pub(super) fn guard_virtual_class(
+        &mut self,
+        h: Ref,
+        obj: Value,
+        layouts: &crate::jit::layout::Layouts,
+        pc: usize,
+    ) -> Result<(), String> {
+        let v = &self.virtuals[&h];
+        let (cls, shape) = (v.cls, v.shape);
+        let same = matches!(&obj.as_obj().map(|o| &o.data),
+            Some(ObjData::Instance(i)) if std::ptr::eq(i.shape.get(), shape));
+        if !same || obj.obj().class() != cls {
+            return Err("virtual instance unlike the interpreter's".into());
+        }
+        let ObjData::Type(t) = &cls.obj().data else {
+            return Err("not a class".into());
+        };
+        if self.is_volatile(t) {
+            return Err("virtual instance of a changing class".into());
+        }
+        self.guard_type_version(cls, t, layouts, pc);
+        Ok(())
+    }
+}
