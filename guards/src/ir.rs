@@ -364,7 +364,16 @@ impl Trace {
     }
 
     pub fn snapshot(&mut self, pc: u32, stack: Vec<Ref>) -> u32 {
-        if let Some(last) = self.snapshots.last()
+        self.snapshot_with_slots(pc, stack, Vec::new())
+    }
+
+    /// A snapshot whose exit also writes frame slots the trace never stored
+    /// (`slots`: slot -> value, sorted by slot): values the client keeps out
+    /// of `SetSlot`s (an object it has not made). `sink` keeps them over the
+    /// stores it delays for the same slots.
+    pub fn snapshot_with_slots(&mut self, pc: u32, stack: Vec<Ref>, slots: Vec<(u32, Ref)>) -> u32 {
+        if slots.is_empty()
+            && let Some(last) = self.snapshots.last()
             && last.pc == pc
             && last.stack == stack
             && last.slots.is_empty()
@@ -374,7 +383,7 @@ impl Trace {
         self.snapshots.push(Snapshot {
             pc,
             stack,
-            slots: Vec::new(),
+            slots,
             dead: Vec::new(),
         });
         self.snapshots.len() as u32 - 1

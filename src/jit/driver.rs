@@ -26,6 +26,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::frame::Frame;
 
+/// How a side trace rebuilds one value of its parent's exit (see
+/// `sunk::plan_rebuild`): from inputs, each a constant or a parent value.
+type Plan = Vec<Rebuild<(IrOp, Ty, i64)>>;
+
 /// How a finished recording ends.
 pub(crate) enum End {
     /// A root trace back at its own loop header: it loops.
@@ -216,6 +220,7 @@ impl Vm {
             blocks: Default::default(),
             unwinds: Vec::new(),
             raise_caught: false,
+            root_virtuals: Default::default(),
             sink_instances: self.jit.sink_alloc
                 && !self.jit.escaped_virtuals.contains(&(key, None)),
             virtuals: Default::default(),
@@ -296,7 +301,7 @@ impl Vm {
         let s = &p.trace.snapshots[snap as usize];
         // (a sunk object of the parent is one of the side trace too, over
         // the parent's values: see jit/sunk.rs)
-        let inputs: Vec<Vec<Rebuild<(IrOp, Ty, i64)>>> = s
+        let inputs: Vec<Plan> = s
             .stack
             .iter()
             .map(|r| {
@@ -314,8 +319,21 @@ impl Vm {
         let chain =
             (s.pc & RESUME_FLAG != 0).then(|| p.resume[(s.pc & !RESUME_FLAG) as usize].clone());
         // the stores the parent delayed: the side trace owns them now
-        let delayed: Vec<(u32, (IrOp, Ty, i64))> =
-            s.slots.iter().map(|(k, r)| (*k, input(r))).collect();
+        // (an object the parent never made, which a local holds: rebuilt as
+        // the stack's are)
+        let delayed: Vec<(u32, Plan)> = s
+            .slots
+            .iter()
+            .map(|(k, r)| {
+                let mut plan = Vec::new();
+                if p.trace.is_sunk(*r) {
+                    plan_rebuild(&p.trace, *r, &input, &mut plan);
+                } else {
+                    plan.push(Rebuild::Input(input(r)));
+                }
+                (*k, plan)
+            })
+            .collect();
         let mut rec = self.new_recorder(frame, key, header_pc);
         rec.side = Some((parent, snap));
         rec.sink_instances = self.jit.sink_alloc
@@ -344,8 +362,13 @@ impl Vm {
         let root_stack = chain.as_ref().map_or(usize::MAX, |rp| rp.frames[0].nstack);
         rec.stack = refs.by_ref().take(root_stack).map(|(r, _)| r).collect();
         let nlocals = rec.code.nlocals() as u32;
-        for (slot, i) in delayed {
-            let r = emit(&mut rec, i);
+        for (slot, plan) in delayed {
+            let r = rec.emit_rebuild(&plan, &emit, &mut made);
+            if rec.is_virtual(r) && slot < nlocals {
+                rec.locals.insert(slot, r);
+                rec.root_virtuals.push(slot);
+                continue;
+            }
             let b = rec.boxed(r);
             rec.trace
                 .emit(IrOp::SetSlot, Ty::Void, b, Ref::NONE, slot as i64, None);
@@ -505,6 +528,15 @@ impl Vm {
             return;
         };
         self.jit_recording = self.jit.count_ops;
+        match end {
+            // (objects the next iteration reads from the frame are made)
+            End::Loop => {
+                let pc = rec.header_pc;
+                rec.settle_root_virtuals(pc);
+            }
+            End::Link(_, pc) => rec.settle_root_virtuals(pc),
+            End::Exit => {}
+        }
         if rec.key.1 == ENTRY_SLOT && rec.side.is_none() && matches!(end, End::Exit) {
             // Entering and leaving a trace costs about as much as interpreting a
             // dozen bytecodes, and a residual call saves nothing: a function
@@ -605,6 +637,15 @@ impl Vm {
         }
         if let Some(first) = rec.poll.take() {
             rec.drop_idle_poll(first);
+        }
+        if let Some(what) = crate::jit::record::escaped_virtual(&rec.trace, 0) {
+            // (the trace's end took an object it has not made)
+            self.jit.escaped_virtuals.insert((rec.key, rec.side));
+            self.jit.log(&format!(
+                "---- TRACE {id} abort: virtual instance taken by {what}\n"
+            ));
+            self.trace_failed(&rec, crate::jit::VIRTUAL_ESCAPED);
+            return;
         }
         let mut trace = std::mem::take(&mut rec.trace);
         // (counted as recorded: an object nothing names once optimized is
@@ -749,13 +790,10 @@ impl Vm {
             // An `Exit` leaves where nothing can be recorded; a GC poll leaves so
             // that the interpreter collects; a residual call's exit has had its
             // effect or reads a frame (see `residual`).
-            // (the recorder never stores a sunk object to a frame slot; if it
-            // did, the side trace could not rebuild it among its stores)
+            // (an object the trace has not made, held by a local of the loop's
+            // frame, is rebuilt by the side trace as one of its own:
+            // `start_side_recording`)
             no_side_trace[s] |= poll
-                || trace.snapshots[s]
-                    .slots
-                    .iter()
-                    .any(|&(_, r)| trace.is_sunk(r))
                 || ins.op == IrOp::CallR
                 || (ins.op == IrOp::Exit && ins.imm != guards::ir::EXIT_CONTINUES);
         }
@@ -1332,6 +1370,11 @@ fn hand_phis(rec: &mut Recorder, entry: &asm::BodyEntry, pc: usize) -> bool {
             return false;
         }
         let have = rec.locals.get(&slot).map(|&r| (r, rec.trace.get(r).ty));
+        if have.is_some_and(|(r, _)| rec.is_virtual(r)) {
+            // (a local the target overwrites before reading it, holding an
+            // object this trace has not made: the target enters at the top)
+            return false;
+        }
         if let Some((_, t)) = have
             && t != Ty::Val
             && t != ty

@@ -323,8 +323,12 @@ pub(crate) const RAISE_RETRIES: u32 = 3;
 pub(crate) const JUMPED_RETRY: &str = "residual bytecode jumped (recorded again)";
 
 /// Whether `reason` is one of the aborts recorded again at the next pass.
+/// A virtual instance reached an op that cannot take one (see
+/// `record::virtuals`): recorded again, class calls then making their objects.
+pub(crate) const VIRTUAL_ESCAPED: &str = "virtual instance escaped (recorded again)";
+
 pub(crate) fn recorded_again(reason: &str) -> bool {
-    reason == RAISED_RETRY || reason == JUMPED_RETRY
+    reason == RAISED_RETRY || reason == JUMPED_RETRY || reason == VIRTUAL_ESCAPED
 }
 
 impl Default for Jit {

@@ -94,7 +94,7 @@ fn built_tuple_item(rec: &Recorder, idx: Value) -> Option<Ref> {
 /// An instruction from `from` on that takes a `sinka` as an operand (no op
 /// but `sinka` may: a virtual instance reached a path that does not know
 /// virtuals), named for the abort.
-fn escaped_virtual(trace: &Trace, from: usize) -> Option<String> {
+pub(crate) fn escaped_virtual(trace: &Trace, from: usize) -> Option<String> {
     if !trace.has_sunk {
         return None;
     }
@@ -209,6 +209,11 @@ pub struct Recorder {
     /// Virtuals made for real so far: a bytecode that made one cannot be
     /// rolled back (the refs renamed in callers' frames stay renamed).
     pub(super) renames: u64,
+    /// Locals of the loop's own frame holding a virtual: no `SetSlot` stored
+    /// it, so each snapshot writes it (`Trace::snapshot_with_slots`) where
+    /// the interpreter may read it, and it is made and stored when the loop
+    /// closes with it live (`settle_root_virtuals`).
+    pub(super) root_virtuals: SmallVec<[u32; 4]>,
 }
 
 /// What the recorder was before a bytecode: if that bytecode raises (itself, or
@@ -225,7 +230,7 @@ pub(super) struct Undo {
     snaps: usize,
     stack: Vec<Ref>,
     locals: FastMap<u32, Ref>,
-    virtuals: FastMap<Ref, virtuals::Virtual>,
+    virtuals: (FastMap<Ref, virtuals::Virtual>, SmallVec<[u32; 4]>),
     /// `Recorder::renames` then: a bytecode that made a virtual for real is
     /// not undone.
     renames: u64,
@@ -407,10 +412,11 @@ impl Recorder {
     }
 
     pub(super) fn snap(&mut self, pc: usize) -> u32 {
-        let s = self.snap_frames(pc);
         // The loop frame's locals that the interpreter overwrites before reading
         // them once it resumes there need no write-back (see `sink`).
         let root_pc = self.parents.first().map_or(pc, |p| p.pc_after);
+        let slots = self.root_virtual_slots(root_pc);
+        let s = self.snap_frames(pc, slots);
         let code = self.root_code();
         let dead: Vec<u64> = match code.live_at(root_pc) {
             Some(live) => {
@@ -430,11 +436,11 @@ impl Recorder {
         s
     }
 
-    fn snap_frames(&mut self, pc: usize) -> u32 {
+    fn snap_frames(&mut self, pc: usize, slots: Vec<(u32, Ref)>) -> u32 {
         if self.parents.is_empty() {
             let mut stack = self.stack.clone();
             self.virtual_states(&mut stack);
-            return self.trace.snapshot(pc as u32, stack);
+            return self.trace.snapshot_with_slots(pc as u32, stack, slots);
         }
         // Inside inlined calls: every frame's state, flattened.
         let mut refs = self.parents[0].stack.clone();
@@ -525,7 +531,7 @@ impl Recorder {
         self.virtual_states(&mut refs);
         self.resume.push(ResumePoint { frames });
         let idx = RESUME_FLAG | (self.resume.len() as u32 - 1);
-        self.trace.snapshot(idx, refs)
+        self.trace.snapshot_with_slots(idx, refs, slots)
     }
 
     /// A display of three or more (boxed) `items`: all but the last two are
@@ -764,6 +770,16 @@ impl Recorder {
     }
 
     fn store_local(&mut self, i: u32, r: Ref) {
+        if !self.inlined() && self.in_gen.is_none() {
+            // (a virtual is written by the snapshots that need it: see
+            // `root_virtuals`)
+            self.root_virtuals.retain(|s| *s != i);
+            if self.is_virtual(r) {
+                self.root_virtuals.push(i);
+                self.locals.insert(i, r);
+                return;
+            }
+        }
         // An inlined call's frame exists only in the trace: its locals are refs.
         if self.in_gen.is_some() {
             let b = self.boxed(r);
@@ -1020,7 +1036,10 @@ impl Vm {
             rec.stack.clone(),
             rec.locals.clone(),
         );
-        let (virtuals_before, renames_before) = (rec.virtuals.clone(), rec.renames);
+        let (virtuals_before, renames_before) = (
+            (rec.virtuals.clone(), rec.root_virtuals.clone()),
+            rec.renames,
+        );
         // (the frame the bytecode runs in: a `return` from an inlined call
         // leaves it, and rolling back to before that `return` with the
         // caller's frame would resume the caller at the callee's pc)
@@ -1044,7 +1063,8 @@ impl Vm {
                 // (a path that does not know virtuals took one: the next
                 // recording makes class calls' instances)
                 self.jit.escaped_virtuals.insert((rec.key, rec.side));
-                format!("virtual instance taken by {what}")
+                let _ = writeln!(rec.bytecode_log, "       virtual instance taken by {what}");
+                crate::jit::VIRTUAL_ESCAPED.to_string()
             }),
             Err(_) => None,
         };
@@ -1061,7 +1081,7 @@ impl Vm {
                 stack_before.clone(),
                 locals_before.clone(),
             );
-            rec.virtuals = virtuals_before.clone();
+            (rec.virtuals, rec.root_virtuals) = virtuals_before.clone();
         };
         let recorded = match recorded {
             Err(reason) if residual::shape(op).is_some() => {
@@ -1199,7 +1219,7 @@ impl Vm {
             );
         } else {
             rec.roll_back(u.ins, u.snaps, u.stack, u.locals);
-            rec.virtuals = u.virtuals;
+            (rec.virtuals, rec.root_virtuals) = u.virtuals;
             let _ = writeln!(rec.bytecode_log, "       exit: exception raised");
             rec.guard(IrOp::Exit, Ty::Void, Ref::NONE, Ref::NONE, 0, u.pc);
         }

@@ -226,7 +226,67 @@ impl Recorder {
         self.rename(h, made);
         self.renames += 1;
         self.virtual_gen += 1;
+        // locals of the loop's frame holding it are stored now, as any other
+        let root_locals = self.parents.first().map_or(&self.locals, |p| &p.locals);
+        let stored: SmallVec<[u32; 4]> = self
+            .root_virtuals
+            .iter()
+            .copied()
+            .filter(|i| root_locals.get(i) == Some(&made))
+            .collect();
+        for i in stored {
+            self.trace
+                .emit(IrOp::SetSlot, Ty::Void, made, Ref::NONE, i as i64, None);
+            self.root_virtuals.retain(|s| *s != i);
+        }
         made
+    }
+
+    /// The loop frame's locals holding virtuals that the interpreter may read
+    /// at `root_pc` (of the loop's frame), with their states: what a snapshot
+    /// there writes besides the delayed stores.
+    pub(super) fn root_virtual_slots(&mut self, root_pc: usize) -> Vec<(u32, Ref)> {
+        if self.root_virtuals.is_empty() {
+            return Vec::new();
+        }
+        let mut slots: Vec<(u32, Ref)> = Vec::with_capacity(self.root_virtuals.len());
+        for k in 0..self.root_virtuals.len() {
+            let i = self.root_virtuals[k];
+            if !self.root_local_live(i, root_pc) {
+                continue;
+            }
+            let root_locals = self.parents.first().map_or(&self.locals, |p| &p.locals);
+            let h = root_locals[&i];
+            slots.push((i, self.virtual_state(h)));
+        }
+        slots.sort_unstable_by_key(|&(i, _)| i);
+        slots
+    }
+
+    /// Whether the interpreter may read local `i` of the loop's frame before
+    /// writing it, from `pc` on.
+    fn root_local_live(&self, i: u32, pc: usize) -> bool {
+        self.root_code().live_at(pc).is_none_or(|live| {
+            live.get(i as usize / 64)
+                .is_none_or(|w| w & (1 << (i % 64)) != 0)
+        })
+    }
+
+    /// Makes for real, before the loop closes or links at `header_pc`, each
+    /// virtual a local of the loop's frame holds that the next iteration
+    /// reads (one it overwrites first stays unmade).
+    pub(crate) fn settle_root_virtuals(&mut self, header_pc: usize) {
+        let live: SmallVec<[u32; 4]> = self
+            .root_virtuals
+            .iter()
+            .copied()
+            .filter(|&i| self.root_local_live(i, header_pc))
+            .collect();
+        for i in live {
+            if let Some(&h) = self.locals.get(&i).filter(|h| self.is_virtual(**h)) {
+                self.materialize(h, header_pc);
+            }
+        }
     }
 
     /// Makes the virtuals among the top `n` stack entries (all of them for
@@ -298,7 +358,8 @@ impl crate::vm::Vm {
             | Op::Rot2
             | Op::Rot3
             | Op::Jump(_) => Some(0),
-            Op::StoreFast(_) | Op::Return => Some(if inlined_frame { 0 } else { 1 }),
+            Op::StoreFast(_) => Some(if rec.in_gen.is_none() { 0 } else { 1 }),
+            Op::Return => Some(if inlined_frame { 0 } else { 1 }),
             Op::LoadAttr(k) => {
                 let known = virt(0)
                     && self

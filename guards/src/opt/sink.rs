@@ -29,6 +29,9 @@
 //!   a loop's temporaries need no phis.
 //! - Two guards sharing a snapshot but seeing different delayed stores get their
 //!   own copies of it.
+//! - Slots the client put in a snapshot itself (`Trace::snapshot_with_slots`: a
+//!   local holding an object the trace has not made, which no `SetSlot` stores)
+//!   stay, over any delayed store of the same slot.
 
 use crate::fastmap::FastMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +52,10 @@ pub fn run(t: &mut Trace, loop_slots: Option<&[(u32, Ref)]>) -> bool {
         return false;
     }
     let n = t.ins.len();
+    // (slots the client wrote into snapshots itself: they win over the delayed
+    // stores of the same slots, whose values they replaced)
+    let given_by_client: Vec<Vec<(u32, Ref)>> =
+        t.snapshots.iter().map(|s| s.slots.clone()).collect();
     let mut subst = Subst::new(n);
     // slot -> (boxed value for loads, value the exit boxes)
     let mut pending: BTreeMap<u32, (Ref, Ref)> = BTreeMap::new();
@@ -85,11 +92,18 @@ pub fn run(t: &mut Trace, loop_slots: Option<&[(u32, Ref)]>) -> bool {
             }
             _ if ins.op.is_guard() => {
                 let snap = &t.snapshots[ins.snap as usize];
-                let slots: Vec<(u32, Ref)> = pending
+                let own = given_by_client
+                    .get(ins.snap as usize)
+                    .map_or(&[][..], |v| &v[..]);
+                let mut slots: Vec<(u32, Ref)> = pending
                     .iter()
-                    .filter(|&(&s, _)| !snap.is_dead(s))
+                    .filter(|&(&s, _)| !snap.is_dead(s) && !own.iter().any(|&(o, _)| o == s))
                     .map(|(&s, &(_, v))| (s, v))
                     .collect();
+                if !own.is_empty() {
+                    slots.extend_from_slice(own);
+                    slots.sort_unstable_by_key(|&(s, _)| s);
+                }
                 match given.get(&ins.snap) {
                     None => {
                         t.snapshots[ins.snap as usize].slots = slots.clone();

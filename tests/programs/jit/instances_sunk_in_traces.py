@@ -222,3 +222,40 @@ def escape_in_call(n):
 
 
 print("escape_in_call", escape_in_call(1200))
+
+
+def loop_locals(n):
+    # locals of the loop's own frame holding fresh instances: one carried
+    # from iteration to iteration, one read after the loop, one replaced by
+    # None or deleted on some iterations
+    acc = Vec(0, 0)
+    after = None
+    for i in range(n):
+        step = Vec(i % 7, 1)
+        acc = acc + step
+        tmp = step * 3
+        if i % 5 == 0:
+            tmp = None
+        elif i % 11 == 0:
+            del tmp
+            tmp = Vec(-1, -1)
+        after = tmp
+    return acc, after, step
+
+
+print("loop_locals", loop_locals(3000))
+
+
+def loop_locals_escape(n):
+    seen = {}
+    for i in range(n):
+        v = Vec(i % 4, i % 3)
+        w = v + v
+        if i % 13 == 0:
+            seen[i] = (v, w, v is w)
+    k = sorted(seen)[-1]
+    a, b, same = seen[k]
+    return len(seen), a, b, same, b.x == 2 * a.x
+
+
+print("loop_locals_escape", loop_locals_escape(2000))
