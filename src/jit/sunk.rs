@@ -17,9 +17,10 @@
 //! tuples and strs (fannkuch, nqueens' permutations), and the tuples of
 //! `enumerate`, `zip` and `dict.items()` loops, whose helpers leave the items
 //! in `ARGS` for the trace to load (unpacking reads them: `Recorder::tuples`).
-//! Not yet: tuple displays, instances and bound methods (they need stores into
-//! sunk objects forwarded). A side trace from an exit whose snapshot names a
-//! sunk object rebuilds it as one of its own (`plan_rebuild`).
+//! Instances made by class calls are virtuals (jit/virtuals.rs), whose states
+//! `Maker` makes too. Not yet: tuple displays and bound methods. A side trace
+//! from an exit whose snapshot names a sunk object rebuilds it as one of its
+//! own (`plan_rebuild`).
 
 use guards::{Ref, Trace, Ty};
 use smallvec::SmallVec;
