@@ -2225,3 +2225,42 @@ fn loop_locals_holding_unmade_instances_are_written_only_by_exits() {
         assert_eq!(out.trim(), expected, "{args:?}\n{log}");
     }
 }
+
+#[test]
+fn tuples_packed_and_unpacked_are_never_made() {
+    // `q, r = divmod2(...)` of an inlined `return a // b, a % b`, a tuple kept
+    // in a local and indexed by constants: virtual tuples, no allocation in
+    // the loop; the one kept on some iterations is made by its side trace.
+    let src = "def divmod2(a, b):\n\
+               \x20   return a // b, a % b\n\
+               def run(n):\n\
+               \x20   s = 0\n\
+               \x20   kept = []\n\
+               \x20   for i in range(1, n):\n\
+               \x20       q, r = divmod2(i * 7, 5)\n\
+               \x20       t = (q, r, i)\n\
+               \x20       s += t[0] - t[1] + t[-1]\n\
+               \x20       if i % 1000 == 0:\n\
+               \x20           kept.append(t)\n\
+               \x20   return s, kept[-1]\n\
+               print(run(5000))\n";
+    let expected = "(29982000, (5600, 0, 4000))";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    let optimized = first_optimized_ir(&log);
+    let body = optimized.split(" loop ").nth(1).expect("a looping trace");
+    assert!(
+        !body.contains("calla") && !body.contains("callg"),
+        "an allocation or call is left in the loop:\n{optimized}"
+    );
+    let line = jit_line(&log);
+    assert!(field(line, "sunk") >= 2, "{line}");
+    let (out, log) = run_source(&["--trace-jit", "--trace-log", "--jit-opt=-allocsink"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    let body = first_optimized_ir(&log)
+        .split(" loop ")
+        .nth(1)
+        .unwrap_or("");
+    // (`(q, r, i)` parks its items and is made by a `callg`)
+    assert!(body.contains("callg"), "no allocation:\n{body}");
+}

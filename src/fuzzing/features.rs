@@ -242,12 +242,22 @@ fn function_entry(c: &mut Choices, j: usize, k: usize) -> Feature {
 }
 
 /// Tuples in the loop: returned by an inlined call and unpacked at once (the
-/// trace never allocates them), indexed with constants, kept on some iterations
-/// only; at iteration `k` an item changes type.
+/// trace never allocates them), indexed with constants, holding fresh
+/// instances, kept on some iterations only; at iteration `k` an item changes
+/// type.
 fn tuples(c: &mut Choices, j: usize, k: usize) -> Feature {
     let m = 2 + c.below(9);
-    let defs = format!("def tp{j}(a, b):\n    return b, (a + b) % 1009\n");
-    let body = match c.below(3) {
+    let defs = format!(
+        "def tp{j}(a, b):\n    return b, (a + b) % 1009\n\
+         class TC{j}:\n    def __init__(self, v):\n        self.v = v\n\
+         def tq{j}(a):\n    return (TC{j}(a), TC{j}(a + 1))\n"
+    );
+    let body = match c.below(4) {
+        // a tuple of fresh instances (neither made in traces), one pair kept
+        // whole and read later
+        3 => format!(
+            "p{j}, q{j} = tq{j}(x{j} if i != {k} else x{j} * 0.5)\nw{j} = (p{j}, i)\nx{j} = (p{j}.v + q{j}.v + w{j}[1]) % 1009\nif i % {m} == 0:\n    kept{j}.append(w{j})\nif kept{j} and i % {m} == 1:\n    y{j} = kept{j}[-1][0].v + kept{j}[-1][1]\n"
+        ),
         0 => format!(
             "x{j}, y{j} = tp{j}(x{j}, y{j} if i != {k} else y{j} + 0.5)\nif i % {m} == 0:\n    kept{j}.append((x{j}, y{j}))\n"
         ),
@@ -266,7 +276,9 @@ fn tuples(c: &mut Choices, j: usize, k: usize) -> Feature {
             format!("x{j}"),
             format!("y{j}"),
             format!("len(kept{j})"),
-            format!("kept{j}[-3:]"),
+            format!(
+                "[t if not isinstance(t, tuple) or not t or not isinstance(t[0], TC{j}) else (t[0].v, t[1]) for t in kept{j}[-3:]]"
+            ),
         ],
         globals: vec![],
     }

@@ -61,7 +61,7 @@ impl Seq {
 impl Recorder {
     /// Guards that `r` is a heap object of exactly `v`'s class; returns its address.
     pub(super) fn guard_class(&mut self, r: Ref, v: Value, class_at: i64, pc: usize) -> Ref {
-        if self.is_virtual(r) {
+        if self.is_virtual_instance(r) {
             // (its class is the recorder's; no address: a path that loads
             // from it escapes, see `escaped_virtual`)
             return r;
@@ -289,7 +289,7 @@ impl Recorder {
         if self.is_volatile(t) {
             return None;
         }
-        if self.is_virtual(r) {
+        if self.is_virtual_instance(r) {
             // (its class, dict and shape are the recorder's: only what the
             // class's version pins can change)
             self.guard_type_version(cls, t, layouts, pc);

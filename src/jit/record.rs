@@ -1036,10 +1036,13 @@ impl Vm {
             rec.stack.clone(),
             rec.locals.clone(),
         );
-        let (virtuals_before, renames_before) = (
-            (rec.virtuals.clone(), rec.root_virtuals.clone()),
-            rec.renames,
-        );
+        // (most bytecodes see no virtual: an empty map is not cloned)
+        let virtuals_before = if rec.virtuals.is_empty() && rec.root_virtuals.is_empty() {
+            Default::default()
+        } else {
+            (rec.virtuals.clone(), rec.root_virtuals.clone())
+        };
+        let renames_before = rec.renames;
         // (the frame the bytecode runs in: a `return` from an inlined call
         // leaves it, and rolling back to before that `return` with the
         // caller's frame would resume the caller at the callee's pc)
@@ -1059,6 +1062,8 @@ impl Vm {
             Err(reason) if rec.renames != renames_before => {
                 Some(format!("{reason} (after making a virtual instance)"))
             }
+            // (only a virtual can have reached an op that does not know it)
+            Ok(()) if virtuals_before.0.is_empty() && rec.virtuals.is_empty() => None,
             Ok(()) => escaped_virtual(&rec.trace, ins_before).map(|what| {
                 // (a path that does not know virtuals took one: the next
                 // recording makes class calls' instances)
@@ -1406,7 +1411,12 @@ impl Vm {
             Op::Nop | Op::FuncEntry => {}
             // attributes of an instance the trace has not made: its refs
             // (`settle_virtuals` made it for real unless a slot holds it)
-            Op::LoadAttr(n) if rec.stack.last().is_some_and(|&r| rec.is_virtual(r)) => {
+            Op::LoadAttr(n)
+                if rec
+                    .stack
+                    .last()
+                    .is_some_and(|&r| rec.is_virtual_instance(r)) =>
+            {
                 let (obj, name) = (top(0), fr.code.names[n as usize]);
                 let h = *rec.stack.last().ok_or("stack underflow")?;
                 let idx = self
@@ -1421,7 +1431,12 @@ impl Vm {
                 rec.pop()?;
                 rec.stack.push(r);
             }
-            Op::StoreAttr(n) if rec.stack.last().is_some_and(|&r| rec.is_virtual(r)) => {
+            Op::StoreAttr(n)
+                if rec
+                    .stack
+                    .last()
+                    .is_some_and(|&r| rec.is_virtual_instance(r)) =>
+            {
                 let (obj, name) = (top(0), fr.code.names[n as usize]);
                 let nn = rec.stack.len();
                 let (rv, h) = (rec.stack[nn - 2], rec.stack[nn - 1]);
@@ -2459,6 +2474,15 @@ impl Vm {
                 rec.guard(IrOp::CallG, Ty::Val, bv, Ref::NONE, helpers::STASH, pc);
                 rec.guard(IrOp::CallG, Ty::Val, cell, Ref::NONE, helpers::CELL_SET, pc);
                 rec.pop()?;
+            }
+            Op::BuildTuple(n) if (1..=MAX_BUILT_TUPLE).contains(&n) && rec.sink_instances => {
+                // made only if something needs it (jit/virtuals.rs)
+                let k = rec.stack.len();
+                let items: SmallVec<[Ref; 4]> =
+                    rec.stack[k - n as usize..].iter().copied().collect();
+                let r = rec.new_virtual_tuple(&items);
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
             }
             Op::BuildTuple(n) if (1..=MAX_BUILT_TUPLE).contains(&n) => {
                 let k = rec.stack.len();

@@ -53,15 +53,20 @@ impl Recorder {
         }
     }
 
-    /// A tuple of `items` (boxed refs) the trace does not make; the recorder
-    /// knows its items (`tuples`), so unpacking it and indexing it by a
-    /// constant read them directly.
+    /// A tuple of `items` (boxed refs) the trace does not make: a virtual
+    /// (jit/virtuals.rs), so unpacking it and indexing it by a constant read
+    /// them directly.
     pub(crate) fn sink_tuple(&mut self, items: &[Ref]) -> Ref {
+        self.new_virtual_tuple(items)
+    }
+
+    /// The `sinka` chain of a tuple of `items`.
+    pub(crate) fn emit_tuple(&mut self, items: &[Ref]) -> Ref {
         let sink = |rec: &mut Recorder, a: Ref, b: Ref, helper: i64| {
             rec.trace
                 .emit(guards::Op::SinkA, Ty::Val, a, b, helper, None)
         };
-        let r = match *items {
+        match *items {
             [a] => sink(self, a, Ref::NONE, helpers::NEW_TUPLE1),
             [a, b] => sink(self, a, b, helpers::NEW_TUPLE2),
             _ => {
@@ -71,9 +76,7 @@ impl Recorder {
                 }
                 sink(self, items[0], rest, helpers::NEW_TUPLE_N)
             }
-        };
-        self.tuples.insert(r, items.into());
-        r
+        }
     }
 
     /// The items of the sunk tuple `r` (`sink_tuple`'s layout), read from
@@ -308,12 +311,9 @@ pub fn count_sunk(trace: &Trace) -> u64 {
         .ins
         .iter()
         .filter(|i| {
-            // (an instance's states are not objects: `Recorder::virtuals_made`
-            // counts the instances)
-            i.op == guards::Op::SinkA
-                && i.imm != PARTS
-                && i.imm != helpers::NEW_INSTANCE
-                && !super::record::virtuals::is_shape_node(i.imm)
+            // (the states of virtual instances and tuples are not objects:
+            // `Recorder::virtuals_made` counts those)
+            i.op == guards::Op::SinkA && matches!(i.imm, helpers::NEW_SLICE2 | helpers::NEW_SLICE3)
         })
         .count() as u64
 }
@@ -386,6 +386,7 @@ impl Recorder {
                             let items = self.sunk_tuple_items(r);
                             self.tuples.insert(r, items);
                         }
+                        // (a virtual of its own, as in the parent)
                         self.adopt_rebuilt(r);
                         made.push((parent, r));
                         r

@@ -31,52 +31,92 @@ use crate::jit::sunk::PARTS;
 use crate::object::{ObjData, Shape};
 use crate::value::Value;
 
-/// A class call's instance the trace has not made.
+/// What a virtual is.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind {
+    /// A class call's instance: its class and shape.
+    Instance(Value, &'static Shape),
+    /// A tuple display's tuple (its items never change).
+    Tuple,
+}
+
+/// An object the trace has not made.
 #[derive(Clone)]
 pub(crate) struct Virtual {
-    pub(super) cls: Value,
-    pub(super) shape: &'static Shape,
-    /// The attributes' refs, in slot order (of any type: unboxed ints and
-    /// floats stay unboxed).
+    pub(super) kind: Kind,
+    /// The attributes' refs in slot order, or the tuple's items (of any
+    /// type: unboxed ints and floats stay unboxed).
     pub(super) fields: SmallVec<[Ref; 4]>,
     /// The `sinka` for the state last emitted, and the `Recorder::virtual_gen`
     /// it was emitted at.
     state: (u64, Ref),
 }
 
-/// Whether a `sinka`'s imm names a shape (the first field node of a sunk
-/// instance) rather than a helper or `PARTS`.
-pub(crate) fn is_shape_node(imm: i64) -> bool {
-    imm != PARTS && !(0..helpers::TABLE.len() as i64).contains(&imm)
-}
-
 impl Recorder {
-    /// Whether `r` is an instance the trace has not made.
+    /// Whether `r` is an object the trace has not made.
     #[inline]
     pub(crate) fn is_virtual(&self, r: Ref) -> bool {
         !self.virtuals.is_empty() && self.virtuals.contains_key(&r)
     }
 
+    /// Whether `r` is an instance the trace has not made.
+    #[inline]
+    pub(crate) fn is_virtual_instance(&self, r: Ref) -> bool {
+        !self.virtuals.is_empty()
+            && self
+                .virtuals
+                .get(&r)
+                .is_some_and(|v| matches!(v.kind, Kind::Instance(..)))
+    }
+
     /// A new instance of `cls` with no attributes (`root`: the empty shape).
     pub(super) fn new_virtual(&mut self, cls: Value, root: &'static Shape) -> Ref {
-        let h = self.emit_state(cls, root, &[]);
-        self.virtuals.insert(
-            h,
-            Virtual {
-                cls,
-                shape: root,
-                fields: SmallVec::new(),
-                state: (self.virtual_gen, h),
-            },
-        );
+        let kind = Kind::Instance(cls, root);
+        let h = self.emit_state(kind, &[]);
+        self.adopt(h, kind, SmallVec::new());
         self.virtuals_made += 1;
         h
     }
 
+    /// A tuple of `items` the trace does not make; unpacking it and indexing
+    /// it by a constant read the items (`tuples`).
+    pub(crate) fn new_virtual_tuple(&mut self, items: &[Ref]) -> Ref {
+        let h = self.emit_state(Kind::Tuple, items);
+        self.adopt(h, Kind::Tuple, items.into());
+        if items.iter().any(|&r| self.is_virtual(r)) {
+            // (the handle names its virtual items' handles, not their
+            // states: the first snapshot emits one)
+            self.virtuals.get_mut(&h).expect("adopted").state.0 = u64::MAX;
+        }
+        self.tuples.insert(h, items.into());
+        self.virtuals_made += 1;
+        h
+    }
+
+    fn adopt(&mut self, h: Ref, kind: Kind, fields: SmallVec<[Ref; 4]>) {
+        let state = (self.virtual_gen, h);
+        self.virtuals.insert(
+            h,
+            Virtual {
+                kind,
+                fields,
+                state,
+            },
+        );
+    }
+
     /// Takes the `sinka` a side trace rebuilt from its parent's exit as a
-    /// virtual of its own, when it is an instance.
+    /// virtual of its own, when it is an instance or a tuple.
     pub(crate) fn adopt_rebuilt(&mut self, r: Ref) {
         let head = *self.trace.get(r);
+        if matches!(
+            head.imm,
+            helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 | helpers::NEW_TUPLE_N
+        ) {
+            let items = self.sunk_tuple_items(r);
+            self.adopt(r, Kind::Tuple, items);
+            return;
+        }
         if head.imm != helpers::NEW_INSTANCE {
             return;
         }
@@ -95,15 +135,7 @@ impl Recorder {
             fields.push(p.a);
             rest = p.b;
         }
-        self.virtuals.insert(
-            r,
-            Virtual {
-                cls,
-                shape,
-                fields,
-                state: (self.virtual_gen, r),
-            },
-        );
+        self.adopt(r, Kind::Instance(cls, shape), fields);
     }
 
     /// The virtual behind `r` (which `is_virtual`).
@@ -120,7 +152,9 @@ impl Recorder {
         } else {
             virt.fields[idx] = v;
         }
-        virt.shape = shape;
+        if let Kind::Instance(cls, _) = virt.kind {
+            virt.kind = Kind::Instance(cls, shape);
+        }
         self.virtual_gen += 1;
     }
 
@@ -140,20 +174,24 @@ impl Recorder {
         if v.state.0 == self.virtual_gen {
             return v.state.1;
         }
-        let (cls, shape) = (v.cls, v.shape);
+        let kind = v.kind;
         let mut fields = v.fields.clone();
         for f in fields.iter_mut() {
             if self.is_virtual(*f) {
                 *f = self.virtual_state(*f);
             }
         }
-        let r = self.emit_state(cls, shape, &fields);
+        let r = self.emit_state(kind, &fields);
         let gen_now = self.virtual_gen;
         self.virtuals.get_mut(&h).expect("a virtual").state = (gen_now, r);
         r
     }
 
-    fn emit_state(&mut self, cls: Value, shape: &'static Shape, fields: &[Ref]) -> Ref {
+    fn emit_state(&mut self, kind: Kind, fields: &[Ref]) -> Ref {
+        let (cls, shape) = match kind {
+            Kind::Instance(cls, shape) => (cls, shape),
+            Kind::Tuple => return self.emit_tuple(fields),
+        };
         let mut rest = Ref::NONE;
         for &f in fields.iter().skip(1).rev() {
             rest = self.trace.emit(IrOp::SinkA, Ty::Val, f, rest, PARTS, None);
@@ -193,7 +231,30 @@ impl Recorder {
             };
             fields.push(self.boxed(f));
         }
-        let kc = self.k_val(v.cls);
+        let (cls, shape) = match v.kind {
+            Kind::Instance(cls, shape) => (cls, shape),
+            Kind::Tuple => {
+                let made = match fields.len() {
+                    1 | 2 => self.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        fields[0],
+                        fields.get(1).copied().unwrap_or(Ref::NONE),
+                        if fields.len() == 1 {
+                            helpers::NEW_TUPLE1
+                        } else {
+                            helpers::NEW_TUPLE2
+                        },
+                        pc,
+                    ),
+                    _ => self.park_and_call(&fields, helpers::NEW_TUPLE_N, pc),
+                };
+                let items = self.virtuals[&h].fields.clone();
+                self.tuples.insert(made, items);
+                return self.made(h, made);
+            }
+        };
+        let kc = self.k_val(cls);
         let made = if fields.is_empty() {
             self.guard(
                 IrOp::CallA,
@@ -212,7 +273,7 @@ impl Recorder {
                 };
                 self.guard(IrOp::CallG, Ty::Val, f, Ref::NONE, park, pc);
             }
-            let ks = self.k_int(v.shape as *const Shape as i64);
+            let ks = self.k_int(shape as *const Shape as i64);
             self.guard(
                 IrOp::CallG,
                 Ty::Val,
@@ -222,6 +283,11 @@ impl Recorder {
                 pc,
             )
         };
+        self.made(h, made)
+    }
+
+    /// Virtual `h` is the object `made` from now on.
+    fn made(&mut self, h: Ref, made: Ref) -> Ref {
         self.virtuals.remove(&h);
         self.rename(h, made);
         self.renames += 1;
@@ -343,6 +409,7 @@ impl crate::vm::Vm {
         let n = rec.stack.len();
         let at = |d: usize| n.checked_sub(d + 1).map(|i| rec.stack[i]);
         let virt = |d: usize| at(d).is_some_and(|r| rec.is_virtual(r));
+        let instance = |d: usize| at(d).is_some_and(|r| rec.is_virtual_instance(r));
         let inlined_frame = rec.inlined() && rec.in_gen.is_none();
         let takes: Option<usize> = match op {
             Op::Nop
@@ -369,7 +436,7 @@ impl crate::vm::Vm {
             }
             Op::LoadMethod(k) => {
                 let name = fr.code.names[k as usize];
-                let known = virt(0)
+                let known = instance(0)
                     && matches!(&top(0).obj().data,
                         ObjData::Instance(i) if i.shape.get().lookup(name).is_none())
                     && self.plain_method(top(0), name).is_some();
@@ -377,7 +444,7 @@ impl crate::vm::Vm {
             }
             Op::StoreAttr(k) => {
                 let name = fr.code.names[k as usize];
-                let known = virt(0)
+                let known = instance(0)
                     && (self.inline_attr_slot(top(0), name).is_some()
                         || self.adds_plain_attr(top(0), name))
                     // (no cycle of virtuals: a state names its fields' states)
@@ -411,10 +478,21 @@ impl crate::vm::Vm {
                 Some(if inlined { 0 } else { 2 })
             }
             Op::Subscr => {
-                let inlined = self.getitem_dunder(top(1)).is_some();
-                Some(if inlined { 0 } else { 2 })
+                let read = (virt(1) && super::built_tuple_item(rec, top(0)).is_some())
+                    || self.getitem_dunder(top(1)).is_some();
+                Some(if read { 0 } else { 2 })
             }
-            Op::BuildTuple(k) | Op::BuildList(k) => Some(k as usize),
+            Op::UnpackSequence(k) => {
+                let read = at(0).is_some_and(|r| {
+                    rec.is_virtual(r) && rec.tuples.get(&r).is_some_and(|t| t.len() == k as usize)
+                });
+                Some(if read { 0 } else { 1 })
+            }
+            Op::BuildTuple(k) => {
+                let sunk = rec.sink_instances && (1..=super::MAX_BUILT_TUPLE).contains(&k);
+                Some(if sunk { 0 } else { k as usize })
+            }
+            Op::BuildList(k) => Some(k as usize),
             Op::Unary(_) | Op::GetIter | Op::ForIter(_) => Some(1),
             Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => Some(1),
             Op::Is(_) | Op::In(_) | Op::InplaceBinary(_) => Some(2),
@@ -436,8 +514,9 @@ impl Recorder {
         layouts: &crate::jit::layout::Layouts,
         pc: usize,
     ) -> Result<(), String> {
-        let v = &self.virtuals[&h];
-        let (cls, shape) = (v.cls, v.shape);
+        let Kind::Instance(cls, shape) = self.virtuals[&h].kind else {
+            return Err("not a virtual instance".into());
+        };
         let same = matches!(&obj.as_obj().map(|o| &o.data),
             Some(ObjData::Instance(i)) if std::ptr::eq(i.shape.get(), shape));
         if !same || obj.obj().class() != cls {
