@@ -2264,3 +2264,77 @@ fn tuples_packed_and_unpacked_are_never_made() {
     // (`(q, r, i)` parks its items and is made by a `callg`)
     assert!(body.contains("callg"), "no allocation:\n{body}");
 }
+
+#[test]
+fn bound_methods_called_at_once_are_never_made() {
+    // `f = a.add; f(i)`: the bound method is a virtual whose call inlines
+    // `add` with `a` first; nothing is allocated in the loop. (Were `f` read
+    // after the loop, each iteration would make it before the back edge: a
+    // virtual is not carried from iteration to iteration.)
+    let src = "class Acc:\n\
+               \x20   def __init__(self):\n\
+               \x20       self.t = 0\n\
+               \x20   def add(self, k):\n\
+               \x20       self.t = (self.t + k) % 1009\n\
+               \x20       return self.t\n\
+               def run(n):\n\
+               \x20   a = Acc()\n\
+               \x20   s = 0\n\
+               \x20   same = None\n\
+               \x20   for i in range(n):\n\
+               \x20       f = a.add\n\
+               \x20       s += f(i)\n\
+               \x20       if i == n - 1:\n\
+               \x20           same = f.__self__ is a\n\
+               \x20   return s, same\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    let expected = "(1486008, True)";
+    assert_eq!(out.trim(), expected, "{log}");
+    let optimized = first_optimized_ir(&log);
+    let body = optimized.split(" loop ").nth(1).expect("a looping trace");
+    assert!(
+        !body.contains("calla") && !body.contains("callg") && !body.contains("callr"),
+        "an allocation or call is left in the loop:\n{optimized}"
+    );
+}
+
+#[test]
+fn calls_with_star_args_are_inlined() {
+    // `c.plot(i, 2, *col)`: the argument list (`BuildList`, `ListAppend`,
+    // `ListExtend`, `ListToTuple`) and the bound method are virtuals, and
+    // `CallEx` inlines `plot` with their items; `scale(*t[:2])` reads the
+    // items of a real tuple under a guard on its length.
+    let src = "class Canvas:\n\
+               \x20   def __init__(self):\n\
+               \x20       self.t = 0\n\
+               \x20   def plot(self, x, y, r, g, b):\n\
+               \x20       self.t = (self.t + x * r + y * g + b) % 100003\n\
+               def scale(a, b, c=10):\n\
+               \x20   return a * c + b\n\
+               def colour(i):\n\
+               \x20   return (i % 3, i % 5, 1)\n\
+               def run(n):\n\
+               \x20   c = Canvas()\n\
+               \x20   s = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       col = colour(i)\n\
+               \x20       c.plot(i, 2, *col)\n\
+               \x20       s += scale(*col[:2])\n\
+               \x20   return c.t, s\n\
+               print(run(3000))\n";
+    let expected = "(15365, 36000)";
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--trace-log"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    let line = jit_line(&log);
+    assert_eq!(field(line, "residual_calls"), 0, "{line}");
+    let optimized = first_optimized_ir(&log);
+    let body = optimized.split(" loop ").nth(1).expect("a looping trace");
+    assert!(
+        !body.contains("calla") && !body.contains("callr"),
+        "an allocation or residual call is left in the loop:\n{optimized}"
+    );
+    let (out, log) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-allocsink"], src);
+    assert_eq!(out.trim(), expected, "{log}");
+    assert!(field(jit_line(&log), "residual_calls") > 0, "{log}");
+}

@@ -76,7 +76,11 @@ const MAX_BUILT_TUPLE: u32 = 8;
 fn built_tuple_item(rec: &Recorder, idx: Value) -> Option<Ref> {
     let n = rec.stack.len();
     let (rt, ri) = (*rec.stack.get(n.checked_sub(2)?)?, rec.stack[n - 1]);
-    let items = rec.tuples.get(&rt)?;
+    // (a list the trace has not made: its items as they are now)
+    let items = match rec.virtuals.get(&rt) {
+        Some(v) if matches!(v.kind, virtuals::Kind::List) => &v.fields,
+        _ => rec.tuples.get(&rt)?,
+    };
     let k = idx.is_small_int().then(|| idx.as_small_int())?;
     let at = rec.trace.ins[ri.idx()];
     let constant = match at.op {
@@ -102,6 +106,22 @@ pub(crate) fn escaped_virtual(trace: &Trace, from: usize) -> Option<String> {
         (ins.op != IrOp::SinkA && (trace.is_sunk(ins.a) || trace.is_sunk(ins.b)))
             .then(|| format!("{} {}", ins.op.mnemonic(), ins.imm))
     })
+}
+
+/// How many items `list.extend(v)` (`r` its ref) adds in a trace that reads
+/// them (`Vm::extended_items`): a tuple the trace knows, or an exact tuple's
+/// (usize::MAX for anything else).
+fn extended_len(rec: &Recorder, v: Value, r: Option<Ref>) -> usize {
+    if let Some(items) = r
+        .filter(|&r| rec.is_virtual(r))
+        .and_then(|r| rec.tuples.get(&r))
+    {
+        return items.len();
+    }
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Tuple(t)) if r.is_some_and(|r| !rec.is_virtual(r)) => t.len(),
+        _ => usize::MAX,
+    }
 }
 
 /// Longest trace recorded, in bytecodes.
@@ -2030,6 +2050,84 @@ impl Vm {
                 }
                 rec.stack.push(r);
             }
+            Op::BuildList(n) if rec.sink_instances && n as usize <= virtuals::MAX_VIRTUAL_LIST => {
+                // made only if something needs it (jit/virtuals.rs)
+                let k = rec.stack.len();
+                let items: SmallVec<[Ref; 8]> = rec.stack[k - n as usize..].into();
+                let r = rec.new_virtual_list(&items);
+                rec.stack.truncate(k - n as usize);
+                rec.stack.push(r);
+            }
+            Op::ListAppend(d)
+                if rec.virtual_list_with_room(rec.stack[rec.stack.len() - 1 - d as usize], 1) =>
+            {
+                let n = rec.stack.len();
+                let (rl, rv) = (rec.stack[n - 1 - d as usize], rec.stack[n - 1]);
+                rec.extend_virtual_list(rl, &[rv]);
+                rec.pop()?;
+            }
+            Op::ListExtend(d)
+                if rec.virtual_list_with_room(
+                    rec.stack[rec.stack.len() - 1 - d as usize],
+                    extended_len(rec, top(0), rec.stack.last().copied()),
+                ) =>
+            {
+                // `f(a, *rest)`: the items of a tuple or list, read now
+                let n = rec.stack.len();
+                let (rl, rs) = (rec.stack[n - 1 - d as usize], rec.stack[n - 1]);
+                let items = self
+                    .extended_items(rec, top(0), rs, pc)
+                    .ok_or("extend of a virtual list")?;
+                rec.extend_virtual_list(rl, &items);
+                rec.pop()?;
+            }
+            Op::ListToTuple
+                if rec
+                    .stack
+                    .last()
+                    .is_some_and(|&r| rec.virtual_list_with_room(r, 0)) =>
+            {
+                let rl = rec.pop()?;
+                let items = rec.virtual_of(rl).fields.clone();
+                let r = if items.is_empty() {
+                    // (the empty tuple, as `new_tuple` gives it)
+                    let k = rec.k_val(self.empty_tuple);
+                    rec.tuples.insert(k, SmallVec::new());
+                    k
+                } else {
+                    rec.new_virtual_tuple(&items)
+                };
+                rec.stack.push(r);
+            }
+            Op::CallEx(0)
+                if rec
+                    .stack
+                    .last()
+                    .is_some_and(|&r| rec.is_virtual(r) || self.is_builtin_exact(top(0)))
+                    && self.callex_inlinable(
+                        rec,
+                        top(1),
+                        top(0),
+                        rec.stack.len().checked_sub(2).map(|i| rec.stack[i]),
+                    ) =>
+            {
+                // `f(*args)` of a tuple the trace knows: the call inlined
+                let n = rec.stack.len();
+                let (rf, rt) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let items = self
+                    .extended_items(rec, top(0), rt, pc)
+                    .ok_or("not a tuple")?;
+                let mut params: Vec<Option<Ref>> = Vec::with_capacity(items.len() + 1);
+                let (func, callee) = match bound_self(rec, rf) {
+                    Some(slf) => {
+                        params.push(Some(slf));
+                        (self.bound_func(top(1)).ok_or("not a bound method")?, None)
+                    }
+                    None => (top(1), Some(rf)),
+                };
+                params.extend(items.iter().map(|&r| Some(r)));
+                record_inline_call_with(rec, func, callee, params, 2, pc)?;
+            }
             Op::BuildList(n @ 0..=2) => {
                 // an allocation only (`calla`)
                 let k = rec.stack.len();
@@ -2431,6 +2529,24 @@ impl Vm {
                 let it = rec.guard(IrOp::CallG, Ty::Val, rv, Ref::NONE, helpers::GET_ITER, pc);
                 rec.pop()?;
                 rec.stack.push(it);
+            }
+            Op::Call(1)
+                if self.is_len_call(top(1), top(0))
+                    && rec.stack.last().is_some_and(|&r| {
+                        rec.virtuals.get(&r).is_some_and(|v| {
+                            matches!(v.kind, virtuals::Kind::Tuple | virtuals::Kind::List)
+                        })
+                    }) =>
+            {
+                // (a tuple or list the trace has not made: its length is known)
+                let n = rec.stack.len();
+                let (rf, ra) = (rec.stack[n - 2], rec.stack[n - 1]);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
+                rec.consts.push(top(1));
+                let len = rec.virtual_of(ra).fields.len() as i64;
+                rec.stack.truncate(n - 2);
+                let r = rec.k_int(len);
+                rec.stack.push(r);
             }
             Op::Call(1) if self.is_len_call(top(1), top(0)) => {
                 let n = rec.stack.len();
@@ -3283,8 +3399,13 @@ impl Vm {
                     return Err("method of an unguardable instance".into());
                 }
                 rec.consts.push(func);
-                let kf = rec.k_val(func);
-                let r = rec.guard(IrOp::CallA, Ty::Val, kf, ro, helpers::NEW_BOUND, pc);
+                let r = if rec.sink_instances {
+                    // made only if something needs it (jit/virtuals.rs)
+                    rec.new_virtual_bound(func, ro)
+                } else {
+                    let kf = rec.k_val(func);
+                    rec.guard(IrOp::CallA, Ty::Val, kf, ro, helpers::NEW_BOUND, pc)
+                };
                 rec.pop()?;
                 rec.stack.push(r);
             }
@@ -3661,6 +3782,69 @@ impl Vm {
     /// included) inlines its function: plain, named at module or class level
     /// (one made in a function is guarded by code, through the callee), every
     /// parameter given or defaulted.
+    /// The refs of the items `list.extend(v)` adds (`r`: `v`'s ref), read in
+    /// the trace: a tuple the trace knows, or an exact tuple's under guards on
+    /// its class and length.
+    fn extended_items(
+        &self,
+        rec: &mut Recorder,
+        v: Value,
+        r: Ref,
+        pc: usize,
+    ) -> Option<SmallVec<[Ref; 4]>> {
+        if rec.is_virtual(r) {
+            return rec.tuples.get(&r).cloned();
+        }
+        let ObjData::Tuple(t) = &v.as_obj()?.data else {
+            return None;
+        };
+        let lay = self.jit.layouts.tuple?;
+        if !self.is_builtin_exact(v) {
+            return None;
+        }
+        let p = rec.guard_class(r, v, self.jit.layouts.class, pc);
+        // (a tuple's length and items never change)
+        let len = rec
+            .trace
+            .emit(IrOp::LoadConst, Ty::I64, p, Ref::NONE, lay.len, None);
+        let k = rec.k_int(t.len() as i64);
+        let same = rec.trace.emit(IrOp::IEq, Ty::Bool, len, k, 0, None);
+        rec.guard(IrOp::GuardTrue, Ty::Void, same, Ref::NONE, 0, pc);
+        let items = rec
+            .trace
+            .emit(IrOp::LoadConst, Ty::Ptr, p, Ref::NONE, lay.items, None);
+        Some(
+            (0..t.len())
+                .map(|i| {
+                    rec.trace.emit(
+                        IrOp::LoadConst,
+                        Ty::Val,
+                        items,
+                        Ref::NONE,
+                        8 * i as i64,
+                        None,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether `f(*args)` (`rf`: `f`'s ref) inlines the call: `f` a function
+    /// or a bound method the trace made whose function takes `args`' items.
+    fn callex_inlinable(&self, rec: &Recorder, f: Value, args: Value, rf: Option<Ref>) -> bool {
+        let Some(ObjData::Tuple(t)) = args.as_obj().map(|o| &o.data) else {
+            return false;
+        };
+        let n = t.len();
+        if rf.and_then(|r| bound_self(rec, r)).is_some() {
+            return self.bound_inlinable(rec, f, n + 1);
+        }
+        self.inlinable_in(rec, f)
+            && self
+                .function(f)
+                .is_some_and(|func| fills_with_defaults(func, n))
+    }
+
     fn bound_inlinable(&self, rec: &Recorder, m: Value, argc: usize) -> bool {
         self.bound_func(m).is_some_and(|func| {
             self.inlinable_in(rec, func)
@@ -3674,6 +3858,9 @@ impl Vm {
 
 /// The `self` of the bound method `r`, when the trace made it (`NEW_BOUND`).
 fn bound_self(rec: &Recorder, r: Ref) -> Option<Ref> {
+    if let Some(v) = rec.virtuals.get(&r) {
+        return matches!(v.kind, virtuals::Kind::Bound(_)).then(|| v.fields[0]);
+    }
     let ins = rec.trace.get(r);
     (ins.op == IrOp::CallA && ins.imm == helpers::NEW_BOUND).then_some(ins.b)
 }

@@ -17,10 +17,10 @@
 //! tuples and strs (fannkuch, nqueens' permutations), and the tuples of
 //! `enumerate`, `zip` and `dict.items()` loops, whose helpers leave the items
 //! in `ARGS` for the trace to load (unpacking reads them: `Recorder::tuples`).
-//! Instances made by class calls are virtuals (jit/virtuals.rs), whose states
-//! `Maker` makes too. Not yet: tuple displays and bound methods. A side trace
-//! from an exit whose snapshot names a sunk object rebuilds it as one of its
-//! own (`plan_rebuild`).
+//! Instances, tuple and list displays and bound methods are virtuals
+//! (jit/virtuals.rs), whose states `Maker` makes too. A side trace from an
+//! exit whose snapshot names a sunk object rebuilds it as one of its own
+//! (`plan_rebuild`).
 
 use guards::{Ref, Trace, Ty};
 use smallvec::SmallVec;
@@ -62,19 +62,33 @@ impl Recorder {
 
     /// The `sinka` chain of a tuple of `items`.
     pub(crate) fn emit_tuple(&mut self, items: &[Ref]) -> Ref {
+        let helper = match items.len() {
+            1 => helpers::NEW_TUPLE1,
+            2 => helpers::NEW_TUPLE2,
+            _ => helpers::NEW_TUPLE_N,
+        };
+        self.emit_seq(items, helper)
+    }
+
+    /// The `sinka` chain of a tuple or list of `items` made by `helper`: up
+    /// to two items in the head, more as a `PARTS` chain after the first.
+    pub(crate) fn emit_seq(&mut self, items: &[Ref], helper: i64) -> Ref {
         let sink = |rec: &mut Recorder, a: Ref, b: Ref, helper: i64| {
             rec.trace
                 .emit(guards::Op::SinkA, Ty::Val, a, b, helper, None)
         };
         match *items {
-            [a] => sink(self, a, Ref::NONE, helpers::NEW_TUPLE1),
-            [a, b] => sink(self, a, b, helpers::NEW_TUPLE2),
+            [] => sink(self, Ref::NONE, Ref::NONE, helper),
+            [a] => sink(self, a, Ref::NONE, helper),
+            [a, b] if helper != helpers::NEW_TUPLE_N && helper != helpers::NEW_LIST_N => {
+                sink(self, a, b, helper)
+            }
             _ => {
                 let mut rest = Ref::NONE;
                 for &x in items[1..].iter().rev() {
                     rest = sink(self, x, rest, PARTS);
                 }
-                sink(self, items[0], rest, helpers::NEW_TUPLE_N)
+                sink(self, items[0], rest, helper)
             }
         }
     }
@@ -82,11 +96,19 @@ impl Recorder {
     /// The items of the sunk tuple `r` (`sink_tuple`'s layout), read from
     /// the IR.
     pub(crate) fn sunk_tuple_items(&self, r: Ref) -> SmallVec<[Ref; 4]> {
+        self.sunk_seq_items(r)
+    }
+
+    /// The items of the sunk tuple or list `r` (`emit_seq`'s layout).
+    pub(crate) fn sunk_seq_items(&self, r: Ref) -> SmallVec<[Ref; 4]> {
         let ins = *self.trace.get(r);
+        if ins.imm == helpers::NEW_LIST0 {
+            return SmallVec::new();
+        }
         let mut items: SmallVec<[Ref; 4]> = smallvec::smallvec![ins.a];
         match ins.imm {
-            helpers::NEW_TUPLE2 => items.push(ins.b),
-            helpers::NEW_TUPLE_N => {
+            helpers::NEW_TUPLE2 | helpers::NEW_LIST2 => items.push(ins.b),
+            helpers::NEW_TUPLE_N | helpers::NEW_LIST_N => {
                 let mut rest = ins.b;
                 while !rest.is_none() {
                     let p = *self.trace.get(rest);
@@ -212,6 +234,8 @@ pub struct Maker<'h> {
     heap: &'h mut Heap,
     slice_class: Value,
     tuple_class: Value,
+    list_class: Value,
+    method_class: Value,
     made: SmallVec<[(Ref, Value); 2]>,
     /// Objects made (`--jit-stats`' `materialized`).
     pub count: u64,
@@ -223,6 +247,8 @@ impl<'h> Maker<'h> {
             heap,
             slice_class: types.slice,
             tuple_class: types.tuple,
+            list_class: types.list,
+            method_class: types.method,
             made: SmallVec::new(),
             count: 0,
         }
@@ -245,10 +271,19 @@ impl<'h> Maker<'h> {
         }
         let ins = *trace.get(r);
         let (class, data) = match ins.imm {
-            helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 | helpers::NEW_TUPLE_N => {
-                let mut items = vec![self.value(trace, ins.a, vals)];
+            helpers::NEW_TUPLE1
+            | helpers::NEW_TUPLE2
+            | helpers::NEW_TUPLE_N
+            | helpers::NEW_LIST0
+            | helpers::NEW_LIST1
+            | helpers::NEW_LIST2
+            | helpers::NEW_LIST_N => {
+                let mut items = Vec::new();
+                if !ins.a.is_none() {
+                    items.push(self.value(trace, ins.a, vals));
+                }
                 let mut rest = ins.b;
-                if ins.imm == helpers::NEW_TUPLE2 {
+                if matches!(ins.imm, helpers::NEW_TUPLE2 | helpers::NEW_LIST2) {
                     items.push(self.value(trace, rest, vals));
                 } else {
                     while !rest.is_none() {
@@ -257,7 +292,17 @@ impl<'h> Maker<'h> {
                         rest = p.b;
                     }
                 }
-                (self.tuple_class, ObjData::Tuple(items.into_boxed_slice()))
+                if matches!(
+                    ins.imm,
+                    helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 | helpers::NEW_TUPLE_N
+                ) {
+                    (self.tuple_class, ObjData::Tuple(items.into_boxed_slice()))
+                } else {
+                    (
+                        self.list_class,
+                        ObjData::List(crate::object::Mut::new(items)),
+                    )
+                }
             }
             helpers::NEW_SLICE2 => {
                 let data = ObjData::Slice {
@@ -275,6 +320,13 @@ impl<'h> Maker<'h> {
                     step: self.value(trace, rest.b, vals),
                 };
                 (self.slice_class, data)
+            }
+            helpers::NEW_BOUND => {
+                let data = ObjData::BoundMethod {
+                    func: self.value(trace, ins.a, vals),
+                    slf: self.value(trace, ins.b, vals),
+                };
+                (self.method_class, data)
             }
             helpers::NEW_INSTANCE => {
                 // (a virtual instance: see jit/virtuals.rs for the layout)

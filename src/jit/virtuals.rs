@@ -1,25 +1,31 @@
-//! Instances a trace never allocates (PyPy's virtuals): `C(...)` whose object
-//! lives only in the recorder until something needs it for real.
+//! Objects a trace never allocates (PyPy's virtuals): class calls' instances,
+//! tuple and list displays and bound methods, which live only in the recorder
+//! until something needs them for real.
 //!
 //! Why: `(v1 + v2) * s` with `__add__` and `__mul__` inlined makes an instance
 //! per operator, each filled by its `__init__` and read once by the next
-//! operator. In a trace the recorder knows every attribute such an object has
-//! (they are refs it stored), so reading one is that ref and the object itself
-//! need exist only where the trace leaves. A class call the trace inlines makes
-//! a *virtual* instance: a handle (a `sinka`, so no op but snapshots may name
-//! it) whose class, shape and attribute refs the recorder keeps. `__init__`'s
-//! stores, attribute loads, method lookups and inlined calls work on it; a
-//! snapshot names its current state (a `sinka` chain emitted when the fields
-//! changed: `state`), which an exit makes (`sunk::Maker`). Anything else that
-//! takes it (a residual call, a store into a real object or a local of the
-//! loop's frame, a loop's end) has it made for real first (`materialize`), and
-//! every ref to the handle then names the made object (`rename`).
+//! operator; `q, r = divmod2(a, b)` packs a tuple only to unpack it; `f(a,
+//! *rest)` builds a list and a tuple only to spread them over parameters. In a
+//! trace the recorder knows every attribute or item such an object has (they
+//! are refs it stored), so reading one is that ref and the object itself need
+//! exist only where the trace leaves. A *virtual* is a handle (a `sinka`, so no
+//! op but snapshots may name it) with its `Kind` and its fields' refs.
+//! `__init__`'s stores, attribute loads, method lookups, inlined calls and
+//! operator dunders work on an instance; unpacking, constant indexes and
+//! `len()` on a tuple or list; appends and extends on a list; calls on a bound
+//! method. A snapshot names the object's current state (a `sinka` chain
+//! emitted when the fields changed: `virtual_state`), which an exit makes
+//! (`sunk::Maker`). Anything else that takes one (a residual call, a store into
+//! a real object, a loop's end that reads it next time) has it made for real
+//! first (`materialize`), and every ref to the handle then names the made
+//! object (`rename`).
 //!
-//! The IR form of a state, read by `sunk::Maker` and rebuilt by side traces:
-//! `sinka(class, shape_node) NEW_INSTANCE`, where `shape_node` is
+//! The IR form of an instance's state, read by `sunk::Maker` and rebuilt by
+//! side traces: `sinka(class, shape_node) NEW_INSTANCE`, where `shape_node` is
 //! `sinka(field0, rest)` whose imm is the `&'static Shape` (no helper has an
 //! index that large) and `rest` the other fields as `PARTS` nodes, in slot
-//! order.
+//! order. Tuples and lists are their helpers' `sinka`s over the items
+//! (`Recorder::emit_seq`), a bound method `sinka(function, self) NEW_BOUND`.
 
 use guards::{Op as IrOp, Ref, Ty};
 use smallvec::SmallVec;
@@ -38,6 +44,28 @@ pub(crate) enum Kind {
     Instance(Value, &'static Shape),
     /// A tuple display's tuple (its items never change).
     Tuple,
+    /// `obj.m` of a plain method: the function (its one field is `self`).
+    Bound(Value),
+    /// A list display's list, appended to and extended by the trace (the
+    /// arguments of `f(a, *rest)` are one).
+    List,
+}
+
+/// Most items a virtual list holds: past it, it is made.
+pub(super) const MAX_VIRTUAL_LIST: usize = 8;
+
+/// The helpers making a tuple or list of `n` items (the helper for the
+/// first of a `PARTS` chain when it has three or more).
+fn seq_helper(list: bool, n: usize) -> i64 {
+    match (list, n) {
+        (false, 1) => helpers::NEW_TUPLE1,
+        (false, 2) => helpers::NEW_TUPLE2,
+        (false, _) => helpers::NEW_TUPLE_N,
+        (true, 0) => helpers::NEW_LIST0,
+        (true, 1) => helpers::NEW_LIST1,
+        (true, 2) => helpers::NEW_LIST2,
+        (true, _) => helpers::NEW_LIST_N,
+    }
 }
 
 /// An object the trace has not made.
@@ -81,6 +109,7 @@ impl Recorder {
     /// A tuple of `items` the trace does not make; unpacking it and indexing
     /// it by a constant read the items (`tuples`).
     pub(crate) fn new_virtual_tuple(&mut self, items: &[Ref]) -> Ref {
+        debug_assert!(!items.is_empty(), "the empty tuple is a constant");
         let h = self.emit_state(Kind::Tuple, items);
         self.adopt(h, Kind::Tuple, items.into());
         if items.iter().any(|&r| self.is_virtual(r)) {
@@ -91,6 +120,46 @@ impl Recorder {
         self.tuples.insert(h, items.into());
         self.virtuals_made += 1;
         h
+    }
+
+    /// The bound method `slf.func` the trace does not make (its calls are
+    /// inlined with `slf` first: `bound_self`).
+    pub(super) fn new_virtual_bound(&mut self, func: Value, slf: Ref) -> Ref {
+        let kind = Kind::Bound(func);
+        let h = self.emit_state(kind, &[slf]);
+        self.adopt(h, kind, smallvec::smallvec![slf]);
+        if self.is_virtual(slf) {
+            // (the handle names `slf`'s handle, not its state)
+            self.virtuals.get_mut(&h).expect("adopted").state.0 = u64::MAX;
+        }
+        self.virtuals_made += 1;
+        h
+    }
+
+    /// A list of `items` the trace does not make (yet).
+    pub(super) fn new_virtual_list(&mut self, items: &[Ref]) -> Ref {
+        let h = self.emit_state(Kind::List, items);
+        self.adopt(h, Kind::List, items.into());
+        if items.iter().any(|&r| self.is_virtual(r)) {
+            self.virtuals.get_mut(&h).expect("adopted").state.0 = u64::MAX;
+        }
+        self.virtuals_made += 1;
+        h
+    }
+
+    /// Whether `r` is a list the trace has not made, with room for `more`
+    /// items.
+    pub(super) fn virtual_list_with_room(&self, r: Ref, more: usize) -> bool {
+        self.virtuals.get(&r).is_some_and(|v| {
+            matches!(v.kind, Kind::List) && v.fields.len() + more <= MAX_VIRTUAL_LIST
+        })
+    }
+
+    /// Appends `items` to the virtual list `h`.
+    pub(super) fn extend_virtual_list(&mut self, h: Ref, items: &[Ref]) {
+        let v = self.virtuals.get_mut(&h).expect("a virtual list");
+        v.fields.extend_from_slice(items);
+        self.virtual_gen += 1;
     }
 
     fn adopt(&mut self, h: Ref, kind: Kind, fields: SmallVec<[Ref; 4]>) {
@@ -115,6 +184,19 @@ impl Recorder {
         ) {
             let items = self.sunk_tuple_items(r);
             self.adopt(r, Kind::Tuple, items);
+            return;
+        }
+        if matches!(
+            head.imm,
+            helpers::NEW_LIST0 | helpers::NEW_LIST1 | helpers::NEW_LIST2 | helpers::NEW_LIST_N
+        ) {
+            let items = self.sunk_seq_items(r);
+            self.adopt(r, Kind::List, items);
+            return;
+        }
+        if head.imm == helpers::NEW_BOUND {
+            let func = Value(self.trace.get(head.a).imm as u64);
+            self.adopt(r, Kind::Bound(func), smallvec::smallvec![head.b]);
             return;
         }
         if head.imm != helpers::NEW_INSTANCE {
@@ -191,6 +273,18 @@ impl Recorder {
         let (cls, shape) = match kind {
             Kind::Instance(cls, shape) => (cls, shape),
             Kind::Tuple => return self.emit_tuple(fields),
+            Kind::List => return self.emit_seq(fields, seq_helper(true, fields.len())),
+            Kind::Bound(func) => {
+                let kf = self.k_val(func);
+                return self.trace.emit(
+                    IrOp::SinkA,
+                    Ty::Val,
+                    kf,
+                    fields[0],
+                    helpers::NEW_BOUND,
+                    None,
+                );
+            }
         };
         let mut rest = Ref::NONE;
         for &f in fields.iter().skip(1).rev() {
@@ -233,6 +327,26 @@ impl Recorder {
         }
         let (cls, shape) = match v.kind {
             Kind::Instance(cls, shape) => (cls, shape),
+            Kind::List => {
+                let helper = seq_helper(true, fields.len());
+                let made = match fields.len() {
+                    0..=2 => self.guard(
+                        IrOp::CallA,
+                        Ty::Val,
+                        fields.first().copied().unwrap_or(Ref::NONE),
+                        fields.get(1).copied().unwrap_or(Ref::NONE),
+                        helper,
+                        pc,
+                    ),
+                    _ => self.park_and_call(&fields, helper, pc),
+                };
+                return self.made(h, made);
+            }
+            Kind::Bound(func) => {
+                let kf = self.k_val(func);
+                let made = self.guard(IrOp::CallA, Ty::Val, kf, fields[0], helpers::NEW_BOUND, pc);
+                return self.made(h, made);
+            }
             Kind::Tuple => {
                 let made = match fields.len() {
                     1 | 2 => self.guard(
@@ -428,10 +542,14 @@ impl crate::vm::Vm {
             Op::StoreFast(_) => Some(if rec.in_gen.is_none() { 0 } else { 1 }),
             Op::Return => Some(if inlined_frame { 0 } else { 1 }),
             Op::LoadAttr(k) => {
-                let known = virt(0)
-                    && self
-                        .inline_attr_slot(top(0), fr.code.names[k as usize])
-                        .is_some();
+                let name = fr.code.names[k as usize];
+                // (an attribute is its ref; a plain method a bound method the
+                // trace does not make either)
+                let known = instance(0)
+                    && (self.inline_attr_slot(top(0), name).is_some()
+                        || (matches!(&top(0).obj().data,
+                            ObjData::Instance(i) if i.shape.get().lookup(name).is_none())
+                            && self.plain_method(top(0), name).is_some()));
                 Some(if known { 0 } else { 1 })
             }
             Op::LoadMethod(k) => {
@@ -450,6 +568,16 @@ impl crate::vm::Vm {
                     // (no cycle of virtuals: a state names its fields' states)
                     && !(virt(1) && rec.reaches(at(1).expect("virtual"), at(0).expect("virtual")));
                 Some(if known { 0 } else { 2 })
+            }
+            Op::Call(1)
+                if at(0).is_some_and(|r| rec.is_virtual(r)) && self.is_len_call(top(1), top(0)) =>
+            {
+                // (`len` of a tuple or list the trace has not made)
+                let sized = rec
+                    .virtuals
+                    .get(&at(0).expect("checked"))
+                    .is_some_and(|v| matches!(v.kind, Kind::Tuple | Kind::List));
+                Some(if sized { 0 } else { 2 })
             }
             Op::Call(argc) => {
                 let argc = argc as usize;
@@ -492,8 +620,34 @@ impl crate::vm::Vm {
                 let sunk = rec.sink_instances && (1..=super::MAX_BUILT_TUPLE).contains(&k);
                 Some(if sunk { 0 } else { k as usize })
             }
-            Op::BuildList(k) => Some(k as usize),
+            Op::BuildList(k) => {
+                let sunk = rec.sink_instances && k as usize <= MAX_VIRTUAL_LIST;
+                Some(if sunk { 0 } else { k as usize })
+            }
+            // (the list `d` below the item: made with everything above it
+            // when it is virtual and full)
+            Op::ListAppend(d) => match at(d as usize) {
+                Some(l) if rec.virtual_list_with_room(l, 1) => Some(0),
+                Some(l) if rec.is_virtual(l) => None,
+                _ => Some(1),
+            },
+            Op::ListExtend(d) => match at(d as usize) {
+                Some(l)
+                    if rec.virtual_list_with_room(l, super::extended_len(rec, top(0), at(0))) =>
+                {
+                    Some(0)
+                }
+                Some(l) if rec.is_virtual(l) => None,
+                _ => Some(1),
+            },
+            Op::ListToTuple => Some(0),
+            Op::CallEx(0) => {
+                let inlined = self.callex_inlinable(rec, top(1), top(0), at(1));
+                Some(if inlined { 0 } else { 2 })
+            }
             Op::Unary(_) | Op::GetIter | Op::ForIter(_) => Some(1),
+            Op::BuildSlice(k) | Op::BuildString(k) => Some(k as usize),
+            Op::FormatValue(fl) => Some(if fl & 4 != 0 { 2 } else { 1 }),
             Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => Some(1),
             Op::Is(_) | Op::In(_) | Op::InplaceBinary(_) => Some(2),
             Op::StoreSubscr => Some(3),

@@ -259,3 +259,31 @@ def loop_locals_escape(n):
 
 
 print("loop_locals_escape", loop_locals_escape(2000))
+
+
+class Acc:
+    def __init__(self):
+        self.t = 0
+
+    def add(self, k):
+        self.t += k
+        return self.t
+
+
+def bound_calls(n):
+    # bound methods made by `obj.m` and called at once (neither made in the
+    # trace), of an existing instance and of a fresh one; kept sometimes
+    a = Acc()
+    kept = []
+    for i in range(n):
+        f = a.add
+        f(i)
+        g = Vec(i, 1).scaled
+        v = g(2)
+        if i % 300 == 0:
+            kept.append((f, g))
+    print(kept[1][0].__self__ is a, kept[1][1].__self__.x, kept[-1][1](3), kept[0][0] == a.add)
+    return a.t, v
+
+
+print("bound_calls", bound_calls(1000))
