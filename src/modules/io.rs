@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
+use crate::builtins::signature::Sig;
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
@@ -806,21 +807,29 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         Ok(Value::small_int(n))
     });
     vm.add_method(t, "__enter__", |vm, a| {
+        /// `_IOBase.__enter__()`
+        const ENTER: Sig<0> = Sig::new("_IOBase.__enter__", []).method();
+        let recv = ENTER.bind(vm, &a)?.recv;
         let f = this(vm, a)?;
         check_open(vm, f)?;
-        Ok(a.pos[0])
+        Ok(recv)
     });
     vm.add_method(t, "__exit__", |vm, a| {
-        close(vm, Args::new(&a.pos[..1]))?;
+        /// `_IOBase.__exit__(*args)`: any positional arguments, no keywords
+        const EXIT: Sig<0> = Sig::new("_IOBase.__exit__", []).method().varargs();
+        let recv = EXIT.bind(vm, &a)?.recv;
+        close(vm, Args::new(&[recv]))?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__iter__", |vm, a| {
+        let recv = NOARGS.bind(vm, &a)?.recv;
         let f = this(vm, a)?;
         check_open(vm, f)?;
-        Ok(a.pos[0])
+        Ok(recv)
     });
     vm.add_method(t, "__next__", |vm, a| {
-        let line = readline(vm, Args::new(&a.pos[..1]))?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let line = readline(vm, Args::new(&[recv]))?;
         if vm.len(line)? == 0 {
             return Err(vm.stop_iteration(Value::NONE));
         }
@@ -844,6 +853,10 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         Ok(vm.new_str("utf-8"))
     });
 }
+
+/// The slot methods' signature (`__iter__`, `__next__`, `__repr__`: the call
+/// path checks their arity too).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
 
 fn this(vm: &mut Vm, a: Args) -> PyResult<&'static FileObj> {
     match a.get(0).and_then(file_of) {
@@ -1115,11 +1128,15 @@ pub fn std_stream(vm: &mut Vm, fd: i32) -> Value {
     )
 }
 
+/// `StringIO(initial_value='', newline='\n')`
+const STRINGIO: Sig<2> = Sig::new("StringIO", ["initial_value", "newline"])
+    .posonly(0)
+    .required(0)
+    .constructor();
+
 fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let init = a
-        .get(1)
-        .or_else(|| a.kwarg("initial_value"))
-        .filter(|v| !v.is_none());
+    let b = STRINGIO.bind(vm, &a)?;
+    let init = b.opt(0);
     let buf = match init {
         Some(v) if vm.is_str(v) => str_of(v).as_bytes().to_vec(),
         Some(v) => {
@@ -1141,7 +1158,7 @@ fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         pos: 0,
         dirty: false,
     };
-    let cls = a.pos[0];
+    let cls = b.recv;
     let name = Value::NONE;
     let mode = Value::NONE;
     Ok(vm.alloc(
@@ -1162,12 +1179,13 @@ fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn file_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let recv = NOARGS.bind(vm, &a)?.recv;
     let f = this(vm, a)?;
-    let tname = vm.type_name(a.pos[0]);
+    let tname = vm.type_name(recv);
     if f.name.is_none() {
         return Ok(vm.new_string(format!(
             "<_io.{tname} object at {:#x}>",
-            a.pos[0].0 & 0xFFFF_FFFF_FFFF
+            recv.0 & 0xFFFF_FFFF_FFFF
         )));
     }
     if f.st.borrow().closed {
@@ -1336,13 +1354,19 @@ fn readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn readlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `_IOBase.readlines(hint=-1, /)`
+    const READLINES: Sig<1> = Sig::new("readlines", ["hint"])
+        .method()
+        .required(0)
+        .owner("_IOBase");
+    let b = READLINES.bind(vm, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let hint = size_arg(vm, a.get(1))?;
+    let hint = size_arg(vm, b.get(0))?;
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
-        let l = readline(vm, Args::new(&a.pos[..1]))?;
+        let l = readline(vm, Args::new(&[b.recv]))?;
         let n = vm.len(l)?;
         if n == 0 {
             break;
@@ -1438,14 +1462,14 @@ fn write_bytes(vm: &mut Vm, f: &FileObj, data: &[u8]) -> PyResult<()> {
 }
 
 fn writelines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `_IOBase.writelines(lines, /)`
+    const WRITELINES: Sig<1> = Sig::new("_IOBase.writelines", ["lines"]).method();
+    let b = WRITELINES.bind(vm, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let Some(lines) = a.get(1) else {
-        return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
-    };
-    let items = vm.collect_iter(lines)?;
+    let items = vm.collect_iter(b.req(0))?;
     for it in items {
-        write(vm, Args::new(&[a.pos[0], it]))?;
+        write(vm, Args::new(&[b.recv, it]))?;
     }
     Ok(Value::NONE)
 }
