@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Bound, Sig, to_c_int};
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
@@ -772,14 +772,20 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
     vm.add_method(t, "tell", tell);
     vm.add_method(t, "truncate", truncate);
     vm.add_method(t, "readable", |vm, a| {
+        const READABLE: Sig<0> = Sig::new("readable", []).method();
+        bind_file(vm, &READABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(f.st.borrow().readable))
     });
     vm.add_method(t, "writable", |vm, a| {
+        const WRITABLE: Sig<0> = Sig::new("writable", []).method();
+        bind_file(vm, &WRITABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(f.st.borrow().writable))
     });
     vm.add_method(t, "seekable", |vm, a| {
+        const SEEKABLE: Sig<0> = Sig::new("seekable", []).method();
+        bind_file(vm, &SEEKABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(!matches!(
             f.st.borrow().kind,
@@ -787,6 +793,8 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         )))
     });
     vm.add_method(t, "isatty", |vm, a| {
+        const ISATTY: Sig<0> = Sig::new("isatty", []).method();
+        bind_file(vm, &ISATTY, &a)?;
         let f = this(vm, a)?;
         use std::io::IsTerminal;
         Ok(Value::bool(match f.st.borrow().kind {
@@ -797,6 +805,8 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         }))
     });
     vm.add_method(t, "fileno", |vm, a| {
+        const FILENO: Sig<0> = Sig::new("fileno", []).method();
+        bind_file(vm, &FILENO, &a)?;
         let f = this(vm, a)?;
         let n = match f.st.borrow().kind {
             Kind::Stdin => 0,
@@ -852,6 +862,51 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         let _ = this(vm, a)?;
         Ok(vm.new_str("utf-8"))
     });
+}
+
+/// The class CPython 3.11 defines file method `m` in for the `_io` type of
+/// `recv` (an instance of it or of a subclass): its messages name that class
+/// (`StringIO.write()`, `TextIOWrapper.close()`, `_IOBase.flush()` for a
+/// StringIO, which inherits it).
+fn method_owner(vm: &mut Vm, recv: Value, m: &str) -> &'static str {
+    let mut t = "_IOBase";
+    for name in TYPES {
+        let c = io_type(vm, name);
+        if vm.isinstance(recv, c) {
+            t = name;
+            break;
+        }
+    }
+    match (t, m) {
+        ("StringIO", "flush" | "isatty" | "fileno") => "_IOBase",
+        ("BufferedReader", "write") | ("BufferedWriter", "read") => "_BufferedIOBase",
+        ("BufferedReader", "writable") | ("BufferedWriter", "readline" | "readable") => "_IOBase",
+        _ => t,
+    }
+}
+
+/// Binds a file method's arguments to `sig` (which names no owner: the same
+/// natives serve every `_io` type); an error is raised from binding again with
+/// the receiver's defining class as owner ([`method_owner`]), for CPython's
+/// message.
+fn bind_file<'s, 'a, const N: usize>(
+    vm: &mut Vm,
+    sig: &'s Sig<N>,
+    a: &Args<'a>,
+) -> PyResult<Bound<'s, 'a, N>> {
+    match sig.bind(vm, a) {
+        Ok(b) => Ok(b),
+        Err(e) => {
+            let Some(&recv) = a.pos.first() else {
+                return Err(e);
+            };
+            let owner = method_owner(vm, recv, sig.name);
+            match sig.owner(owner).bind(vm, a) {
+                Err(e) => Err(e),
+                Ok(_) => Err(e),
+            }
+        }
+    }
 }
 
 /// The slot methods' signature (`__iter__`, `__next__`, `__repr__`: the call
@@ -1172,6 +1227,9 @@ fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `getvalue()`
+    const GETVALUE: Sig<0> = Sig::new("getvalue", []).method();
+    bind_file(vm, &GETVALUE, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let s = String::from_utf8_lossy(&f.st.borrow().buf).into_owned();
@@ -1253,9 +1311,12 @@ fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
 }
 
 fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `read(size=-1, /)`
+    const READ: Sig<1> = Sig::new("read", ["size"]).method().required(0);
+    let b = bind_file(vm, &READ, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let n = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    let n = size_arg(vm, b.get(0))?;
     if matches!(f.st.borrow().kind, Kind::Stdin) {
         let _ = vm.stdout.flush();
         let mut s = String::new();
@@ -1316,9 +1377,12 @@ fn utf8_len(b: u8) -> usize {
 }
 
 fn readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `readline(size=-1, /)`
+    const READLINE: Sig<1> = Sig::new("readline", ["size"]).method().required(0);
+    let b = bind_file(vm, &READLINE, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let limit = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    let limit = size_arg(vm, b.get(0))?;
     if matches!(f.st.borrow().kind, Kind::Stdin) {
         let line = read_stdin_line(vm)?;
         if limit.is_some() {
@@ -1384,11 +1448,12 @@ fn readlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `write(s, /)`: `StringIO.write() takes exactly one argument (0 given)`
+    const WRITE: Sig<1> = Sig::new("write", ["s"]).method();
+    let b = bind_file(vm, &WRITE, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let Some(v) = a.get(1) else {
-        return Err(vm.type_error("write() takes exactly one argument (0 given)"));
-    };
+    let v = b.req(0);
     let binary = f.st.borrow().binary;
     let (data, count): (Vec<u8>, usize) = if binary {
         match &v.as_obj().map(|o| &o.data) {
@@ -1403,10 +1468,15 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     } else {
         if !vm.is_str(v) {
-            return Err(vm.type_error(&format!(
-                "write() argument must be str, not {}",
-                vm.type_name(v)
-            )));
+            let tn = vm.type_name(v);
+            return Err(
+                vm.type_error(&if matches!(f.st.borrow().kind, Kind::Memory) {
+                    // StringIO's own wording
+                    format!("string argument expected, got '{tn}'")
+                } else {
+                    format!("write() argument must be str, not {tn}")
+                }),
+            );
         }
         let s = str_of(v);
         let n = match &v.obj().data {
@@ -1474,7 +1544,11 @@ fn writelines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `close()`
+const CLOSE: Sig<0> = Sig::new("close", []).method();
+
 fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    bind_file(vm, &CLOSE, &a)?;
     let f = this(vm, a)?;
     let mut st = f.st.borrow_mut();
     if st.closed {
@@ -1497,6 +1571,9 @@ fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `flush()`
+    const FLUSH: Sig<0> = Sig::new("flush", []).method();
+    bind_file(vm, &FLUSH, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let mut st = f.st.borrow_mut();
@@ -1512,16 +1589,14 @@ fn flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `seek(pos, whence=0, /)`
+    const SEEK: Sig<2> = Sig::new("seek", ["pos", "whence"]).method().required(1);
+    let b = bind_file(vm, &SEEK, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
-    let Some(off) = a.get(1) else {
-        return Err(vm.type_error("seek expected at least 1 argument, got 0"));
-    };
-    let Some(off) = vm.index_of(off)? else {
-        return Err(vm.type_error("an integer is required"));
-    };
-    let whence = match a.get(2) {
-        Some(w) => vm.index_of(w)?.unwrap_or(0),
+    let off = b.ssize(vm, 0)?;
+    let whence = match b.get(1) {
+        Some(w) => i64::from(to_c_int(vm, w)?),
         None => 0,
     };
     let mut st = f.st.borrow_mut();
@@ -1570,6 +1645,9 @@ fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn tell(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `tell()`
+    const TELL: Sig<0> = Sig::new("tell", []).method();
+    bind_file(vm, &TELL, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let mut st = f.st.borrow_mut();
@@ -1592,9 +1670,12 @@ fn tell(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn truncate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `truncate(pos=None, /)`
+    const TRUNCATE: Sig<1> = Sig::new("truncate", ["pos"]).method().required(0);
+    let b = bind_file(vm, &TRUNCATE, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let size = size_arg(vm, a.get(1))?;
+    let size = size_arg(vm, b.get(0))?;
     let mut st = f.st.borrow_mut();
     match &mut st.kind {
         Kind::Update(_) | Kind::Memory => {

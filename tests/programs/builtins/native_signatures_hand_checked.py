@@ -10,6 +10,7 @@
 import cmath
 import io
 import math
+import sys
 import types
 
 
@@ -64,6 +65,10 @@ def g():
 
 def f():
     return io.StringIO("a\nb\n")
+
+
+def r():
+    return open(__file__)
 
 
 class A:
@@ -400,6 +405,51 @@ slice(1)
 slice(1, 2)
 slice(1, 2, 3)
 slice(None)
+f().read(1, 2)
+f().read(x=1)
+f().read(size=1)
+f().read('a')
+f().read(None)
+f().readline(1, 2)
+f().readline(size=1)
+f().readline('a')
+f().write()
+f().write(1, 2)
+f().write(s='x')
+f().write(1)
+f().close(1)
+f().close(x=1)
+f().flush(1)
+f().seek()
+f().seek(1, 2, 3)
+f().seek(pos=1)
+f().seek('a')
+f().seek(0, 'a')
+f().tell(1)
+f().truncate(1, 2)
+f().truncate(size=1)
+f().truncate('a')
+f().readable(1)
+f().writable(1)
+f().seekable(1)
+f().isatty(1)
+f().fileno(1)
+f().getvalue(1)
+f().getvalue(x=1)
+r().read(1, 2)
+r().read(size=1)
+r().readline(1, 2)
+r().close(1)
+r().seek()
+r().tell(1)
+r().readable(1)
+r().fileno(1)
+r().truncate(1, 2)
+sys.stdout.write()
+sys.stdout.write(x=1)
+sys.stdout.flush(1)
+sys.stdout.isatty(1)
+sys.stdout.fileno(1)
 """
 
 for line in CASES.strip().splitlines():
