@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
-use crate::builtins::signature::{Bound, Sig, to_c_int};
+use crate::builtins::signature::{Bound, Sig, as_str, to_c_int};
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
@@ -1192,9 +1192,10 @@ const STRINGIO: Sig<2> = Sig::new("StringIO", ["initial_value", "newline"])
 fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = STRINGIO.bind(vm, &a)?;
     let init = b.opt(0);
-    let buf = match init {
-        Some(v) if vm.is_str(v) => str_of(v).as_bytes().to_vec(),
-        Some(v) => {
+    // (a str subclass's text too)
+    let buf = match init.map(|v| (v, as_str(v))) {
+        Some((_, Some(s))) => s.as_bytes().to_vec(),
+        Some((v, None)) => {
             return Err(vm.type_error(&format!(
                 "initial_value must be str or None, not {}",
                 vm.type_name(v)

@@ -87,6 +87,10 @@ class S(set):
     pass
 
 
+class StrSub(str):
+    pass
+
+
 AG = type(ag())
 CO = type(co())
 CW = type(cw())
@@ -334,6 +338,7 @@ io.StringIO(1, 2, 3)
 io.StringIO(x=1)
 io.StringIO(1)
 io.StringIO(None).read()
+io.StringIO(StrSub('ab')).read()
 io.StringIO('x', initial_value='y')
 io.StringIO(initial_value='x', newline=None).read()
 (1).__format__()
