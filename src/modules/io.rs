@@ -968,8 +968,11 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyE
     PyErr(exc)
 }
 
-pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let names = [
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`
+const OPEN: Sig<8> = Sig::new(
+    "open",
+    [
         "file",
         "mode",
         "buffering",
@@ -978,31 +981,23 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "newline",
         "closefd",
         "opener",
-    ];
-    let mut params = [None; 8];
-    for (i, v) in a.pos.iter().enumerate() {
-        if i >= names.len() {
-            return Err(vm.type_error(&format!(
-                "open() takes at most 8 arguments ({} given)",
-                a.pos.len()
-            )));
-        }
-        params[i] = Some(*v);
+    ],
+)
+.posonly(0)
+.required(1);
+
+pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = OPEN.bind(vm, &a)?;
+    // the conversions Argument Clinic makes, in order, before the body runs
+    let mode = b.str_or(vm, 1, "r")?.to_string();
+    if let Some(v) = b.get(2) {
+        to_c_int(vm, v)?;
     }
-    for (k, v) in a.kw {
-        match names.iter().position(|n| *n == str_of(*k)) {
-            Some(i) => params[i] = Some(*v),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' is an invalid keyword argument for open()",
-                    str_of(*k)
-                )));
-            }
-        }
-    }
-    let Some(file) = params[0] else {
-        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
-    };
+    let encoding = b.opt_str(vm, 3)?;
+    b.opt_str(vm, 4)?;
+    let newline_raw = b.opt_str(vm, 5)?.map(str::to_string);
+    b.int_flag(vm, 6, true)?;
+    let file = b.req(0);
     if !vm.is_str(file) {
         if vm.is_int(file) {
             return Err(vm.unsupported("open() of a file descriptor"));
@@ -1012,20 +1007,6 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.type_name(file)
         )));
     }
-    let mode_v = params[1].unwrap_or(Value::NONE);
-    let mode = if mode_v.is_none() {
-        "r".to_string()
-    } else if vm.is_str(mode_v) {
-        str_of(mode_v).to_string()
-    } else {
-        return Err(vm.type_error(&format!(
-            "open() argument 'mode' must be str, not {}",
-            vm.type_name(mode_v)
-        )));
-    };
-    let newline_raw = params[5]
-        .filter(|v| !v.is_none())
-        .map(|v| str_of(v).to_string());
     let mut kind_c = None;
     let (mut plus, mut binary, mut text) = (false, false, false);
     for c in mode.chars() {
@@ -1045,7 +1026,7 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "Must have exactly one of create/read/write/append mode and at most one plus",
         ));
     };
-    if binary && params[3].is_some_and(|v| !v.is_none()) {
+    if binary && encoding.is_some() {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
     }
     let path = str_of(file).to_string();

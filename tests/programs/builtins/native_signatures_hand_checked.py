@@ -2,11 +2,11 @@
 # conversion bind a declared signature: slice(), range(), super(), type(),
 # exec/eval, code.replace, __init_subclass__, the __init__ of list, dict and set,
 # generators', coroutines' and async generators' methods and awaitables,
-# ExceptionGroup's derive/split/subgroup, io's file methods and StringIO(),
-# int/float/str __format__, str.format/format_map, cmath's functions, and the
-# descriptor methods (__get__, __set__, __delete__, __call__). Wrong counts,
-# keywords and types raise CPython's errors, worded as CPython words them. Each
-# line is one call and what it raised.
+# ExceptionGroup's derive/split/subgroup, io's file methods, StringIO() and
+# open(), exit() and quit(), int/float/str __format__, str.format/format_map,
+# cmath's functions, and the descriptor methods (__get__, __set__, __delete__,
+# __call__). Wrong counts, keywords and types raise CPython's errors, worded as
+# CPython words them. Each line is one call and what it raised.
 import cmath
 import io
 import math
@@ -17,6 +17,8 @@ import types
 def t(src):
     try:
         r = eval(src)
+    except SystemExit as e:
+        print(f"{src} -> SystemExit {e.args}")
     except Exception as e:
         print(f"{src} -> {type(e).__name__}: {e}")
     else:
@@ -455,6 +457,28 @@ sys.stdout.write(x=1)
 sys.stdout.flush(1)
 sys.stdout.isatty(1)
 sys.stdout.fileno(1)
+exit(1, 2)
+exit(x=1)
+exit(code=3)
+exit(3)
+exit()
+exit(None)
+quit(1, 2)
+quit(code='m')
+open()
+open(1, 2, 3, 4, 5, 6, 7, 8, 9)
+open(x=1)
+open('/nonexistent', mode=1)
+open('/nonexistent', mode=None)
+open(file='/nonexistent/x')
+open(__file__, newline=1)
+open(__file__, encoding=1)
+open(__file__, errors=1)
+open(__file__, 'r', 1, None, None, None, True, None).close()
+open(__file__, 'rb', encoding='utf-8')
+open(__file__, zzz=1)
+open(__file__, 'r', file=__file__)
+open(__file__, newline='\\n').readline()
 """
 
 for line in CASES.strip().splitlines():
