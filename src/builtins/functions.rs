@@ -619,48 +619,34 @@ pub(crate) fn close_gen(vm: &mut Vm, g: Value) -> PyResult<Value> {
     }
 }
 
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`
+const PRINT: Sig<4> = Sig::new("print", ["sep", "end", "file", "flush"])
+    .kwonly(0)
+    .required(0)
+    .varargs();
+
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
-    let mut file = Value::NONE;
-    let mut flush = false;
-    for (k, v) in a.kw {
-        match str_of(*k) {
-            "sep" => {
-                if !v.is_none() {
-                    if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!(
-                            "sep must be None or a string, not {}",
-                            vm.type_name(*v)
-                        )));
-                    }
-                    sep = str_of(*v).to_string();
-                }
-            }
-            "end" => {
-                if !v.is_none() {
-                    if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!(
-                            "end must be None or a string, not {}",
-                            vm.type_name(*v)
-                        )));
-                    }
-                    end = str_of(*v).to_string();
-                }
-            }
-            "file" => file = *v,
-            "flush" => flush = vm.truthy(*v)?,
-            other => {
+    let b = PRINT.bind(vm, &a)?;
+    // flush is read by truth while parsing, then sep and end are checked
+    let flush = b.truth(vm, 3, false)?;
+    let file = b.get(2).unwrap_or(Value::NONE);
+    let mut text = [" ", "\n"];
+    for (i, what) in [(0, "sep"), (1, "end")] {
+        if let Some(v) = b.opt(i) {
+            if !vm.is_str(v) {
                 return Err(vm.type_error(&format!(
-                    "'{other}' is an invalid keyword argument for print()"
+                    "{what} must be None or a string, not {}",
+                    vm.type_name(v)
                 )));
             }
+            text[i] = str_of(v);
         }
     }
+    let [sep, end] = text;
     let mut out = String::new();
-    for (i, v) in a.pos.iter().enumerate() {
+    for (i, v) in b.rest.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.push_str(sep);
         }
         if vm.is_str(*v) && vm.type_of(*v) == vm.types.str {
             out.push_str(str_of(*v));
@@ -669,7 +655,7 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             out.push_str(str_of(s));
         }
     }
-    out.push_str(&end);
+    out.push_str(end);
     if file.is_none() {
         vm.write_stdout(&out)?;
         if flush {

@@ -3,10 +3,11 @@
 # exec/eval, code.replace, __init_subclass__, the __init__ of list, dict and set,
 # generators', coroutines' and async generators' methods and awaitables,
 # ExceptionGroup's derive/split/subgroup, io's file methods, StringIO() and
-# open(), exit() and quit(), int/float/str __format__, str.format/format_map,
-# cmath's functions, and the descriptor methods (__get__, __set__, __delete__,
-# __call__). Wrong counts, keywords and types raise CPython's errors, worded as
-# CPython words them. Each line is one call and what it raised.
+# open(), exit() and quit(), print(), int/float/str __format__,
+# str.format/format_map, cmath's functions, and the descriptor methods
+# (__get__, __set__, __delete__, __call__). Wrong counts, keywords and types
+# raise CPython's errors, worded as CPython words them. Each line is one call and
+# what it raised.
 import cmath
 import io
 import math
@@ -93,12 +94,18 @@ class StrSub(str):
     pass
 
 
+class BoolRaises:
+    def __bool__(self):
+        raise ValueError("bool")
+
+
 AG = type(ag())
 CO = type(co())
 CW = type(cw())
 ASEND = type(asend())
 ATHROW = type(athrow())
 eg = ExceptionGroup("m", [ValueError(1), TypeError(2)])
+sink = io.StringIO()
 
 CASES = """
 slice()
@@ -479,6 +486,18 @@ open(__file__, 'rb', encoding='utf-8')
 open(__file__, zzz=1)
 open(__file__, 'r', file=__file__)
 open(__file__, newline='\\n').readline()
+print(x=1)
+print(sep=1)
+print(end=1, file=None)
+print(sep=1, x=1)
+print(sep=1, flush=BoolRaises())
+print(1, 2, sep='-', end='|\\n')
+print(1, 2, sep=None, end=None)
+print('a', 'b', file=sink, flush=True)
+sink.getvalue()
+print(*[1, 2], **{'sep': '+'})
+print(file=sink, flush=0)
+print('z', file=1)
 """
 
 for line in CASES.strip().splitlines():
