@@ -242,11 +242,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         set(vm, d, &format!("__{name}__"), s);
     }
     vm.add_fn(d, "exit", |vm, a| {
-        // sys.exit(None) raises SystemExit with no arguments, as in CPython.
-        if a.pos.len() == 1 && a.get(0).is_some_and(|v| v.is_none()) {
-            return exit(vm, Args::new(&[]));
-        }
-        exit(vm, a)
+        /// `sys.exit(status=None, /)`
+        const EXIT: Sig<1> = Sig::new("exit", ["status"]).required(0).owner("sys");
+        let b = EXIT.bind(vm, &a)?;
+        // sys.exit() and sys.exit(None) raise SystemExit with no arguments, as
+        // in CPython
+        let args = b.opt(0).into_iter().collect();
+        let cls = vm.exc_class("SystemExit");
+        Err(crate::vm::PyErr(vm.new_exception(cls, args)))
     });
     // audit hooks: Coil raises no audit events, so a hook is never called
     vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));

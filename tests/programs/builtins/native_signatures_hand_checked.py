@@ -3,7 +3,7 @@
 # exec/eval, code.replace, __init_subclass__, the __init__ of list, dict and set,
 # generators', coroutines' and async generators' methods and awaitables,
 # ExceptionGroup's derive/split/subgroup, io's file methods, StringIO() and
-# open(), exit() and quit(), print(), int/float/str __format__,
+# open(), exit(), quit() and sys.exit(), print(), int/float/str __format__,
 # str.format/format_map, cmath's functions, and the descriptor methods
 # (__get__, __set__, __delete__, __call__). Wrong counts, keywords and types
 # raise CPython's errors, worded as CPython words them. Each line is one call and
@@ -498,6 +498,13 @@ sink.getvalue()
 print(*[1, 2], **{'sep': '+'})
 print(file=sink, flush=0)
 print('z', file=1)
+sys.exit()
+sys.exit(None)
+sys.exit(3)
+sys.exit('m')
+sys.exit(1, 2)
+sys.exit(status=1)
+sys.exit(x=1)
 """
 
 for line in CASES.strip().splitlines():
