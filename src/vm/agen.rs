@@ -80,7 +80,6 @@ fn stop_async(vm: &mut Vm) -> PyErr {
     PyErr(vm.new_exception(cls, vec![]))
 }
 
-/// `throw(typ[, val[, tb]])`'s exception.
 /// The exception of `throw(typ, val=None, tb=None)` (1 to 3 arguments, as
 /// [`THROW`] bound them).
 fn make_exc(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
