@@ -566,6 +566,9 @@ pub(crate) fn throw_exc(vm: &mut Vm, t: Value, v: Value, tb: Value) -> PyResult<
             vm.call(t, &[])
         } else if vm.isinstance(v, t) {
             Ok(v)
+        } else if let Some(items) = vm.tuple_items(v) {
+            // a tuple value is the arguments (`throw(E, (1, 2))` is `E(1, 2)`)
+            vm.call(t, &items)
         } else {
             vm.call(t, &[v])
         }

@@ -505,6 +505,9 @@ sys.exit('m')
 sys.exit(1, 2)
 sys.exit(status=1)
 sys.exit(x=1)
+g().throw(ValueError, (1, 2))
+g().throw(ValueError, ())
+g().throw(KeyError, ('k',))
 """
 
 for line in CASES.strip().splitlines():
