@@ -182,6 +182,25 @@ TYPES = [
 ]
 
 
+async def _coroutine():
+    pass
+
+
+async def _async_generator():
+    yield
+
+
+def async_samples():
+    """A coroutine, its `__await__` wrapper, an async generator and its asend
+    and athrow awaitables (closed, so nothing warns of a coroutine never
+    awaited)."""
+    c = _coroutine()
+    w = c.__await__()
+    c.close()
+    g = _async_generator()
+    return [c, w, g, g.asend(None), g.athrow(ValueError)]
+
+
 def more_types():
     """The other classes in builtins (iterators, descriptors, exceptions), and
     the types of a few common objects, whose methods are targets too (their
@@ -197,7 +216,7 @@ def more_types():
         iter([]), iter(()), iter(""), iter(range(0)), iter({}), iter(set()),
         {}.keys(), {}.values(), {}.items(), (x for x in ()), lambda: 0, None,
         NotImplemented, ..., len, [].append,
-    ]
+    ] + async_samples()
     for v in samples:
         t = type(v)
         if t not in seen:
@@ -214,7 +233,7 @@ UNBOUNDED = {"pow", "__pow__", "__rpow__", "__ipow__", "round", "__round__",
 
 # With --modules: the functions and classes of these modules (if importable)
 # are targets too, named `module.name` (and `module.Class.method`).
-MODULES = ["math", "itertools", "collections", "functools", "operator", "heapq",
+MODULES = ["math", "cmath", "itertools", "collections", "functools", "operator", "heapq",
            "random", "array", "string", "bisect", "json", "copy", "re", "struct",
            "abc", "keyword", "types", "weakref", "time", "io", "os", "sys"]
 SKIP_MODULE_ATTRS = {

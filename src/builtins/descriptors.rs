@@ -5,9 +5,19 @@
 //! `function.__globals__` are when read on the class (the `types` module takes
 //! their types as GetSetDescriptorType and MemberDescriptorType).
 
+use crate::builtins::signature::{Sig, Style};
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
+
+/// `__call__(self, /, *args, **kwargs)` of functions, builtins and methods.
+const CALL: Sig<0> = Sig::new("__call__", []).method().varargs().varkw();
+/// The slot wrappers' signatures (the call path checks their arity too:
+/// ` expected 2 arguments, got 1`): `__get__(instance, owner=None, /)`,
+/// `__set__(instance, value, /)`, `__delete__(instance, /)`.
+const GET: Sig<2> = Sig::new("", ["instance", "owner"]).method().required(1);
+const SET: Sig<2> = Sig::new("", ["instance", "value"]).method();
+const DELETE: Sig<1> = Sig::new("", ["instance"]).method().style(Style::Positional);
 
 pub fn register(vm: &mut Vm) {
     for t in [
@@ -26,21 +36,18 @@ pub fn register(vm: &mut Vm) {
         vm.types.method,
     ] {
         vm.add_method(t, "__call__", |vm, a| {
-            vm.call_kw(a.pos[0], &a.pos[1..], a.kw)
+            let b = CALL.bind(vm, &a)?;
+            vm.call_kw(b.recv, b.rest, &b.kwrest)
         });
     }
     let p = vm.types.property;
     vm.add_method(p, "__set__", |vm, a| {
-        if a.pos.len() != 3 {
-            return Err(vm.type_error("expected 2 arguments"));
-        }
-        property_call(vm, a.pos[0], a.pos[1], Some(a.pos[2]))
+        let b = SET.bind(vm, &a)?;
+        property_call(vm, b.recv, b.req(0), Some(b.req(1)))
     });
     vm.add_method(p, "__delete__", |vm, a| {
-        if a.pos.len() != 2 {
-            return Err(vm.type_error("expected 1 argument"));
-        }
-        property_call(vm, a.pos[0], a.pos[1], None)
+        let b = DELETE.bind(vm, &a)?;
+        property_call(vm, b.recv, b.req(0), None)
     });
     let object = vm.types.object;
     let func = vm.types.function;
@@ -61,7 +68,8 @@ pub fn register(vm: &mut Vm) {
 }
 
 fn get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (d, obj) = (a.pos[0], a.get(1).unwrap_or(Value::NONE));
+    let b = GET.bind(vm, &a)?;
+    let (d, obj) = (b.recv, b.req(0));
     if obj.is_none() {
         return Ok(d);
     }
@@ -89,9 +97,9 @@ fn get(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `d.__get__(obj, type=None)`: what reading `d` through `obj` (or the class,
 /// when obj is None) gives.
 fn descr_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let d = a.pos[0];
-    let obj = a.get(1).unwrap_or(Value::NONE);
-    let cls = match a.get(2) {
+    let b = GET.bind(vm, &a)?;
+    let (d, obj) = (b.recv, b.req(0));
+    let cls = match b.get(1) {
         Some(c) if !c.is_none() => c,
         _ if !obj.is_none() => vm.type_of(obj),
         _ => return Err(vm.type_error("__get__(None, None) is invalid")),
@@ -123,7 +131,12 @@ fn property_call(vm: &mut Vm, p: Value, obj: Value, value: Option<Value>) -> PyR
         _ => return Err(vm.type_error("descriptor requires a property")),
     };
     if f.is_none() {
-        return Err(vm.attribute_error(&format!("property has no {what}")));
+        let name = match p.as_obj().map(|o| &o.data) {
+            Some(ObjData::Property { name, .. }) => name.get(),
+            _ => Value::EMPTY,
+        };
+        let msg = vm.no_accessor_message(what, name, Value::EMPTY, obj);
+        return Err(vm.attribute_error(&msg));
     }
     match value {
         Some(v) => vm.call(f, &[obj, v])?,

@@ -4,6 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
+use crate::builtins::signature::Sig;
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::num::float_repr;
@@ -544,9 +545,11 @@ pub fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Stri
 /// `__format__` natives for int, float, bool and str (so subclasses and explicit
 /// `int.__format__(x, spec)` calls work).
 fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "__format__", &a, 2, 2)?;
-    let v = a.pos[0];
-    let spec_v = a.pos[1];
+    /// `__format__(self, format_spec, /)` (the call path checks its arity too:
+    /// `int.__format__() takes exactly one argument (0 given)`)
+    const FORMAT: Sig<1> = Sig::new("__format__", ["format_spec"]).method();
+    let b = FORMAT.bind(vm, &a)?;
+    let (v, spec_v) = (b.recv, b.req(0));
     if !vm.is_str(spec_v) {
         return Err(vm.type_error(&format!(
             "__format__() argument must be str, not {}",
@@ -1050,14 +1053,18 @@ struct Fmt<'a> {
 }
 
 fn str_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(s) = a.get(0).filter(|v| vm.is_str(*v)) else {
+    /// `str.format(self, /, *args, **kwargs)`
+    const FORMAT: Sig<0> = Sig::new("format", []).method().varargs().varkw();
+    let b = FORMAT.bind(vm, &a)?;
+    let s = b.recv;
+    if !vm.is_str(s) {
         return Err(
             vm.type_error("descriptor 'format' for 'str' objects doesn't apply to this object")
         );
-    };
+    }
     let mut f = Fmt {
-        args: &a.pos[1..],
-        kw: Kw::Slice(a.kw),
+        args: b.rest,
+        kw: Kw::Slice(&b.kwrest),
         auto: Some(0),
         manual: false,
     };
@@ -1066,13 +1073,13 @@ fn str_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    crate::builtins::signature::Sig::new("format_map", ["mapping"])
-        .method()
-        .bind(vm, &a)?;
-    let s = a.pos[0];
+    /// `str.format_map(self, mapping, /)`
+    const FORMAT_MAP: Sig<1> = Sig::new("format_map", ["mapping"]).method();
+    let b = FORMAT_MAP.bind(vm, &a)?;
+    let s = b.recv;
     let mut f = Fmt {
         args: &[],
-        kw: Kw::Map(a.pos[1]),
+        kw: Kw::Map(b.req(0)),
         auto: Some(0),
         manual: false,
     };

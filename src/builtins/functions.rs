@@ -174,22 +174,16 @@ pub fn register(vm: &mut Vm) {
     });
     let t = vm.types.slice;
     vm.add_method(t, "__new__", |vm, a| {
-        if !a.kw.is_empty() {
-            return Err(vm.type_error("slice() takes no keyword arguments"));
-        }
-        let args = &a.pos[1..];
-        let (start, stop, step) = match args.len() {
-            1 => (Value::NONE, args[0], Value::NONE),
-            2 => (args[0], args[1], Value::NONE),
-            3 => (args[0], args[1], args[2]),
-            n => {
-                let msg = if n == 0 {
-                    "slice expected at least 1 argument, got 0".to_string()
-                } else {
-                    format!("slice expected at most 3 arguments, got {n}")
-                };
-                return Err(vm.type_error(&msg));
-            }
+        /// `slice(stop)`, `slice(start, stop[, step])`
+        const SLICE: Sig<3> = Sig::new("slice", ["start", "stop", "step"])
+            .constructor()
+            .required(1);
+        let b = SLICE.bind(vm, &a)?;
+        let none = Value::NONE;
+        let (start, stop, step) = match b.args {
+            [Some(stop), None, _] => (none, stop, none),
+            [Some(start), Some(stop), step] => (start, stop, step.unwrap_or(none)),
+            _ => unreachable!("bind checked slice's count"),
         };
         Ok(vm.alloc(vm.types.slice, ObjData::Slice { start, stop, step }))
     });
@@ -204,7 +198,7 @@ pub fn register(vm: &mut Vm) {
         if n < 0 {
             return Err(vm.value_error("length should not be negative"));
         }
-        let s = vm.slice_indices(a.pos[0], n as usize)?;
+        let s = vm.slice_indices(b.recv, n as usize)?;
         let items = vec![vm.new_int(s.start), vm.new_int(s.stop), vm.new_int(s.step)];
         Ok(vm.new_tuple(items))
     });
@@ -282,33 +276,45 @@ pub fn register(vm: &mut Vm) {
     // __init__ of the mutable containers, for `super().__init__(...)` in subclasses.
     let t = vm.types.list;
     vm.add_method(t, "__init__", |vm, a| {
-        let items = match a.get(1) {
+        /// `list.__init__(self, iterable=(), /)`: `list() takes no keyword arguments`
+        const INIT: Sig<1> = Sig::new("list", ["iterable"]).constructor().required(0);
+        let b = INIT.bind(vm, &a)?;
+        let items = match b.get(0) {
             Some(it) => vm.collect_iter(it)?,
             None => vec![],
         };
-        if let ObjData::List(l) = &a.pos[0].obj().data {
+        if let ObjData::List(l) = &b.recv.obj().data {
             *l.get() = items;
         }
         Ok(Value::NONE)
     });
     let t = vm.types.dict;
     vm.add_method(t, "__init__", |vm, a| {
-        let d = a.pos[0];
-        if let Some(src) = a.get(1) {
+        /// `dict.__init__(self, mapping=(), /, **kwargs)`
+        const INIT: Sig<1> = Sig::new("dict", ["mapping"])
+            .constructor()
+            .required(0)
+            .varkw();
+        let b = INIT.bind(vm, &a)?;
+        let d = b.recv;
+        if let Some(src) = b.get(0) {
             vm.dict_update_from(d, src, false)?;
         }
-        for (k, v) in a.kw {
-            vm.dict_set(d, *k, *v)?;
+        for &(k, v) in &b.kwrest {
+            vm.dict_set(d, k, v)?;
         }
         Ok(Value::NONE)
     });
     let t = vm.types.set;
     vm.add_method(t, "__init__", |vm, a| {
-        let s = a.pos[0];
+        /// `set.__init__(self, iterable=(), /)`: `set() takes no keyword arguments`
+        const INIT: Sig<1> = Sig::new("set", ["iterable"]).constructor().required(0);
+        let b = INIT.bind(vm, &a)?;
+        let s = b.recv;
         if let ObjData::Set(set) = &s.obj().data {
             set.get().clear();
         }
-        if let Some(it) = a.get(1) {
+        if let Some(it) = b.get(0) {
             for x in vm.collect_iter(it)? {
                 vm.set_add(s, x)?;
             }
@@ -417,27 +423,10 @@ pub fn register(vm: &mut Vm) {
     vm.type_set_attr(t, k, hook);
     // a classmethod, as in CPython: `C.__init_subclass__()` takes no arguments
     let isc = vm.new_builtin("__init_subclass__", |vm, a| {
-        if a.len() > 1 {
-            return Err(vm.type_error(&format!(
-                "{}.__init_subclass__() takes no arguments ({} given)",
-                if is_type(a.pos[0]) {
-                    type_obj(a.pos[0]).name.clone()
-                } else {
-                    "object".to_string()
-                },
-                a.len() - 1
-            )));
-        }
-        if !a.kw.is_empty() {
-            let name = if is_type(a.pos[0]) {
-                type_obj(a.pos[0]).name.clone()
-            } else {
-                "object".to_string()
-            };
-            return Err(vm.type_error(&format!(
-                "{name}.__init_subclass__() takes no keyword arguments"
-            )));
-        }
+        /// `__init_subclass__(cls)`: `int.__init_subclass__() takes no arguments
+        /// (1 given)`, named after the class it is called on
+        const ISC: Sig<0> = Sig::new("__init_subclass__", []).class_method();
+        ISC.bind(vm, &a)?;
         Ok(Value::NONE)
     });
     let isc = vm.alloc(vm.types.classmethod, ObjData::ClassMethod(isc));
@@ -540,34 +529,72 @@ pub fn register(vm: &mut Vm) {
     vm.object_init = obj_init;
 }
 
+/// `generator.throw(typ[, val[, tb]])` (coroutines' too: src/vm/coro.rs binds it
+/// with the wrapper as the receiver, so messages name `coroutine_wrapper.throw`)
+pub(crate) const THROW: Sig<3> = Sig::new("throw", ["typ", "val", "tb"]).method().required(1);
+
 pub(crate) fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    /// `throw(typ[, val[, tb]])`
-    const THROW: Sig<3> = Sig::new("throw", ["typ", "val", "tb"]).method().required(1);
     let b = THROW.bind(vm, &a)?;
-    let (t, v) = (b.req(0), b.get(1).unwrap_or(Value::NONE));
-    let exc = if is_type(t) {
-        if v.is_none() {
-            vm.call(t, &[])?
-        } else if vm.isinstance(v, t) {
-            v
-        } else {
-            vm.call(t, &[v])?
-        }
-    } else if vm.is_exception_instance(t) {
-        t
-    } else {
-        return Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
-    };
-    match vm.gen_resume(b.recv, Value::NONE, Some(exc))? {
+    throw_into(vm, b.recv, &b.args)
+}
+
+/// Raises `typ` (with `val`, `tb` as bound by [`THROW`]) inside generator or
+/// coroutine `g`.
+pub(crate) fn throw_into(vm: &mut Vm, g: Value, args: &[Option<Value>; 3]) -> PyResult<Value> {
+    let none = Value::NONE;
+    let exc = throw_exc(
+        vm,
+        args[0].unwrap_or(none),
+        args[1].unwrap_or(none),
+        args[2].unwrap_or(none),
+    )?;
+    match vm.gen_resume(g, Value::NONE, Some(exc))? {
         crate::vm::interp::Resumed::Yielded(v) => Ok(v),
         crate::vm::interp::Resumed::Returned(v) => Err(vm.stop_iteration(v)),
     }
 }
 
+/// The exception `throw(typ, val, tb)` raises (generators, coroutines, async
+/// generators' awaitables), with CPython's checks of the three arguments.
+pub(crate) fn throw_exc(vm: &mut Vm, t: Value, v: Value, tb: Value) -> PyResult<Value> {
+    if !tb.is_none() && vm.type_name(tb) != "traceback" {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let base = vm.exc_class("BaseException");
+    if is_type(t) && vm.is_subclass(t, base) {
+        if v.is_none() {
+            vm.call(t, &[])
+        } else if vm.isinstance(v, t) {
+            Ok(v)
+        } else if let Some(items) = vm.tuple_items(v) {
+            // a tuple value is the arguments (`throw(E, (1, 2))` is `E(1, 2)`)
+            vm.call(t, &items)
+        } else {
+            vm.call(t, &[v])
+        }
+    } else if vm.is_exception_instance(t) {
+        if !v.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        Ok(t)
+    } else {
+        let tn = vm.type_name(t);
+        Err(vm.type_error(&format!(
+            "exceptions must be classes or instances deriving from BaseException, not {tn}"
+        )))
+    }
+}
+
+/// `generator.close()` (coroutines' too: src/vm/coro.rs)
+pub(crate) const CLOSE: Sig<0> = Sig::new("close", []).method();
+
 pub(crate) fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let g = a.pos[0];
+    let g = CLOSE.bind(vm, &a)?.recv;
+    close_gen(vm, g)
+}
+
+/// Raises GeneratorExit inside generator or coroutine `g` if it has started.
+pub(crate) fn close_gen(vm: &mut Vm, g: Value) -> PyResult<Value> {
     let ObjData::Generator(st) = &g.obj().data else {
         return Ok(Value::NONE);
     };
@@ -595,48 +622,34 @@ pub(crate) fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`
+const PRINT: Sig<4> = Sig::new("print", ["sep", "end", "file", "flush"])
+    .kwonly(0)
+    .required(0)
+    .varargs();
+
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
-    let mut file = Value::NONE;
-    let mut flush = false;
-    for (k, v) in a.kw {
-        match str_of(*k) {
-            "sep" => {
-                if !v.is_none() {
-                    if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!(
-                            "sep must be None or a string, not {}",
-                            vm.type_name(*v)
-                        )));
-                    }
-                    sep = str_of(*v).to_string();
-                }
-            }
-            "end" => {
-                if !v.is_none() {
-                    if !vm.is_str(*v) {
-                        return Err(vm.type_error(&format!(
-                            "end must be None or a string, not {}",
-                            vm.type_name(*v)
-                        )));
-                    }
-                    end = str_of(*v).to_string();
-                }
-            }
-            "file" => file = *v,
-            "flush" => flush = vm.truthy(*v)?,
-            other => {
+    let b = PRINT.bind(vm, &a)?;
+    // flush is read by truth while parsing, then sep and end are checked
+    let flush = b.truth(vm, 3, false)?;
+    let file = b.get(2).unwrap_or(Value::NONE);
+    let mut text = [" ", "\n"];
+    for (i, what) in [(0, "sep"), (1, "end")] {
+        if let Some(v) = b.opt(i) {
+            if !vm.is_str(v) {
                 return Err(vm.type_error(&format!(
-                    "'{other}' is an invalid keyword argument for print()"
+                    "{what} must be None or a string, not {}",
+                    vm.type_name(v)
                 )));
             }
+            text[i] = str_of(v);
         }
     }
+    let [sep, end] = text;
     let mut out = String::new();
-    for (i, v) in a.pos.iter().enumerate() {
+    for (i, v) in b.rest.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.push_str(sep);
         }
         if vm.is_str(*v) && vm.type_of(*v) == vm.types.str {
             out.push_str(str_of(*v));
@@ -645,7 +658,7 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             out.push_str(str_of(s));
         }
     }
-    out.push_str(&end);
+    out.push_str(end);
     if file.is_none() {
         vm.write_stdout(&out)?;
         if flush {
@@ -1529,12 +1542,17 @@ const EXEC: Sig<4> = Sig::new("exec", ["source", "globals", "locals", "closure"]
 
 fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
     let name = if is_eval { "eval" } else { "exec" };
-    if is_eval {
-        EVAL.bind(vm, &a)?;
-    } else if EXEC.bind(vm, &a)?.opt(3).is_some() {
-        return Err(vm.unsupported("exec() with a closure"));
-    }
-    let src = a.pos[0];
+    // the source, and the globals and locals if passed
+    let (src, globals_arg, locals_arg) = if is_eval {
+        let b = EVAL.bind(vm, &a)?;
+        (b.req(0), b.get(1), b.get(2))
+    } else {
+        let b = EXEC.bind(vm, &a)?;
+        if b.opt(3).is_some() {
+            return Err(vm.unsupported("exec() with a closure"));
+        }
+        (b.req(0), b.get(1), b.get(2))
+    };
     let compiled = code_of(src);
     if !vm.is_str(src) && compiled.is_none() {
         return Err(vm.type_error(&format!(
@@ -1546,7 +1564,7 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         Some(f) => (f.globals, f.locals),
         None => (vm.new_dict(), Value::NONE),
     };
-    let globals = a.get(1).filter(|v| !v.is_none()).unwrap_or(cg);
+    let globals = globals_arg.filter(|v| !v.is_none()).unwrap_or(cg);
     if !matches!(globals.as_obj().map(|o| &o.data), Some(ObjData::Dict(_))) {
         let what = if is_eval {
             "globals must be a dict"
@@ -1559,7 +1577,7 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
             format!("{what}{}", vm.type_name(globals))
         }));
     }
-    if let Some(l) = a.get(2).filter(|v| !v.is_none())
+    if let Some(l) = locals_arg.filter(|v| !v.is_none())
         && !matches!(l.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
         && vm.dunder(l, "__getitem__").is_none()
     {
@@ -1570,10 +1588,9 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
         };
         return Err(vm.type_error(&msg));
     }
-    let mut locals = a
-        .get(2)
+    let mut locals = locals_arg
         .filter(|v| !v.is_none())
-        .unwrap_or(if a.get(1).is_some() { globals } else { cl });
+        .unwrap_or(if globals_arg.is_some() { globals } else { cl });
     if locals.is_none() {
         // Inside a function: expose its locals as a snapshot.
         let has_fn_frame = vm
@@ -1773,22 +1790,49 @@ pub fn new_code_object(
 /// on a generator function) counts as no change: Coil has no such flag, and
 /// awaiting such a generator stays a TypeError. Any other change raises.
 fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error("replace() takes no positional arguments"));
-    }
-    let this = a.pos[0];
-    for (k, v) in a.kw {
-        let cur = vm.getattr(this, *k)?;
-        let same = vm.eq(cur, *v)?;
-        let flag_only = str_of(*k) == "co_flags"
-            && match (vm.to_i64(cur), vm.to_i64(*v)) {
+    /// `code.replace(self, /, *, co_argcount=..., ...)`: CPython 3.11's
+    /// keyword-only parameters
+    const REPLACE: Sig<18> = Sig::new(
+        "replace",
+        [
+            "co_argcount",
+            "co_posonlyargcount",
+            "co_kwonlyargcount",
+            "co_nlocals",
+            "co_stacksize",
+            "co_flags",
+            "co_firstlineno",
+            "co_code",
+            "co_consts",
+            "co_names",
+            "co_varnames",
+            "co_freevars",
+            "co_cellvars",
+            "co_filename",
+            "co_name",
+            "co_qualname",
+            "co_linetable",
+            "co_exceptiontable",
+        ],
+    )
+    .method()
+    .kwonly(0)
+    .required(0);
+    let b = REPLACE.bind(vm, &a)?;
+    let this = b.recv;
+    for (name, v) in REPLACE.params.iter().zip(b.args) {
+        let Some(v) = v else { continue };
+        let k = vm.intern(name);
+        let cur = vm.getattr(this, k)?;
+        let same = vm.eq(cur, v)?;
+        let flag_only = *name == "co_flags"
+            && match (vm.to_i64(cur), vm.to_i64(v)) {
                 (Some(c), Some(n)) => c ^ n == 0x100,
                 _ => false,
             };
         if !same && !flag_only {
             return Err(vm.unsupported(&format!(
-                "code.replace() changing {} (Coil's code objects are immutable)",
-                str_of(*k)
+                "code.replace() changing {name} (Coil's code objects are immutable)"
             )));
         }
     }
@@ -1844,32 +1888,29 @@ fn cpython_flags(code: &crate::compiler::bytecode::Code) -> i64 {
     r
 }
 
+/// `range(stop)`, `range(start, stop[, step])`
+const RANGE: Sig<3> = Sig::new("range", ["start", "stop", "step"])
+    .constructor()
+    .required(1);
+
 fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error("range() takes no keyword arguments"));
+    let b = RANGE.bind(vm, &a)?;
+    // the arguments given, in order (1 to 3)
+    let mut buf = [Value::NONE; 3];
+    let mut n = 0;
+    for v in b.args.iter().map_while(|v| *v) {
+        buf[n] = v;
+        n += 1;
     }
-    let args = &a.pos[1..];
+    let args = &buf[..n];
     // bounds beyond 64 bits: the big-int range class
-    if args.len() <= 3
-        && args
-            .iter()
-            .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
+    if args
+        .iter()
+        .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
     {
         return crate::builtins::longrange::new(vm, args);
     }
     let mut vals = [0i64; 3];
-    if args.is_empty() || args.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "range expected {} argument{}, got {}",
-            if args.is_empty() {
-                "at least 1"
-            } else {
-                "at most 3"
-            },
-            if args.is_empty() { "" } else { "s" },
-            args.len()
-        )));
-    }
     for (i, v) in args.iter().enumerate() {
         vals[i] = match vm.index_of(*v)? {
             Some(x) => x,
@@ -2128,23 +2169,19 @@ fn property_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
 /// `super()` / `super(cls, obj)`: a proxy looking attributes up after `cls` in
 /// `type(obj).__mro__`.
 fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error("super() takes no keyword arguments"));
-    }
-    if a.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "super() expected at most 2 arguments, got {}",
-            a.pos.len() - 1
-        )));
-    }
-    if let Some(&typ) = a.pos.get(1)
+    /// `super()`, `super(type)`, `super(type, obj)`: `super() expected at most
+    /// 2 arguments, got 3` (`_PyArg_CheckPositional("super()", ...)`)
+    const SUPER: Sig<2> = Sig::new("super()", ["type", "obj"])
+        .constructor()
+        .required(0);
+    let b = SUPER.bind(vm, &a)?;
+    if let Some(typ) = b.get(0)
         && !is_type(typ)
     {
         let tn = vm.type_name(typ);
         return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
     }
-    let (typ, obj) = if a.pos.len() == 3 {
-        let (typ, obj) = (a.pos[1], a.pos[2]);
+    let (typ, obj) = if let [Some(typ), Some(obj)] = b.args {
         let ok = vm.isinstance(obj, typ) || (is_type(obj) && vm.is_subclass(obj, typ));
         if !ok {
             return Err(
@@ -2152,9 +2189,9 @@ fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             );
         }
         (typ, obj)
-    } else if a.pos.len() == 2 {
+    } else if let Some(typ) = b.get(0) {
         // an unbound super object, `super(C)`
-        (a.pos[1], Value::NONE)
+        (typ, Value::NONE)
     } else {
         let Some(f) = vm.frames.last() else {
             return Err(vm.runtime_error("super(): no arguments"));
@@ -2311,9 +2348,15 @@ fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![newobj, args, state, listitems, dictitems]))
 }
 
+/// `type(object)` or `type(name, bases, dict, **kwds)`: the count is checked
+/// here (`type() takes 1 or 3 arguments`), the keywords go to
+/// `__init_subclass__`.
+const TYPE: Sig<0> = Sig::new("type", []).constructor().varargs().varkw();
+
 fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let args = &a.pos[1..];
-    if args.len() == 1 && !a.kw.is_empty() {
+    let b = TYPE.bind(vm, &a)?;
+    let (args, kw) = (b.rest, &b.kwrest[..]);
+    if args.len() == 1 && !kw.is_empty() {
         return Err(vm.type_error("type() takes no keyword arguments"));
     }
     if args.len() == 1 {
@@ -2337,14 +2380,14 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let ns = vm.new_dict();
     vm.dict_update_from(ns, args[2], false)?;
-    let meta = if is_type(a.pos[0]) {
-        vm.most_derived_metaclass(a.pos[0], &bases)?
+    let meta = if is_type(b.recv) {
+        vm.most_derived_metaclass(b.recv, &bases)?
     } else {
-        a.pos[0]
+        b.recv
     };
     // `type(name, bases, ns, **kw)` with a base of another metaclass: that
     // metaclass's own __new__ makes the class (as CPython's type_new defers)
-    if meta != a.pos[0] {
+    if meta != b.recv {
         let nk = vm.intern("__new__");
         if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, meta, nk)
             && owner != vm.types.type_
@@ -2355,7 +2398,7 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             };
             let mut args2 = vec![meta];
             args2.extend_from_slice(args);
-            return vm.call_kw(f, &args2, a.kw);
+            return vm.call_kw(f, &args2, kw);
         }
     }
     let qk = vm.intern("__qualname__");
@@ -2368,7 +2411,7 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         cls.obj().class.set(meta);
     }
     vm.temp_roots.push(cls);
-    let r = vm.class_created(cls, a.kw);
+    let r = vm.class_created(cls, kw);
     vm.temp_roots.pop();
     r?;
     Ok(cls)

@@ -20,7 +20,7 @@ pub mod traceback;
 
 use crate::object::ObjData;
 use crate::value::Value;
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     functions::register(vm);
@@ -35,34 +35,6 @@ pub fn register(vm: &mut Vm) {
     bytes::register(vm);
     descriptors::register(vm);
     generic_alias::register(vm);
-}
-
-/// Checks a native's positional argument count, with CPython's message.
-pub fn check_args(vm: &mut Vm, name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    let n = a.pos.len();
-    if n < min || n > max {
-        let msg = if min == max {
-            if min == 0 {
-                format!("{name}() takes no arguments ({n} given)")
-            } else if min == 1 {
-                format!("{name}() takes exactly one argument ({n} given)")
-            } else {
-                format!("{name} expected {min} arguments, got {n}")
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.type_error(&msg));
-    }
-    Ok(())
 }
 
 /// Argument `pos` (1-based) of `what` (e.g. `"format()"`) as a str, else CPython's
@@ -85,12 +57,4 @@ pub fn bad_arg_name(vm: &Vm, v: Value) -> String {
     } else {
         vm.type_name(v)
     }
-}
-
-/// Rejects keyword arguments for natives that take none.
-pub fn no_kwargs(vm: &mut Vm, name: &str, a: &Args) -> PyResult<()> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
-    }
-    Ok(())
 }

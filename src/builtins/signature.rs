@@ -44,6 +44,11 @@ pub enum Style {
     Exact,
     /// `PyArg_ParseTuple`: `find() takes at least 1 argument (0 given)`.
     Tuple,
+    /// `PyArg_ParseTuple` with a format that names no function:
+    /// `function takes exactly 1 argument (0 given)` (`BaseExceptionGroup.derive`).
+    /// Keyword errors still name the native (`BaseExceptionGroup.derive() takes
+    /// no keyword arguments`).
+    Unnamed,
     /// Argument Clinic with keyword parameters (`_PyArg_UnpackKeywords`):
     /// `split() takes at most 2 arguments (3 given)`,
     /// `encode() missing required argument 'x' (pos 1)`.
@@ -84,6 +89,10 @@ pub struct Sig<const N: usize> {
     /// A constructor (`__new__`): the receiver is the class, and messages name
     /// the type alone (`cycle() takes no keyword arguments`).
     pub constructor: bool,
+    /// A class method: the receiver is the class it was called on, which
+    /// messages name (`L.__init_subclass__() takes no arguments (1 given)` for a
+    /// subclass `L` of list).
+    pub class_method: bool,
     pub style: Style,
 }
 
@@ -101,6 +110,7 @@ impl<const N: usize> Sig<N> {
             method: false,
             owner: "",
             constructor: false,
+            class_method: false,
             style: if N <= 1 {
                 Style::Exact
             } else {
@@ -153,6 +163,13 @@ impl<const N: usize> Sig<N> {
         if self.style as u8 == Style::Exact as u8 {
             self.style = Style::Positional;
         }
+        self
+    }
+
+    /// A class method ([`Sig::class_method`]): the receiver is a class.
+    pub const fn class_method(mut self) -> Sig<N> {
+        self.method = true;
+        self.class_method = true;
         self
     }
 
@@ -267,10 +284,20 @@ impl<const N: usize> Sig<N> {
             *slot = Some(*v);
         }
         let mut unknown = None;
+        // a keyword naming a parameter also given by position: reported after a
+        // missing required argument, before an unknown keyword, for the first
+        // such parameter (as `_PyArg_UnpackKeywords` does)
+        let mut duplicate: Option<(usize, &str)> = None;
         for &(k, v) in a.kw {
             let key = str_of(k);
             match self.params.iter().position(|p| *p == key) {
                 Some(i) if i >= self.posonly => {
+                    if i < fixed.len() {
+                        if duplicate.is_none_or(|(j, _)| i < j) {
+                            duplicate = Some((i, key));
+                        }
+                        continue;
+                    }
                     if b.args[i].is_some() {
                         return Err(vm.type_error(&format!(
                             "argument for {}() given by name ('{key}') and position ({})",
@@ -289,6 +316,13 @@ impl<const N: usize> Sig<N> {
         }
         if let Some(i) = b.args[..self.required].iter().position(Option::is_none) {
             return Err(self.missing(vm, b.recv, n, i));
+        }
+        if let Some((i, key)) = duplicate {
+            return Err(vm.type_error(&format!(
+                "argument for {}() given by name ('{key}') and position ({})",
+                self.name,
+                i + 1
+            )));
         }
         if let Some(key) = unknown {
             return Err(vm.type_error(&format!(
@@ -415,7 +449,12 @@ impl<const N: usize> Sig<N> {
             return format!("{}.{}", self.owner, self.name);
         }
         if recv.is_empty() || self.constructor {
-            return self.name.to_string();
+            // a constructor's name may carry the parentheses CPython's arity
+            // messages give it (`super() expected at most 2 arguments, got 3`)
+            return self.name.trim_end_matches("()").to_string();
+        }
+        if self.class_method && crate::vm::types::is_type(recv) {
+            return format!("{}.{}", crate::vm::types::type_obj(recv).name, self.name);
         }
         // a class method's receiver is the class
         let t = if crate::vm::types::is_type(recv) {
@@ -443,6 +482,16 @@ impl<const N: usize> Sig<N> {
         vm.type_error(&format!("unbound method {}() needs an argument", self.name))
     }
 
+    /// How `PyArg_ParseTuple` names the function in arity errors: `find()`, or
+    /// `function` when its format names none ([`Style::Unnamed`]).
+    fn tuple_name(&self) -> String {
+        if self.style == Style::Unnamed {
+            "function".to_string()
+        } else {
+            format!("{}()", self.name)
+        }
+    }
+
     /// The arity error for `n` positional arguments (too many).
     #[cold]
     fn too_many(&self, vm: &mut Vm, recv: Value, n: usize) -> crate::vm::PyErr {
@@ -460,10 +509,11 @@ impl<const N: usize> Sig<N> {
                 }
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
-            Style::Tuple | Style::Python => {
+            Style::Tuple | Style::Unnamed | Style::Python => {
                 let how = if lo == hi { "exactly" } else { "at most" };
                 format!(
-                    "{name}() takes {how} {hi} argument{} ({n} given)",
+                    "{} takes {how} {hi} argument{} ({n} given)",
+                    self.tuple_name(),
                     plural(hi)
                 )
             }
@@ -498,10 +548,11 @@ impl<const N: usize> Sig<N> {
                 }
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
-            Style::Tuple | Style::Python => {
+            Style::Tuple | Style::Unnamed | Style::Python => {
                 let how = if lo == hi { "exactly" } else { "at least" };
                 format!(
-                    "{name}() takes {how} {lo} argument{} ({n} given)",
+                    "{} takes {how} {lo} argument{} ({n} given)",
+                    self.tuple_name(),
                     plural(lo)
                 )
             }

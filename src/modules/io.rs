@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
+use crate::builtins::signature::{Bound, Sig, as_str, to_c_int};
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
@@ -771,14 +772,20 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
     vm.add_method(t, "tell", tell);
     vm.add_method(t, "truncate", truncate);
     vm.add_method(t, "readable", |vm, a| {
+        const READABLE: Sig<0> = Sig::new("readable", []).method();
+        bind_file(vm, &READABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(f.st.borrow().readable))
     });
     vm.add_method(t, "writable", |vm, a| {
+        const WRITABLE: Sig<0> = Sig::new("writable", []).method();
+        bind_file(vm, &WRITABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(f.st.borrow().writable))
     });
     vm.add_method(t, "seekable", |vm, a| {
+        const SEEKABLE: Sig<0> = Sig::new("seekable", []).method();
+        bind_file(vm, &SEEKABLE, &a)?;
         let f = this(vm, a)?;
         Ok(Value::bool(!matches!(
             f.st.borrow().kind,
@@ -786,6 +793,8 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         )))
     });
     vm.add_method(t, "isatty", |vm, a| {
+        const ISATTY: Sig<0> = Sig::new("isatty", []).method();
+        bind_file(vm, &ISATTY, &a)?;
         let f = this(vm, a)?;
         use std::io::IsTerminal;
         Ok(Value::bool(match f.st.borrow().kind {
@@ -796,6 +805,8 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         }))
     });
     vm.add_method(t, "fileno", |vm, a| {
+        const FILENO: Sig<0> = Sig::new("fileno", []).method();
+        bind_file(vm, &FILENO, &a)?;
         let f = this(vm, a)?;
         let n = match f.st.borrow().kind {
             Kind::Stdin => 0,
@@ -806,21 +817,29 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         Ok(Value::small_int(n))
     });
     vm.add_method(t, "__enter__", |vm, a| {
+        /// `_IOBase.__enter__()`
+        const ENTER: Sig<0> = Sig::new("_IOBase.__enter__", []).method();
+        let recv = ENTER.bind(vm, &a)?.recv;
         let f = this(vm, a)?;
         check_open(vm, f)?;
-        Ok(a.pos[0])
+        Ok(recv)
     });
     vm.add_method(t, "__exit__", |vm, a| {
-        close(vm, Args::new(&a.pos[..1]))?;
+        /// `_IOBase.__exit__(*args)`: any positional arguments, no keywords
+        const EXIT: Sig<0> = Sig::new("_IOBase.__exit__", []).method().varargs();
+        let recv = EXIT.bind(vm, &a)?.recv;
+        close(vm, Args::new(&[recv]))?;
         Ok(Value::NONE)
     });
     vm.add_method(t, "__iter__", |vm, a| {
+        let recv = NOARGS.bind(vm, &a)?.recv;
         let f = this(vm, a)?;
         check_open(vm, f)?;
-        Ok(a.pos[0])
+        Ok(recv)
     });
     vm.add_method(t, "__next__", |vm, a| {
-        let line = readline(vm, Args::new(&a.pos[..1]))?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let line = readline(vm, Args::new(&[recv]))?;
         if vm.len(line)? == 0 {
             return Err(vm.stop_iteration(Value::NONE));
         }
@@ -844,6 +863,55 @@ fn add_file_methods(vm: &mut Vm, t: Value) {
         Ok(vm.new_str("utf-8"))
     });
 }
+
+/// The class CPython 3.11 defines file method `m` in for the `_io` type of
+/// `recv` (an instance of it or of a subclass): its messages name that class
+/// (`StringIO.write()`, `TextIOWrapper.close()`, `_IOBase.flush()` for a
+/// StringIO, which inherits it).
+fn method_owner(vm: &mut Vm, recv: Value, m: &str) -> &'static str {
+    let mut t = "_IOBase";
+    for name in TYPES {
+        let c = io_type(vm, name);
+        if vm.isinstance(recv, c) {
+            t = name;
+            break;
+        }
+    }
+    match (t, m) {
+        ("StringIO", "flush" | "isatty" | "fileno") => "_IOBase",
+        ("BufferedReader", "write") | ("BufferedWriter", "read") => "_BufferedIOBase",
+        ("BufferedReader", "writable") | ("BufferedWriter", "readline" | "readable") => "_IOBase",
+        _ => t,
+    }
+}
+
+/// Binds a file method's arguments to `sig` (which names no owner: the same
+/// natives serve every `_io` type); an error is raised from binding again with
+/// the receiver's defining class as owner ([`method_owner`]), for CPython's
+/// message.
+fn bind_file<'s, 'a, const N: usize>(
+    vm: &mut Vm,
+    sig: &'s Sig<N>,
+    a: &Args<'a>,
+) -> PyResult<Bound<'s, 'a, N>> {
+    match sig.bind(vm, a) {
+        Ok(b) => Ok(b),
+        Err(e) => {
+            let Some(&recv) = a.pos.first() else {
+                return Err(e);
+            };
+            let owner = method_owner(vm, recv, sig.name);
+            match sig.owner(owner).bind(vm, a) {
+                Err(e) => Err(e),
+                Ok(_) => Err(e),
+            }
+        }
+    }
+}
+
+/// The slot methods' signature (`__iter__`, `__next__`, `__repr__`: the call
+/// path checks their arity too).
+const NOARGS: Sig<0> = Sig::new("method", []).method();
 
 fn this(vm: &mut Vm, a: Args) -> PyResult<&'static FileObj> {
     match a.get(0).and_then(file_of) {
@@ -900,8 +968,11 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyE
     PyErr(exc)
 }
 
-pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let names = [
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`
+const OPEN: Sig<8> = Sig::new(
+    "open",
+    [
         "file",
         "mode",
         "buffering",
@@ -910,31 +981,23 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "newline",
         "closefd",
         "opener",
-    ];
-    let mut params = [None; 8];
-    for (i, v) in a.pos.iter().enumerate() {
-        if i >= names.len() {
-            return Err(vm.type_error(&format!(
-                "open() takes at most 8 arguments ({} given)",
-                a.pos.len()
-            )));
-        }
-        params[i] = Some(*v);
+    ],
+)
+.posonly(0)
+.required(1);
+
+pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = OPEN.bind(vm, &a)?;
+    // the conversions Argument Clinic makes, in order, before the body runs
+    let mode = b.str_or(vm, 1, "r")?.to_string();
+    if let Some(v) = b.get(2) {
+        to_c_int(vm, v)?;
     }
-    for (k, v) in a.kw {
-        match names.iter().position(|n| *n == str_of(*k)) {
-            Some(i) => params[i] = Some(*v),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' is an invalid keyword argument for open()",
-                    str_of(*k)
-                )));
-            }
-        }
-    }
-    let Some(file) = params[0] else {
-        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
-    };
+    let encoding = b.opt_str(vm, 3)?;
+    b.opt_str(vm, 4)?;
+    let newline_raw = b.opt_str(vm, 5)?.map(str::to_string);
+    b.int_flag(vm, 6, true)?;
+    let file = b.req(0);
     if !vm.is_str(file) {
         if vm.is_int(file) {
             return Err(vm.unsupported("open() of a file descriptor"));
@@ -944,20 +1007,6 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.type_name(file)
         )));
     }
-    let mode_v = params[1].unwrap_or(Value::NONE);
-    let mode = if mode_v.is_none() {
-        "r".to_string()
-    } else if vm.is_str(mode_v) {
-        str_of(mode_v).to_string()
-    } else {
-        return Err(vm.type_error(&format!(
-            "open() argument 'mode' must be str, not {}",
-            vm.type_name(mode_v)
-        )));
-    };
-    let newline_raw = params[5]
-        .filter(|v| !v.is_none())
-        .map(|v| str_of(v).to_string());
     let mut kind_c = None;
     let (mut plus, mut binary, mut text) = (false, false, false);
     for c in mode.chars() {
@@ -977,7 +1026,7 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "Must have exactly one of create/read/write/append mode and at most one plus",
         ));
     };
-    if binary && params[3].is_some_and(|v| !v.is_none()) {
+    if binary && encoding.is_some() {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
     }
     let path = str_of(file).to_string();
@@ -1115,14 +1164,19 @@ pub fn std_stream(vm: &mut Vm, fd: i32) -> Value {
     )
 }
 
+/// `StringIO(initial_value='', newline='\n')`
+const STRINGIO: Sig<2> = Sig::new("StringIO", ["initial_value", "newline"])
+    .posonly(0)
+    .required(0)
+    .constructor();
+
 fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let init = a
-        .get(1)
-        .or_else(|| a.kwarg("initial_value"))
-        .filter(|v| !v.is_none());
-    let buf = match init {
-        Some(v) if vm.is_str(v) => str_of(v).as_bytes().to_vec(),
-        Some(v) => {
+    let b = STRINGIO.bind(vm, &a)?;
+    let init = b.opt(0);
+    // (a str subclass's text too)
+    let buf = match init.map(|v| (v, as_str(v))) {
+        Some((_, Some(s))) => s.as_bytes().to_vec(),
+        Some((v, None)) => {
             return Err(vm.type_error(&format!(
                 "initial_value must be str or None, not {}",
                 vm.type_name(v)
@@ -1141,7 +1195,7 @@ fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         pos: 0,
         dirty: false,
     };
-    let cls = a.pos[0];
+    let cls = b.recv;
     let name = Value::NONE;
     let mode = Value::NONE;
     Ok(vm.alloc(
@@ -1155,6 +1209,9 @@ fn stringio_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `getvalue()`
+    const GETVALUE: Sig<0> = Sig::new("getvalue", []).method();
+    bind_file(vm, &GETVALUE, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let s = String::from_utf8_lossy(&f.st.borrow().buf).into_owned();
@@ -1162,12 +1219,13 @@ fn stringio_getvalue(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn file_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let recv = NOARGS.bind(vm, &a)?.recv;
     let f = this(vm, a)?;
-    let tname = vm.type_name(a.pos[0]);
+    let tname = vm.type_name(recv);
     if f.name.is_none() {
         return Ok(vm.new_string(format!(
             "<_io.{tname} object at {:#x}>",
-            a.pos[0].0 & 0xFFFF_FFFF_FFFF
+            recv.0 & 0xFFFF_FFFF_FFFF
         )));
     }
     if f.st.borrow().closed {
@@ -1235,9 +1293,12 @@ fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
 }
 
 fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `read(size=-1, /)`
+    const READ: Sig<1> = Sig::new("read", ["size"]).method().required(0);
+    let b = bind_file(vm, &READ, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let n = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    let n = size_arg(vm, b.get(0))?;
     if matches!(f.st.borrow().kind, Kind::Stdin) {
         let _ = vm.stdout.flush();
         let mut s = String::new();
@@ -1298,9 +1359,12 @@ fn utf8_len(b: u8) -> usize {
 }
 
 fn readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `readline(size=-1, /)`
+    const READLINE: Sig<1> = Sig::new("readline", ["size"]).method().required(0);
+    let b = bind_file(vm, &READLINE, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let limit = size_arg(vm, a.get(1).or_else(|| a.kwarg("size")))?;
+    let limit = size_arg(vm, b.get(0))?;
     if matches!(f.st.borrow().kind, Kind::Stdin) {
         let line = read_stdin_line(vm)?;
         if limit.is_some() {
@@ -1336,13 +1400,19 @@ fn readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn readlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `_IOBase.readlines(hint=-1, /)`
+    const READLINES: Sig<1> = Sig::new("readlines", ["hint"])
+        .method()
+        .required(0)
+        .owner("_IOBase");
+    let b = READLINES.bind(vm, &a)?;
     let f = this(vm, a)?;
     check_readable(vm, f)?;
-    let hint = size_arg(vm, a.get(1))?;
+    let hint = size_arg(vm, b.get(0))?;
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
-        let l = readline(vm, Args::new(&a.pos[..1]))?;
+        let l = readline(vm, Args::new(&[b.recv]))?;
         let n = vm.len(l)?;
         if n == 0 {
             break;
@@ -1360,11 +1430,12 @@ fn readlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `write(s, /)`: `StringIO.write() takes exactly one argument (0 given)`
+    const WRITE: Sig<1> = Sig::new("write", ["s"]).method();
+    let b = bind_file(vm, &WRITE, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let Some(v) = a.get(1) else {
-        return Err(vm.type_error("write() takes exactly one argument (0 given)"));
-    };
+    let v = b.req(0);
     let binary = f.st.borrow().binary;
     let (data, count): (Vec<u8>, usize) = if binary {
         match &v.as_obj().map(|o| &o.data) {
@@ -1379,10 +1450,15 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     } else {
         if !vm.is_str(v) {
-            return Err(vm.type_error(&format!(
-                "write() argument must be str, not {}",
-                vm.type_name(v)
-            )));
+            let tn = vm.type_name(v);
+            return Err(
+                vm.type_error(&if matches!(f.st.borrow().kind, Kind::Memory) {
+                    // StringIO's own wording
+                    format!("string argument expected, got '{tn}'")
+                } else {
+                    format!("write() argument must be str, not {tn}")
+                }),
+            );
         }
         let s = str_of(v);
         let n = match &v.obj().data {
@@ -1438,19 +1514,23 @@ fn write_bytes(vm: &mut Vm, f: &FileObj, data: &[u8]) -> PyResult<()> {
 }
 
 fn writelines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `_IOBase.writelines(lines, /)`
+    const WRITELINES: Sig<1> = Sig::new("_IOBase.writelines", ["lines"]).method();
+    let b = WRITELINES.bind(vm, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let Some(lines) = a.get(1) else {
-        return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
-    };
-    let items = vm.collect_iter(lines)?;
+    let items = vm.collect_iter(b.req(0))?;
     for it in items {
-        write(vm, Args::new(&[a.pos[0], it]))?;
+        write(vm, Args::new(&[b.recv, it]))?;
     }
     Ok(Value::NONE)
 }
 
+/// `close()`
+const CLOSE: Sig<0> = Sig::new("close", []).method();
+
 fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    bind_file(vm, &CLOSE, &a)?;
     let f = this(vm, a)?;
     let mut st = f.st.borrow_mut();
     if st.closed {
@@ -1473,6 +1553,9 @@ fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `flush()`
+    const FLUSH: Sig<0> = Sig::new("flush", []).method();
+    bind_file(vm, &FLUSH, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let mut st = f.st.borrow_mut();
@@ -1488,16 +1571,14 @@ fn flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `seek(pos, whence=0, /)`
+    const SEEK: Sig<2> = Sig::new("seek", ["pos", "whence"]).method().required(1);
+    let b = bind_file(vm, &SEEK, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
-    let Some(off) = a.get(1) else {
-        return Err(vm.type_error("seek expected at least 1 argument, got 0"));
-    };
-    let Some(off) = vm.index_of(off)? else {
-        return Err(vm.type_error("an integer is required"));
-    };
-    let whence = match a.get(2) {
-        Some(w) => vm.index_of(w)?.unwrap_or(0),
+    let off = b.ssize(vm, 0)?;
+    let whence = match b.get(1) {
+        Some(w) => i64::from(to_c_int(vm, w)?),
         None => 0,
     };
     let mut st = f.st.borrow_mut();
@@ -1546,6 +1627,9 @@ fn seek(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn tell(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `tell()`
+    const TELL: Sig<0> = Sig::new("tell", []).method();
+    bind_file(vm, &TELL, &a)?;
     let f = this(vm, a)?;
     check_open(vm, f)?;
     let mut st = f.st.borrow_mut();
@@ -1568,9 +1652,12 @@ fn tell(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn truncate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    /// `truncate(pos=None, /)`
+    const TRUNCATE: Sig<1> = Sig::new("truncate", ["pos"]).method().required(0);
+    let b = bind_file(vm, &TRUNCATE, &a)?;
     let f = this(vm, a)?;
     check_writable(vm, f)?;
-    let size = size_arg(vm, a.get(1))?;
+    let size = size_arg(vm, b.get(0))?;
     let mut st = f.st.borrow_mut();
     match &mut st.kind {
         Kind::Update(_) | Kind::Memory => {

@@ -26,16 +26,30 @@ pub fn register(vm: &mut Vm) {
     vm.add_fn(b, "quit", exit);
 }
 
+/// The builtins `exit` and `quit`: CPython's are instances of `site.Quitter`, a
+/// Python class, so their errors are a Python method's, counting `self`
+/// (`Quitter.__call__() takes from 1 to 2 positional arguments but 3 were
+/// given`); the native binds the call with a placeholder receiver for it.
 fn exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() > 1 {
-        return Err(vm.type_error(&format!(
-            "exit expected at most 1 argument, got {}",
-            a.pos.len()
-        )));
-    }
+    /// `Quitter.__call__(self, code=None)`
+    const QUITTER: Sig<1> = Sig::new("Quitter.__call__", ["code"])
+        .posonly(0)
+        .required(0)
+        .method()
+        .python();
+    let mut pos = Vec::with_capacity(a.pos.len() + 1);
+    pos.push(Value::NONE);
+    pos.extend_from_slice(a.pos);
+    let b = QUITTER.bind(
+        vm,
+        &Args {
+            pos: &pos,
+            kw: a.kw,
+        },
+    )?;
+    let code = b.get(0).unwrap_or(Value::NONE);
     let cls = vm.exc_class("SystemExit");
-    let args = a.pos.to_vec();
-    Err(crate::vm::PyErr(vm.new_exception(cls, args)))
+    Err(crate::vm::PyErr(vm.new_exception(cls, vec![code])))
 }
 
 fn set(vm: &mut Vm, d: Value, name: &str, v: Value) {
@@ -228,11 +242,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         set(vm, d, &format!("__{name}__"), s);
     }
     vm.add_fn(d, "exit", |vm, a| {
-        // sys.exit(None) raises SystemExit with no arguments, as in CPython.
-        if a.pos.len() == 1 && a.get(0).is_some_and(|v| v.is_none()) {
-            return exit(vm, Args::new(&[]));
-        }
-        exit(vm, a)
+        /// `sys.exit(status=None, /)`
+        const EXIT: Sig<1> = Sig::new("exit", ["status"]).required(0).owner("sys");
+        let b = EXIT.bind(vm, &a)?;
+        // sys.exit() and sys.exit(None) raise SystemExit with no arguments, as
+        // in CPython
+        let args = b.opt(0).into_iter().collect();
+        let cls = vm.exc_class("SystemExit");
+        Err(crate::vm::PyErr(vm.new_exception(cls, args)))
     });
     // audit hooks: Coil raises no audit events, so a hook is never called
     vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));

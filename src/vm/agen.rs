@@ -7,11 +7,13 @@
 
 use std::cell::Cell;
 
+use crate::builtins::functions::{CLOSE, THROW};
+use crate::builtins::signature::Sig;
 use crate::modules::itertools::native;
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
+use crate::vm::coro::{NOARGS, SEND};
 use crate::vm::interp::Resumed;
-use crate::vm::types::is_type;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
 /// A value an async generator yielded (never escapes to Python code).
@@ -78,26 +80,11 @@ fn stop_async(vm: &mut Vm) -> PyErr {
     PyErr(vm.new_exception(cls, vec![]))
 }
 
-/// `throw(typ[, val[, tb]])`'s exception.
+/// The exception of `throw(typ, val=None, tb=None)` (1 to 3 arguments, as
+/// [`THROW`] bound them).
 fn make_exc(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let (t, v) = (args[0], args.get(1).copied().unwrap_or(Value::NONE));
-    if is_type(t) {
-        if v.is_none() {
-            vm.call(t, &[])
-        } else if vm.isinstance(v, t) {
-            Ok(v)
-        } else {
-            vm.call(t, &[v])
-        }
-    } else if vm.is_exception_instance(t) {
-        Ok(t)
-    } else {
-        let msg = format!(
-            "exceptions must be classes or instances deriving from BaseException, not {}",
-            vm.type_name(t)
-        );
-        Err(vm.type_error(&msg))
-    }
+    let arg = |i: usize| args.get(i).copied().unwrap_or(Value::NONE);
+    crate::builtins::functions::throw_exc(vm, arg(0), arg(1), arg(2))
 }
 
 impl Vm {
@@ -280,8 +267,9 @@ impl Vm {
     }
 }
 
-fn agen_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
-    let g = a.pos[0];
+/// The receiver of an async generator's method (the call path checked its type;
+/// this is the message for an instance of another type that reaches it anyway).
+fn agen_self(vm: &mut Vm, g: Value, name: &str) -> PyResult<Value> {
     if vm.type_of(g) == vm.types.async_generator {
         return Ok(g);
     }
@@ -313,94 +301,127 @@ fn new_athrow(vm: &mut Vm, agen: Value, args: Option<Vec<Value>>) -> Value {
     )
 }
 
-fn throw_args<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a [Value]> {
-    let n = a.pos.len() - 1;
-    if !(1..=3).contains(&n) {
-        let msg = if n == 0 {
-            "throw expected at least 1 argument, got 0".to_string()
-        } else {
-            format!("throw expected at most 3 arguments, got {n}")
-        };
-        return Err(vm.type_error(&msg));
+/// `asend(value, /)`: `async_generator.asend() takes exactly one argument`.
+const ASEND: Sig<1> = Sig::new("asend", ["value"]).method();
+/// `athrow(typ[, val[, tb]])`: the count is checked when the call is made
+/// (CPython 3.11 checks it when the awaitable is first sent to).
+const ATHROW: Sig<3> = Sig::new("athrow", ["typ", "val", "tb"])
+    .method()
+    .required(1);
+/// `aclose()`: `async_generator.aclose() takes no arguments (1 given)`.
+const ACLOSE: Sig<0> = Sig::new("aclose", []).method();
+/// `throw(*args)` of the awaitables, for their keyword check and receiver: the
+/// count ([`THROW`]) is checked after their state, as CPython's gen_throw runs
+/// after it.
+const THROW_ANY: Sig<0> = Sig::new("throw", []).method().varargs();
+
+/// `throw(typ[, val[, tb]])` of an asend or athrow awaitable: keywords are
+/// rejected first, a closed awaitable raises RuntimeError before its arguments
+/// are counted, and a wrong count closes an asend (CPython's gen_throw fails
+/// after the state check, and asend closes on any failure, athrow does not).
+fn awaitable_throw<'a>(
+    vm: &mut Vm,
+    a: &Args<'a>,
+    state: impl Fn(Value) -> Option<&'static Cell<u8>>,
+    reuse: &str,
+    close_on_bad_count: bool,
+) -> PyResult<(Value, &'a [Value])> {
+    let b = THROW_ANY.bind(vm, a)?;
+    let st = state(b.recv);
+    if st.is_some_and(|s| s.get() == CLOSED) {
+        return Err(vm.runtime_error(reuse));
     }
-    Ok(&a.pos[1..])
+    if let Err(e) = THROW.bind(vm, a) {
+        if let Some(s) = st.filter(|_| close_on_bad_count) {
+            s.set(CLOSED);
+        }
+        return Err(e);
+    }
+    Ok((b.recv, b.rest))
 }
 
 pub fn register(vm: &mut Vm) {
     let t = vm.types.async_generator;
-    vm.add_method(t, "__aiter__", |vm, a| agen_self(vm, &a, "__aiter__"));
+    // the slots' arity is checked by the call path (Builtin::arity) too
+    vm.add_method(t, "__aiter__", |vm, a| {
+        let g = NOARGS.bind(vm, &a)?.recv;
+        agen_self(vm, g, "__aiter__")
+    });
     vm.add_method(t, "__anext__", |vm, a| {
-        let g = agen_self(vm, &a, "__anext__")?;
+        let g = NOARGS.bind(vm, &a)?.recv;
+        let g = agen_self(vm, g, "__anext__")?;
         Ok(new_asend(vm, g, Value::NONE))
     });
     vm.add_method(t, "asend", |vm, a| {
-        crate::builtins::check_args(vm, "asend", &a, 2, 2)?;
-        let g = agen_self(vm, &a, "asend")?;
-        Ok(new_asend(vm, g, a.pos[1]))
+        let b = ASEND.bind(vm, &a)?;
+        let g = agen_self(vm, b.recv, "asend")?;
+        Ok(new_asend(vm, g, b.req(0)))
     });
     vm.add_method(t, "athrow", |vm, a| {
-        let g = agen_self(vm, &a, "athrow")?;
-        let n = a.pos.len() - 1;
-        if !(1..=3).contains(&n) {
-            let msg = if n == 0 {
-                "athrow expected at least 1 argument, got 0".to_string()
-            } else {
-                format!("athrow expected at most 3 arguments, got {n}")
-            };
-            return Err(vm.type_error(&msg));
-        }
-        Ok(new_athrow(vm, g, Some(a.pos[1..].to_vec())))
+        let b = ATHROW.bind(vm, &a)?;
+        let g = agen_self(vm, b.recv, "athrow")?;
+        let args = b.args.iter().map_while(|v| *v).collect();
+        Ok(new_athrow(vm, g, Some(args)))
     });
     vm.add_method(t, "aclose", |vm, a| {
-        let g = agen_self(vm, &a, "aclose")?;
+        let b = ACLOSE.bind(vm, &a)?;
+        let g = agen_self(vm, b.recv, "aclose")?;
         Ok(new_athrow(vm, g, None))
     });
 
     let t = vm.types.async_generator_asend;
     vm.add_method(t, "send", |vm, a| {
-        crate::builtins::check_args(vm, "send", &a, 2, 2)?;
-        let o = asend_arg(vm, a.pos[0])?;
-        vm.asend_send(o, a.pos[1])
+        let b = SEND.bind(vm, &a)?;
+        let o = asend_arg(vm, b.recv)?;
+        vm.asend_send(o, b.req(0))
     });
     vm.add_method(t, "__next__", |vm, a| {
-        let o = asend_arg(vm, a.pos[0])?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let o = asend_arg(vm, recv)?;
         vm.asend_send(o, Value::NONE)
     });
     vm.add_method(t, "throw", |vm, a| {
-        let o = asend_arg(vm, a.pos[0])?;
-        let args = throw_args(vm, &a)?;
+        let reuse = "cannot reuse already awaited __anext__()/asend()";
+        let state = |v| native::<ASend>(v).map(|o| &o.state);
+        let (recv, args) = awaitable_throw(vm, &a, state, reuse, true)?;
+        let o = asend_arg(vm, recv)?;
         vm.asend_throw(o, args)
     });
     vm.add_method(t, "close", |vm, a| {
-        asend_arg(vm, a.pos[0])?.state.set(CLOSED);
+        let b = CLOSE.bind(vm, &a)?;
+        asend_arg(vm, b.recv)?.state.set(CLOSED);
         Ok(Value::NONE)
     });
 
     let t = vm.types.async_generator_athrow;
     vm.add_method(t, "send", |vm, a| {
-        crate::builtins::check_args(vm, "send", &a, 2, 2)?;
-        let o = athrow_arg(vm, a.pos[0])?;
-        vm.athrow_send(o, a.pos[1])
+        let b = SEND.bind(vm, &a)?;
+        let o = athrow_arg(vm, b.recv)?;
+        vm.athrow_send(o, b.req(0))
     });
     vm.add_method(t, "__next__", |vm, a| {
-        let o = athrow_arg(vm, a.pos[0])?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let o = athrow_arg(vm, recv)?;
         vm.athrow_send(o, Value::NONE)
     });
     vm.add_method(t, "throw", |vm, a| {
-        let o = athrow_arg(vm, a.pos[0])?;
-        let args = throw_args(vm, &a)?;
+        let reuse = "cannot reuse already awaited aclose()/athrow()";
+        let state = |v| native::<AThrow>(v).map(|o| &o.state);
+        let (recv, args) = awaitable_throw(vm, &a, state, reuse, false)?;
+        let o = athrow_arg(vm, recv)?;
         vm.athrow_throw(o, args)
     });
     vm.add_method(t, "close", |vm, a| {
-        athrow_arg(vm, a.pos[0])?.state.set(CLOSED);
+        let b = CLOSE.bind(vm, &a)?;
+        athrow_arg(vm, b.recv)?.state.set(CLOSED);
         Ok(Value::NONE)
     });
     for t in [
         vm.types.async_generator_asend,
         vm.types.async_generator_athrow,
     ] {
-        vm.add_method(t, "__await__", |_vm, a| Ok(a.pos[0]));
-        vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
+        vm.add_method(t, "__await__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
+        vm.add_method(t, "__iter__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
     }
 }
 

@@ -856,11 +856,16 @@ impl Vm {
         lookup(self, cls, n)
     }
 
-    /// Calls dunder `name` on `obj` if the type has it.
     /// CPython's "property 'x' of 'C' object has no setter": the name the
     /// property got from `__set_name__` (`prop_name`), none for a property
     /// never named, the attribute's for the natives' read-only properties.
-    fn no_accessor_message(&self, what: &str, prop_name: Value, attr: Value, obj: Value) -> String {
+    pub(crate) fn no_accessor_message(
+        &self,
+        what: &str,
+        prop_name: Value,
+        attr: Value,
+        obj: Value,
+    ) -> String {
         let owner = self.type_name(obj);
         let named = if prop_name.is_empty() {
             attr
@@ -875,6 +880,7 @@ impl Vm {
         }
     }
 
+    /// Calls dunder `name` on `obj` if the type has it.
     pub fn call_dunder(
         &mut self,
         obj: Value,

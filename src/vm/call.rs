@@ -796,11 +796,8 @@ impl Vm {
     #[inline]
     pub fn check_method_call(&mut self, b: &Builtin, args: &[Value]) -> PyResult<Option<Value>> {
         if b.owner.is_empty() {
-            if b.arity != crate::object::ANY_ARITY && b.bound.is_empty() {
-                // a plain function with a fixed arity
-                let (lo, hi) = (b.arity.0 as usize, b.arity.1 as usize);
-                crate::builtins::check_args(self, b.name, &Args::new(args), lo, hi)?;
-            }
+            // a function: no receiver to check, and it binds its own arguments
+            // (a `Sig`; only methods have a fixed arity here)
             return Ok(None);
         }
         let (recv, n) = if b.bound.is_empty() {

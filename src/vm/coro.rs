@@ -4,12 +4,14 @@
 //! with CPython's errors, and the methods of `coroutine` and of the
 //! `coroutine_wrapper` that `__await__` returns.
 
+use crate::builtins::functions;
+use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::Op;
 use crate::modules::itertools::native;
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::types::lookup;
-use crate::vm::{Args, PyErr, PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// `coro.__await__()`: an iterator driving the coroutine.
 struct CoroWrapper {
@@ -235,45 +237,46 @@ fn send(vm: &mut Vm, coro: Value, v: Value) -> PyResult<Value> {
     }
 }
 
-/// `send`, `throw` and `close` of a coroutine or of its wrapper (the receiver
-/// replaced by the coroutine).
-fn with_coro(vm: &mut Vm, a: &Args, f: fn(&mut Vm, Args) -> PyResult<Value>) -> PyResult<Value> {
-    let c = coro_arg(vm, a.pos[0])?;
-    let mut pos = a.pos.to_vec();
-    pos[0] = c;
-    f(
-        vm,
-        Args {
-            pos: &pos,
-            kw: a.kw,
-        },
-    )
-}
+/// `send(value, /)` of a coroutine, its wrapper, and the async generator's
+/// awaitables (src/vm/agen.rs): `coroutine.send() takes exactly one argument`.
+pub(crate) const SEND: Sig<1> = Sig::new("send", ["value"]).method();
+/// The slot methods' signature (`__await__`, `__iter__`, `__next__`: the call
+/// path checks their arity too).
+pub(crate) const NOARGS: Sig<0> = Sig::new("method", []).method();
 
 pub fn register(vm: &mut Vm) {
+    // `send`, `throw` and `close` of a coroutine or of its wrapper: bound with
+    // the receiver the call was made on (messages name its type), then run on
+    // the coroutine
     for t in [vm.types.coroutine, vm.types.coroutine_wrapper] {
         vm.add_method(t, "send", |vm, a| {
-            crate::builtins::check_args(vm, "send", &a, 2, 2)?;
-            let c = coro_arg(vm, a.pos[0])?;
-            send(vm, c, a.pos[1])
+            let b = SEND.bind(vm, &a)?;
+            let c = coro_arg(vm, b.recv)?;
+            send(vm, c, b.req(0))
         });
         vm.add_method(t, "throw", |vm, a| {
-            with_coro(vm, &a, crate::builtins::functions::gen_throw)
+            let b = functions::THROW.bind(vm, &a)?;
+            let c = coro_arg(vm, b.recv)?;
+            functions::throw_into(vm, c, &b.args)
         });
         vm.add_method(t, "close", |vm, a| {
-            with_coro(vm, &a, crate::builtins::functions::gen_close)
+            let b = functions::CLOSE.bind(vm, &a)?;
+            let c = coro_arg(vm, b.recv)?;
+            functions::close_gen(vm, c)
         });
     }
     let t = vm.types.coroutine;
     vm.add_method(t, "__await__", |vm, a| {
-        let coro = coro_arg(vm, a.pos[0])?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let coro = coro_arg(vm, recv)?;
         let w = Box::new(CoroWrapper { coro });
         Ok(vm.alloc(vm.types.coroutine_wrapper, ObjData::Native(w)))
     });
     let t = vm.types.coroutine_wrapper;
-    vm.add_method(t, "__iter__", |_vm, a| Ok(a.pos[0]));
+    vm.add_method(t, "__iter__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
     vm.add_method(t, "__next__", |vm, a| {
-        let c = coro_arg(vm, a.pos[0])?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let c = coro_arg(vm, recv)?;
         send(vm, c, Value::NONE)
     });
 }

@@ -4,9 +4,10 @@
 //! is left to raise once every clause ran (CPython's `_PyExc_PrepReraiseStar`,
 //! which keeps the original group's structure for what was re-raised).
 
+use crate::builtins::signature::{Sig, Style};
 use crate::value::Value;
 use crate::vm::types::is_type;
-use crate::vm::{Args, PyResult, Vm, str_of};
+use crate::vm::{PyResult, Vm, str_of};
 
 /// What `split`/`subgroup` match leaves against.
 enum Matcher {
@@ -323,13 +324,32 @@ impl Vm {
     }
 }
 
-fn eg_self(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = a.pos[0];
+/// The receiver of a BaseExceptionGroup method (the call path checked its type).
+fn eg_self(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if vm.is_exception_group(v) {
         return Ok(v);
     }
     Err(vm.type_error("descriptor requires a 'BaseExceptionGroup' object"))
 }
+
+/// `derive(excs)`, parsed by `PyArg_ParseTuple(args, "O", ...)`: `function takes
+/// exactly 1 argument (0 given)`.
+const DERIVE: Sig<1> = Sig::new("derive", ["excs"])
+    .method()
+    .owner("BaseExceptionGroup")
+    .style(Style::Unnamed);
+/// `split(condition, /)` and `subgroup(condition, /)`: `split expected 1
+/// argument, got 0`, `BaseExceptionGroup.split() takes no keyword arguments`.
+const SPLIT: Sig<1> = Sig::new("split", ["condition"])
+    .method()
+    .owner("BaseExceptionGroup")
+    .style(Style::Positional);
+const SUBGROUP: Sig<1> = Sig::new("subgroup", ["condition"])
+    .method()
+    .owner("BaseExceptionGroup")
+    .style(Style::Positional);
+/// `__str__()` (the call path checks a slot's arity too).
+const NOARGS: Sig<0> = Sig::new("__str__", []).method();
 
 /// Creates BaseExceptionGroup and ExceptionGroup (after the rest of the hierarchy).
 pub fn init(vm: &mut Vm) {
@@ -353,7 +373,8 @@ pub fn init(vm: &mut Vm) {
     let base = make(vm, "BaseExceptionGroup", vec![base_exc]);
     make(vm, "ExceptionGroup", vec![base, exception]);
     vm.add_method(base, "__str__", |vm, a| {
-        let g = eg_self(vm, &a)?;
+        let recv = NOARGS.bind(vm, &a)?.recv;
+        let g = eg_self(vm, recv)?;
         let k = vm.name("message");
         let m = vm.instance_get_attr(g, k).unwrap_or(Value::NONE);
         let n = vm.eg_exceptions(g).len();
@@ -362,24 +383,24 @@ pub fn init(vm: &mut Vm) {
         Ok(vm.new_string(text))
     });
     vm.add_method(base, "derive", |vm, a| {
-        crate::builtins::check_args(vm, "derive", &a, 2, 2)?;
-        let g = eg_self(vm, &a)?;
+        let b = DERIVE.bind(vm, &a)?;
+        let g = eg_self(vm, b.recv)?;
         let k = vm.name("message");
         let m = vm.instance_get_attr(g, k).unwrap_or(Value::NONE);
         let base = vm.eg_base();
-        vm.call(base, &[m, a.pos[1]])
+        vm.call(base, &[m, b.req(0)])
     });
     vm.add_method(base, "split", |vm, a| {
-        crate::builtins::check_args(vm, "split", &a, 2, 2)?;
-        let g = eg_self(vm, &a)?;
-        let m = vm.matcher(a.pos[1])?;
+        let b = SPLIT.bind(vm, &a)?;
+        let g = eg_self(vm, b.recv)?;
+        let m = vm.matcher(b.req(0))?;
         let (x, y) = vm.eg_split(g, &m, true)?;
         Ok(vm.new_tuple(vec![x.unwrap_or(Value::NONE), y.unwrap_or(Value::NONE)]))
     });
     vm.add_method(base, "subgroup", |vm, a| {
-        crate::builtins::check_args(vm, "subgroup", &a, 2, 2)?;
-        let g = eg_self(vm, &a)?;
-        let m = vm.matcher(a.pos[1])?;
+        let b = SUBGROUP.bind(vm, &a)?;
+        let g = eg_self(vm, b.recv)?;
+        let m = vm.matcher(b.req(0))?;
         Ok(vm.eg_split(g, &m, false)?.0.unwrap_or(Value::NONE))
     });
 }

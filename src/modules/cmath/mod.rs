@@ -8,10 +8,11 @@ mod tables;
 
 use std::f64::consts::{LN_2, LN_10, PI};
 
+use crate::builtins::signature::Sig;
 use crate::modules::math::{asinh, to_f};
 use crate::value::Value;
 use crate::vm::complex::{C, c_abs, c_quot};
-use crate::vm::{Args, PyResult, Vm, str_of};
+use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("cmath", init);
@@ -396,15 +397,13 @@ fn to_c(vm: &mut Vm, v: Value) -> PyResult<C> {
     Ok((to_f(vm, v)?, 0.0))
 }
 
-fn one_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<C> {
-    if a.pos.len() != 1 {
-        let msg = format!(
-            "cmath.{name}() takes exactly one argument ({} given)",
-            a.pos.len()
-        );
-        return Err(vm.type_error(&msg));
-    }
-    to_c(vm, a.pos[0])
+/// The argument of a cmath function of one positional-only argument `z`:
+/// `cmath.sqrt() takes exactly one argument (0 given)`, `cmath.sqrt() takes no
+/// keyword arguments`.
+fn one_arg(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<C> {
+    let sig = Sig::new(name, ["z"]).owner("cmath");
+    let z = sig.bind(vm, a)?.req(0);
+    to_c(vm, z)
 }
 
 fn finish(vm: &mut Vm, (z, e): R) -> PyResult<Value> {
@@ -470,9 +469,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         (times_neg_i(s), e)
     });
     vm.add_fn(d, "log", |vm, a| {
-        crate::builtins::check_args(vm, "log", &a, 1, 2)?;
-        let z = to_c(vm, a.pos[0])?;
-        let base = match a.get(1) {
+        /// `cmath.log(z, base=<unrepresentable>, /)`
+        const LOG: Sig<2> = Sig::new("log", ["z", "base"]).required(1).owner("cmath");
+        let b = LOG.bind(vm, &a)?;
+        let z = to_c(vm, b.req(0))?;
+        let base = match b.get(1) {
             Some(b) => Some(to_c(vm, b)?),
             None => None,
         };
@@ -508,11 +509,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_tuple(vec![Value::float(r), Value::float(phi)]))
     });
     vm.add_fn(d, "rect", |vm, a| {
-        if a.pos.len() != 2 {
-            let msg = format!("rect expected 2 arguments, got {}", a.pos.len());
-            return Err(vm.type_error(&msg));
-        }
-        let (r, phi) = (to_f(vm, a.pos[0])?, to_f(vm, a.pos[1])?);
+        /// `cmath.rect(r, phi, /)`
+        const RECT: Sig<2> = Sig::new("rect", ["r", "phi"]).owner("cmath");
+        let b = RECT.bind(vm, &a)?;
+        let (r, phi) = (to_f(vm, b.req(0))?, to_f(vm, b.req(1))?);
         finish(vm, c_rect(r, phi))
     });
     vm.add_fn(d, "isfinite", |vm, a| {
@@ -531,26 +531,23 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
+/// `cmath.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`
+const ISCLOSE: Sig<4> = Sig::new("isclose", ["a", "b", "rel_tol", "abs_tol"])
+    .posonly(0)
+    .kwonly(2)
+    .required(2);
+
 fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.pos.len() != 2 {
-        let msg = format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            a.pos.len()
-        );
-        return Err(vm.type_error(&msg));
-    }
-    let (x, y) = (to_c(vm, a.pos[0])?, to_c(vm, a.pos[1])?);
-    let (mut rel, mut abs_tol) = (1e-9, 0.0);
-    for &(k, v) in a.kw {
-        match str_of(k) {
-            "rel_tol" => rel = to_f(vm, v)?,
-            "abs_tol" => abs_tol = to_f(vm, v)?,
-            other => {
-                let msg = format!("'{other}' is an invalid keyword argument for isclose()");
-                return Err(vm.type_error(&msg));
-            }
-        }
-    }
+    let b = ISCLOSE.bind(vm, &a)?;
+    let (x, y) = (to_c(vm, b.req(0))?, to_c(vm, b.req(1))?);
+    let rel = match b.get(2) {
+        Some(v) => to_f(vm, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match b.get(3) {
+        Some(v) => to_f(vm, v)?,
+        None => 0.0,
+    };
     if rel < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
