@@ -269,6 +269,11 @@ pub struct Jit {
     /// Objects only exits need are not made (`sunk`; `--jit-opt=-allocsink`
     /// makes them in the trace).
     pub sink_alloc: bool,
+    /// Virtuals an op cannot take are made before it (`settle_virtuals`).
+    /// `--jit-opt=-settle` lets them reach every op, for testing what the
+    /// recorder does when one escapes (the recording is thrown away and the
+    /// loop recorded again without virtuals).
+    pub settle_virtuals: bool,
 }
 
 /// The size of `Jit::vals` in words (256 MiB of address space, touched only as
@@ -379,6 +384,7 @@ impl Default for Jit {
             inline_callee_loops: false,
             inline_classes: true,
             sink_alloc: true,
+            settle_virtuals: true,
         }
     }
 }
@@ -451,6 +457,8 @@ impl Jit {
                 "wrapping" | "+wrapping" => self.wrapping_ints = true,
                 "-allocsink" => self.sink_alloc = false,
                 "allocsink" | "+allocsink" => self.sink_alloc = true,
+                "-settle" => self.settle_virtuals = false,
+                "settle" | "+settle" => self.settle_virtuals = true,
                 "-classes" => self.inline_classes = false,
                 "classes" | "+classes" => self.inline_classes = true,
                 _ => passes.push(tok),

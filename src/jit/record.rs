@@ -1037,7 +1037,7 @@ impl Vm {
                 return;
             }
         }
-        if !rec.virtuals.is_empty() {
+        if !rec.virtuals.is_empty() && self.jit.settle_virtuals {
             // (what cannot take a virtual instance has it made first)
             self.settle_virtuals(&mut rec, fr, pc, op);
         }
