@@ -2346,3 +2346,45 @@ fn calls_with_star_args_are_inlined() {
     assert_eq!(out.trim(), expected, "{log}");
     assert!(field(jit_line(&log), "residual_calls") > 0, "{log}");
 }
+
+#[test]
+fn isinstance_of_an_unmade_instance_is_a_constant() {
+    // `isinstance(o, V)` inside an inlined `__add__`, and of fresh
+    // instances of a class and its subclass: the class of an instance the
+    // trace has not made is known, so the answer is a constant and the
+    // instance stays unmade (it was made for the helper before). Only the
+    // `isinstance(2, V)` of the int operand is a helper call.
+    let src = "class V:\n\
+               \x20   def __init__(self, a):\n\
+               \x20       self.a = a\n\
+               \x20   def __add__(self, o):\n\
+               \x20       return V(self.a + (o.a if isinstance(o, V) else o))\n\
+               class W(V):\n\
+               \x20   pass\n\
+               def run(n):\n\
+               \x20   acc = 0\n\
+               \x20   kinds = 0\n\
+               \x20   for i in range(n):\n\
+               \x20       v = V(i) + V(1) + 2\n\
+               \x20       acc += v.a\n\
+               \x20       if isinstance(W(i), V) and not isinstance(V(i), W):\n\
+               \x20           kinds += 1\n\
+               \x20   return acc, kinds\n\
+               print(run(3000))\n";
+    let (out, log) = run_source(&["--trace-jit", "--trace-log"], src);
+    assert_eq!(out.trim(), "(4507500, 3000)", "{log}");
+    // (the loop's trace: `V.__add__` compiles a function-entry trace first)
+    let optimized = log
+        .split("IR after optimization")
+        .skip(1)
+        .map(|s| s.split("\n---- ").next().unwrap_or(""))
+        .find(|ir| ir.contains(" loop "))
+        .expect("a looping trace");
+    let body = optimized.split(" loop ").nth(1).unwrap_or("");
+    assert_eq!(
+        body.matches("callg").count(),
+        1,
+        "more than the int's isinstance is called in the loop:\n{optimized}"
+    );
+    assert!(!body.contains("calla"), "{optimized}");
+}

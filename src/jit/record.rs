@@ -1818,6 +1818,29 @@ impl Vm {
                 refs.extend(rec.stack[n - argc..].iter().map(|&r| Some(r)));
                 record_inline_call_with(rec, func, None, refs, argc + 1, pc)?;
             }
+            // `isinstance(v, C)` of an instance the trace has not made: its
+            // class is known, so the answer is a constant under guards on the
+            // callee, `C` and the class's version
+            Op::Call(2)
+                if self
+                    .virtual_isinstance(rec, top(2), top(1), top(0))
+                    .is_some() =>
+            {
+                let answer = self
+                    .virtual_isinstance(rec, top(2), top(1), top(0))
+                    .expect("checked");
+                let n = rec.stack.len();
+                let (rf, rv, rc) = (rec.stack[n - 3], rec.stack[n - 2], rec.stack[n - 1]);
+                let (func, cls) = (top(2), top(0));
+                rec.consts.push(func);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, func.0 as i64, pc);
+                rec.consts.push(cls);
+                rec.guard(IrOp::GuardIs, Ty::Void, rc, Ref::NONE, cls.0 as i64, pc);
+                rec.guard_virtual_class(rv, top(1), &self.jit.layouts, pc)?;
+                rec.stack.truncate(n - 3);
+                let r = rec.k_val(Value::bool(answer));
+                rec.stack.push(r);
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // parameters left to their defaults get them as locals (constants of
             // the guarded function, or loaded from a nested one)
@@ -3827,6 +3850,35 @@ impl Vm {
                 })
                 .collect(),
         )
+    }
+
+    /// `isinstance(v, cls)` (`f` the callee) when `v` is the runtime object of
+    /// a virtual instance on the stack (second from the top) and `cls` a class
+    /// of metaclass `type` (no `__instancecheck__`): the answer.
+    fn virtual_isinstance(
+        &mut self,
+        rec: &Recorder,
+        f: Value,
+        v: Value,
+        cls: Value,
+    ) -> Option<bool> {
+        let n = rec.stack.len();
+        let rv = *rec.stack.get(n.checked_sub(2)?)?;
+        if !rec.is_virtual_instance(rv)
+            || !is_builtin_named(f, "isinstance")
+            || !crate::vm::types::is_type(cls)
+            || self.type_of(cls) != self.types.type_
+        {
+            return None;
+        }
+        let virtuals::Kind::Instance(vcls, _) = rec.virtual_of(rv).kind else {
+            return None;
+        };
+        let key = self.intern("isinstance");
+        if self.dict_get_str(self.builtins, key) != Some(f) || v.obj().class() != vcls {
+            return None;
+        }
+        Some(self.is_subclass(vcls, cls))
     }
 
     /// Whether `f(*args)` (`rf`: `f`'s ref) inlines the call: `f` a function

@@ -569,6 +569,13 @@ impl crate::vm::Vm {
                     && !(virt(1) && rec.reaches(at(1).expect("virtual"), at(0).expect("virtual")));
                 Some(if known { 0 } else { 2 })
             }
+            Op::Call(2)
+                if self
+                    .virtual_isinstance(rec, top(2), top(1), top(0))
+                    .is_some() =>
+            {
+                Some(0)
+            }
             Op::Call(1)
                 if at(0).is_some_and(|r| rec.is_virtual(r)) && self.is_len_call(top(1), top(0)) =>
             {
