@@ -640,11 +640,11 @@ impl Vm {
         }
         if let Some(what) = crate::jit::record::escaped_virtual(&rec.trace, 0) {
             // (the trace's end took an object it has not made)
-            self.jit.escaped_virtuals.insert((rec.key, rec.side));
+            let first = self.jit.escaped_virtuals.insert((rec.key, rec.side));
             self.jit.log(&format!(
                 "---- TRACE {id} abort: virtual instance taken by {what}\n"
             ));
-            self.trace_failed(&rec, crate::jit::VIRTUAL_ESCAPED);
+            self.trace_failed(&rec, crate::jit::virtual_escaped(first));
             return;
         }
         let mut trace = std::mem::take(&mut rec.trace);

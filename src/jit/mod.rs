@@ -332,6 +332,17 @@ pub(crate) const JUMPED_RETRY: &str = "residual bytecode jumped (recorded again)
 /// `record::virtuals`): recorded again, class calls then making their objects.
 pub(crate) const VIRTUAL_ESCAPED: &str = "virtual instance escaped (recorded again)";
 
+/// `VIRTUAL_ESCAPED` the first time a loop or exit sees it, then held
+/// against it (a virtual the recorder makes with class calls' objects made,
+/// an `enumerate` step's tuple, escaping again).
+pub(crate) fn virtual_escaped(first: bool) -> &'static str {
+    if first {
+        VIRTUAL_ESCAPED
+    } else {
+        "virtual instance escaped"
+    }
+}
+
 pub(crate) fn recorded_again(reason: &str) -> bool {
     reason == RAISED_RETRY || reason == JUMPED_RETRY || reason == VIRTUAL_ESCAPED
 }

@@ -1045,7 +1045,7 @@ impl Vm {
             .stack
             .iter()
             .any(|&r| rec.trace.is_sunk(r) && !rec.is_virtual(r))
-            && !self.reads_sunk(&rec, op, fr)
+            && !self.reads_sunk(op, fr)
         {
             // (what takes a sunk object as an operand needs it made)
             rec.make_sunk_on_stack(pc);
@@ -1086,10 +1086,11 @@ impl Vm {
             Ok(()) if virtuals_before.0.is_empty() && rec.virtuals.is_empty() => None,
             Ok(()) => escaped_virtual(&rec.trace, ins_before).map(|what| {
                 // (a path that does not know virtuals took one: the next
-                // recording makes class calls' instances)
-                self.jit.escaped_virtuals.insert((rec.key, rec.side));
+                // recording makes class calls' instances; a second escape,
+                // from a virtual the recorder makes anyway, counts)
+                let first = self.jit.escaped_virtuals.insert((rec.key, rec.side));
                 let _ = writeln!(rec.bytecode_log, "       virtual instance taken by {what}");
-                crate::jit::VIRTUAL_ESCAPED.to_string()
+                crate::jit::virtual_escaped(first).to_string()
             }),
             Err(_) => None,
         };
@@ -1370,21 +1371,11 @@ impl Vm {
         }
     }
 
-    /// Whether `op` reads the sunk object on top of the stack without it
-    /// being made: unpacking a sunk tuple of the right length, indexing it by
-    /// a constant, or a slicing helper's sunk slice.
-    fn reads_sunk(&self, rec: &Recorder, op: Op, fr: &Frame) -> bool {
-        let top = rec.stack.last().copied();
-        let sunk_tuple = |n: usize| {
-            top.is_some_and(|r| {
-                rec.trace.is_sunk(r) && rec.tuples.get(&r).is_some_and(|t| t.len() == n)
-            })
-        };
-        match op {
-            Op::UnpackSequence(n) => sunk_tuple(n as usize),
-            Op::Subscr if built_tuple_item(rec, fr.peek(0)).is_some() => true,
-            _ => self.slices_plainly(op, fr),
-        }
+    /// Whether `op` reads the sunk slice on top of the stack without it
+    /// being made: a slicing helper's (sunk tuples are virtuals, which
+    /// `settle_virtuals` looks after).
+    fn reads_sunk(&self, op: Op, fr: &Frame) -> bool {
+        self.slices_plainly(op, fr)
     }
 
     /// Whether `op` is `seq[a:b]` on an exact list, tuple or str, or

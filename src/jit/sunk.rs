@@ -173,7 +173,7 @@ impl Recorder {
         self.make_sunk_on_stack(pc);
     }
 
-    /// `make_on_stack` for the sunk slices and tuples (virtual instances stay).
+    /// `make_on_stack` for the sunk slices (virtuals stay).
     pub(crate) fn make_sunk_on_stack(&mut self, pc: usize) {
         for i in 0..self.stack.len() {
             let r = self.stack[i];
@@ -181,14 +181,8 @@ impl Recorder {
                 continue;
             }
             let ins = *self.trace.get(r);
+            // (tuples, instances, lists and bound methods are virtuals)
             let made = match ins.imm {
-                helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 => {
-                    self.guard(guards::Op::CallA, Ty::Val, ins.a, ins.b, ins.imm, pc)
-                }
-                helpers::NEW_TUPLE_N => {
-                    let items = self.sunk_tuple_items(r);
-                    self.park_and_call(&items, helpers::NEW_TUPLE_N, pc)
-                }
                 helpers::NEW_SLICE2 => self.guard(
                     guards::Op::CallA,
                     Ty::Val,
@@ -218,9 +212,6 @@ impl Recorder {
                 }
                 h => unreachable!("no sunk object is made by helper {h}"),
             };
-            if let Some(items) = self.tuples.get(&r).cloned() {
-                self.tuples.insert(made, items);
-            }
             // (the same object wherever it is on the stack: `x[a:b] += y`)
             for s in self.stack.iter_mut().filter(|s| **s == r) {
                 *s = made;
