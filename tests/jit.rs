@@ -2017,7 +2017,8 @@ fn what_still_aborts_is_the_documented_list() {
     // function too short to pay for a trace, a loop body past 400 bytecodes,
     // a genexpr drained past 16 items, one whose set items hash in Python, a
     // virtual reaching an op that does not know it (only with the recorder's
-    // settling of virtuals off: none is known to reach one with it on).
+    // settling of virtuals off: no program in tests/programs or bench/ reaches
+    // one with it on).
     // (`exception raised (recorded again)`: see
     // `a_bytecode_that_raises_while_recording_is_retried_then_ends_the_trace`.)
     let cases: &[(&str, &[&str], &str, &str)] = &[

@@ -1670,15 +1670,7 @@ impl Vm {
                     // made only if something needs it (jit/virtuals.rs)
                     rec.new_virtual(cls, self.root_shape)
                 } else {
-                    let kc = rec.k_val(cls);
-                    rec.guard(
-                        IrOp::CallA,
-                        Ty::Val,
-                        kc,
-                        Ref::NONE,
-                        helpers::NEW_INSTANCE,
-                        pc,
-                    )
+                    rec.alloc_instance(cls, pc)
                 };
                 let mut args = vec![inst];
                 args.extend_from_slice(&rec.stack[n - argc..]);

@@ -368,17 +368,10 @@ impl Recorder {
                 return self.made(h, made);
             }
         };
-        let kc = self.k_val(cls);
         let made = if fields.is_empty() {
-            self.guard(
-                IrOp::CallA,
-                Ty::Val,
-                kc,
-                Ref::NONE,
-                helpers::NEW_INSTANCE,
-                pc,
-            )
+            self.alloc_instance(cls, pc)
         } else {
+            let kc = self.k_val(cls);
             for (i, &f) in fields.iter().enumerate() {
                 let park = if i == 0 {
                     helpers::TUPLE_FIRST
@@ -398,6 +391,20 @@ impl Recorder {
             )
         };
         self.made(h, made)
+    }
+
+    /// An instance of `cls` with no attributes, allocated (`calla`: dropped
+    /// when nothing uses it).
+    pub(super) fn alloc_instance(&mut self, cls: Value, pc: usize) -> Ref {
+        let kc = self.k_val(cls);
+        self.guard(
+            IrOp::CallA,
+            Ty::Val,
+            kc,
+            Ref::NONE,
+            helpers::NEW_INSTANCE,
+            pc,
+        )
     }
 
     /// Virtual `h` is the object `made` from now on.
