@@ -866,6 +866,7 @@ impl Vm {
     /// Runs root trace `root` on `frame`, then rebuilds the frame from the exit the
     /// tree left through (which may be in any of its traces).
     fn run_trace(&mut self, frame: *mut Frame, root: u32) -> bool {
+        let return_directly = std::mem::take(&mut self.jit.return_directly);
         let fr = unsafe { &mut *frame };
         let code_addr = Rc::as_ptr(&fr.code) as usize;
         // Traces that link write the next loop's header stack into the frame.
@@ -908,6 +909,8 @@ impl Vm {
         };
         let t = self.jit.traces.get_mut(&root).expect("root trace");
         t.entries += 1;
+        // (`blacklist_if_unprofitable` judges a tree once, at its 256th entry)
+        let judge_root = t.entries == 256;
         self.jit.active.push(code_addr);
         // SAFETY: the arena outlives every trace (both live in `Jit`), slots cover
         // every slot the tree touches (resized above), vals covers every trace's
@@ -922,6 +925,32 @@ impl Vm {
         let kind = t.exit_kinds[snap as usize];
         let own = &vals[t.vals_base..];
         let pc = t.trace.snapshots[snap as usize].pc;
+        if return_directly
+            && !self.jit_recording
+            && t.no_side_trace[snap as usize]
+            && pc & RESUME_FLAG == 0
+            && matches!(fr.code.ops.get(pc as usize), Some(Op::Return))
+            && self.jit.pending_jump.is_none()
+            && self.jit.pending_raise.is_none()
+            && let Some(&r) = t.trace.snapshots[snap as usize].stack.last()
+        {
+            // A function's trace left at its own `return`: all the interpreter
+            // would do is pop the value and drop the frame, so the frame's
+            // locals and stack are not written back (the value alone is made
+            // or boxed). Half the cost of a residual call of a compiled function
+            // was here and in the exit's generic checks below, none of which
+            // apply: an `exit` grows no side trace, changes no globals or class.
+            let mut maker = crate::jit::sunk::Maker::new(&mut self.heap, &self.types);
+            let v = maker.value(&t.trace, r, own);
+            self.jit.stats.materialized += maker.count;
+            self.jit.stats.entries += 1;
+            self.jit.stats.exits += 1;
+            self.jit.returned = Some(v);
+            if judge_root {
+                self.blacklist_if_unprofitable(root);
+            }
+            return true;
+        }
         let mut in_generators = false;
         let collection_due = self.heap.wants_collection();
         let mut maker = crate::jit::sunk::Maker::new(&mut self.heap, &self.types);
@@ -991,7 +1020,9 @@ impl Vm {
         }
         self.jit.stats.entries += 1;
         self.jit.stats.exits += 1;
-        self.blacklist_if_unprofitable(root);
+        if judge_root {
+            self.blacklist_if_unprofitable(root);
+        }
         let t = &self.jit.traces[&id];
         // (a chaos-forced exit is no change: see `globals_changed`)
         if kind == GLOBALS_CHANGED

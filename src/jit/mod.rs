@@ -198,6 +198,13 @@ pub struct Jit {
     /// A residual `ForIter` found its iterator exhausted: the exit pops it and
     /// jumps here.
     pub pending_jump: Option<usize>,
+    /// Set by `Vm::run_entry_trace` for the function-entry run it is about to
+    /// start (taken by `run_trace` at once, so runs nested in its residual
+    /// calls do not see it): an exit at that frame's `return` may leave the
+    /// frame as it is and hand back the return value in `returned`.
+    pub return_directly: bool,
+    /// The value a run that `return_directly` allowed returned (see there).
+    pub returned: Option<Value>,
     /// Code objects with a trace running (on the native stack), innermost
     /// last. A run nested in another's residual call gets the next `vals`
     /// window (`window + VALS_WINDOW`) while one fits, so a residual call may
@@ -373,6 +380,8 @@ impl Default for Jit {
             residual_calls: Vec::new(),
             pending_raise: None,
             pending_jump: None,
+            return_directly: false,
+            returned: None,
             active: Vec::new(),
             window: 0,
             max_window: 0,

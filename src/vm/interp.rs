@@ -56,7 +56,25 @@ impl Vm {
         let c = &fr.code.entry_counter;
         c.set(c.get().wrapping_add(1));
         // (see `Op::FuncEntry`: no collection may be due)
-        if self.heap.wants_collection() || !self.jit_function_entry(frame) {
+        if self.heap.wants_collection() {
+            fr.pc = 1;
+            return self.execute();
+        }
+        // (a recording the exit starts, or `--jit-stats` counting dispatched
+        // bytecodes, needs the interpreter to run the `return`)
+        self.jit.return_directly = fr.binop_return.is_none()
+            && fr.init_self.is_empty()
+            && fr.generator.is_none()
+            && !self.jit_recording;
+        let ran = self.jit_function_entry(frame);
+        self.jit.return_directly = false;
+        if let Some(v) = self.jit.returned.take() {
+            let done = self.frames.pop().expect("the frame");
+            debug_assert!(self.frames.len() + 1 == depth);
+            self.recycle_frame(done);
+            return Ok(v);
+        }
+        if !ran {
             self.frames.last_mut().expect("the frame").pc = 1;
             return self.execute();
         }
@@ -1039,9 +1057,30 @@ impl Vm {
                         // interpreted instead (collecting here is not safe:
                         // the native caller may hold values it has not rooted)
                         && !self.heap.wants_collection()
-                        && self.jit_function_entry(frame)
+                        && {
+                            // (see `run_entry_trace`)
+                            self.jit.return_directly = fr.binop_return.is_none()
+                                && fr.init_self.is_empty()
+                                && fr.generator.is_none()
+                                && !self.jit_recording;
+                            let ran = self.jit_function_entry(frame);
+                            self.jit.return_directly = false;
+                            ran
+                        }
                     {
                         // an entry trace ran (see `LoopHeader`)
+                        if let Some(v) = self.jit.returned.take() {
+                            // it left at the frame's `return` (as `Op::Return`)
+                            let done = self.frames.pop().expect("the frame");
+                            let entry = done.is_entry;
+                            self.recycle_frame(done);
+                            if entry {
+                                return Ok(v);
+                            }
+                            refresh!();
+                            f!().push(v);
+                            continue;
+                        }
                         refresh!();
                         if let Some(e) = self.jit.pending_raise.take() {
                             f!().pc += 1;
