@@ -409,6 +409,7 @@ pub fn format_complex(vm: &mut Vm, c: C, spec: &str) -> PyResult<String> {
             fill: ' ',
             align: None,
             sign,
+            sign_given: false,
             z: sp.z,
             alt: sp.alt,
             width: 0,

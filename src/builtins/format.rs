@@ -18,6 +18,9 @@ pub struct Spec {
     pub fill: char,
     pub align: Option<char>,
     pub sign: char,
+    /// A sign was written (`-` too, which `sign` cannot tell from none: a
+    /// str's spec rejects it).
+    pub sign_given: bool,
     pub z: bool,
     pub alt: bool,
     pub width: usize,
@@ -32,6 +35,7 @@ impl Spec {
             fill: ' ',
             align: None,
             sign: '-',
+            sign_given: false,
             z: false,
             alt: false,
             width: 0,
@@ -64,6 +68,7 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, St
     }
     if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
         s.sign = c[i];
+        s.sign_given = true;
         i += 1;
     }
     if i < c.len() && c[i] == 'z' {
@@ -202,7 +207,8 @@ fn finish_number(neg: bool, prefix: &str, digits: &str, rest: &str, spec: &Spec)
     };
     let align = spec.align.unwrap_or('>');
     let fixed_len = sign.len() + prefix.chars().count() + rest.chars().count();
-    let body = match spec.grouping {
+    let grouped;
+    let body: &str = match spec.grouping {
         Some(g) => {
             let every = if matches!(spec.ty, Some('b' | 'o' | 'x' | 'X')) {
                 4
@@ -214,25 +220,81 @@ fn finish_number(neg: bool, prefix: &str, digits: &str, rest: &str, spec: &Spec)
             } else {
                 0
             };
-            group_digits(digits, g, every, min)
+            grouped = group_digits(digits, g, every, min);
+            &grouped
         }
-        None => digits.to_string(),
+        None => digits,
     };
     let total = fixed_len + body.chars().count();
+    let mut out = String::with_capacity(total.max(spec.width) + 4);
     if align == '=' && total < spec.width {
-        let fill: String = std::iter::repeat_n(spec.fill, spec.width - total).collect();
-        return format!("{sign}{prefix}{fill}{body}{rest}");
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat_n(spec.fill, spec.width - total));
+        out.push_str(body);
+        out.push_str(rest);
+        return out;
+    }
+    if total >= spec.width {
+        // (nothing to pad: one allocation, the result)
+        for part in [sign, prefix, body, rest] {
+            out.push_str(part);
+        }
+        return out;
     }
     pad(&format!("{sign}{prefix}{body}{rest}"), spec, '>')
 }
 
 // ---- ints ----
 
-pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyResult<String> {
+/// An int to format: one that fits a machine word is formatted without
+/// making a BigInt (`f"{minute:02d}"` made three allocations for it).
+#[derive(Clone, Copy)]
+pub enum IntArg<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntArg<'_> {
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntArg::Small(n) => Some(n),
+            IntArg::Big(b) => b.to_i64(),
+        }
+    }
+
+    /// The absolute value's digits in `radix` (2, 8, 10 or 16), lowercase.
+    fn abs_digits(self, radix: u32) -> String {
+        match self {
+            IntArg::Small(n) => {
+                let a = n.unsigned_abs();
+                match radix {
+                    2 => format!("{a:b}"),
+                    8 => format!("{a:o}"),
+                    16 => format!("{a:x}"),
+                    _ => a.to_string(),
+                }
+            }
+            IntArg::Big(b) => b.abs().to_str_radix(radix),
+        }
+    }
+
+    fn is_negative(self) -> bool {
+        match self {
+            IntArg::Small(n) => n < 0,
+            IntArg::Big(b) => b.is_negative(),
+        }
+    }
+}
+
+pub fn format_int(vm: &mut Vm, i: IntArg, spec: &Spec, type_name: &str) -> PyResult<String> {
     let t = spec.ty.unwrap_or('d');
     match t {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = vm.int_to_float(i)?;
+            let f = match i {
+                IntArg::Small(n) => n as f64,
+                IntArg::Big(b) => vm.int_to_float(b)?,
+            };
             return format_float(vm, f, spec, type_name);
         }
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -240,6 +302,11 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
     }
     if spec.precision.is_some() {
         return Err(vm.value_error("Precision not allowed in integer format specifier"));
+    }
+    if spec.z {
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
     }
     if t == 'c' {
         if spec.sign != '-' {
@@ -250,10 +317,10 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
                 "Alternate form (#) is not allowed with integer format specifier 'c'",
             ));
         }
-        if i.to_i64().is_none() {
+        let Some(n) = i.to_i64() else {
             return Err(vm.overflow_error("Python int too large to convert to C long"));
-        }
-        let ch = i.to_u32().and_then(char::from_u32);
+        };
+        let ch = u32::try_from(n).ok().and_then(char::from_u32);
         let Some(ch) = ch else {
             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
         };
@@ -266,7 +333,7 @@ pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &Spec, type_name: &str) -> PyRe
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = i.abs().to_str_radix(radix);
+    let mut digits = i.abs_digits(radix);
     if t == 'X' {
         digits = digits.to_uppercase();
     }
@@ -442,22 +509,34 @@ pub(crate) fn float_to_string(
 // ---- strs ----
 
 pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec, type_name: &str) -> PyResult<String> {
+    // (CPython's order: the grouping when the spec is parsed, then the type,
+    // sign, `z`, `#` and `=`)
+    if let Some(g) = spec.grouping
+        && spec.ty.is_none_or(|t| t == 's')
+    {
+        return Err(vm.value_error(&format!("Cannot specify '{g}' with 's'.")));
+    }
     if let Some(t) = spec.ty
         && t != 's'
     {
         return Err(vm.value_error(&unknown_code(t, type_name)));
     }
-    if spec.sign != '-' {
+    if spec.sign == ' ' {
+        return Err(vm.value_error("Space not allowed in string format specifier"));
+    }
+    if spec.sign_given {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
+    }
+    if spec.z {
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if spec.alt {
         return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if spec.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
-    }
-    if let Some(g) = spec.grouping {
-        return Err(vm.value_error(&format!("Cannot specify '{g}' with 's'.")));
     }
     let s: std::borrow::Cow<str> = match spec.precision {
         Some(p) => s.chars().take(p).collect::<String>().into(),
@@ -509,7 +588,7 @@ pub fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Stri
             return Ok(Some(v.as_small_int().to_string()));
         }
         let sp = spec_for(vm, spec, "int", true)?;
-        return format_int(vm, &BigInt::from(v.as_small_int()), &sp, "int").map(Some);
+        return format_int(vm, IntArg::Small(v.as_small_int()), &sp, "int").map(Some);
     }
     if v.is_float() {
         let sp = spec_for(vm, spec, "float", true)?;
@@ -520,14 +599,14 @@ pub fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Stri
             return Ok(Some(if v == Value::TRUE { "True" } else { "False" }.into()));
         }
         let sp = spec_for(vm, spec, "bool", true)?;
-        return format_int(vm, &BigInt::from((v == Value::TRUE) as i64), &sp, "bool").map(Some);
+        return format_int(vm, IntArg::Small((v == Value::TRUE) as i64), &sp, "bool").map(Some);
     }
     if let Some(o) = v.as_obj() {
         let exact = vm.is_builtin_exact(v);
         match &o.data {
             ObjData::BigInt(b) if exact => {
                 let sp = spec_for(vm, spec, "int", true)?;
-                return format_int(vm, b, &sp, "int").map(Some);
+                return format_int(vm, IntArg::Big(b), &sp, "int").map(Some);
             }
             ObjData::Str(s) if exact => {
                 if spec.is_empty() {
@@ -572,8 +651,12 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return vm.str(v);
         }
         let sp = spec_for(vm, spec, &tn, true)?;
-        let i = vm.to_bigint(p).unwrap_or_default();
-        let s = format_int(vm, &i, &sp, &tn)?;
+        let n = if p.is_bool() {
+            (p == Value::TRUE) as i64
+        } else {
+            p.as_small_int()
+        };
+        let s = format_int(vm, IntArg::Small(n), &sp, &tn)?;
         return Ok(vm.new_string(s));
     }
     if !p.is_obj() {
@@ -588,7 +671,7 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ObjData::BigInt(_) if spec.is_empty() => return vm.str(v),
         ObjData::BigInt(b) => {
             let sp = spec_for(vm, spec, &tn, true)?;
-            format_int(vm, b, &sp, &tn)?
+            format_int(vm, IntArg::Big(b), &sp, &tn)?
         }
         _ => return vm.str(v),
     };
