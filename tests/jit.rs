@@ -2389,3 +2389,37 @@ fn isinstance_of_an_unmade_instance_is_a_constant() {
     );
     assert!(!body.contains("calla"), "{optimized}");
 }
+
+/// A residual call of a function with loops is looked at again once the
+/// function's own entry trace has run to its return on a single path: the
+/// calling tree is recorded again with the function inlined. A function whose
+/// loop runs a data-dependent number of times stays a call.
+#[test]
+fn callees_whose_loops_run_one_way_are_inlined_once_their_trace_shows_it() {
+    let (out, line) = stats("callees_with_fixed_loops.py", &["--trace-jit"]);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/jit");
+    let want = std::fs::read_to_string(dir.join("callees_with_fixed_loops.out")).expect(".out");
+    assert_eq!(out, want);
+    let sites = text_field(&line, "residual_sites");
+    // (`Call(fixed(),int,int):1053`: the count after the site's first `:`)
+    let calls = |name: &str| -> u64 {
+        sites
+            .find(name)
+            .and_then(|at| sites[at..].split(':').nth(1))
+            .and_then(|n| n.split(',').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    // 6000 calls of each; `fixed` is inlined after 64 of them until its loop
+    // starts running twice (the second run's last 1000 calls)
+    assert!(calls("Call(fixed()") < 2000, "{line}");
+    assert!(calls("Call(walk()") > 5000, "{line}");
+    let (_, log) = run_source(
+        &["--trace-jit", "--trace-log"],
+        &std::fs::read_to_string(dir.join("callees_with_fixed_loops.py")).expect(".py"),
+    );
+    assert!(
+        log.contains("dropped: a function it calls can be inlined now"),
+        "{log}"
+    );
+}

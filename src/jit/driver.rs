@@ -475,11 +475,21 @@ impl Vm {
         // Failing inside an inlined call: that function is called, not inlined,
         // from now on, and the loop or exit is recorded again without holding it
         // against them (each retry rules out one more function).
+        // A recording grown too long inside an inlined function with loops
+        // (unrolled into it) blames the outermost such function, not the
+        // innermost call, which is often a one-line method its loop calls.
+        let culprit = match reason {
+            crate::jit::TOO_LONG => rec
+                .inlined_codes()
+                .find(|c| !c.loop_counters.is_empty())
+                .unwrap_or(&rec.code),
+            _ => &rec.code,
+        };
         let blame_callee = rec.inlined()
             && reason != crate::jit::GLOBALS_WRITTEN
             && reason != crate::jit::GEN_RETURNED
             && !crate::jit::recorded_again(reason)
-            && self.jit.no_inline.insert(Rc::as_ptr(&rec.code) as usize);
+            && self.jit.no_inline.insert(Rc::as_ptr(culprit) as usize);
         if blame_callee
             || reason == crate::jit::NO_TRACE_YET
             || crate::jit::recorded_again(reason)
@@ -1051,6 +1061,13 @@ impl Vm {
             self.jit.volatile_classes.insert(addr);
             self.drop_root(root, "a class it guards keeps changing");
         }
+        if !self.jit.retire.is_empty() {
+            let tree = self.tree_root(id);
+            if let Some(i) = self.jit.retire.iter().position(|&t| t == tree) {
+                self.jit.retire.swap_remove(i);
+                self.drop_root(tree, "a function it calls can be inlined now");
+            }
+        }
         if !in_generators
             && self.grows_side_trace(id, snap)
             && !self.callee_loop_branches_too_much(root, id, snap)
@@ -1165,7 +1182,7 @@ impl Vm {
     }
 
     /// The root of the tree trace `id` grows in.
-    fn tree_root(&self, mut id: u32) -> u32 {
+    pub(crate) fn tree_root(&self, mut id: u32) -> u32 {
         while let Some((parent, _)) = self.jit.traces.get(&id).and_then(|t| t.parent) {
             id = parent;
         }

@@ -205,6 +205,10 @@ pub struct Jit {
     pub return_directly: bool,
     /// The value a run that `return_directly` allowed returned (see there).
     pub returned: Option<Value>,
+    /// Trees to record again: one of their residual calls calls a function
+    /// that can be inlined now (see `Vm::tree_to_retire`). Their runs leave
+    /// at their next residual call, where `run_trace` drops them.
+    pub retire: Vec<u32>,
     /// Code objects with a trace running (on the native stack), innermost
     /// last. A run nested in another's residual call gets the next `vals`
     /// window (`window + VALS_WINDOW`) while one fits, so a residual call may
@@ -322,6 +326,8 @@ pub(crate) const LONG_INLINED_LOOP: &str = "loop in an inlined call ran long";
 /// The abort reason for a trace that stores a global while it treats globals as
 /// constants: its loop is recorded again, looking globals up each time.
 pub(crate) const GLOBALS_WRITTEN: &str = "global stored";
+/// The recording passed `MAX_RECORD_OPS` bytecodes.
+pub(crate) const TOO_LONG: &str = "trace too long";
 /// The abort reason for a bytecode that raised while recording (not a `raise`
 /// statement: `d[k]` missing, `int(s)` failing): the loop or exit is recorded
 /// again, not held against it, since another iteration likely takes the path
@@ -382,6 +388,7 @@ impl Default for Jit {
             pending_jump: None,
             return_directly: false,
             returned: None,
+            retire: Vec::new(),
             active: Vec::new(),
             window: 0,
             max_window: 0,

@@ -597,6 +597,13 @@ impl Recorder {
         !self.parents.is_empty()
     }
 
+    /// The codes of the inlined calls being recorded, outermost first (the
+    /// innermost is `code`).
+    pub(super) fn inlined_codes(&self) -> impl Iterator<Item = &Rc<Code>> {
+        let inner = self.inlined().then_some(&self.code);
+        self.parents.iter().skip(1).map(|p| &p.code).chain(inner)
+    }
+
     /// Whether a loop may end in the recording: a side trace's, a loop of an
     /// inlined call or drained generator (unrolled: see `LoopHeader`) or of a
     /// function's entry trace. A root trace is one iteration of its own loop.
@@ -1018,7 +1025,7 @@ impl Vm {
         *count += 1;
         if *count > max {
             self.jit.recording = Some(rec);
-            self.abort_recording("trace too long");
+            self.abort_recording(crate::jit::TOO_LONG);
             return;
         }
         let fr = unsafe { &*frame };
@@ -4027,7 +4034,7 @@ impl Vm {
     /// Nor one with loops of its own (called, its loops get their own traces), nor
     /// one whose recording failed inside before (`Jit::no_inline`): calls of those
     /// are residual.
-    fn inlinable(&self, f: Value) -> bool {
+    pub(crate) fn inlinable(&self, f: Value) -> bool {
         use crate::compiler::bytecode::flags;
         match self.function(f) {
             Some(func) => {
@@ -4035,11 +4042,48 @@ impl Vm {
                 c.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
                     && c.kwonlyargcount == 0
                     && c.cellvars.is_empty()
-                    && (c.loop_counters.is_empty() || self.jit.inline_callee_loops)
+                    && (c.loop_counters.is_empty()
+                        || self.jit.inline_callee_loops
+                        || self.single_path_function(c))
                     && !self.jit.no_inline.contains(&(Rc::as_ptr(c) as usize))
             }
             None => false,
         }
+    }
+
+    /// Whether a function with loops has shown, called, that its loops run
+    /// the same way each time: its entry trace (which unrolls loops that have
+    /// no trace of their own) ran at least `SINGLE_PATH_CALLS` times, always to
+    /// its `return`, with no side trace and no link into a loop's trace. Such
+    /// a callee (pystone's `Proc8`, a loop over a fixed `range(i, i + 2)`) is
+    /// inlined as if it had no loops; one whose loop runs a data-dependent
+    /// number of times (richards' walk down a linked list) branches, and stays
+    /// called (inlining those unrolled every path into the caller's tree).
+    fn single_path_function(&self, code: &Rc<crate::compiler::bytecode::Code>) -> bool {
+        const SINGLE_PATH_CALLS: u64 = 1;
+        let key = crate::jit::key_of(code, crate::compiler::bytecode::ENTRY_SLOT);
+        let Some(t) = self
+            .jit
+            .roots
+            .get(&key)
+            .and_then(|id| self.jit.traces.get(id))
+        else {
+            return false;
+        };
+        let Some(ret) = t.trace.ins.last().filter(|i| i.op == IrOp::Exit) else {
+            return false;
+        };
+        !t.disabled
+            && t.entries >= SINGLE_PATH_CALLS
+            && t.exits
+                .iter()
+                .enumerate()
+                .all(|(s, &n)| n == 0 || s == ret.snap as usize)
+            && !self
+                .jit
+                .traces
+                .values()
+                .any(|x| x.key == key && x.parent.is_some())
     }
 
     /// Whether `obj.name = v` adds an attribute to a plain instance: no

@@ -277,6 +277,10 @@ fn reads_caller_frame(vm: &Vm, f: Value) -> bool {
             ))
 }
 
+/// The calls of a residual site at which its callee is looked at again
+/// (`Vm::tree_to_retire`): these powers of two.
+const RECONSIDER_CALLS: u64 = 64 | 128 | 256 | 512 | 1024 | 2048 | 4096;
+
 /// Inputs as the stack held them, deepest first.
 type Inputs = SmallVec<[Value; 6]>;
 
@@ -289,6 +293,11 @@ impl Vm {
     pub(crate) fn run_residual(&mut self, a: Value, b: Value) -> u64 {
         let word = self.jit.vals[self.jit.window + RESIDUAL_EXIT_SLOT];
         let (index, exit) = ((word >> 32) as usize, word & 0xFFFF_FFFF);
+        if !self.jit.retire.is_empty() && self.retiring(exit) {
+            // a tree to record again leaves here, before the call, which the
+            // interpreter makes (see `tree_to_retire`)
+            return EXIT_SENTINEL;
+        }
         let Some(site) = self.jit.sites.get_mut(index) else {
             return EXIT_SENTINEL;
         };
@@ -311,6 +320,14 @@ impl Vm {
             return EXIT_SENTINEL;
         }
         let (op, name, target) = (site.op, site.name, site.for_iter_target);
+        // (one test on the hot path: the calls are a power of two in range)
+        if site.calls & (site.calls - 1) | site.calls & !RECONSIDER_CALLS == 0
+            && let Some(d) = site.callee
+            && let Some(tree) = self.tree_to_retire(inputs[inputs.len() - 1 - d as usize], exit)
+            && !self.jit.retire.contains(&tree)
+        {
+            self.jit.retire.push(tree);
+        }
         self.jit.stats.residual_calls += 1;
         self.jit.residual_calls.push(crate::jit::ResidualCall {
             exit,
@@ -350,6 +367,35 @@ impl Vm {
                 EXIT_SENTINEL
             }
         }
+    }
+
+    /// A residual call of a function with loops, which the recording could
+    /// not inline: once the function's own trace has shown that its loops
+    /// run the same way every time (`Vm::single_path_function`), the tree
+    /// making the call (returned) is recorded again, inlining it: its runs
+    /// leave at their next residual call (a loop trace may have no other
+    /// exit) and `run_trace` drops it there. (A caller's loop often gets hot
+    /// before its callee's entry trace exists: pystone's `Proc0` before
+    /// `Func2`.)
+    #[cold]
+    #[inline(never)]
+    fn tree_to_retire(&self, callee: Value, exit: u64) -> Option<u32> {
+        let has_loops = self
+            .function(callee)
+            .is_some_and(|f| !f.code.loop_counters.is_empty());
+        if !has_loops || !self.inlinable(callee) {
+            return None;
+        }
+        let (id, _) = crate::jit::driver::split_exit(exit as u32);
+        Some(self.tree_root(id))
+    }
+
+    /// Whether the trace of exit code `exit` is in a tree `Jit::retire` lists.
+    #[cold]
+    #[inline(never)]
+    fn retiring(&self, exit: u64) -> bool {
+        let (id, _) = crate::jit::driver::split_exit(exit as u32);
+        self.jit.retire.contains(&self.tree_root(id))
     }
 
     /// The common bytecodes, as the functions their interpreter arms call.
