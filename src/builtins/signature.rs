@@ -623,6 +623,17 @@ impl<const N: usize> Bound<'_, '_, N> {
         self.args[i].unwrap_or(Value::NONE)
     }
 
+    /// The native's name, for messages its own converters word
+    /// (`rmdir: path should be string, ...`).
+    pub fn name(&self) -> &'static str {
+        self.sig.name
+    }
+
+    /// Parameter `i`'s name.
+    pub fn param(&self, i: usize) -> &'static str {
+        self.sig.params[i]
+    }
+
     /// How Argument Clinic names parameter `i` in a type error: `argument 2` for
     /// a positional-only one, `argument 'sep'` otherwise.
     pub fn display(&self, i: usize) -> String {
