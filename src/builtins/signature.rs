@@ -549,7 +549,11 @@ impl<const N: usize> Sig<N> {
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
             Style::Tuple | Style::Unnamed | Style::Python => {
-                let how = if lo == hi { "exactly" } else { "at least" };
+                let how = if lo == hi && !self.varargs {
+                    "exactly"
+                } else {
+                    "at least"
+                };
                 format!(
                     "{} takes {how} {lo} argument{} ({n} given)",
                     self.tuple_name(),
