@@ -82,13 +82,20 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, pt);
     }
-    vm.add_fn(d, "proxy", |vm, _a| Err(vm.unsupported("weakref.proxy()")));
+    vm.add_fn(d, "proxy", |vm, a| {
+        /// `proxy(object[, callback])`
+        const PROXY: Sig<2> = Sig::new("proxy", ["object", "callback"]).required(1);
+        PROXY.bind(vm, &a)?;
+        Err(vm.unsupported("weakref.proxy()"))
+    });
     vm.add_fn(d, "getweakrefcount", |vm, a| {
-        let o = arg(vm, &a)?;
+        const COUNT: Sig<1> = Sig::new("getweakrefcount", ["object"]).owner("_weakref");
+        let o = COUNT.bind(vm, &a)?.req(0);
         Ok(vm.new_int(refs_to(vm, o).len() as i64))
     });
     vm.add_fn(d, "getweakrefs", |vm, a| {
-        let o = arg(vm, &a)?;
+        const REFS: Sig<1> = Sig::new("getweakrefs", ["object"]).owner("_weakref");
+        let o = REFS.bind(vm, &a)?.req(0);
         let r = refs_to(vm, o);
         Ok(vm.new_list(r))
     });
@@ -104,13 +111,6 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::NONE)
     });
     Ok(m)
-}
-
-fn arg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match a.get(0) {
-        Some(v) => Ok(v),
-        None => Err(vm.type_error("function takes exactly 1 argument (0 given)")),
-    }
 }
 
 /// Weak references to `o`, oldest first.
