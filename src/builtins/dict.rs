@@ -60,14 +60,11 @@ pub fn register(vm: &mut Vm) {
         ("values", |vm, a| view(vm, a, DictIterKind::Values)),
         ("items", |vm, a| view(vm, a, DictIterKind::Items)),
         ("update", |vm, a| {
+            /// `dict.update([other], **kwargs)`
+            const UPDATE: Sig<1> = Sig::new("update", ["other"]).required(0).method().varkw();
             let d = recv(vm, &a, "update")?;
-            if a.len() > 2 {
-                return Err(vm.type_error(&format!(
-                    "update expected at most 1 argument, got {}",
-                    a.len() - 1
-                )));
-            }
-            update(vm, d, a.get(1), a.kw)?;
+            let b = UPDATE.bind(vm, &a)?;
+            update(vm, d, b.get(0), &b.kwrest)?;
             Ok(Value::NONE)
         }),
         ("copy", |vm, a| {
