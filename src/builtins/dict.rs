@@ -413,9 +413,7 @@ pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) 
                 return Ok(());
             };
             for (k, h, v) in pairs {
-                let vmp: *mut Vm = vm;
-                dd.get()
-                    .insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
+                dd.get().insert(k, h, v, &mut |a, b| vm.eq(a, b))?;
             }
         } else if has_keys(vm, src)? {
             let keys = vm.call_method(src, "keys", &[])?;
