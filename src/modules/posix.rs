@@ -8,23 +8,27 @@ use crate::modules::io::os_error;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm, str_of};
 
+// SAFETY: glibc's signatures on x86-64 and AArch64 Linux. The calls that take
+// and return only integers and touch no descriptor are declared `safe`; those
+// with pointers, or that act on a descriptor Rust code may own, stay unsafe
+// (acting on one, such as stdout's, is the Python program's call, as in CPython).
 unsafe extern "C" {
     fn open(path: *const std::ffi::c_char, flags: i32, mode: u32) -> i32;
     fn close(fd: i32) -> i32;
     fn read(fd: i32, buf: *mut u8, n: usize) -> isize;
     fn write(fd: i32, buf: *const u8, n: usize) -> isize;
     fn lseek(fd: i32, off: i64, whence: i32) -> i64;
-    fn isatty(fd: i32) -> i32;
+    safe fn isatty(fd: i32) -> i32;
     fn ftruncate(fd: i32, len: i64) -> i32;
     fn dup(fd: i32) -> i32;
-    fn umask(mask: u32) -> u32;
+    safe fn umask(mask: u32) -> u32;
     fn access(path: *const std::ffi::c_char, mode: i32) -> i32;
     fn chmod(path: *const std::ffi::c_char, mode: u32) -> i32;
-    fn getuid() -> u32;
-    fn geteuid() -> u32;
-    fn getgid() -> u32;
-    fn getegid() -> u32;
-    fn getppid() -> i32;
+    safe fn getuid() -> u32;
+    safe fn geteuid() -> u32;
+    safe fn getgid() -> u32;
+    safe fn getegid() -> u32;
+    safe fn getppid() -> i32;
     fn fsync(fd: i32) -> i32;
 }
 
@@ -166,7 +170,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         const CLOSE: Sig<1> = Sig::new("close", ["fd"]).posonly(0);
         let fd = CLOSE.bind(vm, &a)?.req(0);
         let fd = fd_of(vm, fd)?;
-        // SAFETY: closing a descriptor number; a bad one fails with EBADF.
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { close(fd) } as i64)?;
         Ok(Value::NONE)
     });
@@ -208,7 +212,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let fd = fd_of(vm, b.req(0))?;
         let off = to_long(vm, b.req(1))?;
         let how = to_c_int(vm, b.req(2))?;
-        // SAFETY: plain syscall on integers.
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         let r = check(vm, unsafe { lseek(fd, off, how) })?;
         Ok(vm.new_int(r))
     });
@@ -217,8 +221,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         const ISATTY: Sig<1> = Sig::new("isatty", ["fd"]).owner("posix");
         let fd = ISATTY.bind(vm, &a)?.req(0);
         let fd = fd_of(vm, fd)?;
-        // SAFETY: plain syscall on an integer.
-        Ok(Value::bool(unsafe { isatty(fd) } == 1))
+        Ok(Value::bool(isatty(fd) == 1))
     });
     vm.add_fn(d, "ftruncate", |vm, a| {
         /// `ftruncate(fd, length, /)`
@@ -226,7 +229,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let b = FTRUNCATE.bind(vm, &a)?;
         let fd = fd_of(vm, b.req(0))?;
         let n = to_long(vm, b.req(1))?;
-        // SAFETY: plain syscall on integers.
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { ftruncate(fd, n) } as i64)?;
         Ok(Value::NONE)
     });
@@ -235,7 +238,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         const FSYNC: Sig<1> = Sig::new("fsync", ["fd"]).posonly(0);
         let fd = FSYNC.bind(vm, &a)?.req(0);
         let fd = fildes(vm, fd)?;
-        // SAFETY: plain syscall on an integer.
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { fsync(fd) } as i64)?;
         Ok(Value::NONE)
     });
@@ -244,7 +247,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         const DUP: Sig<1> = Sig::new("dup", ["fd"]).owner("posix");
         let fd = DUP.bind(vm, &a)?.req(0);
         let fd = fd_of(vm, fd)?;
-        // SAFETY: plain syscall on an integer.
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         let r = check(vm, unsafe { dup(fd) } as i64)?;
         Ok(Value::small_int(r))
     });
@@ -253,8 +256,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         const UMASK: Sig<1> = Sig::new("umask", ["mask"]).owner("posix");
         let m = UMASK.bind(vm, &a)?.req(0);
         let m = to_c_int(vm, m)?;
-        // SAFETY: plain syscall on an integer.
-        Ok(Value::small_int(unsafe { umask(m as u32) } as i64))
+        Ok(Value::small_int(umask(m as u32) as i64))
     });
     vm.add_fn(d, "access", |vm, a| {
         /// `access(path, mode, *, dir_fd=None, effective_ids=False,
@@ -302,26 +304,25 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::NONE)
     });
-    // SAFETY (all four): the id calls take nothing and cannot fail.
     vm.add_fn(d, "getuid", |vm, a| {
         Sig::new("getuid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getuid() } as i64))
+        Ok(Value::small_int(getuid() as i64))
     });
     vm.add_fn(d, "geteuid", |vm, a| {
         Sig::new("geteuid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { geteuid() } as i64))
+        Ok(Value::small_int(geteuid() as i64))
     });
     vm.add_fn(d, "getgid", |vm, a| {
         Sig::new("getgid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getgid() } as i64))
+        Ok(Value::small_int(getgid() as i64))
     });
     vm.add_fn(d, "getegid", |vm, a| {
         Sig::new("getegid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getegid() } as i64))
+        Ok(Value::small_int(getegid() as i64))
     });
     vm.add_fn(d, "getppid", |vm, a| {
         Sig::new("getppid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getppid() } as i64))
+        Ok(Value::small_int(getppid() as i64))
     });
     vm.add_fn(d, "strerror", |vm, a| {
         /// `strerror(code, /)`

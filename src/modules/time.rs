@@ -34,6 +34,8 @@ struct Tm {
     tm_zone: *const std::ffi::c_char,
 }
 
+// SAFETY: glibc's signatures on x86-64 and AArch64 Linux; Tm and Timespec
+// above are laid out as its `struct tm` and `struct timespec`.
 unsafe extern "C" {
     fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
     fn localtime_r(t: *const i64, tm: *mut Tm) -> *mut Tm;
