@@ -283,7 +283,8 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, l);
     }
-    vm.add_fn(d, "all_suffixes", |vm, _a| {
+    vm.add_fn(d, "all_suffixes", |vm, a| {
+        Sig::new("all_suffixes", []).python().bind(vm, &a)?;
         let items = vec![vm.new_str(".py"), vm.new_str(".pyc")];
         Ok(vm.new_list(items))
     });
