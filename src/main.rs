@@ -28,6 +28,8 @@ extern "C" fn no_transparent_huge_pages() {
     }
 }
 
+// SAFETY: an .init_array entry is a `void (*)(void)` the loader calls once
+// before main; NO_THP is one (an `extern "C" fn()` that takes and returns nothing).
 #[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array.00101")]

@@ -60,14 +60,11 @@ pub fn register(vm: &mut Vm) {
         ("values", |vm, a| view(vm, a, DictIterKind::Values)),
         ("items", |vm, a| view(vm, a, DictIterKind::Items)),
         ("update", |vm, a| {
+            /// `dict.update([other], **kwargs)`
+            const UPDATE: Sig<1> = Sig::new("update", ["other"]).required(0).method().varkw();
             let d = recv(vm, &a, "update")?;
-            if a.len() > 2 {
-                return Err(vm.type_error(&format!(
-                    "update expected at most 1 argument, got {}",
-                    a.len() - 1
-                )));
-            }
-            update(vm, d, a.get(1), a.kw)?;
+            let b = UPDATE.bind(vm, &a)?;
+            update(vm, d, b.get(0), &b.kwrest)?;
             Ok(Value::NONE)
         }),
         ("copy", |vm, a| {
@@ -416,9 +413,7 @@ pub fn update(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(Value, Value)]) 
                 return Ok(());
             };
             for (k, h, v) in pairs {
-                let vmp: *mut Vm = vm;
-                dd.get()
-                    .insert(k, h, v, &mut |a, b| unsafe { (*vmp).eq(a, b) })?;
+                dd.get().insert(k, h, v, &mut |a, b| vm.eq(a, b))?;
             }
         } else if has_keys(vm, src)? {
             let keys = vm.call_method(src, "keys", &[])?;

@@ -363,18 +363,17 @@ pub fn register(vm: &mut Vm) {
     // types.ModuleType(name, doc=None)
     let t = vm.types.module;
     vm.add_method(t, "__new__", |vm, a| {
-        let Some(name) = a.get(1).or(a.kwarg("name")) else {
-            return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)"));
-        };
-        if !vm.is_str(name) {
-            return Err(vm.type_error(&format!(
-                "module.__init__() argument 'name' must be str, not {}",
-                vm.type_name(name)
-            )));
-        }
-        let m = vm.new_module(str_of(name));
+        /// `module(name, doc=None)` (CPython's `module.__init__`, whose messages
+        /// name `module`)
+        const MODULE: Sig<2> = Sig::new("module", ["name", "doc"])
+            .posonly(0)
+            .required(1)
+            .constructor();
+        let b = MODULE.bind(vm, &a)?;
+        let name = b.str(vm, 0)?;
+        let m = vm.new_module(name);
         let d = vm.module_dict(m);
-        let doc = a.get(2).or(a.kwarg("doc")).unwrap_or(Value::NONE);
+        let doc = b.get(1).unwrap_or(Value::NONE);
         for (k, v) in [
             ("__doc__", doc),
             ("__package__", Value::NONE),

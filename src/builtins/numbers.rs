@@ -327,12 +327,18 @@ pub fn register(vm: &mut Vm) {
     }
     add_classmethod(vm, t, "fromhex", float_fromhex);
     add_classmethod(vm, t, "__getformat__", |vm, a| {
-        match a.get(1).filter(|v| vm.is_str(*v)).map(str_of) {
+        /// `float.__getformat__(typestr, /)`
+        const GETFORMAT: Sig<1> = Sig::new("__getformat__", ["typestr"]).class_method();
+        let v = GETFORMAT.bind(vm, &a)?.req(0);
+        match crate::builtins::signature::as_str(v) {
             Some("double" | "float") => Ok(vm.new_str("IEEE, little-endian")),
             Some(_) => {
                 Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"))
             }
-            None => Err(vm.type_error("__getformat__() argument must be str")),
+            None => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(&format!("__getformat__() argument must be str, not {tn}")))
+            }
         }
     });
     add_property(vm, t, "real", float_plain);

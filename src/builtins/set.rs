@@ -260,10 +260,7 @@ fn key_hash(vm: &mut Vm, k: Value) -> PyResult<i64> {
 }
 
 macro_rules! eqf {
-    ($vm:expr) => {{
-        let vmp: *mut Vm = $vm;
-        move |a: Value, b: Value| unsafe { (*vmp).eq(a, b) }
-    }};
+    ($vm:expr) => {{ |a: Value, b: Value| $vm.eq(a, b) }};
 }
 
 fn contains_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {

@@ -549,7 +549,11 @@ impl<const N: usize> Sig<N> {
             }
             Style::Exact => exact_message(&self.qualname(vm, recv), hi, n),
             Style::Tuple | Style::Unnamed | Style::Python => {
-                let how = if lo == hi { "exactly" } else { "at least" };
+                let how = if lo == hi && !self.varargs {
+                    "exactly"
+                } else {
+                    "at least"
+                };
                 format!(
                     "{} takes {how} {lo} argument{} ({n} given)",
                     self.tuple_name(),
@@ -621,6 +625,17 @@ impl<const N: usize> Bound<'_, '_, N> {
     #[inline]
     pub fn req(&self, i: usize) -> Value {
         self.args[i].unwrap_or(Value::NONE)
+    }
+
+    /// The native's name, for messages its own converters word
+    /// (`rmdir: path should be string, ...`).
+    pub fn name(&self) -> &'static str {
+        self.sig.name
+    }
+
+    /// Parameter `i`'s name.
+    pub fn param(&self, i: usize) -> &'static str {
+        self.sig.params[i]
     }
 
     /// How Argument Clinic names parameter `i` in a type error: `argument 2` for

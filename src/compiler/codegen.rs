@@ -135,9 +135,6 @@ pub fn compile_module(
         .into();
     let filename: Rc<str> = filename.into();
     vm.sources.insert(filename.clone(), source_lines.clone());
-    // The compiler keeps `&mut Vm` for the whole compilation; it only allocates
-    // constants, and no collection runs until the interpreter's next safepoint.
-    let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
     let line_starts: Rc<[u32]> = line_starts.into();
     let mut c = Compiler {
         vm,
@@ -200,7 +197,6 @@ pub fn compile_expression(
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
         .into();
-    let vm: &mut Vm = unsafe { &mut *(vm as *mut Vm) };
     let line_starts: Rc<[u32]> = line_starts.into();
     let mut c = Compiler {
         vm,
@@ -218,9 +214,7 @@ pub fn compile_expression(
     let Stmt::Expr(e) = &body[0] else {
         unreachable!()
     };
-    // The body vector lives until the end of this function; the compiler does not
-    // outlive it.
-    let e: &Expr = unsafe { &*(&*e.value as *const Expr) };
+    let e: &Expr = &e.value;
     c.expr(e)?;
     c.emit(Op::Return);
     Ok(c.finish_unit())

@@ -1,6 +1,7 @@
 //! `atexit`: functions registered to run when the program ends (after the main
 //! module finishes or fails, last registered first), as CPython runs them.
 
+use crate::builtins::signature::{Sig, Style};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -21,9 +22,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.module_dict(m);
     vm.add_fn(d, "register", register_fn);
     vm.add_fn(d, "unregister", |vm, a| {
-        let Some(f) = a.get(0) else {
-            return Err(vm.type_error("unregister() takes exactly one argument (0 given)"));
-        };
+        let f = Sig::new("unregister", ["func"])
+            .owner("atexit")
+            .bind(vm, &a)?
+            .req(0);
         let l = handlers(vm);
         let items = vm.collect_iter(l)?;
         let mut keep = Vec::new();
@@ -38,15 +40,20 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         vm.atexit_handlers = nl;
         Ok(Value::NONE)
     });
-    vm.add_fn(d, "_run_exitfuncs", |vm, _a| {
+    vm.add_fn(d, "_run_exitfuncs", |vm, a| {
+        Sig::new("_run_exitfuncs", [])
+            .owner("atexit")
+            .bind(vm, &a)?;
         run_exit_funcs(vm);
         Ok(Value::NONE)
     });
-    vm.add_fn(d, "_clear", |vm, _a| {
+    vm.add_fn(d, "_clear", |vm, a| {
+        Sig::new("_clear", []).owner("atexit").bind(vm, &a)?;
         vm.atexit_handlers = Value::NONE;
         Ok(Value::NONE)
     });
-    vm.add_fn(d, "_ncallbacks", |vm, _a| {
+    vm.add_fn(d, "_ncallbacks", |vm, a| {
+        Sig::new("_ncallbacks", []).owner("atexit").bind(vm, &a)?;
         let l = handlers(vm);
         let n = vm.collect_iter(l)?.len();
         Ok(vm.new_int(n as i64))
@@ -55,15 +62,19 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn register_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(f) = a.get(0) else {
-        return Err(vm.type_error("register() takes at least 1 argument (0 given)"));
-    };
+    /// `register(func, *args, **kwargs)`
+    const REGISTER: Sig<1> = Sig::new("register", ["func"])
+        .varargs()
+        .varkw()
+        .style(Style::Tuple);
+    let b = REGISTER.bind(vm, &a)?;
+    let f = b.req(0);
     if !vm.is_callable(f) {
         return Err(vm.type_error("the first argument must be callable"));
     }
-    let args = vm.new_tuple(a.pos.get(1..).unwrap_or_default().to_vec());
+    let args = vm.new_tuple(b.rest.to_vec());
     let kw = vm.new_dict();
-    for (k, v) in a.kw.iter() {
+    for (k, v) in b.kwrest.iter() {
         vm.setitem(kw, *k, *v)?;
     }
     let t = vm.new_tuple(vec![f, args, kw]);

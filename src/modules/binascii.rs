@@ -3,6 +3,7 @@
 //! conversion and the `Error`/`Incomplete` classes are Python below, with
 //! CPython's messages. Not provided: the uuencode and quoted-printable codecs.
 
+use crate::builtins::signature::{Sig, to_index};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -10,11 +11,20 @@ pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("binascii", init);
 }
 
-fn bytes_at(vm: &mut Vm, a: &Args, i: usize) -> PyResult<Vec<u8>> {
-    match a.get(i).and_then(crate::builtins::bytes::data_of) {
-        Some(d) => Ok(d),
-        None => Err(vm.type_error("a bytes-like object is required")),
-    }
+/// The private helpers' parameters: the Python functions below convert the
+/// public arguments (with CPython's messages) and pass both.
+const A2B_BASE64: Sig<2> = Sig::new("_a2b_base64", ["data", "strict_mode"]);
+const B2A_BASE64: Sig<2> = Sig::new("_b2a_base64", ["data", "newline"]);
+const CRC32: Sig<2> = Sig::new("_crc32", ["data", "crc"]);
+const CRC_HQX: Sig<2> = Sig::new("_crc_hqx", ["data", "crc"]);
+
+/// A CRC argument as CPython's `unsigned int(bitwise=True)` reads it: any int,
+/// its low 32 bits.
+fn crc_arg(vm: &mut Vm, v: Value) -> PyResult<u32> {
+    let x = to_index(vm, v)?;
+    let big = vm.to_bigint(x).unwrap_or_default();
+    let mask = num_bigint::BigInt::from(u32::MAX);
+    Ok(u32::try_from(big & mask).unwrap_or(0))
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -25,8 +35,9 @@ fn b64_value(c: u8) -> Option<u32> {
 
 /// `_a2b_base64(data, strict)`: the decoded bytes, or a str naming the error.
 fn a2b_base64(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let data = bytes_at(vm, &a, 0)?;
-    let strict = a.get(1).is_some_and(|v| v == Value::TRUE);
+    let b = A2B_BASE64.bind(vm, &a)?;
+    let data = b.bytes(vm, 0)?;
+    let strict = b.truth(vm, 1, false)?;
     let mut out = Vec::with_capacity(data.len() * 3 / 4);
     let (mut acc, mut bits, mut quads, mut pads) = (0u32, 0u32, 0usize, 0usize);
     let err = |vm: &mut Vm, m: &str| Ok(vm.new_str(m));
@@ -84,8 +95,9 @@ fn a2b_base64(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn b2a_base64(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let data = bytes_at(vm, &a, 0)?;
-    let newline = a.get(1) != Some(Value::FALSE);
+    let b = B2A_BASE64.bind(vm, &a)?;
+    let data = b.bytes(vm, 0)?;
+    let newline = b.truth(vm, 1, true)?;
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for ch in data.chunks(3) {
         let n = (ch[0] as u32) << 16
@@ -111,11 +123,9 @@ fn b2a_base64(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn crc32(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let data = bytes_at(vm, &a, 0)?;
-    let start = match a.get(1) {
-        Some(v) => vm.index_of(v)?.unwrap_or(0) as u32,
-        None => 0,
-    };
+    let b = CRC32.bind(vm, &a)?;
+    let data = b.bytes(vm, 0)?;
+    let start = crc_arg(vm, b.req(1))?;
     let mut crc = !start;
     for b in data {
         crc ^= b as u32;
@@ -131,11 +141,9 @@ fn crc32(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn crc_hqx(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let data = bytes_at(vm, &a, 0)?;
-    let mut crc = match a.get(1) {
-        Some(v) => vm.index_of(v)?.unwrap_or(0) as u32 & 0xFFFF,
-        None => 0,
-    };
+    let b = CRC_HQX.bind(vm, &a)?;
+    let data = b.bytes(vm, 0)?;
+    let mut crc = crc_arg(vm, b.req(1))? & 0xFFFF;
     for b in data {
         crc ^= (b as u32) << 8;
         for _ in 0..8 {
@@ -200,7 +208,7 @@ def a2b_base64(data, *, strict_mode=False):
 
 
 def crc32(data, crc=0):
-    return _crc32(_data(data, False), crc & 0xFFFFFFFF)
+    return _crc32(_data(data, False), crc)
 
 
 def crc_hqx(data, crc):

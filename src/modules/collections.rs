@@ -1218,11 +1218,7 @@ fn init_dicts(vm: &mut Vm, m: Value) {
                 let ObjData::Dict(x) = &d.obj().data else {
                     unreachable!()
                 };
-                let vmp: *mut Vm = vm;
-                let Some(p) = x
-                    .get()
-                    .find(key, h, &mut |a, b| unsafe { (*vmp).eq(a, b) })?
-                else {
+                let Some(p) = x.get().find(key, h, &mut |a, b| vm.eq(a, b))? else {
                     return Err(vm.key_error(key));
                 };
                 let e = x.get().entries()[p];
@@ -1451,12 +1447,10 @@ fn defaultdict_copy(vm: &mut Vm, s: Value) -> PyResult<Value> {
 fn most_common(vm: &mut Vm, d: Value) -> PyResult<Vec<(Value, Value)>> {
     let mut items = entries(d);
     let mut err = None;
-    let vmp: *mut Vm = vm;
     items.sort_by(|x, y| {
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        let vm = unsafe { &mut *vmp };
         match lt(vm, y.1, x.1) {
             Ok(true) => std::cmp::Ordering::Less,
             Ok(false) => match lt(vm, x.1, y.1) {

@@ -532,10 +532,7 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let ObjData::Dict(d) = &st.cache.obj().data else {
             unreachable!()
         };
-        let vmp: *mut Vm = vm;
-        let pos = d
-            .get()
-            .find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?;
+        let pos = d.get().find(key, h, &mut |x, y| vm.eq(x, y))?;
         if let Some(i) = pos {
             *st.hits.get() += 1;
             let e = d.get().entries()[i];
@@ -553,10 +550,7 @@ fn lru_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
             ObjData::Dict(d) => d,
             _ => unreachable!(),
         };
-        let present = d
-            .get()
-            .find(key, h, &mut |x, y| unsafe { (*vmp).eq(x, y) })?
-            .is_some();
+        let present = d.get().find(key, h, &mut |x, y| vm.eq(x, y))?.is_some();
         if !present {
             if let Some(m) = st.maxsize
                 && d.get().len() >= m

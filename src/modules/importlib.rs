@@ -162,24 +162,28 @@ pub fn new_spec(vm: &mut Vm, name: &str, origin: Option<Value>, locations: Optio
 }
 
 fn spec_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (Some(spec), Some(name)) = (a.get(0), a.get(1)) else {
-        return Err(vm.type_error(
-            "ModuleSpec.__init__() missing required positional arguments: 'name' and 'loader'",
-        ));
-    };
-    let loader = a.get(2).or(a.kwarg("loader")).unwrap_or(Value::NONE);
-    let origin = a.kwarg("origin").unwrap_or(Value::NONE);
-    let is_package = match a.kwarg("is_package") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
+    /// `ModuleSpec.__init__(self, name, loader, *, origin=None, loader_state=None,
+    /// is_package=None)`, a Python method in CPython
+    const INIT: Sig<5> = Sig::new(
+        "ModuleSpec.__init__",
+        ["name", "loader", "origin", "loader_state", "is_package"],
+    )
+    .method()
+    .posonly(0)
+    .kwonly(2)
+    .required(2)
+    .python();
+    let b = INIT.bind(vm, &a)?;
+    let (spec, name, loader) = (b.recv, b.req(0), b.req(1));
+    let origin = b.get(2).unwrap_or(Value::NONE);
+    let is_package = b.truth(vm, 4, false)?;
     let locs = if is_package {
         vm.new_list(vec![])
     } else {
         Value::NONE
     };
     fill_spec(vm, spec, name, loader, origin, locs);
-    if let Some(st) = a.kwarg("loader_state") {
+    if let Some(st) = b.get(3) {
         set(vm, spec, "loader_state", st);
     }
     Ok(Value::NONE)
@@ -213,7 +217,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.dict_set_str(d, pk, l);
     vm.add_fn(d, "import_module", import_module);
     vm.add_fn(d, "reload", reload);
-    vm.add_fn(d, "invalidate_caches", |_vm, _a| Ok(Value::NONE));
+    vm.add_fn(d, "invalidate_caches", |vm, a| {
+        Sig::new("invalidate_caches", []).python().bind(vm, &a)?;
+        Ok(Value::NONE)
+    });
     Ok(m)
 }
 
@@ -222,7 +229,7 @@ fn init_util(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.module_dict(m);
     vm.add_fn(d, "find_spec", find_spec);
     vm.add_fn(d, "resolve_name", |vm, a| {
-        let (name, package) = name_and_package(vm, &a)?;
+        let (name, package) = name_and_package(vm, &RESOLVE_NAME, &a)?;
         let full = resolve_name(vm, &name, package)?;
         Ok(vm.new_string(full))
     });
@@ -276,7 +283,8 @@ fn init_machinery(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, l);
     }
-    vm.add_fn(d, "all_suffixes", |vm, _a| {
+    vm.add_fn(d, "all_suffixes", |vm, a| {
+        Sig::new("all_suffixes", []).python().bind(vm, &a)?;
         let items = vec![vm.new_str(".py"), vm.new_str(".pyc")];
         Ok(vm.new_list(items))
     });
@@ -349,22 +357,33 @@ for _c in (BuiltinImporter, FrozenImporter, PathFinder, WindowsRegistryFinder, F
 del _c
 "#;
 
-fn name_and_package(vm: &mut Vm, a: &Args) -> PyResult<(String, Option<String>)> {
-    let name = match a.get(0).or(a.kwarg("name")) {
-        Some(n) if vm.is_str(n) => str_of(n).to_string(),
-        Some(n) => {
-            return Err(vm.type_error(&format!(
-                "the 'name' argument must be str, not {}",
-                vm.type_name(n)
-            )));
-        }
-        None => return Err(vm.type_error("missing required argument 'name'")),
-    };
-    let package = match a.get(1).or(a.kwarg("package")) {
-        Some(p) if vm.is_str(p) => Some(str_of(p).to_string()),
-        _ => None,
-    };
-    Ok((name, package))
+/// `import_module(name, package=None)` and `find_spec(name, package=None)`,
+/// Python functions in CPython; `resolve_name(name, package)` requires both.
+const IMPORT_MODULE: Sig<2> = Sig::new("import_module", ["name", "package"])
+    .posonly(0)
+    .required(1)
+    .python();
+const FIND_SPEC: Sig<2> = Sig::new("find_spec", ["name", "package"])
+    .posonly(0)
+    .required(1)
+    .python();
+const RESOLVE_NAME: Sig<2> = Sig::new("resolve_name", ["name", "package"])
+    .posonly(0)
+    .python();
+
+fn name_and_package(vm: &mut Vm, sig: &Sig<2>, a: &Args) -> PyResult<(String, Option<String>)> {
+    let b = sig.bind(vm, a)?;
+    let name = b.req(0);
+    if !vm.is_str(name) {
+        // CPython's first use of the name is `name.startswith('.')`
+        let tn = vm.type_name(name);
+        return Err(vm.attribute_error(&format!("'{tn}' object has no attribute 'startswith'")));
+    }
+    let package = b
+        .opt(1)
+        .filter(|p| vm.is_str(*p))
+        .map(|p| str_of(p).to_string());
+    Ok((str_of(name).to_string(), package))
 }
 
 /// `importlib.util.resolve_name`: a relative name ('.mod', '..x') against a package.
@@ -396,7 +415,7 @@ fn resolve_name(vm: &mut Vm, name: &str, package: Option<String>) -> PyResult<St
 }
 
 fn import_module(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (name, package) = name_and_package(vm, &a)?;
+    let (name, package) = name_and_package(vm, &IMPORT_MODULE, &a)?;
     let full = resolve_name(vm, &name, package)?;
     vm.import(&full, Value::NONE, 0, Value::NONE)?;
     let key = vm.intern(&full);
@@ -409,9 +428,9 @@ fn import_module(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `importlib.reload`: runs the module's source file again in its own namespace.
 fn reload(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(m) = a.get(0) else {
-        return Err(vm.type_error("reload() missing required argument 'module'"));
-    };
+    /// `reload(module)`, a Python function in CPython
+    const RELOAD: Sig<1> = Sig::new("reload", ["module"]).posonly(0).python();
+    let m = RELOAD.bind(vm, &a)?.req(0);
     let d = vm.module_dict(m);
     if d.is_none() {
         return Err(vm.type_error("reload() argument must be a module"));
@@ -433,7 +452,7 @@ fn reload(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `importlib.util.find_spec`: the spec of an imported module, or of where the
 /// import system would find it (importing the parent package first), or None.
 fn find_spec(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (name, package) = name_and_package(vm, &a)?;
+    let (name, package) = name_and_package(vm, &FIND_SPEC, &a)?;
     let full = resolve_name(vm, &name, package)?;
     let key = vm.intern(&full);
     let modules = vm.modules;
@@ -479,9 +498,11 @@ fn find_spec(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `importlib.util.module_from_spec`: a new, empty module with the spec's attributes.
 fn module_from_spec(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(spec) = a.get(0) else {
-        return Err(vm.type_error("module_from_spec() missing required argument 'spec'"));
-    };
+    /// `module_from_spec(spec)`, a Python function in CPython
+    const MODULE_FROM_SPEC: Sig<1> = Sig::new("module_from_spec", ["spec"]).posonly(0).python();
+    let spec = MODULE_FROM_SPEC.bind(vm, &a)?.req(0);
+    // CPython reads the loader first (`hasattr(spec.loader, 'create_module')`)
+    get(vm, spec, "loader")?;
     let name = get(vm, spec, "name")?;
     let name = str_of(name).to_string();
     let m = vm.new_module(&name);

@@ -50,11 +50,6 @@ pub fn native<T: 'static>(v: Value) -> Option<&'static T> {
     }
 }
 
-/// Positional argument `i` or keyword `name`.
-pub fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.get(i).or_else(|| a.kwarg(name))
-}
-
 /// Runs embedded Python source in a module's namespace.
 pub fn run_source(vm: &mut Vm, module: Value, src: &str, filename: &str) -> PyResult<()> {
     let code = crate::run::compile_source(vm, src, filename, "<module>")?;

@@ -15,6 +15,9 @@ pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("math", init);
 }
 
+// SAFETY: these are the C99 libm signatures. The pure ones Coil alone calls are
+// declared `safe`; the others stay unsafe to call because the JIT's helpers
+// call them in unsafe blocks too (each call says why it holds).
 unsafe extern "C" {
     pub(crate) fn asinh(x: f64) -> f64;
     pub(crate) fn acosh(x: f64) -> f64;
@@ -22,9 +25,9 @@ unsafe extern "C" {
     pub(crate) fn erf(x: f64) -> f64;
     pub(crate) fn erfc(x: f64) -> f64;
     fn frexp(x: f64, e: *mut i32) -> f64;
-    fn ldexp(x: f64, e: i32) -> f64;
-    fn remainder(x: f64, y: f64) -> f64;
-    fn nextafter(x: f64, y: f64) -> f64;
+    safe fn ldexp(x: f64, e: i32) -> f64;
+    safe fn remainder(x: f64, y: f64) -> f64;
+    safe fn nextafter(x: f64, y: f64) -> f64;
     pub(crate) fn log2(x: f64) -> f64;
     pub(crate) fn log10(x: f64) -> f64;
     pub(crate) fn log(x: f64) -> f64;
@@ -72,6 +75,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     unary!(vm, d, "sinh", f64::sinh, true);
     unary!(vm, d, "cosh", f64::cosh, true);
     unary!(vm, d, "tanh", f64::tanh, false);
+    // SAFETY (the six below): libm's functions of one f64 read no memory of
+    // ours and keep no state (CPython's math module calls the same ones).
     unary!(vm, d, "asinh", |x| unsafe { asinh(x) }, false);
     unary!(vm, d, "acosh", |x| unsafe { acosh(x) }, false);
     unary!(vm, d, "atanh", |x| unsafe { atanh(x) }, false);
@@ -91,11 +96,13 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "log", math_log);
     vm.add_fn(d, "log2", |vm, a| {
         let x0 = one(vm, &a, "log2")?;
+        // SAFETY: libm's log2 is a pure function of an f64.
         let r = loghelper(vm, x0, |x| unsafe { log2(x) })?;
         Ok(Value::float(r))
     });
     vm.add_fn(d, "log10", |vm, a| {
         let x0 = one(vm, &a, "log10")?;
+        // SAFETY: libm's log10 is a pure function of an f64.
         let r = loghelper(vm, x0, |x| unsafe { log10(x) })?;
         Ok(Value::float(r))
     });
@@ -129,7 +136,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if y.is_infinite() {
             return Ok(Value::float(x));
         }
-        Ok(Value::float(unsafe { remainder(x, y) }))
+        Ok(Value::float(remainder(x, y)))
     });
     vm.add_fn(d, "pow", |vm, a| {
         let (x, y) = two_f(vm, a, "pow")?;
@@ -185,7 +192,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         } else if e < i32::MIN as i64 {
             0.0f64.copysign(x)
         } else {
-            unsafe { ldexp(x, e as i32) }
+            ldexp(x, e as i32)
         };
         if r.is_infinite() {
             return Err(range(vm));
@@ -212,7 +219,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "isclose", isclose);
     vm.add_fn(d, "nextafter", |vm, a| {
         let (x, y) = two_f(vm, a, "nextafter")?;
-        Ok(Value::float(unsafe { nextafter(x, y) }))
+        Ok(Value::float(nextafter(x, y)))
     });
     vm.add_fn(d, "ulp", |vm, a| {
         let x = arg_f(vm, a, "ulp")?;
@@ -223,9 +230,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if x.is_infinite() {
             return Ok(Value::float(x));
         }
-        let x2 = unsafe { nextafter(x, f64::INFINITY) };
+        let x2 = nextafter(x, f64::INFINITY);
         if x2.is_infinite() {
-            let x2 = unsafe { nextafter(x, -f64::INFINITY) };
+            let x2 = nextafter(x, -f64::INFINITY);
             return Ok(Value::float(x - x2));
         }
         Ok(Value::float(x2 - x))
@@ -540,6 +547,7 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("math.log requires 1 to 2 arguments"));
     };
     let base = b.get(1);
+    // SAFETY (both calls): libm's log is a pure function of an f64.
     let num = loghelper(vm, x, |x| unsafe { log(x) })?;
     if let Some(b) = base {
         let den = loghelper(vm, b, |x| unsafe { log(x) })?;
@@ -615,7 +623,7 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
         }
         return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
     }
-    let scale = unsafe { ldexp(1.0, -max_e) };
+    let scale = ldexp(1.0, -max_e);
     let mut csum = 1.0f64;
     let mut frac1 = 0.0f64;
     let mut frac2 = 0.0f64;

@@ -1,6 +1,6 @@
 //! The `os` module and its `os.path` submodule (POSIX semantics, as posixpath).
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Bound, Sig, to_c_int};
 use crate::modules::io::os_error;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -55,24 +55,46 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let p = std::env::current_dir().map_err(|e| os_error(vm, &e, None))?;
         Ok(vm.new_string(p.display().to_string()))
     });
-    vm.add_fn(d, "remove", remove);
-    vm.add_fn(d, "unlink", remove);
+    vm.add_fn(d, "remove", |vm, a| {
+        const REMOVE: Sig<2> = path_sig("remove");
+        remove(vm, a, &REMOVE)
+    });
+    vm.add_fn(d, "unlink", |vm, a| {
+        const UNLINK: Sig<2> = path_sig("unlink");
+        remove(vm, a, &UNLINK)
+    });
     vm.add_fn(d, "rmdir", |vm, a| {
-        let p = path_arg(vm, a, 0, "rmdir")?;
+        const RMDIR: Sig<2> = path_sig("rmdir");
+        let b = RMDIR.bind(vm, &a)?;
+        let p = path_param(vm, &b, 0)?;
+        no_dir_fd(vm, &b, 1)?;
         std::fs::remove_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "mkdir", |vm, a| {
-        let p = path_arg(vm, a, 0, "mkdir")?;
+        /// `mkdir(path, mode=511, *, dir_fd=None)`
+        const MKDIR: Sig<3> = Sig::new("mkdir", ["path", "mode", "dir_fd"])
+            .posonly(0)
+            .kwonly(2)
+            .required(1);
+        let b = MKDIR.bind(vm, &a)?;
+        let p = path_param(vm, &b, 0)?;
+        if b.get(1).is_some() {
+            to_c_int(vm, b.req(1))?;
+        }
+        no_dir_fd(vm, &b, 2)?;
         std::fs::create_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "makedirs", |vm, a| {
-        let p = path_arg(vm, a, 0, "makedirs")?;
-        let exist_ok = match a.get(2).or_else(|| a.kwarg("exist_ok")) {
-            Some(v) => vm.truthy(v)?,
-            None => false,
-        };
+        /// `makedirs(name, mode=0o777, exist_ok=False)`, a Python function in CPython
+        const MAKEDIRS: Sig<3> = Sig::new("makedirs", ["name", "mode", "exist_ok"])
+            .posonly(0)
+            .required(1)
+            .python();
+        let b = MAKEDIRS.bind(vm, &a)?;
+        let p = path_of(vm, b.req(0), FSPATH)?;
+        let exist_ok = b.truth(vm, 2, false)?;
         if !exist_ok && std::path::Path::new(str_of(p)).exists() {
             let e = std::io::Error::from_raw_os_error(17);
             return Err(os_error(vm, &e, Some(p)));
@@ -81,14 +103,23 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::NONE)
     });
     vm.add_fn(d, "rename", |vm, a| {
-        let p = path_arg(vm, a, 0, "rename")?;
-        let q = path_arg(vm, a, 1, "rename")?;
+        const RENAME: Sig<4> = two_path_sig("rename");
+        let b = RENAME.bind(vm, &a)?;
+        let (p, q) = (path_param(vm, &b, 0)?, path_param(vm, &b, 1)?);
+        no_dir_fd(vm, &b, 2)?;
+        no_dir_fd(vm, &b, 3)?;
         std::fs::rename(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "listdir", |vm, a| {
-        let p = match a.get(0) {
-            Some(_) => path_arg(vm, a, 0, "listdir")?,
+        /// `listdir(path=None)`
+        const LISTDIR: Sig<1> = Sig::new("listdir", ["path"]).posonly(0).required(0);
+        let p = match LISTDIR.bind(vm, &a)?.opt(0) {
+            Some(v) => path_of(
+                vm,
+                v,
+                "listdir: path should be string, bytes, os.PathLike, integer or None",
+            )?,
             None => vm.new_str("."),
         };
         let rd = std::fs::read_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
@@ -101,10 +132,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_list(vals))
     });
     vm.add_fn(d, "getenv", |vm, a| {
-        let k = path_arg(vm, a, 0, "getenv")?;
+        /// `getenv(key, default=None)`, a Python function in CPython
+        const GETENV: Sig<2> = Sig::new("getenv", ["key", "default"])
+            .posonly(0)
+            .required(1)
+            .python();
+        let b = GETENV.bind(vm, &a)?;
+        let k = b.req(0);
+        if !vm.is_str(k) {
+            // os.environ's key encoder
+            let tn = vm.type_name(k);
+            return Err(vm.type_error(&format!("str expected, not {tn}")));
+        }
         match std::env::var(str_of(k)) {
             Ok(v) => Ok(vm.new_string(v)),
-            Err(_) => Ok(a.get(1).unwrap_or(Value::NONE)),
+            Err(_) => Ok(b.get(1).unwrap_or(Value::NONE)),
         }
     });
     vm.add_fn(d, "cpu_count", |vm, a| {
@@ -132,24 +174,44 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bytes(buf))
     });
     vm.add_fn(d, "chdir", |vm, a| {
-        let p = path_arg(vm, a, 0, "chdir")?;
+        /// `chdir(path)`
+        const CHDIR: Sig<1> = Sig::new("chdir", ["path"]).posonly(0);
+        let p = CHDIR.bind(vm, &a)?.req(0);
+        let p = path_of(
+            vm,
+            p,
+            "chdir: path should be string, bytes, os.PathLike or integer",
+        )?;
         std::env::set_current_dir(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "replace", |vm, a| {
-        let p = path_arg(vm, a, 0, "replace")?;
-        let q = path_arg(vm, a, 1, "replace")?;
+        const REPLACE: Sig<4> = two_path_sig("replace");
+        let b = REPLACE.bind(vm, &a)?;
+        let (p, q) = (path_param(vm, &b, 0)?, path_param(vm, &b, 1)?);
+        no_dir_fd(vm, &b, 2)?;
+        no_dir_fd(vm, &b, 3)?;
         std::fs::rename(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "readlink", |vm, a| {
-        let p = path_arg(vm, a, 0, "readlink")?;
+        const READLINK: Sig<2> = path_sig("readlink");
+        let b = READLINK.bind(vm, &a)?;
+        let p = path_param(vm, &b, 0)?;
+        no_dir_fd(vm, &b, 1)?;
         let t = std::fs::read_link(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(vm.new_string(t.display().to_string()))
     });
     vm.add_fn(d, "symlink", |vm, a| {
-        let p = path_arg(vm, a, 0, "symlink")?;
-        let q = path_arg(vm, a, 1, "symlink")?;
+        /// `symlink(src, dst, target_is_directory=False, *, dir_fd=None)`
+        const SYMLINK: Sig<4> =
+            Sig::new("symlink", ["src", "dst", "target_is_directory", "dir_fd"])
+                .posonly(0)
+                .kwonly(3)
+                .required(2);
+        let b = SYMLINK.bind(vm, &a)?;
+        let (p, q) = (path_param(vm, &b, 0)?, path_param(vm, &b, 1)?);
+        no_dir_fd(vm, &b, 3)?;
         std::os::unix::fs::symlink(str_of(p), str_of(q)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(Value::NONE)
     });
@@ -157,9 +219,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "lstat", |vm, a| stat(vm, a, false));
     vm.add_fn(d, "_exit", |vm, a| {
         use std::io::Write;
+        /// `_exit(status)`
+        const EXIT: Sig<1> = Sig::new("_exit", ["status"]).posonly(0);
+        let status = EXIT.bind(vm, &a)?.req(0);
+        let code = to_c_int(vm, status)?;
         let _ = vm.stdout.flush();
-        let code = a.get(0).and_then(|v| vm.to_i64(v)).unwrap_or(0);
-        std::process::exit(code as i32)
+        std::process::exit(code)
     });
 
     // the file-descriptor calls and flags come from `posix`, as in CPython
@@ -180,11 +245,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     set(vm, pd, "sep", sep);
     vm.add_fn(pd, "__getattr__", path_fallback);
     vm.add_fn(pd, "exists", |vm, a| {
-        let p = path_arg(vm, a, 0, "exists")?;
+        let p = path_py(vm, &a, "exists", "path", STAT_FD)?;
         Ok(Value::bool(std::fs::metadata(str_of(p)).is_ok()))
     });
     vm.add_fn(pd, "isfile", |vm, a| {
-        let p = path_arg(vm, a, 0, "isfile")?;
+        let p = path_py(vm, &a, "isfile", "path", STAT_FD)?;
         Ok(Value::bool(
             std::fs::metadata(str_of(p))
                 .map(|m| m.is_file())
@@ -192,7 +257,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ))
     });
     vm.add_fn(pd, "isdir", |vm, a| {
-        let p = path_arg(vm, a, 0, "isdir")?;
+        let p = path_py(vm, &a, "isdir", "s", STAT_FD)?;
         Ok(Value::bool(
             std::fs::metadata(str_of(p))
                 .map(|m| m.is_dir())
@@ -200,7 +265,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ))
     });
     vm.add_fn(pd, "islink", |vm, a| {
-        let p = path_arg(vm, a, 0, "islink")?;
+        let p = path_py(vm, &a, "islink", "path", LSTAT)?;
         Ok(Value::bool(
             std::fs::symlink_metadata(str_of(p))
                 .map(|m| m.file_type().is_symlink())
@@ -208,45 +273,45 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ))
     });
     vm.add_fn(pd, "getsize", |vm, a| {
-        let p = path_arg(vm, a, 0, "getsize")?;
+        let p = path_py(vm, &a, "getsize", "filename", STAT_FD)?;
         let m = std::fs::metadata(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
         Ok(vm.new_int(m.len() as i64))
     });
     vm.add_fn(pd, "isabs", |vm, a| {
-        let p = path_arg(vm, a, 0, "isabs")?;
+        let p = path_py(vm, &a, "isabs", "s", FSPATH)?;
         Ok(Value::bool(str_of(p).starts_with('/')))
     });
     vm.add_fn(pd, "join", join);
     vm.add_fn(pd, "basename", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "basename")?);
+        let p = str_of(path_py(vm, &a, "basename", "p", FSPATH)?);
         let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
         Ok(vm.new_str(&p[i..]))
     });
     vm.add_fn(pd, "dirname", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "dirname")?);
+        let p = str_of(path_py(vm, &a, "dirname", "p", FSPATH)?);
         let (h, _) = split_path(p);
         Ok(vm.new_string(h))
     });
     vm.add_fn(pd, "split", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "split")?);
+        let p = str_of(path_py(vm, &a, "split", "p", FSPATH)?);
         let (h, t) = split_path(p);
         let h = vm.new_string(h);
         let t = vm.new_string(t);
         Ok(vm.new_tuple(vec![h, t]))
     });
     vm.add_fn(pd, "splitext", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "splitext")?);
+        let p = str_of(path_py(vm, &a, "splitext", "p", FSPATH)?);
         let (r, e) = splitext(p);
         let r = vm.new_str(r);
         let e = vm.new_str(e);
         Ok(vm.new_tuple(vec![r, e]))
     });
     vm.add_fn(pd, "normpath", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "normpath")?);
+        let p = str_of(path_py(vm, &a, "normpath", "path", FSPATH)?);
         Ok(vm.new_string(normpath(p)))
     });
     vm.add_fn(pd, "abspath", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "abspath")?);
+        let p = str_of(path_py(vm, &a, "abspath", "path", FSPATH)?);
         let full = if p.starts_with('/') {
             p.to_string()
         } else {
@@ -256,7 +321,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_string(normpath(&full)))
     });
     vm.add_fn(pd, "expanduser", |vm, a| {
-        let p = str_of(path_arg(vm, a, 0, "expanduser")?);
+        let p = str_of(path_py(vm, &a, "expanduser", "path", FSPATH)?);
         if let Some(rest) = p.strip_prefix('~')
             && (rest.is_empty() || rest.starts_with('/'))
             && let Ok(h) = std::env::var("HOME")
@@ -576,52 +641,107 @@ def lstat(path, *, dir_fd=None):
     return _to_result(_nlstat(path))
 "#;
 
-/// Argument `i` as a path str: a str, or an os.PathLike whose `__fspath__` gives one.
-pub fn path_arg(vm: &mut Vm, a: Args, i: usize, fname: &str) -> PyResult<Value> {
-    match a.get(i) {
-        Some(v) if vm.is_str(v) => Ok(v),
-        Some(v) if v.is_obj() && !vm.is_int(v) => {
-            let k = vm.intern("__fspath__");
-            let cls = vm.type_of(v);
-            match vm.getattr_opt(cls, k)? {
-                Some(_) => {
-                    let p = vm.call_method(v, "__fspath__", &[])?;
-                    if vm.is_str(p) {
-                        Ok(p)
-                    } else {
-                        Err(vm.type_error(&format!(
-                            "expected {}.__fspath__() to return str or bytes, not {}",
-                            vm.type_name(v),
-                            vm.type_name(p)
-                        )))
-                    }
-                }
-                None => Err(vm.type_error(&format!(
-                    "{fname}: path should be string, bytes or os.PathLike, not {}",
-                    vm.type_name(v)
-                ))),
-            }
-        }
-        Some(v) => Err(vm.type_error(&format!(
-            "{fname}: path should be string, bytes or os.PathLike, not {}",
-            vm.type_name(v)
-        ))),
-        None => Err(vm.type_error(&format!(
-            "{fname}() missing required argument 'path' (pos {})",
-            i + 1
-        ))),
+/// `name(path, *, dir_fd=None)`: rmdir, remove, unlink, readlink.
+const fn path_sig(name: &'static str) -> Sig<2> {
+    Sig::new(name, ["path", "dir_fd"])
+        .posonly(0)
+        .kwonly(1)
+        .required(1)
+}
+
+/// `name(src, dst, *, src_dir_fd=None, dst_dir_fd=None)`: rename, replace.
+const fn two_path_sig(name: &'static str) -> Sig<4> {
+    Sig::new(name, ["src", "dst", "src_dir_fd", "dst_dir_fd"])
+        .posonly(0)
+        .kwonly(2)
+        .required(2)
+}
+
+/// `os.fspath`'s type error, which the os.path functions CPython writes in
+/// Python raise.
+const FSPATH: &str = "expected str, bytes or os.PathLike object";
+/// The error of `os.stat`'s path converter (which takes a file descriptor too),
+/// raised by the os.path functions that call it.
+const STAT_FD: &str = "stat: path should be string, bytes, os.PathLike or integer";
+const LSTAT: &str = "lstat: path should be string, bytes or os.PathLike";
+
+/// A `path_t` parameter of a native bound by `b`: its str, or CPython's
+/// `rmdir: path should be string, bytes or os.PathLike, not float`.
+fn path_param<const N: usize>(vm: &mut Vm, b: &Bound<'_, '_, N>, i: usize) -> PyResult<Value> {
+    let what = format!(
+        "{}: {} should be string, bytes or os.PathLike",
+        b.name(),
+        b.param(i)
+    );
+    path_of(vm, b.req(i), &what)
+}
+
+/// A `dir_fd` parameter: only None (the default) is supported.
+fn no_dir_fd<const N: usize>(vm: &mut Vm, b: &Bound<'_, '_, N>, i: usize) -> PyResult<()> {
+    match b.opt(i) {
+        None => Ok(()),
+        Some(_) => Err(vm.unsupported(&format!("{}() with {}", b.name(), b.param(i)))),
     }
 }
 
-fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let p = path_arg(vm, a, 0, "remove")?;
+/// The single path argument of an os.path function CPython writes in Python
+/// (`exists(path)`, `basename(p)`), whose type error is `what`'s.
+fn path_py(
+    vm: &mut Vm,
+    a: &Args,
+    name: &'static str,
+    param: &'static str,
+    what: &str,
+) -> PyResult<Value> {
+    let sig = Sig::new(name, [param]).posonly(0).python();
+    let v = sig.bind(vm, a)?.req(0);
+    path_of(vm, v, what)
+}
+
+/// A path as a str: a str, or an os.PathLike whose `__fspath__` gives one;
+/// otherwise the TypeError `{what}, not {type}`. An int is a file descriptor
+/// where `what` says integers are accepted, which Coil does not support.
+pub fn path_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
+    if vm.is_str(v) {
+        return Ok(v);
+    }
+    if vm.is_int(v) && what.contains("integer") {
+        return Err(vm.unsupported("file descriptors as paths"));
+    }
+    if v.is_obj() && !vm.is_int(v) {
+        let k = vm.intern("__fspath__");
+        let cls = vm.type_of(v);
+        if vm.getattr_opt(cls, k)?.is_some() {
+            let p = vm.call_method(v, "__fspath__", &[])?;
+            if vm.is_str(p) {
+                return Ok(p);
+            }
+            return Err(vm.type_error(&format!(
+                "expected {}.__fspath__() to return str or bytes, not {}",
+                vm.type_name(v),
+                vm.type_name(p)
+            )));
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(&format!("{what}, not {tn}")))
+}
+
+/// `remove` and `unlink`: the same call under two names.
+fn remove(vm: &mut Vm, a: Args, sig: &Sig<2>) -> PyResult<Value> {
+    let b = sig.bind(vm, &a)?;
+    let p = path_param(vm, &b, 0)?;
+    no_dir_fd(vm, &b, 1)?;
     std::fs::remove_file(str_of(p)).map_err(|e| os_error(vm, &e, Some(p)))?;
     Ok(Value::NONE)
 }
 
+/// `join(a, *p)`, a Python function in CPython.
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let mut path = String::from(str_of(path_arg(vm, a, 0, "join")?));
-    for &b in a.pos.iter().skip(1) {
+    const JOIN: Sig<1> = Sig::new("join", ["a"]).posonly(0).varargs().python();
+    let bound = JOIN.bind(vm, &a)?;
+    let mut path = String::from(str_of(path_of(vm, bound.req(0), FSPATH)?));
+    for &b in bound.rest {
         if !vm.is_str(b) {
             return Err(vm.type_error(&format!(
                 "join() argument must be str, bytes, or os.PathLike object, not '{}'",
@@ -695,8 +815,15 @@ fn normpath(p: &str) -> String {
 /// read (mode, inode, device, links, owner, size and the three times).
 fn stat(vm: &mut Vm, a: Args, follow: bool) -> PyResult<Value> {
     use std::os::unix::fs::MetadataExt;
-    let name = if follow { "stat" } else { "lstat" };
-    let p = path_arg(vm, a, 0, name)?;
+    const STAT: Sig<1> = Sig::new("stat", ["path"]).posonly(0);
+    const LSTAT_SIG: Sig<1> = Sig::new("lstat", ["path"]).posonly(0);
+    let (sig, what) = if follow {
+        (&STAT, STAT_FD)
+    } else {
+        (&LSTAT_SIG, LSTAT)
+    };
+    let v = sig.bind(vm, &a)?.req(0);
+    let p = path_of(vm, v, what)?;
     let md = if follow {
         std::fs::metadata(str_of(p))
     } else {
@@ -731,9 +858,11 @@ fn stat(vm: &mut Vm, a: Args, follow: bool) -> PyResult<Value> {
 /// relpath, commonpath, expandvars, ...): the standard library's own
 /// `posixpath.py`, loaded once beside the native module, answers.
 fn path_fallback(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(name) = a.get(0).filter(|n| vm.is_str(*n)) else {
+    const GETATTR: Sig<1> = Sig::new("__getattr__", ["name"]);
+    let name = GETATTR.bind(vm, &a)?.req(0);
+    if !vm.is_str(name) {
         return Err(vm.type_error("__getattr__ expects a name"));
-    };
+    }
     let missing = |vm: &mut Vm| {
         vm.attribute_error(&format!(
             "module 'posixpath' has no attribute '{}'",

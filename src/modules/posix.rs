@@ -3,28 +3,32 @@
 //! `chmod`, `getuid`/`getgid`) and the `O_*` flags. Coil's native `os` takes them
 //! from here, as CPython's `os` takes its functions from `posix`.
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Bound, Sig, to_c_int, to_long};
 use crate::modules::io::os_error;
 use crate::value::Value;
-use crate::vm::{Args, PyResult, Vm, str_of};
+use crate::vm::{PyResult, Vm, str_of};
 
+// SAFETY: glibc's signatures on x86-64 and AArch64 Linux. The calls that take
+// and return only integers and touch no descriptor are declared `safe`; those
+// with pointers, or that act on a descriptor Rust code may own, stay unsafe
+// (acting on one, such as stdout's, is the Python program's call, as in CPython).
 unsafe extern "C" {
     fn open(path: *const std::ffi::c_char, flags: i32, mode: u32) -> i32;
     fn close(fd: i32) -> i32;
     fn read(fd: i32, buf: *mut u8, n: usize) -> isize;
     fn write(fd: i32, buf: *const u8, n: usize) -> isize;
     fn lseek(fd: i32, off: i64, whence: i32) -> i64;
-    fn isatty(fd: i32) -> i32;
+    safe fn isatty(fd: i32) -> i32;
     fn ftruncate(fd: i32, len: i64) -> i32;
     fn dup(fd: i32) -> i32;
-    fn umask(mask: u32) -> u32;
+    safe fn umask(mask: u32) -> u32;
     fn access(path: *const std::ffi::c_char, mode: i32) -> i32;
     fn chmod(path: *const std::ffi::c_char, mode: u32) -> i32;
-    fn getuid() -> u32;
-    fn geteuid() -> u32;
-    fn getgid() -> u32;
-    fn getegid() -> u32;
-    fn getppid() -> i32;
+    safe fn getuid() -> u32;
+    safe fn geteuid() -> u32;
+    safe fn getgid() -> u32;
+    safe fn getegid() -> u32;
+    safe fn getppid() -> i32;
     fn fsync(fd: i32) -> i32;
 }
 
@@ -59,32 +63,61 @@ const FLAGS: &[(&str, i64)] = &[
     ("SEEK_END", 2),
 ];
 
-fn int_arg(vm: &mut Vm, a: &Args, i: usize, name: &str) -> PyResult<i64> {
-    match a.get(i) {
-        Some(v) => match vm.index_of(v)? {
-            Some(x) => Ok(x),
-            None => Err(vm.type_error(&format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(v)
-            ))),
-        },
-        None => Err(vm.type_error(&format!(
-            "{name}() missing required argument (pos {})",
-            i + 1
-        ))),
+/// A file descriptor argument (a C int).
+fn fd_of(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    to_c_int(vm, v)
+}
+
+/// `fsync`'s and the other `fildes` converters' argument: an int, or an object
+/// with a `fileno()` method.
+fn fildes(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    let v = if vm.is_intlike(v) {
+        v
+    } else {
+        let k = vm.intern("fileno");
+        let cls = vm.type_of(v);
+        if vm.getattr_opt(cls, k)?.is_none() {
+            return Err(vm.type_error("argument must be an int, or have a fileno() method."));
+        }
+        vm.call_method(v, "fileno", &[])?
+    };
+    let fd = to_c_int(vm, v)?;
+    if fd < 0 {
+        return Err(vm.value_error(&format!(
+            "file descriptor cannot be a negative integer ({fd})"
+        )));
+    }
+    Ok(fd)
+}
+
+/// Path parameter `i` of `b` as a C string; `what` is the converter's type
+/// error (`open: path should be string, bytes or os.PathLike`).
+fn cpath<const N: usize>(
+    vm: &mut Vm,
+    b: &Bound<'_, '_, N>,
+    i: usize,
+    what: &str,
+) -> PyResult<(Value, std::ffi::CString)> {
+    let p = crate::modules::os::path_of(vm, b.req(i), what)?;
+    match std::ffi::CString::new(str_of(p)) {
+        Ok(c) => Ok((p, c)),
+        Err(_) => Err(vm.value_error(&format!("{}: embedded null character in path", b.name()))),
     }
 }
 
-fn fd_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<i32> {
-    let fd = int_arg(vm, a, 0, name)?;
-    i32::try_from(fd).map_err(|_| vm.overflow_error("fd is greater than maximum"))
-}
-
-fn cpath(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, std::ffi::CString)> {
-    let p = crate::modules::os::path_arg(vm, *a, 0, name)?;
-    match std::ffi::CString::new(str_of(p)) {
-        Ok(c) => Ok((p, c)),
-        Err(_) => Err(vm.value_error(&format!("{name}: embedded null character in path"))),
+/// A keyword-only parameter Coil takes only at its default (`dir_fd=None`,
+/// `follow_symlinks=True`).
+fn default_only<const N: usize>(
+    vm: &mut Vm,
+    b: &Bound<'_, '_, N>,
+    i: usize,
+    default: Value,
+) -> PyResult<()> {
+    match b.get(i) {
+        Some(v) if v != default => {
+            Err(vm.unsupported(&format!("{}() with {}", b.name(), b.param(i))))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -107,12 +140,24 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         crate::modules::itertools::set_attr(vm, m, k, Value::small_int(*v));
     }
     vm.add_fn(d, "open", |vm, a| {
-        let (p, c) = cpath(vm, &a, "open")?;
-        let flags = int_arg(vm, &a, 1, "open")? as i32;
-        let mode = match a.get(2).or_else(|| a.kwarg("mode")) {
-            Some(v) => vm.index_of(v)?.unwrap_or(0o777),
+        /// `open(path, flags, mode=511, *, dir_fd=None)`
+        const OPEN: Sig<4> = Sig::new("open", ["path", "flags", "mode", "dir_fd"])
+            .posonly(0)
+            .kwonly(3)
+            .required(2);
+        let b = OPEN.bind(vm, &a)?;
+        let (p, c) = cpath(
+            vm,
+            &b,
+            0,
+            "open: path should be string, bytes or os.PathLike",
+        )?;
+        let flags = to_c_int(vm, b.req(1))?;
+        let mode = match b.get(2) {
+            Some(v) => to_c_int(vm, v)?,
             None => 0o777,
         };
+        default_only(vm, &b, 3, Value::NONE)?;
         // SAFETY: c is a NUL-terminated path that outlives the call.
         let fd = unsafe { open(c.as_ptr(), flags | 0o2000000, mode as u32) };
         if fd < 0 {
@@ -121,16 +166,23 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::small_int(fd as i64))
     });
     vm.add_fn(d, "close", |vm, a| {
-        let fd = fd_arg(vm, &a, "close")?;
-        // SAFETY: closing a descriptor number; a bad one fails with EBADF.
+        /// `close(fd)`
+        const CLOSE: Sig<1> = Sig::new("close", ["fd"]).posonly(0);
+        let fd = CLOSE.bind(vm, &a)?.req(0);
+        let fd = fd_of(vm, fd)?;
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { close(fd) } as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "read", |vm, a| {
-        let fd = fd_arg(vm, &a, "read")?;
-        let n = int_arg(vm, &a, 1, "read")?;
+        /// `read(fd, length, /)`
+        const READ: Sig<2> = Sig::new("read", ["fd", "length"]).owner("posix");
+        let b = READ.bind(vm, &a)?;
+        let fd = fd_of(vm, b.req(0))?;
+        let n = b.ssize(vm, 1)?;
         if n < 0 {
-            return Err(vm.value_error("negative length"));
+            // CPython passes it to read(2), which fails with EINVAL
+            return Err(os_error(vm, &std::io::Error::from_raw_os_error(22), None));
         }
         vm.check_alloc(n as u128, 1)?;
         let mut buf = vec![0u8; n as usize];
@@ -141,11 +193,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "write", |vm, a| {
         use std::io::Write;
-        let fd = fd_arg(vm, &a, "write")?;
-        let data = match a.get(1).and_then(crate::builtins::bytes::data_of) {
-            Some(d) => d,
-            None => return Err(vm.type_error("a bytes-like object is required")),
-        };
+        /// `write(fd, data, /)`
+        const WRITE: Sig<2> = Sig::new("write", ["fd", "data"]).owner("posix");
+        let b = WRITE.bind(vm, &a)?;
+        let fd = fd_of(vm, b.req(0))?;
+        let data = b.bytes(vm, 1)?;
         if fd == 1 || fd == 2 {
             let _ = vm.stdout.flush();
         }
@@ -154,81 +206,130 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_int(r))
     });
     vm.add_fn(d, "lseek", |vm, a| {
-        let fd = fd_arg(vm, &a, "lseek")?;
-        let off = int_arg(vm, &a, 1, "lseek")?;
-        let how = int_arg(vm, &a, 2, "lseek")? as i32;
-        // SAFETY: plain syscall on integers.
+        /// `lseek(fd, position, whence, /)`
+        const LSEEK: Sig<3> = Sig::new("lseek", ["fd", "position", "whence"]).owner("posix");
+        let b = LSEEK.bind(vm, &a)?;
+        let fd = fd_of(vm, b.req(0))?;
+        let off = to_long(vm, b.req(1))?;
+        let how = to_c_int(vm, b.req(2))?;
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         let r = check(vm, unsafe { lseek(fd, off, how) })?;
         Ok(vm.new_int(r))
     });
     vm.add_fn(d, "isatty", |vm, a| {
-        let fd = fd_arg(vm, &a, "isatty")?;
-        // SAFETY: plain syscall on an integer.
-        Ok(Value::bool(unsafe { isatty(fd) } == 1))
+        /// `isatty(fd, /)`
+        const ISATTY: Sig<1> = Sig::new("isatty", ["fd"]).owner("posix");
+        let fd = ISATTY.bind(vm, &a)?.req(0);
+        let fd = fd_of(vm, fd)?;
+        Ok(Value::bool(isatty(fd) == 1))
     });
     vm.add_fn(d, "ftruncate", |vm, a| {
-        let fd = fd_arg(vm, &a, "ftruncate")?;
-        let n = int_arg(vm, &a, 1, "ftruncate")?;
-        // SAFETY: plain syscall on integers.
+        /// `ftruncate(fd, length, /)`
+        const FTRUNCATE: Sig<2> = Sig::new("ftruncate", ["fd", "length"]).owner("posix");
+        let b = FTRUNCATE.bind(vm, &a)?;
+        let fd = fd_of(vm, b.req(0))?;
+        let n = to_long(vm, b.req(1))?;
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { ftruncate(fd, n) } as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "fsync", |vm, a| {
-        let fd = fd_arg(vm, &a, "fsync")?;
-        // SAFETY: plain syscall on an integer.
+        /// `fsync(fd)`
+        const FSYNC: Sig<1> = Sig::new("fsync", ["fd"]).posonly(0);
+        let fd = FSYNC.bind(vm, &a)?.req(0);
+        let fd = fildes(vm, fd)?;
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         check(vm, unsafe { fsync(fd) } as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "dup", |vm, a| {
-        let fd = fd_arg(vm, &a, "dup")?;
-        // SAFETY: plain syscall on an integer.
+        /// `dup(fd, /)`
+        const DUP: Sig<1> = Sig::new("dup", ["fd"]).owner("posix");
+        let fd = DUP.bind(vm, &a)?.req(0);
+        let fd = fd_of(vm, fd)?;
+        // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
         let r = check(vm, unsafe { dup(fd) } as i64)?;
         Ok(Value::small_int(r))
     });
     vm.add_fn(d, "umask", |vm, a| {
-        let m = int_arg(vm, &a, 0, "umask")?;
-        // SAFETY: plain syscall on an integer.
-        Ok(Value::small_int(unsafe { umask(m as u32) } as i64))
+        /// `umask(mask, /)`
+        const UMASK: Sig<1> = Sig::new("umask", ["mask"]).owner("posix");
+        let m = UMASK.bind(vm, &a)?.req(0);
+        let m = to_c_int(vm, m)?;
+        Ok(Value::small_int(umask(m as u32) as i64))
     });
     vm.add_fn(d, "access", |vm, a| {
-        let (_, c) = cpath(vm, &a, "access")?;
-        let mode = int_arg(vm, &a, 1, "access")? as i32;
+        /// `access(path, mode, *, dir_fd=None, effective_ids=False,
+        /// follow_symlinks=True)`
+        const ACCESS: Sig<5> = Sig::new(
+            "access",
+            ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
+        )
+        .posonly(0)
+        .kwonly(2)
+        .required(2);
+        let b = ACCESS.bind(vm, &a)?;
+        let (_, c) = cpath(
+            vm,
+            &b,
+            0,
+            "access: path should be string, bytes or os.PathLike",
+        )?;
+        let mode = to_c_int(vm, b.req(1))?;
+        default_only(vm, &b, 2, Value::NONE)?;
+        default_only(vm, &b, 3, Value::FALSE)?;
+        default_only(vm, &b, 4, Value::TRUE)?;
         // SAFETY: c is a NUL-terminated path.
         Ok(Value::bool(unsafe { access(c.as_ptr(), mode) } == 0))
     });
     vm.add_fn(d, "chmod", |vm, a| {
-        let (p, c) = cpath(vm, &a, "chmod")?;
-        let mode = int_arg(vm, &a, 1, "chmod")?;
+        /// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`
+        const CHMOD: Sig<4> = Sig::new("chmod", ["path", "mode", "dir_fd", "follow_symlinks"])
+            .posonly(0)
+            .kwonly(2)
+            .required(2);
+        let b = CHMOD.bind(vm, &a)?;
+        let (p, c) = cpath(
+            vm,
+            &b,
+            0,
+            "chmod: path should be string, bytes, os.PathLike or integer",
+        )?;
+        let mode = to_c_int(vm, b.req(1))?;
+        default_only(vm, &b, 2, Value::NONE)?;
+        default_only(vm, &b, 3, Value::TRUE)?;
         // SAFETY: c is a NUL-terminated path.
         if unsafe { chmod(c.as_ptr(), mode as u32) } < 0 {
             return Err(last_error(vm, Some(p)));
         }
         Ok(Value::NONE)
     });
-    // SAFETY (all four): the id calls take nothing and cannot fail.
     vm.add_fn(d, "getuid", |vm, a| {
         Sig::new("getuid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getuid() } as i64))
+        Ok(Value::small_int(getuid() as i64))
     });
     vm.add_fn(d, "geteuid", |vm, a| {
         Sig::new("geteuid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { geteuid() } as i64))
+        Ok(Value::small_int(geteuid() as i64))
     });
     vm.add_fn(d, "getgid", |vm, a| {
         Sig::new("getgid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getgid() } as i64))
+        Ok(Value::small_int(getgid() as i64))
     });
     vm.add_fn(d, "getegid", |vm, a| {
         Sig::new("getegid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getegid() } as i64))
+        Ok(Value::small_int(getegid() as i64))
     });
     vm.add_fn(d, "getppid", |vm, a| {
         Sig::new("getppid", []).owner("posix").bind(vm, &a)?;
-        Ok(Value::small_int(unsafe { getppid() } as i64))
+        Ok(Value::small_int(getppid() as i64))
     });
     vm.add_fn(d, "strerror", |vm, a| {
-        let n = int_arg(vm, &a, 0, "strerror")?;
-        let full = std::io::Error::from_raw_os_error(n as i32).to_string();
+        /// `strerror(code, /)`
+        const STRERROR: Sig<1> = Sig::new("strerror", ["code"]).owner("posix");
+        let n = STRERROR.bind(vm, &a)?.req(0);
+        let n = to_c_int(vm, n)?;
+        let full = std::io::Error::from_raw_os_error(n).to_string();
         let s = match full.rfind(" (os error ") {
             Some(i) => full[..i].to_string(),
             None => full,

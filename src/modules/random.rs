@@ -160,8 +160,9 @@ impl MtState {
     }
 }
 
-fn this(vm: &mut Vm, a: &Args) -> PyResult<&'static Mt> {
-    match a.get(0).and_then(|v| match &v.as_obj()?.data {
+/// The state of a bound receiver.
+fn this(vm: &mut Vm, recv: Value) -> PyResult<&'static Mt> {
+    match recv.as_obj().and_then(|o| match &o.data {
         ObjData::Native(n) => n.as_any().downcast_ref::<Mt>(),
         _ => None,
     }) {
@@ -189,16 +190,14 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ))
     });
     vm.add_method(t, "random", |vm, a| {
-        Sig::new("Random.random", []).method().bind(vm, &a)?;
-        let m = this(vm, &a)?;
+        let recv = Sig::new("Random.random", []).method().bind(vm, &a)?.recv;
+        let m = this(vm, recv)?;
         Ok(Value::float(m.st.borrow_mut().random()))
     });
     vm.add_method(t, "getrandbits", |vm, a| {
-        let k = Sig::new("Random.getrandbits", ["k"])
-            .method()
-            .bind(vm, &a)?
-            .req(0);
-        let m = this(vm, &a)?;
+        const GETRANDBITS: Sig<1> = Sig::new("Random.getrandbits", ["k"]).method();
+        let b = GETRANDBITS.bind(vm, &a)?;
+        let (m, k) = (this(vm, b.recv)?, b.req(0));
         // a C int, as CPython's: 2**31 bits at most
         let k = crate::builtins::signature::to_c_int(vm, k)?;
         if k < 0 {
@@ -208,8 +207,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bigint(r))
     });
     vm.add_method(t, "randbelow", |vm, a| {
-        let m = this(vm, &a)?;
-        let n = a.get(1).and_then(|v| vm.to_bigint(v)).unwrap_or_default();
+        const RANDBELOW: Sig<1> = Sig::new("_randbelow", ["n"]).method();
+        let b = RANDBELOW.bind(vm, &a)?;
+        let m = this(vm, b.recv)?;
+        let n = crate::builtins::signature::to_index(vm, b.req(0))?;
+        let n = vm.to_bigint(n).unwrap_or_default();
         if !n.is_positive() {
             return Err(vm.value_error("empty range for randrange()"));
         }
@@ -232,8 +234,8 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_method(t, "seed", mt_seed);
     vm.add_method(t, "getstate", |vm, a| {
-        Sig::new("Random.getstate", []).method().bind(vm, &a)?;
-        let m = this(vm, &a)?;
+        let recv = Sig::new("Random.getstate", []).method().bind(vm, &a)?.recv;
+        let m = this(vm, recv)?;
         let st = m.st.borrow();
         let mut items: Vec<Value> = st.mt.iter().map(|w| Value::small_int(*w as i64)).collect();
         items.push(Value::small_int(st.index as i64));
@@ -241,8 +243,10 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_tuple(items))
     });
     vm.add_method(t, "setstate", |vm, a| {
-        let m = this(vm, &a)?;
-        let Some(state) = a.get(1).and_then(|s| vm.tuple_items(s)) else {
+        const SETSTATE: Sig<1> = Sig::new("Random.setstate", ["state"]).method();
+        let b = SETSTATE.bind(vm, &a)?;
+        let m = this(vm, b.recv)?;
+        let Some(state) = vm.tuple_items(b.req(0)) else {
             return Err(vm.type_error("state vector must be a tuple"));
         };
         if state.len() != N + 1 {
@@ -294,8 +298,11 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn mt_seed(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let m = this(vm, &a)?;
-    let arg = a.get(1).unwrap_or(Value::NONE);
+    /// `seed(n=None, /)`
+    const SEED: Sig<1> = Sig::new("seed", ["n"]).required(0).method();
+    let b = SEED.bind(vm, &a)?;
+    let m = this(vm, b.recv)?;
+    let arg = b.get(0).unwrap_or(Value::NONE);
     let n: BigInt = if arg.is_none() {
         let mut buf = [0u8; 32];
         let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| {

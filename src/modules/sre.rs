@@ -6,7 +6,7 @@
 
 use rustpython_sre_engine::{Request, State, StrDrive};
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Sig, to_c_int};
 use crate::object::{NativeData, ObjData};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm, str_of};
@@ -348,42 +348,48 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     }
     vm.add_fn(d, "_code", make_code);
     vm.add_fn(d, "_run", run);
-    vm.add_fn(d, "getcodesize", |_vm, _a| Ok(Value::small_int(4)));
+    vm.add_fn(d, "getcodesize", |vm, a| {
+        Sig::new("getcodesize", []).owner("_sre").bind(vm, &a)?;
+        Ok(Value::small_int(4))
+    });
     vm.add_fn(d, "ascii_iscased", |vm, a| {
-        let c = char_arg(vm, &a)?;
+        const SIG: Sig<1> = Sig::new("ascii_iscased", ["character"]).owner("_sre");
+        let c = char_arg(vm, &SIG, &a)?;
         Ok(Value::bool(c < 128 && (c as u8).is_ascii_alphabetic()))
     });
     vm.add_fn(d, "unicode_iscased", |vm, a| {
-        let c = char_arg(vm, &a)?;
+        const SIG: Sig<1> = Sig::new("unicode_iscased", ["character"]).owner("_sre");
+        let c = char_arg(vm, &SIG, &a)?;
         Ok(Value::bool(
             rustpython_sre_engine::string::lower_unicode(c) != c
                 || rustpython_sre_engine::string::upper_unicode(c) != c,
         ))
     });
     vm.add_fn(d, "ascii_tolower", |vm, a| {
-        let c = char_arg(vm, &a)?;
-        Ok(vm.new_int(rustpython_sre_engine::string::lower_ascii(c) as i64))
+        const SIG: Sig<1> = Sig::new("ascii_tolower", ["character"]).owner("_sre");
+        let c = char_arg(vm, &SIG, &a)?;
+        Ok(vm.new_int(rustpython_sre_engine::string::lower_ascii(c) as i32 as i64))
     });
     vm.add_fn(d, "unicode_tolower", |vm, a| {
-        let c = char_arg(vm, &a)?;
-        Ok(vm.new_int(rustpython_sre_engine::string::lower_unicode(c) as i64))
+        const SIG: Sig<1> = Sig::new("unicode_tolower", ["character"]).owner("_sre");
+        let c = char_arg(vm, &SIG, &a)?;
+        Ok(vm.new_int(rustpython_sre_engine::string::lower_unicode(c) as i32 as i64))
     });
     crate::modules::itertools::run_source(vm, m, PY_SRC, "<_sre>")?;
     Ok(m)
 }
 
-fn char_arg(vm: &mut Vm, a: &Args) -> PyResult<u32> {
-    match a.get(0).and_then(|v| vm.to_i64(v)) {
-        Some(c) if (0..=0x10FFFF).contains(&c) => Ok(c as u32),
-        _ => Err(vm.type_error("an integer character code is required")),
-    }
+/// The `character` argument: a C int, which CPython passes on as an unsigned
+/// int (so -1 is 0xFFFFFFFF, cased as nothing and lowered to itself).
+fn char_arg(vm: &mut Vm, sig: &Sig<1>, a: &Args) -> PyResult<u32> {
+    let v = sig.bind(vm, a)?.req(0);
+    Ok(to_c_int(vm, v)? as u32)
 }
 
 /// `_code(list_of_ints)`: the opcodes as a native object, converted once.
 fn make_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(l) = a.get(0) else {
-        return Err(vm.type_error("_code() needs the code list"));
-    };
+    const CODE: Sig<1> = Sig::new("_code", ["code"]);
+    let l = CODE.bind(vm, &a)?.req(0);
     let items = vm.collect_iter(l)?;
     let mut code = Vec::with_capacity(items.len());
     for v in items {

@@ -1,6 +1,6 @@
 //! The `sys` module, plus the `exit`/`quit` builtins and `SystemExit.code`.
 
-use crate::builtins::signature::Sig;
+use crate::builtins::signature::{Sig, to_c_int};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -252,8 +252,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Err(crate::vm::PyErr(vm.new_exception(cls, args)))
     });
     // audit hooks: Coil raises no audit events, so a hook is never called
-    vm.add_fn(d, "audit", |_vm, _a| Ok(Value::NONE));
-    vm.add_fn(d, "addaudithook", |_vm, _a| Ok(Value::NONE));
+    vm.add_fn(d, "audit", |vm, a| {
+        /// `audit(event, *args)`
+        const AUDIT: Sig<1> = Sig::new("audit", ["event"]).varargs().python();
+        // CPython rejects keywords before it counts the positional arguments
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("sys.audit() takes no keyword arguments"));
+        }
+        AUDIT.bind(vm, &a)?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "addaudithook", |vm, a| {
+        // `addaudithook(hook)`
+        Sig::new("addaudithook", ["hook"]).posonly(0).bind(vm, &a)?;
+        Ok(Value::NONE)
+    });
     vm.add_fn(d, "getrecursionlimit", |vm, a| {
         Sig::new("getrecursionlimit", [])
             .owner("sys")
@@ -261,7 +274,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_int(vm.recursion_limit as i64))
     });
     vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
-    vm.add_fn(d, "getsizeof", |vm, _a| {
+    vm.add_fn(d, "getsizeof", |vm, a| {
+        // `getsizeof(object, default)`
+        Sig::new("getsizeof", ["object", "default"])
+            .posonly(0)
+            .required(1)
+            .bind(vm, &a)?;
         Err(vm.unsupported("sys.getsizeof()"))
     });
     vm.add_fn(d, "intern", |vm, a| {
@@ -287,12 +305,24 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let tb = crate::builtins::traceback::traceback_of(vm, e);
         Ok(vm.new_tuple(vec![t, e, tb]))
     });
-    vm.add_fn(d, "exception", |vm, _a| Ok(vm.handled));
+    vm.add_fn(d, "exception", |vm, a| {
+        Sig::new("exception", []).owner("sys").bind(vm, &a)?;
+        Ok(vm.handled)
+    });
     vm.add_fn(d, "excepthook", |vm, a| {
-        if let Some(e) = a.get(1) {
-            use std::io::Write;
-            let _ = vm.stdout.flush();
+        /// `excepthook(exctype, value, traceback, /)`
+        const EXCEPTHOOK: Sig<3> =
+            Sig::new("excepthook", ["exctype", "value", "traceback"]).owner("sys");
+        let e = EXCEPTHOOK.bind(vm, &a)?.req(1);
+        use std::io::Write;
+        let _ = vm.stdout.flush();
+        let base = vm.exc_class("BaseException");
+        if vm.isinstance(e, base) {
             vm.print_exception(e);
+        } else {
+            // CPython reports it and returns
+            let tn = vm.type_name(e);
+            eprintln!("TypeError: print_exception(): Exception expected for value, {tn} found");
         }
         Ok(Value::NONE)
     });
@@ -300,38 +330,54 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     if let Some(h) = vm.dict_get_str(d, k) {
         set(vm, d, "__excepthook__", h);
     }
-    vm.add_fn(d, "getdefaultencoding", |vm, _a| Ok(vm.new_str("utf-8")));
-    vm.add_fn(d, "getfilesystemencoding", |vm, _a| Ok(vm.new_str("utf-8")));
-    vm.add_fn(d, "getfilesystemencodeerrors", |vm, _a| {
+    vm.add_fn(d, "getdefaultencoding", |vm, a| {
+        Sig::new("getdefaultencoding", [])
+            .owner("sys")
+            .bind(vm, &a)?;
+        Ok(vm.new_str("utf-8"))
+    });
+    vm.add_fn(d, "getfilesystemencoding", |vm, a| {
+        Sig::new("getfilesystemencoding", [])
+            .owner("sys")
+            .bind(vm, &a)?;
+        Ok(vm.new_str("utf-8"))
+    });
+    vm.add_fn(d, "getfilesystemencodeerrors", |vm, a| {
+        Sig::new("getfilesystemencodeerrors", [])
+            .owner("sys")
+            .bind(vm, &a)?;
         Ok(vm.new_str("surrogateescape"))
     });
-    vm.add_fn(d, "getrefcount", |vm, _a| {
+    vm.add_fn(d, "getrefcount", |vm, a| {
+        Sig::new("getrefcount", ["object"])
+            .owner("sys")
+            .bind(vm, &a)?;
         Err(vm.unsupported("sys.getrefcount()"))
     });
     vm.add_fn(d, "_getframe", |vm, a| {
-        let depth = match a.get(0) {
-            Some(v) => vm.to_i64(v).unwrap_or(0).max(0) as usize,
+        /// `_getframe(depth=0, /)`
+        const GETFRAME: Sig<1> = Sig::new("_getframe", ["depth"]).required(0).owner("sys");
+        let depth = match GETFRAME.bind(vm, &a)?.get(0) {
+            // a negative depth is the caller's frame, as in CPython
+            Some(v) => to_c_int(vm, v)?.max(0) as usize,
             None => 0,
         };
         crate::builtins::traceback::getframe(vm, depth)
     });
-    vm.add_fn(d, "getswitchinterval", |_vm, _a| Ok(Value::float(0.005)));
+    vm.add_fn(d, "getswitchinterval", |vm, a| {
+        Sig::new("getswitchinterval", [])
+            .owner("sys")
+            .bind(vm, &a)?;
+        Ok(Value::float(0.005))
+    });
     Ok(m)
 }
 
 fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(v) = a.get(0) else {
-        return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
-    };
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let Some(n) = vm.index_of(v)? else {
-        return Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        )));
-    };
+    /// `setrecursionlimit(limit, /)`
+    const SETRECURSIONLIMIT: Sig<1> = Sig::new("setrecursionlimit", ["limit"]).owner("sys");
+    let v = SETRECURSIONLIMIT.bind(vm, &a)?.req(0);
+    let n = to_c_int(vm, v)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }

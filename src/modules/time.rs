@@ -34,6 +34,8 @@ struct Tm {
     tm_zone: *const std::ffi::c_char,
 }
 
+// SAFETY: glibc's signatures on x86-64 and AArch64 Linux; Tm and Timespec
+// above are laid out as its `struct tm` and `struct timespec`.
 unsafe extern "C" {
     fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
     fn localtime_r(t: *const i64, tm: *mut Tm) -> *mut Tm;
@@ -58,10 +60,15 @@ fn empty_tm() -> Tm {
     }
 }
 
-/// The int arguments `a[from..from+n]`.
-fn ints(vm: &mut Vm, a: &crate::vm::Args, from: usize, n: usize) -> PyResult<Vec<i64>> {
-    (from..from + n)
-        .map(|i| match a.get(i).and_then(|v| vm.to_i64(v)) {
+/// The nine fields of a `struct_time`, as the private helpers take them.
+const FIELDS: [&str; 9] = [
+    "year", "mon", "mday", "hour", "min", "sec", "wday", "yday", "isdst",
+];
+
+/// Bound int arguments.
+fn ints(vm: &mut Vm, args: &[Option<Value>]) -> PyResult<Vec<i64>> {
+    args.iter()
+        .map(|v| match v.and_then(|v| vm.to_i64(v)) {
             Some(x) => Ok(x),
             None => Err(vm.type_error("an integer is required")),
         })
@@ -89,7 +96,9 @@ fn tm_of(vm: &mut Vm, v: &[i64]) -> PyResult<Tm> {
 
 /// `_localtime(secs)`: the 11 fields of `time.localtime(secs)` (secs an int).
 fn localtime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
-    let t = ints(vm, &a, 0, 1)?[0];
+    const LOCALTIME: Sig<1> = Sig::new("_localtime", ["secs"]);
+    let b = LOCALTIME.bind(vm, &a)?;
+    let t = ints(vm, &b.args)?[0];
     let mut tm = empty_tm();
     // SAFETY: tzset takes no arguments; localtime_r only writes into `tm`.
     let ok = unsafe {
@@ -129,7 +138,9 @@ fn localtime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
 /// `_mktime(*nine_fields)`: seconds since the epoch of a local time, or None
 /// when the C library cannot represent it.
 fn mktime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
-    let v = ints(vm, &a, 0, 9)?;
+    const MKTIME: Sig<9> = Sig::new("_mktime", FIELDS);
+    let b = MKTIME.bind(vm, &a)?;
+    let v = ints(vm, &b.args)?;
     let mut tm = tm_of(vm, &v)?;
     // mktime leaves tm_wday alone when it fails: the sentinel tells failure from -1
     tm.tm_wday = -1;
@@ -146,16 +157,23 @@ fn mktime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
 
 /// `_strftime(format, *nine_fields, gmtoff, zone)`: the C library's strftime.
 fn strftime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
-    let f = a.get(0).unwrap_or(Value::NONE);
+    const STRFTIME: Sig<12> = Sig::new(
+        "_strftime",
+        [
+            "format", "year", "mon", "mday", "hour", "min", "sec", "wday", "yday", "isdst",
+            "gmtoff", "zone",
+        ],
+    );
+    let b = STRFTIME.bind(vm, &a)?;
+    let f = b.req(0);
     if !vm.is_str(f) {
         return Err(vm.type_error("strftime() argument 1 must be str"));
     }
     let fmt = crate::vm::str_of(f).to_string();
-    let v = ints(vm, &a, 1, 10)?;
+    let v = ints(vm, &b.args[1..11])?;
     let mut tm = tm_of(vm, &v[..9])?;
     tm.tm_gmtoff = v[9];
-    let zone = a
-        .get(11)
+    let zone = Some(b.req(11))
         .filter(|z| vm.is_str(*z))
         .map(|z| crate::vm::str_of(z).to_string());
     let zone = std::ffi::CString::new(zone.unwrap_or_default()).unwrap_or_default();

@@ -82,13 +82,21 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, pt);
     }
-    vm.add_fn(d, "proxy", |vm, _a| Err(vm.unsupported("weakref.proxy()")));
+    vm.add_fn(d, "proxy", |vm, a| {
+        /// `proxy(object[, callback])`
+        const PROXY: Sig<2> = Sig::new("proxy", ["object", "callback"]).required(1);
+        let o = PROXY.bind(vm, &a)?.req(0);
+        check_weakrefable(vm, o)?;
+        Err(vm.unsupported("weakref.proxy()"))
+    });
     vm.add_fn(d, "getweakrefcount", |vm, a| {
-        let o = arg(vm, &a)?;
+        const COUNT: Sig<1> = Sig::new("getweakrefcount", ["object"]).owner("_weakref");
+        let o = COUNT.bind(vm, &a)?.req(0);
         Ok(vm.new_int(refs_to(vm, o).len() as i64))
     });
     vm.add_fn(d, "getweakrefs", |vm, a| {
-        let o = arg(vm, &a)?;
+        const REFS: Sig<1> = Sig::new("getweakrefs", ["object"]).owner("_weakref");
+        let o = REFS.bind(vm, &a)?.req(0);
         let r = refs_to(vm, o);
         Ok(vm.new_list(r))
     });
@@ -104,13 +112,6 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::NONE)
     });
     Ok(m)
-}
-
-fn arg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match a.get(0) {
-        Some(v) => Ok(v),
-        None => Err(vm.type_error("function takes exactly 1 argument (0 given)")),
-    }
 }
 
 /// Weak references to `o`, oldest first.
@@ -145,6 +146,17 @@ fn weakrefable(o: Value) -> bool {
     )
 }
 
+/// CPython's TypeError for an object that takes no weak references.
+fn check_weakrefable(vm: &mut Vm, o: Value) -> PyResult<()> {
+    if !weakrefable(o) || vm.isinstance(o, vm.types.tuple) || vm.isinstance(o, vm.types.int) {
+        return Err(vm.type_error(&format!(
+            "cannot create weak reference to '{}' object",
+            vm.type_name(o)
+        )));
+    }
+    Ok(())
+}
+
 fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `ref(object[, callback])` (`PyArg_UnpackTuple(args, "__new__", 1, 2)`)
     const NEW: Sig<2> = Sig::new("__new__", ["object", "callback"])
@@ -156,12 +168,7 @@ fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = NEW.bind(vm, &a)?;
     let (cls, o) = (b.recv, b.req(0));
     let callback = b.get(1).unwrap_or(Value::NONE);
-    if !weakrefable(o) || vm.isinstance(o, vm.types.tuple) || vm.isinstance(o, vm.types.int) {
-        return Err(vm.type_error(&format!(
-            "cannot create weak reference to '{}' object",
-            vm.type_name(o)
-        )));
-    }
+    check_weakrefable(vm, o)?;
     let base = ref_type(vm);
     // like CPython, a plain reference without callback is shared
     if callback.is_none() && cls == base {

@@ -412,6 +412,10 @@ impl Vm {
         let mut frame: *mut Frame = &mut **self.frames.last_mut().unwrap();
         macro_rules! f {
             () => {
+                // SAFETY: `frame` points into a Box<Frame> owned by self.frames:
+                // the box keeps its address when the Vec grows, and refresh!
+                // re-reads the pointer after every op that pushes or pops a
+                // frame, so it is the live top frame whenever it is used here.
                 unsafe { &mut *frame }
             };
         }
@@ -430,6 +434,9 @@ impl Vm {
         }
         loop {
             let fr = f!();
+            // SAFETY: every code object ends in a return or raise and every
+            // jump targets an op of the same code (the compiler emits both), so
+            // pc is in bounds whenever an op is fetched.
             let op = unsafe { *fr.code.ops.get_unchecked(fr.pc) };
             if self.jit_recording {
                 self.jit_record(frame, fr.pc, op);
@@ -1615,6 +1622,10 @@ impl Vm {
         n: usize,
         result_slot: usize,
     ) -> PyResult<bool> {
+        // SAFETY (and for each `&mut *frame` below): `frame` is dispatch's
+        // pointer to the caller's live frame, a Box in self.frames; a call that
+        // pushes a callee frame or grows the Vec leaves that box where it is, so
+        // `fr` is re-derived from it after every call back into the VM.
         let fr = unsafe { &mut *frame };
         if let Some(o) = callee.as_obj() {
             match &o.data {
@@ -1634,6 +1645,7 @@ impl Vm {
                     }
                     let args: Vec<Value> = fr.slots[start..start + n].to_vec();
                     let nf = self.bind_frame(callee, func, &args, &[])?;
+                    // SAFETY: the caller's frame box outlives the call (see above).
                     let fr = unsafe { &mut *frame };
                     match nf {
                         Some(nf) => {
@@ -1645,6 +1657,7 @@ impl Vm {
                         None => {
                             // generator: bind_frame produced it through call
                             let g = self.make_generator(callee, func, &args)?;
+                            // SAFETY: the caller's frame box outlives the call (see above).
                             let fr = unsafe { &mut *frame };
                             fr.slots.truncate(result_slot);
                             fr.push(g);
@@ -1662,6 +1675,7 @@ impl Vm {
                     let inst = self.new_instance(callee);
                     let mut nf = self.new_frame(code.clone(), func.globals, Value::NONE, init);
                     nf.slots[0] = inst;
+                    // SAFETY: the caller's frame box outlives the call (see above).
                     let fr = unsafe { &mut *frame };
                     nf.slots[1..=n].copy_from_slice(&fr.slots[start..start + n]);
                     let d = func.defaults_after(n + 1).unwrap_or_default();
@@ -1677,6 +1691,11 @@ impl Vm {
                 }
                 ObjData::Builtin(b) => {
                     let r = if b.bound.is_empty() {
+                        // SAFETY: the call op pushed the n arguments at `start` of
+                        // this frame's stack. Only this frame's own dispatch pushes
+                        // to or pops its value stack, and it is suspended in this
+                        // call, so the buffer is neither reallocated nor shrunk
+                        // while the builtin runs (other frames have their own).
                         let args: &[Value] =
                             unsafe { std::slice::from_raw_parts(fr.slots.as_ptr().add(start), n) };
                         let r = match self.check_method_call(b, args)? {
@@ -1699,6 +1718,7 @@ impl Vm {
                         self.check_method_call(b, &fr.slots[start..start + n])?;
                         (b.func)(self, Args::new(&args))?
                     };
+                    // SAFETY: the caller's frame box outlives the call (see above).
                     let fr = unsafe { &mut *frame };
                     fr.slots.truncate(result_slot);
                     fr.push(r);
@@ -1712,6 +1732,7 @@ impl Vm {
                     if let Some(fobj) = self.function(func) {
                         match self.bind_frame(func, fobj, &args, &[])? {
                             Some(nf) => {
+                                // SAFETY: the caller's frame box outlives the call (see above).
                                 let fr = unsafe { &mut *frame };
                                 fr.slots.truncate(result_slot);
                                 self.push_frame(nf)?;
@@ -1720,6 +1741,7 @@ impl Vm {
                             }
                             None => {
                                 let g = self.make_generator(func, fobj, &args)?;
+                                // SAFETY: the caller's frame box outlives the call (see above).
                                 let fr = unsafe { &mut *frame };
                                 fr.slots.truncate(result_slot);
                                 fr.push(g);
@@ -1728,6 +1750,7 @@ impl Vm {
                         }
                     }
                     let r = self.call(func, &args)?;
+                    // SAFETY: the caller's frame box outlives the call (see above).
                     let fr = unsafe { &mut *frame };
                     fr.slots.truncate(result_slot);
                     fr.push(r);
@@ -1738,6 +1761,7 @@ impl Vm {
         }
         let args: Vec<Value> = fr.slots[start..start + n].to_vec();
         let r = self.call(callee, &args)?;
+        // SAFETY: the caller's frame box outlives the call (see above).
         let fr = unsafe { &mut *frame };
         fr.slots.truncate(result_slot);
         fr.push(r);
@@ -1839,6 +1863,8 @@ fn attr_ic_store(code: &Code, pc: usize, obj: Value, v: Value) -> bool {
             return false;
         }
         slots.push(v);
+        // SAFETY: new_shape was stored from a `&'static Shape` (shapes are
+        // leaked, never freed: object/shape.rs), so the address is still one.
         inst.shape
             .set(unsafe { &*(ic.new_shape as *const crate::object::Shape) });
         return true;
@@ -1890,6 +1916,8 @@ impl Vm {
         if !self.plain_attr(cls, name) {
             return;
         }
+        // SAFETY: `frame` is the caller's pointer to the live top frame (see
+        // dispatch); only its code is read, through a shared reference.
         let code = unsafe { &(*frame).code };
         code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
             ty: cls.0,
@@ -1924,6 +1952,8 @@ impl Vm {
         let Some(idx) = inst.shape.get().lookup(name) else {
             return;
         };
+        // SAFETY: `frame` is the caller's pointer to the live top frame (see
+        // dispatch); only its code is read, through a shared reference.
         let code = unsafe { &(*frame).code };
         code.attr_ic[pc].set(crate::compiler::bytecode::AttrIc {
             ty: cls.0,

@@ -1419,8 +1419,7 @@ impl Vm {
         let ObjData::Dict(dict) = &d.obj().data else {
             return Ok(None);
         };
-        let vm: *mut Vm = self;
-        dict.get().get(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
+        dict.get().get(k, h, &mut |a, b| self.eq(a, b))
     }
 
     pub fn dict_set(&mut self, d: Value, k: Value, v: Value) -> PyResult<()> {
@@ -1428,9 +1427,7 @@ impl Vm {
         let ObjData::Dict(dict) = &d.obj().data else {
             return Ok(());
         };
-        let vm: *mut Vm = self;
-        dict.get()
-            .insert(k, h, v, &mut |a, b| unsafe { (*vm).eq(a, b) })
+        dict.get().insert(k, h, v, &mut |a, b| self.eq(a, b))
     }
 
     pub fn dict_del(&mut self, d: Value, k: Value) -> PyResult<Option<Value>> {
@@ -1438,9 +1435,7 @@ impl Vm {
         let ObjData::Dict(dict) = &d.obj().data else {
             return Ok(None);
         };
-        let vm: *mut Vm = self;
-        dict.get()
-            .remove(k, h, &mut |a, b| unsafe { (*vm).eq(a, b) })
+        dict.get().remove(k, h, &mut |a, b| self.eq(a, b))
     }
 
     pub fn set_add(&mut self, s: Value, k: Value) -> PyResult<()> {
@@ -1448,11 +1443,10 @@ impl Vm {
         let ObjData::Set(set) = &s.obj().data else {
             return Ok(());
         };
-        let vm: *mut Vm = self;
-        // SAFETY: the set is live; the comparison may mutate it (no reference is held).
-        unsafe {
-            crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut |a, b| (*vm).eq(a, b))
-        }?;
+        // SAFETY: the set is live (`s` is the caller's); the comparison may run
+        // Python code that mutates it, which add_raw allows: it holds no
+        // reference into the table across the call.
+        unsafe { crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut |a, b| self.eq(a, b)) }?;
         Ok(())
     }
 
