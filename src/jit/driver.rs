@@ -1062,10 +1062,22 @@ impl Vm {
             self.drop_root(root, "a class it guards keeps changing");
         }
         if !self.jit.retire.is_empty() {
+            // This tree, and once no run waits on the native stack any other
+            // (one that never runs again would keep every residual call
+            // checking the list).
             let tree = self.tree_root(id);
-            if let Some(i) = self.jit.retire.iter().position(|&t| t == tree) {
-                self.jit.retire.swap_remove(i);
-                self.drop_root(tree, "a function it calls can be inlined now");
+            let trees = if self.jit.active.is_empty() {
+                std::mem::take(&mut self.jit.retire)
+            } else if self.jit.retire.contains(&tree) {
+                self.jit.retire.retain(|&t| t != tree);
+                vec![tree]
+            } else {
+                Vec::new()
+            };
+            for t in trees {
+                if self.jit.traces.get(&t).is_some() {
+                    self.drop_root(t, "a function it calls can be inlined now");
+                }
             }
         }
         if !in_generators

@@ -207,7 +207,8 @@ pub struct Jit {
     pub returned: Option<Value>,
     /// Trees to record again: one of their residual calls calls a function
     /// that can be inlined now (see `Vm::tree_to_retire`). Their runs leave
-    /// at their next residual call, where `run_trace` drops them.
+    /// at their next residual call, where `run_trace` drops them (and all of
+    /// them at an exit with no run waiting on the native stack).
     pub retire: Vec<u32>,
     /// Code objects with a trace running (on the native stack), innermost
     /// last. A run nested in another's residual call gets the next `vals`
