@@ -455,6 +455,25 @@ impl Vm {
         self.jit_loop_header(frame, ENTRY_SLOT, 0)
     }
 
+    /// `jit_function_entry`, letting a trace that leaves at this frame's
+    /// `return` hand the value back in `Jit::returned` instead of writing the
+    /// frame back (the caller pops it as `Return` would). Not for a
+    /// generator's, an `__init__`'s or an operator dunder's frame, whose
+    /// `Return` does more, nor while recording or counting bytecodes (the
+    /// interpreter must run the `return`).
+    pub(crate) fn jit_function_entry_returning(&mut self, frame: *mut Frame) -> bool {
+        // SAFETY: `frame` is the innermost frame of `self.frames`, boxed (it
+        // does not move) and not borrowed elsewhere while this reads it.
+        let fr = unsafe { &*frame };
+        self.jit.return_directly = fr.binop_return.is_none()
+            && fr.init_self.is_empty()
+            && fr.generator.is_none()
+            && !self.jit_recording;
+        let ran = self.jit_function_entry(frame);
+        self.jit.return_directly = false;
+        ran
+    }
+
     pub fn abort_recording(&mut self, reason: &str) {
         if let Some(rec) = self.jit.recording.take() {
             let code = rec.root_code();

@@ -60,14 +60,7 @@ impl Vm {
             fr.pc = 1;
             return self.execute();
         }
-        // (a recording the exit starts, or `--jit-stats` counting dispatched
-        // bytecodes, needs the interpreter to run the `return`)
-        self.jit.return_directly = fr.binop_return.is_none()
-            && fr.init_self.is_empty()
-            && fr.generator.is_none()
-            && !self.jit_recording;
-        let ran = self.jit_function_entry(frame);
-        self.jit.return_directly = false;
+        let ran = self.jit_function_entry_returning(frame);
         if let Some(v) = self.jit.returned.take() {
             let done = self.frames.pop().expect("the frame");
             debug_assert!(self.frames.len() + 1 == depth);
@@ -1064,16 +1057,7 @@ impl Vm {
                         // interpreted instead (collecting here is not safe:
                         // the native caller may hold values it has not rooted)
                         && !self.heap.wants_collection()
-                        && {
-                            // (see `run_entry_trace`)
-                            self.jit.return_directly = fr.binop_return.is_none()
-                                && fr.init_self.is_empty()
-                                && fr.generator.is_none()
-                                && !self.jit_recording;
-                            let ran = self.jit_function_entry(frame);
-                            self.jit.return_directly = false;
-                            ran
-                        }
+                        && self.jit_function_entry_returning(frame)
                     {
                         // an entry trace ran (see `LoopHeader`)
                         if let Some(v) = self.jit.returned.take() {
