@@ -966,9 +966,10 @@ impl Vm {
             // A function's trace left at its own `return`: all the interpreter
             // would do is pop the value and drop the frame, so the frame's
             // locals and stack are not written back (the value alone is made
-            // or boxed). Half the cost of a residual call of a compiled function
-            // was here and in the exit's generic checks below, none of which
-            // apply: an `exit` grows no side trace, changes no globals or class.
+            // or boxed). A third of the cost of a residual call of a compiled
+            // function was here and in the exit's generic checks below, none
+            // of which apply: an `exit` grows no side trace, changes no
+            // globals or class.
             let mut maker = crate::jit::sunk::Maker::new(&mut self.heap, &self.types);
             let v = maker.value(&t.trace, r, own);
             self.jit.stats.materialized += maker.count;
