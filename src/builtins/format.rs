@@ -888,8 +888,11 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
         let plain = width == 0 && prec.is_none() && !(left || plus || space || alt || zero);
         if plain && !bytes_mode {
             if matches!(conv, 'd' | 'i' | 'u') && v.is_small_int() {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{}", v.as_small_int());
+                let mut buf = [0; 20];
+                out.push_str(crate::builtins::numbers::i64_text(
+                    v.as_small_int(),
+                    &mut buf,
+                ));
                 continue;
             }
             if conv == 's'

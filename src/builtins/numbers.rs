@@ -4,6 +4,29 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+/// The decimal text of `n`, written at the end of `buf` (an i64 has at most
+/// 19 digits and a sign). `str(i)`, `repr(i)` and `"%d" % i` of word-sized
+/// ints use it instead of `to_string()`: no formatter and no heap String for
+/// a str that fits inline.
+pub fn i64_text(n: i64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // (ASCII digits and a sign)
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
 use crate::builtins::signature::Sig;
 use crate::compiler::bytecode::BinOp;
 use crate::object::ObjData;

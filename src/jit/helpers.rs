@@ -1728,7 +1728,9 @@ extern "C" fn int_str(i: u64, _: u64) -> u64 {
         if !i.is_small_int() {
             return None;
         }
-        Some(vm.new_string(i.as_small_int().to_string()).0)
+        let mut buf = [0; 20];
+        let text = crate::builtins::numbers::i64_text(i.as_small_int(), &mut buf);
+        Some(vm.new_str(text).0)
     })
 }
 

@@ -1553,6 +1553,11 @@ impl Vm {
     // ---- repr and str ---------------------------------------------------------------
 
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_small_int() {
+            let mut buf = [0; 20];
+            let text = crate::builtins::numbers::i64_text(v.as_small_int(), &mut buf);
+            return Ok(self.new_str(text));
+        }
         let s = self.repr_string(v)?;
         Ok(self.new_string(s))
     }
