@@ -1686,10 +1686,7 @@ extern "C" fn str_concat(a: u64, b: u64) -> u64 {
         if x.s.is_empty() {
             return Some(b);
         }
-        let mut t = String::with_capacity(x.s.len() + y.s.len());
-        t.push_str(&x.s);
-        t.push_str(&y.s);
-        Some(vm.new_string(t).0)
+        Some(vm.new_str_concat(&x.s, &y.s).0)
     })
 }
 

@@ -30,6 +30,22 @@ impl SmallStr {
         }
     }
 
+    /// `a + b`, written straight into the object when it fits (a String
+    /// built first would be one allocation and a free for nothing).
+    pub fn concat(a: &str, b: &str) -> SmallStr {
+        let n = a.len() + b.len();
+        if n <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..a.len()].copy_from_slice(a.as_bytes());
+            buf[a.len()..n].copy_from_slice(b.as_bytes());
+            return SmallStr::Inline { len: n as u8, buf };
+        }
+        let mut t = String::with_capacity(n);
+        t.push_str(a);
+        t.push_str(b);
+        SmallStr::Heap(t.into_boxed_str())
+    }
+
     fn inline(s: &str) -> Option<SmallStr> {
         (s.len() <= INLINE).then(|| {
             let mut buf = [0u8; INLINE];

@@ -375,6 +375,13 @@ impl Vm {
             .alloc(self.types.str, ObjData::Str(PyStr::new(s.into())))
     }
 
+    /// The str `a + b`.
+    pub fn new_str_concat(&mut self, a: &str, b: &str) -> Value {
+        let text = crate::object::small_str::SmallStr::concat(a, b);
+        self.heap
+            .alloc(self.types.str, ObjData::Str(PyStr::new(text)))
+    }
+
     pub fn new_string(&mut self, s: String) -> Value {
         self.heap
             .alloc(self.types.str, ObjData::Str(PyStr::new(s.into())))

@@ -317,10 +317,7 @@ impl Vm {
         }
         match (&oa.data, ob.map(|o| &o.data)) {
             (ObjData::Str(x), Some(ObjData::Str(y))) if op == BinOp::Add => {
-                let mut s = String::with_capacity(x.s.len() + y.s.len());
-                s.push_str(&x.s);
-                s.push_str(&y.s);
-                Ok(Some(self.new_string(s)))
+                Ok(Some(self.new_str_concat(&x.s, &y.s)))
             }
             (ObjData::Str(x), _) if op == BinOp::Mul && self.is_intlike(b) => {
                 let n = self.repeat_count(b, x.s.len(), 1)?;
