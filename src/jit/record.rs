@@ -4055,7 +4055,7 @@ impl Vm {
     /// the same way each time: its entry trace (which unrolls loops that have
     /// no trace of their own) ran at least `SINGLE_PATH_CALLS` times, always to
     /// its `return`, with no side trace and no link into a loop's trace. Such
-    /// a callee (pystone's `Proc8`, a loop over a fixed `range(i, i + 2)`) is
+    /// a callee (pystone's `Func2`, a `while` that runs once) is
     /// inlined as if it had no loops; one whose loop runs a data-dependent
     /// number of times (richards' walk down a linked list) branches, and stays
     /// called (inlining those unrolled every path into the caller's tree).
