@@ -256,7 +256,7 @@ fn without_the_flag_nothing_is_compiled() {
     let (_, line) = stats("branch_flip.py", &[]);
     assert_eq!(
         line,
-        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 generator_exits=0 sunk=0 materialized=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none residual_sites=none interpreted=none hot_exits=none"
+        "jit: traces=0 side_traces=0 aborts=0 blacklisted=0 entries=0 exits=0 residual_calls=0 compiled_calls=0 generator_exits=0 sunk=0 materialized=0 compile_ms=0.000 code_bytes=0 ir_bytes=0 snapshot_bytes=0 meta_bytes=0 in_traces=0.0% exits_by_guard=none abort_reasons=none residual_sites=none interpreted=none hot_exits=none"
     );
 }
 
@@ -2421,5 +2421,28 @@ fn callees_whose_loops_run_one_way_are_inlined_once_their_trace_shows_it() {
     assert!(
         log.contains("dropped: a function it calls can be inlined now"),
         "{log}"
+    );
+}
+
+#[test]
+fn residual_calls_of_compiled_functions_enter_their_traces_directly() {
+    // Node.length/total, digits, checked, depth and the closure have loops
+    // that run a different number of times per call (or recurse), so the
+    // loops calling them make residual calls; once their entry traces are
+    // compiled those calls enter them directly (jit::compiled_calls).
+    let (out, line) = stats("calls_of_compiled_functions.py", &["--trace-jit"]);
+    let expected = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/programs/jit/calls_of_compiled_functions.out"),
+    )
+    .expect("expected output");
+    assert_eq!(out, expected);
+    let (residual, compiled) = (
+        field(&line, "residual_calls"),
+        field(&line, "compiled_calls"),
+    );
+    assert!(
+        compiled * 10 >= residual * 9,
+        "most residual calls should enter compiled callees: {line}"
     );
 }

@@ -4,6 +4,7 @@
 //! `--jit-hotloop`, `--jit-opt`, `--trace-log`, `--jit-stats`).
 
 pub mod backend;
+mod compiled_calls;
 pub mod driver;
 pub mod helpers;
 pub mod layout;
@@ -143,6 +144,9 @@ pub struct Stats {
     pub counted_codes: Vec<Rc<crate::compiler::bytecode::Code>>,
     /// Residual calls made by traces (`callr`).
     pub residual_calls: u64,
+    /// Residual calls of Python functions that entered the callee's compiled
+    /// entry trace directly (`jit::compiled_calls`).
+    pub compiled_calls: u64,
     /// Exits taken inside inlined generators.
     pub generator_exits: u64,
     /// Allocations compiled traces do not make (`sinka`), and objects exits
@@ -655,7 +659,7 @@ impl Jit {
             .map(|(n, k)| format!("{}:{n}", k.replace(' ', "_")))
             .collect();
         format!(
-            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} generator_exits={} sunk={} materialized={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",
+            "jit: traces={} side_traces={} aborts={} blacklisted={} entries={} exits={} residual_calls={} compiled_calls={} generator_exits={} sunk={} materialized={} compile_ms={:.3} code_bytes={} ir_bytes={} snapshot_bytes={} meta_bytes={} in_traces={:.1}% exits_by_guard={} abort_reasons={} residual_sites={} interpreted={} hot_exits={}\n",
             self.stats.traces,
             self.stats.side_traces,
             aborts,
@@ -663,6 +667,7 @@ impl Jit {
             self.stats.entries,
             self.stats.exits,
             self.stats.residual_calls,
+            self.stats.compiled_calls,
             self.stats.generator_exits,
             self.stats.sunk,
             self.stats.materialized,

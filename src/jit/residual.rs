@@ -411,9 +411,9 @@ impl Vm {
             Op::DeleteSubscr => self.delitem(x[0], x[1]).and(none),
             Op::LoadAttr(_) => self.getattr(x[0], name),
             Op::StoreAttr(_) => self.setattr_interned(x[1], name, x[0]).and(none),
-            Op::Call(_) => self.call(x[0], &x[1..]),
-            Op::CallMethod(_) if x[1].is_empty() => self.call(x[0], &x[2..]),
-            Op::CallMethod(_) => self.call(x[0], &x[1..]),
+            Op::Call(_) => self.call_from_trace(x[0], &x[1..]),
+            Op::CallMethod(_) if x[1].is_empty() => self.call_from_trace(x[0], &x[2..]),
+            Op::CallMethod(_) => self.call_from_trace(x[0], &x[1..]),
             Op::BuildTuple(_) => Ok(self.new_tuple(x.to_vec())),
             Op::BuildList(_) => Ok(self.new_list(x.to_vec())),
             Op::BuildSlice(_) => {

@@ -37,7 +37,7 @@ impl Vm {
         self.push_frame(frame)?;
         self.native_depth += 1;
         let r = if compiled && self.jit.recording.is_none() {
-            self.run_entry_trace()
+            self.run_entry_trace(None)
         } else {
             self.execute()
         };
@@ -48,8 +48,10 @@ impl Vm {
     /// `run_frame` of a function with a compiled entry trace: what its
     /// `FuncEntry` and `Return` would do, without entering the interpreter
     /// when the trace leaves at the `return` of the frame it entered (a
-    /// recursive function's calls from its own trace come here).
-    fn run_entry_trace(&mut self) -> PyResult<Value> {
+    /// recursive function's calls from its own trace come here). `root`: the
+    /// function's entry tree, when the caller found it (`Vm::call_from_trace`,
+    /// which also made sure no recording is in progress).
+    pub(crate) fn run_entry_trace(&mut self, root: Option<u32>) -> PyResult<Value> {
         let depth = self.frames.len();
         let fr = self.frames.last_mut().expect("the frame just pushed");
         let frame: *mut Frame = &mut **fr;
@@ -60,7 +62,10 @@ impl Vm {
             fr.pc = 1;
             return self.execute();
         }
-        let ran = self.jit_function_entry_returning(frame);
+        let ran = match root {
+            Some(root) => self.run_entry_tree_returning(frame, root),
+            None => self.jit_function_entry_returning(frame),
+        };
         if let Some(v) = self.jit.returned.take() {
             let done = self.frames.pop().expect("the frame");
             debug_assert!(self.frames.len() + 1 == depth);
