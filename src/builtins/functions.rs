@@ -402,6 +402,11 @@ pub fn register(vm: &mut Vm) {
         Ok(vm.alloc(vm.types.method, ObjData::BoundMethod { func, slf }))
     });
     let t = vm.types.object;
+    vm.add_method(t, "__sizeof__", |vm, a| {
+        const SIZEOF: Sig<0> = Sig::new("__sizeof__", []).method().owner("object");
+        let v = SIZEOF.bind(vm, &a)?.recv;
+        Ok(vm.new_int(crate::object::sizes::size_of_value(v) as i64))
+    });
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(t, "__reduce__", |vm, a| {
         let v = NOARGS.bind(vm, &a)?.recv;

@@ -1,6 +1,7 @@
 //! The `sys` module, plus the `exit`/`quit` builtins and `SystemExit.code`.
 
 use crate::builtins::signature::{Sig, to_c_int};
+use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -274,14 +275,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_int(vm.recursion_limit as i64))
     });
     vm.add_fn(d, "setrecursionlimit", setrecursionlimit);
-    vm.add_fn(d, "getsizeof", |vm, a| {
-        // `getsizeof(object, default)`
-        Sig::new("getsizeof", ["object", "default"])
-            .posonly(0)
-            .required(1)
-            .bind(vm, &a)?;
-        Err(vm.unsupported("sys.getsizeof()"))
-    });
+    vm.add_fn(d, "getsizeof", getsizeof);
     vm.add_fn(d, "intern", |vm, a| {
         match Sig::new("intern", ["string"])
             .owner("sys")
@@ -410,4 +404,73 @@ fn struct_seq_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let name = crate::vm::types::type_obj(cls).name.clone();
     Ok(vm.new_string(format!("sys.{name}({})", parts.join(", "))))
+}
+
+/// `sys.getsizeof(object[, default])`: the object's `__sizeof__()`, checked as
+/// CPython checks it; `default` instead when that raises TypeError. Coil's own
+/// `object.__sizeof__` counts the whole object (`object::sizes`); a class's
+/// Python `__sizeof__` gets CPython's pre-header added (its GC links, and the
+/// managed dict pointers of instances that have a `__dict__`), so programs see
+/// the numbers CPython gives them.
+fn getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const GETSIZEOF: Sig<2> = Sig::new("getsizeof", ["object", "default"])
+        .posonly(0)
+        .required(1);
+    let b = GETSIZEOF.bind(vm, &a)?;
+    let (obj, default) = (b.req(0), b.get(1));
+    match size_with_header(vm, obj) {
+        Err(e) if default.is_some() && vm.isinstance(e.0, vm.exc_class("TypeError")) => {
+            Ok(default.expect("checked"))
+        }
+        r => r.map(|n| vm.new_int(n as i64)),
+    }
+}
+
+fn size_with_header(vm: &mut Vm, obj: Value) -> PyResult<u64> {
+    let cls = vm.type_of(obj);
+    let name = vm.intern("__sizeof__");
+    let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, name) else {
+        let t = vm.type_name(obj);
+        return Err(vm.type_error(&format!("Type {t} doesn't define __sizeof__")));
+    };
+    let m = vm.bind_descriptor(f, obj, cls)?;
+    let r = vm.call(m, &[])?;
+    if !vm.is_int(r) && !r.is_bool() {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let Some(n) = vm.to_i64(r) else {
+        return Err(vm.error(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        ));
+    };
+    if n < 0 {
+        return Err(vm.error("ValueError", "__sizeof__() should return >= 0"));
+    }
+    let header = if owner == vm.types.object {
+        0
+    } else {
+        cpython_pre_header(vm, obj)
+    };
+    Ok(n as u64 + header)
+}
+
+/// CPython 3.11's `_PyType_PreHeaderSize` for an instance of a Python class:
+/// 16 bytes of GC links, and 16 more for the managed dict of an instance that
+/// has a `__dict__` (not for subclasses of int, tuple, bytes or exceptions,
+/// whose dict sits elsewhere).
+fn cpython_pre_header(vm: &Vm, obj: Value) -> u64 {
+    let Some(ObjData::Instance(_)) = obj.as_obj().map(|o| &o.data) else {
+        return 0;
+    };
+    let cls = vm.type_of(obj);
+    let t = crate::vm::types::type_obj(cls);
+    let base = t.builtin_base.get();
+    let own_dict_elsewhere = [vm.types.int, vm.types.tuple, vm.types.bytes].contains(&base)
+        || vm.is_exception_instance(obj);
+    if t.slots.is_none() && !own_dict_elsewhere {
+        32
+    } else {
+        16
+    }
 }

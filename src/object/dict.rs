@@ -62,6 +62,12 @@ impl Dict {
         self.used == 0
     }
 
+    /// The bytes of its entries (at their capacity) and index (`sys.getsizeof`).
+    pub fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + std::mem::size_of_val(&*self.indices)
+    }
+
     /// Finds the entry for `key`. `eq` is called only for entries whose hash matches and
     /// whose key is not identical; if it mutates this dict the probe restarts.
     pub fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {

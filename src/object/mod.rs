@@ -4,6 +4,7 @@
 pub mod dict;
 pub mod set;
 pub mod shape;
+pub mod sizes;
 pub mod small_str;
 
 use std::any::Any;

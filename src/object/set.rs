@@ -58,6 +58,11 @@ impl Set {
         self.used == 0
     }
 
+    /// The bytes of its table (`sys.getsizeof`).
+    pub fn heap_bytes(&self) -> usize {
+        self.table.capacity() * std::mem::size_of::<SetEntry>()
+    }
+
     fn mask(&self) -> usize {
         self.table.len() - 1
     }
