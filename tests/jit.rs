@@ -2065,6 +2065,12 @@ fn what_still_aborts_is_the_documented_list() {
             "an_item_the_drain's_sink_does_not_take",
         ),
         (
+            "# effect in a call inside an inlined generator: note() appends, so it stays a call\nlog = []\ndef note(x):\n    log.append(x)\n    return x\nt = 0\nfor i in range(3000):\n    t += sum(note(x) for x in range(3))\nprint(t, len(log))\n",
+            &[],
+            "9000 9000",
+            "effect_in_a_call_inside_an_inlined_generator",
+        ),
+        (
             "# virtual instance escaped: with `-settle` a virtual reaches `kept.append`, which does not know it\nclass P:\n    def __init__(self, x):\n        self.x = x\ndef f(n):\n    kept = []\n    for i in range(n):\n        p = P(i)\n        kept.append(p)\n    return sum(q.x for q in kept)\nprint(f(3000))\n",
             &["--jit-opt=-settle"],
             "4498500",
@@ -2445,4 +2451,20 @@ fn residual_calls_of_compiled_functions_enter_their_traces_directly() {
         compiled * 10 >= residual * 9,
         "most residual calls should enter compiled callees: {line}"
     );
+}
+
+#[test]
+fn calls_without_effects_inside_inlined_generators_are_inlined() {
+    // `sum(l.double for l in ls)`: the genexpr is drained inside the loop's
+    // trace, and the property's getter, which only reads, is inlined in it
+    // (jit/pure_calls.rs); with `-purecalls` it is a residual call per item.
+    let src = "class L:\n    def __init__(self, q):\n        self.q = q\n    @property\n    def double(self):\n        return self.q * 2\n\nls = [L(i) for i in range(5)]\nt = 0\nfor k in range(3000):\n    t += sum(l.double for l in ls)\nprint(t)\n";
+    let (out, err) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out, "60000\n");
+    let line = err.lines().find(|l| l.starts_with("jit:")).expect("stats");
+    assert!(field(line, "residual_calls") < 500, "{line}");
+    let (out, err) = run_source(&["--trace-jit", "--jit-stats", "--jit-opt=-purecalls"], src);
+    assert_eq!(out, "60000\n");
+    let line = err.lines().find(|l| l.starts_with("jit:")).expect("stats");
+    assert!(field(line, "residual_calls") > 10000, "{line}");
 }

@@ -186,17 +186,35 @@ fn residual_objects(c: &mut Choices, j: usize, k: usize) -> Feature {
 /// Generators in the loop: a pipeline the loop iterates (its resumptions are
 /// inlined into the loop's trace), a genexpr a builtin consumes (a loop leaving at
 /// its yield), a generator left half-way by a `break` and resumed by the next
-/// iteration, one raising inside, a filter skipping items irregularly; at
-/// iteration `k` the yielded values change type.
+/// iteration, one raising inside, a filter skipping items irregularly, calls
+/// inside generators (with no effect, inlined: record/pure_calls.rs; or
+/// appending to a list, left calls); at iteration `k` the yielded values
+/// change type.
 fn generators_in_traces(c: &mut Choices, j: usize, k: usize) -> Feature {
     let defs = format!(
         "def gsrc{j}(n, k):\n    i = 0\n    while i < n:\n        yield i if i != k else i * 1.5\n        i += 1\n\
          def gmap{j}(it):\n    for x in it:\n        yield x * 2 + 1\n\
          def gfilt{j}(it):\n    for x in it:\n        if x % 3:\n            yield x\n\
          def graise{j}(n, k):\n    for i in range(n):\n        yield 10 // (i - k % 5)\n\
-         def gpick{j}(it):\n    for x in it:\n        if (x * 7919) % 11 < 5:\n            yield x\n"
+         def gpick{j}(it):\n    for x in it:\n        if (x * 7919) % 11 < 5:\n            yield x\n\
+         def gsq{j}(x, k):\n    return x * x if x != k else x * 0.5\n\
+         def gdiv{j}(x, k):\n    return 10 // (x - k % 5)\n\
+         def gnote{j}(x):\n    gl{j}.append(x)\n    return x\n\
+         class GP{j}:\n    def __init__(self, v):\n        self.v = v\n    @property\n    def w(self):\n        return gsq{j}(self.v, 2)\n"
     );
-    let body = match c.below(5) {
+    let body = match c.below(7) {
+        // calls inside generators (inlined when they have no effect, every
+        // exit in them re-running the call: record/pure_calls.rs): a
+        // helper's result turning float at `k`, a property over it, a
+        // division raising, a helper appending to a list
+        5 => format!(
+            "acc{j} = acc{j} + sum(gsq{j}(x, {k} % 9) for x in range(i % 9))\n\
+             for x{j} in (gsq{j}(y, i % 4) + p.w for y, p in zip(range(3), gp{j})):\n    acc{j} = acc{j} + x{j}\n"
+        ),
+        6 => format!(
+            "try:\n    acc{j} = acc{j} + sum(gdiv{j}(x, i) for x in range(i % 7))\nexcept ZeroDivisionError:\n    acc{j} = acc{j} - 1\n\
+             acc{j} = acc{j} + sum(gnote{j}(x) for x in range(2)) + len(gl{j}) % 7\n"
+        ),
         0 => format!(
             "for x{j} in gfilt{j}(gmap{j}(gsrc{j}(i % 9, {k} % 9))):\n    acc{j} = acc{j} + x{j}\n"
         ),
@@ -215,7 +233,9 @@ fn generators_in_traces(c: &mut Choices, j: usize, k: usize) -> Feature {
     };
     Feature {
         defs,
-        setup: format!("acc{j} = 0\nlong{j} = gmap{j}(gsrc{j}(1000000, {k}))\n"),
+        setup: format!(
+            "acc{j} = 0\nlong{j} = gmap{j}(gsrc{j}(1000000, {k}))\ngl{j} = []\ngp{j} = [GP{j}(v) for v in range(3)]\n"
+        ),
         body,
         state: vec![format!("acc{j}")],
         globals: vec![],

@@ -114,7 +114,7 @@ impl Vm {
         if self.inlinable_in(rec, f) && all_args {
             // A Python function reached through a module (`mod.f(x)`), every
             // parameter passed (defaults would be unbound in the inlined frame).
-            rec.check_inline_depth()?;
+            rec.check_inline_call(pc, f)?;
             rec.consts.push(f);
             rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
             rec.stack.truncate(base);
@@ -132,7 +132,7 @@ impl Vm {
             // inlined as the method call it stands for.
             let (func, slf) = (*func, *slf);
             let code = self.function(func).ok_or("not a function")?.code.clone();
-            rec.check_inline_depth()?;
+            rec.check_inline_call(pc, func)?;
             rec.consts.push(f);
             rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, f.0 as i64, pc);
             let mut inlined = vec![rec.k_val(slf)];
@@ -155,7 +155,7 @@ impl Vm {
             if rec.is_volatile(t) {
                 return Err(format!("call of a '{}' (class changing)", t.name));
             }
-            rec.check_inline_depth()?;
+            rec.check_inline_call(pc, call)?;
             let layouts = self.jit.layouts;
             rec.guard_class(rf, f, layouts.class, pc);
             rec.guard_type_version(cls, t, &layouts, pc);

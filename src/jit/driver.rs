@@ -225,6 +225,10 @@ impl Vm {
                 && !self.jit.escaped_virtuals.contains(&(key, None)),
             virtuals: Default::default(),
             virtual_gen: 0,
+            pending_pure: None,
+            pure_call: None,
+            pure_calls: self.jit.pure_calls,
+            impure_calls: self.jit.impure_calls.clone(),
             virtuals_made: 0,
             renames: 0,
         })
@@ -511,6 +515,20 @@ impl Vm {
 
     /// Counts a failed recording or compilation against its loop or exit.
     fn trace_failed(&mut self, rec: &Recorder, reason: &str) {
+        if let Some(p) = rec.pure_call {
+            // (see `pure_calls`: the call is made from generators from then
+            // on, and the loop recorded again as before; the log line names
+            // the bytecode, the count does not)
+            self.jit.impure_calls.insert(p.code);
+            let effect = crate::jit::record::pure_calls::EFFECT_IN_GENERATOR_CALL;
+            let key = if reason.starts_with(effect) {
+                effect
+            } else {
+                reason
+            };
+            *self.jit.stats.aborts.entry(key.to_string()).or_default() += 1;
+            return;
+        }
         // Failing inside an inlined call: that function is called, not inlined,
         // from now on, and the loop or exit is recorded again without holding it
         // against them (each retry rules out one more function).

@@ -268,6 +268,12 @@ pub struct Jit {
     /// `for` over a generator inlines its resumption (`--jit-opt=-generators`
     /// calls it instead).
     pub inline_generators: bool,
+    /// Calls inside inlined generators are inlined when they have no effects
+    /// (`record/pure_calls.rs`; `--jit-opt=-purecalls` calls them instead).
+    pub pure_calls: bool,
+    /// Functions (by code address) whose recording as a pure call inside an
+    /// inlined generator failed: called from generators from then on.
+    pub impure_calls: FastSet<usize>,
     /// `set(g)`, `tuple(g)`, `list(g)` of a short generator record it whole
     /// (`record/drains.rs`; `--jit-opt=-drains` calls the builtin instead).
     pub inline_drains: bool,
@@ -412,6 +418,8 @@ impl Default for Jit {
             layouts: layout::Layouts::measure(),
             inline_generators: true,
             inline_drains: true,
+            pure_calls: true,
+            impure_calls: Default::default(),
             wrapping_ints: true,
             inline_callee_loops: false,
             inline_classes: true,
@@ -481,6 +489,8 @@ impl Jit {
                 "ifconv" | "+ifconv" => self.if_convert = true,
                 "-generators" => self.inline_generators = false,
                 "generators" | "+generators" => self.inline_generators = true,
+                "-purecalls" => self.pure_calls = false,
+                "purecalls" | "+purecalls" => self.pure_calls = true,
                 "-drains" => self.inline_drains = false,
                 "drains" | "+drains" => self.inline_drains = true,
                 "-callee-loops" => self.inline_callee_loops = false,

@@ -24,6 +24,8 @@ pub(crate) use generators::LeftGenerator;
 mod ifconv;
 #[path = "memory.rs"]
 mod memory;
+#[path = "pure_calls.rs"]
+pub(crate) mod pure_calls;
 #[path = "virtuals.rs"]
 pub(crate) mod virtuals;
 #[path = "wrapping.rs"]
@@ -190,6 +192,16 @@ pub struct Recorder {
     /// The current frame is a generator whose resumption is inlined (its caller,
     /// the frame iterating it, is the last of `parents`).
     pub(super) in_gen: Option<generators::GenFrame>,
+    /// The snapshot `check_inline_call` took for a call about to be inlined
+    /// inside an inlined generator (taken by `enter_inline`; dropped at the
+    /// next bytecode).
+    pub(super) pending_pure: Option<u32>,
+    /// A call inlined inside an inlined generator being recorded (see
+    /// `pure_calls`): every snapshot inside it is its call site's.
+    pub(super) pure_call: Option<pure_calls::PureCall>,
+    /// `Jit::pure_calls` and `Jit::impure_calls` when the recording started.
+    pub(super) pure_calls: bool,
+    pub(super) impure_calls: crate::jit::FastSet<usize>,
     /// Code objects of inlined generators, whose addresses the trace guards.
     pub(super) gen_codes: Vec<Rc<Code>>,
     /// Tuples this trace builds, with the refs of their items: unpacking or
@@ -432,6 +444,10 @@ impl Recorder {
     }
 
     pub(super) fn snap(&mut self, pc: usize) -> u32 {
+        if let Some(p) = self.pure_call {
+            // (see `pure_calls`: an exit re-runs the call)
+            return p.snap;
+        }
         // The loop frame's locals that the interpreter overwrites before reading
         // them once it resumes there need no write-back (see `sink`).
         let root_pc = self.parents.first().map_or(pc, |p| p.pc_after);
@@ -617,6 +633,7 @@ impl Recorder {
     /// Continues recording inside `func`'s frame, which the interpreter is about to
     /// push for the call at `pc`; `args` become its first locals.
     fn enter_inline(&mut self, func: Value, code: Rc<Code>, args: Vec<Ref>, pc: usize) {
+        let from_generator = self.in_gen.is_some();
         let parent = Parent {
             frame: self.frame,
             code: std::mem::replace(&mut self.code, code),
@@ -625,12 +642,13 @@ impl Recorder {
             stack: std::mem::take(&mut self.stack),
             locals: std::mem::take(&mut self.locals),
             pc_after: pc + 1,
-            in_gen: None,
+            in_gen: self.in_gen.take(),
             callee_init_self: None,
             callee_binop: None,
             blocks: std::mem::take(&mut self.blocks),
         };
         self.parents.push(parent);
+        self.start_pure_call(from_generator);
         self.frame = std::ptr::null();
         for (i, a) in args.into_iter().enumerate() {
             self.locals.insert(i as u32, a);
@@ -670,6 +688,7 @@ impl Recorder {
         self.locals = p.locals;
         self.in_gen = p.in_gen;
         self.blocks = p.blocks;
+        self.end_pure_call();
         p.callee_init_self
     }
 
@@ -1077,9 +1096,15 @@ impl Vm {
             (rec.frame, rec.parents.len(), rec.in_gen.is_some());
         let residual_method = matches!(op, Op::CallMethod(argc)
             if rec.residual_methods.last() == rec.stack.len().checked_sub(argc as usize).as_ref());
+        rec.pending_pure = None;
+        let pure_before = rec.pure_call;
         let recorded = if residual_method {
             rec.residual_methods.pop();
             Err("call of a method loaded by a residual call".to_string())
+        } else if pure_before.is_some()
+            && let Err(e) = self.check_pure_op(fr, op)
+        {
+            Err(e)
         } else {
             self.record_op(&mut rec, fr, pc, op)
         };
@@ -1120,6 +1145,7 @@ impl Vm {
             Err(reason) if residual::shape(op).is_some() => {
                 // no specialization: the interpreter's own implementation, called
                 rollback(&mut rec);
+                rec.pure_call = pure_before;
                 rec.make_on_stack(pc);
                 match self.record_residual(&mut rec, fr, pc, op) {
                     Ok(()) => {
@@ -1230,6 +1256,7 @@ impl Vm {
                 && u.parents == rec.parents.len()
                 && !u.in_gen
                 && rec.in_gen.is_none()
+                && rec.pure_call.is_none()
                 && rec.skip.is_none()
                 && rec.ops > 2
                 && rec.renames == u.renames
@@ -2429,6 +2456,7 @@ impl Vm {
             {
                 let argc = argc as usize;
                 let func = top(argc + 1);
+                rec.check_inline_call(pc, func)?;
                 let n = rec.stack.len();
                 let rf = rec.stack[n - argc - 2];
                 let mut args = rec.stack[n - argc - 1..].to_vec();
@@ -2443,7 +2471,6 @@ impl Vm {
                 // The function was guarded by LoadMethod; self is the first argument.
                 rec.stack.truncate(n - argc - 2);
                 let code = self.function(func).unwrap().code.clone();
-                rec.check_inline_depth()?;
                 rec.enter_inline(func, code, args, pc);
             }
             Op::LoadConst(k) => {
@@ -2844,7 +2871,7 @@ impl Vm {
                 // method call (its `return` hands the caller the item)
                 let obj = top(1);
                 let func = self.getitem_dunder(obj).expect("checked");
-                rec.check_inline_depth()?;
+                rec.check_inline_call(pc, func)?;
                 let n = rec.stack.len();
                 let (ro, rk) = (rec.stack[n - 2], rec.stack[n - 1]);
                 if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
@@ -3328,7 +3355,7 @@ impl Vm {
                 let getter = self
                     .property_getter(obj, fr.code.names[n as usize])
                     .expect("checked by the guard");
-                rec.check_inline_depth()?;
+                rec.check_inline_call(pc, getter)?;
                 let cls = obj.obj().class();
                 let ObjData::Type(t) = &cls.obj().data else {
                     return Err("not a class".into());
@@ -3947,7 +3974,7 @@ fn record_inline_call_with(
     popped: usize,
     pc: usize,
 ) -> Result<(), Abort> {
-    rec.check_inline_depth()?;
+    rec.check_inline_call(pc, func)?;
     let ObjData::Function(f) = &func.obj().data else {
         return Err("not a function".into());
     };
@@ -4220,7 +4247,7 @@ impl Vm {
         (a, b): (Value, Value),
         pc: usize,
     ) -> Result<(), Abort> {
-        rec.check_inline_depth()?;
+        rec.check_inline_call(pc, func)?;
         let n = rec.stack.len();
         let (ra, rb) = (rec.stack[n - 2], rec.stack[n - 1]);
         let layouts = self.jit.layouts;

@@ -480,6 +480,10 @@ impl Vm {
         pc: usize,
         op: Op,
     ) -> Result<(), Abort> {
+        if rec.pure_call.is_some() {
+            // (it could have any effect: see `pure_calls`)
+            return Err(crate::jit::record::pure_calls::EFFECT_IN_GENERATOR_CALL.into());
+        }
         let shape = shape(op).ok_or("no residual form")?;
         let method = matches!(op, Op::LoadMethod(_));
         let deepest = shape.inputs.first().map_or(0, |&d| d as usize + 1);
