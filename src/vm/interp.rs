@@ -685,24 +685,32 @@ impl Vm {
                         }
                     }
                 }
+                // (the operands stay on the stack until the operation is
+                // done: it may run Python code (`__index__`, `__getitem__`,
+                // a generator assigned to a slice), where the collector may
+                // run, and a slice built for it is held nowhere else)
                 Op::Subscr => {
-                    let idx = fr.pop();
-                    let obj = fr.top();
+                    let idx = fr.top();
+                    let obj = fr.peek(1);
                     let v = tri!(self.getitem(obj, idx));
                     let fr = f!();
+                    fr.pop();
                     let l = fr.slots.len();
                     fr.slots[l - 1] = v;
                 }
                 Op::StoreSubscr => {
-                    let idx = fr.pop();
-                    let obj = fr.pop();
-                    let v = fr.pop();
+                    let (idx, obj, v) = (fr.top(), fr.peek(1), fr.peek(2));
                     tri!(self.setitem(obj, idx, v));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots.truncate(l - 3);
                 }
                 Op::DeleteSubscr => {
-                    let idx = fr.pop();
-                    let obj = fr.pop();
+                    let (idx, obj) = (fr.top(), fr.peek(1));
                     tri!(self.delitem(obj, idx));
+                    let fr = f!();
+                    let l = fr.slots.len();
+                    fr.slots.truncate(l - 2);
                 }
                 Op::Binary(bop) | Op::InplaceBinary(bop) => {
                     let b = fr.pop();
