@@ -169,7 +169,7 @@ def build(directory, depth, x):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 120
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     total = removed = largest_size = 0
     ext_totals = {}
     heights = []
