@@ -29,6 +29,9 @@ use super::{Abort, Recorder};
 /// inlined in a generator.
 pub(crate) const EFFECT_IN_GENERATOR_CALL: &str = "effect in a call inside an inlined generator";
 
+/// `PureCall::snap` of a call entered without `check_inline_call`.
+const NO_SNAPSHOT: u32 = u32::MAX;
+
 /// A call being recorded inside an inlined generator (see the module docs).
 #[derive(Clone, Copy)]
 pub(crate) struct PureCall {
@@ -69,10 +72,14 @@ impl Recorder {
         if !from_generator {
             return;
         }
-        let snap = self
-            .pending_pure
-            .take()
-            .expect("a call inlined in a generator went through check_inline_call");
+        // (every call site that can inline from a generator asks
+        // `check_inline_call` first; one that did not leaves no snapshot,
+        // and the callee's first bytecode ends the recording)
+        debug_assert!(
+            self.pending_pure.is_some(),
+            "a call inlined in a generator without check_inline_call"
+        );
+        let snap = self.pending_pure.take().unwrap_or(NO_SNAPSHOT);
         self.pure_call = Some(PureCall {
             snap,
             depth: self.parents.len(),
@@ -96,7 +103,10 @@ impl Vm {
     /// only of Python functions (inlined under the same rule, or residual,
     /// which `record_residual` refuses here) and of builtins that change
     /// nothing.
-    pub(super) fn check_pure_op(&self, fr: &Frame, op: Op) -> Result<(), Abort> {
+    pub(super) fn check_pure_op(&self, rec: &Recorder, fr: &Frame, op: Op) -> Result<(), Abort> {
+        if rec.pure_call.is_some_and(|p| p.snap == NO_SNAPSHOT) {
+            return Err("call in an inlined generator".into());
+        }
         let top = |d: usize| fr.peek(d);
         let allowed = match op {
             Op::Nop

@@ -1102,7 +1102,7 @@ impl Vm {
             rec.residual_methods.pop();
             Err("call of a method loaded by a residual call".to_string())
         } else if pure_before.is_some()
-            && let Err(e) = self.check_pure_op(fr, op)
+            && let Err(e) = self.check_pure_op(&rec, fr, op)
         {
             Err(e)
         } else {
