@@ -129,6 +129,7 @@ pub fn register(vm: &mut Vm) {
             vm.import(&name, fromlist, 0, globals)
         }),
         ("open", crate::modules::io::open),
+        ("breakpoint", breakpoint),
         ("compile", compile),
     ];
     for (name, f) in fns {
@@ -703,6 +704,17 @@ impl Vm {
         }
         Some(f)
     }
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the arguments.
+fn breakpoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let sys = vm.import("sys", Value::NONE, 0, Value::NONE)?;
+    let k = vm.intern("breakpointhook");
+    let hook = match vm.getattr_opt(sys, k) {
+        Ok(Some(h)) => h,
+        _ => return Err(vm.error("RuntimeError", "lost sys.breakpointhook")),
+    };
+    vm.call_kw(hook, a.pos, a.kw)
 }
 
 fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -102,6 +102,12 @@ pub struct Vm {
     /// Values natives keep alive across calls back into Python.
     pub temp_roots: Vec<Value>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits int/str conversions
+    /// accept (0: no limit), 3.11's guard against quadratic conversion time.
+    pub int_max_str_digits: usize,
+    /// `sys.getswitchinterval()`: kept for the program to read back; Coil runs
+    /// one thread.
+    pub switch_interval: f64,
     /// Nesting of Rust-level calls into the interpreter; bounds the Rust stack.
     pub native_depth: usize,
     pub root_shape: &'static Shape,
@@ -238,6 +244,8 @@ impl Vm {
             handled: Value::NONE,
             temp_roots: Vec::new(),
             recursion_limit: 1000,
+            int_max_str_digits: 4300,
+            switch_interval: 0.005,
             native_depth: 0,
             root_shape: Shape::new_root(),
             argv: Vec::new(),

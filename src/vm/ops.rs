@@ -1724,7 +1724,7 @@ impl Vm {
         let o = v.obj();
         Ok(match &o.data {
             ObjData::Str(s) => str_repr(&s.s),
-            ObjData::BigInt(b) => b.to_string(),
+            ObjData::BigInt(b) => crate::builtins::numbers::decimal_text(self, b)?,
             ObjData::Complex(re, im) => crate::vm::complex::complex_repr(*re, *im),
             ObjData::List(l) => {
                 let items = l.get().clone();
