@@ -562,16 +562,19 @@ pub(crate) fn throw_exc(vm: &mut Vm, t: Value, v: Value, tb: Value) -> PyResult<
     }
     let base = vm.exc_class("BaseException");
     if is_type(t) && vm.is_subclass(t, base) {
-        if v.is_none() {
-            vm.call(t, &[])
+        let made = if v.is_none() {
+            vm.instantiate_exception(t, &[], false)
         } else if vm.isinstance(v, t) {
             Ok(v)
         } else if let Some(items) = vm.tuple_items(v) {
             // a tuple value is the arguments (`throw(E, (1, 2))` is `E(1, 2)`)
-            vm.call(t, &items)
+            vm.instantiate_exception(t, &items, false)
         } else {
-            vm.call(t, &[v])
-        }
+            vm.instantiate_exception(t, &[v], false)
+        };
+        // as CPython's normalization: an error making the exception is the one
+        // thrown in
+        Ok(made.unwrap_or_else(|e| e.0))
     } else if vm.is_exception_instance(t) {
         if !v.is_none() {
             return Err(vm.type_error("instance exception may not have a separate value"));
@@ -1701,10 +1704,11 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (source, fname) = (str_of(src).to_string(), fname.to_string());
     let (code, is_eval) = match mode {
         "eval" => (crate::run::compile_eval(vm, &source, &fname)?, true),
-        "exec" | "single" => (
+        "exec" => (
             crate::run::compile_source(vm, &source, &fname, "<module>")?,
             false,
         ),
+        "single" => (crate::run::compile_single(vm, &source, &fname)?, false),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     Ok(new_code_object(vm, code, is_eval))

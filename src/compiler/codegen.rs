@@ -89,6 +89,28 @@ pub struct Compiler<'a> {
     /// The module's source when it has `from __future__ import annotations`:
     /// annotations are then stored as their text, not evaluated.
     future_annotations: Option<Rc<str>>,
+    /// `compile(..., 'single')`: the native that passes the value of each
+    /// expression statement outside functions and classes to `sys.displayhook`
+    /// (CPython's PRINT_EXPR); NONE otherwise.
+    display_hook: Value,
+}
+
+/// An expression statement's value in `compile(..., 'single')` code: to
+/// `sys.displayhook`, looked up at each call as CPython does.
+fn print_expr(vm: &mut Vm, a: crate::vm::Args) -> crate::vm::PyResult<Value> {
+    let v = a.pos.first().copied().unwrap_or(Value::NONE);
+    let sys_key = vm.intern("sys");
+    let hook = match vm.dict_get_str(vm.modules, sys_key) {
+        Some(m) => {
+            let k = vm.intern("displayhook");
+            vm.getattr_opt(m, k)?
+        }
+        None => None,
+    };
+    match hook {
+        Some(h) => vm.call(h, &[v]),
+        None => Err(vm.runtime_error("lost sys.displayhook")),
+    }
 }
 
 fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
@@ -116,6 +138,29 @@ pub fn compile_module(
     filename: &str,
     name: &str,
 ) -> CResult<Rc<Code>> {
+    compile_module_mode(vm, body, source, filename, name, false)
+}
+
+/// `compile(source, filename, 'single')`: as a module, but the value of each
+/// expression statement goes to `sys.displayhook`, and a leading string is one
+/// of them, not a docstring.
+pub fn compile_interactive(
+    vm: &mut Vm,
+    body: &[Stmt],
+    source: &str,
+    filename: &str,
+) -> CResult<Rc<Code>> {
+    compile_module_mode(vm, body, source, filename, "<module>", true)
+}
+
+fn compile_module_mode(
+    vm: &mut Vm,
+    body: &[Stmt],
+    source: &str,
+    filename: &str,
+    name: &str,
+    interactive: bool,
+) -> CResult<Rc<Code>> {
     let st = super::symtable::analyze(body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
@@ -136,6 +181,11 @@ pub fn compile_module(
     let filename: Rc<str> = filename.into();
     vm.sources.insert(filename.clone(), source_lines.clone());
     let line_starts: Rc<[u32]> = line_starts.into();
+    let display_hook = if interactive {
+        vm.new_builtin("displayhook", print_expr)
+    } else {
+        Value::NONE
+    };
     let mut c = Compiler {
         vm,
         st,
@@ -146,10 +196,11 @@ pub fn compile_module(
         filename,
         source_lines,
         future_annotations: has_future_annotations(body).then(|| source.into()),
+        display_hook,
     };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
-    if let Some(d) = docstring(body) {
+    if let Some(d) = docstring(body).filter(|_| !interactive) {
         let di = c.str_const(d);
         c.emit(Op::LoadConst(di));
         let dn = c.name("__doc__");
@@ -208,6 +259,7 @@ pub fn compile_expression(
         filename: filename.into(),
         source_lines,
         future_annotations: None,
+        display_hook: Value::NONE,
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
@@ -563,6 +615,13 @@ impl<'a> Compiler<'a> {
         self.set_line(s.range().start());
         self.pos = (s.range().start().to_u32(), s.range().end().to_u32());
         match s {
+            Stmt::Expr(e) if !self.display_hook.is_none() && self.units.len() == 1 => {
+                let hook = self.add_const(self.display_hook);
+                self.emit(Op::LoadConst(hook));
+                self.expr(&e.value)?;
+                self.emit(Op::Call(1));
+                self.emit(Op::Pop);
+            }
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
                 self.emit(Op::Pop);
@@ -1198,6 +1257,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.emit(Op::SetupExcept(0));
         self.emit(Op::WithExceptStart);
         let suppress = self.emit(Op::PopJumpIfTrue(0));
+        // (a copy re-raised: the cleanup handler then sees [exit, prev, exc, new]
+        // whether __exit__ returned false or raised)
+        self.emit(Op::Dup);
         self.emit(Op::Reraise);
         self.patch(suppress);
         self.emit(Op::PopBlock);
@@ -1206,6 +1268,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop);
         let end2 = self.emit(Op::Jump(0));
         self.patch(cleanup);
+        // [exit, prev, exc, new]: restore prev, raise new
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
         self.emit(Op::ReraiseRestore);
         self.patch(end);
         self.patch(end2);

@@ -429,6 +429,25 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Sig::new("is_finalizing", []).owner("sys").bind(vm, &a)?;
         Ok(Value::FALSE)
     });
+    vm.add_fn(d, "displayhook", |vm, a| {
+        /// `displayhook(object, /)`: the REPL's echo, which doctest runs under
+        const HOOK: Sig<1> = Sig::new("displayhook", ["object"]).owner("sys");
+        let o = HOOK.bind(vm, &a)?.req(0);
+        if o.is_none() {
+            return Ok(Value::NONE);
+        }
+        let k = vm.intern("_");
+        vm.dict_set_str(vm.builtins, k, Value::NONE);
+        let mut text = vm.repr_string(o)?;
+        text.push('\n');
+        vm.write_stdout(&text)?;
+        vm.dict_set_str(vm.builtins, k, o);
+        Ok(Value::NONE)
+    });
+    let k = vm.intern("displayhook");
+    if let Some(h) = vm.dict_get_str(d, k) {
+        set(vm, d, "__displayhook__", h);
+    }
     vm.add_fn(d, "breakpointhook", breakpointhook);
     let k = vm.intern("breakpointhook");
     if let Some(h) = vm.dict_get_str(d, k) {

@@ -1311,7 +1311,8 @@ impl Vm {
                     let e = fr.peek(0);
                     let exit = fr.peek(2);
                     let ty = self.type_of(e);
-                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    let tb = crate::builtins::traceback::traceback_of(self, e);
+                    let r = tri!(self.call(exit, &[ty, e, tb]));
                     let b = tri!(self.truthy(r));
                     f!().push(Value::bool(b));
                 }
@@ -1402,7 +1403,8 @@ impl Vm {
                     let e = fr.peek(0);
                     let exit = fr.peek(2);
                     let ty = self.type_of(e);
-                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    let tb = crate::builtins::traceback::traceback_of(self, e);
+                    let r = tri!(self.call(exit, &[ty, e, tb]));
                     f!().push(r);
                 }
                 Op::GetAIter => {
@@ -1527,12 +1529,38 @@ impl Vm {
         if crate::vm::types::is_type(v) {
             let base = self.exc_class("BaseException");
             if self.is_subclass(v, base) {
-                return self.call(v, &[]);
+                return self.instantiate_exception(v, &[], true);
             }
         } else if self.is_exception_instance(v) {
             return Ok(v);
         }
         Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `cls(*args)` for an exception class being raised or thrown: a `__new__`
+    /// that returns something other than an exception is a TypeError, as in
+    /// CPython (whose `raise` names the result's type by its repr, and
+    /// `throw()` by its name).
+    pub(crate) fn instantiate_exception(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        type_repr: bool,
+    ) -> PyResult<Value> {
+        let r = self.call(cls, args)?;
+        if self.is_exception_instance(r) {
+            return Ok(r);
+        }
+        let cr = self.repr_string(cls)?;
+        let tn = if type_repr {
+            let t = self.type_of(r);
+            self.repr_string(t)?
+        } else {
+            self.type_name(r).to_string()
+        };
+        Err(self.type_error(&format!(
+            "calling {cr} should have returned an instance of BaseException, not {tn}"
+        )))
     }
 
     pub(crate) fn exception_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {
