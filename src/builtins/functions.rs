@@ -133,7 +133,7 @@ pub fn register(vm: &mut Vm) {
         ("compile", compile),
     ];
     for (name, f) in fns {
-        let fv = vm.new_builtin(name, *f);
+        let fv = vm.new_function(name, *f);
         let k = vm.intern(name);
         vm.dict_set_str(b, k, fv);
     }

@@ -72,6 +72,10 @@ pub struct Builtin {
     /// when the call path checks them (slot methods like `__eq__`, whose arity the
     /// name fixes); `(0, u8::MAX)` when the native checks its own.
     pub arity: (u8, u8),
+    /// A module's function (`Vm::add_fn`, the builtins module's): as CPython's
+    /// builtin functions it is no descriptor, so a class attribute holding it
+    /// (`isclose = math.isclose`) is not bound to the instance.
+    pub function: bool,
 }
 
 pub struct Function {

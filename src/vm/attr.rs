@@ -312,7 +312,7 @@ impl Vm {
                 self.types.method,
                 ObjData::BoundMethod { func: d, slf: obj },
             ),
-            ObjData::Builtin(b) if b.bound.is_empty() => self.alloc(
+            ObjData::Builtin(b) if b.bound.is_empty() && !b.function => self.alloc(
                 self.types.builtin_function,
                 ObjData::Builtin(crate::object::Builtin {
                     name: b.name,
@@ -320,6 +320,7 @@ impl Vm {
                     bound: obj,
                     owner: b.owner,
                     arity: b.arity,
+                    function: false,
                 }),
             ),
             ObjData::StaticMethod(f) => *f,
@@ -809,6 +810,7 @@ impl Vm {
                     }
                     Some(ObjData::Builtin(crate::object::Builtin {
                         bound: Value::EMPTY,
+                        function: false,
                         ..
                     })) => {
                         if self.instance_get_attr(obj, name).is_none() {
@@ -890,6 +892,11 @@ impl Vm {
         let cls = self.type_of(obj);
         let n = self.name(name);
         match lookup_owner(self, cls, n) {
+            Some((f, _)) if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if b.function) =>
+            {
+                // a module's function is no descriptor: called without the object
+                self.call(f, args).map(Some)
+            }
             Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(

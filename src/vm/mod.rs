@@ -566,6 +566,23 @@ impl Vm {
                 bound: Value::EMPTY,
                 owner,
                 arity,
+                function: false,
+            }),
+        )
+    }
+
+    /// A module's native function: not bound when found on a class
+    /// (`Builtin::function`).
+    pub fn new_function(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
+        self.heap.alloc(
+            self.types.builtin_function,
+            ObjData::Builtin(crate::object::Builtin {
+                name,
+                func,
+                bound: Value::EMPTY,
+                owner: Value::EMPTY,
+                arity: crate::object::ANY_ARITY,
+                function: true,
             }),
         )
     }
@@ -585,7 +602,7 @@ impl Vm {
 
     /// Adds a native function to a module or namespace dict under `name`.
     pub fn add_fn(&mut self, dict: Value, name: &'static str, f: crate::object::NativeFn) {
-        let fv = self.new_builtin(name, f);
+        let fv = self.new_function(name, f);
         let k = self.intern(name);
         self.dict_set_str(dict, k, fv);
     }
