@@ -402,6 +402,26 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(vm.alloc(vm.types.method, ObjData::BoundMethod { func, slf }))
     });
+    // `type.__instancecheck__`/`__subclasscheck__`: the plain checks, which a
+    // metaclass's own hook reaches through super()
+    let ty = vm.types.type_;
+    vm.add_method(ty, "__instancecheck__", |vm, a| {
+        const CHECK: Sig<1> = Sig::new("__instancecheck__", ["instance"])
+            .method()
+            .owner("type");
+        let b = CHECK.bind(vm, &a)?;
+        Ok(Value::bool(vm.isinstance(b.req(0), b.recv)))
+    });
+    vm.add_method(ty, "__subclasscheck__", |vm, a| {
+        const CHECK: Sig<1> = Sig::new("__subclasscheck__", ["subclass"])
+            .method()
+            .owner("type");
+        let b = CHECK.bind(vm, &a)?;
+        if !is_type(b.req(0)) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        Ok(Value::bool(vm.is_subclass(b.req(0), b.recv)))
+    });
     let t = vm.types.object;
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(t, "__reduce__", |vm, a| {
@@ -442,7 +462,11 @@ pub fn register(vm: &mut Vm) {
     });
     vm.add_method(t, "__ne__", |vm, a| {
         let b = OTHER.bind(vm, &a)?;
-        let r = vm.call_method(b.recv, "__eq__", &[b.req(0)])?;
+        // the type's __eq__ (a class's own is its metaclass's), as CPython's
+        // tp_richcompare
+        let r = vm
+            .call_dunder(b.recv, "__eq__", &[b.req(0)])?
+            .unwrap_or(vm.not_implemented);
         if r == vm.not_implemented {
             return Ok(r);
         }
@@ -765,9 +789,13 @@ fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<
         return Ok(None);
     }
     let k = vm.intern(hook);
-    let Some(f) = crate::vm::types::lookup(vm, meta, k) else {
+    let Some((f, owner)) = crate::vm::types::lookup_owner(vm, meta, k) else {
         return Ok(None);
     };
+    if owner == vm.types.type_ {
+        // type's own hook is the plain check the caller makes
+        return Ok(None);
+    }
     let m = vm.bind_descriptor(f, cls, meta)?;
     let r = vm.call(m, &[v])?;
     Ok(Some(vm.truthy(r)?))
@@ -2265,11 +2293,12 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> PyResult<Option<Value>> {
-        let start_cls = if is_type(obj) && self.is_subclass(obj, typ) {
-            obj
-        } else {
-            self.type_of(obj)
-        };
+        // `super(C, D)` with D a subclass of C looks up on the class level
+        // (functions unbound); a class that is only an instance of C (C a
+        // metaclass: `super().__instancecheck__(x)` in one) is bound to, as
+        // any instance
+        let class_level = is_type(obj) && self.is_subclass(obj, typ);
+        let start_cls = if class_level { obj } else { self.type_of(obj) };
         let mro = type_obj(start_cls).mro.get().clone();
         let pos = mro
             .iter()
@@ -2278,7 +2307,7 @@ impl Vm {
             .unwrap_or(mro.len());
         for c in &mro[pos..] {
             if let Some(v) = self.dict_get_str_in(type_obj(*c).dict.get(), name) {
-                if is_type(obj)
+                if class_level
                     && !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ClassMethod(_)))
                 {
                     if let Some(ObjData::StaticMethod(f)) = v.as_obj().map(|o| &o.data) {

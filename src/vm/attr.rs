@@ -892,10 +892,11 @@ impl Vm {
         let cls = self.type_of(obj);
         let n = self.name(name);
         match lookup_owner(self, cls, n) {
-            Some((f, _)) if matches!(f.as_obj().map(|o| &o.data), Some(ObjData::Builtin(b)) if b.function) =>
-            {
-                // a module's function is no descriptor: called without the object
-                self.call(f, args).map(Some)
+            Some((f, _)) if !takes_receiver(f) => {
+                // as CPython's slots: what is no method is bound through its
+                // `__get__` if it has one, else called without the object
+                let b = self.bind_descriptor(f, obj, cls)?;
+                self.call(b, args).map(Some)
             }
             Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -911,6 +912,25 @@ impl Vm {
             }
             None => Ok(None),
         }
+    }
+}
+
+/// Whether a dunder found on a class is called with the object first: a
+/// Python function, a built-in type's method, or a property (whose getter
+/// takes it); not a module's function, a static or class method, a bound
+/// method, a class or any other callable object.
+fn takes_receiver(f: Value) -> bool {
+    match f.as_obj().map(|o| &o.data) {
+        Some(ObjData::Builtin(b)) => b.bound.is_empty() && !b.function,
+        Some(
+            ObjData::Instance(_)
+            | ObjData::StaticMethod(_)
+            | ObjData::ClassMethod(_)
+            | ObjData::Native(_)
+            | ObjData::BoundMethod { .. }
+            | ObjData::Type(_),
+        ) => false,
+        _ => true,
     }
 }
 
