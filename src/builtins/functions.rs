@@ -422,6 +422,22 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(Value::bool(vm.is_subclass(b.req(0), b.recv)))
     });
+    vm.add_method(ty, "__setattr__", |vm, a| {
+        const SETATTR: Sig<2> = Sig::new("__setattr__", ["name", "value"])
+            .method()
+            .owner("type");
+        let b = SETATTR.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.type_setattr(b.recv, n, b.req(1))?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(ty, "__delattr__", |vm, a| {
+        const DELATTR: Sig<1> = Sig::new("__delattr__", ["name"]).method().owner("type");
+        let b = DELATTR.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.type_delattr(b.recv, n)?;
+        Ok(Value::NONE)
+    });
     let t = vm.types.object;
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(t, "__reduce__", |vm, a| {
@@ -499,6 +515,11 @@ pub fn register(vm: &mut Vm) {
         const SETATTR: Sig<2> = Sig::new("__setattr__", ["name", "value"]).method();
         let b = SETATTR.bind(vm, &a)?;
         let n = attr_name(vm, b.req(0))?;
+        if is_type(b.recv) {
+            // a class's attributes are type.__setattr__'s (CPython's hackcheck)
+            let tn = vm.type_name(b.recv);
+            return Err(vm.type_error(&format!("can't apply this __setattr__ to {tn} object")));
+        }
         vm.generic_setattr(b.recv, n, b.req(1))?;
         Ok(Value::NONE)
     });
@@ -513,8 +534,27 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__delattr__", |vm, a| {
         let b = OTHER.bind(vm, &a)?;
         let n = attr_name(vm, b.req(0))?;
+        if is_type(b.recv) {
+            let tn = vm.type_name(b.recv);
+            return Err(vm.type_error(&format!("can't apply this __delattr__ to {tn} object")));
+        }
         vm.generic_delattr(b.recv, n)?;
         Ok(Value::NONE)
+    });
+    // `object.__dir__()` and `type.__dir__()`: the names dir() lists, unsorted
+    // in CPython, sorted here
+    vm.add_method(t, "__dir__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
+        let names = dir_names(vm, v);
+        let vals = names.iter().map(|n| vm.new_str(n)).collect();
+        Ok(vm.new_list(vals))
+    });
+    let ty = vm.types.type_;
+    vm.add_method(ty, "__dir__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
+        let names = dir_names(vm, v);
+        let vals = names.iter().map(|n| vm.new_str(n)).collect();
+        Ok(vm.new_list(vals))
     });
     vm.add_method(t, "__format__", |vm, a| {
         /// `object.__format__(self, format_spec, /)`
@@ -1493,6 +1533,21 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let o = DIR.bind(vm, &a)?.get(0);
     let mut names: Vec<String> = Vec::new();
     if let Some(o) = o {
+        // a class's own __dir__ (the metaclass's for a class: EnumType's),
+        // its result made a sorted list
+        let cls = vm.type_of(o);
+        let k = vm.intern("__dir__");
+        if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, k)
+            && owner != vm.types.object
+            && owner != vm.types.type_
+        {
+            let m = vm.bind_descriptor(f, o, cls)?;
+            let r = vm.call(m, &[])?;
+            let items = vm.collect_iter(r)?;
+            let l = vm.new_list(items);
+            vm.call_method(l, "sort", &[])?;
+            return Ok(l);
+        }
         names = dir_names(vm, o);
     } else {
         let l = locals(vm, Args::new(&[]))?;

@@ -617,19 +617,16 @@ impl Vm {
         let cls = self.type_of(obj);
         if let Some(o) = obj.as_obj() {
             match &o.data {
-                ObjData::Type(t) => {
-                    if t.module == "builtins"
-                        && std::ptr::eq(type_obj(cls), type_obj(self.types.type_))
-                    {
-                        return Err(self.type_error(&format!(
-                            "cannot set '{}' attribute of immutable type '{}'",
-                            str_of(name),
-                            t.name
-                        )));
+                ObjData::Type(_) => {
+                    // a metaclass's own __setattr__ (EnumType's guards members)
+                    if self.type_hooks(cls) & crate::vm::types::HOOK_SETATTR != 0 {
+                        let sa = self.name("__setattr__");
+                        if let Some(f) = lookup(self, cls, sa) {
+                            self.call(f, &[obj, name, v])?;
+                            return Ok(());
+                        }
                     }
-                    let name = self.intern_value(name);
-                    self.type_set_attr(obj, name, v);
-                    return Ok(());
+                    return self.type_setattr(obj, name, v);
                 }
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
@@ -708,6 +705,31 @@ impl Vm {
         self.generic_setattr(obj, name, v)
     }
 
+    /// `type.__setattr__`: set a class attribute (not of a built-in type).
+    pub fn type_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        let t = type_obj(obj);
+        if t.module == "builtins" && std::ptr::eq(type_obj(cls), type_obj(self.types.type_)) {
+            return Err(self.type_error(&format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                str_of(name),
+                t.name
+            )));
+        }
+        let name = self.intern_value(name);
+        self.type_set_attr(obj, name, v);
+        Ok(())
+    }
+
+    /// `type.__delattr__`: delete a class attribute.
+    pub fn type_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let name = self.intern_value(name);
+        if !self.type_del_attr(obj, name) {
+            return Err(self.no_attribute(obj, name));
+        }
+        Ok(())
+    }
+
     /// `object.__setattr__`: store in the instance, honouring `__slots__`.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
@@ -735,10 +757,14 @@ impl Vm {
         if let Some(o) = obj.as_obj() {
             match &o.data {
                 ObjData::Type(_) => {
-                    if !self.type_del_attr(obj, name) {
-                        return Err(self.no_attribute(obj, name));
+                    if self.type_hooks(cls) & crate::vm::types::HOOK_DELATTR != 0 {
+                        let da = self.name("__delattr__");
+                        if let Some(f) = lookup(self, cls, da) {
+                            self.call(f, &[obj, name])?;
+                            return Ok(());
+                        }
                     }
-                    return Ok(());
+                    return self.type_delattr(obj, name);
                 }
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
