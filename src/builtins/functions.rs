@@ -438,6 +438,24 @@ pub fn register(vm: &mut Vm) {
         vm.type_delattr(b.recv, n)?;
         Ok(Value::NONE)
     });
+    // `builtin_function_or_method.__reduce__()`: a module's function pickles
+    // by its name (pickle finds its module), a method as getattr(owner, name)
+    let bf = vm.types.builtin_function;
+    vm.add_method(bf, "__reduce__", |vm, a| {
+        let f = NOARGS.bind(vm, &a)?.recv;
+        let Some(ObjData::Builtin(b)) = f.as_obj().map(|o| &o.data) else {
+            return Err(vm.type_error("descriptor '__reduce__' needs a builtin function"));
+        };
+        let (name, holder) = (b.name, if b.bound.is_empty() { b.owner } else { b.bound });
+        let name = vm.new_str(name);
+        if holder.is_empty() {
+            return Ok(name);
+        }
+        let k = vm.intern("getattr");
+        let getattr = vm.dict_get_str(vm.builtins, k).unwrap_or(Value::NONE);
+        let args = vm.new_tuple(vec![holder, name]);
+        Ok(vm.new_tuple(vec![getattr, args]))
+    });
     let t = vm.types.object;
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
     vm.add_method(t, "__reduce__", |vm, a| {
