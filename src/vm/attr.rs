@@ -304,6 +304,31 @@ impl Vm {
         Ok(None)
     }
 
+    /// The name of the first imported module holding native function `f` (its
+    /// `__module__`: natives do not record theirs), else None.
+    fn module_of_function(&mut self, f: Value) -> Value {
+        if let ObjData::Dict(d) = &self.builtins.obj().data
+            && d.get().iter().any(|e| e.value == f)
+        {
+            return self.intern("builtins");
+        }
+        let mods: Vec<(Value, Value)> = match &self.modules.obj().data {
+            ObjData::Dict(d) => d.get().iter().map(|e| (e.key, e.value)).collect(),
+            _ => return Value::NONE,
+        };
+        for (name, m) in mods {
+            let Some(ObjData::Module { dict, .. }) = m.as_obj().map(|o| &o.data) else {
+                continue;
+            };
+            if let ObjData::Dict(d) = &dict.obj().data
+                && d.get().iter().any(|e| e.value == f)
+            {
+                return name;
+            }
+        }
+        Value::NONE
+    }
+
     /// Binds a class attribute found for instance `obj` of `cls`.
     pub fn bind_descriptor(&mut self, d: Value, obj: Value, cls: Value) -> PyResult<Value> {
         let Some(dobj) = d.as_obj() else { return Ok(d) };
@@ -570,6 +595,11 @@ impl Vm {
                 return self.getattr_opt(f, name);
             }
             (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
+            (ObjData::Builtin(b), "__module__") => Some(if b.function {
+                self.module_of_function(obj)
+            } else {
+                Value::NONE
+            }),
             (ObjData::Builtin(b), "__self__") => Some(if b.bound.is_empty() {
                 Value::NONE
             } else {

@@ -929,12 +929,17 @@ impl Vm {
         if let Some(r) = self.call_dunder(container, "__contains__", &[item])? {
             return self.truthy(r);
         }
-        let it = self.iter(container).map_err(|_| {
-            self.type_error(&format!(
-                "argument of type '{}' is not iterable",
-                self.type_name(container)
-            ))
-        })?;
+        // (an error raised by the container's own __iter__ propagates)
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(e) if self.matches(e.0, "TypeError") => {
+                return Err(self.type_error(&format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )));
+            }
+            Err(e) => return Err(e),
+        };
         self.temp_roots.push(it);
         let r = (|| {
             while let Some(x) = self.next(it)? {
