@@ -2523,6 +2523,17 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(q) if vm.is_str(q) => str_of(q).to_string(),
         _ => name.clone(),
     };
+    // no `__module__` given: the calling code's module, as CPython's type_new
+    let mk = vm.intern("__module__");
+    if vm.dict_get_str(ns, mk).is_none()
+        && let Some(g) = vm.frames.last().map(|f| f.globals)
+        && matches!(g.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+    {
+        let nk = vm.intern("__name__");
+        if let Some(n) = vm.dict_get_str(g, nk) {
+            vm.dict_set_str(ns, mk, n);
+        }
+    }
     let cls = vm.new_class(&name, &qual, bases, ns)?;
     if meta != vm.types.type_ {
         cls.obj().class.set(meta);

@@ -192,8 +192,24 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        // A built-in sequence's + and * are CPython's sq_concat/sq_repeat, which
+        // come after the other operand's number slot: `[1] + x` asks
+        // x.__radd__ first
+        let seq_op = matches!(op, BinOp::Add | BinOp::Mul)
+            && matches!(
+                a.as_obj().map(|o| &o.data),
+                Some(
+                    ObjData::Str(_)
+                        | ObjData::List(_)
+                        | ObjData::Tuple(_)
+                        | ObjData::Bytes(_)
+                        | ObjData::ByteArray(_)
+                )
+            )
+            && matches!(b.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)));
         // A subclass's reflected method goes first.
-        let b_first = ta != tb && self.is_subclass(tb, ta) && self.dunder(b, rname).is_some();
+        let b_first =
+            ta != tb && (seq_op || self.is_subclass(tb, ta)) && self.dunder(b, rname).is_some();
         if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
             return Ok(r);
         }
@@ -1790,10 +1806,17 @@ impl Vm {
                 )
             }
             ObjData::Type(t) => {
-                if t.module == "builtins" {
+                // the class's `__module__` as it is now (a class body or a
+                // later assignment may set it)
+                let k = self.name("__module__");
+                let module = match self.dict_get_str_in(t.dict.get(), k) {
+                    Some(m) if self.is_str(m) => str_of(m),
+                    _ => t.module.as_str(),
+                };
+                if module == "builtins" {
                     format!("<class '{}'>", t.qualname)
                 } else {
-                    format!("<class '{}.{}'>", t.module, t.qualname)
+                    format!("<class '{}.{}'>", module, t.qualname)
                 }
             }
             ObjData::Function(f) => format!(
