@@ -268,6 +268,11 @@ impl Builder {
                 self.target(&a.target)?;
             }
             Stmt::AnnAssign(a) => {
+                // a module's or class's annotations are evaluated there (an
+                // enclosing function's names are free in a class body)
+                if matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
+                }
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.target(&a.target)?;

@@ -77,13 +77,28 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, t);
     }
-    vm.add_fn(d, "_proxy_new", proxy_new);
     vm.add_fn(d, "_proxy_target", |vm, a| {
         const TARGET: Sig<1> = Sig::new("_proxy_target", ["proxy"]);
         let p = TARGET.bind(vm, &a)?.req(0);
         proxy_target(vm, p)
     });
     crate::modules::itertools::run_source(vm, m, PROXY_SRC, "<_weakref>")?;
+    vm.add_fn(d, "proxy", |vm, a| {
+        /// `proxy(object[, callback])`
+        const PROXY: Sig<2> = Sig::new("proxy", ["object", "callback"]).required(1);
+        let b = PROXY.bind(vm, &a)?;
+        let (o, callback) = (b.req(0), b.get(1).unwrap_or(Value::NONE));
+        check_weakrefable(vm, o)?;
+        let name = if vm.is_callable(o) {
+            "CallableProxyType"
+        } else {
+            "ProxyType"
+        };
+        let m = vm.import("_weakref", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern(name);
+        let cls = vm.getattr(m, k)?;
+        make_proxy(vm, cls, o, callback)
+    });
     vm.add_fn(d, "getweakrefcount", |vm, a| {
         const COUNT: Sig<1> = Sig::new("getweakrefcount", ["object"]).owner("_weakref");
         let o = COUNT.bind(vm, &a)?.req(0);
@@ -191,14 +206,9 @@ fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(r)
 }
 
-/// `_proxy_new(cls, object, callback)`: a proxy of class `cls`
-/// (weakproxy or weakcallableproxy); one without callback is shared, as
-/// CPython's.
-fn proxy_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    const NEW: Sig<3> = Sig::new("_proxy_new", ["cls", "object", "callback"]);
-    let b = NEW.bind(vm, &a)?;
-    let (cls, o, callback) = (b.req(0), b.req(1), b.req(2));
-    check_weakrefable(vm, o)?;
+/// A proxy of class `cls` (ProxyType or CallableProxyType) to `o`; one
+/// without callback is shared, as CPython's.
+fn make_proxy(vm: &mut Vm, cls: Value, o: Value, callback: Value) -> PyResult<Value> {
     if callback.is_none() {
         for r in refs_to(vm, o) {
             if vm.type_of(r) == cls
@@ -378,10 +388,6 @@ class CallableProxyType(ProxyType):
         return _proxy_target(self)(*args, **kwargs)
 
 ProxyType.__module__ = CallableProxyType.__module__ = 'weakref'
-
-def proxy(object, callback=None, /):
-    cls = CallableProxyType if callable(object) else ProxyType
-    return _proxy_new(cls, object, callback)
 
 from builtins import id as _id
 del _name, _binary, _divmod, _rdivmod

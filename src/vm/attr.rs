@@ -436,6 +436,25 @@ impl Vm {
             }
             "__class__" => self.type_of(cls),
             "__doc__" => Value::NONE,
+            // what inspect.signature reads for `object` (a class without its
+            // own __init__ or __new__ is signed as object is)
+            "__text_signature__" if cls == self.types.object => self.new_str("()"),
+            "__text_signature__" => Value::NONE,
+            // CPython's type flags that the standard library tests: heap type,
+            // base type, abstract (inspect.isabstract)
+            "__flags__" => {
+                let mut f: i64 = 1 << 10;
+                if t.module != "builtins" {
+                    f |= 1 << 9;
+                }
+                let ak = self.name("__abstractmethods__");
+                if let Some(am) = self.dict_get_str_in(t.dict.get(), ak)
+                    && self.truthy(am)?
+                {
+                    f |= 1 << 20;
+                }
+                self.new_int(f)
+            }
             // object.__new__/__init__ live outside object's namespace (see
             // builtins::functions); every class inherits them.
             "__new__" => self.object_new,
