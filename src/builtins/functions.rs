@@ -1075,6 +1075,13 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    for (t, name) in [(vm.types.bytes, "bytes"), (vm.types.bytearray, "bytearray")] {
+        if vm.isinstance(acc, t) {
+            return Err(vm.type_error(&format!(
+                "sum() can't sum {name} [use b''.join(seq) instead]"
+            )));
+        }
+    }
     if crate::vm::drain::is_plain_generator(vm, b.req(0)) {
         // the running total lives in `temp_roots[slot]`, where the sink adds too
         let slot = vm.temp_roots.len();

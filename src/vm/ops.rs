@@ -120,16 +120,21 @@ impl Vm {
         }
         match self.call_dunder(v, "__len__", &[])? {
             Some(r) => {
-                let n = self.to_i64(r).ok_or_else(|| {
-                    self.type_error(&format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        self.type_name(r)
-                    ))
-                })?;
-                if n < 0 {
-                    return Err(self.value_error("__len__() should return >= 0"));
+                // CPython's slot_sq_length: the result through __index__, a
+                // negative one a ValueError, one past ssize_t an OverflowError
+                let r = crate::builtins::signature::to_index(self, r)?;
+                if let Some(n) = self.to_i64(r) {
+                    if n < 0 {
+                        return Err(self.value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n as usize);
                 }
-                Ok(n as usize)
+                match self.to_bigint(r) {
+                    Some(b) if num_traits::Signed::is_negative(&b) => {
+                        Err(self.value_error("__len__() should return >= 0"))
+                    }
+                    _ => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+                }
             }
             None => Err(self.type_error(&format!(
                 "object of type '{}' has no len()",
@@ -810,6 +815,11 @@ impl Vm {
                             || type_obj(owner).module != "builtins" =>
                     {
                         let r = self.call(f, &[v])?;
+                        // (an int subclass's value is its payload)
+                        let r = match self.base_payload(r) {
+                            p if !p.is_empty() && self.is_intlike(p) => p,
+                            _ => r,
+                        };
                         // A result that fits a hash is used as is (CPython only
                         // re-hashes out-of-range ints).
                         if let Some(i) = self.to_i64(r) {
