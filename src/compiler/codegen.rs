@@ -497,6 +497,19 @@ impl<'a> Compiler<'a> {
         i
     }
 
+    /// `__x` in a class (or a function in it) as CPython's compiler spells it:
+    /// `_C__x` (symtable::mangle).
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        let u = self.units.last().unwrap();
+        super::symtable::mangle(self.st.scopes[u.scope].private.as_deref(), name)
+    }
+
+    /// The names-table index of attribute `attr`, mangled.
+    fn attr_name(&mut self, attr: &str) -> u32 {
+        let m = self.mangle(attr).into_owned();
+        self.name(&m)
+    }
+
     fn name_kind(&self, name: &str) -> NameKind {
         let u = self.units.last().unwrap();
         self.st.scopes[u.scope].kind_of(name)
@@ -517,6 +530,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         if self.scope_kind() == ScopeKind::Module
             && self.name_kind(name) == NameKind::GlobalImplicit
         {
@@ -546,6 +561,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         if self.scope_kind() == ScopeKind::Module
             && self.name_kind(name) == NameKind::GlobalImplicit
         {
@@ -578,6 +595,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         match self.name_kind(name) {
             NameKind::Local => {
                 let i = self.local_index(name);
@@ -802,7 +821,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::Dup);
-                let n = self.name(&at.attr.id);
+                let n = self.attr_name(&at.attr.id);
                 self.emit(Op::LoadAttr(n));
                 self.expr(&a.value)?;
                 self.set_line(a.range.start());
@@ -836,7 +855,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::StoreAttr(n));
             }
             Expr::Subscript(s) => {
@@ -893,7 +912,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::DeleteAttr(n));
             }
             Expr::Subscript(s) => {
@@ -1306,7 +1325,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwdefs.is_empty() {
             for a in &kwdefs {
-                let k = self.str_const(&a.parameter.name.id);
+                let name = self.mangle(&a.parameter.name.id).into_owned();
+                let k = self.str_const(&name);
                 self.emit(Op::LoadConst(k));
                 self.expr(a.default.as_ref().unwrap())?;
             }
@@ -1399,7 +1419,8 @@ impl<'a> Compiler<'a> {
         }
         let n = items.len() as u32;
         for (name, e) in items {
-            let k = self.str_const(name);
+            let name = self.mangle(name).into_owned();
+            let k = self.str_const(&name);
             self.emit(Op::LoadConst(k));
             match e {
                 // `*args: *Ts` (PEP 646): the one item of the unpacked value
@@ -1652,7 +1673,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::LoadAttr(n));
             }
             Expr::Subscript(s) => {
@@ -1920,7 +1941,7 @@ impl<'a> Compiler<'a> {
             && simple
         {
             self.expr(&a.value)?;
-            let n = self.name(&a.attr.id);
+            let n = self.attr_name(&a.attr.id);
             self.emit(Op::LoadMethod(n));
             for x in args.args.iter() {
                 self.expr(x)?;

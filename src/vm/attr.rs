@@ -353,6 +353,11 @@ impl Vm {
                 self.types.method,
                 ObjData::BoundMethod { func: *f, slf: cls },
             ),
+            // an unbound `super(C)` is a descriptor: bound to the instance
+            ObjData::Super { typ, obj: inner } if inner.is_none() && !obj.is_none() => {
+                let typ = *typ;
+                self.alloc(self.types.super_, ObjData::Super { typ, obj })
+            }
             ObjData::Instance(_) => {
                 let get = self.name("__get__");
                 let dcls = self.type_of(d);
