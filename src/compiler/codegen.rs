@@ -1067,14 +1067,8 @@ impl<'a> Compiler<'a> {
                 self.unit().fblocks.extend(saved);
                 r?;
             }
-            4 => {
-                self.emit(Op::PopBlock);
-                if with_value {
-                    self.emit(Op::Rot2);
-                }
-                self.emit(Op::PopExcept);
-            }
-            5 => {
+            4 | 5 => {
+                // [prev, exc] (and the value being returned above them)
                 self.emit(Op::PopBlock);
                 if with_value {
                     self.emit(Op::Rot2);
@@ -1180,14 +1174,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CheckExcMatch);
                 next = Some(self.emit(Op::PopJumpIfFalse(0)));
             }
-            match &h.name {
-                Some(n) => self.store_name(&n.id),
-                None => self.emit_pop(),
+            // the exception stays on the stack through the body, [prev, exc],
+            // so the cleanup handler's level is the same wherever the body
+            // raises (mid-call too: its operands are cut off above exc)
+            if let Some(n) = &h.name {
+                self.emit(Op::Dup);
+                self.store_name(&n.id);
             }
             self.unit().fblocks.push(FBlock::ExceptBody);
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.emit(Op::PopBlock);
+            self.emit(Op::Pop);
             self.emit(Op::PopExcept);
             if let Some(n) = &h.name {
                 self.load_const(Value::NONE);
@@ -1200,9 +1198,13 @@ impl<'a> Compiler<'a> {
                 None => break,
             }
         }
-        // No clause matched: re-raise into the cleanup handler.
+        // No clause matched: re-raise (a copy) into the cleanup handler.
+        self.emit(Op::Dup);
         self.emit(Op::Reraise);
         self.patch(cleanup);
+        // [prev, exc, raised]: restore prev, raise
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
         self.emit(Op::ReraiseRestore);
         for j in to_end {
             self.patch(j);
