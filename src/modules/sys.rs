@@ -297,7 +297,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "exc_info", |vm, a| {
         Sig::new("exc_info", []).owner("sys").bind(vm, &a)?;
-        let e = vm.handled;
+        let e = vm.current_exception();
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
         }
@@ -307,7 +307,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "exception", |vm, a| {
         Sig::new("exception", []).owner("sys").bind(vm, &a)?;
-        Ok(vm.handled)
+        Ok(vm.current_exception())
     });
     vm.add_fn(d, "excepthook", |vm, a| {
         /// `excepthook(exctype, value, traceback, /)`

@@ -310,6 +310,10 @@ pub struct Generator {
     pub running_async: bool,
     /// Async generators: `aclose()` was called or it finished (ag_closed).
     pub closed: bool,
+    /// The exception its frame was handling when it last suspended (CPython's
+    /// gi_exc_state), NONE outside an except block: what `sys.exc_info()` and a
+    /// bare `raise` see again when it resumes.
+    pub exc: Value,
 }
 
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.
@@ -551,6 +555,7 @@ impl Obj {
                 let g = g.get();
                 visit(g.name);
                 visit(g.qualname);
+                visit(g.exc);
                 if let Some(f) = &g.frame {
                     f.trace(visit);
                 }

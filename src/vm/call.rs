@@ -265,6 +265,7 @@ impl Vm {
                 running_pad: [0; 7],
                 running_async: false,
                 closed: false,
+                exc: Value::NONE,
             })),
         );
         frame.generator = g;

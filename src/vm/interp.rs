@@ -211,9 +211,17 @@ impl Vm {
         frame.is_entry = true;
         g.running = true;
         let saved_handled = self.handled;
+        // a resumption runs on the generator's own exception state, above its
+        // resumer's (a continuation after a trace keeps what the trace left)
+        let resuming = sent.is_some();
         if let Err(e) = self.push_frame(frame) {
             g.running = false;
             return Err(e);
+        }
+        if resuming {
+            let outer = self.current_exception();
+            self.outer_handled.push(outer);
+            self.handled = g.exc;
         }
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
@@ -229,12 +237,24 @@ impl Vm {
             self.execute()
         };
         self.native_depth -= 1;
+        let own = self.handled;
+        if resuming {
+            self.outer_handled.pop();
+        }
         self.handled = saved_handled;
         let ObjData::Generator(g) = &genv.obj().data else {
             unreachable!()
         };
         let g = g.get();
         g.running = false;
+        if resuming {
+            // kept only while suspended inside an except block
+            g.exc = if r.is_ok() && self.suspended.is_some() {
+                own
+            } else {
+                Value::NONE
+            };
+        }
         match r {
             Ok(v) => {
                 if let Some(f) = self.suspended.take() {
@@ -302,7 +322,7 @@ impl Vm {
 
     /// Sets `__context__` on a freshly raised exception from the one being handled.
     pub(crate) fn chain_context(&mut self, e: Value) {
-        let h = self.handled;
+        let h = self.current_exception();
         if h.is_none() || h == e {
             return;
         }
@@ -1219,11 +1239,12 @@ impl Vm {
                 Op::Raise(n) => {
                     let e = match n {
                         0 => {
-                            if self.handled.is_none() {
+                            let h = self.current_exception();
+                            if h.is_none() {
                                 let e = self.runtime_error("No active exception to reraise");
                                 return Err((e, false));
                             }
-                            return Err((PyErr(self.handled), true));
+                            return Err((PyErr(h), true));
                         }
                         1 => {
                             let v = fr.pop();
