@@ -31,6 +31,26 @@ pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, name: &str) -> 
         .map_err(|e| compile_error_to_exc(vm, source, filename, e))
 }
 
+/// Compiles source for `compile(..., 'single')` (doctest's examples): each
+/// expression statement's value goes to `sys.displayhook`.
+pub fn compile_single(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
+    let parsed = match ruff_python_parser::parse_module(source) {
+        Ok(p) => p,
+        Err(e) => {
+            return Err(syntax_error_from_parse(
+                vm,
+                source,
+                filename,
+                &e.error,
+                e.location.start(),
+            ));
+        }
+    };
+    let module = parsed.into_syntax();
+    codegen::compile_interactive(vm, &module.body, source, filename)
+        .map_err(|e| compile_error_to_exc(vm, source, filename, e))
+}
+
 /// Compiles an expression for `eval`: the code returns the expression's value.
 pub fn compile_eval(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
     let trimmed = source.trim_start_matches([' ', '\t']);

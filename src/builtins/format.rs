@@ -333,7 +333,13 @@ pub fn format_int(vm: &mut Vm, i: IntArg, spec: &Spec, type_name: &str) -> PyRes
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = i.abs_digits(radix);
+    let mut digits = match i {
+        IntArg::Big(b) if radix == 10 => {
+            let t = crate::builtins::numbers::decimal_text(vm, b)?;
+            t.trim_start_matches('-').to_string()
+        }
+        _ => i.abs_digits(radix),
+    };
     if t == 'X' {
         digits = digits.to_uppercase();
     }
@@ -1023,7 +1029,11 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResu
                     'o' => (8, "0o"),
                     _ => (10, ""),
                 };
-                let mut digits = iv.abs().to_str_radix(radix);
+                let mut digits = if radix == 10 {
+                    crate::builtins::numbers::decimal_text(vm, &iv.abs())?
+                } else {
+                    iv.abs().to_str_radix(radix)
+                };
                 if conv == 'X' {
                     digits = digits.to_uppercase();
                 }

@@ -129,10 +129,11 @@ pub fn register(vm: &mut Vm) {
             vm.import(&name, fromlist, 0, globals)
         }),
         ("open", crate::modules::io::open),
+        ("breakpoint", breakpoint),
         ("compile", compile),
     ];
     for (name, f) in fns {
-        let fv = vm.new_builtin(name, *f);
+        let fv = vm.new_function(name, *f);
         let k = vm.intern(name);
         vm.dict_set_str(b, k, fv);
     }
@@ -401,6 +402,60 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(vm.alloc(vm.types.method, ObjData::BoundMethod { func, slf }))
     });
+    // `type.__instancecheck__`/`__subclasscheck__`: the plain checks, which a
+    // metaclass's own hook reaches through super()
+    let ty = vm.types.type_;
+    vm.add_method(ty, "__instancecheck__", |vm, a| {
+        const CHECK: Sig<1> = Sig::new("__instancecheck__", ["instance"])
+            .method()
+            .owner("type");
+        let b = CHECK.bind(vm, &a)?;
+        Ok(Value::bool(vm.isinstance(b.req(0), b.recv)))
+    });
+    vm.add_method(ty, "__subclasscheck__", |vm, a| {
+        const CHECK: Sig<1> = Sig::new("__subclasscheck__", ["subclass"])
+            .method()
+            .owner("type");
+        let b = CHECK.bind(vm, &a)?;
+        if !is_type(b.req(0)) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        Ok(Value::bool(vm.is_subclass(b.req(0), b.recv)))
+    });
+    vm.add_method(ty, "__setattr__", |vm, a| {
+        const SETATTR: Sig<2> = Sig::new("__setattr__", ["name", "value"])
+            .method()
+            .owner("type");
+        let b = SETATTR.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.type_setattr(b.recv, n, b.req(1))?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(ty, "__delattr__", |vm, a| {
+        const DELATTR: Sig<1> = Sig::new("__delattr__", ["name"]).method().owner("type");
+        let b = DELATTR.bind(vm, &a)?;
+        let n = attr_name(vm, b.req(0))?;
+        vm.type_delattr(b.recv, n)?;
+        Ok(Value::NONE)
+    });
+    // `builtin_function_or_method.__reduce__()`: a module's function pickles
+    // by its name (pickle finds its module), a method as getattr(owner, name)
+    let bf = vm.types.builtin_function;
+    vm.add_method(bf, "__reduce__", |vm, a| {
+        let f = NOARGS.bind(vm, &a)?.recv;
+        let Some(ObjData::Builtin(b)) = f.as_obj().map(|o| &o.data) else {
+            return Err(vm.type_error("descriptor '__reduce__' needs a builtin function"));
+        };
+        let (name, holder) = (b.name, if b.bound.is_empty() { b.owner } else { b.bound });
+        let name = vm.new_str(name);
+        if holder.is_empty() {
+            return Ok(name);
+        }
+        let k = vm.intern("getattr");
+        let getattr = vm.dict_get_str(vm.builtins, k).unwrap_or(Value::NONE);
+        let args = vm.new_tuple(vec![holder, name]);
+        Ok(vm.new_tuple(vec![getattr, args]))
+    });
     let t = vm.types.object;
     vm.add_method(t, "__sizeof__", |vm, a| {
         const SIZEOF: Sig<0> = Sig::new("__sizeof__", []).method().owner("object");
@@ -446,7 +501,11 @@ pub fn register(vm: &mut Vm) {
     });
     vm.add_method(t, "__ne__", |vm, a| {
         let b = OTHER.bind(vm, &a)?;
-        let r = vm.call_method(b.recv, "__eq__", &[b.req(0)])?;
+        // the type's __eq__ (a class's own is its metaclass's), as CPython's
+        // tp_richcompare
+        let r = vm
+            .call_dunder(b.recv, "__eq__", &[b.req(0)])?
+            .unwrap_or(vm.not_implemented);
         if r == vm.not_implemented {
             return Ok(r);
         }
@@ -479,6 +538,11 @@ pub fn register(vm: &mut Vm) {
         const SETATTR: Sig<2> = Sig::new("__setattr__", ["name", "value"]).method();
         let b = SETATTR.bind(vm, &a)?;
         let n = attr_name(vm, b.req(0))?;
+        if is_type(b.recv) {
+            // a class's attributes are type.__setattr__'s (CPython's hackcheck)
+            let tn = vm.type_name(b.recv);
+            return Err(vm.type_error(&format!("can't apply this __setattr__ to {tn} object")));
+        }
         vm.generic_setattr(b.recv, n, b.req(1))?;
         Ok(Value::NONE)
     });
@@ -493,8 +557,27 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "__delattr__", |vm, a| {
         let b = OTHER.bind(vm, &a)?;
         let n = attr_name(vm, b.req(0))?;
+        if is_type(b.recv) {
+            let tn = vm.type_name(b.recv);
+            return Err(vm.type_error(&format!("can't apply this __delattr__ to {tn} object")));
+        }
         vm.generic_delattr(b.recv, n)?;
         Ok(Value::NONE)
+    });
+    // `object.__dir__()` and `type.__dir__()`: the names dir() lists, unsorted
+    // in CPython, sorted here
+    vm.add_method(t, "__dir__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
+        let names = dir_names(vm, v);
+        let vals = names.iter().map(|n| vm.new_str(n)).collect();
+        Ok(vm.new_list(vals))
+    });
+    let ty = vm.types.type_;
+    vm.add_method(ty, "__dir__", |vm, a| {
+        let v = NOARGS.bind(vm, &a)?.recv;
+        let names = dir_names(vm, v);
+        let vals = names.iter().map(|n| vm.new_str(n)).collect();
+        Ok(vm.new_list(vals))
     });
     vm.add_method(t, "__format__", |vm, a| {
         /// `object.__format__(self, format_spec, /)`
@@ -566,16 +649,19 @@ pub(crate) fn throw_exc(vm: &mut Vm, t: Value, v: Value, tb: Value) -> PyResult<
     }
     let base = vm.exc_class("BaseException");
     if is_type(t) && vm.is_subclass(t, base) {
-        if v.is_none() {
-            vm.call(t, &[])
+        let made = if v.is_none() {
+            vm.instantiate_exception(t, &[], false)
         } else if vm.isinstance(v, t) {
             Ok(v)
         } else if let Some(items) = vm.tuple_items(v) {
             // a tuple value is the arguments (`throw(E, (1, 2))` is `E(1, 2)`)
-            vm.call(t, &items)
+            vm.instantiate_exception(t, &items, false)
         } else {
-            vm.call(t, &[v])
-        }
+            vm.instantiate_exception(t, &[v], false)
+        };
+        // as CPython's normalization: an error making the exception is the one
+        // thrown in
+        Ok(made.unwrap_or_else(|e| e.0))
     } else if vm.is_exception_instance(t) {
         if !v.is_none() {
             return Err(vm.type_error("instance exception may not have a separate value"));
@@ -710,6 +796,17 @@ impl Vm {
     }
 }
 
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the arguments.
+fn breakpoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let sys = vm.import("sys", Value::NONE, 0, Value::NONE)?;
+    let k = vm.intern("breakpointhook");
+    let hook = match vm.getattr_opt(sys, k) {
+        Ok(Some(h)) => h,
+        _ => return Err(vm.error("RuntimeError", "lost sys.breakpointhook")),
+    };
+    vm.call_kw(hook, a.pos, a.kw)
+}
+
 fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
     const LEN: Sig<1> = Sig::new("len", ["obj"]);
     let v = LEN.bind(vm, &a)?.req(0);
@@ -755,9 +852,13 @@ fn check_hook(vm: &mut Vm, cls: Value, hook: &str, v: Value) -> PyResult<Option<
         return Ok(None);
     }
     let k = vm.intern(hook);
-    let Some(f) = crate::vm::types::lookup(vm, meta, k) else {
+    let Some((f, owner)) = crate::vm::types::lookup_owner(vm, meta, k) else {
         return Ok(None);
     };
+    if owner == vm.types.type_ {
+        // type's own hook is the plain check the caller makes
+        return Ok(None);
+    }
     let m = vm.bind_descriptor(f, cls, meta)?;
     let r = vm.call(m, &[v])?;
     Ok(Some(vm.truthy(r)?))
@@ -978,6 +1079,13 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut acc = b.get(1).unwrap_or(Value::small_int(0));
     if vm.is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for (t, name) in [(vm.types.bytes, "bytes"), (vm.types.bytearray, "bytearray")] {
+        if vm.isinstance(acc, t) {
+            return Err(vm.type_error(&format!(
+                "sum() can't sum {name} [use b''.join(seq) instead]"
+            )));
+        }
     }
     if crate::vm::drain::is_plain_generator(vm, b.req(0)) {
         // the running total lives in `temp_roots[slot]`, where the sink adds too
@@ -1455,6 +1563,21 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let o = DIR.bind(vm, &a)?.get(0);
     let mut names: Vec<String> = Vec::new();
     if let Some(o) = o {
+        // a class's own __dir__ (the metaclass's for a class: EnumType's),
+        // its result made a sorted list
+        let cls = vm.type_of(o);
+        let k = vm.intern("__dir__");
+        if let Some((f, owner)) = crate::vm::types::lookup_owner(vm, cls, k)
+            && owner != vm.types.object
+            && owner != vm.types.type_
+        {
+            let m = vm.bind_descriptor(f, o, cls)?;
+            let r = vm.call(m, &[])?;
+            let items = vm.collect_iter(r)?;
+            let l = vm.new_list(items);
+            vm.call_method(l, "sort", &[])?;
+            return Ok(l);
+        }
         names = dir_names(vm, o);
     } else {
         let l = locals(vm, Args::new(&[]))?;
@@ -1694,10 +1817,11 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (source, fname) = (str_of(src).to_string(), fname.to_string());
     let (code, is_eval) = match mode {
         "eval" => (crate::run::compile_eval(vm, &source, &fname)?, true),
-        "exec" | "single" => (
+        "exec" => (
             crate::run::compile_source(vm, &source, &fname, "<module>")?,
             false,
         ),
+        "single" => (crate::run::compile_single(vm, &source, &fname)?, false),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     Ok(new_code_object(vm, code, is_eval))
@@ -2254,11 +2378,12 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> PyResult<Option<Value>> {
-        let start_cls = if is_type(obj) && self.is_subclass(obj, typ) {
-            obj
-        } else {
-            self.type_of(obj)
-        };
+        // `super(C, D)` with D a subclass of C looks up on the class level
+        // (functions unbound); a class that is only an instance of C (C a
+        // metaclass: `super().__instancecheck__(x)` in one) is bound to, as
+        // any instance
+        let class_level = is_type(obj) && self.is_subclass(obj, typ);
+        let start_cls = if class_level { obj } else { self.type_of(obj) };
         let mro = type_obj(start_cls).mro.get().clone();
         let pos = mro
             .iter()
@@ -2267,7 +2392,7 @@ impl Vm {
             .unwrap_or(mro.len());
         for c in &mro[pos..] {
             if let Some(v) = self.dict_get_str_in(type_obj(*c).dict.get(), name) {
-                if is_type(obj)
+                if class_level
                     && !matches!(v.as_obj().map(|o| &o.data), Some(ObjData::ClassMethod(_)))
                 {
                     if let Some(ObjData::StaticMethod(f)) = v.as_obj().map(|o| &o.data) {
@@ -2410,6 +2535,17 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(q) if vm.is_str(q) => str_of(q).to_string(),
         _ => name.clone(),
     };
+    // no `__module__` given: the calling code's module, as CPython's type_new
+    let mk = vm.intern("__module__");
+    if vm.dict_get_str(ns, mk).is_none()
+        && let Some(g) = vm.frames.last().map(|f| f.globals)
+        && matches!(g.as_obj().map(|o| &o.data), Some(ObjData::Dict(_)))
+    {
+        let nk = vm.intern("__name__");
+        if let Some(n) = vm.dict_get_str(g, nk) {
+            vm.dict_set_str(ns, mk, n);
+        }
+    }
     let cls = vm.new_class(&name, &qual, bases, ns)?;
     if meta != vm.types.type_ {
         cls.obj().class.set(meta);

@@ -8,6 +8,7 @@ pub mod dict;
 pub mod format;
 pub mod functions;
 pub mod generic_alias;
+pub mod iterpickle;
 pub mod list;
 pub mod longrange;
 pub mod numbers;
@@ -35,6 +36,7 @@ pub fn register(vm: &mut Vm) {
     bytes::register(vm);
     descriptors::register(vm);
     generic_alias::register(vm);
+    iterpickle::register(vm);
 }
 
 /// Argument `pos` (1-based) of `what` (e.g. `"format()"`) as a str, else CPython's

@@ -127,7 +127,8 @@ pub fn register(vm: &mut Vm) {
         ("__repr__", |vm, a| {
             // int's repr of a bool is its value (bool has its own)
             let i = int_self(vm, &a, "__repr__")?;
-            Ok(vm.new_string(i.to_string()))
+            let t = decimal_text(vm, &i)?;
+            Ok(vm.new_string(t))
         }),
         ("__round__", |vm, a| {
             let b = ROUND.bind(vm, &a)?;
@@ -618,11 +619,37 @@ fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<Big
     )))
 }
 
+/// An int's decimal text, refused past `sys.get_int_max_str_digits()` digits
+/// (before the quadratic conversion when the size alone says so), as in 3.11.
+pub fn decimal_text(vm: &mut Vm, i: &BigInt) -> PyResult<String> {
+    let limit = vm.int_max_str_digits;
+    if limit > 0 {
+        // floor(bits * log10(2)) never exceeds the digit count
+        let low = (i.bits() as f64 * std::f64::consts::LOG10_2) as usize;
+        if low > limit {
+            return Err(too_many_digits(vm, limit));
+        }
+    }
+    let t = i.to_string();
+    let n = t.len() - usize::from(t.starts_with('-'));
+    if limit > 0 && n > limit {
+        return Err(too_many_digits(vm, limit));
+    }
+    Ok(t)
+}
+
+fn too_many_digits(vm: &mut Vm, limit: usize) -> crate::vm::PyErr {
+    vm.value_error(&format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    ))
+}
+
 fn parse_int_checked(vm: &mut Vm, text: &str, base: u32, orig: Value) -> PyResult<BigInt> {
-    match parse_int(text, base) {
+    let limit = vm.int_max_str_digits;
+    match parse_int(text, base, limit) {
         Ok(v) => Ok(v),
         Err(Some(n)) => Err(vm.value_error(&format!(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
         ))),
         Err(None) => {
             let r = vm.repr_string(orig)?;
@@ -631,8 +658,9 @@ fn parse_int_checked(vm: &mut Vm, text: &str, base: u32, orig: Value) -> PyResul
     }
 }
 
-/// Python's int-from-string rules. Err(Some(n)): too many digits; Err(None): invalid.
-pub fn parse_int(text: &str, base: u32) -> Result<BigInt, Option<usize>> {
+/// Python's int-from-string rules. Err(Some(n)): more than `limit` digits in a
+/// base that is not a power of two (0: no limit); Err(None): invalid.
+pub fn parse_int(text: &str, base: u32, limit: usize) -> Result<BigInt, Option<usize>> {
     let t = text.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -684,7 +712,7 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, Option<usize>> {
     {
         return Err(None);
     }
-    if !base.is_power_of_two() && clean.len() > 4300 {
+    if !base.is_power_of_two() && limit > 0 && clean.len() > limit {
         return Err(Some(clean.len()));
     }
     let v = BigInt::parse_bytes(clean.as_bytes(), base).ok_or(None)?;
@@ -821,14 +849,12 @@ fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `float(x=0, /)`
     const FLOAT: Sig<1> = Sig::new("float", ["x"]).required(0).constructor();
     let b = FLOAT.bind(vm, &a)?;
-    let cls = b.recv;
     let f = match b.get(0) {
         None => 0.0,
         Some(x) => float_value(vm, x)?,
     };
-    if cls != vm.types.float {
-        return Err(vm.unsupported("subclassing the built-in type 'float'"));
-    }
+    // `float.__new__(Sub, x)`: the caller (subclass_new_result) wraps the float
+    // as the payload of a Sub instance, as for int and str
     Ok(Value::float(f))
 }
 

@@ -89,6 +89,28 @@ pub struct Compiler<'a> {
     /// The module's source when it has `from __future__ import annotations`:
     /// annotations are then stored as their text, not evaluated.
     future_annotations: Option<Rc<str>>,
+    /// `compile(..., 'single')`: the native that passes the value of each
+    /// expression statement outside functions and classes to `sys.displayhook`
+    /// (CPython's PRINT_EXPR); NONE otherwise.
+    display_hook: Value,
+}
+
+/// An expression statement's value in `compile(..., 'single')` code: to
+/// `sys.displayhook`, looked up at each call as CPython does.
+fn print_expr(vm: &mut Vm, a: crate::vm::Args) -> crate::vm::PyResult<Value> {
+    let v = a.pos.first().copied().unwrap_or(Value::NONE);
+    let sys_key = vm.intern("sys");
+    let hook = match vm.dict_get_str(vm.modules, sys_key) {
+        Some(m) => {
+            let k = vm.intern("displayhook");
+            vm.getattr_opt(m, k)?
+        }
+        None => None,
+    };
+    match hook {
+        Some(h) => vm.call(h, &[v]),
+        None => Err(vm.runtime_error("lost sys.displayhook")),
+    }
 }
 
 fn err<T>(msg: impl Into<String>, offset: TextSize) -> CResult<T> {
@@ -116,6 +138,29 @@ pub fn compile_module(
     filename: &str,
     name: &str,
 ) -> CResult<Rc<Code>> {
+    compile_module_mode(vm, body, source, filename, name, false)
+}
+
+/// `compile(source, filename, 'single')`: as a module, but the value of each
+/// expression statement goes to `sys.displayhook`, and a leading string is one
+/// of them, not a docstring.
+pub fn compile_interactive(
+    vm: &mut Vm,
+    body: &[Stmt],
+    source: &str,
+    filename: &str,
+) -> CResult<Rc<Code>> {
+    compile_module_mode(vm, body, source, filename, "<module>", true)
+}
+
+fn compile_module_mode(
+    vm: &mut Vm,
+    body: &[Stmt],
+    source: &str,
+    filename: &str,
+    name: &str,
+    interactive: bool,
+) -> CResult<Rc<Code>> {
     let st = super::symtable::analyze(body).map_err(|e| CompileError {
         msg: e.msg,
         offset: e.offset,
@@ -136,6 +181,11 @@ pub fn compile_module(
     let filename: Rc<str> = filename.into();
     vm.sources.insert(filename.clone(), source_lines.clone());
     let line_starts: Rc<[u32]> = line_starts.into();
+    let display_hook = if interactive {
+        vm.new_builtin("displayhook", print_expr)
+    } else {
+        Value::NONE
+    };
     let mut c = Compiler {
         vm,
         st,
@@ -146,10 +196,11 @@ pub fn compile_module(
         filename,
         source_lines,
         future_annotations: has_future_annotations(body).then(|| source.into()),
+        display_hook,
     };
     c.push_unit(0, name, name, 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
-    if let Some(d) = docstring(body) {
+    if let Some(d) = docstring(body).filter(|_| !interactive) {
         let di = c.str_const(d);
         c.emit(Op::LoadConst(di));
         let dn = c.name("__doc__");
@@ -208,6 +259,7 @@ pub fn compile_expression(
         filename: filename.into(),
         source_lines,
         future_annotations: None,
+        display_hook: Value::NONE,
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::NAMESPACE;
@@ -445,6 +497,19 @@ impl<'a> Compiler<'a> {
         i
     }
 
+    /// `__x` in a class (or a function in it) as CPython's compiler spells it:
+    /// `_C__x` (symtable::mangle).
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        let u = self.units.last().unwrap();
+        super::symtable::mangle(self.st.scopes[u.scope].private.as_deref(), name)
+    }
+
+    /// The names-table index of attribute `attr`, mangled.
+    fn attr_name(&mut self, attr: &str) -> u32 {
+        let m = self.mangle(attr).into_owned();
+        self.name(&m)
+    }
+
     fn name_kind(&self, name: &str) -> NameKind {
         let u = self.units.last().unwrap();
         self.st.scopes[u.scope].kind_of(name)
@@ -465,6 +530,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         if self.scope_kind() == ScopeKind::Module
             && self.name_kind(name) == NameKind::GlobalImplicit
         {
@@ -494,6 +561,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         if self.scope_kind() == ScopeKind::Module
             && self.name_kind(name) == NameKind::GlobalImplicit
         {
@@ -526,6 +595,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         match self.name_kind(name) {
             NameKind::Local => {
                 let i = self.local_index(name);
@@ -563,6 +634,13 @@ impl<'a> Compiler<'a> {
         self.set_line(s.range().start());
         self.pos = (s.range().start().to_u32(), s.range().end().to_u32());
         match s {
+            Stmt::Expr(e) if !self.display_hook.is_none() && self.units.len() == 1 => {
+                let hook = self.add_const(self.display_hook);
+                self.emit(Op::LoadConst(hook));
+                self.expr(&e.value)?;
+                self.emit(Op::Call(1));
+                self.emit(Op::Pop);
+            }
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
                 self.emit(Op::Pop);
@@ -743,7 +821,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::Dup);
-                let n = self.name(&at.attr.id);
+                let n = self.attr_name(&at.attr.id);
                 self.emit(Op::LoadAttr(n));
                 self.expr(&a.value)?;
                 self.set_line(a.range.start());
@@ -777,7 +855,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::StoreAttr(n));
             }
             Expr::Subscript(s) => {
@@ -834,7 +912,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::DeleteAttr(n));
             }
             Expr::Subscript(s) => {
@@ -989,14 +1067,8 @@ impl<'a> Compiler<'a> {
                 self.unit().fblocks.extend(saved);
                 r?;
             }
-            4 => {
-                self.emit(Op::PopBlock);
-                if with_value {
-                    self.emit(Op::Rot2);
-                }
-                self.emit(Op::PopExcept);
-            }
-            5 => {
+            4 | 5 => {
+                // [prev, exc] (and the value being returned above them)
                 self.emit(Op::PopBlock);
                 if with_value {
                     self.emit(Op::Rot2);
@@ -1102,14 +1174,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CheckExcMatch);
                 next = Some(self.emit(Op::PopJumpIfFalse(0)));
             }
-            match &h.name {
-                Some(n) => self.store_name(&n.id),
-                None => self.emit_pop(),
+            // the exception stays on the stack through the body, [prev, exc],
+            // so the cleanup handler's level is the same wherever the body
+            // raises (mid-call too: its operands are cut off above exc)
+            if let Some(n) = &h.name {
+                self.emit(Op::Dup);
+                self.store_name(&n.id);
             }
             self.unit().fblocks.push(FBlock::ExceptBody);
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.emit(Op::PopBlock);
+            self.emit(Op::Pop);
             self.emit(Op::PopExcept);
             if let Some(n) = &h.name {
                 self.load_const(Value::NONE);
@@ -1122,9 +1198,13 @@ impl<'a> Compiler<'a> {
                 None => break,
             }
         }
-        // No clause matched: re-raise into the cleanup handler.
+        // No clause matched: re-raise (a copy) into the cleanup handler.
+        self.emit(Op::Dup);
         self.emit(Op::Reraise);
         self.patch(cleanup);
+        // [prev, exc, raised]: restore prev, raise
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
         self.emit(Op::ReraiseRestore);
         for j in to_end {
             self.patch(j);
@@ -1198,6 +1278,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.emit(Op::SetupExcept(0));
         self.emit(Op::WithExceptStart);
         let suppress = self.emit(Op::PopJumpIfTrue(0));
+        // (a copy re-raised: the cleanup handler then sees [exit, prev, exc, new]
+        // whether __exit__ returned false or raised)
+        self.emit(Op::Dup);
         self.emit(Op::Reraise);
         self.patch(suppress);
         self.emit(Op::PopBlock);
@@ -1206,6 +1289,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop);
         let end2 = self.emit(Op::Jump(0));
         self.patch(cleanup);
+        // [exit, prev, exc, new]: restore prev, raise new
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
         self.emit(Op::ReraiseRestore);
         self.patch(end);
         self.patch(end2);
@@ -1241,7 +1327,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwdefs.is_empty() {
             for a in &kwdefs {
-                let k = self.str_const(&a.parameter.name.id);
+                let name = self.mangle(&a.parameter.name.id).into_owned();
+                let k = self.str_const(&name);
                 self.emit(Op::LoadConst(k));
                 self.expr(a.default.as_ref().unwrap())?;
             }
@@ -1334,7 +1421,8 @@ impl<'a> Compiler<'a> {
         }
         let n = items.len() as u32;
         for (name, e) in items {
-            let k = self.str_const(name);
+            let name = self.mangle(name).into_owned();
+            let k = self.str_const(&name);
             self.emit(Op::LoadConst(k));
             match e {
                 // `*args: *Ts` (PEP 646): the one item of the unpacked value
@@ -1587,7 +1675,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr.id);
+                let n = self.attr_name(&a.attr.id);
                 self.emit(Op::LoadAttr(n));
             }
             Expr::Subscript(s) => {
@@ -1855,7 +1943,7 @@ impl<'a> Compiler<'a> {
             && simple
         {
             self.expr(&a.value)?;
-            let n = self.name(&a.attr.id);
+            let n = self.attr_name(&a.attr.id);
             self.emit(Op::LoadMethod(n));
             for x in args.args.iter() {
                 self.expr(x)?;

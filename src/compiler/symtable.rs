@@ -42,6 +42,25 @@ pub struct Scope {
     pub cells: Vec<String>,
     pub frees: Vec<String>,
     pub needs_class_cell: bool,
+    /// The class whose private names (`__x`) this scope mangles: its own name
+    /// for a class body, the enclosing one's for anything else.
+    pub private: Option<String>,
+}
+
+/// CPython's `_Py_Mangle`: `__x` in class `C` (or a function in it) is `_C__x`;
+/// dunder names, dotted names and classes named only by underscores are left.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let Some(cls) = private else {
+        return name.into();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let cls = cls.trim_start_matches('_');
+    if cls.is_empty() {
+        return name.into();
+    }
+    format!("_{cls}{name}").into()
 }
 
 impl Scope {
@@ -61,6 +80,7 @@ impl Scope {
             cells: Vec::new(),
             frees: Vec::new(),
             needs_class_cell: false,
+            private: None,
         }
     }
 
@@ -145,7 +165,9 @@ impl Builder {
 
     fn push(&mut self, kind: ScopeKind, key: usize) -> usize {
         let idx = self.st.scopes.len();
-        self.st.scopes.push(Scope::new(kind, Some(self.cur)));
+        let mut scope = Scope::new(kind, Some(self.cur));
+        scope.private = self.st.scopes[self.cur].private.clone();
+        self.st.scopes.push(scope);
         self.st.scopes[self.cur].children.push(idx);
         self.st.by_node.insert(key, idx);
         let prev = self.cur;
@@ -153,11 +175,18 @@ impl Builder {
         prev
     }
 
+    fn mangled(&self, name: &str) -> String {
+        mangle(self.st.scopes[self.cur].private.as_deref(), name).into_owned()
+    }
+
     fn bind(&mut self, name: &str) {
-        self.scope().bind(name);
+        let name = self.mangled(name);
+        self.scope().bind(&name);
     }
 
     fn use_name(&mut self, name: &str) {
+        let name = self.mangled(name);
+        let name = name.as_str();
         self.scope().used.insert(name.to_string());
         if name == "super" {
             // Zero-argument super() reads the implicit __class__ cell.
@@ -167,20 +196,24 @@ impl Builder {
 
     fn params(&mut self, p: &ast::Parameters) -> Result<(), ScopeError> {
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            self.scope().params.push(a.parameter.name.id.to_string());
+            let n = self.mangled(&a.parameter.name.id);
+            self.scope().params.push(n);
             self.bind(&a.parameter.name.id);
         }
         // CPython's layout: positional, keyword-only, then *args and **kwargs.
         for a in p.kwonlyargs.iter() {
-            self.scope().params.push(a.parameter.name.id.to_string());
+            let n = self.mangled(&a.parameter.name.id);
+            self.scope().params.push(n);
             self.bind(&a.parameter.name.id);
         }
         if let Some(v) = &p.vararg {
-            self.scope().params.push(v.name.id.to_string());
+            let n = self.mangled(&v.name.id);
+            self.scope().params.push(n);
             self.bind(&v.name.id);
         }
         if let Some(v) = &p.kwarg {
-            self.scope().params.push(v.name.id.to_string());
+            let n = self.mangled(&v.name.id);
+            self.scope().params.push(n);
             self.bind(&v.name.id);
         }
         Ok(())
@@ -241,6 +274,7 @@ impl Builder {
                 }
                 self.bind(&c.name.id);
                 let prev = self.push(ScopeKind::Class, node_key(c));
+                self.scope().private = Some(c.name.id.to_string());
                 self.stmts(&c.body)?;
                 self.cur = prev;
             }
@@ -268,6 +302,11 @@ impl Builder {
                 self.target(&a.target)?;
             }
             Stmt::AnnAssign(a) => {
+                // a module's or class's annotations are evaluated there (an
+                // enclosing function's names are free in a class body)
+                if matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
+                }
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.target(&a.target)?;
@@ -361,10 +400,11 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    if self.scope().is_bound(&n.id) || self.scope().used.contains(n.id.as_str()) {
-                        let kind = if self.scope().params.iter().any(|p| p == n.id.as_str()) {
+                    let m = self.mangled(&n.id);
+                    if self.scope().is_bound(&m) || self.scope().used.contains(m.as_str()) {
+                        let kind = if self.scope().params.iter().any(|p| *p == m) {
                             "parameter"
-                        } else if self.scope().is_bound(&n.id) {
+                        } else if self.scope().is_bound(&m) {
                             "assigned to"
                         } else {
                             "used"
@@ -380,7 +420,7 @@ impl Builder {
                             offset: n.range.start().to_u32(),
                         });
                     }
-                    self.scope().globals.insert(n.id.to_string());
+                    self.scope().globals.insert(m);
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -391,7 +431,8 @@ impl Builder {
                     });
                 }
                 for n in &g.names {
-                    self.scope().nonlocals.insert(n.id.to_string());
+                    let m = self.mangled(&n.id);
+                    self.scope().nonlocals.insert(m);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
@@ -546,22 +587,22 @@ impl Builder {
             Expr::Named(n) => {
                 self.expr(&n.value)?;
                 if let Expr::Name(name) = &*n.target {
+                    let mid = self.mangled(&name.id);
                     // Inside a comprehension, the walrus binds in the enclosing function.
                     let mut s = self.cur;
                     while self.st.scopes[s].kind == ScopeKind::Comprehension {
-                        let id = name.id.to_string();
-                        self.st.scopes[s].nonlocals.insert(id);
+                        self.st.scopes[s].nonlocals.insert(mid.clone());
                         s = self.st.scopes[s].parent.unwrap_or(0);
                     }
                     if s != self.cur && self.st.scopes[s].kind == ScopeKind::Module {
                         let mut c = self.cur;
                         while c != s {
-                            self.st.scopes[c].nonlocals.remove(name.id.as_str());
-                            self.st.scopes[c].globals.insert(name.id.to_string());
+                            self.st.scopes[c].nonlocals.remove(mid.as_str());
+                            self.st.scopes[c].globals.insert(mid.clone());
                             c = self.st.scopes[c].parent.unwrap_or(0);
                         }
                     }
-                    self.st.scopes[s].bind(&name.id);
+                    self.st.scopes[s].bind(&mid);
                 }
             }
             Expr::BinOp(b) => {

@@ -226,13 +226,22 @@ const MISC: Fns = &[
             Err(e) if !vm.matches(e.0, "TypeError") => return Err(e),
             Err(_) => {}
         }
-        match vm.call_dunder(o, "__length_hint__", &[])? {
+        // a __length_hint__ that raises TypeError is as good as none
+        let r = match vm.call_dunder(o, "__length_hint__", &[]) {
+            Ok(r) => r,
+            Err(e) if vm.matches(e.0, "TypeError") => None,
+            Err(e) => return Err(e),
+        };
+        match r {
             Some(r) if r != vm.not_implemented => {
                 if !vm.is_intlike(r) {
                     let tn = vm.type_name(r);
                     return Err(
                         vm.type_error(&format!("__length_hint__ must be an integer, not {tn}"))
                     );
+                }
+                if vm.to_i64(r).is_some_and(|n| n < 0) {
+                    return Err(vm.value_error("__length_hint__() should return >= 0"));
                 }
                 Ok(r)
             }
@@ -446,9 +455,119 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         vm.add_method(t, "__new__", new);
         vm.add_method(t, "__call__", call);
         add_method_as(vm, t, "__repr__ ", getter_repr);
+        add_method_as(vm, t, "__reduce__", getter_reduce);
         set_attr(vm, m, name, t);
     }
+    vm.add_fn(d, "call", |vm, a| {
+        // `call(obj, /, *args, **kwargs)`
+        let Some((&f, rest)) = a.pos.split_first() else {
+            return Err(vm.type_error("call() missing 1 required positional argument: 'obj'"));
+        };
+        vm.call_kw(f, rest, a.kw)
+    });
+    // the dunder names are the same functions (`operator.__add__ is operator.add`)
+    for name in ALL {
+        let dunder = format!("__{}__", name.trim_matches('_'));
+        let (k, dk) = (vm.intern(name), vm.intern(&dunder));
+        if let (Some(f), Some(_)) = (vm.dict_get_str(d, k), vm.dict_get_str(d, dk)) {
+            vm.dict_set_str(d, dk, f);
+        }
+    }
+    let k = vm.intern("__call__");
+    let ck = vm.intern("call");
+    if let Some(f) = vm.dict_get_str(d, ck) {
+        vm.dict_set_str(d, k, f);
+    }
+    let names = ALL.iter().map(|n| vm.new_str(n)).collect();
+    let all = vm.new_list(names);
+    set_attr(vm, m, "__all__", all);
     Ok(m)
+}
+
+/// CPython's `operator.__all__`.
+const ALL: [&str; 55] = [
+    "abs",
+    "add",
+    "and_",
+    "attrgetter",
+    "call",
+    "concat",
+    "contains",
+    "countOf",
+    "delitem",
+    "eq",
+    "floordiv",
+    "ge",
+    "getitem",
+    "gt",
+    "iadd",
+    "iand",
+    "iconcat",
+    "ifloordiv",
+    "ilshift",
+    "imatmul",
+    "imod",
+    "imul",
+    "index",
+    "indexOf",
+    "inv",
+    "invert",
+    "ior",
+    "ipow",
+    "irshift",
+    "is_",
+    "is_not",
+    "isub",
+    "itemgetter",
+    "itruediv",
+    "ixor",
+    "le",
+    "length_hint",
+    "lshift",
+    "lt",
+    "matmul",
+    "methodcaller",
+    "mod",
+    "mul",
+    "ne",
+    "neg",
+    "not_",
+    "or_",
+    "pos",
+    "pow",
+    "rshift",
+    "setitem",
+    "sub",
+    "truediv",
+    "truth",
+    "xor",
+];
+
+/// `itemgetter(*items)`, `attrgetter(*names)`: `(type, items)`;
+/// `methodcaller(name, *args, **kwargs)`: `(type, (name, *args))`, or with
+/// keywords `(partial(type, name, **kwargs), args)`, as CPython's.
+fn getter_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const REDUCE: Sig<0> = Sig::new("__reduce__", []).method();
+    let s = REDUCE.bind(vm, &a)?.recv;
+    let g = getter(vm, s)?;
+    let t = vm.type_of(s);
+    let base = vm.temp_roots.len();
+    let r = if g.kw.is_empty() {
+        let args = vm.new_tuple(g.items.clone());
+        vm.temp_roots.push(args);
+        vm.new_tuple(vec![t, args])
+    } else {
+        let functools = vm.import("functools", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern("partial");
+        let partial = vm.getattr(functools, k)?;
+        let p = vm.call_kw(partial, &[t, g.items[0]], &g.kw)?;
+        vm.temp_roots.push(p);
+        let args = vm.new_tuple(g.items[1..].to_vec());
+        vm.temp_roots.push(args);
+        vm.new_tuple(vec![p, args])
+    };
+    vm.temp_roots.truncate(base);
+    Ok(r)
 }
 
 /// The arguments of `_operator`'s functions (all positional-only and required):

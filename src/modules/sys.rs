@@ -291,7 +291,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "exc_info", |vm, a| {
         Sig::new("exc_info", []).owner("sys").bind(vm, &a)?;
-        let e = vm.handled;
+        let e = vm.current_exception();
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
         }
@@ -301,7 +301,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.add_fn(d, "exception", |vm, a| {
         Sig::new("exception", []).owner("sys").bind(vm, &a)?;
-        Ok(vm.handled)
+        Ok(vm.current_exception())
     });
     vm.add_fn(d, "excepthook", |vm, a| {
         /// `excepthook(exctype, value, traceback, /)`
@@ -362,9 +362,148 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Sig::new("getswitchinterval", [])
             .owner("sys")
             .bind(vm, &a)?;
-        Ok(Value::float(0.005))
+        Ok(Value::float(vm.switch_interval))
     });
+    vm.add_fn(d, "setswitchinterval", |vm, a| {
+        /// `setswitchinterval(interval, /)`
+        const SET: Sig<1> = Sig::new("setswitchinterval", ["interval"]).owner("sys");
+        let f = SET.bind(vm, &a)?.f64(vm, 0)?;
+        if f.is_nan() || f <= 0.0 {
+            return Err(vm.value_error("switch interval must be strictly positive"));
+        }
+        vm.switch_interval = f;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "get_int_max_str_digits", |vm, a| {
+        Sig::new("get_int_max_str_digits", [])
+            .owner("sys")
+            .bind(vm, &a)?;
+        Ok(vm.new_int(vm.int_max_str_digits as i64))
+    });
+    vm.add_fn(d, "set_int_max_str_digits", |vm, a| {
+        /// `set_int_max_str_digits(maxdigits)`
+        const SET: Sig<1> = Sig::new("set_int_max_str_digits", ["maxdigits"])
+            .posonly(0)
+            .owner("sys");
+        let v = SET.bind(vm, &a)?.req(0);
+        let n = crate::builtins::signature::to_index(vm, v)?;
+        let n = match vm.to_i64(n) {
+            Some(n) if n == 0 || (640..=i32::MAX as i64).contains(&n) => n,
+            _ => return Err(vm.value_error("maxdigits must be 0 or larger than 640")),
+        };
+        vm.int_max_str_digits = n as usize;
+        Ok(Value::NONE)
+    });
+    // Coil has no tracing or profiling hooks: none is ever set
+    vm.add_fn(d, "gettrace", |vm, a| {
+        Sig::new("gettrace", []).owner("sys").bind(vm, &a)?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "getprofile", |vm, a| {
+        Sig::new("getprofile", []).owner("sys").bind(vm, &a)?;
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "settrace", |vm, a| {
+        /// `settrace(function, /)`
+        const SET: Sig<1> = Sig::new("settrace", ["function"]).owner("sys");
+        if !SET.bind(vm, &a)?.req(0).is_none() {
+            return Err(vm.unsupported("sys.settrace() with a function"));
+        }
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "setprofile", |vm, a| {
+        /// `setprofile(function, /)`
+        const SET: Sig<1> = Sig::new("setprofile", ["function"]).owner("sys");
+        if !SET.bind(vm, &a)?.req(0).is_none() {
+            return Err(vm.unsupported("sys.setprofile() with a function"));
+        }
+        Ok(Value::NONE)
+    });
+    vm.add_fn(d, "is_finalizing", |vm, a| {
+        Sig::new("is_finalizing", []).owner("sys").bind(vm, &a)?;
+        Ok(Value::FALSE)
+    });
+    vm.add_fn(d, "displayhook", |vm, a| {
+        /// `displayhook(object, /)`: the REPL's echo, which doctest runs under
+        const HOOK: Sig<1> = Sig::new("displayhook", ["object"]).owner("sys");
+        let o = HOOK.bind(vm, &a)?.req(0);
+        if o.is_none() {
+            return Ok(Value::NONE);
+        }
+        let k = vm.intern("_");
+        vm.dict_set_str(vm.builtins, k, Value::NONE);
+        let mut text = vm.repr_string(o)?;
+        text.push('\n');
+        vm.write_stdout(&text)?;
+        vm.dict_set_str(vm.builtins, k, o);
+        Ok(Value::NONE)
+    });
+    let k = vm.intern("displayhook");
+    if let Some(h) = vm.dict_get_str(d, k) {
+        set(vm, d, "__displayhook__", h);
+    }
+    vm.add_fn(d, "breakpointhook", breakpointhook);
+    let k = vm.intern("breakpointhook");
+    if let Some(h) = vm.dict_get_str(d, k) {
+        set(vm, d, "__breakpointhook__", h);
+    }
     Ok(m)
+}
+
+/// `sys.breakpointhook(*args, **kws)`: $PYTHONBREAKPOINT names the callable
+/// (`module.attr`, a builtin's name, or "0" for none), pdb.set_trace by default.
+/// The variable is read from os.environ once os is imported, so a program's
+/// changes to it count.
+fn breakpointhook(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let name = "PYTHONBREAKPOINT";
+    let os_key = vm.intern("os");
+    let env = match vm.dict_get_str(vm.modules, os_key) {
+        Some(os) => {
+            let k = vm.intern("environ");
+            let environ = vm.getattr(os, k)?;
+            let key = vm.new_str(name);
+            let get = vm.intern("get");
+            let getm = vm.getattr(environ, get)?;
+            let v = vm.call(getm, &[key])?;
+            crate::builtins::signature::as_str(v).map(|s| s.to_string())
+        }
+        None => std::env::var(name).ok(),
+    };
+    let hook = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(Value::NONE),
+        Some(h) => h.to_string(),
+    };
+    let (module, attr) = match hook.rsplit_once('.') {
+        Some((m, a)) => (m.to_string(), a.to_string()),
+        None => ("builtins".to_string(), hook.clone()),
+    };
+    let found = match vm.import(&module, Value::NONE, 0, Value::NONE) {
+        Ok(_) => {
+            // the submodule itself, not the package `import` returns
+            let k = vm.intern(&module);
+            let m = vm.dict_get_str(vm.modules, k).unwrap_or(Value::NONE);
+            let k = vm.intern(&attr);
+            vm.getattr(m, k)
+        }
+        Err(e) => Err(e),
+    };
+    let f = match found {
+        Ok(f) => f,
+        Err(e) if vm.matches(e.0, "ImportError") || vm.matches(e.0, "AttributeError") => {
+            let warnings = vm.import("warnings", Value::NONE, 0, Value::NONE)?;
+            let k = vm.intern("warn");
+            let warn = vm.getattr(warnings, k)?;
+            let msg = vm.new_string(format!(
+                "Ignoring unimportable $PYTHONBREAKPOINT: \"{hook}\""
+            ));
+            let cat = vm.exc_class("RuntimeWarning");
+            vm.call(warn, &[msg, cat])?;
+            return Ok(Value::NONE);
+        }
+        Err(e) => return Err(e),
+    };
+    vm.call_kw(f, a.pos, a.kw)
 }
 
 fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {

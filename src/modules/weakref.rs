@@ -5,7 +5,9 @@
 //! `ReferenceType` (so subclasses such as KeyedRef and WeakMethod work); its
 //! referent is kept in `Vm::weak_refs`, which the collector does not trace: after
 //! marking, references to unmarked objects are cleared and their callbacks run
-//! at the next safepoint. `proxy` is not supported yet.
+//! at the next safepoint. A proxy (`proxy`, PROXY_SRC) is an instance of a
+//! class defined in Python whose methods forward to the referent, registered
+//! in `Vm::weak_refs` as a reference is, so it dies and calls back the same way.
 
 use crate::builtins::signature::{Sig, Style};
 use crate::object::ObjData;
@@ -75,19 +77,27 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let k = vm.intern(name);
         vm.dict_set_str(d, k, t);
     }
-    // proxies are not supported: the names exist so `weakref` imports
-    let object = vm.types.object;
-    for name in ["ProxyType", "CallableProxyType"] {
-        let pt = vm.new_native_type(name, "weakref", object);
-        let k = vm.intern(name);
-        vm.dict_set_str(d, k, pt);
-    }
+    vm.add_fn(d, "_proxy_target", |vm, a| {
+        const TARGET: Sig<1> = Sig::new("_proxy_target", ["proxy"]);
+        let p = TARGET.bind(vm, &a)?.req(0);
+        proxy_target(vm, p)
+    });
+    crate::modules::itertools::run_source(vm, m, PROXY_SRC, "<_weakref>")?;
     vm.add_fn(d, "proxy", |vm, a| {
         /// `proxy(object[, callback])`
         const PROXY: Sig<2> = Sig::new("proxy", ["object", "callback"]).required(1);
-        let o = PROXY.bind(vm, &a)?.req(0);
+        let b = PROXY.bind(vm, &a)?;
+        let (o, callback) = (b.req(0), b.get(1).unwrap_or(Value::NONE));
         check_weakrefable(vm, o)?;
-        Err(vm.unsupported("weakref.proxy()"))
+        let name = if vm.is_callable(o) {
+            "CallableProxyType"
+        } else {
+            "ProxyType"
+        };
+        let m = vm.import("_weakref", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern(name);
+        let cls = vm.getattr(m, k)?;
+        make_proxy(vm, cls, o, callback)
     });
     vm.add_fn(d, "getweakrefcount", |vm, a| {
         const COUNT: Sig<1> = Sig::new("getweakrefcount", ["object"]).owner("_weakref");
@@ -195,6 +205,193 @@ fn ref_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     );
     Ok(r)
 }
+
+/// A proxy of class `cls` (ProxyType or CallableProxyType) to `o`; one
+/// without callback is shared, as CPython's.
+fn make_proxy(vm: &mut Vm, cls: Value, o: Value, callback: Value) -> PyResult<Value> {
+    if callback.is_none() {
+        for r in refs_to(vm, o) {
+            if vm.type_of(r) == cls
+                && vm
+                    .weak_refs
+                    .entries
+                    .get(&r.0)
+                    .is_some_and(|e| e.callback.is_none())
+            {
+                return Ok(r);
+            }
+        }
+    }
+    let p = vm.new_instance(cls);
+    vm.weak_refs.entries.insert(
+        p.0,
+        WeakEntry {
+            referent: o,
+            callback,
+            hash: None,
+        },
+    );
+    Ok(p)
+}
+
+/// The live referent of proxy `p`, else CPython's ReferenceError.
+fn proxy_target(vm: &mut Vm, p: Value) -> PyResult<Value> {
+    match referent_opt(vm, p) {
+        Some(o) if !o.is_none() => Ok(o),
+        _ => Err(vm.error(
+            "ReferenceError",
+            "weakly-referenced object no longer exists",
+        )),
+    }
+}
+
+/// The proxy classes: every operation unwraps the proxies among its operands
+/// and applies to the referents, as CPython's proxy slots do.
+const PROXY_SRC: &str = r#"
+import _operator
+
+def _unwrap(o):
+    if type(o) is ProxyType or type(o) is CallableProxyType:
+        return _proxy_target(o)
+    return o
+
+class ProxyType:
+    __slots__ = ()
+
+    def __getattribute__(self, name):
+        return getattr(_proxy_target(self), name)
+
+    def __setattr__(self, name, value):
+        setattr(_proxy_target(self), name, value)
+
+    def __delattr__(self, name):
+        delattr(_proxy_target(self), name)
+
+    def __repr__(self):
+        o = _proxy_target(self)
+        return "<weakproxy at %#x; to '%s' at %#x>" % (
+            _id(self), type(o).__name__, _id(o))
+
+    def __str__(self):
+        return str(_proxy_target(self))
+
+    def __bytes__(self):
+        return bytes(_proxy_target(self))
+
+    def __dir__(self):
+        return dir(_proxy_target(self))
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'weakref.%s'" % type(self).__name__)
+
+    def __bool__(self):
+        return bool(_proxy_target(self))
+
+    def __len__(self):
+        return len(_proxy_target(self))
+
+    def __contains__(self, item):
+        return item in _proxy_target(self)
+
+    def __getitem__(self, key):
+        return _proxy_target(self)[key]
+
+    def __setitem__(self, key, value):
+        _proxy_target(self)[key] = value
+
+    def __delitem__(self, key):
+        del _proxy_target(self)[key]
+
+    def __iter__(self):
+        return iter(_proxy_target(self))
+
+    def __next__(self):
+        o = _proxy_target(self)
+        if not hasattr(type(o), '__next__'):
+            raise TypeError("Weakref proxy referenced a non-iterator '%s' object"
+                            % type(o).__name__)
+        return next(o)
+
+    def __reversed__(self):
+        return reversed(_proxy_target(self))
+
+    def __index__(self):
+        return _operator.index(_proxy_target(self))
+
+    def __int__(self):
+        return int(_proxy_target(self))
+
+    def __float__(self):
+        return float(_proxy_target(self))
+
+    def __neg__(self):
+        return -_proxy_target(self)
+
+    def __pos__(self):
+        return +_proxy_target(self)
+
+    def __abs__(self):
+        return abs(_proxy_target(self))
+
+    def __invert__(self):
+        return ~_proxy_target(self)
+
+    def __eq__(self, other):
+        return _unwrap(self) == _unwrap(other)
+
+    def __ne__(self, other):
+        return _unwrap(self) != _unwrap(other)
+
+    def __lt__(self, other):
+        return _unwrap(self) < _unwrap(other)
+
+    def __le__(self, other):
+        return _unwrap(self) <= _unwrap(other)
+
+    def __gt__(self, other):
+        return _unwrap(self) > _unwrap(other)
+
+    def __ge__(self, other):
+        return _unwrap(self) >= _unwrap(other)
+
+def _binary(name):
+    op = getattr(_operator, name)
+    iop = getattr(_operator, 'i' + name.rstrip('_'))
+    def forward(self, other):
+        return op(_unwrap(self), _unwrap(other))
+    def reflected(self, other):
+        return op(_unwrap(other), _unwrap(self))
+    def inplace(self, other):
+        return iop(_unwrap(self), _unwrap(other))
+    dunder = name.rstrip('_')
+    setattr(ProxyType, '__%s__' % dunder, forward)
+    setattr(ProxyType, '__r%s__' % dunder, reflected)
+    setattr(ProxyType, '__i%s__' % dunder, inplace)
+
+for _name in ('add', 'sub', 'mul', 'matmul', 'truediv', 'floordiv', 'mod',
+              'pow', 'lshift', 'rshift', 'and_', 'or_', 'xor'):
+    _binary(_name)
+
+def _divmod(self, other):
+    return divmod(_unwrap(self), _unwrap(other))
+
+def _rdivmod(self, other):
+    return divmod(_unwrap(other), _unwrap(self))
+
+ProxyType.__divmod__ = _divmod
+ProxyType.__rdivmod__ = _rdivmod
+
+class CallableProxyType(ProxyType):
+    __slots__ = ()
+
+    def __call__(self, *args, **kwargs):
+        return _proxy_target(self)(*args, **kwargs)
+
+ProxyType.__module__ = CallableProxyType.__module__ = 'weakref'
+
+from builtins import id as _id
+del _name, _binary, _divmod, _rdivmod
+"#;
 
 fn referent_opt(vm: &Vm, r: Value) -> Option<Value> {
     vm.weak_refs.entries.get(&r.0).map(|e| e.referent)

@@ -73,6 +73,10 @@ pub struct Builtin {
     /// when the call path checks them (slot methods like `__eq__`, whose arity the
     /// name fixes); `(0, u8::MAX)` when the native checks its own.
     pub arity: (u8, u8),
+    /// A module's function (`Vm::add_fn`, the builtins module's): as CPython's
+    /// builtin functions it is no descriptor, so a class attribute holding it
+    /// (`isclose = math.isclose`) is not bound to the instance.
+    pub function: bool,
 }
 
 pub struct Function {
@@ -307,6 +311,10 @@ pub struct Generator {
     pub running_async: bool,
     /// Async generators: `aclose()` was called or it finished (ag_closed).
     pub closed: bool,
+    /// The exception its frame was handling when it last suspended (CPython's
+    /// gi_exc_state), NONE outside an except block: what `sys.exc_info()` and a
+    /// bare `raise` see again when it resumes.
+    pub exc: Value,
 }
 
 /// Iterator states for the built-in iterables; one enum keeps `next` a single match.
@@ -548,6 +556,7 @@ impl Obj {
                 let g = g.get();
                 visit(g.name);
                 visit(g.qualname);
+                visit(g.exc);
                 if let Some(f) = &g.frame {
                     f.trace(visit);
                 }

@@ -304,6 +304,31 @@ impl Vm {
         Ok(None)
     }
 
+    /// The name of the first imported module holding native function `f` (its
+    /// `__module__`: natives do not record theirs), else None.
+    fn module_of_function(&mut self, f: Value) -> Value {
+        if let ObjData::Dict(d) = &self.builtins.obj().data
+            && d.get().iter().any(|e| e.value == f)
+        {
+            return self.intern("builtins");
+        }
+        let mods: Vec<(Value, Value)> = match &self.modules.obj().data {
+            ObjData::Dict(d) => d.get().iter().map(|e| (e.key, e.value)).collect(),
+            _ => return Value::NONE,
+        };
+        for (name, m) in mods {
+            let Some(ObjData::Module { dict, .. }) = m.as_obj().map(|o| &o.data) else {
+                continue;
+            };
+            if let ObjData::Dict(d) = &dict.obj().data
+                && d.get().iter().any(|e| e.value == f)
+            {
+                return name;
+            }
+        }
+        Value::NONE
+    }
+
     /// Binds a class attribute found for instance `obj` of `cls`.
     pub fn bind_descriptor(&mut self, d: Value, obj: Value, cls: Value) -> PyResult<Value> {
         let Some(dobj) = d.as_obj() else { return Ok(d) };
@@ -312,7 +337,7 @@ impl Vm {
                 self.types.method,
                 ObjData::BoundMethod { func: d, slf: obj },
             ),
-            ObjData::Builtin(b) if b.bound.is_empty() => self.alloc(
+            ObjData::Builtin(b) if b.bound.is_empty() && !b.function => self.alloc(
                 self.types.builtin_function,
                 ObjData::Builtin(crate::object::Builtin {
                     name: b.name,
@@ -320,6 +345,7 @@ impl Vm {
                     bound: obj,
                     owner: b.owner,
                     arity: b.arity,
+                    function: false,
                 }),
             ),
             ObjData::StaticMethod(f) => *f,
@@ -327,6 +353,11 @@ impl Vm {
                 self.types.method,
                 ObjData::BoundMethod { func: *f, slf: cls },
             ),
+            // an unbound `super(C)` is a descriptor: bound to the instance
+            ObjData::Super { typ, obj: inner } if inner.is_none() && !obj.is_none() => {
+                let typ = *typ;
+                self.alloc(self.types.super_, ObjData::Super { typ, obj })
+            }
             ObjData::Instance(_) => {
                 let get = self.name("__get__");
                 let dcls = self.type_of(d);
@@ -410,6 +441,25 @@ impl Vm {
             }
             "__class__" => self.type_of(cls),
             "__doc__" => Value::NONE,
+            // what inspect.signature reads for `object` (a class without its
+            // own __init__ or __new__ is signed as object is)
+            "__text_signature__" if cls == self.types.object => self.new_str("()"),
+            "__text_signature__" => Value::NONE,
+            // CPython's type flags that the standard library tests: heap type,
+            // base type, abstract (inspect.isabstract)
+            "__flags__" => {
+                let mut f: i64 = 1 << 10;
+                if t.module != "builtins" {
+                    f |= 1 << 9;
+                }
+                let ak = self.name("__abstractmethods__");
+                if let Some(am) = self.dict_get_str_in(t.dict.get(), ak)
+                    && self.truthy(am)?
+                {
+                    f |= 1 << 20;
+                }
+                self.new_int(f)
+            }
             // object.__new__/__init__ live outside object's namespace (see
             // builtins::functions); every class inherits them.
             "__new__" => self.object_new,
@@ -569,6 +619,11 @@ impl Vm {
                 return self.getattr_opt(f, name);
             }
             (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
+            (ObjData::Builtin(b), "__module__") => Some(if b.function {
+                self.module_of_function(obj)
+            } else {
+                Value::NONE
+            }),
             (ObjData::Builtin(b), "__self__") => Some(if b.bound.is_empty() {
                 Value::NONE
             } else {
@@ -616,19 +671,16 @@ impl Vm {
         let cls = self.type_of(obj);
         if let Some(o) = obj.as_obj() {
             match &o.data {
-                ObjData::Type(t) => {
-                    if t.module == "builtins"
-                        && std::ptr::eq(type_obj(cls), type_obj(self.types.type_))
-                    {
-                        return Err(self.type_error(&format!(
-                            "cannot set '{}' attribute of immutable type '{}'",
-                            str_of(name),
-                            t.name
-                        )));
+                ObjData::Type(_) => {
+                    // a metaclass's own __setattr__ (EnumType's guards members)
+                    if self.type_hooks(cls) & crate::vm::types::HOOK_SETATTR != 0 {
+                        let sa = self.name("__setattr__");
+                        if let Some(f) = lookup(self, cls, sa) {
+                            self.call(f, &[obj, name, v])?;
+                            return Ok(());
+                        }
                     }
-                    let name = self.intern_value(name);
-                    self.type_set_attr(obj, name, v);
-                    return Ok(());
+                    return self.type_setattr(obj, name, v);
                 }
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
@@ -707,6 +759,31 @@ impl Vm {
         self.generic_setattr(obj, name, v)
     }
 
+    /// `type.__setattr__`: set a class attribute (not of a built-in type).
+    pub fn type_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        let t = type_obj(obj);
+        if t.module == "builtins" && std::ptr::eq(type_obj(cls), type_obj(self.types.type_)) {
+            return Err(self.type_error(&format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                str_of(name),
+                t.name
+            )));
+        }
+        let name = self.intern_value(name);
+        self.type_set_attr(obj, name, v);
+        Ok(())
+    }
+
+    /// `type.__delattr__`: delete a class attribute.
+    pub fn type_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let name = self.intern_value(name);
+        if !self.type_del_attr(obj, name) {
+            return Err(self.no_attribute(obj, name));
+        }
+        Ok(())
+    }
+
     /// `object.__setattr__`: store in the instance, honouring `__slots__`.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
@@ -734,10 +811,14 @@ impl Vm {
         if let Some(o) = obj.as_obj() {
             match &o.data {
                 ObjData::Type(_) => {
-                    if !self.type_del_attr(obj, name) {
-                        return Err(self.no_attribute(obj, name));
+                    if self.type_hooks(cls) & crate::vm::types::HOOK_DELATTR != 0 {
+                        let da = self.name("__delattr__");
+                        if let Some(f) = lookup(self, cls, da) {
+                            self.call(f, &[obj, name])?;
+                            return Ok(());
+                        }
                     }
-                    return Ok(());
+                    return self.type_delattr(obj, name);
                 }
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
@@ -809,6 +890,7 @@ impl Vm {
                     }
                     Some(ObjData::Builtin(crate::object::Builtin {
                         bound: Value::EMPTY,
+                        function: false,
                         ..
                     })) => {
                         if self.instance_get_attr(obj, name).is_none() {
@@ -890,6 +972,12 @@ impl Vm {
         let cls = self.type_of(obj);
         let n = self.name(name);
         match lookup_owner(self, cls, n) {
+            Some((f, _)) if !takes_receiver(f) => {
+                // as CPython's slots: what is no method is bound through its
+                // `__get__` if it has one, else called without the object
+                let b = self.bind_descriptor(f, obj, cls)?;
+                self.call(b, args).map(Some)
+            }
             Some((f, owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(
@@ -904,6 +992,25 @@ impl Vm {
             }
             None => Ok(None),
         }
+    }
+}
+
+/// Whether a dunder found on a class is called with the object first: a
+/// Python function, a built-in type's method, or a property (whose getter
+/// takes it); not a module's function, a static or class method, a bound
+/// method, a class or any other callable object.
+fn takes_receiver(f: Value) -> bool {
+    match f.as_obj().map(|o| &o.data) {
+        Some(ObjData::Builtin(b)) => b.bound.is_empty() && !b.function,
+        Some(
+            ObjData::Instance(_)
+            | ObjData::StaticMethod(_)
+            | ObjData::ClassMethod(_)
+            | ObjData::Native(_)
+            | ObjData::BoundMethod { .. }
+            | ObjData::Type(_),
+        ) => false,
+        _ => true,
     }
 }
 

@@ -265,6 +265,7 @@ impl Vm {
                 running_pad: [0; 7],
                 running_async: false,
                 closed: false,
+                exc: Value::NONE,
             })),
         );
         frame.generator = g;
@@ -558,11 +559,17 @@ impl Vm {
             }
             None => match new {
                 Some(n) => {
-                    // A built-in constructor called on the built-in type itself.
+                    // A built-in constructor called on the built-in type itself,
+                    // or inherited by a class (a metaclass deriving from type):
+                    // that class's __init__ runs next, as type_call's tp_init
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(cls);
                     a.extend_from_slice(args);
-                    return self.call_kw(n, &a, kw);
+                    let r = self.call_kw(n, &a, kw)?;
+                    if type_obj(cls).module == "builtins" {
+                        return Ok(r);
+                    }
+                    r
                 }
                 None if is_exc && self.is_subclass(cls, self.exc_class("BaseExceptionGroup")) => {
                     self.new_exception_group(cls, args)?

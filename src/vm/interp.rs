@@ -216,9 +216,17 @@ impl Vm {
         frame.is_entry = true;
         g.running = true;
         let saved_handled = self.handled;
+        // a resumption runs on the generator's own exception state, above its
+        // resumer's (a continuation after a trace keeps what the trace left)
+        let resuming = sent.is_some();
         if let Err(e) = self.push_frame(frame) {
             g.running = false;
             return Err(e);
+        }
+        if resuming {
+            let outer = self.current_exception();
+            self.outer_handled.push(outer);
+            self.handled = g.exc;
         }
         self.native_depth += 1;
         let r = if let Some(exc) = throw {
@@ -234,12 +242,24 @@ impl Vm {
             self.execute()
         };
         self.native_depth -= 1;
+        let own = self.handled;
+        if resuming {
+            self.outer_handled.pop();
+        }
         self.handled = saved_handled;
         let ObjData::Generator(g) = &genv.obj().data else {
             unreachable!()
         };
         let g = g.get();
         g.running = false;
+        if resuming {
+            // kept only while suspended inside an except block
+            g.exc = if r.is_ok() && self.suspended.is_some() {
+                own
+            } else {
+                Value::NONE
+            };
+        }
         match r {
             Ok(v) => {
                 if let Some(f) = self.suspended.take() {
@@ -307,7 +327,7 @@ impl Vm {
 
     /// Sets `__context__` on a freshly raised exception from the one being handled.
     pub(crate) fn chain_context(&mut self, e: Value) {
-        let h = self.handled;
+        let h = self.current_exception();
         if h.is_none() || h == e {
             return;
         }
@@ -1232,11 +1252,12 @@ impl Vm {
                 Op::Raise(n) => {
                     let e = match n {
                         0 => {
-                            if self.handled.is_none() {
+                            let h = self.current_exception();
+                            if h.is_none() {
                                 let e = self.runtime_error("No active exception to reraise");
                                 return Err((e, false));
                             }
-                            return Err((PyErr(self.handled), true));
+                            return Err((PyErr(h), true));
                         }
                         1 => {
                             let v = fr.pop();
@@ -1324,7 +1345,8 @@ impl Vm {
                     let e = fr.peek(0);
                     let exit = fr.peek(2);
                     let ty = self.type_of(e);
-                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    let tb = crate::builtins::traceback::traceback_of(self, e);
+                    let r = tri!(self.call(exit, &[ty, e, tb]));
                     let b = tri!(self.truthy(r));
                     f!().push(Value::bool(b));
                 }
@@ -1415,7 +1437,8 @@ impl Vm {
                     let e = fr.peek(0);
                     let exit = fr.peek(2);
                     let ty = self.type_of(e);
-                    let r = tri!(self.call(exit, &[ty, e, Value::NONE]));
+                    let tb = crate::builtins::traceback::traceback_of(self, e);
+                    let r = tri!(self.call(exit, &[ty, e, tb]));
                     f!().push(r);
                 }
                 Op::GetAIter => {
@@ -1540,12 +1563,38 @@ impl Vm {
         if crate::vm::types::is_type(v) {
             let base = self.exc_class("BaseException");
             if self.is_subclass(v, base) {
-                return self.call(v, &[]);
+                return self.instantiate_exception(v, &[], true);
             }
         } else if self.is_exception_instance(v) {
             return Ok(v);
         }
         Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `cls(*args)` for an exception class being raised or thrown: a `__new__`
+    /// that returns something other than an exception is a TypeError, as in
+    /// CPython (whose `raise` names the result's type by its repr, and
+    /// `throw()` by its name).
+    pub(crate) fn instantiate_exception(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        type_repr: bool,
+    ) -> PyResult<Value> {
+        let r = self.call(cls, args)?;
+        if self.is_exception_instance(r) {
+            return Ok(r);
+        }
+        let cr = self.repr_string(cls)?;
+        let tn = if type_repr {
+            let t = self.type_of(r);
+            self.repr_string(t)?
+        } else {
+            self.type_name(r).to_string()
+        };
+        Err(self.type_error(&format!(
+            "calling {cr} should have returned an instance of BaseException, not {tn}"
+        )))
     }
 
     pub(crate) fn exception_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {

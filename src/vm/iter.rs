@@ -196,11 +196,34 @@ impl Vm {
                     match self.next(*it)? {
                         Some(v) => out.push(v),
                         None => {
-                            if strict && i > 0 {
+                            if !strict {
+                                return Ok(None);
+                            }
+                            // CPython's messages: "argument 3 is shorter than
+                            // arguments 1-2"
+                            let plural = |n: usize| {
+                                if n == 1 {
+                                    " 1".to_string()
+                                } else {
+                                    format!("s 1-{n}")
+                                }
+                            };
+                            if i > 0 {
                                 return Err(self.value_error(&format!(
-                                    "zip() argument {} is shorter than argument 1",
-                                    i + 1
+                                    "zip() argument {} is shorter than argument{}",
+                                    i + 1,
+                                    plural(i)
                                 )));
+                            }
+                            // the first ran out: every other must be at its end too
+                            for (j, other) in its.iter().enumerate().skip(1) {
+                                if self.next(*other)?.is_some() {
+                                    return Err(self.value_error(&format!(
+                                        "zip() argument {} is longer than argument{}",
+                                        j + 1,
+                                        plural(j)
+                                    )));
+                                }
                             }
                             return Ok(None);
                         }

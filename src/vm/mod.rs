@@ -97,11 +97,22 @@ pub struct Vm {
     /// The interned one-character strs of ASCII, by code (EMPTY until first used):
     /// iterating over a str or indexing it makes them without hashing.
     pub(crate) ascii_chars: [Value; 128],
-    /// The exception being handled (`sys.exc_info()`), or NONE.
+    /// The exception being handled (`sys.exc_info()`), or NONE. In a running
+    /// generator, the generator's own (`Generator::exc`); the resumer's is on
+    /// `outer_handled` (see `Vm::current_exception`).
     pub handled: Value,
+    /// The exception each resumer of the running generators was handling,
+    /// innermost last: CPython's exc_info stack below the generators' own.
+    pub outer_handled: Vec<Value>,
     /// Values natives keep alive across calls back into Python.
     pub temp_roots: Vec<Value>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits int/str conversions
+    /// accept (0: no limit), 3.11's guard against quadratic conversion time.
+    pub int_max_str_digits: usize,
+    /// `sys.getswitchinterval()`: kept for the program to read back; Coil runs
+    /// one thread.
+    pub switch_interval: f64,
     /// Nesting of Rust-level calls into the interpreter; bounds the Rust stack.
     pub native_depth: usize,
     pub root_shape: &'static Shape,
@@ -236,8 +247,11 @@ impl Vm {
             static_names: Default::default(),
             ascii_chars: [Value::EMPTY; 128],
             handled: Value::NONE,
+            outer_handled: Vec::new(),
             temp_roots: Vec::new(),
             recursion_limit: 1000,
+            int_max_str_digits: 4300,
+            switch_interval: 0.005,
             native_depth: 0,
             root_shape: Shape::new_root(),
             argv: Vec::new(),
@@ -332,6 +346,7 @@ impl Vm {
         roots.extend(self.code_type);
         roots.extend(self.dict_item_proxies.iter().copied());
         roots.extend(self.temp_roots.iter().copied());
+        roots.extend(self.outer_handled.iter().copied());
         roots.extend(self.interned.values().copied());
         self.types.trace(&mut |v| roots.push(v));
         for f in &self.frames {
@@ -558,6 +573,23 @@ impl Vm {
                 bound: Value::EMPTY,
                 owner,
                 arity,
+                function: false,
+            }),
+        )
+    }
+
+    /// A module's native function: not bound when found on a class
+    /// (`Builtin::function`).
+    pub fn new_function(&mut self, name: &'static str, func: crate::object::NativeFn) -> Value {
+        self.heap.alloc(
+            self.types.builtin_function,
+            ObjData::Builtin(crate::object::Builtin {
+                name,
+                func,
+                bound: Value::EMPTY,
+                owner: Value::EMPTY,
+                arity: crate::object::ANY_ARITY,
+                function: true,
             }),
         )
     }
@@ -576,8 +608,18 @@ impl Vm {
     }
 
     /// Adds a native function to a module or namespace dict under `name`.
+    /// The exception being handled as `sys.exc_info()` sees it: the innermost
+    /// one on CPython's exc_info stack, through the running generators' own
+    /// states to their resumers'.
+    pub fn current_exception(&self) -> Value {
+        if !self.handled.is_none() {
+            return self.handled;
+        }
+        self.outer_handled.last().copied().unwrap_or(Value::NONE)
+    }
+
     pub fn add_fn(&mut self, dict: Value, name: &'static str, f: crate::object::NativeFn) {
-        let fv = self.new_builtin(name, f);
+        let fv = self.new_function(name, f);
         let k = self.intern(name);
         self.dict_set_str(dict, k, fv);
     }

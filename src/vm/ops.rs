@@ -120,16 +120,21 @@ impl Vm {
         }
         match self.call_dunder(v, "__len__", &[])? {
             Some(r) => {
-                let n = self.to_i64(r).ok_or_else(|| {
-                    self.type_error(&format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        self.type_name(r)
-                    ))
-                })?;
-                if n < 0 {
-                    return Err(self.value_error("__len__() should return >= 0"));
+                // CPython's slot_sq_length: the result through __index__, a
+                // negative one a ValueError, one past ssize_t an OverflowError
+                let r = crate::builtins::signature::to_index(self, r)?;
+                if let Some(n) = self.to_i64(r) {
+                    if n < 0 {
+                        return Err(self.value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n as usize);
                 }
-                Ok(n as usize)
+                match self.to_bigint(r) {
+                    Some(b) if num_traits::Signed::is_negative(&b) => {
+                        Err(self.value_error("__len__() should return >= 0"))
+                    }
+                    _ => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+                }
             }
             None => Err(self.type_error(&format!(
                 "object of type '{}' has no len()",
@@ -192,8 +197,24 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        // A built-in sequence's + and * are CPython's sq_concat/sq_repeat, which
+        // come after the other operand's number slot: `[1] + x` asks
+        // x.__radd__ first
+        let seq_op = matches!(op, BinOp::Add | BinOp::Mul)
+            && matches!(
+                a.as_obj().map(|o| &o.data),
+                Some(
+                    ObjData::Str(_)
+                        | ObjData::List(_)
+                        | ObjData::Tuple(_)
+                        | ObjData::Bytes(_)
+                        | ObjData::ByteArray(_)
+                )
+            )
+            && matches!(b.as_obj().map(|o| &o.data), Some(ObjData::Instance(_)));
         // A subclass's reflected method goes first.
-        let b_first = ta != tb && self.is_subclass(tb, ta) && self.dunder(b, rname).is_some();
+        let b_first =
+            ta != tb && (seq_op || self.is_subclass(tb, ta)) && self.dunder(b, rname).is_some();
         if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
             return Ok(r);
         }
@@ -794,6 +815,11 @@ impl Vm {
                             || type_obj(owner).module != "builtins" =>
                     {
                         let r = self.call(f, &[v])?;
+                        // (an int subclass's value is its payload)
+                        let r = match self.base_payload(r) {
+                            p if !p.is_empty() && self.is_intlike(p) => p,
+                            _ => r,
+                        };
                         // A result that fits a hash is used as is (CPython only
                         // re-hashes out-of-range ints).
                         if let Some(i) = self.to_i64(r) {
@@ -929,12 +955,17 @@ impl Vm {
         if let Some(r) = self.call_dunder(container, "__contains__", &[item])? {
             return self.truthy(r);
         }
-        let it = self.iter(container).map_err(|_| {
-            self.type_error(&format!(
-                "argument of type '{}' is not iterable",
-                self.type_name(container)
-            ))
-        })?;
+        // (an error raised by the container's own __iter__ propagates)
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(e) if self.matches(e.0, "TypeError") => {
+                return Err(self.type_error(&format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )));
+            }
+            Err(e) => return Err(e),
+        };
         self.temp_roots.push(it);
         let r = (|| {
             while let Some(x) = self.next(it)? {
@@ -1724,7 +1755,7 @@ impl Vm {
         let o = v.obj();
         Ok(match &o.data {
             ObjData::Str(s) => str_repr(&s.s),
-            ObjData::BigInt(b) => b.to_string(),
+            ObjData::BigInt(b) => crate::builtins::numbers::decimal_text(self, b)?,
             ObjData::Complex(re, im) => crate::vm::complex::complex_repr(*re, *im),
             ObjData::List(l) => {
                 let items = l.get().clone();
@@ -1785,10 +1816,17 @@ impl Vm {
                 )
             }
             ObjData::Type(t) => {
-                if t.module == "builtins" {
+                // the class's `__module__` as it is now (a class body or a
+                // later assignment may set it)
+                let k = self.name("__module__");
+                let module = match self.dict_get_str_in(t.dict.get(), k) {
+                    Some(m) if self.is_str(m) => str_of(m),
+                    _ => t.module.as_str(),
+                };
+                if module == "builtins" {
                     format!("<class '{}'>", t.qualname)
                 } else {
-                    format!("<class '{}.{}'>", t.module, t.qualname)
+                    format!("<class '{}.{}'>", module, t.qualname)
                 }
             }
             ObjData::Function(f) => format!(

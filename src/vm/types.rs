@@ -446,7 +446,10 @@ impl Vm {
             };
             for n in items {
                 if n.is_obj() && self.is_str(n) {
-                    names.push(self.intern_value(n));
+                    // a private slot name is mangled with the class's, as its
+                    // methods spell it (CPython's type_new)
+                    let m = crate::compiler::symtable::mangle(Some(name), str_of(n));
+                    names.push(self.intern(&m));
                 }
             }
             let mut all = names;

@@ -86,6 +86,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::AsyncWithExceptStart);
         self.emit_await(2);
         let suppress = self.emit(Op::PopJumpIfTrue(0));
+        // (a copy re-raised: the cleanup handler then sees [exit, prev, exc, new]
+        // whether __exit__ returned false or raised)
+        self.emit(Op::Dup);
         self.emit(Op::Reraise);
         self.patch(suppress);
         self.emit(Op::PopBlock);
@@ -94,6 +97,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop);
         let end2 = self.emit(Op::Jump(0));
         self.patch(cleanup);
+        // [exit, prev, exc, new]: restore prev, raise new
+        self.emit(Op::Rot2);
+        self.emit(Op::Pop);
         self.emit(Op::ReraiseRestore);
         self.patch(end);
         self.patch(end2);
