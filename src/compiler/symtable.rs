@@ -180,13 +180,14 @@ impl Builder {
     }
 
     fn bind(&mut self, name: &str) {
-        let name = self.mangled(name);
+        // (no String made for a name that needs no mangling: most of them)
+        let name = mangle(self.st.scopes[self.cur].private.as_deref(), name);
         self.scope().bind(&name);
     }
 
     fn use_name(&mut self, name: &str) {
-        let name = self.mangled(name);
-        let name = name.as_str();
+        let mangled = mangle(self.st.scopes[self.cur].private.as_deref(), name);
+        let name: &str = &mangled;
         self.scope().used.insert(name.to_string());
         if name == "super" {
             // Zero-argument super() reads the implicit __class__ cell.
@@ -402,7 +403,7 @@ impl Builder {
                 for n in &g.names {
                     let m = self.mangled(&n.id);
                     if self.scope().is_bound(&m) || self.scope().used.contains(m.as_str()) {
-                        let kind = if self.scope().params.iter().any(|p| *p == m) {
+                        let kind = if self.scope().params.contains(&m) {
                             "parameter"
                         } else if self.scope().is_bound(&m) {
                             "assigned to"

@@ -82,7 +82,24 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let p = TARGET.bind(vm, &a)?.req(0);
         proxy_target(vm, p)
     });
-    crate::modules::itertools::run_source(vm, m, PROXY_SRC, "<_weakref>")?;
+    // The proxy classes are Python code compiled on first use (PEP 562's
+    // module `__getattr__`): `_weakref` is imported at every start (abc,
+    // _weakrefset), and compiling them there cost every program about 3 M
+    // instructions and its collections the classes' code objects.
+    vm.add_fn(d, "__getattr__", |vm, a| {
+        const GETATTR: Sig<1> = Sig::new("__getattr__", ["name"]);
+        let name = GETATTR.bind(vm, &a)?.req(0);
+        let text = crate::vm::str_of(name);
+        if !matches!(text, "ProxyType" | "CallableProxyType") {
+            let msg = format!("module '_weakref' has no attribute '{text}'");
+            return Err(vm.attribute_error(&msg));
+        }
+        let m = vm.import("_weakref", Value::NONE, 0, Value::NONE)?;
+        crate::modules::itertools::run_source(vm, m, PROXY_SRC, "<_weakref>")?;
+        let d = vm.module_dict(m);
+        vm.dict_get_str(d, name)
+            .ok_or_else(|| vm.attribute_error("proxy classes not defined"))
+    });
     vm.add_fn(d, "proxy", |vm, a| {
         /// `proxy(object[, callback])`
         const PROXY: Sig<2> = Sig::new("proxy", ["object", "callback"]).required(1);
