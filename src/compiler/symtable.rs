@@ -402,7 +402,7 @@ impl Builder {
                 for n in &g.names {
                     let m = self.mangled(&n.id);
                     if self.scope().is_bound(&m) || self.scope().used.contains(m.as_str()) {
-                        let kind = if self.scope().params.iter().any(|p| *p == m) {
+                        let kind = if self.scope().params.contains(&m) {
                             "parameter"
                         } else if self.scope().is_bound(&m) {
                             "assigned to"
