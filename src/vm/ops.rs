@@ -668,6 +668,32 @@ impl Vm {
             (ObjData::Set(_), ObjData::Set(_)) => {
                 return crate::builtins::set::set_compare(self, op, a, b).map(Some);
             }
+            // CPython's slice_richcompare: as (start, stop, step) tuples
+            (
+                ObjData::Slice {
+                    start: a1,
+                    stop: a2,
+                    step: a3,
+                },
+                ObjData::Slice {
+                    start: b1,
+                    stop: b2,
+                    step: b3,
+                },
+            ) => {
+                if a == b && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    return Ok(Some(op == CmpOp::Eq));
+                }
+                let (x, y) = ([*a1, *a2, *a3], [*b1, *b2, *b3]);
+                let base = self.temp_roots.len();
+                let tx = self.new_tuple(x.to_vec());
+                self.temp_roots.push(tx);
+                let ty = self.new_tuple(y.to_vec());
+                self.temp_roots.push(ty);
+                let r = self.seq_compare(op, tx, ty);
+                self.temp_roots.truncate(base);
+                return r.map(Some);
+            }
             (ObjData::Range { .. }, ObjData::Range { .. })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
