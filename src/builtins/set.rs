@@ -251,6 +251,10 @@ fn key_hash(vm: &mut Vm, k: Value) -> PyResult<i64> {
     match vm.hash(k) {
         Ok(h) => Ok(h),
         Err(e) => {
+            // a set (or a set subclass's payload) looks itself up as the
+            // frozenset of its items
+            let p = vm.base_payload(k);
+            let k = if p.is_empty() { k } else { p };
             if is_anyset(k) && vm.matches(e.0, "TypeError") {
                 return Ok(frozen_hash(vm, k));
             }
