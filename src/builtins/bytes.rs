@@ -80,8 +80,22 @@ fn char_escape(c: char) -> String {
     }
 }
 
+/// `utf-8-sig`: UTF-8 with a byte order mark written first and skipped when
+/// there on decoding.
+fn is_utf8_sig(enc: &str) -> bool {
+    matches!(
+        enc.trim().to_ascii_lowercase().replace('_', "-").as_str(),
+        "utf-8-sig" | "utf8-sig"
+    )
+}
+
 /// `s.encode(encoding, errors)`
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if is_utf8_sig(encoding) {
+        let mut out = vec![0xEF, 0xBB, 0xBF];
+        out.extend_from_slice(s.as_bytes());
+        return Ok(out);
+    }
     let codec = lookup_codec(vm, encoding)?;
     let limit: u32 = match codec {
         Codec::Ascii => 128,
@@ -226,6 +240,10 @@ fn handle_decode_error(
 
 /// `b.decode(encoding, errors)`
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    if is_utf8_sig(encoding) {
+        let b = b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b);
+        return decode(vm, b, "utf-8", errors);
+    }
     let codec = lookup_codec(vm, encoding)?;
     let mut out = String::with_capacity(b.len());
     match codec {

@@ -188,6 +188,9 @@ pub fn register(vm: &mut Vm) {
         };
         Ok(vm.alloc(vm.types.slice, ObjData::Slice { start, stop, step }))
     });
+    // slices are unhashable in 3.11 (`slice(5).__hash__` is None)
+    let hk = vm.intern("__hash__");
+    vm.type_set_attr(t, hk, Value::NONE);
     vm.add_method(t, "indices", |vm, a| {
         /// `slice.indices(len, /)`
         const INDICES: Sig<1> = Sig::new("slice.indices", ["len"]).method();

@@ -208,7 +208,7 @@ const TUPLE: Sig<1> = Sig::new("tuple", ["iterable"]).required(0).constructor();
 fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     const ANY: Sig<0> = Sig::new("list", []).constructor().varargs().varkw();
     let cls = ANY.bind(vm, &a)?.recv;
-    let l = vm.alloc(cls, ObjData::List(Mut::new(Vec::new())));
+    let l = vm.alloc(vm.types.list, ObjData::List(Mut::new(Vec::new())));
     if cls == vm.types.list || new_fills(vm, cls) {
         // a subclass's keywords are its __init__'s
         let kw: &[(Value, Value)] = if cls == vm.types.list { a.kw } else { &[] };
@@ -222,7 +222,23 @@ fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(l)
+    Ok(subclass_instance(vm, cls, l))
+}
+
+/// `list.__new__(Sub)` and the like: an instance of the subclass carrying the
+/// built-in value as its payload (and taking attributes), as `Sub(...)` makes;
+/// the value itself for the built-in type.
+pub(crate) fn subclass_instance(vm: &mut Vm, cls: Value, payload: Value) -> Value {
+    if vm.type_of(payload) == cls {
+        return payload;
+    }
+    vm.temp_roots.push(payload);
+    let inst = vm.new_instance(cls);
+    vm.temp_roots.pop();
+    if let ObjData::Instance(i) = &inst.obj().data {
+        i.base_value.set(payload);
+    }
+    inst
 }
 
 fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {

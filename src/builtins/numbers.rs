@@ -546,15 +546,9 @@ fn int_value(vm: &mut Vm, x: Option<Value>, base: Option<Value>) -> PyResult<Big
         return Ok(BigInt::zero());
     };
     if let Some(b) = base {
-        let b = match vm.index_of(b)? {
-            Some(b) => b,
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(b)
-                )));
-            }
-        };
+        // (a base past i64 is just out of range)
+        let b = crate::builtins::signature::to_index(vm, b)?;
+        let b = vm.to_i64(b).unwrap_or(i64::MAX);
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }

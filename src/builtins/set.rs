@@ -251,6 +251,10 @@ fn key_hash(vm: &mut Vm, k: Value) -> PyResult<i64> {
     match vm.hash(k) {
         Ok(h) => Ok(h),
         Err(e) => {
+            // a set (or a set subclass's payload) looks itself up as the
+            // frozenset of its items
+            let p = vm.base_payload(k);
+            let k = if p.is_empty() { k } else { p };
             if is_anyset(k) && vm.matches(e.0, "TypeError") {
                 return Ok(frozen_hash(vm, k));
             }
@@ -661,14 +665,14 @@ fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !kw.is_empty() {
         SET.bind(vm, &Args { pos: a.pos, kw })?;
     }
-    let s = vm.alloc(cls, ObjData::Set(Mut::new(Set::new())));
+    let s = vm.alloc(vm.types.set, ObjData::Set(Mut::new(Set::new())));
     if cls == vm.types.set || crate::builtins::list::new_fills(vm, cls) {
         let b = SET.bind(vm, &Args { pos: a.pos, kw })?;
         if let Some(src) = b.get(0) {
             rooted(vm, s, |vm| update_internal(vm, s, src))?;
         }
     }
-    Ok(s)
+    Ok(crate::builtins::list::subclass_instance(vm, cls, s))
 }
 
 fn set_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -694,11 +698,11 @@ fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     {
         return Ok(src);
     }
-    let s = vm.alloc(cls, ObjData::Set(Mut::new(Set::new())));
+    let s = vm.alloc(vm.types.frozenset, ObjData::Set(Mut::new(Set::new())));
     if let Some(src) = src {
         rooted(vm, s, |vm| update_internal(vm, s, src))?;
     }
-    Ok(s)
+    Ok(crate::builtins::list::subclass_instance(vm, cls, s))
 }
 
 fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -21,7 +21,7 @@ def _new_like(x):
 
 def copy(x):
     cls = type(x)
-    if cls in _atomic or isinstance(x, type):
+    if cls in _atomic or cls is slice or cls is property or isinstance(x, type):
         return x
     if cls is list:
         return x[:]
@@ -61,8 +61,12 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    if cls in _atomic or isinstance(x, type):
+    if cls in _atomic or cls is property or isinstance(x, type):
         return x
+    if cls is slice:
+        y = slice(deepcopy(x.start, memo), deepcopy(x.stop, memo), deepcopy(x.step, memo))
+        memo[d] = y
+        return y
     if cls is list:
         y = []
         memo[d] = y

@@ -402,6 +402,22 @@ impl Vm {
                 _ => {}
             }
         }
+        // type's own data descriptors come before the class's namespace (a
+        // class may define a `__name__` property for its instances)
+        // (a str stored under the name is an assignment to it: `C.__name__ = s`)
+        if matches!(str_of(name), "__name__" | "__qualname__") {
+            if let Some(v) = self.dict_get_str_in(t.dict.get(), name)
+                && self.is_str(v)
+            {
+                return Ok(Some(v));
+            }
+            let text = if str_of(name) == "__name__" {
+                &t.name
+            } else {
+                &t.qualname
+            };
+            return Ok(Some(self.new_str(text)));
+        }
         if let Some(d) = lookup(self, cls, name) {
             return Ok(Some(match &d.as_obj().map(|o| &o.data) {
                 Some(ObjData::StaticMethod(f)) => *f,

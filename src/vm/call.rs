@@ -598,11 +598,18 @@ impl Vm {
         if !self.isinstance(obj, cls) {
             return Ok(obj);
         }
-        match lookup(self, cls, init_name) {
-            Some(init) => {
+        match lookup_owner(self, cls, init_name) {
+            Some((init, init_owner)) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(obj);
                 a.extend_from_slice(args);
+                // list.__init__ leaves keywords to a subclass's own __new__
+                // (CPython's list___init__)
+                let kw = if init_owner == self.types.list && user_new.is_some() {
+                    &[]
+                } else {
+                    kw
+                };
                 let r = self.call_kw(init, &a, kw)?;
                 if !r.is_none() {
                     return Err(self.type_error(&format!(

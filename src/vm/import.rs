@@ -49,14 +49,15 @@ impl Vm {
                 top = leaf;
             }
         }
-        let has_fromlist = !fromlist.is_none()
-            && self
-                .tuple_items(fromlist)
-                .map(|t| !t.is_empty())
-                .unwrap_or(false);
+        // (a tuple from `from ... import`, any list from `__import__`)
+        let from_names = match fromlist.as_obj().map(|o| &o.data) {
+            Some(ObjData::Tuple(_) | ObjData::List(_)) => Some(self.seq_items(fromlist)),
+            _ => None,
+        };
+        let has_fromlist = from_names.as_ref().is_some_and(|t| !t.is_empty());
         if has_fromlist || level > 0 && name.is_empty() {
             // `from pkg import sub`: make sure submodules named in fromlist are loaded.
-            if let Some(names) = self.tuple_items(fromlist) {
+            if let Some(names) = from_names {
                 for n in names {
                     let s = str_of(n);
                     if s == "*" {

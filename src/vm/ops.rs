@@ -147,8 +147,13 @@ impl Vm {
 
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         let (name, rname, _) = op.dunders();
+        let (a0, b0) = (a, b);
         let a = self.unwrap_payload(a, name);
         let b = self.unwrap_payload(b, rname);
+        // a built-in subclass instance still wrapped overrides this operator:
+        // its method decides, and sees both operands as they are
+        let overridden = !self.base_payload(a).is_empty() || !self.base_payload(b).is_empty();
+        let (a, b) = if overridden { (a0, b0) } else { (a, b) };
         if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
             let (x, y) = (a == Value::TRUE, b == Value::TRUE);
             return Ok(Value::bool(match op {
@@ -161,15 +166,15 @@ impl Vm {
         let sub_int = |v: Value, int: Value| {
             v.is_obj() && matches!(v.obj().data, ObjData::BigInt(_)) && v.obj().class() != int
         };
-        if !(sub_int(a, self.types.int) || sub_int(b, self.types.int))
+        if !(sub_int(a, self.types.int) || sub_int(b, self.types.int) || overridden)
             && let Some(r) = self.num_binop(op, a, b)?
         {
             return Ok(r);
         }
-        if let Some(r) = self.complex_binop(op, a, b)? {
+        if !overridden && let Some(r) = self.complex_binop(op, a, b)? {
             return Ok(r);
         }
-        if let Some(r) = self.builtin_binop(op, a, b)? {
+        if !overridden && let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
         // `seq * obj` where obj has __index__.
@@ -662,6 +667,32 @@ impl Vm {
             }
             (ObjData::Set(_), ObjData::Set(_)) => {
                 return crate::builtins::set::set_compare(self, op, a, b).map(Some);
+            }
+            // CPython's slice_richcompare: as (start, stop, step) tuples
+            (
+                ObjData::Slice {
+                    start: a1,
+                    stop: a2,
+                    step: a3,
+                },
+                ObjData::Slice {
+                    start: b1,
+                    stop: b2,
+                    step: b3,
+                },
+            ) => {
+                if a == b && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    return Ok(Some(op == CmpOp::Eq));
+                }
+                let (x, y) = ([*a1, *a2, *a3], [*b1, *b2, *b3]);
+                let base = self.temp_roots.len();
+                let tx = self.new_tuple(x.to_vec());
+                self.temp_roots.push(tx);
+                let ty = self.new_tuple(y.to_vec());
+                self.temp_roots.push(ty);
+                let r = self.seq_compare(op, tx, ty);
+                self.temp_roots.truncate(base);
+                return r.map(Some);
             }
             (ObjData::Range { .. }, ObjData::Range { .. })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
