@@ -12,8 +12,10 @@
 //! exit anywhere in it resumes the generator at the calling bytecode, which
 //! the interpreter then runs whole. A bytecode that could have an effect
 //! (a store, a residual call, a builtin that mutates, a loop over an
-//! iterator someone else holds) ends the recording; the callee is then called
-//! as before (`Jit::no_inline`). `--jit-opt=-purecalls` turns this off.
+//! iterator someone else holds), like any other failure inside the call,
+//! ends the recording and marks the callee: it is called from generators as
+//! before (`Jit::impure_calls`), and inlined elsewhere as before.
+//! `--jit-opt=-purecalls` turns this off.
 
 use std::rc::Rc;
 
