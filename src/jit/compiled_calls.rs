@@ -59,15 +59,7 @@ impl Vm {
         let ObjData::Function(func) = &callee.obj().data else {
             unreachable!("compiled_callee found a function")
         };
-        let code = &func.code;
-        let mut frame = self.new_frame(code.clone(), func.globals, Value::NONE, callee);
-        frame.slots[..args.len()].copy_from_slice(args);
-        for (i, c) in func.closure.iter().enumerate() {
-            frame.slots[code.nlocals() + i] = *c;
-        }
-        if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
-            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
-        }
+        let mut frame = self.plain_call_frame(callee, func, args)?;
         frame.is_entry = true;
         self.push_frame(frame)?;
         self.jit.stats.compiled_calls += 1;

@@ -280,6 +280,28 @@ impl Vm {
         self.call_kw(callee, args, &[])
     }
 
+    /// The frame of `callee` (the function `func`) for positional `args` that
+    /// fill its parameters exactly (`Code::takes_exactly`), its closure's
+    /// cells in place; RecursionError past the limit.
+    #[inline(always)]
+    pub(crate) fn plain_call_frame(
+        &mut self,
+        callee: Value,
+        func: &crate::object::Function,
+        args: &[Value],
+    ) -> PyResult<Box<crate::vm::frame::Frame>> {
+        let code = &func.code;
+        let mut frame = self.new_frame(code.clone(), func.globals, Value::NONE, callee);
+        frame.slots[..args.len()].copy_from_slice(args);
+        for (i, c) in func.closure.iter().enumerate() {
+            frame.slots[code.nlocals() + i] = *c;
+        }
+        if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(frame)
+    }
+
     pub fn call_kw(
         &mut self,
         callee: Value,
@@ -296,15 +318,7 @@ impl Vm {
         match &o.data {
             ObjData::Function(func) if kw.is_empty() && func.code.takes_exactly(args.len()) => {
                 // the common call, bound as `call_from_frame` binds it
-                let code = &func.code;
-                let mut frame = self.new_frame(code.clone(), func.globals, Value::NONE, callee);
-                frame.slots[..args.len()].copy_from_slice(args);
-                for (i, c) in func.closure.iter().enumerate() {
-                    frame.slots[code.nlocals() + i] = *c;
-                }
-                if self.native_depth > 200 && self.frames.len() >= self.recursion_limit {
-                    return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
-                }
+                let frame = self.plain_call_frame(callee, func, args)?;
                 self.run_frame(frame)
             }
             ObjData::Function(func) => match self.bind_frame(callee, func, args, kw)? {
