@@ -47,6 +47,13 @@ pub struct Dict {
     pub(crate) keys_version: u64,
 }
 
+/// How far a lookup gets without comparing keys (Dict::probe_without_eq).
+enum Probe {
+    Found(usize),
+    Absent,
+    NeedsEq,
+}
+
 pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
 
 impl Dict {
@@ -68,11 +75,15 @@ impl Dict {
             + std::mem::size_of_val(&*self.indices)
     }
 
-    /// Finds the entry for `key`. `eq` is called only for entries whose hash matches and
-    /// whose key is not identical; if it mutates this dict the probe restarts.
-    pub fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {
+    /// Where an inline probe ends without comparing keys: most lookups meet an
+    /// identical key or a free slot first. At the first entry that needs `eq`
+    /// (which runs Python code that may mutate this dict) it gives up, and the
+    /// caller starts again out of line through a raw pointer (`*_raw`), so no
+    /// reference into the dict is live across a comparison.
+    #[inline]
+    fn probe_without_eq(&self, key: Value, hash: i64) -> Probe {
         if self.indices.is_empty() {
-            return Ok(None);
+            return Probe::Absent;
         }
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
@@ -80,18 +91,15 @@ impl Dict {
         loop {
             let ix = self.indices[i];
             if ix == FREE {
-                return Ok(None);
+                return Probe::Absent;
             }
             if ix != DUMMY {
                 let e = &self.entries[ix as usize];
                 if e.key == key {
-                    return Ok(Some(ix as usize));
+                    return Probe::Found(ix as usize);
                 }
                 if e.hash == hash {
-                    let k = e.key;
-                    if eq(k, key)? {
-                        return Ok(Some(ix as usize));
-                    }
+                    return Probe::NeedsEq;
                 }
             }
             perturb >>= 5;
@@ -100,6 +108,87 @@ impl Dict {
                 .wrapping_add(1)
                 .wrapping_add(perturb as usize))
                 & mask;
+        }
+    }
+
+    /// Finds the entry for `key`. `eq` is called only for entries whose hash matches and
+    /// whose key is not identical; if it mutates this dict the probe restarts. A
+    /// reference to the dict taken before the call must not be used after it.
+    #[inline]
+    pub fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {
+        match self.probe_without_eq(key, hash) {
+            Probe::Found(pos) => Ok(Some(pos)),
+            Probe::Absent => Ok(None),
+            // SAFETY: `self` is a live dict and is not used after the call.
+            Probe::NeedsEq => unsafe { Dict::find_raw(self, key, hash, eq) },
+        }
+    }
+
+    /// The position of `key`, reading the table afresh after every comparison: a
+    /// comparison runs Python code, which may insert into, delete from, clear or
+    /// resize this very dict. Like CPython's lookdict, the probe restarts when the
+    /// index was replaced or the compared entry no longer holds the key compared;
+    /// other changes (a value stored, a key added without a resize) leave the
+    /// probe sequence valid, so an `__eq__` that stores into the dict cannot make
+    /// the lookup loop forever.
+    ///
+    /// # Safety
+    /// `this` points to a live Dict, and no reference into it is used across the
+    /// call (`eq` may mutate it).
+    #[inline(never)]
+    unsafe fn find_raw(
+        this: *const Dict,
+        key: Value,
+        hash: i64,
+        eq: EqFn,
+    ) -> PyResult<Option<usize>> {
+        'restart: loop {
+            // SAFETY: `this` is live (the caller's contract); every read below goes
+            // through it afresh and no reference outlives a call of `eq`.
+            let (index_ptr, index_len) = unsafe {
+                let indices = &(*this).indices;
+                (indices.as_ptr(), indices.len())
+            };
+            if index_len == 0 {
+                return Ok(None);
+            }
+            let mask = index_len - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                // SAFETY: as above; the index was not replaced since its length was read.
+                let ix = unsafe { (&(*this).indices)[i] };
+                if ix == FREE {
+                    return Ok(None);
+                }
+                if ix != DUMMY {
+                    // SAFETY: as above.
+                    let e = unsafe { (&(*this).entries)[ix as usize] };
+                    if e.key == key {
+                        return Ok(Some(ix as usize));
+                    }
+                    if e.hash == hash {
+                        let same = eq(e.key, key)?;
+                        // SAFETY: as above; the comparison has returned.
+                        let (indices, entries) = unsafe { (&(*this).indices, &(*this).entries) };
+                        let moved = indices.as_ptr() != index_ptr
+                            || indices.len() != index_len
+                            || entries.get(ix as usize).is_none_or(|now| now.key != e.key);
+                        if moved {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(Some(ix as usize));
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
         }
     }
 
@@ -140,16 +229,58 @@ impl Dict {
         self.version = next_version();
     }
 
+    #[inline]
     pub fn get(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
-        Ok(self.find(key, hash, eq)?.map(|i| self.entries[i].value))
+        match self.probe_without_eq(key, hash) {
+            Probe::Found(pos) => Ok(Some(self.entries[pos].value)),
+            Probe::Absent => Ok(None),
+            // SAFETY: `self` is a live dict and is not used after the call.
+            Probe::NeedsEq => unsafe { Dict::get_raw(self, key, hash, eq) },
+        }
     }
 
+    /// # Safety
+    /// As find_raw.
+    #[inline(never)]
+    unsafe fn get_raw(
+        this: *const Dict,
+        key: Value,
+        hash: i64,
+        eq: EqFn,
+    ) -> PyResult<Option<Value>> {
+        // SAFETY: the caller's contract; the entries are read after the comparisons.
+        let pos = unsafe { Dict::find_raw(this, key, hash, eq) }?;
+        Ok(pos.map(|pos| unsafe { (&(*this).entries)[pos].value }))
+    }
+
+    #[inline]
     pub fn insert(&mut self, key: Value, hash: i64, value: Value, eq: EqFn) -> PyResult<()> {
-        if let Some(i) = self.find(key, hash, eq)? {
-            self.set_value(i, value);
-            return Ok(());
+        match self.probe_without_eq(key, hash) {
+            Probe::Found(pos) => self.set_value(pos, value),
+            Probe::Absent => self.insert_new(key, hash, value),
+            // SAFETY: `self` is a live dict and is not used after the call.
+            Probe::NeedsEq => return unsafe { Dict::insert_raw(self, key, hash, value, eq) },
         }
-        self.insert_new(key, hash, value);
+        Ok(())
+    }
+
+    /// # Safety
+    /// As find_raw.
+    #[inline(never)]
+    unsafe fn insert_raw(
+        this: *mut Dict,
+        key: Value,
+        hash: i64,
+        value: Value,
+        eq: EqFn,
+    ) -> PyResult<()> {
+        // SAFETY: the caller's contract; the reference is made after the comparisons.
+        let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
+        let dict = unsafe { &mut *this };
+        match found {
+            Some(pos) => dict.set_value(pos, value),
+            None => dict.insert_new(key, hash, value),
+        }
         Ok(())
     }
 
@@ -194,11 +325,28 @@ impl Dict {
         }
     }
 
+    #[inline]
     pub fn remove(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
-        let Some(pos) = self.find(key, hash, eq)? else {
-            return Ok(None);
-        };
-        Ok(Some(self.remove_at(pos)))
+        match self.probe_without_eq(key, hash) {
+            Probe::Found(pos) => Ok(Some(self.remove_at(pos))),
+            Probe::Absent => Ok(None),
+            // SAFETY: `self` is a live dict and is not used after the call.
+            Probe::NeedsEq => unsafe { Dict::remove_raw(self, key, hash, eq) },
+        }
+    }
+
+    /// # Safety
+    /// As find_raw.
+    #[inline(never)]
+    unsafe fn remove_raw(
+        this: *mut Dict,
+        key: Value,
+        hash: i64,
+        eq: EqFn,
+    ) -> PyResult<Option<Value>> {
+        // SAFETY: the caller's contract; the reference is made after the comparisons.
+        let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
+        Ok(found.map(|pos| unsafe { &mut *this }.remove_at(pos)))
     }
 
     pub fn remove_at(&mut self, pos: usize) -> Value {
