@@ -1,6 +1,9 @@
 //! The `coil` command: `coil [options] FILE [args...]`, `coil -c CODE [args...]`,
 //! `coil -m MODULE [args...]`, `coil -` or a program piped on stdin.
 
+// Only the process-start hook below may use `unsafe` (src/lib.rs says where else).
+#![deny(unsafe_code)]
+
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -21,6 +24,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// as a constructor of the first user priority, before the allocator's own
 /// initialization and the first allocation, so no arena page is huge.
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 extern "C" fn no_transparent_huge_pages() {
     // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours.
     unsafe {
@@ -31,6 +35,7 @@ extern "C" fn no_transparent_huge_pages() {
 // SAFETY: an .init_array entry is a `void (*)(void)` the loader calls once
 // before main; NO_THP is one (an `extern "C" fn()` that takes and returns nothing).
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 #[used]
 #[unsafe(link_section = ".init_array.00101")]
 static NO_THP: extern "C" fn() = no_transparent_huge_pages;

@@ -272,8 +272,7 @@ fn contains_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    // SAFETY: the set is live; eq may mutate it (no reference is held).
-    unsafe { crate::object::set::Set::contains_raw(set.as_ptr(), k, h, &mut eq) }
+    set.contains_key(k, h, &mut eq)
 }
 
 fn add_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
@@ -281,8 +280,7 @@ fn add_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    // SAFETY: as contains_hashed.
-    unsafe { crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut eq) }
+    set.add_key(k, h, &mut eq)
 }
 
 fn discard_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
@@ -290,8 +288,7 @@ fn discard_hashed(vm: &mut Vm, s: Value, k: Value, h: i64) -> PyResult<bool> {
         return Ok(false);
     };
     let mut eq = eqf!(vm);
-    // SAFETY: as contains_hashed.
-    unsafe { crate::object::set::Set::discard_raw(set.as_ptr(), k, h, &mut eq) }
+    set.discard_key(k, h, &mut eq)
 }
 
 fn discard_key(vm: &mut Vm, s: Value, k: Value) -> PyResult<bool> {

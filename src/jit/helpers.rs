@@ -2546,18 +2546,18 @@ static MATH_1: [fn(f64) -> f64; 20] = [
     f64::sinh,
     f64::cosh,
     f64::tanh,
-    |x| unsafe { crate::modules::math::asinh(x) },
-    |x| unsafe { crate::modules::math::acosh(x) },
-    |x| unsafe { crate::modules::math::atanh(x) },
-    |x| unsafe { crate::modules::math::erf(x) },
-    |x| unsafe { crate::modules::math::erfc(x) },
-    |x| unsafe { crate::modules::math::cbrt(x) },
+    |x| crate::ffi::libm::asinh(x),
+    |x| crate::ffi::libm::acosh(x),
+    |x| crate::ffi::libm::atanh(x),
+    |x| crate::ffi::libm::erf(x),
+    |x| crate::ffi::libm::erfc(x),
+    |x| crate::ffi::libm::cbrt(x),
     f64::abs,
     f64::ln_1p,
 ];
 
 fn libm_log(x: f64) -> f64 {
-    unsafe { crate::modules::math::log(x) }
+    crate::ffi::libm::log(x)
 }
 
 /// `modules::math::loghelper` on an inline number; None for a domain error.
@@ -2593,8 +2593,8 @@ extern "C" fn math1(x: u64, sel: u64) -> u64 {
                 }),
             },
             23 => float_result(loghelper(v, libm_log)?),
-            24 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log2(x) })?),
-            25 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log10(x) })?),
+            24 => float_result(loghelper(v, |x| crate::ffi::libm::log2(x))?),
+            25 => float_result(loghelper(v, |x| crate::ffi::libm::log10(x))?),
             26 => float_result(xf * (180.0 / std::f64::consts::PI)),
             27 => float_result(xf * (std::f64::consts::PI / 180.0)),
             28 => Some(Value::bool(xf.is_nan()).0),

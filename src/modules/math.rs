@@ -7,38 +7,15 @@ use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
 use crate::builtins::signature::{Sig, Style};
 use crate::compiler::bytecode::BinOp;
+use crate::ffi::libm::{
+    acosh, asinh, atanh, c_frexp, cbrt, erf, erfc, ldexp, log, log2, log10, nextafter, remainder,
+};
 use crate::object::ObjData;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("math", init);
-}
-
-// SAFETY: these are the C99 libm signatures. The pure ones Coil alone calls are
-// declared `safe`; the others stay unsafe to call because the JIT's helpers
-// call them in unsafe blocks too (each call says why it holds).
-unsafe extern "C" {
-    pub(crate) fn asinh(x: f64) -> f64;
-    pub(crate) fn acosh(x: f64) -> f64;
-    pub(crate) fn atanh(x: f64) -> f64;
-    pub(crate) fn erf(x: f64) -> f64;
-    pub(crate) fn erfc(x: f64) -> f64;
-    fn frexp(x: f64, e: *mut i32) -> f64;
-    safe fn ldexp(x: f64, e: i32) -> f64;
-    safe fn remainder(x: f64, y: f64) -> f64;
-    safe fn nextafter(x: f64, y: f64) -> f64;
-    pub(crate) fn log2(x: f64) -> f64;
-    pub(crate) fn log10(x: f64) -> f64;
-    pub(crate) fn log(x: f64) -> f64;
-    pub(crate) fn cbrt(x: f64) -> f64;
-}
-
-fn c_frexp(x: f64) -> (f64, i32) {
-    let mut e = 0;
-    // SAFETY: libm frexp writes the exponent through the pointer.
-    let m = unsafe { frexp(x, &mut e) };
-    (m, e)
 }
 
 fn set(vm: &mut Vm, d: Value, name: &str, v: Value) {
@@ -75,14 +52,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     unary!(vm, d, "sinh", f64::sinh, true);
     unary!(vm, d, "cosh", f64::cosh, true);
     unary!(vm, d, "tanh", f64::tanh, false);
-    // SAFETY (the six below): libm's functions of one f64 read no memory of
-    // ours and keep no state (CPython's math module calls the same ones).
-    unary!(vm, d, "asinh", |x| unsafe { asinh(x) }, false);
-    unary!(vm, d, "acosh", |x| unsafe { acosh(x) }, false);
-    unary!(vm, d, "atanh", |x| unsafe { atanh(x) }, false);
-    unary!(vm, d, "erf", |x| unsafe { erf(x) }, false);
-    unary!(vm, d, "erfc", |x| unsafe { erfc(x) }, false);
-    unary!(vm, d, "cbrt", |x| unsafe { cbrt(x) }, false);
+    unary!(vm, d, "asinh", |x| asinh(x), false);
+    unary!(vm, d, "acosh", |x| acosh(x), false);
+    unary!(vm, d, "atanh", |x| atanh(x), false);
+    unary!(vm, d, "erf", |x| erf(x), false);
+    unary!(vm, d, "erfc", |x| erfc(x), false);
+    unary!(vm, d, "cbrt", |x| cbrt(x), false);
     unary!(vm, d, "fabs", f64::abs, false);
     unary!(vm, d, "log1p", f64::ln_1p, false);
     vm.add_fn(d, "gamma", |vm, a| {
@@ -96,14 +71,12 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "log", math_log);
     vm.add_fn(d, "log2", |vm, a| {
         let x0 = one(vm, &a, "log2")?;
-        // SAFETY: libm's log2 is a pure function of an f64.
-        let r = loghelper(vm, x0, |x| unsafe { log2(x) })?;
+        let r = loghelper(vm, x0, |x| log2(x))?;
         Ok(Value::float(r))
     });
     vm.add_fn(d, "log10", |vm, a| {
         let x0 = one(vm, &a, "log10")?;
-        // SAFETY: libm's log10 is a pure function of an f64.
-        let r = loghelper(vm, x0, |x| unsafe { log10(x) })?;
+        let r = loghelper(vm, x0, |x| log10(x))?;
         Ok(Value::float(r))
     });
     vm.add_fn(d, "atan2", |vm, a| {
@@ -547,10 +520,9 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("math.log requires 1 to 2 arguments"));
     };
     let base = b.get(1);
-    // SAFETY (both calls): libm's log is a pure function of an f64.
-    let num = loghelper(vm, x, |x| unsafe { log(x) })?;
+    let num = loghelper(vm, x, |x| log(x))?;
     if let Some(b) = base {
-        let den = loghelper(vm, b, |x| unsafe { log(x) })?;
+        let den = loghelper(vm, b, |x| log(x))?;
         if den == 0.0 {
             return Err(vm.zero_division("float division by zero"));
         }

@@ -4,33 +4,13 @@
 //! from here, as CPython's `os` takes its functions from `posix`.
 
 use crate::builtins::signature::{Bound, Sig, to_c_int, to_long};
+use crate::ffi::fd::{
+    access, chmod, close, dup, fsync, ftruncate, getegid, geteuid, getgid, getppid, getuid, isatty,
+    lseek, open, read, umask, write,
+};
 use crate::modules::io::os_error;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm, str_of};
-
-// SAFETY: glibc's signatures on x86-64 and AArch64 Linux. The calls that take
-// and return only integers and touch no descriptor are declared `safe`; those
-// with pointers, or that act on a descriptor Rust code may own, stay unsafe
-// (acting on one, such as stdout's, is the Python program's call, as in CPython).
-unsafe extern "C" {
-    fn open(path: *const std::ffi::c_char, flags: i32, mode: u32) -> i32;
-    fn close(fd: i32) -> i32;
-    fn read(fd: i32, buf: *mut u8, n: usize) -> isize;
-    fn write(fd: i32, buf: *const u8, n: usize) -> isize;
-    fn lseek(fd: i32, off: i64, whence: i32) -> i64;
-    safe fn isatty(fd: i32) -> i32;
-    fn ftruncate(fd: i32, len: i64) -> i32;
-    fn dup(fd: i32) -> i32;
-    safe fn umask(mask: u32) -> u32;
-    fn access(path: *const std::ffi::c_char, mode: i32) -> i32;
-    fn chmod(path: *const std::ffi::c_char, mode: u32) -> i32;
-    safe fn getuid() -> u32;
-    safe fn geteuid() -> u32;
-    safe fn getgid() -> u32;
-    safe fn getegid() -> u32;
-    safe fn getppid() -> i32;
-    fn fsync(fd: i32) -> i32;
-}
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("posix", init);
@@ -158,8 +138,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
             None => 0o777,
         };
         default_only(vm, &b, 3, Value::NONE)?;
-        // SAFETY: c is a NUL-terminated path that outlives the call.
-        let fd = unsafe { open(c.as_ptr(), flags | 0o2000000, mode as u32) };
+        let fd = open(&c, flags | 0o2000000, mode as u32);
         if fd < 0 {
             return Err(last_error(vm, Some(p)));
         }
@@ -171,7 +150,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let fd = CLOSE.bind(vm, &a)?.req(0);
         let fd = fd_of(vm, fd)?;
         // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
-        check(vm, unsafe { close(fd) } as i64)?;
+        check(vm, close(fd) as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "read", |vm, a| {
@@ -186,8 +165,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         vm.check_alloc(n as u128, 1)?;
         let mut buf = vec![0u8; n as usize];
-        // SAFETY: buf has n writable bytes.
-        let r = check(vm, unsafe { read(fd, buf.as_mut_ptr(), n as usize) } as i64)?;
+        let r = check(vm, read(fd, &mut buf) as i64)?;
         buf.truncate(r as usize);
         Ok(vm.new_bytes(buf))
     });
@@ -201,8 +179,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         if fd == 1 || fd == 2 {
             let _ = vm.stdout.flush();
         }
-        // SAFETY: data is a live buffer of data.len() bytes.
-        let r = check(vm, unsafe { write(fd, data.as_ptr(), data.len()) } as i64)?;
+        let r = check(vm, write(fd, &data) as i64)?;
         Ok(vm.new_int(r))
     });
     vm.add_fn(d, "lseek", |vm, a| {
@@ -213,7 +190,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let off = to_long(vm, b.req(1))?;
         let how = to_c_int(vm, b.req(2))?;
         // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
-        let r = check(vm, unsafe { lseek(fd, off, how) })?;
+        let r = check(vm, lseek(fd, off, how))?;
         Ok(vm.new_int(r))
     });
     vm.add_fn(d, "isatty", |vm, a| {
@@ -230,7 +207,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let fd = fd_of(vm, b.req(0))?;
         let n = to_long(vm, b.req(1))?;
         // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
-        check(vm, unsafe { ftruncate(fd, n) } as i64)?;
+        check(vm, ftruncate(fd, n) as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "fsync", |vm, a| {
@@ -239,7 +216,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let fd = FSYNC.bind(vm, &a)?.req(0);
         let fd = fildes(vm, fd)?;
         // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
-        check(vm, unsafe { fsync(fd) } as i64)?;
+        check(vm, fsync(fd) as i64)?;
         Ok(Value::NONE)
     });
     vm.add_fn(d, "dup", |vm, a| {
@@ -248,7 +225,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let fd = DUP.bind(vm, &a)?.req(0);
         let fd = fd_of(vm, fd)?;
         // SAFETY: integers only, no memory of ours; a bad descriptor fails (EBADF).
-        let r = check(vm, unsafe { dup(fd) } as i64)?;
+        let r = check(vm, dup(fd) as i64)?;
         Ok(Value::small_int(r))
     });
     vm.add_fn(d, "umask", |vm, a| {
@@ -279,8 +256,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         default_only(vm, &b, 2, Value::NONE)?;
         default_only(vm, &b, 3, Value::FALSE)?;
         default_only(vm, &b, 4, Value::TRUE)?;
-        // SAFETY: c is a NUL-terminated path.
-        Ok(Value::bool(unsafe { access(c.as_ptr(), mode) } == 0))
+        Ok(Value::bool(access(&c, mode) == 0))
     });
     vm.add_fn(d, "chmod", |vm, a| {
         /// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`
@@ -298,8 +274,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let mode = to_c_int(vm, b.req(1))?;
         default_only(vm, &b, 2, Value::NONE)?;
         default_only(vm, &b, 3, Value::TRUE)?;
-        // SAFETY: c is a NUL-terminated path.
-        if unsafe { chmod(c.as_ptr(), mode as u32) } < 0 {
+        if chmod(&c, mode as u32) < 0 {
             return Err(last_error(vm, Some(p)));
         }
         Ok(Value::NONE)

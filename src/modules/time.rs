@@ -4,60 +4,12 @@
 use std::io::Write;
 
 use crate::builtins::signature::Sig;
+use crate::ffi::clock::{Tm, clock_ns};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     vm.native_modules.insert("time", init);
-}
-
-#[repr(C)]
-struct Timespec {
-    tv_sec: i64,
-    tv_nsec: i64,
-}
-
-/// The C library's `struct tm` (glibc and musl on Linux: nine ints, then the
-/// offset and the zone name).
-#[repr(C)]
-struct Tm {
-    tm_sec: i32,
-    tm_min: i32,
-    tm_hour: i32,
-    tm_mday: i32,
-    tm_mon: i32,
-    tm_year: i32,
-    tm_wday: i32,
-    tm_yday: i32,
-    tm_isdst: i32,
-    tm_gmtoff: i64,
-    tm_zone: *const std::ffi::c_char,
-}
-
-// SAFETY: glibc's signatures on x86-64 and AArch64 Linux; Tm and Timespec
-// above are laid out as its `struct tm` and `struct timespec`.
-unsafe extern "C" {
-    fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
-    fn localtime_r(t: *const i64, tm: *mut Tm) -> *mut Tm;
-    fn mktime(tm: *mut Tm) -> i64;
-    fn strftime(s: *mut u8, max: usize, format: *const std::ffi::c_char, tm: *const Tm) -> usize;
-    fn tzset();
-}
-
-fn empty_tm() -> Tm {
-    Tm {
-        tm_sec: 0,
-        tm_min: 0,
-        tm_hour: 0,
-        tm_mday: 0,
-        tm_mon: 0,
-        tm_year: 0,
-        tm_wday: 0,
-        tm_yday: 0,
-        tm_isdst: 0,
-        tm_gmtoff: 0,
-        tm_zone: std::ptr::null(),
-    }
 }
 
 /// The nine fields of a `struct_time`, as the private helpers take them.
@@ -78,7 +30,7 @@ fn ints(vm: &mut Vm, args: &[Option<Value>]) -> PyResult<Vec<i64>> {
 /// A `struct tm` from struct_time's nine fields (Python's year, month 1-12,
 /// weekday Monday=0, yearday 1-366).
 fn tm_of(vm: &mut Vm, v: &[i64]) -> PyResult<Tm> {
-    let mut tm = empty_tm();
+    let mut tm = Tm::zeroed();
     let int = |vm: &mut Vm, x: i64| -> PyResult<i32> {
         i32::try_from(x).map_err(|_| vm.overflow_error("signed integer is greater than maximum"))
     };
@@ -99,22 +51,8 @@ fn localtime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
     const LOCALTIME: Sig<1> = Sig::new("_localtime", ["secs"]);
     let b = LOCALTIME.bind(vm, &a)?;
     let t = ints(vm, &b.args)?[0];
-    let mut tm = empty_tm();
-    // SAFETY: tzset takes no arguments; localtime_r only writes into `tm`.
-    let ok = unsafe {
-        tzset();
-        !localtime_r(&t, &mut tm).is_null()
-    };
-    if !ok {
+    let Some((tm, zone)) = crate::ffi::clock::localtime(t) else {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
-    }
-    let zone = if tm.tm_zone.is_null() {
-        String::new()
-    } else {
-        // SAFETY: glibc points tm_zone at a NUL-terminated static or tz-cache string.
-        unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
-            .to_string_lossy()
-            .into_owned()
     };
     let mut items: Vec<Value> = [
         tm.tm_year as i64 + 1900,
@@ -144,11 +82,7 @@ fn mktime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
     let mut tm = tm_of(vm, &v)?;
     // mktime leaves tm_wday alone when it fails: the sentinel tells failure from -1
     tm.tm_wday = -1;
-    // SAFETY: mktime reads and normalises the struct it is given.
-    let t = unsafe {
-        tzset();
-        mktime(&mut tm)
-    };
+    let t = crate::ffi::clock::mktime(&mut tm);
     if t == -1 && tm.tm_wday == -1 {
         return Ok(Value::NONE);
     }
@@ -177,7 +111,6 @@ fn strftime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
         .filter(|z| vm.is_str(*z))
         .map(|z| crate::vm::str_of(z).to_string());
     let zone = std::ffi::CString::new(zone.unwrap_or_default()).unwrap_or_default();
-    tm.tm_zone = zone.as_ptr();
     let Ok(cfmt) = std::ffi::CString::new(fmt.clone()) else {
         return Err(vm.value_error("embedded null character"));
     };
@@ -187,8 +120,7 @@ fn strftime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
     let mut size = 1024.max(fmt.len() * 4);
     loop {
         let mut buf = vec![0u8; size];
-        // SAFETY: buf has `size` bytes; cfmt, tm and zone outlive the call.
-        let n = unsafe { strftime(buf.as_mut_ptr(), size, cfmt.as_ptr(), &tm) };
+        let n = crate::ffi::clock::strftime(&mut buf, &cfmt, &tm, &zone);
         if n > 0 || size >= 256 * fmt.len() + 4096 {
             buf.truncate(n);
             return Ok(vm.new_string(String::from_utf8_lossy(&buf).into_owned()));
@@ -200,18 +132,6 @@ fn strftime_fields(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
 const CLOCK_REALTIME: i32 = 0;
 const CLOCK_MONOTONIC: i32 = 1;
 const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
-
-fn clock_ns(clk: i32) -> i128 {
-    let mut ts = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes into the provided struct, laid out as the C timespec.
-    unsafe {
-        clock_gettime(clk, &mut ts);
-    }
-    ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128
-}
 
 fn secs(clk: i32) -> Value {
     Value::float(clock_ns(clk) as f64 * 1e-9)

@@ -248,9 +248,12 @@ impl Dict {
         hash: i64,
         eq: EqFn,
     ) -> PyResult<Option<Value>> {
-        // SAFETY: the caller's contract; the entries are read after the comparisons.
+        // SAFETY: the caller's contract.
         let pos = unsafe { Dict::find_raw(this, key, hash, eq) }?;
-        Ok(pos.map(|pos| unsafe { (&(*this).entries)[pos].value }))
+        // SAFETY: `this` is live and no comparison runs any more: the entry
+        // vector read here is the one find_raw's position refers to.
+        let entries = unsafe { &(*this).entries };
+        Ok(pos.map(|pos| entries[pos].value))
     }
 
     #[inline]
@@ -274,8 +277,10 @@ impl Dict {
         value: Value,
         eq: EqFn,
     ) -> PyResult<()> {
-        // SAFETY: the caller's contract; the reference is made after the comparisons.
+        // SAFETY: the caller's contract.
         let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
+        // SAFETY: `this` is live, and the comparisons that could have changed it
+        // are over: this is the only reference from here on.
         let dict = unsafe { &mut *this };
         match found {
             Some(pos) => dict.set_value(pos, value),
@@ -344,9 +349,11 @@ impl Dict {
         hash: i64,
         eq: EqFn,
     ) -> PyResult<Option<Value>> {
-        // SAFETY: the caller's contract; the reference is made after the comparisons.
+        // SAFETY: the caller's contract.
         let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
-        Ok(found.map(|pos| unsafe { &mut *this }.remove_at(pos)))
+        // SAFETY: as insert_raw's reference.
+        let dict = unsafe { &mut *this };
+        Ok(found.map(|pos| dict.remove_at(pos)))
     }
 
     pub fn remove_at(&mut self, pos: usize) -> Value {

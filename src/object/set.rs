@@ -2,6 +2,7 @@
 //! CPython 3.11's setobject.c (linear probes of 9, then perturbation; the same resize
 //! rule), so iteration order of ints and tuples matches CPython's.
 
+use super::Mut;
 use crate::value::Value;
 use crate::vm::PyResult;
 
@@ -159,7 +160,7 @@ impl Set {
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    pub unsafe fn add_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+    unsafe fn add_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
         let (slot, freeslot) = 'restart: loop {
             // SAFETY: `this` is live (the caller's contract); no reference outlives eq.
             let (ptr, len) = unsafe { ((*this).table.as_ptr(), (*this).table.len()) };
@@ -321,12 +322,7 @@ impl Set {
     ///
     /// # Safety
     /// As find_raw.
-    pub unsafe fn contains_raw(
-        this: *const Set,
-        key: Value,
-        hash: i64,
-        eq: EqFn,
-    ) -> PyResult<bool> {
+    unsafe fn contains_raw(this: *const Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
         // SAFETY: the caller's contract.
         Ok(unsafe { Set::find_raw(this, key, hash, eq) }?.is_some())
     }
@@ -337,7 +333,7 @@ impl Set {
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    pub unsafe fn discard_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+    unsafe fn discard_raw(this: *mut Set, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
         // SAFETY: the caller's contract.
         match unsafe { Set::find_raw(this, key, hash, eq) }? {
             Some(j) => {
@@ -451,6 +447,29 @@ impl Set {
         for e in self.iter() {
             visit(e.key);
         }
+    }
+}
+
+/// The lookups whose comparisons run Python code, on a set in its object: the
+/// comparison may add to, remove from or clear this very set, so no reference
+/// into it is held across one (the `*_raw` probes re-read the table after each).
+impl Mut<Set> {
+    pub fn contains_key(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+        // SAFETY: `self` keeps the set alive for the call and contains_raw holds
+        // no reference into it across `eq`.
+        unsafe { Set::contains_raw(self.as_ptr(), key, hash, eq) }
+    }
+
+    /// Adds `key`; false when an equal key was already present.
+    pub fn add_key(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+        // SAFETY: as contains_key.
+        unsafe { Set::add_raw(self.as_ptr(), key, hash, eq) }
+    }
+
+    /// Removes `key`; false when it was absent.
+    pub fn discard_key(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<bool> {
+        // SAFETY: as contains_key.
+        unsafe { Set::discard_raw(self.as_ptr(), key, hash, eq) }
     }
 }
 

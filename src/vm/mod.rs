@@ -11,8 +11,10 @@ pub mod coro;
 pub mod drain;
 pub mod eg;
 pub mod exc;
+#[allow(unsafe_code)]
 pub mod frame;
 pub mod import;
+#[allow(unsafe_code)]
 pub mod interp;
 pub mod iter;
 pub mod num;

@@ -1502,10 +1502,7 @@ impl Vm {
         let ObjData::Set(set) = &s.obj().data else {
             return Ok(());
         };
-        // SAFETY: the set is live (`s` is the caller's); the comparison may run
-        // Python code that mutates it, which add_raw allows: it holds no
-        // reference into the table across the call.
-        unsafe { crate::object::set::Set::add_raw(set.as_ptr(), k, h, &mut |a, b| self.eq(a, b)) }?;
+        set.add_key(k, h, &mut |a, b| self.eq(a, b))?;
         Ok(())
     }
 

@@ -9,7 +9,8 @@ mod tables;
 use std::f64::consts::{LN_2, LN_10, PI};
 
 use crate::builtins::signature::Sig;
-use crate::modules::math::{asinh, to_f};
+use crate::ffi::libm::asinh;
+use crate::modules::math::to_f;
 use crate::value::Value;
 use crate::vm::complex::{C, c_abs, c_quot};
 use crate::vm::{Args, PyResult, Vm};
@@ -253,8 +254,7 @@ fn c_asinh(z: C) -> C {
     }
     let s1 = c_sqrt((1.0 + z.1, -z.0));
     let s2 = c_sqrt((1.0 - z.1, z.0));
-    // SAFETY: libm asinh is a pure function.
-    let re = unsafe { asinh(s1.0 * s2.1 - s2.0 * s1.1) };
+    let re = asinh(s1.0 * s2.1 - s2.0 * s1.1);
     (re, z.1.atan2(s1.0 * s2.0 - s1.1 * s2.1))
 }
 
@@ -273,8 +273,7 @@ fn c_acos(z: C) -> C {
     }
     let s1 = c_sqrt((1.0 - z.0, -z.1));
     let s2 = c_sqrt((1.0 + z.0, z.1));
-    // SAFETY: libm asinh is a pure function.
-    let im = unsafe { asinh(s2.0 * s1.1 - s2.1 * s1.0) };
+    let im = asinh(s2.0 * s1.1 - s2.1 * s1.0);
     (2.0 * s1.0.atan2(s2.0), im)
 }
 
@@ -288,8 +287,7 @@ fn c_acosh(z: C) -> C {
     }
     let s1 = c_sqrt((z.0 - 1.0, z.1));
     let s2 = c_sqrt((z.0 + 1.0, z.1));
-    // SAFETY: libm asinh is a pure function.
-    let re = unsafe { asinh(s1.0 * s2.0 + s1.1 * s2.1) };
+    let re = asinh(s1.0 * s2.0 + s1.1 * s2.1);
     (re, 2.0 * s1.1.atan2(s2.0))
 }
 
