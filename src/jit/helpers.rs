@@ -305,6 +305,13 @@ fn vm_mut() -> Option<&'static mut Vm> {
     if p.is_null() {
         None
     } else {
+        // SAFETY: `enter` set `p` from the `&mut Vm` that is running the
+        // trace or recording which calls this helper, on this thread; that
+        // Vm outlives the run and does not move, and its own code is
+        // suspended in the trace call meanwhile. Assumed rather than proven:
+        // the pointer is never cleared (a helper called outside any run would
+        // see a stale Vm), and the `&mut` aliases the caller's suspended
+        // `&mut self`, which the compiler cannot see across the trace call.
         Some(unsafe { &mut *p })
     }
 }
@@ -1767,6 +1774,7 @@ fn vm() -> Option<&'static Vm> {
     if p.is_null() {
         None
     } else {
+        // SAFETY: as in `vm_mut`.
         Some(unsafe { &*p })
     }
 }
@@ -2546,18 +2554,27 @@ static MATH_1: [fn(f64) -> f64; 20] = [
     f64::sinh,
     f64::cosh,
     f64::tanh,
-    |x| unsafe { crate::modules::math::asinh(x) },
-    |x| unsafe { crate::modules::math::acosh(x) },
-    |x| unsafe { crate::modules::math::atanh(x) },
-    |x| unsafe { crate::modules::math::erf(x) },
-    |x| unsafe { crate::modules::math::erfc(x) },
-    |x| unsafe { crate::modules::math::cbrt(x) },
+    |x| libm(crate::modules::math::asinh, x),
+    |x| libm(crate::modules::math::acosh, x),
+    |x| libm(crate::modules::math::atanh, x),
+    |x| libm(crate::modules::math::erf, x),
+    |x| libm(crate::modules::math::erfc, x),
+    |x| libm(crate::modules::math::cbrt, x),
     f64::abs,
     f64::ln_1p,
 ];
 
+/// `f(x)` for one of libm's functions of one `f64` (`modules::math` declares
+/// them).
+fn libm(f: unsafe extern "C" fn(f64) -> f64, x: f64) -> f64 {
+    // SAFETY: every `f` passed here is one of libm's functions of one `f64`,
+    // which take no pointers, touch no memory of ours (at most the thread's
+    // errno) and are defined for every input (NaN and infinities included).
+    unsafe { f(x) }
+}
+
 fn libm_log(x: f64) -> f64 {
-    unsafe { crate::modules::math::log(x) }
+    libm(crate::modules::math::log, x)
 }
 
 /// `modules::math::loghelper` on an inline number; None for a domain error.
@@ -2593,8 +2610,8 @@ extern "C" fn math1(x: u64, sel: u64) -> u64 {
                 }),
             },
             23 => float_result(loghelper(v, libm_log)?),
-            24 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log2(x) })?),
-            25 => float_result(loghelper(v, |x| unsafe { crate::modules::math::log10(x) })?),
+            24 => float_result(loghelper(v, |x| libm(crate::modules::math::log2, x))?),
+            25 => float_result(loghelper(v, |x| libm(crate::modules::math::log10, x))?),
             26 => float_result(xf * (180.0 / std::f64::consts::PI)),
             27 => float_result(xf * (std::f64::consts::PI / 180.0)),
             28 => Some(Value::bool(xf.is_nan()).0),
