@@ -136,6 +136,11 @@ impl Value {
     #[inline(always)]
     pub fn as_obj(self) -> Option<&'static Obj> {
         if self.is_obj() {
+            // SAFETY: assumed, not checked: an object value is only made by
+            // `from_obj` from a heap slot, the heap never moves objects, and
+            // the caller keeps this one reachable from a root while it uses
+            // the reference (the `'static` is not real: the collector frees
+            // an object once unreachable).
             Some(unsafe { &*self.obj_ptr() })
         } else {
             None
@@ -150,6 +155,8 @@ impl Value {
         if !self.is_obj() {
             not_an_object(self);
         }
+        // SAFETY: as in `as_obj` (assumed: a heap object kept reachable by
+        // the caller for the reference's use).
         unsafe { &*self.obj_ptr() }
     }
 }

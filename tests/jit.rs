@@ -548,9 +548,11 @@ fn run_with_peak_rss(args: &[&str], src: &str, env: &[(&str, &str)]) -> (String,
         .read_to_string(&mut out)
         .expect("read stdout");
     let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child, which
-    // `child.wait()` is then never called on.
+    // SAFETY: rusage is plain integers, for which all zeroes is a value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: both out-pointers are to live locals of the right types; the
+    // pid is our own unwaited child, which `child.wait()` is then never
+    // called on (it is forgotten), so no other wait can race for it.
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     assert_eq!(pid, child.id() as libc::pid_t, "wait4");
     std::mem::forget(child);

@@ -179,6 +179,9 @@ mod tests {
         let mut a = CodeArena::new(4096).unwrap();
         let (code, _) = ret_imm(42);
         let p = a.install(&code).unwrap();
+        // SAFETY: `p` is the installed `mov eax, imm; ret` (or `movz; ret`)
+        // for the host, a complete C-ABI function of no arguments; `a` keeps
+        // it mapped executable for the test's calls.
         let f: extern "C" fn() -> u32 = unsafe { std::mem::transmute(p.as_ptr()) };
         assert_eq!(f(), 42);
         // patch the immediate and run again (the patch flushes the icache)

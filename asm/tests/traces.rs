@@ -77,6 +77,10 @@ impl B {
 
 fn run(ct: &CompiledTrace, slots: &mut [u64], vals: &mut Vec<u64>, helpers: &[Helper]) -> u32 {
     vals.resize(ct.vals_len, 0xDEAD_BEEF);
+    // SAFETY: assumed of the callers, as `CompiledTrace::run` asks: `ct` was
+    // compiled by the host backend from a trace of this file that touches only
+    // the slots passed and calls only the helpers passed, and its arena (the
+    // caller's loop variable) is alive for the call.
     unsafe { ct.run(slots, vals, helpers) }
 }
 
@@ -557,6 +561,7 @@ fn compiled_code_disassembles_and_lists_exit_stubs() {
             assert!(addr >= ct.addr && addr < ct.addr + ct.len);
         }
         let arch = host_backend().unwrap().arch();
+        // SAFETY: `_arena`, which holds the code, lives for the loop body.
         let text = disassemble(arch, unsafe { ct.code() }, ct.addr as u64);
         let first = if arch == "aarch64" { "stp" } else { "push" };
         assert!(text.lines().next().unwrap().contains(first), "{text}");
@@ -586,6 +591,7 @@ fn int_to_float_and_sqrt_do_not_wait_on_stale_registers() {
     let done = b.snap(1, vec![]);
     b.exit_now(done);
     for (_arena, ct) in b.compile_all() {
+        // SAFETY: `_arena`, which holds the code, lives for the loop body.
         let text = disassemble("x86_64", unsafe { ct.code() }, ct.addr as u64);
         let lines: Vec<&str> = text.lines().collect();
         for op in ["cvtsi2sd", "sqrtsd"] {
@@ -620,6 +626,8 @@ fn int_to_float_and_sqrt_do_not_wait_on_stale_registers() {
 /// A helper that really overwrites every caller-saved register the allocator uses.
 #[cfg(target_arch = "aarch64")]
 extern "C" fn clobber_all(a: u64, _b: u64) -> u64 {
+    // SAFETY: the asm only writes registers, each declared as an output
+    // (clobbered), and touches neither memory nor the stack.
     unsafe {
         std::arch::asm!(
             "mov x4, #-1", "mov x5, #-1", "mov x6, #-1", "mov x7, #-1", "mov x8, #-1",
@@ -644,6 +652,8 @@ extern "C" fn clobber_all(a: u64, _b: u64) -> u64 {
 
 #[cfg(target_arch = "x86_64")]
 extern "C" fn clobber_all(a: u64, _b: u64) -> u64 {
+    // SAFETY: the asm only writes registers, each declared as an output
+    // (clobbered), and touches neither memory nor the stack.
     unsafe {
         std::arch::asm!(
             "mov r10, -1", "mov r11, -1", "mov rsi, -1", "mov rdi, -1",
@@ -870,10 +880,9 @@ fn show_counting_loop_code() {
     let (b, ..) = counting_loop();
     for (_arena, ct) in b.compile_all() {
         let arch = host_backend().unwrap().arch();
-        println!(
-            "{}",
-            disassemble(arch, unsafe { ct.code() }, ct.addr as u64)
-        );
+        // SAFETY: `_arena`, which holds the code, lives for the loop body.
+        let code = unsafe { ct.code() };
+        println!("{}", disassemble(arch, code, ct.addr as u64));
     }
 }
 
@@ -925,6 +934,7 @@ fn chaos_off_code_is_byte_identical_to_before() {
         let mut arena = CodeArena::new(1 << 16).unwrap();
         let c1 = compile(be, &b.t, &mut arena).unwrap();
         let c2 = asm::compile_with(be, &b.t, &mut arena, off).unwrap();
+        // SAFETY: `arena`, which holds both traces' code, is alive.
         let (x, y) = unsafe { (c1.code().to_vec(), c2.code().to_vec()) };
         // (the code is position-independent: only rel32 jumps)
         assert_eq!(x, y);
@@ -967,6 +977,8 @@ fn chaos_countdown_exits_at_the_kth_guard() {
             let mut slots = [tags::box_int(0), tags::box_int(10)];
             let mut vals = vec![0xDEAD_BEEF; ct.vals_len];
             vals[n] = k;
+            // SAFETY: host-backend code in the live `arena`; the trace
+            // touches slots 0 and 1 only and calls no helper.
             let exit = unsafe { ct.run(&mut slots, &mut vals, &[]) };
             let ctx = format!("regalloc {regalloc} k {k}");
             match k {
@@ -1055,6 +1067,9 @@ fn side_trace_linked_to_its_parent_runs_the_tree() {
 
         let mut slots = [tags::box_int(0)];
         let mut vals = vec![0u64; st.vals_len];
+        // SAFETY: host-backend code in the live `arena`; root and side trace
+        // touch slot 0 only and call no helper, and `vals` covers both (the
+        // side's homes start where the root's end, at its `vals_base`).
         let exit = unsafe { rt.run(&mut slots, &mut vals, &[]) };
         // the oracle: 100, then x -> 5x (side), +1 (root, exits at once) ...
         let (mut v, mut iterations) = (100i64, 100u64);

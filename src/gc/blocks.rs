@@ -35,10 +35,23 @@ pub struct Blocks {
 /// # Safety
 /// `p` is a slot of one of the heap's blocks.
 unsafe fn is_free(p: *const Obj) -> bool {
+    // SAFETY: `p` is in bounds of a live block (the caller's contract), and a
+    // slot's `class` is always initialized: `grow` and `mark_free` write it
+    // for a free slot, the object written there for a taken one. The read
+    // goes through a raw place, so no reference to the rest of a possibly
+    // uninitialized slot is made.
     unsafe { addr_of!((*p).class).read().get() == Value::EMPTY }
 }
 
+/// Lists slot `p` as holding no object by writing its `class` alone.
+///
+/// # Safety
+/// `p` is a slot of one of the heap's blocks that holds no live object (never
+/// written, or its object already dropped).
 unsafe fn mark_free(p: *mut Obj) {
+    // SAFETY: `p` is writable memory of a live block (the caller's contract);
+    // writing through a raw place neither reads nor drops the old contents,
+    // which may be uninitialized.
     unsafe { addr_of_mut!((*p).class).write(std::cell::Cell::new(Value::EMPTY)) }
 }
 
@@ -82,8 +95,13 @@ impl Blocks {
         let first = block as *mut Obj;
         // lowest address last, so allocation goes up through the block
         for i in (1..SLOTS).rev() {
-            let p = unsafe { first.add(i) };
-            unsafe { mark_free(p) };
+            // SAFETY: `i < SLOTS` keeps `p` inside the block just allocated,
+            // whose slots hold nothing yet.
+            let p = unsafe {
+                let p = first.add(i);
+                mark_free(p);
+                p
+            };
             self.free.push(p);
         }
         first
@@ -94,6 +112,8 @@ impl Blocks {
         for &b in &self.blocks {
             let first = b as *mut Obj;
             for i in 0..SLOTS {
+                // SAFETY: `i < SLOTS` keeps the slot inside block `b`, which
+                // `self.blocks` owns until a sweep or the drop frees it.
                 f(unsafe { first.add(i) });
             }
         }
@@ -111,17 +131,28 @@ impl Blocks {
             let free_before = self.free.len();
             let mut block_live = 0;
             for i in (0..SLOTS).rev() {
+                // SAFETY: `i < SLOTS` keeps `p` inside block `b`, which this
+                // heap owns.
                 let p = unsafe { first.add(i) };
-                // SAFETY: a slot either is free or holds an object.
+                // SAFETY: `p` is a slot of a live block.
                 if unsafe { is_free(p) } {
                     self.free.push(p);
                     continue;
                 }
+                // SAFETY: a slot that is not free holds a whole object
+                // (`Heap::alloc` writes every field before anything can read
+                // it); the sweep runs no Python code, so nothing mutates it
+                // through a `&mut` while this reference lives.
                 let o = unsafe { &*p };
                 if o.marked.get() {
                     o.marked.set(false);
                     block_live += 1;
                 } else {
+                    // SAFETY: the mark phase marked everything reachable from
+                    // the roots, so no live object or root refers to this one
+                    // and nothing reads it again; `o` is not used past here,
+                    // and `mark_free` makes later sweeps and the drop skip the
+                    // slot, so it is dropped once.
                     unsafe {
                         ptr::drop_in_place(p);
                         mark_free(p);
@@ -133,6 +164,12 @@ impl Blocks {
             if block_live == 0 && free_before >= reserve {
                 // nothing lives here and enough slots are free elsewhere
                 self.free.truncate(free_before);
+                // SAFETY: `b` came from `Box::into_raw` of a
+                // `Box<MaybeUninit<Block>>` in `grow`, and the cast back is to
+                // that type; no slot holds an object (`block_live == 0`, the
+                // dead were dropped above), its free slots were just taken
+                // off the free list, and `self.blocks` is replaced by `kept`,
+                // which leaves `b` out, so it is freed once.
                 drop(unsafe { Box::from_raw(b as *mut MaybeUninit<Block>) });
             } else {
                 kept.push(b);
@@ -147,7 +184,13 @@ impl Blocks {
     /// process: a file flushes) and leaks the rest: the process is ending.
     pub fn release_at_exit(mut self) {
         self.for_each_slot(|p| {
+            // SAFETY: `p` is a slot of a live block; a slot that is not free
+            // holds a whole object, whose `data` may be borrowed.
             if unsafe { !is_free(p) } && matches!(unsafe { &(*p).data }, ObjData::Native(_)) {
+                // SAFETY: the process is ending and `self` is consumed: no
+                // code reads objects again (the rest are leaked, never
+                // dropped, so no drop of theirs can reach this one), and
+                // `mark_free` keeps the slot from being dropped twice.
                 unsafe {
                     ptr::drop_in_place(p);
                     mark_free(p);
@@ -168,11 +211,20 @@ impl Default for Blocks {
 impl Drop for Blocks {
     fn drop(&mut self) {
         self.for_each_slot(|p| {
-            if unsafe { !is_free(p) } {
-                unsafe { ptr::drop_in_place(p) };
+            // SAFETY: the heap is going away with every object in it, so
+            // none is read after this (object payloads' drops free their own
+            // memory but do not follow `Value`s into other objects); a slot
+            // that is not free holds a whole object, dropped once here.
+            unsafe {
+                if !is_free(p) {
+                    ptr::drop_in_place(p);
+                }
             }
         });
         for &b in &self.blocks {
+            // SAFETY: each block came from `Box::into_raw` of a
+            // `Box<MaybeUninit<Block>>` in `grow`, is listed once, and holds
+            // no object now; `MaybeUninit` slots have no drop of their own.
             drop(unsafe { Box::from_raw(b as *mut MaybeUninit<Block>) });
         }
     }
@@ -199,6 +251,7 @@ mod tests {
         assert_eq!(b.blocks.len(), 3);
         // keep every 100th of the first block's objects
         for &p in ps[..SLOTS].iter().step_by(100) {
+            // SAFETY: `p` was allocated by `b` and nothing has been swept yet.
             unsafe { (*p).marked.set(true) };
         }
         b.sweep(SLOTS);
@@ -207,14 +260,17 @@ mod tests {
         assert_eq!(b.blocks.len(), 2);
         assert_eq!(b.free.len(), 2 * SLOTS - b.live());
         for &p in ps[..SLOTS].iter().step_by(100) {
-            let ObjData::List(l) = (unsafe { &(*p).data }) else {
-                panic!()
-            };
+            // SAFETY: `p` was marked, so the sweep kept it in the first block,
+            // which stays allocated (it has live objects).
+            let o = unsafe { &*p };
+            let ObjData::List(l) = &o.data else { panic!() };
             assert!(l.get()[0].as_small_int() % 100 == 0);
-            assert!(unsafe { !(*p).marked.get() });
+            assert!(!o.marked.get());
         }
         // allocation reuses the first block's holes, lowest address first
         let q = b.alloc(obj(-1));
+        // SAFETY: `ps[0]` is the first slot of a live block, and slot 1 is
+        // in the same block (`SLOTS` > 1).
         assert_eq!(q, unsafe { ps[0].add(1) });
         b.sweep(0);
         assert_eq!(b.live(), 0);

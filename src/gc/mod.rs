@@ -142,6 +142,9 @@ impl Heap {
     pub fn mark(&mut self, v: Value) {
         mark_one(&mut self.worklist, v);
         while let Some(p) = self.worklist.pop() {
+            // SAFETY: `mark_one` queued `p` from a value reachable from a
+            // root; the last sweep freed only unreachable objects, and no
+            // sweep runs before this mark finishes, so `p` is a live object.
             let obj = unsafe { &*p };
             let wl = &mut self.worklist;
             obj.trace(&mut |child| mark_one(wl, child));
@@ -166,6 +169,9 @@ impl Heap {
             let quarantine = self.stress && !poison.is_empty() && !self.free_at_once;
             let gone = &mut self.quarantine;
             self.boxed.retain(|&p| {
+                // SAFETY: `boxed` lists each one-by-one object until it is
+                // freed below (and dropped from the list by `retain`), so `p`
+                // is allocated; the sweep runs no Python code to mutate it.
                 let o = unsafe { &*p };
                 let live = o.marked.get();
                 if live {
@@ -174,6 +180,10 @@ impl Heap {
                     o.class.set(poison);
                     gone.push(p);
                 } else {
+                    // SAFETY: `p` came from `Box::into_raw` in `alloc` and
+                    // holds a whole object; it is unmarked, so nothing
+                    // reachable refers to it, `o` is not used past here, and
+                    // `retain` drops it from `boxed`: freed once.
                     drop(unsafe { Box::from_raw(p) });
                 }
                 live
@@ -193,6 +203,10 @@ fn mark_one(worklist: &mut Vec<*const Obj>, v: Value) {
     if !v.is_obj() {
         return;
     }
+    // SAFETY: marking starts at roots and follows the references of marked
+    // (hence live) objects; everything it reaches is live, since a sweep frees
+    // only what the previous mark did not reach. This rests on the roots being
+    // complete (a missing root is the bug `COIL_GC_STRESS` hunts).
     let o = unsafe { &*v.obj_ptr() };
     if o.marked.get() {
         return;
@@ -214,8 +228,14 @@ impl Heap {
     /// last moments in `free`.
     pub fn release_at_exit(mut self) {
         for &p in &self.boxed {
-            if matches!(unsafe { &(*p).data }, ObjData::Native(_)) {
-                drop(unsafe { Box::from_raw(p) });
+            // SAFETY: `boxed` holds only allocated objects (each from
+            // `Box::into_raw` in `alloc`); the process is ending and `self` is
+            // consumed, so nothing reads a freed one, and `boxed` is cleared
+            // right after: each is freed at most once.
+            unsafe {
+                if matches!(&(*p).data, ObjData::Native(_)) {
+                    drop(Box::from_raw(p));
+                }
             }
         }
         self.boxed.clear();
@@ -234,6 +254,10 @@ impl Default for Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         for &p in self.boxed.iter().chain(self.quarantine.iter()) {
+            // SAFETY: each came from `Box::into_raw` in `alloc` and sits in
+            // exactly one of the two lists (a swept object moves from `boxed`
+            // to `quarantine`); the heap goes away with all its objects, and
+            // object drops do not follow `Value`s into other objects.
             drop(unsafe { Box::from_raw(p) });
         }
     }

@@ -117,6 +117,12 @@ impl Vm {
         slot: u32,
         header_pc: usize,
     ) -> bool {
+        // SAFETY: `frame` is the interpreter's live top frame (dispatch's
+        // pointer, or `run_entry_trace`'s just-pushed one), a Box in
+        // `self.frames` that does not move while the Vec grows. Of the calls
+        // below that reach the frame again, `finish_recording` (through
+        // `rec.frame`) only reads it, and `run_trace`, which runs Python code
+        // and writes it, comes after `fr`'s last use.
         let fr = unsafe { &mut *frame };
         let key = key_of(&fr.code, slot);
         // (a loop inside a residual call the recording waits for is not its own)
@@ -177,6 +183,9 @@ impl Vm {
     }
 
     fn new_recorder(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) -> Box<Recorder> {
+        // SAFETY: `frame` is the live frame the recording starts in (see
+        // `jit_loop_header`, `start_side_recording`); nothing here runs
+        // Python code or touches the frame otherwise.
         let fr = unsafe { &*frame };
         let counter = self.jit.vals_top;
         self.jit.vals_top += 1;
@@ -237,6 +246,9 @@ impl Vm {
     fn start_recording(&mut self, frame: *mut Frame, key: CodeKey, header_pc: usize) {
         // (the recorder asks some helpers what they would do: `plain_truth`)
         helpers::enter(self);
+        // SAFETY: `frame` is the live frame at whose loop header recording
+        // starts (`jit_loop_header`); only shared reads follow, and nothing
+        // here runs Python code.
         let fr = unsafe { &*frame };
         let mut rec = self.new_recorder(frame, key, header_pc);
         rec.trace
@@ -652,6 +664,9 @@ impl Vm {
                 rec.trace.ins[l].op = IrOp::Nop;
             }
             // The target reads its header's operand stack from the frame.
+            // SAFETY: a link ends at a loop header in the recording's own
+            // frame (`jit_loop_header` passes `End::Link` only when
+            // `rec.frame` is the live `frame` it was called with).
             let stack_base = unsafe { &*rec.frame }.stack_base;
             for (i, r) in rec.stack.clone().into_iter().enumerate() {
                 let b = rec.boxed(r);
@@ -937,6 +952,12 @@ impl Vm {
     #[inline(always)]
     fn run_trace(&mut self, frame: *mut Frame, root: u32) -> bool {
         let return_directly = std::mem::take(&mut self.jit.return_directly);
+        // SAFETY: `frame` is the live top frame (see `jit_loop_header`), a
+        // Box in `self.frames` that keeps its address while residual calls
+        // push frames above it; only this frame's own dispatch resizes its
+        // slots, and it is suspended in this call. Assumed rather than proven:
+        // code in a residual call may read this frame through `self.frames`
+        // (`sys._getframe`) while `fr` is alive but unused until the run ends.
         let fr = unsafe { &mut *frame };
         let code_addr = Rc::as_ptr(&fr.code) as usize;
         // Traces that link write the next loop's header stack into the frame.
@@ -947,8 +968,6 @@ impl Vm {
         // One buffer serves every entry; exits fill what their snapshot needs. It
         // never moves (see `Jit::vals`): a residual call may run other traces, and
         // its own collector roots are read there.
-        // SAFETY: `vals` was allocated at its full size with the first trace; Rust
-        // code touches it only between trace runs or through this same buffer.
         // A run nested in another's residual call gets the next window when
         // one fits, else shares the waiting run's (then its code is not
         // running: see `jit_loop_header`, each tree's ranges are its own).
@@ -962,6 +981,14 @@ impl Vm {
         };
         self.jit.window = window;
         self.jit.max_window = self.jit.max_window.max(window);
+        // SAFETY: `vals` was mapped at its full size (`VALS_CAPACITY`) with
+        // the first trace, before any root could be run, and never moves;
+        // `window` is 0, or a window that `nested_window_fits` found room
+        // for, or the outer run's, so `add(window)` stays in bounds. Rust
+        // code touches the buffer only between trace runs or through this
+        // slice. Assumed rather than proven: a nested run sharing the waiting
+        // run's window makes a second `&mut` over the same words while the
+        // outer one is alive but unused until the nested run returns.
         let vals: &mut [u64] = unsafe {
             std::slice::from_raw_parts_mut(
                 self.jit.vals.as_mut_ptr().add(window),
@@ -973,7 +1000,10 @@ impl Vm {
             vals[0] = c.next_countdown();
         }
         helpers::enter(self);
-        // Frame slots are `Value`s, which are `#[repr(transparent)] u64`.
+        // SAFETY: frame slots are `Value`s, which are `#[repr(transparent)]
+        // u64`; the slice covers the Vec's initialized length, derived from
+        // `fr`, and the Vec is not resized while the slice is used (its own
+        // dispatch, the only code that resizes it, is suspended here).
         let slots: &mut [u64] = unsafe {
             std::slice::from_raw_parts_mut(fr.slots.as_mut_ptr() as *mut u64, fr.slots.len())
         };
@@ -1349,6 +1379,9 @@ impl Vm {
     /// frame gets its operand stack back, and each inlined call becomes a real frame
     /// (locals, stack, pc) pushed above it, as if the calls had been made normally.
     fn restore_inlined(&mut self, frame: *mut Frame, rp: &ResumePoint, values: &[Value]) {
+        // SAFETY: `frame` is `run_trace`'s live top frame, boxed in
+        // `self.frames`; the frames pushed below are new boxes, so `fr`'s
+        // frame neither moves nor is borrowed elsewhere meanwhile.
         let fr = unsafe { &mut *frame };
         let mut it = values.iter().copied();
         let root = &rp.frames[0];
@@ -1477,6 +1510,8 @@ fn enters_unchecked(rec: &Recorder, traces: &TraceTable, target: u32) -> bool {
 /// value of another type than its phi's now (the body was compiled for other
 /// types): the trace then enters at the top.
 fn hand_phis(rec: &mut Recorder, entry: &asm::BodyEntry, pc: usize) -> bool {
+    // SAFETY: called for a linking trace only, whose `rec.frame` is the live
+    // frame at the target's header (see `finish_recording`); only read here.
     let fr = unsafe { &*rec.frame };
     let nlocals = rec.code.nlocals() as u32;
     let fits = |ty: Ty, v: Value| match ty {

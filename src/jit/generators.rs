@@ -374,6 +374,9 @@ impl Vm {
         rp: &super::ResumePoint,
         values: &[Value],
     ) -> Vec<LeftGenerator> {
+        // SAFETY: `frame` is `run_trace`'s live top frame, boxed in
+        // `self.frames`; the generator frames written below are other boxes
+        // (each generator object owns its own), so nothing else borrows it.
         let fr = unsafe { &mut *frame };
         let mut it = values.iter().copied();
         let root = &rp.frames[0];
@@ -447,6 +450,9 @@ impl Vm {
             }
             outcome = Some(self.gen_continue(genv, raise.take()));
         }
+        // SAFETY: `frame` is `run_trace`'s live top frame, boxed in
+        // `self.frames`: the generators run above keep it where it is, and
+        // it is borrowed again only now, after they returned.
         let fr = unsafe { &mut *frame };
         if let Some(r) = outcome
             && let Some(e) = self.complete_resume(fr, gens[0], left[0].drained, r)

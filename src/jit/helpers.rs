@@ -305,6 +305,13 @@ fn vm_mut() -> Option<&'static mut Vm> {
     if p.is_null() {
         None
     } else {
+        // SAFETY: `enter` set `p` from the `&mut Vm` that is running the
+        // trace or recording which calls this helper, on this thread; that
+        // Vm outlives the run and does not move, and its own code is
+        // suspended in the trace call meanwhile. Assumed rather than proven:
+        // the pointer is never cleared (a helper called outside any run would
+        // see a stale Vm), and the `&mut` aliases the caller's suspended
+        // `&mut self`, which the compiler cannot see across the trace call.
         Some(unsafe { &mut *p })
     }
 }
@@ -1767,6 +1774,7 @@ fn vm() -> Option<&'static Vm> {
     if p.is_null() {
         None
     } else {
+        // SAFETY: as in `vm_mut`.
         Some(unsafe { &*p })
     }
 }

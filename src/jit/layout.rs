@@ -318,6 +318,8 @@ mod tests {
         }
         let t = object(ObjData::Tuple(vec![Value::TRUE; 2].into_boxed_slice()));
         let base = &t as *const Obj as usize;
+        // SAFETY: as above: the tuple length's offset, measured on the same
+        // types, is a `usize` inside `t`, which is alive.
         unsafe {
             assert_eq!(*((base + tuple.len as usize) as *const usize), 2);
         }
@@ -328,6 +330,8 @@ mod tests {
             step: 2,
         })));
         let base = &it as *const Obj as usize;
+        // SAFETY: the range iterator's offsets, measured on the same types,
+        // are `i64` words inside `it`, which outlives the closure's calls.
         let word = |off: i64| unsafe { *((base + off as usize) as *const i64) };
         assert_eq!((word(r.cur), word(r.stop), word(r.step)), (5, 9, 2));
         assert_eq!(word(r.tag) as u64, r.range_tag);

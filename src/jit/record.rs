@@ -977,6 +977,8 @@ impl Vm {
     /// always: it counts interpreted bytecodes).
     pub(crate) fn jit_record(&mut self, frame: *mut Frame, pc: usize, op: Op) {
         self.jit.stats.interp_ops += 1;
+        // SAFETY: `frame` is dispatch's live top frame, a Box in
+        // `self.frames`; this reads it and runs no Python code.
         let code = unsafe { &(*frame).code };
         let counts = code.dispatch_counts.get_or_init(|| {
             self.jit.stats.counted_codes.push(code.clone());
@@ -997,6 +999,7 @@ impl Vm {
             }
             // back in the recording frame: right after the bytecode, or an
             // exception left it
+            // SAFETY: as above: the live top frame, only read here.
             let fr = unsafe { &*frame };
             let done = self.frames.len() == w.depth
                 && std::ptr::eq(rec.frame, frame)
@@ -1021,6 +1024,7 @@ impl Vm {
         }
         if rec.frame.is_null() {
             // The first instruction of an inlined callee: adopt its new frame.
+            // SAFETY: as above: the live top frame, only read here.
             let fr = unsafe { &*frame };
             if !Rc::ptr_eq(&fr.code, &rec.code) || fr.pc != 0 {
                 self.jit.recording = Some(rec);
@@ -1047,6 +1051,7 @@ impl Vm {
             self.abort_recording(crate::jit::TOO_LONG);
             return;
         }
+        // SAFETY: as above: the live top frame, only read here.
         let fr = unsafe { &*frame };
         let line = fr.code.line_of(pc);
         let _ = writeln!(rec.bytecode_log, "  {:>4} line {:<4} {:?}", pc, line, op);

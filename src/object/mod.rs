@@ -35,6 +35,10 @@ impl<T> Mut<T> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn get(&self) -> &mut T {
+        // SAFETY: assumed, not checked (see the type's doc): the interpreter
+        // is single-threaded, and callers drop the `&mut` before anything
+        // that may reach this same value again (a call back into Python, a
+        // second `get`); code that must call out uses `as_ptr` instead.
         unsafe { &mut *self.0.get() }
     }
     /// The raw pointer, for code that calls back into Python (which may mutate the

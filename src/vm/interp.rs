@@ -1668,10 +1668,10 @@ impl Vm {
         n: usize,
         result_slot: usize,
     ) -> PyResult<bool> {
-        // SAFETY (and for each `&mut *frame` below): `frame` is dispatch's
-        // pointer to the caller's live frame, a Box in self.frames; a call that
-        // pushes a callee frame or grows the Vec leaves that box where it is, so
-        // `fr` is re-derived from it after every call back into the VM.
+        // SAFETY: `frame` is dispatch's pointer to the caller's live frame, a
+        // Box in self.frames; a call that pushes a callee frame or grows the
+        // Vec leaves that box where it is, so `fr` is re-derived from it after
+        // every call back into the VM (this holds for each `&mut *frame` below).
         let fr = unsafe { &mut *frame };
         if let Some(o) = callee.as_obj() {
             match &o.data {
