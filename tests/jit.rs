@@ -2470,3 +2470,23 @@ fn calls_without_effects_inside_inlined_generators_are_inlined() {
     let line = err.lines().find(|l| l.starts_with("jit:")).expect("stats");
     assert!(field(line, "residual_calls") > 10000, "{line}");
 }
+
+#[test]
+fn for_over_an_instance_whose_iter_is_a_generator_inlines_its_resumptions() {
+    // `for x in t` with `Tree.__iter__` a generator function: the generator
+    // is made by a helper (no residual GetIter), and its resumptions are
+    // inlined; only each new generator's first resumption, which the trace
+    // cannot inline (it starts the frame), is a residual call, taken by a
+    // side trace. Before: a residual GetIter and ForIter per item.
+    let src = "class Tree:\n    def __init__(self, items):\n        self.items = items\n    def __iter__(self):\n        for x in self.items:\n            yield x\n\ndef run(n):\n    t = Tree(list(range(10)))\n    total = 0\n    for i in range(n):\n        for c in t:\n            total += c\n    return total\n\nprint(run(3000))\n";
+    let (out, err) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out, "135000\n");
+    let line = err.lines().find(|l| l.starts_with("jit:")).expect("stats");
+    assert!(!line.contains("GetIter("), "{line}");
+    assert!(field(line, "residual_calls") < 4000, "{line}");
+    // (the loop's first recording meets a generator just made: retried)
+    assert!(
+        text_field(line, "abort_reasons").contains("generator_not_started_yet_(recorded_again)"),
+        "{line}"
+    );
+}

@@ -350,6 +350,12 @@ pub(crate) const RAISE_RETRIES: u32 = 3;
 /// The same for a residual `ForIter` that ran out while recording: the loop
 /// ended, which says nothing about its next run.
 pub(crate) const JUMPED_RETRY: &str = "residual bytecode jumped (recorded again)";
+/// The same for a `for` over a generator not started yet, whose first
+/// resumption the trace cannot inline (it would leave the generator's frame at
+/// another pc and stack depth than it found it): the next pass most likely
+/// meets one suspended at its yield, whose resumption inlines, and the trace's
+/// guard sends the first resumptions to a side trace.
+pub(crate) const FRESH_GEN_RETRY: &str = "generator not started yet (recorded again)";
 
 /// Whether `reason` is one of the aborts recorded again at the next pass.
 /// A virtual instance reached an op that cannot take one (see
@@ -368,7 +374,10 @@ pub(crate) fn virtual_escaped(first: bool) -> &'static str {
 }
 
 pub(crate) fn recorded_again(reason: &str) -> bool {
-    reason == RAISED_RETRY || reason == JUMPED_RETRY || reason == VIRTUAL_ESCAPED
+    reason == RAISED_RETRY
+        || reason == JUMPED_RETRY
+        || reason == FRESH_GEN_RETRY
+        || reason == VIRTUAL_ESCAPED
 }
 
 impl Default for Jit {

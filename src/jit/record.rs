@@ -1129,6 +1129,8 @@ impl Vm {
                 let _ = writeln!(rec.bytecode_log, "       virtual instance taken by {what}");
                 crate::jit::virtual_escaped(first).to_string()
             }),
+            // (not a residual call: the next recording should inline it)
+            Err(reason) if reason == crate::jit::FRESH_GEN_RETRY => Some(reason.clone()),
             Err(_) => None,
         };
         if let Some(reason) = unrecordable {
@@ -2553,6 +2555,23 @@ impl Vm {
                 let rv = *rec.stack.last().ok_or("stack underflow")?;
                 rec.guard_class(rv, top(0), self.jit.layouts.class, pc);
             }
+            Op::GetIter if self.generator_iter_dunder(top(0)).is_some() => {
+                // `for x in obj` where obj's class defines `__iter__` as a
+                // generator function: the generator is made by a helper, as
+                // for `gen(obj)` (no code of it runs until its first
+                // resumption, which the `ForIter` inlines)
+                let obj = top(0);
+                let func = self.generator_iter_dunder(obj).expect("checked");
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
+                    return Err("__iter__ of an unguardable instance".into());
+                }
+                let rf = rec.k_val(func);
+                let bo = rec.boxed(ro);
+                let r = rec.guard(IrOp::CallG, Ty::Val, rf, bo, helpers::MAKE_GEN1, pc);
+                rec.pop()?;
+                rec.stack.push(r);
+            }
             Op::GetIter => {
                 let v = top(0);
                 let seq = matches!(
@@ -3178,6 +3197,11 @@ impl Vm {
                     Some(ObjData::Generator(_)) => {
                         if self.record_gen_resume(rec, it, pc)? {
                             return Ok(());
+                        }
+                        if self.inlinable_gen_frame(rec, it, true).is_some()
+                            && self.retry_later(rec)
+                        {
+                            return Err(crate::jit::FRESH_GEN_RETRY.into());
                         }
                         return Err("for over a generator not inlined".into());
                     }
@@ -4366,6 +4390,27 @@ impl Vm {
         let name = self.name("__getitem__");
         let func = self.plain_method(obj, name)?;
         (self.inlinable(func) && self.function(func)?.code.argcount == 2).then_some(func)
+    }
+
+    /// The `__iter__` that `iter(obj)` calls when `obj` is a plain instance
+    /// whose class defines it as a generator function of `self` alone.
+    fn generator_iter_dunder(&mut self, obj: Value) -> Option<Value> {
+        use crate::compiler::bytecode::flags;
+        let ObjData::Instance(i) = &obj.as_obj()?.data else {
+            return None;
+        };
+        if !i.base_value.get().is_empty() {
+            return None;
+        }
+        let name = self.name("__iter__");
+        let func = self.plain_method(obj, name)?;
+        let ObjData::Function(f) = &func.as_obj()?.data else {
+            return None;
+        };
+        let plain = f.code.argcount == 1
+            && f.code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && f.code.kwonlyargcount == 0;
+        (plain && helpers::is_generator_function(func)).then_some(func)
     }
 
     /// The helper for a call of `m` with `argc` arguments when it is `list.pop`
