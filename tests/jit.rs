@@ -2490,3 +2490,17 @@ fn for_over_an_instance_whose_iter_is_a_generator_inlines_its_resumptions() {
         "{line}"
     );
 }
+
+#[test]
+fn len_in_and_iter_of_instances_inline_their_special_methods() {
+    // `len(b)`, `x in b` and `for x in b` with `__len__`, `__contains__`
+    // and `__iter__` plain functions: inlined (their results checked at
+    // their `return` as len, `in` and iter do), where each was a residual
+    // call running the method in the interpreter.
+    let src = "class Bag:\n    def __init__(self, items):\n        self.items = items\n    def __len__(self):\n        return len(self.items)\n    def __contains__(self, x):\n        return x in self.items\n    def __iter__(self):\n        return iter(self.items)\n\ndef run(n):\n    b = Bag([1, 2, 3])\n    t = 0\n    for i in range(n):\n        t += len(b)\n        if i % 5 in b:\n            t += 1\n        if i not in b:\n            t += 2\n        for x in b:\n            t += x\n    return t\n\nprint(run(3000))\n";
+    let (out, err) = run_source(&["--trace-jit", "--jit-stats"], src);
+    assert_eq!(out, "34794\n");
+    let line = err.lines().find(|l| l.starts_with("jit:")).expect("stats");
+    assert!(field(line, "residual_calls") < 100, "{line}");
+    assert!(in_traces(line) > 95.0, "{line}");
+}

@@ -1628,7 +1628,54 @@ impl Vm {
                     rec.pop()?;
                 }
                 let mut r = r;
-                if let Some((op, _, _)) = rec.parents.last().and_then(|p| p.callee_binop) {
+                let special = rec
+                    .parents
+                    .last()
+                    .and_then(|p| p.callee_binop)
+                    .filter(|(op, _, _)| !op.is_operator());
+                if let Some((op, _, _)) = special {
+                    // what the operation makes of the special method's result
+                    // (its guards leave here, where the interpreter's `return`
+                    // does the same: `Frame::binop_return`)
+                    rec.stack.push(r);
+                    let v = top(0);
+                    r = match op {
+                        DunderOp::Len => {
+                            if !v.is_small_int() {
+                                return Err("__len__ returned no inline int".into());
+                            }
+                            let i = rec.as_int(r, pc);
+                            let zero = rec.k_int(0);
+                            let ok = rec.trace.emit(IrOp::IGe, Ty::Bool, i, zero, 0, None);
+                            rec.guard(IrOp::GuardTrue, Ty::Void, ok, Ref::NONE, 0, pc);
+                            i
+                        }
+                        DunderOp::Contains(invert) => {
+                            let c = rec.as_cond(r, v, pc)?;
+                            if invert {
+                                rec.trace.emit(IrOp::Not, Ty::Bool, c, Ref::NONE, 0, None)
+                            } else {
+                                c
+                            }
+                        }
+                        _ => {
+                            // a built-in iterator or a generator, of this class
+                            let builtin_iter = matches!(
+                                v.as_obj().map(|o| &o.data),
+                                Some(ObjData::Iter(_) | ObjData::Generator(_))
+                            ) && self.is_builtin_exact(v)
+                                && v.obj().class() == self.type_of(v)
+                                && v.obj().class() != self.types.coroutine
+                                && v.obj().class() != self.types.async_generator;
+                            if !builtin_iter {
+                                return Err("__iter__ returned no built-in iterator".into());
+                            }
+                            rec.guard_class(r, v, self.jit.layouts.class, pc);
+                            r
+                        }
+                    };
+                    rec.pop()?;
+                } else if let Some((op, _, _)) = rec.parents.last().and_then(|p| p.callee_binop) {
                     rec.stack.push(r);
                     if rec.is_virtual(r) && op == DunderOp::NotEqualViaEq {
                         // (its truth is `__bool__`'s or `__len__`'s)
@@ -1865,6 +1912,31 @@ impl Vm {
                 let r = rec.k_val(Value::bool(answer));
                 rec.stack.push(r);
             }
+            Op::Call(1)
+                if is_builtin_named(top(1), "len")
+                    && self.plain_dunder(top(0), "__len__", 1).is_some() =>
+            {
+                // `len(obj)` of an instance whose class defines `__len__`:
+                // inlined, its result checked at its `return` as `len` does
+                let func = self.plain_dunder(top(0), "__len__", 1).expect("checked");
+                rec.check_inline_call(pc, func)?;
+                let n = rec.stack.len();
+                let (rf, ro) = (rec.stack[n - 2], rec.stack[n - 1]);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
+                rec.consts.push(top(1));
+                self.inline_special_method(rec, func, DunderOp::Len, top(0), vec![ro], 2, pc)?;
+            }
+            Op::Call(1) if is_builtin_named(top(1), "iter") && self.iterable_seq(top(0)) => {
+                // `iter(xs)` of an exact list, tuple, str, range, dict or set:
+                // the iterator `GetIter` makes
+                let n = rec.stack.len();
+                let (rf, rv) = (rec.stack[n - 2], rec.stack[n - 1]);
+                rec.guard(IrOp::GuardIs, Ty::Void, rf, Ref::NONE, top(1).0 as i64, pc);
+                rec.consts.push(top(1));
+                let it = rec.guard(IrOp::CallG, Ty::Val, rv, Ref::NONE, helpers::GET_ITER, pc);
+                rec.stack.truncate(n - 2);
+                rec.stack.push(it);
+            }
             _ if self.is_call_op(rec, fr, op) => return self.record_call_op(rec, fr, pc, op),
             // parameters left to their defaults get them as locals (constants of
             // the guarded function, or loaded from a nested one)
@@ -1942,6 +2014,19 @@ impl Vm {
                 let bv = rec.boxed(rv);
                 rec.guard(IrOp::CallG, Ty::Val, rs, bv, helpers::SET_ADD, pc);
                 rec.pop()?;
+            }
+            Op::In(invert) if self.plain_dunder(top(0), "__contains__", 2).is_some() => {
+                // `x in obj` of an instance whose class defines `__contains__`:
+                // inlined, the truth of its result taken at its `return`
+                let func = self
+                    .plain_dunder(top(0), "__contains__", 2)
+                    .expect("checked");
+                rec.check_inline_call(pc, func)?;
+                let n = rec.stack.len();
+                let (rx, ro) = (rec.stack[n - 2], rec.stack[n - 1]);
+                let bx = rec.boxed(rx);
+                let op = DunderOp::Contains(invert);
+                self.inline_special_method(rec, func, op, top(0), vec![ro, bx], 2, pc)?;
             }
             Op::In(invert)
                 if matches!(
@@ -2555,6 +2640,15 @@ impl Vm {
                 let rv = *rec.stack.last().ok_or("stack underflow")?;
                 rec.guard_class(rv, top(0), self.jit.layouts.class, pc);
             }
+            Op::GetIter if self.plain_dunder(top(0), "__iter__", 1).is_some() => {
+                // `for x in obj` where obj's class defines `__iter__` as a plain
+                // function (`return iter(self.items)`): inlined, what it
+                // returns checked at its `return` to be an iterator
+                let func = self.plain_dunder(top(0), "__iter__", 1).expect("checked");
+                rec.check_inline_call(pc, func)?;
+                let ro = *rec.stack.last().ok_or("stack underflow")?;
+                self.inline_special_method(rec, func, DunderOp::Iter, top(0), vec![ro], 1, pc)?;
+            }
             Op::GetIter if self.generator_iter_dunder(top(0)).is_some() => {
                 // `for x in obj` where obj's class defines `__iter__` as a
                 // generator function: the generator is made by a helper, as
@@ -2574,19 +2668,7 @@ impl Vm {
             }
             Op::GetIter => {
                 let v = top(0);
-                let seq = matches!(
-                    v.as_obj().map(|o| &o.data),
-                    Some(
-                        ObjData::List(_)
-                            | ObjData::Tuple(_)
-                            | ObjData::Range { .. }
-                            | ObjData::Dict(_)
-                            | ObjData::Set(_)
-                            | ObjData::DictView { .. }
-                            | ObjData::Str(_)
-                    )
-                );
-                if !seq || !self.is_builtin_exact(v) {
+                if !self.iterable_seq(v) {
                     return Err(format!("iterate over {}", kind_name(v)));
                 }
                 let rv = *rec.stack.last().ok_or("stack underflow")?;
@@ -4378,18 +4460,75 @@ impl Vm {
             && self.is_builtin_exact(b)
     }
 
+    /// Whether `iter(v)` is the `GET_ITER` helper's: `v` an exact list, tuple,
+    /// range, dict, set, dict view or str.
+    fn iterable_seq(&self, v: Value) -> bool {
+        matches!(
+            v.as_obj().map(|o| &o.data),
+            Some(
+                ObjData::List(_)
+                    | ObjData::Tuple(_)
+                    | ObjData::Range { .. }
+                    | ObjData::Dict(_)
+                    | ObjData::Set(_)
+                    | ObjData::DictView { .. }
+                    | ObjData::Str(_)
+            )
+        ) && self.is_builtin_exact(v)
+    }
+
     /// The `__getitem__` that `obj[k]` calls when `obj` is a plain instance
     /// whose class defines it as an inlinable function of two parameters.
     fn getitem_dunder(&mut self, obj: Value) -> Option<Value> {
+        self.plain_dunder(obj, "__getitem__", 2)
+    }
+
+    /// The special method `name` that an operation on `obj` calls when `obj` is
+    /// a plain instance whose class defines it as an inlinable function of
+    /// `params` parameters (`self` included).
+    fn plain_dunder(&mut self, obj: Value, name: &'static str, params: u32) -> Option<Value> {
         let ObjData::Instance(i) = &obj.as_obj()?.data else {
             return None;
         };
         if !i.base_value.get().is_empty() {
             return None;
         }
-        let name = self.name("__getitem__");
+        let name = self.name(name);
         let func = self.plain_method(obj, name)?;
-        (self.inlinable(func) && self.function(func)?.code.argcount == 2).then_some(func)
+        (self.inlinable(func) && self.function(func)?.code.argcount == params).then_some(func)
+    }
+
+    /// Inlines `func`, the special method `op` calls on the instance `obj`
+    /// (`args[0]` in the trace), under guards on its class; its frame keeps
+    /// the operation, which the callee's `return` completes (checking or
+    /// converting what it returns) in the trace and, after an exit inside, in
+    /// the interpreter (`Frame::binop_return`).
+    /// `operands`: how many stack entries the operation takes (dropped once
+    /// the guards, whose exits re-run it, are made).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_special_method(
+        &mut self,
+        rec: &mut Recorder,
+        func: Value,
+        op: DunderOp,
+        obj: Value,
+        args: Vec<Ref>,
+        operands: usize,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let ro = args[0];
+        if rec.guard_instance(ro, obj, &self.jit.layouts, pc).is_none() {
+            return Err("special method of an unguardable instance".into());
+        }
+        let n = rec.stack.len();
+        rec.stack.truncate(n - operands);
+        let code = self.function(func).ok_or("not a function")?.code.clone();
+        let other = args.get(1).copied().unwrap_or(ro);
+        rec.enter_inline(func, code, args, pc);
+        if let Some(p) = rec.parents.last_mut() {
+            p.callee_binop = Some((op, ro, other));
+        }
+        Ok(())
     }
 
     /// The `__iter__` that `iter(obj)` calls when `obj` is a plain instance

@@ -54,6 +54,21 @@ pub enum DunderOp {
     /// `a.__eq__(b)` for `a != b` where `a`'s class has object's `__ne__`,
     /// which inverts it: the result is negated on return.
     NotEqualViaEq,
+    /// `a.__len__()` for `len(a)`: the result is checked as `len` checks it.
+    Len,
+    /// `a.__contains__(b)` for `b in a` (`b not in a` with true): the result's
+    /// truth, inverted for `not in`.
+    Contains(bool),
+    /// `a.__iter__()` for `iter(a)` or a `for`: the result must be an iterator.
+    Iter,
+}
+
+impl DunderOp {
+    /// Whether a NotImplemented returned goes on with the rest of an operator's
+    /// protocol (for the others it is a value like any other).
+    pub fn is_operator(self) -> bool {
+        !matches!(self, DunderOp::Len | DunderOp::Contains(_) | DunderOp::Iter)
+    }
 }
 
 /// `a op b`, whose dunder's frame this is (`Frame::binop_return`).

@@ -1160,12 +1160,21 @@ impl Vm {
                         // exit: NotImplemented goes on as `binary_op` would
                         self.recycle_frame(done);
                         refresh!();
-                        let r = if v == self.not_implemented {
-                            tri!(self.after_not_implemented(b.op, b.a, b.b))
-                        } else if b.op == crate::vm::frame::DunderOp::NotEqualViaEq {
-                            Value::bool(!tri!(self.truthy(v)))
-                        } else {
-                            v
+                        use crate::vm::frame::DunderOp;
+                        let r = match b.op {
+                            DunderOp::Len => {
+                                let n = tri!(self.len_result(v));
+                                self.new_int(n as i64)
+                            }
+                            DunderOp::Contains(invert) => {
+                                Value::bool(tri!(self.truthy(v)) != invert)
+                            }
+                            DunderOp::Iter => tri!(self.iter_result(v)),
+                            _ if v == self.not_implemented => {
+                                tri!(self.after_not_implemented(b.op, b.a, b.b))
+                            }
+                            DunderOp::NotEqualViaEq => Value::bool(!tri!(self.truthy(v))),
+                            _ => v,
                         };
                         f!().push(r);
                         continue;

@@ -62,18 +62,24 @@ impl Vm {
             }
         }
         if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
-            if self.dunder(r, "__next__").is_none() && !self.is_native_iterator(r) {
-                return Err(self.type_error(&format!(
-                    "iter() returned non-iterator of type '{}'",
-                    self.type_name(r)
-                )));
-            }
-            return Ok(r);
+            return self.iter_result(r);
         }
         if self.dunder(v, "__getitem__").is_some() {
             return Ok(self.new_iter(IterState::GetItem { obj: v, idx: 0 }));
         }
         Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    /// What `iter` makes of the value an `__iter__` returned: it must be an
+    /// iterator.
+    pub fn iter_result(&mut self, r: Value) -> PyResult<Value> {
+        if self.dunder(r, "__next__").is_none() && !self.is_native_iterator(r) {
+            return Err(self.type_error(&format!(
+                "iter() returned non-iterator of type '{}'",
+                self.type_name(r)
+            )));
+        }
+        Ok(r)
     }
 
     fn is_native_iterator(&self, v: Value) -> bool {

@@ -119,27 +119,30 @@ impl Vm {
             }
         }
         match self.call_dunder(v, "__len__", &[])? {
-            Some(r) => {
-                // CPython's slot_sq_length: the result through __index__, a
-                // negative one a ValueError, one past ssize_t an OverflowError
-                let r = crate::builtins::signature::to_index(self, r)?;
-                if let Some(n) = self.to_i64(r) {
-                    if n < 0 {
-                        return Err(self.value_error("__len__() should return >= 0"));
-                    }
-                    return Ok(n as usize);
-                }
-                match self.to_bigint(r) {
-                    Some(b) if num_traits::Signed::is_negative(&b) => {
-                        Err(self.value_error("__len__() should return >= 0"))
-                    }
-                    _ => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-                }
-            }
+            Some(r) => self.len_result(r),
             None => Err(self.type_error(&format!(
                 "object of type '{}' has no len()",
                 self.type_name(v)
             ))),
+        }
+    }
+
+    /// What `len` makes of the value a `__len__` returned: CPython's
+    /// slot_sq_length takes it through `__index__`; a negative one is a
+    /// ValueError, one past ssize_t an OverflowError.
+    pub fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        let r = crate::builtins::signature::to_index(self, r)?;
+        if let Some(n) = self.to_i64(r) {
+            if n < 0 {
+                return Err(self.value_error("__len__() should return >= 0"));
+            }
+            return Ok(n as usize);
+        }
+        match self.to_bigint(r) {
+            Some(b) if num_traits::Signed::is_negative(&b) => {
+                Err(self.value_error("__len__() should return >= 0"))
+            }
+            _ => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
         }
     }
 
@@ -272,6 +275,8 @@ impl Vm {
             DunderOp::NotEqualViaEq => {
                 self.after_not_implemented(DunderOp::Compare(CmpOp::Ne), a, b)
             }
+            // (not operators: their NotImplemented is a value like another)
+            DunderOp::Len | DunderOp::Contains(_) | DunderOp::Iter => Ok(self.not_implemented),
         }
     }
 
