@@ -769,7 +769,7 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 impl Vm {
     pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
-        let sys_stdout = self.redirected_stdout();
+        let sys_stdout = self.redirected_stream("stdout", 1);
         if let Some(f) = sys_stdout {
             let v = self.new_str(s);
             self.call_method(f, "write", &[v])?;
@@ -781,17 +781,18 @@ impl Vm {
         Ok(())
     }
 
-    /// `sys.stdout` when a program replaced it with its own object.
-    fn redirected_stdout(&mut self) -> Option<Value> {
+    /// `sys.<name>` (`stdout` or `stderr`, file descriptor `fd`) when a program
+    /// replaced it with its own object (or None).
+    pub(crate) fn redirected_stream(&mut self, name: &str, fd: i32) -> Option<Value> {
         let sys_key = self.intern("sys");
         let m = self.dict_get_str(self.modules, sys_key)?;
         let d = self.module_dict(m);
-        let k = self.intern("stdout");
+        let k = self.intern(name);
         let f = self.dict_get_str(d, k)?;
         if f.is_obj()
             && matches!(f.obj().data, ObjData::Native(_))
             && self.type_name(f) == "TextIOWrapper"
-            && crate::modules::io::is_std_stream(f, 1)
+            && crate::modules::io::is_std_stream(f, fd)
         {
             return None;
         }
