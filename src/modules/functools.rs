@@ -712,7 +712,7 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     for k in names {
         let k = attr_name(vm, k)?;
-        if let Ok(Some(v)) = vm.getattr_opt(wrapped, k) {
+        if let Some(v) = getattr_or_none(vm, wrapped, k)? {
             vm.setattr(wrapper, k, v)?;
         }
     }
@@ -722,21 +722,25 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     for k in upd {
         let k = attr_name(vm, k)?;
-        if let Ok(Some(d)) = vm.getattr_opt(wrapped, k)
-            && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
-        {
-            let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();
-            for (ek, v) in entries {
-                if vm.is_str(ek) {
-                    let ek = vm.intern_value(ek);
-                    vm.setattr(wrapper, ek, v)?;
-                }
-            }
-        }
+        let target = vm.getattr(wrapper, k)?;
+        let source = match getattr_or_none(vm, wrapped, k)? {
+            Some(d) => d,
+            None => vm.new_dict(),
+        };
+        vm.call_method(target, "update", &[source])?;
     }
     let wk = vm.intern("__wrapped__");
     vm.setattr(wrapper, wk, wrapped)?;
     Ok(wrapper)
+}
+
+/// `getattr(obj, name)`, None when it raises AttributeError.
+fn getattr_or_none(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    match vm.getattr(obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.matches(e.0, "AttributeError") => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// An attribute name from `assigned`/`updated`: a str, as `getattr` requires.
