@@ -128,6 +128,85 @@ ChainMap.__module__ = 'collections'
 def _nt_new_py(_cls, *args, **kwargs):
     return _nt_new(_cls, *args, **kwargs)
 
+def _counter_methods():
+    # Counter's multiset comparisons and in-place operators, as collections/__init__.py
+    # has them (missing counts are zero; in-place results keep positive counts only)
+    def __eq__(self, other):
+        'True if all counts agree. Missing counts are treated as zero.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        'True if any counts disagree. Missing counts are treated as zero.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        'True if all counts in self are a subset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        'True if all counts in self are a proper subset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        'True if all counts in self are a superset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        'True if all counts in self are a proper superset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def _keep_positive(self):
+        'Internal method to strip elements with a negative or zero count'
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    for f in (__eq__, __ne__, __le__, __lt__, __ge__, __gt__, _keep_positive,
+              __iadd__, __isub__, __ior__, __iand__):
+        f.__qualname__ = 'Counter.' + f.__name__
+        setattr(Counter, f.__name__, f)
+
+
+_counter_methods()
+del _counter_methods
+
 _PURE = None
 
 
@@ -875,8 +954,10 @@ fn dict_proxy_methods<const OD: bool>(vm: &mut Vm, t: Value) {
             }),
             ("__iter__", |vm, a| {
                 let b = NOARGS.bind(vm, &a)?;
-                let d = inner(vm, b.recv)?;
-                vm.iter(d)
+                // through a keys view: the payload may be the instance itself
+                // (`Counter.__new__(Counter)` is a dict of class Counter)
+                let keys = view(vm, b.recv, DictIterKind::Keys)?;
+                vm.iter(keys)
             }),
             ("__reversed__", |vm, a| {
                 const REVERSED: Sig<0> = Sig::new("OrderedDict.__reversed__", []).method();
@@ -1481,18 +1562,39 @@ fn counter_update(
     sign: i64,
 ) -> PyResult<()> {
     let d = inner(vm, s)?;
-    let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
-    let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
+    // CPython's order: `count + self[elem]` for update, `self[elem] - count` for
+    // subtract (the left operand's type decides)
+    // (`from_iterable`: CPython's `self.get(elem, 0) + 1`)
+    let add = |vm: &mut Vm, k: Value, n: Value, from_iterable: bool| -> PyResult<()> {
         let base = vm.temp_roots.len();
         vm.temp_roots.extend([k, n]);
         let r = (|| {
             let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
-            let nv = vm.binary_op(op, cur, n)?;
+            let nv = if sign > 0 && from_iterable {
+                vm.binary_op(BinOp::Add, cur, n)?
+            } else if sign > 0 {
+                vm.binary_op(BinOp::Add, n, cur)?
+            } else {
+                vm.binary_op(BinOp::Sub, cur, n)?
+            };
             vm.temp_roots.push(nv);
             vm.dict_set(d, k, nv)
         })();
         vm.temp_roots.truncate(base);
         r
+    };
+    // a mapping's counts: added, or for update() into an empty Counter copied as
+    // they are (dict.update, so any values)
+    let add_all = |vm: &mut Vm, pairs: Vec<(Value, Value)>| -> PyResult<()> {
+        let copy = sign > 0 && vm.len(d)? == 0;
+        for (k, v) in pairs {
+            if copy {
+                vm.dict_set(d, k, v)?;
+            } else {
+                add(vm, k, v, false)?;
+            }
+        }
+        Ok(())
     };
     if let Some(src) = src
         && !src.is_none()
@@ -1512,15 +1614,13 @@ fn counter_update(
                 }
                 out
             };
-            for (k, v) in pairs {
-                add(vm, k, v)?;
-            }
+            add_all(vm, pairs)?;
         } else {
             let it = vm.iter(src)?;
             vm.temp_roots.push(it);
             let r = (|| {
                 while let Some(x) = vm.next(it)? {
-                    add(vm, x, Value::small_int(1))?;
+                    add(vm, x, Value::small_int(1), true)?;
                 }
                 Ok(())
             })();
@@ -1528,10 +1628,7 @@ fn counter_update(
             r?;
         }
     }
-    for (k, v) in kw {
-        add(vm, *k, *v)?;
-    }
-    Ok(())
+    add_all(vm, kw.to_vec())
 }
 
 const CT_ADD: Sig<1> = Sig::new("Counter.__add__", ["other"])
