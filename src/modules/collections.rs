@@ -128,85 +128,6 @@ ChainMap.__module__ = 'collections'
 def _nt_new_py(_cls, *args, **kwargs):
     return _nt_new(_cls, *args, **kwargs)
 
-def _counter_methods():
-    # Counter's multiset comparisons and in-place operators, as collections/__init__.py
-    # has them (missing counts are zero; in-place results keep positive counts only)
-    def __eq__(self, other):
-        'True if all counts agree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
-
-    def __ne__(self, other):
-        'True if any counts disagree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
-
-    def __le__(self, other):
-        'True if all counts in self are a subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        'True if all counts in self are a proper subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
-
-    def __ge__(self, other):
-        'True if all counts in self are a superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
-
-    def __gt__(self, other):
-        'True if all counts in self are a proper superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
-
-    def _keep_positive(self):
-        'Internal method to strip elements with a negative or zero count'
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
-            del self[elem]
-        return self
-
-    def __iadd__(self, other):
-        for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
-
-    def __isub__(self, other):
-        for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
-
-    def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
-
-    def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
-
-    for f in (__eq__, __ne__, __le__, __lt__, __ge__, __gt__, _keep_positive,
-              __iadd__, __isub__, __ior__, __iand__):
-        f.__qualname__ = 'Counter.' + f.__name__
-        setattr(Counter, f.__name__, f)
-
-
-_counter_methods()
-del _counter_methods
-
 _PURE = None
 
 
@@ -1439,6 +1360,16 @@ fn init_dicts(vm: &mut Vm, m: Value) {
             ("__sub__", |vm, a| counter_binop(vm, a, '-', &CT_SUB)),
             ("__or__", |vm, a| counter_binop(vm, a, '|', &CT_OR)),
             ("__and__", |vm, a| counter_binop(vm, a, '&', &CT_AND)),
+            ("__eq__", |vm, a| counter_compare(vm, a, CmpOp::Eq)),
+            ("__ne__", |vm, a| counter_compare(vm, a, CmpOp::Ne)),
+            ("__le__", |vm, a| counter_compare(vm, a, CmpOp::Le)),
+            ("__lt__", |vm, a| counter_compare(vm, a, CmpOp::Lt)),
+            ("__ge__", |vm, a| counter_compare(vm, a, CmpOp::Ge)),
+            ("__gt__", |vm, a| counter_compare(vm, a, CmpOp::Gt)),
+            ("__iadd__", |vm, a| counter_inplace(vm, a, '+')),
+            ("__isub__", |vm, a| counter_inplace(vm, a, '-')),
+            ("__ior__", |vm, a| counter_inplace(vm, a, '|')),
+            ("__iand__", |vm, a| counter_inplace(vm, a, '&')),
             ("__pos__", |vm, a| {
                 const POS: Sig<0> = Sig::new("Counter.__pos__", []).python().method();
                 let recv = POS.bind(vm, &a)?.recv;
@@ -1464,8 +1395,119 @@ fn init_dicts(vm: &mut Vm, m: Value) {
             "__neg__",
             "__missing__",
             "__repr__",
+            "__eq__",
+            "__ne__",
+            "__le__",
+            "__lt__",
+            "__ge__",
+            "__gt__",
+            "__iadd__",
+            "__isub__",
+            "__ior__",
+            "__iand__",
         ],
     );
+}
+
+/// Counter's multiset comparisons, collections/__init__.py's: `==`, `<=` and `>=`
+/// compare every count (a missing one is zero, through `self[e]`); `!=`, `<` and
+/// `>` are built from them through the operators, as there.
+fn counter_compare(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    let (s, o) = (b.recv, b.req(0));
+    if !vm.isinstance(o, ty("collections.Counter")) {
+        return Ok(vm.not_implemented);
+    }
+    let r = match op {
+        CmpOp::Eq | CmpOp::Le | CmpOp::Ge => all_counts(vm, s, o, op)?,
+        CmpOp::Ne => {
+            let eq = vm.compare(CmpOp::Eq, s, o)?;
+            !vm.truthy(eq)?
+        }
+        _ => {
+            let wide = if op == CmpOp::Lt {
+                CmpOp::Le
+            } else {
+                CmpOp::Ge
+            };
+            let r = vm.compare(wide, s, o)?;
+            if !vm.truthy(r)? {
+                return Ok(r);
+            }
+            let ne = vm.compare(CmpOp::Ne, s, o)?;
+            vm.truthy(ne)?
+        }
+    };
+    Ok(Value::bool(r))
+}
+
+/// `all(self[e] op other[e] for c in (self, other) for e in c)`
+fn all_counts(vm: &mut Vm, s: Value, o: Value, op: CmpOp) -> PyResult<bool> {
+    for c in [s, o] {
+        let keys = vm.collect_iter(c)?;
+        for e in keys {
+            let x = vm.getitem(s, e)?;
+            let y = vm.getitem(o, e)?;
+            let r = vm.compare(op, x, y)?;
+            if !vm.truthy(r)? {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Counter's `+=`, `-=`, `|=` and `&=`: each count of `other` folded into self in
+/// place, then only positive counts kept (collections/__init__.py's loops).
+fn counter_inplace(vm: &mut Vm, a: Args, op: char) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    let (s, o) = (b.recv, b.req(0));
+    // `&=` walks self's items, the others other's
+    let src = if op == '&' { s } else { o };
+    let items = vm.call_method(src, "items", &[])?;
+    let items = vm.collect_iter(items)?;
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend(items.iter().copied());
+    let r = (|| {
+        for item in items {
+            let kv = vm.collect_iter(item)?;
+            let [elem, count] = kv[..] else {
+                return Err(vm.value_error("too many values to unpack (expected 2)"));
+            };
+            match op {
+                '+' | '-' => {
+                    let cur = vm.getitem(s, elem)?;
+                    let bop = if op == '+' { BinOp::Add } else { BinOp::Sub };
+                    let nv = vm.inplace_op(bop, cur, count)?;
+                    vm.setitem(s, elem, nv)?;
+                }
+                '|' => {
+                    let cur = vm.getitem(s, elem)?;
+                    if lt(vm, cur, count)? {
+                        vm.setitem(s, elem, count)?;
+                    }
+                }
+                _ => {
+                    let other = vm.getitem(o, elem)?;
+                    if lt(vm, other, count)? {
+                        vm.setitem(s, elem, other)?;
+                    }
+                }
+            }
+        }
+        // _keep_positive
+        let items = vm.call_method(s, "items", &[])?;
+        for item in vm.collect_iter(items)? {
+            let kv = vm.collect_iter(item)?;
+            let positive = vm.compare(CmpOp::Gt, kv[1], Value::small_int(0))?;
+            if !vm.truthy(positive)? {
+                vm.delitem(s, kv[0])?;
+            }
+        }
+        Ok(s)
+    })();
+    vm.temp_roots.truncate(base);
+    r
 }
 
 // Counter's methods, which CPython defines in Python (so worded as a Python
