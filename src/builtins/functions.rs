@@ -1222,7 +1222,12 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
             s.chars().count()
         )));
     }
-    if let Some(ObjData::Bytes(b)) = v.as_obj().map(|o| &o.data) {
+    let bytes = match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Bytes(b)) => Some(b.to_vec()),
+        Some(ObjData::ByteArray(b)) => Some(b.get().clone()),
+        _ => None,
+    };
+    if let Some(b) = bytes {
         if b.len() == 1 {
             return Ok(Value::small_int(b[0] as i64));
         }
@@ -2536,8 +2541,14 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let qk = vm.intern("__qualname__");
     let qual = match vm.dict_get_str(ns, qk) {
-        Some(q) if vm.is_str(q) => str_of(q).to_string(),
-        _ => name.clone(),
+        Some(q) if vm.isinstance(q, vm.types.str) => {
+            str_of(crate::builtins::str::payload(q)).to_string()
+        }
+        Some(q) => {
+            let tn = vm.type_name(q);
+            return Err(vm.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+        }
+        None => name.clone(),
     };
     // no `__module__` given: the calling code's module, as CPython's type_new
     let mk = vm.intern("__module__");
