@@ -2156,6 +2156,16 @@ pub fn register(vm: &mut Vm) {
             let p = crate::builtins::str::payload(v);
             Ok(vm.new_iter(crate::object::IterState::Bytes { b: p, idx: 0 }))
         }),
+        // `x % b` for a non-bytes x: bytes never format it (CPython's nb_remainder
+        // slot, seen from the right)
+        ("__rmod__", |vm, a| {
+            this(vm, &a, "__rmod__")?;
+            let other = ONE.bind(vm, &a)?.req(0);
+            if data_of(other).is_none() {
+                return Ok(vm.not_implemented);
+            }
+            vm.binary_op(crate::compiler::bytecode::BinOp::Mod, other, a.pos[0])
+        }),
         ("__mod__", |vm, a| {
             let (v, d) = this(vm, &a, "__mod__")?;
             let values = ONE.bind(vm, &a)?.req(0);

@@ -1500,6 +1500,8 @@ fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
 }
 
 fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
+    // a str subclass's instance names the attribute by its str
+    let n = crate::builtins::str::payload(n);
     if !vm.is_str(n) {
         return Err(vm.type_error(&format!(
             "attribute name must be string, not '{}'",

@@ -985,6 +985,10 @@ impl Vm {
                         }
                         return Ok(hay.contains(&(b as u8)));
                     }
+                    if self.is_intlike(item) {
+                        // an int too big for a machine word is no byte either
+                        return Err(self.value_error("byte must be in range(0, 256)"));
+                    }
                     let needle = self.bytes_of(item)?;
                     return Ok(needle.is_empty()
                         || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
