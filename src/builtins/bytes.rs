@@ -1979,7 +1979,7 @@ fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>>
 /// `ba *= n` in place (an int `n`).
 pub fn bytearray_irepeat(vm: &mut Vm, data: &Mut<Vec<u8>>, n: Value) -> PyResult<()> {
     let n = vm.repeat_count(n, data.get().len(), 1)?;
-    let rep = data.get().repeat(n as usize);
+    let rep = data.get().repeat(n);
     *data.get() = rep;
     Ok(())
 }
