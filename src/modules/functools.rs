@@ -214,12 +214,20 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.add_method(w, "__call__", lru_call);
     vm.add_method(w, "cache_info", lru_cache_info);
     vm.add_method(w, "cache_clear", lru_cache_clear);
+    vm.add_method(w, "cache_parameters", lru_cache_parameters);
     vm.add_method(w, "__get__", lru_get);
     set_attr(vm, m, "_lru_cache_wrapper", w);
     make_type(vm, "functools._lru_state", "_lru_state", "functools", obj);
 
     let k = make_type(vm, "functools.KeyWrapper", "KeyWrapper", "functools", obj);
     vm.add_method(k, "__call__", key_call);
+    crate::builtins::numbers::add_property(vm, k, "obj", |vm, a| {
+        let k = NOARGS.bind(vm, &a)?.recv;
+        match native::<KeyObj>(k) {
+            Some(k) if !k.obj.is_empty() => Ok(k.obj),
+            _ => Ok(Value::NONE),
+        }
+    });
     vm.add_method(k, "__lt__", |vm, a| key_cmp(vm, a, CmpOp::Lt));
     vm.add_method(k, "__le__", |vm, a| key_cmp(vm, a, CmpOp::Le));
     vm.add_method(k, "__gt__", |vm, a| key_cmp(vm, a, CmpOp::Gt));
@@ -723,6 +731,25 @@ fn lru_cache_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
         d.get().clear();
     }
     Ok(Value::NONE)
+}
+
+/// `cache_parameters()`: `{'maxsize': ..., 'typed': ...}` (a lambda in functools.py)
+fn lru_cache_parameters(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const PARAMS: Sig<0> = Sig::new("<lambda>", []).method();
+    let recv = PARAMS.bind(vm, &a)?.recv;
+    let st = lru_state(vm, recv)?;
+    let d = vm.new_dict();
+    vm.temp_roots.push(d);
+    let maxsize = match st.maxsize {
+        Some(n) => vm.new_int(n as i64),
+        None => Value::NONE,
+    };
+    let k = vm.intern("maxsize");
+    vm.dict_set_str(d, k, maxsize);
+    let k = vm.intern("typed");
+    vm.dict_set_str(d, k, Value::bool(st.typed));
+    vm.temp_roots.pop();
+    Ok(d)
 }
 
 fn lru_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
