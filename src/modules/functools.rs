@@ -215,6 +215,15 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.add_method(w, "cache_info", lru_cache_info);
     vm.add_method(w, "cache_clear", lru_cache_clear);
     vm.add_method(w, "cache_parameters", lru_cache_parameters);
+    // a wrapper is copied as itself and pickled by its qualified name, as
+    // CPython's C wrapper is
+    vm.add_method(w, "__copy__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
+    vm.add_method(w, "__deepcopy__", |vm, a| Ok(ONE.bind(vm, &a)?.recv));
+    vm.add_method(w, "__reduce__", |vm, a| {
+        let w = NOARGS.bind(vm, &a)?.recv;
+        let k = vm.intern("__qualname__");
+        vm.getattr(w, k)
+    });
     vm.add_method(w, "__get__", lru_get);
     set_attr(vm, m, "_lru_cache_wrapper", w);
     make_type(vm, "functools._lru_state", "_lru_state", "functools", obj);

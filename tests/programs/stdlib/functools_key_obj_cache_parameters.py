@@ -1,5 +1,6 @@
 # cmp_to_key's wrappers expose the wrapped object as .obj; lru_cache wrappers
-# report their parameters through cache_parameters().
+# report their parameters through cache_parameters(), copy as themselves and
+# pickle by their qualified name.
 import functools
 
 
@@ -38,3 +39,10 @@ def j():
 
 for w in (f, g, h, i, j):
     print(w.cache_parameters())
+
+# wrappers copy as themselves and pickle by qualified name
+import copy
+import pickle
+
+print(copy.copy(f) is f, copy.deepcopy(g) is g, pickle.loads(pickle.dumps(f)) is f)
+print(f.__reduce__())
