@@ -200,6 +200,11 @@ impl Vm {
                     if str_of(name) == "__dict__" {
                         return Ok(Some(*dict));
                     }
+                    // (before the module's own __getattr__, as a type's
+                    // attribute is)
+                    if str_of(name) == "__class__" {
+                        return Ok(Some(cls));
+                    }
                     let ga = self.name("__getattr__");
                     if let Some(f) = self.dict_get_str(*dict, ga) {
                         return self.call(f, &[name]).map(Some);
