@@ -14,19 +14,7 @@ use crate::vm::{PyErr, PyResult, Vm, str_of};
 
 /// Parses and compiles module source. Syntax errors become SyntaxError exceptions.
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, name: &str) -> PyResult<Rc<Code>> {
-    let parsed = match ruff_python_parser::parse_module(source) {
-        Ok(p) => p,
-        Err(e) => {
-            return Err(syntax_error_from_parse(
-                vm,
-                source,
-                filename,
-                &e.error,
-                e.location.start(),
-            ));
-        }
-    };
-    let module = parsed.into_syntax();
+    let module = parse_module_311(vm, source, filename)?;
     codegen::compile_module(vm, &module.body, source, filename, name)
         .map_err(|e| compile_error_to_exc(vm, source, filename, e))
 }
@@ -34,19 +22,7 @@ pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, name: &str) -> 
 /// Compiles source for `compile(..., 'single')` (doctest's examples): each
 /// expression statement's value goes to `sys.displayhook`.
 pub fn compile_single(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
-    let parsed = match ruff_python_parser::parse_module(source) {
-        Ok(p) => p,
-        Err(e) => {
-            return Err(syntax_error_from_parse(
-                vm,
-                source,
-                filename,
-                &e.error,
-                e.location.start(),
-            ));
-        }
-    };
-    let module = parsed.into_syntax();
+    let module = parse_module_311(vm, source, filename)?;
     codegen::compile_interactive(vm, &module.body, source, filename)
         .map_err(|e| compile_error_to_exc(vm, source, filename, e))
 }
@@ -54,21 +30,72 @@ pub fn compile_single(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<
 /// Compiles an expression for `eval`: the code returns the expression's value.
 pub fn compile_eval(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
     let trimmed = source.trim_start_matches([' ', '\t']);
-    let parsed = match ruff_python_parser::parse_expression(trimmed) {
-        Ok(p) => p,
-        Err(e) => {
-            return Err(syntax_error_from_parse(
-                vm,
-                trimmed,
-                filename,
-                &e.error,
-                e.location.start(),
-            ));
-        }
+    let parsed = parse_311(vm, trimmed, filename, ruff_python_parser::Mode::Expression)?;
+    let ruff_python_ast::Mod::Expression(expr) = parsed.into_syntax() else {
+        return Err(vm.error("SystemError", "parser returned no expression"));
     };
-    let expr = parsed.into_syntax();
     codegen::compile_expression(vm, &expr.body, trimmed, filename)
         .map_err(|e| compile_error_to_exc(vm, trimmed, filename, e))
+}
+
+/// Parses `source` as Python 3.11 does: what later versions added (PEP 701's
+/// f-strings, `type` statements, ...) is a SyntaxError, in 3.11's words.
+fn parse_311(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: ruff_python_parser::Mode,
+) -> PyResult<ruff_python_parser::Parsed<ruff_python_ast::Mod>> {
+    let options = ruff_python_parser::ParseOptions::from(mode)
+        .with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    if let Some(e) = parsed.errors().first() {
+        return Err(syntax_error_from_parse(
+            vm,
+            source,
+            filename,
+            &e.error,
+            e.location.start(),
+        ));
+    }
+    if let Some(u) = parsed.unsupported_syntax_errors().first() {
+        let at = u.range.start().to_u32();
+        let (line, col, text) = line_col(source, at);
+        // (the parser does not export the f-string kinds' type)
+        let msg = match format!("{:?}", u.kind).as_str() {
+            "Pep701FString(Backslash)" => {
+                "f-string expression part cannot include a backslash".to_string()
+            }
+            "Pep701FString(Comment)" => "f-string expression part cannot include '#'".to_string(),
+            "Pep701FString(NestedQuote)" => "f-string: expecting '}'".to_string(),
+            "Pep701FString(LineBreak)" => {
+                format!("unterminated string literal (detected at line {line})")
+            }
+            _ => "invalid syntax".to_string(),
+        };
+        return Err(make_syntax_error(
+            vm,
+            "SyntaxError",
+            &msg,
+            filename,
+            line,
+            col,
+            &text,
+        ));
+    }
+    Ok(parsed)
+}
+
+fn parse_module_311(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+) -> PyResult<ruff_python_ast::ModModule> {
+    let parsed = parse_311(vm, source, filename, ruff_python_parser::Mode::Module)?;
+    match parsed.try_into_module() {
+        Some(m) => Ok(m.into_syntax()),
+        None => Err(vm.error("SystemError", "parser returned no module")),
+    }
 }
 
 fn line_col(source: &str, offset: u32) -> (usize, usize, String) {
@@ -91,6 +118,20 @@ fn cpython_message(err: &ParseErrorType, source: &str, offset: u32) -> (&'static
     let lower = msg.to_lowercase();
     let dbg = format!("{err:?}");
     let at_char = source.get(offset as usize..).and_then(|s| s.chars().next());
+    if let Some(f) = msg.strip_prefix("f-string: ") {
+        let m = if f.starts_with("expecting") {
+            "f-string: expecting '}'"
+        } else if f.starts_with("single") {
+            "f-string: single '}' is not allowed"
+        } else if f.starts_with("invalid conversion") || f.starts_with("conversion type") {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+        } else if f.starts_with("unterminated") {
+            "f-string: unterminated string"
+        } else {
+            "f-string: invalid syntax"
+        };
+        return ("SyntaxError", m.into());
+    }
     if dbg.starts_with("ExpectedToken { expected: Colon") {
         return ("SyntaxError", "expected ':'".into());
     }

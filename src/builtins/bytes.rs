@@ -967,9 +967,18 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// An int meant as a byte; one too big for an index is as out of range as 256
+/// (CPython's `_getbytevalue` clamps it).
+fn byte_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match int_arg(vm, v) {
+        Err(e) if vm.matches(e.0, "IndexError") => Ok(-1),
+        r => r,
+    }
+}
+
 /// A value stored into a bytearray: an int in range(256).
 fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
-    let i = int_arg(vm, v)?;
+    let i = byte_int(vm, v)?;
     if !(0..256).contains(&i) {
         return Err(vm.value_error("byte must be in range(0, 256)"));
     }
@@ -1030,7 +1039,7 @@ fn items_to_bytes(vm: &mut Vm, items: Vec<Value>, msg: &str) -> PyResult<Vec<u8>
     let r = (|| {
         let mut out = Vec::with_capacity(items.len());
         for x in &items {
-            let i = int_arg(vm, *x)?;
+            let i = byte_int(vm, *x)?;
             if !(0..256).contains(&i) {
                 return Err(vm.value_error(msg));
             }
@@ -1759,6 +1768,9 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if sep_s.chars().count() != 1 {
         return Err(vm.value_error("sep must be length 1."));
     }
+    if !sep_s.is_ascii() {
+        return Err(vm.value_error("sep must be ASCII."));
+    }
     if per == 0 || d.is_empty() {
         return Ok(vm.new_string(digits.concat()));
     }
@@ -1801,7 +1813,8 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut i = 0;
     let hexv = |c: u8| (c as char).to_digit(16);
     while i < b.len() {
-        if b[i].is_ascii_whitespace() {
+        // Python's whitespace, which has \v besides Rust's ASCII whitespace
+        if b[i].is_ascii_whitespace() || b[i] == 0x0b {
             i += 1;
             continue;
         }
@@ -1961,6 +1974,14 @@ fn ba_this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<&'static Mut<Vec<u8>>>
             "descriptor '{name}' requires a 'bytearray' object"
         ))),
     }
+}
+
+/// `ba *= n` in place (an int `n`).
+pub fn bytearray_irepeat(vm: &mut Vm, data: &Mut<Vec<u8>>, n: Value) -> PyResult<()> {
+    let n = vm.repeat_count(n, data.get().len(), 1)?;
+    let rep = data.get().repeat(n);
+    *data.get() = rep;
+    Ok(())
 }
 
 fn ba_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -2135,6 +2156,16 @@ pub fn register(vm: &mut Vm) {
             let p = crate::builtins::str::payload(v);
             Ok(vm.new_iter(crate::object::IterState::Bytes { b: p, idx: 0 }))
         }),
+        // `x % b` for a non-bytes x: bytes never format it (CPython's nb_remainder
+        // slot, seen from the right)
+        ("__rmod__", |vm, a| {
+            this(vm, &a, "__rmod__")?;
+            let other = ONE.bind(vm, &a)?.req(0);
+            if data_of(other).is_none() {
+                return Ok(vm.not_implemented);
+            }
+            vm.binary_op(crate::compiler::bytecode::BinOp::Mod, other, a.pos[0])
+        }),
         ("__mod__", |vm, a| {
             let (v, d) = this(vm, &a, "__mod__")?;
             let values = ONE.bind(vm, &a)?.req(0);
@@ -2222,6 +2253,23 @@ pub fn register(vm: &mut Vm) {
             let p = crate::builtins::str::payload(b.recv);
             bytearray_delitem(vm, p, b.req(0))?;
             Ok(Value::NONE)
+        }),
+        // what a subclass's own __init__ reaches through super(): the instance
+        // starts empty and is filled here, as CPython's bytearray_init does
+        ("__init__", |vm, a| {
+            let b = ba_this(vm, &a, "__init__")?;
+            let d = construct(vm, a, true)?;
+            *b.get() = d;
+            Ok(Value::NONE)
+        }),
+        ("__imul__", |vm, a| {
+            let b = ba_this(vm, &a, "__imul__")?;
+            let n = ONE.bind(vm, &a)?.req(0);
+            if !vm.is_intlike(n) {
+                return Ok(vm.not_implemented);
+            }
+            bytearray_irepeat(vm, b, n)?;
+            Ok(a.pos[0])
         }),
         ("__alloc__", |vm, a| {
             let b = ba_this(vm, &a, "__alloc__")?;

@@ -140,19 +140,19 @@ pub fn register(vm: &mut Vm) {
             const SIG: Sig<1> = Sig::new("__eq__", ["other"]).method();
             let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__eq__")?;
-            if !is_dict(b.req(0)) {
+            let Some(other) = dict_operand(vm, b.req(0)) else {
                 return Ok(vm.not_implemented);
-            }
-            Ok(Value::bool(dict_eq(vm, d, b.req(0))?))
+            };
+            Ok(Value::bool(dict_eq(vm, d, other)?))
         }),
         ("__ne__", |vm, a| {
             const SIG: Sig<1> = Sig::new("__ne__", ["other"]).method();
             let b = SIG.bind(vm, &a)?;
             let d = recv(vm, &a, "__ne__")?;
-            if !is_dict(b.req(0)) {
+            let Some(other) = dict_operand(vm, b.req(0)) else {
                 return Ok(vm.not_implemented);
-            }
-            Ok(Value::bool(!dict_eq(vm, d, b.req(0))?))
+            };
+            Ok(Value::bool(!dict_eq(vm, d, other)?))
         }),
         ("__or__", |vm, a| {
             const SIG: Sig<1> = Sig::new("__or__", ["other"]).method();
@@ -680,6 +680,16 @@ pub fn view_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option
 }
 
 /// `a == b` for dicts: same keys, equal values.
+/// The dict behind a comparison operand: a dict, or the payload of an instance of
+/// a dict subclass (whose own `__eq__` deferred to dict's, as Counter's does).
+fn dict_operand(vm: &Vm, v: Value) -> Option<Value> {
+    if is_dict(v) {
+        return Some(v);
+    }
+    let p = vm.base_payload(v);
+    is_dict(p).then_some(p)
+}
+
 pub fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     let (ObjData::Dict(x), ObjData::Dict(y)) = (&a.obj().data, &b.obj().data) else {
         return Ok(false);

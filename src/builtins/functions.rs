@@ -769,7 +769,7 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 impl Vm {
     pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
-        let sys_stdout = self.redirected_stdout();
+        let sys_stdout = self.redirected_stream("stdout", 1);
         if let Some(f) = sys_stdout {
             let v = self.new_str(s);
             self.call_method(f, "write", &[v])?;
@@ -781,17 +781,18 @@ impl Vm {
         Ok(())
     }
 
-    /// `sys.stdout` when a program replaced it with its own object.
-    fn redirected_stdout(&mut self) -> Option<Value> {
+    /// `sys.<name>` (`stdout` or `stderr`, file descriptor `fd`) when a program
+    /// replaced it with its own object (or None).
+    pub(crate) fn redirected_stream(&mut self, name: &str, fd: i32) -> Option<Value> {
         let sys_key = self.intern("sys");
         let m = self.dict_get_str(self.modules, sys_key)?;
         let d = self.module_dict(m);
-        let k = self.intern("stdout");
+        let k = self.intern(name);
         let f = self.dict_get_str(d, k)?;
         if f.is_obj()
             && matches!(f.obj().data, ObjData::Native(_))
             && self.type_name(f) == "TextIOWrapper"
-            && crate::modules::io::is_std_stream(f, 1)
+            && crate::modules::io::is_std_stream(f, fd)
         {
             return None;
         }
@@ -1221,7 +1222,12 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
             s.chars().count()
         )));
     }
-    if let Some(ObjData::Bytes(b)) = v.as_obj().map(|o| &o.data) {
+    let bytes = match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Bytes(b)) => Some(b.to_vec()),
+        Some(ObjData::ByteArray(b)) => Some(b.get().clone()),
+        _ => None,
+    };
+    if let Some(b) = bytes {
         if b.len() == 1 {
             return Ok(Value::small_int(b[0] as i64));
         }
@@ -1494,6 +1500,8 @@ fn all_any(vm: &mut Vm, a: Args, all: bool) -> PyResult<Value> {
 }
 
 fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
+    // a str subclass's instance names the attribute by its str
+    let n = crate::builtins::str::payload(n);
     if !vm.is_str(n) {
         return Err(vm.type_error(&format!(
             "attribute name must be string, not '{}'",
@@ -2535,8 +2543,14 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let qk = vm.intern("__qualname__");
     let qual = match vm.dict_get_str(ns, qk) {
-        Some(q) if vm.is_str(q) => str_of(q).to_string(),
-        _ => name.clone(),
+        Some(q) if vm.isinstance(q, vm.types.str) => {
+            str_of(crate::builtins::str::payload(q)).to_string()
+        }
+        Some(q) => {
+            let tn = vm.type_name(q);
+            return Err(vm.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+        }
+        None => name.clone(),
     };
     // no `__module__` given: the calling code's module, as CPython's type_new
     let mk = vm.intern("__module__");

@@ -875,8 +875,10 @@ fn dict_proxy_methods<const OD: bool>(vm: &mut Vm, t: Value) {
             }),
             ("__iter__", |vm, a| {
                 let b = NOARGS.bind(vm, &a)?;
-                let d = inner(vm, b.recv)?;
-                vm.iter(d)
+                // through a keys view: the payload may be the instance itself
+                // (`Counter.__new__(Counter)` is a dict of class Counter)
+                let keys = view(vm, b.recv, DictIterKind::Keys)?;
+                vm.iter(keys)
             }),
             ("__reversed__", |vm, a| {
                 const REVERSED: Sig<0> = Sig::new("OrderedDict.__reversed__", []).method();
@@ -1358,6 +1360,16 @@ fn init_dicts(vm: &mut Vm, m: Value) {
             ("__sub__", |vm, a| counter_binop(vm, a, '-', &CT_SUB)),
             ("__or__", |vm, a| counter_binop(vm, a, '|', &CT_OR)),
             ("__and__", |vm, a| counter_binop(vm, a, '&', &CT_AND)),
+            ("__eq__", |vm, a| counter_compare(vm, a, CmpOp::Eq)),
+            ("__ne__", |vm, a| counter_compare(vm, a, CmpOp::Ne)),
+            ("__le__", |vm, a| counter_compare(vm, a, CmpOp::Le)),
+            ("__lt__", |vm, a| counter_compare(vm, a, CmpOp::Lt)),
+            ("__ge__", |vm, a| counter_compare(vm, a, CmpOp::Ge)),
+            ("__gt__", |vm, a| counter_compare(vm, a, CmpOp::Gt)),
+            ("__iadd__", |vm, a| counter_inplace(vm, a, '+')),
+            ("__isub__", |vm, a| counter_inplace(vm, a, '-')),
+            ("__ior__", |vm, a| counter_inplace(vm, a, '|')),
+            ("__iand__", |vm, a| counter_inplace(vm, a, '&')),
             ("__pos__", |vm, a| {
                 const POS: Sig<0> = Sig::new("Counter.__pos__", []).python().method();
                 let recv = POS.bind(vm, &a)?.recv;
@@ -1383,8 +1395,119 @@ fn init_dicts(vm: &mut Vm, m: Value) {
             "__neg__",
             "__missing__",
             "__repr__",
+            "__eq__",
+            "__ne__",
+            "__le__",
+            "__lt__",
+            "__ge__",
+            "__gt__",
+            "__iadd__",
+            "__isub__",
+            "__ior__",
+            "__iand__",
         ],
     );
+}
+
+/// Counter's multiset comparisons, collections/__init__.py's: `==`, `<=` and `>=`
+/// compare every count (a missing one is zero, through `self[e]`); `!=`, `<` and
+/// `>` are built from them through the operators, as there.
+fn counter_compare(vm: &mut Vm, a: Args, op: CmpOp) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    let (s, o) = (b.recv, b.req(0));
+    if !vm.isinstance(o, ty("collections.Counter")) {
+        return Ok(vm.not_implemented);
+    }
+    let r = match op {
+        CmpOp::Eq | CmpOp::Le | CmpOp::Ge => all_counts(vm, s, o, op)?,
+        CmpOp::Ne => {
+            let eq = vm.compare(CmpOp::Eq, s, o)?;
+            !vm.truthy(eq)?
+        }
+        _ => {
+            let wide = if op == CmpOp::Lt {
+                CmpOp::Le
+            } else {
+                CmpOp::Ge
+            };
+            let r = vm.compare(wide, s, o)?;
+            if !vm.truthy(r)? {
+                return Ok(r);
+            }
+            let ne = vm.compare(CmpOp::Ne, s, o)?;
+            vm.truthy(ne)?
+        }
+    };
+    Ok(Value::bool(r))
+}
+
+/// `all(self[e] op other[e] for c in (self, other) for e in c)`
+fn all_counts(vm: &mut Vm, s: Value, o: Value, op: CmpOp) -> PyResult<bool> {
+    for c in [s, o] {
+        let keys = vm.collect_iter(c)?;
+        for e in keys {
+            let x = vm.getitem(s, e)?;
+            let y = vm.getitem(o, e)?;
+            let r = vm.compare(op, x, y)?;
+            if !vm.truthy(r)? {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Counter's `+=`, `-=`, `|=` and `&=`: each count of `other` folded into self in
+/// place, then only positive counts kept (collections/__init__.py's loops).
+fn counter_inplace(vm: &mut Vm, a: Args, op: char) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    let (s, o) = (b.recv, b.req(0));
+    // `&=` walks self's items, the others other's
+    let src = if op == '&' { s } else { o };
+    let items = vm.call_method(src, "items", &[])?;
+    let items = vm.collect_iter(items)?;
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend(items.iter().copied());
+    let r = (|| {
+        for item in items {
+            let kv = vm.collect_iter(item)?;
+            let [elem, count] = kv[..] else {
+                return Err(vm.value_error("too many values to unpack (expected 2)"));
+            };
+            match op {
+                '+' | '-' => {
+                    let cur = vm.getitem(s, elem)?;
+                    let bop = if op == '+' { BinOp::Add } else { BinOp::Sub };
+                    let nv = vm.inplace_op(bop, cur, count)?;
+                    vm.setitem(s, elem, nv)?;
+                }
+                '|' => {
+                    let cur = vm.getitem(s, elem)?;
+                    if lt(vm, cur, count)? {
+                        vm.setitem(s, elem, count)?;
+                    }
+                }
+                _ => {
+                    let other = vm.getitem(o, elem)?;
+                    if lt(vm, other, count)? {
+                        vm.setitem(s, elem, other)?;
+                    }
+                }
+            }
+        }
+        // _keep_positive
+        let items = vm.call_method(s, "items", &[])?;
+        for item in vm.collect_iter(items)? {
+            let kv = vm.collect_iter(item)?;
+            let positive = vm.compare(CmpOp::Gt, kv[1], Value::small_int(0))?;
+            if !vm.truthy(positive)? {
+                vm.delitem(s, kv[0])?;
+            }
+        }
+        Ok(s)
+    })();
+    vm.temp_roots.truncate(base);
+    r
 }
 
 // Counter's methods, which CPython defines in Python (so worded as a Python
@@ -1481,18 +1604,39 @@ fn counter_update(
     sign: i64,
 ) -> PyResult<()> {
     let d = inner(vm, s)?;
-    let op = if sign > 0 { BinOp::Add } else { BinOp::Sub };
-    let add = |vm: &mut Vm, k: Value, n: Value| -> PyResult<()> {
+    // CPython's order: `count + self[elem]` for update, `self[elem] - count` for
+    // subtract (the left operand's type decides)
+    // (`from_iterable`: CPython's `self.get(elem, 0) + 1`)
+    let add = |vm: &mut Vm, k: Value, n: Value, from_iterable: bool| -> PyResult<()> {
         let base = vm.temp_roots.len();
         vm.temp_roots.extend([k, n]);
         let r = (|| {
             let cur = vm.dict_get(d, k)?.unwrap_or(Value::small_int(0));
-            let nv = vm.binary_op(op, cur, n)?;
+            let nv = if sign > 0 && from_iterable {
+                vm.binary_op(BinOp::Add, cur, n)?
+            } else if sign > 0 {
+                vm.binary_op(BinOp::Add, n, cur)?
+            } else {
+                vm.binary_op(BinOp::Sub, cur, n)?
+            };
             vm.temp_roots.push(nv);
             vm.dict_set(d, k, nv)
         })();
         vm.temp_roots.truncate(base);
         r
+    };
+    // a mapping's counts: added, or for update() into an empty Counter copied as
+    // they are (dict.update, so any values)
+    let add_all = |vm: &mut Vm, pairs: Vec<(Value, Value)>| -> PyResult<()> {
+        let copy = sign > 0 && vm.len(d)? == 0;
+        for (k, v) in pairs {
+            if copy {
+                vm.dict_set(d, k, v)?;
+            } else {
+                add(vm, k, v, false)?;
+            }
+        }
+        Ok(())
     };
     if let Some(src) = src
         && !src.is_none()
@@ -1512,15 +1656,13 @@ fn counter_update(
                 }
                 out
             };
-            for (k, v) in pairs {
-                add(vm, k, v)?;
-            }
+            add_all(vm, pairs)?;
         } else {
             let it = vm.iter(src)?;
             vm.temp_roots.push(it);
             let r = (|| {
                 while let Some(x) = vm.next(it)? {
-                    add(vm, x, Value::small_int(1))?;
+                    add(vm, x, Value::small_int(1), true)?;
                 }
                 Ok(())
             })();
@@ -1528,10 +1670,7 @@ fn counter_update(
             r?;
         }
     }
-    for (k, v) in kw {
-        add(vm, *k, *v)?;
-    }
-    Ok(())
+    add_all(vm, kw.to_vec())
 }
 
 const CT_ADD: Sig<1> = Sig::new("Counter.__add__", ["other"])

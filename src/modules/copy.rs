@@ -13,9 +13,90 @@ _atomic = (type(None), int, float, complex, bool, str, bytes, range, type, froze
            type(len), type(lambda: 0), type(Ellipsis), type(NotImplemented))
 
 
-def _new_like(x):
+def _new_like(x, memo=None):
+    # copyreg.__newobj__(cls, *x.__getnewargs__()), as object.__reduce_ex__ makes
     cls = type(x)
-    y = object.__new__(cls)
+    getnewargs = getattr(x, '__getnewargs__', None)
+    if getnewargs is None:
+        return object.__new__(cls)
+    args = getnewargs()
+    if memo is not None:
+        args = deepcopy(args, memo)
+    return cls.__new__(cls, *args)
+
+
+def _own_reduce(cls):
+    # A class with its own __reduce_ex__ or __reduce__ copies through it, as every
+    # class does in CPython; the others take the shortcuts below.
+    return (getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__
+            or getattr(cls, "__reduce__", None) is not object.__reduce__)
+
+
+def _reduce(x):
+    rv = x.__reduce_ex__(4)
+    if isinstance(rv, str):
+        return rv
+    if not isinstance(rv, tuple):
+        raise Error("un(deep)copyable object of type %s" % type(x))
+    return rv
+
+
+def _get_state(x):
+    # object.__getstate__: the instance dict, None when empty
+    getstate = getattr(x, '__getstate__', None)
+    if getstate is not None:
+        return getstate()
+    return getattr(x, '__dict__', None) or None
+
+
+def _set_state(y, state):
+    if state is None:
+        return
+    if hasattr(y, '__setstate__'):
+        y.__setstate__(state)
+        return
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slotstate = state
+    else:
+        slotstate = None
+    if state is not None:
+        y.__dict__.update(state)
+    if slotstate is not None:
+        for key, value in slotstate.items():
+            setattr(y, key, value)
+
+
+def _reconstruct(x, memo, func, args,
+                 state=None, listiter=None, dictiter=None):
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        _set_state(y, state)
+
+    if listiter is not None:
+        if deep:
+            for item in listiter:
+                item = deepcopy(item, memo)
+                y.append(item)
+        else:
+            for item in listiter:
+                y.append(item)
+    if dictiter is not None:
+        if deep:
+            for key, value in dictiter:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+                y[key] = value
+        else:
+            for key, value in dictiter:
+                y[key] = value
     return y
 
 
@@ -36,6 +117,11 @@ def copy(x):
     c = getattr(cls, "__copy__", None)
     if c is not None:
         return c(x)
+    if _own_reduce(cls):
+        rv = _reduce(x)
+        if isinstance(rv, str):
+            return x
+        return _reconstruct(x, None, *rv)
     if isinstance(x, (list, dict, set)):
         y = cls()
         if isinstance(x, dict):
@@ -44,12 +130,10 @@ def copy(x):
             y.extend(x)
         else:
             y.update(x)
-        if hasattr(x, "__dict__"):
-            y.__dict__.update(x.__dict__)
+        _set_state(y, _get_state(x))
         return y
     y = _new_like(x)
-    if hasattr(x, "__dict__"):
-        y.__dict__.update(x.__dict__)
+    _set_state(y, _get_state(x))
     return y
 
 
@@ -100,6 +184,14 @@ def deepcopy(x, memo=None, _nil=[]):
         y = c(memo)
         memo[d] = y
         return y
+    if _own_reduce(cls):
+        rv = _reduce(x)
+        if isinstance(rv, str):
+            return x
+        y = _reconstruct(x, memo, *rv)
+        # keep the object alive, as CPython's deepcopy does
+        memo.setdefault(id(memo), []).append(x)
+        return y
     if isinstance(x, (list, dict, set)):
         y = cls()
         memo[d] = y
@@ -113,11 +205,11 @@ def deepcopy(x, memo=None, _nil=[]):
             for a in x:
                 y.add(deepcopy(a, memo))
     else:
-        y = _new_like(x)
+        y = _new_like(x, memo)
         memo[d] = y
-    if hasattr(x, "__dict__"):
-        for k, v in x.__dict__.items():
-            setattr(y, k, deepcopy(v, memo))
+    state = _get_state(x)
+    if state is not None:
+        _set_state(y, deepcopy(state, memo))
     return y
 "#;
 

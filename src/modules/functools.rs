@@ -192,6 +192,16 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.add_method(p, "__new__", partial_new);
     vm.add_method(p, "__call__", partial_call);
     vm.add_method(p, "__repr__", partial_repr);
+    vm.add_method(p, "__reduce__", partial_reduce);
+    vm.add_method(p, "__setstate__", partial_setstate);
+    // read-only, as CPython's members are (the values live in the instance)
+    for (name, f) in [
+        ("func", partial_func as crate::object::NativeFn),
+        ("args", partial_args),
+        ("keywords", partial_keywords),
+    ] {
+        crate::builtins::numbers::add_property(vm, p, name, f);
+    }
     set_attr(vm, m, "partial", p);
 
     let w = make_type(
@@ -204,12 +214,29 @@ fn init_into(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.add_method(w, "__call__", lru_call);
     vm.add_method(w, "cache_info", lru_cache_info);
     vm.add_method(w, "cache_clear", lru_cache_clear);
+    vm.add_method(w, "cache_parameters", lru_cache_parameters);
+    // a wrapper is copied as itself and pickled by its qualified name, as
+    // CPython's C wrapper is
+    vm.add_method(w, "__copy__", |vm, a| Ok(NOARGS.bind(vm, &a)?.recv));
+    vm.add_method(w, "__deepcopy__", |vm, a| Ok(ONE.bind(vm, &a)?.recv));
+    vm.add_method(w, "__reduce__", |vm, a| {
+        let w = NOARGS.bind(vm, &a)?.recv;
+        let k = vm.intern("__qualname__");
+        vm.getattr(w, k)
+    });
     vm.add_method(w, "__get__", lru_get);
     set_attr(vm, m, "_lru_cache_wrapper", w);
     make_type(vm, "functools._lru_state", "_lru_state", "functools", obj);
 
     let k = make_type(vm, "functools.KeyWrapper", "KeyWrapper", "functools", obj);
     vm.add_method(k, "__call__", key_call);
+    crate::builtins::numbers::add_property(vm, k, "obj", |vm, a| {
+        let k = NOARGS.bind(vm, &a)?.recv;
+        match native::<KeyObj>(k) {
+            Some(k) if !k.obj.is_empty() => Ok(k.obj),
+            _ => Ok(Value::NONE),
+        }
+    });
     vm.add_method(k, "__lt__", |vm, a| key_cmp(vm, a, CmpOp::Lt));
     vm.add_method(k, "__le__", |vm, a| key_cmp(vm, a, CmpOp::Le));
     vm.add_method(k, "__gt__", |vm, a| key_cmp(vm, a, CmpOp::Gt));
@@ -342,6 +369,10 @@ fn partial_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(ObjData::Dict(d)) => d.get().iter().map(|e| (e.key, e.value)).collect(),
         _ => Vec::new(),
     };
+    // `p.keywords` is a plain dict a program can put any key in
+    if kws.iter().any(|(k, _)| !vm.is_str(*k)) {
+        return Err(vm.type_error("keywords must be strings"));
+    }
     for (k, v) in &b.kwrest {
         match kws.iter_mut().find(|(x, _)| crate::vm::str_eq(*x, *k)) {
             Some(e) => e.1 = *v,
@@ -351,8 +382,130 @@ fn partial_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.call_kw(func, &args, &kws)
 }
 
+const PARTIAL_ATTRS: [&str; 3] = ["func", "args", "keywords"];
+
+fn partial_func(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = NOARGS.bind(vm, &a)?.recv;
+    Ok(iattr(vm, p, "func"))
+}
+
+fn partial_args(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = NOARGS.bind(vm, &a)?.recv;
+    Ok(iattr(vm, p, "args"))
+}
+
+fn partial_keywords(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = NOARGS.bind(vm, &a)?.recv;
+    Ok(iattr(vm, p, "keywords"))
+}
+
+/// The instance's attributes other than func, args and keywords.
+fn partial_extra_dict(vm: &mut Vm, p: Value) -> PyResult<Value> {
+    let d = vm.instance_dict(p);
+    let entries: Vec<(Value, Value)> = match d.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(dd)) => dd.get().iter().map(|e| (e.key, e.value)).collect(),
+        _ => Vec::new(),
+    };
+    let out = vm.new_dict();
+    vm.temp_roots.push(out);
+    for (k, v) in entries {
+        if !PARTIAL_ATTRS.contains(&str_of(k)) {
+            vm.dict_set(out, k, v)?;
+        }
+    }
+    vm.temp_roots.pop();
+    Ok(out)
+}
+
+/// `partial.__reduce__()`: `(type(self), (func,), (func, args, keywords or None,
+/// __dict__ or None))`, the state `__setstate__` takes.
+fn partial_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = NOARGS.bind(vm, &a)?.recv;
+    let cls = vm.type_of(p);
+    let func = iattr(vm, p, "func");
+    let pargs = iattr(vm, p, "args");
+    let mut kw = iattr(vm, p, "keywords");
+    if !vm.truthy(kw)? {
+        kw = Value::NONE;
+    }
+    let mut d = partial_extra_dict(vm, p)?;
+    if !vm.truthy(d)? {
+        d = Value::NONE;
+    }
+    let state = vm.new_tuple(vec![func, pargs, kw, d]);
+    vm.temp_roots.push(state);
+    let fargs = vm.new_tuple(vec![func]);
+    let r = vm.new_tuple(vec![cls, fargs, state]);
+    vm.temp_roots.pop();
+    Ok(r)
+}
+
+/// `partial.__setstate__((func, args, keywords, dict))`, CPython's checks and
+/// conversions (exact tuple and dict copies, None for no keywords or attributes).
+fn partial_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = ONE.bind(vm, &a)?;
+    let (p, state) = (b.recv, b.req(0));
+    let items = match vm.tuple_items(state) {
+        Some(items) if items.len() == 4 && vm.isinstance(state, vm.types.tuple) => items,
+        _ => return Err(vm.type_error("invalid partial state")),
+    };
+    let (func, pargs, kw, d) = (items[0], items[1], items[2], items[3]);
+    let kw_ok = kw.is_none() || vm.isinstance(kw, vm.types.dict);
+    if !vm.is_callable(func) || !vm.isinstance(pargs, vm.types.tuple) || !kw_ok {
+        return Err(vm.type_error("invalid partial state"));
+    }
+    let pargs = match vm.tuple_items(pargs) {
+        Some(items) if vm.type_of(pargs) != vm.types.tuple => vm.new_tuple(items),
+        Some(_) => pargs,
+        None => {
+            let items = vm.collect_iter(pargs)?;
+            vm.new_tuple(items)
+        }
+    };
+    vm.temp_roots.push(pargs);
+    let kwd = vm.new_dict();
+    vm.temp_roots.push(kwd);
+    if !kw.is_none() {
+        vm.dict_update_from(kwd, kw, false)?;
+    }
+    let own = vm.instance_dict(p);
+    let keys: Vec<Value> = match own.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(dd)) => dd.get().iter().map(|e| e.key).collect(),
+        _ => Vec::new(),
+    };
+    for k in keys {
+        vm.dict_del_str(own, k);
+    }
+    set_iattr(vm, p, "func", func);
+    set_iattr(vm, p, "args", pargs);
+    set_iattr(vm, p, "keywords", kwd);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    if !d.is_none() {
+        let own = vm.instance_dict(p);
+        vm.dict_update_from(own, d, false)?;
+    }
+    Ok(Value::NONE)
+}
+
 fn partial_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let p = NOARGS.bind(vm, &a)?.recv;
+    if vm.repr_stack.contains(&p) {
+        return Ok(vm.new_str("..."));
+    }
+    vm.repr_stack.push(p);
+    let parts = partial_repr_parts(vm, p);
+    vm.repr_stack.pop();
+    let parts = parts?;
+    let t = crate::vm::types::type_obj(vm.type_of(p));
+    let name = if t.module == "functools" {
+        "functools.partial".to_string()
+    } else {
+        t.qualname.clone()
+    };
+    Ok(vm.new_string(format!("{}({})", name, parts.join(", "))))
+}
+
+fn partial_repr_parts(vm: &mut Vm, p: Value) -> PyResult<Vec<String>> {
     let func = iattr(vm, p, "func");
     let pargs = iattr(vm, p, "args");
     let kw = iattr(vm, p, "keywords");
@@ -367,13 +520,7 @@ fn partial_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             parts.push(format!("{}={}", ks, vm.repr_string(v)?));
         }
     }
-    let t = crate::vm::types::type_obj(vm.type_of(p));
-    let name = if t.module == "functools" {
-        "functools.partial".to_string()
-    } else {
-        t.qualname.clone()
-    };
-    Ok(vm.new_string(format!("{}({})", name, parts.join(", "))))
+    Ok(parts)
 }
 
 /// A partial of a native function with keyword arguments (used for decorators).
@@ -595,6 +742,25 @@ fn lru_cache_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `cache_parameters()`: `{'maxsize': ..., 'typed': ...}` (a lambda in functools.py)
+fn lru_cache_parameters(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const PARAMS: Sig<0> = Sig::new("<lambda>", []).method();
+    let recv = PARAMS.bind(vm, &a)?.recv;
+    let st = lru_state(vm, recv)?;
+    let d = vm.new_dict();
+    vm.temp_roots.push(d);
+    let maxsize = match st.maxsize {
+        Some(n) => vm.new_int(n as i64),
+        None => Value::NONE,
+    };
+    let k = vm.intern("maxsize");
+    vm.dict_set_str(d, k, maxsize);
+    let k = vm.intern("typed");
+    vm.dict_set_str(d, k, Value::bool(st.typed));
+    vm.temp_roots.pop();
+    Ok(d)
+}
+
 fn lru_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `__get__(self, instance, owner=None, /)`
     const GET: Sig<2> = Sig::new("__get__", ["instance", "owner"])
@@ -712,7 +878,7 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     for k in names {
         let k = attr_name(vm, k)?;
-        if let Ok(Some(v)) = vm.getattr_opt(wrapped, k) {
+        if let Some(v) = getattr_or_none(vm, wrapped, k)? {
             vm.setattr(wrapper, k, v)?;
         }
     }
@@ -722,21 +888,25 @@ fn update_wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     for k in upd {
         let k = attr_name(vm, k)?;
-        if let Ok(Some(d)) = vm.getattr_opt(wrapped, k)
-            && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
-        {
-            let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();
-            for (ek, v) in entries {
-                if vm.is_str(ek) {
-                    let ek = vm.intern_value(ek);
-                    vm.setattr(wrapper, ek, v)?;
-                }
-            }
-        }
+        let target = vm.getattr(wrapper, k)?;
+        let source = match getattr_or_none(vm, wrapped, k)? {
+            Some(d) => d,
+            None => vm.new_dict(),
+        };
+        vm.call_method(target, "update", &[source])?;
     }
     let wk = vm.intern("__wrapped__");
     vm.setattr(wrapper, wk, wrapped)?;
     Ok(wrapper)
+}
+
+/// `getattr(obj, name)`, None when it raises AttributeError.
+fn getattr_or_none(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    match vm.getattr(obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.matches(e.0, "AttributeError") => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// An attribute name from `assigned`/`updated`: a str, as `getattr` requires.

@@ -970,7 +970,13 @@ fn count_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let start = b.get(0).unwrap_or(Value::small_int(0));
     let step = b.get(1).unwrap_or(Value::small_int(1));
     for v in [start, step] {
-        if vm.to_num(v).is_none() {
+        // CPython's PyNumber_Check: an int, a float, a complex, or anything with
+        // __index__, __int__ or __float__ (Decimal, Fraction, int subclasses)
+        let number = vm.to_num(v).is_some()
+            || ["__index__", "__int__", "__float__", "__complex__"]
+                .iter()
+                .any(|d| vm.dunder(v, d).is_some());
+        if !number {
             return Err(vm.type_error("a number is required"));
         }
     }

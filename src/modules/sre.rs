@@ -38,6 +38,20 @@ _FLAG_NAMES = [
 ]
 
 
+def _exact(string):
+    # what the engine reads and groups are sliced from: the str or bytes itself, a
+    # str subclass's str, a bytes-like object's bytes (groups are exact str/bytes)
+    t = type(string)
+    if t is str or t is bytes:
+        return string
+    if isinstance(string, str):
+        return str.__str__(string)
+    try:
+        return bytes(memoryview(string))
+    except TypeError:
+        raise TypeError(f"expected string or bytes-like object, got '{t.__name__}'") from None
+
+
 def _check(pattern, string):
     if isinstance(pattern.pattern, str):
         if not isinstance(string, str):
@@ -73,12 +87,13 @@ class Pattern:
         return dict(self._groupindex)
 
     def _run(self, mode, string, pos, endpos, must_advance=False):
-        _check(self, string)
-        pos, endpos = _bounds(string, pos, endpos)
-        r = _run(self._code, string, pos, endpos, mode, must_advance, self.groups)
+        text = string if type(string) is str else _exact(string)
+        _check(self, text)
+        pos, endpos = _bounds(text, pos, endpos)
+        r = _run(self._code, text, pos, endpos, mode, must_advance, self.groups)
         if r is None:
             return None
-        return Match(self, string, pos, endpos, r[0], r[1])
+        return Match(self, string, pos, endpos, r[0], r[1], text)
 
     def match(self, string, pos=0, endpos=_sys.maxsize):
         return self._run(0, string, pos, endpos)
@@ -90,14 +105,15 @@ class Pattern:
         return self._run(2, string, pos, endpos)
 
     def _iter(self, string, pos=0, endpos=_sys.maxsize):
-        _check(self, string)
-        pos, endpos = _bounds(string, pos, endpos)
+        text = string if type(string) is str else _exact(string)
+        _check(self, text)
+        pos, endpos = _bounds(text, pos, endpos)
         must_advance = False
         while pos <= endpos:
-            r = _run(self._code, string, pos, endpos, 2, must_advance, self.groups)
+            r = _run(self._code, text, pos, endpos, 2, must_advance, self.groups)
             if r is None:
                 return
-            m = Match(self, string, pos, endpos, r[0], r[1])
+            m = Match(self, string, pos, endpos, r[0], r[1], text)
             yield m
             s, e = r[0][0]
             must_advance = e == s
@@ -108,7 +124,7 @@ class Pattern:
 
     def findall(self, string, pos=0, endpos=_sys.maxsize):
         out = []
-        empty = string[:0]
+        empty = _exact(string)[:0]
         for m in self._iter(string, pos, endpos):
             if self.groups == 0:
                 out.append(m.group(0))
@@ -133,7 +149,8 @@ class Pattern:
         return re._subx(self, repl)
 
     def subn(self, repl, string, count=0):
-        _check(self, string)
+        text = string if type(string) is str else _exact(string)
+        _check(self, text)
         f = self._filter(repl)
         pieces = []
         last = 0
@@ -142,23 +159,21 @@ class Pattern:
             if count and n >= count:
                 break
             s, e = m.span()
-            pieces.append(string[last:s])
+            pieces.append(text[last:s])
             r = f(m) if callable(f) else f
             if r:
                 pieces.append(r)
             last = e
             n += 1
-        pieces.append(string[last:])
-        empty = string[:0]
-        if isinstance(string, (bytearray, memoryview)):
-            empty = b""
-        return empty.join(pieces) if not isinstance(string, str) else "".join(pieces), n
+        pieces.append(text[last:])
+        return text[:0].join(pieces), n
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
 
     def split(self, string, maxsplit=0):
-        _check(self, string)
+        text = string if type(string) is str else _exact(string)
+        _check(self, text)
         out = []
         last = 0
         n = 0
@@ -166,11 +181,11 @@ class Pattern:
             if maxsplit and n >= maxsplit:
                 break
             s, e = m.span()
-            out.append(string[last:s])
+            out.append(text[last:s])
             out.extend(m.groups())
             last = e
             n += 1
-        out.append(string[last:])
+        out.append(text[last:])
         return out
 
     def __repr__(self):
@@ -213,9 +228,10 @@ class Pattern:
 
 
 class Match:
-    def __init__(self, pattern, string, pos, endpos, regs, lastindex):
+    def __init__(self, pattern, string, pos, endpos, regs, lastindex, text):
         self.re = pattern
         self.string = string
+        self._text = text
         self.pos = pos
         self.endpos = endpos
         self.regs = regs
@@ -246,7 +262,14 @@ class Match:
         s, e = self.regs[i]
         if s < 0:
             return default
-        return self.string[s:e]
+        return self._slice(s, e)
+
+    def _slice(self, s, e):
+        t = self._text
+        if t is self.string or isinstance(t, str):
+            return t[s:e]
+        # a buffer is read as it is now (it may have changed since the match)
+        return bytes(memoryview(self.string)[s:e])
 
     def group(self, *args):
         if not args:
@@ -282,7 +305,7 @@ class Match:
 
     def __repr__(self):
         s, e = self.regs[0]
-        return f"<re.Match object; span=({s}, {e}), match={repr(self.string[s:e])[:50]}>"
+        return f"<re.Match object; span=({s}, {e}), match={repr(self._slice(s, e))[:50]}>"
 
     def __copy__(self):
         return self
@@ -296,22 +319,25 @@ class Match:
 
 class SRE_Scanner:
     def __init__(self, pattern, string, pos, endpos):
-        _check(pattern, string)
+        text = string if type(string) is str else _exact(string)
+        _check(pattern, text)
         self.pattern = pattern
         self._string = string
-        self._pos, self._endpos = _bounds(string, pos, endpos)
+        self._text = text
+        self._pos, self._endpos = _bounds(text, pos, endpos)
         self._must_advance = False
         self._done = False
 
     def _step(self, mode):
         if self._done or self._pos > self._endpos:
             return None
-        r = _run(self.pattern._code, self._string, self._pos, self._endpos, mode,
+        r = _run(self.pattern._code, self._text, self._pos, self._endpos, mode,
                  self._must_advance, self.pattern.groups)
         if r is None:
             self._done = True
             return None
-        m = Match(self.pattern, self._string, self._pos, self._endpos, r[0], r[1])
+        m = Match(self.pattern, self._string, self._pos, self._endpos, r[0], r[1],
+                  self._text)
         s, e = r[0][0]
         self._must_advance = e == s
         self._pos = e
@@ -425,7 +451,11 @@ fn run(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(code) = crate::modules::itertools::native::<Code>(b.req(0)) else {
         return Err(vm.type_error("_run() needs a compiled code"));
     };
-    let s = b.req(1);
+    // an instance of a str or bytes subclass is matched as its payload
+    let s = match vm.base_payload(b.req(1)) {
+        p if p.is_empty() => b.req(1),
+        p => p,
+    };
     let pos = vm.to_i64(b.req(2)).unwrap_or(0).max(0) as usize;
     let endpos = vm.to_i64(b.req(3)).unwrap_or(0).max(0) as usize;
     let mode = vm.to_i64(b.req(4)).unwrap_or(0);

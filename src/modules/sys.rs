@@ -312,7 +312,16 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         let _ = vm.stdout.flush();
         let base = vm.exc_class("BaseException");
         if vm.isinstance(e, base) {
-            vm.print_exception(e);
+            match vm.redirected_stream("stderr", 2) {
+                // CPython prints nothing when sys.stderr is None
+                Some(f) if f.is_none() => {}
+                Some(f) => {
+                    let out = vm.format_exception(e);
+                    let s = vm.new_str(&out);
+                    vm.call_method(f, "write", &[s])?;
+                }
+                None => vm.print_exception(e),
+            }
         } else {
             // CPython reports it and returns
             let tn = vm.type_name(e);

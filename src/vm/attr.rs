@@ -200,6 +200,11 @@ impl Vm {
                     if str_of(name) == "__dict__" {
                         return Ok(Some(*dict));
                     }
+                    // (before the module's own __getattr__, as a type's
+                    // attribute is)
+                    if str_of(name) == "__class__" {
+                        return Ok(Some(cls));
+                    }
                     let ga = self.name("__getattr__");
                     if let Some(f) = self.dict_get_str(*dict, ga) {
                         return self.call(f, &[name]).map(Some);
@@ -407,7 +412,7 @@ impl Vm {
         // (a str stored under the name is an assignment to it: `C.__name__ = s`)
         if matches!(str_of(name), "__name__" | "__qualname__") {
             if let Some(v) = self.dict_get_str_in(t.dict.get(), name)
-                && self.is_str(v)
+                && self.isinstance(v, self.types.str)
             {
                 return Ok(Some(v));
             }
@@ -787,6 +792,16 @@ impl Vm {
             )));
         }
         let name = self.intern_value(name);
+        if matches!(str_of(name), "__name__" | "__qualname__")
+            && !self.isinstance(v, self.types.str)
+        {
+            return Err(self.type_error(&format!(
+                "can only assign string to {}.{}, not '{}'",
+                t.name,
+                str_of(name),
+                self.type_name(v)
+            )));
+        }
         self.type_set_attr(obj, name, v);
         Ok(())
     }

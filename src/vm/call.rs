@@ -518,6 +518,22 @@ impl Vm {
                 return self.call_kw(n, &a, kw);
             }
         }
+        // NoneType(), type(...)(), type(NotImplemented)(): the singletons
+        let singleton = if cls == self.types.none_type {
+            Some((Value::NONE, "NoneType"))
+        } else if cls == self.types.ellipsis_type {
+            Some((self.ellipsis, "EllipsisType"))
+        } else if cls == self.types.not_implemented_type {
+            Some((self.not_implemented, "NotImplementedType"))
+        } else {
+            None
+        };
+        if let Some((v, name)) = singleton {
+            if !args.is_empty() || !kw.is_empty() {
+                return Err(self.type_error(&format!("{name} takes no arguments")));
+            }
+            return Ok(v);
+        }
         let init_name = self.name("__init__");
         let new = lookup(self, cls, new_name);
         let base_exc = self.exc_class("BaseException");

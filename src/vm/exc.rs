@@ -203,6 +203,29 @@ pub fn create_hierarchy(vm: &mut Vm) {
         vm.instance_set_attr(b.recv, k, Value::NONE);
         Ok(Value::NONE)
     });
+    vm.add_method(base, "__reduce__", base_exception_reduce);
+    vm.add_method(base, "__setstate__", base_exception_setstate);
+    for (class, names) in KEYWORD_ATTRS {
+        let c = vm.exc_class(class);
+        for n in names {
+            let k = vm.intern(n);
+            vm.type_set_attr(c, k, Value::NONE);
+        }
+    }
+    let c = vm.exc_class("AttributeError");
+    vm.add_method(c, "__init__", |vm, a| {
+        keyword_attrs_init(vm, a, "AttributeError", KEYWORD_ATTRS[0].1)
+    });
+    let c = vm.exc_class("NameError");
+    vm.add_method(c, "__init__", |vm, a| {
+        keyword_attrs_init(vm, a, "NameError", KEYWORD_ATTRS[1].1)
+    });
+    let c = vm.exc_class("ImportError");
+    let k = vm.intern("msg");
+    vm.type_set_attr(c, k, Value::NONE);
+    vm.add_method(c, "__init__", |vm, a| {
+        keyword_attrs_init(vm, a, "ImportError", KEYWORD_ATTRS[2].1)
+    });
     let key_error = vm.exc_class("KeyError");
     vm.add_method(key_error, "__str__", key_error_str);
     let os = vm.exc_class("OSError");
@@ -223,9 +246,113 @@ const NOARGS: Sig<0> = Sig::new("method", []).method();
 
 fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = INIT.bind(vm, &a)?;
-    let args = vm.new_tuple(b.rest.to_vec());
+    if !b.kwrest.is_empty() {
+        let tn = vm.type_name(b.recv);
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
+    set_args(vm, b.recv, b.rest);
+    Ok(Value::NONE)
+}
+
+fn set_args(vm: &mut Vm, e: Value, args: &[Value]) {
+    let args = vm.new_tuple(args.to_vec());
     let k = vm.name("args");
-    vm.instance_set_attr(b.recv, k, args);
+    vm.instance_set_attr(e, k, args);
+}
+
+/// The keyword-only attributes some exceptions take (CPython's members, None when
+/// not given): `AttributeError(*args, name=None, obj=None)` and the like.
+const KEYWORD_ATTRS: [(&str, &[&str]); 3] = [
+    ("AttributeError", &["name", "obj"]),
+    ("NameError", &["name"]),
+    ("ImportError", &["name", "path"]),
+];
+
+fn keyword_attrs_init(vm: &mut Vm, a: Args, class: &str, names: &[&str]) -> PyResult<Value> {
+    let b = INIT.bind(vm, &a)?;
+    let mut vals = vec![Value::NONE; names.len()];
+    for (k, v) in &b.kwrest {
+        match names.iter().position(|n| *n == str_of(*k)) {
+            Some(i) => vals[i] = *v,
+            None => {
+                let msg = format!(
+                    "'{}' is an invalid keyword argument for {class}()",
+                    str_of(*k)
+                );
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    set_args(vm, b.recv, b.rest);
+    for (n, v) in names.iter().zip(vals) {
+        let k = vm.intern(n);
+        vm.instance_set_attr(b.recv, k, v);
+    }
+    if class == "ImportError" {
+        let msg = if b.rest.len() == 1 {
+            b.rest[0]
+        } else {
+            Value::NONE
+        };
+        let k = vm.intern("msg");
+        vm.instance_set_attr(b.recv, k, msg);
+    }
+    Ok(Value::NONE)
+}
+
+/// `BaseException.__reduce__()`: `(type(self), self.args)`, with the instance's
+/// other attributes as a third item when it has any.
+fn base_exception_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let e = NOARGS.bind(vm, &a)?.recv;
+    let cls = vm.type_of(e);
+    let args = exc_args(vm, e);
+    let args = vm.new_tuple(args);
+    let d = vm.instance_dict(e);
+    let entries: Vec<(Value, Value)> = match d.as_obj().map(|o| &o.data) {
+        Some(ObjData::Dict(dd)) => dd.get().iter().map(|en| (en.key, en.value)).collect(),
+        _ => Vec::new(),
+    };
+    // args travels as the second item; unset keyword attributes are not state
+    let members: Vec<&str> = KEYWORD_ATTRS
+        .iter()
+        .filter(|(c, _)| vm.matches(e, c))
+        .flat_map(|(_, ns)| ns.iter().copied().chain(["msg"]))
+        .collect();
+    let state = vm.new_dict();
+    vm.temp_roots.push(state);
+    for (k, v) in entries {
+        let ks = str_of(k);
+        if ks == "args" || (v.is_none() && members.contains(&ks)) {
+            continue;
+        }
+        vm.dict_set(state, k, v)?;
+    }
+    vm.temp_roots.pop();
+    let mut items = vec![cls, args];
+    if vm.truthy(state)? {
+        items.push(state);
+    }
+    Ok(vm.new_tuple(items))
+}
+
+/// `BaseException.__setstate__(state)`: each item of a dict state set as an
+/// attribute.
+fn base_exception_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const SETSTATE: Sig<1> = Sig::new("__setstate__", ["state"])
+        .owner("BaseException")
+        .method();
+    let b = SETSTATE.bind(vm, &a)?;
+    let (e, state) = (b.recv, b.req(0));
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    let Some(ObjData::Dict(dd)) = state.as_obj().map(|o| &o.data) else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    let entries: Vec<(Value, Value)> = dd.get().iter().map(|en| (en.key, en.value)).collect();
+    for (k, v) in entries {
+        vm.setattr(e, k, v)?;
+    }
     Ok(Value::NONE)
 }
 

@@ -428,7 +428,12 @@ impl Vm {
 
     /// The count of `seq * n` for a sequence of `item_len` items of `item_bytes`
     /// each: 0 for a negative count, MemoryError for a result too big to allocate.
-    fn repeat_count(&mut self, n: Value, item_len: usize, item_bytes: usize) -> PyResult<usize> {
+    pub(crate) fn repeat_count(
+        &mut self,
+        n: Value,
+        item_len: usize,
+        item_bytes: usize,
+    ) -> PyResult<usize> {
         let n = match self.to_i64(n) {
             Some(n) => n,
             None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
@@ -475,6 +480,10 @@ impl Vm {
                 ObjData::ByteArray(x) if op == BinOp::Add => {
                     let extra = self.bytes_of(b)?;
                     x.get().extend_from_slice(&extra);
+                    return Ok(a);
+                }
+                ObjData::ByteArray(x) if op == BinOp::Mul && self.is_intlike(b) => {
+                    crate::builtins::bytes::bytearray_irepeat(self, x, b)?;
                     return Ok(a);
                 }
                 ObjData::Instance(_) | ObjData::Native(_) => {
@@ -980,6 +989,10 @@ impl Vm {
                             return Err(self.value_error("byte must be in range(0, 256)"));
                         }
                         return Ok(hay.contains(&(b as u8)));
+                    }
+                    if self.is_intlike(item) {
+                        // an int too big for a machine word is no byte either
+                        return Err(self.value_error("byte must be in range(0, 256)"));
                     }
                     let needle = self.bytes_of(item)?;
                     return Ok(needle.is_empty()
@@ -1871,7 +1884,24 @@ impl Vm {
                 let (func, slf) = (*func, *slf);
                 let name = match self.function(func) {
                     Some(f) => str_of(*f.qualname.get()).to_string(),
-                    None => "?".into(),
+                    // any callable: its __qualname__, else __name__, if a str
+                    None => {
+                        let mut name = "?".to_string();
+                        for attr in ["__qualname__", "__name__"] {
+                            let k = self.intern(attr);
+                            match self.getattr(func, k) {
+                                Ok(n) => {
+                                    if self.is_str(n) {
+                                        name = str_of(n).to_string();
+                                    }
+                                    break;
+                                }
+                                Err(e) if self.matches(e.0, "AttributeError") => {}
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        name
+                    }
                 };
                 format!("<bound method {} of {}>", name, self.repr_string(slf)?)
             }

@@ -435,6 +435,37 @@ impl Vm {
             }
         }
         t.builtin_base = Cell::new(builtin_base);
+        // two built-in bases whose instances are laid out differently (int and
+        // str, list and dict) cannot be combined
+        const LAYOUTS: [&str; 11] = [
+            "int",
+            "float",
+            "complex",
+            "str",
+            "bytes",
+            "bytearray",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+        ];
+        let solid: Vec<Value> = mro_tail
+            .iter()
+            .map(|c| type_obj(*c).builtin_base.get())
+            .filter(|b| {
+                !b.is_none()
+                    && type_obj(*b).module == "builtins"
+                    && LAYOUTS.contains(&type_obj(*b).name.as_str())
+            })
+            .collect();
+        for (i, &a) in solid.iter().enumerate() {
+            for &b in &solid[i + 1..] {
+                if !self.is_subclass(a, b) && !self.is_subclass(b, a) {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+            }
+        }
         // __slots__: only when every class in the MRO that is user-defined has them.
         let slots_key = self.name("__slots__");
         if let Some(s) = self.dict_get_str(ns, slots_key) {
