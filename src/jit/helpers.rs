@@ -1248,7 +1248,7 @@ fn find_pure(vm: &mut Vm, d: Value, k: Value) -> Option<(Option<usize>, i64)> {
         return None;
     };
     dict.get()
-        .find(k, h, &mut pure_eq(vm))
+        .find_pure(k, h, &mut pure_eq(vm))
         .ok()
         .map(|pos| (pos, h))
 }

@@ -56,6 +56,12 @@ enum Probe {
 
 pub type EqFn<'a> = &'a mut dyn FnMut(Value, Value) -> PyResult<bool>;
 
+/// A key comparison (it may run Python `__eq__` methods). The lookups are
+/// generic over it, so a caller's closure is inlined into the out-of-line
+/// probe rather than called through a vtable on every comparison.
+pub trait EqFnMut: FnMut(Value, Value) -> PyResult<bool> {}
+impl<F: FnMut(Value, Value) -> PyResult<bool> + ?Sized> EqFnMut for F {}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
@@ -115,12 +121,52 @@ impl Dict {
     /// whose key is not identical; if it mutates this dict the probe restarts. A
     /// reference to the dict taken before the call must not be used after it.
     #[inline]
-    pub fn find(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<usize>> {
+    pub fn find<F: EqFnMut + ?Sized>(
+        &self,
+        key: Value,
+        hash: i64,
+        eq: &mut F,
+    ) -> PyResult<Option<usize>> {
         match self.probe_without_eq(key, hash) {
             Probe::Found(pos) => Ok(Some(pos)),
             Probe::Absent => Ok(None),
             // SAFETY: `self` is a live dict and is not used after the call.
             Probe::NeedsEq => unsafe { Dict::find_raw(self, key, hash, eq) },
+        }
+    }
+
+    /// `find` for a comparison that runs no Python code and so cannot change
+    /// this dict (the JIT's helpers for keys whose equality is identity or
+    /// text): probed inline, with no restart to prepare for.
+    pub fn find_pure<F: EqFnMut + ?Sized>(
+        &self,
+        key: Value,
+        hash: i64,
+        eq: &mut F,
+    ) -> PyResult<Option<usize>> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return Ok(None);
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.key == key || (e.hash == hash && eq(e.key, key)?) {
+                    return Ok(Some(ix as usize));
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -136,11 +182,11 @@ impl Dict {
     /// `this` points to a live Dict, and no reference into it is used across the
     /// call (`eq` may mutate it).
     #[inline(never)]
-    unsafe fn find_raw(
+    unsafe fn find_raw<F: EqFnMut + ?Sized>(
         this: *const Dict,
         key: Value,
         hash: i64,
-        eq: EqFn,
+        eq: &mut F,
     ) -> PyResult<Option<usize>> {
         'restart: loop {
             // SAFETY: `this` is live (the caller's contract); every read below goes
@@ -230,7 +276,12 @@ impl Dict {
     }
 
     #[inline]
-    pub fn get(&self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
+    pub fn get<F: EqFnMut + ?Sized>(
+        &self,
+        key: Value,
+        hash: i64,
+        eq: &mut F,
+    ) -> PyResult<Option<Value>> {
         match self.probe_without_eq(key, hash) {
             Probe::Found(pos) => Ok(Some(self.entries[pos].value)),
             Probe::Absent => Ok(None),
@@ -242,11 +293,11 @@ impl Dict {
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    unsafe fn get_raw(
+    unsafe fn get_raw<F: EqFnMut + ?Sized>(
         this: *const Dict,
         key: Value,
         hash: i64,
-        eq: EqFn,
+        eq: &mut F,
     ) -> PyResult<Option<Value>> {
         // SAFETY: the caller's contract.
         let pos = unsafe { Dict::find_raw(this, key, hash, eq) }?;
@@ -257,7 +308,13 @@ impl Dict {
     }
 
     #[inline]
-    pub fn insert(&mut self, key: Value, hash: i64, value: Value, eq: EqFn) -> PyResult<()> {
+    pub fn insert<F: EqFnMut + ?Sized>(
+        &mut self,
+        key: Value,
+        hash: i64,
+        value: Value,
+        eq: &mut F,
+    ) -> PyResult<()> {
         match self.probe_without_eq(key, hash) {
             Probe::Found(pos) => self.set_value(pos, value),
             Probe::Absent => self.insert_new(key, hash, value),
@@ -270,12 +327,12 @@ impl Dict {
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    unsafe fn insert_raw(
+    unsafe fn insert_raw<F: EqFnMut + ?Sized>(
         this: *mut Dict,
         key: Value,
         hash: i64,
         value: Value,
-        eq: EqFn,
+        eq: &mut F,
     ) -> PyResult<()> {
         // SAFETY: the caller's contract.
         let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
@@ -331,7 +388,12 @@ impl Dict {
     }
 
     #[inline]
-    pub fn remove(&mut self, key: Value, hash: i64, eq: EqFn) -> PyResult<Option<Value>> {
+    pub fn remove<F: EqFnMut + ?Sized>(
+        &mut self,
+        key: Value,
+        hash: i64,
+        eq: &mut F,
+    ) -> PyResult<Option<Value>> {
         match self.probe_without_eq(key, hash) {
             Probe::Found(pos) => Ok(Some(self.remove_at(pos))),
             Probe::Absent => Ok(None),
@@ -343,11 +405,11 @@ impl Dict {
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    unsafe fn remove_raw(
+    unsafe fn remove_raw<F: EqFnMut + ?Sized>(
         this: *mut Dict,
         key: Value,
         hash: i64,
-        eq: EqFn,
+        eq: &mut F,
     ) -> PyResult<Option<Value>> {
         // SAFETY: the caller's contract.
         let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
