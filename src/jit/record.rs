@@ -1664,7 +1664,6 @@ impl Vm {
                                 v.as_obj().map(|o| &o.data),
                                 Some(ObjData::Iter(_) | ObjData::Generator(_))
                             ) && self.is_builtin_exact(v)
-                                && v.obj().class() == self.type_of(v)
                                 && v.obj().class() != self.types.coroutine
                                 && v.obj().class() != self.types.async_generator;
                             if !builtin_iter {
@@ -4487,6 +4486,14 @@ impl Vm {
     /// a plain instance whose class defines it as an inlinable function of
     /// `params` parameters (`self` included).
     fn plain_dunder(&mut self, obj: Value, name: &'static str, params: u32) -> Option<Value> {
+        let func = self.special_method(obj, name)?;
+        (self.inlinable(func) && self.function(func)?.code.argcount == params).then_some(func)
+    }
+
+    /// The Python function `name` of `obj`'s class when `obj` is a plain
+    /// instance (not of a built-in type's subclass) and its class has no
+    /// attribute hooks.
+    fn special_method(&mut self, obj: Value, name: &'static str) -> Option<Value> {
         let ObjData::Instance(i) = &obj.as_obj()?.data else {
             return None;
         };
@@ -4494,8 +4501,7 @@ impl Vm {
             return None;
         }
         let name = self.name(name);
-        let func = self.plain_method(obj, name)?;
-        (self.inlinable(func) && self.function(func)?.code.argcount == params).then_some(func)
+        self.plain_method(obj, name)
     }
 
     /// Inlines `func`, the special method `op` calls on the instance `obj`
@@ -4535,14 +4541,7 @@ impl Vm {
     /// whose class defines it as a generator function of `self` alone.
     fn generator_iter_dunder(&mut self, obj: Value) -> Option<Value> {
         use crate::compiler::bytecode::flags;
-        let ObjData::Instance(i) = &obj.as_obj()?.data else {
-            return None;
-        };
-        if !i.base_value.get().is_empty() {
-            return None;
-        }
-        let name = self.name("__iter__");
-        let func = self.plain_method(obj, name)?;
+        let func = self.special_method(obj, "__iter__")?;
         let ObjData::Function(f) = &func.as_obj()?.data else {
             return None;
         };

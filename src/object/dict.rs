@@ -29,6 +29,17 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// The index slot after `i` in a key's probe sequence (CPython's
+/// `i = 5*i + 1 + perturb`, `perturb` shifted down 5 bits each step).
+#[inline(always)]
+fn next_probe(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb as usize))
+        & mask
+}
+
 const FREE: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
@@ -108,12 +119,7 @@ impl Dict {
                     return Probe::NeedsEq;
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -161,12 +167,7 @@ impl Dict {
                     return Ok(Some(ix as usize));
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -228,12 +229,7 @@ impl Dict {
                         }
                     }
                 }
-                perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                i = next_probe(i, &mut perturb, mask);
             }
         }
     }
@@ -255,12 +251,7 @@ impl Dict {
             if ix != DUMMY && self.entries[ix as usize].key == key {
                 return Some(ix as usize);
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -319,31 +310,35 @@ impl Dict {
             Probe::Found(pos) => self.set_value(pos, value),
             Probe::Absent => self.insert_new(key, hash, value),
             // SAFETY: `self` is a live dict and is not used after the call.
-            Probe::NeedsEq => return unsafe { Dict::insert_raw(self, key, hash, value, eq) },
+            Probe::NeedsEq => unsafe {
+                Dict::found_raw(self, key, hash, eq, |d, found| match found {
+                    Some(pos) => d.set_value(pos, value),
+                    None => d.insert_new(key, hash, value),
+                })
+            }?,
         }
         Ok(())
     }
 
+    /// `then` on the dict and the position of `key` (None: absent), the
+    /// position found out of line: insert's and remove's `NeedsEq` case.
+    ///
     /// # Safety
     /// As find_raw.
     #[inline(never)]
-    unsafe fn insert_raw<F: EqFnMut + ?Sized>(
+    unsafe fn found_raw<F: EqFnMut + ?Sized, R>(
         this: *mut Dict,
         key: Value,
         hash: i64,
-        value: Value,
         eq: &mut F,
-    ) -> PyResult<()> {
+        then: impl FnOnce(&mut Dict, Option<usize>) -> R,
+    ) -> PyResult<R> {
         // SAFETY: the caller's contract.
         let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
         // SAFETY: `this` is live, and the comparisons that could have changed it
         // are over: this is the only reference from here on.
         let dict = unsafe { &mut *this };
-        match found {
-            Some(pos) => dict.set_value(pos, value),
-            None => dict.insert_new(key, hash, value),
-        }
-        Ok(())
+        Ok(then(dict, found))
     }
 
     /// Appends an entry known not to be present.
@@ -364,12 +359,7 @@ impl Dict {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != FREE && self.indices[i] != DUMMY {
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
         self.indices[i] = pos;
     }
@@ -398,24 +388,12 @@ impl Dict {
             Probe::Found(pos) => Ok(Some(self.remove_at(pos))),
             Probe::Absent => Ok(None),
             // SAFETY: `self` is a live dict and is not used after the call.
-            Probe::NeedsEq => unsafe { Dict::remove_raw(self, key, hash, eq) },
+            Probe::NeedsEq => unsafe {
+                Dict::found_raw(self, key, hash, eq, |d, found| {
+                    found.map(|pos| d.remove_at(pos))
+                })
+            },
         }
-    }
-
-    /// # Safety
-    /// As find_raw.
-    #[inline(never)]
-    unsafe fn remove_raw<F: EqFnMut + ?Sized>(
-        this: *mut Dict,
-        key: Value,
-        hash: i64,
-        eq: &mut F,
-    ) -> PyResult<Option<Value>> {
-        // SAFETY: the caller's contract.
-        let found = unsafe { Dict::find_raw(this, key, hash, eq) }?;
-        // SAFETY: as insert_raw's reference.
-        let dict = unsafe { &mut *this };
-        Ok(found.map(|pos| dict.remove_at(pos)))
     }
 
     pub fn remove_at(&mut self, pos: usize) -> Value {
@@ -424,12 +402,7 @@ impl Dict {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != pos as u32 {
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
         self.indices[i] = DUMMY;
         self.version = next_version();
