@@ -63,6 +63,10 @@ struct Cli {
     /// Print JIT statistics (a `jit:` line) to stderr at exit.
     #[arg(long = "jit-stats")]
     jit_stats: bool,
+    /// Print garbage collector statistics (a `gc:` line: collections, pauses,
+    /// peaks) to stderr at exit.
+    #[arg(long = "gc-stats")]
+    gc_stats: bool,
     /// Loop iterations before a loop is recorded.
     #[arg(long = "jit-hotloop", value_name = "N", require_equals = true)]
     jit_hotloop: Option<u32>,
@@ -170,6 +174,7 @@ fn run(cli: Cli) -> i32 {
     vm.native_stack_budget = 900 << 20;
     vm.jit.enabled = cli.trace_jit;
     vm.jit.stats_on_exit = cli.jit_stats;
+    vm.gc_stats_on_exit = cli.gc_stats;
     // --jit-stats counts interpreted bytecodes through the recording hook
     vm.jit.count_ops = cli.jit_stats && cli.trace_jit;
     vm.jit_recording = vm.jit.count_ops;
@@ -289,6 +294,9 @@ enum Kind {
 fn finish(mut vm: Box<coil::vm::Vm>, status: i32) -> i32 {
     if vm.jit.stats_on_exit {
         eprint!("{}", vm.jit.stats_line());
+    }
+    if vm.gc_stats_on_exit {
+        eprint!("{}", vm.heap.stats_line());
     }
     if let Some(l) = &mut vm.jit.log {
         let _ = l.flush();

@@ -207,3 +207,40 @@ fn assigning_a_functions_defaults_is_a_clear_error() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).is_empty());
 }
+
+#[test]
+fn gc_stats_and_the_gc_module_report_the_collector() {
+    let dir = fixture("gc-stats");
+    std::fs::write(
+        dir.join("g.py"),
+        "import gc\n\
+         class L: pass\n\
+         def cycle():\n    a = L(); b = L(); a.o = b; b.o = a\n\
+         cycle()\n\
+         print(gc.collect() >= 2, gc.get_count()[0] < 5)\n\
+         keep = [L() for _ in range(1000)]\n\
+         print(gc.get_count()[0] >= 1000, gc.get_count()[1:])\n",
+    )
+    .unwrap();
+    // (not under the suite's stress run: it collects at every safepoint)
+    let o = coil(
+        &dir,
+        &["--gc-stats", "g.py"],
+        None,
+        &[("COIL_GC_STRESS", "0")],
+    );
+    assert_eq!(stdout(&o), "True True\nTrue (0, 0)\n");
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("gc: "))
+        .expect("a gc: line");
+    for field in [
+        "collections=1 ",
+        "peak_live=",
+        "pause_median_ms=",
+        "pause_max_ms=",
+    ] {
+        assert!(line.contains(field), "{field} missing in {line}");
+    }
+}

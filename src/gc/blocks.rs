@@ -12,7 +12,7 @@
 //! A free slot holds no `Obj`: only its `class` field is written, with
 //! `Value::EMPTY`, which no object's class ever is.
 
-use std::mem::MaybeUninit;
+use std::mem::{MaybeUninit, size_of};
 use std::ptr::{self, addr_of, addr_of_mut};
 
 use crate::object::{Obj, ObjData};
@@ -28,6 +28,8 @@ pub struct Blocks {
     /// Free slots, the next allocation last.
     free: Vec<*mut Obj>,
     live: usize,
+    /// The most blocks held at once (`--gc-stats`).
+    peak_blocks: usize,
 }
 
 /// Whether slot `p` holds no object.
@@ -61,11 +63,17 @@ impl Blocks {
             blocks: Vec::new(),
             free: Vec::new(),
             live: 0,
+            peak_blocks: 0,
         }
     }
 
     pub fn live(&self) -> usize {
         self.live
+    }
+
+    /// The most bytes the blocks held at once.
+    pub fn peak_bytes(&self) -> usize {
+        self.peak_blocks * size_of::<Block>()
     }
 
     /// A slot for a new object, which the caller writes at once.
@@ -92,6 +100,7 @@ impl Blocks {
     fn grow(&mut self) -> *mut Obj {
         let block = Box::into_raw(Box::<Block>::new_uninit()) as *mut Block;
         self.blocks.push(block);
+        self.peak_blocks = self.peak_blocks.max(self.blocks.len());
         let first = block as *mut Obj;
         // lowest address last, so allocation goes up through the block
         for i in (1..SLOTS).rev() {

@@ -9,6 +9,7 @@
 //! follows an allocation.
 
 mod blocks;
+mod stats;
 
 use std::cell::Cell;
 use std::ptr::addr_of_mut;
@@ -16,6 +17,7 @@ use std::ptr::addr_of_mut;
 use crate::object::{Obj, ObjData};
 use crate::value::Value;
 use blocks::Blocks;
+pub use stats::GcStats;
 
 /// The allocation clock, at an address that never changes: compiled traces read
 /// it to leave at their loop header when a collection is due (see `Heap::clock`).
@@ -32,6 +34,7 @@ pub struct Heap {
     clock: Box<GcClock>,
     stress: bool,
     pub collections: usize,
+    pub stats: GcStats,
     worklist: Vec<*const Obj>,
     /// `COIL_GC_FREE=1`: each object is its own allocation, handed back to the
     /// allocator as soon as it is swept (never reused, never quarantined):
@@ -66,6 +69,7 @@ impl Heap {
             }),
             stress: false,
             collections: 0,
+            stats: GcStats::default(),
             worklist: Vec::new(),
             free_at_once: false,
             one_by_one: false,
@@ -99,8 +103,12 @@ impl Heap {
             addr_of_mut!((*p).marked).write(Cell::new(false));
             addr_of_mut!((*p).class).write(Cell::new(class));
             addr_of_mut!((*p).data).write(data);
+            if let ObjData::Tuple(t) = &mut (*p).data {
+                t.settle();
+            }
         }
         self.clock.allocated += weight as u64;
+        self.stats.allocated += 1;
         Value::from_obj(p)
     }
 
@@ -134,6 +142,11 @@ impl Heap {
         }
     }
 
+    /// The `gc:` line of `--gc-stats`.
+    pub fn stats_line(&self) -> String {
+        self.stats.line(self.blocks.peak_bytes())
+    }
+
     pub fn live_objects(&self) -> usize {
         self.blocks.live() + self.boxed.len()
     }
@@ -160,6 +173,7 @@ impl Heap {
     /// as `poison` and quarantined, so a use after "free" (a missing root) shows up as
     /// a wrong type instead of silently reading reused memory.
     pub fn sweep_with_poison(&mut self, poison: Value) {
+        let before = self.live_objects();
         // Free slots kept for reuse: about as many as the next cycle allocates
         // (`next_threshold`), so a heap that churns reuses its slots instead
         // of handing blocks back and asking for them again.
@@ -192,6 +206,9 @@ impl Heap {
         self.clock.allocated = 0;
         self.clock.threshold = self.next_threshold();
         self.collections += 1;
+        self.stats.last_freed = before.saturating_sub(self.live_objects());
+        self.stats.allocated_at_last = self.stats.allocated;
+        self.stats.peak_live = self.stats.peak_live.max(self.live_objects());
     }
 }
 

@@ -320,7 +320,7 @@ fn vm_mut() -> Option<&'static mut Vm> {
 extern "C" fn new_tuple1(a: u64, _: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        Some(vm.new_tuple(vec![Value(a)]).0)
+        Some(vm.new_tuple_from(&[Value(a)]).0)
     })
 }
 
@@ -328,7 +328,7 @@ extern "C" fn new_tuple1(a: u64, _: u64) -> u64 {
 extern "C" fn new_tuple2(a: u64, b: u64) -> u64 {
     guarded(|| {
         let vm = vm_mut()?;
-        Some(vm.new_tuple(vec![Value(a), Value(b)]).0)
+        Some(vm.new_tuple_from(&[Value(a), Value(b)]).0)
     })
 }
 

@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::mem::{offset_of, size_of};
 
-use crate::object::{Dict, Instance, IterState, Mut, Obj, ObjData, Shape, TypeObj};
+use crate::object::{Dict, Instance, IterState, Mut, Obj, ObjData, Shape, TupleItems, TypeObj};
 use crate::value::Value;
 
 /// The fields of a sequence payload, as byte offsets from the object's address.
@@ -98,7 +98,7 @@ impl Layouts {
         Layouts {
             class: offset_of!(Obj, class) as i64,
             list: agree(list_probe(3, 9), list_probe(6, 11)),
-            tuple: agree(tuple_probe(3), tuple_probe(6)),
+            tuple: Some(tuple_layout()),
             dict_version: dict_version_offset(),
             dict: agree_dict(dict_probe(2), dict_probe(5)),
             type_version: type_version_offset(),
@@ -160,17 +160,18 @@ fn list_probe(len: usize, cap: usize) -> Option<SeqLayout> {
     })
 }
 
-fn tuple_probe(len: usize) -> Option<SeqLayout> {
-    let obj = object(ObjData::Tuple(vec![Value::NONE; len].into_boxed_slice()));
+/// A tuple's fields: `TupleItems` is `repr(C)` and states its own offsets; only
+/// where the enum puts its payload is measured.
+fn tuple_layout() -> SeqLayout {
+    let obj = object(ObjData::Tuple(TupleItems::new(vec![Value::NONE; 2])));
     let ObjData::Tuple(t) = &obj.data else {
-        return None;
+        unreachable!("a tuple was made")
     };
-    let base = (t as *const Box<[Value]> as usize) - (&obj as *const Obj as usize);
-    let words = words_of(t);
-    Some(SeqLayout {
-        len: find(&words, base, t.len())?,
-        items: find(&words, base, t.as_ptr() as usize)?,
-    })
+    let base = offset_in(&obj, t);
+    SeqLayout {
+        len: base + TupleItems::LEN_OFFSET as i64,
+        items: base + TupleItems::ITEMS_OFFSET as i64,
+    }
 }
 
 fn cell_value_offset() -> i64 {
@@ -316,7 +317,7 @@ mod tests {
                 Value::NONE.0
             );
         }
-        let t = object(ObjData::Tuple(vec![Value::TRUE; 2].into_boxed_slice()));
+        let t = object(ObjData::Tuple(TupleItems::new(vec![Value::TRUE; 2])));
         let base = &t as *const Obj as usize;
         // SAFETY: as above: the tuple length's offset, measured on the same
         // types, is a `usize` inside `t`, which is alive.

@@ -287,7 +287,7 @@ impl<'h> Maker<'h> {
                     ins.imm,
                     helpers::NEW_TUPLE1 | helpers::NEW_TUPLE2 | helpers::NEW_TUPLE_N
                 ) {
-                    (self.tuple_class, ObjData::Tuple(items.into_boxed_slice()))
+                    (self.tuple_class, ObjData::Tuple(items.into()))
                 } else {
                     (
                         self.list_class,

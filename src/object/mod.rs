@@ -6,6 +6,7 @@ pub mod set;
 pub mod shape;
 pub mod sizes;
 pub mod small_str;
+pub mod tuple;
 
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
@@ -21,6 +22,7 @@ pub use dict::Dict;
 pub use set::Set;
 pub use shape::Shape;
 pub use small_str::SmallStr;
+pub use tuple::TupleItems;
 
 /// Interior mutability without a borrow flag. The interpreter is single-threaded and
 /// never keeps a `&mut` from `get` across a call back into Python code, which is the
@@ -406,7 +408,7 @@ pub enum ObjData {
     Str(PyStr),
     BigInt(BigInt),
     List(Mut<Vec<Value>>),
-    Tuple(Box<[Value]>),
+    Tuple(TupleItems),
     Dict(Mut<Dict>),
     /// set and frozenset; the class tells them apart
     Set(Mut<Set>),

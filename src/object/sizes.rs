@@ -4,7 +4,7 @@
 //! An object is one slot of the heap's blocks (`size_of::<Obj>()` bytes:
 //! class, GC word and the kind's inline payload) plus what its payload keeps
 //! outside the slot (a list's vector at its capacity, a dict's entries and
-//! index, a str too long to sit in the slot, a big int's digits). Ints,
+//! index, a str or tuple too long to sit in the slot, a big int's digits). Ints,
 //! floats, bools and None are not objects at all: they live in the 8-byte
 //! value that refers to them. Allocator rounding is not counted (CPython's
 //! `sys.getsizeof` leaves out its allocator's too).
@@ -32,7 +32,7 @@ fn outside_slot(o: &Obj) -> usize {
         },
         ObjData::BigInt(n) => n.bits().div_ceil(64) as usize * 8,
         ObjData::List(items) => items.get().capacity() * WORD,
-        ObjData::Tuple(items) => items.len() * WORD,
+        ObjData::Tuple(items) if items.len() > crate::object::tuple::INLINE => items.len() * WORD,
         ObjData::Dict(d) => d.get().heap_bytes(),
         ObjData::Set(s) => s.get().heap_bytes(),
         ObjData::Bytes(b) => b.len(),

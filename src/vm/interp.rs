@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::compiler::bytecode::{BinOp, CmpOp, Code, Op, UnOp};
-use crate::object::{Function, IterState, Mut, ObjData, TracebackEntry};
+use crate::object::{Function, IterState, Mut, ObjData, TracebackEntry, TupleItems};
 use crate::value::Value;
 use crate::vm::frame::{Block, Frame};
 use crate::vm::{Args, PyErr, PyResult, Vm, str_of};
@@ -830,9 +830,14 @@ impl Vm {
                     fr.slots[l - 4] = top;
                 }
                 Op::BuildTuple(n) => {
-                    let l = fr.slots.len();
-                    let items = fr.slots.split_off(l - n as usize);
-                    let t = self.new_tuple(items);
+                    let l = fr.slots.len() - n as usize;
+                    let items = TupleItems::from_slice(&fr.slots[l..]);
+                    fr.slots.truncate(l);
+                    let t = if n == 0 {
+                        self.empty_tuple
+                    } else {
+                        self.heap.alloc(self.types.tuple, ObjData::Tuple(items))
+                    };
                     f!().push(t);
                 }
                 Op::BuildList(n) => {
@@ -947,6 +952,20 @@ impl Vm {
                 }
                 Op::UnpackSequence(n) => {
                     let seq = fr.top();
+                    // A tuple or list of the right length, the common case
+                    // (`a, b = pair`), goes onto the stack without a vector.
+                    if let Some(o) = seq.as_obj() {
+                        let exact = match &o.data {
+                            ObjData::Tuple(t) if t.len() == n as usize => Some(&t[..]),
+                            ObjData::List(l) if l.get().len() == n as usize => Some(&l.get()[..]),
+                            _ => None,
+                        };
+                        if let Some(items) = exact {
+                            fr.pop();
+                            fr.slots.extend(items.iter().rev());
+                            continue;
+                        }
+                    }
                     let items = tri!(self.unpack(seq, n as usize));
                     let fr = f!();
                     fr.pop();

@@ -33,7 +33,7 @@ use num_traits::ToPrimitive;
 
 use crate::compiler::bytecode::Code;
 use crate::gc::Heap;
-use crate::object::{Dict, Function, IterState, Mut, ObjData, PyStr, Set, Shape};
+use crate::object::{Dict, Function, IterState, Mut, ObjData, PyStr, Set, Shape, TupleItems};
 use crate::value::Value;
 use frame::Frame;
 pub use types::Types;
@@ -138,6 +138,8 @@ pub struct Vm {
     pub longrange_type: Value,
     /// `gc.isenabled()` (the collector runs regardless).
     pub gc_enabled: bool,
+    /// `--gc-stats`: print the heap's `gc:` line at exit.
+    pub gc_stats_on_exit: bool,
     /// `atexit` handlers: a list of `(func, args, kwargs)`, or NONE.
     pub atexit_handlers: Value,
     pub not_implemented: Value,
@@ -267,6 +269,7 @@ impl Vm {
             weakref_type: Value::NONE,
             longrange_type: Value::NONE,
             gc_enabled: true,
+            gc_stats_on_exit: false,
             atexit_handlers: Value::NONE,
             not_implemented: Value::NONE,
             ellipsis: Value::NONE,
@@ -295,7 +298,9 @@ impl Vm {
                 .map(|_| Default::default())
                 .collect(),
         });
-        vm.empty_tuple = vm.heap.alloc(vm.types.tuple, ObjData::Tuple(Box::new([])));
+        vm.empty_tuple = vm
+            .heap
+            .alloc(vm.types.tuple, ObjData::Tuple(Vec::new().into()));
         vm.not_implemented = vm.heap.alloc(vm.types.not_implemented_type, ObjData::Plain);
         vm.ellipsis = vm.heap.alloc(vm.types.ellipsis_type, ObjData::Plain);
         vm.builtins = vm.new_dict();
@@ -323,6 +328,7 @@ impl Vm {
     }
 
     pub fn collect(&mut self) {
+        let started = std::time::Instant::now();
         let mut roots: Vec<Value> = Vec::with_capacity(64);
         roots.extend([
             self.builtins,
@@ -365,6 +371,7 @@ impl Vm {
         self.weakrefs_before_sweep();
         // The poison class itself must survive: it is a root through `types`.
         self.heap.sweep_with_poison(self.types.freed_object);
+        self.heap.stats.record_pause(started);
     }
 
     // ---- allocation ---------------------------------------------------------------
@@ -485,7 +492,19 @@ impl Vm {
             return self.empty_tuple;
         }
         self.heap
-            .alloc(self.types.tuple, ObjData::Tuple(items.into_boxed_slice()))
+            .alloc(self.types.tuple, ObjData::Tuple(items.into()))
+    }
+
+    /// A tuple of copies of `items` (no vector made on the way when it is short).
+    #[inline]
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        self.heap.alloc(
+            self.types.tuple,
+            ObjData::Tuple(TupleItems::from_slice(items)),
+        )
     }
 
     pub fn new_dict(&mut self) -> Value {
