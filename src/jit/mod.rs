@@ -320,6 +320,11 @@ pub struct ResidualCall {
 /// 2^18 words, 128 runs nest (recursion deeper than that is interpreted).
 pub(crate) const VALS_WINDOW: usize = 1 << 18;
 
+/// A word no frame slot ever holds (tag `0xFFFE` is no value's, and a float
+/// with those bits is a NaN, which values keep canonical): a body-entry home
+/// holding it fails the stub's identity check (`forget_dead_body_entry_homes`).
+const NO_VALUE: u64 = 0xFFFE << crate::value::TAG_SHIFT;
+
 pub use guards::fastmap::{FastMap, FastSet, WordHasher};
 
 /// Failed recordings after which a loop is blacklisted.
@@ -439,17 +444,27 @@ impl Default for Jit {
 }
 
 impl Jit {
-    /// The frame values a looping trace's body-entry stub compares by identity
-    /// (the peeled iteration's loads of invariant slots, kept in their homes):
-    /// were one collected, a new object at its address would pass the check
-    /// with the old one's invariants (a range iterator's stop, say). They stay
-    /// alive until the next entry at the top replaces them.
-    fn body_entry_roots(&self, t: &CompiledTrace, visit: &mut dyn FnMut(Value)) {
-        // (a nested run's window keeps its homes for the next run nested as deep)
-        for window in (0..=self.max_window).step_by(VALS_WINDOW) {
-            for &k in &t.body_entry_homes {
-                if let Some(&bits) = self.vals.get(window + t.vals_base + k as usize) {
-                    visit(Value(bits));
+    /// Forgets the frame values a looping trace's body-entry stub compares by
+    /// identity (the peeled iteration's loads of invariant slots, kept in
+    /// their homes) whose objects the collection under way found dead: the
+    /// home gets `NO_VALUE`, which no frame slot holds, so the next entry
+    /// goes to the top. Were the object collected and the home kept, a new
+    /// object at its address would pass the check with the old one's
+    /// invariants (a range iterator's stop, say); were the homes roots, as
+    /// they were, every trace would keep the objects of its last run alive
+    /// (the list a loop iterated, and all it holds) for as long as the
+    /// program runs. Call after marking, before the sweep.
+    pub fn forget_dead_body_entry_homes(&mut self) {
+        for t in self.traces.values() {
+            // (a nested run's window keeps its homes for the next run nested as deep)
+            for window in (0..=self.max_window).step_by(VALS_WINDOW) {
+                for &k in &t.body_entry_homes {
+                    let Some(home) = self.vals.get_mut(window + t.vals_base + k as usize) else {
+                        continue;
+                    };
+                    if Value(*home).as_obj().is_some_and(|o| !o.marked.get()) {
+                        *home = NO_VALUE;
+                    }
                 }
             }
         }
@@ -565,7 +580,6 @@ impl Jit {
     pub fn trace_roots(&self, visit: &mut dyn FnMut(Value)) {
         for t in self.traces.values() {
             t.consts.iter().for_each(|v| visit(*v));
-            self.body_entry_roots(t, visit);
         }
         if let Some(r) = &self.recording {
             r.consts.iter().for_each(|v| visit(*v));

@@ -369,6 +369,7 @@ impl Vm {
             self.heap.mark(r);
         }
         self.weakrefs_before_sweep();
+        self.jit.forget_dead_body_entry_homes();
         // The poison class itself must survive: it is a root through `types`.
         self.heap.sweep_with_poison(self.types.freed_object);
         self.heap.stats.record_pause(started);
