@@ -108,7 +108,6 @@ impl Heap {
             }
         }
         self.clock.allocated += weight as u64;
-        self.stats.allocated += 1;
         Value::from_obj(p)
     }
 
@@ -144,7 +143,16 @@ impl Heap {
 
     /// The `gc:` line of `--gc-stats`.
     pub fn stats_line(&self) -> String {
-        self.stats.line(self.blocks.peak_bytes())
+        let allocated = self.stats.allocated + self.allocated_since_last() as u64;
+        self.stats.line(allocated, self.blocks.peak_bytes())
+    }
+
+    /// The objects allocated since the last collection (every one is still
+    /// alive: only a collection frees), counted without a counter on the
+    /// allocation path.
+    pub fn allocated_since_last(&self) -> usize {
+        self.live_objects()
+            .saturating_sub(self.stats.live_after_last)
     }
 
     pub fn live_objects(&self) -> usize {
@@ -174,6 +182,7 @@ impl Heap {
     /// a wrong type instead of silently reading reused memory.
     pub fn sweep_with_poison(&mut self, poison: Value) {
         let before = self.live_objects();
+        self.stats.allocated += self.allocated_since_last() as u64;
         // Free slots kept for reuse: about as many as the next cycle allocates
         // (`next_threshold`), so a heap that churns reuses its slots instead
         // of handing blocks back and asking for them again.
@@ -207,7 +216,7 @@ impl Heap {
         self.clock.threshold = self.next_threshold();
         self.collections += 1;
         self.stats.last_freed = before.saturating_sub(self.live_objects());
-        self.stats.allocated_at_last = self.stats.allocated;
+        self.stats.live_after_last = self.live_objects();
         self.stats.peak_live = self.stats.peak_live.max(self.live_objects());
     }
 }

@@ -10,12 +10,12 @@ use std::time::Instant;
 pub struct GcStats {
     /// Each collection's pause, in nanoseconds, in order.
     pauses_ns: Vec<u64>,
-    /// Objects allocated over the run (one per `Heap::alloc`).
+    /// Objects allocated before the last collection.
     pub allocated: u64,
     /// The most objects alive right after a collection.
     pub peak_live: usize,
-    /// `allocated` when the last collection ended (`gc.get_count()`).
-    pub allocated_at_last: u64,
+    /// The objects the last collection left alive.
+    pub live_after_last: usize,
     /// The objects the last collection freed (what `gc.collect()` returns).
     pub last_freed: usize,
 }
@@ -27,7 +27,8 @@ impl GcStats {
 
     /// The `gc:` line: counts, the most bytes the heap's blocks held at once,
     /// then pauses in milliseconds (median, max, total).
-    pub fn line(&self, peak_block_bytes: usize) -> String {
+    /// `allocated` counts every object allocated over the run.
+    pub fn line(&self, allocated: u64, peak_block_bytes: usize) -> String {
         let mut sorted = self.pauses_ns.clone();
         sorted.sort_unstable();
         let ms = |ns: u64| ns as f64 / 1e6;
@@ -38,7 +39,7 @@ impl GcStats {
             "gc: collections={} allocated={} peak_live={} peak_block_bytes={} \
              pause_median_ms={:.3} pause_max_ms={:.3} pause_total_ms={:.3}\n",
             sorted.len(),
-            self.allocated,
+            allocated,
             self.peak_live,
             peak_block_bytes,
             ms(median),
@@ -56,16 +57,15 @@ mod tests {
     fn the_line_reports_median_and_max_pause() {
         let mut s = GcStats {
             pauses_ns: vec![3_000_000, 1_000_000, 2_000_000],
-            allocated: 10,
             peak_live: 4,
             ..GcStats::default()
         };
-        let line = s.line(45056);
+        let line = s.line(10, 45056);
         assert!(line.contains("collections=3"), "{line}");
         assert!(line.contains("pause_median_ms=2.000"), "{line}");
         assert!(line.contains("pause_max_ms=3.000"), "{line}");
         assert!(line.contains("pause_total_ms=6.000"), "{line}");
         s.pauses_ns.clear();
-        assert!(s.line(0).contains("pause_max_ms=0.000"));
+        assert!(s.line(0, 0).contains("pause_max_ms=0.000"));
     }
 }

@@ -72,7 +72,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
     vm.add_fn(d, "get_count", |vm, a| {
         Sig::new("get_count", []).owner("gc").bind(vm, &a)?;
         // One generation: the objects allocated since the last collection.
-        let young = vm.heap.stats.allocated - vm.heap.stats.allocated_at_last;
+        let young = vm.heap.allocated_since_last();
         Ok(vm.new_tuple(vec![
             Value::small_int(young as i64),
             Value::small_int(0),
