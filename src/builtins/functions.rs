@@ -466,6 +466,7 @@ pub fn register(vm: &mut Vm) {
         Ok(vm.new_int(crate::object::sizes::size_of_value(v) as i64))
     });
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t, "__getstate__", object_getstate_method);
     vm.add_method(t, "__reduce__", |vm, a| {
         let v = NOARGS.bind(vm, &a)?.recv;
         let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
@@ -2439,8 +2440,9 @@ impl Vm {
 
 /// `type(name, bases, dict)` and `type(obj)`.
 /// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` if the class has
-/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
-/// list items, dict items)`, below that `copyreg._reduce_ex`.
+/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,
+/// *__getnewargs__()), state, list items, dict items)` (`__newobj_ex__` with
+/// `__getnewargs_ex__`'s keywords), below that `copyreg._reduce_ex`.
 fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     const REDUCE_EX: Sig<1> = Sig::new("__reduce_ex__", ["protocol"])
         .method()
@@ -2462,30 +2464,187 @@ fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let f = vm.getattr(copyreg, k)?;
         return vm.call(f, &[obj, Value::small_int(proto)]);
     }
-    let k = vm.intern("__newobj__");
-    let newobj = vm.getattr(copyreg, k)?;
-    let args = vm.new_tuple(vec![cls]);
-    let state = match obj.as_obj().map(|o| &o.data) {
-        Some(ObjData::Instance(_)) => {
-            let d = vm.instance_dict(obj);
-            if vm.truthy(d)? { d } else { Value::NONE }
-        }
-        _ => Value::NONE,
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(copyreg);
+    let r = reduce_newobj(vm, obj, cls, copyreg);
+    vm.temp_roots.truncate(base);
+    r
+}
+
+/// CPython's `reduce_newobj` (the caller roots `copyreg` and truncates
+/// `temp_roots`).
+fn reduce_newobj(vm: &mut Vm, obj: Value, cls: Value, copyreg: Value) -> PyResult<Value> {
+    let (args, kwargs) = new_arguments(vm, obj)?;
+    let hasargs = args.is_some();
+    let args = args.unwrap_or_default();
+    let with_kw = match kwargs {
+        Some(kw) => vm.truthy(kw)?,
+        None => false,
     };
-    let listitems = if vm.isinstance(obj, vm.types.list) {
-        vm.iter(obj)?
+    let (newobj, newargs) = if with_kw {
+        let k = vm.intern("__newobj_ex__");
+        let f = vm.getattr(copyreg, k)?;
+        vm.temp_roots.push(f);
+        let t = vm.new_tuple(args);
+        vm.temp_roots.push(t);
+        (f, vm.new_tuple(vec![cls, t, kwargs.unwrap_or(Value::NONE)]))
     } else {
-        Value::NONE
+        let k = vm.intern("__newobj__");
+        let f = vm.getattr(copyreg, k)?;
+        vm.temp_roots.push(f);
+        let mut items = vec![cls];
+        items.extend(args);
+        (f, vm.new_tuple(items))
     };
-    let dictitems = if vm.isinstance(obj, vm.types.dict) {
+    vm.temp_roots.push(newargs);
+    let is_list = vm.isinstance(obj, vm.types.list);
+    let is_dict = vm.isinstance(obj, vm.types.dict);
+    let state = object_getstate(vm, obj, !(hasargs || is_list || is_dict))?;
+    vm.temp_roots.push(state);
+    let listitems = if is_list { vm.iter(obj)? } else { Value::NONE };
+    vm.temp_roots.push(listitems);
+    let dictitems = if is_dict {
         let k = vm.intern("items");
         let items = vm.getattr(obj, k)?;
         let items = vm.call(items, &[])?;
+        vm.temp_roots.push(items);
         vm.iter(items)?
     } else {
         Value::NONE
     };
-    Ok(vm.new_tuple(vec![newobj, args, state, listitems, dictitems]))
+    Ok(vm.new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// CPython's `_PyObject_GetNewArguments`: `__getnewargs_ex__()`'s args and
+/// kwargs, else `__getnewargs__()`'s args, each checked; (None, None) without
+/// either. The results are left rooted.
+fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Option<Vec<Value>>, Option<Value>)> {
+    if vm.dunder(obj, "__getnewargs_ex__").is_some() {
+        let r = vm.call_method(obj, "__getnewargs_ex__", &[])?;
+        vm.temp_roots.push(r);
+        let Some(items) = vm.tuple_items(r) else {
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(&format!(
+                "__getnewargs_ex__ should return a tuple, not '{tn}'"
+            )));
+        };
+        if items.len() != 2 {
+            return Err(vm.value_error(&format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                items.len()
+            )));
+        }
+        let Some(args) = vm.tuple_items(items[0]) else {
+            let tn = vm.type_name(items[0]);
+            return Err(vm.type_error(&format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{tn}'"
+            )));
+        };
+        if !vm.isinstance(items[1], vm.types.dict) {
+            let tn = vm.type_name(items[1]);
+            return Err(vm.type_error(&format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{tn}'"
+            )));
+        }
+        return Ok((Some(args), Some(items[1])));
+    }
+    if vm.dunder(obj, "__getnewargs__").is_some() {
+        let r = vm.call_method(obj, "__getnewargs__", &[])?;
+        vm.temp_roots.push(r);
+        let Some(args) = vm.tuple_items(r) else {
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(&format!(
+                "__getnewargs__ should return a tuple, not '{tn}'"
+            )));
+        };
+        return Ok((Some(args), None));
+    }
+    Ok((None, None))
+}
+
+/// CPython's `object_getstate`: the object's `__getstate__()`, or when that is
+/// object's own, the default state (`required`: an object with a Rust payload
+/// cannot be rebuilt from its class alone).
+fn object_getstate(vm: &mut Vm, obj: Value, required: bool) -> PyResult<Value> {
+    let cls = vm.type_of(obj);
+    let k = vm.intern("__getstate__");
+    match crate::vm::types::lookup_owner(vm, cls, k) {
+        Some((_, owner)) if owner == vm.types.object => {}
+        _ => {
+            let f = vm.getattr(obj, k)?;
+            return vm.call(f, &[]);
+        }
+    }
+    if required && let Some(ObjData::Native(_)) = obj.as_obj().map(|o| &o.data) {
+        let t = crate::vm::types::type_obj(cls);
+        let name = if t.module == "builtins" {
+            t.name.clone()
+        } else {
+            format!("{}.{}", t.module, t.name)
+        };
+        return Err(vm.type_error(&format!("cannot pickle '{name}' object")));
+    }
+    getstate_default(vm, obj)
+}
+
+/// `object.__getstate__()`: the instance dict (None when empty), paired with
+/// a dict of the `__slots__` values that are set, if any.
+fn object_getstate_method(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const GETSTATE: Sig<0> = Sig::new("__getstate__", []).method().owner("object");
+    let obj = GETSTATE.bind(vm, &a)?.recv;
+    getstate_default(vm, obj)
+}
+
+fn getstate_default(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    // (an instance of a class with only __slots__ has no __dict__)
+    let mut state = match obj.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(_)) => {
+            let k = vm.intern("__dict__");
+            match vm.getattr(obj, k) {
+                Ok(d) if vm.truthy(d)? => d,
+                Ok(_) => Value::NONE,
+                Err(e) if vm.matches(e.0, "AttributeError") => Value::NONE,
+                Err(e) => return Err(e),
+            }
+        }
+        _ => Value::NONE,
+    };
+    let cls = vm.type_of(obj);
+    let slots_key = vm.intern("__slots__");
+    let has_slots = crate::vm::types::type_obj(cls)
+        .mro
+        .get()
+        .clone()
+        .into_iter()
+        .any(|c| vm.dict_get_str_in(crate::vm::types::type_obj(c).dict.get(), slots_key).is_some());
+    if !has_slots {
+        return Ok(state);
+    }
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(state);
+    let r = (|| {
+        let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern("_slotnames");
+        let f = vm.getattr(copyreg, k)?;
+        let names = vm.call(f, &[cls])?;
+        vm.temp_roots.push(names);
+        let names = vm.collect_iter(names)?;
+        let slots = vm.new_dict();
+        vm.temp_roots.push(slots);
+        for n in names {
+            match vm.getattr(obj, n) {
+                Ok(v) => vm.dict_set(slots, n, v)?,
+                Err(e) if vm.matches(e.0, "AttributeError") => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if vm.truthy(slots)? {
+            state = vm.new_tuple(vec![state, slots]);
+        }
+        Ok(state)
+    })();
+    vm.temp_roots.truncate(base);
+    r
 }
 
 /// `type(object)` or `type(name, bases, dict, **kwds)`: the count is checked

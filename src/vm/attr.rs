@@ -491,10 +491,7 @@ impl Vm {
                     let m = type_obj(t).mro.get().clone();
                     Ok(vm.new_list(m))
                 });
-                self.alloc(
-                    self.types.method,
-                    ObjData::BoundMethod { func: f, slf: cls },
-                )
+                self.bind_type_method(f, cls)
             }
             "__subclasses__" => {
                 let f = self.new_builtin("__subclasses__", |vm, a| {
@@ -502,10 +499,7 @@ impl Vm {
                     let s = type_obj(t).subclasses.get().clone();
                     Ok(vm.new_list(s))
                 });
-                self.alloc(
-                    self.types.method,
-                    ObjData::BoundMethod { func: f, slf: cls },
-                )
+                self.bind_type_method(f, cls)
             }
             _ => {
                 // Attributes of the metaclass (e.g. a user metaclass's methods).
@@ -518,6 +512,19 @@ impl Vm {
                 return Ok(None);
             }
         }))
+    }
+
+    /// `cls.mro` or `cls.__subclasses__`: bound to the class, except on `type`
+    /// and metaclasses, whose own namespace (type's) has the unbound method
+    /// (`type.mro(C)`).
+    fn bind_type_method(&mut self, f: Value, cls: Value) -> Value {
+        if self.is_subclass(cls, self.types.type_) {
+            return f;
+        }
+        self.alloc(
+            self.types.method,
+            ObjData::BoundMethod { func: f, slf: cls },
+        )
     }
 
     /// Attributes of built-in objects that are not in their type's namespace.
