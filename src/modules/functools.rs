@@ -838,6 +838,7 @@ fn do_update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<()
     }
     let dk = vm.intern("__dict__");
     if let Ok(Some(d)) = vm.getattr_opt(wrapped, dk)
+        && let d = crate::builtins::mappingproxy::target(d).unwrap_or(d)
         && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
     {
         let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();

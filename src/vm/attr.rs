@@ -451,6 +451,7 @@ impl Vm {
             }
             "__bases__" => self.new_tuple(t.bases.get().clone()),
             "__base__" => t.bases.get().first().copied().unwrap_or(Value::NONE),
+            // a read-only mappingproxy (of a snapshot of the namespace)
             "__dict__" => {
                 let d = self.new_dict();
                 let entries: Vec<(Value, Value)> =
@@ -458,7 +459,10 @@ impl Vm {
                 for (k, v) in entries {
                     self.dict_set_str(d, k, v);
                 }
-                d
+                self.temp_roots.push(d);
+                let p = crate::builtins::mappingproxy::new_proxy(self, d);
+                self.temp_roots.pop();
+                p
             }
             "__class__" => self.type_of(cls),
             "__doc__" => Value::NONE,
