@@ -591,11 +591,29 @@ impl Vm {
                 Some(self.delegate_of(obj).unwrap_or(Value::NONE))
             }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
-            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
-                Value::TRUE
-            } else {
-                Value::NONE
-            }),
+            (ObjData::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
+                Some(match g.get().frame.as_deref() {
+                    Some(f) => crate::builtins::traceback::generator_frame(self, f),
+                    None => Value::NONE,
+                })
+            }
+            (ObjData::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
+                let code = match g.get().frame.as_deref() {
+                    Some(f) => f.code.clone(),
+                    // (a finished generator keeps no code in Coil)
+                    None => return Ok(None),
+                };
+                Some(crate::builtins::functions::new_code_object(self, code, false))
+            }
+            // suspended at a yield (started, not running, not finished)
+            (ObjData::Generator(g), "gi_suspended" | "cr_suspended")
+                if n != "cr_suspended" || self.is_coroutine(obj) =>
+            {
+                let g = g.get();
+                Some(Value::bool(
+                    !g.running && g.frame.as_deref().is_some_and(|f| f.pc > 0),
+                ))
+            }
             (ObjData::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
@@ -616,11 +634,6 @@ impl Vm {
             (ObjData::Generator(g), "cr_running" | "ag_running") => {
                 Some(Value::bool(g.get().running))
             }
-            (ObjData::Generator(g), "cr_frame" | "ag_frame") => Some(if g.get().frame.is_some() {
-                Value::TRUE
-            } else {
-                Value::NONE
-            }),
             (ObjData::Generator(_), "cr_await" | "ag_await") => Some(Value::NONE),
             (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
@@ -717,6 +730,20 @@ impl Vm {
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
                     self.dict_set_str(d, name, v);
+                    return Ok(());
+                }
+                ObjData::Generator(g) if matches!(str_of(name), "__name__" | "__qualname__") => {
+                    if !self.is_str(v) {
+                        return Err(self.type_error(&format!(
+                            "{} must be set to a string object",
+                            str_of(name)
+                        )));
+                    }
+                    if str_of(name) == "__name__" {
+                        g.get().name = v;
+                    } else {
+                        g.get().qualname = v;
+                    }
                     return Ok(());
                 }
                 ObjData::Function(f) => {
