@@ -2553,9 +2553,7 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Option<Vec<Value>>, Optio
         vm.temp_roots.push(r);
         let Some(args) = vm.tuple_items(r) else {
             let tn = vm.type_name(r);
-            return Err(vm.type_error(&format!(
-                "__getnewargs__ should return a tuple, not '{tn}'"
-            )));
+            return Err(vm.type_error(&format!("__getnewargs__ should return a tuple, not '{tn}'")));
         };
         return Ok((Some(args), None));
     }
@@ -2616,7 +2614,10 @@ fn getstate_default(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         .get()
         .clone()
         .into_iter()
-        .any(|c| vm.dict_get_str_in(crate::vm::types::type_obj(c).dict.get(), slots_key).is_some());
+        .any(|c| {
+            vm.dict_get_str_in(crate::vm::types::type_obj(c).dict.get(), slots_key)
+                .is_some()
+        });
     if !has_slots {
         return Ok(state);
     }

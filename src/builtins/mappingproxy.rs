@@ -95,9 +95,7 @@ fn proxy_type(vm: &mut Vm) -> Value {
         }),
         ("__ior__", |vm, a| {
             one(vm, &a)?;
-            Err(vm.type_error(
-                "'|=' is not supported by mappingproxy; use '|' instead",
-            ))
+            Err(vm.type_error("'|=' is not supported by mappingproxy; use '|' instead"))
         }),
         ("__eq__", |vm, a| compare(vm, &a, CmpOp::Eq)),
     ];

@@ -1026,7 +1026,10 @@ fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cycle_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = CYCLE.bind(vm, &a)?.req(0);
     let it = vm.iter(src)?;
-    Ok(new_in(vm, &a, "cycle",
+    Ok(new_in(
+        vm,
+        &a,
+        "cycle",
         It::Cycle {
             it,
             saved: Vec::new(),
@@ -1073,7 +1076,10 @@ fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = CHAIN.bind(vm, &a)?;
     let t = vm.new_tuple(b.rest.to_vec());
     let source = vm.iter(t)?;
-    Ok(new_in(vm, &a, "chain",
+    Ok(new_in(
+        vm,
+        &a,
+        "chain",
         It::Chain {
             source,
             cur: Value::NONE,
@@ -1084,7 +1090,10 @@ fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn chain_from_iterable(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = FROM_ITERABLE.bind(vm, &a)?.req(0);
     let source = vm.iter(src)?;
-    Ok(new_in(vm, &a, "chain",
+    Ok(new_in(
+        vm,
+        &a,
+        "chain",
         It::Chain {
             source,
             cur: Value::NONE,
@@ -1124,7 +1133,10 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         };
         (start, stop, step)
     };
-    Ok(new_in(vm, &a, "islice",
+    Ok(new_in(
+        vm,
+        &a,
+        "islice",
         It::Islice {
             it,
             next: start,
@@ -1174,7 +1186,10 @@ fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         all.extend(pools.iter().cloned());
     }
     let idx = vec![0; all.len()];
-    Ok(new_in(vm, &a, "product",
+    Ok(new_in(
+        vm,
+        &a,
+        "product",
         It::Product {
             pools: all,
             idx,
@@ -1200,7 +1215,10 @@ fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let idx: Vec<usize> = (0..n).collect();
     let cycles: Vec<usize> = (0..r.min(n)).map(|i| n - i).collect();
-    Ok(new_in(vm, &a, "permutations",
+    Ok(new_in(
+        vm,
+        &a,
+        "permutations",
         It::Perm {
             pool,
             idx,
@@ -1227,7 +1245,10 @@ fn comb_args(vm: &mut Vm, a: &Args, sig: &Sig<2>) -> PyResult<(Vec<Value>, usize
 fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, &COMBINATIONS)?;
     let idx: Vec<usize> = (0..r).collect();
-    Ok(new_in(vm, &a, "combinations",
+    Ok(new_in(
+        vm,
+        &a,
+        "combinations",
         It::Comb {
             pool,
             idx,
@@ -1241,7 +1262,10 @@ fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cwr_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, &CWR)?;
     let idx = vec![0; r];
-    Ok(new_in(vm, &a, "combinations_with_replacement",
+    Ok(new_in(
+        vm,
+        &a,
+        "combinations_with_replacement",
         It::CombRep {
             pool,
             idx,
@@ -1257,7 +1281,10 @@ fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let it = vm.iter(b.req(0))?;
     let func = b.get(1).unwrap_or(Value::NONE);
     let initial = b.opt(2).unwrap_or(Value::EMPTY);
-    Ok(new_in(vm, &a, "accumulate",
+    Ok(new_in(
+        vm,
+        &a,
+        "accumulate",
         It::Accumulate {
             it,
             func,
@@ -1271,7 +1298,10 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = GROUPBY.bind(vm, &a)?;
     let it = vm.iter(b.req(0))?;
     let key = b.get(1).unwrap_or(Value::NONE);
-    Ok(new_in(vm, &a, "groupby",
+    Ok(new_in(
+        vm,
+        &a,
+        "groupby",
         It::GroupBy {
             it,
             key,
@@ -1302,7 +1332,10 @@ fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     vm.temp_roots.truncate(base);
     let active = its.len();
-    Ok(new_in(vm, &a, "zip_longest",
+    Ok(new_in(
+        vm,
+        &a,
+        "zip_longest",
         It::ZipLongest { its, active, fill },
     ))
 }
@@ -1319,7 +1352,10 @@ fn pred_it(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
 
 fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "takewhile")?;
-    Ok(new_in(vm, &a, "takewhile",
+    Ok(new_in(
+        vm,
+        &a,
+        "takewhile",
         It::TakeWhile {
             pred,
             it,
@@ -1330,7 +1366,10 @@ fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn dropwhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "dropwhile")?;
-    Ok(new_in(vm, &a, "dropwhile",
+    Ok(new_in(
+        vm,
+        &a,
+        "dropwhile",
         It::DropWhile {
             pred,
             it,
@@ -1360,7 +1399,10 @@ fn compress_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = PAIRWISE.bind(vm, &a)?.req(0);
     let it = vm.iter(src)?;
-    Ok(new_in(vm, &a, "pairwise",
+    Ok(new_in(
+        vm,
+        &a,
+        "pairwise",
         It::Pairwise {
             it,
             old: Value::EMPTY,
@@ -1969,19 +2011,17 @@ fn it_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
             };
             let idx = index_tuple(vm, stv, r)?;
             let rep = kind != "combinations";
-            if let It::Comb {
-                idx: ix, first, ..
-            }
-            | It::CombRep {
-                idx: ix, first, ..
-            } = st.get()
-            {
+            if let It::Comb { idx: ix, first, .. } | It::CombRep { idx: ix, first, .. } = st.get() {
                 *first = false;
                 if n == 0 {
                     return Ok(Value::NONE);
                 }
                 for (i, &x) in idx.iter().enumerate() {
-                    let max = if rep { n - 1 } else { (i + n).saturating_sub(r) };
+                    let max = if rep {
+                        n - 1
+                    } else {
+                        (i + n).saturating_sub(r)
+                    };
                     ix[i] = x.clamp(0, max as i64) as usize;
                 }
                 *first = false;
@@ -2088,7 +2128,9 @@ fn tee_data_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (mut it, values, next) = (b.req(0), b.req(1), b.req(2));
     let Some(mut buf) = list_items(values) else {
         let tn = crate::builtins::bad_arg_name(vm, values);
-        return Err(vm.type_error(&format!("_tee_dataobject() argument 2 must be list, not {tn}")));
+        return Err(vm.type_error(&format!(
+            "_tee_dataobject() argument 2 must be list, not {tn}"
+        )));
     };
     if !next.is_none() {
         let Some(t) = native::<TeeShared>(next) else {

@@ -603,7 +603,9 @@ impl Vm {
                     // (a finished generator keeps no code in Coil)
                     None => return Ok(None),
                 };
-                Some(crate::builtins::functions::new_code_object(self, code, false))
+                Some(crate::builtins::functions::new_code_object(
+                    self, code, false,
+                ))
             }
             // suspended at a yield (started, not running, not finished)
             (ObjData::Generator(g), "gi_suspended" | "cr_suspended")

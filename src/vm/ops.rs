@@ -1657,7 +1657,9 @@ impl Vm {
             {
                 return Ok(v);
             }
-            if !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_)) {
+            if !self.is_builtin_exact(v)
+                || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_))
+            {
                 if let Some(r) = self.call_dunder(v, "__str__", &[])? {
                     if !self.is_str(r) {
                         return Err(self.type_error(&format!(
