@@ -166,7 +166,17 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "count", |vm, a| {
         /// `range.count(value, /)`
         const COUNT: Sig<1> = Sig::new("range.count", ["value"]).method();
-        COUNT.bind(vm, &a)?;
+        let b = COUNT.bind(vm, &a)?;
+        let (r, x) = (b.recv, b.req(0));
+        if !exact_int(vm, x) {
+            // anything else counts the items equal to it, as a sequence does
+            let mut n = 0;
+            range_search(vm, r, x, |_| {
+                n += 1;
+                false
+            })?;
+            return Ok(vm.new_int(n));
+        }
         match range_index(vm, a) {
             Ok(_) => Ok(Value::small_int(1)),
             Err(e) if vm.matches(e.0, "ValueError") => Ok(Value::small_int(0)),
@@ -2082,12 +2092,57 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
     };
     let (start, step) = (*start, *step);
-    if vm.is_intlike(x) && vm.contains(r, x)? {
+    if !exact_int(vm, x) {
+        // CPython's sequence search: the first item equal to it
+        let mut at = None;
+        range_search(vm, r, x, |i| {
+            at = Some(i);
+            true
+        })?;
+        return match at {
+            Some(i) => Ok(vm.new_int(i)),
+            None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+        };
+    }
+    if vm.contains(r, x)? {
         let i = vm.to_i64(x).unwrap_or(0);
         return Ok(vm.new_int(((i as i128 - start as i128) / step as i128) as i64));
     }
     let r = vm.repr_string(x)?;
     Err(vm.value_error(&format!("{r} is not in range")))
+}
+
+/// An int or a bool exactly (what range's count and index compute for).
+fn exact_int(vm: &Vm, x: Value) -> bool {
+    let t = vm.type_of(x);
+    t == vm.types.int || t == vm.types.bool
+}
+
+/// Runs `found` on the position of each item of range `r` equal to `x`
+/// (identity first, then `item == x`) until it returns true.
+fn range_search(
+    vm: &mut Vm,
+    r: Value,
+    x: Value,
+    mut found: impl FnMut(i64) -> bool,
+) -> PyResult<()> {
+    let Some(ObjData::Range { start, stop, step }) = r.as_obj().map(|o| &o.data) else {
+        return Ok(());
+    };
+    let (mut cur, stop, step) = (*start, *stop, *step);
+    let mut i = 0;
+    while (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+        let item = vm.new_int(cur);
+        if (item == x || vm.eq(item, x)?) && found(i) {
+            return Ok(());
+        }
+        i += 1;
+        match cur.checked_add(step) {
+            Some(c) => cur = c,
+            None => break,
+        }
+    }
+    Ok(())
 }
 
 /// `enumerate(iterable, start=0)`
