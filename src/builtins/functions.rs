@@ -2052,25 +2052,31 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         buf[n] = v;
         n += 1;
     }
+    // each through __index__ (any size), as CPython's range does
+    let base = vm.temp_roots.len();
+    for v in buf[..n].iter_mut() {
+        match crate::builtins::signature::to_index(vm, *v) {
+            Ok(x) => {
+                vm.temp_roots.push(x);
+                *v = x;
+            }
+            Err(e) => {
+                vm.temp_roots.truncate(base);
+                return Err(e);
+            }
+        }
+    }
     let args = &buf[..n];
     // bounds beyond 64 bits: the big-int range class
-    if args
-        .iter()
-        .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
-    {
-        return crate::builtins::longrange::new(vm, args);
+    if args.iter().any(|v| vm.to_i64(*v).is_none()) {
+        let r = crate::builtins::longrange::new(vm, args);
+        vm.temp_roots.truncate(base);
+        return r;
     }
+    vm.temp_roots.truncate(base);
     let mut vals = [0i64; 3];
     for (i, v) in args.iter().enumerate() {
-        vals[i] = match vm.index_of(*v)? {
-            Some(x) => x,
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(*v)
-                )));
-            }
-        };
+        vals[i] = vm.to_i64(*v).unwrap_or(0);
     }
     let (start, stop, step) = match args.len() {
         1 => (0, vals[0], 1),

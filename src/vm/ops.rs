@@ -81,7 +81,7 @@ impl Vm {
             ObjData::Set(s) => Ok(!s.get().is_empty()),
             ObjData::Bytes(b) => Ok(!b.is_empty()),
             ObjData::ByteArray(b) => Ok(!b.get().is_empty()),
-            ObjData::Range { .. } => Ok(self.len(v)? != 0),
+            ObjData::Range { start, stop, step } => Ok(range_len(*start, *stop, *step) != 0),
             ObjData::Instance(_) | ObjData::Native(_) => {
                 if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                     if !r.is_bool() {
@@ -113,7 +113,16 @@ impl Vm {
                 ObjData::Set(s) => return Ok(s.get().len()),
                 ObjData::Bytes(b) => return Ok(b.len()),
                 ObjData::ByteArray(b) => return Ok(b.get().len()),
-                ObjData::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step)),
+                ObjData::Range { start, stop, step } => {
+                    let n = range_len(*start, *stop, *step);
+                    // (range(-sys.maxsize, sys.maxsize) has more items than a len says)
+                    if n > i64::MAX as usize {
+                        return Err(
+                            self.overflow_error("Python int too large to convert to C ssize_t")
+                        );
+                    }
+                    return Ok(n);
+                }
                 ObjData::DictView { dict, .. } => return self.len(*dict),
                 _ => {}
             }
@@ -1235,6 +1244,20 @@ impl Vm {
                                 step: nstep,
                             },
                         ));
+                    }
+                    if n > i64::MAX as usize {
+                        // more items than an index says: the index as a big int
+                        let iv = crate::builtins::signature::to_index(self, idx)?;
+                        let mut i = self.to_bigint(iv).unwrap_or_default();
+                        let nb = num_bigint::BigInt::from(n);
+                        if i < num_bigint::BigInt::from(0) {
+                            i += &nb;
+                        }
+                        if i < num_bigint::BigInt::from(0) || i >= nb {
+                            return Err(self.error("IndexError", "range object index out of range"));
+                        }
+                        let r = num_bigint::BigInt::from(start) + i * num_bigint::BigInt::from(step);
+                        return Ok(self.new_bigint(r));
                     }
                     let i = self.norm_index(idx, n, "range object")?;
                     return Ok(self.new_int((start as i128 + i as i128 * step as i128) as i64));
