@@ -1783,6 +1783,21 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
 struct CodeObject {
     code: std::rc::Rc<crate::compiler::bytecode::Code>,
     is_eval: bool,
+    /// CO_ITERABLE_COROUTINE (0x100), which `code.replace` adds for
+    /// `types.coroutine`: a function assigned this code object as `__code__`
+    /// makes generators that `await` accepts.
+    iterable_coroutine: bool,
+}
+
+/// Whether `v` is a code object carrying CO_ITERABLE_COROUTINE.
+pub fn code_is_iterable_coroutine(v: Value) -> bool {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Native(n)) => n
+            .as_any()
+            .downcast_ref::<CodeObject>()
+            .is_some_and(|c| c.iterable_coroutine),
+        _ => false,
+    }
 }
 
 impl crate::object::NativeData for CodeObject {
@@ -1916,9 +1931,13 @@ pub fn new_code_object(
                     ))
                 }),
                 ("co_flags", |vm, a| {
-                    Ok(Value::small_int(cpython_flags(&*code_arg(
-                        vm, a, "co_flags",
-                    )?)))
+                    let extra = match a.pos.first() {
+                        Some(&c) if code_is_iterable_coroutine(c) => 0x100,
+                        _ => 0,
+                    };
+                    Ok(Value::small_int(
+                        cpython_flags(&*code_arg(vm, a, "co_flags")?) | extra,
+                    ))
                 }),
             ];
             vm.add_method(t, "replace", code_replace);
@@ -1931,14 +1950,22 @@ pub fn new_code_object(
             t
         }
     };
-    vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval })))
+    vm.alloc(
+        cls,
+        ObjData::Native(Box::new(CodeObject {
+            code,
+            is_eval,
+            iterable_coroutine: false,
+        })),
+    )
 }
 
 /// `code.replace(**changes)`: Coil's code objects are immutable and shared with
 /// compiled traces, so only a replace that changes nothing gives a code object
 /// back (the same one). Adding CO_ITERABLE_COROUTINE (0x100, `types.coroutine`
-/// on a generator function) counts as no change: Coil has no such flag, and
-/// awaiting such a generator stays a TypeError. Any other change raises.
+/// on a generator function) gives a code object marked with it, the same code
+/// (a function assigned it as `__code__` makes awaitable generators). Any
+/// other change raises.
 fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `code.replace(self, /, *, co_argcount=..., ...)`: CPython 3.11's
     /// keyword-only parameters
@@ -1970,6 +1997,7 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     .required(0);
     let b = REPLACE.bind(vm, &a)?;
     let this = b.recv;
+    let mut iterable = code_is_iterable_coroutine(this);
     for (name, v) in REPLACE.params.iter().zip(b.args) {
         let Some(v) = v else { continue };
         let k = vm.intern(name);
@@ -1980,13 +2008,30 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 (Some(c), Some(n)) => c ^ n == 0x100,
                 _ => false,
             };
+        if flag_only {
+            iterable = !iterable;
+        }
         if !same && !flag_only {
             return Err(vm.unsupported(&format!(
                 "code.replace() changing {name} (Coil's code objects are immutable)"
             )));
         }
     }
-    Ok(this)
+    if iterable == code_is_iterable_coroutine(this) {
+        return Ok(this);
+    }
+    let Some((code, is_eval)) = code_of(this) else {
+        return Ok(this);
+    };
+    let cls = vm.type_of(this);
+    Ok(vm.alloc(
+        cls,
+        ObjData::Native(Box::new(CodeObject {
+            code,
+            is_eval,
+            iterable_coroutine: iterable,
+        })),
+    ))
 }
 
 /// The code object a `co_*` property is read from: CPython's TypeError when the

@@ -599,6 +599,12 @@ impl Vm {
             }
             (ObjData::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
                 let code = match g.get().frame.as_deref() {
+                    // a types.coroutine function's generator: its marked code
+                    Some(f) if self.is_iterable_coroutine_fn(f.func) => {
+                        let func = f.func;
+                        let k = self.name("__code__");
+                        return self.getattr_opt(func, k);
+                    }
                     Some(f) => f.code.clone(),
                     // (a finished generator keeps no code in Coil)
                     None => return Ok(None),
@@ -625,9 +631,18 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
-            (ObjData::Function(f), "__code__") => Some(
-                crate::builtins::functions::new_code_object(self, f.code.clone(), false),
-            ),
+            // (an assigned one is kept aside: types.coroutine's, see setattr)
+            (ObjData::Function(f), "__code__") => {
+                let d = *f.dict.get();
+                match (!d.is_none()).then(|| self.dict_get_str(d, name)).flatten() {
+                    Some(c) => Some(c),
+                    None => Some(crate::builtins::functions::new_code_object(
+                        self,
+                        f.code.clone(),
+                        false,
+                    )),
+                }
+            }
             (ObjData::Function(f), "__closure__") => Some(if f.closure.is_empty() {
                 Value::NONE
             } else {
