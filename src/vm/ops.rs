@@ -684,6 +684,15 @@ impl Vm {
             ) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 return Ok(Some((f1 == f2 && s1 == s2) == (op == CmpOp::Eq)));
             }
+            // built-in methods bound to the same object (`l.append == l.append`)
+            (ObjData::Builtin(b1), ObjData::Builtin(b2))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                    && !b1.bound.is_empty()
+                    && !b2.bound.is_empty() =>
+            {
+                let eq = b1.bound == b2.bound && b1.owner == b2.owner && b1.name == b2.name;
+                return Ok(Some(eq == (op == CmpOp::Eq)));
+            }
             (ObjData::Dict(_), ObjData::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = crate::builtins::dict::dict_eq(self, a, b)?;
                 return Ok(Some(e == (op == CmpOp::Eq)));
@@ -852,6 +861,22 @@ impl Vm {
             {
                 let p = i.base_value.get();
                 self.hash(p)
+            }
+            // CPython's method_hash: the identity of self with the function's
+            // hash (equal bound methods, equal hashes; self's __hash__ unused)
+            ObjData::BoundMethod { func, slf } if self.type_of(v) == self.types.method => {
+                let (f, s) = (*func, *slf);
+                let x = ((s.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64 ^ self.hash(f)?;
+                Ok(if x == -1 { -2 } else { x })
+            }
+            // a built-in method bound to an object: its identity and the method's
+            ObjData::Builtin(b) if !b.bound.is_empty() && self.is_builtin_exact(v) => {
+                let x = ((b.bound.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64
+                    ^ ((b.owner.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64
+                    ^ b.name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                        (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
+                    }) as i64;
+                Ok(if x == -1 { -2 } else { x })
             }
             _ => {
                 let cls = self.type_of(v);
