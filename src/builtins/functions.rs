@@ -1283,15 +1283,11 @@ fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
     let v = sig.bind(vm, &a)?.req(0);
     let i = match vm.to_bigint(v) {
         Some(i) => i,
-        None => match vm.call_dunder(v, "__index__", &[])? {
-            Some(r) => vm.to_bigint(r).unwrap_or_default(),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(v)
-                )));
-            }
-        },
+        // (through __index__, whose result must be an int)
+        None => {
+            let r = crate::builtins::signature::to_index(vm, v)?;
+            vm.to_bigint(r).unwrap_or_default()
+        }
     };
     let neg = i.sign() == num_bigint::Sign::Minus;
     let digits = num_traits::Signed::abs(&i).to_str_radix(base);

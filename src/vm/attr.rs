@@ -680,7 +680,20 @@ impl Vm {
                 let f = *func;
                 return self.getattr_opt(f, name);
             }
-            (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
+            (ObjData::Builtin(b), "__name__") => Some(self.intern(b.name)),
+            // a method's is its class's qualified name with its own (`list.append`)
+            (ObjData::Builtin(b), "__qualname__") => Some(if b.owner.is_empty() || b.function {
+                self.intern(b.name)
+            } else {
+                let owner = crate::vm::types::type_obj(b.owner).qualname.clone();
+                self.new_string(format!("{owner}.{}", b.name))
+            }),
+            // the class an unbound built-in method belongs to (a method descriptor's)
+            (ObjData::Builtin(b), "__objclass__")
+                if !b.owner.is_empty() && b.bound.is_empty() && !b.function =>
+            {
+                Some(b.owner)
+            }
             (ObjData::Builtin(b), "__module__") => Some(if b.function {
                 self.module_of_function(obj)
             } else {

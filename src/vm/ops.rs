@@ -1074,7 +1074,16 @@ impl Vm {
             && matches!(v.obj().data, ObjData::Instance(_))
             && let Some(r) = self.call_dunder(v, "__index__", &[])?
         {
-            return Ok(self.to_i64(r));
+            if let Some(i) = self.to_i64(r) {
+                return Ok(Some(i));
+            }
+            if self.to_bigint(r).is_some() {
+                return Err(
+                    self.error("IndexError", "cannot fit 'int' into an index-sized integer")
+                );
+            }
+            let tn = self.type_name(r);
+            return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
         }
         Ok(None)
     }
