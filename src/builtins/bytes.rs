@@ -189,7 +189,14 @@ fn decode_error(
     reason: &str,
 ) -> crate::vm::PyErr {
     let obj = vm.new_bytes(b.to_vec());
-    unicode_error(vm, "UnicodeDecodeError", codec.name(), obj, (start, end), reason)
+    unicode_error(
+        vm,
+        "UnicodeDecodeError",
+        codec.name(),
+        obj,
+        (start, end),
+        reason,
+    )
 }
 
 /// A UnicodeEncodeError or UnicodeDecodeError made as CPython's codecs make

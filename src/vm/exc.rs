@@ -161,7 +161,10 @@ pub fn create_hierarchy(vm: &mut Vm) {
                 set_args(vm, b.recv, &b.rest[..2]);
             }
         }
-        for (name, v) in ["errno", "strerror", "filename", "filename2"].iter().zip(vals) {
+        for (name, v) in ["errno", "strerror", "filename", "filename2"]
+            .iter()
+            .zip(vals)
+        {
             let k = vm.intern(name);
             vm.instance_set_attr(b.recv, k, v);
         }
@@ -498,7 +501,9 @@ fn unicode_error_str(vm: &mut Vm, a: Args, kind: UnicodeKind) -> PyResult<Value>
         let bytes = vm.bytes_of(object).unwrap_or_default();
         if single(bytes.len()) {
             let byte = bytes[start as usize];
-            format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
+            format!(
+                "'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+            )
         } else {
             format!(
                 "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
@@ -528,7 +533,10 @@ fn unicode_error_str(vm: &mut Vm, a: Args, kind: UnicodeKind) -> PyResult<Value>
             };
             format!("{what} character '{esc}' in position {start}: {reason}")
         } else {
-            format!("{what} characters in position {start}-{}: {reason}", end - 1)
+            format!(
+                "{what} characters in position {start}-{}: {reason}",
+                end - 1
+            )
         }
     };
     Ok(vm.new_string(msg))

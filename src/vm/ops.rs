@@ -1290,7 +1290,8 @@ impl Vm {
                         if i < num_bigint::BigInt::from(0) || i >= nb {
                             return Err(self.error("IndexError", "range object index out of range"));
                         }
-                        let r = num_bigint::BigInt::from(start) + i * num_bigint::BigInt::from(step);
+                        let r =
+                            num_bigint::BigInt::from(start) + i * num_bigint::BigInt::from(step);
                         return Ok(self.new_bigint(r));
                     }
                     let i = self.norm_index(idx, n, "range object")?;
