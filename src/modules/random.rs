@@ -341,7 +341,13 @@ SG_MAGICCONST = 1.0 + _log(4.5)
 BPF = 53
 RECIP_BPF = 2 ** -BPF
 _ONE = 1
-from warnings import warn as _warn
+
+
+def _warn(message, category=UserWarning, stacklevel=1):
+    # warnings.warn, imported when first needed (it imports re and enum)
+    from warnings import warn
+    warn(message, category, stacklevel + 1)
+
 from os import urandom as _urandom
 
 __all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices",
