@@ -145,17 +145,15 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         match errors {
             // no lone surrogates in Coil's str: surrogateescape has nothing to undo
             "strict" | "surrogateescape" => {
-                let what = if j - i == 1 {
-                    format!("character '{}' in position {i}", char_escape(c))
-                } else {
-                    format!("characters in position {i}-{}", j - 1)
-                };
-                return Err(vm.error(
+                let reason = format!("ordinal not in range({limit})");
+                let obj = vm.new_str(s);
+                return Err(unicode_error(
+                    vm,
                     "UnicodeEncodeError",
-                    &format!(
-                        "'{}' codec can't encode {what}: ordinal not in range({limit})",
-                        codec.name()
-                    ),
+                    codec.name(),
+                    obj,
+                    (i, j),
+                    &reason,
                 ));
             }
             "ignore" => {}
@@ -190,15 +188,44 @@ fn decode_error(
     end: usize,
     reason: &str,
 ) -> crate::vm::PyErr {
-    let what = if end - start == 1 {
-        format!("byte 0x{:02x} in position {start}", b[start])
-    } else {
-        format!("bytes in position {start}-{}", end - 1)
-    };
-    vm.error(
+    let obj = vm.new_bytes(b.to_vec());
+    unicode_error(
+        vm,
         "UnicodeDecodeError",
-        &format!("'{}' codec can't decode {what}: {reason}", codec.name()),
+        codec.name(),
+        obj,
+        (start, end),
+        reason,
     )
+}
+
+/// A UnicodeEncodeError or UnicodeDecodeError made as CPython's codecs make
+/// them: `cls(encoding, object, start, end, reason)`, with those attributes.
+pub fn unicode_error(
+    vm: &mut Vm,
+    cls: &str,
+    encoding: &str,
+    object: Value,
+    (start, end): (usize, usize),
+    reason: &str,
+) -> crate::vm::PyErr {
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(object);
+    let args = [
+        vm.new_str(encoding),
+        object,
+        Value::small_int(start as i64),
+        Value::small_int(end as i64),
+        vm.new_str(reason),
+    ];
+    vm.temp_roots.extend_from_slice(&args);
+    let c = vm.exc_class(cls);
+    let r = vm.call(c, &args);
+    vm.temp_roots.truncate(base);
+    match r {
+        Ok(e) => crate::vm::PyErr(e),
+        Err(e) => e,
+    }
 }
 
 /// Applies a decode error handler to `b[start..end]`.

@@ -242,9 +242,10 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::bool(vm.contains(b.recv, b.req(0))?))
         });
         let mk = vm.intern("mapping");
+        // a read-only proxy of the dict the view is of
         let getter = vm.new_builtin("mapping", |vm, a| {
             let d = view_dict(vm, &a)?;
-            Ok(d)
+            Ok(crate::builtins::mappingproxy::new_proxy(vm, d))
         });
         let prop = vm.new_readonly_property(getter);
         vm.type_set_attr(t, mk, prop);

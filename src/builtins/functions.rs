@@ -166,7 +166,17 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(t, "count", |vm, a| {
         /// `range.count(value, /)`
         const COUNT: Sig<1> = Sig::new("range.count", ["value"]).method();
-        COUNT.bind(vm, &a)?;
+        let b = COUNT.bind(vm, &a)?;
+        let (r, x) = (b.recv, b.req(0));
+        if !exact_int(vm, x) {
+            // anything else counts the items equal to it, as a sequence does
+            let mut n = 0;
+            range_search(vm, r, x, |_| {
+                n += 1;
+                false
+            })?;
+            return Ok(vm.new_int(n));
+        }
         match range_index(vm, a) {
             Ok(_) => Ok(Value::small_int(1)),
             Err(e) if vm.matches(e.0, "ValueError") => Ok(Value::small_int(0)),
@@ -466,6 +476,7 @@ pub fn register(vm: &mut Vm) {
         Ok(vm.new_int(crate::object::sizes::size_of_value(v) as i64))
     });
     vm.add_method(t, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t, "__getstate__", object_getstate_method);
     vm.add_method(t, "__reduce__", |vm, a| {
         let v = NOARGS.bind(vm, &a)?.recv;
         let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
@@ -1272,15 +1283,11 @@ fn radix(vm: &mut Vm, a: Args, base: u32, prefix: &str) -> PyResult<Value> {
     let v = sig.bind(vm, &a)?.req(0);
     let i = match vm.to_bigint(v) {
         Some(i) => i,
-        None => match vm.call_dunder(v, "__index__", &[])? {
-            Some(r) => vm.to_bigint(r).unwrap_or_default(),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(v)
-                )));
-            }
-        },
+        // (through __index__, whose result must be an int)
+        None => {
+            let r = crate::builtins::signature::to_index(vm, v)?;
+            vm.to_bigint(r).unwrap_or_default()
+        }
     };
     let neg = i.sign() == num_bigint::Sign::Minus;
     let digits = num_traits::Signed::abs(&i).to_str_radix(base);
@@ -1772,6 +1779,21 @@ fn exec_eval(vm: &mut Vm, a: Args, is_eval: bool) -> PyResult<Value> {
 struct CodeObject {
     code: std::rc::Rc<crate::compiler::bytecode::Code>,
     is_eval: bool,
+    /// CO_ITERABLE_COROUTINE (0x100), which `code.replace` adds for
+    /// `types.coroutine`: a function assigned this code object as `__code__`
+    /// makes generators that `await` accepts.
+    iterable_coroutine: bool,
+}
+
+/// Whether `v` is a code object carrying CO_ITERABLE_COROUTINE.
+pub fn code_is_iterable_coroutine(v: Value) -> bool {
+    match v.as_obj().map(|o| &o.data) {
+        Some(ObjData::Native(n)) => n
+            .as_any()
+            .downcast_ref::<CodeObject>()
+            .is_some_and(|c| c.iterable_coroutine),
+        _ => false,
+    }
 }
 
 impl crate::object::NativeData for CodeObject {
@@ -1905,9 +1927,13 @@ pub fn new_code_object(
                     ))
                 }),
                 ("co_flags", |vm, a| {
-                    Ok(Value::small_int(cpython_flags(&*code_arg(
-                        vm, a, "co_flags",
-                    )?)))
+                    let extra = match a.pos.first() {
+                        Some(&c) if code_is_iterable_coroutine(c) => 0x100,
+                        _ => 0,
+                    };
+                    Ok(Value::small_int(
+                        cpython_flags(&*code_arg(vm, a, "co_flags")?) | extra,
+                    ))
                 }),
             ];
             vm.add_method(t, "replace", code_replace);
@@ -1920,14 +1946,22 @@ pub fn new_code_object(
             t
         }
     };
-    vm.alloc(cls, ObjData::Native(Box::new(CodeObject { code, is_eval })))
+    vm.alloc(
+        cls,
+        ObjData::Native(Box::new(CodeObject {
+            code,
+            is_eval,
+            iterable_coroutine: false,
+        })),
+    )
 }
 
 /// `code.replace(**changes)`: Coil's code objects are immutable and shared with
 /// compiled traces, so only a replace that changes nothing gives a code object
 /// back (the same one). Adding CO_ITERABLE_COROUTINE (0x100, `types.coroutine`
-/// on a generator function) counts as no change: Coil has no such flag, and
-/// awaiting such a generator stays a TypeError. Any other change raises.
+/// on a generator function) gives a code object marked with it, the same code
+/// (a function assigned it as `__code__` makes awaitable generators). Any
+/// other change raises.
 fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     /// `code.replace(self, /, *, co_argcount=..., ...)`: CPython 3.11's
     /// keyword-only parameters
@@ -1959,6 +1993,7 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     .required(0);
     let b = REPLACE.bind(vm, &a)?;
     let this = b.recv;
+    let mut iterable = code_is_iterable_coroutine(this);
     for (name, v) in REPLACE.params.iter().zip(b.args) {
         let Some(v) = v else { continue };
         let k = vm.intern(name);
@@ -1969,13 +2004,30 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 (Some(c), Some(n)) => c ^ n == 0x100,
                 _ => false,
             };
+        if flag_only {
+            iterable = !iterable;
+        }
         if !same && !flag_only {
             return Err(vm.unsupported(&format!(
                 "code.replace() changing {name} (Coil's code objects are immutable)"
             )));
         }
     }
-    Ok(this)
+    if iterable == code_is_iterable_coroutine(this) {
+        return Ok(this);
+    }
+    let Some((code, is_eval)) = code_of(this) else {
+        return Ok(this);
+    };
+    let cls = vm.type_of(this);
+    Ok(vm.alloc(
+        cls,
+        ObjData::Native(Box::new(CodeObject {
+            code,
+            is_eval,
+            iterable_coroutine: iterable,
+        })),
+    ))
 }
 
 /// The code object a `co_*` property is read from: CPython's TypeError when the
@@ -2041,25 +2093,31 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         buf[n] = v;
         n += 1;
     }
+    // each through __index__ (any size), as CPython's range does
+    let base = vm.temp_roots.len();
+    for v in buf[..n].iter_mut() {
+        match crate::builtins::signature::to_index(vm, *v) {
+            Ok(x) => {
+                vm.temp_roots.push(x);
+                *v = x;
+            }
+            Err(e) => {
+                vm.temp_roots.truncate(base);
+                return Err(e);
+            }
+        }
+    }
     let args = &buf[..n];
     // bounds beyond 64 bits: the big-int range class
-    if args
-        .iter()
-        .any(|v| vm.to_bigint(*v).is_some() && vm.to_i64(*v).is_none())
-    {
-        return crate::builtins::longrange::new(vm, args);
+    if args.iter().any(|v| vm.to_i64(*v).is_none()) {
+        let r = crate::builtins::longrange::new(vm, args);
+        vm.temp_roots.truncate(base);
+        return r;
     }
+    vm.temp_roots.truncate(base);
     let mut vals = [0i64; 3];
     for (i, v) in args.iter().enumerate() {
-        vals[i] = match vm.index_of(*v)? {
-            Some(x) => x,
-            None => {
-                return Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(*v)
-                )));
-            }
-        };
+        vals[i] = vm.to_i64(*v).unwrap_or(0);
     }
     let (start, stop, step) = match args.len() {
         1 => (0, vals[0], 1),
@@ -2081,12 +2139,57 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
     };
     let (start, step) = (*start, *step);
-    if vm.is_intlike(x) && vm.contains(r, x)? {
+    if !exact_int(vm, x) {
+        // CPython's sequence search: the first item equal to it
+        let mut at = None;
+        range_search(vm, r, x, |i| {
+            at = Some(i);
+            true
+        })?;
+        return match at {
+            Some(i) => Ok(vm.new_int(i)),
+            None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+        };
+    }
+    if vm.contains(r, x)? {
         let i = vm.to_i64(x).unwrap_or(0);
         return Ok(vm.new_int(((i as i128 - start as i128) / step as i128) as i64));
     }
     let r = vm.repr_string(x)?;
     Err(vm.value_error(&format!("{r} is not in range")))
+}
+
+/// An int or a bool exactly (what range's count and index compute for).
+fn exact_int(vm: &Vm, x: Value) -> bool {
+    let t = vm.type_of(x);
+    t == vm.types.int || t == vm.types.bool
+}
+
+/// Runs `found` on the position of each item of range `r` equal to `x`
+/// (identity first, then `item == x`) until it returns true.
+fn range_search(
+    vm: &mut Vm,
+    r: Value,
+    x: Value,
+    mut found: impl FnMut(i64) -> bool,
+) -> PyResult<()> {
+    let Some(ObjData::Range { start, stop, step }) = r.as_obj().map(|o| &o.data) else {
+        return Ok(());
+    };
+    let (mut cur, stop, step) = (*start, *stop, *step);
+    let mut i = 0;
+    while (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+        let item = vm.new_int(cur);
+        if (item == x || vm.eq(item, x)?) && found(i) {
+            return Ok(());
+        }
+        i += 1;
+        match cur.checked_add(step) {
+            Some(c) => cur = c,
+            None => break,
+        }
+    }
+    Ok(())
 }
 
 /// `enumerate(iterable, start=0)`
@@ -2439,8 +2542,9 @@ impl Vm {
 
 /// `type(name, bases, dict)` and `type(obj)`.
 /// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` if the class has
-/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,), state,
-/// list items, dict items)`, below that `copyreg._reduce_ex`.
+/// one; else for protocol 2 and up CPython's `(copyreg.__newobj__, (cls,
+/// *__getnewargs__()), state, list items, dict items)` (`__newobj_ex__` with
+/// `__getnewargs_ex__`'s keywords), below that `copyreg._reduce_ex`.
 fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     const REDUCE_EX: Sig<1> = Sig::new("__reduce_ex__", ["protocol"])
         .method()
@@ -2462,30 +2566,188 @@ fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let f = vm.getattr(copyreg, k)?;
         return vm.call(f, &[obj, Value::small_int(proto)]);
     }
-    let k = vm.intern("__newobj__");
-    let newobj = vm.getattr(copyreg, k)?;
-    let args = vm.new_tuple(vec![cls]);
-    let state = match obj.as_obj().map(|o| &o.data) {
-        Some(ObjData::Instance(_)) => {
-            let d = vm.instance_dict(obj);
-            if vm.truthy(d)? { d } else { Value::NONE }
-        }
-        _ => Value::NONE,
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(copyreg);
+    let r = reduce_newobj(vm, obj, cls, copyreg);
+    vm.temp_roots.truncate(base);
+    r
+}
+
+/// CPython's `reduce_newobj` (the caller roots `copyreg` and truncates
+/// `temp_roots`).
+fn reduce_newobj(vm: &mut Vm, obj: Value, cls: Value, copyreg: Value) -> PyResult<Value> {
+    let (args, kwargs) = new_arguments(vm, obj)?;
+    let hasargs = args.is_some();
+    let args = args.unwrap_or_default();
+    let with_kw = match kwargs {
+        Some(kw) => vm.truthy(kw)?,
+        None => false,
     };
-    let listitems = if vm.isinstance(obj, vm.types.list) {
-        vm.iter(obj)?
+    let (newobj, newargs) = if with_kw {
+        let k = vm.intern("__newobj_ex__");
+        let f = vm.getattr(copyreg, k)?;
+        vm.temp_roots.push(f);
+        let t = vm.new_tuple(args);
+        vm.temp_roots.push(t);
+        (f, vm.new_tuple(vec![cls, t, kwargs.unwrap_or(Value::NONE)]))
     } else {
-        Value::NONE
+        let k = vm.intern("__newobj__");
+        let f = vm.getattr(copyreg, k)?;
+        vm.temp_roots.push(f);
+        let mut items = vec![cls];
+        items.extend(args);
+        (f, vm.new_tuple(items))
     };
-    let dictitems = if vm.isinstance(obj, vm.types.dict) {
+    vm.temp_roots.push(newargs);
+    let is_list = vm.isinstance(obj, vm.types.list);
+    let is_dict = vm.isinstance(obj, vm.types.dict);
+    let state = object_getstate(vm, obj, !(hasargs || is_list || is_dict))?;
+    vm.temp_roots.push(state);
+    let listitems = if is_list { vm.iter(obj)? } else { Value::NONE };
+    vm.temp_roots.push(listitems);
+    let dictitems = if is_dict {
         let k = vm.intern("items");
         let items = vm.getattr(obj, k)?;
         let items = vm.call(items, &[])?;
+        vm.temp_roots.push(items);
         vm.iter(items)?
     } else {
         Value::NONE
     };
-    Ok(vm.new_tuple(vec![newobj, args, state, listitems, dictitems]))
+    Ok(vm.new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// CPython's `_PyObject_GetNewArguments`: `__getnewargs_ex__()`'s args and
+/// kwargs, else `__getnewargs__()`'s args, each checked; (None, None) without
+/// either. The results are left rooted.
+fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Option<Vec<Value>>, Option<Value>)> {
+    if vm.dunder(obj, "__getnewargs_ex__").is_some() {
+        let r = vm.call_method(obj, "__getnewargs_ex__", &[])?;
+        vm.temp_roots.push(r);
+        let Some(items) = vm.tuple_items(r) else {
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(&format!(
+                "__getnewargs_ex__ should return a tuple, not '{tn}'"
+            )));
+        };
+        if items.len() != 2 {
+            return Err(vm.value_error(&format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                items.len()
+            )));
+        }
+        let Some(args) = vm.tuple_items(items[0]) else {
+            let tn = vm.type_name(items[0]);
+            return Err(vm.type_error(&format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{tn}'"
+            )));
+        };
+        if !vm.isinstance(items[1], vm.types.dict) {
+            let tn = vm.type_name(items[1]);
+            return Err(vm.type_error(&format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{tn}'"
+            )));
+        }
+        return Ok((Some(args), Some(items[1])));
+    }
+    if vm.dunder(obj, "__getnewargs__").is_some() {
+        let r = vm.call_method(obj, "__getnewargs__", &[])?;
+        vm.temp_roots.push(r);
+        let Some(args) = vm.tuple_items(r) else {
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(&format!("__getnewargs__ should return a tuple, not '{tn}'")));
+        };
+        return Ok((Some(args), None));
+    }
+    Ok((None, None))
+}
+
+/// CPython's `object_getstate`: the object's `__getstate__()`, or when that is
+/// object's own, the default state (`required`: an object with a Rust payload
+/// cannot be rebuilt from its class alone).
+fn object_getstate(vm: &mut Vm, obj: Value, required: bool) -> PyResult<Value> {
+    let cls = vm.type_of(obj);
+    let k = vm.intern("__getstate__");
+    match crate::vm::types::lookup_owner(vm, cls, k) {
+        Some((_, owner)) if owner == vm.types.object => {}
+        _ => {
+            let f = vm.getattr(obj, k)?;
+            return vm.call(f, &[]);
+        }
+    }
+    if required && let Some(ObjData::Native(_)) = obj.as_obj().map(|o| &o.data) {
+        let t = crate::vm::types::type_obj(cls);
+        let name = if t.module == "builtins" {
+            t.name.clone()
+        } else {
+            format!("{}.{}", t.module, t.name)
+        };
+        return Err(vm.type_error(&format!("cannot pickle '{name}' object")));
+    }
+    getstate_default(vm, obj)
+}
+
+/// `object.__getstate__()`: the instance dict (None when empty), paired with
+/// a dict of the `__slots__` values that are set, if any.
+fn object_getstate_method(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const GETSTATE: Sig<0> = Sig::new("__getstate__", []).method().owner("object");
+    let obj = GETSTATE.bind(vm, &a)?.recv;
+    getstate_default(vm, obj)
+}
+
+fn getstate_default(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    // (an instance of a class with only __slots__ has no __dict__)
+    let mut state = match obj.as_obj().map(|o| &o.data) {
+        Some(ObjData::Instance(_)) => {
+            let k = vm.intern("__dict__");
+            match vm.getattr(obj, k) {
+                Ok(d) if vm.truthy(d)? => d,
+                Ok(_) => Value::NONE,
+                Err(e) if vm.matches(e.0, "AttributeError") => Value::NONE,
+                Err(e) => return Err(e),
+            }
+        }
+        _ => Value::NONE,
+    };
+    let cls = vm.type_of(obj);
+    let slots_key = vm.intern("__slots__");
+    let has_slots = crate::vm::types::type_obj(cls)
+        .mro
+        .get()
+        .clone()
+        .into_iter()
+        .any(|c| {
+            vm.dict_get_str_in(crate::vm::types::type_obj(c).dict.get(), slots_key)
+                .is_some()
+        });
+    if !has_slots {
+        return Ok(state);
+    }
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(state);
+    let r = (|| {
+        let copyreg = vm.import("copyreg", Value::NONE, 0, Value::NONE)?;
+        let k = vm.intern("_slotnames");
+        let f = vm.getattr(copyreg, k)?;
+        let names = vm.call(f, &[cls])?;
+        vm.temp_roots.push(names);
+        let names = vm.collect_iter(names)?;
+        let slots = vm.new_dict();
+        vm.temp_roots.push(slots);
+        for n in names {
+            match vm.getattr(obj, n) {
+                Ok(v) => vm.dict_set(slots, n, v)?,
+                Err(e) if vm.matches(e.0, "AttributeError") => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if vm.truthy(slots)? {
+            state = vm.new_tuple(vec![state, slots]);
+        }
+        Ok(state)
+    })();
+    vm.temp_roots.truncate(base);
+    r
 }
 
 /// `type(object)` or `type(name, bases, dict, **kwds)`: the count is checked

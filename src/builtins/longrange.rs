@@ -9,6 +9,7 @@ use crate::vm::{PyResult, Vm};
 
 const SRC: &str = r#"
 _small = range(0)
+_small_range = type(_small)
 
 
 def _index(v):
@@ -21,22 +22,42 @@ def _index(v):
 
 
 class longrange_iterator:
-    def __init__(self, cur, step, left):
-        self._cur, self._step, self._left = cur, step, left
+    # CPython 3.11's: the range's start, step and length, and an index into it
+    __slots__ = ("_start", "_step", "_len", "_index")
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'longrange_iterator' instances")
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        if self._left <= 0:
+        i = self._index
+        if i >= self._len:
             raise StopIteration
-        v = self._cur
-        self._cur += self._step
-        self._left -= 1
-        return v
+        self._index = i + 1
+        return self._start + i * self._step
 
     def __length_hint__(self):
-        return max(self._left, 0)
+        return self._len - self._index
+
+    def __reduce__(self):
+        stop = self._start + self._len * self._step
+        return (iter, (_small_range(self._start, stop, self._step),), self._index)
+
+    def __setstate__(self, state):
+        # (the index is clipped to the range, as CPython's)
+        if state < 0:
+            state = 0
+        if self._len < state:
+            state = self._len
+        self._index = state
+
+
+def _iterator(start, step, n):
+    it = object.__new__(longrange_iterator)
+    it._start, it._step, it._len, it._index = start, step, n, 0
+    return it
 
 
 class range:
@@ -74,11 +95,11 @@ class range:
         return self._len() > 0
 
     def __iter__(self):
-        return longrange_iterator(self._start, self._step, self._len())
+        return _iterator(self._start, self._step, self._len())
 
     def __reversed__(self):
         n = self._len()
-        return longrange_iterator(self._start + (n - 1) * self._step, -self._step, n)
+        return _iterator(self._start + (n - 1) * self._step, -self._step, n)
 
     def __getitem__(self, i):
         n = self._len()
@@ -103,18 +124,25 @@ class range:
         return ok and (v - self._start) % self._step == 0
 
     def index(self, v):
-        if v in self:
-            return (v - self._start) // self._step
-        raise ValueError(f"{v!r} is not in range")
+        if type(v) is int or type(v) is bool:
+            if v in self:
+                return (v - self._start) // self._step
+            raise ValueError(f"{v!r} is not in range")
+        for i, x in enumerate(self):
+            if x is v or x == v:
+                return i
+        raise ValueError("sequence.index(x): x not in sequence")
 
     def count(self, v):
-        return 1 if v in self else 0
+        if type(v) is int or type(v) is bool:
+            return 1 if v in self else 0
+        return sum(1 for x in self if x is v or x == v)
 
     def __eq__(self, other):
         if not isinstance(other, (range, type(_small))):
             return NotImplemented
         n = self._len()
-        if n != len(other):
+        if n != (other._len() if isinstance(other, range) else len(other)):
             return False
         if n == 0:
             return True
@@ -136,7 +164,8 @@ class range:
         return f"range({self._start}, {self._stop}, {self._step})"
 
     def __reduce__(self):
-        return (range, (self._start, self._stop, self._step))
+        # (by the built-in range, which makes this class for such bounds)
+        return (_small_range, (self._start, self._stop, self._step))
 
 
 def _big_indices(s, n):
@@ -165,6 +194,9 @@ pub fn new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
         let b = vm.intern("builtins");
         let t = vm.longrange_type;
         vm.type_set_attr(t, mk, b);
+        let k = vm.intern("longrange_iterator");
+        let it = vm.dict_get_str(d, k).unwrap_or(Value::NONE);
+        vm.type_set_attr(it, mk, b);
     }
     let t = vm.longrange_type;
     vm.call(t, args)

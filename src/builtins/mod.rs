@@ -11,6 +11,7 @@ pub mod generic_alias;
 pub mod iterpickle;
 pub mod list;
 pub mod longrange;
+pub mod mappingproxy;
 pub mod numbers;
 pub mod set;
 pub mod signature;

@@ -137,3 +137,42 @@ pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
     vm.temp_roots.truncate(base);
     Ok(back)
 }
+
+/// `gen.gi_frame` (and `cr_frame`, `ag_frame`) of a generator whose frame is
+/// alive: a snapshot frame object at its current line, with no `f_back` (a
+/// suspended generator's frame has no caller) and its set local variables.
+pub fn generator_frame(vm: &mut Vm, frame: &crate::vm::frame::Frame) -> Value {
+    let code = frame.code.clone();
+    let line = match frame.pc {
+        0 => code.firstlineno,
+        pc => code.lines.get(pc - 1).copied().unwrap_or(code.firstlineno),
+    };
+    let globals = frame.globals;
+    let locals: Vec<(Value, Value)> = code
+        .varnames
+        .iter()
+        .zip(frame.slots.iter())
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (*k, *v))
+        .collect();
+    let (_, frame_cls) = classes(vm);
+    let base = vm.temp_roots.len();
+    vm.temp_roots.extend(locals.iter().map(|(_, v)| *v));
+    let co = crate::builtins::functions::new_code_object(vm, code, false);
+    vm.temp_roots.push(co);
+    let fr = vm.new_instance(frame_cls);
+    vm.temp_roots.push(fr);
+    set(vm, fr, "f_code", co);
+    set(vm, fr, "f_lineno", Value::small_int(line as i64));
+    set(vm, fr, "f_globals", globals);
+    let d = vm.new_dict();
+    set(vm, fr, "f_locals", d);
+    for (k, v) in locals {
+        vm.dict_set_str(d, k, v);
+    }
+    set(vm, fr, "f_back", Value::NONE);
+    let b = vm.builtins;
+    set(vm, fr, "f_builtins", b);
+    vm.temp_roots.truncate(base);
+    fr
+}

@@ -463,9 +463,14 @@ fn partial_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     };
     vm.temp_roots.push(pargs);
-    let kwd = vm.new_dict();
+    // an exact dict is kept (CPython's: a copy's keywords are the original's)
+    let kwd = if !kw.is_none() && vm.type_of(kw) == vm.types.dict {
+        kw
+    } else {
+        vm.new_dict()
+    };
     vm.temp_roots.push(kwd);
-    if !kw.is_none() {
+    if !kw.is_none() && kwd != kw {
         vm.dict_update_from(kwd, kw, false)?;
     }
     let own = vm.instance_dict(p);
@@ -838,6 +843,7 @@ fn do_update_wrapper(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<()
     }
     let dk = vm.intern("__dict__");
     if let Ok(Some(d)) = vm.getattr_opt(wrapped, dk)
+        && let d = crate::builtins::mappingproxy::target(d).unwrap_or(d)
         && let Some(ObjData::Dict(dd)) = d.as_obj().map(|o| &o.data)
     {
         let entries: Vec<(Value, Value)> = dd.get().iter().map(|e| (e.key, e.value)).collect();

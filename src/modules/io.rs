@@ -952,15 +952,13 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyE
     let cls = vm.exc_class(cls_name);
     let ev = Value::small_int(errno as i64);
     let sv = vm.new_string(strerror);
-    let mut args = vec![ev, sv];
-    if let Some(f) = filename {
-        args.push(f);
-    }
-    let exc = vm.new_exception(cls, args);
+    // (as CPython's: a filename is an attribute, not in args)
+    let exc = vm.new_exception(cls, vec![ev, sv]);
     for (k, v) in [
         ("errno", ev),
         ("strerror", sv),
         ("filename", filename.unwrap_or(Value::NONE)),
+        ("filename2", Value::NONE),
     ] {
         let k = vm.intern(k);
         vm.instance_set_attr(exc, k, v);
@@ -1119,10 +1117,14 @@ fn decode_text(vm: &mut Vm, buf: Vec<u8>, translate: bool) -> PyResult<Vec<u8>> 
         Ok(s) => s,
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
-            let byte = e.as_bytes()[pos];
-            return Err(vm.error(
+            let obj = vm.new_bytes(e.as_bytes().to_vec());
+            return Err(crate::builtins::bytes::unicode_error(
+                vm,
                 "UnicodeDecodeError",
-                &format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
+                "utf-8",
+                obj,
+                (pos, pos + 1),
+                "invalid start byte",
             ));
         }
     };

@@ -119,6 +119,9 @@ enum It {
         saved: Vec<Value>,
         idx: usize,
         replay: bool,
+        /// CPython's `firstpass` (set by `__setstate__`): what `it` yields is
+        /// not saved.
+        firstpass: bool,
     },
     Repeat {
         obj: Value,
@@ -320,6 +323,17 @@ fn new_it(vm: &mut Vm, key: &'static str, st: It) -> Value {
     vm.alloc(t, ObjData::Native(Box::new(NIter { st: Mut::new(st) })))
 }
 
+/// A new iterator of the class `a`'s receiver names (a subclass of the type
+/// `key` names, as `class C(itertools.count)` makes), else of that type.
+fn new_in(vm: &mut Vm, a: &Args, key: &'static str, st: It) -> Value {
+    let base = ty(key);
+    let t = match a.pos.first() {
+        Some(&c) if crate::vm::types::is_type(c) && vm.is_subclass(c, base) => c,
+        _ => base,
+    };
+    vm.alloc(t, ObjData::Native(Box::new(NIter { st: Mut::new(st) })))
+}
+
 fn state(v: Value) -> &'static Mut<It> {
     &native::<NIter>(v).expect("itertools object").st
 }
@@ -382,6 +396,7 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             saved,
             idx,
             replay,
+            ..
         } => {
             if *replay {
                 if saved.is_empty() {
@@ -394,7 +409,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             let it = *it;
             match vm.next(it)? {
                 Some(v) => {
-                    if let It::Cycle { saved, .. } = st.get() {
+                    if let It::Cycle {
+                        saved,
+                        firstpass: false,
+                        ..
+                    } = st.get()
+                    {
                         saved.push(v);
                     }
                     Ok(Some(v))
@@ -475,7 +495,8 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             c += 1;
             if let It::Islice { next, cnt, .. } = st.get() {
                 *cnt = c;
-                let mut n2 = nx + stp;
+                // (past sys.maxsize, CPython's next wraps and is set to stop)
+                let mut n2 = nx.checked_add(stp).unwrap_or(stop.unwrap_or(i64::MAX));
                 if let Some(sp) = stop
                     && n2 > sp
                 {
@@ -719,11 +740,12 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
                     Ok(None) => {
                         if let It::ZipLongest { its, active, .. } = st.get() {
                             *active -= 1;
-                            its[i] = Value::NONE;
                             if *active == 0 {
+                                // (the last one stays, as in CPython's reduction)
                                 vm.temp_roots.truncate(base);
-                                return finish(s);
+                                return Ok(None);
                             }
+                            its[i] = Value::NONE;
                         }
                         out.push(fill);
                     }
@@ -742,13 +764,16 @@ fn step(vm: &mut Vm, s: Value) -> PyResult<Option<Value>> {
             }
             let (pred, it) = (*pred, *it);
             let Some(v) = vm.next(it)? else {
-                return finish(s);
+                return Ok(None);
             };
             let r = rooted(vm, &[v], |vm| vm.call(pred, &[v]))?;
             if vm.truthy(r)? {
                 Ok(Some(v))
             } else {
-                finish(s)
+                if let It::TakeWhile { done, .. } = st.get() {
+                    *done = true;
+                }
+                Ok(None)
             }
         }
         It::DropWhile { pred, it, dropping } => {
@@ -980,7 +1005,7 @@ fn count_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Err(vm.type_error("a number is required"));
         }
     }
-    Ok(new_it(vm, "count", It::Count { cur: start, step }))
+    Ok(new_in(vm, &a, "count", It::Count { cur: start, step }))
 }
 
 fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1001,14 +1026,16 @@ fn count_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cycle_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = CYCLE.bind(vm, &a)?.req(0);
     let it = vm.iter(src)?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "cycle",
         It::Cycle {
             it,
             saved: Vec::new(),
             idx: 0,
             replay: false,
+            firstpass: false,
         },
     ))
 }
@@ -1020,7 +1047,7 @@ fn repeat_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(_) => Some(b.ssize(vm, 1)?.max(0)),
         None => None,
     };
-    Ok(new_it(vm, "repeat", It::Repeat { obj, left }))
+    Ok(new_in(vm, &a, "repeat", It::Repeat { obj, left }))
 }
 
 fn repeat_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1049,8 +1076,9 @@ fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = CHAIN.bind(vm, &a)?;
     let t = vm.new_tuple(b.rest.to_vec());
     let source = vm.iter(t)?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "chain",
         It::Chain {
             source,
@@ -1062,8 +1090,9 @@ fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn chain_from_iterable(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = FROM_ITERABLE.bind(vm, &a)?.req(0);
     let source = vm.iter(src)?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "chain",
         It::Chain {
             source,
@@ -1104,8 +1133,9 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         };
         (start, stop, step)
     };
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "islice",
         It::Islice {
             it,
@@ -1156,8 +1186,9 @@ fn product_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         all.extend(pools.iter().cloned());
     }
     let idx = vec![0; all.len()];
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "product",
         It::Product {
             pools: all,
@@ -1184,8 +1215,9 @@ fn permutations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let idx: Vec<usize> = (0..n).collect();
     let cycles: Vec<usize> = (0..r.min(n)).map(|i| n - i).collect();
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "permutations",
         It::Perm {
             pool,
@@ -1213,8 +1245,9 @@ fn comb_args(vm: &mut Vm, a: &Args, sig: &Sig<2>) -> PyResult<(Vec<Value>, usize
 fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, &COMBINATIONS)?;
     let idx: Vec<usize> = (0..r).collect();
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "combinations",
         It::Comb {
             pool,
@@ -1229,8 +1262,9 @@ fn combinations_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cwr_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pool, r) = comb_args(vm, &a, &CWR)?;
     let idx = vec![0; r];
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "combinations_with_replacement",
         It::CombRep {
             pool,
@@ -1247,8 +1281,9 @@ fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let it = vm.iter(b.req(0))?;
     let func = b.get(1).unwrap_or(Value::NONE);
     let initial = b.opt(2).unwrap_or(Value::EMPTY);
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "accumulate",
         It::Accumulate {
             it,
@@ -1263,8 +1298,9 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = GROUPBY.bind(vm, &a)?;
     let it = vm.iter(b.req(0))?;
     let key = b.get(1).unwrap_or(Value::NONE);
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "groupby",
         It::GroupBy {
             it,
@@ -1296,8 +1332,9 @@ fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     vm.temp_roots.truncate(base);
     let active = its.len();
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "zip_longest",
         It::ZipLongest { its, active, fill },
     ))
@@ -1315,8 +1352,9 @@ fn pred_it(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
 
 fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "takewhile")?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "takewhile",
         It::TakeWhile {
             pred,
@@ -1328,8 +1366,9 @@ fn takewhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn dropwhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "dropwhile")?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "dropwhile",
         It::DropWhile {
             pred,
@@ -1341,12 +1380,12 @@ fn dropwhile_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn starmap_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (func, it) = pred_it(vm, &a, "starmap")?;
-    Ok(new_it(vm, "starmap", It::StarMap { func, it }))
+    Ok(new_in(vm, &a, "starmap", It::StarMap { func, it }))
 }
 
 fn filterfalse_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (pred, it) = pred_it(vm, &a, "filterfalse")?;
-    Ok(new_it(vm, "filterfalse", It::FilterFalse { pred, it }))
+    Ok(new_in(vm, &a, "filterfalse", It::FilterFalse { pred, it }))
 }
 
 fn compress_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1354,14 +1393,15 @@ fn compress_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (d, sel) = (b.req(0), b.req(1));
     let data = vm.iter(d)?;
     let sel = rooted(vm, &[data], |vm| vm.iter(sel))?;
-    Ok(new_it(vm, "compress", It::Compress { data, sel }))
+    Ok(new_in(vm, &a, "compress", It::Compress { data, sel }))
 }
 
 fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let src = PAIRWISE.bind(vm, &a)?.req(0);
     let it = vm.iter(src)?;
-    Ok(new_it(
+    Ok(new_in(
         vm,
+        &a,
         "pairwise",
         It::Pairwise {
             it,
@@ -1376,26 +1416,763 @@ fn tee(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
+    if n == 0 {
+        return Ok(vm.new_tuple(Vec::new()));
+    }
     vm.check_alloc(n as u128, 64)?;
+    // CPython's: the iterator itself when it has __copy__, else a _tee over it;
+    // the others are copies of that first one
     let it = vm.iter(b.req(0))?;
+    let base = vm.temp_roots.len();
+    vm.temp_roots.push(it);
+    let r = (|| {
+        let k = vm.intern("__copy__");
+        let first = match vm.getattr(it, k) {
+            Ok(_) => it,
+            Err(e) if vm.matches(e.0, "AttributeError") => {
+                let shared = new_tee_data(vm, it, Vec::new());
+                vm.temp_roots.push(shared);
+                new_it(vm, "_tee", It::Tee { shared, pos: 0 })
+            }
+            Err(e) => return Err(e),
+        };
+        vm.temp_roots.push(first);
+        let copy = vm.getattr(first, k)?;
+        vm.temp_roots.push(copy);
+        let mut out = vec![first];
+        for _ in 1..n {
+            let x = vm.call(copy, &[])?;
+            vm.temp_roots.push(x);
+            out.push(x);
+        }
+        Ok(vm.new_tuple(out))
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
+// ---- pickling: __reduce__ and __setstate__ as CPython 3.11's ------------------------
+
+/// The types with CPython's `__reduce__`, and those with its `__setstate__`.
+const REDUCIBLE: [&str; 19] = [
+    "count",
+    "cycle",
+    "repeat",
+    "chain",
+    "islice",
+    "product",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+    "accumulate",
+    "groupby",
+    "_grouper",
+    "zip_longest",
+    "takewhile",
+    "dropwhile",
+    "starmap",
+    "filterfalse",
+    "compress",
+    "_tee",
+];
+const SETTABLE: [&str; 13] = [
+    "cycle",
+    "chain",
+    "islice",
+    "product",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+    "accumulate",
+    "groupby",
+    "zip_longest",
+    "takewhile",
+    "dropwhile",
+    "_tee",
+];
+
+/// A tuple kept rooted until the reduction returns (the caller truncates
+/// `temp_roots`).
+fn tup(vm: &mut Vm, items: Vec<Value>) -> Value {
+    let t = vm.new_tuple(items);
+    vm.temp_roots.push(t);
+    t
+}
+
+/// A list kept rooted the same way.
+fn rooted_list(vm: &mut Vm, items: Vec<Value>) -> Value {
+    let l = vm.new_list(items);
+    vm.temp_roots.push(l);
+    l
+}
+
+/// `iter([])`, rooted.
+fn empty_iter(vm: &mut Vm) -> PyResult<Value> {
+    let l = rooted_list(vm, Vec::new());
+    let i = vm.iter(l)?;
+    vm.temp_roots.push(i);
+    Ok(i)
+}
+
+fn ints(vm: &mut Vm, xs: &[usize]) -> Value {
+    let items = xs.iter().map(|&i| Value::small_int(i as i64)).collect();
+    tup(vm, items)
+}
+
+fn it_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    state_of(vm, s, "__reduce__")?;
+    let base = vm.temp_roots.len();
+    let r = reduce_of(vm, s);
+    vm.temp_roots.truncate(base);
+    r
+}
+
+/// The registered type `s` is an instance of (for an exhausted iterator, whose
+/// state no longer says).
+fn kind_of(vm: &Vm, s: Value) -> &'static str {
+    REDUCIBLE
+        .iter()
+        .copied()
+        .find(|k| vm.isinstance(s, ty(k)))
+        .unwrap_or("")
+}
+
+fn reduce_of(vm: &mut Vm, s: Value) -> PyResult<Value> {
+    let cls = vm.type_of(s);
+    let none = Value::NONE;
+    let rep = matches!(state(s).get(), It::CombRep { .. });
+    let r = match state(s).get() {
+        It::Count { cur, step } => {
+            let (c, d) = (*cur, *step);
+            // CPython's fast mode (an int start below sys.maxsize, step 1)
+            // reduces to the count alone
+            let fast = vm.is_intlike(c)
+                && vm.to_i64(c).is_some_and(|i| i < i64::MAX)
+                && vm.is_intlike(d)
+                && vm.to_i64(d) == Some(1);
+            let args = if fast {
+                let n = vm.to_i64(c).unwrap_or(0);
+                let n = vm.new_int(n);
+                vm.temp_roots.push(n);
+                tup(vm, vec![n])
+            } else {
+                tup(vm, vec![c, d])
+            };
+            tup(vm, vec![cls, args])
+        }
+        It::Cycle {
+            it,
+            saved,
+            idx,
+            replay,
+            firstpass,
+        } => {
+            let (it, saved, idx, replay, firstpass) =
+                (*it, saved.clone(), *idx, *replay, *firstpass);
+            let l = rooted_list(vm, saved);
+            if replay {
+                let i = vm.iter(l)?;
+                vm.temp_roots.push(i);
+                if idx != 0 {
+                    let n = Value::small_int(idx as i64);
+                    vm.call_method(i, "__setstate__", &[n])?;
+                }
+                let args = tup(vm, vec![i]);
+                let st = tup(vm, vec![l, Value::TRUE]);
+                tup(vm, vec![cls, args, st])
+            } else {
+                let args = tup(vm, vec![it]);
+                let st = tup(vm, vec![l, Value::bool(firstpass)]);
+                tup(vm, vec![cls, args, st])
+            }
+        }
+        It::Repeat { obj, left } => {
+            let (o, l) = (*obj, *left);
+            let args = match l {
+                Some(n) => {
+                    let n = vm.new_int(n);
+                    vm.temp_roots.push(n);
+                    tup(vm, vec![o, n])
+                }
+                None => tup(vm, vec![o]),
+            };
+            tup(vm, vec![cls, args])
+        }
+        It::Chain { source, cur } => {
+            let (src, c) = (*source, *cur);
+            let args = tup(vm, vec![]);
+            let st = if c.is_none() {
+                tup(vm, vec![src])
+            } else {
+                tup(vm, vec![src, c])
+            };
+            tup(vm, vec![cls, args, st])
+        }
+        It::Islice {
+            it,
+            next,
+            stop,
+            step,
+            cnt,
+        } => {
+            let (it, nx, stop, stp, c) = (*it, *next, *stop, *step, *cnt);
+            let vals = [Some(nx), stop, Some(stp), Some(c)].map(|x| match x {
+                Some(i) => vm.new_int(i),
+                None => none,
+            });
+            vm.temp_roots.extend_from_slice(&vals);
+            let args = tup(vm, vec![it, vals[0], vals[1], vals[2]]);
+            tup(vm, vec![cls, args, vals[3]])
+        }
+        It::Product {
+            pools,
+            idx,
+            first,
+            done,
+        } => {
+            let (pools, idx, first, done) = (pools.clone(), idx.clone(), *first, *done);
+            if done {
+                let e = tup(vm, vec![]);
+                let args = tup(vm, vec![e]);
+                tup(vm, vec![cls, args])
+            } else {
+                let ps: Vec<Value> = pools.into_iter().map(|p| tup(vm, p)).collect();
+                let ps = tup(vm, ps);
+                if first {
+                    tup(vm, vec![cls, ps])
+                } else {
+                    let st = ints(vm, &idx);
+                    tup(vm, vec![cls, ps, st])
+                }
+            }
+        }
+        It::Perm {
+            pool,
+            idx,
+            cycles,
+            r,
+            first,
+            done,
+        } => {
+            let (pool, idx, cycles, r, done) =
+                (pool.clone(), idx.clone(), cycles.clone(), *r, *done);
+            // (r > n: nothing was ever produced, as CPython's "no result yet")
+            let first = *first || r > pool.len();
+            let r = vm.new_int(r as i64);
+            vm.temp_roots.push(r);
+            if done && !first {
+                let e = tup(vm, vec![]);
+                let args = tup(vm, vec![e, r]);
+                tup(vm, vec![cls, args])
+            } else {
+                let p = tup(vm, pool);
+                let args = tup(vm, vec![p, r]);
+                if first {
+                    tup(vm, vec![cls, args])
+                } else {
+                    let i = ints(vm, &idx);
+                    let c = ints(vm, &cycles);
+                    let st = tup(vm, vec![i, c]);
+                    tup(vm, vec![cls, args, st])
+                }
+            }
+        }
+        It::Comb {
+            pool,
+            idx,
+            r,
+            first,
+            done,
+        }
+        | It::CombRep {
+            pool,
+            idx,
+            r,
+            first,
+            done,
+        } => {
+            let (pool, idx, r, done) = (pool.clone(), idx.clone(), *r, *done);
+            let first = *first || (!rep && r > pool.len());
+            let r = vm.new_int(r as i64);
+            vm.temp_roots.push(r);
+            if done && !first {
+                let e = tup(vm, vec![]);
+                let args = tup(vm, vec![e, r]);
+                tup(vm, vec![cls, args])
+            } else {
+                let p = tup(vm, pool);
+                let args = tup(vm, vec![p, r]);
+                if first {
+                    tup(vm, vec![cls, args])
+                } else {
+                    let st = ints(vm, &idx);
+                    tup(vm, vec![cls, args, st])
+                }
+            }
+        }
+        It::Accumulate {
+            it,
+            func,
+            total,
+            initial,
+        } => {
+            let (it, func, total, initial) = (*it, *func, *total, *initial);
+            if !initial.is_empty() {
+                // chain((initial,), it), with the total unset
+                let first = tup(vm, vec![initial]);
+                let chained = vm.call(ty("chain"), &[first, it])?;
+                vm.temp_roots.push(chained);
+                let args = tup(vm, vec![chained, func]);
+                tup(vm, vec![cls, args, none])
+            } else if total.is_none() {
+                // a total of None cannot be a state (pickle skips a None state):
+                // islice(cls(chain((None,), it), func), 1, None)
+                let first = tup(vm, vec![none]);
+                let chained = vm.call(ty("chain"), &[first, it])?;
+                vm.temp_roots.push(chained);
+                let acc = vm.call(cls, &[chained, func])?;
+                vm.temp_roots.push(acc);
+                let args = tup(vm, vec![acc, Value::small_int(1), none]);
+                tup(vm, vec![ty("islice"), args])
+            } else {
+                let args = tup(vm, vec![it, func]);
+                let t = if total.is_empty() { none } else { total };
+                tup(vm, vec![cls, args, t])
+            }
+        }
+        It::GroupBy {
+            it,
+            key,
+            tgt,
+            curk,
+            curv,
+            ..
+        } => {
+            let (it, key, tgt, curk, curv) = (*it, *key, *tgt, *curk, *curv);
+            let args = tup(vm, vec![it, key]);
+            if tgt.is_empty() || curk.is_empty() || curv.is_empty() {
+                tup(vm, vec![cls, args])
+            } else {
+                let st = tup(vm, vec![curk, curv, tgt]);
+                tup(vm, vec![cls, args, st])
+            }
+        }
+        It::Grouper { parent, tgt, id } => {
+            let (parent, tgt, id) = (*parent, *tgt, *id);
+            let current = matches!(state(parent).get(), It::GroupBy { id: pid, .. } if *pid == id);
+            if current {
+                let args = tup(vm, vec![parent, tgt]);
+                tup(vm, vec![cls, args])
+            } else {
+                let e = tup(vm, vec![]);
+                let args = tup(vm, vec![e]);
+                let k = vm.intern("iter");
+                let f = vm.dict_get_str(vm.builtins, k).unwrap_or(none);
+                tup(vm, vec![f, args])
+            }
+        }
+        It::ZipLongest { its, fill, .. } => {
+            let (its, fill) = (its.clone(), *fill);
+            let items: Vec<Value> = its
+                .into_iter()
+                .map(|i| if i.is_none() { tup(vm, vec![]) } else { i })
+                .collect();
+            let args = tup(vm, items);
+            tup(vm, vec![cls, args, fill])
+        }
+        It::TakeWhile { pred, it, done } => {
+            let (p, i, d) = (*pred, *it, *done);
+            let args = tup(vm, vec![p, i]);
+            tup(vm, vec![cls, args, Value::small_int(d as i64)])
+        }
+        It::DropWhile { pred, it, dropping } => {
+            let (p, i, d) = (*pred, *it, *dropping);
+            let args = tup(vm, vec![p, i]);
+            tup(vm, vec![cls, args, Value::small_int(!d as i64)])
+        }
+        It::StarMap { func: a, it: b }
+        | It::FilterFalse { pred: a, it: b }
+        | It::Compress { data: a, sel: b } => {
+            let (a, b) = (*a, *b);
+            let args = tup(vm, vec![a, b]);
+            tup(vm, vec![cls, args])
+        }
+        It::Tee { shared, pos } => {
+            let (sh, p) = (*shared, *pos);
+            let e = tup(vm, vec![]);
+            let args = tup(vm, vec![e]);
+            let st = tup(vm, vec![sh, Value::small_int(p as i64)]);
+            tup(vm, vec![cls, args, st])
+        }
+        It::Pairwise { .. } => {
+            return Err(vm.type_error("cannot pickle 'itertools.pairwise' object"));
+        }
+        It::Done => return reduce_exhausted(vm, s, cls),
+    };
+    Ok(r)
+}
+
+/// The reduction of an exhausted iterator: one of its type that yields nothing.
+fn reduce_exhausted(vm: &mut Vm, s: Value, cls: Value) -> PyResult<Value> {
+    let none = Value::NONE;
+    Ok(match kind_of(vm, s) {
+        "chain" | "zip_longest" => {
+            let args = tup(vm, vec![]);
+            tup(vm, vec![cls, args])
+        }
+        "islice" => {
+            let e = empty_iter(vm)?;
+            let zero = Value::small_int(0);
+            let args = tup(vm, vec![e, zero]);
+            tup(vm, vec![cls, args, zero])
+        }
+        "accumulate" | "groupby" => {
+            let e = empty_iter(vm)?;
+            let args = tup(vm, vec![e, none]);
+            tup(vm, vec![cls, args])
+        }
+        "takewhile" | "dropwhile" => {
+            let e = empty_iter(vm)?;
+            let args = tup(vm, vec![none, e]);
+            tup(vm, vec![cls, args, Value::small_int(1)])
+        }
+        "starmap" | "filterfalse" => {
+            let e = empty_iter(vm)?;
+            let args = tup(vm, vec![none, e]);
+            tup(vm, vec![cls, args])
+        }
+        "compress" => {
+            let e = empty_iter(vm)?;
+            let args = tup(vm, vec![e, e]);
+            tup(vm, vec![cls, args])
+        }
+        _ => {
+            let e = tup(vm, vec![]);
+            let args = tup(vm, vec![e]);
+            let k = vm.intern("iter");
+            let f = vm.dict_get_str(vm.builtins, k).unwrap_or(none);
+            tup(vm, vec![f, args])
+        }
+    })
+}
+
+const SETSTATE: Sig<1> = Sig::new("__setstate__", ["state"]).method();
+
+/// A state that must be a tuple of `lo..=hi` items (CPython's
+/// `PyArg_ParseTuple` messages).
+fn state_tuple(vm: &mut Vm, st: Value, lo: usize, hi: usize) -> PyResult<Vec<Value>> {
+    let Some(items) = vm.tuple_items(st) else {
+        return Err(vm.type_error("state is not a tuple"));
+    };
+    let n = items.len();
+    if n < lo || n > hi {
+        let msg = if lo == hi {
+            format!(
+                "function takes exactly {lo} argument{} ({n} given)",
+                if lo == 1 { "" } else { "s" }
+            )
+        } else if n < lo {
+            format!(
+                "function takes at least {lo} argument{} ({n} given)",
+                if lo == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("function takes at most {hi} arguments ({n} given)")
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(items)
+}
+
+/// A tuple of indices the length of `n` (`invalid arguments` otherwise).
+fn index_tuple(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<i64>> {
+    match vm.tuple_items(v) {
+        Some(items) if items.len() == n => items
+            .into_iter()
+            .map(|x| crate::builtins::signature::to_ssize(vm, x))
+            .collect(),
+        _ => Err(vm.type_error("invalid arguments")),
+    }
+}
+
+/// A list's items (None for anything else).
+fn list_items(v: Value) -> Option<Vec<Value>> {
+    match &v.as_obj()?.data {
+        ObjData::List(l) => Some(l.get().clone()),
+        _ => None,
+    }
+}
+
+fn is_iterator(vm: &mut Vm, v: Value) -> bool {
+    vm.dunder(v, "__next__").is_some()
+}
+
+fn it_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = SETSTATE.bind(vm, &a)?;
+    let (s, stv) = (b.recv, b.req(0));
+    let st = state_of(vm, s, "__setstate__")?;
+    let kind = kind_of(vm, s);
+    match kind {
+        "cycle" => {
+            let items = state_tuple(vm, stv, 2, 2)?;
+            let Some(saved) = list_items(items[0]) else {
+                let tn = crate::builtins::bad_arg_name(vm, items[0]);
+                return Err(vm.type_error(&format!("argument 1 must be list, not {tn}")));
+            };
+            let fp = crate::builtins::signature::to_c_int(vm, items[1])? != 0;
+            if let It::Cycle {
+                saved: sv,
+                idx,
+                firstpass,
+                ..
+            } = st.get()
+            {
+                *sv = saved;
+                *idx = 0;
+                *firstpass = fp;
+            }
+        }
+        "chain" => {
+            let items = state_tuple(vm, stv, 1, 2)?;
+            if items.iter().any(|&i| !is_iterator(vm, i)) {
+                return Err(vm.type_error("Arguments must be iterators."));
+            }
+            *st.get() = It::Chain {
+                source: items[0],
+                cur: items.get(1).copied().unwrap_or(Value::NONE),
+            };
+        }
+        "islice" => {
+            let c = crate::builtins::signature::to_ssize(vm, stv)?;
+            if let It::Islice { cnt, .. } = st.get() {
+                *cnt = c;
+            }
+        }
+        "product" => {
+            let n = match st.get() {
+                It::Product { pools, .. } => pools.len(),
+                _ => 0,
+            };
+            let idx = index_tuple(vm, stv, n)?;
+            if let It::Product {
+                pools,
+                idx: ix,
+                first,
+                done,
+            } = st.get()
+            {
+                if pools.iter().any(|p| p.is_empty()) {
+                    *done = true;
+                    return Ok(Value::NONE);
+                }
+                for (i, (&x, p)) in idx.iter().zip(pools.iter()).enumerate() {
+                    ix[i] = x.clamp(0, p.len() as i64 - 1) as usize;
+                }
+                *first = false;
+            }
+        }
+        "permutations" => {
+            let (n, r) = match st.get() {
+                It::Perm { pool, r, .. } => (pool.len(), *r),
+                _ => (0, 0),
+            };
+            let items = match vm.tuple_items(stv) {
+                Some(items) if items.len() == 2 => items,
+                _ => return Err(vm.type_error("invalid arguments")),
+            };
+            let idx = index_tuple(vm, items[0], n)?;
+            let cyc = index_tuple(vm, items[1], r)?;
+            if let It::Perm {
+                idx: ix,
+                cycles,
+                first,
+                ..
+            } = st.get()
+            {
+                *first = false;
+                if n == 0 {
+                    return Ok(Value::NONE);
+                }
+                for (i, &x) in idx.iter().enumerate() {
+                    ix[i] = x.clamp(0, n as i64 - 1) as usize;
+                }
+                cycles.clear();
+                for (i, &x) in cyc.iter().enumerate() {
+                    cycles.push(x.clamp(1, (n - i.min(n)).max(1) as i64) as usize);
+                }
+                *first = false;
+            }
+        }
+        "combinations" | "combinations_with_replacement" => {
+            let (n, r) = match st.get() {
+                It::Comb { pool, r, .. } | It::CombRep { pool, r, .. } => (pool.len(), *r),
+                _ => (0, 0),
+            };
+            let idx = index_tuple(vm, stv, r)?;
+            let rep = kind != "combinations";
+            if let It::Comb { idx: ix, first, .. } | It::CombRep { idx: ix, first, .. } = st.get() {
+                *first = false;
+                if n == 0 {
+                    return Ok(Value::NONE);
+                }
+                for (i, &x) in idx.iter().enumerate() {
+                    let max = if rep {
+                        n - 1
+                    } else {
+                        (i + n).saturating_sub(r)
+                    };
+                    ix[i] = x.clamp(0, max as i64) as usize;
+                }
+                *first = false;
+            }
+        }
+        "accumulate" => {
+            if let It::Accumulate { total, .. } = st.get() {
+                *total = stv;
+            }
+        }
+        "groupby" => {
+            let items = state_tuple(vm, stv, 3, 3)?;
+            if let It::GroupBy {
+                curk, curv, tgt, ..
+            } = st.get()
+            {
+                (*curk, *curv, *tgt) = (items[0], items[1], items[2]);
+            }
+        }
+        "zip_longest" => {
+            if let It::ZipLongest { fill, .. } = st.get() {
+                *fill = stv;
+            }
+        }
+        "takewhile" | "dropwhile" => {
+            let t = vm.truthy(stv)?;
+            match st.get() {
+                It::TakeWhile { done, .. } => *done = t,
+                It::DropWhile { dropping, .. } => *dropping = !t,
+                _ => {}
+            }
+        }
+        "_tee" => {
+            let items = state_tuple(vm, stv, 2, 2)?;
+            let Some(t) = native::<TeeShared>(items[0]) else {
+                let tn = crate::builtins::bad_arg_name(vm, items[0]);
+                return Err(vm.type_error(&format!(
+                    "argument 1 must be itertools._tee_dataobject, not {tn}"
+                )));
+            };
+            let i = crate::builtins::signature::to_c_int(vm, items[1])?;
+            if i < 0 || i as usize > t.buf.get().len() {
+                return Err(vm.value_error("Index out of range"));
+            }
+            *st.get() = It::Tee {
+                shared: items[0],
+                pos: i as usize,
+            };
+        }
+        _ => {}
+    }
+    Ok(Value::NONE)
+}
+
+/// `_tee(iterable)`: a copy of a `_tee`, else one over a new buffer.
+fn tee_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const NEW: Sig<1> = Sig::new("_tee", ["iterable"]).constructor();
+    let src = NEW.bind(vm, &a)?.req(0);
+    if let Some(n) = native::<NIter>(src)
+        && let It::Tee { shared, pos } = n.st.get()
+    {
+        let st = It::Tee {
+            shared: *shared,
+            pos: *pos,
+        };
+        return Ok(new_it(vm, "_tee", st));
+    }
+    let it = vm.iter(src)?;
+    let shared = rooted(vm, &[it], |vm| new_tee_data(vm, it, Vec::new()));
+    Ok(rooted(vm, &[shared], |vm| {
+        new_it(vm, "_tee", It::Tee { shared, pos: 0 })
+    }))
+}
+
+/// `_tee.__copy__()`: another `_tee` at the same place of the same buffer.
+fn tee_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    let st = match state_of(vm, s, "__copy__")?.get() {
+        It::Tee { shared, pos } => It::Tee {
+            shared: *shared,
+            pos: *pos,
+        },
+        _ => It::Done,
+    };
+    Ok(new_it(vm, "_tee", st))
+}
+
+fn new_tee_data(vm: &mut Vm, it: Value, buf: Vec<Value>) -> Value {
     let t = ty("_tee_dataobject");
-    let shared = vm.alloc(
+    vm.alloc(
         t,
         ObjData::Native(Box::new(TeeShared {
             it,
-            buf: Mut::new(Vec::new()),
+            buf: Mut::new(buf),
         })),
-    );
-    let mut out = Vec::new();
-    vm.temp_roots.push(shared);
-    for _ in 0..n {
-        let x = new_it(vm, "_tee", It::Tee { shared, pos: 0 });
-        vm.temp_roots.push(x);
-        out.push(x);
+    )
+}
+
+/// `_tee_dataobject(iterator, values, next)`: Coil keeps one buffer, so a
+/// `next` link's values join this one's.
+fn tee_data_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const NEW: Sig<3> = Sig::new("_tee_dataobject", ["it", "values", "next"]).constructor();
+    let b = NEW.bind(vm, &a)?;
+    let (mut it, values, next) = (b.req(0), b.req(1), b.req(2));
+    let Some(mut buf) = list_items(values) else {
+        let tn = crate::builtins::bad_arg_name(vm, values);
+        return Err(vm.type_error(&format!(
+            "_tee_dataobject() argument 2 must be list, not {tn}"
+        )));
+    };
+    if !next.is_none() {
+        let Some(t) = native::<TeeShared>(next) else {
+            return Err(vm.type_error("_tee_dataobject next link must be a _tee_dataobject"));
+        };
+        buf.extend(t.buf.get().iter().copied());
+        it = t.it;
     }
-    let base = vm.temp_roots.len() - out.len() - 1;
+    Ok(new_tee_data(vm, it, buf))
+}
+
+fn tee_data_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = NOARGS.bind(vm, &a)?.recv;
+    let Some(t) = native::<TeeShared>(s) else {
+        return Err(vm.type_error("descriptor '__reduce__' requires an itertools._tee_dataobject"));
+    };
+    let (it, buf) = (t.it, t.buf.get().clone());
+    let cls = vm.type_of(s);
+    let base = vm.temp_roots.len();
+    let l = rooted_list(vm, buf);
+    let args = tup(vm, vec![it, l, Value::NONE]);
+    let r = vm.new_tuple(vec![cls, args]);
     vm.temp_roots.truncate(base);
-    Ok(vm.new_tuple(out))
+    Ok(r)
+}
+
+/// `_grouper(parent, tgtkey)`, as unpickling makes one: the parent's current
+/// group.
+fn grouper_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    const NEW: Sig<2> = Sig::new("_grouper", ["parent", "tgtkey"]).constructor();
+    let b = NEW.bind(vm, &a)?;
+    let (parent, tgt) = (b.req(0), b.req(1));
+    let id = match native::<NIter>(parent).map(|n| n.st.get()) {
+        Some(It::GroupBy { id, .. }) => *id,
+        _ => {
+            let tn = crate::builtins::bad_arg_name(vm, parent);
+            return Err(vm.type_error(&format!(
+                "_grouper() argument 1 must be itertools.groupby, not {tn}"
+            )));
+        }
+    };
+    Ok(new_it(vm, "_grouper", It::Grouper { parent, tgt, id }))
 }
 
 // ---- registration -------------------------------------------------------------------
@@ -1426,23 +2203,31 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         ("filterfalse", filterfalse_new),
         ("compress", compress_new),
         ("pairwise", pairwise_new),
-        ("_grouper", |vm, _a| {
-            Err(vm.type_error("cannot create 'itertools._grouper' instances"))
-        }),
+        ("_grouper", grouper_new),
     ];
     for (name, ctor) in kinds {
         let t = make_type(vm, name, name, "itertools", obj);
         vm.add_method(t, "__new__", ctor);
         vm.add_method(t, "__iter__", iter_self);
         vm.add_method(t, "__next__", it_next);
-        if !name.starts_with('_') {
-            set_attr(vm, m, name, t);
-        }
+        set_attr(vm, m, name, t);
     }
     let t = make_type(vm, "_tee", "_tee", "itertools", obj);
+    vm.add_method(t, "__new__", tee_new);
     vm.add_method(t, "__iter__", iter_self);
     vm.add_method(t, "__next__", it_next);
-    make_type(vm, "_tee_dataobject", "_tee_dataobject", "itertools", obj);
+    vm.add_method(t, "__copy__", tee_copy);
+    set_attr(vm, m, "_tee", t);
+    let t = make_type(vm, "_tee_dataobject", "_tee_dataobject", "itertools", obj);
+    vm.add_method(t, "__new__", tee_data_new);
+    vm.add_method(t, "__reduce__", tee_data_reduce);
+    set_attr(vm, m, "_tee_dataobject", t);
+    for name in REDUCIBLE {
+        vm.add_method(ty(name), "__reduce__", it_reduce);
+    }
+    for name in SETTABLE {
+        vm.add_method(ty(name), "__setstate__", it_setstate);
+    }
     vm.add_method(ty("count"), "__repr__", count_repr);
     vm.add_method(ty("repeat"), "__repr__", repeat_repr);
     vm.add_method(ty("repeat"), "__length_hint__", repeat_len);

@@ -254,6 +254,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         }
         let mut words = [0u32; N];
         for (i, w) in state[..N].iter().enumerate() {
+            if !vm.is_intlike(*w) {
+                return Err(vm.type_error("an integer is required"));
+            }
             match vm.to_i64(*w) {
                 Some(x) if (0..=u32::MAX as i64).contains(&x) => words[i] = x as u32,
                 _ => {
@@ -262,6 +265,9 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
                     );
                 }
             }
+        }
+        if !vm.is_intlike(state[N]) {
+            return Err(vm.type_error("an integer is required"));
         }
         let index = vm.to_i64(state[N]).unwrap_or(-1);
         if index < 0 || index > N as i64 {
@@ -278,16 +284,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         // operator.index, as CPython's random imports it
         const INDEX: Sig<1> = Sig::new("index", ["a"]);
         let v = INDEX.bind(vm, &a)?.req(0);
-        match vm.index_of(v)? {
-            Some(i) => Ok(vm.new_int(i)),
-            None => match vm.to_bigint(v) {
-                Some(b) => Ok(vm.new_bigint(b)),
-                None => Err(vm.type_error(&format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(v)
-                ))),
-            },
-        }
+        crate::builtins::signature::to_index(vm, v)
     });
     let bk = vm.intern("__builtins__");
     let b = vm.builtins;
@@ -345,6 +342,14 @@ BPF = 53
 RECIP_BPF = 2 ** -BPF
 _ONE = 1
 
+
+def _warn(message, category=UserWarning, stacklevel=1):
+    # warnings.warn, imported when first needed (it imports re and enum)
+    from warnings import warn
+    warn(message, category, stacklevel + 1)
+
+from os import urandom as _urandom
+
 __all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices",
            "expovariate", "gammavariate", "gauss", "getrandbits", "getstate",
            "lognormvariate", "normalvariate", "paretovariate", "randbytes",
@@ -391,9 +396,23 @@ class Random:
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
-        if isinstance(a, (str, bytes, bytearray)):
-            raise NotImplementedError("Coil does not support random.seed() with a str or bytes seed yet")
-        elif not isinstance(a, (type(None), int, float)):
+        if version == 1 and isinstance(a, (str, bytes)):
+            a = a.decode('latin-1') if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
+            try:
+                from _sha512 import sha512 as _sha512
+            except ImportError:
+                raise NotImplementedError("Coil does not support random.seed() "
+                                          "with a str or bytes seed yet") from None
+            if isinstance(a, str):
+                a = a.encode()
+            a = int.from_bytes(a + _sha512(a).digest())
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
         self._mt.seed(a)
@@ -415,48 +434,123 @@ class Random:
             self._mt.setstate(internalstate)
         elif version == 2:
             version, internalstate, self.gauss_next = state
-            internalstate = tuple(x % (2 ** 32) for x in internalstate)
+            try:
+                internalstate = tuple(x % (2 ** 32) for x in internalstate)
+            except ValueError as e:
+                raise TypeError from e
             self._mt.setstate(internalstate)
         else:
             raise ValueError(f"state with version {version} passed to "
                              f"Random.setstate() of version {self.VERSION}")
 
+    def __getstate__(self):  # for pickle
+        return self.getstate()
+
+    def __setstate__(self, state):  # for pickle
+        self.setstate(state)
+
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
+
+    def __init_subclass__(cls, /, **kwargs):
+        # CPython's choice of _randbelow for a subclass overriding random()
+        # or getrandbits()
+        for c in cls.__mro__:
+            if '_randbelow' in c.__dict__:
+                break
+            if 'getrandbits' in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
     def _randbelow(self, n):
+        # _randbelow_with_getrandbits, in Rust
         return self._mt.randbelow(n)
+
+    def _randbelow_with_getrandbits(self, n):
+        getrandbits = self.getrandbits
+        k = n.bit_length()
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1<<BPF):
+        random = self.random
+        if n >= maxsize:
+            _warn("Underlying random() generator does not supply \n"
+                "enough bits to choose from a population range this large.\n"
+                "To remove the range limitation, add a getrandbits() method.")
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
 
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     def randrange(self, start, stop=None, step=_ONE):
+        # This code is a bit messy to make it fast for the
+        # common case while still doing adequate error checking.
         try:
             istart = _index(start)
         except TypeError:
             istart = int(start)
             if istart != start:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer arg 1 for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
         if stop is None:
+            # We don't check for "step != 1" because it hasn't been
+            # type checked and converted to an integer yet.
             if step is not _ONE:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
+
+        # stop argument supplied.
         try:
             istop = _index(stop)
         except TypeError:
             istop = int(stop)
             if istop != stop:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer stop for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
         width = istop - istart
         try:
             istep = _index(step)
         except TypeError:
             istep = int(step)
             if istep != step:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer step for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
+        # Fast path.
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
-            raise ValueError(f"empty range for randrange() ({istart}, {istop}, {width})")
+            raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
+
+        # Non-unit step argument supplied.
         if istep > 0:
             n = (width + istep - 1) // istep
         elif istep < 0:

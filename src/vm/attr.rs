@@ -451,6 +451,7 @@ impl Vm {
             }
             "__bases__" => self.new_tuple(t.bases.get().clone()),
             "__base__" => t.bases.get().first().copied().unwrap_or(Value::NONE),
+            // a read-only mappingproxy (of a snapshot of the namespace)
             "__dict__" => {
                 let d = self.new_dict();
                 let entries: Vec<(Value, Value)> =
@@ -458,7 +459,10 @@ impl Vm {
                 for (k, v) in entries {
                     self.dict_set_str(d, k, v);
                 }
-                d
+                self.temp_roots.push(d);
+                let p = crate::builtins::mappingproxy::new_proxy(self, d);
+                self.temp_roots.pop();
+                p
             }
             "__class__" => self.type_of(cls),
             "__doc__" => Value::NONE,
@@ -491,10 +495,7 @@ impl Vm {
                     let m = type_obj(t).mro.get().clone();
                     Ok(vm.new_list(m))
                 });
-                self.alloc(
-                    self.types.method,
-                    ObjData::BoundMethod { func: f, slf: cls },
-                )
+                self.bind_type_method(f, cls)
             }
             "__subclasses__" => {
                 let f = self.new_builtin("__subclasses__", |vm, a| {
@@ -502,10 +503,7 @@ impl Vm {
                     let s = type_obj(t).subclasses.get().clone();
                     Ok(vm.new_list(s))
                 });
-                self.alloc(
-                    self.types.method,
-                    ObjData::BoundMethod { func: f, slf: cls },
-                )
+                self.bind_type_method(f, cls)
             }
             _ => {
                 // Attributes of the metaclass (e.g. a user metaclass's methods).
@@ -518,6 +516,19 @@ impl Vm {
                 return Ok(None);
             }
         }))
+    }
+
+    /// `cls.mro` or `cls.__subclasses__`: bound to the class, except on `type`
+    /// and metaclasses, whose own namespace (type's) has the unbound method
+    /// (`type.mro(C)`).
+    fn bind_type_method(&mut self, f: Value, cls: Value) -> Value {
+        if self.is_subclass(cls, self.types.type_) {
+            return f;
+        }
+        self.alloc(
+            self.types.method,
+            ObjData::BoundMethod { func: f, slf: cls },
+        )
     }
 
     /// Attributes of built-in objects that are not in their type's namespace.
@@ -580,11 +591,37 @@ impl Vm {
                 Some(self.delegate_of(obj).unwrap_or(Value::NONE))
             }
             (ObjData::Generator(g), "gi_running") => Some(Value::bool(g.get().running)),
-            (ObjData::Generator(g), "gi_frame") => Some(if g.get().frame.is_some() {
-                Value::TRUE
-            } else {
-                Value::NONE
-            }),
+            (ObjData::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
+                Some(match g.get().frame.as_deref() {
+                    Some(f) => crate::builtins::traceback::generator_frame(self, f),
+                    None => Value::NONE,
+                })
+            }
+            (ObjData::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
+                let code = match g.get().frame.as_deref() {
+                    // a types.coroutine function's generator: its marked code
+                    Some(f) if self.is_iterable_coroutine_fn(f.func) => {
+                        let func = f.func;
+                        let k = self.name("__code__");
+                        return self.getattr_opt(func, k);
+                    }
+                    Some(f) => f.code.clone(),
+                    // (a finished generator keeps no code in Coil)
+                    None => return Ok(None),
+                };
+                Some(crate::builtins::functions::new_code_object(
+                    self, code, false,
+                ))
+            }
+            // suspended at a yield (started, not running, not finished)
+            (ObjData::Generator(g), "gi_suspended" | "cr_suspended")
+                if n != "cr_suspended" || self.is_coroutine(obj) =>
+            {
+                let g = g.get();
+                Some(Value::bool(
+                    !g.running && g.frame.as_deref().is_some_and(|f| f.pc > 0),
+                ))
+            }
             (ObjData::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
@@ -594,9 +631,18 @@ impl Vm {
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
             (ObjData::Function(f), "__globals__") => Some(f.globals),
-            (ObjData::Function(f), "__code__") => Some(
-                crate::builtins::functions::new_code_object(self, f.code.clone(), false),
-            ),
+            // (an assigned one is kept aside: types.coroutine's, see setattr)
+            (ObjData::Function(f), "__code__") => {
+                let d = *f.dict.get();
+                match (!d.is_none()).then(|| self.dict_get_str(d, name)).flatten() {
+                    Some(c) => Some(c),
+                    None => Some(crate::builtins::functions::new_code_object(
+                        self,
+                        f.code.clone(),
+                        false,
+                    )),
+                }
+            }
             (ObjData::Function(f), "__closure__") => Some(if f.closure.is_empty() {
                 Value::NONE
             } else {
@@ -605,11 +651,6 @@ impl Vm {
             (ObjData::Generator(g), "cr_running" | "ag_running") => {
                 Some(Value::bool(g.get().running))
             }
-            (ObjData::Generator(g), "cr_frame" | "ag_frame") => Some(if g.get().frame.is_some() {
-                Value::TRUE
-            } else {
-                Value::NONE
-            }),
             (ObjData::Generator(_), "cr_await" | "ag_await") => Some(Value::NONE),
             (ObjData::Function(_), "__call__") => Some(obj),
             (ObjData::Function(f), _) => {
@@ -639,7 +680,20 @@ impl Vm {
                 let f = *func;
                 return self.getattr_opt(f, name);
             }
-            (ObjData::Builtin(b), "__name__" | "__qualname__") => Some(self.new_str(b.name)),
+            (ObjData::Builtin(b), "__name__") => Some(self.intern(b.name)),
+            // a method's is its class's qualified name with its own (`list.append`)
+            (ObjData::Builtin(b), "__qualname__") => Some(if b.owner.is_empty() || b.function {
+                self.intern(b.name)
+            } else {
+                let owner = crate::vm::types::type_obj(b.owner).qualname.clone();
+                self.new_string(format!("{owner}.{}", b.name))
+            }),
+            // the class an unbound built-in method belongs to (a method descriptor's)
+            (ObjData::Builtin(b), "__objclass__")
+                if !b.owner.is_empty() && b.bound.is_empty() && !b.function =>
+            {
+                Some(b.owner)
+            }
             (ObjData::Builtin(b), "__module__") => Some(if b.function {
                 self.module_of_function(obj)
             } else {
@@ -706,6 +760,20 @@ impl Vm {
                 ObjData::Module { dict, .. } => {
                     let d = *dict;
                     self.dict_set_str(d, name, v);
+                    return Ok(());
+                }
+                ObjData::Generator(g) if matches!(str_of(name), "__name__" | "__qualname__") => {
+                    if !self.is_str(v) {
+                        return Err(self.type_error(&format!(
+                            "{} must be set to a string object",
+                            str_of(name)
+                        )));
+                    }
+                    if str_of(name) == "__name__" {
+                        g.get().name = v;
+                    } else {
+                        g.get().qualname = v;
+                    }
                     return Ok(());
                 }
                 ObjData::Function(f) => {

@@ -51,9 +51,38 @@ impl Vm {
         lookup(self, cls, n)
     }
 
+    /// Whether function `func` was marked by `types.coroutine`: its assigned
+    /// `__code__` carries CO_ITERABLE_COROUTINE (Coil keeps the code it runs).
+    pub fn is_iterable_coroutine_fn(&mut self, func: Value) -> bool {
+        let Some(ObjData::Function(f)) = func.as_obj().map(|o| &o.data) else {
+            return false;
+        };
+        let d = *f.dict.get();
+        if d.is_none() {
+            return false;
+        }
+        let k = self.intern("__code__");
+        self.dict_get_str(d, k)
+            .is_some_and(crate::builtins::functions::code_is_iterable_coroutine)
+    }
+
+    /// A generator of such a function (CPython's gen_is_coroutine).
+    pub fn is_iterable_coroutine(&mut self, v: Value) -> bool {
+        if !v.is_obj() || v.obj().class() != self.types.generator {
+            return false;
+        }
+        let ObjData::Generator(st) = &v.obj().data else {
+            return false;
+        };
+        let Some(func) = st.get().frame.as_ref().map(|f| f.func) else {
+            return false;
+        };
+        self.is_iterable_coroutine_fn(func)
+    }
+
     /// CPython's `_PyCoro_GetAwaitableIter`.
     fn awaitable_iter(&mut self, v: Value) -> PyResult<Value> {
-        if self.is_coroutine(v) {
+        if self.is_coroutine(v) || self.is_iterable_coroutine(v) {
             return Ok(v);
         }
         let Some(getter) = self.lookup_special(v, "__await__") else {

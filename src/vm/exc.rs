@@ -146,14 +146,25 @@ pub fn create_hierarchy(vm: &mut Vm) {
     vm.add_method(os_error, "__init__", |vm, a| {
         let b = INIT.bind(vm, &a)?;
         base_exception_init(vm, a)?;
-        let names = ["errno", "strerror", "filename"];
+        // CPython's oserror_parse_args/oserror_init: (errno, strerror[, filename[,
+        // winerror[, filename2]]]); with a filename, args keeps the first two
+        let mut vals = [Value::NONE; 4];
         let n = b.rest.len();
-        for (i, name) in names.iter().enumerate() {
-            let v = if (2..=3).contains(&n) || (n > 3 && i < 3) {
-                b.rest.get(i).copied().unwrap_or(Value::NONE)
-            } else {
-                Value::NONE
-            };
+        if (2..=5).contains(&n) {
+            vals[0] = b.rest[0];
+            vals[1] = b.rest[1];
+            if let Some(&f) = b.rest.get(2)
+                && !f.is_none()
+            {
+                vals[2] = f;
+                vals[3] = b.rest.get(4).copied().unwrap_or(Value::NONE);
+                set_args(vm, b.recv, &b.rest[..2]);
+            }
+        }
+        for (name, v) in ["errno", "strerror", "filename", "filename2"]
+            .iter()
+            .zip(vals)
+        {
             let k = vm.intern(name);
             vm.instance_set_attr(b.recv, k, v);
         }
@@ -228,6 +239,28 @@ pub fn create_hierarchy(vm: &mut Vm) {
     });
     let key_error = vm.exc_class("KeyError");
     vm.add_method(key_error, "__str__", key_error_str);
+    let unicode_errors: [(&str, crate::object::NativeFn, crate::object::NativeFn); 3] = [
+        (
+            "UnicodeEncodeError",
+            |vm, a| unicode_error_init(vm, a, UnicodeKind::Encode),
+            |vm, a| unicode_error_str(vm, a, UnicodeKind::Encode),
+        ),
+        (
+            "UnicodeDecodeError",
+            |vm, a| unicode_error_init(vm, a, UnicodeKind::Decode),
+            |vm, a| unicode_error_str(vm, a, UnicodeKind::Decode),
+        ),
+        (
+            "UnicodeTranslateError",
+            |vm, a| unicode_error_init(vm, a, UnicodeKind::Translate),
+            |vm, a| unicode_error_str(vm, a, UnicodeKind::Translate),
+        ),
+    ];
+    for (name, init, str_fn) in unicode_errors {
+        let c = vm.exc_class(name);
+        vm.add_method(c, "__init__", init);
+        vm.add_method(c, "__str__", str_fn);
+    }
     let os = vm.exc_class("OSError");
     vm.add_method(os, "__str__", os_error_str);
     // Aliases.
@@ -387,20 +420,156 @@ fn key_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum UnicodeKind {
+    Encode,
+    Decode,
+    Translate,
+}
+
+const UNICODE_ATTRS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`, the decode
+/// error's (object bytes-like, kept as bytes) and `UnicodeTranslateError(object,
+/// start, end, reason)` (encoding None): CPython's argument checks and
+/// attributes.
+fn unicode_error_init(vm: &mut Vm, a: Args, kind: UnicodeKind) -> PyResult<Value> {
+    let b = INIT.bind(vm, &a)?;
+    base_exception_init(vm, a)?;
+    let want = if kind == UnicodeKind::Translate { 4 } else { 5 };
+    let n = b.rest.len();
+    if n != want {
+        return Err(vm.type_error(&format!(
+            "function takes exactly {want} arguments ({n} given)"
+        )));
+    }
+    let (mut vals, first) = if kind == UnicodeKind::Translate {
+        ([Value::NONE; 5], 1)
+    } else {
+        let mut v = [Value::NONE; 5];
+        v[0] = b.rest[0];
+        (v, 0)
+    };
+    vals[1..].copy_from_slice(&b.rest[n - 4..]);
+    let must_be_str = |vm: &mut Vm, v: Value, pos: usize| -> PyResult<()> {
+        if vm.is_str(v) {
+            return Ok(());
+        }
+        let tn = crate::builtins::bad_arg_name(vm, v);
+        Err(vm.type_error(&format!("argument {pos} must be str, not {tn}")))
+    };
+    if kind != UnicodeKind::Translate {
+        must_be_str(vm, vals[0], 1)?;
+    }
+    let pos = |i: usize| i + 1 - first;
+    if kind == UnicodeKind::Decode {
+        let bytes = vm.bytes_of(vals[1])?;
+        vals[1] = vm.new_bytes(bytes);
+    } else {
+        must_be_str(vm, vals[1], pos(1))?;
+    }
+    for v in &mut vals[2..4] {
+        let i = crate::builtins::signature::to_ssize(vm, *v)?;
+        *v = vm.new_int(i);
+    }
+    must_be_str(vm, vals[4], pos(4))?;
+    for (name, v) in UNICODE_ATTRS.iter().zip(vals) {
+        let k = vm.intern(name);
+        vm.instance_set_attr(b.recv, k, v);
+    }
+    Ok(Value::NONE)
+}
+
+/// CPython's UnicodeEncodeError_str and its siblings, from the attributes
+/// (an error made with a message alone shows that message).
+fn unicode_error_str(vm: &mut Vm, a: Args, kind: UnicodeKind) -> PyResult<Value> {
+    let recv = NOARGS.bind(vm, &a)?.recv;
+    let mut vals = [Value::NONE; 5];
+    for (v, name) in vals.iter_mut().zip(UNICODE_ATTRS) {
+        let k = vm.intern(name);
+        match vm.instance_get_attr(recv, k) {
+            Some(x) => *v = x,
+            None => return base_exception_str(vm, a),
+        }
+    }
+    let [encoding, object, start, end, reason] = vals;
+    let reason = vm.str_string(reason)?;
+    let encoding = vm.str_string(encoding)?;
+    let (start, end) = (vm.to_i64(start).unwrap_or(0), vm.to_i64(end).unwrap_or(0));
+    let single = |len: usize| (0..len as i64).contains(&start) && end == start + 1;
+    let msg = if kind == UnicodeKind::Decode {
+        let bytes = vm.bytes_of(object).unwrap_or_default();
+        if single(bytes.len()) {
+            let byte = bytes[start as usize];
+            format!(
+                "'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+            )
+        } else {
+            format!(
+                "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+                end - 1
+            )
+        }
+    } else {
+        let text = if vm.is_str(object) {
+            str_of(object).to_string()
+        } else {
+            String::new()
+        };
+        let n = text.chars().count();
+        let what = if kind == UnicodeKind::Encode {
+            format!("'{encoding}' codec can't encode")
+        } else {
+            "can't translate".to_string()
+        };
+        if single(n) {
+            let c = text.chars().nth(start as usize).unwrap_or('\0') as u32;
+            let esc = if c <= 0xff {
+                format!("\\x{c:02x}")
+            } else if c <= 0xffff {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            format!("{what} character '{esc}' in position {start}: {reason}")
+        } else {
+            format!(
+                "{what} characters in position {start}-{}: {reason}",
+                end - 1
+            )
+        }
+    };
+    Ok(vm.new_string(msg))
+}
+
+/// CPython's OSError_str: from the errno, strerror, filename and filename2
+/// attributes.
 fn os_error_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let recv = NOARGS.bind(vm, &a)?.recv;
-    let args = exc_args(vm, recv);
-    if args.len() >= 2 {
-        let errno = vm.str(args[0])?;
-        let msg = vm.str(args[1])?;
-        let mut s = format!("[Errno {}] {}", str_of(errno), str_of(msg));
-        if args.len() >= 3 {
-            let f = vm.repr(args[2])?;
-            s.push_str(&format!(": {}", str_of(f)));
-        }
-        return Ok(vm.new_string(s));
+    let mut vals = [Value::NONE; 4];
+    for (v, name) in vals
+        .iter_mut()
+        .zip(["errno", "strerror", "filename", "filename2"])
+    {
+        let k = vm.intern(name);
+        *v = vm.instance_get_attr(recv, k).unwrap_or(Value::NONE);
     }
-    base_exception_str(vm, a)
+    let [errno, strerror, filename, filename2] = vals;
+    if errno.is_none() && strerror.is_none() {
+        return base_exception_str(vm, a);
+    }
+    let errno = vm.str(errno)?;
+    let msg = vm.str(strerror)?;
+    let mut s = format!("[Errno {}] {}", str_of(errno), str_of(msg));
+    if !filename.is_none() {
+        let f = vm.repr(filename)?;
+        s.push_str(&format!(": {}", str_of(f)));
+        if !filename2.is_none() {
+            let f2 = vm.repr(filename2)?;
+            s.push_str(&format!(" -> {}", str_of(f2)));
+        }
+    }
+    Ok(vm.new_string(s))
 }
 
 fn base_exception_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {

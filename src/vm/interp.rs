@@ -1248,15 +1248,17 @@ impl Vm {
                 }
                 Op::GetYieldFromIter => {
                     let v = fr.top();
-                    if self.is_coroutine(v) {
+                    let func = fr.func;
+                    if self.is_coroutine(v) && !self.is_iterable_coroutine_fn(func) {
                         let e = self.type_error(
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",
                         );
                         return Err((e, false));
                     }
+                    // (a coroutine here is one a types.coroutine generator awaits)
                     let is_gen = v.is_obj()
                         && matches!(v.obj().data, ObjData::Generator(_))
-                        && self.type_of(v) == self.types.generator;
+                        && (self.type_of(v) == self.types.generator || self.is_coroutine(v));
                     if !is_gen {
                         let it = tri!(self.iter(v));
                         let fr = f!();

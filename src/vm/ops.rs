@@ -81,7 +81,7 @@ impl Vm {
             ObjData::Set(s) => Ok(!s.get().is_empty()),
             ObjData::Bytes(b) => Ok(!b.is_empty()),
             ObjData::ByteArray(b) => Ok(!b.get().is_empty()),
-            ObjData::Range { .. } => Ok(self.len(v)? != 0),
+            ObjData::Range { start, stop, step } => Ok(range_len(*start, *stop, *step) != 0),
             ObjData::Instance(_) | ObjData::Native(_) => {
                 if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                     if !r.is_bool() {
@@ -113,7 +113,16 @@ impl Vm {
                 ObjData::Set(s) => return Ok(s.get().len()),
                 ObjData::Bytes(b) => return Ok(b.len()),
                 ObjData::ByteArray(b) => return Ok(b.get().len()),
-                ObjData::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step)),
+                ObjData::Range { start, stop, step } => {
+                    let n = range_len(*start, *stop, *step);
+                    // (range(-sys.maxsize, sys.maxsize) has more items than a len says)
+                    if n > i64::MAX as usize {
+                        return Err(
+                            self.overflow_error("Python int too large to convert to C ssize_t")
+                        );
+                    }
+                    return Ok(n);
+                }
                 ObjData::DictView { dict, .. } => return self.len(*dict),
                 _ => {}
             }
@@ -675,6 +684,15 @@ impl Vm {
             ) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 return Ok(Some((f1 == f2 && s1 == s2) == (op == CmpOp::Eq)));
             }
+            // built-in methods bound to the same object (`l.append == l.append`)
+            (ObjData::Builtin(b1), ObjData::Builtin(b2))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                    && !b1.bound.is_empty()
+                    && !b2.bound.is_empty() =>
+            {
+                let eq = b1.bound == b2.bound && b1.owner == b2.owner && b1.name == b2.name;
+                return Ok(Some(eq == (op == CmpOp::Eq)));
+            }
             (ObjData::Dict(_), ObjData::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = crate::builtins::dict::dict_eq(self, a, b)?;
                 return Ok(Some(e == (op == CmpOp::Eq)));
@@ -843,6 +861,22 @@ impl Vm {
             {
                 let p = i.base_value.get();
                 self.hash(p)
+            }
+            // CPython's method_hash: the identity of self with the function's
+            // hash (equal bound methods, equal hashes; self's __hash__ unused)
+            ObjData::BoundMethod { func, slf } if self.type_of(v) == self.types.method => {
+                let (f, s) = (*func, *slf);
+                let x = ((s.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64 ^ self.hash(f)?;
+                Ok(if x == -1 { -2 } else { x })
+            }
+            // a built-in method bound to an object: its identity and the method's
+            ObjData::Builtin(b) if !b.bound.is_empty() && self.is_builtin_exact(v) => {
+                let x = ((b.bound.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64
+                    ^ ((b.owner.0 & 0xFFFF_FFFF_FFFF) >> 4) as i64
+                    ^ b.name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                        (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
+                    }) as i64;
+                Ok(if x == -1 { -2 } else { x })
             }
             _ => {
                 let cls = self.type_of(v);
@@ -1040,7 +1074,16 @@ impl Vm {
             && matches!(v.obj().data, ObjData::Instance(_))
             && let Some(r) = self.call_dunder(v, "__index__", &[])?
         {
-            return Ok(self.to_i64(r));
+            if let Some(i) = self.to_i64(r) {
+                return Ok(Some(i));
+            }
+            if self.to_bigint(r).is_some() {
+                return Err(
+                    self.error("IndexError", "cannot fit 'int' into an index-sized integer")
+                );
+            }
+            let tn = self.type_name(r);
+            return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
         }
         Ok(None)
     }
@@ -1235,6 +1278,21 @@ impl Vm {
                                 step: nstep,
                             },
                         ));
+                    }
+                    if n > i64::MAX as usize {
+                        // more items than an index says: the index as a big int
+                        let iv = crate::builtins::signature::to_index(self, idx)?;
+                        let mut i = self.to_bigint(iv).unwrap_or_default();
+                        let nb = num_bigint::BigInt::from(n);
+                        if i < num_bigint::BigInt::from(0) {
+                            i += &nb;
+                        }
+                        if i < num_bigint::BigInt::from(0) || i >= nb {
+                            return Err(self.error("IndexError", "range object index out of range"));
+                        }
+                        let r =
+                            num_bigint::BigInt::from(start) + i * num_bigint::BigInt::from(step);
+                        return Ok(self.new_bigint(r));
                     }
                     let i = self.norm_index(idx, n, "range object")?;
                     return Ok(self.new_int((start as i128 + i as i128 * step as i128) as i64));
@@ -1657,7 +1715,9 @@ impl Vm {
             {
                 return Ok(v);
             }
-            if !self.is_builtin_exact(v) || matches!(o.data, ObjData::Instance(_)) {
+            if !self.is_builtin_exact(v)
+                || matches!(o.data, ObjData::Instance(_) | ObjData::Native(_))
+            {
                 if let Some(r) = self.call_dunder(v, "__str__", &[])? {
                     if !self.is_str(r) {
                         return Err(self.type_error(&format!(
