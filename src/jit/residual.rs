@@ -414,7 +414,7 @@ impl Vm {
             Op::Call(_) => self.call_from_trace(x[0], &x[1..]),
             Op::CallMethod(_) if x[1].is_empty() => self.call_from_trace(x[0], &x[2..]),
             Op::CallMethod(_) => self.call_from_trace(x[0], &x[1..]),
-            Op::BuildTuple(_) => Ok(self.new_tuple(x.to_vec())),
+            Op::BuildTuple(_) => Ok(self.new_tuple_from(x)),
             Op::BuildList(_) => Ok(self.new_list(x.to_vec())),
             Op::BuildSlice(_) => {
                 let step = x.get(2).copied().unwrap_or(Value::NONE);

@@ -72,7 +72,7 @@ fn register_fn(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !vm.is_callable(f) {
         return Err(vm.type_error("the first argument must be callable"));
     }
-    let args = vm.new_tuple(b.rest.to_vec());
+    let args = vm.new_tuple_from(b.rest);
     let kw = vm.new_dict();
     for (k, v) in b.kwrest.iter() {
         vm.setitem(kw, *k, *v)?;

@@ -1074,7 +1074,7 @@ fn repeat_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn chain_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = CHAIN.bind(vm, &a)?;
-    let t = vm.new_tuple(b.rest.to_vec());
+    let t = vm.new_tuple_from(b.rest);
     let source = vm.iter(t)?;
     Ok(new_in(
         vm,

@@ -626,7 +626,7 @@ impl Vm {
                 if f.defaults.is_empty() {
                     Some(Value::NONE)
                 } else {
-                    Some(self.new_tuple(f.defaults.to_vec()))
+                    Some(self.new_tuple_from(&f.defaults))
                 }
             }
             (ObjData::Function(f), "__kwdefaults__") => Some(f.kwdefaults),
@@ -646,7 +646,7 @@ impl Vm {
             (ObjData::Function(f), "__closure__") => Some(if f.closure.is_empty() {
                 Value::NONE
             } else {
-                self.new_tuple(f.closure.to_vec())
+                self.new_tuple_from(&f.closure)
             }),
             (ObjData::Generator(g), "cr_running" | "ag_running") => {
                 Some(Value::bool(g.get().running))

@@ -134,7 +134,7 @@ impl Vm {
     fn mro_entries(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
         let mut out = Vec::with_capacity(bases.len());
         let k = self.name("__mro_entries__");
-        let orig = self.new_tuple(bases.to_vec());
+        let orig = self.new_tuple_from(bases);
         self.temp_roots.push(orig);
         for &b in bases {
             if is_type(b) {

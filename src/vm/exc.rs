@@ -288,7 +288,7 @@ fn base_exception_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_args(vm: &mut Vm, e: Value, args: &[Value]) {
-    let args = vm.new_tuple(args.to_vec());
+    let args = vm.new_tuple_from(args);
     let k = vm.name("args");
     vm.instance_set_attr(e, k, args);
 }

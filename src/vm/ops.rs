@@ -718,9 +718,9 @@ impl Vm {
                 }
                 let (x, y) = ([*a1, *a2, *a3], [*b1, *b2, *b3]);
                 let base = self.temp_roots.len();
-                let tx = self.new_tuple(x.to_vec());
+                let tx = self.new_tuple_from(&x);
                 self.temp_roots.push(tx);
-                let ty = self.new_tuple(y.to_vec());
+                let ty = self.new_tuple_from(&y);
                 self.temp_roots.push(ty);
                 let r = self.seq_compare(op, tx, ty);
                 self.temp_roots.truncate(base);
