@@ -824,6 +824,15 @@ impl Vm {
         self.jit.stats.compile_ns += start.elapsed().as_nanos();
         self.jit.stats.code_bytes += code.len;
         self.jit.stats.ir_bytes += trace.ins.len() * std::mem::size_of::<guards::Ins>();
+        // (the frames an exit inside inlined calls rebuilds: kept with the trace)
+        self.jit.stats.resume_bytes += rec
+            .resume
+            .iter()
+            .map(|r| {
+                std::mem::size_of::<crate::jit::record::ResumePoint>()
+                    + r.frames.len() * std::mem::size_of::<crate::jit::record::ResumeFrame>()
+            })
+            .sum::<usize>();
         self.jit.stats.snapshot_bytes += trace
             .snapshots
             .iter()

@@ -136,6 +136,9 @@ pub struct Stats {
     pub ir_bytes: usize,
     /// Their snapshots: pc, stack refs and delayed slot stores.
     pub snapshot_bytes: usize,
+    /// Their resume points: the frames an exit inside inlined calls rebuilds
+    /// (counted in `meta_bytes`, beside IR and snapshots).
+    pub resume_bytes: usize,
     pub blacklisted: u64,
     /// Bytecodes the interpreter dispatched (counted only with `--jit-stats`).
     pub interp_ops: u64,
@@ -708,7 +711,7 @@ impl Jit {
             self.stats.code_bytes,
             self.stats.ir_bytes,
             self.stats.snapshot_bytes,
-            self.stats.ir_bytes + self.stats.snapshot_bytes,
+            self.stats.ir_bytes + self.stats.snapshot_bytes + self.stats.resume_bytes,
             share,
             if kinds.is_empty() {
                 "none".to_string()
