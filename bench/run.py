@@ -1033,7 +1033,7 @@ def render(results, charts=()):
     w("- **traces / compile ms / code bytes / meta bytes**: from the `jit:` lines coil prints on "
       "stderr in one more run with `--jit-stats` after the timed runs, which run without it "
       "(its counting of interpreted bytecodes would slow them); blank when not reported. Code bytes are the "
-      "machine code, meta bytes the JIT's other data (trace IR, snapshots, guards' side tables).")
+      "machine code, meta bytes the JIT's other data (trace IR, snapshots and, from session 23, resume points).")
     w("- **n/a**: implementation not available (not installed, flag not supported, "
       "no native version); **FAILED**: crashed, timed out, or printed output "
       "different from CPython's.")
