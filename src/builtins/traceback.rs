@@ -116,23 +116,13 @@ pub fn getframe(vm: &mut Vm, depth: usize) -> crate::vm::PyResult<Value> {
             .get(pc.saturating_sub(1))
             .copied()
             .unwrap_or(code.firstlineno);
-        let co = crate::builtins::functions::new_code_object(vm, code, false);
-        vm.temp_roots.push(co);
-        let fr = vm.new_instance(frame_cls);
-        vm.temp_roots.push(fr);
-        set(vm, fr, "f_code", co);
-        set(vm, fr, "f_lineno", Value::small_int(line as i64));
-        set(vm, fr, "f_globals", globals);
         let locals = if locals.is_none() {
             vm.new_dict()
         } else {
             locals
         };
-        set(vm, fr, "f_locals", locals);
-        set(vm, fr, "f_back", back);
-        let b = vm.builtins;
-        set(vm, fr, "f_builtins", b);
-        back = fr;
+        vm.temp_roots.push(locals);
+        back = frame_object(vm, frame_cls, code, line, globals, locals, back);
     }
     vm.temp_roots.truncate(base);
     Ok(back)
@@ -158,6 +148,27 @@ pub fn generator_frame(vm: &mut Vm, frame: &crate::vm::frame::Frame) -> Value {
     let (_, frame_cls) = classes(vm);
     let base = vm.temp_roots.len();
     vm.temp_roots.extend(locals.iter().map(|(_, v)| *v));
+    let d = vm.new_dict();
+    vm.temp_roots.push(d);
+    for (k, v) in locals {
+        vm.dict_set_str(d, k, v);
+    }
+    let fr = frame_object(vm, frame_cls, code, line, globals, d, Value::NONE);
+    vm.temp_roots.truncate(base);
+    fr
+}
+
+/// A frame object (`frame_cls`) of `code` at `line`, kept in `temp_roots`
+/// with its code object (the caller truncates them).
+fn frame_object(
+    vm: &mut Vm,
+    frame_cls: Value,
+    code: std::rc::Rc<crate::compiler::bytecode::Code>,
+    line: u32,
+    globals: Value,
+    locals: Value,
+    back: Value,
+) -> Value {
     let co = crate::builtins::functions::new_code_object(vm, code, false);
     vm.temp_roots.push(co);
     let fr = vm.new_instance(frame_cls);
@@ -165,14 +176,9 @@ pub fn generator_frame(vm: &mut Vm, frame: &crate::vm::frame::Frame) -> Value {
     set(vm, fr, "f_code", co);
     set(vm, fr, "f_lineno", Value::small_int(line as i64));
     set(vm, fr, "f_globals", globals);
-    let d = vm.new_dict();
-    set(vm, fr, "f_locals", d);
-    for (k, v) in locals {
-        vm.dict_set_str(d, k, v);
-    }
-    set(vm, fr, "f_back", Value::NONE);
+    set(vm, fr, "f_locals", locals);
+    set(vm, fr, "f_back", back);
     let b = vm.builtins;
     set(vm, fr, "f_builtins", b);
-    vm.temp_roots.truncate(base);
     fr
 }

@@ -73,7 +73,7 @@ fn init(vm: &mut Vm) -> PyResult<Value> {
         Sig::new("get_count", []).owner("gc").bind(vm, &a)?;
         // One generation: the objects allocated since the last collection.
         let young = vm.heap.allocated_since_last();
-        Ok(vm.new_tuple(vec![
+        Ok(vm.new_tuple_from(&[
             Value::small_int(young as i64),
             Value::small_int(0),
             Value::small_int(0),

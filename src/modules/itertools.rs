@@ -1514,6 +1514,36 @@ fn empty_iter(vm: &mut Vm) -> PyResult<Value> {
     Ok(i)
 }
 
+/// The reduction of `permutations`, `combinations` and
+/// `combinations_with_replacement` over `pool` taking `r`, as CPython's:
+/// `(cls, (pool, r))` before the first result, `(cls, (pool, r), state)`
+/// after, and `(cls, ((), r))` once exhausted.
+fn pool_reduce(
+    vm: &mut Vm,
+    cls: Value,
+    pool: Vec<Value>,
+    r: usize,
+    done: bool,
+    first: bool,
+    state: impl FnOnce(&mut Vm) -> Value,
+) -> Value {
+    let r = vm.new_int(r as i64);
+    vm.temp_roots.push(r);
+    if done && !first {
+        let e = tup(vm, vec![]);
+        let args = tup(vm, vec![e, r]);
+        return tup(vm, vec![cls, args]);
+    }
+    let p = tup(vm, pool);
+    let args = tup(vm, vec![p, r]);
+    if first {
+        tup(vm, vec![cls, args])
+    } else {
+        let st = state(vm);
+        tup(vm, vec![cls, args, st])
+    }
+}
+
 fn ints(vm: &mut Vm, xs: &[usize]) -> Value {
     let items = xs.iter().map(|&i| Value::small_int(i as i64)).collect();
     tup(vm, items)
@@ -1659,24 +1689,11 @@ fn reduce_of(vm: &mut Vm, s: Value) -> PyResult<Value> {
                 (pool.clone(), idx.clone(), cycles.clone(), *r, *done);
             // (r > n: nothing was ever produced, as CPython's "no result yet")
             let first = *first || r > pool.len();
-            let r = vm.new_int(r as i64);
-            vm.temp_roots.push(r);
-            if done && !first {
-                let e = tup(vm, vec![]);
-                let args = tup(vm, vec![e, r]);
-                tup(vm, vec![cls, args])
-            } else {
-                let p = tup(vm, pool);
-                let args = tup(vm, vec![p, r]);
-                if first {
-                    tup(vm, vec![cls, args])
-                } else {
-                    let i = ints(vm, &idx);
-                    let c = ints(vm, &cycles);
-                    let st = tup(vm, vec![i, c]);
-                    tup(vm, vec![cls, args, st])
-                }
-            }
+            pool_reduce(vm, cls, pool, r, done, first, |vm| {
+                let i = ints(vm, &idx);
+                let c = ints(vm, &cycles);
+                tup(vm, vec![i, c])
+            })
         }
         It::Comb {
             pool,
@@ -1694,22 +1711,7 @@ fn reduce_of(vm: &mut Vm, s: Value) -> PyResult<Value> {
         } => {
             let (pool, idx, r, done) = (pool.clone(), idx.clone(), *r, *done);
             let first = *first || (!rep && r > pool.len());
-            let r = vm.new_int(r as i64);
-            vm.temp_roots.push(r);
-            if done && !first {
-                let e = tup(vm, vec![]);
-                let args = tup(vm, vec![e, r]);
-                tup(vm, vec![cls, args])
-            } else {
-                let p = tup(vm, pool);
-                let args = tup(vm, vec![p, r]);
-                if first {
-                    tup(vm, vec![cls, args])
-                } else {
-                    let st = ints(vm, &idx);
-                    tup(vm, vec![cls, args, st])
-                }
-            }
+            pool_reduce(vm, cls, pool, r, done, first, |vm| ints(vm, &idx))
         }
         It::Accumulate {
             it,
